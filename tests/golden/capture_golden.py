@@ -330,7 +330,8 @@ def list_shrink():
             "Each series starts from l = list(range(start_n)) (row op=start) and applies the ops of its rows",
             "in order to the same list; len and getsizeof are measured after each op.",
             "ops: pop = l.pop(); pop0 = l.pop(0); del = del l[arg] where arg is a Python slice 'a:b' or",
-            "'a:b:c' (empty parts allowed); remove = l.remove(arg); clear = l.clear().",
+            "'a:b:c' (empty parts allowed); delitem = del l[arg] with an int index;",
+            "remove = l.remove(arg); clear = l.clear().",
         ],
     )
     series = []
@@ -343,6 +344,8 @@ def list_shrink():
     series.append((50, [("remove", i) for i in range(50)]))
     series.append((100, [("pop", None)] * 10 + [("clear", None)]))
     series.append((17, [("del", "0:1")] * 17))
+    series.append((30, [("delitem", 0)] * 30))
+    series.append((30, [("delitem", -1)] * 30))
     for sid, (n, ops) in enumerate(series, 1):
         l = list(range(n))
         t.add(sid, n, "start", None, len(l), sys.getsizeof(l))
@@ -353,6 +356,8 @@ def list_shrink():
                 l.pop(0)
             elif op == "remove":
                 l.remove(arg)
+            elif op == "delitem":
+                del l[arg]
             elif op == "clear":
                 l.clear()
             elif op == "del":
