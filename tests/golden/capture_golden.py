@@ -61,6 +61,36 @@ def child_env():
     return env
 
 
+_NO_ASLR = None
+
+
+def no_aslr():
+    """Command prefix that turns address-space randomisation off (setarch -R), or [].
+
+    Where pymalloc's arenas fall decides how many pools an arena holds (3.10+ aligns
+    pools to 16 KiB inside an mmap'd arena), and so some id-reuse counts and even
+    getrefcount(None) in 3.11 change from run to run under ASLR. With it off they are
+    reproducible."""
+    global _NO_ASLR
+    if _NO_ASLR is None:
+        _NO_ASLR = []
+        machine = os.uname()[4]
+        for d in os.environ.get("PATH", "/usr/bin:/bin").split(os.pathsep) + ["/usr/bin", "/bin"]:
+            cand = os.path.join(d, "setarch")
+            if os.path.exists(cand):
+                try:
+                    ok = subprocess.run([cand, machine, "-R", "true"], stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL).returncode == 0
+                except OSError:
+                    ok = False
+                if ok:
+                    _NO_ASLR = [cand, machine, "-R"]
+                break
+        if not _NO_ASLR:
+            sys.stderr.write("warning: setarch -R unavailable; program rows may vary between runs\n")
+    return _NO_ASLR
+
+
 def fmt(v):
     if v is None:
         return "-"
@@ -94,7 +124,7 @@ class Table:
 def run_program(code):
     """Run CODE with `python -c` in a fresh interpreter; return its stdout stripped."""
     p = subprocess.run(
-        [sys.executable, "-c", code],
+        no_aslr() + [sys.executable, "-c", code],
         env=child_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -671,6 +701,13 @@ def refcounts():
     P(("int_0", REF + "print(sys.getrefcount(0))"))
     P(("int_256", REF + "print(sys.getrefcount(256))"))
     P(("int_minus_5", REF + "print(sys.getrefcount(-5))"))
+    for nm, expr in (("none", "None"), ("true", "True"), ("int_0", "0"), ("empty_tuple", "()"), ("str_a", "'a'")):
+        P(
+            (
+                nm + "_delta_10_refs",
+                REF + "x = %s\nr0 = sys.getrefcount(x)\nkeep = [x] * 10\nprint(sys.getrefcount(x) - r0)" % expr,
+            )
+        )
     P(("int_257_constant", REF + "print(sys.getrefcount(257))"))
     P(("int_257_constant_named", REF + "x = 257\nprint(sys.getrefcount(x))"))
     P(("int_257_constant_in_function", REF + "def f():\n    return sys.getrefcount(257)\nprint(f())"))
@@ -1085,7 +1122,7 @@ def capture_all_tables(out_dir, only):
         if only and name not in only:
             continue
         p = subprocess.run(
-            [sys.executable, os.path.abspath(__file__), "--table", name],
+            no_aslr() + [sys.executable, os.path.abspath(__file__), "--table", name],
             env=child_env(),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
