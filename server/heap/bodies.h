@@ -1,0 +1,220 @@
+// The variable-size parts of simulated objects: plain data, owned by the
+// Heap's per-type slabs and interpreted by the type modules (*_object.h).
+//
+// Every ObjectId stored in a body owns one reference, except where a field
+// says it is borrowed. Every `*_block` field is the simulated address of a
+// separately allocated buffer (0 when there is none).
+
+#ifndef HEAPSIM_SERVER_HEAP_BODIES_H_
+#define HEAPSIM_SERVER_HEAP_BODIES_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "server/heap/bigint.h"
+#include "server/heap/object.h"
+#include "server/heap/str_kind.h"
+
+namespace heapsim {
+
+// complex: both parts.
+struct ComplexBody {
+  double real = 0;
+  double imag = 0;
+};
+
+// str: the text as UTF-8, plus what CPython's compact layout depends on.
+struct StrBody {
+  std::string utf8;
+  uint32_t length = 0;  // in code points
+  StrKind kind = StrKind::kAscii;
+  bool utf8_cached = false;  // a non-ASCII str carrying its UTF-8 copy
+};
+
+// bytes and bytearray. For bytearray, `alloc` is ob_alloc and the buffer is
+// a block of exactly `alloc` bytes.
+struct BytesBody {
+  std::string data;
+  uint64_t alloc = 0;
+  uint64_t buffer_block = 0;
+};
+
+// list: `items.size()` is ob_size; `allocated` is CPython's capacity.
+struct ListBody {
+  std::vector<ObjectId> items;
+  uint64_t allocated = 0;
+  uint64_t items_block = 0;
+};
+
+// tuple, and the fixed item arrays of slices and ranges' bounds.
+struct TupleBody {
+  std::vector<ObjectId> items;
+};
+
+// dict: CPython's compact layout. `indices` maps hash slots to entry
+// positions (kEmptySlot, kDummySlot, or an index into `entries`); deleted
+// entries keep their position with key == kNoObject.
+struct DictEntry {
+  int64_t hash = 0;
+  ObjectId key = kNoObject;
+  ObjectId value = kNoObject;
+};
+struct DictBody {
+  static constexpr int32_t kEmptySlot = -1;
+  static constexpr int32_t kDummySlot = -2;
+
+  // The keys object. log2_size == 0 means the shared empty keys (no table).
+  uint8_t log2_size = 0;
+  bool str_keys_only = true;     // 3.11+ unicode keys layout, while it holds
+  bool from_split_keys = false;  // an instance __dict__ sharing class keys
+  uint32_t usable = 0;           // dk_usable: insertions left before a resize
+  std::vector<int32_t> indices;
+  std::vector<DictEntry> entries;  // size() is dk_nentries
+  uint32_t used = 0;             // ma_used
+  uint64_t keys_block = 0;
+  uint64_t keys_request = 0;     // the keys block's requested size
+  uint64_t values_block = 0;     // a split table's values array
+};
+
+// set and frozenset: the open-addressing table, smalltable included.
+struct SetEntry {
+  int64_t hash = 0;
+  ObjectId key = kNoObject;  // kNoObject: unused; kDummyKey: deleted
+};
+struct SetBody {
+  static constexpr ObjectId kDummyKey = 0xffffffff;
+  std::vector<SetEntry> table;  // mask + 1 entries
+  uint32_t fill = 0;            // active + dummy
+  uint32_t used = 0;            // active
+  uint32_t finger = 0;          // where set.pop() resumes
+  uint64_t table_block = 0;     // 0 while the smalltable is in use
+  int64_t hash = -1;            // frozenset hash cache; -1 = not computed
+};
+
+// range(start, stop, step), small enough for int64.
+struct RangeBody {
+  int64_t start = 0;
+  int64_t stop = 0;
+  int64_t step = 1;
+};
+
+// slice(start, stop, step): borrowed-free, owns all three.
+struct SliceBody {
+  ObjectId start = kNoObject;
+  ObjectId stop = kNoObject;
+  ObjectId step = kNoObject;
+};
+
+// An instance of a program-defined class. Before 3.11 its attributes live in
+// a __dict__ object; from 3.11 in `values`, slot i holding the value of the
+// class's shared key i (kNoObject when unset), and a dict object exists only
+// once __dict__ is asked for.
+struct InstanceBody {
+  ObjectId cls = kNoObject;
+  ObjectId dict = kNoObject;
+  std::vector<ObjectId> values;
+  uint64_t values_block = 0;
+  uint32_t values_capacity = 0;  // slots the values array was sized for
+};
+
+// A program-defined class. `shared_keys` are the attribute names instances
+// have used, in first-use order (CPython's cached keys); `namespace_dict`
+// holds the class body's names.
+struct ClassBody {
+  std::string name;
+  ObjectId base = kNoObject;
+  ObjectId namespace_dict = kNoObject;
+  std::vector<ObjectId> shared_keys;
+  uint32_t shared_keys_usable = 0;  // 3.11+: insertions the keys still take
+  uint32_t instances_made = 0;
+  bool shared_keys_frozen = false;  // a new key no longer fits: stop sharing
+};
+
+// A function: its code and everything bound at definition time.
+struct FunctionBody {
+  ObjectId code = kNoObject;
+  ObjectId globals = kNoObject;
+  ObjectId defaults = kNoObject;     // tuple, or kNoObject
+  ObjectId kw_defaults = kNoObject;  // dict, or kNoObject
+  ObjectId closure = kNoObject;      // tuple of cells, or kNoObject
+  ObjectId name = kNoObject;         // str
+  std::string qualname;              // for repr()
+};
+
+// A code object. `program` and `unit` identify the compiled body for the
+// interpreter that made it; the engine only owns the constants.
+struct CodeBody {
+  uint32_t program = 0;
+  uint32_t unit = 0;
+  ObjectId consts = kNoObject;  // tuple
+  ObjectId name = kNoObject;    // str
+  uint32_t stack_size = 0;      // for heap frames (3.8 to 3.10)
+  uint32_t locals_plus = 0;
+  ObjectId zombie_frame = kNoObject;  // cached frame (3.8 to 3.10); borrowed
+};
+
+// A cell of a closure; `contents` may be kNoObject (empty cell).
+struct CellBody {
+  ObjectId contents = kNoObject;
+};
+
+// A function bound to `self` (method), or a builtin with its `self`.
+struct BoundBody {
+  ObjectId callable = kNoObject;  // the function, for methods
+  ObjectId self = kNoObject;      // kNoObject for module-level builtins
+  uint32_t builtin = 0;           // which builtin, for builtin functions
+};
+
+// The kinds of iterator objects (Object::subtype of a kIterator).
+enum class IterKind : uint8_t {
+  kList,
+  kTuple,
+  kRange,
+  kStr,
+  kBytes,
+  kDictKeys,
+  kDictValues,
+  kDictItems,
+  kSet,
+  kListReverse,
+  kEnumerate,
+  kZip,
+};
+
+// The kinds of dict views (Object::subtype of a kDictView).
+enum class ViewKind : uint8_t { kKeys, kValues, kItems };
+
+// Iterators, generators and views. Which fields matter depends on the kind
+// (Object::subtype, an IteratorKind): `source` is the iterated object,
+// `index` the position, `end` a bound, `extra` a second owned object
+// (enumerate's current count, zip's tuple of iterators).
+struct IteratorBody {
+  ObjectId source = kNoObject;
+  int64_t index = 0;
+  int64_t end = 0;
+  int64_t step = 1;
+  ObjectId extra = kNoObject;
+  uint32_t generator = 0;  // interpreter state, for generators
+};
+
+// A raised exception: its class name and args tuple.
+struct ExceptionBody {
+  std::string type_name;
+  ObjectId args = kNoObject;
+};
+
+// A module (sys, gc, tracemalloc, __main__).
+struct ModuleBody {
+  std::string name;
+  ObjectId dict = kNoObject;
+};
+
+// A heap frame object (3.8 to 3.10): the locals live in the FrameStack.
+struct FrameBody {
+  ObjectId code = kNoObject;  // borrowed while cached as a zombie
+};
+
+}  // namespace heapsim
+
+#endif  // HEAPSIM_SERVER_HEAP_BODIES_H_

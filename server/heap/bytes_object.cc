@@ -1,0 +1,79 @@
+#include "server/heap/bytes_object.h"
+
+#include "server/heap/py_error.h"
+
+namespace heapsim {
+
+Ref NewBytes(Heap& heap, std::string_view data) {
+  if (data.empty()) return heap.NewRef(heap.empty_bytes());
+  if (data.size() == 1) return heap.NewRef(heap.SingleByte(static_cast<uint8_t>(data[0])));
+  const ObjectId id = heap.NewObject(TypeTag::kBytes, heap.profile().bytes_header + data.size());
+  BytesBody body;
+  body.data = std::string(data);
+  heap.AttachBody(id, std::move(body));
+  return heap.Adopt(id);
+}
+
+Ref NewByteArray(Heap& heap, std::string_view data) {
+  const ObjectId id = heap.NewObject(TypeTag::kByteArray, kByteArrayObjectSize);
+  BytesBody body;
+  body.data = std::string(data);
+  if (!data.empty()) {
+    body.alloc = data.size() + 1;
+    body.buffer_block = heap.AllocateBuffer(body.alloc);
+  }
+  heap.AttachBody(id, std::move(body));
+  return heap.Adopt(id);
+}
+
+void ByteArrayResize(Heap& heap, ObjectId id, uint64_t size) {
+  BytesBody& body = heap.bytes(id);
+  uint64_t alloc = body.alloc;
+  if (size + 1 <= alloc) {
+    if (size >= alloc / 2) {
+      body.data.resize(size);  // minor downsize: keep the buffer
+      return;
+    }
+    alloc = size + 1;  // major downsize: to the exact size
+  } else if (static_cast<double>(size) <= static_cast<double>(alloc) * 1.125) {
+    alloc = size + (size >> 3) + (size < 9 ? 3 : 6);  // moderate upsize
+  } else {
+    alloc = size + 1;  // major upsize
+  }
+  body.buffer_block = heap.ReallocateBuffer(body.buffer_block, alloc);
+  body.alloc = alloc;
+  body.data.resize(size);
+}
+
+void ByteArrayAppend(Heap& heap, ObjectId id, uint8_t value) {
+  const uint64_t size = heap.bytes(id).data.size();
+  ByteArrayResize(heap, id, size + 1);
+  heap.bytes(id).data[size] = static_cast<char>(value);
+}
+
+void ByteArrayExtend(Heap& heap, ObjectId id, std::string_view data) {
+  const uint64_t size = heap.bytes(id).data.size();
+  ByteArrayResize(heap, id, size + data.size());
+  heap.bytes(id).data.replace(size, data.size(), data);
+}
+
+absl::StatusOr<uint8_t> ByteArrayPop(Heap& heap, ObjectId id, int64_t index) {
+  std::string& data = heap.bytes(id).data;
+  const auto size = static_cast<int64_t>(data.size());
+  if (size == 0) return PyError(PyExc::kIndexError, "pop from empty bytearray");
+  if (index < 0) index += size;
+  if (index < 0 || index >= size) return PyError(PyExc::kIndexError, "pop index out of range");
+  const auto value = static_cast<uint8_t>(data[index]);
+  data.erase(static_cast<size_t>(index), 1);
+  data.push_back('\0');
+  ByteArrayResize(heap, id, static_cast<uint64_t>(size - 1));
+  return value;
+}
+
+uint64_t BytesSizeOf(const Heap& heap, ObjectId id) {
+  const BytesBody& body = heap.bytes(id);
+  if (heap.type_of(id) == TypeTag::kByteArray) return kByteArrayObjectSize + body.alloc;
+  return heap.profile().bytes_header + body.data.size();
+}
+
+}  // namespace heapsim

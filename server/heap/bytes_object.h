@@ -1,0 +1,44 @@
+// bytes and bytearray objects.
+//
+// bytes: one block, header (33 bytes with the trailing NUL) plus the data;
+// b'' and one-byte values are shared singletons. bytearray: a fixed 56-byte
+// object and a separate buffer of `alloc` bytes that over-allocates as the
+// array grows and shrinks back when it falls under half, as CPython's
+// bytearray_resize does.
+
+#ifndef HEAPSIM_SERVER_HEAP_BYTES_OBJECT_H_
+#define HEAPSIM_SERVER_HEAP_BYTES_OBJECT_H_
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "server/heap/heap.h"
+
+namespace heapsim {
+
+inline constexpr uint64_t kByteArrayObjectSize = 56;
+
+Ref NewBytes(Heap& heap, std::string_view data);
+
+// A bytearray holding `data` with a buffer of exactly len + 1 bytes (none
+// when empty), as bytearray(x) makes it.
+Ref NewByteArray(Heap& heap, std::string_view data);
+
+inline const std::string& BytesData(const Heap& heap, ObjectId id) { return heap.bytes(id).data; }
+
+// Resizes a bytearray's contents to `size` bytes (new bytes are zero),
+// reallocating its buffer by CPython's rules.
+void ByteArrayResize(Heap& heap, ObjectId id, uint64_t size);
+
+// bytearray.append(value) / .extend(data) / .pop(index); pop returns the
+// removed byte. Errors are CPython's (IndexError: pop from empty bytearray).
+void ByteArrayAppend(Heap& heap, ObjectId id, uint8_t value);
+void ByteArrayExtend(Heap& heap, ObjectId id, std::string_view data);
+absl::StatusOr<uint8_t> ByteArrayPop(Heap& heap, ObjectId id, int64_t index);
+
+uint64_t BytesSizeOf(const Heap& heap, ObjectId id);
+
+}  // namespace heapsim
+
+#endif  // HEAPSIM_SERVER_HEAP_BYTES_OBJECT_H_

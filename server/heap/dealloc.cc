@@ -1,0 +1,222 @@
+#include "server/heap/dealloc.h"
+
+#include <utility>
+#include <vector>
+
+#include "server/heap/heap.h"
+
+namespace heapsim {
+
+namespace {
+
+// Drops the references a vector of owned ids holds, last to first, after
+// taking it out of the body (deallocation may re-enter the heap).
+void DropLastToFirst(Heap& heap, std::vector<ObjectId> items) {
+  for (size_t i = items.size(); i-- > 0;) heap.DecRef(items[i]);
+}
+
+void DropIfSet(Heap& heap, ObjectId id) {
+  if (id != kNoObject) heap.DecRef(id);
+}
+
+// Keeps the object's block on `free_list` when it has room, else frees it.
+void ReleaseToFreeList(Heap& heap, ObjectId id, std::vector<uint64_t>& free_list,
+                       uint32_t capacity) {
+  if (free_list.size() < capacity) {
+    free_list.push_back(heap.address_of(id) - heap.HeaderBytes(heap.type_of(id)));
+    heap.ReleaseObject(id, /*keep_block=*/true);
+  } else {
+    heap.ReleaseObject(id, /*keep_block=*/false);
+  }
+}
+
+void DeallocList(Heap& heap, ObjectId id) {
+  ListBody& body = heap.list(id);
+  std::vector<ObjectId> items = std::move(body.items);
+  const uint64_t items_block = std::exchange(body.items_block, 0);
+  DropLastToFirst(heap, std::move(items));
+  heap.FreeBuffer(items_block);
+  ReleaseToFreeList(heap, id, heap.free_lists().lists, heap.profile().list_freelist);
+}
+
+void DeallocTuple(Heap& heap, ObjectId id) {
+  std::vector<ObjectId> items = std::move(heap.tuple(id).items);
+  const size_t length = items.size();
+  DropLastToFirst(heap, std::move(items));
+  auto& free_lists = heap.free_lists();
+  if (length > 0 && length <= heap.profile().tuple_freelist_max_len) {
+    ReleaseToFreeList(heap, id, free_lists.tuples[length], heap.profile().tuple_freelist_per_len);
+  } else {
+    heap.ReleaseObject(id, /*keep_block=*/false);
+  }
+}
+
+void DeallocDict(Heap& heap, ObjectId id) {
+  DictBody body = std::move(heap.dict(id));
+  for (const DictEntry& entry : body.entries) {
+    if (entry.key == kNoObject) continue;
+    heap.DecRef(entry.key);
+    heap.DecRef(entry.value);
+  }
+  heap.FreeBuffer(body.values_block);
+  ReleaseDictKeysBlock(heap, body);
+  ReleaseToFreeList(heap, id, heap.free_lists().dicts, heap.profile().dict_freelist);
+}
+
+void DeallocSet(Heap& heap, ObjectId id) {
+  SetBody body = std::move(heap.set(id));
+  for (const SetEntry& entry : body.table) {
+    if (entry.key != kNoObject && entry.key != SetBody::kDummyKey) heap.DecRef(entry.key);
+  }
+  heap.FreeBuffer(body.table_block);
+  heap.ReleaseObject(id, /*keep_block=*/false);
+}
+
+void DeallocInstance(Heap& heap, ObjectId id) {
+  InstanceBody body = std::move(heap.instance(id));
+  DropIfSet(heap, body.dict);
+  for (ObjectId value : body.values) DropIfSet(heap, value);
+  heap.FreeBuffer(body.values_block);
+  heap.ReleaseObject(id, /*keep_block=*/false);
+  heap.DecRef(body.cls);
+}
+
+void DeallocSlice(Heap& heap, ObjectId id) {
+  const SliceBody body = heap.slice(id);
+  DropIfSet(heap, body.step);
+  DropIfSet(heap, body.stop);
+  DropIfSet(heap, body.start);
+  heap.ReleaseObject(id, /*keep_block=*/false);
+}
+
+}  // namespace
+
+bool UsesTrashcan(TypeTag type) {
+  switch (type) {
+    case TypeTag::kList:
+    case TypeTag::kTuple:
+    case TypeTag::kDict:
+    case TypeTag::kSet:
+    case TypeTag::kFrozenSet:
+    case TypeTag::kInstance:
+    case TypeTag::kFrame:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void ReleaseDictKeysBlock(Heap& heap, const DictBody& body) {
+  if (body.keys_block == 0) return;
+  const Profile& profile = heap.profile();
+  auto& free_keys = heap.free_lists().dict_keys;
+  const bool cacheable = body.log2_size == 3 && !body.from_split_keys &&
+                         (!profile.dict_keys_freelist_str_only || body.str_keys_only);
+  if (cacheable && free_keys.size() < profile.dict_keys_freelist) {
+    free_keys.push_back(body.keys_block);
+  } else {
+    heap.FreeBuffer(body.keys_block);
+  }
+}
+
+void DeallocateObject(Heap& heap, ObjectId id) {
+  switch (heap.type_of(id)) {
+    case TypeTag::kFloat:
+      ReleaseToFreeList(heap, id, heap.free_lists().floats, heap.profile().float_freelist);
+      return;
+    case TypeTag::kStr:
+      // The interned table does not own a reference; it forgets the str.
+      if (heap.object(id).has(kInterned)) heap.ForgetInterned(id);
+      heap.ReleaseObject(id, /*keep_block=*/false);
+      return;
+    case TypeTag::kByteArray:
+      heap.FreeBuffer(std::exchange(heap.bytes(id).buffer_block, 0));
+      heap.ReleaseObject(id, /*keep_block=*/false);
+      return;
+    case TypeTag::kList:
+      DeallocList(heap, id);
+      return;
+    case TypeTag::kTuple:
+      DeallocTuple(heap, id);
+      return;
+    case TypeTag::kDict:
+      DeallocDict(heap, id);
+      return;
+    case TypeTag::kSet:
+    case TypeTag::kFrozenSet:
+      DeallocSet(heap, id);
+      return;
+    case TypeTag::kInstance:
+      DeallocInstance(heap, id);
+      return;
+    case TypeTag::kSlice:
+      DeallocSlice(heap, id);
+      return;
+    case TypeTag::kClass: {
+      ClassBody body = std::move(heap.cls(id));
+      heap.ReleaseObject(id, /*keep_block=*/false);
+      DropIfSet(heap, body.namespace_dict);
+      for (ObjectId key : body.shared_keys) heap.DecRef(key);
+      DropIfSet(heap, body.base);
+      return;
+    }
+    case TypeTag::kFunction: {
+      const FunctionBody body = heap.function(id);
+      heap.ReleaseObject(id, /*keep_block=*/false);
+      DropIfSet(heap, body.code);
+      DropIfSet(heap, body.globals);
+      DropIfSet(heap, body.name);
+      DropIfSet(heap, body.defaults);
+      DropIfSet(heap, body.kw_defaults);
+      DropIfSet(heap, body.closure);
+      return;
+    }
+    case TypeTag::kCode: {
+      const CodeBody body = heap.code(id);
+      heap.ReleaseObject(id, /*keep_block=*/false);
+      DropIfSet(heap, body.consts);
+      DropIfSet(heap, body.name);
+      return;
+    }
+    case TypeTag::kCell: {
+      const ObjectId contents = heap.cell(id).contents;
+      heap.ReleaseObject(id, /*keep_block=*/false);
+      DropIfSet(heap, contents);
+      return;
+    }
+    case TypeTag::kMethod:
+    case TypeTag::kBuiltinFunction: {
+      const BoundBody body = heap.bound(id);
+      heap.ReleaseObject(id, /*keep_block=*/false);
+      DropIfSet(heap, body.self);
+      DropIfSet(heap, body.callable);
+      return;
+    }
+    case TypeTag::kIterator:
+    case TypeTag::kGenerator:
+    case TypeTag::kDictView: {
+      const IteratorBody body = heap.iterator(id);
+      heap.ReleaseObject(id, /*keep_block=*/false);
+      DropIfSet(heap, body.source);
+      DropIfSet(heap, body.extra);
+      return;
+    }
+    case TypeTag::kException: {
+      const ObjectId args = heap.exception(id).args;
+      heap.ReleaseObject(id, /*keep_block=*/false);
+      DropIfSet(heap, args);
+      return;
+    }
+    case TypeTag::kModule: {
+      const ObjectId dict = heap.module(id).dict;
+      heap.ReleaseObject(id, /*keep_block=*/false);
+      DropIfSet(heap, dict);
+      return;
+    }
+    default:
+      heap.ReleaseObject(id, /*keep_block=*/false);
+      return;
+  }
+}
+
+}  // namespace heapsim

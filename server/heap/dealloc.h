@@ -1,0 +1,29 @@
+// How each type's deallocator releases an object whose count reached zero:
+// which referents it drops and in what order, which buffers it frees, and
+// whether the object's block goes to a free list. The orders are CPython's
+// (list items last to first, dict entries first to last, ...), because they
+// decide which freed block the allocator hands out next.
+
+#ifndef HEAPSIM_SERVER_HEAP_DEALLOC_H_
+#define HEAPSIM_SERVER_HEAP_DEALLOC_H_
+
+#include "server/heap/object.h"
+
+namespace heapsim {
+
+class Heap;
+struct DictBody;
+
+// True for the types whose deallocator goes through CPython's trashcan.
+bool UsesTrashcan(TypeTag type);
+
+// Runs the deallocator of `id`, whose count is zero and which is untracked.
+void DeallocateObject(Heap& heap, ObjectId id);
+
+// Frees a dict's keys block, through the keys free list where CPython would
+// keep it. Used by dicts' deallocation, clear() and resizing.
+void ReleaseDictKeysBlock(Heap& heap, const DictBody& body);
+
+}  // namespace heapsim
+
+#endif  // HEAPSIM_SERVER_HEAP_DEALLOC_H_

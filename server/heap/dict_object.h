@@ -1,0 +1,74 @@
+// dict objects in CPython's compact layout: a fixed 64-byte object (from a
+// free list of 80) and a separate keys object holding the hash index and
+// the entries in insertion order. {} shares a static empty keys object;
+// the first insertion gives it an 8-slot table. A table grows (to hold
+// 3 * used) when its usable entries run out; deleting never shrinks it,
+// clear() drops it. From 3.11 a table of only str keys uses 16-byte
+// entries until a key of another type arrives.
+//
+// Dicts are created untracked by the GC and become tracked when a value or
+// key that could be part of a cycle is stored.
+//
+// Functions take borrowed references and add their own. Errors are CPython's
+// (TypeError: unhashable type: 'list'; KeyError: 'city') and change nothing.
+
+#ifndef HEAPSIM_SERVER_HEAP_DICT_OBJECT_H_
+#define HEAPSIM_SERVER_HEAP_DICT_OBJECT_H_
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "server/heap/heap.h"
+
+namespace heapsim {
+
+// {} or PyDict_New(): an empty dict on the shared empty keys.
+Ref NewDict(Heap& heap);
+
+// dict(): like NewDict, except that 3.8 gives it an 8-slot table at once.
+Ref NewDictForConstructor(Heap& heap);
+
+// A dict sized for `n` insertions (BUILD_MAP n, _PyDict_NewPresized): the
+// empty keys for n <= 5, else a table that holds n.
+Ref NewDictPresized(Heap& heap, uint64_t n);
+
+// d[key], borrowed: kNoObject when missing; TypeError when unhashable.
+absl::StatusOr<ObjectId> DictLookup(const Heap& heap, ObjectId dict, ObjectId key);
+
+// d[key] = value.
+absl::Status DictSetItem(Heap& heap, ObjectId dict, ObjectId key, ObjectId value);
+
+// del d[key].
+absl::Status DictDelItem(Heap& heap, ObjectId dict, ObjectId key);
+
+// d.pop(key[, fallback]): the removed value, or `fallback` (when not
+// kNoObject) if the key is missing, else KeyError.
+absl::StatusOr<Ref> DictPop(Heap& heap, ObjectId dict, ObjectId key, ObjectId fallback);
+
+// d.popitem(): the last (key, value) pair as a new tuple.
+absl::StatusOr<Ref> DictPopItem(Heap& heap, ObjectId dict);
+
+// d.setdefault(key, value): the value now stored under `key`.
+absl::StatusOr<Ref> DictSetDefault(Heap& heap, ObjectId dict, ObjectId key, ObjectId value);
+
+// d.clear().
+void DictClear(Heap& heap, ObjectId dict);
+
+// d.copy().
+Ref DictCopy(Heap& heap, ObjectId dict);
+
+// d.update(other) for a dict `other`, presizing as dict_merge does.
+absl::Status DictMerge(Heap& heap, ObjectId dict, ObjectId other);
+
+// The live (key, value) pairs in insertion order, borrowed.
+std::vector<std::pair<ObjectId, ObjectId>> DictItems(const Heap& heap, ObjectId dict);
+
+// sys.getsizeof of a dict.
+uint64_t DictSizeOf(const Heap& heap, ObjectId dict);
+
+}  // namespace heapsim
+
+#endif  // HEAPSIM_SERVER_HEAP_DICT_OBJECT_H_

@@ -1,0 +1,49 @@
+// The cyclic garbage collector: CPython's generational algorithm on the
+// simulated heap. A collection of generation g merges the younger
+// generations into g, finds the objects no reference from outside the
+// generation can reach (refcount minus internal references, then a
+// reachability pass in list order), untracks tuples and, in full
+// collections, dicts that can no longer take part in cycles, breaks the
+// unreachable objects' references in list order (tp_clear) and moves the
+// survivors one generation up.
+
+#ifndef HEAPSIM_SERVER_HEAP_GC_H_
+#define HEAPSIM_SERVER_HEAP_GC_H_
+
+#include <cstdint>
+
+#include "server/heap/object.h"
+
+namespace heapsim {
+
+class Heap;
+
+struct CollectResult {
+  uint64_t unreachable = 0;    // what gc.collect() returns: found unreachable
+  uint64_t uncollectable = 0;  // always 0: no legacy finalizers in programs
+};
+
+// gc.collect(generation): collects `generation` (0, 1 or 2) and all
+// younger ones. A full collection (2) also empties the free lists.
+// REQUIRES: 0 <= generation <= 2; no collection is running.
+CollectResult Collect(Heap& heap, int generation);
+
+// The automatic collection after an allocation crossed threshold 0:
+// collects the oldest generation over its threshold (generation 2 only when
+// enough objects were promoted since the last full collection).
+void CollectGenerations(Heap& heap);
+
+// Runs a collection scheduled by an allocation (3.12+), if any. The
+// interpreter calls this at its eval-breaker points.
+void RunScheduledCollection(Heap& heap);
+
+// gc.is_tracked(obj).
+bool IsTracked(const Heap& heap, ObjectId id);
+
+// True if a tuple could be part of a cycle: an item is a GC object that is
+// not an untracked tuple (CPython's _PyObject_GC_MAY_BE_TRACKED).
+bool MayBeTracked(const Heap& heap, ObjectId id);
+
+}  // namespace heapsim
+
+#endif  // HEAPSIM_SERVER_HEAP_GC_H_

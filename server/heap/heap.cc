@@ -1,0 +1,397 @@
+#include "server/heap/heap.h"
+
+#include <algorithm>
+
+#include "server/heap/dealloc.h"
+#include "server/heap/gc.h"
+
+namespace heapsim {
+
+namespace {
+
+// Where statically allocated objects live: the interpreter binary's data
+// segment, just below the brk heap.
+constexpr uint64_t kStaticDataBase = 0x55d1e3c48a40;
+
+}  // namespace
+
+Heap::Heap(const Profile& profile)
+    : profile_(&profile), allocator_(profile), next_static_address_(kStaticDataBase) {
+  objects_.emplace_back();  // id 0 is never used
+  free_lists_.tuples.resize(profile.tuple_freelist_max_len + 1);
+  for (int g = 0; g < GcState::kGenerations; ++g) {
+    gc_.generations[g].threshold = profile.gc_thresholds[g];
+  }
+  MakeSingletons();
+}
+
+ObjectId Heap::NewRecord(TypeTag type, uint64_t address) {
+  ObjectId id;
+  if (!free_records_.empty()) {
+    id = free_records_.back();
+    free_records_.pop_back();
+  } else {
+    id = static_cast<ObjectId>(objects_.size());
+    objects_.emplace_back();
+  }
+  Object& o = objects_[id];
+  o = Object();
+  o.address = address;
+  o.refcount = 1;
+  o.type = type;
+  ++live_objects_;
+  ++live_by_type_[static_cast<size_t>(type)];
+  if (observed()) Notify(AllocEvent{id, type, address});
+  return id;
+}
+
+void Heap::MakeSingletons() {
+  const Profile& p = *profile_;
+  auto make_static = [this, &p](TypeTag type, uint64_t size, uint32_t startup_refs) {
+    const ObjectId id = NewRecord(type, next_static_address_);
+    next_static_address_ += (size + 15) & ~uint64_t{15};
+    Object& o = objects_[id];
+    o.flags |= kStatic;
+    if (p.immortal_singletons) {
+      o.flags |= kImmortal;
+      o.refcount = static_cast<uint32_t>(kImmortalRefcount);
+    } else {
+      o.refcount = p.static_refcount_base + startup_refs;
+    }
+    return id;
+  };
+  // None, True and False are static in every version but start counting
+  // from 1 before 3.12.
+  none_ = make_static(TypeTag::kNone, 16, 0);
+  true_ = make_static(TypeTag::kBool, 32, 0);
+  false_ = make_static(TypeTag::kBool, 32, 0);
+  for (ObjectId id : {none_, true_, false_}) {
+    if (!p.immortal_singletons) {
+      objects_[id].refcount = id == none_ ? p.none_startup_refs : p.bool_startup_refs;
+    }
+  }
+  objects_[true_].small_int = 1;
+  objects_[false_].small_int = 0;
+
+  for (int64_t v = kSmallIntMin; v <= kSmallIntMax; ++v) {
+    const ObjectId id = make_static(TypeTag::kInt, 32, p.singleton_startup_refs);
+    objects_[id].small_int = v;
+    small_ints_[v - kSmallIntMin] = id;
+  }
+  empty_tuple_ = make_static(TypeTag::kTuple, 48, p.singleton_startup_refs);
+  AttachBody(empty_tuple_, TupleBody{});
+  empty_str_ = make_static(TypeTag::kStr, 64, p.singleton_startup_refs);
+  AttachBody(empty_str_, StrBody{});
+  empty_bytes_ = make_static(TypeTag::kBytes, 48, p.singleton_startup_refs);
+  AttachBody(empty_bytes_, BytesBody{});
+
+  if (p.static_char_singletons) {
+    for (uint32_t c = 0; c < 256; ++c) {
+      StrBody body;
+      AppendUtf8(&body.utf8, c);
+      body.length = 1;
+      body.kind = KindFor(c);
+      // The latin-1 singletons carry their UTF-8 copy from 3.12 on; the
+      // profile says whether getsizeof counts it.
+      body.utf8_cached = c >= 0x80 && p.latin1_singletons_cache_utf8;
+      latin_one_chars_[c] = make_static(TypeTag::kStr, 64, p.singleton_startup_refs);
+      AttachBody(latin_one_chars_[c], std::move(body));
+      BytesBody byte;
+      byte.data.assign(1, static_cast<char>(c));
+      single_bytes_[c] = make_static(TypeTag::kBytes, 48, p.singleton_startup_refs);
+      AttachBody(single_bytes_[c], std::move(byte));
+    }
+  }
+}
+
+ObjectId Heap::LatinOneChar(uint32_t code_point) {
+  ObjectId& cached = latin_one_chars_[code_point];
+  if (cached == kNoObject) {
+    // Made on first use and kept by the cache for good.
+    StrBody body;
+    AppendUtf8(&body.utf8, code_point);
+    body.length = 1;
+    body.kind = KindFor(code_point);
+    const uint64_t request = (body.kind == StrKind::kAscii ? profile_->str_ascii_header
+                                                            : profile_->str_compact_header) +
+                             2;
+    cached = NewObject(TypeTag::kStr, request);
+    AttachBody(cached, std::move(body));
+  }
+  return cached;
+}
+
+ObjectId Heap::SingleByte(uint8_t byte) {
+  ObjectId& cached = single_bytes_[byte];
+  if (cached == kNoObject) {
+    BytesBody body;
+    body.data.assign(1, static_cast<char>(byte));
+    cached = NewObject(TypeTag::kBytes, profile_->bytes_header + 1);
+    AttachBody(cached, std::move(body));
+  }
+  return cached;
+}
+
+ObjectId Heap::FindInterned(std::string_view utf8) const {
+  auto it = interned_.find(std::string(utf8));
+  return it == interned_.end() ? kNoObject : it->second;
+}
+
+void Heap::Intern(ObjectId id) {
+  Object& o = objects_[id];
+  if (o.has(kInterned)) return;
+  o.flags |= kInterned;
+  interned_.emplace(strs_[o.payload].utf8, id);
+  if (profile_->interned_strings_immortal && !o.has(kStatic)) {
+    o.flags |= kImmortal;
+    o.refcount = static_cast<uint32_t>(kImmortalRefcount);
+  }
+}
+
+uint64_t Heap::refcount(ObjectId id) const {
+  const Object& o = objects_[id];
+  return o.has(kImmortal) ? kImmortalRefcount : o.refcount;
+}
+
+ObjectId Heap::FindByAddress(uint64_t address) const {
+  for (ObjectId id = 1; id < objects_.size(); ++id) {
+    if (objects_[id].refcount != 0 && objects_[id].address == address) return id;
+  }
+  return kNoObject;
+}
+
+uint32_t Heap::HeaderBytes(TypeTag type) const {
+  if (!IsGcType(type)) return 0;
+  return type == TypeTag::kInstance ? 16 + profile_->instance_preheader : 16;
+}
+
+ObjectId Heap::NewObject(TypeTag type, uint64_t request) {
+  const uint64_t block = allocator_.Malloc(request);
+  const ObjectId id = NewRecord(type, block + HeaderBytes(type));
+  if (IsGcType(type)) {
+    GcGeneration& young = gc_.generations[0];
+    ++young.count;
+    if (young.count > young.threshold && young.threshold != 0 && gc_.enabled &&
+        !gc_.collecting) {
+      if (profile_->gc_collects_inside_allocation) {
+        CollectGenerations(*this);
+      } else {
+        gc_.scheduled = true;
+      }
+    }
+  }
+  return id;
+}
+
+ObjectId Heap::NewObjectAt(TypeTag type, uint64_t address) { return NewRecord(type, address); }
+
+void Heap::ReleaseObject(ObjectId id, bool keep_block) {
+  Object& o = objects_[id];
+  if (observed()) Notify(FreeEvent{id, o.type, o.address});
+  if (!keep_block) {
+    allocator_.Free(o.address - HeaderBytes(o.type));
+    if (IsGcType(o.type) && gc_.generations[0].count > 0) --gc_.generations[0].count;
+  }
+  DestroyBody(id);
+  --live_objects_;
+  --live_by_type_[static_cast<size_t>(o.type)];
+  o.refcount = 0;
+  o.flags = 0;
+  free_records_.push_back(id);
+}
+
+void Heap::DestroyBody(ObjectId id) {
+  const Object& o = objects_[id];
+  switch (o.type) {
+    case TypeTag::kInt:
+      if (o.subtype != 0) big_ints_.Remove(o.payload);
+      break;
+    case TypeTag::kComplex:
+      complexes_.Remove(o.payload);
+      break;
+    case TypeTag::kStr:
+      strs_.Remove(o.payload);
+      break;
+    case TypeTag::kBytes:
+    case TypeTag::kByteArray:
+      bytes_.Remove(o.payload);
+      break;
+    case TypeTag::kList:
+      lists_.Remove(o.payload);
+      break;
+    case TypeTag::kTuple:
+      tuples_.Remove(o.payload);
+      break;
+    case TypeTag::kDict:
+      dicts_.Remove(o.payload);
+      break;
+    case TypeTag::kSet:
+    case TypeTag::kFrozenSet:
+      sets_.Remove(o.payload);
+      break;
+    case TypeTag::kRange:
+      ranges_.Remove(o.payload);
+      break;
+    case TypeTag::kSlice:
+      slices_.Remove(o.payload);
+      break;
+    case TypeTag::kInstance:
+      instances_.Remove(o.payload);
+      break;
+    case TypeTag::kClass:
+    case TypeTag::kBuiltinType:
+      classes_.Remove(o.payload);
+      break;
+    case TypeTag::kFunction:
+      functions_.Remove(o.payload);
+      break;
+    case TypeTag::kCode:
+      codes_.Remove(o.payload);
+      break;
+    case TypeTag::kCell:
+      cells_.Remove(o.payload);
+      break;
+    case TypeTag::kBuiltinFunction:
+    case TypeTag::kMethod:
+      bounds_.Remove(o.payload);
+      break;
+    case TypeTag::kIterator:
+    case TypeTag::kGenerator:
+    case TypeTag::kDictView:
+      iterators_.Remove(o.payload);
+      break;
+    case TypeTag::kException:
+      exceptions_.Remove(o.payload);
+      break;
+    case TypeTag::kModule:
+      modules_.Remove(o.payload);
+      break;
+    case TypeTag::kFrame:
+      frame_bodies_.Remove(o.payload);
+      break;
+    case TypeTag::kNone:
+    case TypeTag::kBool:
+    case TypeTag::kFloat:
+    case TypeTag::kObject:
+    case TypeTag::kCount:
+      break;
+  }
+}
+
+void Heap::Deallocate(ObjectId id) {
+  Object& o = objects_[id];
+  if (o.has(kStatic)) {
+    o.refcount = 1;  // statics are never freed; keep the record live
+    return;
+  }
+  if (o.has(kGcTracked)) Untrack(id);
+  if (!UsesTrashcan(o.type)) {
+    DeallocateObject(*this, id);
+    return;
+  }
+  if (dealloc_depth_ >= profile_->trashcan_depth) {
+    deferred_deallocs_.push_back(id);
+    return;
+  }
+  ++dealloc_depth_;
+  DeallocateObject(*this, id);
+  --dealloc_depth_;
+  if (dealloc_depth_ == 0) {
+    // Destroy the deferred chain, newest first, as CPython's trashcan does.
+    while (!deferred_deallocs_.empty()) {
+      const ObjectId next = deferred_deallocs_.back();
+      deferred_deallocs_.pop_back();
+      ++dealloc_depth_;
+      DeallocateObject(*this, next);
+      --dealloc_depth_;
+    }
+  }
+}
+
+void Heap::ClearFreeLists() {
+  auto drain = [this](std::vector<uint64_t>& blocks) {
+    // CPython pops its free lists from the most recent entry.
+    while (!blocks.empty()) {
+      allocator_.Free(blocks.back());
+      blocks.pop_back();
+    }
+  };
+  drain(free_lists_.floats);
+  for (auto& by_length : free_lists_.tuples) drain(by_length);
+  drain(free_lists_.lists);
+  drain(free_lists_.dicts);
+  drain(free_lists_.dict_keys);
+  drain(free_lists_.frames);
+}
+
+void Heap::Track(ObjectId id) {
+  Object& o = objects_[id];
+  if (o.has(kGcTracked)) return;
+  o.flags |= kGcTracked;
+  o.generation = 0;
+  GcGeneration& young = gc_.generations[0];
+  o.gc_prev = young.tail;
+  o.gc_next = kNoObject;
+  if (young.tail != kNoObject) {
+    objects_[young.tail].gc_next = id;
+  } else {
+    young.head = id;
+  }
+  young.tail = id;
+  ++young.size;
+}
+
+void Heap::Untrack(ObjectId id) {
+  Object& o = objects_[id];
+  if (!o.has(kGcTracked)) return;
+  GcGeneration& generation = gc_.generations[o.generation];
+  if (o.gc_prev != kNoObject) {
+    objects_[o.gc_prev].gc_next = o.gc_next;
+  } else {
+    generation.head = o.gc_next;
+  }
+  if (o.gc_next != kNoObject) {
+    objects_[o.gc_next].gc_prev = o.gc_prev;
+  } else {
+    generation.tail = o.gc_prev;
+  }
+  o.gc_prev = o.gc_next = kNoObject;
+  o.flags &= ~kGcTracked;
+  --generation.size;
+}
+
+void Heap::MoveToGeneration(ObjectId id, int generation) {
+  Untrack(id);
+  Track(id);
+  Object& o = objects_[id];
+  if (generation == 0) return;
+  // Track() appended it to generation 0; move it from that tail.
+  GcGeneration& young = gc_.generations[0];
+  young.tail = o.gc_prev;
+  if (young.tail != kNoObject) {
+    objects_[young.tail].gc_next = kNoObject;
+  } else {
+    young.head = kNoObject;
+  }
+  --young.size;
+  GcGeneration& target = gc_.generations[generation];
+  o.generation = static_cast<uint8_t>(generation);
+  o.gc_prev = target.tail;
+  o.gc_next = kNoObject;
+  if (target.tail != kNoObject) {
+    objects_[target.tail].gc_next = id;
+  } else {
+    target.head = id;
+  }
+  target.tail = id;
+  ++target.size;
+}
+
+void Heap::AddObserver(HeapObserver* observer) { observers_.list.push_back(observer); }
+
+void Heap::RemoveObserver(HeapObserver* observer) {
+  auto& list = observers_.list;
+  list.erase(std::remove(list.begin(), list.end(), observer), list.end());
+}
+
+}  // namespace heapsim

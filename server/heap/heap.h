@@ -1,0 +1,416 @@
+// Heap is one simulated CPython heap: every object a program has made, the
+// references between them, the allocator state beneath them, the free
+// lists, the cyclic GC's generations and the frames whose names hold
+// objects. It is the engine's single entry point; type-specific behaviour
+// (list growth, dict resizing, int arithmetic results, ...) lives in the
+// *_object.h modules, which build on the primitives here.
+//
+// Ownership. Every reference the simulation holds is counted: a name bound
+// in a frame, an item of a container, a temporary of the interpreter (a
+// Ref). When a count reaches zero the object is deallocated at once, in
+// CPython's order (items last to first, then buffers, then the object), and
+// its memory goes to its type's free list or back to the allocator. Deep
+// chains are unwound through a trashcan exactly like CPython's.
+//
+// Determinism. Nothing depends on host addresses, hashing seeds or time:
+// the same calls on the same profile give the same ids and figures.
+//
+// Copies. A Heap can be copied; the copy is an independent simulation in
+// the same state (observers are not copied). Callers use this to make a
+// batch of operations all-or-nothing.
+//
+// Thread safety: none. Callers serialise access to one Heap.
+
+#ifndef HEAPSIM_SERVER_HEAP_HEAP_H_
+#define HEAPSIM_SERVER_HEAP_HEAP_H_
+
+#include <array>
+#include <cassert>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "server/heap/allocator.h"
+#include "server/heap/bodies.h"
+#include "server/heap/frame_stack.h"
+#include "server/heap/gc_state.h"
+#include "server/heap/object.h"
+#include "server/heap/observer.h"
+#include "server/heap/profile.h"
+#include "server/heap/slab.h"
+#include "server/heap/type_info.h"
+
+namespace heapsim {
+
+class Heap;
+
+// Ref owns one reference to a simulated object and drops it when destroyed.
+// Move-only. A null Ref owns nothing.
+class Ref {
+ public:
+  Ref() = default;
+  // Adopts a reference the caller already owns.
+  Ref(Heap* heap, ObjectId id) : heap_(heap), id_(id) {}
+  Ref(Ref&& other) noexcept : heap_(other.heap_), id_(std::exchange(other.id_, kNoObject)) {}
+  Ref& operator=(Ref&& other) noexcept;
+  Ref(const Ref&) = delete;
+  Ref& operator=(const Ref&) = delete;
+  ~Ref() { Reset(); }
+
+  ObjectId get() const { return id_; }
+  explicit operator bool() const { return id_ != kNoObject; }
+
+  // Gives up ownership without dropping the reference.
+  ObjectId release() { return std::exchange(id_, kNoObject); }
+  // Drops the reference now.
+  inline void Reset();
+
+ private:
+  Heap* heap_ = nullptr;
+  ObjectId id_ = kNoObject;
+};
+
+class Heap {
+ public:
+  explicit Heap(const Profile& profile);
+  Heap(const Heap& other) = default;
+  Heap& operator=(const Heap& other) = default;
+
+  const Profile& profile() const { return *profile_; }
+
+  // ---------------------------------------------------------------------
+  // Objects
+  // ---------------------------------------------------------------------
+
+  // True if `id` names a live object.
+  bool IsLive(ObjectId id) const {
+    return id != kNoObject && id < objects_.size() && objects_[id].refcount != 0;
+  }
+  // The record of a live object. REQUIRES: IsLive(id).
+  const Object& object(ObjectId id) const { return objects_[id]; }
+  TypeTag type_of(ObjectId id) const { return objects_[id].type; }
+  // The simulated id() of a live object.
+  uint64_t address_of(ObjectId id) const { return objects_[id].address; }
+  // The live object at simulated address `address`, or kNoObject. O(objects).
+  ObjectId FindByAddress(uint64_t address) const;
+  // Live objects, immortal and static ones included.
+  size_t live_objects() const { return live_objects_; }
+  // Calls `visit(id, object)` for every live object, in id order.
+  template <typename Visitor>
+  void ForEachObject(Visitor&& visit) const;
+
+  // ---------------------------------------------------------------------
+  // References
+  // ---------------------------------------------------------------------
+
+  void IncRef(ObjectId id) {
+    Object& o = objects_[id];
+    if (!(o.flags & kImmortal)) ++o.refcount;
+  }
+  // Drops a reference; at zero the object is deallocated (cascading).
+  void DecRef(ObjectId id) {
+    Object& o = objects_[id];
+    if (o.flags & kImmortal) return;
+    if (--o.refcount == 0) Deallocate(id);
+  }
+  // A new owned reference to `id`.
+  Ref NewRef(ObjectId id) {
+    IncRef(id);
+    return Ref(this, id);
+  }
+  // Wraps a reference the caller owns.
+  Ref Adopt(ObjectId id) { return Ref(this, id); }
+  // What sys.getrefcount would report for the object, without the argument's
+  // own reference (callers holding the argument have counted it already).
+  uint64_t refcount(ObjectId id) const;
+
+  // ---------------------------------------------------------------------
+  // Singletons and caches
+  // ---------------------------------------------------------------------
+
+  ObjectId none() const { return none_; }
+  ObjectId true_object() const { return true_; }
+  ObjectId false_object() const { return false_; }
+  ObjectId bool_object(bool value) const { return value ? true_ : false_; }
+  ObjectId empty_tuple() const { return empty_tuple_; }
+  ObjectId empty_str() const { return empty_str_; }
+  ObjectId empty_bytes() const { return empty_bytes_; }
+  static constexpr int64_t kSmallIntMin = -5;
+  static constexpr int64_t kSmallIntMax = 256;
+  static bool IsSmallInt(int64_t v) { return v >= kSmallIntMin && v <= kSmallIntMax; }
+  // REQUIRES: IsSmallInt(v).
+  ObjectId small_int(int64_t v) const { return small_ints_[v - kSmallIntMin]; }
+  // The cached one-character str for a code point below 256 (made on first
+  // use, as CPython does), and the cached one-byte bytes object.
+  ObjectId LatinOneChar(uint32_t code_point);
+  ObjectId SingleByte(uint8_t byte);
+  // The interned str equal to `utf8`, or kNoObject.
+  ObjectId FindInterned(std::string_view utf8) const;
+  // Makes `id` (a str) the interned copy of its value.
+  void Intern(ObjectId id);
+  // Removes a dying interned str from the table.
+  void ForgetInterned(ObjectId id) { interned_.erase(strs_[objects_[id].payload].utf8); }
+
+  // ---------------------------------------------------------------------
+  // Creation and destruction primitives (for the type modules)
+  // ---------------------------------------------------------------------
+
+  // Bytes in front of an object of `type` inside its block: the GC header,
+  // and the pre-header of managed-dict instances from 3.11.
+  uint32_t HeaderBytes(TypeTag type) const;
+
+  // Makes an object of `type` in a new block of `request` bytes (header
+  // included) and returns it with one reference, untracked. A GC type's
+  // allocation counts toward automatic collection and may run one first.
+  ObjectId NewObject(TypeTag type, uint64_t request);
+  // Makes an object of `type` at `address`, a block kept on a free list:
+  // nothing is allocated and the GC count is unchanged.
+  ObjectId NewObjectAt(TypeTag type, uint64_t address);
+  // Ends a dead object's record. Unless `keep_block`, its block goes back to
+  // the allocator (and a GC object leaves the GC count).
+  // REQUIRES: the object's referents were released and it is untracked.
+  void ReleaseObject(ObjectId id, bool keep_block);
+
+  // Separately allocated buffers (list items, dict keys, set tables, ...).
+  uint64_t AllocateBuffer(uint64_t nbytes) { return allocator_.Malloc(nbytes); }
+  uint64_t ReallocateBuffer(uint64_t block, uint64_t nbytes) {
+    return allocator_.Realloc(block, nbytes);
+  }
+  void FreeBuffer(uint64_t block) {
+    if (block != 0) allocator_.Free(block);
+  }
+
+  // Per-type bodies. REQUIRES: the object has that type.
+  BigInt& big_int(ObjectId id) { return big_ints_[objects_[id].payload]; }
+  ComplexBody& complex(ObjectId id) { return complexes_[objects_[id].payload]; }
+  StrBody& str(ObjectId id) { return strs_[objects_[id].payload]; }
+  BytesBody& bytes(ObjectId id) { return bytes_[objects_[id].payload]; }
+  ListBody& list(ObjectId id) { return lists_[objects_[id].payload]; }
+  TupleBody& tuple(ObjectId id) { return tuples_[objects_[id].payload]; }
+  DictBody& dict(ObjectId id) { return dicts_[objects_[id].payload]; }
+  SetBody& set(ObjectId id) { return sets_[objects_[id].payload]; }
+  RangeBody& range(ObjectId id) { return ranges_[objects_[id].payload]; }
+  SliceBody& slice(ObjectId id) { return slices_[objects_[id].payload]; }
+  InstanceBody& instance(ObjectId id) { return instances_[objects_[id].payload]; }
+  ClassBody& cls(ObjectId id) { return classes_[objects_[id].payload]; }
+  FunctionBody& function(ObjectId id) { return functions_[objects_[id].payload]; }
+  CodeBody& code(ObjectId id) { return codes_[objects_[id].payload]; }
+  CellBody& cell(ObjectId id) { return cells_[objects_[id].payload]; }
+  BoundBody& bound(ObjectId id) { return bounds_[objects_[id].payload]; }
+  IteratorBody& iterator(ObjectId id) { return iterators_[objects_[id].payload]; }
+  ExceptionBody& exception(ObjectId id) { return exceptions_[objects_[id].payload]; }
+  ModuleBody& module(ObjectId id) { return modules_[objects_[id].payload]; }
+  FrameBody& frame_body(ObjectId id) { return frame_bodies_[objects_[id].payload]; }
+  const ComplexBody& complex(ObjectId id) const { return complexes_[objects_[id].payload]; }
+  const StrBody& str(ObjectId id) const { return strs_[objects_[id].payload]; }
+  const BigInt& big_int(ObjectId id) const { return big_ints_[objects_[id].payload]; }
+  const BytesBody& bytes(ObjectId id) const { return bytes_[objects_[id].payload]; }
+  const ListBody& list(ObjectId id) const { return lists_[objects_[id].payload]; }
+  const TupleBody& tuple(ObjectId id) const { return tuples_[objects_[id].payload]; }
+  const DictBody& dict(ObjectId id) const { return dicts_[objects_[id].payload]; }
+  const SetBody& set(ObjectId id) const { return sets_[objects_[id].payload]; }
+  const RangeBody& range(ObjectId id) const { return ranges_[objects_[id].payload]; }
+  const SliceBody& slice(ObjectId id) const { return slices_[objects_[id].payload]; }
+  const InstanceBody& instance(ObjectId id) const { return instances_[objects_[id].payload]; }
+  const ClassBody& cls(ObjectId id) const { return classes_[objects_[id].payload]; }
+  const FunctionBody& function(ObjectId id) const { return functions_[objects_[id].payload]; }
+  const CodeBody& code(ObjectId id) const { return codes_[objects_[id].payload]; }
+  const CellBody& cell(ObjectId id) const { return cells_[objects_[id].payload]; }
+  const BoundBody& bound(ObjectId id) const { return bounds_[objects_[id].payload]; }
+  const IteratorBody& iterator(ObjectId id) const { return iterators_[objects_[id].payload]; }
+  const ExceptionBody& exception(ObjectId id) const {
+    return exceptions_[objects_[id].payload];
+  }
+  const ModuleBody& module(ObjectId id) const { return modules_[objects_[id].payload]; }
+
+  // Attaches a body to a new object (its payload), by type.
+  void AttachBody(ObjectId id, BigInt body) { Attach(id, big_ints_, std::move(body)); }
+  void AttachBody(ObjectId id, ComplexBody body) { Attach(id, complexes_, std::move(body)); }
+  void AttachBody(ObjectId id, StrBody body) { Attach(id, strs_, std::move(body)); }
+  void AttachBody(ObjectId id, BytesBody body) { Attach(id, bytes_, std::move(body)); }
+  void AttachBody(ObjectId id, ListBody body) { Attach(id, lists_, std::move(body)); }
+  void AttachBody(ObjectId id, TupleBody body) { Attach(id, tuples_, std::move(body)); }
+  void AttachBody(ObjectId id, DictBody body) { Attach(id, dicts_, std::move(body)); }
+  void AttachBody(ObjectId id, SetBody body) { Attach(id, sets_, std::move(body)); }
+  void AttachBody(ObjectId id, RangeBody body) { Attach(id, ranges_, std::move(body)); }
+  void AttachBody(ObjectId id, SliceBody body) { Attach(id, slices_, std::move(body)); }
+  void AttachBody(ObjectId id, InstanceBody body) { Attach(id, instances_, std::move(body)); }
+  void AttachBody(ObjectId id, ClassBody body) { Attach(id, classes_, std::move(body)); }
+  void AttachBody(ObjectId id, FunctionBody body) { Attach(id, functions_, std::move(body)); }
+  void AttachBody(ObjectId id, CodeBody body) { Attach(id, codes_, std::move(body)); }
+  void AttachBody(ObjectId id, CellBody body) { Attach(id, cells_, std::move(body)); }
+  void AttachBody(ObjectId id, BoundBody body) { Attach(id, bounds_, std::move(body)); }
+  void AttachBody(ObjectId id, IteratorBody body) { Attach(id, iterators_, std::move(body)); }
+  void AttachBody(ObjectId id, ExceptionBody body) { Attach(id, exceptions_, std::move(body)); }
+  void AttachBody(ObjectId id, ModuleBody body) { Attach(id, modules_, std::move(body)); }
+  void AttachBody(ObjectId id, FrameBody body) { Attach(id, frame_bodies_, std::move(body)); }
+
+  // Sets the per-type detail byte of a live object.
+  void set_subtype(ObjectId id, uint8_t subtype) { objects_[id].subtype = subtype; }
+  // Stores an inline value (small int or float) in a live object.
+  void set_small_int(ObjectId id, int64_t value) { objects_[id].small_int = value; }
+  void set_real(ObjectId id, double value) { objects_[id].real = value; }
+
+  // ---------------------------------------------------------------------
+  // Free lists (block addresses, newest last)
+  // ---------------------------------------------------------------------
+
+  struct FreeLists {
+    std::vector<uint64_t> floats;
+    std::vector<uint64_t> lists;
+    std::vector<uint64_t> dicts;
+    std::vector<uint64_t> dict_keys;
+    std::vector<std::vector<uint64_t>> tuples;  // by length
+    std::vector<uint64_t> frames;  // heap frames (3.8 to 3.10)
+  };
+  FreeLists& free_lists() { return free_lists_; }
+  const FreeLists& free_lists() const { return free_lists_; }
+  // Empties every free list, returning the blocks to the allocator (what a
+  // full collection does).
+  void ClearFreeLists();
+
+  // ---------------------------------------------------------------------
+  // Cyclic GC
+  // ---------------------------------------------------------------------
+
+  GcState& gc() { return gc_; }
+  const GcState& gc() const { return gc_; }
+  // Puts a GC object in the youngest generation / takes it out.
+  void Track(ObjectId id);
+  void Untrack(ObjectId id);
+  bool IsTracked(ObjectId id) const { return objects_[id].has(kGcTracked); }
+  // Moves a tracked object to the end of generation `generation`'s list.
+  void MoveToGeneration(ObjectId id, int generation);
+
+  // ---------------------------------------------------------------------
+  // Frames, memory, observation
+  // ---------------------------------------------------------------------
+
+  FrameStack& frames() { return frames_; }
+  const FrameStack& frames() const { return frames_; }
+
+  Allocator& allocator() { return allocator_; }
+  const Allocator& allocator() const { return allocator_; }
+  Tracemalloc& tracemalloc() { return allocator_.tracemalloc(); }
+
+  // Live objects per type (exact, maintained incrementally).
+  uint64_t live_of_type(TypeTag type) const {
+    return live_by_type_[static_cast<size_t>(type)];
+  }
+
+  // Observers are told of every change; they must outlive their
+  // registration. Not copied with the heap.
+  void AddObserver(HeapObserver* observer);
+  void RemoveObserver(HeapObserver* observer);
+  bool observed() const { return !observers_.list.empty(); }
+  template <typename Event>
+  void Notify(const Event& event) {
+    for (HeapObserver* observer : observers_.list) observer->On(event);
+  }
+
+ private:
+  friend class Ref;
+
+  template <typename T>
+  void Attach(ObjectId id, Slab<T>& slab, T body) {
+    objects_[id].payload = slab.Add(std::move(body));
+  }
+
+  ObjectId NewRecord(TypeTag type, uint64_t address);
+  void MakeSingletons();
+  // Out of line: the type's deallocator, through the trashcan.
+  void Deallocate(ObjectId id);
+  void DeallocateNow(ObjectId id);
+  void DestroyBody(ObjectId id);
+
+  const Profile* profile_;
+  Allocator allocator_;
+
+  // Object records; index 0 is never used. Dead records are recycled LIFO.
+  std::vector<Object> objects_;
+  std::vector<ObjectId> free_records_;
+  uint64_t live_objects_ = 0;
+  std::array<uint64_t, static_cast<size_t>(TypeTag::kCount)> live_by_type_{};
+
+  // Bodies.
+  Slab<BigInt> big_ints_;
+  Slab<ComplexBody> complexes_;
+  Slab<StrBody> strs_;
+  Slab<BytesBody> bytes_;
+  Slab<ListBody> lists_;
+  Slab<TupleBody> tuples_;
+  Slab<DictBody> dicts_;
+  Slab<SetBody> sets_;
+  Slab<RangeBody> ranges_;
+  Slab<SliceBody> slices_;
+  Slab<InstanceBody> instances_;
+  Slab<ClassBody> classes_;
+  Slab<FunctionBody> functions_;
+  Slab<CodeBody> codes_;
+  Slab<CellBody> cells_;
+  Slab<BoundBody> bounds_;
+  Slab<IteratorBody> iterators_;
+  Slab<ExceptionBody> exceptions_;
+  Slab<ModuleBody> modules_;
+  Slab<FrameBody> frame_bodies_;
+
+  // Singletons and caches.
+  ObjectId none_ = kNoObject;
+  ObjectId true_ = kNoObject;
+  ObjectId false_ = kNoObject;
+  ObjectId empty_tuple_ = kNoObject;
+  ObjectId empty_str_ = kNoObject;
+  ObjectId empty_bytes_ = kNoObject;
+  std::array<ObjectId, kSmallIntMax - kSmallIntMin + 1> small_ints_{};
+  std::array<ObjectId, 256> latin_one_chars_{};
+  std::array<ObjectId, 256> single_bytes_{};
+  absl::flat_hash_map<std::string, ObjectId> interned_;
+  uint64_t next_static_address_;
+
+  FreeLists free_lists_;
+  GcState gc_;
+  FrameStack frames_;
+
+  // The trashcan: deallocations nested deeper than the profile's limit are
+  // deferred, newest first, until the outermost one finishes.
+  uint32_t dealloc_depth_ = 0;
+  std::vector<ObjectId> deferred_deallocs_;
+
+  // Observers; a copied heap starts with none.
+  struct ObserverList {
+    std::vector<HeapObserver*> list;
+    ObserverList() = default;
+    ObserverList(const ObserverList&) {}
+    ObserverList& operator=(const ObserverList&) { return *this; }
+  };
+  ObserverList observers_;
+};
+
+// ---- Inline definitions ----
+
+inline void Ref::Reset() {
+  if (id_ != kNoObject) heap_->DecRef(std::exchange(id_, kNoObject));
+}
+
+inline Ref& Ref::operator=(Ref&& other) noexcept {
+  if (this != &other) {
+    Reset();
+    heap_ = other.heap_;
+    id_ = std::exchange(other.id_, kNoObject);
+  }
+  return *this;
+}
+
+template <typename Visitor>
+void Heap::ForEachObject(Visitor&& visit) const {
+  for (ObjectId id = 1; id < objects_.size(); ++id) {
+    if (objects_[id].refcount != 0) visit(id, objects_[id]);
+  }
+}
+
+}  // namespace heapsim
+
+#endif  // HEAPSIM_SERVER_HEAP_HEAP_H_

@@ -1,0 +1,94 @@
+// Objects of the simulated heap: the handle clients hold, the type tags, and
+// the fixed-size record the engine keeps per object.
+//
+// An ObjectId names one live simulated object for as long as it lives; ids
+// of dead objects are recycled, so holders must own a reference (see Ref in
+// heap.h). The record is deliberately small (32 bytes): a million live ints
+// must fit in a few tens of megabytes of host memory. Everything of variable
+// size (digits of big ints, characters, container items) lives in per-type
+// side tables addressed by Object::payload.
+
+#ifndef HEAPSIM_SERVER_HEAP_OBJECT_H_
+#define HEAPSIM_SERVER_HEAP_OBJECT_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace heapsim {
+
+// A handle to a live simulated object. 0 is never a live object.
+using ObjectId = uint32_t;
+inline constexpr ObjectId kNoObject = 0;
+
+// The simulated types. Per-type facts (name, GC participation, layout) are in
+// type_info.h.
+enum class TypeTag : uint8_t {
+  kNone,
+  kBool,
+  kInt,
+  kFloat,
+  kComplex,
+  kStr,
+  kBytes,
+  kByteArray,
+  kList,
+  kTuple,
+  kDict,
+  kSet,
+  kFrozenSet,
+  kRange,
+  kSlice,
+  kObject,         // a plain object()
+  kInstance,       // an instance of a class defined by the program
+  kClass,          // a class defined by the program
+  kBuiltinType,    // int, list, ... as objects (static in CPython)
+  kFunction,
+  kCode,
+  kCell,
+  kFrame,          // a heap frame (3.8 to 3.10)
+  kModule,
+  kBuiltinFunction,  // len, print, ... and builtin methods bound to self
+  kMethod,         // a function bound to an instance
+  kIterator,       // list/tuple/range/str/dict/set iterators, enumerate, zip
+  kGenerator,      // generator expressions
+  kDictView,       // dict_keys, dict_values, dict_items
+  kException,      // a raised exception instance
+  kCount,
+};
+
+// Bits of Object::flags.
+enum ObjectFlag : uint8_t {
+  kGcTracked = 1 << 0,   // in a GC generation list
+  kImmortal = 1 << 1,    // refcount never changes (3.12+ immortal objects)
+  kStatic = 1 << 2,      // statically allocated: never freed, no heap block
+  kInterned = 1 << 3,    // a str in the interned table
+  kInFreeList = 1 << 4,  // dead, parked on a type's free list
+  kGcReachable = 1 << 5, // scratch bit used during a collection
+  kFinalized = 1 << 6,   // scratch bit used while tearing down cycles
+};
+
+struct Object {
+  uint64_t address = 0;    // the simulated id(): where the object starts
+  uint32_t refcount = 0;   // references the simulation holds
+  TypeTag type = TypeTag::kNone;
+  uint8_t flags = 0;
+  uint8_t generation = 0;  // GC generation while tracked
+  uint8_t subtype = 0;     // per-type detail (iterator kind, str kind, ...)
+  // Small ints and floats are stored inline; everything else indexes the
+  // type's side table.
+  union {
+    int64_t small_int;
+    double real;
+    uint32_t payload;
+  };
+  uint32_t gc_prev = 0;    // GC generation list links, while tracked
+  uint32_t gc_next = 0;
+
+  Object() : small_int(0) {}
+  bool has(ObjectFlag flag) const { return (flags & flag) != 0; }
+};
+static_assert(sizeof(Object) == 32, "keep the object record compact");
+
+}  // namespace heapsim
+
+#endif  // HEAPSIM_SERVER_HEAP_OBJECT_H_

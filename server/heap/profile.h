@@ -1,0 +1,127 @@
+// A Profile holds every way in which the simulated CPython versions differ.
+//
+// The engine never asks "which version is this?": each behaviour that
+// changed between releases is a field here, filled in from measurements of
+// the real interpreters (see tests/golden/). Adding a version means adding a
+// row to the table in profile.cc.
+
+#ifndef HEAPSIM_SERVER_HEAP_PROFILE_H_
+#define HEAPSIM_SERVER_HEAP_PROFILE_H_
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+
+namespace heapsim {
+
+struct Profile {
+  std::string_view version;       // "3.11": the name clients use
+  std::string_view full_version;  // "3.11.7": the interpreter measured
+
+  // ---- pymalloc (Objects/obmalloc.c) ----
+  uint32_t pool_size;           // bytes per pool
+  uint32_t arena_size;          // bytes per arena (one mmap)
+  bool arena_loses_a_pool;      // arenas are not pool-aligned: one pool fewer
+  bool keep_one_empty_arena;    // the last usable arena is kept when empty
+
+  // ---- raw allocator (glibc malloc) ----
+  uint32_t mmap_threshold;      // initial threshold for direct mmap
+
+  // ---- per-type free lists (capacity; 0 = no free list) ----
+  uint32_t float_freelist;
+  uint32_t list_freelist;
+  uint32_t dict_freelist;
+  uint32_t dict_keys_freelist;         // 8-slot keys objects
+  bool dict_keys_freelist_str_only;    // only keys tables of all-str keys
+  uint32_t tuple_freelist_max_len;     // tuples of length 1..this are cached
+  uint32_t tuple_freelist_per_len;     // entries kept per length
+  uint32_t frame_freelist;             // heap frames kept (3.8 to 3.10)
+  uint32_t slice_cache;                // slices kept for reuse
+
+  // ---- list sizing (Objects/listobject.c) ----
+  // Growth formula: 3.9+ rounds to a multiple of 4 and does not
+  // over-allocate a jump closer to the new size than to the old one;
+  // 3.8 adds n/8 + 3 (n < 9) or + 6.
+  bool list_growth_rounds_to_4;
+  // An exact preallocation is rounded up to an even slot count (3.10+).
+  bool list_prealloc_rounds_even;
+  // list.extend on an empty list preallocates instead of growing (3.10+).
+  bool list_extend_empty_preallocates;
+  // list(x) preallocates len(x) slots before extending (until 3.12).
+  bool list_init_preallocates;
+  // Extending by a dict, set or dict view always uses the growth formula
+  // (3.13).
+  bool list_extend_mapping_grows;
+
+  // ---- dict sizing (Objects/dictobject.c) ----
+  uint32_t dict_keys_header;     // sizeof(PyDictKeysObject)
+  bool dict_str_keys_compact;    // 3.11+: all-str keys use 16-byte entries
+  // The table size for a resize to hold `minsize`: 3.10+ computes
+  // bit_length((minsize | 8) - 1 | 7), which gives 16 for 1..7, not 8.
+  bool dict_resize_minsize_quirk;
+  bool dict_new_presized_8;      // dict() has an 8-slot table (3.8/3.9)
+  bool dict_merge_clones_clean;  // update of an empty dict copies a clean table (3.10+)
+
+  // ---- hashing ----
+  bool siphash13;  // str/bytes hash: SipHash-1-3 (3.11+) or SipHash-2-4
+
+  // ---- object layout ----
+  uint32_t int_min_digits;       // digits an int object has at least (0 has none before 3.11)
+  uint32_t int_medium_request;   // bytes requested for a one-digit int made from a C long
+  uint32_t str_ascii_header;     // compact ASCII str: header bytes
+  uint32_t str_compact_header;   // compact non-ASCII str: header bytes
+  bool latin1_singletons_cache_utf8;  // 3.12+: their UTF-8 copy is counted
+  uint32_t bytes_header;         // bytes: header incl. the trailing NUL
+  // Bytes in front of an instance's GC header (3.11+: dict/values pointers).
+  uint32_t instance_preheader;
+
+  // ---- singletons and reference counts ----
+  // 3.12+: None, True, False, small ints, (), one-character strings and
+  // interned strings are immortal: their count never changes and
+  // sys.getrefcount reports kImmortalRefcount.
+  bool immortal_singletons;
+  // 3.11: statically allocated singletons start counting from here.
+  uint32_t static_refcount_base;
+  // References the interpreter itself holds on singletons at a script's
+  // start (None, True, False, the empty tuple, other singletons), so that
+  // sys.getrefcount on them lands near CPython's figure.
+  uint32_t none_startup_refs;
+  uint32_t bool_startup_refs;
+  uint32_t singleton_startup_refs;
+  // 3.11+: one-character strings and one-byte bytes are static singletons
+  // made at startup; before, they are made on the heap at first use and
+  // cached for good.
+  bool static_char_singletons;
+  // 3.12: interned strings are immortal.
+  bool interned_strings_immortal;
+  // Deallocations nested deeper than this are deferred (the trashcan).
+  uint32_t trashcan_depth;
+
+  // ---- the cyclic GC ----
+  std::array<uint32_t, 3> gc_thresholds;
+  // True: a collection runs inside the allocation that pushes count0 past
+  // threshold0. False: it is scheduled and runs at the next eval-breaker
+  // check (the next backward jump, call or return).
+  bool gc_collects_inside_allocation;
+};
+
+// The profiles heapsim simulates, oldest first.
+std::span<const Profile> AllProfiles();
+
+// sys.getrefcount of an immortal object (3.12+).
+inline constexpr uint64_t kImmortalRefcount = 4294967295;
+
+// The profile named `version` ("3.8", "3.10", "3.11", "3.12" or "3.13").
+// Returns InvalidArgument naming the known versions otherwise.
+absl::StatusOr<const Profile*> FindProfile(std::string_view version);
+
+// "3.8, 3.10, 3.11, 3.12, 3.13": for messages and help texts.
+std::string KnownProfileNames();
+
+}  // namespace heapsim
+
+#endif  // HEAPSIM_SERVER_HEAP_PROFILE_H_

@@ -1,0 +1,84 @@
+#include "server/heap/py_error.h"
+
+#include <array>
+#include <utility>
+
+#include "absl/strings/cord.h"
+#include "absl/strings/str_cat.h"
+
+namespace heapsim {
+
+namespace {
+
+constexpr char kPayloadUrl[] = "type.heapsim.dev/python-exception";
+
+constexpr std::array<std::pair<PyExc, std::string_view>, 16> kNames = {{
+    {PyExc::kTypeError, "TypeError"},
+    {PyExc::kValueError, "ValueError"},
+    {PyExc::kKeyError, "KeyError"},
+    {PyExc::kIndexError, "IndexError"},
+    {PyExc::kAttributeError, "AttributeError"},
+    {PyExc::kNameError, "NameError"},
+    {PyExc::kUnboundLocalError, "UnboundLocalError"},
+    {PyExc::kZeroDivisionError, "ZeroDivisionError"},
+    {PyExc::kOverflowError, "OverflowError"},
+    {PyExc::kRecursionError, "RecursionError"},
+    {PyExc::kMemoryError, "MemoryError"},
+    {PyExc::kStopIteration, "StopIteration"},
+    {PyExc::kAssertionError, "AssertionError"},
+    {PyExc::kRuntimeError, "RuntimeError"},
+    {PyExc::kNotImplementedError, "NotImplementedError"},
+    {PyExc::kException, "Exception"},
+}};
+
+}  // namespace
+
+std::string_view PyExcName(PyExc exc) {
+  for (const auto& [e, name] : kNames) {
+    if (e == exc) return name;
+  }
+  return "Exception";
+}
+
+std::optional<PyExc> PyExcFromName(std::string_view name) {
+  for (const auto& [e, n] : kNames) {
+    if (n == name) return e;
+  }
+  return std::nullopt;
+}
+
+bool PyExcMatches(PyExc exc, std::string_view parent) {
+  if (parent == "Exception" || parent == "BaseException") return true;
+  if (PyExcName(exc) == parent) return true;
+  if (parent == "LookupError") return exc == PyExc::kKeyError || exc == PyExc::kIndexError;
+  if (parent == "ArithmeticError") {
+    return exc == PyExc::kZeroDivisionError || exc == PyExc::kOverflowError;
+  }
+  if (parent == "NameError") return exc == PyExc::kUnboundLocalError;
+  if (parent == "RuntimeError") {
+    return exc == PyExc::kRecursionError || exc == PyExc::kNotImplementedError;
+  }
+  return false;
+}
+
+absl::Status PyError(PyExc exc, std::string_view detail) {
+  const std::string_view name = PyExcName(exc);
+  absl::Status status = absl::FailedPreconditionError(
+      detail.empty() ? std::string(name) : absl::StrCat(std::string(name), ": ", std::string(detail)));
+  status.SetPayload(kPayloadUrl, absl::Cord(std::string(name)));
+  return status;
+}
+
+std::optional<PyExc> PyErrorType(const absl::Status& status) {
+  const auto payload = status.GetPayload(kPayloadUrl);
+  if (!payload.has_value()) return std::nullopt;
+  return PyExcFromName(std::string(*payload));
+}
+
+std::string PyErrorDetail(const absl::Status& status) {
+  const std::string message(status.message());
+  const size_t colon = message.find(": ");
+  return colon == std::string::npos ? "" : message.substr(colon + 2);
+}
+
+}  // namespace heapsim

@@ -1,0 +1,57 @@
+// Python-level errors. The engine reports a refused operation as an
+// absl::Status whose message is CPython's own last traceback line
+// ("KeyError: 'city'") and whose payload names the exception type, so the
+// interpreter can match `except KeyError:` and the service can map it to
+// FAILED_PRECONDITION. A refused operation changes nothing.
+
+#ifndef HEAPSIM_SERVER_HEAP_PY_ERROR_H_
+#define HEAPSIM_SERVER_HEAP_PY_ERROR_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+
+namespace heapsim {
+
+enum class PyExc {
+  kTypeError,
+  kValueError,
+  kKeyError,
+  kIndexError,
+  kAttributeError,
+  kNameError,
+  kUnboundLocalError,
+  kZeroDivisionError,
+  kOverflowError,
+  kRecursionError,
+  kMemoryError,
+  kStopIteration,
+  kAssertionError,
+  kRuntimeError,
+  kNotImplementedError,
+  kException,
+};
+
+// "TypeError", "KeyError", ...
+std::string_view PyExcName(PyExc exc);
+// The exception named `name`, if it is one of the above.
+std::optional<PyExc> PyExcFromName(std::string_view name);
+// True if an `except parent:` clause catches `exc` (IndexError and KeyError
+// are LookupErrors, everything is an Exception, ...).
+bool PyExcMatches(PyExc exc, std::string_view parent);
+
+// A Python-level error: FailedPrecondition, message "<Type>: <detail>" (or
+// just "<Type>" when `detail` is empty), with the type in the payload.
+absl::Status PyError(PyExc exc, std::string_view detail);
+
+// The Python exception a status carries, if it is a Python-level error.
+std::optional<PyExc> PyErrorType(const absl::Status& status);
+
+// The part after "<Type>: " of a Python-level error's message.
+std::string PyErrorDetail(const absl::Status& status);
+
+}  // namespace heapsim
+
+#endif  // HEAPSIM_SERVER_HEAP_PY_ERROR_H_

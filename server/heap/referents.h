@@ -1,0 +1,100 @@
+// The references an object holds, as its type's tp_traverse reports them to
+// the cyclic GC and to gc.get_referents().
+
+#ifndef HEAPSIM_SERVER_HEAP_REFERENTS_H_
+#define HEAPSIM_SERVER_HEAP_REFERENTS_H_
+
+#include "server/heap/heap.h"
+
+namespace heapsim {
+
+// Calls `visit(referent)` for every object `id` refers to, in CPython's
+// traversal order. Non-GC types visit nothing (CPython does not traverse
+// them), except where noted in the implementation.
+template <typename Visitor>
+void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
+  auto visit_if_set = [&visit](ObjectId referent) {
+    if (referent != kNoObject) visit(referent);
+  };
+  switch (heap.type_of(id)) {
+    case TypeTag::kList:
+      for (ObjectId item : heap.list(id).items) visit(item);
+      return;
+    case TypeTag::kTuple:
+      for (ObjectId item : heap.tuple(id).items) visit(item);
+      return;
+    case TypeTag::kDict:
+      for (const DictEntry& entry : heap.dict(id).entries) {
+        if (entry.key == kNoObject) continue;
+        visit(entry.value);
+        if (!heap.dict(id).from_split_keys) visit(entry.key);
+      }
+      return;
+    case TypeTag::kSet:
+    case TypeTag::kFrozenSet:
+      for (const SetEntry& entry : heap.set(id).table) {
+        if (entry.key != kNoObject && entry.key != SetBody::kDummyKey) visit(entry.key);
+      }
+      return;
+    case TypeTag::kInstance: {
+      const InstanceBody& body = heap.instance(id);
+      for (ObjectId value : body.values) visit_if_set(value);
+      visit_if_set(body.dict);
+      visit(body.cls);
+      return;
+    }
+    case TypeTag::kClass: {
+      const ClassBody& body = heap.cls(id);
+      visit_if_set(body.namespace_dict);
+      visit_if_set(body.base);
+      return;
+    }
+    case TypeTag::kFunction: {
+      const FunctionBody& body = heap.function(id);
+      visit_if_set(body.code);
+      visit_if_set(body.globals);
+      visit_if_set(body.defaults);
+      visit_if_set(body.kw_defaults);
+      visit_if_set(body.name);
+      visit_if_set(body.closure);
+      return;
+    }
+    case TypeTag::kCell:
+      visit_if_set(heap.cell(id).contents);
+      return;
+    case TypeTag::kMethod:
+    case TypeTag::kBuiltinFunction: {
+      const BoundBody& body = heap.bound(id);
+      visit_if_set(body.callable);
+      visit_if_set(body.self);
+      return;
+    }
+    case TypeTag::kIterator:
+    case TypeTag::kGenerator:
+    case TypeTag::kDictView: {
+      const IteratorBody& body = heap.iterator(id);
+      visit_if_set(body.source);
+      visit_if_set(body.extra);
+      return;
+    }
+    case TypeTag::kSlice: {
+      const SliceBody& body = heap.slice(id);
+      visit_if_set(body.start);
+      visit_if_set(body.stop);
+      visit_if_set(body.step);
+      return;
+    }
+    case TypeTag::kException:
+      visit_if_set(heap.exception(id).args);
+      return;
+    case TypeTag::kModule:
+      visit_if_set(heap.module(id).dict);
+      return;
+    default:
+      return;
+  }
+}
+
+}  // namespace heapsim
+
+#endif  // HEAPSIM_SERVER_HEAP_REFERENTS_H_

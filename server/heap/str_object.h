@@ -1,0 +1,40 @@
+// str objects, in CPython's compact layout: a header, then the characters
+// at 1, 2 or 4 bytes each (the kind the widest character needs), then a NUL.
+//
+// The empty string and one-character strings below U+0100 are shared
+// singletons, as in CPython; identifier-like constants and names are
+// interned.
+
+#ifndef HEAPSIM_SERVER_HEAP_STR_OBJECT_H_
+#define HEAPSIM_SERVER_HEAP_STR_OBJECT_H_
+
+#include <string>
+#include <string_view>
+
+#include "server/heap/heap.h"
+
+namespace heapsim {
+
+// A str for valid UTF-8 text `utf8`: a singleton where CPython has one, else
+// a new object.
+Ref NewStr(Heap& heap, std::string_view utf8);
+
+// The interned str for `utf8`, made and interned if there is none yet.
+Ref InternStr(Heap& heap, std::string_view utf8);
+
+// True if CPython interns a str constant with this text at compile time:
+// only ASCII letters, digits and underscores.
+bool IsInternableConstant(std::string_view utf8);
+
+// The text of a str object.
+inline const std::string& StrText(const Heap& heap, ObjectId id) { return heap.str(id).utf8; }
+
+// The bytes CPython requests for a str of `length` characters of `kind`.
+uint64_t StrRequest(const Profile& profile, uint32_t length, StrKind kind);
+
+// sys.getsizeof of a str object.
+uint64_t StrSizeOf(const Heap& heap, ObjectId id);
+
+}  // namespace heapsim
+
+#endif  // HEAPSIM_SERVER_HEAP_STR_OBJECT_H_

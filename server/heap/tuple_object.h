@@ -1,0 +1,27 @@
+// tuple objects: one block, GC header + 24-byte head + 8 bytes per item.
+// Lengths 1..max come from per-length free lists first; () is a singleton.
+
+#ifndef HEAPSIM_SERVER_HEAP_TUPLE_OBJECT_H_
+#define HEAPSIM_SERVER_HEAP_TUPLE_OBJECT_H_
+
+#include <vector>
+
+#include "server/heap/heap.h"
+
+namespace heapsim {
+
+// A new tracked tuple that takes over the references in `items`.
+Ref NewTuple(Heap& heap, std::vector<ObjectId> items);
+
+// A new tuple of new references to `items`.
+Ref NewTupleOf(Heap& heap, const std::vector<ObjectId>& items);
+
+inline const std::vector<ObjectId>& TupleItems(const Heap& heap, ObjectId id) {
+  return heap.tuple(id).items;
+}
+
+uint64_t TupleSizeOf(const Heap& heap, ObjectId id);
+
+}  // namespace heapsim
+
+#endif  // HEAPSIM_SERVER_HEAP_TUPLE_OBJECT_H_

@@ -1,0 +1,46 @@
+#include "server/heap/type_info.h"
+
+#include <array>
+
+namespace heapsim {
+
+namespace {
+
+constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
+    {"NoneType", false},                  // kNone
+    {"bool", false},                      // kBool
+    {"int", false},                       // kInt
+    {"float", false},                     // kFloat
+    {"complex", false},                   // kComplex
+    {"str", false},                       // kStr
+    {"bytes", false},                     // kBytes
+    {"bytearray", false},                 // kByteArray
+    {"list", true},                       // kList
+    {"tuple", true},                      // kTuple
+    {"dict", true},                       // kDict
+    {"set", true},                        // kSet
+    {"frozenset", true},                  // kFrozenSet
+    {"range", false},                     // kRange
+    {"slice", true},                      // kSlice (GC from 3.8 on: no)
+    {"object", false},                    // kObject
+    {"", true},                           // kInstance: the class's name
+    {"type", true},                       // kClass
+    {"type", false},                      // kBuiltinType
+    {"function", true},                   // kFunction
+    {"code", false},                      // kCode
+    {"cell", true},                       // kCell
+    {"frame", true},                      // kFrame
+    {"module", true},                     // kModule
+    {"builtin_function_or_method", true}, // kBuiltinFunction
+    {"method", true},                     // kMethod
+    {"", true},                           // kIterator: per kind
+    {"generator", true},                  // kGenerator
+    {"", true},                           // kDictView: per kind
+    {"", true},                           // kException: per class
+}};
+
+}  // namespace
+
+const TypeInfo& InfoOf(TypeTag type) { return kTypes[static_cast<size_t>(type)]; }
+
+}  // namespace heapsim

@@ -1,0 +1,638 @@
+#include "server/heap/value_ops.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "server/heap/float_object.h"
+#include "server/heap/hashing.h"
+#include "server/heap/int_object.h"
+#include "server/heap/py_error.h"
+
+namespace heapsim {
+
+namespace {
+
+bool IsNumber(TypeTag type) {
+  return type == TypeTag::kInt || type == TypeTag::kBool || type == TypeTag::kFloat ||
+         type == TypeTag::kComplex;
+}
+
+bool IsSetType(TypeTag type) { return type == TypeTag::kSet || type == TypeTag::kFrozenSet; }
+
+bool IsBytesType(TypeTag type) {
+  return type == TypeTag::kBytes || type == TypeTag::kByteArray;
+}
+
+std::string_view IterKindName(const Profile& profile, IterKind kind) {
+  switch (kind) {
+    case IterKind::kList:
+      return "list_iterator";
+    case IterKind::kTuple:
+      return "tuple_iterator";
+    case IterKind::kRange:
+      return "range_iterator";
+    case IterKind::kStr:
+      return profile.str_ascii_header == 40 ? "str_ascii_iterator" : "str_iterator";
+    case IterKind::kBytes:
+      return "bytes_iterator";
+    case IterKind::kDictKeys:
+      return "dict_keyiterator";
+    case IterKind::kDictValues:
+      return "dict_valueiterator";
+    case IterKind::kDictItems:
+      return "dict_itemiterator";
+    case IterKind::kSet:
+      return "set_iterator";
+    case IterKind::kListReverse:
+      return "list_reverseiterator";
+    case IterKind::kEnumerate:
+      return "enumerate";
+    case IterKind::kZip:
+      return "zip";
+  }
+  return "iterator";
+}
+
+// Compares an int or bool with a float exactly.
+int CompareIntFloat(const Heap& heap, ObjectId integer, double real) {
+  if (std::isnan(real)) return 2;  // unordered
+  if (std::isinf(real)) return real > 0 ? -1 : 1;
+  const BigInt value = IntAsBig(heap, integer);
+  const double floor = std::floor(real);
+  const BigInt whole = BigInt::FromDouble(floor);
+  const int c = BigInt::Compare(value, whole);
+  if (c != 0) return c;
+  return floor == real ? 0 : -1;  // value == floor(real) < real
+}
+
+// -1, 0, 1 for ordered numbers; 2 when unordered (NaN).
+int CompareNumbers(const Heap& heap, ObjectId a, ObjectId b) {
+  const TypeTag ta = heap.type_of(a);
+  const TypeTag tb = heap.type_of(b);
+  if (ta != TypeTag::kFloat && tb != TypeTag::kFloat) {
+    const std::optional<int64_t> x = IntAsInt64(heap, a);
+    const std::optional<int64_t> y = IntAsInt64(heap, b);
+    if (x && y) return *x < *y ? -1 : (*x > *y ? 1 : 0);
+    return BigInt::Compare(IntAsBig(heap, a), IntAsBig(heap, b));
+  }
+  if (ta == TypeTag::kFloat && tb == TypeTag::kFloat) {
+    const double x = FloatValue(heap, a);
+    const double y = FloatValue(heap, b);
+    if (std::isnan(x) || std::isnan(y)) return 2;
+    return x < y ? -1 : (x > y ? 1 : 0);
+  }
+  if (ta == TypeTag::kFloat) {
+    const int c = CompareIntFloat(heap, b, FloatValue(heap, a));
+    return c == 2 ? 2 : -c;
+  }
+  return CompareIntFloat(heap, a, FloatValue(heap, b));
+}
+
+struct ReprState {
+  absl::flat_hash_set<ObjectId> active;  // containers being printed (cycles)
+};
+
+std::string ReprOf(const Heap& heap, ObjectId id, ReprState& state);
+
+std::string AddressText(uint64_t address) { return absl::StrFormat("0x%x", address); }
+
+std::string JoinItems(const Heap& heap, const std::vector<ObjectId>& items, ReprState& state) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += ReprOf(heap, items[i], state);
+  }
+  return out;
+}
+
+std::string ComplexPart(double value) {
+  // Like repr(float) but without the ".0" for integral values.
+  std::string text = FloatRepr(value);
+  if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0) {
+    text.resize(text.size() - 2);
+  }
+  return text;
+}
+
+std::string BytesRepr(const std::string& data, bool bytearray) {
+  const bool has_single = data.find('\'') != std::string::npos;
+  const bool has_double = data.find('"') != std::string::npos;
+  const char quote = has_single && !has_double ? '"' : '\'';
+  std::string out = "b";
+  out += quote;
+  for (unsigned char c : data) {
+    if (c == static_cast<unsigned char>(quote) || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < ' ' || c >= 0x7f) {
+      out += absl::StrFormat("\\x%02x", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  out += quote;
+  return bytearray ? absl::StrCat("bytearray(", out, ")") : out;
+}
+
+std::string ReprOf(const Heap& heap, ObjectId id, ReprState& state) {
+  const Object& o = heap.object(id);
+  switch (o.type) {
+    case TypeTag::kNone:
+      return "None";
+    case TypeTag::kBool:
+      return o.small_int != 0 ? "True" : "False";
+    case TypeTag::kInt:
+      return o.subtype != 0 ? heap.big_int(id).ToString() : std::to_string(o.small_int);
+    case TypeTag::kFloat:
+      return FloatRepr(o.real);
+    case TypeTag::kComplex: {
+      const ComplexBody& c = heap.complex(id);
+      if (c.real == 0 && !std::signbit(c.real)) return ComplexPart(c.imag) + "j";
+      std::string imag = ComplexPart(c.imag);
+      if (imag[0] != '-') imag = "+" + imag;
+      return absl::StrCat("(", ComplexPart(c.real), imag, "j)");
+    }
+    case TypeTag::kStr:
+      return StrRepr(heap.str(id).utf8);
+    case TypeTag::kBytes:
+      return BytesRepr(heap.bytes(id).data, false);
+    case TypeTag::kByteArray:
+      return BytesRepr(heap.bytes(id).data, true);
+    case TypeTag::kList: {
+      if (state.active.contains(id)) return "[...]";
+      state.active.insert(id);
+      std::string out = absl::StrCat("[", JoinItems(heap, heap.list(id).items, state), "]");
+      state.active.erase(id);
+      return out;
+    }
+    case TypeTag::kTuple: {
+      const auto& items = heap.tuple(id).items;
+      if (state.active.contains(id)) return "(...)";
+      state.active.insert(id);
+      std::string out = absl::StrCat("(", JoinItems(heap, items, state),
+                                     items.size() == 1 ? ",)" : ")");
+      state.active.erase(id);
+      return out;
+    }
+    case TypeTag::kDict: {
+      if (state.active.contains(id)) return "{...}";
+      state.active.insert(id);
+      std::string out = "{";
+      bool first = true;
+      for (const DictEntry& entry : heap.dict(id).entries) {
+        if (entry.key == kNoObject) continue;
+        if (!first) out += ", ";
+        first = false;
+        out += ReprOf(heap, entry.key, state);
+        out += ": ";
+        out += ReprOf(heap, entry.value, state);
+      }
+      out += "}";
+      state.active.erase(id);
+      return out;
+    }
+    case TypeTag::kSet:
+    case TypeTag::kFrozenSet: {
+      const bool frozen = o.type == TypeTag::kFrozenSet;
+      const SetBody& body = heap.set(id);
+      if (body.used == 0) return frozen ? "frozenset()" : "set()";
+      if (state.active.contains(id)) return frozen ? "frozenset(...)" : "set(...)";
+      state.active.insert(id);
+      std::vector<ObjectId> keys;
+      for (const SetEntry& entry : body.table) {
+        if (entry.key != kNoObject && entry.key != SetBody::kDummyKey) keys.push_back(entry.key);
+      }
+      std::string out = absl::StrCat("{", JoinItems(heap, keys, state), "}");
+      state.active.erase(id);
+      return frozen ? absl::StrCat("frozenset(", out, ")") : out;
+    }
+    case TypeTag::kRange: {
+      const RangeBody& r = heap.range(id);
+      if (r.step == 1) return absl::StrCat("range(", r.start, ", ", r.stop, ")");
+      return absl::StrCat("range(", r.start, ", ", r.stop, ", ", r.step, ")");
+    }
+    case TypeTag::kSlice: {
+      const SliceBody& s = heap.slice(id);
+      return absl::StrCat("slice(", ReprOf(heap, s.start, state), ", ", ReprOf(heap, s.stop, state),
+                          ", ", ReprOf(heap, s.step, state), ")");
+    }
+    case TypeTag::kObject:
+      return absl::StrCat("<object object at ", AddressText(o.address), ">");
+    case TypeTag::kInstance:
+      return absl::StrCat("<__main__.", heap.cls(heap.instance(id).cls).name, " object at ",
+                          AddressText(o.address), ">");
+    case TypeTag::kClass:
+      return absl::StrCat("<class '__main__.", heap.cls(id).name, "'>");
+    case TypeTag::kBuiltinType:
+      return absl::StrCat("<class '", heap.cls(id).name, "'>");
+    case TypeTag::kFunction:
+      return absl::StrCat("<function ", heap.function(id).qualname, " at ", AddressText(o.address),
+                          ">");
+    case TypeTag::kCode:
+      return absl::StrCat("<code object ", heap.str(heap.code(id).name).utf8, " at ",
+                          AddressText(o.address), ">");
+    case TypeTag::kModule:
+      return absl::StrCat("<module '", heap.module(id).name, "' (built-in)>");
+    case TypeTag::kMethod: {
+      const BoundBody& b = heap.bound(id);
+      return absl::StrCat("<bound method ", heap.function(b.callable).qualname, " of ",
+                          ReprOf(heap, b.self, state), ">");
+    }
+    case TypeTag::kException: {
+      const ExceptionBody& e = heap.exception(id);
+      const auto& args = heap.tuple(e.args).items;
+      return absl::StrCat(e.type_name, "(", JoinItems(heap, args, state), ")");
+    }
+    case TypeTag::kDictView: {
+      static constexpr std::string_view kNames[] = {"dict_keys", "dict_values", "dict_items"};
+      std::string out = std::string(kNames[o.subtype]) + "([";
+      bool first = true;
+      const IteratorBody& view = heap.iterator(id);
+      for (const DictEntry& entry : heap.dict(view.source).entries) {
+        if (entry.key == kNoObject) continue;
+        if (!first) out += ", ";
+        first = false;
+        switch (static_cast<ViewKind>(o.subtype)) {
+          case ViewKind::kKeys:
+            out += ReprOf(heap, entry.key, state);
+            break;
+          case ViewKind::kValues:
+            out += ReprOf(heap, entry.value, state);
+            break;
+          case ViewKind::kItems:
+            absl::StrAppend(&out, "(", ReprOf(heap, entry.key, state), ", ",
+                            ReprOf(heap, entry.value, state), ")");
+            break;
+        }
+      }
+      return out + "])";
+    }
+    default:
+      return absl::StrCat("<", TypeName(heap, id), " object at ", AddressText(o.address), ">");
+  }
+}
+
+bool IsPrintable(char32_t cp) {
+  if (cp < 0x20 || cp == 0x7f) return false;
+  if (cp < 0x7f) return true;
+  if (cp <= 0xa0 || cp == 0xad) return false;
+  if ((cp >= 0x2000 && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202f) ||
+      (cp >= 0x205f && cp <= 0x206f) || cp == 0x3000 || cp == 0xfeff) {
+    return false;
+  }
+  if ((cp >= 0xd800 && cp <= 0xf8ff) || cp >= 0xf0000) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string TypeName(const Heap& heap, ObjectId id) {
+  const Object& o = heap.object(id);
+  switch (o.type) {
+    case TypeTag::kInstance:
+      return heap.cls(heap.instance(id).cls).name;
+    case TypeTag::kIterator:
+      return std::string(IterKindName(heap.profile(), static_cast<IterKind>(o.subtype)));
+    case TypeTag::kDictView: {
+      static constexpr std::string_view kNames[] = {"dict_keys", "dict_values", "dict_items"};
+      return std::string(kNames[o.subtype]);
+    }
+    case TypeTag::kException:
+      return heap.exception(id).type_name;
+    default:
+      return std::string(InfoOf(o.type).name);
+  }
+}
+
+absl::StatusOr<int64_t> Hash(const Heap& heap, ObjectId id) {
+  const Object& o = heap.object(id);
+  switch (o.type) {
+    case TypeTag::kBool:
+      return o.small_int;
+    case TypeTag::kInt: {
+      if (o.subtype != 0) return heap.big_int(id).Hash();
+      return BigInt(o.small_int).Hash();
+    }
+    case TypeTag::kFloat:
+      return HashDouble(o.real);
+    case TypeTag::kComplex:
+      return HashComplex(heap.complex(id).real, heap.complex(id).imag);
+    case TypeTag::kStr: {
+      const StrBody& s = heap.str(id);
+      return HashStr(s.utf8, s.kind, heap.profile().siphash13);
+    }
+    case TypeTag::kBytes:
+      return HashBytes(heap.bytes(id).data, heap.profile().siphash13);
+    case TypeTag::kTuple: {
+      std::vector<int64_t> hashes;
+      for (ObjectId item : heap.tuple(id).items) {
+        absl::StatusOr<int64_t> h = Hash(heap, item);
+        if (!h.ok()) return h.status();
+        hashes.push_back(*h);
+      }
+      return HashTuple(hashes);
+    }
+    case TypeTag::kFrozenSet: {
+      const SetBody& body = heap.set(id);
+      auto shuffle = [](uint64_t h) { return ((h ^ 89869747ULL) ^ (h << 16)) * 3644798167ULL; };
+      uint64_t hash = 0;
+      for (const SetEntry& entry : body.table) {
+        hash ^= shuffle(static_cast<uint64_t>(
+            entry.key == SetBody::kDummyKey ? -1 : (entry.key == kNoObject ? 0 : entry.hash)));
+      }
+      hash ^= (static_cast<uint64_t>(body.used) + 1) * 1927868237ULL;
+      hash ^= (hash >> 11) ^ (hash >> 25);
+      hash = hash * 69069U + 907133923ULL;
+      if (hash == static_cast<uint64_t>(-1)) hash = 590923713ULL;
+      return static_cast<int64_t>(hash);
+    }
+    case TypeTag::kList:
+    case TypeTag::kDict:
+    case TypeTag::kSet:
+    case TypeTag::kByteArray:
+    case TypeTag::kSlice:
+      return PyError(PyExc::kTypeError, absl::StrCat("unhashable type: '", TypeName(heap, id), "'"));
+    case TypeTag::kRange: {
+      const RangeBody& r = heap.range(id);
+      const int64_t length = Length(heap, id);
+      std::vector<int64_t> hashes = {BigInt(length).Hash(),
+                                     length == 0 ? HashPointer(heap.address_of(heap.none()))
+                                                 : BigInt(r.start).Hash(),
+                                     length <= 1 ? HashPointer(heap.address_of(heap.none()))
+                                                 : BigInt(r.step).Hash()};
+      return HashTuple(hashes);
+    }
+    default:
+      return HashPointer(o.address);
+  }
+}
+
+bool Equal(const Heap& heap, ObjectId a, ObjectId b) {
+  if (a == b) return true;
+  const TypeTag ta = heap.type_of(a);
+  const TypeTag tb = heap.type_of(b);
+  if (IsNumber(ta) && IsNumber(tb)) {
+    if (ta == TypeTag::kComplex || tb == TypeTag::kComplex) {
+      auto parts = [&heap](ObjectId id) -> std::pair<double, double> {
+        const TypeTag t = heap.type_of(id);
+        if (t == TypeTag::kComplex) return {heap.complex(id).real, heap.complex(id).imag};
+        if (t == TypeTag::kFloat) return {FloatValue(heap, id), 0.0};
+        return {IntAsBig(heap, id).ToDouble(), 0.0};
+      };
+      return parts(a) == parts(b);
+    }
+    return CompareNumbers(heap, a, b) == 0;
+  }
+  if (IsSetType(ta) && IsSetType(tb)) {
+    const SetBody& x = heap.set(a);
+    const SetBody& y = heap.set(b);
+    if (x.used != y.used) return false;
+    for (const SetEntry& entry : x.table) {
+      if (entry.key == kNoObject || entry.key == SetBody::kDummyKey) continue;
+      bool found = false;
+      for (const SetEntry& other : y.table) {
+        if (other.key == kNoObject || other.key == SetBody::kDummyKey) continue;
+        if (other.hash == entry.hash && Equal(heap, entry.key, other.key)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
+    return true;
+  }
+  if (IsBytesType(ta) && IsBytesType(tb)) return heap.bytes(a).data == heap.bytes(b).data;
+  if (ta != tb) return false;
+  switch (ta) {
+    case TypeTag::kStr:
+      return heap.str(a).utf8 == heap.str(b).utf8;
+    case TypeTag::kList:
+    case TypeTag::kTuple: {
+      const auto& x = ta == TypeTag::kList ? heap.list(a).items : heap.tuple(a).items;
+      const auto& y = ta == TypeTag::kList ? heap.list(b).items : heap.tuple(b).items;
+      if (x.size() != y.size()) return false;
+      for (size_t i = 0; i < x.size(); ++i) {
+        if (!Equal(heap, x[i], y[i])) return false;
+      }
+      return true;
+    }
+    case TypeTag::kDict: {
+      const DictBody& x = heap.dict(a);
+      const DictBody& y = heap.dict(b);
+      if (x.used != y.used) return false;
+      for (const DictEntry& entry : x.entries) {
+        if (entry.key == kNoObject) continue;
+        bool found = false;
+        for (const DictEntry& other : y.entries) {
+          if (other.key == kNoObject || other.hash != entry.hash) continue;
+          if (Equal(heap, entry.key, other.key)) {
+            found = Equal(heap, entry.value, other.value);
+            break;
+          }
+        }
+        if (!found) return false;
+      }
+      return true;
+    }
+    case TypeTag::kRange: {
+      const RangeBody& x = heap.range(a);
+      const RangeBody& y = heap.range(b);
+      const int64_t n = Length(heap, a);
+      if (n != Length(heap, b)) return false;
+      if (n == 0) return true;
+      if (x.start != y.start) return false;
+      return n == 1 || x.step == y.step;
+    }
+    default:
+      return false;
+  }
+}
+
+absl::StatusOr<bool> Less(const Heap& heap, ObjectId a, ObjectId b) {
+  const TypeTag ta = heap.type_of(a);
+  const TypeTag tb = heap.type_of(b);
+  if (IsNumber(ta) && IsNumber(tb) && ta != TypeTag::kComplex && tb != TypeTag::kComplex) {
+    return CompareNumbers(heap, a, b) == -1;
+  }
+  if (ta == TypeTag::kStr && tb == TypeTag::kStr) return heap.str(a).utf8 < heap.str(b).utf8;
+  if (IsBytesType(ta) && IsBytesType(tb)) return heap.bytes(a).data < heap.bytes(b).data;
+  if (ta == tb && (ta == TypeTag::kList || ta == TypeTag::kTuple)) {
+    const auto& x = ta == TypeTag::kList ? heap.list(a).items : heap.tuple(a).items;
+    const auto& y = ta == TypeTag::kList ? heap.list(b).items : heap.tuple(b).items;
+    for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
+      if (!Equal(heap, x[i], y[i])) return Less(heap, x[i], y[i]);
+    }
+    return x.size() < y.size();
+  }
+  if (IsSetType(ta) && IsSetType(tb)) {
+    const SetBody& x = heap.set(a);
+    const SetBody& y = heap.set(b);
+    if (x.used >= y.used) return false;
+    for (const SetEntry& entry : x.table) {
+      if (entry.key == kNoObject || entry.key == SetBody::kDummyKey) continue;
+      bool found = false;
+      for (const SetEntry& other : y.table) {
+        if (other.key != kNoObject && other.key != SetBody::kDummyKey &&
+            other.hash == entry.hash && Equal(heap, entry.key, other.key)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
+    return true;
+  }
+  return PyError(PyExc::kTypeError,
+                 absl::StrCat("'<' not supported between instances of '", TypeName(heap, a),
+                              "' and '", TypeName(heap, b), "'"));
+}
+
+bool Truth(const Heap& heap, ObjectId id) {
+  const Object& o = heap.object(id);
+  switch (o.type) {
+    case TypeTag::kNone:
+      return false;
+    case TypeTag::kBool:
+      return o.small_int != 0;
+    case TypeTag::kInt:
+      return o.subtype != 0 || o.small_int != 0;
+    case TypeTag::kFloat:
+      return o.real != 0;
+    case TypeTag::kComplex:
+      return heap.complex(id).real != 0 || heap.complex(id).imag != 0;
+    default: {
+      const int64_t length = Length(heap, id);
+      return length != 0;
+    }
+  }
+}
+
+int64_t Length(const Heap& heap, ObjectId id) {
+  switch (heap.type_of(id)) {
+    case TypeTag::kStr:
+      return heap.str(id).length;
+    case TypeTag::kBytes:
+    case TypeTag::kByteArray:
+      return static_cast<int64_t>(heap.bytes(id).data.size());
+    case TypeTag::kList:
+      return static_cast<int64_t>(heap.list(id).items.size());
+    case TypeTag::kTuple:
+      return static_cast<int64_t>(heap.tuple(id).items.size());
+    case TypeTag::kDict:
+      return heap.dict(id).used;
+    case TypeTag::kSet:
+    case TypeTag::kFrozenSet:
+      return heap.set(id).used;
+    case TypeTag::kDictView:
+      return heap.dict(heap.iterator(id).source).used;
+    case TypeTag::kRange: {
+      const RangeBody& r = heap.range(id);
+      if (r.step > 0 && r.start < r.stop) return (r.stop - r.start - 1) / r.step + 1;
+      if (r.step < 0 && r.start > r.stop) return (r.start - r.stop - 1) / (-r.step) + 1;
+      return 0;
+    }
+    default:
+      return -1;
+  }
+}
+
+std::string Repr(const Heap& heap, ObjectId id) {
+  ReprState state;
+  return ReprOf(heap, id, state);
+}
+
+std::string Str(const Heap& heap, ObjectId id) {
+  switch (heap.type_of(id)) {
+    case TypeTag::kStr:
+      return heap.str(id).utf8;
+    case TypeTag::kException: {
+      const auto& args = heap.tuple(heap.exception(id).args).items;
+      if (args.empty()) return "";
+      if (args.size() == 1) {
+        // KeyError's str() is the repr of its key; the others print it plainly.
+        return heap.exception(id).type_name == "KeyError" ? Repr(heap, args[0]) : Str(heap, args[0]);
+      }
+      return Repr(heap, heap.exception(id).args);
+    }
+    default:
+      return Repr(heap, id);
+  }
+}
+
+std::string FloatRepr(double value) {
+  if (std::isnan(value)) return "nan";
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  if (value == 0) return std::signbit(value) ? "-0.0" : "0.0";
+  // Shortest round-trip digits, then CPython's 'r' layout: positional for
+  // -4 < exponent + 1 <= 16, else d.ddde+XX.
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof(buffer), value,
+                                    std::chars_format::scientific);
+  std::string text(buffer, result.ptr);
+  const bool negative = text[0] == '-';
+  if (negative) text.erase(0, 1);
+  const size_t e = text.find('e');
+  const int exponent = std::atoi(text.c_str() + e + 1);
+  std::string digits;
+  for (size_t i = 0; i < e; ++i) {
+    if (text[i] != '.') digits += text[i];
+  }
+  const int decpt = exponent + 1;
+  std::string out;
+  if (decpt > -4 && decpt <= 16) {
+    if (decpt <= 0) {
+      out = "0." + std::string(-decpt, '0') + digits;
+    } else if (static_cast<size_t>(decpt) >= digits.size()) {
+      out = digits + std::string(decpt - digits.size(), '0') + ".0";
+    } else {
+      out = digits.substr(0, decpt) + "." + digits.substr(decpt);
+    }
+  } else {
+    out = digits.substr(0, 1);
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    out += absl::StrFormat("e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
+  }
+  return negative ? "-" + out : out;
+}
+
+std::string StrRepr(const std::string& utf8) {
+  const bool has_single = utf8.find('\'') != std::string::npos;
+  const bool has_double = utf8.find('"') != std::string::npos;
+  const char quote = has_single && !has_double ? '"' : '\'';
+  std::string out(1, quote);
+  for (char32_t cp : DecodeUtf8(utf8)) {
+    if (cp == static_cast<char32_t>(quote) || cp == '\\') {
+      out += '\\';
+      out += static_cast<char>(cp);
+    } else if (cp == '\t') {
+      out += "\\t";
+    } else if (cp == '\n') {
+      out += "\\n";
+    } else if (cp == '\r') {
+      out += "\\r";
+    } else if (IsPrintable(cp)) {
+      AppendUtf8(&out, cp);
+    } else if (cp <= 0xff) {
+      out += absl::StrFormat("\\x%02x", static_cast<uint32_t>(cp));
+    } else if (cp <= 0xffff) {
+      out += absl::StrFormat("\\u%04x", static_cast<uint32_t>(cp));
+    } else {
+      out += absl::StrFormat("\\U%08x", static_cast<uint32_t>(cp));
+    }
+  }
+  out += quote;
+  return out;
+}
+
+}  // namespace heapsim
