@@ -75,6 +75,8 @@ struct DictBody {
   uint64_t keys_block = 0;
   uint64_t keys_request = 0;     // the keys block's requested size
   uint64_t values_block = 0;     // a split table's values array
+  uint32_t shared_keys = 0;      // a split table's SharedKeysBody index + 1
+  uint32_t values_capacity = 0;  // a split table's values slots
 };
 
 // set and frozenset: the open-addressing table, smalltable included.
@@ -118,6 +120,17 @@ struct InstanceBody {
   uint32_t values_capacity = 0;  // slots the values array was sized for
 };
 
+// A keys table shared by a class's instances (CPython's cached keys): the
+// attribute names in slot order. Counted: the class holds one reference,
+// and so does every split __dict__ (3.8 to 3.10) that uses it.
+struct SharedKeysBody {
+  std::vector<ObjectId> names;  // owned interned strs
+  uint8_t log2_size = 3;
+  uint32_t usable = 0;          // insertions left
+  uint64_t keys_block = 0;
+  uint32_t refcount = 0;
+};
+
 // A program-defined class. `shared_keys` are the attribute names instances
 // have used, in first-use order (CPython's cached keys); `namespace_dict`
 // holds the class body's names.
@@ -125,10 +138,9 @@ struct ClassBody {
   std::string name;
   ObjectId base = kNoObject;
   ObjectId namespace_dict = kNoObject;
-  std::vector<ObjectId> shared_keys;
-  uint32_t shared_keys_usable = 0;  // 3.11+: insertions the keys still take
-  uint32_t instances_made = 0;
-  bool shared_keys_frozen = false;  // a new key no longer fits: stop sharing
+  // The cached keys instances share; sharing stops for good once an
+  // instance outgrows them while other instances still use them.
+  uint32_t shared_keys = 0;  // SharedKeysBody index + 1; 0 once sharing stopped
 };
 
 // A function: its code and everything bound at definition time.
@@ -151,7 +163,8 @@ struct CodeBody {
   ObjectId name = kNoObject;    // str
   uint32_t stack_size = 0;      // for heap frames (3.8 to 3.10)
   uint32_t locals_plus = 0;
-  ObjectId zombie_frame = kNoObject;  // cached frame (3.8 to 3.10); borrowed
+  uint64_t zombie_block = 0;   // the cached frame's block (3.8 to 3.10)
+  uint32_t zombie_capacity = 0;
 };
 
 // A cell of a closure; `contents` may be kNoObject (empty cell).
@@ -210,9 +223,10 @@ struct ModuleBody {
   ObjectId dict = kNoObject;
 };
 
-// A heap frame object (3.8 to 3.10): the locals live in the FrameStack.
+// A heap frame object (3.8 to 3.10); its locals live in the FrameStack.
 struct FrameBody {
-  ObjectId code = kNoObject;  // borrowed while cached as a zombie
+  ObjectId code = kNoObject;  // owned
+  uint32_t capacity = 0;      // slots the block was sized for
 };
 
 }  // namespace heapsim

@@ -60,6 +60,7 @@ void DeallocDict(Heap& heap, ObjectId id) {
   }
   heap.FreeBuffer(body.values_block);
   ReleaseDictKeysBlock(heap, body);
+  if (body.shared_keys != 0) heap.DecRefSharedKeys(body.shared_keys);
   ReleaseToFreeList(heap, id, heap.free_lists().dicts, heap.profile().dict_freelist);
 }
 
@@ -156,7 +157,7 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       ClassBody body = std::move(heap.cls(id));
       heap.ReleaseObject(id, /*keep_block=*/false);
       DropIfSet(heap, body.namespace_dict);
-      for (ObjectId key : body.shared_keys) heap.DecRef(key);
+      if (body.shared_keys != 0) heap.DecRefSharedKeys(body.shared_keys);
       DropIfSet(heap, body.base);
       return;
     }
@@ -174,8 +175,29 @@ void DeallocateObject(Heap& heap, ObjectId id) {
     case TypeTag::kCode: {
       const CodeBody body = heap.code(id);
       heap.ReleaseObject(id, /*keep_block=*/false);
+      heap.FreeBuffer(body.zombie_block);
       DropIfSet(heap, body.consts);
       DropIfSet(heap, body.name);
+      return;
+    }
+    case TypeTag::kFrame: {
+      // The frame's block is cached on its code object, or on the frame
+      // free list, before it is ever freed.
+      const FrameBody body = heap.frame_body(id);
+      const uint64_t block = heap.address_of(id) - heap.HeaderBytes(TypeTag::kFrame);
+      CodeBody& code = heap.code(body.code);
+      auto& free_frames = heap.free_lists().frames;
+      if (code.zombie_block == 0) {
+        code.zombie_block = block;
+        code.zombie_capacity = body.capacity;
+        heap.ReleaseObject(id, /*keep_block=*/true);
+      } else if (free_frames.size() < heap.profile().frame_freelist) {
+        free_frames.emplace_back(block, body.capacity);
+        heap.ReleaseObject(id, /*keep_block=*/true);
+      } else {
+        heap.ReleaseObject(id, /*keep_block=*/false);
+      }
+      heap.DecRef(body.code);
       return;
     }
     case TypeTag::kCell: {
@@ -193,6 +215,7 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       return;
     }
     case TypeTag::kIterator:
+    case TypeTag::kRangeIterator:
     case TypeTag::kGenerator:
     case TypeTag::kDictView: {
       const IteratorBody body = heap.iterator(id);

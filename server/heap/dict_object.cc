@@ -130,6 +130,7 @@ void Resize(Heap& heap, ObjectId dict, uint8_t log2, bool str_keys) {
   body.usable -= static_cast<uint32_t>(body.entries.size());
   heap.FreeBuffer(old.values_block);
   ReleaseDictKeysBlock(heap, old);
+  if (old.shared_keys != 0) heap.DecRefSharedKeys(old.shared_keys);
 }
 
 void InsertionResize(Heap& heap, ObjectId dict, bool str_keys) {
@@ -241,6 +242,10 @@ absl::Status DictSetItem(Heap& heap, ObjectId dict, ObjectId key, ObjectId value
   }
   DictBody& body = heap.dict(dict);
   const int64_t slot = FindSlot(heap, body, key, *hash);
+  if (slot < 0 && body.shared_keys != 0) {
+    DictUnshare(heap, dict);
+    return DictSetItem(heap, dict, key, value);
+  }
   if (slot >= 0) {
     DictEntry& entry = body.entries[body.indices[slot]];
     heap.IncRef(value);
@@ -267,6 +272,7 @@ absl::Status DictSetItem(Heap& heap, ObjectId dict, ObjectId key, ObjectId value
 }
 
 absl::Status DictDelItem(Heap& heap, ObjectId dict, ObjectId key) {
+  DictUnshare(heap, dict);
   absl::StatusOr<int64_t> hash = Hash(heap, key);
   if (!hash.ok()) return hash.status();
   const int64_t slot = FindSlot(heap, heap.dict(dict), key, *hash);
@@ -278,6 +284,7 @@ absl::Status DictDelItem(Heap& heap, ObjectId dict, ObjectId key) {
 }
 
 absl::StatusOr<Ref> DictPop(Heap& heap, ObjectId dict, ObjectId key, ObjectId fallback) {
+  DictUnshare(heap, dict);
   absl::StatusOr<int64_t> hash = Hash(heap, key);
   if (!hash.ok()) return hash.status();
   const int64_t slot = FindSlot(heap, heap.dict(dict), key, *hash);
@@ -291,6 +298,7 @@ absl::StatusOr<Ref> DictPop(Heap& heap, ObjectId dict, ObjectId key, ObjectId fa
 }
 
 absl::StatusOr<Ref> DictPopItem(Heap& heap, ObjectId dict) {
+  DictUnshare(heap, dict);
   if (heap.dict(dict).used == 0) {
     return PyError(PyExc::kKeyError, "'popitem(): dictionary is empty'");
   }
@@ -331,6 +339,38 @@ void DictClear(Heap& heap, ObjectId dict) {
   }
   heap.FreeBuffer(old.values_block);
   ReleaseDictKeysBlock(heap, old);
+  if (old.shared_keys != 0) heap.DecRefSharedKeys(old.shared_keys);
+}
+
+Ref NewSplitDict(Heap& heap, uint32_t shared_keys, uint32_t capacity) {
+  Ref dict = MakeDict(heap);
+  DictBody& body = heap.dict(dict.get());
+  const SharedKeysBody& keys = heap.shared_keys(shared_keys);
+  body.log2_size = keys.log2_size;
+  body.from_split_keys = true;
+  body.shared_keys = shared_keys;
+  body.values_capacity = capacity;
+  body.indices.assign(uint64_t{1} << keys.log2_size, DictBody::kEmptySlot);
+  body.values_block = heap.AllocateBuffer(uint64_t{capacity} * 8);
+  heap.IncRefSharedKeys(shared_keys);
+  return dict;
+}
+
+void SplitDictAppend(Heap& heap, ObjectId dict, ObjectId key, ObjectId value) {
+  const int64_t hash = *Hash(heap, key);
+  heap.IncRef(key);
+  heap.IncRef(value);
+  DictBody& body = heap.dict(dict);
+  body.indices[FindEmptySlot(body, hash)] = static_cast<int32_t>(body.entries.size());
+  body.entries.push_back(DictEntry{hash, key, value});
+  ++body.used;
+  MaintainTracking(heap, dict, key, value);
+}
+
+void DictUnshare(Heap& heap, ObjectId dict) {
+  const DictBody& body = heap.dict(dict);
+  if (!body.from_split_keys) return;
+  InsertionResize(heap, dict, /*str_keys=*/true);
 }
 
 Ref DictCopy(Heap& heap, ObjectId dict) {
@@ -390,8 +430,17 @@ std::vector<std::pair<ObjectId, ObjectId>> DictItems(const Heap& heap, ObjectId 
 
 uint64_t DictSizeOf(const Heap& heap, ObjectId dict) {
   const DictBody& body = heap.dict(dict);
+  if (body.from_split_keys) {
+    // Counted from the shared keys as they are now, not the values array.
+    const SharedKeysBody& keys = heap.shared_keys(body.shared_keys);
+    const uint64_t slots =
+        heap.profile().instance_storage == InstanceStorage::kSplitDict
+            ? UsableFraction(uint64_t{1} << keys.log2_size)
+            : keys.names.size() + keys.usable;
+    return kDictObjectRequest + 8 * slots;
+  }
   uint64_t size = kDictObjectRequest;
-  if (body.log2_size != 0 && !body.from_split_keys) size += body.keys_request;
+  if (body.log2_size != 0) size += body.keys_request;
   return size;
 }
 

@@ -66,6 +66,19 @@ absl::Status DictMerge(Heap& heap, ObjectId dict, ObjectId other);
 // The live (key, value) pairs in insertion order, borrowed.
 std::vector<std::pair<ObjectId, ObjectId>> DictItems(const Heap& heap, ObjectId dict);
 
+// A split dict over the shared keys `shared_keys` (an instance's __dict__,
+// 3.8 to 3.10) with a values array of `capacity` slots; takes a reference
+// on the keys. Its entries follow the shared keys' order.
+Ref NewSplitDict(Heap& heap, uint32_t shared_keys, uint32_t capacity);
+
+// Appends the value of the next shared key to a split dict.
+// REQUIRES: `key` is shared name number Length(dict).
+void SplitDictAppend(Heap& heap, ObjectId dict, ObjectId key, ObjectId value);
+
+// Turns a split dict into an ordinary one with its own keys table (what
+// CPython's insertion_resize does to a split table); no-op otherwise.
+void DictUnshare(Heap& heap, ObjectId dict);
+
 // sys.getsizeof of a dict.
 uint64_t DictSizeOf(const Heap& heap, ObjectId dict);
 

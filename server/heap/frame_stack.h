@@ -24,7 +24,7 @@ struct Frame {
   std::vector<std::string> slot_names;  // fast locals' names
   std::vector<ObjectId> slots;          // owned; kNoObject when unbound
   ObjectId heap_frame = kNoObject;      // the frame object, 3.8 to 3.10
-  ObjectId function_object = kNoObject; // the running function (owned)
+  ObjectId function_object = kNoObject; // the running function (borrowed)
 };
 
 class FrameStack {

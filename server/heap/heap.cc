@@ -256,6 +256,7 @@ void Heap::DestroyBody(ObjectId id) {
       bounds_.Remove(o.payload);
       break;
     case TypeTag::kIterator:
+    case TypeTag::kRangeIterator:
     case TypeTag::kGenerator:
     case TypeTag::kDictView:
       iterators_.Remove(o.payload);
@@ -321,7 +322,10 @@ void Heap::ClearFreeLists() {
   drain(free_lists_.lists);
   drain(free_lists_.dicts);
   drain(free_lists_.dict_keys);
-  drain(free_lists_.frames);
+  while (!free_lists_.frames.empty()) {
+    allocator_.Free(free_lists_.frames.back().first);
+    free_lists_.frames.pop_back();
+  }
 }
 
 void Heap::Track(ObjectId id) {
@@ -385,6 +389,16 @@ void Heap::MoveToGeneration(ObjectId id, int generation) {
   }
   target.tail = id;
   ++target.size;
+}
+
+void Heap::DecRefSharedKeys(uint32_t handle) {
+  SharedKeysBody& keys = shared_keys_[handle - 1];
+  if (--keys.refcount != 0) return;
+  std::vector<ObjectId> names = std::move(keys.names);
+  const uint64_t block = keys.keys_block;
+  shared_keys_.Remove(handle - 1);
+  for (ObjectId name : names) DecRef(name);
+  FreeBuffer(block);
 }
 
 void Heap::AddObserver(HeapObserver* observer) { observers_.list.push_back(observer); }

@@ -196,6 +196,16 @@ class Heap {
   SliceBody& slice(ObjectId id) { return slices_[objects_[id].payload]; }
   InstanceBody& instance(ObjectId id) { return instances_[objects_[id].payload]; }
   ClassBody& cls(ObjectId id) { return classes_[objects_[id].payload]; }
+  SharedKeysBody& shared_keys(uint32_t handle) { return shared_keys_[handle - 1]; }
+  const SharedKeysBody& shared_keys(uint32_t handle) const { return shared_keys_[handle - 1]; }
+  // A new shared keys table, with one reference for the caller.
+  uint32_t NewSharedKeys(SharedKeysBody body) {
+    body.refcount = 1;
+    return shared_keys_.Add(std::move(body)) + 1;
+  }
+  void IncRefSharedKeys(uint32_t handle) { ++shared_keys_[handle - 1].refcount; }
+  // Drops a reference; the last one releases the names and the keys block.
+  void DecRefSharedKeys(uint32_t handle);
   FunctionBody& function(ObjectId id) { return functions_[objects_[id].payload]; }
   CodeBody& code(ObjectId id) { return codes_[objects_[id].payload]; }
   CellBody& cell(ObjectId id) { return cells_[objects_[id].payload]; }
@@ -264,7 +274,8 @@ class Heap {
     std::vector<uint64_t> dicts;
     std::vector<uint64_t> dict_keys;
     std::vector<std::vector<uint64_t>> tuples;  // by length
-    std::vector<uint64_t> frames;  // heap frames (3.8 to 3.10)
+    // Heap frames (3.8 to 3.10): block and slot capacity.
+    std::vector<std::pair<uint64_t, uint32_t>> frames;
   };
   FreeLists& free_lists() { return free_lists_; }
   const FreeLists& free_lists() const { return free_lists_; }
@@ -348,6 +359,7 @@ class Heap {
   Slab<SliceBody> slices_;
   Slab<InstanceBody> instances_;
   Slab<ClassBody> classes_;
+  Slab<SharedKeysBody> shared_keys_;
   Slab<FunctionBody> functions_;
   Slab<CodeBody> codes_;
   Slab<CellBody> cells_;

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "server/heap/py_error.h"
+#include "server/heap/value_ops.h"
 
 namespace heapsim {
 
@@ -199,8 +200,53 @@ absl::Status ListDelItem(Heap& heap, ObjectId list, int64_t index) {
   if (index < 0 || index >= size) {
     return PyError(PyExc::kIndexError, "list assignment index out of range");
   }
+  if (heap.profile().list_del_item_keeps_allocation) {
+    std::vector<ObjectId>& items = heap.list(list).items;
+    const ObjectId removed = items[index];
+    items.erase(items.begin() + index);
+    heap.DecRef(removed);
+    return absl::OkStatus();
+  }
   ListAssignSlice(heap, list, static_cast<uint64_t>(index), static_cast<uint64_t>(index + 1), {});
   return absl::OkStatus();
+}
+
+absl::Status ListRemove(Heap& heap, ObjectId list, ObjectId value) {
+  const std::vector<ObjectId>& items = heap.list(list).items;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (Equal(heap, items[i], value)) {
+      ListAssignSlice(heap, list, i, i + 1, {});
+      return absl::OkStatus();
+    }
+  }
+  return PyError(PyExc::kValueError, "list.remove(x): x not in list");
+}
+
+void ListDeleteExtendedSlice(Heap& heap, ObjectId list, int64_t start, int64_t step,
+                             uint64_t count) {
+  if (count == 0) return;
+  if (step < 0) {
+    // Walk it forwards: same items.
+    start = start + step * static_cast<int64_t>(count - 1);
+    step = -step;
+  }
+  const uint64_t garbage_block = heap.AllocateBuffer(count * kPointer);
+  std::vector<ObjectId>& items = heap.list(list).items;
+  std::vector<ObjectId> garbage;
+  std::vector<ObjectId> kept;
+  kept.reserve(items.size() - count);
+  for (size_t i = 0; i < items.size(); ++i) {
+    const auto offset = static_cast<int64_t>(i) - start;
+    if (offset >= 0 && offset % step == 0 && static_cast<uint64_t>(offset / step) < count) {
+      garbage.push_back(items[i]);
+    } else {
+      kept.push_back(items[i]);
+    }
+  }
+  items = std::move(kept);
+  ListResize(heap, list, heap.list(list).items.size());
+  for (ObjectId item : garbage) heap.DecRef(item);
+  heap.FreeBuffer(garbage_block);
 }
 
 void ListAssignSlice(Heap& heap, ObjectId list, uint64_t low, uint64_t high,

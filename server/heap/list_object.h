@@ -72,6 +72,14 @@ absl::StatusOr<Ref> ListPop(Heap& heap, ObjectId list, int64_t index);
 absl::Status ListSetItem(Heap& heap, ObjectId list, int64_t index, ObjectId item);
 absl::Status ListDelItem(Heap& heap, ObjectId list, int64_t index);
 
+// list.remove(value): ValueError when no item equals it.
+absl::Status ListRemove(Heap& heap, ObjectId list, ObjectId value);
+
+// del list[start:stop:step] for step != 1, the bounds normalised as
+// slice.indices() gives them (`count` items).
+void ListDeleteExtendedSlice(Heap& heap, ObjectId list, int64_t start, int64_t step,
+                             uint64_t count);
+
 // list[low:high] = items (step 1; `items` borrowed), and del list[low:high].
 // Bounds are already clipped to 0 <= low <= high <= len.
 void ListAssignSlice(Heap& heap, ObjectId list, uint64_t low, uint64_t high,

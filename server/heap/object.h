@@ -49,7 +49,8 @@ enum class TypeTag : uint8_t {
   kModule,
   kBuiltinFunction,  // len, print, ... and builtin methods bound to self
   kMethod,         // a function bound to an instance
-  kIterator,       // list/tuple/range/str/dict/set iterators, enumerate, zip
+  kIterator,       // list/tuple/str/dict/set iterators, enumerate, zip
+  kRangeIterator,  // range iterators (not GC objects)
   kGenerator,      // generator expressions
   kDictView,       // dict_keys, dict_values, dict_items
   kException,      // a raised exception instance

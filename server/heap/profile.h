@@ -18,6 +18,35 @@
 
 namespace heapsim {
 
+// Where an instance keeps its attribute values.
+enum class InstanceStorage : uint8_t {
+  kSplitDict,     // a __dict__ made at the first attribute (3.8 to 3.10)
+  kValuesArray,   // a values array sized from the class's shared keys (3.11, 3.12)
+  kInlineValues,  // values inside the object itself (3.13)
+};
+
+// Requests (GC header included) of the interpreter's auxiliary objects.
+struct AuxSizes {
+  uint32_t function;
+  uint32_t code;
+  uint32_t cell;
+  uint32_t method;          // a function bound to an instance
+  uint32_t builtin_method;  // a builtin bound to self (e.g. [].append)
+  uint32_t seq_iterator;    // list, tuple, str and bytes iterators
+  uint32_t range_iterator;
+  uint32_t dict_iterator;
+  uint32_t set_iterator;
+  uint32_t enumerate;
+  uint32_t zip;
+  uint32_t dict_view;
+  uint32_t generator;       // a generator object (with its frame from 3.11)
+  uint32_t range;
+  uint32_t slice;
+  uint32_t exception;       // KeyError() and friends
+  uint32_t frame_base;      // a heap frame before its slots (3.8 to 3.10)
+  uint32_t module;
+};
+
 struct Profile {
   std::string_view version;       // "3.11": the name clients use
   std::string_view full_version;  // "3.11.7": the interpreter measured
@@ -40,6 +69,7 @@ struct Profile {
   uint32_t tuple_freelist_max_len;     // tuples of length 1..this are cached
   uint32_t tuple_freelist_per_len;     // entries kept per length
   uint32_t frame_freelist;             // heap frames kept (3.8 to 3.10)
+  bool frames_on_heap;                 // calls make frame objects (3.8 to 3.10)
   uint32_t slice_cache;                // slices kept for reuse
 
   // ---- list sizing (Objects/listobject.c) ----
@@ -56,6 +86,8 @@ struct Profile {
   // Extending by a dict, set or dict view always uses the growth formula
   // (3.13).
   bool list_extend_mapping_grows;
+  // del l[i] closes the gap without resizing (3.13).
+  bool list_del_item_keeps_allocation;
 
   // ---- dict sizing (Objects/dictobject.c) ----
   uint32_t dict_keys_header;     // sizeof(PyDictKeysObject)
@@ -78,6 +110,16 @@ struct Profile {
   uint32_t bytes_header;         // bytes: header incl. the trailing NUL
   // Bytes in front of an instance's GC header (3.11+: dict/values pointers).
   uint32_t instance_preheader;
+
+  // Instances of program classes: the object's own fields after the GC
+  // header, and where attribute values live.
+  uint32_t instance_basic_size;
+  InstanceStorage instance_storage;
+  uint8_t class_shared_keys_log2;   // the cached keys table of a new class
+  uint32_t class_shared_keys_usable;
+  uint32_t class_object_size;       // a class's own block (GC header included)
+
+  AuxSizes aux;
 
   // ---- singletons and reference counts ----
   // 3.12+: None, True, False, small ints, (), one-character strings and

@@ -70,6 +70,7 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
       return;
     }
     case TypeTag::kIterator:
+    case TypeTag::kRangeIterator:
     case TypeTag::kGenerator:
     case TypeTag::kDictView: {
       const IteratorBody& body = heap.iterator(id);

@@ -21,7 +21,7 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"set", true},                        // kSet
     {"frozenset", true},                  // kFrozenSet
     {"range", false},                     // kRange
-    {"slice", true},                      // kSlice (GC from 3.8 on: no)
+    {"slice", true},                      // kSlice
     {"object", false},                    // kObject
     {"", true},                           // kInstance: the class's name
     {"type", true},                       // kClass
@@ -34,6 +34,7 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"builtin_function_or_method", true}, // kBuiltinFunction
     {"method", true},                     // kMethod
     {"", true},                           // kIterator: per kind
+    {"range_iterator", false},            // kRangeIterator
     {"generator", true},                  // kGenerator
     {"", true},                           // kDictView: per kind
     {"", true},                           // kException: per class

@@ -1,0 +1,73 @@
+#include "server/heap/function_object.h"
+
+#include "server/heap/dict_object.h"
+
+namespace heapsim {
+
+Ref NewCode(Heap& heap, uint32_t program, uint32_t unit, Ref consts, Ref name,
+            uint32_t stack_size, uint32_t locals_plus) {
+  const ObjectId id = heap.NewObject(TypeTag::kCode, heap.profile().aux.code);
+  CodeBody body;
+  body.program = program;
+  body.unit = unit;
+  body.consts = consts.release();
+  body.name = name.release();
+  body.stack_size = stack_size;
+  body.locals_plus = locals_plus;
+  heap.AttachBody(id, std::move(body));
+  return heap.Adopt(id);
+}
+
+Ref NewFunction(Heap& heap, ObjectId code, ObjectId globals, Ref defaults, Ref kw_defaults,
+                Ref closure, std::string qualname) {
+  const ObjectId id = heap.NewObject(TypeTag::kFunction, heap.profile().aux.function);
+  FunctionBody body;
+  heap.IncRef(code);
+  body.code = code;
+  heap.IncRef(globals);
+  body.globals = globals;
+  body.defaults = defaults.release();
+  body.kw_defaults = kw_defaults.release();
+  body.closure = closure.release();
+  body.name = heap.code(code).name;
+  heap.IncRef(body.name);
+  body.qualname = std::move(qualname);
+  heap.AttachBody(id, std::move(body));
+  heap.Track(id);
+  return heap.Adopt(id);
+}
+
+Ref NewCell(Heap& heap, ObjectId contents) {
+  const ObjectId id = heap.NewObject(TypeTag::kCell, heap.profile().aux.cell);
+  if (contents != kNoObject) heap.IncRef(contents);
+  heap.AttachBody(id, CellBody{contents});
+  heap.Track(id);
+  return heap.Adopt(id);
+}
+
+Ref NewMethod(Heap& heap, ObjectId function, ObjectId self) {
+  const ObjectId id = heap.NewObject(TypeTag::kMethod, heap.profile().aux.method);
+  heap.IncRef(function);
+  heap.IncRef(self);
+  heap.AttachBody(id, BoundBody{function, self, 0});
+  heap.Track(id);
+  return heap.Adopt(id);
+}
+
+Ref NewBuiltin(Heap& heap, uint32_t builtin, ObjectId self) {
+  const ObjectId id = heap.NewObject(TypeTag::kBuiltinFunction, heap.profile().aux.builtin_method);
+  if (self != kNoObject) heap.IncRef(self);
+  heap.AttachBody(id, BoundBody{kNoObject, self, builtin});
+  heap.Track(id);
+  return heap.Adopt(id);
+}
+
+Ref NewModule(Heap& heap, std::string name) {
+  Ref dict = NewDict(heap);
+  const ObjectId id = heap.NewObject(TypeTag::kModule, heap.profile().aux.module);
+  heap.AttachBody(id, ModuleBody{std::move(name), dict.release()});
+  heap.Track(id);
+  return heap.Adopt(id);
+}
+
+}  // namespace heapsim

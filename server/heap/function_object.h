@@ -1,0 +1,39 @@
+// Code objects, functions, closures' cells, bound methods, builtins and
+// modules: the objects a program's definitions and calls create.
+
+#ifndef HEAPSIM_SERVER_HEAP_FUNCTION_OBJECT_H_
+#define HEAPSIM_SERVER_HEAP_FUNCTION_OBJECT_H_
+
+#include <string>
+
+#include "server/heap/heap.h"
+
+namespace heapsim {
+
+// A code object owning its constants tuple and name; `program`/`unit`
+// identify the compiled body for the interpreter.
+Ref NewCode(Heap& heap, uint32_t program, uint32_t unit, Ref consts, Ref name,
+            uint32_t stack_size, uint32_t locals_plus);
+
+// A function (def or lambda) over `code`, with its defaults and closure
+// tuples (null Refs for none). Takes the references given.
+Ref NewFunction(Heap& heap, ObjectId code, ObjectId globals, Ref defaults, Ref kw_defaults,
+                Ref closure, std::string qualname);
+
+// A cell holding a new reference to `contents` (kNoObject: empty).
+Ref NewCell(Heap& heap, ObjectId contents);
+
+// A function bound to `self`.
+Ref NewMethod(Heap& heap, ObjectId function, ObjectId self);
+
+// A builtin (`builtin` numbers it for the interpreter), bound to `self`
+// when it is a method of an object (kNoObject for module functions).
+// Static builtins (len, print, ...) are made once by the interpreter.
+Ref NewBuiltin(Heap& heap, uint32_t builtin, ObjectId self);
+
+// A module object named `name` with a new dict.
+Ref NewModule(Heap& heap, std::string name);
+
+}  // namespace heapsim
+
+#endif  // HEAPSIM_SERVER_HEAP_FUNCTION_OBJECT_H_

@@ -1,0 +1,291 @@
+#include "server/heap/instance_object.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "server/heap/dict_object.h"
+#include "server/heap/py_error.h"
+
+namespace heapsim {
+
+namespace {
+
+constexpr uint64_t kGcHeader = 16;
+
+uint64_t RoundUp8(uint64_t n) { return (n + 7) & ~uint64_t{7}; }
+
+// The slot of `name` among the shared keys, or -1.
+int64_t SharedIndex(const Heap& heap, uint32_t shared_keys, ObjectId name) {
+  if (shared_keys == 0) return -1;
+  const std::vector<ObjectId>& names = heap.shared_keys(shared_keys).names;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == name || heap.str(names[i]).utf8 == heap.str(name).utf8) {
+      return static_cast<int64_t>(i);
+    }
+  }
+  return -1;
+}
+
+// Adds `name` to the class's shared keys if they take it; returns its slot.
+int64_t AddSharedName(Heap& heap, uint32_t shared_keys, ObjectId name) {
+  SharedKeysBody& keys = heap.shared_keys(shared_keys);
+  if (keys.usable == 0) return -1;
+  heap.IncRef(name);
+  keys.names.push_back(name);
+  --keys.usable;
+  return static_cast<int64_t>(keys.names.size() - 1);
+}
+
+// 3.8-3.10: the instance's __dict__, made on first use.
+ObjectId EnsureDict(Heap& heap, ObjectId instance) {
+  InstanceBody& body = heap.instance(instance);
+  if (body.dict != kNoObject) return body.dict;
+  const uint32_t shared = heap.cls(body.cls).shared_keys;
+  Ref dict;
+  if (shared != 0) {
+    const SharedKeysBody& keys = heap.shared_keys(shared);
+    const auto capacity =
+        static_cast<uint32_t>(((uint64_t{1} << keys.log2_size) << 1) / 3);
+    dict = NewSplitDict(heap, shared, capacity);
+  } else {
+    dict = NewDict(heap);
+  }
+  heap.instance(instance).dict = dict.release();
+  return heap.instance(instance).dict;
+}
+
+// 3.8-3.10 setattr on the instance's dict, keeping the table split while
+// the attribute goes in the shared keys' order.
+void SetInDict(Heap& heap, ObjectId instance, ObjectId name, ObjectId value) {
+  const ObjectId dict = EnsureDict(heap, instance);
+  const ObjectId cls = heap.instance(instance).cls;
+  const DictBody& body = heap.dict(dict);
+  if (body.from_split_keys) {
+    int64_t ix = SharedIndex(heap, body.shared_keys, name);
+    if (ix >= 0 && ix < static_cast<int64_t>(body.entries.size())) {
+      DictSetItem(heap, dict, name, value).IgnoreError();  // replace in place
+      return;
+    }
+    if (ix < 0 && body.entries.size() == heap.shared_keys(body.shared_keys).names.size()) {
+      ix = AddSharedName(heap, body.shared_keys, name);
+    }
+    if (ix >= 0 && ix == static_cast<int64_t>(body.entries.size())) {
+      SplitDictAppend(heap, dict, heap.shared_keys(body.shared_keys).names[ix], value);
+      return;
+    }
+    // Out of order, or the shared keys are full: the dict gets its own
+    // table. If no other dict uses the class's keys, this dict's new keys
+    // become the shared ones (make_keys_shared); else sharing stops.
+    const uint32_t old_shared = body.shared_keys;
+    DictUnshare(heap, dict);
+    DictSetItem(heap, dict, name, value).IgnoreError();
+    ClassBody& class_body = heap.cls(cls);
+    if (class_body.shared_keys == old_shared) {
+      const bool only_class_left = heap.shared_keys(old_shared).refcount == 1;
+      class_body.shared_keys = 0;
+      heap.DecRefSharedKeys(old_shared);
+      if (only_class_left) {
+        // Re-share: the keys move to the class, the dict goes back to split.
+        DictBody& own = heap.dict(dict);
+        SharedKeysBody keys;
+        keys.log2_size = own.log2_size;
+        keys.usable = own.usable;
+        keys.keys_block = std::exchange(own.keys_block, 0);
+        for (const DictEntry& entry : own.entries) {
+          if (entry.key == kNoObject) continue;
+          heap.IncRef(entry.key);
+          keys.names.push_back(entry.key);
+        }
+        const uint32_t handle = heap.NewSharedKeys(std::move(keys));
+        heap.cls(cls).shared_keys = handle;
+        DictBody& split = heap.dict(dict);
+        split.from_split_keys = true;
+        split.shared_keys = handle;
+        heap.IncRefSharedKeys(handle);
+        split.values_capacity =
+            static_cast<uint32_t>(((uint64_t{1} << split.log2_size) << 1) / 3);
+        split.values_block = heap.AllocateBuffer(uint64_t{split.values_capacity} * 8);
+        split.keys_request = 0;
+      }
+    }
+    return;
+  }
+  DictSetItem(heap, dict, name, value).IgnoreError();
+}
+
+// 3.11+: materialises __dict__ from the values (the dict takes them over).
+ObjectId MaterializeDict(Heap& heap, ObjectId instance) {
+  InstanceBody& body = heap.instance(instance);
+  if (body.dict != kNoObject) return body.dict;
+  const ObjectId cls = body.cls;
+  const uint32_t shared = heap.cls(cls).shared_keys;
+  Ref dict = NewDict(heap);
+  DictBody& d = heap.dict(dict.get());
+  if (shared != 0) {
+    // A split dict that adopts the instance's values array.
+    const SharedKeysBody& keys = heap.shared_keys(shared);
+    d.log2_size = keys.log2_size;
+    d.from_split_keys = true;
+    d.shared_keys = shared;
+    heap.IncRefSharedKeys(shared);
+    d.values_capacity = body.values_capacity;
+    d.indices.assign(uint64_t{1} << keys.log2_size, DictBody::kEmptySlot);
+  }
+  InstanceBody& again = heap.instance(instance);
+  std::vector<ObjectId> values = std::move(again.values);
+  again.values.clear();
+  const uint64_t values_block = std::exchange(again.values_block, 0);
+  again.dict = dict.release();
+  const ObjectId dict_id = again.dict;
+  if (shared != 0) {
+    heap.dict(dict_id).values_block = values_block;
+    const std::vector<ObjectId> names = heap.shared_keys(shared).names;
+    for (size_t i = 0; i < values.size() && i < names.size(); ++i) {
+      if (values[i] == kNoObject) continue;
+      SplitDictAppend(heap, dict_id, names[i], values[i]);
+      heap.DecRef(values[i]);  // the dict took its own reference
+    }
+  } else {
+    heap.FreeBuffer(values_block);
+  }
+  return dict_id;
+}
+
+}  // namespace
+
+Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base) {
+  const Profile& profile = heap.profile();
+  const ObjectId id = heap.NewObject(TypeTag::kClass, profile.class_object_size);
+  ClassBody body;
+  body.name = std::move(name);
+  body.namespace_dict = namespace_dict.release();
+  body.base = base;
+  if (base != kNoObject) heap.IncRef(base);
+  SharedKeysBody keys;
+  keys.log2_size = profile.class_shared_keys_log2;
+  keys.usable = profile.class_shared_keys_usable;
+  keys.keys_block = heap.AllocateBuffer(
+      profile.dict_keys_header + (uint64_t{1} << keys.log2_size) +
+      (((uint64_t{1} << keys.log2_size) << 1) / 3) * (profile.dict_str_keys_compact ? 16 : 24));
+  body.shared_keys = heap.NewSharedKeys(std::move(keys));
+  heap.AttachBody(id, std::move(body));
+  heap.Track(id);
+  return heap.Adopt(id);
+}
+
+Ref NewInstance(Heap& heap, ObjectId cls) {
+  const Profile& profile = heap.profile();
+  const uint64_t head = kGcHeader + profile.instance_preheader + profile.instance_basic_size;
+  const uint32_t shared = heap.cls(cls).shared_keys;
+  InstanceBody body;
+  body.cls = cls;
+  uint64_t request = head;
+  if (profile.instance_storage != InstanceStorage::kSplitDict && shared != 0) {
+    SharedKeysBody& keys = heap.shared_keys(shared);
+    const bool inline_values = profile.instance_storage == InstanceStorage::kInlineValues;
+    if (!inline_values && keys.usable > 1) --keys.usable;
+    const uint64_t size = keys.names.size() + keys.usable;
+    if (inline_values) {
+      request += RoundUp8(size) + 8 * (size + 1);
+      if (keys.usable > 1) --keys.usable;
+    }
+    body.values_capacity = static_cast<uint32_t>(size);
+    body.values.assign(size, kNoObject);
+  }
+  const ObjectId id = heap.NewObject(TypeTag::kInstance, request);
+  if (profile.instance_storage == InstanceStorage::kValuesArray && body.values_capacity != 0) {
+    const uint64_t size = body.values_capacity;
+    body.values_block = heap.AllocateBuffer(RoundUp8(size + 2) + 8 * size);
+  }
+  heap.IncRef(cls);
+  heap.AttachBody(id, std::move(body));
+  heap.Track(id);
+  return heap.Adopt(id);
+}
+
+ObjectId InstanceGetAttr(const Heap& heap, ObjectId instance, ObjectId name) {
+  const InstanceBody& body = heap.instance(instance);
+  if (body.dict != kNoObject) {
+    absl::StatusOr<ObjectId> value = DictLookup(heap, body.dict, name);
+    return value.ok() ? *value : kNoObject;
+  }
+  const int64_t ix = SharedIndex(heap, heap.cls(body.cls).shared_keys, name);
+  if (ix < 0 || ix >= static_cast<int64_t>(body.values.size())) return kNoObject;
+  return body.values[ix];
+}
+
+void InstanceSetAttr(Heap& heap, ObjectId instance, ObjectId name, ObjectId value) {
+  const Profile& profile = heap.profile();
+  if (profile.instance_storage == InstanceStorage::kSplitDict) {
+    SetInDict(heap, instance, name, value);
+    return;
+  }
+  InstanceBody& body = heap.instance(instance);
+  if (body.dict == kNoObject) {
+    const uint32_t shared = heap.cls(body.cls).shared_keys;
+    int64_t ix = SharedIndex(heap, shared, name);
+    if (ix < 0 && shared != 0) ix = AddSharedName(heap, shared, name);
+    if (ix >= 0 && ix < static_cast<int64_t>(heap.instance(instance).values.size())) {
+      heap.IncRef(value);
+      ObjectId& slot = heap.instance(instance).values[ix];
+      const ObjectId old = std::exchange(slot, value);
+      if (old != kNoObject) heap.DecRef(old);
+      return;
+    }
+  }
+  const ObjectId dict = MaterializeDict(heap, instance);
+  DictSetItem(heap, dict, name, value).IgnoreError();
+}
+
+absl::Status InstanceDelAttr(Heap& heap, ObjectId instance, ObjectId name) {
+  const ObjectId current = InstanceGetAttr(heap, instance, name);
+  if (current == kNoObject) {
+    return PyError(PyExc::kAttributeError,
+                   absl::StrCat("'", heap.cls(heap.instance(instance).cls).name,
+                                "' object has no attribute '", heap.str(name).utf8, "'"));
+  }
+  InstanceBody& body = heap.instance(instance);
+  if (body.dict == kNoObject) {
+    const int64_t ix = SharedIndex(heap, heap.cls(body.cls).shared_keys, name);
+    const ObjectId old = std::exchange(body.values[ix], kNoObject);
+    heap.DecRef(old);
+    return absl::OkStatus();
+  }
+  return DictDelItem(heap, body.dict, name);
+}
+
+Ref InstanceDict(Heap& heap, ObjectId instance) {
+  const ObjectId dict = heap.profile().instance_storage == InstanceStorage::kSplitDict
+                            ? EnsureDict(heap, instance)
+                            : MaterializeDict(heap, instance);
+  return heap.NewRef(dict);
+}
+
+std::vector<std::pair<ObjectId, ObjectId>> InstanceAttrs(const Heap& heap, ObjectId instance) {
+  const InstanceBody& body = heap.instance(instance);
+  if (body.dict != kNoObject) return DictItems(heap, body.dict);
+  std::vector<std::pair<ObjectId, ObjectId>> attrs;
+  const uint32_t shared = heap.cls(body.cls).shared_keys;
+  if (shared == 0) return attrs;
+  const std::vector<ObjectId>& names = heap.shared_keys(shared).names;
+  for (size_t i = 0; i < body.values.size() && i < names.size(); ++i) {
+    if (body.values[i] != kNoObject) attrs.emplace_back(names[i], body.values[i]);
+  }
+  return attrs;
+}
+
+ObjectId ClassLookup(const Heap& heap, ObjectId cls, ObjectId name) {
+  for (ObjectId c = cls; c != kNoObject; c = heap.cls(c).base) {
+    const ObjectId ns = heap.cls(c).namespace_dict;
+    absl::StatusOr<ObjectId> found = DictLookup(heap, ns, name);
+    if (found.ok() && *found != kNoObject) return *found;
+  }
+  return kNoObject;
+}
+
+uint64_t InstanceSizeOf(const Heap& heap, ObjectId instance) {
+  const Profile& profile = heap.profile();
+  return kGcHeader + profile.instance_preheader + profile.instance_basic_size;
+}
+
+}  // namespace heapsim

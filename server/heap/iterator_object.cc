@@ -1,0 +1,84 @@
+#include "server/heap/iterator_object.h"
+
+namespace heapsim {
+
+uint32_t IteratorSize(const AuxSizes& aux, IterKind kind) {
+  switch (kind) {
+    case IterKind::kRange:
+      return aux.range_iterator;
+    case IterKind::kDictKeys:
+    case IterKind::kDictValues:
+    case IterKind::kDictItems:
+      return aux.dict_iterator;
+    case IterKind::kSet:
+      return aux.set_iterator;
+    case IterKind::kEnumerate:
+      return aux.enumerate;
+    case IterKind::kZip:
+      return aux.zip;
+    default:
+      return aux.seq_iterator;
+  }
+}
+
+Ref NewIterator(Heap& heap, IterKind kind, ObjectId source, int64_t start, int64_t end,
+                int64_t step) {
+  // range iterators are not GC objects; everything else is.
+  const ObjectId id =
+      heap.NewObject(kind == IterKind::kRange ? TypeTag::kRangeIterator : TypeTag::kIterator,
+                     IteratorSize(heap.profile().aux, kind));
+  IteratorBody body;
+  body.source = source;
+  if (source != kNoObject) heap.IncRef(source);
+  body.index = start;
+  body.end = end;
+  body.step = step;
+  heap.AttachBody(id, std::move(body));
+  heap.set_subtype(id, static_cast<uint8_t>(kind));
+  if (kind != IterKind::kRange) heap.Track(id);
+  return heap.Adopt(id);
+}
+
+Ref NewDictView(Heap& heap, ViewKind kind, ObjectId dict) {
+  const ObjectId id = heap.NewObject(TypeTag::kDictView, heap.profile().aux.dict_view);
+  heap.IncRef(dict);
+  IteratorBody body;
+  body.source = dict;
+  heap.AttachBody(id, std::move(body));
+  heap.set_subtype(id, static_cast<uint8_t>(kind));
+  heap.Track(id);
+  return heap.Adopt(id);
+}
+
+Ref NewGenerator(Heap& heap, uint32_t state) {
+  const ObjectId id = heap.NewObject(TypeTag::kGenerator, heap.profile().aux.generator);
+  IteratorBody body;
+  body.generator = state;
+  heap.AttachBody(id, std::move(body));
+  heap.Track(id);
+  return heap.Adopt(id);
+}
+
+Ref NewRange(Heap& heap, int64_t start, int64_t stop, int64_t step) {
+  const ObjectId id = heap.NewObject(TypeTag::kRange, heap.profile().aux.range);
+  heap.AttachBody(id, RangeBody{start, stop, step});
+  return heap.Adopt(id);
+}
+
+Ref NewSlice(Heap& heap, ObjectId start, ObjectId stop, ObjectId step) {
+  const ObjectId id = heap.NewObject(TypeTag::kSlice, heap.profile().aux.slice);
+  heap.IncRef(start);
+  heap.IncRef(stop);
+  heap.IncRef(step);
+  heap.AttachBody(id, SliceBody{start, stop, step});
+  return heap.Adopt(id);
+}
+
+Ref NewException(Heap& heap, std::string type_name, Ref args) {
+  const ObjectId id = heap.NewObject(TypeTag::kException, heap.profile().aux.exception);
+  heap.AttachBody(id, ExceptionBody{std::move(type_name), args.release()});
+  heap.Track(id);
+  return heap.Adopt(id);
+}
+
+}  // namespace heapsim

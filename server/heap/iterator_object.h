@@ -1,0 +1,39 @@
+// Iterators, dict views, generators, ranges, slices and exceptions: the
+// short-lived objects loops and expressions make.
+
+#ifndef HEAPSIM_SERVER_HEAP_ITERATOR_OBJECT_H_
+#define HEAPSIM_SERVER_HEAP_ITERATOR_OBJECT_H_
+
+#include <string>
+
+#include "server/heap/heap.h"
+
+namespace heapsim {
+
+// The request (GC header included) of an iterator of `kind`.
+uint32_t IteratorSize(const AuxSizes& aux, IterKind kind);
+
+// iter(source) for the built-in iterable kinds; `end` bounds ranges.
+Ref NewIterator(Heap& heap, IterKind kind, ObjectId source, int64_t start = 0, int64_t end = 0,
+                int64_t step = 1);
+
+// d.keys(), d.values(), d.items().
+Ref NewDictView(Heap& heap, ViewKind kind, ObjectId dict);
+
+// A generator object for a generator expression; `state` identifies the
+// interpreter's suspended evaluation.
+Ref NewGenerator(Heap& heap, uint32_t state);
+
+// range(start, stop, step). REQUIRES: step != 0.
+Ref NewRange(Heap& heap, int64_t start, int64_t stop, int64_t step);
+
+// slice(start, stop, step), taking new references (None for missing parts);
+// reuses the one-slice cache where CPython has it.
+Ref NewSlice(Heap& heap, ObjectId start, ObjectId stop, ObjectId step);
+
+// An exception instance of `type_name` with `args` (reference taken).
+Ref NewException(Heap& heap, std::string type_name, Ref args);
+
+}  // namespace heapsim
+
+#endif  // HEAPSIM_SERVER_HEAP_ITERATOR_OBJECT_H_

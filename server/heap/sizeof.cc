@@ -1,0 +1,83 @@
+#include "server/heap/sizeof.h"
+
+#include "server/heap/bytes_object.h"
+#include "server/heap/dict_object.h"
+#include "server/heap/float_object.h"
+#include "server/heap/instance_object.h"
+#include "server/heap/int_object.h"
+#include "server/heap/iterator_object.h"
+#include "server/heap/list_object.h"
+#include "server/heap/set_object.h"
+#include "server/heap/str_object.h"
+#include "server/heap/tuple_object.h"
+
+namespace heapsim {
+
+uint64_t SizeOf(const Heap& heap, ObjectId id) {
+  const AuxSizes& aux = heap.profile().aux;
+  switch (heap.type_of(id)) {
+    case TypeTag::kNone:
+    case TypeTag::kObject:
+      return 16;
+    case TypeTag::kBool:
+    case TypeTag::kInt:
+      return IntSizeOf(heap, id);
+    case TypeTag::kFloat:
+      return kFloatSize;
+    case TypeTag::kComplex:
+      return kComplexSize;
+    case TypeTag::kStr:
+      return StrSizeOf(heap, id);
+    case TypeTag::kBytes:
+    case TypeTag::kByteArray:
+      return BytesSizeOf(heap, id);
+    case TypeTag::kList:
+      return ListSizeOf(heap, id);
+    case TypeTag::kTuple:
+      return TupleSizeOf(heap, id);
+    case TypeTag::kDict:
+      return DictSizeOf(heap, id);
+    case TypeTag::kSet:
+    case TypeTag::kFrozenSet:
+      return SetSizeOf(heap, id);
+    case TypeTag::kRange:
+      return aux.range;
+    case TypeTag::kSlice:
+      return aux.slice;
+    case TypeTag::kInstance:
+      return InstanceSizeOf(heap, id);
+    case TypeTag::kClass:
+      return heap.profile().class_object_size;
+    case TypeTag::kBuiltinType:
+      return heap.profile().class_object_size;
+    case TypeTag::kFunction:
+      return aux.function;
+    case TypeTag::kCode:
+      return aux.code;
+    case TypeTag::kCell:
+      return aux.cell;
+    case TypeTag::kFrame:
+      return aux.frame_base;
+    case TypeTag::kModule:
+      return aux.module;
+    case TypeTag::kBuiltinFunction:
+      return aux.builtin_method;
+    case TypeTag::kMethod:
+      return aux.method;
+    case TypeTag::kIterator:
+      return IteratorSize(aux, static_cast<IterKind>(heap.object(id).subtype));
+    case TypeTag::kRangeIterator:
+      return aux.range_iterator;
+    case TypeTag::kGenerator:
+      return aux.generator;
+    case TypeTag::kDictView:
+      return aux.dict_view;
+    case TypeTag::kException:
+      return aux.exception;
+    case TypeTag::kCount:
+      break;
+  }
+  return 0;
+}
+
+}  // namespace heapsim

@@ -1,0 +1,18 @@
+// sys.getsizeof for every simulated type, as the profile's CPython reports
+// it: the object's own size plus its separately allocated buffers (list
+// items, dict keys, set table, bytearray buffer), GC header included.
+
+#ifndef HEAPSIM_SERVER_HEAP_SIZEOF_H_
+#define HEAPSIM_SERVER_HEAP_SIZEOF_H_
+
+#include <cstdint>
+
+#include "server/heap/heap.h"
+
+namespace heapsim {
+
+uint64_t SizeOf(const Heap& heap, ObjectId id);
+
+}  // namespace heapsim
+
+#endif  // HEAPSIM_SERVER_HEAP_SIZEOF_H_
