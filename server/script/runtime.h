@@ -1,0 +1,99 @@
+// Runtime is one session's Python machine: a simulated Heap plus what the
+// interpreter keeps between runs (the __main__ module and its globals, the
+// builtins, compiled programs and their code objects). Heap scripts, the
+// interactive shell and the service's literal values all run here, so every
+// object they make, temporaries included, lives in the simulated heap.
+//
+// A Runtime can be copied: the copy is an independent machine in the same
+// state, which callers use to make a batch of operations all-or-nothing.
+// Thread safety: none; callers serialise access.
+
+#ifndef HEAPSIM_SERVER_SCRIPT_RUNTIME_H_
+#define HEAPSIM_SERVER_SCRIPT_RUNTIME_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "server/heap/heap.h"
+#include "server/heap/profile.h"
+
+namespace heapsim::script {
+
+// Limits on one run. Zero means no limit.
+struct RunLimits {
+  uint64_t max_steps = 0;  // statements and loop iterations executed
+  uint64_t max_bytes = 0;  // the simulated process's footprint
+  // Polled between steps; returning true stops the run (DeadlineExceeded).
+  std::function<bool()> cancelled;
+};
+
+// Where a running program's standard output goes, as it is produced.
+class OutputSink {
+ public:
+  virtual ~OutputSink() = default;
+  virtual void Write(std::string_view text) = 0;
+};
+
+class Runtime {
+ public:
+  explicit Runtime(const Profile& profile);
+  Runtime(const Runtime& other);
+  Runtime& operator=(const Runtime& other);
+  ~Runtime();
+
+  Heap& heap() { return *heap_; }
+  const Heap& heap() const { return *heap_; }
+  const Profile& profile() const { return heap_->profile(); }
+
+  // Compiles and runs `source` as the __main__ module (names go to the
+  // module frame, which persists across runs). Returns:
+  //  * OK when the program ran to its end;
+  //  * InvalidArgument "FILE:LINE:COL: ..." when it is not valid Python or
+  //    uses a construct outside the subset; nothing ran;
+  //  * FailedPrecondition with CPython's last traceback line ("KeyError:
+  //    'city'") for an uncaught exception; the heap keeps what ran before;
+  //  * ResourceExhausted when a step or memory limit stopped it;
+  //  * DeadlineExceeded when `limits.cancelled` stopped it.
+  absl::Status Exec(std::string_view source, std::string_view filename, const RunLimits& limits,
+                    OutputSink& out);
+
+  // Runs one interactive input (a statement or a block) as Python's REPL
+  // does: returns the repr of an expression statement's value (not None),
+  // else nullopt. Errors as for Exec.
+  absl::StatusOr<std::optional<std::string>> RunInteractive(std::string_view source,
+                                                            const RunLimits& limits,
+                                                            OutputSink& out);
+
+  // Evaluates one expression (a literal such as "[1, 2, 3]", or any
+  // expression of the subset) in the module frame and returns its value.
+  absl::StatusOr<Ref> Evaluate(std::string_view expression);
+
+  // Structured operations, with the interpreter's semantics and CPython's
+  // errors (a failed operation changes nothing):
+  // obj.method(*args), e.g. ("append", {x}) on a list; returns the result.
+  absl::StatusOr<Ref> CallMethod(ObjectId object, std::string_view method,
+                                 const std::vector<ObjectId>& args);
+  // container[key] = value / del container[key].
+  absl::Status SetItem(ObjectId container, ObjectId key, ObjectId value);
+  absl::Status DelItem(ObjectId container, ObjectId key);
+  // obj.name = value / del obj.name (instances of program classes).
+  absl::Status SetAttr(ObjectId object, std::string_view name, ObjectId value);
+  absl::Status DelAttr(ObjectId object, std::string_view name);
+
+ private:
+  class State;
+
+  std::unique_ptr<Heap> heap_;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace heapsim::script
+
+#endif  // HEAPSIM_SERVER_SCRIPT_RUNTIME_H_
