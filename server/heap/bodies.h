@@ -208,7 +208,8 @@ struct IteratorBody {
   int64_t end = 0;
   int64_t step = 1;
   ObjectId extra = kNoObject;
-  uint32_t generator = 0;  // interpreter state, for generators
+  uint32_t generator = 0;      // interpreter state, for generators
+  std::vector<ObjectId> held;  // generators: frame slots and clause iterators
 };
 
 // A raised exception: its class name and args tuple.

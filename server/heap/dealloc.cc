@@ -87,7 +87,7 @@ void DeallocSlice(Heap& heap, ObjectId id) {
   DropIfSet(heap, body.step);
   DropIfSet(heap, body.stop);
   DropIfSet(heap, body.start);
-  heap.ReleaseObject(id, /*keep_block=*/false);
+  ReleaseToFreeList(heap, id, heap.free_lists().slices, heap.profile().slice_cache);
 }
 
 }  // namespace
@@ -218,8 +218,9 @@ void DeallocateObject(Heap& heap, ObjectId id) {
     case TypeTag::kRangeIterator:
     case TypeTag::kGenerator:
     case TypeTag::kDictView: {
-      const IteratorBody body = heap.iterator(id);
+      IteratorBody body = std::move(heap.iterator(id));
       heap.ReleaseObject(id, /*keep_block=*/false);
+      for (ObjectId held : body.held) DropIfSet(heap, held);
       DropIfSet(heap, body.source);
       DropIfSet(heap, body.extra);
       return;

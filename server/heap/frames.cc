@@ -43,6 +43,8 @@ ObjectId NewHeapFrame(Heap& heap, ObjectId code) {
 
 }  // namespace
 
+Ref NewFrameObject(Heap& heap, ObjectId code) { return heap.Adopt(NewHeapFrame(heap, code)); }
+
 void PushModuleFrame(Heap& heap, Ref globals) {
   Frame frame;
   frame.function = "<module>";

@@ -28,6 +28,11 @@ void PushModuleFrame(Heap& heap, Ref globals);
 void PushCallFrame(Heap& heap, std::string function, ObjectId code, ObjectId function_object,
                    std::vector<std::string> slot_names);
 
+// A heap frame object for running `code` (3.8 to 3.10), made as
+// _PyFrame_New makes it: the code's cached frame, one from the free list,
+// or a new allocation.
+Ref NewFrameObject(Heap& heap, ObjectId code);
+
 // Pops the top call frame: its slots are dropped first to last, then its
 // frame object. REQUIRES: a call frame is on top.
 void PopCallFrame(Heap& heap);

@@ -185,6 +185,20 @@ ObjectId Heap::NewObject(TypeTag type, uint64_t request) {
 
 ObjectId Heap::NewObjectAt(TypeTag type, uint64_t address) { return NewRecord(type, address); }
 
+ObjectId Heap::NewStaticObject(TypeTag type, uint64_t size) {
+  const ObjectId id = NewRecord(type, next_static_address_);
+  next_static_address_ += (size + 15) & ~uint64_t{15};
+  Object& o = objects_[id];
+  o.flags |= kStatic;
+  if (profile_->immortal_singletons) {
+    o.flags |= kImmortal;
+    o.refcount = static_cast<uint32_t>(kImmortalRefcount);
+  } else {
+    o.refcount = profile_->static_refcount_base + profile_->singleton_startup_refs;
+  }
+  return id;
+}
+
 void Heap::ReleaseObject(ObjectId id, bool keep_block) {
   Object& o = objects_[id];
   if (observed()) Notify(FreeEvent{id, o.type, o.address});

@@ -166,6 +166,11 @@ class Heap {
   // included) and returns it with one reference, untracked. A GC type's
   // allocation counts toward automatic collection and may run one first.
   ObjectId NewObject(TypeTag type, uint64_t request);
+  // Makes a statically allocated object of `type` (the interpreter's own
+  // builtins and type objects): no heap block, never freed, and immortal
+  // where the profile makes singletons immortal.
+  ObjectId NewStaticObject(TypeTag type, uint64_t size);
+
   // Makes an object of `type` at `address`, a block kept on a free list:
   // nothing is allocated and the GC count is unchanged.
   ObjectId NewObjectAt(TypeTag type, uint64_t address);
@@ -273,6 +278,7 @@ class Heap {
     std::vector<uint64_t> lists;
     std::vector<uint64_t> dicts;
     std::vector<uint64_t> dict_keys;
+    std::vector<uint64_t> slices;  // the one-slice cache
     std::vector<std::vector<uint64_t>> tuples;  // by length
     // Heap frames (3.8 to 3.10): block and slot capacity.
     std::vector<std::pair<uint64_t, uint32_t>> frames;

@@ -66,11 +66,19 @@ Ref NewRange(Heap& heap, int64_t start, int64_t stop, int64_t step) {
 }
 
 Ref NewSlice(Heap& heap, ObjectId start, ObjectId stop, ObjectId step) {
-  const ObjectId id = heap.NewObject(TypeTag::kSlice, heap.profile().aux.slice);
+  auto& cache = heap.free_lists().slices;
+  ObjectId id;
+  if (!cache.empty()) {
+    id = heap.NewObjectAt(TypeTag::kSlice, cache.back() + heap.HeaderBytes(TypeTag::kSlice));
+    cache.pop_back();
+  } else {
+    id = heap.NewObject(TypeTag::kSlice, heap.profile().aux.slice);
+  }
   heap.IncRef(start);
   heap.IncRef(stop);
   heap.IncRef(step);
   heap.AttachBody(id, SliceBody{start, stop, step});
+  heap.Track(id);
   return heap.Adopt(id);
 }
 

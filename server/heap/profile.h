@@ -47,6 +47,15 @@ struct AuxSizes {
   uint32_t module;
 };
 
+// CPython's wording of errors whose text changed between versions.
+struct ErrorMessages {
+  std::string_view unbound_local;       // UnboundLocalError; %s is the name
+  std::string_view float_floor_div_zero;
+  std::string_view int_mod_zero;
+  std::string_view float_mod_zero;
+  std::string_view number;              // "number" or "real number" in int()/float()
+};
+
 struct Profile {
   std::string_view version;       // "3.11": the name clients use
   std::string_view full_version;  // "3.11.7": the interpreter measured
@@ -142,6 +151,32 @@ struct Profile {
   bool interned_strings_immortal;
   // Deallocations nested deeper than this are deferred (the trashcan).
   uint32_t trashcan_depth;
+
+  // ---- the compiler and the eval loop ----
+  // A call copies its arguments into the new frame's locals while the
+  // caller's stack keeps its own references (3.8 to 3.10); from 3.11 the
+  // references move into the frame.
+  bool call_copies_arguments;
+  // After a call the caller drops its arguments last to first (3.8 to
+  // 3.10), else first to last.
+  bool call_releases_args_reversed;
+  // f(*seq) builds an argument tuple; 3.12+ releases it as the frame is made.
+  bool call_ex_releases_tuple;
+  // Comprehensions run inline in their enclosing frame (PEP 709, 3.12+)
+  // instead of as a function of their own.
+  bool comprehensions_inlined;
+  // x[a:b] is BINARY_SLICE, making no slice object (3.12+).
+  bool binary_slice;
+  // A list or set display of three or more constants is built by extending
+  // an empty one with a constant tuple or frozenset (3.9+).
+  bool constant_display_extends;
+  // Displays longer than this are built empty and appended to item by item
+  // (3.10+: 30); 0 = never.
+  uint32_t display_append_threshold;
+  // tracemalloc.reset_peak() exists (3.9+).
+  bool tracemalloc_has_reset_peak;
+  // Error messages that changed between versions.
+  ErrorMessages messages;
 
   // ---- the cyclic GC ----
   std::array<uint32_t, 3> gc_thresholds;

@@ -74,6 +74,7 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
     case TypeTag::kGenerator:
     case TypeTag::kDictView: {
       const IteratorBody& body = heap.iterator(id);
+      for (ObjectId held : body.held) visit_if_set(held);
       visit_if_set(body.source);
       visit_if_set(body.extra);
       return;

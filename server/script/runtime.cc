@@ -1,19 +1,79 @@
 #include "server/script/runtime.h"
 
+#include <utility>
+
 #include "absl/status/status.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/frames.h"
+#include "server/heap/function_object.h"
+#include "server/heap/str_object.h"
+#include "server/script/builtins.h"
+#include "server/script/compiler.h"
+#include "server/script/interpreter.h"
+#include "server/script/large_stack.h"
 
 namespace heapsim::script {
 
-// The interpreter's state between runs. (Being written: the interpreter
-// lands in this file's place; until then the structured entry points
-// answer Unimplemented.)
-class Runtime::State {};
+class Runtime::State {
+ public:
+  SessionState session;
+};
+
+namespace {
+
+// A sink that discards output (structured operations print nothing).
+class NullSink : public OutputSink {
+ public:
+  void Write(std::string_view) override {}
+};
+
+void SetGlobal(Heap& heap, ObjectId globals, std::string_view name, Ref value) {
+  Ref key = InternStr(heap, name);
+  DictSetItem(heap, globals, key.get(), value.get()).IgnoreError();
+}
+
+// Runs the module body of `program`, then lets go of what only the
+// compilation held (the module's code object and the parse tree's share of
+// the constants), as CPython does when the module finishes.
+absl::Status RunProgram(Heap& heap, SessionState& session, std::shared_ptr<Program> program,
+                        uint32_t index, const RunLimits& limits, OutputSink& out,
+                        std::vector<std::string>* echoes) {
+  absl::Status status;
+  RunOnLargeStack([&]() {
+    Interpreter interpreter(heap, session, limits, out);
+    status = interpreter.RunModule(program, index);
+    if (echoes != nullptr) *echoes = interpreter.echoes();
+    ReleaseParseTree(heap, *program);
+    ReleaseProgram(heap, *program);
+  });
+  return status;
+}
+
+}  // namespace
 
 Runtime::Runtime(const Profile& profile)
     : heap_(std::make_unique<Heap>(profile)), state_(std::make_unique<State>()) {
-  PushModuleFrame(*heap_, NewDict(*heap_));
+  Heap& heap = *heap_;
+  SessionState& session = state_->session;
+  MakeBuiltinObjects(heap, session);
+  session.sys_module = NewModule(heap, "sys").release();
+  session.gc_module = NewModule(heap, "gc").release();
+  session.tracemalloc_module = NewModule(heap, "tracemalloc").release();
+  // __main__'s namespace starts with the names the interpreter puts there
+  // before a script runs.
+  Ref main = NewModule(heap, "__main__");
+  const ObjectId globals = heap.module(main.get()).dict;
+  SetGlobal(heap, globals, "__name__", InternStr(heap, "__main__"));
+  SetGlobal(heap, globals, "__doc__", heap.NewRef(heap.none()));
+  SetGlobal(heap, globals, "__package__", heap.NewRef(heap.none()));
+  SetGlobal(heap, globals, "__loader__", heap.NewRef(heap.none()));
+  SetGlobal(heap, globals, "__spec__", heap.NewRef(heap.none()));
+  SetGlobal(heap, globals, "__annotations__", NewDict(heap));
+  SetGlobal(heap, globals, "__builtins__", NewModule(heap, "builtins"));
+  SetGlobal(heap, globals, "__file__", NewStr(heap, "<heap script>"));
+  SetGlobal(heap, globals, "__cached__", heap.NewRef(heap.none()));
+  PushModuleFrame(heap, heap.NewRef(globals));
+  session.main_module = main.release();
 }
 
 Runtime::Runtime(const Runtime& other)
@@ -29,38 +89,109 @@ Runtime& Runtime::operator=(const Runtime& other) {
 
 Runtime::~Runtime() = default;
 
-absl::Status Runtime::Exec(std::string_view, std::string_view, const RunLimits&, OutputSink&) {
-  return absl::UnimplementedError("heap scripts are not available yet");
+absl::Status Runtime::Exec(std::string_view source, std::string_view filename,
+                           const RunLimits& limits, OutputSink& out) {
+  SessionState& session = state_->session;
+  const auto index = static_cast<uint32_t>(session.programs.size());
+  absl::StatusOr<std::shared_ptr<Program>> program =
+      Compile(*heap_, source, filename, CompileMode::kModule, index);
+  if (!program.ok()) return program.status();
+  session.programs.push_back(*program);
+  return RunProgram(*heap_, session, *program, index, limits, out, nullptr);
 }
 
-absl::StatusOr<std::optional<std::string>> Runtime::RunInteractive(std::string_view,
-                                                                   const RunLimits&,
-                                                                   OutputSink&) {
-  return absl::UnimplementedError("heap scripts are not available yet");
+absl::StatusOr<std::optional<std::string>> Runtime::RunInteractive(std::string_view source,
+                                                                   const RunLimits& limits,
+                                                                   OutputSink& out) {
+  SessionState& session = state_->session;
+  const auto index = static_cast<uint32_t>(session.programs.size());
+  absl::StatusOr<std::shared_ptr<Program>> program =
+      Compile(*heap_, source, "<stdin>", CompileMode::kInteractive, index);
+  if (!program.ok()) return program.status();
+  session.programs.push_back(*program);
+  std::vector<std::string> echoes;
+  absl::Status status = RunProgram(*heap_, session, *program, index, limits, out, &echoes);
+  if (!status.ok()) return status;
+  if (echoes.empty()) return std::nullopt;
+  std::string text;
+  for (const std::string& echo : echoes) {
+    if (!text.empty()) text += "\n";
+    text += echo;
+  }
+  return text;
 }
 
-absl::StatusOr<Ref> Runtime::Evaluate(std::string_view) {
-  return absl::UnimplementedError("heap scripts are not available yet");
+absl::StatusOr<Ref> Runtime::Evaluate(std::string_view expression) {
+  SessionState& session = state_->session;
+  const auto index = static_cast<uint32_t>(session.programs.size());
+  absl::StatusOr<std::shared_ptr<Program>> program =
+      Compile(*heap_, expression, "<value>", CompileMode::kExpression, index);
+  if (!program.ok()) return program.status();
+  session.programs.push_back(*program);
+  absl::StatusOr<Ref> result = absl::InternalError("not evaluated");
+  RunOnLargeStack([&]() {
+    NullSink sink;
+    RunLimits limits;
+    Interpreter interpreter(*heap_, session, limits, sink);
+    result = interpreter.EvaluateIn(*program, index, *(*program)->units[0].expression);
+    ReleaseParseTree(*heap_, **program);
+    ReleaseProgram(*heap_, **program);
+  });
+  return result;
 }
 
-absl::StatusOr<Ref> Runtime::CallMethod(ObjectId, std::string_view, const std::vector<ObjectId>&) {
-  return absl::UnimplementedError("heap scripts are not available yet");
+namespace {
+
+// Runs `body` with an interpreter over the runtime's heap, and turns a
+// pending Python exception into the returned status.
+template <typename Body>
+absl::Status WithInterpreter(Heap& heap, SessionState& session, Body body) {
+  absl::Status status;
+  RunOnLargeStack([&]() {
+    NullSink sink;
+    RunLimits limits;
+    Interpreter interpreter(heap, session, limits, sink);
+    if (!body(interpreter)) status = interpreter.TakeError();
+  });
+  return status;
 }
 
-absl::Status Runtime::SetItem(ObjectId, ObjectId, ObjectId) {
-  return absl::UnimplementedError("heap scripts are not available yet");
+}  // namespace
+
+absl::StatusOr<Ref> Runtime::CallMethod(ObjectId object, std::string_view method,
+                                        const std::vector<ObjectId>& args) {
+  Ref result;
+  absl::Status status = WithInterpreter(*heap_, state_->session, [&](Interpreter& interp) {
+    CallArgs call;
+    for (ObjectId arg : args) call.positional.push_back(heap_->NewRef(arg));
+    result = interp.CallMethod(object, std::string(method), std::move(call));
+    return static_cast<bool>(result);
+  });
+  if (!status.ok()) return status;
+  return result;
 }
 
-absl::Status Runtime::DelItem(ObjectId, ObjectId) {
-  return absl::UnimplementedError("heap scripts are not available yet");
+absl::Status Runtime::SetItem(ObjectId container, ObjectId key, ObjectId value) {
+  return WithInterpreter(*heap_, state_->session, [&](Interpreter& interp) {
+    return interp.SetItem(container, key, value);
+  });
 }
 
-absl::Status Runtime::SetAttr(ObjectId, std::string_view, ObjectId) {
-  return absl::UnimplementedError("heap scripts are not available yet");
+absl::Status Runtime::DelItem(ObjectId container, ObjectId key) {
+  return WithInterpreter(*heap_, state_->session,
+                         [&](Interpreter& interp) { return interp.DelItem(container, key); });
 }
 
-absl::Status Runtime::DelAttr(ObjectId, std::string_view) {
-  return absl::UnimplementedError("heap scripts are not available yet");
+absl::Status Runtime::SetAttr(ObjectId object, std::string_view name, ObjectId value) {
+  return WithInterpreter(*heap_, state_->session, [&](Interpreter& interp) {
+    return interp.SetAttr(object, std::string(name), value);
+  });
+}
+
+absl::Status Runtime::DelAttr(ObjectId object, std::string_view name) {
+  return WithInterpreter(*heap_, state_->session, [&](Interpreter& interp) {
+    return interp.DelAttr(object, std::string(name));
+  });
 }
 
 }  // namespace heapsim::script

@@ -1,0 +1,1075 @@
+#include "server/script/builtins.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "server/heap/bytes_object.h"
+#include "server/heap/dict_object.h"
+#include "server/heap/float_object.h"
+#include "server/heap/gc.h"
+#include "server/heap/instance_object.h"
+#include "server/heap/int_object.h"
+#include "server/heap/iterator_object.h"
+#include "server/heap/list_object.h"
+#include "server/heap/py_error.h"
+#include "server/heap/referents.h"
+#include "server/heap/set_object.h"
+#include "server/heap/sizeof.h"
+#include "server/heap/str_object.h"
+#include "server/heap/tuple_object.h"
+#include "server/heap/value_ops.h"
+#include "server/script/format.h"
+#include "server/script/operators.h"
+
+namespace heapsim::script {
+
+namespace {
+
+struct BuiltinEntry {
+  Builtin builtin;
+  std::string_view name;
+};
+
+constexpr BuiltinEntry kGlobalNames[] = {
+    {Builtin::kPrint, "print"},         {Builtin::kLen, "len"},
+    {Builtin::kId, "id"},               {Builtin::kRepr, "repr"},
+    {Builtin::kIsInstance, "isinstance"}, {Builtin::kAny, "any"},
+    {Builtin::kAll, "all"},             {Builtin::kSorted, "sorted"},
+    {Builtin::kReversed, "reversed"},   {Builtin::kEnumerate, "enumerate"},
+    {Builtin::kZip, "zip"},             {Builtin::kMin, "min"},
+    {Builtin::kMax, "max"},             {Builtin::kSum, "sum"},
+    {Builtin::kAbs, "abs"},             {Builtin::kRound, "round"},
+    {Builtin::kIter, "iter"},           {Builtin::kNext, "next"},
+    {Builtin::kHash, "hash"},           {Builtin::kFormat, "format"},
+    {Builtin::kTypeType, "type"},       {Builtin::kTypeInt, "int"},
+    {Builtin::kTypeFloat, "float"},     {Builtin::kTypeComplex, "complex"},
+    {Builtin::kTypeBool, "bool"},       {Builtin::kTypeStr, "str"},
+    {Builtin::kTypeBytes, "bytes"},     {Builtin::kTypeByteArray, "bytearray"},
+    {Builtin::kTypeList, "list"},       {Builtin::kTypeTuple, "tuple"},
+    {Builtin::kTypeDict, "dict"},       {Builtin::kTypeSet, "set"},
+    {Builtin::kTypeFrozenSet, "frozenset"}, {Builtin::kTypeRange, "range"},
+    {Builtin::kTypeObject, "object"},   {Builtin::kTypeSlice, "slice"},
+};
+
+constexpr std::string_view kExceptionNames[] = {
+    "Exception",    "BaseException",    "TypeError",         "ValueError",
+    "KeyError",     "IndexError",       "AttributeError",    "NameError",
+    "ZeroDivisionError", "OverflowError", "RecursionError",  "MemoryError",
+    "StopIteration", "AssertionError",  "RuntimeError",      "NotImplementedError",
+    "LookupError",  "ArithmeticError",  "UnboundLocalError",
+};
+
+struct MethodEntry {
+  TypeTag type;
+  std::string_view name;
+  Builtin builtin;
+};
+
+constexpr MethodEntry kMethods[] = {
+    {TypeTag::kList, "append", Builtin::kListAppend},
+    {TypeTag::kList, "extend", Builtin::kListExtend},
+    {TypeTag::kList, "insert", Builtin::kListInsert},
+    {TypeTag::kList, "remove", Builtin::kListRemove},
+    {TypeTag::kList, "pop", Builtin::kListPop},
+    {TypeTag::kList, "clear", Builtin::kListClear},
+    {TypeTag::kList, "index", Builtin::kListIndex},
+    {TypeTag::kList, "count", Builtin::kListCount},
+    {TypeTag::kList, "sort", Builtin::kListSort},
+    {TypeTag::kList, "reverse", Builtin::kListReverse},
+    {TypeTag::kList, "copy", Builtin::kListCopy},
+    {TypeTag::kDict, "get", Builtin::kDictGet},
+    {TypeTag::kDict, "setdefault", Builtin::kDictSetDefault},
+    {TypeTag::kDict, "update", Builtin::kDictUpdate},
+    {TypeTag::kDict, "pop", Builtin::kDictPop},
+    {TypeTag::kDict, "popitem", Builtin::kDictPopItem},
+    {TypeTag::kDict, "keys", Builtin::kDictKeys},
+    {TypeTag::kDict, "values", Builtin::kDictValues},
+    {TypeTag::kDict, "items", Builtin::kDictItems},
+    {TypeTag::kDict, "clear", Builtin::kDictClear},
+    {TypeTag::kDict, "copy", Builtin::kDictCopy},
+    {TypeTag::kSet, "add", Builtin::kSetAdd},
+    {TypeTag::kSet, "update", Builtin::kSetUpdate},
+    {TypeTag::kSet, "remove", Builtin::kSetRemove},
+    {TypeTag::kSet, "discard", Builtin::kSetDiscard},
+    {TypeTag::kSet, "pop", Builtin::kSetPop},
+    {TypeTag::kSet, "clear", Builtin::kSetClear},
+    {TypeTag::kSet, "union", Builtin::kSetUnion},
+    {TypeTag::kSet, "intersection", Builtin::kSetIntersection},
+    {TypeTag::kSet, "difference", Builtin::kSetDifference},
+    {TypeTag::kSet, "copy", Builtin::kSetCopy},
+    {TypeTag::kSet, "issubset", Builtin::kSetIsSubset},
+    {TypeTag::kFrozenSet, "union", Builtin::kSetUnion},
+    {TypeTag::kFrozenSet, "intersection", Builtin::kSetIntersection},
+    {TypeTag::kFrozenSet, "difference", Builtin::kSetDifference},
+    {TypeTag::kFrozenSet, "copy", Builtin::kSetCopy},
+    {TypeTag::kFrozenSet, "issubset", Builtin::kSetIsSubset},
+    {TypeTag::kStr, "join", Builtin::kStrJoin},
+    {TypeTag::kStr, "split", Builtin::kStrSplit},
+    {TypeTag::kStr, "upper", Builtin::kStrUpper},
+    {TypeTag::kStr, "lower", Builtin::kStrLower},
+    {TypeTag::kStr, "strip", Builtin::kStrStrip},
+    {TypeTag::kStr, "replace", Builtin::kStrReplace},
+    {TypeTag::kStr, "startswith", Builtin::kStrStartsWith},
+    {TypeTag::kStr, "endswith", Builtin::kStrEndsWith},
+    {TypeTag::kStr, "format", Builtin::kStrFormat},
+    {TypeTag::kStr, "find", Builtin::kStrFind},
+    {TypeTag::kStr, "count", Builtin::kStrCount},
+    {TypeTag::kTuple, "index", Builtin::kTupleIndex},
+    {TypeTag::kTuple, "count", Builtin::kTupleCount},
+    {TypeTag::kByteArray, "append", Builtin::kByteArrayAppend},
+    {TypeTag::kByteArray, "extend", Builtin::kByteArrayExtend},
+    {TypeTag::kByteArray, "pop", Builtin::kByteArrayPop},
+};
+
+struct ModuleEntry {
+  std::string_view module;
+  std::string_view name;
+  Builtin builtin;
+};
+
+constexpr ModuleEntry kModuleFunctions[] = {
+    {"sys", "getsizeof", Builtin::kSysGetSizeOf},
+    {"sys", "getrefcount", Builtin::kSysGetRefCount},
+    {"sys", "intern", Builtin::kSysIntern},
+    {"gc", "collect", Builtin::kGcCollect},
+    {"gc", "get_count", Builtin::kGcGetCount},
+    {"gc", "get_threshold", Builtin::kGcGetThreshold},
+    {"gc", "set_threshold", Builtin::kGcSetThreshold},
+    {"gc", "enable", Builtin::kGcEnable},
+    {"gc", "disable", Builtin::kGcDisable},
+    {"gc", "isenabled", Builtin::kGcIsEnabled},
+    {"gc", "is_tracked", Builtin::kGcIsTracked},
+    {"gc", "get_referrers", Builtin::kGcGetReferrers},
+    {"gc", "get_referents", Builtin::kGcGetReferents},
+    {"tracemalloc", "start", Builtin::kTracemallocStart},
+    {"tracemalloc", "stop", Builtin::kTracemallocStop},
+    {"tracemalloc", "get_traced_memory", Builtin::kTracemallocGetTracedMemory},
+    {"tracemalloc", "reset_peak", Builtin::kTracemallocResetPeak},
+    {"tracemalloc", "is_tracing", Builtin::kTracemallocIsTracing},
+    {"tracemalloc", "clear_traces", Builtin::kTracemallocClearTraces},
+};
+
+// ---- Helpers ----
+
+class Call {
+ public:
+  Call(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args)
+      : interp_(interp), heap_(interp.heap()), builtin_(builtin), self_(self), args_(args) {}
+
+  Ref Run();
+
+ private:
+  std::string Name() const { return std::string(BuiltinName(builtin_)); }
+
+  Ref Fail(absl::Status status) {
+    interp_.Raise(std::move(status));
+    return Ref();
+  }
+  Ref TypeError(const std::string& text) { return Fail(PyError(PyExc::kTypeError, text)); }
+
+  bool Arity(size_t min, size_t max) {
+    const size_t n = args_.positional.size();
+    if (n >= min && n <= max) return true;
+    if (min == max) {
+      interp_.Raise(PyError(PyExc::kTypeError,
+                            min == 0 ? absl::StrCat(Name(), "() takes no arguments (", n, " given)")
+                            : min == 1 ? absl::StrCat(Name(), "() takes exactly one argument (", n,
+                                                      " given)")
+                                       : absl::StrCat(Name(), " expected ", min, " arguments, got ",
+                                                      n)));
+    } else if (n < min) {
+      interp_.Raise(PyError(PyExc::kTypeError, absl::StrCat(Name(), " expected at least ", min,
+                                                             " argument", min == 1 ? "" : "s",
+                                                             ", got ", n)));
+    } else {
+      interp_.Raise(PyError(PyExc::kTypeError, absl::StrCat(Name(), " expected at most ", max,
+                                                            " argument", max == 1 ? "" : "s",
+                                                            ", got ", n)));
+    }
+    return false;
+  }
+
+  ObjectId Arg(size_t i) const { return args_.positional[i].get(); }
+
+  ObjectId Keyword(std::string_view name) const {
+    for (const auto& [key, value] : args_.keywords) {
+      if (key == name) return value.get();
+    }
+    return kNoObject;
+  }
+
+  bool NoKeywords() {
+    if (args_.keywords.empty()) return true;
+    TypeError(absl::StrCat(Name(), "() takes no keyword arguments"));
+    return false;
+  }
+
+  Ref None() { return heap_.NewRef(heap_.none()); }
+  Ref Bool(bool value) { return heap_.NewRef(heap_.bool_object(value)); }
+  Ref Int(int64_t value) { return NewInt(heap_, value); }
+
+  std::optional<int64_t> IndexArg(ObjectId id) {
+    if (!IsIntLike(heap_, id)) {
+      TypeError(absl::StrCat("'", TypeName(heap_, id),
+                             "' object cannot be interpreted as an integer"));
+      return std::nullopt;
+    }
+    const std::optional<int64_t> v = IntAsInt64(heap_, id);
+    if (!v) {
+      interp_.Raise(PyError(PyExc::kOverflowError, "Python int too large to convert to C ssize_t"));
+    }
+    return v;
+  }
+
+  bool Check(const absl::Status& status) {
+    if (status.ok()) return true;
+    interp_.Raise(status);
+    return false;
+  }
+
+  Ref Print();
+  Ref IsInstance();
+  Ref Sorted(ObjectId iterable);
+  Ref MinMax(bool max);
+  Ref Sum();
+  Ref Round();
+  Ref Construct();
+  Ref ConstructInt();
+  Ref ConstructFloat();
+  Ref ConstructList();
+  Ref ConstructTuple();
+  Ref ConstructDict();
+  Ref ConstructSet(bool frozen);
+  Ref ConstructBytes(bool bytearray);
+  Ref ConstructException();
+  Ref Module();
+  Ref ListMethod();
+  Ref DictMethod();
+  Ref SetMethod();
+  Ref StrMethod();
+  Ref SortList(ObjectId list, ObjectId key, bool reverse);
+  bool UpdateDict(ObjectId dict, ObjectId source);
+  bool UpdateSet(ObjectId set, ObjectId source);
+  Ref TypeOf(ObjectId object);
+  Ref NewFromItems(std::vector<Ref> items);
+
+  Interpreter& interp_;
+  Heap& heap_;
+  Builtin builtin_;
+  ObjectId self_;
+  CallArgs& args_;
+};
+
+bool IsSubclass(const Heap& heap, ObjectId cls, ObjectId of) {
+  for (ObjectId c = cls; c != kNoObject; c = heap.cls(c).base) {
+    if (c == of) return true;
+  }
+  return false;
+}
+
+// The builtin type object a TypeTag's instances report.
+Builtin TypeBuiltin(TypeTag type) {
+  switch (type) {
+    case TypeTag::kInt:
+      return Builtin::kTypeInt;
+    case TypeTag::kBool:
+      return Builtin::kTypeBool;
+    case TypeTag::kFloat:
+      return Builtin::kTypeFloat;
+    case TypeTag::kComplex:
+      return Builtin::kTypeComplex;
+    case TypeTag::kStr:
+      return Builtin::kTypeStr;
+    case TypeTag::kBytes:
+      return Builtin::kTypeBytes;
+    case TypeTag::kByteArray:
+      return Builtin::kTypeByteArray;
+    case TypeTag::kList:
+      return Builtin::kTypeList;
+    case TypeTag::kTuple:
+      return Builtin::kTypeTuple;
+    case TypeTag::kDict:
+      return Builtin::kTypeDict;
+    case TypeTag::kSet:
+      return Builtin::kTypeSet;
+    case TypeTag::kFrozenSet:
+      return Builtin::kTypeFrozenSet;
+    case TypeTag::kRange:
+      return Builtin::kTypeRange;
+    case TypeTag::kObject:
+      return Builtin::kTypeObject;
+    case TypeTag::kSlice:
+      return Builtin::kTypeSlice;
+    default:
+      return Builtin::kTypeType;
+  }
+}
+
+Ref Call::TypeOf(ObjectId object) {
+  const TypeTag type = heap_.type_of(object);
+  if (type == TypeTag::kInstance) return heap_.NewRef(heap_.instance(object).cls);
+  const Builtin builtin = TypeBuiltin(type);
+  if (builtin != Builtin::kTypeType || type == TypeTag::kClass || type == TypeTag::kBuiltinType) {
+    return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(builtin)]);
+  }
+  // Other types (functions, iterators, ...) are named after their objects.
+  return heap_.NewRef(interp_.TypeObject(TypeName(heap_, object)));
+}
+
+Ref Call::Print() {
+  std::string sep = " ";
+  std::string end = "\n";
+  for (const auto& [name, value] : args_.keywords) {
+    if (name != "sep" && name != "end" && name != "file" && name != "flush") {
+      return TypeError(absl::StrCat("'", name, "' is an invalid keyword argument for print()"));
+    }
+    if ((name == "sep" || name == "end") && heap_.type_of(value.get()) != TypeTag::kNone) {
+      if (heap_.type_of(value.get()) != TypeTag::kStr) {
+        return TypeError(absl::StrCat(name, " must be None or a string, not ",
+                                      TypeName(heap_, value.get())));
+      }
+      (name == "sep" ? sep : end) = StrText(heap_, value.get());
+    }
+  }
+  for (size_t i = 0; i < args_.positional.size(); ++i) {
+    if (i > 0) interp_.out().Write(sep);
+    const ObjectId arg = Arg(i);
+    if (heap_.type_of(arg) == TypeTag::kStr) {
+      interp_.out().Write(StrText(heap_, arg));
+    } else {
+      // str(arg) is a new object, written and dropped.
+      Ref text = NewStr(heap_, Str(heap_, arg));
+      interp_.out().Write(StrText(heap_, text.get()));
+    }
+  }
+  interp_.out().Write(end);
+  return None();
+}
+
+Ref Call::IsInstance() {
+  if (!Arity(2, 2)) return Ref();
+  const ObjectId object = Arg(0);
+  std::vector<ObjectId> classes;
+  if (heap_.type_of(Arg(1)) == TypeTag::kTuple) {
+    classes = TupleItems(heap_, Arg(1));
+  } else {
+    classes.push_back(Arg(1));
+  }
+  for (ObjectId cls : classes) {
+    const TypeTag ct = heap_.type_of(cls);
+    if (ct == TypeTag::kClass) {
+      if (heap_.type_of(object) == TypeTag::kInstance &&
+          IsSubclass(heap_, heap_.instance(object).cls, cls)) {
+        return Bool(true);
+      }
+      continue;
+    }
+    if (ct != TypeTag::kBuiltinType) {
+      return TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
+    }
+    const auto builtin = static_cast<Builtin>(heap_.object(cls).subtype);
+    const TypeTag type = heap_.type_of(object);
+    if (builtin == Builtin::kTypeObject) return Bool(true);
+    if (builtin == TypeBuiltin(type) && builtin != Builtin::kTypeType) return Bool(true);
+    if (builtin == Builtin::kTypeInt && type == TypeTag::kBool) return Bool(true);
+    if (builtin == Builtin::kTypeType &&
+        (type == TypeTag::kClass || type == TypeTag::kBuiltinType)) {
+      return Bool(true);
+    }
+    if (builtin == Builtin::kExceptionClass && type == TypeTag::kException) {
+      const std::optional<PyExc> exc = PyExcFromName(heap_.exception(object).type_name);
+      if (exc && PyExcMatches(*exc, heap_.cls(cls).name)) return Bool(true);
+    }
+  }
+  return Bool(false);
+}
+
+Ref Call::SortList(ObjectId list, ObjectId key, bool reverse) {
+  std::vector<ObjectId> items = ListItems(heap_, list);
+  std::vector<Ref> keys;
+  if (key != kNoObject && heap_.type_of(key) != TypeTag::kNone) {
+    for (ObjectId item : items) {
+      CallArgs call;
+      call.positional.push_back(heap_.NewRef(item));
+      Ref k = interp_.Call(key, std::move(call));
+      if (!k) return Ref();
+      keys.push_back(std::move(k));
+    }
+  }
+  std::vector<size_t> order(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (reverse) std::reverse(order.begin(), order.end());
+  absl::Status error;
+  auto key_of = [&](size_t i) { return keys.empty() ? items[i] : keys[i].get(); };
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (!error.ok()) return false;
+    absl::StatusOr<bool> result = Less(heap_, key_of(a), key_of(b));
+    if (!result.ok()) {
+      error = result.status();
+      return false;
+    }
+    return *result;
+  });
+  if (!error.ok()) return Fail(error);
+  if (reverse) std::reverse(order.begin(), order.end());
+  std::vector<ObjectId> sorted;
+  for (size_t i : order) sorted.push_back(items[i]);
+  ListReorder(heap_, list, std::move(sorted));
+  return None();
+}
+
+Ref Call::Sorted(ObjectId iterable) {
+  Ref list = NewList(heap_, 0);
+  if (!interp_.ExtendList(list.get(), iterable)) return Ref();
+  const ObjectId key = Keyword("key");
+  const ObjectId reverse = Keyword("reverse");
+  Ref result = SortList(list.get(), key, reverse != kNoObject && Truth(heap_, reverse));
+  if (!result) return Ref();
+  return list;
+}
+
+Ref Call::MinMax(bool max) {
+  std::vector<Ref> items;
+  if (args_.positional.size() == 1) {
+    if (!interp_.Collect(Arg(0), &items)) return Ref();
+  } else if (args_.positional.size() > 1) {
+    for (const Ref& arg : args_.positional) items.push_back(heap_.NewRef(arg.get()));
+  } else {
+    return TypeError(absl::StrCat(Name(), " expected at least 1 argument, got 0"));
+  }
+  if (items.empty()) {
+    const ObjectId fallback = Keyword("default");
+    if (fallback != kNoObject) return heap_.NewRef(fallback);
+    return Fail(PyError(PyExc::kValueError, absl::StrCat(Name(), "() arg is an empty sequence")));
+  }
+  const ObjectId key = Keyword("key");
+  size_t best = 0;
+  Ref best_key;
+  for (size_t i = 0; i < items.size(); ++i) {
+    Ref k;
+    if (key != kNoObject) {
+      CallArgs call;
+      call.positional.push_back(heap_.NewRef(items[i].get()));
+      k = interp_.Call(key, std::move(call));
+      if (!k) return Ref();
+    } else {
+      k = heap_.NewRef(items[i].get());
+    }
+    if (i == 0) {
+      best_key = std::move(k);
+      continue;
+    }
+    absl::StatusOr<bool> better =
+        max ? Less(heap_, best_key.get(), k.get()) : Less(heap_, k.get(), best_key.get());
+    if (!better.ok()) return Fail(better.status());
+    if (*better) {
+      best = i;
+      best_key = std::move(k);
+    }
+  }
+  return std::move(items[best]);
+}
+
+Ref Call::Sum() {
+  if (!Arity(1, 2)) return Ref();
+  Ref total = args_.positional.size() == 2 ? heap_.NewRef(Arg(1)) : Int(0);
+  if (heap_.type_of(total.get()) == TypeTag::kStr) {
+    return TypeError("sum() can't sum strings [use ''.join(seq) instead]");
+  }
+  const bool ok = interp_.ForEach(Arg(0), [&](Ref item) {
+    absl::StatusOr<Ref> next = Binary(heap_, BinaryOp::kAdd, total.get(), item.get(), false);
+    if (!next.ok()) {
+      interp_.Raise(next.status());
+      return false;
+    }
+    total = std::move(*next);
+    return true;
+  });
+  if (!ok) return Ref();
+  return total;
+}
+
+Ref Call::Round() {
+  if (!Arity(1, 2)) return Ref();
+  const ObjectId value = Arg(0);
+  const bool has_digits =
+      args_.positional.size() == 2 && heap_.type_of(Arg(1)) != TypeTag::kNone;
+  if (IsIntLike(heap_, value)) {
+    if (!has_digits) return NewInt(heap_, IntAsBig(heap_, value));
+    return NewInt(heap_, IntAsBig(heap_, value));
+  }
+  if (heap_.type_of(value) != TypeTag::kFloat) {
+    return TypeError(absl::StrCat("type ", TypeName(heap_, value),
+                                  " doesn't define __round__ method"));
+  }
+  const double x = FloatValue(heap_, value);
+  if (!has_digits) {
+    if (std::isnan(x)) return Fail(PyError(PyExc::kValueError, "cannot convert float NaN to integer"));
+    if (std::isinf(x)) {
+      return Fail(PyError(PyExc::kOverflowError, "cannot convert float infinity to integer"));
+    }
+    return NewInt(heap_, BigInt::FromDouble(std::nearbyint(x)));
+  }
+  const std::optional<int64_t> digits = IndexArg(Arg(1));
+  if (!digits) return Ref();
+  if (*digits > 300 || std::isnan(x) || std::isinf(x)) return NewFloat(heap_, x);
+  char buffer[512];
+  std::snprintf(buffer, sizeof(buffer), "%.*f", static_cast<int>(std::max<int64_t>(*digits, 0)), x);
+  double rounded = std::strtod(buffer, nullptr);
+  if (*digits < 0) {
+    const double scale = std::pow(10.0, static_cast<double>(-*digits));
+    rounded = std::nearbyint(x / scale) * scale;
+  }
+  return NewFloat(heap_, rounded);
+}
+
+std::string StripText(const std::string& text) {
+  size_t start = 0;
+  size_t end = text.size();
+  auto space = [](unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  while (start < end && space(text[start])) ++start;
+  while (end > start && space(text[end - 1])) --end;
+  return text.substr(start, end - start);
+}
+
+Ref Call::ConstructInt() {
+  if (!Arity(0, 2)) return Ref();
+  if (args_.positional.empty()) return Int(0);
+  const ObjectId value = Arg(0);
+  const TypeTag type = heap_.type_of(value);
+  if (args_.positional.size() == 1) {
+    if (type == TypeTag::kInt) return heap_.NewRef(value);
+    if (type == TypeTag::kBool) return Int(heap_.object(value).small_int);
+    if (type == TypeTag::kFloat) {
+      const double x = FloatValue(heap_, value);
+      if (std::isnan(x)) return Fail(PyError(PyExc::kValueError, "cannot convert float NaN to integer"));
+      if (std::isinf(x)) {
+        return Fail(PyError(PyExc::kOverflowError, "cannot convert float infinity to integer"));
+      }
+      return NewInt(heap_, BigInt::FromDouble(x));
+    }
+  }
+  if (type != TypeTag::kStr && type != TypeTag::kBytes) {
+    return TypeError(absl::StrCat("int() argument must be a string, a bytes-like object or a ",
+                                  std::string(heap_.profile().messages.number), ", not '",
+                                  TypeName(heap_, value), "'"));
+  }
+  int base = 10;
+  if (args_.positional.size() == 2) {
+    const std::optional<int64_t> b = IndexArg(Arg(1));
+    if (!b) return Ref();
+    base = static_cast<int>(*b);
+  }
+  const std::string original = type == TypeTag::kStr ? StrText(heap_, value) : BytesData(heap_, value);
+  std::string text = StripText(original);
+  bool negative = false;
+  if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
+    negative = text[0] == '-';
+    text.erase(0, 1);
+  }
+  if (base == 0 || base == 16 || base == 8 || base == 2) {
+    if (text.size() > 2 && text[0] == '0') {
+      const char p = static_cast<char>(std::tolower(text[1]));
+      const int prefixed = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
+      if (prefixed != 0 && (base == 0 || base == prefixed)) {
+        base = prefixed;
+        text.erase(0, 2);
+      }
+    }
+    if (base == 0) base = 10;
+  }
+  std::string digits;
+  bool ok = !text.empty() && text.front() != '_' && text.back() != '_';
+  for (size_t i = 0; ok && i < text.size(); ++i) {
+    if (text[i] == '_') {
+      ok = text[i + 1] != '_';
+      continue;
+    }
+    digits += text[i];
+  }
+  std::optional<BigInt> parsed = ok ? BigInt::FromDigits(digits, base) : std::nullopt;
+  if (!parsed) {
+    return Fail(PyError(PyExc::kValueError,
+                        absl::StrCat("invalid literal for int() with base ", base, ": ",
+                                     StrRepr(original))));
+  }
+  // PyLong_FromString sizes its result from the digit count.
+  const auto estimate = static_cast<uint32_t>(static_cast<double>(digits.size()) *
+                                              std::log(base) / std::log(1 << 30)) +
+                        1;
+  return NewInt(heap_, negative ? -*parsed : *parsed, IntRequest::Digits(estimate));
+}
+
+Ref Call::ConstructFloat() {
+  if (!Arity(0, 1)) return Ref();
+  if (args_.positional.empty()) return NewFloat(heap_, 0.0);
+  const ObjectId value = Arg(0);
+  const TypeTag type = heap_.type_of(value);
+  if (type == TypeTag::kFloat) return heap_.NewRef(value);
+  if (IsIntLike(heap_, value)) return NewFloat(heap_, IntAsBig(heap_, value).ToDouble());
+  if (type == TypeTag::kStr) {
+    std::string text = StripText(StrText(heap_, value));
+    std::string lower = absl::AsciiStrToLower(text);
+    std::string clean;
+    for (char c : text) {
+      if (c != '_') clean += c;
+    }
+    char* end = nullptr;
+    const double parsed = std::strtod(clean.c_str(), &end);
+    const bool special = lower == "inf" || lower == "-inf" || lower == "+inf" || lower == "nan" ||
+                         lower == "infinity" || lower == "-infinity";
+    if (clean.empty() || (*end != '\0') || (!special && lower.find_first_of("n") != std::string::npos)) {
+      return Fail(PyError(PyExc::kValueError, absl::StrCat("could not convert string to float: ",
+                                                           StrRepr(StrText(heap_, value)))));
+    }
+    return NewFloat(heap_, parsed);
+  }
+  return TypeError(absl::StrCat("float() argument must be a string or a ",
+                                std::string(heap_.profile().messages.number), ", not '",
+                                TypeName(heap_, value), "'"));
+}
+
+Ref Call::NewFromItems(std::vector<Ref> items) {
+  std::vector<ObjectId> owned;
+  for (Ref& item : items) owned.push_back(item.release());
+  return NewTuple(heap_, std::move(owned));
+}
+
+Ref Call::ConstructList() {
+  if (!Arity(0, 1) || !NoKeywords()) return Ref();
+  Ref list = NewList(heap_, 0);
+  if (args_.positional.empty()) return list;
+  const ObjectId iterable = Arg(0);
+  const TypeTag type = heap_.type_of(iterable);
+  ExtendSource source = ExtendSource::kSized;
+  if (type == TypeTag::kList || type == TypeTag::kTuple) source = ExtendSource::kListOrTuple;
+  if (type == TypeTag::kDict || type == TypeTag::kSet || type == TypeTag::kFrozenSet ||
+      type == TypeTag::kDictView) {
+    source = ExtendSource::kMapping;
+  }
+  const int64_t length = Length(heap_, iterable);
+  if (length > 0) {
+    const uint64_t slots = ListInitPreallocation(heap_.profile(), source, length);
+    if (slots > 0) ListPreallocate(heap_, list.get(), length);
+  }
+  if (!interp_.ExtendList(list.get(), iterable)) return Ref();
+  return list;
+}
+
+Ref Call::ConstructTuple() {
+  if (!Arity(0, 1) || !NoKeywords()) return Ref();
+  if (args_.positional.empty()) return heap_.NewRef(heap_.empty_tuple());
+  const ObjectId iterable = Arg(0);
+  if (heap_.type_of(iterable) == TypeTag::kTuple) return heap_.NewRef(iterable);
+  std::vector<Ref> items;
+  if (!interp_.Collect(iterable, &items)) return Ref();
+  return NewFromItems(std::move(items));
+}
+
+bool Call::UpdateDict(ObjectId dict, ObjectId source) {
+  if (heap_.type_of(source) == TypeTag::kDict) return Check(DictMerge(heap_, dict, source));
+  size_t index = 0;
+  return interp_.ForEach(source, [&](Ref item) {
+    std::vector<Ref> pair;
+    if (!interp_.Collect(item.get(), &pair)) return false;
+    if (pair.size() != 2) {
+      interp_.Raise(PyError(PyExc::kValueError,
+                            absl::StrCat("dictionary update sequence element #", index,
+                                         " has length ", pair.size(), "; 2 is required")));
+      return false;
+    }
+    ++index;
+    return Check(DictSetItem(heap_, dict, pair[0].get(), pair[1].get()));
+  });
+}
+
+Ref Call::ConstructDict() {
+  if (!Arity(0, 1)) return Ref();
+  Ref dict = NewDictForConstructor(heap_);
+  if (!args_.positional.empty() && !UpdateDict(dict.get(), Arg(0))) return Ref();
+  if (!args_.keywords.empty()) {
+    // The keywords arrive as a dict of their own, merged in.
+    Ref kwargs = NewDictPresized(heap_, args_.keywords.size());
+    for (const auto& [name, value] : args_.keywords) {
+      Ref key = InternStr(heap_, name);
+      DictSetItem(heap_, kwargs.get(), key.get(), value.get()).IgnoreError();
+    }
+    if (!Check(DictMerge(heap_, dict.get(), kwargs.get()))) return Ref();
+  }
+  return dict;
+}
+
+bool Call::UpdateSet(ObjectId set, ObjectId source) {
+  const TypeTag type = heap_.type_of(source);
+  if (type == TypeTag::kSet || type == TypeTag::kFrozenSet) return Check(SetMerge(heap_, set, source));
+  if (type == TypeTag::kDict) return Check(SetUpdateFromDict(heap_, set, source));
+  return interp_.ForEach(source, [&](Ref item) { return Check(SetAdd(heap_, set, item.get())); });
+}
+
+Ref Call::ConstructSet(bool frozen) {
+  if (!Arity(0, 1) || !NoKeywords()) return Ref();
+  if (frozen && !args_.positional.empty() && heap_.type_of(Arg(0)) == TypeTag::kFrozenSet) {
+    return heap_.NewRef(Arg(0));
+  }
+  Ref set = NewSet(heap_, frozen);
+  if (!args_.positional.empty() && !UpdateSet(set.get(), Arg(0))) return Ref();
+  return set;
+}
+
+Ref Call::ConstructBytes(bool bytearray) {
+  if (!Arity(0, 3)) return Ref();
+  std::string data;
+  if (!args_.positional.empty()) {
+    const ObjectId source = Arg(0);
+    const TypeTag type = heap_.type_of(source);
+    if (type == TypeTag::kBytes && !bytearray) return heap_.NewRef(source);
+    if (type == TypeTag::kBytes || type == TypeTag::kByteArray) {
+      data = BytesData(heap_, source);
+    } else if (type == TypeTag::kStr) {
+      if (args_.positional.size() < 2) return TypeError("string argument without an encoding");
+      data = StrText(heap_, source);
+    } else if (IsIntLike(heap_, source)) {
+      const std::optional<int64_t> n = IndexArg(source);
+      if (!n) return Ref();
+      if (*n < 0) return Fail(PyError(PyExc::kValueError, "negative count"));
+      data.assign(*n, '\0');
+    } else {
+      bool ok = interp_.ForEach(source, [&](Ref item) {
+        const std::optional<int64_t> v =
+            IsIntLike(heap_, item.get()) ? IntAsInt64(heap_, item.get()) : std::nullopt;
+        if (!v || *v < 0 || *v > 255) {
+          interp_.Raise(PyError(PyExc::kValueError, "bytes must be in range(0, 256)"));
+          return false;
+        }
+        data += static_cast<char>(*v);
+        return true;
+      });
+      if (!ok) return Ref();
+    }
+  }
+  return bytearray ? NewByteArray(heap_, data) : NewBytes(heap_, data);
+}
+
+Ref Call::ConstructException() {
+  std::vector<ObjectId> items;
+  for (const Ref& arg : args_.positional) items.push_back(arg.get());
+  Ref args = NewTupleOf(heap_, items);
+  return NewException(heap_, heap_.cls(self_).name, std::move(args));
+}
+
+Ref Call::Construct() {
+  switch (builtin_) {
+    case Builtin::kTypeType:
+      if (args_.positional.size() != 1) return TypeError("type() takes 1 argument here");
+      return TypeOf(Arg(0));
+    case Builtin::kTypeInt:
+      return ConstructInt();
+    case Builtin::kTypeFloat:
+      return ConstructFloat();
+    case Builtin::kTypeComplex: {
+      if (!Arity(0, 2)) return Ref();
+      auto part = [&](size_t i) -> double {
+        if (i >= args_.positional.size()) return 0.0;
+        const ObjectId v = Arg(i);
+        return heap_.type_of(v) == TypeTag::kFloat ? FloatValue(heap_, v)
+                                                   : IntAsBig(heap_, v).ToDouble();
+      };
+      return NewComplex(heap_, part(0), part(1));
+    }
+    case Builtin::kTypeBool:
+      if (!Arity(0, 1)) return Ref();
+      return Bool(!args_.positional.empty() && Truth(heap_, Arg(0)));
+    case Builtin::kTypeStr:
+      if (!Arity(0, 3)) return Ref();
+      if (args_.positional.empty()) return heap_.NewRef(heap_.empty_str());
+      if (heap_.type_of(Arg(0)) == TypeTag::kStr) return heap_.NewRef(Arg(0));
+      if (args_.positional.size() > 1 && (heap_.type_of(Arg(0)) == TypeTag::kBytes ||
+                                          heap_.type_of(Arg(0)) == TypeTag::kByteArray)) {
+        return NewStr(heap_, BytesData(heap_, Arg(0)));
+      }
+      return NewStr(heap_, Str(heap_, Arg(0)));
+    case Builtin::kTypeBytes:
+      return ConstructBytes(false);
+    case Builtin::kTypeByteArray:
+      return ConstructBytes(true);
+    case Builtin::kTypeList:
+      return ConstructList();
+    case Builtin::kTypeTuple:
+      return ConstructTuple();
+    case Builtin::kTypeDict:
+      return ConstructDict();
+    case Builtin::kTypeSet:
+      return ConstructSet(false);
+    case Builtin::kTypeFrozenSet:
+      return ConstructSet(true);
+    case Builtin::kTypeRange: {
+      if (!Arity(1, 3)) return Ref();
+      int64_t v[3] = {0, 0, 1};
+      for (size_t i = 0; i < args_.positional.size(); ++i) {
+        const std::optional<int64_t> n = IndexArg(Arg(i));
+        if (!n) return Ref();
+        v[i] = *n;
+      }
+      if (args_.positional.size() == 1) {
+        v[1] = v[0];
+        v[0] = 0;
+      }
+      if (v[2] == 0) return Fail(PyError(PyExc::kValueError, "range() arg 3 must not be zero"));
+      return NewRange(heap_, v[0], v[1], v[2]);
+    }
+    case Builtin::kTypeObject: {
+      if (!Arity(0, 0)) return Ref();
+      return heap_.Adopt(heap_.NewObject(TypeTag::kObject, 16));
+    }
+    case Builtin::kTypeSlice: {
+      if (!Arity(1, 3)) return Ref();
+      ObjectId parts[3] = {heap_.none(), heap_.none(), heap_.none()};
+      if (args_.positional.size() == 1) {
+        parts[1] = Arg(0);
+      } else {
+        for (size_t i = 0; i < args_.positional.size(); ++i) parts[i] = Arg(i);
+      }
+      return NewSlice(heap_, parts[0], parts[1], parts[2]);
+    }
+    case Builtin::kExceptionClass:
+      return ConstructException();
+    default:
+      return TypeError("not a type");
+  }
+}
+
+}  // namespace
+
+// Defined in builtins_methods.cc and builtins_modules.cc.
+Ref CallMethodBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+Ref CallModuleBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
+
+Ref Call::Run() {
+  if (builtin_ >= Builtin::kListAppend) return CallMethodBuiltin(interp_, builtin_, self_, args_);
+  if (builtin_ >= Builtin::kSysGetSizeOf) return CallModuleBuiltin(interp_, builtin_, args_);
+  if (builtin_ >= Builtin::kTypeType) return Construct();
+  switch (builtin_) {
+    case Builtin::kPrint:
+      return Print();
+    case Builtin::kLen: {
+      if (!Arity(1, 1)) return Ref();
+      const int64_t length = Length(heap_, Arg(0));
+      if (length < 0) {
+        return TypeError(absl::StrCat("object of type '", TypeName(heap_, Arg(0)),
+                                      "' has no len()"));
+      }
+      return Int(length);
+    }
+    case Builtin::kId:
+      if (!Arity(1, 1)) return Ref();
+      return NewInt(heap_, static_cast<int64_t>(heap_.address_of(Arg(0))));
+    case Builtin::kRepr:
+      if (!Arity(1, 1)) return Ref();
+      return NewStr(heap_, Repr(heap_, Arg(0)));
+    case Builtin::kIsInstance:
+      return IsInstance();
+    case Builtin::kAny:
+    case Builtin::kAll: {
+      if (!Arity(1, 1)) return Ref();
+      const bool want = builtin_ == Builtin::kAny;
+      bool found = false;
+      const bool ok = interp_.ForEach(Arg(0), [&](Ref item) {
+        if (Truth(heap_, item.get()) == want) {
+          found = true;
+          return false;
+        }
+        return true;
+      });
+      if (!ok) return Ref();
+      return Bool(want ? found : !found);
+    }
+    case Builtin::kSorted:
+      if (!Arity(1, 1)) return Ref();
+      return Sorted(Arg(0));
+    case Builtin::kReversed: {
+      if (!Arity(1, 1)) return Ref();
+      const ObjectId sequence = Arg(0);
+      if (heap_.type_of(sequence) == TypeTag::kList) {
+        return NewIterator(heap_, IterKind::kListReverse, sequence,
+                           static_cast<int64_t>(ListItems(heap_, sequence).size()) - 1);
+      }
+      std::vector<Ref> items;
+      if (!interp_.Collect(sequence, &items)) return Ref();
+      std::vector<ObjectId> ids;
+      for (const Ref& item : items) ids.push_back(item.get());
+      Ref copy = NewListOf(heap_, ids);
+      return NewIterator(heap_, IterKind::kListReverse, copy.get(),
+                         static_cast<int64_t>(ids.size()) - 1);
+    }
+    case Builtin::kEnumerate: {
+      if (!Arity(1, 2)) return Ref();
+      Ref iterator = interp_.GetIter(Arg(0));
+      if (!iterator) return Ref();
+      int64_t start = 0;
+      if (args_.positional.size() == 2) {
+        const std::optional<int64_t> s = IndexArg(Arg(1));
+        if (!s) return Ref();
+        start = *s;
+      }
+      Ref it = NewIterator(heap_, IterKind::kEnumerate, iterator.get(), start);
+      heap_.IncRef(heap_.none());
+      heap_.IncRef(heap_.none());
+      heap_.iterator(it.get()).extra = NewTuple(heap_, {heap_.none(), heap_.none()}).release();
+      return it;
+    }
+    case Builtin::kZip: {
+      std::vector<ObjectId> iterators;
+      std::vector<Ref> owned;
+      for (const Ref& arg : args_.positional) {
+        owned.push_back(interp_.GetIter(arg.get()));
+        if (!owned.back()) return Ref();
+        iterators.push_back(owned.back().get());
+      }
+      Ref sources = NewTupleOf(heap_, iterators);
+      Ref it = NewIterator(heap_, IterKind::kZip, sources.get());
+      std::vector<ObjectId> nones(iterators.size(), heap_.none());
+      heap_.iterator(it.get()).extra = NewTupleOf(heap_, nones).release();
+      return it;
+    }
+    case Builtin::kMin:
+      return MinMax(false);
+    case Builtin::kMax:
+      return MinMax(true);
+    case Builtin::kSum:
+      return Sum();
+    case Builtin::kAbs: {
+      if (!Arity(1, 1)) return Ref();
+      const ObjectId value = Arg(0);
+      if (heap_.type_of(value) == TypeTag::kComplex) {
+        const ComplexBody& c = heap_.complex(value);
+        return NewFloat(heap_, std::hypot(c.real, c.imag));
+      }
+      if (heap_.type_of(value) == TypeTag::kFloat) {
+        return NewFloat(heap_, std::fabs(FloatValue(heap_, value)));
+      }
+      if (IsIntLike(heap_, value)) {
+        if (heap_.type_of(value) == TypeTag::kInt && !IntAsBig(heap_, value).is_negative()) {
+          return heap_.NewRef(value);
+        }
+        const uint32_t digits = static_cast<uint32_t>(IntAsBig(heap_, value).digit_count());
+        return NewInt(heap_, IntAsBig(heap_, value).Abs(),
+                      digits <= 1 ? IntRequest::FromLong() : IntRequest::Digits(digits));
+      }
+      return TypeError(absl::StrCat("bad operand type for abs(): '", TypeName(heap_, value), "'"));
+    }
+    case Builtin::kRound:
+      return Round();
+    case Builtin::kIter:
+      if (!Arity(1, 1)) return Ref();
+      return interp_.GetIter(Arg(0));
+    case Builtin::kNext: {
+      if (!Arity(1, 2)) return Ref();
+      Ref item = interp_.Next(Arg(0));
+      if (item || interp_.has_error()) return item;
+      if (args_.positional.size() == 2) return heap_.NewRef(Arg(1));
+      return Fail(PyError(PyExc::kStopIteration, ""));
+    }
+    case Builtin::kHash: {
+      if (!Arity(1, 1)) return Ref();
+      absl::StatusOr<int64_t> hash = Hash(heap_, Arg(0));
+      if (!hash.ok()) return Fail(hash.status());
+      return Int(*hash);
+    }
+    case Builtin::kFormat: {
+      if (!Arity(1, 2)) return Ref();
+      const std::string spec = args_.positional.size() == 2 ? StrText(heap_, Arg(1)) : "";
+      absl::StatusOr<std::string> text = FormatValue(heap_, Arg(0), spec);
+      if (!text.ok()) return Fail(text.status());
+      return NewStr(heap_, *text);
+    }
+    default:
+      return TypeError("unknown builtin");
+  }
+}
+
+std::string_view BuiltinName(Builtin builtin) {
+  for (const BuiltinEntry& entry : kGlobalNames) {
+    if (entry.builtin == builtin) return entry.name;
+  }
+  for (const MethodEntry& entry : kMethods) {
+    if (entry.builtin == builtin) return entry.name;
+  }
+  for (const ModuleEntry& entry : kModuleFunctions) {
+    if (entry.builtin == builtin) return entry.name;
+  }
+  return "builtin";
+}
+
+std::optional<Builtin> FindBuiltinName(std::string_view name) {
+  static const absl::flat_hash_map<std::string, Builtin>* const kIndex = [] {
+    auto* index = new absl::flat_hash_map<std::string, Builtin>();
+    for (const BuiltinEntry& entry : kGlobalNames) index->emplace(entry.name, entry.builtin);
+    return index;
+  }();
+  auto it = kIndex->find(std::string(name));
+  if (it != kIndex->end()) return it->second;
+  if (IsExceptionName(name)) return Builtin::kExceptionClass;
+  return std::nullopt;
+}
+
+std::optional<Builtin> FindMethod(TypeTag type, std::string_view name) {
+  for (const MethodEntry& entry : kMethods) {
+    if (entry.type == type && entry.name == name) return entry.builtin;
+  }
+  return std::nullopt;
+}
+
+std::optional<Builtin> FindModuleFunction(std::string_view module, std::string_view name) {
+  for (const ModuleEntry& entry : kModuleFunctions) {
+    if (entry.module == module && entry.name == name) return entry.builtin;
+  }
+  return std::nullopt;
+}
+
+bool IsExceptionName(std::string_view name) {
+  for (std::string_view exception : kExceptionNames) {
+    if (exception == name) return true;
+  }
+  return false;
+}
+
+ObjectId MakeTypeObject(Heap& heap, const std::string& name, Builtin constructor) {
+  const ObjectId type = heap.NewStaticObject(TypeTag::kBuiltinType, heap.profile().class_object_size);
+  ClassBody body;
+  body.name = name;
+  heap.AttachBody(type, std::move(body));
+  heap.set_subtype(type, static_cast<uint8_t>(constructor));
+  return type;
+}
+
+void MakeBuiltinObjects(Heap& heap, SessionState& session) {
+  session.builtin_objects.assign(static_cast<size_t>(Builtin::kCount), kNoObject);
+  for (const BuiltinEntry& entry : kGlobalNames) {
+    ObjectId object;
+    if (entry.builtin >= Builtin::kTypeType) {
+      object = MakeTypeObject(heap, std::string(entry.name), entry.builtin);
+    } else {
+      object = heap.NewStaticObject(TypeTag::kBuiltinFunction, heap.profile().aux.builtin_method);
+      heap.AttachBody(object, BoundBody{kNoObject, kNoObject, static_cast<uint32_t>(entry.builtin)});
+    }
+    session.builtin_objects[static_cast<size_t>(entry.builtin)] = object;
+  }
+  for (const ModuleEntry& entry : kModuleFunctions) {
+    const ObjectId object =
+        heap.NewStaticObject(TypeTag::kBuiltinFunction, heap.profile().aux.builtin_method);
+    heap.AttachBody(object, BoundBody{kNoObject, kNoObject, static_cast<uint32_t>(entry.builtin)});
+    session.builtin_objects[static_cast<size_t>(entry.builtin)] = object;
+  }
+}
+
+Ref CallBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args) {
+  return Call(interp, builtin, self, args).Run();
+}
+
+}  // namespace heapsim::script

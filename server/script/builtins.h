@@ -1,0 +1,158 @@
+// The builtins heap scripts can call: functions (print, len, ...), the
+// builtin types used as constructors (list, dict, ...), the methods of the
+// builtin types (list.append, dict.get, str.join, ...) and the functions of
+// the sys, gc and tracemalloc modules. Each has a number, so a builtin
+// object in the heap (kBuiltinFunction) names its implementation.
+
+#ifndef HEAPSIM_SERVER_SCRIPT_BUILTINS_H_
+#define HEAPSIM_SERVER_SCRIPT_BUILTINS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "server/heap/heap.h"
+#include "server/script/interpreter.h"
+
+namespace heapsim::script {
+
+enum class Builtin : uint16_t {
+  // Functions.
+  kPrint,
+  kLen,
+  kId,
+  kRepr,
+  kIsInstance,
+  kAny,
+  kAll,
+  kSorted,
+  kReversed,
+  kEnumerate,
+  kZip,
+  kMin,
+  kMax,
+  kSum,
+  kAbs,
+  kRound,
+  kIter,
+  kNext,
+  kHash,
+  kFormat,
+  // Types, called as constructors.
+  kTypeType,
+  kTypeInt,
+  kTypeFloat,
+  kTypeComplex,
+  kTypeBool,
+  kTypeStr,
+  kTypeBytes,
+  kTypeByteArray,
+  kTypeList,
+  kTypeTuple,
+  kTypeDict,
+  kTypeSet,
+  kTypeFrozenSet,
+  kTypeRange,
+  kTypeObject,
+  kTypeSlice,
+  // Exceptions, as classes to raise and catch.
+  kExceptionClass,
+  // Module functions.
+  kSysGetSizeOf,
+  kSysGetRefCount,
+  kSysIntern,
+  kGcCollect,
+  kGcGetCount,
+  kGcGetThreshold,
+  kGcSetThreshold,
+  kGcEnable,
+  kGcDisable,
+  kGcIsEnabled,
+  kGcIsTracked,
+  kGcGetReferrers,
+  kGcGetReferents,
+  kTracemallocStart,
+  kTracemallocStop,
+  kTracemallocGetTracedMemory,
+  kTracemallocResetPeak,
+  kTracemallocIsTracing,
+  kTracemallocClearTraces,
+  // Methods of builtin types (self is the first argument).
+  kListAppend,
+  kListExtend,
+  kListInsert,
+  kListRemove,
+  kListPop,
+  kListClear,
+  kListIndex,
+  kListCount,
+  kListSort,
+  kListReverse,
+  kListCopy,
+  kDictGet,
+  kDictSetDefault,
+  kDictUpdate,
+  kDictPop,
+  kDictPopItem,
+  kDictKeys,
+  kDictValues,
+  kDictItems,
+  kDictClear,
+  kDictCopy,
+  kSetAdd,
+  kSetUpdate,
+  kSetRemove,
+  kSetDiscard,
+  kSetPop,
+  kSetClear,
+  kSetUnion,
+  kSetIntersection,
+  kSetDifference,
+  kSetCopy,
+  kSetIsSubset,
+  kStrJoin,
+  kStrSplit,
+  kStrUpper,
+  kStrLower,
+  kStrStrip,
+  kStrReplace,
+  kStrStartsWith,
+  kStrEndsWith,
+  kStrFormat,
+  kStrFind,
+  kStrCount,
+  kTupleIndex,
+  kTupleCount,
+  kByteArrayAppend,
+  kByteArrayExtend,
+  kByteArrayPop,
+  kCount,
+};
+
+// The builtin's name as Python shows it ("len", "append").
+std::string_view BuiltinName(Builtin builtin);
+
+// The builtin function or type a global name refers to, if any.
+std::optional<Builtin> FindBuiltinName(std::string_view name);
+
+// The method `name` of objects of `type`, if it has one.
+std::optional<Builtin> FindMethod(TypeTag type, std::string_view name);
+
+// The builtin of the sys / gc / tracemalloc module named `name`.
+std::optional<Builtin> FindModuleFunction(std::string_view module, std::string_view name);
+
+// A static type object named `name` whose calls run `constructor`.
+ObjectId MakeTypeObject(Heap& heap, const std::string& name, Builtin constructor);
+
+// Makes the builtin function and type objects a session's names refer to.
+void MakeBuiltinObjects(Heap& heap, SessionState& session);
+
+// Runs a builtin. `self` is the bound object for methods, else kNoObject.
+Ref CallBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+
+// The exception class a builtin name stands for ("KeyError"), if any.
+bool IsExceptionName(std::string_view name);
+
+}  // namespace heapsim::script
+
+#endif  // HEAPSIM_SERVER_SCRIPT_BUILTINS_H_

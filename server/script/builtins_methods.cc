@@ -1,0 +1,771 @@
+// The methods of the builtin types: list, dict, set and frozenset, str,
+// tuple and bytearray.
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "server/heap/bytes_object.h"
+#include "server/heap/dict_object.h"
+#include "server/heap/int_object.h"
+#include "server/heap/iterator_object.h"
+#include "server/heap/list_object.h"
+#include "server/heap/py_error.h"
+#include "server/heap/set_object.h"
+#include "server/heap/str_object.h"
+#include "server/heap/tuple_object.h"
+#include "server/heap/value_ops.h"
+#include "server/script/builtins.h"
+#include "server/script/format.h"
+
+namespace heapsim::script {
+
+namespace {
+
+constexpr size_t kSplitPreallocation = 12;  // str.split's first guess
+
+class MethodCall {
+ public:
+  MethodCall(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args)
+      : interp_(interp), heap_(interp.heap()), builtin_(builtin), self_(self), args_(args) {}
+
+  Ref Run();
+
+ private:
+  std::string Name() const {
+    return absl::StrCat(TypeName(heap_, self_), ".", std::string(BuiltinName(builtin_)));
+  }
+  Ref Fail(absl::Status status) {
+    interp_.Raise(std::move(status));
+    return Ref();
+  }
+  bool Arity(size_t min, size_t max) {
+    const size_t n = args_.positional.size();
+    if (!args_.keywords.empty() && builtin_ != Builtin::kListSort &&
+        builtin_ != Builtin::kDictUpdate && builtin_ != Builtin::kStrFormat) {
+      interp_.Raise(PyError(PyExc::kTypeError,
+                            absl::StrCat(std::string(BuiltinName(builtin_)),
+                                         "() takes no keyword arguments")));
+      return false;
+    }
+    if (n >= min && n <= max) return true;
+    const std::string name(BuiltinName(builtin_));
+    if (min == max) {
+      interp_.Raise(PyError(
+          PyExc::kTypeError,
+          min == 0 ? absl::StrCat(Name(), "() takes no arguments (", n, " given)")
+          : min == 1 ? absl::StrCat(Name(), "() takes exactly one argument (", n, " given)")
+                     : absl::StrCat(name, " expected ", min, " arguments, got ", n)));
+    } else if (n < min) {
+      interp_.Raise(PyError(PyExc::kTypeError, absl::StrCat(name, " expected at least ", min,
+                                                            " argument", min == 1 ? "" : "s",
+                                                            ", got ", n)));
+    } else {
+      interp_.Raise(PyError(PyExc::kTypeError, absl::StrCat(name, " expected at most ", max,
+                                                            " argument", max == 1 ? "" : "s",
+                                                            ", got ", n)));
+    }
+    return false;
+  }
+  ObjectId Arg(size_t i) const { return args_.positional[i].get(); }
+  ObjectId Keyword(std::string_view name) const {
+    for (const auto& [key, value] : args_.keywords) {
+      if (key == name) return value.get();
+    }
+    return kNoObject;
+  }
+  Ref None() { return heap_.NewRef(heap_.none()); }
+  Ref Bool(bool value) { return heap_.NewRef(heap_.bool_object(value)); }
+  bool Check(const absl::Status& status) {
+    if (status.ok()) return true;
+    interp_.Raise(status);
+    return false;
+  }
+  Ref Mutated(std::string_view what) {
+    if (heap_.observed()) heap_.Notify(MutateEvent{self_, what});
+    return None();
+  }
+  std::optional<int64_t> IndexArg(ObjectId id) {
+    if (!IsIntLike(heap_, id)) {
+      interp_.Raise(PyError(PyExc::kTypeError, absl::StrCat("'", TypeName(heap_, id),
+                                                            "' object cannot be interpreted as an integer")));
+      return std::nullopt;
+    }
+    return IntAsInt64(heap_, id);
+  }
+  std::optional<std::string> StrArg(ObjectId id, std::string_view what) {
+    if (heap_.type_of(id) != TypeTag::kStr) {
+      interp_.Raise(PyError(PyExc::kTypeError,
+                            absl::StrCat(std::string(what), " must be str, not ", TypeName(heap_, id))));
+      return std::nullopt;
+    }
+    return StrText(heap_, id);
+  }
+
+  Ref List();
+  Ref Dict();
+  Ref Set();
+  Ref StrMethod();
+  Ref Tuple();
+  Ref ByteArray();
+  Ref Sort();
+  Ref Join();
+  Ref Split();
+  Ref FormatString();
+  bool UpdateDict(ObjectId source);
+  bool UpdateSet(ObjectId set, ObjectId source);
+  Ref IndexOf(const std::vector<ObjectId>& items, const char* type);
+
+  Interpreter& interp_;
+  Heap& heap_;
+  Builtin builtin_;
+  ObjectId self_;
+  CallArgs& args_;
+};
+
+Ref MethodCall::IndexOf(const std::vector<ObjectId>& items, const char* type) {
+  if (!Arity(1, 3)) return Ref();
+  int64_t start = 0;
+  auto stop = static_cast<int64_t>(items.size());
+  if (args_.positional.size() > 1) {
+    const std::optional<int64_t> s = IndexArg(Arg(1));
+    if (!s) return Ref();
+    start = *s < 0 ? std::max<int64_t>(0, *s + stop) : *s;
+  }
+  if (args_.positional.size() > 2) {
+    const std::optional<int64_t> e = IndexArg(Arg(2));
+    if (!e) return Ref();
+    stop = *e < 0 ? std::max<int64_t>(0, *e + stop) : std::min(*e, stop);
+  }
+  for (int64_t i = start; i < stop; ++i) {
+    if (Equal(heap_, items[i], Arg(0))) return NewInt(heap_, i);
+  }
+  if (std::string_view(type) == "list") {
+    return Fail(PyError(PyExc::kValueError, absl::StrCat(Repr(heap_, Arg(0)), " is not in list")));
+  }
+  return Fail(PyError(PyExc::kValueError, "tuple.index(x): x not in tuple"));
+}
+
+Ref MethodCall::Sort() {
+  if (!Arity(0, 0)) return Ref();
+  for (const auto& [name, value] : args_.keywords) {
+    if (name != "key" && name != "reverse") {
+      return Fail(PyError(PyExc::kTypeError,
+                          absl::StrCat("'", name, "' is an invalid keyword argument for sort()")));
+    }
+  }
+  std::vector<ObjectId> items = ListItems(heap_, self_);
+  const ObjectId key = Keyword("key");
+  const ObjectId reverse_flag = Keyword("reverse");
+  const bool reverse = reverse_flag != kNoObject && Truth(heap_, reverse_flag);
+  std::vector<Ref> keys;
+  if (key != kNoObject && heap_.type_of(key) != TypeTag::kNone) {
+    for (ObjectId item : items) {
+      CallArgs call;
+      call.positional.push_back(heap_.NewRef(item));
+      Ref k = interp_.Call(key, std::move(call));
+      if (!k) return Ref();
+      keys.push_back(std::move(k));
+    }
+  }
+  std::vector<size_t> order(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (reverse) std::reverse(order.begin(), order.end());
+  absl::Status error;
+  auto key_of = [&](size_t i) { return keys.empty() ? items[i] : keys[i].get(); };
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (!error.ok()) return false;
+    absl::StatusOr<bool> result = Less(heap_, key_of(a), key_of(b));
+    if (!result.ok()) {
+      error = result.status();
+      return false;
+    }
+    return *result;
+  });
+  if (!error.ok()) return Fail(error);
+  if (reverse) std::reverse(order.begin(), order.end());
+  std::vector<ObjectId> sorted;
+  for (size_t i : order) sorted.push_back(items[i]);
+  ListReorder(heap_, self_, std::move(sorted));
+  return Mutated("sort");
+}
+
+Ref MethodCall::List() {
+  switch (builtin_) {
+    case Builtin::kListAppend:
+      if (!Arity(1, 1)) return Ref();
+      ListAppend(heap_, self_, Arg(0));
+      return Mutated("append");
+    case Builtin::kListExtend:
+      if (!Arity(1, 1)) return Ref();
+      if (!interp_.ExtendList(self_, Arg(0))) return Ref();
+      return Mutated("extend");
+    case Builtin::kListInsert: {
+      if (!Arity(2, 2)) return Ref();
+      const std::optional<int64_t> index = IndexArg(Arg(0));
+      if (!index) return Ref();
+      ListInsert(heap_, self_, *index, Arg(1));
+      return Mutated("insert");
+    }
+    case Builtin::kListRemove:
+      if (!Arity(1, 1)) return Ref();
+      if (!Check(ListRemove(heap_, self_, Arg(0)))) return Ref();
+      return Mutated("remove");
+    case Builtin::kListPop: {
+      if (!Arity(0, 1)) return Ref();
+      int64_t index = -1;
+      if (!args_.positional.empty()) {
+        const std::optional<int64_t> i = IndexArg(Arg(0));
+        if (!i) return Ref();
+        index = *i;
+      }
+      absl::StatusOr<Ref> item = ListPop(heap_, self_, index);
+      if (!item.ok()) return Fail(item.status());
+      if (heap_.observed()) heap_.Notify(MutateEvent{self_, "pop"});
+      return std::move(*item);
+    }
+    case Builtin::kListClear:
+      if (!Arity(0, 0)) return Ref();
+      ListClear(heap_, self_);
+      return Mutated("clear");
+    case Builtin::kListIndex:
+      return IndexOf(ListItems(heap_, self_), "list");
+    case Builtin::kListCount: {
+      if (!Arity(1, 1)) return Ref();
+      int64_t count = 0;
+      for (ObjectId item : ListItems(heap_, self_)) count += Equal(heap_, item, Arg(0)) ? 1 : 0;
+      return NewInt(heap_, count);
+    }
+    case Builtin::kListSort:
+      return Sort();
+    case Builtin::kListReverse: {
+      if (!Arity(0, 0)) return Ref();
+      std::vector<ObjectId> items = ListItems(heap_, self_);
+      std::reverse(items.begin(), items.end());
+      ListReorder(heap_, self_, std::move(items));
+      return Mutated("reverse");
+    }
+    case Builtin::kListCopy:
+      if (!Arity(0, 0)) return Ref();
+      return NewListOf(heap_, ListItems(heap_, self_));
+    default:
+      return Fail(absl::InternalError("not a list method"));
+  }
+}
+
+bool MethodCall::UpdateDict(ObjectId source) {
+  if (heap_.type_of(source) == TypeTag::kDict) return Check(DictMerge(heap_, self_, source));
+  size_t index = 0;
+  return interp_.ForEach(source, [&](Ref item) {
+    std::vector<Ref> pair;
+    if (!interp_.Collect(item.get(), &pair)) return false;
+    if (pair.size() != 2) {
+      interp_.Raise(PyError(PyExc::kValueError,
+                            absl::StrCat("dictionary update sequence element #", index,
+                                         " has length ", pair.size(), "; 2 is required")));
+      return false;
+    }
+    ++index;
+    return Check(DictSetItem(heap_, self_, pair[0].get(), pair[1].get()));
+  });
+}
+
+Ref MethodCall::Dict() {
+  switch (builtin_) {
+    case Builtin::kDictGet: {
+      if (!Arity(1, 2)) return Ref();
+      absl::StatusOr<ObjectId> value = DictLookup(heap_, self_, Arg(0));
+      if (!value.ok()) return Fail(value.status());
+      if (*value != kNoObject) return heap_.NewRef(*value);
+      return args_.positional.size() == 2 ? heap_.NewRef(Arg(1)) : None();
+    }
+    case Builtin::kDictSetDefault: {
+      if (!Arity(1, 2)) return Ref();
+      const ObjectId fallback = args_.positional.size() == 2 ? Arg(1) : heap_.none();
+      absl::StatusOr<Ref> value = DictSetDefault(heap_, self_, Arg(0), fallback);
+      if (!value.ok()) return Fail(value.status());
+      if (heap_.observed()) heap_.Notify(MutateEvent{self_, "setdefault"});
+      return std::move(*value);
+    }
+    case Builtin::kDictUpdate: {
+      if (args_.positional.size() > 1) return Fail(PyError(PyExc::kTypeError,
+                                                           "update expected at most 1 argument"));
+      if (!args_.positional.empty() && !UpdateDict(Arg(0))) return Ref();
+      for (const auto& [name, value] : args_.keywords) {
+        Ref key = InternStr(heap_, name);
+        if (!Check(DictSetItem(heap_, self_, key.get(), value.get()))) return Ref();
+      }
+      return Mutated("update");
+    }
+    case Builtin::kDictPop: {
+      if (!Arity(1, 2)) return Ref();
+      absl::StatusOr<Ref> value =
+          DictPop(heap_, self_, Arg(0), args_.positional.size() == 2 ? Arg(1) : kNoObject);
+      if (!value.ok()) return Fail(value.status());
+      if (heap_.observed()) heap_.Notify(MutateEvent{self_, "pop"});
+      return std::move(*value);
+    }
+    case Builtin::kDictPopItem: {
+      if (!Arity(0, 0)) return Ref();
+      absl::StatusOr<Ref> pair = DictPopItem(heap_, self_);
+      if (!pair.ok()) return Fail(pair.status());
+      if (heap_.observed()) heap_.Notify(MutateEvent{self_, "popitem"});
+      return std::move(*pair);
+    }
+    case Builtin::kDictKeys:
+      if (!Arity(0, 0)) return Ref();
+      return NewDictView(heap_, ViewKind::kKeys, self_);
+    case Builtin::kDictValues:
+      if (!Arity(0, 0)) return Ref();
+      return NewDictView(heap_, ViewKind::kValues, self_);
+    case Builtin::kDictItems:
+      if (!Arity(0, 0)) return Ref();
+      return NewDictView(heap_, ViewKind::kItems, self_);
+    case Builtin::kDictClear:
+      if (!Arity(0, 0)) return Ref();
+      DictClear(heap_, self_);
+      return Mutated("clear");
+    case Builtin::kDictCopy:
+      if (!Arity(0, 0)) return Ref();
+      return DictCopy(heap_, self_);
+    default:
+      return Fail(absl::InternalError("not a dict method"));
+  }
+}
+
+bool MethodCall::UpdateSet(ObjectId set, ObjectId source) {
+  const TypeTag type = heap_.type_of(source);
+  if (type == TypeTag::kSet || type == TypeTag::kFrozenSet) return Check(SetMerge(heap_, set, source));
+  if (type == TypeTag::kDict) return Check(SetUpdateFromDict(heap_, set, source));
+  return interp_.ForEach(source, [&](Ref item) { return Check(SetAdd(heap_, set, item.get())); });
+}
+
+Ref MethodCall::Set() {
+  const bool frozen = heap_.type_of(self_) == TypeTag::kFrozenSet;
+  switch (builtin_) {
+    case Builtin::kSetAdd:
+      if (!Arity(1, 1)) return Ref();
+      if (!Check(SetAdd(heap_, self_, Arg(0)))) return Ref();
+      return Mutated("add");
+    case Builtin::kSetUpdate:
+      for (const Ref& arg : args_.positional) {
+        if (!UpdateSet(self_, arg.get())) return Ref();
+      }
+      return Mutated("update");
+    case Builtin::kSetRemove:
+      if (!Arity(1, 1)) return Ref();
+      if (!Check(SetRemove(heap_, self_, Arg(0)))) return Ref();
+      return Mutated("remove");
+    case Builtin::kSetDiscard: {
+      if (!Arity(1, 1)) return Ref();
+      absl::StatusOr<bool> found = SetDiscard(heap_, self_, Arg(0));
+      if (!found.ok()) return Fail(found.status());
+      return Mutated("discard");
+    }
+    case Builtin::kSetPop: {
+      if (!Arity(0, 0)) return Ref();
+      absl::StatusOr<Ref> key = SetPop(heap_, self_);
+      if (!key.ok()) return Fail(key.status());
+      if (heap_.observed()) heap_.Notify(MutateEvent{self_, "pop"});
+      return std::move(*key);
+    }
+    case Builtin::kSetClear:
+      if (!Arity(0, 0)) return Ref();
+      SetClear(heap_, self_);
+      return Mutated("clear");
+    case Builtin::kSetUnion: {
+      Ref result = SetCopy(heap_, self_, frozen);
+      for (const Ref& arg : args_.positional) {
+        if (!UpdateSet(result.get(), arg.get())) return Ref();
+      }
+      return result;
+    }
+    case Builtin::kSetIntersection:
+    case Builtin::kSetDifference: {
+      Ref result = SetCopy(heap_, self_, frozen);
+      for (const Ref& arg : args_.positional) {
+        Ref other = heap_.NewRef(arg.get());
+        const TypeTag type = heap_.type_of(other.get());
+        if (type != TypeTag::kSet && type != TypeTag::kFrozenSet) {
+          Ref converted = NewSet(heap_, false);
+          if (!UpdateSet(converted.get(), other.get())) return Ref();
+          other = std::move(converted);
+        }
+        absl::StatusOr<Ref> next = builtin_ == Builtin::kSetIntersection
+                                       ? SetIntersection(heap_, result.get(), other.get())
+                                       : SetDifference(heap_, result.get(), other.get());
+        if (!next.ok()) return Fail(next.status());
+        result = std::move(*next);
+      }
+      return result;
+    }
+    case Builtin::kSetCopy:
+      if (!Arity(0, 0)) return Ref();
+      if (frozen) return heap_.NewRef(self_);
+      return SetCopy(heap_, self_, false);
+    case Builtin::kSetIsSubset: {
+      if (!Arity(1, 1)) return Ref();
+      for (ObjectId key : SetKeys(heap_, self_)) {
+        absl::StatusOr<bool> in = SetContains(heap_, Arg(0), key);
+        if (!in.ok()) return Fail(in.status());
+        if (!*in) return Bool(false);
+      }
+      return Bool(true);
+    }
+    default:
+      return Fail(absl::InternalError("not a set method"));
+  }
+}
+
+Ref MethodCall::Join() {
+  if (!Arity(1, 1)) return Ref();
+  std::vector<Ref> items;
+  const TypeTag type = heap_.type_of(Arg(0));
+  Ref sequence;
+  if (type != TypeTag::kList && type != TypeTag::kTuple) {
+    // PySequence_Fast makes a list of other iterables first.
+    sequence = NewList(heap_, 0);
+    if (!interp_.ExtendList(sequence.get(), Arg(0))) return Ref();
+  }
+  if (!interp_.Collect(sequence ? sequence.get() : Arg(0), &items)) return Ref();
+  const std::string& separator = StrText(heap_, self_);
+  if (items.size() == 1 && heap_.type_of(items[0].get()) == TypeTag::kStr) {
+    return heap_.NewRef(items[0].get());
+  }
+  std::string text;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (heap_.type_of(items[i].get()) != TypeTag::kStr) {
+      return Fail(PyError(PyExc::kTypeError,
+                          absl::StrCat("sequence item ", i, ": expected str instance, ",
+                                       TypeName(heap_, items[i].get()), " found")));
+    }
+    if (i > 0) text += separator;
+    text += StrText(heap_, items[i].get());
+  }
+  return NewStr(heap_, text);
+}
+
+Ref MethodCall::Split() {
+  if (!Arity(0, 2)) return Ref();
+  const std::string& text = StrText(heap_, self_);
+  std::optional<std::string> separator;
+  if (!args_.positional.empty() && heap_.type_of(Arg(0)) != TypeTag::kNone) {
+    separator = StrArg(Arg(0), "must be str or None");
+    if (!separator) return Ref();
+    if (separator->empty()) return Fail(PyError(PyExc::kValueError, "empty separator"));
+  }
+  int64_t max_split = -1;
+  if (args_.positional.size() == 2) {
+    const std::optional<int64_t> m = IndexArg(Arg(1));
+    if (!m) return Ref();
+    max_split = *m;
+  }
+  std::vector<std::string> parts;
+  if (separator) {
+    size_t start = 0;
+    while (max_split < 0 || static_cast<int64_t>(parts.size()) < max_split) {
+      const size_t at = text.find(*separator, start);
+      if (at == std::string::npos) break;
+      parts.push_back(text.substr(start, at - start));
+      start = at + separator->size();
+    }
+    parts.push_back(text.substr(start));
+  } else {
+    size_t i = 0;
+    auto space = [](unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    while (i < text.size()) {
+      while (i < text.size() && space(text[i])) ++i;
+      if (i == text.size()) break;
+      if (max_split >= 0 && static_cast<int64_t>(parts.size()) == max_split) {
+        size_t end = text.size();
+        while (end > i && space(text[end - 1])) --end;
+        parts.push_back(text.substr(i, end - i));
+        break;
+      }
+      size_t j = i;
+      while (j < text.size() && !space(text[j])) ++j;
+      parts.push_back(text.substr(i, j - i));
+      i = j;
+    }
+  }
+  // PyList_New(12) (or fewer for a small maxsplit), filled, then appended to.
+  const uint64_t prealloc = max_split >= 0 && static_cast<uint64_t>(max_split) < kSplitPreallocation
+                                ? static_cast<uint64_t>(max_split) + 1
+                                : kSplitPreallocation;
+  Ref list = NewList(heap_, prealloc);
+  for (const std::string& part : parts) {
+    Ref item = (parts.size() == 1 && part == text) ? heap_.NewRef(self_) : NewStr(heap_, part);
+    ListAppend(heap_, list.get(), item.get());
+  }
+  return list;
+}
+
+Ref MethodCall::FormatString() {
+  const std::string& format = StrText(heap_, self_);
+  std::string out;
+  size_t auto_index = 0;
+  for (size_t i = 0; i < format.size(); ++i) {
+    const char c = format[i];
+    if (c == '{' && i + 1 < format.size() && format[i + 1] == '{') {
+      out += '{';
+      ++i;
+      continue;
+    }
+    if (c == '}' && i + 1 < format.size() && format[i + 1] == '}') {
+      out += '}';
+      ++i;
+      continue;
+    }
+    if (c != '{') {
+      out += c;
+      continue;
+    }
+    const size_t close = format.find('}', i);
+    if (close == std::string::npos) {
+      return Fail(PyError(PyExc::kValueError, "Single '{' encountered in format string"));
+    }
+    std::string field = format.substr(i + 1, close - i - 1);
+    i = close;
+    std::string spec;
+    char conversion = 0;
+    if (const size_t colon = field.find(':'); colon != std::string::npos) {
+      spec = field.substr(colon + 1);
+      field.resize(colon);
+    }
+    if (const size_t bang = field.find('!'); bang != std::string::npos) {
+      conversion = bang + 1 < field.size() ? field[bang + 1] : 0;
+      field.resize(bang);
+    }
+    ObjectId value = kNoObject;
+    if (field.empty()) {
+      if (auto_index >= args_.positional.size()) {
+        return Fail(PyError(PyExc::kIndexError,
+                            absl::StrCat("Replacement index ", auto_index,
+                                         " out of range for positional args tuple")));
+      }
+      value = Arg(auto_index++);
+    } else if (absl::ascii_isdigit(field[0])) {
+      const size_t index = std::stoul(field);
+      if (index >= args_.positional.size()) {
+        return Fail(PyError(PyExc::kIndexError,
+                            absl::StrCat("Replacement index ", index,
+                                         " out of range for positional args tuple")));
+      }
+      value = Arg(index);
+    } else {
+      value = Keyword(field);
+      if (value == kNoObject) return Fail(PyError(PyExc::kKeyError, StrRepr(field)));
+    }
+    Ref shown = heap_.NewRef(value);
+    if (conversion == 'r' || conversion == 'a') shown = NewStr(heap_, Repr(heap_, value));
+    if (conversion == 's') shown = NewStr(heap_, Str(heap_, value));
+    absl::StatusOr<std::string> text = FormatValue(heap_, shown.get(), spec);
+    if (!text.ok()) return Fail(text.status());
+    out += *text;
+  }
+  return NewStr(heap_, out);
+}
+
+Ref MethodCall::StrMethod() {
+  const std::string& text = StrText(heap_, self_);
+  switch (builtin_) {
+    case Builtin::kStrJoin:
+      return Join();
+    case Builtin::kStrSplit:
+      return Split();
+    case Builtin::kStrUpper:
+    case Builtin::kStrLower: {
+      if (!Arity(0, 0)) return Ref();
+      std::string out = builtin_ == Builtin::kStrUpper ? absl::AsciiStrToUpper(text)
+                                                      : absl::AsciiStrToLower(text);
+      return NewStr(heap_, out);
+    }
+    case Builtin::kStrStrip: {
+      if (!Arity(0, 1)) return Ref();
+      std::string chars = " \t\n\r\x0b\x0c";
+      if (!args_.positional.empty() && heap_.type_of(Arg(0)) != TypeTag::kNone) {
+        const std::optional<std::string> given = StrArg(Arg(0), "strip arg");
+        if (!given) return Ref();
+        chars = *given;
+      }
+      const size_t start = text.find_first_not_of(chars);
+      if (start == std::string::npos) return heap_.NewRef(heap_.empty_str());
+      const size_t end = text.find_last_not_of(chars);
+      if (start == 0 && end + 1 == text.size()) return heap_.NewRef(self_);
+      return NewStr(heap_, text.substr(start, end - start + 1));
+    }
+    case Builtin::kStrReplace: {
+      if (!Arity(2, 3)) return Ref();
+      const std::optional<std::string> from = StrArg(Arg(0), "replace() argument 1");
+      if (!from) return Ref();
+      const std::optional<std::string> to = StrArg(Arg(1), "replace() argument 2");
+      if (!to) return Ref();
+      int64_t count = -1;
+      if (args_.positional.size() == 3) {
+        const std::optional<int64_t> c = IndexArg(Arg(2));
+        if (!c) return Ref();
+        count = *c;
+      }
+      std::string out;
+      size_t start = 0;
+      int64_t done = 0;
+      bool changed = false;
+      while (count < 0 || done < count) {
+        const size_t at = from->empty() ? (start <= text.size() ? start : std::string::npos)
+                                        : text.find(*from, start);
+        if (at == std::string::npos) break;
+        out += text.substr(start, at - start);
+        out += *to;
+        changed = true;
+        ++done;
+        if (from->empty()) {
+          if (at < text.size()) out += text[at];
+          start = at + 1;
+          if (start > text.size()) break;
+        } else {
+          start = at + from->size();
+        }
+      }
+      if (!changed) return heap_.NewRef(self_);
+      if (start <= text.size()) out += text.substr(start);
+      return NewStr(heap_, out);
+    }
+    case Builtin::kStrStartsWith:
+    case Builtin::kStrEndsWith: {
+      if (!Arity(1, 1)) return Ref();
+      std::vector<ObjectId> options;
+      if (heap_.type_of(Arg(0)) == TypeTag::kTuple) {
+        options = TupleItems(heap_, Arg(0));
+      } else {
+        options.push_back(Arg(0));
+      }
+      for (ObjectId option : options) {
+        const std::optional<std::string> part = StrArg(option, builtin_ == Builtin::kStrStartsWith
+                                                                   ? "startswith first arg"
+                                                                   : "endswith first arg");
+        if (!part) return Ref();
+        const bool match = builtin_ == Builtin::kStrStartsWith
+                               ? text.compare(0, part->size(), *part) == 0
+                               : text.size() >= part->size() &&
+                                     text.compare(text.size() - part->size(), part->size(),
+                                                  *part) == 0;
+        if (match) return Bool(true);
+      }
+      return Bool(false);
+    }
+    case Builtin::kStrFormat:
+      return FormatString();
+    case Builtin::kStrFind: {
+      if (!Arity(1, 1)) return Ref();
+      const std::optional<std::string> part = StrArg(Arg(0), "find arg");
+      if (!part) return Ref();
+      const size_t at = text.find(*part);
+      if (at == std::string::npos) return NewInt(heap_, -1);
+      return NewInt(heap_, static_cast<int64_t>(AnalyzeUtf8(text.substr(0, at)).length));
+    }
+    case Builtin::kStrCount: {
+      if (!Arity(1, 1)) return Ref();
+      const std::optional<std::string> part = StrArg(Arg(0), "count arg");
+      if (!part) return Ref();
+      int64_t count = 0;
+      if (part->empty()) return NewInt(heap_, AnalyzeUtf8(text).length + 1);
+      for (size_t at = text.find(*part); at != std::string::npos;
+           at = text.find(*part, at + part->size())) {
+        ++count;
+      }
+      return NewInt(heap_, count);
+    }
+    default:
+      return Fail(absl::InternalError("not a str method"));
+  }
+}
+
+Ref MethodCall::Tuple() {
+  if (builtin_ == Builtin::kTupleIndex) return IndexOf(TupleItems(heap_, self_), "tuple");
+  if (!Arity(1, 1)) return Ref();
+  int64_t count = 0;
+  for (ObjectId item : TupleItems(heap_, self_)) count += Equal(heap_, item, Arg(0)) ? 1 : 0;
+  return NewInt(heap_, count);
+}
+
+Ref MethodCall::ByteArray() {
+  switch (builtin_) {
+    case Builtin::kByteArrayAppend: {
+      if (!Arity(1, 1)) return Ref();
+      const std::optional<int64_t> byte = IndexArg(Arg(0));
+      if (!byte) return Ref();
+      if (*byte < 0 || *byte > 255) {
+        return Fail(PyError(PyExc::kValueError, "byte must be in range(0, 256)"));
+      }
+      ByteArrayAppend(heap_, self_, static_cast<uint8_t>(*byte));
+      return Mutated("append");
+    }
+    case Builtin::kByteArrayExtend: {
+      if (!Arity(1, 1)) return Ref();
+      const TypeTag type = heap_.type_of(Arg(0));
+      std::string data;
+      if (type == TypeTag::kBytes || type == TypeTag::kByteArray) {
+        data = BytesData(heap_, Arg(0));
+      } else {
+        const bool ok = interp_.ForEach(Arg(0), [&](Ref item) {
+          const std::optional<int64_t> v =
+              IsIntLike(heap_, item.get()) ? IntAsInt64(heap_, item.get()) : std::nullopt;
+          if (!v || *v < 0 || *v > 255) {
+            interp_.Raise(PyError(PyExc::kValueError, "byte must be in range(0, 256)"));
+            return false;
+          }
+          data += static_cast<char>(*v);
+          return true;
+        });
+        if (!ok) return Ref();
+      }
+      ByteArrayExtend(heap_, self_, data);
+      return Mutated("extend");
+    }
+    case Builtin::kByteArrayPop: {
+      if (!Arity(0, 1)) return Ref();
+      int64_t index = -1;
+      if (!args_.positional.empty()) {
+        const std::optional<int64_t> i = IndexArg(Arg(0));
+        if (!i) return Ref();
+        index = *i;
+      }
+      absl::StatusOr<uint8_t> byte = ByteArrayPop(heap_, self_, index);
+      if (!byte.ok()) return Fail(byte.status());
+      if (heap_.observed()) heap_.Notify(MutateEvent{self_, "pop"});
+      return NewInt(heap_, *byte);
+    }
+    default:
+      return Fail(absl::InternalError("not a bytearray method"));
+  }
+}
+
+Ref MethodCall::Run() {
+  switch (heap_.type_of(self_)) {
+    case TypeTag::kList:
+      return List();
+    case TypeTag::kDict:
+      return Dict();
+    case TypeTag::kSet:
+    case TypeTag::kFrozenSet:
+      return Set();
+    case TypeTag::kStr:
+      return StrMethod();
+    case TypeTag::kTuple:
+      return Tuple();
+    case TypeTag::kByteArray:
+      return ByteArray();
+    default:
+      return Fail(absl::InternalError("no methods for this type"));
+  }
+}
+
+}  // namespace
+
+Ref CallMethodBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args) {
+  return MethodCall(interp, builtin, self, args).Run();
+}
+
+}  // namespace heapsim::script

@@ -1,0 +1,202 @@
+// The compiled form of a heap script: what the compiler makes of the parse
+// tree and the interpreter walks. Names are resolved to their scope and
+// slot, literal constants are objects of the simulated heap owned by their
+// code object (CPython's co_consts), and every per-version choice the
+// compiler makes (constant folding, how a display is built, whether a
+// comprehension is a function of its own) is already taken.
+
+#ifndef HEAPSIM_SERVER_SCRIPT_CODE_H_
+#define HEAPSIM_SERVER_SCRIPT_CODE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "server/heap/object.h"
+#include "server/script/operators.h"
+
+namespace heapsim::script {
+
+// A position in the source: 1-based line and column.
+struct Position {
+  int line = 0;
+  int column = 0;
+};
+
+enum class Scope : uint8_t {
+  kFast,    // a slot of the running frame
+  kCell,    // a slot holding a cell (captured by an inner function)
+  kGlobal,  // the module's globals, then the builtins
+  kName,    // a class body: its namespace, then globals, then builtins
+};
+
+// A resolved name.
+struct NameRef {
+  Scope scope = Scope::kGlobal;
+  uint32_t slot = 0;          // for kFast and kCell
+  ObjectId key = kNoObject;   // the interned str (owned by the program)
+  int64_t hash = 0;           // hash(key)
+  std::string text;
+};
+
+struct Expr;
+struct Stmt;
+using ExprPtr = std::unique_ptr<Expr>;
+using StmtPtr = std::unique_ptr<Stmt>;
+using Block = std::vector<StmtPtr>;
+
+enum class ExprKind : uint8_t {
+  kConstant,      // constant (borrowed; the code object owns it)
+  kName,          // name
+  kAttribute,     // operands[0].name
+  kSubscript,     // operands[0][operands[1]]
+  kSlice,         // operands: lower, upper, step (null when absent)
+  kCall,          // operands[0](operands[1..], keywords)
+  kBinary,        // operands[0] <binary_op> operands[1]
+  kUnary,         // <unary_op> operands[0]
+  kCompare,       // operands[0] <compare_ops[0]> operands[1] ...
+  kAnd,           // operands[0] and operands[1] and ...
+  kOr,
+  kIfElse,        // operands[1] if operands[0] else operands[2]
+  kList,          // [operands...] (display strategy below)
+  kTuple,
+  kSet,
+  kDict,          // {operands[0]: operands[1], ...}; a null key is **operands[i+1]
+  kComprehension, // list/set/dict comprehension or generator expression
+  kLambda,        // a function over code unit `unit`
+  kFString,       // concatenation of operands (constants and kFormat)
+  kFormat,        // format(operands[0], operands[1] or ''), after `conversion`
+  kStarred,       // *operands[0] (in calls and displays)
+};
+
+// How a list or set display is built.
+enum class DisplayBuild : uint8_t {
+  kExact,          // BUILD_LIST n / BUILD_SET n: the items, one by one
+  kExtendConstant, // BUILD_LIST 0 + LIST_EXTEND (or SET_UPDATE) of `constant`
+  kAppend,         // BUILD_LIST 0 + one append per item (3.10+: long displays)
+  kUnpack,         // BUILD_LIST 0 + extend/append per item (displays with *x)
+};
+
+enum class ComprehensionKind : uint8_t { kList, kSet, kDict, kGenerator };
+
+// One `for target in iter if cond...` clause of a comprehension.
+struct ComprehensionClause {
+  ExprPtr target;
+  ExprPtr iterable;
+  std::vector<ExprPtr> conditions;
+};
+
+// A keyword argument of a call; `name` empty for **mapping.
+struct Keyword {
+  std::string name;
+  ObjectId key = kNoObject;  // interned name (owned by the program)
+  ExprPtr value;
+};
+
+struct Expr {
+  ExprKind kind = ExprKind::kConstant;
+  Position position;
+  ObjectId constant = kNoObject;
+  NameRef name;
+  BinaryOp binary_op = BinaryOp::kAdd;
+  UnaryOp unary_op = UnaryOp::kNeg;
+  std::vector<CompareOp> compare_ops;
+  std::vector<ExprPtr> operands;
+  std::vector<Keyword> keywords;
+  DisplayBuild display = DisplayBuild::kExact;
+  // Comprehensions: the kind, the element (operands[0], and operands[1] as
+  // the value of a dict comprehension), the clauses, and the code unit that
+  // runs them (kNoUnit when inlined, 3.12+).
+  ComprehensionKind comprehension = ComprehensionKind::kList;
+  std::vector<ComprehensionClause> clauses;
+  uint32_t unit = 0;
+  // Inlined comprehensions (3.12+): the enclosing frame's slots they use,
+  // cleared when they finish.
+  std::vector<uint32_t> hidden_slots;
+  char conversion = 0;  // 'r', 's', 'a' or 0, for kFormat
+};
+
+enum class StmtKind : uint8_t {
+  kExpr,         // value
+  kAssign,       // targets = value
+  kAugAssign,    // targets[0] <binary_op>= value
+  kDelete,       // del targets
+  kPass,
+  kIf,           // if value: body else: orelse
+  kWhile,        // while value: body else: orelse
+  kFor,          // for targets[0] in value: body else: orelse
+  kBreak,
+  kContinue,
+  kReturn,       // return value (null: None)
+  kFunctionDef,  // def: unit, defaults in `defaults`, bound to `name`
+  kClassDef,     // class: body unit, bases in `bases`, bound to `name`
+  kImport,       // import modules: `imports` (module name, bound name)
+  kGlobal,       // no-op at run time
+  kAssert,       // assert value, message
+  kTry,          // try: body / handlers / orelse / finalbody
+  kRaise,        // raise value (null: re-raise)
+};
+
+struct ExceptHandler {
+  std::vector<std::string> types;  // empty: bare except
+  NameRef name;                    // `as name`; text empty when absent
+  Block body;
+  Position position;
+};
+
+struct Stmt {
+  StmtKind kind = StmtKind::kPass;
+  Position position;
+  bool echo = false;               // interactive expression statements
+  std::vector<ExprPtr> targets;
+  ExprPtr value;
+  ExprPtr message;                 // assert
+  BinaryOp binary_op = BinaryOp::kAdd;
+  Block body;
+  Block orelse;
+  Block finalbody;
+  std::vector<ExceptHandler> handlers;
+  uint32_t unit = 0;               // def/class
+  NameRef name;                    // def/class binding
+  std::vector<ExprPtr> defaults;   // def: positional defaults
+  std::vector<ExprPtr> kw_defaults;  // def: keyword-only defaults (null: none)
+  std::vector<ExprPtr> bases;      // class
+  std::vector<std::pair<std::string, NameRef>> imports;
+};
+
+// What kind of body a code unit is.
+enum class UnitKind : uint8_t { kModule, kFunction, kLambda, kClass, kComprehension };
+
+// One code object's worth of program: a module, function, lambda, class
+// body or comprehension.
+struct CodeUnit {
+  UnitKind kind = UnitKind::kModule;
+  std::string name;
+  std::string qualname;
+  // Fast slots: parameters first (positional, then *args, keyword-only,
+  // then **kwargs), then other locals, then cells and free variables.
+  std::vector<std::string> slot_names;
+  uint32_t positional_count = 0;  // positional parameters
+  uint32_t keyword_only_count = 0;
+  int32_t varargs_slot = -1;
+  int32_t kwargs_slot = -1;
+  // Slots that hold cells: own captured variables (made at entry) and free
+  // variables (copied from the closure, in closure order).
+  std::vector<uint32_t> cell_slots;
+  std::vector<uint32_t> free_slots;
+  // For each free variable, where the defining scope keeps its cell (a slot
+  // of the enclosing unit), to build the closure tuple at definition time.
+  std::vector<uint32_t> closure_sources;
+  Block body;          // functions, modules, classes
+  ExprPtr expression;  // lambdas
+  ObjectId code_object = kNoObject;  // owned by the program
+  uint32_t stack_size = 0;
+  std::string docstring;
+};
+
+inline constexpr uint32_t kNoUnit = 0xffffffff;
+
+}  // namespace heapsim::script
+
+#endif  // HEAPSIM_SERVER_SCRIPT_CODE_H_

@@ -1,0 +1,267 @@
+#include "server/script/format.h"
+
+#include <cmath>
+#include <cstdio>
+#include <optional>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "server/heap/float_object.h"
+#include "server/heap/int_object.h"
+#include "server/heap/py_error.h"
+#include "server/heap/str_kind.h"
+#include "server/heap/value_ops.h"
+
+namespace heapsim::script {
+
+namespace {
+
+struct Spec {
+  char32_t fill = ' ';
+  char align = 0;  // '<', '>', '^', '=' or 0
+  char sign = 0;   // '+', '-', ' ' or 0
+  bool alternate = false;
+  bool zero = false;
+  int64_t width = -1;
+  char grouping = 0;  // ',' or '_' or 0
+  int64_t precision = -1;
+  char type = 0;
+};
+
+absl::StatusOr<Spec> ParseSpec(std::string_view text) {
+  Spec spec;
+  const std::u32string chars = DecodeUtf8(text);
+  size_t i = 0;
+  auto is_align = [](char32_t c) { return c == '<' || c == '>' || c == '^' || c == '='; };
+  if (chars.size() >= 2 && is_align(chars[1])) {
+    spec.fill = chars[0];
+    spec.align = static_cast<char>(chars[1]);
+    i = 2;
+  } else if (!chars.empty() && is_align(chars[0])) {
+    spec.align = static_cast<char>(chars[0]);
+    i = 1;
+  }
+  if (i < chars.size() && (chars[i] == '+' || chars[i] == '-' || chars[i] == ' ')) {
+    spec.sign = static_cast<char>(chars[i++]);
+  }
+  if (i < chars.size() && chars[i] == '#') {
+    spec.alternate = true;
+    ++i;
+  }
+  if (i < chars.size() && chars[i] == '0') {
+    spec.zero = true;
+    ++i;
+  }
+  auto read_number = [&](int64_t* out) {
+    int64_t value = 0;
+    bool any = false;
+    while (i < chars.size() && chars[i] >= '0' && chars[i] <= '9') {
+      value = value * 10 + (chars[i++] - '0');
+      any = true;
+      if (value > 1000000) return false;
+    }
+    if (any) *out = value;
+    return true;
+  };
+  if (!read_number(&spec.width)) return PyError(PyExc::kValueError, "Too many decimal digits in format string");
+  if (i < chars.size() && (chars[i] == ',' || chars[i] == '_')) spec.grouping = static_cast<char>(chars[i++]);
+  if (i < chars.size() && chars[i] == '.') {
+    ++i;
+    spec.precision = -2;
+    if (!read_number(&spec.precision) || spec.precision == -2) {
+      return PyError(PyExc::kValueError, "Format specifier missing precision");
+    }
+  }
+  if (i < chars.size()) spec.type = static_cast<char>(chars[i++]);
+  if (i != chars.size()) return PyError(PyExc::kValueError, "Invalid format specifier");
+  return spec;
+}
+
+// Inserts `separator` every three digits of the integer part of `digits`.
+std::string Group(const std::string& digits, char separator) {
+  std::string out;
+  const size_t n = digits.size();
+  for (size_t i = 0; i < n; ++i) {
+    out += digits[i];
+    const size_t left = n - 1 - i;
+    if (left > 0 && left % 3 == 0) out += separator;
+  }
+  return out;
+}
+
+std::string Pad(const std::string& body, const Spec& spec, char default_align,
+                const std::string& sign_prefix) {
+  const int64_t length = static_cast<int64_t>(AnalyzeUtf8(body).length + sign_prefix.size());
+  char align = spec.align != 0 ? spec.align : default_align;
+  char32_t fill = spec.fill;
+  if (spec.zero && spec.align == 0) {
+    align = '=';
+    fill = '0';
+  }
+  if (spec.width <= length) return sign_prefix + body;
+  const int64_t padding = spec.width - length;
+  std::string fill_text;
+  AppendUtf8(&fill_text, fill);
+  auto repeat = [&fill_text](int64_t n) {
+    std::string out;
+    for (int64_t k = 0; k < n; ++k) out += fill_text;
+    return out;
+  };
+  switch (align) {
+    case '<':
+      return sign_prefix + body + repeat(padding);
+    case '^':
+      return repeat(padding / 2) + sign_prefix + body + repeat(padding - padding / 2);
+    case '=':
+      return sign_prefix + repeat(padding) + body;
+    default:
+      return repeat(padding) + sign_prefix + body;
+  }
+}
+
+std::string SignPrefix(bool negative, char sign) {
+  if (negative) return "-";
+  if (sign == '+') return "+";
+  if (sign == ' ') return " ";
+  return "";
+}
+
+absl::StatusOr<std::string> FormatInt(const Heap& heap, ObjectId value, const Spec& spec) {
+  BigInt number = IntAsBig(heap, value);
+  const bool negative = number.is_negative();
+  const BigInt magnitude = number.Abs();
+  std::string digits;
+  std::string prefix;
+  switch (spec.type) {
+    case 0:
+    case 'd':
+    case 'n':
+      digits = magnitude.ToString();
+      break;
+    case 'x':
+    case 'X':
+    case 'o':
+    case 'b': {
+      const int base = spec.type == 'o' ? 8 : spec.type == 'b' ? 2 : 16;
+      BigInt rest = magnitude;
+      const BigInt divisor(base);
+      if (rest.is_zero()) digits = "0";
+      while (!rest.is_zero()) {
+        BigInt q, r;
+        BigInt::DivMod(rest, divisor, &q, &r);
+        const int64_t d = *r.ToInt64();
+        digits.insert(digits.begin(), "0123456789abcdef"[d]);
+        rest = q;
+      }
+      if (spec.type == 'X') {
+        for (char& c : digits) c = static_cast<char>(std::toupper(c));
+      }
+      if (spec.alternate) prefix = spec.type == 'b' ? "0b" : spec.type == 'o' ? "0o" : spec.type == 'x' ? "0x" : "0X";
+      break;
+    }
+    case 'c': {
+      std::string out;
+      AppendUtf8(&out, static_cast<char32_t>(*number.ToInt64()));
+      return Pad(out, spec, '<', "");
+    }
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
+    case '%': {
+      Spec as_float = spec;
+      const double d = number.ToDouble();
+      std::string body = FormatDouble(std::fabs(d), spec.type,
+                                      spec.precision < 0 ? 6 : static_cast<int>(spec.precision),
+                                      spec.alternate);
+      if (spec.grouping != 0) {
+        const size_t dot = body.find_first_not_of("0123456789");
+        body = Group(body.substr(0, dot), spec.grouping) +
+               (dot == std::string::npos ? "" : body.substr(dot));
+      }
+      return Pad(body, as_float, '>', SignPrefix(d < 0, spec.sign));
+    }
+    default:
+      return PyError(PyExc::kValueError,
+                     absl::StrCat("Unknown format code '", std::string(1, spec.type),
+                                  "' for object of type '", TypeName(heap, value), "'"));
+  }
+  if (spec.grouping != 0) digits = Group(digits, spec.grouping);
+  return Pad(digits, spec, '>', SignPrefix(negative, spec.sign) + prefix);
+}
+
+absl::StatusOr<std::string> FormatFloat(double value, const Spec& spec) {
+  const bool negative = std::signbit(value) && !std::isnan(value);
+  const double magnitude = std::fabs(value);
+  std::string body;
+  if (spec.type == 0 && spec.precision < 0) {
+    body = FloatRepr(magnitude);
+  } else if (spec.type == 0) {
+    // Like 'g', but always with at least one digit after the point.
+    body = FormatDouble(magnitude, 'g', static_cast<int>(spec.precision), spec.alternate);
+    if (body.find_first_of(".einf") == std::string::npos) body += ".0";
+  } else {
+    body = FormatDouble(magnitude, spec.type, spec.precision < 0 ? 6 : static_cast<int>(spec.precision),
+                        spec.alternate);
+  }
+  if (spec.grouping != 0) {
+    const size_t end = body.find_first_not_of("0123456789");
+    body = Group(body.substr(0, end), spec.grouping) +
+           (end == std::string::npos ? "" : body.substr(end));
+  }
+  return Pad(body, spec, '>', SignPrefix(negative, spec.sign));
+}
+
+}  // namespace
+
+std::string FormatDouble(double value, char type, int precision, bool alternate) {
+  if (std::isnan(value)) return type >= 'A' && type <= 'Z' ? "NAN" : "nan";
+  if (std::isinf(value)) return type >= 'A' && type <= 'Z' ? "INF" : "inf";
+  if (type == '%') return FormatDouble(value * 100, 'f', precision, alternate) + "%";
+  if (type == 'n') type = 'g';
+  if ((type == 'g' || type == 'G') && precision == 0) precision = 1;
+  const std::string format = absl::StrCat("%", alternate ? "#" : "", ".", precision,
+                                          std::string(1, type));
+  char buffer[512];
+  std::snprintf(buffer, sizeof(buffer), format.c_str(), value);
+  return buffer;
+}
+
+absl::StatusOr<std::string> FormatValue(const Heap& heap, ObjectId value, std::string_view text) {
+  const TypeTag type = heap.type_of(value);
+  if (text.empty()) return Str(heap, value);
+  absl::StatusOr<Spec> spec = ParseSpec(text);
+  if (!spec.ok()) return spec.status();
+  if (type == TypeTag::kInt || (type == TypeTag::kBool && spec->type != 0)) {
+    return FormatInt(heap, value, *spec);
+  }
+  if (type == TypeTag::kFloat) {
+    if (spec->type != 0 && std::string_view("eEfFgGn%").find(spec->type) == std::string_view::npos) {
+      return PyError(PyExc::kValueError,
+                     absl::StrCat("Unknown format code '", std::string(1, spec->type),
+                                  "' for object of type 'float'"));
+    }
+    return FormatFloat(FloatValue(heap, value), *spec);
+  }
+  if (type == TypeTag::kStr || type == TypeTag::kBool) {
+    if (spec->type != 0 && spec->type != 's') {
+      return PyError(PyExc::kValueError,
+                     absl::StrCat("Unknown format code '", std::string(1, spec->type),
+                                  "' for object of type '", TypeName(heap, value), "'"));
+    }
+    std::string body = Str(heap, value);
+    if (spec->precision >= 0) {
+      const std::u32string chars = DecodeUtf8(body);
+      if (static_cast<int64_t>(chars.size()) > spec->precision) {
+        body = EncodeUtf8(std::u32string_view(chars).substr(0, spec->precision));
+      }
+    }
+    return Pad(body, *spec, '<', "");
+  }
+  return PyError(PyExc::kTypeError, absl::StrCat("unsupported format string passed to ",
+                                                 TypeName(heap, value), ".__format__"));
+}
+
+}  // namespace heapsim::script

@@ -1,0 +1,26 @@
+// format(value, spec): Python's format-specification mini-language for the
+// types heap scripts format (int, bool, float, str and the rest through
+// str()), as f-strings and str.format use it.
+
+#ifndef HEAPSIM_SERVER_SCRIPT_FORMAT_H_
+#define HEAPSIM_SERVER_SCRIPT_FORMAT_H_
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "server/heap/heap.h"
+
+namespace heapsim::script {
+
+// The text format(value, spec) produces, or ValueError/TypeError as CPython
+// raises them for a bad spec.
+absl::StatusOr<std::string> FormatValue(const Heap& heap, ObjectId value, std::string_view spec);
+
+// Formats a double with printf-like `type` ('e', 'f', 'g', ...) and
+// precision, as Python does (no C locale involvement).
+std::string FormatDouble(double value, char type, int precision, bool alternate);
+
+}  // namespace heapsim::script
+
+#endif  // HEAPSIM_SERVER_SCRIPT_FORMAT_H_

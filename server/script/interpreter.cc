@@ -1,0 +1,330 @@
+#include "server/script/interpreter.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "server/heap/bytes_object.h"
+#include "server/heap/dict_object.h"
+#include "server/heap/float_object.h"
+#include "server/heap/frames.h"
+#include "server/heap/function_object.h"
+#include "server/heap/gc.h"
+#include "server/heap/instance_object.h"
+#include "server/heap/int_object.h"
+#include "server/heap/iterator_object.h"
+#include "server/heap/list_object.h"
+#include "server/heap/py_error.h"
+#include "server/heap/set_object.h"
+#include "server/heap/str_object.h"
+#include "server/heap/tuple_object.h"
+#include "server/heap/value_ops.h"
+#include "server/script/builtins.h"
+
+namespace heapsim::script {
+
+Interpreter::Interpreter(Heap& heap, SessionState& session, const RunLimits& limits,
+                         OutputSink& out)
+    : heap_(heap), session_(session), limits_(limits), out_(out) {}
+
+void Interpreter::Raise(absl::Status error) {
+  if (error_.ok()) error_ = std::move(error);
+}
+
+absl::Status Interpreter::TakeError() { return std::exchange(error_, absl::OkStatus()); }
+
+bool Interpreter::Step() {
+  ++steps_;
+  if (heap_.gc().scheduled) RunScheduledCollection(heap_);
+  if (limits_.max_steps != 0 && steps_ > limits_.max_steps) {
+    error_ = absl::ResourceExhaustedError(
+        absl::StrCat("step limit reached: the program ran more than ", limits_.max_steps,
+                     " steps"));
+    return false;
+  }
+  if ((steps_ & 1023) == 0) {
+    if (limits_.max_bytes != 0 && heap_.allocator().footprint() > limits_.max_bytes) {
+      error_ = absl::ResourceExhaustedError(
+          absl::StrCat("memory limit reached: the simulated process holds ",
+                       heap_.allocator().footprint(), " bytes (limit ", limits_.max_bytes, ")"));
+      return false;
+    }
+    if (limits_.cancelled && limits_.cancelled()) {
+      error_ = absl::DeadlineExceededError("the run was cancelled");
+      return false;
+    }
+  }
+  return true;
+}
+
+// ---- Names ----
+
+namespace {
+
+std::string UnboundLocalText(const Heap& heap, const std::string& name) {
+  return absl::StrReplaceAll(std::string(heap.profile().messages.unbound_local),
+                             {{"%s", name}});
+}
+
+}  // namespace
+
+ObjectId Interpreter::LookupBuiltin(const std::string& name) {
+  const std::optional<Builtin> builtin = FindBuiltinName(name);
+  if (!builtin) return kNoObject;
+  if (*builtin == Builtin::kExceptionClass) return TypeObject(name);
+  return session_.builtin_objects[static_cast<size_t>(*builtin)];
+}
+
+ObjectId Interpreter::TypeObject(const std::string& name) {
+  auto it = session_.type_objects.find(name);
+  if (it != session_.type_objects.end()) return it->second;
+  const ObjectId type = MakeTypeObject(heap_, name,
+                                       IsExceptionName(name) ? Builtin::kExceptionClass
+                                                             : Builtin::kTypeType);
+  session_.type_objects.emplace(name, type);
+  return type;
+}
+
+Ref Interpreter::LoadName(const NameRef& name) {
+  switch (name.scope) {
+    case Scope::kFast: {
+      const ObjectId value = heap_.frames().at(context_.frame).slots[name.slot];
+      if (value == kNoObject) {
+        Raise(PyError(PyExc::kUnboundLocalError,
+                      UnboundLocalText(heap_, name.text)));
+        return Ref();
+      }
+      return heap_.NewRef(value);
+    }
+    case Scope::kCell: {
+      const ObjectId cell = heap_.frames().at(context_.frame).slots[name.slot];
+      const ObjectId value = heap_.cell(cell).contents;
+      if (value == kNoObject) {
+        Raise(PyError(PyExc::kNameError,
+                      absl::StrCat("free variable '", name.text,
+                                   "' referenced before assignment in enclosing scope")));
+        return Ref();
+      }
+      return heap_.NewRef(value);
+    }
+    case Scope::kName:
+      if (context_.class_namespace != kNoObject) {
+        absl::StatusOr<ObjectId> local = DictLookup(heap_, context_.class_namespace, name.key);
+        if (local.ok() && *local != kNoObject) return heap_.NewRef(*local);
+      }
+      [[fallthrough]];
+    case Scope::kGlobal: {
+      const ObjectId globals = heap_.frames().module_frame().globals;
+      absl::StatusOr<ObjectId> value = DictLookup(heap_, globals, name.key);
+      if (value.ok() && *value != kNoObject) return heap_.NewRef(*value);
+      const ObjectId builtin = LookupBuiltin(name.text);
+      if (builtin != kNoObject) return heap_.NewRef(builtin);
+      Raise(PyError(PyExc::kNameError, absl::StrCat("name '", name.text, "' is not defined")));
+      return Ref();
+    }
+  }
+  return Ref();
+}
+
+bool Interpreter::StoreName(const NameRef& name, Ref value) {
+  switch (name.scope) {
+    case Scope::kFast: {
+      ObjectId& slot = heap_.frames().at(context_.frame).slots[name.slot];
+      const ObjectId old = std::exchange(slot, value.release());
+      if (old != kNoObject) heap_.DecRef(old);
+      break;
+    }
+    case Scope::kCell: {
+      const ObjectId cell = heap_.frames().at(context_.frame).slots[name.slot];
+      const ObjectId old = std::exchange(heap_.cell(cell).contents, value.release());
+      if (old != kNoObject) heap_.DecRef(old);
+      break;
+    }
+    case Scope::kName:
+      if (context_.class_namespace != kNoObject) {
+        absl::Status status = DictSetItem(heap_, context_.class_namespace, name.key, value.get());
+        if (!status.ok()) Raise(status);
+        return status.ok();
+      }
+      [[fallthrough]];
+    case Scope::kGlobal: {
+      const ObjectId globals = heap_.frames().module_frame().globals;
+      absl::Status status = DictSetItem(heap_, globals, name.key, value.get());
+      if (!status.ok()) {
+        Raise(status);
+        return false;
+      }
+      break;
+    }
+  }
+  if (heap_.observed()) {
+    heap_.Notify(BindEvent{static_cast<uint32_t>(name.scope == Scope::kGlobal ? 0 : context_.frame),
+                           name.text, LookupAfterStore(name)});
+  }
+  return true;
+}
+
+ObjectId Interpreter::LookupAfterStore(const NameRef& name) {
+  switch (name.scope) {
+    case Scope::kFast:
+      return heap_.frames().at(context_.frame).slots[name.slot];
+    case Scope::kCell:
+      return heap_.cell(heap_.frames().at(context_.frame).slots[name.slot]).contents;
+    case Scope::kName:
+      if (context_.class_namespace != kNoObject) {
+        return DictLookup(heap_, context_.class_namespace, name.key).value_or(kNoObject);
+      }
+      [[fallthrough]];
+    case Scope::kGlobal:
+      return DictLookup(heap_, heap_.frames().module_frame().globals, name.key)
+          .value_or(kNoObject);
+  }
+  return kNoObject;
+}
+
+bool Interpreter::DeleteName(const NameRef& name) {
+  auto not_defined = [&]() {
+    Raise(PyError(PyExc::kNameError, absl::StrCat("name '", name.text, "' is not defined")));
+    return false;
+  };
+  switch (name.scope) {
+    case Scope::kFast: {
+      ObjectId& slot = heap_.frames().at(context_.frame).slots[name.slot];
+      if (slot == kNoObject) {
+        Raise(PyError(PyExc::kUnboundLocalError,
+                      UnboundLocalText(heap_, name.text)));
+        return false;
+      }
+      heap_.DecRef(std::exchange(slot, kNoObject));
+      break;
+    }
+    case Scope::kCell: {
+      const ObjectId cell = heap_.frames().at(context_.frame).slots[name.slot];
+      const ObjectId old = std::exchange(heap_.cell(cell).contents, kNoObject);
+      if (old == kNoObject) return not_defined();
+      heap_.DecRef(old);
+      break;
+    }
+    case Scope::kName:
+      if (context_.class_namespace != kNoObject) {
+        if (!DictDelItem(heap_, context_.class_namespace, name.key).ok()) return not_defined();
+        break;
+      }
+      [[fallthrough]];
+    case Scope::kGlobal:
+      if (!DictDelItem(heap_, heap_.frames().module_frame().globals, name.key).ok()) {
+        return not_defined();
+      }
+      break;
+  }
+  if (heap_.observed()) {
+    heap_.Notify(BindEvent{static_cast<uint32_t>(name.scope == Scope::kGlobal ? 0 : context_.frame),
+                           name.text, kNoObject});
+  }
+  return true;
+}
+
+// ---- Attributes and items ----
+
+namespace {
+
+std::string NoAttribute(const Heap& heap, ObjectId object, const std::string& name) {
+  if (heap.type_of(object) == TypeTag::kModule) {
+    return absl::StrCat("module '", heap.module(object).name, "' has no attribute '", name, "'");
+  }
+  if (heap.type_of(object) == TypeTag::kClass) {
+    return absl::StrCat("type object '", heap.cls(object).name, "' has no attribute '", name, "'");
+  }
+  return absl::StrCat("'", TypeName(heap, object), "' object has no attribute '", name, "'");
+}
+
+}  // namespace
+
+Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
+  const TypeTag type = heap_.type_of(object);
+  if (type == TypeTag::kInstance) {
+    Ref key = InternStr(heap_, name);
+    if (name == "__dict__") return InstanceDict(heap_, object);
+    if (name == "__class__") return heap_.NewRef(heap_.instance(object).cls);
+    const ObjectId value = InstanceGetAttr(heap_, object, key.get());
+    if (value != kNoObject) return heap_.NewRef(value);
+    const ObjectId found = ClassLookup(heap_, heap_.instance(object).cls, key.get());
+    if (found != kNoObject) {
+      if (heap_.type_of(found) == TypeTag::kFunction) return NewMethod(heap_, found, object);
+      return heap_.NewRef(found);
+    }
+  } else if (type == TypeTag::kClass) {
+    if (name == "__name__" || name == "__qualname__") return NewStr(heap_, heap_.cls(object).name);
+    if (name == "__dict__") return heap_.NewRef(heap_.cls(object).namespace_dict);
+    Ref key = InternStr(heap_, name);
+    const ObjectId found = ClassLookup(heap_, object, key.get());
+    if (found != kNoObject) return heap_.NewRef(found);
+  } else if (type == TypeTag::kBuiltinType) {
+    if (name == "__name__" || name == "__qualname__") return NewStr(heap_, heap_.cls(object).name);
+  } else if (type == TypeTag::kModule) {
+    const std::optional<Builtin> function = FindModuleFunction(heap_.module(object).name, name);
+    if (function) return heap_.NewRef(session_.builtin_objects[static_cast<size_t>(*function)]);
+  } else if (type == TypeTag::kFunction) {
+    if (name == "__name__") return heap_.NewRef(heap_.function(object).name);
+    if (name == "__defaults__") {
+      const ObjectId defaults = heap_.function(object).defaults;
+      return heap_.NewRef(defaults == kNoObject ? heap_.none() : defaults);
+    }
+    if (name == "__qualname__") return NewStr(heap_, heap_.function(object).qualname);
+  } else if (type == TypeTag::kException && name == "args") {
+    return heap_.NewRef(heap_.exception(object).args);
+  } else if (type == TypeTag::kComplex && (name == "real" || name == "imag")) {
+    const ComplexBody& c = heap_.complex(object);
+    return NewFloat(heap_, name == "real" ? c.real : c.imag);
+  }
+  if (const std::optional<Builtin> method = FindMethod(type, name)) {
+    // A builtin method asked for as a value: a bound method object.
+    return NewBuiltin(heap_, static_cast<uint32_t>(*method), object);
+  }
+  Raise(PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name)));
+  return Ref();
+}
+
+bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId value) {
+  const TypeTag type = heap_.type_of(object);
+  Ref key = InternStr(heap_, name);
+  if (type == TypeTag::kInstance) {
+    InstanceSetAttr(heap_, object, key.get(), value);
+  } else if (type == TypeTag::kClass) {
+    absl::Status status = DictSetItem(heap_, heap_.cls(object).namespace_dict, key.get(), value);
+    if (!status.ok()) {
+      Raise(status);
+      return false;
+    }
+  } else {
+    const bool known = FindMethod(type, name).has_value();
+    Raise(PyError(PyExc::kAttributeError,
+                  known ? absl::StrCat("'", TypeName(heap_, object), "' object attribute '", name,
+                                       "' is read-only")
+                        : NoAttribute(heap_, object, name)));
+    return false;
+  }
+  if (heap_.observed()) heap_.Notify(MutateEvent{object, "setattr"});
+  return true;
+}
+
+bool Interpreter::DelAttr(ObjectId object, const std::string& name) {
+  Ref key = InternStr(heap_, name);
+  absl::Status status;
+  if (heap_.type_of(object) == TypeTag::kInstance) {
+    status = InstanceDelAttr(heap_, object, key.get());
+  } else if (heap_.type_of(object) == TypeTag::kClass) {
+    status = DictDelItem(heap_, heap_.cls(object).namespace_dict, key.get());
+    if (!status.ok()) status = PyError(PyExc::kAttributeError, name);
+  } else {
+    status = PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name));
+  }
+  if (!status.ok()) {
+    Raise(status);
+    return false;
+  }
+  if (heap_.observed()) heap_.Notify(MutateEvent{object, "delattr"});
+  return true;
+}
+
+}  // namespace heapsim::script

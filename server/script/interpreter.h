@@ -1,0 +1,210 @@
+// Interpreter runs compiled programs on a Heap, the way CPython's eval loop
+// would: every value it computes is a counted reference held for as long
+// as CPython's value stack would hold it, released in CPython's order, so
+// reference counts, frees and id reuse come out the same.
+//
+// Errors are Python exceptions: a failing operation records a pending
+// exception (an absl::Status carrying the Python type, see py_error.h) and
+// returns a null Ref or Flow::kError; handlers match on the type.
+
+#ifndef HEAPSIM_SERVER_SCRIPT_INTERPRETER_H_
+#define HEAPSIM_SERVER_SCRIPT_INTERPRETER_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
+#include "absl/status/status.h"
+#include "server/heap/heap.h"
+#include "server/script/code.h"
+#include "server/script/program.h"
+#include "server/script/runtime.h"
+
+namespace heapsim::script {
+
+
+// The arguments of a call: positional values, then keyword values.
+struct CallArgs {
+  absl::InlinedVector<Ref, 4> positional;
+  std::vector<std::pair<std::string, Ref>> keywords;
+};
+
+// How a statement finished.
+enum class Flow : uint8_t { kNormal, kBreak, kContinue, kReturn, kError };
+
+// What the interpreter keeps across runs of one session.
+// A generator expression's place in its program.
+struct GeneratorSite {
+  uint32_t program = 0;
+  const Expr* expr = nullptr;
+};
+
+struct SessionState {
+  std::vector<GeneratorSite> generators;           // by IteratorBody::generator
+  std::vector<std::shared_ptr<Program>> programs;  // indexed by CodeBody::program
+  ObjectId main_module = kNoObject;                // owned
+  ObjectId sys_module = kNoObject;                 // owned
+  ObjectId gc_module = kNoObject;                  // owned
+  ObjectId tracemalloc_module = kNoObject;         // owned
+  std::vector<ObjectId> builtin_objects;           // owned; by Builtin id
+  // Type objects of other types (function, list_iterator, ...) and the
+  // exception classes, made on first use; owned.
+  absl::flat_hash_map<std::string, ObjectId> type_objects;
+};
+
+class Interpreter {
+ public:
+  Interpreter(Heap& heap, SessionState& session, const RunLimits& limits, OutputSink& out);
+
+  // Runs the module body of `program` in the module frame.
+  absl::Status RunModule(const std::shared_ptr<Program>& program, uint32_t program_index);
+
+  // Evaluates `expression` of `program` in the module frame (the REPL and
+  // the service's literals).
+  absl::StatusOr<Ref> EvaluateIn(const std::shared_ptr<Program>& program, uint32_t program_index,
+                                 const Expr& expression);
+
+  // Calls a callable object with arguments (new references in `args`).
+  // Returns the result, or a null Ref with the exception pending.
+  Ref Call(ObjectId callable, CallArgs args);
+
+  // obj.name(...) without making a bound method when CPython would not.
+  Ref CallMethod(ObjectId self, const std::string& name, CallArgs args);
+
+  // Iterates `iterable`, calling `body` with a new reference to each item;
+  // `body` returns false to stop early. Returns false on an exception.
+  bool ForEach(ObjectId iterable, const std::function<bool(Ref)>& body);
+
+  // Materialises an iterable's items (list(x) without the list).
+  bool Collect(ObjectId iterable, std::vector<Ref>* items);
+
+  // list += iterable and list.extend(iterable): extends `list` sizing its
+  // item array as CPython does for that kind of iterable.
+  bool ExtendList(ObjectId list, ObjectId iterable);
+
+  // iter(x): a new iterator object (x itself for iterators), or null with
+  // TypeError pending.
+  Ref GetIter(ObjectId iterable);
+  // next(it): a new reference to the next item, or a null Ref at the end
+  // (no exception pending) or on error (exception pending).
+  Ref Next(ObjectId iterator);
+  // The number of items `iterable` will give, when known without iterating.
+  std::optional<uint64_t> LengthHint(ObjectId iterable);
+
+  // What interactive expression statements echoed, in order.
+  const std::vector<std::string>& echoes() const { return echoes_; }
+
+  // The pending exception, and raising one.
+  void Raise(absl::Status error);
+  bool has_error() const { return !error_.ok(); }
+  const absl::Status& error() const { return error_; }
+  absl::Status TakeError();
+
+  Heap& heap() { return heap_; }
+  SessionState& session() { return session_; }
+  OutputSink& out() { return out_; }
+
+  // The type object named `name` for types without a builtin name (and
+  // the exception classes), made once per session.
+  ObjectId TypeObject(const std::string& name);
+
+  // Binds or reads attribute `name` of `object` (instances, classes,
+  // modules' functions, builtin methods as bound objects).
+  Ref GetAttr(ObjectId object, const std::string& name);
+  bool SetAttr(ObjectId object, const std::string& name, ObjectId value);
+  bool DelAttr(ObjectId object, const std::string& name);
+  // container[key] for reading, writing and deleting.
+  Ref GetItem(ObjectId container, ObjectId key);
+  // container[start:stop:step] (parts may be None) without a slice object.
+  Ref GetSlice(ObjectId container, ObjectId start, ObjectId stop, ObjectId step);
+  bool SetItem(ObjectId container, ObjectId key, ObjectId value);
+  bool DelItem(ObjectId container, ObjectId key);
+
+ private:
+  friend Ref GeneratorNext(Interpreter& interp, ObjectId generator);
+  friend Ref NewGeneratorExpression(Interpreter& interp, const Expr& expr, uint32_t program_index,
+                                    ObjectId function, Ref first_iterator);
+
+  // Frame-local context of the code running now.
+  struct Context {
+    const Program* program = nullptr;
+    const CodeUnit* unit = nullptr;
+    size_t frame = 0;                   // index in the FrameStack
+    ObjectId class_namespace = kNoObject;  // class bodies
+    uint32_t program_index = 0;
+  };
+
+  // Statements.
+  Flow ExecBlock(const Block& block);
+  Flow Exec(const Stmt& stmt);
+  Flow ExecAssign(const Stmt& stmt);
+  Flow ExecAugAssign(const Stmt& stmt);
+  Flow ExecDelete(const Expr& target);
+  Flow ExecFor(const Stmt& stmt);
+  Flow ExecWhile(const Stmt& stmt);
+  Flow ExecTry(const Stmt& stmt);
+  Flow ExecFunctionDef(const Stmt& stmt);
+  Flow ExecClassDef(const Stmt& stmt);
+  Flow ExecImport(const Stmt& stmt);
+  bool Assign(const Expr& target, Ref value);
+
+  // Expressions.
+  Ref Eval(const Expr& expr);
+  Ref EvalName(const Expr& expr);
+  Ref EvalCall(const Expr& expr);
+  Ref EvalCompare(const Expr& expr);
+  Ref EvalDisplay(const Expr& expr);
+  Ref EvalDict(const Expr& expr);
+  Ref EvalComprehension(const Expr& expr);
+  Ref EvalFString(const Expr& expr);
+  Ref EvalSubscript(const Expr& expr);
+  Ref EvalSliceObject(const Expr& expr);
+  Ref MakeFunction(uint32_t unit, std::vector<Ref> defaults, Ref kw_defaults);
+  bool EvalArguments(const Expr& call, size_t first, CallArgs* args);
+
+  // Names.
+  Ref LoadName(const NameRef& name);
+  bool StoreName(const NameRef& name, Ref value);
+  bool DeleteName(const NameRef& name);
+  ObjectId LookupAfterStore(const NameRef& name);
+  ObjectId LookupBuiltin(const std::string& name);
+
+  // Calls.
+  Ref CallFunction(ObjectId function, CallArgs args);
+  Ref RunComprehension(const Expr& expr, const CodeUnit& unit, Ref first_iterator,
+                       ObjectId function);
+  // Runs the loops of a comprehension from clause `clause` on, calling
+  // `emit` for each element; false on an exception.
+  bool ComprehensionLoop(const Expr& expr, size_t clause, ObjectId iterator,
+                         const std::function<bool()>& emit);
+  // The exception object a handler sees for a pending error.
+  Ref MaterializeException(const absl::Status& error);
+  bool BindArguments(const CodeUnit& unit, ObjectId function, CallArgs& args,
+                     std::vector<ObjectId>* slots);
+  Ref Instantiate(ObjectId cls, CallArgs args);
+
+  // Housekeeping between steps: limits, cancellation, scheduled GC.
+  bool Step();
+
+  Heap& heap_;
+  SessionState& session_;
+  const RunLimits& limits_;
+  OutputSink& out_;
+  Context context_;
+  absl::Status error_;
+  Ref return_value_;
+  std::vector<std::string> echoes_;
+  uint64_t steps_ = 0;
+  uint32_t depth_ = 0;
+  // The exception being handled, for a bare `raise`.
+  absl::Status handling_;
+};
+
+}  // namespace heapsim::script
+
+#endif  // HEAPSIM_SERVER_SCRIPT_INTERPRETER_H_

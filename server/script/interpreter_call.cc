@@ -1,0 +1,489 @@
+// Calls: evaluating call expressions, Python functions with their frames,
+// classes, builtins, and comprehensions.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "server/heap/dict_object.h"
+#include "server/heap/frames.h"
+#include "server/heap/function_object.h"
+#include "server/heap/instance_object.h"
+#include "server/heap/list_object.h"
+#include "server/heap/py_error.h"
+#include "server/heap/set_object.h"
+#include "server/heap/str_object.h"
+#include "server/heap/tuple_object.h"
+#include "server/heap/value_ops.h"
+#include "server/script/builtins.h"
+#include "server/script/generator.h"
+#include "server/script/interpreter.h"
+
+namespace heapsim::script {
+
+namespace {
+
+constexpr uint32_t kRecursionLimit = 1000;
+
+// Drops call arguments in the order the profile's eval loop does.
+void ReleaseArguments(const Profile& profile, CallArgs& args) {
+  for (auto& [name, value] : args.keywords) value.Reset();
+  if (profile.call_releases_args_reversed) {
+    for (size_t i = args.positional.size(); i-- > 0;) args.positional[i].Reset();
+  } else {
+    for (Ref& value : args.positional) value.Reset();
+  }
+}
+
+}  // namespace
+
+bool Interpreter::EvalArguments(const Expr& call, size_t first, CallArgs* args) {
+  for (size_t i = first; i < call.operands.size(); ++i) {
+    const Expr& arg = *call.operands[i];
+    if (arg.kind == ExprKind::kStarred) {
+      Ref sequence = Eval(*arg.operands[0]);
+      if (!sequence) return false;
+      std::vector<Ref> items;
+      if (!Collect(sequence.get(), &items)) return false;
+      for (Ref& item : items) args->positional.push_back(std::move(item));
+      continue;
+    }
+    Ref value = Eval(arg);
+    if (!value) return false;
+    args->positional.push_back(std::move(value));
+  }
+  for (const Keyword& keyword : call.keywords) {
+    Ref value = Eval(*keyword.value);
+    if (!value) return false;
+    if (keyword.name.empty()) {
+      if (heap_.type_of(value.get()) != TypeTag::kDict) {
+        Raise(PyError(PyExc::kTypeError,
+                      absl::StrCat("argument after ** must be a mapping, not ",
+                                   TypeName(heap_, value.get()))));
+        return false;
+      }
+      for (const auto& [key, item] : DictItems(heap_, value.get())) {
+        args->keywords.emplace_back(StrText(heap_, key), heap_.NewRef(item));
+      }
+      continue;
+    }
+    args->keywords.emplace_back(keyword.name, std::move(value));
+  }
+  return true;
+}
+
+Ref Interpreter::EvalCall(const Expr& expr) {
+  const Expr& callee = *expr.operands[0];
+  bool star_call = !expr.keywords.empty() && expr.keywords.back().name.empty();
+  for (size_t i = 1; i < expr.operands.size(); ++i) {
+    star_call |= expr.operands[i]->kind == ExprKind::kStarred;
+  }
+  if (callee.kind == ExprKind::kAttribute && !star_call) {
+    // LOAD_METHOD: call a method without binding it.
+    Ref self = Eval(*callee.operands[0]);
+    if (!self) return Ref();
+    CallArgs args;
+    if (!EvalArguments(expr, 1, &args)) return Ref();
+    Ref result = CallMethod(self.get(), callee.name.text, std::move(args));
+    return result;
+  }
+  Ref function = Eval(callee);
+  if (!function) return Ref();
+  CallArgs args;
+  if (!EvalArguments(expr, 1, &args)) return Ref();
+  Ref star_tuple;
+  if (star_call) {
+    // CALL_FUNCTION_EX gets its positional arguments as a tuple.
+    std::vector<ObjectId> items;
+    for (const Ref& arg : args.positional) items.push_back(arg.get());
+    star_tuple = NewTupleOf(heap_, items);
+    if (heap_.profile().call_ex_releases_tuple && heap_.type_of(function.get()) == TypeTag::kFunction) {
+      star_tuple.Reset();
+    }
+  }
+  Ref result = Call(function.get(), std::move(args));
+  star_tuple.Reset();
+  return result;
+}
+
+Ref Interpreter::CallMethod(ObjectId self, const std::string& name, CallArgs args) {
+  const TypeTag type = heap_.type_of(self);
+  if (type == TypeTag::kInstance) {
+    Ref key = InternStr(heap_, name);
+    if (InstanceGetAttr(heap_, self, key.get()) == kNoObject) {
+      const ObjectId found = ClassLookup(heap_, heap_.instance(self).cls, key.get());
+      if (found != kNoObject && heap_.type_of(found) == TypeTag::kFunction) {
+        args.positional.insert(args.positional.begin(), heap_.NewRef(self));
+        Ref function = heap_.NewRef(found);
+        return Call(function.get(), std::move(args));
+      }
+    }
+  } else if (const std::optional<Builtin> method = FindMethod(type, name)) {
+    Ref result = CallBuiltin(*this, *method, self, args);
+    ReleaseArguments(heap_.profile(), args);
+    return result;
+  }
+  Ref bound = GetAttr(self, name);
+  if (!bound) return Ref();
+  return Call(bound.get(), std::move(args));
+}
+
+Ref Interpreter::Call(ObjectId callable, CallArgs args) {
+  switch (heap_.type_of(callable)) {
+    case TypeTag::kFunction:
+      return CallFunction(callable, std::move(args));
+    case TypeTag::kMethod: {
+      const BoundBody body = heap_.bound(callable);
+      args.positional.insert(args.positional.begin(), heap_.NewRef(body.self));
+      return CallFunction(body.callable, std::move(args));
+    }
+    case TypeTag::kBuiltinFunction:
+    case TypeTag::kBuiltinType: {
+      const Builtin builtin = static_cast<Builtin>(
+          heap_.type_of(callable) == TypeTag::kBuiltinFunction ? heap_.bound(callable).builtin
+                                                               : heap_.object(callable).subtype);
+      const ObjectId self =
+          heap_.type_of(callable) == TypeTag::kBuiltinFunction ? heap_.bound(callable).self
+                                                               : callable;
+      Ref result = CallBuiltin(*this, builtin, self, args);
+      ReleaseArguments(heap_.profile(), args);
+      return result;
+    }
+    case TypeTag::kClass:
+      return Instantiate(callable, std::move(args));
+    default:
+      Raise(PyError(PyExc::kTypeError,
+                    absl::StrCat("'", TypeName(heap_, callable), "' object is not callable")));
+      return Ref();
+  }
+}
+
+bool Interpreter::BindArguments(const CodeUnit& unit, ObjectId function, CallArgs& args,
+                                std::vector<ObjectId>* slots) {
+  const bool copy = heap_.profile().call_copies_arguments;
+  const FunctionBody& body = heap_.function(function);
+  const std::string& fname = unit.name;
+  auto take = [&](Ref& value) -> ObjectId {
+    return copy ? heap_.NewRef(value.get()).release() : value.release();
+  };
+  const size_t positional = unit.positional_count;
+  const size_t given = args.positional.size();
+  for (size_t i = 0; i < given && i < positional; ++i) (*slots)[i] = take(args.positional[i]);
+  if (given > positional) {
+    if (unit.varargs_slot < 0) {
+      Raise(PyError(PyExc::kTypeError,
+                    absl::StrCat(fname, "() takes ", positional, " positional argument",
+                                 positional == 1 ? "" : "s", " but ", given,
+                                 given == 1 ? " was" : " were", " given")));
+      return false;
+    }
+    std::vector<ObjectId> extra;
+    for (size_t i = positional; i < given; ++i) extra.push_back(args.positional[i].get());
+    (*slots)[unit.varargs_slot] = NewTupleOf(heap_, extra).release();
+    if (!copy) {
+      for (size_t i = positional; i < given; ++i) args.positional[i].Reset();
+    }
+  } else if (unit.varargs_slot >= 0) {
+    (*slots)[unit.varargs_slot] = heap_.NewRef(heap_.empty_tuple()).release();
+  }
+  Ref kwargs;
+  if (unit.kwargs_slot >= 0) kwargs = NewDict(heap_);
+  const size_t named = positional + unit.keyword_only_count;
+  for (auto& [name, value] : args.keywords) {
+    size_t slot = 0;
+    const size_t first_named = unit.varargs_slot >= 0 ? 0 : 0;
+    (void)first_named;
+    for (slot = 0; slot < unit.slot_names.size(); ++slot) {
+      const bool is_parameter =
+          slot < positional ||
+          (slot >= positional + (unit.varargs_slot >= 0 ? 1 : 0) &&
+           slot < positional + (unit.varargs_slot >= 0 ? 1 : 0) + unit.keyword_only_count);
+      if (is_parameter && unit.slot_names[slot] == name) break;
+    }
+    if (slot == unit.slot_names.size()) {
+      if (kwargs) {
+        Ref key = NewStr(heap_, name);
+        DictSetItem(heap_, kwargs.get(), key.get(), value.get()).IgnoreError();
+        if (!copy) value.Reset();
+        continue;
+      }
+      Raise(PyError(PyExc::kTypeError, absl::StrCat(fname, "() got an unexpected keyword argument '",
+                                                    name, "'")));
+      return false;
+    }
+    if ((*slots)[slot] != kNoObject) {
+      Raise(PyError(PyExc::kTypeError,
+                    absl::StrCat(fname, "() got multiple values for argument '", name, "'")));
+      return false;
+    }
+    (*slots)[slot] = take(value);
+  }
+  (void)named;
+  if (kwargs) (*slots)[unit.kwargs_slot] = kwargs.release();
+  // Defaults fill the last positional parameters.
+  const std::vector<ObjectId> defaults =
+      body.defaults == kNoObject ? std::vector<ObjectId>() : TupleItems(heap_, body.defaults);
+  std::vector<std::string> missing;
+  for (size_t i = 0; i < positional; ++i) {
+    if ((*slots)[i] != kNoObject) continue;
+    const size_t from_end = positional - i;
+    if (from_end <= defaults.size()) {
+      (*slots)[i] = heap_.NewRef(defaults[defaults.size() - from_end]).release();
+    } else {
+      missing.push_back(unit.slot_names[i]);
+    }
+  }
+  const size_t kw_first = positional + (unit.varargs_slot >= 0 ? 1 : 0);
+  for (size_t k = 0; k < unit.keyword_only_count; ++k) {
+    const size_t slot = kw_first + k;
+    if ((*slots)[slot] != kNoObject) continue;
+    ObjectId fallback = kNoObject;
+    if (body.kw_defaults != kNoObject) {
+      Ref key = InternStr(heap_, unit.slot_names[slot]);
+      fallback = DictLookup(heap_, body.kw_defaults, key.get()).value_or(kNoObject);
+    }
+    if (fallback == kNoObject) {
+      Raise(PyError(PyExc::kTypeError,
+                    absl::StrCat(fname, "() missing 1 required keyword-only argument: '",
+                                 unit.slot_names[slot], "'")));
+      return false;
+    }
+    (*slots)[slot] = heap_.NewRef(fallback).release();
+  }
+  if (!missing.empty()) {
+    std::string names;
+    for (size_t i = 0; i < missing.size(); ++i) {
+      if (i > 0) names += missing.size() == 2 ? " and " : (i + 1 == missing.size() ? ", and " : ", ");
+      absl::StrAppend(&names, "'", missing[i], "'");
+    }
+    Raise(PyError(PyExc::kTypeError,
+                  absl::StrCat(fname, "() missing ", missing.size(), " required positional argument",
+                               missing.size() == 1 ? "" : "s", ": ", names)));
+    return false;
+  }
+  return true;
+}
+
+Ref Interpreter::CallFunction(ObjectId function, CallArgs args) {
+  const CodeBody& code = heap_.code(heap_.function(function).code);
+  const std::shared_ptr<Program> program = session_.programs[code.program];
+  const CodeUnit& unit = program->units[code.unit];
+  if (depth_ >= kRecursionLimit) {
+    Raise(PyError(PyExc::kRecursionError, "maximum recursion depth exceeded"));
+    return Ref();
+  }
+  if (heap_.gc().scheduled && !Step()) return Ref();
+  Ref keep_function = heap_.NewRef(function);
+  // The frame first (3.8-3.10 allocate its object), then the arguments.
+  PushCallFrame(heap_, unit.name, heap_.function(function).code, function, unit.slot_names);
+  const size_t frame = heap_.frames().depth() - 1;
+  std::vector<ObjectId> slots(unit.slot_names.size(), kNoObject);
+  const bool bound = BindArguments(unit, function, args, &slots);
+  heap_.frames().at(frame).slots = slots;
+  if (!bound) {
+    PopCallFrame(heap_);
+    return Ref();
+  }
+  // Cells for captured variables, then the closure's cells.
+  for (uint32_t slot : unit.cell_slots) {
+    ObjectId& value = heap_.frames().at(frame).slots[slot];
+    Ref cell = NewCell(heap_, value);
+    if (value != kNoObject) heap_.DecRef(value);
+    heap_.frames().at(frame).slots[slot] = cell.release();
+  }
+  const ObjectId closure = heap_.function(function).closure;
+  for (size_t i = 0; i < unit.free_slots.size(); ++i) {
+    const ObjectId cell = TupleItems(heap_, closure)[i];
+    heap_.IncRef(cell);
+    heap_.frames().at(frame).slots[unit.free_slots[i]] = cell;
+  }
+  const Context saved = context_;
+  context_.program = program.get();
+  context_.unit = &unit;
+  context_.frame = frame;
+  context_.class_namespace = kNoObject;
+  context_.program_index = code.program;
+  ++depth_;
+  Ref result;
+  if (unit.kind == UnitKind::kLambda) {
+    result = Eval(*unit.expression);
+  } else {
+    const Flow flow = ExecBlock(unit.body);
+    if (flow == Flow::kReturn) {
+      result = std::move(return_value_);
+    } else if (flow != Flow::kError) {
+      result = heap_.NewRef(heap_.none());
+    }
+  }
+  --depth_;
+  context_ = saved;
+  PopCallFrame(heap_);
+  ReleaseArguments(heap_.profile(), args);
+  return result;
+}
+
+Ref Interpreter::MakeFunction(uint32_t unit_index, std::vector<Ref> defaults, Ref kw_defaults) {
+  const CodeUnit& unit = context_.program->units[unit_index];
+  Ref defaults_tuple;
+  if (!defaults.empty()) {
+    std::vector<ObjectId> owned;
+    for (Ref& d : defaults) owned.push_back(d.release());
+    defaults_tuple = NewTuple(heap_, std::move(owned));
+  }
+  Ref closure;
+  if (!unit.closure_sources.empty()) {
+    std::vector<ObjectId> cells;
+    for (uint32_t source : unit.closure_sources) {
+      cells.push_back(heap_.frames().at(context_.frame).slots[source]);
+    }
+    closure = NewTupleOf(heap_, cells);
+  }
+  return NewFunction(heap_, unit.code_object, heap_.frames().module_frame().globals,
+                     std::move(defaults_tuple), std::move(kw_defaults), std::move(closure),
+                     unit.qualname);
+}
+
+Ref Interpreter::Instantiate(ObjectId cls, CallArgs args) {
+  Ref instance = NewInstance(heap_, cls);
+  Ref init_key = InternStr(heap_, "__init__");
+  const ObjectId init = ClassLookup(heap_, cls, init_key.get());
+  if (init == kNoObject) {
+    if (!args.positional.empty() || !args.keywords.empty()) {
+      Raise(PyError(PyExc::kTypeError,
+                    absl::StrCat(heap_.cls(cls).name, "() takes no arguments")));
+      return Ref();
+    }
+    return instance;
+  }
+  if (heap_.type_of(init) != TypeTag::kFunction) {
+    Raise(PyError(PyExc::kTypeError, "__init__ is not a function"));
+    return Ref();
+  }
+  args.positional.insert(args.positional.begin(), heap_.NewRef(instance.get()));
+  Ref result = CallFunction(init, std::move(args));
+  if (!result) return Ref();
+  if (heap_.type_of(result.get()) != TypeTag::kNone) {
+    Raise(PyError(PyExc::kTypeError, absl::StrCat("__init__() should return None, not '",
+                                                  TypeName(heap_, result.get()), "'")));
+    return Ref();
+  }
+  return instance;
+}
+
+// ---- Comprehensions ----
+
+Ref Interpreter::EvalComprehension(const Expr& expr) {
+  const CodeUnit& unit = context_.program->units[expr.unit];
+  const bool inlined = heap_.profile().comprehensions_inlined &&
+                       expr.comprehension != ComprehensionKind::kGenerator;
+  Ref function;
+  if (!inlined) function = MakeFunction(expr.unit, {}, Ref());
+  // The first iterable is evaluated in the enclosing scope.
+  Ref iterable = Eval(*expr.clauses[0].iterable);
+  if (!iterable) return Ref();
+  Ref iterator = GetIter(iterable.get());
+  iterable.Reset();
+  if (!iterator) return Ref();
+  if (expr.comprehension == ComprehensionKind::kGenerator) {
+    return NewGeneratorExpression(*this, expr, context_.program_index, function.get(),
+                                  std::move(iterator));
+  }
+  return RunComprehension(expr, unit, std::move(iterator), function.get());
+}
+
+Ref Interpreter::RunComprehension(const Expr& expr, const CodeUnit& unit, Ref first_iterator,
+                                  ObjectId function) {
+  const bool own_frame = function != kNoObject;
+  const Context saved = context_;
+  size_t frame = context_.frame;
+  if (own_frame) {
+    PushCallFrame(heap_, unit.name, heap_.function(function).code, function, unit.slot_names);
+    frame = heap_.frames().depth() - 1;
+    const ObjectId closure = heap_.function(function).closure;
+    for (size_t i = 0; i < unit.free_slots.size(); ++i) {
+      const ObjectId cell = TupleItems(heap_, closure)[i];
+      heap_.IncRef(cell);
+      heap_.frames().at(frame).slots[unit.free_slots[i]] = cell;
+    }
+    context_.unit = &unit;
+    context_.frame = frame;
+    context_.class_namespace = kNoObject;
+    ++depth_;
+  }
+  Ref result;
+  switch (expr.comprehension) {
+    case ComprehensionKind::kList:
+      result = NewList(heap_, 0);
+      break;
+    case ComprehensionKind::kSet:
+      result = NewSet(heap_, false);
+      break;
+    case ComprehensionKind::kDict:
+      result = NewDict(heap_);
+      break;
+    case ComprehensionKind::kGenerator:
+      break;
+  }
+  const bool ok = ComprehensionLoop(expr, 0, first_iterator.get(), [&]() -> bool {
+    if (expr.comprehension == ComprehensionKind::kDict) {
+      Ref key = Eval(*expr.operands[0]);
+      if (!key) return false;
+      Ref value = Eval(*expr.operands[1]);
+      if (!value) return false;
+      absl::Status s = DictSetItem(heap_, result.get(), key.get(), value.get());
+      if (!s.ok()) Raise(s);
+      return s.ok();
+    }
+    Ref element = Eval(*expr.operands[0]);
+    if (!element) return false;
+    if (expr.comprehension == ComprehensionKind::kList) {
+      ListAppend(heap_, result.get(), element.get());
+      return true;
+    }
+    absl::Status s = SetAdd(heap_, result.get(), element.get());
+    if (!s.ok()) Raise(s);
+    return s.ok();
+  });
+  if (own_frame) {
+    --depth_;
+    PopCallFrame(heap_);
+  }
+  context_ = saved;
+  first_iterator.Reset();
+  if (!ok) return Ref();
+  return result;
+}
+
+bool Interpreter::ComprehensionLoop(const Expr& expr, size_t clause, ObjectId iterator,
+                                    const std::function<bool()>& emit) {
+  const ComprehensionClause& c = expr.clauses[clause];
+  while (true) {
+    if (!Step()) return false;
+    Ref item = Next(iterator);
+    if (!item) return !has_error();
+    if (!Assign(*c.target, std::move(item))) return false;
+    bool pass = true;
+    for (const ExprPtr& condition : c.conditions) {
+      Ref test = Eval(*condition);
+      if (!test) return false;
+      if (!Truth(heap_, test.get())) {
+        pass = false;
+        break;
+      }
+    }
+    if (!pass) continue;
+    if (clause + 1 == expr.clauses.size()) {
+      if (!emit()) return false;
+      continue;
+    }
+    Ref inner_iterable = Eval(*expr.clauses[clause + 1].iterable);
+    if (!inner_iterable) return false;
+    Ref inner = GetIter(inner_iterable.get());
+    inner_iterable.Reset();
+    if (!inner) return false;
+    if (!ComprehensionLoop(expr, clause + 1, inner.get(), emit)) return false;
+  }
+}
+
+}  // namespace heapsim::script

@@ -1,0 +1,334 @@
+// Evaluating expressions. Each case keeps CPython's order: operands are
+// evaluated left to right and held until the operation is done, then
+// released left to right, and a result object is made after its parts.
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "server/heap/dict_object.h"
+#include "server/heap/iterator_object.h"
+#include "server/heap/list_object.h"
+#include "server/heap/py_error.h"
+#include "server/heap/set_object.h"
+#include "server/heap/str_object.h"
+#include "server/heap/tuple_object.h"
+#include "server/heap/value_ops.h"
+#include "server/script/format.h"
+#include "server/script/interpreter.h"
+#include "server/script/operators.h"
+
+namespace heapsim::script {
+
+Ref Interpreter::Eval(const Expr& expr) {
+  switch (expr.kind) {
+    case ExprKind::kConstant:
+      return heap_.NewRef(expr.constant);
+    case ExprKind::kName:
+      return LoadName(expr.name);
+    case ExprKind::kAttribute: {
+      Ref object = Eval(*expr.operands[0]);
+      if (!object) return Ref();
+      return GetAttr(object.get(), expr.name.text);
+    }
+    case ExprKind::kSubscript:
+      return EvalSubscript(expr);
+    case ExprKind::kSlice:
+      return EvalSliceObject(expr);
+    case ExprKind::kCall:
+      return EvalCall(expr);
+    case ExprKind::kBinary: {
+      Ref left = Eval(*expr.operands[0]);
+      if (!left) return Ref();
+      Ref right = Eval(*expr.operands[1]);
+      if (!right) return Ref();
+      absl::StatusOr<Ref> result = Binary(heap_, expr.binary_op, left.get(), right.get(), false);
+      left.Reset();
+      right.Reset();
+      if (!result.ok()) {
+        Raise(result.status());
+        return Ref();
+      }
+      return std::move(*result);
+    }
+    case ExprKind::kUnary: {
+      Ref operand = Eval(*expr.operands[0]);
+      if (!operand) return Ref();
+      absl::StatusOr<Ref> result = Unary(heap_, expr.unary_op, operand.get());
+      operand.Reset();
+      if (!result.ok()) {
+        Raise(result.status());
+        return Ref();
+      }
+      return std::move(*result);
+    }
+    case ExprKind::kCompare:
+      return EvalCompare(expr);
+    case ExprKind::kAnd:
+    case ExprKind::kOr: {
+      Ref value;
+      for (size_t i = 0; i < expr.operands.size(); ++i) {
+        value = Eval(*expr.operands[i]);
+        if (!value) return Ref();
+        const bool truth = Truth(heap_, value.get());
+        if (i + 1 < expr.operands.size() && truth == (expr.kind == ExprKind::kOr)) return value;
+      }
+      return value;
+    }
+    case ExprKind::kIfElse: {
+      Ref condition = Eval(*expr.operands[0]);
+      if (!condition) return Ref();
+      const bool truth = Truth(heap_, condition.get());
+      condition.Reset();
+      return Eval(*expr.operands[truth ? 1 : 2]);
+    }
+    case ExprKind::kList:
+    case ExprKind::kTuple:
+    case ExprKind::kSet:
+      return EvalDisplay(expr);
+    case ExprKind::kDict:
+      return EvalDict(expr);
+    case ExprKind::kComprehension:
+      return EvalComprehension(expr);
+    case ExprKind::kLambda: {
+      std::vector<Ref> defaults;
+      for (const ExprPtr& d : expr.operands) {
+        defaults.push_back(Eval(*d));
+        if (!defaults.back()) return Ref();
+      }
+      return MakeFunction(expr.unit, std::move(defaults), Ref());
+    }
+    case ExprKind::kFString:
+      return EvalFString(expr);
+    case ExprKind::kFormat: {
+      Ref value = Eval(*expr.operands[0]);
+      if (!value) return Ref();
+      if (expr.conversion == 'r' || expr.conversion == 'a') {
+        value = NewStr(heap_, Repr(heap_, value.get()));
+      } else if (expr.conversion == 's' && heap_.type_of(value.get()) != TypeTag::kStr) {
+        value = NewStr(heap_, Str(heap_, value.get()));
+      }
+      Ref spec;
+      if (expr.operands.size() > 1) {
+        spec = Eval(*expr.operands[1]);
+        if (!spec) return Ref();
+      }
+      const std::string spec_text = spec ? StrText(heap_, spec.get()) : "";
+      if (spec_text.empty() && heap_.type_of(value.get()) == TypeTag::kStr) return value;
+      absl::StatusOr<std::string> text = FormatValue(heap_, value.get(), spec_text);
+      if (!text.ok()) {
+        Raise(text.status());
+        return Ref();
+      }
+      Ref result = NewStr(heap_, *text);
+      value.Reset();
+      return result;
+    }
+    case ExprKind::kStarred:
+      Raise(PyError(PyExc::kTypeError, "can't use starred expression here"));
+      return Ref();
+  }
+  return Ref();
+}
+
+Ref Interpreter::EvalSubscript(const Expr& expr) {
+  Ref container = Eval(*expr.operands[0]);
+  if (!container) return Ref();
+  const Expr& index = *expr.operands[1];
+  if (index.kind == ExprKind::kSlice && heap_.profile().binary_slice &&
+      index.operands[2] == nullptr) {
+    // 3.12+: x[a:b] slices without making a slice object.
+    Ref lower = index.operands[0] ? Eval(*index.operands[0]) : heap_.NewRef(heap_.none());
+    if (!lower) return Ref();
+    Ref upper = index.operands[1] ? Eval(*index.operands[1]) : heap_.NewRef(heap_.none());
+    if (!upper) return Ref();
+    Ref result = GetSlice(container.get(), lower.get(), upper.get(), heap_.none());
+    container.Reset();
+    lower.Reset();
+    upper.Reset();
+    return result;
+  }
+  Ref key = Eval(index);
+  if (!key) return Ref();
+  Ref result = GetItem(container.get(), key.get());
+  container.Reset();
+  key.Reset();
+  return result;
+}
+
+Ref Interpreter::EvalSliceObject(const Expr& expr) {
+  std::vector<Ref> parts;
+  for (const ExprPtr& part : expr.operands) {
+    parts.push_back(part ? Eval(*part) : heap_.NewRef(heap_.none()));
+    if (!parts.back()) return Ref();
+  }
+  return NewSlice(heap_, parts[0].get(), parts[1].get(), parts[2].get());
+}
+
+Ref Interpreter::EvalCompare(const Expr& expr) {
+  Ref left = Eval(*expr.operands[0]);
+  if (!left) return Ref();
+  for (size_t i = 0; i < expr.compare_ops.size(); ++i) {
+    Ref right = Eval(*expr.operands[i + 1]);
+    if (!right) return Ref();
+    absl::StatusOr<bool> result = Compare(heap_, expr.compare_ops[i], left.get(), right.get());
+    if (!result.ok()) {
+      Raise(result.status());
+      return Ref();
+    }
+    if (!*result || i + 1 == expr.compare_ops.size()) {
+      return heap_.NewRef(heap_.bool_object(*result));
+    }
+    left = std::move(right);
+  }
+  return Ref();
+}
+
+Ref Interpreter::EvalDisplay(const Expr& expr) {
+  const bool is_list = expr.kind == ExprKind::kList;
+  const bool is_set = expr.kind == ExprKind::kSet;
+  switch (expr.display) {
+    case DisplayBuild::kExact: {
+      std::vector<Ref> items;
+      items.reserve(expr.operands.size());
+      for (const ExprPtr& item : expr.operands) {
+        items.push_back(Eval(*item));
+        if (!items.back()) return Ref();
+      }
+      std::vector<ObjectId> ids;
+      ids.reserve(items.size());
+      for (const Ref& item : items) ids.push_back(item.get());
+      if (is_list) return NewListOf(heap_, ids);
+      if (!is_set) {
+        std::vector<ObjectId> owned;
+        for (Ref& item : items) owned.push_back(item.release());
+        return NewTuple(heap_, std::move(owned));
+      }
+      Ref set = NewSet(heap_, false);
+      for (ObjectId id : ids) {
+        if (absl::Status s = SetAdd(heap_, set.get(), id); !s.ok()) {
+          Raise(s);
+          return Ref();
+        }
+      }
+      return set;
+    }
+    case DisplayBuild::kExtendConstant: {
+      if (is_list) {
+        Ref list = NewList(heap_, 0);
+        ListExtend(heap_, list.get(), TupleItems(heap_, expr.constant), ExtendSource::kListOrTuple,
+                   TupleItems(heap_, expr.constant).size());
+        return list;
+      }
+      Ref set = NewSet(heap_, false);
+      if (absl::Status s = SetMerge(heap_, set.get(), expr.constant); !s.ok()) {
+        Raise(s);
+        return Ref();
+      }
+      return set;
+    }
+    case DisplayBuild::kAppend:
+    case DisplayBuild::kUnpack: {
+      // Built empty, then extended by starred parts and appended to.
+      Ref result = is_set ? NewSet(heap_, false) : NewList(heap_, 0);
+      for (const ExprPtr& item : expr.operands) {
+        const bool starred = item->kind == ExprKind::kStarred;
+        Ref value = Eval(starred ? *item->operands[0] : *item);
+        if (!value) return Ref();
+        if (starred) {
+          std::vector<Ref> parts;
+          if (!Collect(value.get(), &parts)) return Ref();
+          for (const Ref& part : parts) {
+            if (is_set) {
+              if (absl::Status s = SetAdd(heap_, result.get(), part.get()); !s.ok()) {
+                Raise(s);
+                return Ref();
+              }
+            } else {
+              ListAppend(heap_, result.get(), part.get());
+            }
+          }
+        } else if (is_set) {
+          if (absl::Status s = SetAdd(heap_, result.get(), value.get()); !s.ok()) {
+            Raise(s);
+            return Ref();
+          }
+        } else {
+          ListAppend(heap_, result.get(), value.get());
+        }
+      }
+      if (expr.kind == ExprKind::kTuple) {
+        std::vector<ObjectId> items = ListItems(heap_, result.get());
+        return NewTupleOf(heap_, items);
+      }
+      return result;
+    }
+  }
+  return Ref();
+}
+
+Ref Interpreter::EvalDict(const Expr& expr) {
+  const size_t pairs = expr.operands.size() / 2;
+  bool has_unpack = false;
+  for (size_t i = 0; i < pairs; ++i) has_unpack |= expr.operands[2 * i] == nullptr;
+  if (has_unpack) {
+    Ref dict = NewDict(heap_);
+    for (size_t i = 0; i < pairs; ++i) {
+      if (expr.operands[2 * i] == nullptr) {
+        Ref other = Eval(*expr.operands[2 * i + 1]);
+        if (!other) return Ref();
+        if (heap_.type_of(other.get()) != TypeTag::kDict) {
+          Raise(PyError(PyExc::kTypeError, absl::StrCat("'", TypeName(heap_, other.get()),
+                                                        "' object is not a mapping")));
+          return Ref();
+        }
+        if (absl::Status s = DictMerge(heap_, dict.get(), other.get()); !s.ok()) {
+          Raise(s);
+          return Ref();
+        }
+        continue;
+      }
+      Ref key = Eval(*expr.operands[2 * i]);
+      if (!key) return Ref();
+      Ref value = Eval(*expr.operands[2 * i + 1]);
+      if (!value) return Ref();
+      if (absl::Status s = DictSetItem(heap_, dict.get(), key.get(), value.get()); !s.ok()) {
+        Raise(s);
+        return Ref();
+      }
+    }
+    return dict;
+  }
+  // BUILD_MAP n: every key and value first, then a presized dict.
+  std::vector<Ref> parts;
+  for (const ExprPtr& part : expr.operands) {
+    parts.push_back(Eval(*part));
+    if (!parts.back()) return Ref();
+  }
+  Ref dict = NewDictPresized(heap_, pairs);
+  for (size_t i = 0; i < pairs; ++i) {
+    if (absl::Status s = DictSetItem(heap_, dict.get(), parts[2 * i].get(), parts[2 * i + 1].get());
+        !s.ok()) {
+      Raise(s);
+      return Ref();
+    }
+  }
+  return dict;
+}
+
+Ref Interpreter::EvalFString(const Expr& expr) {
+  std::vector<Ref> parts;
+  for (const ExprPtr& part : expr.operands) {
+    parts.push_back(Eval(*part));
+    if (!parts.back()) return Ref();
+  }
+  if (parts.size() == 1) return std::move(parts[0]);
+  std::string text;
+  for (const Ref& part : parts) text += StrText(heap_, part.get());
+  Ref result = NewStr(heap_, text);
+  // BUILD_STRING pops its parts from the top.
+  while (!parts.empty()) parts.pop_back();
+  return result;
+}
+
+}  // namespace heapsim::script

@@ -1,0 +1,562 @@
+// Executing statements, and the entry points that run a module or evaluate
+// an expression.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "server/heap/bytes_object.h"
+#include "server/heap/dict_object.h"
+#include "server/heap/frames.h"
+#include "server/heap/function_object.h"
+#include "server/heap/instance_object.h"
+#include "server/heap/iterator_object.h"
+#include "server/heap/list_object.h"
+#include "server/heap/py_error.h"
+#include "server/heap/set_object.h"
+#include "server/heap/str_object.h"
+#include "server/heap/tuple_object.h"
+#include "server/heap/value_ops.h"
+#include "server/script/builtins.h"
+#include "server/script/interpreter.h"
+#include "server/script/operators.h"
+
+namespace heapsim::script {
+
+namespace {
+
+bool IsPythonError(const absl::Status& status) { return PyErrorType(status).has_value(); }
+
+}  // namespace
+
+absl::Status Interpreter::RunModule(const std::shared_ptr<Program>& program,
+                                    uint32_t program_index) {
+  const CodeUnit& unit = program->units[0];
+  Frame& module = heap_.frames().module_frame();
+  // Hidden slots of inlined comprehensions at module level.
+  while (module.slot_names.size() < unit.slot_names.size()) {
+    module.slot_names.push_back(unit.slot_names[module.slot_names.size()]);
+    module.slots.push_back(kNoObject);
+  }
+  context_ = Context{program.get(), &unit, 0, kNoObject, program_index};
+  const Flow flow = ExecBlock(unit.body);
+  if (flow == Flow::kError) return TakeError();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Ref> Interpreter::EvaluateIn(const std::shared_ptr<Program>& program,
+                                            uint32_t program_index, const Expr& expression) {
+  context_ = Context{program.get(), &program->units[0], 0, kNoObject, program_index};
+  Ref value = Eval(expression);
+  if (!value) return TakeError();
+  return value;
+}
+
+Flow Interpreter::ExecBlock(const Block& block) {
+  for (const StmtPtr& stmt : block) {
+    const Flow flow = Exec(*stmt);
+    if (flow != Flow::kNormal) return flow;
+  }
+  return Flow::kNormal;
+}
+
+Flow Interpreter::Exec(const Stmt& stmt) {
+  switch (stmt.kind) {
+    case StmtKind::kExpr: {
+      Ref value = Eval(*stmt.value);
+      if (!value) return Flow::kError;
+      if (stmt.echo && heap_.type_of(value.get()) != TypeTag::kNone) {
+        echoes_.push_back(Repr(heap_, value.get()));
+      }
+      return Flow::kNormal;
+    }
+    case StmtKind::kAssign:
+      return ExecAssign(stmt);
+    case StmtKind::kAugAssign:
+      return ExecAugAssign(stmt);
+    case StmtKind::kDelete:
+      for (const ExprPtr& target : stmt.targets) {
+        if (ExecDelete(*target) == Flow::kError) return Flow::kError;
+      }
+      return Flow::kNormal;
+    case StmtKind::kPass:
+    case StmtKind::kGlobal:
+      return Flow::kNormal;
+    case StmtKind::kIf: {
+      Ref test = Eval(*stmt.value);
+      if (!test) return Flow::kError;
+      const bool truth = Truth(heap_, test.get());
+      test.Reset();
+      return ExecBlock(truth ? stmt.body : stmt.orelse);
+    }
+    case StmtKind::kWhile:
+      return ExecWhile(stmt);
+    case StmtKind::kFor:
+      return ExecFor(stmt);
+    case StmtKind::kBreak:
+      return Flow::kBreak;
+    case StmtKind::kContinue:
+      return Flow::kContinue;
+    case StmtKind::kReturn:
+      if (stmt.value) {
+        return_value_ = Eval(*stmt.value);
+        if (!return_value_) return Flow::kError;
+      } else {
+        return_value_ = heap_.NewRef(heap_.none());
+      }
+      return Flow::kReturn;
+    case StmtKind::kFunctionDef:
+      return ExecFunctionDef(stmt);
+    case StmtKind::kClassDef:
+      return ExecClassDef(stmt);
+    case StmtKind::kImport:
+      return ExecImport(stmt);
+    case StmtKind::kAssert: {
+      Ref test = Eval(*stmt.value);
+      if (!test) return Flow::kError;
+      if (Truth(heap_, test.get())) return Flow::kNormal;
+      std::string detail;
+      if (stmt.message) {
+        Ref message = Eval(*stmt.message);
+        if (!message) return Flow::kError;
+        detail = Str(heap_, message.get());
+      }
+      Raise(PyError(PyExc::kAssertionError, detail));
+      return Flow::kError;
+    }
+    case StmtKind::kTry:
+      return ExecTry(stmt);
+    case StmtKind::kRaise: {
+      if (!stmt.value) {
+        if (handling_.ok()) {
+          Raise(PyError(PyExc::kRuntimeError, "No active exception to reraise"));
+        } else {
+          Raise(handling_);
+        }
+        return Flow::kError;
+      }
+      Ref exception = Eval(*stmt.value);
+      if (!exception) return Flow::kError;
+      if (heap_.type_of(exception.get()) == TypeTag::kBuiltinType &&
+          static_cast<Builtin>(heap_.object(exception.get()).subtype) == Builtin::kExceptionClass) {
+        exception = Call(exception.get(), CallArgs());
+        if (!exception) return Flow::kError;
+      }
+      if (heap_.type_of(exception.get()) != TypeTag::kException) {
+        Raise(PyError(PyExc::kTypeError, "exceptions must derive from BaseException"));
+        return Flow::kError;
+      }
+      const std::string type_name = heap_.exception(exception.get()).type_name;
+      const std::optional<PyExc> exc = PyExcFromName(type_name);
+      Raise(PyError(exc.value_or(PyExc::kException), Str(heap_, exception.get())));
+      return Flow::kError;
+    }
+  }
+  return Flow::kNormal;
+}
+
+bool Interpreter::Assign(const Expr& target, Ref value) {
+  switch (target.kind) {
+    case ExprKind::kName:
+      return StoreName(target.name, std::move(value));
+    case ExprKind::kAttribute: {
+      Ref object = Eval(*target.operands[0]);
+      if (!object) return false;
+      return SetAttr(object.get(), target.name.text, value.get());
+    }
+    case ExprKind::kSubscript: {
+      Ref container = Eval(*target.operands[0]);
+      if (!container) return false;
+      Ref key = Eval(*target.operands[1]);
+      if (!key) return false;
+      const bool ok = SetItem(container.get(), key.get(), value.get());
+      value.Reset();
+      container.Reset();
+      key.Reset();
+      return ok;
+    }
+    case ExprKind::kTuple:
+    case ExprKind::kList: {
+      const size_t n = target.operands.size();
+      std::vector<Ref> items;
+      const TypeTag type = heap_.type_of(value.get());
+      if (type == TypeTag::kTuple || type == TypeTag::kList) {
+        const auto& source = type == TypeTag::kTuple ? TupleItems(heap_, value.get())
+                                                     : ListItems(heap_, value.get());
+        if (source.size() != n) {
+          Raise(PyError(PyExc::kValueError,
+                        source.size() > n
+                            ? absl::StrCat("too many values to unpack (expected ", n, ")")
+                            : absl::StrCat("not enough values to unpack (expected ", n, ", got ",
+                                           source.size(), ")")));
+          return false;
+        }
+        for (ObjectId item : source) items.push_back(heap_.NewRef(item));
+      } else {
+        Ref iterator = GetIter(value.get());
+        if (!iterator) {
+          TakeError();
+          Raise(PyError(PyExc::kTypeError, absl::StrCat("cannot unpack non-iterable ",
+                                                        TypeName(heap_, value.get()), " object")));
+          return false;
+        }
+        while (true) {
+          Ref item = Next(iterator.get());
+          if (!item) break;
+          if (items.size() == n) {
+            Raise(PyError(PyExc::kValueError,
+                          absl::StrCat("too many values to unpack (expected ", n, ")")));
+            return false;
+          }
+          items.push_back(std::move(item));
+        }
+        if (has_error()) return false;
+        if (items.size() != n) {
+          Raise(PyError(PyExc::kValueError,
+                        absl::StrCat("not enough values to unpack (expected ", n, ", got ",
+                                     items.size(), ")")));
+          return false;
+        }
+      }
+      value.Reset();  // UNPACK_SEQUENCE pops the sequence before the stores
+      for (size_t i = 0; i < n; ++i) {
+        if (!Assign(*target.operands[i], std::move(items[i]))) return false;
+      }
+      return true;
+    }
+    default:
+      Raise(PyError(PyExc::kTypeError, "cannot assign to this target"));
+      return false;
+  }
+}
+
+Flow Interpreter::ExecAssign(const Stmt& stmt) {
+  const Expr& value_expr = *stmt.value;
+  // a, b = b, a: the values are stored without a tuple (ROT_TWO / SWAP).
+  if (stmt.targets.size() == 1 && stmt.targets[0]->kind == ExprKind::kTuple &&
+      value_expr.kind == ExprKind::kTuple && value_expr.display == DisplayBuild::kExact &&
+      value_expr.operands.size() == stmt.targets[0]->operands.size() &&
+      value_expr.operands.size() <= 3) {
+    std::vector<Ref> values;
+    for (const ExprPtr& item : value_expr.operands) {
+      if (item->kind == ExprKind::kStarred) break;
+      values.push_back(Eval(*item));
+      if (!values.back()) return Flow::kError;
+    }
+    if (values.size() == value_expr.operands.size()) {
+      for (size_t i = 0; i < values.size(); ++i) {
+        if (!Assign(*stmt.targets[0]->operands[i], std::move(values[i]))) return Flow::kError;
+      }
+      return Flow::kNormal;
+    }
+  }
+  Ref value = Eval(value_expr);
+  if (!value) return Flow::kError;
+  for (size_t i = 0; i + 1 < stmt.targets.size(); ++i) {
+    if (!Assign(*stmt.targets[i], heap_.NewRef(value.get()))) return Flow::kError;
+  }
+  return Assign(*stmt.targets.back(), std::move(value)) ? Flow::kNormal : Flow::kError;
+}
+
+bool Interpreter::ExtendList(ObjectId list, ObjectId iterable) {
+  const TypeTag type = heap_.type_of(iterable);
+  if (type == TypeTag::kList || type == TypeTag::kTuple) {
+    const std::vector<ObjectId> items =
+        type == TypeTag::kList ? ListItems(heap_, iterable) : TupleItems(heap_, iterable);
+    ListExtend(heap_, list, items, ExtendSource::kListOrTuple, items.size());
+    return true;
+  }
+  ExtendSource source = ExtendSource::kUnsized;
+  if (type == TypeTag::kDict || type == TypeTag::kSet || type == TypeTag::kFrozenSet ||
+      type == TypeTag::kDictView) {
+    source = ExtendSource::kMapping;
+  }
+  const std::optional<uint64_t> hint = LengthHint(iterable);
+  if (source != ExtendSource::kMapping && hint) source = ExtendSource::kSized;
+  Ref iterator = GetIter(iterable);
+  if (!iterator) return false;
+  absl::Status status = ListExtendLazy(
+      heap_, list, source, hint.value_or(0), [&]() -> absl::StatusOr<ObjectId> {
+        Ref item = Next(iterator.get());
+        if (!item) {
+          if (has_error()) return TakeError();
+          return kNoObject;
+        }
+        return item.release();
+      });
+  if (!status.ok()) {
+    Raise(status);
+    return false;
+  }
+  return true;
+}
+
+Flow Interpreter::ExecAugAssign(const Stmt& stmt) {
+  const Expr& target = *stmt.targets[0];
+  Ref container;
+  Ref key;
+  Ref current;
+  switch (target.kind) {
+    case ExprKind::kName:
+      current = LoadName(target.name);
+      break;
+    case ExprKind::kAttribute:
+      container = Eval(*target.operands[0]);
+      if (!container) return Flow::kError;
+      current = GetAttr(container.get(), target.name.text);
+      break;
+    case ExprKind::kSubscript:
+      container = Eval(*target.operands[0]);
+      if (!container) return Flow::kError;
+      key = Eval(*target.operands[1]);
+      if (!key) return Flow::kError;
+      current = GetItem(container.get(), key.get());
+      break;
+    default:
+      Raise(PyError(PyExc::kTypeError, "illegal expression for augmented assignment"));
+      return Flow::kError;
+  }
+  if (!current) return Flow::kError;
+  Ref operand = Eval(*stmt.value);
+  if (!operand) return Flow::kError;
+  Ref result;
+  const TypeTag type = heap_.type_of(current.get());
+  if (type == TypeTag::kList && stmt.binary_op == BinaryOp::kAdd) {
+    if (!ExtendList(current.get(), operand.get())) return Flow::kError;
+    result = heap_.NewRef(current.get());
+  } else {
+    absl::StatusOr<Ref> value =
+        Binary(heap_, stmt.binary_op, current.get(), operand.get(), /*in_place=*/true);
+    if (!value.ok()) {
+      Raise(value.status());
+      return Flow::kError;
+    }
+    result = std::move(*value);
+  }
+  current.Reset();
+  operand.Reset();
+  switch (target.kind) {
+    case ExprKind::kName:
+      return StoreName(target.name, std::move(result)) ? Flow::kNormal : Flow::kError;
+    case ExprKind::kAttribute:
+      return SetAttr(container.get(), target.name.text, result.get()) ? Flow::kNormal
+                                                                      : Flow::kError;
+    default:
+      return SetItem(container.get(), key.get(), result.get()) ? Flow::kNormal : Flow::kError;
+  }
+}
+
+Flow Interpreter::ExecDelete(const Expr& target) {
+  switch (target.kind) {
+    case ExprKind::kName:
+      return DeleteName(target.name) ? Flow::kNormal : Flow::kError;
+    case ExprKind::kAttribute: {
+      Ref object = Eval(*target.operands[0]);
+      if (!object) return Flow::kError;
+      return DelAttr(object.get(), target.name.text) ? Flow::kNormal : Flow::kError;
+    }
+    case ExprKind::kSubscript: {
+      Ref container = Eval(*target.operands[0]);
+      if (!container) return Flow::kError;
+      Ref key = Eval(*target.operands[1]);
+      if (!key) return Flow::kError;
+      return DelItem(container.get(), key.get()) ? Flow::kNormal : Flow::kError;
+    }
+    case ExprKind::kTuple:
+    case ExprKind::kList:
+      for (const ExprPtr& part : target.operands) {
+        if (ExecDelete(*part) == Flow::kError) return Flow::kError;
+      }
+      return Flow::kNormal;
+    default:
+      Raise(PyError(PyExc::kTypeError, "cannot delete this target"));
+      return Flow::kError;
+  }
+}
+
+Flow Interpreter::ExecWhile(const Stmt& stmt) {
+  while (true) {
+    if (!Step()) return Flow::kError;
+    Ref test = Eval(*stmt.value);
+    if (!test) return Flow::kError;
+    const bool truth = Truth(heap_, test.get());
+    test.Reset();
+    if (!truth) break;
+    const Flow flow = ExecBlock(stmt.body);
+    if (flow == Flow::kBreak) return Flow::kNormal;
+    if (flow == Flow::kReturn || flow == Flow::kError) return flow;
+  }
+  return ExecBlock(stmt.orelse);
+}
+
+Flow Interpreter::ExecFor(const Stmt& stmt) {
+  Ref iterable = Eval(*stmt.value);
+  if (!iterable) return Flow::kError;
+  Ref iterator = GetIter(iterable.get());
+  iterable.Reset();
+  if (!iterator) return Flow::kError;
+  const Expr& target = *stmt.targets[0];
+  while (true) {
+    if (!Step()) return Flow::kError;
+    Ref item = Next(iterator.get());
+    if (!item) {
+      if (has_error()) return Flow::kError;
+      break;
+    }
+    if (!Assign(target, std::move(item))) return Flow::kError;
+    const Flow flow = ExecBlock(stmt.body);
+    if (flow == Flow::kBreak) return Flow::kNormal;
+    if (flow == Flow::kReturn || flow == Flow::kError) return flow;
+  }
+  iterator.Reset();  // FOR_ITER drops the exhausted iterator
+  return ExecBlock(stmt.orelse);
+}
+
+Flow Interpreter::ExecFunctionDef(const Stmt& stmt) {
+  std::vector<Ref> defaults;
+  for (const ExprPtr& d : stmt.defaults) {
+    defaults.push_back(Eval(*d));
+    if (!defaults.back()) return Flow::kError;
+  }
+  Ref kw_defaults;
+  for (size_t i = 0; i < stmt.kw_defaults.size(); ++i) {
+    if (!stmt.kw_defaults[i]) continue;
+    if (!kw_defaults) kw_defaults = NewDict(heap_);
+    Ref value = Eval(*stmt.kw_defaults[i]);
+    if (!value) return Flow::kError;
+    const CodeUnit& unit = context_.program->units[stmt.unit];
+    Ref key = InternStr(heap_, unit.slot_names[unit.positional_count +
+                                               (unit.varargs_slot >= 0 ? 1 : 0) + i]);
+    DictSetItem(heap_, kw_defaults.get(), key.get(), value.get()).IgnoreError();
+  }
+  Ref function = MakeFunction(stmt.unit, std::move(defaults), std::move(kw_defaults));
+  return StoreName(stmt.name, std::move(function)) ? Flow::kNormal : Flow::kError;
+}
+
+Flow Interpreter::ExecClassDef(const Stmt& stmt) {
+  const CodeUnit& unit = context_.program->units[stmt.unit];
+  Ref body_function = MakeFunction(stmt.unit, {}, Ref());
+  ObjectId base = kNoObject;
+  std::vector<Ref> bases;
+  for (const ExprPtr& b : stmt.bases) {
+    bases.push_back(Eval(*b));
+    if (!bases.back()) return Flow::kError;
+  }
+  if (!bases.empty()) {
+    const TypeTag type = heap_.type_of(bases[0].get());
+    if (type == TypeTag::kClass) {
+      base = bases[0].get();
+    } else if (type != TypeTag::kBuiltinType ||
+               heap_.cls(bases[0].get()).name != "object") {
+      Raise(PyError(PyExc::kTypeError, "heap scripts can only derive classes from their own "
+                                       "classes or object"));
+      return Flow::kError;
+    }
+  }
+  // __build_class__: run the body in a fresh namespace, then make the class.
+  Ref ns = NewDict(heap_);
+  {
+    Ref module_key = InternStr(heap_, "__module__");
+    Ref module_name = InternStr(heap_, "__main__");
+    DictSetItem(heap_, ns.get(), module_key.get(), module_name.get()).IgnoreError();
+    Ref qualname_key = InternStr(heap_, "__qualname__");
+    Ref qualname = InternStr(heap_, unit.qualname);
+    DictSetItem(heap_, ns.get(), qualname_key.get(), qualname.get()).IgnoreError();
+  }
+  PushCallFrame(heap_, unit.name, unit.code_object, body_function.get(), unit.slot_names);
+  const Context saved = context_;
+  context_.unit = &unit;
+  context_.frame = heap_.frames().depth() - 1;
+  context_.class_namespace = ns.get();
+  ++depth_;
+  const Flow flow = ExecBlock(unit.body);
+  --depth_;
+  context_ = saved;
+  PopCallFrame(heap_);
+  if (flow == Flow::kError) return flow;
+  Ref cls = NewClass(heap_, unit.name, DictCopy(heap_, ns.get()), base);
+  ns.Reset();
+  body_function.Reset();
+  return StoreName(stmt.name, std::move(cls)) ? Flow::kNormal : Flow::kError;
+}
+
+Flow Interpreter::ExecImport(const Stmt& stmt) {
+  for (const auto& [module, name] : stmt.imports) {
+    ObjectId object = kNoObject;
+    if (module == "sys") object = session_.sys_module;
+    if (module == "gc") object = session_.gc_module;
+    if (module == "tracemalloc") object = session_.tracemalloc_module;
+    if (object == kNoObject) {
+      Raise(PyError(PyExc::kException, absl::StrCat("No module named '", module, "'")));
+      return Flow::kError;
+    }
+    if (!StoreName(name, heap_.NewRef(object))) return Flow::kError;
+  }
+  return Flow::kNormal;
+}
+
+Ref Interpreter::MaterializeException(const absl::Status& error) {
+  const std::optional<PyExc> exc = PyErrorType(error);
+  std::vector<ObjectId> args;
+  Ref detail;
+  if (const std::string text = PyErrorDetail(error); !text.empty()) {
+    detail = NewStr(heap_, text);
+    args.push_back(detail.get());
+  }
+  Ref args_tuple = NewTupleOf(heap_, args);
+  return NewException(heap_, std::string(PyExcName(exc.value_or(PyExc::kException))),
+                      std::move(args_tuple));
+}
+
+Flow Interpreter::ExecTry(const Stmt& stmt) {
+  Flow flow = ExecBlock(stmt.body);
+  if (flow == Flow::kError && IsPythonError(error_)) {
+    const PyExc exc = *PyErrorType(error_);
+    const ExceptHandler* match = nullptr;
+    for (const ExceptHandler& handler : stmt.handlers) {
+      if (handler.types.empty()) {
+        match = &handler;
+        break;
+      }
+      for (const std::string& type : handler.types) {
+        if (PyExcMatches(exc, type)) {
+          match = &handler;
+          break;
+        }
+      }
+      if (match != nullptr) break;
+    }
+    if (match != nullptr) {
+      absl::Status caught = TakeError();
+      Ref exception = MaterializeException(caught);
+      const absl::Status outer = std::exchange(handling_, caught);
+      flow = Flow::kNormal;
+      if (!match->name.text.empty() && !StoreName(match->name, heap_.NewRef(exception.get()))) {
+        flow = Flow::kError;
+      }
+      if (flow == Flow::kNormal) flow = ExecBlock(match->body);
+      if (!match->name.text.empty()) {
+        // `except E as e:` ends with `del e`, keeping any pending error.
+        absl::Status pending = TakeError();
+        if (!DeleteName(match->name)) TakeError();
+        error_ = std::move(pending);
+      }
+      handling_ = outer;
+      exception.Reset();
+    }
+  } else if (flow == Flow::kNormal) {
+    flow = ExecBlock(stmt.orelse);
+  }
+  if (!stmt.finalbody.empty()) {
+    absl::Status pending = TakeError();
+    Ref pending_return = std::move(return_value_);
+    const Flow final_flow = ExecBlock(stmt.finalbody);
+    if (final_flow != Flow::kNormal) return final_flow;
+    error_ = std::move(pending);
+    return_value_ = std::move(pending_return);
+  }
+  return flow;
+}
+
+}  // namespace heapsim::script

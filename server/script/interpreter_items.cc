@@ -1,0 +1,339 @@
+// Subscription: reading, writing and deleting container[key] and slices.
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "server/heap/bytes_object.h"
+#include "server/heap/dict_object.h"
+#include "server/heap/int_object.h"
+#include "server/heap/iterator_object.h"
+#include "server/heap/list_object.h"
+#include "server/heap/py_error.h"
+#include "server/heap/str_object.h"
+#include "server/heap/tuple_object.h"
+#include "server/heap/value_ops.h"
+#include "server/script/interpreter.h"
+
+namespace heapsim::script {
+
+namespace {
+
+// slice.indices(length) for parts that are None or ints.
+struct SliceBounds {
+  int64_t start = 0;
+  int64_t stop = 0;
+  int64_t step = 1;
+  int64_t count = 0;
+};
+
+absl::StatusOr<SliceBounds> Bounds(const Heap& heap, ObjectId start, ObjectId stop, ObjectId step,
+                                   int64_t length) {
+  auto value = [&heap](ObjectId id, int64_t* out) -> absl::Status {
+    if (id == kNoObject || heap.type_of(id) == TypeTag::kNone) return absl::OkStatus();
+    if (!IsIntLike(heap, id)) {
+      return PyError(PyExc::kTypeError,
+                     "slice indices must be integers or None or have an __index__ method");
+    }
+    const std::optional<int64_t> v = IntAsInt64(heap, id);
+    *out = v ? *v : (IntAsBig(heap, id).is_negative() ? INT64_MIN / 2 : INT64_MAX / 2);
+    return absl::OkStatus();
+  };
+  SliceBounds b;
+  int64_t raw_step = 1;
+  if (absl::Status s = value(step, &raw_step); !s.ok()) return s;
+  if (raw_step == 0) return PyError(PyExc::kValueError, "slice step cannot be zero");
+  b.step = raw_step;
+  int64_t raw_start = b.step < 0 ? length - 1 : 0;
+  int64_t raw_stop = b.step < 0 ? -1 : length;
+  const bool start_set = start != kNoObject && heap.type_of(start) != TypeTag::kNone;
+  const bool stop_set = stop != kNoObject && heap.type_of(stop) != TypeTag::kNone;
+  if (absl::Status s = value(start, &raw_start); !s.ok()) return s;
+  if (absl::Status s = value(stop, &raw_stop); !s.ok()) return s;
+  auto clamp = [&](int64_t v, bool set, bool is_start) {
+    if (!set) return v;
+    if (v < 0) {
+      v += length;
+      if (v < 0) v = b.step < 0 ? -1 : 0;
+    } else if (v >= length) {
+      v = b.step < 0 ? length - 1 : length;
+    }
+    (void)is_start;
+    return v;
+  };
+  b.start = clamp(raw_start, start_set, true);
+  b.stop = clamp(raw_stop, stop_set, false);
+  if (b.step > 0) {
+    b.count = b.stop > b.start ? (b.stop - b.start - 1) / b.step + 1 : 0;
+  } else {
+    b.count = b.stop < b.start ? (b.start - b.stop - 1) / (-b.step) + 1 : 0;
+  }
+  return b;
+}
+
+absl::StatusOr<int64_t> Index(const Heap& heap, ObjectId container, ObjectId key,
+                              std::string_view what) {
+  if (!IsIntLike(heap, key)) {
+    return PyError(PyExc::kTypeError,
+                   absl::StrCat(TypeName(heap, container), " indices must be integers",
+                                heap.type_of(container) == TypeTag::kTuple ||
+                                        heap.type_of(container) == TypeTag::kList ||
+                                        heap.type_of(container) == TypeTag::kStr
+                                    ? " or slices"
+                                    : "",
+                                ", not ", TypeName(heap, key)));
+  }
+  const int64_t length = Length(heap, container);
+  std::optional<int64_t> index = IntAsInt64(heap, key);
+  if (!index) {
+    return PyError(PyExc::kIndexError, absl::StrCat(std::string(what), " index out of range"));
+  }
+  if (*index < 0) *index += length;
+  if (*index < 0 || *index >= length) {
+    return PyError(PyExc::kIndexError, absl::StrCat(std::string(what), " index out of range"));
+  }
+  return *index;
+}
+
+std::string SubstringByCodePoints(const std::string& utf8, const SliceBounds& b) {
+  const std::u32string chars = DecodeUtf8(utf8);
+  std::u32string out;
+  for (int64_t i = 0, at = b.start; i < b.count; ++i, at += b.step) out.push_back(chars[at]);
+  return EncodeUtf8(out);
+}
+
+}  // namespace
+
+Ref Interpreter::GetSlice(ObjectId container, ObjectId start, ObjectId stop, ObjectId step) {
+  const TypeTag type = heap_.type_of(container);
+  const int64_t length = Length(heap_, container);
+  if (length < 0 || type == TypeTag::kDict || type == TypeTag::kSet ||
+      type == TypeTag::kFrozenSet || type == TypeTag::kDictView) {
+    Raise(PyError(PyExc::kTypeError,
+                  absl::StrCat("'", TypeName(heap_, container), "' object is not subscriptable")));
+    return Ref();
+  }
+  absl::StatusOr<SliceBounds> bounds = Bounds(heap_, start, stop, step, length);
+  if (!bounds.ok()) {
+    Raise(bounds.status());
+    return Ref();
+  }
+  const SliceBounds& b = *bounds;
+  const bool whole = b.step == 1 && b.count == length;
+  switch (type) {
+    case TypeTag::kList: {
+      std::vector<ObjectId> items;
+      const auto& source = ListItems(heap_, container);
+      for (int64_t i = 0, at = b.start; i < b.count; ++i, at += b.step) items.push_back(source[at]);
+      return NewListOf(heap_, items);
+    }
+    case TypeTag::kTuple: {
+      if (whole) return heap_.NewRef(container);
+      std::vector<ObjectId> items;
+      const auto& source = TupleItems(heap_, container);
+      for (int64_t i = 0, at = b.start; i < b.count; ++i, at += b.step) items.push_back(source[at]);
+      return NewTupleOf(heap_, items);
+    }
+    case TypeTag::kStr: {
+      if (whole) return heap_.NewRef(container);
+      const StrBody& body = heap_.str(container);
+      if (body.kind == StrKind::kAscii) {
+        std::string out;
+        for (int64_t i = 0, at = b.start; i < b.count; ++i, at += b.step) out += body.utf8[at];
+        return NewStr(heap_, out);
+      }
+      return NewStr(heap_, SubstringByCodePoints(body.utf8, b));
+    }
+    case TypeTag::kBytes:
+    case TypeTag::kByteArray: {
+      if (whole && type == TypeTag::kBytes) return heap_.NewRef(container);
+      const std::string& data = BytesData(heap_, container);
+      std::string out;
+      for (int64_t i = 0, at = b.start; i < b.count; ++i, at += b.step) out += data[at];
+      return type == TypeTag::kBytes ? NewBytes(heap_, out) : NewByteArray(heap_, out);
+    }
+    case TypeTag::kRange: {
+      const RangeBody& r = heap_.range(container);
+      const int64_t new_start = r.start + b.start * r.step;
+      return NewRange(heap_, new_start, new_start + b.count * b.step * r.step, b.step * r.step);
+    }
+    default:
+      Raise(PyError(PyExc::kTypeError, absl::StrCat("'", TypeName(heap_, container),
+                                                    "' object is not subscriptable")));
+      return Ref();
+  }
+}
+
+Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
+  const TypeTag type = heap_.type_of(container);
+  if (heap_.type_of(key) == TypeTag::kSlice && type != TypeTag::kDict) {
+    const SliceBody& s = heap_.slice(key);
+    return GetSlice(container, s.start, s.stop, s.step);
+  }
+  switch (type) {
+    case TypeTag::kList: {
+      absl::StatusOr<int64_t> i = Index(heap_, container, key, "list");
+      if (!i.ok()) {
+        Raise(i.status());
+        return Ref();
+      }
+      return heap_.NewRef(ListItems(heap_, container)[*i]);
+    }
+    case TypeTag::kTuple: {
+      absl::StatusOr<int64_t> i = Index(heap_, container, key, "tuple");
+      if (!i.ok()) {
+        Raise(i.status());
+        return Ref();
+      }
+      return heap_.NewRef(TupleItems(heap_, container)[*i]);
+    }
+    case TypeTag::kStr: {
+      absl::StatusOr<int64_t> i = Index(heap_, container, key, "string");
+      if (!i.ok()) {
+        Raise(i.status());
+        return Ref();
+      }
+      const StrBody& body = heap_.str(container);
+      if (body.kind == StrKind::kAscii) return NewStr(heap_, body.utf8.substr(*i, 1));
+      std::string ch;
+      AppendUtf8(&ch, DecodeUtf8(body.utf8)[*i]);
+      return NewStr(heap_, ch);
+    }
+    case TypeTag::kBytes:
+    case TypeTag::kByteArray: {
+      absl::StatusOr<int64_t> i =
+          Index(heap_, container, key, type == TypeTag::kBytes ? "index" : "bytearray index");
+      if (!i.ok()) {
+        Raise(i.status());
+        return Ref();
+      }
+      return NewInt(heap_, static_cast<uint8_t>(BytesData(heap_, container)[*i]));
+    }
+    case TypeTag::kRange: {
+      absl::StatusOr<int64_t> i = Index(heap_, container, key, "range object");
+      if (!i.ok()) {
+        Raise(i.status());
+        return Ref();
+      }
+      const RangeBody& r = heap_.range(container);
+      return NewInt(heap_, r.start + *i * r.step);
+    }
+    case TypeTag::kDict: {
+      absl::StatusOr<ObjectId> value = DictLookup(heap_, container, key);
+      if (!value.ok()) {
+        Raise(value.status());
+        return Ref();
+      }
+      if (*value == kNoObject) {
+        Raise(PyError(PyExc::kKeyError, Repr(heap_, key)));
+        return Ref();
+      }
+      return heap_.NewRef(*value);
+    }
+    default:
+      Raise(PyError(PyExc::kTypeError, absl::StrCat("'", TypeName(heap_, container),
+                                                    "' object is not subscriptable")));
+      return Ref();
+  }
+}
+
+bool Interpreter::SetItem(ObjectId container, ObjectId key, ObjectId value) {
+  const TypeTag type = heap_.type_of(container);
+  absl::Status status;
+  if (type == TypeTag::kList) {
+    if (heap_.type_of(key) == TypeTag::kSlice) {
+      const SliceBody& s = heap_.slice(key);
+      std::vector<Ref> items;
+      if (!Collect(value, &items)) return false;
+      std::vector<ObjectId> ids;
+      for (const Ref& item : items) ids.push_back(item.get());
+      absl::StatusOr<SliceBounds> b =
+          Bounds(heap_, s.start, s.stop, s.step, Length(heap_, container));
+      if (!b.ok()) {
+        Raise(b.status());
+        return false;
+      }
+      if (b->step != 1) {
+        if (static_cast<int64_t>(ids.size()) != b->count) {
+          Raise(PyError(PyExc::kValueError,
+                        absl::StrCat("attempt to assign sequence of size ", ids.size(),
+                                     " to extended slice of size ", b->count)));
+          return false;
+        }
+        for (int64_t i = 0, at = b->start; i < b->count; ++i, at += b->step) {
+          ListSetItem(heap_, container, at, ids[i]).IgnoreError();
+        }
+      } else {
+        const int64_t stop = b->stop < b->start ? b->start : b->stop;
+        ListAssignSlice(heap_, container, b->start, stop, ids);
+      }
+      if (heap_.observed()) heap_.Notify(MutateEvent{container, "setslice"});
+      return true;
+    }
+    absl::StatusOr<int64_t> i = Index(heap_, container, key, "list assignment");
+    if (!i.ok()) {
+      Raise(i.status());
+      return false;
+    }
+    status = ListSetItem(heap_, container, *i, value);
+  } else if (type == TypeTag::kDict) {
+    status = DictSetItem(heap_, container, key, value);
+  } else if (type == TypeTag::kByteArray) {
+    absl::StatusOr<int64_t> i = Index(heap_, container, key, "bytearray");
+    const std::optional<int64_t> byte = IsIntLike(heap_, value) ? IntAsInt64(heap_, value)
+                                                                 : std::nullopt;
+    if (!i.ok()) {
+      status = i.status();
+    } else if (!byte || *byte < 0 || *byte > 255) {
+      status = PyError(PyExc::kValueError, "byte must be in range(0, 256)");
+    } else {
+      heap_.bytes(container).data[*i] = static_cast<char>(*byte);
+    }
+  } else {
+    status = PyError(PyExc::kTypeError, absl::StrCat("'", TypeName(heap_, container),
+                                                     "' object does not support item assignment"));
+  }
+  if (!status.ok()) {
+    Raise(status);
+    return false;
+  }
+  if (heap_.observed()) heap_.Notify(MutateEvent{container, "setitem"});
+  return true;
+}
+
+bool Interpreter::DelItem(ObjectId container, ObjectId key) {
+  const TypeTag type = heap_.type_of(container);
+  absl::Status status;
+  if (type == TypeTag::kList) {
+    if (heap_.type_of(key) == TypeTag::kSlice) {
+      const SliceBody& s = heap_.slice(key);
+      absl::StatusOr<SliceBounds> b =
+          Bounds(heap_, s.start, s.stop, s.step, Length(heap_, container));
+      if (!b.ok()) {
+        Raise(b.status());
+        return false;
+      }
+      if (b->step == 1) {
+        ListAssignSlice(heap_, container, b->start, b->stop < b->start ? b->start : b->stop, {});
+      } else {
+        ListDeleteExtendedSlice(heap_, container, b->start, b->step, b->count);
+      }
+    } else {
+      absl::StatusOr<int64_t> i = Index(heap_, container, key, "list assignment");
+      status = i.ok() ? ListDelItem(heap_, container, *i) : i.status();
+    }
+  } else if (type == TypeTag::kDict) {
+    status = DictDelItem(heap_, container, key);
+  } else {
+    status = PyError(PyExc::kTypeError, absl::StrCat("'", TypeName(heap_, container),
+                                                     "' object does not support item deletion"));
+  }
+  if (!status.ok()) {
+    Raise(status);
+    return false;
+  }
+  if (heap_.observed()) heap_.Notify(MutateEvent{container, "delitem"});
+  return true;
+}
+
+}  // namespace heapsim::script

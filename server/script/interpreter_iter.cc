@@ -1,0 +1,255 @@
+// Iteration: iterator objects for every iterable kind, advancing them, and
+// the helpers builtins use to consume iterables.
+
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "server/heap/bytes_object.h"
+#include "server/heap/dict_object.h"
+#include "server/heap/int_object.h"
+#include "server/heap/iterator_object.h"
+#include "server/heap/list_object.h"
+#include "server/heap/py_error.h"
+#include "server/heap/set_object.h"
+#include "server/heap/str_object.h"
+#include "server/heap/tuple_object.h"
+#include "server/heap/value_ops.h"
+#include "server/script/generator.h"
+#include "server/script/interpreter.h"
+
+namespace heapsim::script {
+
+namespace {
+
+// A 2-tuple (None, None) for iterators that recycle their result tuple.
+Ref NewPairOfNone(Heap& heap) {
+  heap.IncRef(heap.none());
+  heap.IncRef(heap.none());
+  return NewTuple(heap, {heap.none(), heap.none()});
+}
+
+// Fills an iterator's cached result tuple with new references to `items`,
+// reusing it when nobody else holds it (CPython's tuple recycling in dict
+// items, enumerate and zip), else making a new one.
+Ref FillResult(Heap& heap, ObjectId iterator, std::vector<Ref> items) {
+  IteratorBody& body = heap.iterator(iterator);
+  const ObjectId cached = body.extra;
+  if (cached != kNoObject && heap.object(cached).refcount == 1) {
+    std::vector<ObjectId>& slots = heap.tuple(cached).items;
+    std::vector<ObjectId> old = slots;
+    for (size_t i = 0; i < slots.size(); ++i) slots[i] = items[i].release();
+    for (ObjectId value : old) heap.DecRef(value);
+    // A recycled result may have been untracked by a collection.
+    if (!heap.IsTracked(cached)) heap.Track(cached);
+    return heap.NewRef(cached);
+  }
+  std::vector<ObjectId> owned;
+  for (Ref& item : items) owned.push_back(item.release());
+  return NewTuple(heap, std::move(owned));
+}
+
+}  // namespace
+
+Ref Interpreter::GetIter(ObjectId iterable) {
+  switch (heap_.type_of(iterable)) {
+    case TypeTag::kList:
+      return NewIterator(heap_, IterKind::kList, iterable);
+    case TypeTag::kTuple:
+      return NewIterator(heap_, IterKind::kTuple, iterable);
+    case TypeTag::kStr:
+      return NewIterator(heap_, IterKind::kStr, iterable);
+    case TypeTag::kBytes:
+    case TypeTag::kByteArray:
+      return NewIterator(heap_, IterKind::kBytes, iterable);
+    case TypeTag::kSet:
+    case TypeTag::kFrozenSet:
+      return NewIterator(heap_, IterKind::kSet, iterable);
+    case TypeTag::kRange: {
+      const RangeBody& r = heap_.range(iterable);
+      return NewIterator(heap_, IterKind::kRange, kNoObject, r.start, Length(heap_, iterable),
+                         r.step);
+    }
+    case TypeTag::kDict:
+      return NewIterator(heap_, IterKind::kDictKeys, iterable);
+    case TypeTag::kDictView: {
+      const ObjectId dict = heap_.iterator(iterable).source;
+      switch (static_cast<ViewKind>(heap_.object(iterable).subtype)) {
+        case ViewKind::kKeys:
+          return NewIterator(heap_, IterKind::kDictKeys, dict);
+        case ViewKind::kValues:
+          return NewIterator(heap_, IterKind::kDictValues, dict);
+        case ViewKind::kItems: {
+          Ref it = NewIterator(heap_, IterKind::kDictItems, dict);
+          heap_.iterator(it.get()).extra = NewPairOfNone(heap_).release();
+          return it;
+        }
+      }
+      break;
+    }
+    case TypeTag::kIterator:
+    case TypeTag::kRangeIterator:
+    case TypeTag::kGenerator:
+      return heap_.NewRef(iterable);
+    default:
+      break;
+  }
+  Raise(PyError(PyExc::kTypeError,
+                absl::StrCat("'", TypeName(heap_, iterable), "' object is not iterable")));
+  return Ref();
+}
+
+Ref Interpreter::Next(ObjectId iterator) {
+  const TypeTag type = heap_.type_of(iterator);
+  if (type == TypeTag::kRangeIterator) {
+    IteratorBody& body = heap_.iterator(iterator);
+    if (body.end <= 0) return Ref();
+    const int64_t value = body.index;
+    body.index += body.step;
+    --body.end;
+    return NewInt(heap_, value);
+  }
+  if (type == TypeTag::kGenerator) return GeneratorNext(*this, iterator);
+  IteratorBody& body = heap_.iterator(iterator);
+  const auto kind = static_cast<IterKind>(heap_.object(iterator).subtype);
+  const ObjectId source = body.source;
+  // Exhausted iterators drop their source, as CPython's do.
+  auto finish = [&]() {
+    if (heap_.iterator(iterator).source != kNoObject && kind != IterKind::kEnumerate &&
+        kind != IterKind::kZip) {
+      heap_.DecRef(std::exchange(heap_.iterator(iterator).source, kNoObject));
+    }
+    return Ref();
+  };
+  if (source == kNoObject) return Ref();
+  switch (kind) {
+    case IterKind::kList: {
+      const auto& items = ListItems(heap_, source);
+      if (body.index >= static_cast<int64_t>(items.size())) return finish();
+      return heap_.NewRef(items[body.index++]);
+    }
+    case IterKind::kListReverse: {
+      const auto& items = ListItems(heap_, source);
+      if (body.index < 0 || body.index >= static_cast<int64_t>(items.size())) return finish();
+      return heap_.NewRef(items[body.index--]);
+    }
+    case IterKind::kTuple: {
+      const auto& items = TupleItems(heap_, source);
+      if (body.index >= static_cast<int64_t>(items.size())) return finish();
+      return heap_.NewRef(items[body.index++]);
+    }
+    case IterKind::kStr: {
+      const StrBody& str = heap_.str(source);
+      if (body.index >= static_cast<int64_t>(str.utf8.size())) return finish();
+      size_t end = body.index + 1;
+      while (end < str.utf8.size() && (static_cast<uint8_t>(str.utf8[end]) & 0xc0) == 0x80) ++end;
+      Ref ch = NewStr(heap_, str.utf8.substr(body.index, end - body.index));
+      heap_.iterator(iterator).index = static_cast<int64_t>(end);
+      return ch;
+    }
+    case IterKind::kBytes: {
+      const std::string& data = BytesData(heap_, source);
+      if (body.index >= static_cast<int64_t>(data.size())) return finish();
+      return NewInt(heap_, static_cast<uint8_t>(data[body.index++]));
+    }
+    case IterKind::kSet: {
+      const SetBody& set = heap_.set(source);
+      while (body.index < static_cast<int64_t>(set.table.size())) {
+        const SetEntry& entry = set.table[body.index++];
+        if (entry.key != kNoObject && entry.key != SetBody::kDummyKey) {
+          return heap_.NewRef(entry.key);
+        }
+      }
+      return finish();
+    }
+    case IterKind::kDictKeys:
+    case IterKind::kDictValues:
+    case IterKind::kDictItems: {
+      const DictBody& dict = heap_.dict(source);
+      while (body.index < static_cast<int64_t>(dict.entries.size())) {
+        const DictEntry entry = dict.entries[body.index++];
+        if (entry.key == kNoObject) continue;
+        if (kind == IterKind::kDictKeys) return heap_.NewRef(entry.key);
+        if (kind == IterKind::kDictValues) return heap_.NewRef(entry.value);
+        std::vector<Ref> pair;
+        pair.push_back(heap_.NewRef(entry.key));
+        pair.push_back(heap_.NewRef(entry.value));
+        return FillResult(heap_, iterator, std::move(pair));
+      }
+      return finish();
+    }
+    case IterKind::kEnumerate: {
+      Ref item = Next(source);
+      if (!item) return Ref();
+      const int64_t count = heap_.iterator(iterator).index++;
+      std::vector<Ref> pair;
+      pair.push_back(NewInt(heap_, count));
+      pair.push_back(std::move(item));
+      return FillResult(heap_, iterator, std::move(pair));
+    }
+    case IterKind::kZip: {
+      std::vector<Ref> items;
+      const std::vector<ObjectId> iterators = TupleItems(heap_, source);
+      for (ObjectId it : iterators) {
+        Ref item = Next(it);
+        if (!item) return Ref();
+        items.push_back(std::move(item));
+      }
+      return FillResult(heap_, iterator, std::move(items));
+    }
+    case IterKind::kRange:
+      break;
+  }
+  return Ref();
+}
+
+std::optional<uint64_t> Interpreter::LengthHint(ObjectId iterable) {
+  const TypeTag type = heap_.type_of(iterable);
+  if (type == TypeTag::kGenerator) return std::nullopt;
+  if (type == TypeTag::kRangeIterator) {
+    return static_cast<uint64_t>(std::max<int64_t>(heap_.iterator(iterable).end, 0));
+  }
+  if (type == TypeTag::kIterator) {
+    const IteratorBody& body = heap_.iterator(iterable);
+    const auto kind = static_cast<IterKind>(heap_.object(iterable).subtype);
+    if (body.source == kNoObject) return 0;
+    if (kind == IterKind::kList || kind == IterKind::kTuple) {
+      return static_cast<uint64_t>(std::max<int64_t>(Length(heap_, body.source) - body.index, 0));
+    }
+    if (kind == IterKind::kEnumerate || kind == IterKind::kZip) return std::nullopt;
+    return static_cast<uint64_t>(std::max<int64_t>(Length(heap_, body.source), 0));
+  }
+  const int64_t length = Length(heap_, iterable);
+  if (length < 0) return std::nullopt;
+  return static_cast<uint64_t>(length);
+}
+
+bool Interpreter::ForEach(ObjectId iterable, const std::function<bool(Ref)>& body) {
+  Ref iterator = GetIter(iterable);
+  if (!iterator) return false;
+  if (heap_.type_of(iterator.get()) == TypeTag::kGenerator) {
+    return GeneratorForEach(*this, iterator.get(), body);
+  }
+  while (true) {
+    Ref item = Next(iterator.get());
+    if (!item) return !has_error();
+    if (!body(std::move(item))) return !has_error();
+  }
+}
+
+bool Interpreter::Collect(ObjectId iterable, std::vector<Ref>* items) {
+  const TypeTag type = heap_.type_of(iterable);
+  if (type == TypeTag::kList || type == TypeTag::kTuple) {
+    // Fast sequence access: no iterator object (PySequence_Fast).
+    for (ObjectId item : type == TypeTag::kList ? ListItems(heap_, iterable)
+                                                : TupleItems(heap_, iterable)) {
+      items->push_back(heap_.NewRef(item));
+    }
+    return true;
+  }
+  return ForEach(iterable, [items](Ref item) {
+    items->push_back(std::move(item));
+    return true;
+  });
+}
+
+}  // namespace heapsim::script

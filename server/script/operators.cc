@@ -1,0 +1,693 @@
+#include "server/script/operators.h"
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "server/heap/bytes_object.h"
+#include "server/heap/dict_object.h"
+#include "server/heap/float_object.h"
+#include "server/heap/int_object.h"
+#include "server/heap/list_object.h"
+#include "server/heap/py_error.h"
+#include "server/heap/set_object.h"
+#include "server/heap/str_object.h"
+#include "server/heap/tuple_object.h"
+#include "server/heap/value_ops.h"
+
+namespace heapsim::script {
+
+namespace {
+
+bool IsInt(const Heap& heap, ObjectId id) { return IsIntLike(heap, id); }
+bool IsFloat(const Heap& heap, ObjectId id) { return heap.type_of(id) == TypeTag::kFloat; }
+bool IsComplex(const Heap& heap, ObjectId id) { return heap.type_of(id) == TypeTag::kComplex; }
+bool IsReal(const Heap& heap, ObjectId id) { return IsInt(heap, id) || IsFloat(heap, id); }
+bool IsNumeric(const Heap& heap, ObjectId id) { return IsReal(heap, id) || IsComplex(heap, id); }
+bool IsAnySet(const Heap& heap, ObjectId id) {
+  const TypeTag t = heap.type_of(id);
+  return t == TypeTag::kSet || t == TypeTag::kFrozenSet;
+}
+
+uint32_t DigitsOf(const Heap& heap, ObjectId id) {
+  const Object& o = heap.object(id);
+  if (o.type == TypeTag::kInt && o.subtype != 0) {
+    return static_cast<uint32_t>(heap.big_int(id).digit_count());
+  }
+  return DigitCount(o.small_int);
+}
+
+bool IsNegative(const Heap& heap, ObjectId id) {
+  const Object& o = heap.object(id);
+  if (o.type == TypeTag::kInt && o.subtype != 0) return heap.big_int(id).is_negative();
+  return o.small_int < 0;
+}
+
+double AsDouble(const Heap& heap, ObjectId id) {
+  return IsFloat(heap, id) ? FloatValue(heap, id) : IntAsBig(heap, id).ToDouble();
+}
+
+absl::Status Unsupported(const Heap& heap, BinaryOp op, ObjectId a, ObjectId b) {
+  return PyError(PyExc::kTypeError,
+                 absl::StrCat("unsupported operand type(s) for ", BinaryOpSymbol(op), ": '",
+                              TypeName(heap, a), "' and '", TypeName(heap, b), "'"));
+}
+
+// How CPython allocates an int result with the operands' digit counts.
+IntRequest ArithmeticRequest(BinaryOp op, uint32_t na, uint32_t nb, bool same_sign,
+                             uint32_t result_digits) {
+  const bool small = na <= 1 && nb <= 1;
+  switch (op) {
+    case BinaryOp::kAdd:
+    case BinaryOp::kSub: {
+      if (small) return IntRequest::FromLong();
+      const uint32_t longest = na > nb ? na : nb;
+      // x_add reserves a carry digit; x_sub does not.
+      const bool adds = (op == BinaryOp::kAdd) == same_sign;
+      return IntRequest::Digits(adds ? longest + 1 : longest);
+    }
+    case BinaryOp::kMul:
+      return small ? IntRequest::FromLong() : IntRequest::Digits(na + nb);
+    case BinaryOp::kFloorDiv:
+      if (small) return IntRequest::FromLong();
+      return IntRequest::Digits(nb == 1 ? na : na - nb + 1);
+    case BinaryOp::kMod:
+      if (small || nb == 1) return IntRequest::FromLong();
+      return IntRequest::Digits(nb);
+    default:
+      return result_digits <= 1 ? IntRequest::FromLong() : IntRequest::Digits(result_digits);
+  }
+}
+
+absl::StatusOr<Ref> IntArithmetic(Heap& heap, BinaryOp op, ObjectId a, ObjectId b) {
+  const uint32_t na = DigitsOf(heap, a);
+  const uint32_t nb = DigitsOf(heap, b);
+  const bool same_sign = IsNegative(heap, a) == IsNegative(heap, b);
+  const std::optional<int64_t> x = IntAsInt64(heap, a);
+  const std::optional<int64_t> y = IntAsInt64(heap, b);
+  if (op == BinaryOp::kTrueDiv) {
+    const double divisor = AsDouble(heap, b);
+    if (divisor == 0) return PyError(PyExc::kZeroDivisionError, "division by zero");
+    if (x && y && std::llabs(*x) < (int64_t{1} << 53) && std::llabs(*y) < (int64_t{1} << 53)) {
+      return NewFloat(heap, static_cast<double>(*x) / static_cast<double>(*y));
+    }
+    return NewFloat(heap, AsDouble(heap, a) / divisor);
+  }
+  if ((op == BinaryOp::kFloorDiv || op == BinaryOp::kMod) && DigitsOf(heap, b) == 0) {
+    const ErrorMessages& messages = heap.profile().messages;
+    return PyError(PyExc::kZeroDivisionError, op == BinaryOp::kMod
+                                                  ? messages.int_mod_zero
+                                                  : "integer division or modulo by zero");
+  }
+  // Fast path on int64 when nothing overflows.
+  if (x && y) {
+    int64_t r = 0;
+    bool ok = true;
+    switch (op) {
+      case BinaryOp::kAdd:
+        ok = !__builtin_add_overflow(*x, *y, &r);
+        break;
+      case BinaryOp::kSub:
+        ok = !__builtin_sub_overflow(*x, *y, &r);
+        break;
+      case BinaryOp::kMul:
+        ok = !__builtin_mul_overflow(*x, *y, &r);
+        break;
+      case BinaryOp::kFloorDiv:
+        if (*x == INT64_MIN && *y == -1) {
+          ok = false;
+        } else {
+          r = *x / *y;
+          if ((*x % *y != 0) && ((*x < 0) != (*y < 0))) --r;
+        }
+        break;
+      case BinaryOp::kMod:
+        if (*y == -1) {
+          r = 0;
+        } else {
+          r = *x % *y;
+          if (r != 0 && ((r < 0) != (*y < 0))) r += *y;
+        }
+        break;
+      case BinaryOp::kBitAnd:
+        r = *x & *y;
+        break;
+      case BinaryOp::kBitOr:
+        r = *x | *y;
+        break;
+      case BinaryOp::kBitXor:
+        r = *x ^ *y;
+        break;
+      default:
+        ok = false;
+        break;
+    }
+    if (ok) {
+      return NewInt(heap, r, ArithmeticRequest(op, na, nb, same_sign, DigitCount(r)));
+    }
+  }
+  const BigInt big_a = IntAsBig(heap, a);
+  const BigInt big_b = IntAsBig(heap, b);
+  BigInt result;
+  switch (op) {
+    case BinaryOp::kAdd:
+      result = big_a + big_b;
+      break;
+    case BinaryOp::kSub:
+      result = big_a - big_b;
+      break;
+    case BinaryOp::kMul:
+      result = big_a * big_b;
+      break;
+    case BinaryOp::kFloorDiv:
+      BigInt::DivMod(big_a, big_b, &result, nullptr);
+      break;
+    case BinaryOp::kMod:
+      BigInt::DivMod(big_a, big_b, nullptr, &result);
+      break;
+    case BinaryOp::kPow: {
+      if (big_b.is_negative()) {
+        if (big_a.is_zero()) {
+          return PyError(PyExc::kZeroDivisionError,
+                         "0.0 cannot be raised to a negative power");
+        }
+        return NewFloat(heap, std::pow(big_a.ToDouble(), big_b.ToDouble()));
+      }
+      const std::optional<int64_t> exponent = big_b.ToInt64();
+      if (!exponent || (*exponent > 100000 && big_a.digit_count() > 0 && big_a.BitLength() > 1)) {
+        return PyError(PyExc::kMemoryError, "");
+      }
+      result = BigInt::Pow(big_a, static_cast<uint64_t>(*exponent));
+      break;
+    }
+    case BinaryOp::kLShift:
+    case BinaryOp::kRShift: {
+      if (big_b.is_negative()) return PyError(PyExc::kValueError, "negative shift count");
+      const uint64_t bits = static_cast<uint64_t>(big_b.ToInt64().value_or(INT64_MAX));
+      if (op == BinaryOp::kLShift && bits > (uint64_t{1} << 24)) {
+        return PyError(PyExc::kMemoryError, "");
+      }
+      result = op == BinaryOp::kLShift ? BigInt::ShiftLeft(big_a, bits)
+                                       : BigInt::ShiftRight(big_a, bits);
+      break;
+    }
+    case BinaryOp::kBitAnd:
+      result = BigInt::And(big_a, big_b);
+      break;
+    case BinaryOp::kBitOr:
+      result = BigInt::Or(big_a, big_b);
+      break;
+    case BinaryOp::kBitXor:
+      result = BigInt::Xor(big_a, big_b);
+      break;
+    default:
+      return Unsupported(heap, op, a, b);
+  }
+  return NewInt(heap, result,
+                ArithmeticRequest(op, na, nb, same_sign, static_cast<uint32_t>(result.digit_count())));
+}
+
+absl::StatusOr<Ref> FloatArithmetic(Heap& heap, BinaryOp op, double x, double y) {
+  const ErrorMessages& messages = heap.profile().messages;
+  switch (op) {
+    case BinaryOp::kAdd:
+      return NewFloat(heap, x + y);
+    case BinaryOp::kSub:
+      return NewFloat(heap, x - y);
+    case BinaryOp::kMul:
+      return NewFloat(heap, x * y);
+    case BinaryOp::kTrueDiv:
+      if (y == 0) return PyError(PyExc::kZeroDivisionError, "float division by zero");
+      return NewFloat(heap, x / y);
+    case BinaryOp::kFloorDiv:
+    case BinaryOp::kMod: {
+      if (y == 0) {
+        return PyError(PyExc::kZeroDivisionError, op == BinaryOp::kMod
+                                                      ? messages.float_mod_zero
+                                                      : messages.float_floor_div_zero);
+      }
+      double mod = std::fmod(x, y);
+      double div = (x - mod) / y;
+      if (mod != 0) {
+        if ((y < 0) != (mod < 0)) {
+          mod += y;
+          div -= 1.0;
+        }
+      } else {
+        mod = std::copysign(0.0, y);
+      }
+      double floordiv;
+      if (div != 0) {
+        floordiv = std::floor(div);
+        if (div - floordiv > 0.5) floordiv += 1.0;
+      } else {
+        floordiv = std::copysign(0.0, x / y);
+      }
+      return NewFloat(heap, op == BinaryOp::kMod ? mod : floordiv);
+    }
+    case BinaryOp::kPow:
+      if (x == 0 && y < 0) {
+        return PyError(PyExc::kZeroDivisionError, "0.0 cannot be raised to a negative power");
+      }
+      return NewFloat(heap, std::pow(x, y));
+    default:
+      return absl::InternalError("not a float operator");
+  }
+}
+
+std::pair<double, double> ComplexParts(const Heap& heap, ObjectId id) {
+  if (IsComplex(heap, id)) return {heap.complex(id).real, heap.complex(id).imag};
+  return {AsDouble(heap, id), 0.0};
+}
+
+absl::StatusOr<Ref> ComplexArithmetic(Heap& heap, BinaryOp op, ObjectId a, ObjectId b) {
+  const auto [ar, ai] = ComplexParts(heap, a);
+  const auto [br, bi] = ComplexParts(heap, b);
+  switch (op) {
+    case BinaryOp::kAdd:
+      return NewComplex(heap, ar + br, ai + bi);
+    case BinaryOp::kSub:
+      return NewComplex(heap, ar - br, ai - bi);
+    case BinaryOp::kMul:
+      return NewComplex(heap, ar * br - ai * bi, ar * bi + ai * br);
+    case BinaryOp::kTrueDiv: {
+      const double d = br * br + bi * bi;
+      if (d == 0) return PyError(PyExc::kZeroDivisionError, "complex division by zero");
+      return NewComplex(heap, (ar * br + ai * bi) / d, (ai * br - ar * bi) / d);
+    }
+    default:
+      return Unsupported(heap, op, a, b);
+  }
+}
+
+// Concatenation of two sequences of the same kind.
+absl::StatusOr<Ref> Concat(Heap& heap, ObjectId a, ObjectId b, bool in_place) {
+  const TypeTag type = heap.type_of(a);
+  switch (type) {
+    case TypeTag::kStr: {
+      if (heap.type_of(b) != TypeTag::kStr) {
+        return PyError(PyExc::kTypeError, absl::StrCat("can only concatenate str (not \"",
+                                                       TypeName(heap, b), "\") to str"));
+      }
+      if (Length(heap, b) == 0) return heap.NewRef(a);
+      if (Length(heap, a) == 0) return heap.NewRef(b);
+      return NewStr(heap, StrText(heap, a) + StrText(heap, b));
+    }
+    case TypeTag::kBytes:
+    case TypeTag::kByteArray: {
+      const TypeTag other = heap.type_of(b);
+      if (other != TypeTag::kBytes && other != TypeTag::kByteArray) {
+        return PyError(PyExc::kTypeError, absl::StrCat("can't concat ", TypeName(heap, b), " to ",
+                                                       TypeName(heap, a)));
+      }
+      if (type == TypeTag::kByteArray) {
+        if (in_place) {
+          ByteArrayExtend(heap, a, BytesData(heap, b));
+          return heap.NewRef(a);
+        }
+        return NewByteArray(heap, BytesData(heap, a) + BytesData(heap, b));
+      }
+      if (Length(heap, b) == 0) return heap.NewRef(a);
+      if (Length(heap, a) == 0 && other == TypeTag::kBytes) return heap.NewRef(b);
+      return NewBytes(heap, BytesData(heap, a) + BytesData(heap, b));
+    }
+    case TypeTag::kList: {
+      if (in_place) return absl::InternalError("list += is an extend");
+      if (heap.type_of(b) != TypeTag::kList) {
+        return PyError(PyExc::kTypeError, absl::StrCat("can only concatenate list (not \"",
+                                                       TypeName(heap, b), "\") to list"));
+      }
+      std::vector<ObjectId> items = ListItems(heap, a);
+      const auto& tail = ListItems(heap, b);
+      items.insert(items.end(), tail.begin(), tail.end());
+      return NewListOf(heap, items);
+    }
+    case TypeTag::kTuple: {
+      if (heap.type_of(b) != TypeTag::kTuple) {
+        return PyError(PyExc::kTypeError, absl::StrCat("can only concatenate tuple (not \"",
+                                                       TypeName(heap, b), "\") to tuple"));
+      }
+      if (TupleItems(heap, b).empty()) return heap.NewRef(a);
+      if (TupleItems(heap, a).empty()) return heap.NewRef(b);
+      std::vector<ObjectId> items = TupleItems(heap, a);
+      const auto& tail = TupleItems(heap, b);
+      items.insert(items.end(), tail.begin(), tail.end());
+      return NewTupleOf(heap, items);
+    }
+    default:
+      return absl::InternalError("not a sequence");
+  }
+}
+
+absl::StatusOr<Ref> Repeat(Heap& heap, ObjectId sequence, ObjectId count_object, bool in_place) {
+  const std::optional<int64_t> maybe_count = IntAsInt64(heap, count_object);
+  if (!maybe_count) {
+    return PyError(PyExc::kOverflowError, "cannot fit 'int' into an index-sized integer");
+  }
+  int64_t count = *maybe_count < 0 ? 0 : *maybe_count;
+  const int64_t length = Length(heap, sequence);
+  if (length > 0 && count > (int64_t{1} << 31) / length) return PyError(PyExc::kMemoryError, "");
+  switch (heap.type_of(sequence)) {
+    case TypeTag::kStr: {
+      if (count == 1) return heap.NewRef(sequence);
+      std::string text;
+      for (int64_t i = 0; i < count; ++i) text += StrText(heap, sequence);
+      return NewStr(heap, text);
+    }
+    case TypeTag::kBytes: {
+      if (count == 1) return heap.NewRef(sequence);
+      std::string data;
+      for (int64_t i = 0; i < count; ++i) data += BytesData(heap, sequence);
+      return NewBytes(heap, data);
+    }
+    case TypeTag::kByteArray: {
+      std::string data;
+      for (int64_t i = 0; i < count; ++i) data += BytesData(heap, sequence);
+      if (in_place) {
+        ByteArrayResize(heap, sequence, data.size());
+        heap.bytes(sequence).data = data;
+        return heap.NewRef(sequence);
+      }
+      return NewByteArray(heap, data);
+    }
+    case TypeTag::kList: {
+      std::vector<ObjectId> items;
+      const auto& source = ListItems(heap, sequence);
+      for (int64_t i = 0; i < count; ++i) items.insert(items.end(), source.begin(), source.end());
+      if (in_place) {
+        if (items.empty()) {
+          ListClear(heap, sequence);
+        } else {
+          const uint64_t extra = items.size() - source.size();
+          std::vector<ObjectId> added(items.begin() + static_cast<int64_t>(source.size()),
+                                      items.end());
+          ListResize(heap, sequence, source.size() + extra);
+          for (ObjectId item : added) heap.IncRef(item);
+          auto& target = heap.list(sequence).items;
+          target.insert(target.end(), added.begin(), added.end());
+        }
+        return heap.NewRef(sequence);
+      }
+      return NewListOf(heap, items);
+    }
+    case TypeTag::kTuple: {
+      if (count == 1) return heap.NewRef(sequence);
+      std::vector<ObjectId> items;
+      const auto& source = TupleItems(heap, sequence);
+      for (int64_t i = 0; i < count; ++i) items.insert(items.end(), source.begin(), source.end());
+      return NewTupleOf(heap, items);
+    }
+    default:
+      return absl::InternalError("not a sequence");
+  }
+}
+
+bool IsSequence(TypeTag type) {
+  return type == TypeTag::kStr || type == TypeTag::kBytes || type == TypeTag::kByteArray ||
+         type == TypeTag::kList || type == TypeTag::kTuple;
+}
+
+absl::StatusOr<Ref> SetAlgebra(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool in_place) {
+  const bool frozen = heap.type_of(a) == TypeTag::kFrozenSet;
+  switch (op) {
+    case BinaryOp::kBitOr: {
+      if (in_place && !frozen) {
+        if (absl::Status s = SetMerge(heap, a, b); !s.ok()) return s;
+        return heap.NewRef(a);
+      }
+      Ref result = SetCopy(heap, a, frozen);
+      if (absl::Status s = SetMerge(heap, result.get(), b); !s.ok()) return s;
+      return result;
+    }
+    case BinaryOp::kBitAnd: {
+      absl::StatusOr<Ref> result = SetIntersection(heap, a, b);
+      if (!result.ok() || !in_place || frozen) return result;
+      // a &= b: replace a's contents with the intersection.
+      SetClear(heap, a);
+      if (absl::Status s = SetMerge(heap, a, result->get()); !s.ok()) return s;
+      return heap.NewRef(a);
+    }
+    case BinaryOp::kSub: {
+      if (in_place && !frozen) {
+        for (ObjectId key : SetKeys(heap, b)) SetDiscard(heap, a, key).IgnoreError();
+        return heap.NewRef(a);
+      }
+      return SetDifference(heap, a, b);
+    }
+    case BinaryOp::kBitXor: {
+      absl::StatusOr<Ref> left = SetDifference(heap, a, b);
+      if (!left.ok()) return left;
+      absl::StatusOr<Ref> right = SetDifference(heap, b, a);
+      if (!right.ok()) return right;
+      if (absl::Status s = SetMerge(heap, left->get(), right->get()); !s.ok()) return s;
+      if (in_place && !frozen) {
+        SetClear(heap, a);
+        if (absl::Status s = SetMerge(heap, a, left->get()); !s.ok()) return s;
+        return heap.NewRef(a);
+      }
+      return left;
+    }
+    default:
+      return Unsupported(heap, op, a, b);
+  }
+}
+
+}  // namespace
+
+const char* BinaryOpSymbol(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::kAdd:
+      return "+";
+    case BinaryOp::kSub:
+      return "-";
+    case BinaryOp::kMul:
+      return "*";
+    case BinaryOp::kTrueDiv:
+      return "/";
+    case BinaryOp::kFloorDiv:
+      return "//";
+    case BinaryOp::kMod:
+      return "%";
+    case BinaryOp::kPow:
+      return "** or pow()";
+    case BinaryOp::kLShift:
+      return "<<";
+    case BinaryOp::kRShift:
+      return ">>";
+    case BinaryOp::kBitOr:
+      return "|";
+    case BinaryOp::kBitXor:
+      return "^";
+    case BinaryOp::kBitAnd:
+      return "&";
+    case BinaryOp::kMatMul:
+      return "@";
+  }
+  return "?";
+}
+
+absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool in_place) {
+  // Numbers.
+  if (IsInt(heap, a) && IsInt(heap, b)) {
+    if (op == BinaryOp::kPow && IsNegative(heap, b)) {
+      return FloatArithmetic(heap, op, AsDouble(heap, a), AsDouble(heap, b));
+    }
+    return IntArithmetic(heap, op, a, b);
+  }
+  if (IsReal(heap, a) && IsReal(heap, b)) {
+    switch (op) {
+      case BinaryOp::kAdd:
+      case BinaryOp::kSub:
+      case BinaryOp::kMul:
+      case BinaryOp::kTrueDiv:
+      case BinaryOp::kFloorDiv:
+      case BinaryOp::kMod:
+      case BinaryOp::kPow:
+        return FloatArithmetic(heap, op, AsDouble(heap, a), AsDouble(heap, b));
+      default:
+        return Unsupported(heap, op, a, b);
+    }
+  }
+  if (IsNumeric(heap, a) && IsNumeric(heap, b)) return ComplexArithmetic(heap, op, a, b);
+
+  const TypeTag ta = heap.type_of(a);
+  const TypeTag tb = heap.type_of(b);
+  if (op == BinaryOp::kAdd && IsSequence(ta)) {
+    if (ta == TypeTag::kList && in_place) {
+      return absl::InternalError("list += is handled by the interpreter as an extend");
+    }
+    return Concat(heap, a, b, in_place);
+  }
+  if (op == BinaryOp::kMul) {
+    if (IsSequence(ta) && IsInt(heap, b)) return Repeat(heap, a, b, in_place);
+    if (IsSequence(tb) && IsInt(heap, a)) return Repeat(heap, b, a, false);
+  }
+  if (IsAnySet(heap, a) && IsAnySet(heap, b)) return SetAlgebra(heap, op, a, b, in_place);
+  if (op == BinaryOp::kMod && ta == TypeTag::kStr) {
+    return PyError(PyExc::kTypeError, "printf-style formatting is outside the heap-script subset");
+  }
+  return Unsupported(heap, op, a, b);
+}
+
+absl::StatusOr<Ref> Unary(Heap& heap, UnaryOp op, ObjectId a) {
+  if (op == UnaryOp::kNot) return heap.NewRef(heap.bool_object(!Truth(heap, a)));
+  if (IsInt(heap, a)) {
+    const uint32_t digits = DigitsOf(heap, a);
+    const IntRequest request =
+        digits <= 1 ? IntRequest::FromLong() : IntRequest::Digits(digits);
+    switch (op) {
+      case UnaryOp::kNeg:
+        return NewInt(heap, -IntAsBig(heap, a), request);
+      case UnaryOp::kPos:
+        if (heap.type_of(a) == TypeTag::kInt) return heap.NewRef(a);
+        return NewInt(heap, IntAsBig(heap, a), request);
+      case UnaryOp::kInvert:
+        return NewInt(heap, -(IntAsBig(heap, a) + BigInt(1)),
+                      digits <= 1 ? IntRequest::FromLong() : IntRequest::Digits(digits + 1));
+      default:
+        break;
+    }
+  }
+  if (IsFloat(heap, a)) {
+    if (op == UnaryOp::kNeg) return NewFloat(heap, -FloatValue(heap, a));
+    if (op == UnaryOp::kPos) return heap.NewRef(a);
+  }
+  if (IsComplex(heap, a)) {
+    const ComplexBody& c = heap.complex(a);
+    if (op == UnaryOp::kNeg) return NewComplex(heap, -c.real, -c.imag);
+    if (op == UnaryOp::kPos) return heap.NewRef(a);
+  }
+  static constexpr const char* kSymbols[] = {"unary -", "unary +", "unary ~"};
+  return PyError(PyExc::kTypeError, absl::StrCat("bad operand type for ",
+                                                 kSymbols[static_cast<int>(op)], ": '",
+                                                 TypeName(heap, a), "'"));
+}
+
+absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
+  switch (heap.type_of(container)) {
+    case TypeTag::kList:
+    case TypeTag::kTuple: {
+      const auto& items = heap.type_of(container) == TypeTag::kList ? ListItems(heap, container)
+                                                                    : TupleItems(heap, container);
+      for (ObjectId candidate : items) {
+        if (Equal(heap, candidate, item)) return true;
+      }
+      return false;
+    }
+    case TypeTag::kDict: {
+      absl::StatusOr<ObjectId> found = DictLookup(heap, container, item);
+      if (!found.ok()) return found.status();
+      return *found != kNoObject;
+    }
+    case TypeTag::kSet:
+    case TypeTag::kFrozenSet:
+      return SetContains(heap, container, item);
+    case TypeTag::kStr:
+      if (heap.type_of(item) != TypeTag::kStr) {
+        return PyError(PyExc::kTypeError,
+                       absl::StrCat("'in <string>' requires string as left operand, not ",
+                                    TypeName(heap, item)));
+      }
+      return StrText(heap, container).find(StrText(heap, item)) != std::string::npos;
+    case TypeTag::kBytes:
+    case TypeTag::kByteArray: {
+      const std::string& data = BytesData(heap, container);
+      if (IsInt(heap, item)) {
+        const std::optional<int64_t> byte = IntAsInt64(heap, item);
+        if (!byte || *byte < 0 || *byte > 255) {
+          return PyError(PyExc::kValueError, "byte must be in range(0, 256)");
+        }
+        return data.find(static_cast<char>(*byte)) != std::string::npos;
+      }
+      const TypeTag t = heap.type_of(item);
+      if (t != TypeTag::kBytes && t != TypeTag::kByteArray) {
+        return PyError(PyExc::kTypeError,
+                       absl::StrCat("a bytes-like object is required, not '", TypeName(heap, item),
+                                    "'"));
+      }
+      return data.find(BytesData(heap, item)) != std::string::npos;
+    }
+    case TypeTag::kRange: {
+      if (!IsInt(heap, item)) return false;
+      const std::optional<int64_t> value = IntAsInt64(heap, item);
+      if (!value) return false;
+      const RangeBody& r = heap.range(container);
+      if (r.step > 0 ? (*value < r.start || *value >= r.stop)
+                     : (*value > r.start || *value <= r.stop)) {
+        return false;
+      }
+      return (*value - r.start) % r.step == 0;
+    }
+    case TypeTag::kDictView: {
+      const ObjectId dict = heap.iterator(container).source;
+      switch (static_cast<ViewKind>(heap.object(container).subtype)) {
+        case ViewKind::kKeys: {
+          absl::StatusOr<ObjectId> found = DictLookup(heap, dict, item);
+          if (!found.ok()) return found.status();
+          return *found != kNoObject;
+        }
+        case ViewKind::kValues:
+          for (const auto& [key, value] : DictItems(heap, dict)) {
+            if (Equal(heap, value, item)) return true;
+          }
+          return false;
+        case ViewKind::kItems: {
+          if (heap.type_of(item) != TypeTag::kTuple || TupleItems(heap, item).size() != 2) {
+            return false;
+          }
+          absl::StatusOr<ObjectId> found = DictLookup(heap, dict, TupleItems(heap, item)[0]);
+          if (!found.ok()) return found.status();
+          return *found != kNoObject && Equal(heap, *found, TupleItems(heap, item)[1]);
+        }
+      }
+      return false;
+    }
+    default:
+      return PyError(PyExc::kTypeError, absl::StrCat("argument of type '",
+                                                     TypeName(heap, container),
+                                                     "' is not iterable"));
+  }
+}
+
+absl::StatusOr<bool> Compare(Heap& heap, CompareOp op, ObjectId a, ObjectId b) {
+  switch (op) {
+    case CompareOp::kIs:
+      return a == b;
+    case CompareOp::kIsNot:
+      return a != b;
+    case CompareOp::kEq:
+      return Equal(heap, a, b);
+    case CompareOp::kNotEq:
+      return !Equal(heap, a, b);
+    case CompareOp::kIn:
+      return Contains(heap, b, a);
+    case CompareOp::kNotIn: {
+      absl::StatusOr<bool> in = Contains(heap, b, a);
+      if (!in.ok()) return in;
+      return !*in;
+    }
+    case CompareOp::kLt:
+    case CompareOp::kGt:
+    case CompareOp::kLtE:
+    case CompareOp::kGtE: {
+      const bool flip = op == CompareOp::kGt || op == CompareOp::kGtE;
+      const ObjectId left = flip ? b : a;
+      const ObjectId right = flip ? a : b;
+      absl::StatusOr<bool> less = Less(heap, left, right);
+      if (!less.ok()) {
+        static constexpr const char* kSymbols[] = {"<", ">", "<=", ">="};
+        const int index = op == CompareOp::kLt ? 0 : op == CompareOp::kGt ? 1
+                          : op == CompareOp::kLtE ? 2 : 3;
+        return PyError(PyExc::kTypeError,
+                       absl::StrCat("'", kSymbols[index], "' not supported between instances of '",
+                                    TypeName(heap, a), "' and '", TypeName(heap, b), "'"));
+      }
+      if (op == CompareOp::kLt || op == CompareOp::kGt) return *less;
+      return *less || Equal(heap, left, right);
+    }
+  }
+  return false;
+}
+
+}  // namespace heapsim::script
