@@ -211,6 +211,20 @@ class Heap {
   void IncRefSharedKeys(uint32_t handle) { ++shared_keys_[handle - 1].refcount; }
   // Drops a reference; the last one releases the names and the keys block.
   void DecRefSharedKeys(uint32_t handle);
+  template <typename Visitor>
+  void ForEachSharedKeys(Visitor&& visit) const {
+    shared_keys_.ForEach(visit);
+  }
+  // Calls `visit(id)` for each heap-allocated singleton the caches own a
+  // reference to (one-character strs and one-byte bytes before 3.11).
+  template <typename Visitor>
+  void ForEachCachedSingleton(Visitor&& visit) const {
+    for (const auto* cache : {&latin_one_chars_, &single_bytes_}) {
+      for (ObjectId id : *cache) {
+        if (id != kNoObject && !objects_[id].has(kStatic)) visit(id);
+      }
+    }
+  }
   FunctionBody& function(ObjectId id) { return functions_[objects_[id].payload]; }
   CodeBody& code(ObjectId id) { return codes_[objects_[id].payload]; }
   CellBody& cell(ObjectId id) { return cells_[objects_[id].payload]; }
@@ -219,6 +233,7 @@ class Heap {
   ExceptionBody& exception(ObjectId id) { return exceptions_[objects_[id].payload]; }
   ModuleBody& module(ObjectId id) { return modules_[objects_[id].payload]; }
   FrameBody& frame_body(ObjectId id) { return frame_bodies_[objects_[id].payload]; }
+  const FrameBody& frame_body(ObjectId id) const { return frame_bodies_[objects_[id].payload]; }
   const ComplexBody& complex(ObjectId id) const { return complexes_[objects_[id].payload]; }
   const StrBody& str(ObjectId id) const { return strs_[objects_[id].payload]; }
   const BigInt& big_int(ObjectId id) const { return big_ints_[objects_[id].payload]; }

@@ -20,9 +20,11 @@ class Slab {
       const uint32_t index = free_.back();
       free_.pop_back();
       items_[index] = std::move(value);
+      live_[index] = true;
       return index;
     }
     items_.push_back(std::move(value));
+    live_.push_back(true);
     return static_cast<uint32_t>(items_.size() - 1);
   }
 
@@ -30,7 +32,16 @@ class Slab {
   // the slot. REQUIRES: `index` is in use.
   void Remove(uint32_t index) {
     items_[index] = T();
+    live_[index] = false;
     free_.push_back(index);
+  }
+
+  // Calls `visit(body)` for every stored body.
+  template <typename Visitor>
+  void ForEach(Visitor&& visit) const {
+    for (size_t i = 0; i < items_.size(); ++i) {
+      if (live_[i]) visit(items_[i]);
+    }
   }
 
   T& operator[](uint32_t index) { return items_[index]; }
@@ -40,6 +51,7 @@ class Slab {
 
  private:
   std::vector<T> items_;
+  std::vector<bool> live_;
   std::vector<uint32_t> free_;
 };
 

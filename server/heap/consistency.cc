@@ -1,0 +1,156 @@
+#include "server/heap/consistency.h"
+
+#include <array>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "server/heap/referents.h"
+#include "server/heap/value_ops.h"
+
+namespace heapsim {
+
+void ForEachOwnedReference(const Heap& heap, ObjectId id,
+                           const std::function<void(ObjectId)>& visit) {
+  auto visit_if_set = [&visit](ObjectId ref) {
+    if (ref != kNoObject) visit(ref);
+  };
+  switch (heap.type_of(id)) {
+    case TypeTag::kDict:
+      // Split tables own their keys too (the GC does not visit them).
+      for (const DictEntry& entry : heap.dict(id).entries) {
+        if (entry.key == kNoObject) continue;
+        visit(entry.key);
+        visit(entry.value);
+      }
+      return;
+    case TypeTag::kCode:
+      visit_if_set(heap.code(id).consts);
+      visit_if_set(heap.code(id).name);
+      return;
+    case TypeTag::kClass: {
+      const ClassBody& body = heap.cls(id);
+      visit_if_set(body.namespace_dict);
+      visit_if_set(body.base);
+      return;
+    }
+    case TypeTag::kInstance: {
+      const InstanceBody& body = heap.instance(id);
+      for (ObjectId value : body.values) visit_if_set(value);
+      visit_if_set(body.dict);
+      visit(body.cls);
+      return;
+    }
+    case TypeTag::kFrame:
+      visit_if_set(heap.frame_body(id).code);
+      return;
+    case TypeTag::kFunction: {
+      const FunctionBody& body = heap.function(id);
+      for (ObjectId ref : {body.code, body.globals, body.defaults, body.kw_defaults, body.name,
+                           body.closure}) {
+        visit_if_set(ref);
+      }
+      return;
+    }
+    default:
+      ForEachReferent(heap, id, visit);
+      return;
+  }
+}
+
+void ForEachHeldBlock(const Heap& heap, const std::function<void(uint64_t)>& visit) {
+  heap.ForEachObject([&](ObjectId id, const Object& o) {
+    if (o.has(kStatic)) return;
+    visit(o.address - heap.HeaderBytes(o.type));
+    switch (o.type) {
+      case TypeTag::kByteArray:
+        if (heap.bytes(id).buffer_block != 0) visit(heap.bytes(id).buffer_block);
+        break;
+      case TypeTag::kList:
+        if (heap.list(id).items_block != 0) visit(heap.list(id).items_block);
+        break;
+      case TypeTag::kDict:
+        if (heap.dict(id).keys_block != 0) visit(heap.dict(id).keys_block);
+        if (heap.dict(id).values_block != 0) visit(heap.dict(id).values_block);
+        break;
+      case TypeTag::kSet:
+      case TypeTag::kFrozenSet:
+        if (heap.set(id).table_block != 0) visit(heap.set(id).table_block);
+        break;
+      case TypeTag::kInstance:
+        if (heap.instance(id).values_block != 0) visit(heap.instance(id).values_block);
+        break;
+      case TypeTag::kCode:
+        if (heap.code(id).zombie_block != 0) visit(heap.code(id).zombie_block);
+        break;
+      default:
+        break;
+    }
+  });
+  heap.ForEachSharedKeys([&](const SharedKeysBody& keys) {
+    if (keys.keys_block != 0) visit(keys.keys_block);
+  });
+  const Heap::FreeLists& free = heap.free_lists();
+  for (const auto* list : {&free.floats, &free.lists, &free.dicts, &free.dict_keys, &free.slices}) {
+    for (uint64_t block : *list) visit(block);
+  }
+  for (const auto& by_length : free.tuples) {
+    for (uint64_t block : by_length) visit(block);
+  }
+  for (const auto& [block, capacity] : free.frames) visit(block);
+}
+
+absl::Status CheckConsistency(const Heap& heap,
+                              const std::function<uint64_t(ObjectId)>& external) {
+  // Reference counts.
+  absl::flat_hash_map<ObjectId, uint64_t> counted;
+  heap.ForEachObject([&](ObjectId id, const Object&) {
+    ForEachOwnedReference(heap, id, [&](ObjectId ref) { ++counted[ref]; });
+  });
+  heap.ForEachSharedKeys([&](const SharedKeysBody& keys) {
+    for (ObjectId name : keys.names) ++counted[name];
+  });
+  heap.ForEachCachedSingleton([&](ObjectId id) { ++counted[id]; });
+  const FrameStack& frames = heap.frames();
+  for (size_t f = 0; f < frames.depth(); ++f) {
+    const Frame& frame = frames.at(f);
+    if (f == 0 && frame.globals != kNoObject) ++counted[frame.globals];
+    for (ObjectId slot : frame.slots) {
+      if (slot != kNoObject) ++counted[slot];
+    }
+    if (frame.heap_frame != kNoObject) ++counted[frame.heap_frame];
+  }
+  absl::Status status;
+  heap.ForEachObject([&](ObjectId id, const Object& o) {
+    if (!status.ok() || o.has(kStatic) || o.has(kImmortal)) return;
+    const uint64_t expected = counted[id] + external(id);
+    if (expected != o.refcount) {
+      status = absl::InternalError(absl::StrCat(
+          "refcount of ", TypeName(heap, id), " object #", id, " is ", o.refcount,
+          " but ", expected, " references to it exist"));
+    }
+  });
+  if (!status.ok()) return status;
+
+  // Blocks in use, per pymalloc size class.
+  const Pymalloc& pymalloc = heap.allocator().pymalloc();
+  std::array<uint64_t, Pymalloc::kNumSizeClasses> held{};
+  absl::flat_hash_map<uint64_t, int> seen;
+  ForEachHeldBlock(heap, [&](uint64_t block) {
+    if (++seen[block] == 2 && status.ok()) {
+      status = absl::InternalError(absl::StrCat("block 0x", absl::Hex(block), " is held twice"));
+    }
+    if (pymalloc.Owns(block)) ++held[Pymalloc::SizeClassOf(pymalloc.BlockSizeAt(block))];
+  });
+  if (!status.ok()) return status;
+  const Pymalloc::Stats stats = pymalloc.ComputeStats();
+  for (uint32_t c = 0; c < Pymalloc::kNumSizeClasses; ++c) {
+    if (held[c] != stats.classes[c].blocks_in_use) {
+      return absl::InternalError(absl::StrCat("size class ", Pymalloc::BlockSizeOf(c), ": ",
+                                              stats.classes[c].blocks_in_use,
+                                              " blocks in use, but the heap holds ", held[c]));
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace heapsim
