@@ -40,6 +40,25 @@ struct NameRef {
   std::string text;
 };
 
+// A literal as the parser read it; the compiler makes the constant object.
+enum class LiteralKind : uint8_t {
+  kNone,       // not a literal (or the compiler has made its object)
+  kInt,        // text: digits in `base`
+  kFloat,      // text: for strtod
+  kImaginary,  // text: for strtod
+  kStr,        // text: UTF-8
+  kBytes,      // text: the bytes
+  kNoneValue,
+  kTrue,
+  kFalse,
+};
+
+struct Literal {
+  LiteralKind kind = LiteralKind::kNone;
+  std::string text;
+  int base = 10;
+};
+
 struct Expr;
 struct Stmt;
 using ExprPtr = std::unique_ptr<Expr>;
@@ -98,6 +117,7 @@ struct Expr {
   ExprKind kind = ExprKind::kConstant;
   Position position;
   ObjectId constant = kNoObject;
+  Literal literal;  // kConstant until compiled
   NameRef name;
   BinaryOp binary_op = BinaryOp::kAdd;
   UnaryOp unary_op = UnaryOp::kNeg;

@@ -1,0 +1,1781 @@
+#include "server/script/parser.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "server/script/lexer.h"
+
+namespace heapsim::script {
+
+namespace {
+
+const absl::flat_hash_set<std::string_view>& Keywords() {
+  static const auto* keywords = new absl::flat_hash_set<std::string_view>{
+      "False", "None",  "True",     "and",    "as",     "assert", "async", "await",
+      "break", "class", "continue", "def",    "del",    "elif",   "else",  "except",
+      "finally", "for", "from",     "global", "if",     "import", "in",    "is",
+      "lambda", "nonlocal", "not",  "or",     "pass",   "raise",  "return", "try",
+      "while", "with",  "yield"};
+  return *keywords;
+}
+
+// Modules a heap script may import.
+bool IsSupportedModule(std::string_view name) {
+  return name == "sys" || name == "gc" || name == "tracemalloc";
+}
+
+// The name CPython's error messages give an expression that cannot be
+// assigned to.
+const char* ExprDescription(const Expr& expr) {
+  switch (expr.kind) {
+    case ExprKind::kConstant:
+      return "literal";
+    case ExprKind::kCall:
+      return "function call";
+    case ExprKind::kBinary:
+    case ExprKind::kUnary:
+      return "expression";
+    case ExprKind::kCompare:
+      return "comparison";
+    case ExprKind::kAnd:
+    case ExprKind::kOr:
+      return "expression";
+    case ExprKind::kIfElse:
+      return "conditional expression";
+    case ExprKind::kLambda:
+      return "lambda";
+    case ExprKind::kDict:
+      return "dict literal";
+    case ExprKind::kSet:
+      return "set display";
+    case ExprKind::kComprehension:
+      return "comprehension";
+    case ExprKind::kFString:
+    case ExprKind::kFormat:
+      return "f-string expression";
+    default:
+      return "expression";
+  }
+}
+
+class Parser {
+ public:
+  Parser(std::vector<Token> tokens, std::string_view filename, CompileMode mode)
+      : tokens_(std::move(tokens)), filename_(filename), mode_(mode) {}
+
+  absl::StatusOr<ParseTree> Run();
+
+ private:
+  // Where the parser is inside the unit being parsed.
+  struct UnitContext {
+    int loops = 0;
+    bool function = false;
+  };
+
+  // --- Tokens.
+  const Token& Cur() const { return tokens_[index_]; }
+  const Token& Ahead(size_t n) const {
+    return tokens_[std::min(index_ + n, tokens_.size() - 1)];
+  }
+  bool IsOp(std::string_view op) const {
+    return Cur().kind == TokenKind::kOperator && Cur().text == op;
+  }
+  bool IsKeyword(std::string_view word) const {
+    return Cur().kind == TokenKind::kName && Cur().text == word;
+  }
+  bool AcceptOp(std::string_view op) {
+    if (!IsOp(op)) return false;
+    ++index_;
+    return true;
+  }
+  bool AcceptKeyword(std::string_view word) {
+    if (!IsKeyword(word)) return false;
+    ++index_;
+    return true;
+  }
+  bool ExpectOp(std::string_view op) {
+    if (AcceptOp(op)) return true;
+    InvalidSyntax();
+    return false;
+  }
+  bool ExpectNewline() {
+    if (Cur().kind == TokenKind::kNewline) {
+      ++index_;
+      return true;
+    }
+    InvalidSyntax();
+    return false;
+  }
+  bool AtExpressionEnd() const {
+    const Token& t = Cur();
+    if (t.kind == TokenKind::kNewline || t.kind == TokenKind::kEnd) return true;
+    if (t.kind != TokenKind::kOperator) return false;
+    return t.text == ")" || t.text == "]" || t.text == "}" || t.text == "=" || t.text == ":" ||
+           t.text == ";" || (t.text.size() >= 2 && t.text.back() == '=' && t.text != "==" &&
+                             t.text != "<=" && t.text != ">=" && t.text != "!=");
+  }
+
+  // --- Errors: the first one wins.
+  bool failed() const { return !error_.ok(); }
+  void SyntaxError(Position at, std::string_view message) {
+    if (failed()) return;
+    error_ = absl::InvalidArgumentError(
+        absl::StrFormat("%s:%d:%d: SyntaxError: %s", filename_, at.line, at.column, message));
+  }
+  void Unsupported(Position at, std::string_view what) {
+    if (failed()) return;
+    error_ = absl::InvalidArgumentError(
+        absl::StrFormat("%s:%d:%d: unsupported: %s", filename_, at.line, at.column, what));
+  }
+  void InvalidSyntax() {
+    if (Cur().kind == TokenKind::kIndent) return SyntaxError(Cur().position, "unexpected indent");
+    if (Cur().kind == TokenKind::kEnd) {
+      return SyntaxError(Cur().position, "unexpected EOF while parsing");
+    }
+    SyntaxError(Cur().position, "invalid syntax");
+  }
+
+  // --- Scopes.
+  UnitScope& scope() { return tree_.scopes[unit_]; }
+  void Use(NameRef* name) { scope().uses.push_back(name); }
+  void Bind(const std::string& name) {
+    std::vector<std::string>& bound = scope().bound;
+    if (std::find(bound.begin(), bound.end(), name) == bound.end()) bound.push_back(name);
+  }
+  uint32_t NewUnit(UnitKind kind, std::string name);
+  std::string QualifiedName(const std::string& name) const;
+  // Moves the uses recorded since `mark` to the end (targets are stored
+  // after their value is computed).
+  void MoveUsesToEnd(size_t from, size_t to) {
+    std::vector<NameRef*>& uses = scope().uses;
+    std::rotate(uses.begin() + static_cast<long>(from), uses.begin() + static_cast<long>(to),
+                uses.end());
+  }
+
+  // --- Statements.
+  void ParseStatement(Block* block);
+  void ParseSimpleStatements(Block* block);
+  StmtPtr ParseSmallStatement();
+  StmtPtr ParseExpressionStatement();
+  void ParseBlock(Block* block);
+  StmtPtr ParseIf();
+  StmtPtr ParseWhile();
+  StmtPtr ParseFor();
+  StmtPtr ParseTry();
+  StmtPtr ParseFunctionDef();
+  StmtPtr ParseClassDef();
+  StmtPtr ParseImport();
+  StmtPtr ParseDelete();
+  // Parameters up to `closer`, into `unit`'s slots; defaults are parsed in
+  // the enclosing unit.
+  bool ParseParameters(CodeUnit* unit, std::string_view closer, bool lambda,
+                       std::vector<ExprPtr>* defaults, std::vector<ExprPtr>* kw_defaults);
+  // Checks an assignment (or del) target and binds its names.
+  bool CheckTarget(const Expr& target, bool del);
+
+  // --- Expressions.
+  ExprPtr NewExpr(ExprKind kind, Position at) {
+    auto expr = std::make_unique<Expr>();
+    expr->kind = kind;
+    expr->position = at;
+    return expr;
+  }
+  ExprPtr ParseTestList(bool allow_starred);  // a, b, c (a tuple when commas)
+  ExprPtr ParseTargetList();                 // the targets of `for`: no comparisons
+  ExprPtr ParseTest();                       // conditional expression or lambda
+  ExprPtr ParseStarOrTest();
+  ExprPtr ParseLambda();
+  ExprPtr ParseOrTest();
+  ExprPtr ParseAndTest();
+  ExprPtr ParseNotTest();
+  ExprPtr ParseComparison();
+  ExprPtr ParseBinary(int level);
+  ExprPtr ParseFactor();
+  ExprPtr ParsePower();
+  ExprPtr ParseTrailers(ExprPtr primary);
+  ExprPtr ParseAtom();
+  ExprPtr ParseStrings();
+  ExprPtr ParseParenthesized();
+  ExprPtr ParseListDisplay();
+  ExprPtr ParseBraceDisplay();
+  ExprPtr ParseSubscript();
+  bool ParseCallArguments(Expr* call);
+  // Parses `for ... in ... [if ...]...` after the element(s) of `expr`,
+  // whose parsing started at `uses_mark` / `units_mark`.
+  bool ParseComprehension(Expr* expr, ComprehensionKind kind, size_t uses_mark,
+                          size_t units_mark);
+  ExprPtr Literal(LiteralKind kind, std::string text, Position at, int base = 10);
+  // f-strings: appends the parts of one f-string's body to `parts`,
+  // literal text going to `pending`.
+  bool ParseFStringBody(std::string_view body, bool raw, Position at,
+                        std::vector<ExprPtr>* parts, std::string* pending);
+  ExprPtr ParseEmbeddedExpression(std::string_view text, Position at);
+  void FlushLiteral(std::vector<ExprPtr>* parts, std::string* pending, Position at) {
+    if (pending->empty()) return;
+    parts->push_back(Literal(LiteralKind::kStr, std::move(*pending), at));
+    pending->clear();
+  }
+
+  std::vector<Token> tokens_;
+  size_t index_ = 0;
+  std::string filename_;
+  CompileMode mode_;
+  absl::Status error_;
+  ParseTree tree_;
+  uint32_t unit_ = 0;
+  UnitContext context_;
+  std::vector<ExprPtr> detached_;  // docstring expressions (not executed)
+};
+
+uint32_t Parser::NewUnit(UnitKind kind, std::string name) {
+  CodeUnit unit;
+  unit.kind = kind;
+  unit.qualname = QualifiedName(name);
+  unit.name = std::move(name);
+  tree_.units.push_back(std::move(unit));
+  UnitScope scope;
+  scope.parent = unit_;
+  tree_.scopes.push_back(std::move(scope));
+  return static_cast<uint32_t>(tree_.units.size() - 1);
+}
+
+std::string Parser::QualifiedName(const std::string& name) const {
+  const CodeUnit& parent = tree_.units[unit_];
+  switch (parent.kind) {
+    case UnitKind::kModule:
+      return name;
+    case UnitKind::kClass:
+      return absl::StrCat(parent.qualname, ".", name);
+    default:
+      return absl::StrCat(parent.qualname, ".<locals>.", name);
+  }
+}
+
+absl::StatusOr<ParseTree> Parser::Run() {
+  tree_.units.emplace_back();
+  tree_.units[0].kind = UnitKind::kModule;
+  tree_.units[0].name = "<module>";
+  tree_.units[0].qualname = "<module>";
+  tree_.scopes.emplace_back();
+  if (mode_ == CompileMode::kExpression) {
+    while (Cur().kind == TokenKind::kNewline) ++index_;
+    ExprPtr expr = ParseTestList(true);
+    if (!failed()) {
+      while (Cur().kind == TokenKind::kNewline) ++index_;
+      if (Cur().kind != TokenKind::kEnd) InvalidSyntax();
+    }
+    tree_.units[0].expression = std::move(expr);
+  } else {
+    // Parsed apart: units added meanwhile may move tree_.units.
+    Block body;
+    while (!failed() && Cur().kind != TokenKind::kEnd) {
+      if (Cur().kind == TokenKind::kNewline) {
+        ++index_;
+        continue;
+      }
+      ParseStatement(&body);
+    }
+    tree_.units[0].body = std::move(body);
+  }
+  if (failed()) return error_;
+  tree_.detached = std::move(detached_);
+  return std::move(tree_);
+}
+
+// ---------------------------------------------------------------- statements
+
+void Parser::ParseStatement(Block* block) {
+  const Token& t = Cur();
+  if (t.kind == TokenKind::kIndent) return SyntaxError(t.position, "unexpected indent");
+  if (t.kind == TokenKind::kDedent) return SyntaxError(t.position, "unindent does not match");
+  if (t.kind == TokenKind::kName) {
+    StmtPtr stmt;
+    if (t.text == "if") {
+      stmt = ParseIf();
+    } else if (t.text == "while") {
+      stmt = ParseWhile();
+    } else if (t.text == "for") {
+      stmt = ParseFor();
+    } else if (t.text == "try") {
+      stmt = ParseTry();
+    } else if (t.text == "def") {
+      stmt = ParseFunctionDef();
+    } else if (t.text == "class") {
+      stmt = ParseClassDef();
+    } else if (t.text == "with") {
+      return Unsupported(t.position, "'with' statement");
+    } else if (t.text == "async") {
+      return Unsupported(t.position, "'async' code");
+    } else {
+      return ParseSimpleStatements(block);
+    }
+    if (stmt) block->push_back(std::move(stmt));
+    return;
+  }
+  if (IsOp("@")) return Unsupported(t.position, "decorators");
+  ParseSimpleStatements(block);
+}
+
+void Parser::ParseSimpleStatements(Block* block) {
+  while (!failed()) {
+    StmtPtr stmt = ParseSmallStatement();
+    if (failed()) return;
+    block->push_back(std::move(stmt));
+    if (AcceptOp(";")) {
+      if (Cur().kind == TokenKind::kNewline) break;
+      continue;
+    }
+    break;
+  }
+  if (!failed()) ExpectNewline();
+}
+
+void Parser::ParseBlock(Block* block) {
+  if (!ExpectOp(":")) return;
+  if (Cur().kind != TokenKind::kNewline) return ParseSimpleStatements(block);
+  ++index_;
+  if (Cur().kind != TokenKind::kIndent) {
+    return SyntaxError(Cur().position, "expected an indented block");
+  }
+  ++index_;
+  while (!failed() && Cur().kind != TokenKind::kDedent && Cur().kind != TokenKind::kEnd) {
+    ParseStatement(block);
+  }
+  if (Cur().kind == TokenKind::kDedent) ++index_;
+}
+
+StmtPtr Parser::ParseSmallStatement() {
+  const Token& t = Cur();
+  auto stmt = std::make_unique<Stmt>();
+  stmt->position = t.position;
+  if (t.kind == TokenKind::kName) {
+    const std::string& word = t.text;
+    if (word == "pass") {
+      ++index_;
+      stmt->kind = StmtKind::kPass;
+      return stmt;
+    }
+    if (word == "break" || word == "continue") {
+      ++index_;
+      if (context_.loops == 0) {
+        SyntaxError(t.position, absl::StrCat("'", word, "' outside loop"));
+        return nullptr;
+      }
+      stmt->kind = word == "break" ? StmtKind::kBreak : StmtKind::kContinue;
+      return stmt;
+    }
+    if (word == "return") {
+      ++index_;
+      if (!context_.function) {
+        SyntaxError(t.position, "'return' outside function");
+        return nullptr;
+      }
+      stmt->kind = StmtKind::kReturn;
+      if (!AtExpressionEnd()) stmt->value = ParseTestList(true);
+      return stmt;
+    }
+    if (word == "del") return ParseDelete();
+    if (word == "import") return ParseImport();
+    if (word == "from") {
+      Unsupported(t.position, "'from ... import' (only 'import sys', 'import gc' and "
+                              "'import tracemalloc')");
+      return nullptr;
+    }
+    if (word == "global" || word == "nonlocal") {
+      ++index_;
+      const bool global = word == "global";
+      if (!global && unit_ == 0) {
+        SyntaxError(t.position, "nonlocal declaration not allowed at module level");
+        return nullptr;
+      }
+      stmt->kind = StmtKind::kGlobal;
+      do {
+        if (Cur().kind != TokenKind::kName || Keywords().contains(Cur().text)) {
+          InvalidSyntax();
+          return nullptr;
+        }
+        (global ? scope().globals : scope().nonlocals).insert(Cur().text);
+        ++index_;
+      } while (AcceptOp(","));
+      return stmt;
+    }
+    if (word == "assert") {
+      ++index_;
+      stmt->kind = StmtKind::kAssert;
+      stmt->value = ParseTest();
+      if (AcceptOp(",")) stmt->message = ParseTest();
+      return stmt;
+    }
+    if (word == "raise") {
+      ++index_;
+      stmt->kind = StmtKind::kRaise;
+      if (!AtExpressionEnd()) stmt->value = ParseTest();
+      if (IsKeyword("from")) {
+        Unsupported(Cur().position, "'raise ... from'");
+        return nullptr;
+      }
+      return stmt;
+    }
+    if (word == "yield") {
+      Unsupported(t.position, "generators ('yield')");
+      return nullptr;
+    }
+  }
+  return ParseExpressionStatement();
+}
+
+StmtPtr Parser::ParseExpressionStatement() {
+  auto stmt = std::make_unique<Stmt>();
+  stmt->position = Cur().position;
+  const size_t uses_mark = scope().uses.size();
+  ExprPtr first = ParseTestList(true);
+  if (failed()) return nullptr;
+  static constexpr std::pair<std::string_view, BinaryOp> kAugmented[] = {
+      {"+=", BinaryOp::kAdd},     {"-=", BinaryOp::kSub},       {"*=", BinaryOp::kMul},
+      {"/=", BinaryOp::kTrueDiv}, {"//=", BinaryOp::kFloorDiv}, {"%=", BinaryOp::kMod},
+      {"**=", BinaryOp::kPow},    {"<<=", BinaryOp::kLShift},   {">>=", BinaryOp::kRShift},
+      {"|=", BinaryOp::kBitOr},   {"^=", BinaryOp::kBitXor},    {"&=", BinaryOp::kBitAnd},
+      {"@=", BinaryOp::kMatMul}};
+  for (const auto& [symbol, op] : kAugmented) {
+    if (!IsOp(symbol)) continue;
+    const Position at = Cur().position;
+    ++index_;
+    if (first->kind != ExprKind::kName && first->kind != ExprKind::kAttribute &&
+        first->kind != ExprKind::kSubscript) {
+      SyntaxError(at, absl::StrCat("'", ExprDescription(*first),
+                                   "' is an illegal expression for augmented assignment"));
+      return nullptr;
+    }
+    if (!CheckTarget(*first, false)) return nullptr;
+    stmt->kind = StmtKind::kAugAssign;
+    stmt->binary_op = op;
+    stmt->targets.push_back(std::move(first));
+    stmt->value = ParseTestList(false);
+    return stmt;
+  }
+  if (IsOp(":")) {
+    Unsupported(Cur().position, "annotated assignment");
+    return nullptr;
+  }
+  if (!IsOp("=")) {
+    if (first->kind == ExprKind::kStarred) {
+      SyntaxError(first->position, "can't use starred expression here");
+      return nullptr;
+    }
+    stmt->kind = StmtKind::kExpr;
+    stmt->echo = mode_ == CompileMode::kInteractive && unit_ == 0;
+    stmt->value = std::move(first);
+    return stmt;
+  }
+  stmt->kind = StmtKind::kAssign;
+  stmt->targets.push_back(std::move(first));
+  size_t value_start = scope().uses.size();
+  while (AcceptOp("=")) {
+    if (IsKeyword("yield")) {
+      Unsupported(Cur().position, "generators ('yield')");
+      return nullptr;
+    }
+    value_start = scope().uses.size();
+    ExprPtr next = ParseTestList(true);
+    if (failed()) return nullptr;
+    if (IsOp("=")) {
+      stmt->targets.push_back(std::move(next));
+    } else {
+      stmt->value = std::move(next);
+    }
+  }
+  for (const ExprPtr& target : stmt->targets) {
+    if (!CheckTarget(*target, false)) return nullptr;
+  }
+  if (stmt->value->kind == ExprKind::kStarred) {
+    SyntaxError(stmt->value->position, "can't use starred expression here");
+    return nullptr;
+  }
+  // The targets were read first but are stored after the value is made.
+  MoveUsesToEnd(uses_mark, value_start);
+  return stmt;
+}
+
+bool Parser::CheckTarget(const Expr& target, bool del) {
+  switch (target.kind) {
+    case ExprKind::kName:
+      Bind(target.name.text);
+      return true;
+    case ExprKind::kAttribute:
+    case ExprKind::kSubscript:
+      return true;
+    case ExprKind::kTuple:
+    case ExprKind::kList:
+      for (const ExprPtr& item : target.operands) {
+        if (item->kind == ExprKind::kStarred) {
+          Unsupported(item->position, "starred assignment target");
+          return false;
+        }
+        if (!CheckTarget(*item, del)) return false;
+      }
+      return true;
+    default:
+      SyntaxError(target.position, absl::StrCat("cannot ", del ? "delete " : "assign to ",
+                                                ExprDescription(target)));
+      return false;
+  }
+}
+
+StmtPtr Parser::ParseDelete() {
+  auto stmt = std::make_unique<Stmt>();
+  stmt->kind = StmtKind::kDelete;
+  stmt->position = Cur().position;
+  ++index_;
+  do {
+    if (AtExpressionEnd()) break;
+    ExprPtr target = ParseOrTest();
+    if (failed()) return nullptr;
+    if (!CheckTarget(*target, true)) return nullptr;
+    stmt->targets.push_back(std::move(target));
+  } while (AcceptOp(","));
+  if (stmt->targets.empty()) {
+    InvalidSyntax();
+    return nullptr;
+  }
+  return stmt;
+}
+
+StmtPtr Parser::ParseImport() {
+  auto stmt = std::make_unique<Stmt>();
+  stmt->kind = StmtKind::kImport;
+  stmt->position = Cur().position;
+  ++index_;
+  do {
+    const Token& module = Cur();
+    if (module.kind != TokenKind::kName || Keywords().contains(module.text)) {
+      InvalidSyntax();
+      return nullptr;
+    }
+    if (!IsSupportedModule(module.text) ||
+        (Ahead(1).kind == TokenKind::kOperator && Ahead(1).text == ".")) {
+      Unsupported(module.position,
+                  absl::StrCat("import of module '", module.text,
+                               "' (only sys, gc and tracemalloc)"));
+      return nullptr;
+    }
+    ++index_;
+    NameRef bound;
+    bound.text = module.text;
+    if (AcceptKeyword("as")) {
+      if (Cur().kind != TokenKind::kName || Keywords().contains(Cur().text)) {
+        InvalidSyntax();
+        return nullptr;
+      }
+      bound.text = Cur().text;
+      ++index_;
+    }
+    Bind(bound.text);
+    stmt->imports.emplace_back(module.text, std::move(bound));
+  } while (AcceptOp(","));
+  for (auto& [module, name] : stmt->imports) Use(&name);
+  return stmt;
+}
+
+StmtPtr Parser::ParseIf() {
+  auto stmt = std::make_unique<Stmt>();
+  stmt->kind = StmtKind::kIf;
+  stmt->position = Cur().position;
+  ++index_;  // 'if' or 'elif'
+  stmt->value = ParseTest();
+  if (failed()) return nullptr;
+  ParseBlock(&stmt->body);
+  if (failed()) return nullptr;
+  if (IsKeyword("elif")) {
+    StmtPtr nested = ParseIf();
+    if (nested) stmt->orelse.push_back(std::move(nested));
+  } else if (AcceptKeyword("else")) {
+    ParseBlock(&stmt->orelse);
+  }
+  return failed() ? nullptr : std::move(stmt);
+}
+
+StmtPtr Parser::ParseWhile() {
+  auto stmt = std::make_unique<Stmt>();
+  stmt->kind = StmtKind::kWhile;
+  stmt->position = Cur().position;
+  ++index_;
+  stmt->value = ParseTest();
+  if (failed()) return nullptr;
+  ++context_.loops;
+  ParseBlock(&stmt->body);
+  --context_.loops;
+  if (AcceptKeyword("else")) ParseBlock(&stmt->orelse);
+  return failed() ? nullptr : std::move(stmt);
+}
+
+StmtPtr Parser::ParseFor() {
+  auto stmt = std::make_unique<Stmt>();
+  stmt->kind = StmtKind::kFor;
+  stmt->position = Cur().position;
+  ++index_;
+  const size_t uses_mark = scope().uses.size();
+  ExprPtr target = ParseTargetList();
+  if (failed()) return nullptr;
+  if (!AcceptKeyword("in")) {
+    InvalidSyntax();
+    return nullptr;
+  }
+  if (!CheckTarget(*target, false)) return nullptr;
+  const size_t value_start = scope().uses.size();
+  stmt->value = ParseTestList(false);
+  if (failed()) return nullptr;
+  MoveUsesToEnd(uses_mark, value_start);
+  stmt->targets.push_back(std::move(target));
+  ++context_.loops;
+  ParseBlock(&stmt->body);
+  --context_.loops;
+  if (AcceptKeyword("else")) ParseBlock(&stmt->orelse);
+  return failed() ? nullptr : std::move(stmt);
+}
+
+StmtPtr Parser::ParseTry() {
+  auto stmt = std::make_unique<Stmt>();
+  stmt->kind = StmtKind::kTry;
+  stmt->position = Cur().position;
+  ++index_;
+  ParseBlock(&stmt->body);
+  while (!failed() && IsKeyword("except")) {
+    ExceptHandler handler;
+    handler.position = Cur().position;
+    ++index_;
+    if (IsOp("*")) {
+      Unsupported(Cur().position, "'except*'");
+      return nullptr;
+    }
+    if (!IsOp(":")) {
+      const Position at = Cur().position;
+      const size_t uses_mark = scope().uses.size();
+      ExprPtr types = ParseTest();
+      if (failed()) return nullptr;
+      scope().uses.resize(uses_mark);  // exception classes are matched by name
+      std::vector<const Expr*> names;
+      if (types->kind == ExprKind::kTuple) {
+        for (const ExprPtr& item : types->operands) names.push_back(item.get());
+      } else {
+        names.push_back(types.get());
+      }
+      for (const Expr* name : names) {
+        if (name->kind != ExprKind::kName) {
+          Unsupported(at, "an except clause that is not a class name or a tuple of them");
+          return nullptr;
+        }
+        handler.types.push_back(name->name.text);
+      }
+      if (AcceptKeyword("as")) {
+        if (Cur().kind != TokenKind::kName || Keywords().contains(Cur().text)) {
+          InvalidSyntax();
+          return nullptr;
+        }
+        handler.name.text = Cur().text;
+        Bind(handler.name.text);
+        ++index_;
+      }
+    } else if (!stmt->handlers.empty() && stmt->handlers.back().types.empty()) {
+      SyntaxError(handler.position, "default 'except:' must be last");
+      return nullptr;
+    }
+    ParseBlock(&handler.body);
+    stmt->handlers.push_back(std::move(handler));
+  }
+  if (failed()) return nullptr;
+  if (!stmt->handlers.empty() && AcceptKeyword("else")) ParseBlock(&stmt->orelse);
+  if (AcceptKeyword("finally")) ParseBlock(&stmt->finalbody);
+  if (failed()) return nullptr;
+  if (stmt->handlers.empty() && stmt->finalbody.empty()) {
+    SyntaxError(Cur().position, "expected 'except' or 'finally' block");
+    return nullptr;
+  }
+  for (ExceptHandler& handler : stmt->handlers) {
+    if (!handler.name.text.empty()) Use(&handler.name);
+  }
+  return stmt;
+}
+
+bool Parser::ParseParameters(CodeUnit* unit, std::string_view closer, bool lambda,
+                             std::vector<ExprPtr>* defaults,
+                             std::vector<ExprPtr>* kw_defaults) {
+  std::vector<std::string> positional;
+  std::vector<std::string> keyword_only;
+  std::string varargs;
+  std::string kwargs;
+  bool star = false;
+  absl::flat_hash_set<std::string> seen;
+  while (!IsOp(closer)) {
+    const Position at = Cur().position;
+    if (AcceptOp("/")) {
+      Unsupported(at, "positional-only parameters ('/')");
+      return false;
+    }
+    bool double_star = false;
+    bool single_star = false;
+    if (AcceptOp("**")) {
+      double_star = true;
+    } else if (AcceptOp("*")) {
+      single_star = true;
+      if (star) {
+        SyntaxError(at, "* argument may appear only once");
+        return false;
+      }
+      star = true;
+      if (IsOp(",")) {
+        ++index_;
+        continue;
+      }
+    }
+    if (Cur().kind != TokenKind::kName || Keywords().contains(Cur().text)) {
+      InvalidSyntax();
+      return false;
+    }
+    std::string name = Cur().text;
+    ++index_;
+    if (!seen.insert(name).second) {
+      SyntaxError(at, absl::StrCat("duplicate argument '", name, "' in function definition"));
+      return false;
+    }
+    if (!lambda && IsOp(":")) {
+      Unsupported(Cur().position, "annotations");
+      return false;
+    }
+    ExprPtr default_value;
+    if (AcceptOp("=")) {
+      if (single_star || double_star) {
+        InvalidSyntax();
+        return false;
+      }
+      default_value = ParseTest();
+      if (failed()) return false;
+    }
+    if (double_star) {
+      kwargs = name;
+    } else if (single_star) {
+      varargs = name;
+    } else if (star) {
+      keyword_only.push_back(name);
+      kw_defaults->push_back(std::move(default_value));
+    } else {
+      if (!default_value && !defaults->empty()) {
+        SyntaxError(at, "non-default argument follows default argument");
+        return false;
+      }
+      positional.push_back(name);
+      if (default_value) defaults->push_back(std::move(default_value));
+    }
+    if (double_star && !IsOp(closer) && !(IsOp(",") && Ahead(1).kind == TokenKind::kOperator &&
+                                          Ahead(1).text == closer)) {
+      InvalidSyntax();
+      return false;
+    }
+    if (!AcceptOp(",")) break;
+  }
+  if (!IsOp(closer)) {
+    InvalidSyntax();
+    return false;
+  }
+  if (star && varargs.empty() && keyword_only.empty()) {
+    SyntaxError(Cur().position, "named arguments must follow bare *");
+    return false;
+  }
+  unit->slot_names = positional;
+  unit->positional_count = static_cast<uint32_t>(positional.size());
+  if (!varargs.empty()) {
+    unit->varargs_slot = static_cast<int32_t>(unit->slot_names.size());
+    unit->slot_names.push_back(varargs);
+  }
+  for (const std::string& name : keyword_only) unit->slot_names.push_back(name);
+  unit->keyword_only_count = static_cast<uint32_t>(keyword_only.size());
+  if (!kwargs.empty()) {
+    unit->kwargs_slot = static_cast<int32_t>(unit->slot_names.size());
+    unit->slot_names.push_back(kwargs);
+  }
+  return true;
+}
+
+StmtPtr Parser::ParseFunctionDef() {
+  auto stmt = std::make_unique<Stmt>();
+  stmt->kind = StmtKind::kFunctionDef;
+  stmt->position = Cur().position;
+  ++index_;
+  if (Cur().kind != TokenKind::kName || Keywords().contains(Cur().text)) {
+    InvalidSyntax();
+    return nullptr;
+  }
+  const std::string name = Cur().text;
+  ++index_;
+  if (!ExpectOp("(")) return nullptr;
+  const uint32_t unit = NewUnit(UnitKind::kFunction, name);
+  CodeUnit parsed;
+  if (!ParseParameters(&parsed, ")", false, &stmt->defaults, &stmt->kw_defaults)) return nullptr;
+  ++index_;  // ')'
+  if (IsOp("->")) {
+    Unsupported(Cur().position, "annotations");
+    return nullptr;
+  }
+  CodeUnit& target = tree_.units[unit];
+  target.slot_names = std::move(parsed.slot_names);
+  target.positional_count = parsed.positional_count;
+  target.keyword_only_count = parsed.keyword_only_count;
+  target.varargs_slot = parsed.varargs_slot;
+  target.kwargs_slot = parsed.kwargs_slot;
+  stmt->unit = unit;
+  stmt->name.text = name;
+
+  const uint32_t saved_unit = unit_;
+  const UnitContext saved_context = context_;
+  unit_ = unit;
+  context_ = UnitContext{0, true};
+  Block body;
+  ParseBlock(&body);
+  unit_ = saved_unit;
+  context_ = saved_context;
+  if (failed()) return nullptr;
+  // A leading string literal is the docstring, not a statement.
+  if (!body.empty() && body[0]->kind == StmtKind::kExpr &&
+      body[0]->value->kind == ExprKind::kConstant &&
+      body[0]->value->literal.kind == LiteralKind::kStr) {
+    tree_.units[unit].docstring = body[0]->value->literal.text;
+    detached_.push_back(std::move(body[0]->value));
+    body.erase(body.begin());
+  }
+  tree_.units[unit].body = std::move(body);
+  Bind(name);
+  Use(&stmt->name);
+  return stmt;
+}
+
+StmtPtr Parser::ParseClassDef() {
+  auto stmt = std::make_unique<Stmt>();
+  stmt->kind = StmtKind::kClassDef;
+  stmt->position = Cur().position;
+  ++index_;
+  if (Cur().kind != TokenKind::kName || Keywords().contains(Cur().text)) {
+    InvalidSyntax();
+    return nullptr;
+  }
+  const std::string name = Cur().text;
+  ++index_;
+  if (AcceptOp("(")) {
+    while (!IsOp(")")) {
+      if (Cur().kind == TokenKind::kName && Ahead(1).kind == TokenKind::kOperator &&
+          Ahead(1).text == "=") {
+        Unsupported(Cur().position, "class keywords (metaclasses)");
+        return nullptr;
+      }
+      ExprPtr base = ParseTest();
+      if (failed()) return nullptr;
+      stmt->bases.push_back(std::move(base));
+      if (!AcceptOp(",")) break;
+    }
+    if (!ExpectOp(")")) return nullptr;
+  }
+  const uint32_t unit = NewUnit(UnitKind::kClass, name);
+  stmt->unit = unit;
+  stmt->name.text = name;
+  const uint32_t saved_unit = unit_;
+  const UnitContext saved_context = context_;
+  unit_ = unit;
+  context_ = UnitContext{};
+  Block body;
+  ParseBlock(&body);
+  unit_ = saved_unit;
+  context_ = saved_context;
+  if (failed()) return nullptr;
+  if (!body.empty() && body[0]->kind == StmtKind::kExpr &&
+      body[0]->value->kind == ExprKind::kConstant &&
+      body[0]->value->literal.kind == LiteralKind::kStr) {
+    tree_.units[unit].docstring = body[0]->value->literal.text;
+  }
+  tree_.units[unit].body = std::move(body);
+  Bind(name);
+  Use(&stmt->name);
+  return stmt;
+}
+
+// --------------------------------------------------------------- expressions
+
+ExprPtr Parser::Literal(LiteralKind kind, std::string text, Position at, int base) {
+  ExprPtr expr = NewExpr(ExprKind::kConstant, at);
+  expr->literal.kind = kind;
+  expr->literal.text = std::move(text);
+  expr->literal.base = base;
+  tree_.literals.push_back(expr.get());
+  return expr;
+}
+
+ExprPtr Parser::ParseStarOrTest() {
+  if (IsOp("*")) {
+    const Position at = Cur().position;
+    ++index_;
+    ExprPtr starred = NewExpr(ExprKind::kStarred, at);
+    ExprPtr value = ParseBinary(0);
+    if (!value) return nullptr;
+    starred->operands.push_back(std::move(value));
+    return starred;
+  }
+  return ParseTest();
+}
+
+ExprPtr Parser::ParseTestList(bool allow_starred) {
+  const Position at = Cur().position;
+  ExprPtr first = allow_starred ? ParseStarOrTest() : ParseTest();
+  if (!first) return nullptr;
+  if (!IsOp(",")) return first;
+  ExprPtr tuple = NewExpr(ExprKind::kTuple, at);
+  tuple->operands.push_back(std::move(first));
+  while (AcceptOp(",")) {
+    if (AtExpressionEnd() || IsKeyword("in")) break;
+    ExprPtr item = allow_starred ? ParseStarOrTest() : ParseTest();
+    if (!item) return nullptr;
+    tuple->operands.push_back(std::move(item));
+  }
+  return tuple;
+}
+
+ExprPtr Parser::ParseTargetList() {
+  const Position at = Cur().position;
+  ExprPtr first = ParseBinary(0);
+  if (!first || !IsOp(",")) return first;
+  ExprPtr tuple = NewExpr(ExprKind::kTuple, at);
+  tuple->operands.push_back(std::move(first));
+  while (AcceptOp(",")) {
+    if (IsKeyword("in")) break;
+    ExprPtr item = ParseBinary(0);
+    if (!item) return nullptr;
+    tuple->operands.push_back(std::move(item));
+  }
+  return tuple;
+}
+
+ExprPtr Parser::ParseTest() {
+  if (IsKeyword("lambda")) return ParseLambda();
+  if (IsKeyword("yield")) {
+    Unsupported(Cur().position, "generators ('yield')");
+    return nullptr;
+  }
+  if (IsKeyword("await")) {
+    Unsupported(Cur().position, "'await'");
+    return nullptr;
+  }
+  const Position at = Cur().position;
+  ExprPtr body = ParseOrTest();
+  if (!body) return nullptr;
+  if (IsOp(":=")) {
+    Unsupported(Cur().position, "assignment expressions (':=')");
+    return nullptr;
+  }
+  if (!IsKeyword("if")) return body;
+  // Exclude the `if` of a comprehension clause: it follows `for ... in x`.
+  ++index_;
+  ExprPtr condition = ParseOrTest();
+  if (!condition) return nullptr;
+  if (!AcceptKeyword("else")) {
+    SyntaxError(Cur().position, "expected 'else' after 'if' expression");
+    return nullptr;
+  }
+  ExprPtr orelse = ParseTest();
+  if (!orelse) return nullptr;
+  ExprPtr expr = NewExpr(ExprKind::kIfElse, at);
+  expr->operands.push_back(std::move(condition));
+  expr->operands.push_back(std::move(body));
+  expr->operands.push_back(std::move(orelse));
+  return expr;
+}
+
+ExprPtr Parser::ParseLambda() {
+  ExprPtr expr = NewExpr(ExprKind::kLambda, Cur().position);
+  ++index_;
+  const uint32_t unit = NewUnit(UnitKind::kLambda, "<lambda>");
+  CodeUnit parsed;
+  std::vector<ExprPtr> kw_defaults;
+  if (!ParseParameters(&parsed, ":", true, &expr->operands, &kw_defaults)) return nullptr;
+  for (const ExprPtr& d : kw_defaults) {
+    if (d) {
+      Unsupported(d->position, "keyword-only defaults in a lambda");
+      return nullptr;
+    }
+  }
+  ++index_;  // ':'
+  CodeUnit& target = tree_.units[unit];
+  target.slot_names = std::move(parsed.slot_names);
+  target.positional_count = parsed.positional_count;
+  target.keyword_only_count = parsed.keyword_only_count;
+  target.varargs_slot = parsed.varargs_slot;
+  target.kwargs_slot = parsed.kwargs_slot;
+  const uint32_t saved_unit = unit_;
+  const UnitContext saved_context = context_;
+  unit_ = unit;
+  context_ = UnitContext{0, true};
+  ExprPtr body = ParseTest();
+  unit_ = saved_unit;
+  context_ = saved_context;
+  if (!body) return nullptr;
+  tree_.units[unit].expression = std::move(body);
+  expr->unit = unit;
+  return expr;
+}
+
+ExprPtr Parser::ParseOrTest() {
+  const Position at = Cur().position;
+  ExprPtr first = ParseAndTest();
+  if (!first || !IsKeyword("or")) return first;
+  ExprPtr expr = NewExpr(ExprKind::kOr, at);
+  expr->operands.push_back(std::move(first));
+  while (AcceptKeyword("or")) {
+    ExprPtr next = ParseAndTest();
+    if (!next) return nullptr;
+    expr->operands.push_back(std::move(next));
+  }
+  return expr;
+}
+
+ExprPtr Parser::ParseAndTest() {
+  const Position at = Cur().position;
+  ExprPtr first = ParseNotTest();
+  if (!first || !IsKeyword("and")) return first;
+  ExprPtr expr = NewExpr(ExprKind::kAnd, at);
+  expr->operands.push_back(std::move(first));
+  while (AcceptKeyword("and")) {
+    ExprPtr next = ParseNotTest();
+    if (!next) return nullptr;
+    expr->operands.push_back(std::move(next));
+  }
+  return expr;
+}
+
+ExprPtr Parser::ParseNotTest() {
+  if (!IsKeyword("not")) return ParseComparison();
+  ExprPtr expr = NewExpr(ExprKind::kUnary, Cur().position);
+  ++index_;
+  expr->unary_op = UnaryOp::kNot;
+  ExprPtr operand = ParseNotTest();
+  if (!operand) return nullptr;
+  expr->operands.push_back(std::move(operand));
+  return expr;
+}
+
+ExprPtr Parser::ParseComparison() {
+  const Position at = Cur().position;
+  ExprPtr first = ParseBinary(0);
+  if (!first) return nullptr;
+  ExprPtr expr;
+  while (true) {
+    CompareOp op;
+    const Token& t = Cur();
+    if (t.kind == TokenKind::kOperator && t.text == "==") {
+      op = CompareOp::kEq;
+    } else if (t.kind == TokenKind::kOperator && t.text == "!=") {
+      op = CompareOp::kNotEq;
+    } else if (t.kind == TokenKind::kOperator && t.text == "<") {
+      op = CompareOp::kLt;
+    } else if (t.kind == TokenKind::kOperator && t.text == "<=") {
+      op = CompareOp::kLtE;
+    } else if (t.kind == TokenKind::kOperator && t.text == ">") {
+      op = CompareOp::kGt;
+    } else if (t.kind == TokenKind::kOperator && t.text == ">=") {
+      op = CompareOp::kGtE;
+    } else if (IsKeyword("in")) {
+      op = CompareOp::kIn;
+    } else if (IsKeyword("is")) {
+      op = Ahead(1).kind == TokenKind::kName && Ahead(1).text == "not" ? CompareOp::kIsNot
+                                                                        : CompareOp::kIs;
+      if (op == CompareOp::kIsNot) ++index_;
+    } else if (IsKeyword("not") && Ahead(1).kind == TokenKind::kName && Ahead(1).text == "in") {
+      op = CompareOp::kNotIn;
+      ++index_;
+    } else {
+      break;
+    }
+    ++index_;
+    if (!expr) {
+      expr = NewExpr(ExprKind::kCompare, at);
+      expr->operands.push_back(std::move(first));
+    }
+    expr->compare_ops.push_back(op);
+    ExprPtr next = ParseBinary(0);
+    if (!next) return nullptr;
+    expr->operands.push_back(std::move(next));
+  }
+  return expr ? std::move(expr) : std::move(first);
+}
+
+// Binary operator levels, loosest first.
+struct BinaryLevel {
+  std::pair<std::string_view, BinaryOp> ops[5];
+};
+constexpr BinaryLevel kBinaryLevels[] = {
+    {{{"|", BinaryOp::kBitOr}}},
+    {{{"^", BinaryOp::kBitXor}}},
+    {{{"&", BinaryOp::kBitAnd}}},
+    {{{"<<", BinaryOp::kLShift}, {">>", BinaryOp::kRShift}}},
+    {{{"+", BinaryOp::kAdd}, {"-", BinaryOp::kSub}}},
+    {{{"*", BinaryOp::kMul},
+      {"/", BinaryOp::kTrueDiv},
+      {"//", BinaryOp::kFloorDiv},
+      {"%", BinaryOp::kMod},
+      {"@", BinaryOp::kMatMul}}},
+};
+
+ExprPtr Parser::ParseBinary(int level) {
+  if (level == static_cast<int>(std::size(kBinaryLevels))) return ParseFactor();
+  const Position at = Cur().position;
+  ExprPtr left = ParseBinary(level + 1);
+  while (left) {
+    const BinaryOp* matched = nullptr;
+    for (const auto& [symbol, op] : kBinaryLevels[level].ops) {
+      if (!symbol.empty() && IsOp(symbol)) matched = &op;
+    }
+    if (matched == nullptr) break;
+    ++index_;
+    ExprPtr right = ParseBinary(level + 1);
+    if (!right) return nullptr;
+    ExprPtr expr = NewExpr(ExprKind::kBinary, at);
+    expr->binary_op = *matched;
+    expr->operands.push_back(std::move(left));
+    expr->operands.push_back(std::move(right));
+    left = std::move(expr);
+  }
+  return left;
+}
+
+ExprPtr Parser::ParseFactor() {
+  UnaryOp op;
+  if (IsOp("-")) {
+    op = UnaryOp::kNeg;
+  } else if (IsOp("+")) {
+    op = UnaryOp::kPos;
+  } else if (IsOp("~")) {
+    op = UnaryOp::kInvert;
+  } else {
+    return ParsePower();
+  }
+  ExprPtr expr = NewExpr(ExprKind::kUnary, Cur().position);
+  ++index_;
+  expr->unary_op = op;
+  ExprPtr operand = ParseFactor();
+  if (!operand) return nullptr;
+  expr->operands.push_back(std::move(operand));
+  return expr;
+}
+
+ExprPtr Parser::ParsePower() {
+  const Position at = Cur().position;
+  ExprPtr base = ParseAtom();
+  if (!base) return nullptr;
+  base = ParseTrailers(std::move(base));
+  if (!base || !IsOp("**")) return base;
+  ++index_;
+  ExprPtr exponent = ParseFactor();
+  if (!exponent) return nullptr;
+  ExprPtr expr = NewExpr(ExprKind::kBinary, at);
+  expr->binary_op = BinaryOp::kPow;
+  expr->operands.push_back(std::move(base));
+  expr->operands.push_back(std::move(exponent));
+  return expr;
+}
+
+ExprPtr Parser::ParseTrailers(ExprPtr primary) {
+  while (primary) {
+    const Position at = Cur().position;
+    if (AcceptOp(".")) {
+      if (Cur().kind != TokenKind::kName || Keywords().contains(Cur().text)) {
+        InvalidSyntax();
+        return nullptr;
+      }
+      ExprPtr expr = NewExpr(ExprKind::kAttribute, primary->position);
+      expr->name.text = Cur().text;
+      ++index_;
+      expr->operands.push_back(std::move(primary));
+      primary = std::move(expr);
+    } else if (AcceptOp("(")) {
+      ExprPtr call = NewExpr(ExprKind::kCall, primary->position);
+      call->operands.push_back(std::move(primary));
+      if (!ParseCallArguments(call.get())) return nullptr;
+      primary = std::move(call);
+    } else if (AcceptOp("[")) {
+      ExprPtr subscript = NewExpr(ExprKind::kSubscript, primary->position);
+      subscript->operands.push_back(std::move(primary));
+      ExprPtr index = ParseSubscript();
+      if (!index) return nullptr;
+      subscript->operands.push_back(std::move(index));
+      if (!ExpectOp("]")) return nullptr;
+      primary = std::move(subscript);
+    } else {
+      (void)at;
+      break;
+    }
+  }
+  return primary;
+}
+
+ExprPtr Parser::ParseSubscript() {
+  const Position at = Cur().position;
+  std::vector<ExprPtr> items;
+  bool trailing_comma = false;
+  while (true) {
+    const Position item_at = Cur().position;
+    ExprPtr lower;
+    if (!IsOp(":")) {
+      lower = ParseTest();
+      if (!lower) return nullptr;
+    }
+    if (IsOp(":")) {
+      ExprPtr slice = NewExpr(ExprKind::kSlice, item_at);
+      ++index_;
+      ExprPtr upper;
+      ExprPtr step;
+      if (!IsOp(":") && !IsOp("]") && !IsOp(",")) {
+        upper = ParseTest();
+        if (!upper) return nullptr;
+      }
+      if (AcceptOp(":") && !IsOp("]") && !IsOp(",")) {
+        step = ParseTest();
+        if (!step) return nullptr;
+      }
+      slice->operands.push_back(std::move(lower));
+      slice->operands.push_back(std::move(upper));
+      slice->operands.push_back(std::move(step));
+      items.push_back(std::move(slice));
+    } else {
+      items.push_back(std::move(lower));
+    }
+    trailing_comma = AcceptOp(",");
+    if (!trailing_comma || IsOp("]")) break;
+  }
+  if (items.size() == 1 && !trailing_comma) return std::move(items[0]);
+  for (const ExprPtr& item : items) {
+    if (item->kind == ExprKind::kSlice) {
+      Unsupported(item->position, "multi-dimensional slicing");
+      return nullptr;
+    }
+  }
+  ExprPtr tuple = NewExpr(ExprKind::kTuple, at);
+  tuple->operands = std::move(items);
+  return tuple;
+}
+
+bool Parser::ParseCallArguments(Expr* call) {
+  bool seen_keyword = false;
+  while (!IsOp(")")) {
+    const Position at = Cur().position;
+    if (AcceptOp("**")) {
+      Keyword keyword;
+      keyword.value = ParseTest();
+      if (!keyword.value) return false;
+      call->keywords.push_back(std::move(keyword));
+      seen_keyword = true;
+    } else if (IsOp("*")) {
+      ExprPtr starred = ParseStarOrTest();
+      if (!starred) return false;
+      call->operands.push_back(std::move(starred));
+    } else if (Cur().kind == TokenKind::kName && Ahead(1).kind == TokenKind::kOperator &&
+               Ahead(1).text == "=") {
+      if (Keywords().contains(Cur().text)) {
+        InvalidSyntax();
+        return false;
+      }
+      Keyword keyword;
+      keyword.name = Cur().text;
+      index_ += 2;
+      for (const Keyword& other : call->keywords) {
+        if (other.name == keyword.name) {
+          SyntaxError(at, absl::StrCat("keyword argument repeated: ", keyword.name));
+          return false;
+        }
+      }
+      keyword.value = ParseTest();
+      if (!keyword.value) return false;
+      call->keywords.push_back(std::move(keyword));
+      seen_keyword = true;
+    } else {
+      const size_t uses_mark = scope().uses.size();
+      const size_t units_mark = tree_.units.size();
+      ExprPtr value = ParseTest();
+      if (!value) return false;
+      if (IsKeyword("for")) {
+        ExprPtr genexp = NewExpr(ExprKind::kComprehension, at);
+        genexp->operands.push_back(std::move(value));
+        if (!ParseComprehension(genexp.get(), ComprehensionKind::kGenerator, uses_mark,
+                                units_mark)) {
+          return false;
+        }
+        if (call->operands.size() > 1 || !call->keywords.empty() || !IsOp(")")) {
+          SyntaxError(at, "Generator expression must be parenthesized");
+          return false;
+        }
+        value = std::move(genexp);
+      } else if (seen_keyword) {
+        SyntaxError(at, "positional argument follows keyword argument");
+        return false;
+      }
+      call->operands.push_back(std::move(value));
+    }
+    if (!AcceptOp(",")) break;
+  }
+  return ExpectOp(")");
+}
+
+bool Parser::ParseComprehension(Expr* expr, ComprehensionKind kind, size_t uses_mark,
+                                size_t units_mark) {
+  static constexpr const char* kNames[] = {"<listcomp>", "<setcomp>", "<dictcomp>",
+                                           "<genexpr>"};
+  const uint32_t parent = unit_;
+  const uint32_t unit = NewUnit(UnitKind::kComprehension, kNames[static_cast<int>(kind)]);
+  tree_.scopes[unit].comprehension = expr;
+  expr->kind = ExprKind::kComprehension;
+  expr->comprehension = kind;
+  expr->unit = unit;
+  // The element was parsed before we knew: its names and units move in.
+  std::vector<NameRef*>& parent_uses = tree_.scopes[parent].uses;
+  std::vector<NameRef*> element_uses(parent_uses.begin() + static_cast<long>(uses_mark),
+                                     parent_uses.end());
+  parent_uses.resize(uses_mark);
+  for (size_t i = units_mark; i < unit; ++i) {
+    if (tree_.scopes[i].parent == parent) tree_.scopes[i].parent = unit;
+  }
+  const UnitContext saved_context = context_;
+  context_ = UnitContext{0, true};
+  bool first = true;
+  while (IsKeyword("for")) {
+    ++index_;
+    unit_ = unit;
+    ComprehensionClause clause;
+    const size_t target_mark = scope().uses.size();
+    clause.target = ParseTargetList();
+    if (!clause.target) break;
+    if (!AcceptKeyword("in")) {
+      InvalidSyntax();
+      break;
+    }
+    if (!CheckTarget(*clause.target, false)) break;
+    // The first iterable is evaluated in the enclosing scope.
+    if (first) unit_ = parent;
+    const size_t iter_mark = scope().uses.size();
+    clause.iterable = ParseOrTest();
+    if (!clause.iterable) break;
+    unit_ = unit;
+    if (!first) MoveUsesToEnd(target_mark, iter_mark);
+    first = false;
+    while (IsKeyword("if")) {
+      ++index_;
+      ExprPtr condition = ParseOrTest();
+      if (!condition) break;
+      clause.conditions.push_back(std::move(condition));
+    }
+    expr->clauses.push_back(std::move(clause));
+    if (failed()) break;
+  }
+  unit_ = parent;
+  context_ = saved_context;
+  if (failed()) return false;
+  if (IsKeyword("async")) {
+    Unsupported(Cur().position, "'async for'");
+    return false;
+  }
+  std::vector<NameRef*>& uses = tree_.scopes[unit].uses;
+  uses.insert(uses.end(), element_uses.begin(), element_uses.end());
+  return true;
+}
+
+ExprPtr Parser::ParseAtom() {
+  const Token& t = Cur();
+  const Position at = t.position;
+  switch (t.kind) {
+    case TokenKind::kNumber: {
+      ++index_;
+      switch (t.number) {
+        case NumberKind::kInt:
+          return Literal(LiteralKind::kInt, t.text, at, t.base);
+        case NumberKind::kFloat:
+          return Literal(LiteralKind::kFloat, t.text, at);
+        case NumberKind::kImaginary:
+          return Literal(LiteralKind::kImaginary, t.text, at);
+      }
+      return nullptr;
+    }
+    case TokenKind::kString:
+      return ParseStrings();
+    case TokenKind::kName: {
+      if (t.text == "None") {
+        ++index_;
+        return Literal(LiteralKind::kNoneValue, "", at);
+      }
+      if (t.text == "True") {
+        ++index_;
+        return Literal(LiteralKind::kTrue, "", at);
+      }
+      if (t.text == "False") {
+        ++index_;
+        return Literal(LiteralKind::kFalse, "", at);
+      }
+      if (Keywords().contains(t.text)) {
+        InvalidSyntax();
+        return nullptr;
+      }
+      ExprPtr expr = NewExpr(ExprKind::kName, at);
+      expr->name.text = t.text;
+      ++index_;
+      Use(&expr->name);
+      return expr;
+    }
+    case TokenKind::kOperator:
+      if (t.text == "(") return ParseParenthesized();
+      if (t.text == "[") return ParseListDisplay();
+      if (t.text == "{") return ParseBraceDisplay();
+      if (t.text == "...") {
+        Unsupported(at, "Ellipsis ('...')");
+        return nullptr;
+      }
+      InvalidSyntax();
+      return nullptr;
+    default:
+      InvalidSyntax();
+      return nullptr;
+  }
+}
+
+ExprPtr Parser::ParseStrings() {
+  const Position at = Cur().position;
+  const bool bytes = Cur().bytes;
+  std::vector<ExprPtr> parts;
+  std::string pending;
+  bool formatted = false;
+  while (Cur().kind == TokenKind::kString) {
+    const Token& t = Cur();
+    if (t.bytes != bytes) {
+      SyntaxError(t.position, "cannot mix bytes and nonbytes literals");
+      return nullptr;
+    }
+    if (t.fstring) {
+      formatted = true;
+      if (!ParseFStringBody(t.text, t.raw, t.content_start, &parts, &pending)) return nullptr;
+    } else {
+      pending += t.text;
+    }
+    ++index_;
+  }
+  if (bytes) return Literal(LiteralKind::kBytes, std::move(pending), at);
+  if (!formatted || parts.empty()) return Literal(LiteralKind::kStr, std::move(pending), at);
+  FlushLiteral(&parts, &pending, at);
+  ExprPtr expr = NewExpr(ExprKind::kFString, at);
+  expr->operands = std::move(parts);
+  return expr;
+}
+
+bool Parser::ParseFStringBody(std::string_view body, bool raw, Position at,
+                              std::vector<ExprPtr>* parts, std::string* pending) {
+  std::string literal;
+  auto flush_literal = [&]() -> bool {
+    absl::StatusOr<std::string> decoded = DecodeStringBody(literal, false, raw);
+    if (!decoded.ok()) {
+      SyntaxError(at, std::string(decoded.status().message()));
+      return false;
+    }
+    *pending += *decoded;
+    literal.clear();
+    return true;
+  };
+  size_t i = 0;
+  while (i < body.size()) {
+    const char c = body[i];
+    if (c == '{' && i + 1 < body.size() && body[i + 1] == '{') {
+      literal += '{';
+      i += 2;
+      continue;
+    }
+    if (c == '}') {
+      if (i + 1 < body.size() && body[i + 1] == '}') {
+        literal += '}';
+        i += 2;
+        continue;
+      }
+      SyntaxError(at, "f-string: single '}' is not allowed");
+      return false;
+    }
+    if (c != '{') {
+      literal += c;
+      if (c == '\\' && i + 1 < body.size()) literal += body[++i];
+      ++i;
+      continue;
+    }
+    if (!flush_literal()) return false;
+    // A replacement field: the expression runs to '!', ':', '=' or '}' at
+    // bracket depth zero, outside strings.
+    size_t start = ++i;
+    int depth = 0;
+    char quote = 0;
+    size_t end = std::string_view::npos;
+    for (; i < body.size(); ++i) {
+      const char d = body[i];
+      if (quote) {
+        if (d == quote) quote = 0;
+        continue;
+      }
+      if (d == '\'' || d == '"') {
+        quote = d;
+      } else if (d == '(' || d == '[' || d == '{') {
+        ++depth;
+      } else if ((d == ')' || d == ']' || d == '}') && depth > 0) {
+        --depth;
+      } else if (depth == 0 && (d == '}' || d == ':' ||
+                                (d == '!' && i + 1 < body.size() && body[i + 1] != '=') ||
+                                (d == '=' && i + 1 < body.size() &&
+                                 (body[i + 1] == '}' || body[i + 1] == '!' ||
+                                  body[i + 1] == ':') &&
+                                 i > start && body[i - 1] != '=' && body[i - 1] != '!' &&
+                                 body[i - 1] != '<' && body[i - 1] != '>'))) {
+        end = i;
+        break;
+      }
+    }
+    if (end == std::string_view::npos) {
+      SyntaxError(at, "f-string: expecting '}'");
+      return false;
+    }
+    const std::string_view text = body.substr(start, end - start);
+    if (text.find_first_not_of(" \t\n") == std::string_view::npos) {
+      SyntaxError(at, "f-string: empty expression not allowed");
+      return false;
+    }
+    ExprPtr value = ParseEmbeddedExpression(text, at);
+    if (!value) return false;
+    ExprPtr format = NewExpr(ExprKind::kFormat, at);
+    bool debug = false;
+    if (body[i] == '=') {
+      debug = true;
+      *pending += std::string(body.substr(start, i + 1 - start));
+      ++i;
+    }
+    if (body[i] == '!') {
+      if (i + 2 >= body.size() || (body[i + 1] != 'r' && body[i + 1] != 's' &&
+                                   body[i + 1] != 'a')) {
+        SyntaxError(at, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+        return false;
+      }
+      format->conversion = body[i + 1];
+      i += 2;
+    }
+    format->operands.push_back(std::move(value));
+    if (i < body.size() && body[i] == ':') {
+      ++i;
+      // The spec runs to the matching '}', and may hold nested fields.
+      const size_t spec_start = i;
+      int nesting = 0;
+      for (; i < body.size(); ++i) {
+        if (body[i] == '{') ++nesting;
+        if (body[i] == '}') {
+          if (nesting == 0) break;
+          --nesting;
+        }
+      }
+      if (i >= body.size()) {
+        SyntaxError(at, "f-string: expecting '}'");
+        return false;
+      }
+      std::vector<ExprPtr> spec_parts;
+      std::string spec_pending;
+      if (!ParseFStringBody(body.substr(spec_start, i - spec_start), raw, at, &spec_parts,
+                            &spec_pending)) {
+        return false;
+      }
+      if (spec_parts.empty()) {
+        format->operands.push_back(Literal(LiteralKind::kStr, std::move(spec_pending), at));
+      } else {
+        FlushLiteral(&spec_parts, &spec_pending, at);
+        ExprPtr spec = NewExpr(ExprKind::kFString, at);
+        spec->operands = std::move(spec_parts);
+        format->operands.push_back(std::move(spec));
+      }
+    } else if (debug && format->conversion == 0) {
+      format->conversion = 'r';
+    }
+    if (i >= body.size() || body[i] != '}') {
+      SyntaxError(at, "f-string: expecting '}'");
+      return false;
+    }
+    ++i;
+    FlushLiteral(parts, pending, at);
+    parts->push_back(std::move(format));
+  }
+  return flush_literal();
+}
+
+ExprPtr Parser::ParseEmbeddedExpression(std::string_view text, Position at) {
+  absl::StatusOr<std::vector<Token>> tokens =
+      Tokenize(absl::StrCat("(", std::string(text), ")"), filename_);
+  if (!tokens.ok()) {
+    SyntaxError(at, "f-string: invalid syntax");
+    return nullptr;
+  }
+  for (Token& token : *tokens) {
+    token.position.line += at.line - 1;
+    token.position.column += at.column - 1;
+  }
+  std::vector<Token> saved_tokens = std::move(tokens_);
+  const size_t saved_index = index_;
+  tokens_ = *std::move(tokens);
+  index_ = 0;
+  ExprPtr expr = ParseTestList(false);
+  if (expr && Cur().kind != TokenKind::kNewline && Cur().kind != TokenKind::kEnd) {
+    InvalidSyntax();
+    expr = nullptr;
+  }
+  tokens_ = std::move(saved_tokens);
+  index_ = saved_index;
+  return expr;
+}
+
+ExprPtr Parser::ParseParenthesized() {
+  const Position at = Cur().position;
+  ++index_;
+  if (AcceptOp(")")) return NewExpr(ExprKind::kTuple, at);
+  if (IsKeyword("yield")) {
+    Unsupported(Cur().position, "generators ('yield')");
+    return nullptr;
+  }
+  const size_t uses_mark = scope().uses.size();
+  const size_t units_mark = tree_.units.size();
+  ExprPtr first = ParseStarOrTest();
+  if (!first) return nullptr;
+  if (IsKeyword("for")) {
+    ExprPtr genexp = NewExpr(ExprKind::kComprehension, at);
+    genexp->operands.push_back(std::move(first));
+    if (!ParseComprehension(genexp.get(), ComprehensionKind::kGenerator, uses_mark,
+                            units_mark)) {
+      return nullptr;
+    }
+    if (!ExpectOp(")")) return nullptr;
+    return genexp;
+  }
+  if (AcceptOp(")")) {
+    if (first->kind == ExprKind::kStarred) {
+      SyntaxError(first->position, "can't use starred expression here");
+      return nullptr;
+    }
+    return first;
+  }
+  ExprPtr tuple = NewExpr(ExprKind::kTuple, at);
+  tuple->operands.push_back(std::move(first));
+  while (AcceptOp(",")) {
+    if (IsOp(")")) break;
+    ExprPtr item = ParseStarOrTest();
+    if (!item) return nullptr;
+    tuple->operands.push_back(std::move(item));
+  }
+  if (!ExpectOp(")")) return nullptr;
+  return tuple;
+}
+
+ExprPtr Parser::ParseListDisplay() {
+  const Position at = Cur().position;
+  ++index_;
+  ExprPtr list = NewExpr(ExprKind::kList, at);
+  if (AcceptOp("]")) return list;
+  const size_t uses_mark = scope().uses.size();
+  const size_t units_mark = tree_.units.size();
+  ExprPtr first = ParseStarOrTest();
+  if (!first) return nullptr;
+  if (IsKeyword("for")) {
+    list->operands.push_back(std::move(first));
+    if (!ParseComprehension(list.get(), ComprehensionKind::kList, uses_mark, units_mark)) {
+      return nullptr;
+    }
+    if (!ExpectOp("]")) return nullptr;
+    return list;
+  }
+  list->operands.push_back(std::move(first));
+  while (AcceptOp(",")) {
+    if (IsOp("]")) break;
+    ExprPtr item = ParseStarOrTest();
+    if (!item) return nullptr;
+    list->operands.push_back(std::move(item));
+  }
+  if (!ExpectOp("]")) return nullptr;
+  return list;
+}
+
+ExprPtr Parser::ParseBraceDisplay() {
+  const Position at = Cur().position;
+  ++index_;
+  if (AcceptOp("}")) return NewExpr(ExprKind::kDict, at);
+  const size_t uses_mark = scope().uses.size();
+  const size_t units_mark = tree_.units.size();
+  ExprPtr dict = NewExpr(ExprKind::kDict, at);
+  // The first item decides: `k: v` or `**m` make a dict, else a set.
+  if (AcceptOp("**")) {
+    dict->operands.push_back(nullptr);
+    ExprPtr mapping = ParseBinary(0);
+    if (!mapping) return nullptr;
+    dict->operands.push_back(std::move(mapping));
+  } else {
+    ExprPtr first = ParseStarOrTest();
+    if (!first) return nullptr;
+    if (!AcceptOp(":")) {
+      ExprPtr set = NewExpr(ExprKind::kSet, at);
+      set->operands.push_back(std::move(first));
+      if (IsKeyword("for")) {
+        if (!ParseComprehension(set.get(), ComprehensionKind::kSet, uses_mark, units_mark)) {
+          return nullptr;
+        }
+        if (!ExpectOp("}")) return nullptr;
+        return set;
+      }
+      while (AcceptOp(",")) {
+        if (IsOp("}")) break;
+        ExprPtr item = ParseStarOrTest();
+        if (!item) return nullptr;
+        set->operands.push_back(std::move(item));
+      }
+      if (!ExpectOp("}")) return nullptr;
+      return set;
+    }
+    ExprPtr value = ParseTest();
+    if (!value) return nullptr;
+    dict->operands.push_back(std::move(first));
+    dict->operands.push_back(std::move(value));
+    if (IsKeyword("for")) {
+      if (!ParseComprehension(dict.get(), ComprehensionKind::kDict, uses_mark, units_mark)) {
+        return nullptr;
+      }
+      if (!ExpectOp("}")) return nullptr;
+      return dict;
+    }
+  }
+  while (AcceptOp(",")) {
+    if (IsOp("}")) break;
+    if (AcceptOp("**")) {
+      dict->operands.push_back(nullptr);
+      ExprPtr mapping = ParseBinary(0);
+      if (!mapping) return nullptr;
+      dict->operands.push_back(std::move(mapping));
+      continue;
+    }
+    ExprPtr key = ParseTest();
+    if (!key) return nullptr;
+    if (!ExpectOp(":")) return nullptr;
+    ExprPtr value = ParseTest();
+    if (!value) return nullptr;
+    dict->operands.push_back(std::move(key));
+    dict->operands.push_back(std::move(value));
+  }
+  if (!ExpectOp("}")) return nullptr;
+  return dict;
+}
+
+}  // namespace
+
+absl::StatusOr<ParseTree> Parse(std::string_view source, std::string_view filename,
+                                CompileMode mode) {
+  absl::StatusOr<std::vector<Token>> tokens = Tokenize(source, filename);
+  if (!tokens.ok()) return tokens.status();
+  return Parser(*std::move(tokens), filename, mode).Run();
+}
+
+}  // namespace heapsim::script

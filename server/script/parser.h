@@ -1,0 +1,53 @@
+// The parser: heap-script source to the compiled form's tree (code.h), with
+// literals not yet made into objects and names not yet resolved. It refuses
+// Python outside the heap-script subset with the construct's position, so
+// that nothing runs of a program that could not run to the end.
+//
+// Besides the tree, it records for each code unit what the compiler's scope
+// analysis needs: which names the unit binds, which it declares global or
+// nonlocal, and every place a name is used, in evaluation order.
+
+#ifndef HEAPSIM_SERVER_SCRIPT_PARSER_H_
+#define HEAPSIM_SERVER_SCRIPT_PARSER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "server/script/code.h"
+#include "server/script/compiler.h"
+
+namespace heapsim::script {
+
+// What one code unit's scope looks like to the parser.
+struct UnitScope {
+  uint32_t parent = kNoUnit;
+  // Names the unit binds (assignment, del, for, def, class, import,
+  // except-as), parameters excluded, in order of first use.
+  std::vector<std::string> bound;
+  absl::flat_hash_set<std::string> globals;
+  absl::flat_hash_set<std::string> nonlocals;
+  // Every use of a name in the unit (loads, stores and deletes), in the
+  // order the compiled code meets them. Pointers into the units' trees.
+  std::vector<NameRef*> uses;
+  Expr* comprehension = nullptr;  // the expression of a comprehension unit
+};
+
+struct ParseTree {
+  std::vector<CodeUnit> units;   // units[0] is the module (or expression)
+  std::vector<UnitScope> scopes;  // by unit
+  std::vector<Expr*> literals;    // every literal, in source order
+  // Docstring expressions: not executed, but their literal is a constant.
+  std::vector<ExprPtr> detached;
+};
+
+// Parses `source`. Errors are InvalidArgument "FILE:LINE:COL: SyntaxError:
+// ..." or "FILE:LINE:COL: unsupported: ...".
+absl::StatusOr<ParseTree> Parse(std::string_view source, std::string_view filename,
+                                CompileMode mode);
+
+}  // namespace heapsim::script
+
+#endif  // HEAPSIM_SERVER_SCRIPT_PARSER_H_

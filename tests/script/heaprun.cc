@@ -1,0 +1,50 @@
+// heaprun: runs one heap script on the in-process engine, with no server.
+// Used by the script tests to compare the interpreter with CPython's
+// recorded output: `heaprun FILE PROFILE` prints the script's stdout, an
+// uncaught error's last line on stderr (exit 1) or the refusal (exit 2).
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "server/heap/profile.h"
+#include "server/script/runtime.h"
+
+namespace {
+
+class StdoutSink : public heapsim::script::OutputSink {
+ public:
+  void Write(std::string_view text) override { std::cout << text; }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::cerr << "usage: heaprun FILE PROFILE\n";
+    return 2;
+  }
+  const absl::StatusOr<const heapsim::Profile*> profile = heapsim::FindProfile(argv[2]);
+  if (!profile.ok()) {
+    std::cerr << "heaprun: " << profile.status().message() << "\n";
+    return 2;
+  }
+  std::ifstream file(argv[1]);
+  if (!file) {
+    std::cerr << "heaprun: cannot read " << argv[1] << "\n";
+    return 2;
+  }
+  std::stringstream source;
+  source << file.rdbuf();
+  heapsim::script::Runtime runtime(**profile);
+  StdoutSink out;
+  heapsim::script::RunLimits limits;
+  limits.max_steps = 200'000'000;
+  const absl::Status status = runtime.Exec(source.str(), argv[1], limits, out);
+  std::cout.flush();
+  if (status.ok()) return 0;
+  std::cerr << status.message() << "\n";
+  return status.code() == absl::StatusCode::kInvalidArgument ? 2 : 1;
+}
