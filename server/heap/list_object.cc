@@ -65,9 +65,11 @@ Ref NewList(Heap& heap, uint64_t allocated) {
 }
 
 Ref NewListOf(Heap& heap, const std::vector<ObjectId>& items) {
-  Ref list = NewList(heap, items.size());
-  for (ObjectId item : items) heap.IncRef(item);
-  heap.list(list.get()).items = items;
+  // `items` may live in the heap's own tables, which NewList can move.
+  std::vector<ObjectId> copy = items;
+  Ref list = NewList(heap, copy.size());
+  for (ObjectId item : copy) heap.IncRef(item);
+  heap.list(list.get()).items = std::move(copy);
   return list;
 }
 

@@ -23,13 +23,17 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
     case TypeTag::kTuple:
       for (ObjectId item : heap.tuple(id).items) visit(item);
       return;
-    case TypeTag::kDict:
-      for (const DictEntry& entry : heap.dict(id).entries) {
+    case TypeTag::kDict: {
+      // Like dict_traverse: tables of str keys show only their values.
+      const DictBody& body = heap.dict(id);
+      const bool keys_too = !body.from_split_keys && !body.str_keys_only;
+      for (const DictEntry& entry : body.entries) {
         if (entry.key == kNoObject) continue;
         visit(entry.value);
-        if (!heap.dict(id).from_split_keys) visit(entry.key);
+        if (keys_too) visit(entry.key);
       }
       return;
+    }
     case TypeTag::kSet:
     case TypeTag::kFrozenSet:
       for (const SetEntry& entry : heap.set(id).table) {

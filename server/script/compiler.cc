@@ -17,6 +17,8 @@
 #include "server/heap/float_object.h"
 #include "server/heap/function_object.h"
 #include "server/heap/int_object.h"
+#include "server/heap/set_object.h"
+#include "server/heap/str_kind.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
@@ -88,6 +90,9 @@ class Compiler {
   // Replaces `expr` with a constant holding `value` (a new reference).
   void MakeConstant(ExprPtr& expr, Ref value);
   bool SafeToFold(BinaryOp op, ObjectId a, ObjectId b) const;
+  // constant[index] for a str, bytes or tuple and an int; null when it
+  // cannot be folded.
+  Ref ConstantItem(ObjectId sequence, ObjectId index);
   void ChooseDisplays(Expr& expr);
   ObjectId Canonical(ObjectId value);
   std::string ConstantKey(ObjectId value) const;
@@ -429,6 +434,35 @@ bool Compiler::SafeToFold(BinaryOp op, ObjectId a, ObjectId b) const {
   }
 }
 
+Ref Compiler::ConstantItem(ObjectId sequence, ObjectId index) {
+  const TypeTag type = heap_.type_of(sequence);
+  if (heap_.type_of(index) != TypeTag::kInt) return Ref();
+  const std::optional<int64_t> position = IntAsInt64(heap_, index);
+  if (!position) return Ref();
+  auto normalise = [&](int64_t length) -> std::optional<int64_t> {
+    const int64_t i = *position < 0 ? *position + length : *position;
+    if (i < 0 || i >= length) return std::nullopt;
+    return i;
+  };
+  if (type == TypeTag::kTuple) {
+    const std::vector<ObjectId>& items = TupleItems(heap_, sequence);
+    const std::optional<int64_t> i = normalise(static_cast<int64_t>(items.size()));
+    return i ? heap_.NewRef(items[*i]) : Ref();
+  }
+  if (type == TypeTag::kBytes) {
+    const std::string& data = BytesData(heap_, sequence);
+    const std::optional<int64_t> i = normalise(static_cast<int64_t>(data.size()));
+    return i ? NewInt(heap_, static_cast<uint8_t>(data[*i])) : Ref();
+  }
+  if (type == TypeTag::kStr) {
+    const std::u32string chars = DecodeUtf8(StrText(heap_, sequence));
+    const std::optional<int64_t> i = normalise(static_cast<int64_t>(chars.size()));
+    if (!i) return Ref();
+    return NewStr(heap_, EncodeUtf8(std::u32string(1, chars[*i])));
+  }
+  return Ref();
+}
+
 void Compiler::Fold(ExprPtr& expr) {
   if (!expr) return;
   for (ExprPtr& operand : expr->operands) Fold(operand);
@@ -470,6 +504,12 @@ void Compiler::Fold(ExprPtr& expr) {
       MakeConstant(expr, std::move(tuple));
       break;
     }
+    case ExprKind::kSubscript:
+      if (constant(expr->operands[0]) && constant(expr->operands[1])) {
+        Ref item = ConstantItem(expr->operands[0]->constant, expr->operands[1]->constant);
+        if (item) MakeConstant(expr, std::move(item));
+      }
+      break;
     case ExprKind::kCompare:
       if (expr->compare_ops.size() == 1 && (expr->compare_ops[0] == CompareOp::kIn ||
                                             expr->compare_ops[0] == CompareOp::kNotIn)) {
@@ -537,11 +577,20 @@ void Compiler::ChooseDisplays(Expr& expr) {
     expr.display = DisplayBuild::kUnpack;
   } else if (expr.kind != ExprKind::kTuple && profile.constant_display_extends && n > 2 &&
              all_constant) {
-    std::vector<ObjectId> items;
-    for (const ExprPtr& item : expr.operands) items.push_back(item->constant);
-    Ref tuple = NewTupleOf(heap_, items);
-    expr.constant = tuple.get();
-    program_->parse_tree_refs.push_back(tuple.release());
+    // The items as one constant: a tuple for lists, a frozenset for sets.
+    Ref constant;
+    if (expr.kind == ExprKind::kSet) {
+      constant = NewSet(heap_, true);
+      for (const ExprPtr& item : expr.operands) {
+        SetAdd(heap_, constant.get(), item->constant).IgnoreError();
+      }
+    } else {
+      std::vector<ObjectId> items;
+      for (const ExprPtr& item : expr.operands) items.push_back(item->constant);
+      constant = NewTupleOf(heap_, items);
+    }
+    expr.constant = constant.get();
+    program_->parse_tree_refs.push_back(constant.release());
   } else if (profile.display_append_threshold > 0 && n > profile.display_append_threshold) {
     expr.display = DisplayBuild::kAppend;
   } else {
