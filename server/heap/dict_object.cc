@@ -159,10 +159,10 @@ DictEntry RemoveAt(Heap& heap, ObjectId dict, int64_t slot) {
   return removed;
 }
 
-Ref MakeDict(Heap& heap) {
+Ref MakeDict(Heap& heap, bool from_free_list = true) {
   auto& free_list = heap.free_lists().dicts;
   ObjectId id;
-  if (!free_list.empty()) {
+  if (from_free_list && !free_list.empty()) {
     id = heap.NewObjectAt(TypeTag::kDict, free_list.back() + heap.HeaderBytes(TypeTag::kDict));
     free_list.pop_back();
   } else {
@@ -198,7 +198,7 @@ void CloneKeys(Heap& heap, ObjectId dict, ObjectId source, uint64_t keys_block) 
 Ref NewDict(Heap& heap) { return MakeDict(heap); }
 
 Ref NewDictForConstructor(Heap& heap) {
-  Ref dict = MakeDict(heap);
+  Ref dict = MakeDict(heap, false);
   if (heap.profile().dict_new_presized_8) NewKeys(heap, heap.dict(dict.get()), kMinLog2, true);
   return dict;
 }

@@ -45,10 +45,12 @@ void DropReversed(Heap& heap, const std::vector<ObjectId>& items) {
 
 }  // namespace
 
-Ref NewList(Heap& heap, uint64_t allocated) {
+namespace {
+
+Ref MakeList(Heap& heap, uint64_t allocated, bool from_free_list) {
   auto& free_list = heap.free_lists().lists;
   ObjectId id;
-  if (!free_list.empty()) {
+  if (from_free_list && !free_list.empty()) {
     id = heap.NewObjectAt(TypeTag::kList, free_list.back() + heap.HeaderBytes(TypeTag::kList));
     free_list.pop_back();
   } else {
@@ -63,6 +65,12 @@ Ref NewList(Heap& heap, uint64_t allocated) {
   heap.Track(id);
   return heap.Adopt(id);
 }
+
+}  // namespace
+
+Ref NewList(Heap& heap, uint64_t allocated) { return MakeList(heap, allocated, true); }
+
+Ref NewListForConstructor(Heap& heap) { return MakeList(heap, 0, false); }
 
 Ref NewListOf(Heap& heap, const std::vector<ObjectId>& items) {
   // `items` may live in the heap's own tables, which NewList can move.

@@ -31,6 +31,10 @@ enum class ExtendSource : uint8_t {
 // when `length` == `allocated`, else list_new_prealloc).
 Ref NewList(Heap& heap, uint64_t allocated);
 
+// An empty list made by calling the type, list(...): its object comes from
+// the allocator, never from the free list (tp_alloc).
+Ref NewListForConstructor(Heap& heap);
+
 // A new list holding new references to `items`, with exactly as many slots
 // (BUILD_LIST, slicing, concatenation, repetition).
 Ref NewListOf(Heap& heap, const std::vector<ObjectId>& items);

@@ -643,7 +643,7 @@ Ref Call::NewFromItems(std::vector<Ref> items) {
 
 Ref Call::ConstructList() {
   if (!Arity(0, 1) || !NoKeywords()) return Ref();
-  Ref list = NewList(heap_, 0);
+  Ref list = NewListForConstructor(heap_);
   if (args_.positional.empty()) return list;
   const ObjectId iterable = Arg(0);
   const TypeTag type = heap_.type_of(iterable);

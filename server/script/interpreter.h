@@ -32,6 +32,9 @@ namespace heapsim::script {
 struct CallArgs {
   absl::InlinedVector<Ref, 4> positional;
   std::vector<std::pair<std::string, Ref>> keywords;
+  // A call with *args: the eval loop holds only the argument tuple, so a
+  // frame takes these references instead of copying them.
+  bool from_sequence = false;
 };
 
 // How a statement finished.

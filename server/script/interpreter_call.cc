@@ -98,6 +98,7 @@ Ref Interpreter::EvalCall(const Expr& expr) {
     std::vector<ObjectId> items;
     for (const Ref& arg : args.positional) items.push_back(arg.get());
     star_tuple = NewTupleOf(heap_, items);
+    args.from_sequence = true;
     if (heap_.profile().call_ex_releases_tuple && heap_.type_of(function.get()) == TypeTag::kFunction) {
       star_tuple.Reset();
     }
@@ -161,7 +162,7 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
 
 bool Interpreter::BindArguments(const CodeUnit& unit, ObjectId function, CallArgs& args,
                                 std::vector<ObjectId>* slots) {
-  const bool copy = heap_.profile().call_copies_arguments;
+  const bool copy = heap_.profile().call_copies_arguments && !args.from_sequence;
   const FunctionBody& body = heap_.function(function);
   const std::string& fname = unit.name;
   auto take = [&](Ref& value) -> ObjectId {
