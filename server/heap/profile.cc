@@ -89,6 +89,7 @@ constexpr Profile kProfiles[] = {
         .constant_display_extends = false,
         .display_append_threshold = 0,
         .tracemalloc_has_reset_peak = false,
+        .str_split_prealloc_by_length = false,
         .messages =
             {
                 .unbound_local = "local variable '%s' referenced before assignment",
@@ -179,6 +180,7 @@ constexpr Profile kProfiles[] = {
         .constant_display_extends = true,
         .display_append_threshold = 30,
         .tracemalloc_has_reset_peak = true,
+        .str_split_prealloc_by_length = false,
         .messages =
             {
                 .unbound_local = "local variable '%s' referenced before assignment",
@@ -269,6 +271,7 @@ constexpr Profile kProfiles[] = {
         .constant_display_extends = true,
         .display_append_threshold = 30,
         .tracemalloc_has_reset_peak = true,
+        .str_split_prealloc_by_length = false,
         .messages =
             {
                 .unbound_local = "cannot access local variable '%s' where it is not associated with a value",
@@ -359,6 +362,7 @@ constexpr Profile kProfiles[] = {
         .constant_display_extends = true,
         .display_append_threshold = 30,
         .tracemalloc_has_reset_peak = true,
+        .str_split_prealloc_by_length = true,
         .messages =
             {
                 .unbound_local = "cannot access local variable '%s' where it is not associated with a value",
@@ -449,6 +453,7 @@ constexpr Profile kProfiles[] = {
         .constant_display_extends = true,
         .display_append_threshold = 30,
         .tracemalloc_has_reset_peak = true,
+        .str_split_prealloc_by_length = true,
         .messages =
             {
                 .unbound_local = "cannot access local variable '%s' where it is not associated with a value",

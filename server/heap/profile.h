@@ -175,6 +175,9 @@ struct Profile {
   uint32_t display_append_threshold;
   // tracemalloc.reset_peak() exists (3.9+).
   bool tracemalloc_has_reset_peak;
+  // str.split() without maxsplit presizes its list from the string's length
+  // (3.12+) instead of always 12 slots.
+  bool str_split_prealloc_by_length;
   // Error messages that changed between versions.
   ErrorMessages messages;
 

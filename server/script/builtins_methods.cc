@@ -14,6 +14,7 @@
 #include "server/heap/list_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
+#include "server/heap/str_kind.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
@@ -490,10 +491,15 @@ Ref MethodCall::Split() {
       i = j;
     }
   }
-  // PyList_New(12) (or fewer for a small maxsplit), filled, then appended to.
-  const uint64_t prealloc = max_split >= 0 && static_cast<uint64_t>(max_split) < kSplitPreallocation
-                                ? static_cast<uint64_t>(max_split) + 1
-                                : kSplitPreallocation;
+  // PyList_New(PREALLOC_SIZE(maxcount)), filled, then appended to. The
+  // most splits possible count as maxsplit when none is given (3.12+).
+  const uint64_t length = DecodeUtf8(text).size();
+  uint64_t max_count = max_split >= 0 ? static_cast<uint64_t>(max_split) : kSplitPreallocation;
+  if (max_split < 0 && heap_.profile().str_split_prealloc_by_length) {
+    max_count = separator ? length / DecodeUtf8(*separator).size() + 1 : (length + 1) / 2;
+  }
+  uint64_t prealloc = max_count < kSplitPreallocation ? max_count + 1 : kSplitPreallocation;
+  if (separator && length < DecodeUtf8(*separator).size()) prealloc = 1;
   Ref list = NewList(heap_, prealloc);
   for (const std::string& part : parts) {
     Ref item = (parts.size() == 1 && part == text) ? heap_.NewRef(self_) : NewStr(heap_, part);
