@@ -15,6 +15,12 @@ Ref NewStr(Heap& heap, std::string_view utf8) {
     const char32_t cp = DecodeUtf8(utf8)[0];
     return heap.NewRef(heap.LatinOneChar(static_cast<uint32_t>(cp)));
   }
+  return NewStrObject(heap, utf8);
+}
+
+Ref NewStrObject(Heap& heap, std::string_view utf8) {
+  if (utf8.empty()) return heap.NewRef(heap.empty_str());
+  const Utf8Info info = AnalyzeUtf8(utf8);
   const ObjectId id =
       heap.NewObject(TypeTag::kStr, StrRequest(heap.profile(), info.length, info.kind));
   StrBody body;

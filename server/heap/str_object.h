@@ -19,6 +19,10 @@ namespace heapsim {
 // a new object.
 Ref NewStr(Heap& heap, std::string_view utf8);
 
+// A new str object even for one Latin-1 character: what formatting a
+// number makes (str(5) is not the cached '5').
+Ref NewStrObject(Heap& heap, std::string_view utf8);
+
 // The interned str for `utf8`, made and interned if there is none yet.
 Ref InternStr(Heap& heap, std::string_view utf8);
 

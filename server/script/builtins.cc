@@ -793,7 +793,7 @@ Ref Call::Construct() {
                                           heap_.type_of(Arg(0)) == TypeTag::kByteArray)) {
         return NewStr(heap_, BytesData(heap_, Arg(0)));
       }
-      return NewStr(heap_, Str(heap_, Arg(0)));
+      return NewStrObject(heap_, Str(heap_, Arg(0)));
     case Builtin::kTypeBytes:
       return ConstructBytes(false);
     case Builtin::kTypeByteArray:
@@ -871,7 +871,7 @@ Ref Call::Run() {
       return NewInt(heap_, static_cast<int64_t>(heap_.address_of(Arg(0))));
     case Builtin::kRepr:
       if (!Arity(1, 1)) return Ref();
-      return NewStr(heap_, Repr(heap_, Arg(0)));
+      return NewStrObject(heap_, Repr(heap_, Arg(0)));
     case Builtin::kIsInstance:
       return IsInstance();
     case Builtin::kAny:

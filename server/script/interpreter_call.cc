@@ -376,8 +376,9 @@ Ref Interpreter::Instantiate(ObjectId cls, CallArgs args) {
 
 Ref Interpreter::EvalComprehension(const Expr& expr) {
   const CodeUnit& unit = context_.program->units[expr.unit];
-  const bool inlined = heap_.profile().comprehensions_inlined &&
-                       expr.comprehension != ComprehensionKind::kGenerator;
+  // The compiler inlines a comprehension (3.12+) unless something in it
+  // needs a frame of its own; an inlined one has no code object.
+  const bool inlined = unit.code_object == kNoObject;
   Ref function;
   if (!inlined) function = MakeFunction(expr.unit, {}, Ref());
   // The first iterable is evaluated in the enclosing scope.
