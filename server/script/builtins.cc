@@ -376,6 +376,11 @@ Ref Call::IsInstance() {
     const auto builtin = static_cast<Builtin>(heap_.object(cls).subtype);
     const TypeTag type = heap_.type_of(object);
     if (builtin == Builtin::kTypeObject) return Bool(true);
+    // Type objects without a builtin name (function, NoneType, ...).
+    if (builtin == Builtin::kTypeType && heap_.cls(cls).name != "type" &&
+        heap_.cls(cls).name == TypeName(heap_, object)) {
+      return Bool(true);
+    }
     if (builtin == TypeBuiltin(type) && builtin != Builtin::kTypeType) return Bool(true);
     if (builtin == Builtin::kTypeInt && type == TypeTag::kBool) return Bool(true);
     if (builtin == Builtin::kTypeType &&

@@ -453,6 +453,13 @@ Ref Interpreter::RunComprehension(const Expr& expr, const CodeUnit& unit, Ref fi
   }
   context_ = saved;
   first_iterator.Reset();
+  // An inlined comprehension gives its variables back (3.12+: the
+  // enclosing frame's slots are restored to empty).
+  for (uint32_t slot : expr.hidden_slots) {
+    ObjectId& value = heap_.frames().at(context_.frame).slots[slot];
+    const ObjectId old = std::exchange(value, kNoObject);
+    if (old != kNoObject) heap_.DecRef(old);
+  }
   if (!ok) return Ref();
   return result;
 }
