@@ -90,6 +90,7 @@ constexpr Profile kProfiles[] = {
         .display_append_threshold = 0,
         .tracemalloc_has_reset_peak = false,
         .str_split_prealloc_by_length = false,
+        .sum_floats_compensated = false,
         .messages =
             {
                 .unbound_local = "local variable '%s' referenced before assignment",
@@ -181,6 +182,7 @@ constexpr Profile kProfiles[] = {
         .display_append_threshold = 30,
         .tracemalloc_has_reset_peak = true,
         .str_split_prealloc_by_length = false,
+        .sum_floats_compensated = false,
         .messages =
             {
                 .unbound_local = "local variable '%s' referenced before assignment",
@@ -272,6 +274,7 @@ constexpr Profile kProfiles[] = {
         .display_append_threshold = 30,
         .tracemalloc_has_reset_peak = true,
         .str_split_prealloc_by_length = false,
+        .sum_floats_compensated = false,
         .messages =
             {
                 .unbound_local = "cannot access local variable '%s' where it is not associated with a value",
@@ -363,6 +366,7 @@ constexpr Profile kProfiles[] = {
         .display_append_threshold = 30,
         .tracemalloc_has_reset_peak = true,
         .str_split_prealloc_by_length = true,
+        .sum_floats_compensated = true,
         .messages =
             {
                 .unbound_local = "cannot access local variable '%s' where it is not associated with a value",
@@ -454,6 +458,7 @@ constexpr Profile kProfiles[] = {
         .display_append_threshold = 30,
         .tracemalloc_has_reset_peak = true,
         .str_split_prealloc_by_length = true,
+        .sum_floats_compensated = true,
         .messages =
             {
                 .unbound_local = "cannot access local variable '%s' where it is not associated with a value",

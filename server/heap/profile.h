@@ -178,6 +178,8 @@ struct Profile {
   // str.split() without maxsplit presizes its list from the string's length
   // (3.12+) instead of always 12 slots.
   bool str_split_prealloc_by_length;
+  // sum() of floats uses Neumaier's compensated summation (3.12+).
+  bool sum_floats_compensated;
   // Error messages that changed between versions.
   ErrorMessages messages;
 

@@ -487,7 +487,79 @@ Ref Call::Sum() {
   if (heap_.type_of(total.get()) == TypeTag::kStr) {
     return TypeError("sum() can't sum strings [use ''.join(seq) instead]");
   }
+  // Like CPython's sum: runs of ints (and then of floats) are added in
+  // machine words without making intermediate objects.
+  enum class Mode { kInt, kFloat, kGeneric };
+  const TypeTag start = heap_.type_of(total.get());
+  Mode mode = start == TypeTag::kInt ? Mode::kInt
+              : start == TypeTag::kFloat ? Mode::kFloat : Mode::kGeneric;
+  int64_t int_total = 0;
+  double float_total = 0.0;
+  double compensation = 0.0;
+  const bool compensated = heap_.profile().sum_floats_compensated;
+  if (mode == Mode::kInt) {
+    const std::optional<int64_t> v = IntAsInt64(heap_, total.get());
+    if (v) {
+      int_total = *v;
+    } else {
+      mode = Mode::kGeneric;
+    }
+  } else if (mode == Mode::kFloat) {
+    float_total = FloatValue(heap_, total.get());
+  }
+  auto add_float = [&](double x) {
+    const double t = float_total + x;
+    if (compensated) {
+      compensation += std::fabs(float_total) >= std::fabs(x) ? (float_total - t) + x
+                                                            : (x - t) + float_total;
+    }
+    float_total = t;
+  };
+  auto float_result = [&]() {
+    return NewFloat(heap_, compensation != 0.0 && std::isfinite(compensation)
+                               ? float_total + compensation
+                               : float_total);
+  };
   const bool ok = interp_.ForEach(Arg(0), [&](Ref item) {
+    const TypeTag type = heap_.type_of(item.get());
+    if (mode == Mode::kInt) {
+      if (type == TypeTag::kInt || type == TypeTag::kBool) {
+        const std::optional<int64_t> v = IntAsInt64(heap_, item.get());
+        int64_t sum;
+        if (v && !__builtin_add_overflow(int_total, *v, &sum)) {
+          int_total = sum;
+          return true;
+        }
+      }
+      total = NewInt(heap_, int_total);
+      mode = Mode::kGeneric;
+      absl::StatusOr<Ref> next = Binary(heap_, BinaryOp::kAdd, total.get(), item.get(), false);
+      if (!next.ok()) {
+        interp_.Raise(next.status());
+        return false;
+      }
+      total = std::move(*next);
+      if (heap_.type_of(total.get()) == TypeTag::kFloat) {
+        mode = Mode::kFloat;
+        float_total = FloatValue(heap_, total.get());
+        compensation = 0.0;
+      }
+      return true;
+    }
+    if (mode == Mode::kFloat) {
+      if (type == TypeTag::kFloat) {
+        add_float(FloatValue(heap_, item.get()));
+        return true;
+      }
+      if (type == TypeTag::kInt || type == TypeTag::kBool) {
+        if (const std::optional<int64_t> v = IntAsInt64(heap_, item.get())) {
+          add_float(static_cast<double>(*v));
+          return true;
+        }
+      }
+      total = float_result();
+      mode = Mode::kGeneric;
+    }
     absl::StatusOr<Ref> next = Binary(heap_, BinaryOp::kAdd, total.get(), item.get(), false);
     if (!next.ok()) {
       interp_.Raise(next.status());
@@ -497,6 +569,8 @@ Ref Call::Sum() {
     return true;
   });
   if (!ok) return Ref();
+  if (mode == Mode::kInt) return NewInt(heap_, int_total);
+  if (mode == Mode::kFloat) return float_result();
   return total;
 }
 
