@@ -196,7 +196,7 @@ bool Interpreter::Assign(const Expr& target, Ref value) {
       } else {
         Ref iterator = GetIter(value.get());
         if (!iterator) {
-          TakeError();
+          TakeError().IgnoreError();
           Raise(PyError(PyExc::kTypeError, absl::StrCat("cannot unpack non-iterable ",
                                                         TypeName(heap_, value.get()), " object")));
           return false;
@@ -539,7 +539,7 @@ Flow Interpreter::ExecTry(const Stmt& stmt) {
       if (!match->name.text.empty()) {
         // `except E as e:` ends with `del e`, keeping any pending error.
         absl::Status pending = TakeError();
-        if (!DeleteName(match->name)) TakeError();
+        if (!DeleteName(match->name)) TakeError().IgnoreError();
         error_ = std::move(pending);
       }
       handling_ = outer;

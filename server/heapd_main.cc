@@ -1,0 +1,106 @@
+// heapd: the heapsim server. Hosts isolated simulated-heap sessions over
+// gRPC (heapsim.v1.HeapService), with gRPC's health and reflection services.
+
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "grpcpp/grpcpp.h"
+#include "grpcpp/health_check_service_interface.h"
+#include "server/service/heap_service.h"
+#include "server/service/session.h"
+
+ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "address to serve on, HOST:PORT");
+ABSL_FLAG(uint64_t, max_sessions, 10000, "most sessions held at once (0: no limit)");
+ABSL_FLAG(uint64_t, default_max_objects, 1000000, "a session's object limit when it sets none");
+ABSL_FLAG(uint64_t, max_objects, 20000000, "the highest object limit a session may ask for");
+ABSL_FLAG(uint64_t, default_max_bytes, uint64_t{1} << 30,
+          "a session's simulated-footprint limit in bytes when it sets none");
+ABSL_FLAG(uint64_t, max_bytes, uint64_t{16} << 30, "the highest byte limit a session may ask for");
+ABSL_FLAG(uint64_t, default_max_steps, 100000000, "statements a heap script may run per Exec");
+ABSL_FLAG(uint64_t, max_steps, 2000000000, "the highest step limit a session may ask for");
+ABSL_FLAG(absl::Duration, idle_timeout, absl::Minutes(30),
+          "sessions unused this long are deleted (a session may ask for less)");
+ABSL_FLAG(int, max_message_bytes, 16 << 20, "largest request or response message");
+
+namespace {
+
+void Log(const std::string& line) {
+  std::fprintf(stderr, "heapd: %s\n", line.c_str());
+  std::fflush(stderr);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage("heapd --listen=HOST:PORT: serves simulated CPython heaps");
+  absl::ParseCommandLine(argc, argv);
+
+  // Signals are taken by a thread of our own, so shutdown is orderly.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  heapsim::service::ServiceLimits limits;
+  limits.defaults.max_objects = absl::GetFlag(FLAGS_default_max_objects);
+  limits.defaults.max_bytes = absl::GetFlag(FLAGS_default_max_bytes);
+  limits.defaults.max_steps = absl::GetFlag(FLAGS_default_max_steps);
+  limits.defaults.idle_timeout = absl::GetFlag(FLAGS_idle_timeout);
+  limits.max.max_objects = absl::GetFlag(FLAGS_max_objects);
+  limits.max.max_bytes = absl::GetFlag(FLAGS_max_bytes);
+  limits.max.max_steps = absl::GetFlag(FLAGS_max_steps);
+  limits.max.idle_timeout = absl::GetFlag(FLAGS_idle_timeout);
+
+  heapsim::service::SessionRegistry registry(absl::GetFlag(FLAGS_max_sessions));
+  heapsim::service::HeapServiceImpl service(&registry, limits, Log);
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  const std::string address = absl::GetFlag(FLAGS_listen);
+  int port = 0;
+  builder.AddListeningPort(address, grpc::InsecureServerCredentials(), &port);
+  builder.SetMaxReceiveMessageSize(absl::GetFlag(FLAGS_max_message_bytes));
+  builder.SetMaxSendMessageSize(absl::GetFlag(FLAGS_max_message_bytes));
+  builder.RegisterService(&service);
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  if (server == nullptr || port == 0) {
+    Log(absl::StrCat("cannot listen on ", address));
+    return 1;
+  }
+  Log(absl::StrCat("listening on ", address));
+
+  absl::Notification stopping;
+  std::thread expiry([&]() {
+    while (!stopping.WaitForNotificationWithTimeout(absl::Seconds(1))) {
+      for (const std::string& name : registry.ExpireIdle(absl::Now())) {
+        Log(absl::StrCat("session ", name, " expired"));
+      }
+    }
+  });
+  std::thread waiter([&]() {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    Log(absl::StrCat("signal ", signal, ": shutting down"));
+    stopping.Notify();
+    registry.Clear();  // ends every watch stream
+    server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  });
+  server->Wait();
+  waiter.join();
+  expiry.join();
+  Log("stopped");
+  return 0;
+}

@@ -1,0 +1,402 @@
+#include "server/service/heap_service.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/time_util.h"
+#include "server/heap/stats.h"
+#include "server/heap/type_info.h"
+#include "server/script/runtime.h"
+#include "server/service/operations.h"
+
+namespace heapsim::service {
+
+namespace {
+
+constexpr char kDefaultProfile[] = "3.11";
+constexpr uint64_t kDefaultExecSteps = 100'000'000;
+constexpr size_t kStdoutChunk = 8192;
+
+std::vector<std::string> MetadataValues(const grpc::ServerContext& context,
+                                        const std::string& key) {
+  std::vector<std::string> values;
+  auto range = context.client_metadata().equal_range(key);
+  for (auto it = range.first; it != range.second; ++it) {
+    values.emplace_back(it->second.data(), it->second.size());
+  }
+  return values;
+}
+
+uint64_t Capped(uint64_t requested, uint64_t fallback, uint64_t max) {
+  uint64_t value = requested != 0 ? requested : fallback;
+  if (max != 0 && (value == 0 || value > max)) value = max;
+  return value;
+}
+
+// Streams a script's output, in chunks, and its heap events.
+class ExecStream : public script::OutputSink, public HeapObserver {
+ public:
+  ExecStream(grpc::ServerWriter<v1::ExecEvent>* writer, Heap* heap, bool events)
+      : writer_(writer), heap_(heap), events_(events) {
+    if (events_) heap_->AddObserver(this);
+  }
+  ~ExecStream() override {
+    if (events_) heap_->RemoveObserver(this);
+  }
+
+  void Write(std::string_view text) override {
+    pending_.append(text.data(), text.size());
+    if (pending_.size() >= kStdoutChunk) Flush();
+  }
+  void Flush() {
+    if (pending_.empty()) return;
+    v1::ExecEvent event;
+    event.set_stdout(std::move(pending_));
+    pending_.clear();
+    writer_->Write(event);
+  }
+
+  void On(const AllocEvent& e) override {
+    Send(v1::HeapEvent::ALLOC, e.address, std::string(InfoOf(e.type).name), "", 0);
+  }
+  void On(const FreeEvent& e) override {
+    Send(v1::HeapEvent::FREE, e.address, std::string(InfoOf(e.type).name), "", 0);
+  }
+  void On(const BindEvent& e) override {
+    Send(v1::HeapEvent::BIND, e.id == kNoObject ? 0 : heap_->address_of(e.id), "",
+         std::string(e.name), e.frame);
+  }
+  void On(const MutateEvent& e) override {
+    Send(v1::HeapEvent::MUTATE, heap_->address_of(e.id), "", std::string(e.what), 0);
+  }
+  void On(const CollectEvent& e) override {
+    Flush();
+    v1::ExecEvent event;
+    v1::HeapEvent* heap_event = event.mutable_heap_event();
+    heap_event->set_kind(v1::HeapEvent::COLLECT);
+    heap_event->set_generation(e.generation);
+    heap_event->set_collected(e.unreachable);
+    writer_->Write(event);
+  }
+
+ private:
+  void Send(v1::HeapEvent::Kind kind, uint64_t address, std::string type, std::string name,
+            uint32_t frame) {
+    Flush();
+    v1::ExecEvent event;
+    v1::HeapEvent* heap_event = event.mutable_heap_event();
+    heap_event->set_kind(kind);
+    heap_event->set_address(address);
+    heap_event->set_type(std::move(type));
+    heap_event->set_name(std::move(name));
+    heap_event->set_frame(frame);
+    writer_->Write(event);
+  }
+
+  grpc::ServerWriter<v1::ExecEvent>* writer_;
+  Heap* heap_;
+  const bool events_;
+  std::string pending_;
+};
+
+}  // namespace
+
+grpc::Status ToGrpc(const absl::Status& status) {
+  if (status.ok()) return grpc::Status::OK;
+  return grpc::Status(static_cast<grpc::StatusCode>(status.code()),
+                      std::string(status.message()));
+}
+
+HeapServiceImpl::HeapServiceImpl(SessionRegistry* registry, ServiceLimits limits,
+                                 std::function<void(const std::string&)> log)
+    : registry_(registry), limits_(limits), log_(std::move(log)) {}
+
+SessionLimits HeapServiceImpl::Effective(const v1::Limits& requested) const {
+  SessionLimits limits;
+  limits.max_objects =
+      Capped(requested.max_objects(), limits_.defaults.max_objects, limits_.max.max_objects);
+  limits.max_bytes = Capped(requested.max_bytes(), limits_.defaults.max_bytes, limits_.max.max_bytes);
+  limits.max_steps = Capped(requested.max_steps(), limits_.defaults.max_steps, limits_.max.max_steps);
+  const auto seconds = [](absl::Duration d) { return static_cast<uint64_t>(absl::ToInt64Seconds(d)); };
+  limits.idle_timeout = absl::Seconds(static_cast<int64_t>(
+      Capped(requested.idle_timeout_seconds(), seconds(limits_.defaults.idle_timeout),
+             seconds(limits_.max.idle_timeout))));
+  return limits;
+}
+
+void HeapServiceImpl::FillSession(Session& session, v1::Session* out) {
+  out->set_name(session.name());
+  out->set_profile(std::string(session.profile().version));
+  v1::Limits* limits = out->mutable_limits();
+  limits->set_max_objects(session.limits().max_objects);
+  limits->set_max_bytes(session.limits().max_bytes);
+  limits->set_max_steps(session.limits().max_steps);
+  limits->set_idle_timeout_seconds(
+      static_cast<uint32_t>(absl::ToInt64Seconds(session.limits().idle_timeout)));
+  *out->mutable_create_time() = google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
+      absl::ToUnixNanos(session.create_time()));
+  absl::MutexLock lock(&session.mu());
+  out->set_live_objects(session.runtime().heap().live_objects());
+  out->set_frames(static_cast<uint32_t>(session.runtime().heap().frames().depth()));
+}
+
+absl::StatusOr<std::shared_ptr<Session>> HeapServiceImpl::Authorize(
+    const grpc::ServerContext& context) const {
+  const std::vector<std::string> names = MetadataValues(context, kSessionHeader);
+  const std::vector<std::string> tokens = MetadataValues(context, kTokenHeader);
+  if (names.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("the call has no ", kSessionHeader,
+                                                   " metadata naming its session"));
+  }
+  if (tokens.empty()) {
+    return absl::UnauthenticatedError(
+        absl::StrCat("the call has no ", kTokenHeader, " metadata"));
+  }
+  return registry_->Find(names.front(), tokens.front());
+}
+
+grpc::Status HeapServiceImpl::OnSession(grpc::ServerContext* context, bool mutates,
+                                        const std::function<absl::Status(Session&)>& operation) {
+  absl::StatusOr<std::shared_ptr<Session>> session = Authorize(*context);
+  if (!session.ok()) return ToGrpc(session.status());
+  (*session)->Touch();
+  absl::Status status;
+  {
+    absl::MutexLock lock(&(*session)->mu());
+    if (mutates) status = CheckLimits((*session)->runtime().heap(), (*session)->limits());
+    if (status.ok()) status = operation(**session);
+  }
+  if (status.ok() && mutates) (*session)->hub().Publish();
+  return ToGrpc(status);
+}
+
+grpc::Status HeapServiceImpl::CreateSession(grpc::ServerContext* context,
+                                            const v1::CreateSessionRequest* request,
+                                            v1::CreateSessionResponse* response) {
+  if (request->profile().empty()) {
+    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                        "profile is required: one of 3.8, 3.10, 3.11, 3.12, 3.13");
+  }
+  absl::StatusOr<std::shared_ptr<Session>> session =
+      registry_->Create(request->profile(), Effective(request->limits()), request->session_id());
+  if (!session.ok()) return ToGrpc(session.status());
+  FillSession(**session, response->mutable_session());
+  response->set_token((*session)->token());
+  log_(absl::StrCat("session ", (*session)->name(), " created (profile ", request->profile(),
+                    ", peer ", context->peer(), ")"));
+  return grpc::Status::OK;
+}
+
+grpc::Status HeapServiceImpl::GetSession(grpc::ServerContext* context,
+                                         const v1::GetSessionRequest* request,
+                                         v1::Session* response) {
+  const std::vector<std::string> tokens = MetadataValues(*context, kTokenHeader);
+  if (tokens.empty()) {
+    return grpc::Status(grpc::StatusCode::UNAUTHENTICATED, "the call has no x-heapsim-token metadata");
+  }
+  absl::StatusOr<std::shared_ptr<Session>> session = registry_->Find(request->name(), tokens[0]);
+  if (!session.ok()) return ToGrpc(session.status());
+  FillSession(**session, response);
+  return grpc::Status::OK;
+}
+
+grpc::Status HeapServiceImpl::ListSessions(grpc::ServerContext* context,
+                                           const v1::ListSessionsRequest* request,
+                                           v1::ListSessionsResponse* response) {
+  const std::vector<std::string> tokens = MetadataValues(*context, kTokenHeader);
+  if (tokens.empty()) {
+    return grpc::Status(grpc::StatusCode::UNAUTHENTICATED, "the call has no x-heapsim-token metadata");
+  }
+  for (const auto& session : registry_->ListFor(tokens)) {
+    FillSession(*session, response->add_sessions());
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status HeapServiceImpl::DeleteSession(grpc::ServerContext* context,
+                                            const v1::DeleteSessionRequest* request,
+                                            v1::DeleteSessionResponse* response) {
+  const std::vector<std::string> tokens = MetadataValues(*context, kTokenHeader);
+  if (tokens.empty()) {
+    return grpc::Status(grpc::StatusCode::UNAUTHENTICATED, "the call has no x-heapsim-token metadata");
+  }
+  absl::Status status = registry_->Delete(request->name(), tokens[0]);
+  if (status.ok()) log_(absl::StrCat("session ", request->name(), " deleted"));
+  return ToGrpc(status);
+}
+
+grpc::Status HeapServiceImpl::Allocate(grpc::ServerContext* context,
+                                       const v1::AllocateRequest* request, v1::Change* response) {
+  return OnSession(context, true, [&](Session& s) {
+    return service::Allocate(s.runtime(), *request, response);
+  });
+}
+
+grpc::Status HeapServiceImpl::Bind(grpc::ServerContext* context, const v1::BindRequest* request,
+                                   v1::Change* response) {
+  return OnSession(context, true,
+                   [&](Session& s) { return service::Bind(s.runtime(), *request, response); });
+}
+
+grpc::Status HeapServiceImpl::PushFrame(grpc::ServerContext* context,
+                                        const v1::PushFrameRequest* request, v1::Change* response) {
+  return OnSession(context, true, [&](Session& s) {
+    return service::PushFrame(s.runtime(), *request, response);
+  });
+}
+
+grpc::Status HeapServiceImpl::PopFrame(grpc::ServerContext* context,
+                                       const v1::PopFrameRequest* request, v1::Change* response) {
+  return OnSession(context, true,
+                   [&](Session& s) { return service::PopFrame(s.runtime(), response); });
+}
+
+grpc::Status HeapServiceImpl::Mutate(grpc::ServerContext* context,
+                                     const v1::MutateRequest* request, v1::Change* response) {
+  return OnSession(context, true,
+                   [&](Session& s) { return service::Mutate(s.runtime(), *request, response); });
+}
+
+grpc::Status HeapServiceImpl::Delete(grpc::ServerContext* context,
+                                     const v1::DeleteRequest* request, v1::Change* response) {
+  return OnSession(context, true,
+                   [&](Session& s) { return service::Delete(s.runtime(), *request, response); });
+}
+
+grpc::Status HeapServiceImpl::Collect(grpc::ServerContext* context,
+                                      const v1::CollectRequest* request,
+                                      v1::CollectResponse* response) {
+  return OnSession(context, true,
+                   [&](Session& s) { return service::Collect(s.runtime(), *request, response); });
+}
+
+grpc::Status HeapServiceImpl::Inspect(grpc::ServerContext* context,
+                                      const v1::InspectRequest* request,
+                                      v1::InspectResponse* response) {
+  return OnSession(context, false,
+                   [&](Session& s) { return service::Inspect(s.runtime(), *request, response); });
+}
+
+grpc::Status HeapServiceImpl::Batch(grpc::ServerContext* context, const v1::BatchRequest* request,
+                                    v1::BatchResponse* response) {
+  return OnSession(context, true, [&](Session& s) -> absl::Status {
+    // All or none: the batch runs on a copy that replaces the session's
+    // interpreter only if every operation succeeded.
+    auto copy = std::make_unique<script::Runtime>(s.runtime());
+    for (int i = 0; i < request->operations_size(); ++i) {
+      absl::Status status = Apply(*copy, request->operations(i), response->add_changes());
+      if (status.ok()) status = CheckLimits(copy->heap(), s.limits());
+      if (!status.ok()) {
+        response->Clear();
+        return absl::Status(status.code(),
+                            absl::StrCat("operation ", i, ": ", status.message()));
+      }
+    }
+    s.ReplaceRuntime(std::move(copy));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status HeapServiceImpl::Exec(grpc::ServerContext* context, const v1::ExecRequest* request,
+                                   grpc::ServerWriter<v1::ExecEvent>* writer) {
+  std::shared_ptr<Session> session;
+  if (MetadataValues(*context, kSessionHeader).empty()) {
+    // A fresh session for this call only.
+    absl::StatusOr<const Profile*> profile =
+        FindProfile(request->profile().empty() ? kDefaultProfile : request->profile());
+    if (!profile.ok()) return ToGrpc(profile.status());
+    session = std::make_shared<Session>("sessions/-", "", **profile, Effective(v1::Limits()));
+  } else {
+    absl::StatusOr<std::shared_ptr<Session>> found = Authorize(*context);
+    if (!found.ok()) return ToGrpc(found.status());
+    session = *std::move(found);
+    session->Touch();
+  }
+  v1::ExecResult result;
+  {
+    absl::MutexLock lock(&session->mu());
+    script::Runtime& runtime = session->runtime();
+    ExecStream stream(writer, &runtime.heap(), request->stream_events());
+    script::RunLimits limits;
+    limits.max_steps = session->limits().max_steps != 0 ? session->limits().max_steps
+                                                        : kDefaultExecSteps;
+    limits.max_bytes = session->limits().max_bytes;
+    limits.cancelled = [context]() { return context->IsCancelled(); };
+    const std::string filename = request->filename().empty() ? "<string>" : request->filename();
+    absl::Status status;
+    if (request->interactive()) {
+      absl::StatusOr<std::optional<std::string>> echoed =
+          runtime.RunInteractive(request->source(), limits, stream);
+      status = echoed.status();
+      if (echoed.ok() && echoed->has_value()) stream.Write(**echoed + "\n");
+    } else {
+      status = runtime.Exec(request->source(), filename, limits, stream);
+    }
+    stream.Flush();
+    if (request->stream_stats()) {
+      v1::ExecEvent event;
+      FillStats(ComputeStats(runtime.heap()), event.mutable_stats());
+      writer->Write(event);
+    }
+    switch (status.code()) {
+      case absl::StatusCode::kOk:
+        result.set_exit_code(0);
+        break;
+      case absl::StatusCode::kInvalidArgument:
+        result.set_exit_code(2);
+        break;
+      case absl::StatusCode::kFailedPrecondition:
+        result.set_exit_code(1);
+        break;
+      default:
+        result.set_exit_code(3);
+        break;
+    }
+    result.set_error(std::string(status.message()));
+  }
+  session->hub().Publish();
+  v1::ExecEvent last;
+  *last.mutable_result() = result;
+  writer->Write(last);
+  return grpc::Status::OK;
+}
+
+grpc::Status HeapServiceImpl::WatchStats(grpc::ServerContext* context,
+                                         const v1::WatchStatsRequest* request,
+                                         grpc::ServerWriter<v1::StatsFrame>* writer) {
+  absl::StatusOr<std::shared_ptr<Session>> found = Authorize(*context);
+  if (!found.ok()) return ToGrpc(found.status());
+  std::shared_ptr<Session> session = *std::move(found);
+  const absl::Duration interval = absl::Milliseconds(request->min_interval_ms());
+  uint64_t sent = session->hub().version();
+  absl::Time last_send = absl::InfinitePast();
+  bool first = true;
+  while (!context->IsCancelled()) {
+    uint64_t version = sent;
+    if (!first) {
+      if (!session->hub().WaitNewer(sent, absl::Now() + absl::Milliseconds(200), &version)) break;
+      if (version == sent) continue;
+      const absl::Time ready = last_send + interval;
+      if (absl::Now() < ready) {
+        absl::SleepFor(ready - absl::Now());
+        version = session->hub().version();  // coalesce what came meanwhile
+      }
+    }
+    first = false;
+    v1::StatsFrame frame;
+    frame.set_sequence(version);
+    {
+      absl::MutexLock lock(&session->mu());
+      FillStats(ComputeStats(session->runtime().heap()), frame.mutable_stats());
+    }
+    if (!writer->Write(frame)) break;
+    sent = version;
+    last_send = absl::Now();
+  }
+  return grpc::Status::OK;
+}
+
+}  // namespace heapsim::service

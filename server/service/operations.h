@@ -1,0 +1,55 @@
+// Operations: the structured heap operations of heapsim.v1 applied to one
+// session's Runtime. Each function checks its request, calls the engine or
+// the interpreter, and fills in what changed. They know nothing of gRPC;
+// the service calls them under the session's lock, and Batch calls them on
+// a copy of the Runtime so that a batch is all or nothing.
+//
+// Errors (absl::Status): InvalidArgument for malformed requests, NotFound
+// for unknown names and addresses, FailedPrecondition with CPython's error
+// line for Python-level errors, ResourceExhausted for limits. An operation
+// that fails changes nothing.
+
+#ifndef HEAPSIM_SERVER_SERVICE_OPERATIONS_H_
+#define HEAPSIM_SERVER_SERVICE_OPERATIONS_H_
+
+#include "absl/status/status.h"
+#include "heapsim/v1/heapsim.pb.h"
+#include "server/heap/heap.h"
+#include "server/heap/stats.h"
+#include "server/script/runtime.h"
+#include "server/service/session.h"
+
+namespace heapsim::service {
+
+namespace v1 = ::heapsim::v1;
+
+absl::Status Allocate(script::Runtime& runtime, const v1::AllocateRequest& request,
+                      v1::Change* change);
+absl::Status Bind(script::Runtime& runtime, const v1::BindRequest& request, v1::Change* change);
+absl::Status PushFrame(script::Runtime& runtime, const v1::PushFrameRequest& request,
+                       v1::Change* change);
+absl::Status PopFrame(script::Runtime& runtime, v1::Change* change);
+absl::Status Mutate(script::Runtime& runtime, const v1::MutateRequest& request,
+                    v1::Change* change);
+absl::Status Delete(script::Runtime& runtime, const v1::DeleteRequest& request,
+                    v1::Change* change);
+absl::Status Collect(script::Runtime& runtime, const v1::CollectRequest& request,
+                     v1::CollectResponse* response);
+absl::Status Inspect(script::Runtime& runtime, const v1::InspectRequest& request,
+                     v1::InspectResponse* response);
+// One operation of a batch.
+absl::Status Apply(script::Runtime& runtime, const v1::Operation& operation, v1::Change* change);
+
+// ResourceExhausted when the heap is over the session's object or byte
+// limit.
+absl::Status CheckLimits(const Heap& heap, const SessionLimits& limits);
+
+// What heapsim reports about one live object.
+void Describe(const Heap& heap, ObjectId id, v1::ObjectInfo* info);
+
+// The statistics message for a snapshot.
+void FillStats(const MemoryStats& stats, v1::MemoryStats* out);
+
+}  // namespace heapsim::service
+
+#endif  // HEAPSIM_SERVER_SERVICE_OPERATIONS_H_

@@ -1,0 +1,168 @@
+#include "server/service/session.h"
+
+#include <algorithm>
+#include <random>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+
+namespace heapsim::service {
+
+namespace {
+
+std::string NewToken() {
+  std::random_device device;
+  std::string token;
+  for (int i = 0; i < 4; ++i) absl::StrAppend(&token, absl::Hex(device(), absl::kZeroPad8));
+  return token;
+}
+
+bool ValidId(const std::string& id) {
+  if (id.empty() || id.size() > 63) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+// Compares tokens in time independent of where they differ.
+bool SameToken(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+}  // namespace
+
+Session::Session(std::string name, std::string token, const Profile& profile,
+                 SessionLimits limits)
+    : name_(std::move(name)),
+      token_(std::move(token)),
+      profile_(profile),
+      limits_(limits),
+      create_time_(absl::Now()),
+      runtime_(std::make_unique<script::Runtime>(profile)),
+      last_used_(absl::Now()) {}
+
+void Session::Touch() {
+  absl::MutexLock lock(&use_mu_);
+  last_used_ = absl::Now();
+}
+
+absl::Time Session::last_used() const {
+  absl::MutexLock lock(&use_mu_);
+  return last_used_;
+}
+
+absl::StatusOr<std::shared_ptr<Session>> SessionRegistry::Create(const std::string& profile,
+                                                                 SessionLimits limits,
+                                                                 const std::string& id) {
+  absl::StatusOr<const Profile*> found = FindProfile(profile);
+  if (!found.ok()) return found.status();
+  if (!id.empty() && !ValidId(id)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("session_id '", id, "' is not 1 to 63 of [a-z0-9-]"));
+  }
+  absl::MutexLock lock(&mu_);
+  if (max_sessions_ != 0 && sessions_.size() >= max_sessions_) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("the server holds its maximum of ", max_sessions_, " sessions"));
+  }
+  std::string name;
+  if (id.empty()) {
+    do {
+      name = absl::StrFormat("sessions/s%06d", next_id_++);
+    } while (sessions_.contains(name));
+  } else {
+    name = absl::StrCat("sessions/", id);
+    if (sessions_.contains(name)) {
+      return absl::AlreadyExistsError(absl::StrCat("session ", name, " already exists"));
+    }
+  }
+  auto session = std::make_shared<Session>(name, NewToken(), **found, limits);
+  sessions_.emplace(name, session);
+  return session;
+}
+
+absl::StatusOr<std::shared_ptr<Session>> SessionRegistry::Find(const std::string& name,
+                                                               const std::string& token) const {
+  absl::MutexLock lock(&mu_);
+  auto it = sessions_.find(name);
+  if (it == sessions_.end()) {
+    return absl::NotFoundError(absl::StrCat("session ", name, " is not on this replica"));
+  }
+  if (!SameToken(it->second->token(), token)) {
+    return absl::PermissionDeniedError("the token does not open this session");
+  }
+  return it->second;
+}
+
+std::vector<std::shared_ptr<Session>> SessionRegistry::ListFor(
+    const std::vector<std::string>& tokens) const {
+  std::vector<std::shared_ptr<Session>> out;
+  absl::MutexLock lock(&mu_);
+  for (const auto& [name, session] : sessions_) {
+    for (const std::string& token : tokens) {
+      if (SameToken(session->token(), token)) {
+        out.push_back(session);
+        break;
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a->name() < b->name(); });
+  return out;
+}
+
+absl::Status SessionRegistry::Delete(const std::string& name, const std::string& token) {
+  std::shared_ptr<Session> session;
+  {
+    absl::StatusOr<std::shared_ptr<Session>> found = Find(name, token);
+    if (!found.ok()) return found.status();
+    absl::MutexLock lock(&mu_);
+    session = *found;
+    sessions_.erase(name);
+  }
+  session->hub().Close();
+  return absl::OkStatus();
+}
+
+std::vector<std::string> SessionRegistry::ExpireIdle(absl::Time now) {
+  std::vector<std::shared_ptr<Session>> expired;
+  {
+    absl::MutexLock lock(&mu_);
+    for (auto it = sessions_.begin(); it != sessions_.end();) {
+      const Session& session = *it->second;
+      const absl::Duration timeout = session.limits().idle_timeout;
+      if (timeout > absl::ZeroDuration() && now - session.last_used() > timeout) {
+        expired.push_back(it->second);
+        sessions_.erase(it++);
+      } else {
+        ++it;
+      }
+    }
+  }
+  std::vector<std::string> names;
+  for (const auto& session : expired) {
+    session->hub().Close();
+    names.push_back(session->name());
+  }
+  return names;
+}
+
+void SessionRegistry::Clear() {
+  absl::flat_hash_map<std::string, std::shared_ptr<Session>> sessions;
+  {
+    absl::MutexLock lock(&mu_);
+    sessions.swap(sessions_);
+  }
+  for (auto& [name, session] : sessions) session->hub().Close();
+}
+
+size_t SessionRegistry::size() const {
+  absl::MutexLock lock(&mu_);
+  return sessions_.size();
+}
+
+}  // namespace heapsim::service

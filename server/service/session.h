@@ -1,0 +1,111 @@
+// A Session is one client's simulated interpreter: a Runtime of a chosen
+// profile, its limits and secret token, and the hub its statistics watchers
+// wait on. SessionRegistry owns the sessions of one server.
+//
+// Thread safety: a Session's Runtime is guarded by its own mutex, so calls
+// on different sessions run in parallel and calls on one session run one
+// at a time. The registry is safe to use from any thread.
+
+#ifndef HEAPSIM_SERVER_SERVICE_SESSION_H_
+#define HEAPSIM_SERVER_SERVICE_SESSION_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "server/heap/profile.h"
+#include "server/script/runtime.h"
+#include "server/service/stats_hub.h"
+
+namespace heapsim::service {
+
+struct SessionLimits {
+  uint64_t max_objects = 0;  // 0: none
+  uint64_t max_bytes = 0;
+  absl::Duration idle_timeout = absl::ZeroDuration();  // zero: never expires
+  uint64_t max_steps = 0;
+};
+
+class Session {
+ public:
+  Session(std::string name, std::string token, const Profile& profile, SessionLimits limits);
+
+  const std::string& name() const { return name_; }
+  const std::string& token() const { return token_; }
+  const Profile& profile() const { return profile_; }
+  const SessionLimits& limits() const { return limits_; }
+  absl::Time create_time() const { return create_time_; }
+  StatsHub& hub() { return hub_; }
+
+  // The interpreter; hold mu() while using it.
+  absl::Mutex& mu() { return mu_; }
+  script::Runtime& runtime() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return *runtime_; }
+  // Replaces the interpreter (a batch's copy, once it succeeded).
+  void ReplaceRuntime(std::unique_ptr<script::Runtime> runtime) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    runtime_ = std::move(runtime);
+  }
+
+  // Records use now (idle expiry counts from the last use).
+  void Touch();
+  absl::Time last_used() const;
+
+ private:
+  const std::string name_;
+  const std::string token_;
+  const Profile& profile_;
+  const SessionLimits limits_;
+  const absl::Time create_time_;
+  StatsHub hub_;
+
+  absl::Mutex mu_;
+  std::unique_ptr<script::Runtime> runtime_ ABSL_GUARDED_BY(mu_);
+
+  mutable absl::Mutex use_mu_;
+  absl::Time last_used_ ABSL_GUARDED_BY(use_mu_);
+};
+
+class SessionRegistry {
+ public:
+  // At most `max_sessions` live at once (0: no limit).
+  explicit SessionRegistry(size_t max_sessions) : max_sessions_(max_sessions) {}
+
+  // Makes a session. `id` may be empty (the registry picks one) or a
+  // client-chosen routing key [a-z0-9-]{1,63}. Errors: InvalidArgument for
+  // a bad id or profile, AlreadyExists, ResourceExhausted when full.
+  absl::StatusOr<std::shared_ptr<Session>> Create(const std::string& profile,
+                                                  SessionLimits limits, const std::string& id);
+
+  // The session `name` if `token` is its token. NotFound for an unknown
+  // name; PermissionDenied for a wrong token.
+  absl::StatusOr<std::shared_ptr<Session>> Find(const std::string& name,
+                                                const std::string& token) const;
+
+  // The sessions whose token is one of `tokens`, by name.
+  std::vector<std::shared_ptr<Session>> ListFor(const std::vector<std::string>& tokens) const;
+
+  // Removes a session (same errors as Find) and ends its watches.
+  absl::Status Delete(const std::string& name, const std::string& token);
+
+  // Removes sessions idle past their timeout; returns their names.
+  std::vector<std::string> ExpireIdle(absl::Time now);
+
+  // Removes every session and ends every watch (shutdown).
+  void Clear();
+
+  size_t size() const;
+
+ private:
+  const size_t max_sessions_;
+  mutable absl::Mutex mu_;
+  absl::flat_hash_map<std::string, std::shared_ptr<Session>> sessions_ ABSL_GUARDED_BY(mu_);
+  uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 1;
+};
+
+}  // namespace heapsim::service
+
+#endif  // HEAPSIM_SERVER_SERVICE_SESSION_H_

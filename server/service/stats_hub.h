@@ -1,0 +1,41 @@
+// StatsHub tells a session's statistics watchers that the heap changed.
+// It carries no snapshots: a watcher that wakes takes one of the heap as it
+// is then, so a slow watcher skips intermediate states (coalescing) and no
+// queue ever grows.
+//
+// Thread safety: all methods may be called from any thread.
+
+#ifndef HEAPSIM_SERVER_SERVICE_STATS_HUB_H_
+#define HEAPSIM_SERVER_SERVICE_STATS_HUB_H_
+
+#include <cstdint>
+
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+
+namespace heapsim::service {
+
+class StatsHub {
+ public:
+  // Records one change: the version goes up by one.
+  void Publish();
+
+  // Ends every watch: WaitNewer returns false from now on.
+  void Close();
+
+  // Waits until the version exceeds `seen` or `deadline` passes. Returns
+  // false when the hub is closed, else true (with `*version` the current
+  // version, which may still equal `seen` after a timeout).
+  bool WaitNewer(uint64_t seen, absl::Time deadline, uint64_t* version);
+
+  uint64_t version() const;
+
+ private:
+  mutable absl::Mutex mu_;
+  uint64_t version_ ABSL_GUARDED_BY(mu_) = 0;
+  bool closed_ ABSL_GUARDED_BY(mu_) = false;
+};
+
+}  // namespace heapsim::service
+
+#endif  // HEAPSIM_SERVER_SERVICE_STATS_HUB_H_
