@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -119,7 +120,15 @@ v1::Value LiteralValue(const std::string& text) {
   return value;
 }
 
-// A name, or an object address (decimal or 0x hex).
+bool IsIdentifier(const std::string& text) {
+  if (text.empty() || std::isdigit(static_cast<unsigned char>(text[0]))) return false;
+  for (char c : text) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  }
+  return true;
+}
+
+// A name, an object address (decimal or 0x hex), or else a literal.
 v1::Value TargetValue(const std::string& text) {
   v1::Value value;
   uint64_t address = 0;
@@ -127,8 +136,10 @@ v1::Value TargetValue(const std::string& text) {
     value.set_object(address);
   } else if (absl::SimpleAtoi(text, &address)) {
     value.set_object(address);
-  } else {
+  } else if (IsIdentifier(text)) {
     value.set_name(text);
+  } else {
+    value.set_literal(text);
   }
   return value;
 }

@@ -204,11 +204,12 @@ absl::Status Validate(const std::string& name) {
 
 }  // namespace
 
-void Describe(const Heap& heap, ObjectId id, v1::ObjectInfo* info) {
+void Describe(const Heap& heap, ObjectId id, v1::ObjectInfo* info, uint64_t held) {
+  const bool immortal = (heap.object(id).flags & kImmortal) != 0;
   info->set_address(heap.address_of(id));
   info->set_type(TypeName(heap, id));
   info->set_size(SizeOf(heap, id));
-  info->set_refcount(heap.refcount(id));
+  info->set_refcount(heap.refcount(id) - (immortal ? 0 : held));
   std::string repr = Repr(heap, id);
   if (repr.size() > kReprLimit) repr = absl::StrCat(repr.substr(0, kReprLimit), "...");
   info->set_repr(std::move(repr));
@@ -216,7 +217,7 @@ void Describe(const Heap& heap, ObjectId id, v1::ObjectInfo* info) {
     info->add_referents(heap.address_of(referent));
   });
   info->set_gc_tracked(IsTracked(heap, id));
-  info->set_immortal((heap.object(id).flags & kImmortal) != 0);
+  info->set_immortal(immortal);
 }
 
 absl::Status CheckLimits(const Heap& heap, const SessionLimits& limits) {
@@ -243,7 +244,7 @@ absl::Status Allocate(script::Runtime& runtime, const v1::AllocateRequest& reque
   absl::StatusOr<Ref> value = Resolve(runtime, request.value());
   if (!value.ok()) return value.status();
   if (!request.as().empty()) BindName(heap, *frame, request.as(), value->get());
-  Describe(heap, value->get(), change->mutable_result());
+  Describe(heap, value->get(), change->mutable_result(), 1);
   value->Reset();
   recorder.Fill(change);
   return absl::OkStatus();
@@ -262,7 +263,7 @@ absl::Status Bind(script::Runtime& runtime, const v1::BindRequest& request, v1::
   absl::StatusOr<Ref> target = Resolve(runtime, request.target());
   if (!target.ok()) return target.status();
   BindName(heap, *frame, request.name(), target->get());
-  Describe(heap, target->get(), change->mutable_result());
+  Describe(heap, target->get(), change->mutable_result(), 1);
   target->Reset();
   recorder.Fill(change);
   return absl::OkStatus();
@@ -333,8 +334,8 @@ absl::Status Mutate(script::Runtime& runtime, const v1::MutateRequest& request,
   }
   if (!status.ok()) return status;
   args.clear();
-  if (heap.IsLive(target->get())) Describe(heap, target->get(), change->add_touched());
-  if (result) Describe(heap, result.get(), change->mutable_result());
+  if (heap.IsLive(target->get())) Describe(heap, target->get(), change->add_touched(), 1);
+  if (result) Describe(heap, result.get(), change->mutable_result(), 1);
   result.Reset();
   target->Reset();
   recorder.Fill(change);
@@ -363,7 +364,7 @@ absl::Status Delete(script::Runtime& runtime, const v1::DeleteRequest& request,
       if (!key.ok()) return key.status();
       if (absl::Status s = runtime.DelItem(container->get(), key->get()); !s.ok()) return s;
       key->Reset();
-      Describe(heap, container->get(), change->add_touched());
+      Describe(heap, container->get(), change->add_touched(), 1);
       container->Reset();
       recorder.Fill(change);
       return absl::OkStatus();

@@ -44,8 +44,10 @@ absl::Status Apply(script::Runtime& runtime, const v1::Operation& operation, v1:
 // limit.
 absl::Status CheckLimits(const Heap& heap, const SessionLimits& limits);
 
-// What heapsim reports about one live object.
-void Describe(const Heap& heap, ObjectId id, v1::ObjectInfo* info);
+// What heapsim reports about one live object. Its refcount is the object's
+// reference count (sys.getrefcount() less its argument's reference), not
+// counting `held` references the caller holds only for the moment.
+void Describe(const Heap& heap, ObjectId id, v1::ObjectInfo* info, uint64_t held = 0);
 
 // The statistics message for a snapshot.
 void FillStats(const MemoryStats& stats, v1::MemoryStats* out);
