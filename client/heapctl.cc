@@ -367,7 +367,7 @@ int Client::Alloc(const std::vector<std::string>& args) {
   v1::AllocateRequest request;
   *request.mutable_value() = LiteralValue(args[1]);
   request.set_as(absl::GetFlag(FLAGS_as));
-  request.set_frame(absl::GetFlag(FLAGS_frame));
+  if (absl::GetFlag(FLAGS_frame) >= 0) request.set_frame(absl::GetFlag(FLAGS_frame));
   v1::Change change;
   grpc::Status status = stub_->Allocate(Context(true).get(), request, &change);
   if (status.ok() && !absl::GetFlag(FLAGS_json) && !request.as().empty()) {
@@ -382,7 +382,7 @@ int Client::BindCommand(const std::vector<std::string>& args) {
   v1::BindRequest request;
   request.set_name(args[1]);
   *request.mutable_target() = TargetValue(args[2]);
-  request.set_frame(absl::GetFlag(FLAGS_frame));
+  if (absl::GetFlag(FLAGS_frame) >= 0) request.set_frame(absl::GetFlag(FLAGS_frame));
   v1::Change change;
   grpc::Status status = stub_->Bind(Context(true).get(), request, &change);
   if (status.ok() && !absl::GetFlag(FLAGS_json)) std::cout << args[1] << " -> ";

@@ -166,7 +166,10 @@ grpc::Status HeapServiceImpl::OnSession(grpc::ServerContext* context, bool mutat
   absl::Status status;
   {
     absl::MutexLock lock(&(*session)->mu());
-    if (mutates) status = CheckLimits((*session)->runtime().heap(), (*session)->limits());
+    if (mutates) {
+      status = CheckLimits((*session)->runtime().heap(), (*session)->limits(),
+                           (*session)->baseline_objects());
+    }
     if (status.ok()) status = operation(**session);
   }
   if (status.ok() && mutates) (*session)->hub().Publish();
@@ -288,7 +291,7 @@ grpc::Status HeapServiceImpl::Batch(grpc::ServerContext* context, const v1::Batc
     auto copy = std::make_unique<script::Runtime>(s.runtime());
     for (int i = 0; i < request->operations_size(); ++i) {
       absl::Status status = Apply(*copy, request->operations(i), response->add_changes());
-      if (status.ok()) status = CheckLimits(copy->heap(), s.limits());
+      if (status.ok()) status = CheckLimits(copy->heap(), s.limits(), s.baseline_objects());
       if (!status.ok()) {
         response->Clear();
         return absl::Status(status.code(),

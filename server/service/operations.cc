@@ -66,8 +66,10 @@ class ChangeRecorder : public HeapObserver {
 
 size_t TopFrame(const Heap& heap) { return heap.frames().depth() - 1; }
 
-absl::StatusOr<size_t> FrameIndex(const Heap& heap, int32_t frame) {
-  if (frame < 0) return TopFrame(heap);
+// The frame a request names: the top one when it names none.
+absl::StatusOr<size_t> FrameIndex(const Heap& heap, bool given, int32_t frame) {
+  if (!given) return TopFrame(heap);
+  if (frame < 0) return absl::InvalidArgumentError(absl::StrCat("frame ", frame, " is negative"));
   if (static_cast<size_t>(frame) >= heap.frames().depth()) {
     return absl::InvalidArgumentError(absl::StrCat("frame ", frame, " does not exist (the stack has ",
                                                    heap.frames().depth(), " frames)"));
@@ -220,8 +222,8 @@ void Describe(const Heap& heap, ObjectId id, v1::ObjectInfo* info, uint64_t held
   info->set_immortal(immortal);
 }
 
-absl::Status CheckLimits(const Heap& heap, const SessionLimits& limits) {
-  if (limits.max_objects != 0 && heap.live_objects() > limits.max_objects) {
+absl::Status CheckLimits(const Heap& heap, const SessionLimits& limits, uint64_t baseline) {
+  if (limits.max_objects != 0 && heap.live_objects() > baseline + limits.max_objects) {
     return absl::ResourceExhaustedError(
         absl::StrCat("the session's limit of ", limits.max_objects, " objects is reached"));
   }
@@ -238,7 +240,7 @@ absl::Status Allocate(script::Runtime& runtime, const v1::AllocateRequest& reque
   if (!request.as().empty()) {
     if (absl::Status s = Validate(request.as()); !s.ok()) return s;
   }
-  absl::StatusOr<size_t> frame = FrameIndex(heap, request.frame());
+  absl::StatusOr<size_t> frame = FrameIndex(heap, request.has_frame(), request.frame());
   if (!frame.ok()) return frame.status();
   ChangeRecorder recorder(heap);
   absl::StatusOr<Ref> value = Resolve(runtime, request.value());
@@ -253,7 +255,7 @@ absl::Status Allocate(script::Runtime& runtime, const v1::AllocateRequest& reque
 absl::Status Bind(script::Runtime& runtime, const v1::BindRequest& request, v1::Change* change) {
   Heap& heap = runtime.heap();
   if (absl::Status s = Validate(request.name()); !s.ok()) return s;
-  absl::StatusOr<size_t> frame = FrameIndex(heap, request.frame());
+  absl::StatusOr<size_t> frame = FrameIndex(heap, request.has_frame(), request.frame());
   if (!frame.ok()) return frame.status();
   if (request.target().kind_case() != v1::Value::kName &&
       request.target().kind_case() != v1::Value::kObject) {

@@ -40,9 +40,10 @@ absl::Status Inspect(script::Runtime& runtime, const v1::InspectRequest& request
 // One operation of a batch.
 absl::Status Apply(script::Runtime& runtime, const v1::Operation& operation, v1::Change* change);
 
-// ResourceExhausted when the heap is over the session's object or byte
-// limit.
-absl::Status CheckLimits(const Heap& heap, const SessionLimits& limits);
+// ResourceExhausted when the heap is over the session's limits: more than
+// `baseline` (the objects a new session starts with) plus its object limit,
+// or a footprint over its byte limit.
+absl::Status CheckLimits(const Heap& heap, const SessionLimits& limits, uint64_t baseline);
 
 // What heapsim reports about one live object. Its refcount is the object's
 // reference count (sys.getrefcount() less its argument's reference), not

@@ -43,7 +43,9 @@ Session::Session(std::string name, std::string token, const Profile& profile,
       limits_(limits),
       create_time_(absl::Now()),
       runtime_(std::make_unique<script::Runtime>(profile)),
-      last_used_(absl::Now()) {}
+      last_used_(absl::Now()) {
+  baseline_objects_ = runtime_->heap().live_objects();
+}
 
 void Session::Touch() {
   absl::MutexLock lock(&use_mu_);

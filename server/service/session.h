@@ -40,6 +40,8 @@ class Session {
   const Profile& profile() const { return profile_; }
   const SessionLimits& limits() const { return limits_; }
   absl::Time create_time() const { return create_time_; }
+  // Live objects of a new session of this profile (builtins, modules...).
+  uint64_t baseline_objects() const { return baseline_objects_; }
   StatsHub& hub() { return hub_; }
 
   // The interpreter; hold mu() while using it.
@@ -61,6 +63,7 @@ class Session {
   const SessionLimits limits_;
   const absl::Time create_time_;
   StatsHub hub_;
+  uint64_t baseline_objects_ = 0;
 
   absl::Mutex mu_;
   std::unique_ptr<script::Runtime> runtime_ ABSL_GUARDED_BY(mu_);

@@ -1,0 +1,390 @@
+// The gRPC service against an in-process server: every RPC, the error
+// codes, token isolation, batches, streamed statistics and concurrency.
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+#include "heapsim/v1/heapsim.grpc.pb.h"
+#include "server/service/heap_service.h"
+#include "server/service/session.h"
+
+namespace heapsim::service {
+namespace {
+
+using ::testing::HasSubstr;
+
+class ServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ServiceLimits limits;
+    limits.defaults.max_objects = 100000;
+    service_ = std::make_unique<HeapServiceImpl>(&registry_, limits, [](const std::string&) {});
+    grpc::ServerBuilder builder;
+    builder.RegisterService(service_.get());
+    server_ = builder.BuildAndStart();
+    stub_ = v1::HeapService::NewStub(server_->InProcessChannel(grpc::ChannelArguments()));
+  }
+  void TearDown() override {
+    registry_.Clear();
+    server_->Shutdown();
+  }
+
+  struct Handle {
+    std::string name;
+    std::string token;
+  };
+
+  Handle Create(const std::string& profile = "3.11", uint64_t max_objects = 0) {
+    v1::CreateSessionRequest request;
+    request.set_profile(profile);
+    request.mutable_limits()->set_max_objects(max_objects);
+    v1::CreateSessionResponse response;
+    grpc::ClientContext context;
+    EXPECT_TRUE(stub_->CreateSession(&context, request, &response).ok());
+    return {response.session().name(), response.token()};
+  }
+
+  static void Attach(grpc::ClientContext* context, const Handle& session) {
+    context->AddMetadata(kSessionHeader, session.name);
+    context->AddMetadata(kTokenHeader, session.token);
+  }
+
+  grpc::Status Alloc(const Handle& session, const std::string& literal, const std::string& as,
+                     v1::Change* change) {
+    v1::AllocateRequest request;
+    request.mutable_value()->set_literal(literal);
+    request.set_as(as);
+    grpc::ClientContext context;
+    Attach(&context, session);
+    return stub_->Allocate(&context, request, change);
+  }
+
+  uint64_t LiveObjects(const Handle& session) {
+    v1::GetSessionRequest request;
+    request.set_name(session.name);
+    v1::Session response;
+    grpc::ClientContext context;
+    Attach(&context, session);
+    EXPECT_TRUE(stub_->GetSession(&context, request, &response).ok());
+    return response.live_objects();
+  }
+
+  SessionRegistry registry_{100};
+  std::unique_ptr<HeapServiceImpl> service_;
+  std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<v1::HeapService::Stub> stub_;
+};
+
+TEST_F(ServiceTest, AllocateReportsSizeRefcountAndCreatedObjects) {
+  const Handle s = Create("3.11");
+  v1::Change change;
+  ASSERT_TRUE(Alloc(s, "[1, 2, 3]", "x", &change).ok());
+  EXPECT_EQ(change.result().type(), "list");
+  EXPECT_EQ(change.result().size(), 88u);
+  EXPECT_EQ(change.result().refcount(), 1u);
+  ASSERT_EQ(change.created_size(), 1);
+  EXPECT_EQ(change.created(0).address(), change.result().address());
+
+  v1::Change on_38;
+  const Handle old = Create("3.8");
+  ASSERT_TRUE(Alloc(old, "[1, 2, 3]", "x", &on_38).ok());
+  EXPECT_EQ(on_38.result().size(), 80u);
+}
+
+TEST_F(ServiceTest, StructuredValuesAndAliasing) {
+  const Handle s = Create();
+  v1::AllocateRequest request;
+  v1::Values* items = request.mutable_value()->mutable_list_value();
+  items->add_items()->set_int_value("100000000000000000000");
+  items->add_items()->set_str_value("hi");
+  request.set_as("x");
+  v1::Change change;
+  {
+    grpc::ClientContext context;
+    Attach(&context, s);
+    ASSERT_TRUE(stub_->Allocate(&context, request, &change).ok());
+  }
+  EXPECT_EQ(change.result().repr(), "[100000000000000000000, 'hi']");
+  v1::BindRequest bind;
+  bind.set_name("y");
+  bind.mutable_target()->set_name("x");
+  v1::Change bound;
+  grpc::ClientContext context;
+  Attach(&context, s);
+  ASSERT_TRUE(stub_->Bind(&context, bind, &bound).ok());
+  EXPECT_EQ(bound.result().address(), change.result().address());
+  EXPECT_EQ(bound.result().refcount(), 2u);
+}
+
+TEST_F(ServiceTest, TokensIsolateSessions) {
+  const Handle a = Create();
+  const Handle b = Create();
+  v1::Change change;
+  ASSERT_TRUE(Alloc(a, "1", "x", &change).ok());
+
+  Handle wrong{a.name, b.token};
+  grpc::Status status = Alloc(wrong, "1", "x", &change);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_THAT(status.error_message(), ::testing::Not(HasSubstr(a.name)));
+
+  v1::AllocateRequest request;
+  request.mutable_value()->set_literal("1");
+  grpc::ClientContext no_token;
+  no_token.AddMetadata(kSessionHeader, a.name);
+  EXPECT_EQ(stub_->Allocate(&no_token, request, &change).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+
+  Handle unknown{"sessions/nope", a.token};
+  EXPECT_EQ(Alloc(unknown, "1", "x", &change).error_code(), grpc::StatusCode::NOT_FOUND);
+
+  grpc::ClientContext list_context;
+  list_context.AddMetadata(kTokenHeader, a.token);
+  v1::ListSessionsResponse list;
+  ASSERT_TRUE(stub_->ListSessions(&list_context, v1::ListSessionsRequest(), &list).ok());
+  ASSERT_EQ(list.sessions_size(), 1);
+  EXPECT_EQ(list.sessions(0).name(), a.name);
+}
+
+TEST_F(ServiceTest, PythonErrorsAreFailedPreconditionAndChangeNothing) {
+  const Handle s = Create();
+  v1::Change change;
+  ASSERT_TRUE(Alloc(s, "{'city': 'Oslo'}", "d", &change).ok());
+  const uint64_t before = LiveObjects(s);
+
+  v1::DeleteRequest del;
+  del.mutable_item()->mutable_container()->set_name("d");
+  del.mutable_item()->mutable_key()->set_literal("'zip'");
+  grpc::ClientContext context;
+  Attach(&context, s);
+  grpc::Status status = stub_->Delete(&context, del, &change);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(status.error_message(), "KeyError: 'zip'");
+
+  v1::MutateRequest mutate;
+  mutate.mutable_target()->set_literal("(1, 2)");
+  mutate.set_method("setitem");
+  mutate.add_args()->set_int_value("0");
+  mutate.add_args()->set_int_value("5");
+  grpc::ClientContext tuple_context;
+  Attach(&tuple_context, s);
+  status = stub_->Mutate(&tuple_context, mutate, &change);
+  EXPECT_EQ(status.error_message(), "TypeError: 'tuple' object does not support item assignment");
+  EXPECT_EQ(LiveObjects(s), before);
+}
+
+TEST_F(ServiceTest, MalformedRequestsAreInvalidArgument) {
+  v1::CreateSessionRequest bad_profile;
+  bad_profile.set_profile("2.7");
+  v1::CreateSessionResponse created;
+  grpc::ClientContext create_context;
+  EXPECT_EQ(stub_->CreateSession(&create_context, bad_profile, &created).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+
+  const Handle s = Create();
+  v1::AllocateRequest empty;
+  v1::Change change;
+  grpc::ClientContext context;
+  Attach(&context, s);
+  EXPECT_EQ(stub_->Allocate(&context, empty, &change).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+
+  v1::CollectRequest collect;
+  collect.set_generation(5);
+  v1::CollectResponse collected;
+  grpc::ClientContext collect_context;
+  Attach(&collect_context, s);
+  EXPECT_EQ(stub_->Collect(&collect_context, collect, &collected).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+
+  EXPECT_EQ(Alloc(s, "[1, 2", "x", &change).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(Alloc(s, "nope", "x", &change).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+}
+
+TEST_F(ServiceTest, LimitsAreResourceExhausted) {
+  const Handle s = Create("3.11", 50);
+  v1::Change change;
+  grpc::Status status = Alloc(s, "[[i] for i in range(100)]", "x", &change);
+  ASSERT_TRUE(status.ok());  // the limit is checked before each call
+  status = Alloc(s, "1", "y", &change);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+}
+
+TEST_F(ServiceTest, BatchIsAllOrNothing) {
+  const Handle s = Create();
+  v1::BatchRequest batch;
+  v1::Operation* first = batch.add_operations();
+  first->mutable_allocate()->mutable_value()->set_literal("[1]");
+  first->mutable_allocate()->set_as("a");
+  v1::Operation* second = batch.add_operations();
+  second->mutable_mutate()->mutable_target()->set_name("a");
+  second->mutable_mutate()->set_method("pop");
+  second->mutable_mutate()->add_args()->set_int_value("7");
+  const uint64_t before = LiveObjects(s);
+  v1::BatchResponse response;
+  grpc::ClientContext context;
+  Attach(&context, s);
+  grpc::Status status = stub_->Batch(&context, batch, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(status.error_message(), HasSubstr("operation 1: IndexError"));
+  EXPECT_EQ(LiveObjects(s), before);
+
+  batch.mutable_operations(1)->mutable_mutate()->mutable_args(0)->set_int_value("0");
+  grpc::ClientContext again;
+  Attach(&again, s);
+  ASSERT_TRUE(stub_->Batch(&again, batch, &response).ok());
+  ASSERT_EQ(response.changes_size(), 2);
+  EXPECT_EQ(response.changes(1).result().repr(), "1");
+}
+
+TEST_F(ServiceTest, FramesBindAndPop) {
+  const Handle s = Create();
+  v1::Change change;
+  grpc::ClientContext push;
+  Attach(&push, s);
+  ASSERT_TRUE(stub_->PushFrame(&push, v1::PushFrameRequest(), &change).ok());
+  ASSERT_TRUE(Alloc(s, "[1, 2]", "local", &change).ok());
+  const uint64_t address = change.result().address();
+  v1::Change popped;
+  grpc::ClientContext pop;
+  Attach(&pop, s);
+  ASSERT_TRUE(stub_->PopFrame(&pop, v1::PopFrameRequest(), &popped).ok());
+  ASSERT_EQ(popped.freed_size(), 1);
+  EXPECT_EQ(popped.freed(0), address);
+  grpc::ClientContext again;
+  Attach(&again, s);
+  EXPECT_EQ(stub_->PopFrame(&again, v1::PopFrameRequest(), &popped).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+}
+
+TEST_F(ServiceTest, ExecStreamsOutputAndCollectFindsCycles) {
+  const Handle s = Create();
+  v1::ExecRequest exec;
+  exec.set_source("a = []\na.append(a)\ndel a\nprint('made')\n");
+  grpc::ClientContext context;
+  Attach(&context, s);
+  auto reader = stub_->Exec(&context, exec);
+  v1::ExecEvent event;
+  std::string out;
+  int exit_code = -1;
+  while (reader->Read(&event)) {
+    if (event.has_result()) exit_code = event.result().exit_code();
+    out += event.stdout();
+  }
+  ASSERT_TRUE(reader->Finish().ok());
+  EXPECT_EQ(out, "made\n");
+  EXPECT_EQ(exit_code, 0);
+
+  v1::CollectRequest collect;
+  collect.set_generation(2);
+  v1::CollectResponse collected;
+  grpc::ClientContext collect_context;
+  Attach(&collect_context, s);
+  ASSERT_TRUE(stub_->Collect(&collect_context, collect, &collected).ok());
+  EXPECT_EQ(collected.collected(), 1u);
+  EXPECT_EQ(collected.change().freed_size(), 1);
+}
+
+TEST_F(ServiceTest, ExecExitCodes) {
+  auto run = [&](const std::string& source) {
+    v1::ExecRequest exec;
+    exec.set_source(source);
+    exec.set_profile("3.12");
+    grpc::ClientContext context;
+    auto reader = stub_->Exec(&context, exec);
+    v1::ExecEvent event;
+    v1::ExecResult result;
+    while (reader->Read(&event)) {
+      if (event.has_result()) result = event.result();
+    }
+    EXPECT_TRUE(reader->Finish().ok());
+    return result;
+  };
+  EXPECT_EQ(run("x = 1\n").exit_code(), 0);
+  v1::ExecResult error = run("{}['k']\n");
+  EXPECT_EQ(error.exit_code(), 1);
+  EXPECT_EQ(error.error(), "KeyError: 'k'");
+  v1::ExecResult refused = run("async def f(): pass\n");
+  EXPECT_EQ(refused.exit_code(), 2);
+  EXPECT_THAT(refused.error(), HasSubstr("<string>:1:1: unsupported"));
+}
+
+TEST_F(ServiceTest, WatchStatsCoalescesAndEndsWithTheSession) {
+  const Handle s = Create();
+  v1::WatchStatsRequest request;
+  request.set_min_interval_ms(200);
+  grpc::ClientContext context;
+  Attach(&context, s);
+  auto reader = stub_->WatchStats(&context, request);
+  v1::StatsFrame frame;
+  ASSERT_TRUE(reader->Read(&frame));  // the state at the start
+  const uint64_t start = frame.sequence();
+  constexpr int kChanges = 30;
+  for (int i = 0; i < kChanges; ++i) {
+    v1::Change change;
+    ASSERT_TRUE(Alloc(s, "[1]", "x" + std::to_string(i), &change).ok());
+  }
+  int frames = 0;
+  uint64_t last = start;
+  while (last < start + kChanges && reader->Read(&frame)) {
+    EXPECT_GT(frame.sequence(), last);
+    last = frame.sequence();
+    ++frames;
+  }
+  EXPECT_EQ(last, start + kChanges);
+  EXPECT_LT(frames, kChanges);  // coalesced, not one frame per change
+  EXPECT_GE(frame.stats().live_objects(), 1u);
+
+  v1::DeleteSessionRequest del;
+  del.set_name(s.name);
+  v1::DeleteSessionResponse deleted;
+  grpc::ClientContext delete_context;
+  Attach(&delete_context, s);
+  ASSERT_TRUE(stub_->DeleteSession(&delete_context, del, &deleted).ok());
+  while (reader->Read(&frame)) {
+  }
+  EXPECT_TRUE(reader->Finish().ok());
+}
+
+TEST_F(ServiceTest, ManyClientsOnManySessions) {
+  constexpr int kClients = 8;
+  constexpr int kCalls = 40;
+  std::vector<Handle> sessions;
+  for (int i = 0; i < kClients; ++i) sessions.push_back(Create(i % 2 ? "3.12" : "3.8"));
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kClients; ++i) {
+    threads.emplace_back([&, i]() {
+      v1::Change change;
+      if (!Alloc(sessions[i], "[]", "x", &change).ok()) ++failures;
+      for (int k = 0; k < kCalls; ++k) {
+        v1::MutateRequest mutate;
+        mutate.mutable_target()->set_name("x");
+        mutate.set_method("append");
+        mutate.add_args()->set_int_value(std::to_string(k));
+        grpc::ClientContext context;
+        Attach(&context, sessions[i]);
+        if (!stub_->Mutate(&context, mutate, &change).ok()) ++failures;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(failures.load(), 0);
+  for (const Handle& s : sessions) {
+    v1::InspectRequest inspect;
+    inspect.mutable_object()->set_name("x");
+    v1::InspectResponse response;
+    grpc::ClientContext context;
+    Attach(&context, s);
+    ASSERT_TRUE(stub_->Inspect(&context, inspect, &response).ok());
+    EXPECT_EQ(response.object().referents_size(), kCalls);
+  }
+}
+
+}  // namespace
+}  // namespace heapsim::service
