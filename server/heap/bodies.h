@@ -30,6 +30,9 @@ struct StrBody {
   uint32_t length = 0;  // in code points
   StrKind kind = StrKind::kAscii;
   bool utf8_cached = false;  // a non-ASCII str carrying its UTF-8 copy
+  // hash(s), computed on first use and kept, as CPython keeps it.
+  mutable bool hashed = false;
+  mutable int64_t hash = 0;
 };
 
 // bytes and bytearray. For bytearray, `alloc` is ob_alloc and the buffer is

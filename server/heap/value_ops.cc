@@ -330,7 +330,11 @@ absl::StatusOr<int64_t> Hash(const Heap& heap, ObjectId id) {
       return HashComplex(heap.complex(id).real, heap.complex(id).imag);
     case TypeTag::kStr: {
       const StrBody& s = heap.str(id);
-      return HashStr(s.utf8, s.kind, heap.profile().siphash13);
+      if (!s.hashed) {
+        s.hash = HashStr(s.utf8, s.kind, heap.profile().siphash13);
+        s.hashed = true;
+      }
+      return s.hash;
     }
     case TypeTag::kBytes:
       return HashBytes(heap.bytes(id).data, heap.profile().siphash13);

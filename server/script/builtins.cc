@@ -1098,10 +1098,15 @@ std::optional<Builtin> FindBuiltinName(std::string_view name) {
 }
 
 std::optional<Builtin> FindMethod(TypeTag type, std::string_view name) {
-  for (const MethodEntry& entry : kMethods) {
-    if (entry.type == type && entry.name == name) return entry.builtin;
-  }
-  return std::nullopt;
+  using Key = std::pair<TypeTag, std::string_view>;
+  static const auto* methods = []() {
+    auto* table = new absl::flat_hash_map<Key, Builtin>();
+    for (const MethodEntry& entry : kMethods) table->emplace(Key{entry.type, entry.name}, entry.builtin);
+    return table;
+  }();
+  auto it = methods->find(Key{type, name});
+  if (it == methods->end()) return std::nullopt;
+  return it->second;
 }
 
 std::optional<Builtin> FindModuleFunction(std::string_view module, std::string_view name) {

@@ -135,6 +135,10 @@ struct Expr {
   // cleared when they finish.
   std::vector<uint32_t> hidden_slots;
   char conversion = 0;  // 'r', 's', 'a' or 0, for kFormat
+  // kAttribute callees: the builtin method last found for a receiver type
+  // (an inline cache, as CPython's specialising interpreter keeps).
+  mutable TypeTag cached_type = TypeTag::kNone;
+  mutable int32_t cached_method = -1;
 };
 
 enum class StmtKind : uint8_t {

@@ -85,6 +85,20 @@ Ref Interpreter::EvalCall(const Expr& expr) {
     if (!self) return Ref();
     CallArgs args;
     if (!EvalArguments(expr, 1, &args)) return Ref();
+    const TypeTag type = heap_.type_of(self.get());
+    if (type != TypeTag::kInstance) {
+      if (callee.cached_type != type || callee.cached_method < 0) {
+        const std::optional<Builtin> method = FindMethod(type, callee.name.text);
+        callee.cached_type = type;
+        callee.cached_method = method ? static_cast<int32_t>(*method) : -1;
+      }
+      if (callee.cached_method >= 0) {
+        Ref result = CallBuiltin(*this, static_cast<Builtin>(callee.cached_method), self.get(),
+                                 args);
+        ReleaseArguments(heap_.profile(), args);
+        return result;
+      }
+    }
     Ref result = CallMethod(self.get(), callee.name.text, std::move(args));
     return result;
   }
