@@ -24,6 +24,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/synchronization/notification.h"
+#include "client/grade.h"
 #include "client/session_state.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/generic/generic_stub.h"
@@ -44,6 +45,8 @@ ABSL_FLAG(uint64_t, max_objects, 0, "session create: object limit");
 ABSL_FLAG(uint64_t, max_bytes, 0, "session create: simulated footprint limit in bytes");
 ABSL_FLAG(uint32_t, idle_timeout_s, 0, "session create: idle expiry in seconds");
 ABSL_FLAG(std::string, id, "", "session create: the session id (routing key) to use");
+ABSL_FLAG(std::string, tests, "", "grade: the test file (def test_*(): functions)");
+ABSL_FLAG(std::string, results, "", "grade: where to write the results JSON");
 ABSL_FLAG(int, timeout_s, 60, "deadline of each call in seconds (run and stats --follow: none)");
 
 namespace {
@@ -72,6 +75,8 @@ Commands:
   stats [--follow]                 memory statistics
   run FILE [--profile=X.Y] [--events] [--stats] [--in_session]
   shell                            an interactive Python prompt on the session
+  grade --tests=TESTS.py SUBMISSION.py [--profile=X.Y] [--results=results.json]
+                                   run a submission, then each test_* of TESTS.py
 )";
 
 std::string ServerAddress() {
@@ -236,6 +241,7 @@ class Client {
   int StatsCommand();
   int RunFile(const std::vector<std::string>& args);
   int Shell();
+  int GradeCommand(const std::vector<std::string>& args);
   // Runs source through Exec, printing its output; returns the exit code.
   int Exec(const v1::ExecRequest& request, bool in_session);
   int ChangeCall(const grpc::Status& status, const v1::Change& change) {
@@ -637,6 +643,57 @@ int Client::Shell() {
   return terminal ? kOk : last;
 }
 
+int Client::GradeCommand(const std::vector<std::string>& args) {
+  if (args.size() != 2 || absl::GetFlag(FLAGS_tests).empty()) {
+    return Usage("grade needs --tests=TESTS.py and one SUBMISSION.py");
+  }
+  auto read = [](const std::string& path, std::string* text) {
+    std::ifstream file(path);
+    if (!file) return false;
+    std::stringstream contents;
+    contents << file.rdbuf();
+    *text = contents.str();
+    return true;
+  };
+  heapsim::client::GradeInput input;
+  input.submission_name = args[1];
+  input.tests_name = absl::GetFlag(FLAGS_tests);
+  input.profile = absl::GetFlag(FLAGS_profile);
+  if (!read(input.submission_name, &input.submission)) {
+    std::cerr << "heapctl: cannot read " << input.submission_name << "\n";
+    return kUsageError;
+  }
+  if (!read(input.tests_name, &input.tests)) {
+    std::cerr << "heapctl: cannot read " << input.tests_name << "\n";
+    return kUsageError;
+  }
+  const v1::GradeResults results = heapsim::client::Grade(*stub_, input);
+  std::string json;
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = true;
+  options.preserve_proto_field_names = true;
+  options.always_print_primitive_fields = true;
+  (void)google::protobuf::util::MessageToJsonString(results, &json, options);
+  const std::string path = absl::GetFlag(FLAGS_results);
+  if (!path.empty()) {
+    std::ofstream out(path, std::ios::trunc);
+    out << json;
+    if (!out) {
+      std::cerr << "heapctl: cannot write " << path << "\n";
+      return kUsageError;
+    }
+  }
+  for (const v1::GradedTest& test : results.tests()) {
+    std::cout << (test.status() == "passed" ? "PASS " : "FAIL ") << test.name() << "\n";
+  }
+  std::cout << results.outcome() << ": " << results.score() << " / " << results.max_score()
+            << "\n";
+  if (results.outcome() != "passed" && results.outcome() != "failed") {
+    std::cerr << results.output();
+  }
+  return heapsim::client::GradeExitCode(results);
+}
+
 int Client::Run(const std::vector<std::string>& args) {
   const std::string& command = args[0];
   if (command == "health") return Health();
@@ -651,6 +708,7 @@ int Client::Run(const std::vector<std::string>& args) {
   if (command == "stats") return StatsCommand();
   if (command == "run") return RunFile(args);
   if (command == "shell") return Shell();
+  if (command == "grade") return GradeCommand(args);
   return Usage(absl::StrCat("unknown command '", command, "'"));
 }
 
