@@ -91,6 +91,8 @@ constexpr Profile kProfiles[] = {
         .tracemalloc_has_reset_peak = false,
         .str_split_prealloc_by_length = false,
         .sum_floats_compensated = false,
+        .bytearray_init_appends = true,
+        .defaults_folded_to_constant = false,
         .messages =
             {
                 .unbound_local = "local variable '%s' referenced before assignment",
@@ -183,6 +185,8 @@ constexpr Profile kProfiles[] = {
         .tracemalloc_has_reset_peak = true,
         .str_split_prealloc_by_length = false,
         .sum_floats_compensated = false,
+        .bytearray_init_appends = true,
+        .defaults_folded_to_constant = false,
         .messages =
             {
                 .unbound_local = "local variable '%s' referenced before assignment",
@@ -275,6 +279,8 @@ constexpr Profile kProfiles[] = {
         .tracemalloc_has_reset_peak = true,
         .str_split_prealloc_by_length = false,
         .sum_floats_compensated = false,
+        .bytearray_init_appends = false,
+        .defaults_folded_to_constant = false,
         .messages =
             {
                 .unbound_local = "cannot access local variable '%s' where it is not associated with a value",
@@ -367,6 +373,8 @@ constexpr Profile kProfiles[] = {
         .tracemalloc_has_reset_peak = true,
         .str_split_prealloc_by_length = true,
         .sum_floats_compensated = true,
+        .bytearray_init_appends = false,
+        .defaults_folded_to_constant = true,
         .messages =
             {
                 .unbound_local = "cannot access local variable '%s' where it is not associated with a value",
@@ -459,6 +467,8 @@ constexpr Profile kProfiles[] = {
         .tracemalloc_has_reset_peak = true,
         .str_split_prealloc_by_length = true,
         .sum_floats_compensated = true,
+        .bytearray_init_appends = false,
+        .defaults_folded_to_constant = true,
         .messages =
             {
                 .unbound_local = "cannot access local variable '%s' where it is not associated with a value",

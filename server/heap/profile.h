@@ -180,6 +180,12 @@ struct Profile {
   bool str_split_prealloc_by_length;
   // sum() of floats uses Neumaier's compensated summation (3.12+).
   bool sum_floats_compensated;
+  // bytearray(iterable of ints) appends item by item, growing as it goes
+  // (3.8, 3.10), instead of sizing the buffer once.
+  bool bytearray_init_appends;
+  // Constant default values are folded into one constant tuple, and the
+  // single constants drop out of co_consts (3.12+), losing a reference.
+  bool defaults_folded_to_constant;
   // Error messages that changed between versions.
   ErrorMessages messages;
 

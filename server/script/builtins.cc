@@ -819,6 +819,9 @@ Ref Call::ConstructBytes(bool bytearray) {
       if (*n < 0) return Fail(PyError(PyExc::kValueError, "negative count"));
       data.assign(*n, '\0');
     } else {
+      // 3.8 and 3.10 grow a new bytearray one item at a time.
+      Ref grown;
+      if (bytearray && heap_.profile().bytearray_init_appends) grown = NewByteArray(heap_, "");
       bool ok = interp_.ForEach(source, [&](Ref item) {
         const std::optional<int64_t> v =
             IsIntLike(heap_, item.get()) ? IntAsInt64(heap_, item.get()) : std::nullopt;
@@ -826,10 +829,15 @@ Ref Call::ConstructBytes(bool bytearray) {
           interp_.Raise(PyError(PyExc::kValueError, "bytes must be in range(0, 256)"));
           return false;
         }
-        data += static_cast<char>(*v);
+        if (grown) {
+          ByteArrayAppend(heap_, grown.get(), static_cast<uint8_t>(*v));
+        } else {
+          data += static_cast<char>(*v);
+        }
         return true;
       });
       if (!ok) return Ref();
+      if (grown) return grown;
     }
   }
   return bytearray ? NewByteArray(heap_, data) : NewBytes(heap_, data);
@@ -891,6 +899,14 @@ Ref Call::Construct() {
       if (!Arity(1, 3)) return Ref();
       int64_t v[3] = {0, 0, 1};
       for (size_t i = 0; i < args_.positional.size(); ++i) {
+        // Bounds past 64 bits (range(10**20)) are held saturated: such a
+        // range is made and sized as CPython's, and iterates the same for
+        // any loop a step budget allows.
+        if (IsIntLike(heap_, Arg(i)) && !IntAsInt64(heap_, Arg(i))) {
+          constexpr int64_t kBound = int64_t{1} << 62;
+          v[i] = IntAsBig(heap_, Arg(i)).is_negative() ? -kBound : kBound;
+          continue;
+        }
         const std::optional<int64_t> n = IndexArg(Arg(i));
         if (!n) return Ref();
         v[i] = *n;

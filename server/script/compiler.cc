@@ -679,7 +679,13 @@ void Compiler::ConstantsOfBlock(const Block& block, uint32_t unit,
     if (stmt->value) ConstantsOf(*stmt->value, unit, consts);
     for (const ExprPtr& target : stmt->targets) ConstantsOf(*target, unit, consts);
     if (stmt->message) ConstantsOf(*stmt->message, unit, consts);
-    for (const ExprPtr& d : stmt->defaults) ConstantsOf(*d, unit, consts);
+    const bool folded_defaults =
+        heap_.profile().defaults_folded_to_constant && !stmt->defaults.empty() &&
+        std::all_of(stmt->defaults.begin(), stmt->defaults.end(),
+                    [](const ExprPtr& d) { return d->kind == ExprKind::kConstant; });
+    if (!folded_defaults) {
+      for (const ExprPtr& d : stmt->defaults) ConstantsOf(*d, unit, consts);
+    }
     for (const ExprPtr& d : stmt->kw_defaults) {
       if (d) ConstantsOf(*d, unit, consts);
     }
