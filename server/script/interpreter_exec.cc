@@ -11,6 +11,7 @@
 #include "server/heap/frames.h"
 #include "server/heap/function_object.h"
 #include "server/heap/instance_object.h"
+#include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/py_error.h"
@@ -501,7 +502,20 @@ Ref Interpreter::MaterializeException(const absl::Status& error) {
   std::vector<ObjectId> args;
   Ref detail;
   if (const std::string text = PyErrorDetail(error); !text.empty()) {
-    detail = NewStr(heap_, text);
+    // A KeyError's detail is the repr of its key: the argument is the key
+    // itself (str and int keys are rebuilt from their repr).
+    const bool quoted = text.size() >= 2 && (text.front() == '\'' || text.front() == '"') &&
+                        text.back() == text.front() && text.find('\\') == std::string::npos;
+    const bool integer = !text.empty() &&
+                         text.find_first_not_of("-0123456789") == std::string::npos &&
+                         text.find_first_of("0123456789") != std::string::npos;
+    if (exc == PyExc::kKeyError && quoted) {
+      detail = NewStr(heap_, std::string_view(text).substr(1, text.size() - 2));
+    } else if (exc == PyExc::kKeyError && integer && text.size() < 19) {
+      detail = NewInt(heap_, std::stoll(text));
+    } else {
+      detail = NewStr(heap_, text);
+    }
     args.push_back(detail.get());
   }
   Ref args_tuple = NewTupleOf(heap_, args);
