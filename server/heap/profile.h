@@ -54,6 +54,9 @@ struct ErrorMessages {
   std::string_view int_mod_zero;
   std::string_view float_mod_zero;
   std::string_view number;              // "number" or "real number" in int()/float()
+  std::string_view min_max_empty;       // "%s() arg is an empty sequence" (%s: min or max)
+  // Appended to "'int' object has no attribute 'y'" when setting it (3.13+).
+  std::string_view setattr_no_dict;
 };
 
 struct Profile {

@@ -451,7 +451,9 @@ Ref Call::MinMax(bool max) {
   if (items.empty()) {
     const ObjectId fallback = Keyword("default");
     if (fallback != kNoObject) return heap_.NewRef(fallback);
-    return Fail(PyError(PyExc::kValueError, absl::StrCat(Name(), "() arg is an empty sequence")));
+    std::string message(heap_.profile().messages.min_max_empty);
+    message.replace(message.find("%s"), 2, Name());
+    return Fail(PyError(PyExc::kValueError, message));
   }
   const ObjectId key = Keyword("key");
   size_t best = 0;

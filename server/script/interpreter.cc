@@ -301,7 +301,8 @@ bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId val
     Raise(PyError(PyExc::kAttributeError,
                   known ? absl::StrCat("'", TypeName(heap_, object), "' object attribute '", name,
                                        "' is read-only")
-                        : NoAttribute(heap_, object, name)));
+                        : absl::StrCat(NoAttribute(heap_, object, name),
+                                       std::string(heap_.profile().messages.setattr_no_dict))));
     return false;
   }
   if (heap_.observed()) heap_.Notify(MutateEvent{object, "setattr"});
