@@ -229,6 +229,24 @@ absl::StatusOr<ObjectId> DictLookup(const Heap& heap, ObjectId dict, ObjectId ke
   return body.entries[body.indices[slot]].value;
 }
 
+int64_t DictEntryOf(const Heap& heap, ObjectId dict, ObjectId key) {
+  const DictBody& body = heap.dict(dict);
+  if (body.shared_keys != 0) return -1;
+  absl::StatusOr<int64_t> hash = Hash(heap, key);
+  if (!hash.ok()) return -1;
+  const int64_t slot = FindSlot(heap, body, key, *hash);
+  return slot < 0 ? -1 : body.indices[slot];
+}
+
+bool DictReplaceIfKeyAt(Heap& heap, ObjectId dict, uint32_t entry, ObjectId key, ObjectId value) {
+  if (DictValueIfKeyAt(heap, dict, entry, key) == kNoObject) return false;
+  heap.IncRef(value);
+  const ObjectId old = std::exchange(heap.dict(dict).entries[entry].value, value);
+  MaintainTracking(heap, dict, key, value);
+  heap.DecRef(old);
+  return true;
+}
+
 absl::Status DictSetItem(Heap& heap, ObjectId dict, ObjectId key, ObjectId value) {
   absl::StatusOr<int64_t> hash = Hash(heap, key);
   if (!hash.ok()) return hash.status();

@@ -38,6 +38,22 @@ Ref NewDictPresized(Heap& heap, uint64_t n);
 // d[key], borrowed: kNoObject when missing; TypeError when unhashable.
 absl::StatusOr<ObjectId> DictLookup(const Heap& heap, ObjectId dict, ObjectId key);
 
+// Entry-index caches (the interpreter's global-name caches). The entry that
+// holds `key` in a combined table, or -1.
+int64_t DictEntryOf(const Heap& heap, ObjectId dict, ObjectId key);
+// The value of entry `entry` if it holds exactly the object `key` (a cache
+// hit), else kNoObject.
+inline ObjectId DictValueIfKeyAt(const Heap& heap, ObjectId dict, uint32_t entry, ObjectId key) {
+  const DictBody& body = heap.dict(dict);
+  if (entry >= body.entries.size() || body.entries[entry].key != key || body.shared_keys != 0) {
+    return kNoObject;
+  }
+  return body.entries[entry].value;
+}
+// d[key] = value through a cache hit: as DictSetItem for an existing key.
+// Returns false (nothing done) when entry `entry` does not hold `key`.
+bool DictReplaceIfKeyAt(Heap& heap, ObjectId dict, uint32_t entry, ObjectId key, ObjectId value);
+
 // d[key] = value.
 absl::Status DictSetItem(Heap& heap, ObjectId dict, ObjectId key, ObjectId value);
 

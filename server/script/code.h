@@ -38,6 +38,8 @@ struct NameRef {
   ObjectId key = kNoObject;   // the interned str (owned by the program)
   int64_t hash = 0;           // hash(key)
   std::string text;
+  // kGlobal: the globals entry last found holding `key` (checked on use).
+  mutable uint32_t cached_entry = 0xffffffff;
 };
 
 // A literal as the parser read it; the compiler makes the constant object.

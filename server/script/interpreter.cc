@@ -115,6 +115,15 @@ Ref Interpreter::LoadName(const NameRef& name) {
       [[fallthrough]];
     case Scope::kGlobal: {
       const ObjectId globals = heap_.frames().module_frame().globals;
+      if (name.scope == Scope::kGlobal) {
+        const ObjectId cached = DictValueIfKeyAt(heap_, globals, name.cached_entry, name.key);
+        if (cached != kNoObject) return heap_.NewRef(cached);
+        const int64_t entry = DictEntryOf(heap_, globals, name.key);
+        if (entry >= 0) {
+          name.cached_entry = static_cast<uint32_t>(entry);
+          return heap_.NewRef(heap_.dict(globals).entries[entry].value);
+        }
+      }
       absl::StatusOr<ObjectId> value = DictLookup(heap_, globals, name.key);
       if (value.ok() && *value != kNoObject) return heap_.NewRef(*value);
       const ObjectId builtin = LookupBuiltin(name.text);
@@ -149,7 +158,15 @@ bool Interpreter::StoreName(const NameRef& name, Ref value) {
       [[fallthrough]];
     case Scope::kGlobal: {
       const ObjectId globals = heap_.frames().module_frame().globals;
+      if (name.scope == Scope::kGlobal &&
+          DictReplaceIfKeyAt(heap_, globals, name.cached_entry, name.key, value.get())) {
+        break;
+      }
       absl::Status status = DictSetItem(heap_, globals, name.key, value.get());
+      if (status.ok() && name.scope == Scope::kGlobal) {
+        const int64_t entry = DictEntryOf(heap_, globals, name.key);
+        if (entry >= 0) name.cached_entry = static_cast<uint32_t>(entry);
+      }
       if (!status.ok()) {
         Raise(status);
         return false;
