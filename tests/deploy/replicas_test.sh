@@ -70,7 +70,7 @@ done
 for i in $(seq $sessions); do [[ -n ${home[$i]:-} ]] || { echo "session s$i is nowhere"; exit 1; }; done
 
 # Lose replica 1.
-kill -KILL "${pids[0]}"
+{ kill -KILL "${pids[0]}" && wait "${pids[0]}"; } 2>/dev/null || true
 pids=("${pids[@]:1}")
 lost=0 kept=0
 for i in $(seq $sessions); do
@@ -83,10 +83,12 @@ for i in $(seq $sessions); do
     [[ $out == *"not on this replica"* || $out == *"nreachable"* || $out == *"cannot reach"* ]] ||
       { echo "session s$i failed unclearly: $out"; exit 1; }
     lost=$((lost + 1))
+    example=${example:-$out}
   else
     [[ $code == 0 && $out == "88 3" ]] || { echo "session s$i broke: $out"; exit 1; }
     kept=$((kept + 1))
   fi
 done
 echo "after losing replica 1: $lost sessions failed clearly, $kept kept working"
+echo "a lost session's error: $example"
 kill -TERM "$nginx_pid"
