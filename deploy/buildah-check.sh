@@ -24,7 +24,13 @@ for tool in buildah debootstrap python3; do
   command -v "$tool" >/dev/null || { say "needs $tool (apt-get install buildah debootstrap): skipped"; exit 77; }
 done
 
-work=${1:-$(mktemp -d)}
+if [[ -n ${1:-} ]]; then
+  work=$1
+  temporary=""
+else
+  work=$(mktemp -d)
+  temporary=$work
+fi
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 storage=(--storage-driver vfs --root "$work/storage" --runroot "$work/run")
@@ -39,6 +45,10 @@ cleanup() {
     wait "$run_pid" 2>/dev/null || true
   fi
   for c in "${containers[@]}"; do buildah "${storage[@]}" rm "$c" >/dev/null 2>&1 || true; done
+  if [[ -n $temporary ]]; then
+    buildah "${storage[@]}" rmi --all --force >/dev/null 2>&1 || true
+    rm -rf "$temporary"
+  fi
 }
 trap cleanup EXIT
 descendants() {  # every process below PID

@@ -1,8 +1,11 @@
 #include "server/script/format.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -10,6 +13,7 @@
 #include "server/heap/int_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_kind.h"
+#include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
 
 namespace heapsim::script {
@@ -262,6 +266,158 @@ absl::StatusOr<std::string> FormatValue(const Heap& heap, ObjectId value, std::s
   }
   return PyError(PyExc::kTypeError, absl::StrCat("unsupported format string passed to ",
                                                  TypeName(heap, value), ".__format__"));
+}
+
+absl::StatusOr<std::string> PercentFormat(const Heap& heap, std::string_view format,
+                                          ObjectId args) {
+  std::vector<ObjectId> values;
+  if (heap.type_of(args) == TypeTag::kTuple) {
+    values = heap.tuple(args).items;
+  } else {
+    values.push_back(args);
+  }
+  size_t next = 0;
+  std::string out;
+  for (size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '%') {
+      out += format[i];
+      continue;
+    }
+    if (++i >= format.size()) return PyError(PyExc::kValueError, "incomplete format");
+    if (format[i] == '%') {
+      out += '%';
+      continue;
+    }
+    if (format[i] == '(') {
+      return PyError(PyExc::kTypeError, "format requires a mapping");
+    }
+    bool left = false, zero = false, plus = false, space = false, alternate = false;
+    for (; i < format.size(); ++i) {
+      const char f = format[i];
+      if (f == '-') left = true;
+      else if (f == '0') zero = true;
+      else if (f == '+') plus = true;
+      else if (f == ' ') space = true;
+      else if (f == '#') alternate = true;
+      else break;
+    }
+    size_t width = 0;
+    while (i < format.size() && std::isdigit(static_cast<unsigned char>(format[i]))) {
+      width = width * 10 + static_cast<size_t>(format[i++] - '0');
+    }
+    int precision = -1;
+    if (i < format.size() && format[i] == '.') {
+      precision = 0;
+      ++i;
+      while (i < format.size() && std::isdigit(static_cast<unsigned char>(format[i]))) {
+        precision = precision * 10 + (format[i++] - '0');
+      }
+    }
+    if (i >= format.size()) return PyError(PyExc::kValueError, "incomplete format");
+    const char conversion = format[i];
+    if (next >= values.size()) {
+      return PyError(PyExc::kTypeError, "not enough arguments for format string");
+    }
+    const ObjectId value = values[next++];
+    const TypeTag type = heap.type_of(value);
+    const bool number = type == TypeTag::kInt || type == TypeTag::kBool || type == TypeTag::kFloat;
+    std::string body;
+    bool numeric = false;
+    switch (conversion) {
+      case 's':
+        body = Str(heap, value);
+        break;
+      case 'r':
+      case 'a':
+        body = Repr(heap, value);
+        break;
+      case 'd':
+      case 'i':
+      case 'u':
+      case 'x':
+      case 'X':
+      case 'o': {
+        if (!number) {
+          const bool is_int_kind = conversion == 'd' || conversion == 'i' || conversion == 'u';
+          return PyError(PyExc::kTypeError,
+                         absl::StrCat("%", std::string(1, conversion), " format: ",
+                                      is_int_kind ? "a real number" : "an integer",
+                                      " is required, not ", TypeName(heap, value)));
+        }
+        std::string spec(1, conversion == 'i' || conversion == 'u' ? 'd' : conversion);
+        if (alternate) spec = "#" + spec;
+        if (type == TypeTag::kFloat) {
+          if (conversion != 'd' && conversion != 'i' && conversion != 'u') {
+            return PyError(PyExc::kTypeError,
+                           absl::StrCat("%", std::string(1, conversion),
+                                        " format: an integer is required, not float"));
+          }
+          const double x = FloatValue(heap, value);
+          body = absl::StrCat(static_cast<int64_t>(x));
+        } else {
+          absl::StatusOr<std::string> text = FormatValue(heap, value, spec);
+          if (!text.ok()) return text.status();
+          body = *text;
+        }
+        numeric = true;
+        break;
+      }
+      case 'f':
+      case 'F':
+      case 'e':
+      case 'E':
+      case 'g':
+      case 'G': {
+        if (!number) {
+          return PyError(PyExc::kTypeError, absl::StrCat("must be real number, not ",
+                                                         TypeName(heap, value)));
+        }
+        const std::string spec = absl::StrCat(alternate ? "#" : "", ".",
+                                              precision < 0 ? 6 : precision,
+                                              std::string(1, conversion));
+        absl::StatusOr<std::string> text = FormatValue(heap, value, spec);
+        if (!text.ok()) return text.status();
+        body = *text;
+        numeric = true;
+        break;
+      }
+      case 'c':
+        if (type == TypeTag::kStr) {
+          body = Str(heap, value);
+        } else {
+          return PyError(PyExc::kTypeError, "%c requires int or char");
+        }
+        break;
+      default:
+        return PyError(PyExc::kValueError,
+                       absl::StrFormat("unsupported format character '%c' (0x%x) at index %d",
+                                       conversion, conversion, static_cast<int>(i)));
+    }
+    if (precision >= 0 && (conversion == 's' || conversion == 'r' || conversion == 'a') &&
+        body.size() > static_cast<size_t>(precision)) {
+      body.resize(static_cast<size_t>(precision));
+    }
+    if (numeric && body[0] != '-') {
+      if (plus) body = "+" + body;
+      else if (space) body = " " + body;
+    }
+    if (body.size() < width) {
+      const size_t pad = width - body.size();
+      if (left) {
+        body.append(pad, ' ');
+      } else if (zero && numeric) {
+        const size_t sign = (body[0] == '-' || body[0] == '+' || body[0] == ' ') ? 1 : 0;
+        body.insert(sign, pad, '0');
+      } else {
+        body.insert(0, pad, ' ');
+      }
+    }
+    out += body;
+  }
+  if (next < values.size()) {
+    return PyError(PyExc::kTypeError, "not all arguments converted during string formatting");
+  }
+  return out;
 }
 
 }  // namespace heapsim::script

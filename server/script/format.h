@@ -17,6 +17,12 @@ namespace heapsim::script {
 // raises them for a bad spec.
 absl::StatusOr<std::string> FormatValue(const Heap& heap, ObjectId value, std::string_view spec);
 
+// printf-style formatting, `format % args`: %d %i %u %s %r %a %c %f %F %e
+// %E %g %G %x %X %o %% with flags (-+ 0#), width and precision. `args` is a
+// tuple of values or one value. Errors are Python's TypeErrors.
+absl::StatusOr<std::string> PercentFormat(const Heap& heap, std::string_view format,
+                                          ObjectId args);
+
 // Formats a double with printf-like `type` ('e', 'f', 'g', ...) and
 // precision, as Python does (no C locale involvement).
 std::string FormatDouble(double value, char type, int precision, bool alternate);

@@ -15,6 +15,7 @@
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
+#include "server/script/format.h"
 
 namespace heapsim::script {
 
@@ -525,7 +526,9 @@ absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool
   }
   if (IsAnySet(heap, a) && IsAnySet(heap, b)) return SetAlgebra(heap, op, a, b, in_place);
   if (op == BinaryOp::kMod && ta == TypeTag::kStr) {
-    return PyError(PyExc::kTypeError, "printf-style formatting is outside the heap-script subset");
+    absl::StatusOr<std::string> text = PercentFormat(heap, StrText(heap, a), b);
+    if (!text.ok()) return text.status();
+    return NewStrObject(heap, *text);
   }
   return Unsupported(heap, op, a, b);
 }

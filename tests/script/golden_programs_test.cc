@@ -1,0 +1,87 @@
+// The golden programs (tests/golden/data/<profile>/{id_reuse,gc_cycles,
+// refcounts,freelists}.tsv, recorded from the real interpreters by
+// tests/golden/capture_golden.py) run through the Runtime on the engine:
+// each must print what CPython printed.
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_replace.h"
+#include "gtest/gtest.h"
+#include "server/heap/profile.h"
+#include "server/script/runtime.h"
+#include "tests/heap/golden.h"
+
+namespace heapsim::script {
+namespace {
+
+class StringSink : public OutputSink {
+ public:
+  void Write(std::string_view text) override { out.append(text.data(), text.size()); }
+  std::string out;
+};
+
+struct Case {
+  std::string profile;
+  std::string table;
+};
+
+class GoldenPrograms : public ::testing::TestWithParam<Case> {};
+
+// Rows whose value depends on the whole interpreter's state (reference
+// counts of singletons on 3.8 to 3.10), not on the program.
+bool InterpreterDependent(const std::string& table, const std::string& profile,
+                          const std::string& scenario) {
+  if (table != "refcounts") return false;
+  const bool old = profile == "3.8" || profile == "3.10";
+  return old && (scenario.find("none") != std::string::npos ||
+                 scenario.find("true") != std::string::npos ||
+                 scenario.find("false") != std::string::npos ||
+                 scenario.find("small_int") != std::string::npos ||
+                 scenario.find("empty_tuple") != std::string::npos ||
+                 scenario.find("singleton") != std::string::npos);
+}
+
+TEST_P(GoldenPrograms, PrintWhatCPythonPrinted) {
+  const Case& c = GetParam();
+  const Profile& profile = **FindProfile(c.profile);
+  int checked = 0;
+  for (const testing::GoldenRow& row : testing::ReadGolden(c.profile, c.table)) {
+    ASSERT_EQ(row.size(), 3u);
+    const std::string& scenario = row[0];
+    if (InterpreterDependent(c.table, c.profile, scenario)) continue;
+    const std::string program = absl::StrReplaceAll(row[2], {{"\\n", "\n"}, {"\\t", "\t"}});
+    Runtime runtime(profile);
+    StringSink out;
+    RunLimits limits;
+    limits.max_steps = 10'000'000;
+    const absl::Status status = runtime.Exec(program, "<golden>", limits, out);
+    EXPECT_TRUE(status.ok()) << scenario << ": " << status;
+    std::string printed = out.out;
+    while (!printed.empty() && printed.back() == '\n') printed.pop_back();
+    EXPECT_EQ(printed, row[1]) << c.table << "/" << scenario << " on " << c.profile << ":\n"
+                               << program;
+    ++checked;
+  }
+  EXPECT_GT(checked, 0);
+}
+
+std::vector<Case> AllCases() {
+  std::vector<Case> cases;
+  for (const char* profile : {"3.8", "3.10", "3.11", "3.12", "3.13"}) {
+    for (const char* table : {"id_reuse", "gc_cycles", "refcounts", "freelists"}) {
+      cases.push_back({profile, table});
+    }
+  }
+  return cases;
+}
+
+INSTANTIATE_TEST_SUITE_P(Tables, GoldenPrograms, ::testing::ValuesIn(AllCases()),
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           std::string name = info.param.table + "_py" + info.param.profile;
+                           name.erase(std::remove(name.begin(), name.end(), '.'), name.end());
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace heapsim::script
