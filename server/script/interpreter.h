@@ -76,8 +76,10 @@ class Interpreter {
   // Returns the result, or a null Ref with the exception pending.
   Ref Call(ObjectId callable, CallArgs args);
 
-  // obj.name(...) without making a bound method when CPython would not.
-  Ref CallMethod(ObjectId self, const std::string& name, CallArgs args);
+  // self.name(...) without making a bound method when CPython would not.
+  // Takes the caller's reference to `self` (the eval loop's stack slot),
+  // which a Python method receives as its first argument.
+  Ref CallMethod(Ref self, const std::string& name, CallArgs args);
 
   // Iterates `iterable`, calling `body` with a new reference to each item;
   // `body` returns false to stop early. Returns false on an exception.

@@ -99,7 +99,7 @@ Ref Interpreter::EvalCall(const Expr& expr) {
         return result;
       }
     }
-    Ref result = CallMethod(self.get(), callee.name.text, std::move(args));
+    Ref result = CallMethod(std::move(self), callee.name.text, std::move(args));
     return result;
   }
   Ref function = Eval(callee);
@@ -122,14 +122,16 @@ Ref Interpreter::EvalCall(const Expr& expr) {
   return result;
 }
 
-Ref Interpreter::CallMethod(ObjectId self, const std::string& name, CallArgs args) {
+Ref Interpreter::CallMethod(Ref self_ref, const std::string& name, CallArgs args) {
+  const ObjectId self = self_ref.get();
   const TypeTag type = heap_.type_of(self);
   if (type == TypeTag::kInstance) {
     Ref key = InternStr(heap_, name);
     if (InstanceGetAttr(heap_, self, key.get()) == kNoObject) {
       const ObjectId found = ClassLookup(heap_, heap_.instance(self).cls, key.get());
       if (found != kNoObject && heap_.type_of(found) == TypeTag::kFunction) {
-        args.positional.insert(args.positional.begin(), heap_.NewRef(self));
+        // The receiver's reference becomes the first argument (LOAD_METHOD).
+        args.positional.insert(args.positional.begin(), std::move(self_ref));
         Ref function = heap_.NewRef(found);
         return Call(function.get(), std::move(args));
       }

@@ -164,7 +164,7 @@ absl::StatusOr<Ref> Runtime::CallMethod(ObjectId object, std::string_view method
   absl::Status status = WithInterpreter(*heap_, state_->session, [&](Interpreter& interp) {
     CallArgs call;
     for (ObjectId arg : args) call.positional.push_back(heap_->NewRef(arg));
-    result = interp.CallMethod(object, std::string(method), std::move(call));
+    result = interp.CallMethod(heap_->NewRef(object), std::string(method), std::move(call));
     return static_cast<bool>(result);
   });
   if (!status.ok()) return status;

