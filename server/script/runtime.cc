@@ -121,7 +121,7 @@ absl::StatusOr<std::optional<std::string>> Runtime::RunInteractive(std::string_v
   return text;
 }
 
-absl::StatusOr<Ref> Runtime::Evaluate(std::string_view expression) {
+absl::StatusOr<Ref> Runtime::Evaluate(std::string_view expression, const RunLimits& limits) {
   SessionState& session = state_->session;
   const auto index = static_cast<uint32_t>(session.programs.size());
   absl::StatusOr<std::shared_ptr<Program>> program =
@@ -131,7 +131,6 @@ absl::StatusOr<Ref> Runtime::Evaluate(std::string_view expression) {
   absl::StatusOr<Ref> result = absl::InternalError("not evaluated");
   RunOnLargeStack([&]() {
     NullSink sink;
-    RunLimits limits;
     Interpreter interpreter(*heap_, session, limits, sink);
     result = interpreter.EvaluateIn(*program, index, *(*program)->units[0].expression);
     ReleaseParseTree(*heap_, **program);

@@ -73,7 +73,9 @@ class Runtime {
 
   // Evaluates one expression (a literal such as "[1, 2, 3]", or any
   // expression of the subset) in the module frame and returns its value.
-  absl::StatusOr<Ref> Evaluate(std::string_view expression);
+  // `limits` bound the evaluation as they bound a run (a comprehension over
+  // a huge range stops with ResourceExhausted); errors as for Exec.
+  absl::StatusOr<Ref> Evaluate(std::string_view expression, const RunLimits& limits);
 
   // Structured operations, with the interpreter's semantics and CPython's
   // errors (a failed operation changes nothing):

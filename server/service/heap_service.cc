@@ -158,21 +158,25 @@ absl::StatusOr<std::shared_ptr<Session>> HeapServiceImpl::Authorize(
   return registry_->Find(names.front(), tokens.front());
 }
 
-grpc::Status HeapServiceImpl::OnSession(grpc::ServerContext* context, bool mutates,
-                                        const std::function<absl::Status(Session&)>& operation) {
+grpc::Status HeapServiceImpl::OnSession(grpc::ServerContext* context, Effect effect,
+                                        const Operation& operation) {
   absl::StatusOr<std::shared_ptr<Session>> session = Authorize(*context);
   if (!session.ok()) return ToGrpc(session.status());
-  (*session)->Touch();
+  Session& s = **session;
+  s.Touch();
+  script::RunLimits limits;
+  limits.max_steps = s.limits().max_steps;
+  limits.max_bytes = s.limits().max_bytes;
+  limits.cancelled = [context]() { return context->IsCancelled(); };
   absl::Status status;
   {
-    absl::MutexLock lock(&(*session)->mu());
-    if (mutates) {
-      status = CheckLimits((*session)->runtime().heap(), (*session)->limits(),
-                           (*session)->baseline_objects());
+    absl::MutexLock lock(&s.mu());
+    if (effect == Effect::kGrows) {
+      status = CheckLimits(s.runtime().heap(), s.limits(), s.baseline_objects());
     }
-    if (status.ok()) status = operation(**session);
+    if (status.ok()) status = operation(s, limits);
   }
-  if (status.ok() && mutates) (*session)->hub().Publish();
+  if (status.ok() && effect != Effect::kReads) s.hub().Publish();
   return ToGrpc(status);
 }
 
@@ -233,64 +237,71 @@ grpc::Status HeapServiceImpl::DeleteSession(grpc::ServerContext* context,
 
 grpc::Status HeapServiceImpl::Allocate(grpc::ServerContext* context,
                                        const v1::AllocateRequest* request, v1::Change* response) {
-  return OnSession(context, true, [&](Session& s) {
-    return service::Allocate(s.runtime(), *request, response);
+  return OnSession(context, Effect::kGrows, [&](Session& s, const script::RunLimits& limits) {
+    return service::Allocate(s.runtime(), limits, *request, response);
   });
 }
 
 grpc::Status HeapServiceImpl::Bind(grpc::ServerContext* context, const v1::BindRequest* request,
                                    v1::Change* response) {
-  return OnSession(context, true,
-                   [&](Session& s) { return service::Bind(s.runtime(), *request, response); });
+  return OnSession(context, Effect::kGrows, [&](Session& s, const script::RunLimits& limits) {
+    return service::Bind(s.runtime(), limits, *request, response);
+  });
 }
 
 grpc::Status HeapServiceImpl::PushFrame(grpc::ServerContext* context,
                                         const v1::PushFrameRequest* request, v1::Change* response) {
-  return OnSession(context, true, [&](Session& s) {
+  return OnSession(context, Effect::kGrows, [&](Session& s, const script::RunLimits&) {
     return service::PushFrame(s.runtime(), *request, response);
   });
 }
 
 grpc::Status HeapServiceImpl::PopFrame(grpc::ServerContext* context,
                                        const v1::PopFrameRequest* request, v1::Change* response) {
-  return OnSession(context, true,
-                   [&](Session& s) { return service::PopFrame(s.runtime(), response); });
+  return OnSession(context, Effect::kFrees, [&](Session& s, const script::RunLimits&) {
+    return service::PopFrame(s.runtime(), response);
+  });
 }
 
 grpc::Status HeapServiceImpl::Mutate(grpc::ServerContext* context,
                                      const v1::MutateRequest* request, v1::Change* response) {
-  return OnSession(context, true,
-                   [&](Session& s) { return service::Mutate(s.runtime(), *request, response); });
+  return OnSession(context, Effect::kGrows, [&](Session& s, const script::RunLimits& limits) {
+    return service::Mutate(s.runtime(), limits, *request, response);
+  });
 }
 
 grpc::Status HeapServiceImpl::Delete(grpc::ServerContext* context,
                                      const v1::DeleteRequest* request, v1::Change* response) {
-  return OnSession(context, true,
-                   [&](Session& s) { return service::Delete(s.runtime(), *request, response); });
+  return OnSession(context, Effect::kFrees, [&](Session& s, const script::RunLimits& limits) {
+    return service::Delete(s.runtime(), limits, *request, response);
+  });
 }
 
 grpc::Status HeapServiceImpl::Collect(grpc::ServerContext* context,
                                       const v1::CollectRequest* request,
                                       v1::CollectResponse* response) {
-  return OnSession(context, true,
-                   [&](Session& s) { return service::Collect(s.runtime(), *request, response); });
+  return OnSession(context, Effect::kFrees, [&](Session& s, const script::RunLimits&) {
+    return service::Collect(s.runtime(), *request, response);
+  });
 }
 
 grpc::Status HeapServiceImpl::Inspect(grpc::ServerContext* context,
                                       const v1::InspectRequest* request,
                                       v1::InspectResponse* response) {
-  return OnSession(context, false,
-                   [&](Session& s) { return service::Inspect(s.runtime(), *request, response); });
+  return OnSession(context, Effect::kReads, [&](Session& s, const script::RunLimits& limits) {
+    return service::Inspect(s.runtime(), limits, *request, response);
+  });
 }
 
 grpc::Status HeapServiceImpl::Batch(grpc::ServerContext* context, const v1::BatchRequest* request,
                                     v1::BatchResponse* response) {
-  return OnSession(context, true, [&](Session& s) -> absl::Status {
+  return OnSession(context, Effect::kGrows,
+                   [&](Session& s, const script::RunLimits& limits) -> absl::Status {
     // All or none: the batch runs on a copy that replaces the session's
     // interpreter only if every operation succeeded.
     auto copy = std::make_unique<script::Runtime>(s.runtime());
     for (int i = 0; i < request->operations_size(); ++i) {
-      absl::Status status = Apply(*copy, request->operations(i), response->add_changes());
+      absl::Status status = Apply(*copy, limits, request->operations(i), response->add_changes());
       if (status.ok()) status = CheckLimits(copy->heap(), s.limits(), s.baseline_objects());
       if (!status.ok()) {
         response->Clear();

@@ -71,10 +71,15 @@ class HeapServiceImpl final : public v1::HeapService::Service {
  private:
   // The session the call's metadata names, if its token matches.
   absl::StatusOr<std::shared_ptr<Session>> Authorize(const grpc::ServerContext& context) const;
-  // Runs `operation` on the caller's session under its lock; a change
-  // (OK result with `mutates`) wakes the session's watchers.
-  grpc::Status OnSession(grpc::ServerContext* context, bool mutates,
-                         const std::function<absl::Status(Session&)>& operation);
+  // What an operation can do to a session's heap. A session at or over a
+  // limit refuses operations that can grow its heap (RESOURCE_EXHAUSTED)
+  // but still frees and reads, so its client can bring it back under.
+  enum class Effect { kReads, kGrows, kFrees };
+  using Operation = std::function<absl::Status(Session&, const script::RunLimits&)>;
+  // Runs `operation` on the caller's session under its lock, with the run
+  // limits literal values are evaluated under; a successful operation that
+  // does not only read wakes the session's watchers.
+  grpc::Status OnSession(grpc::ServerContext* context, Effect effect, const Operation& operation);
   SessionLimits Effective(const v1::Limits& requested) const;
   void FillSession(Session& session, v1::Session* out);
 

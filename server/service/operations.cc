@@ -85,20 +85,23 @@ absl::StatusOr<ObjectId> LookupVisible(const Heap& heap, const std::string& name
   return id;
 }
 
-absl::StatusOr<Ref> BuildValue(script::Runtime& runtime, const v1::Value& value, int depth);
+absl::StatusOr<Ref> BuildValue(script::Runtime& runtime, const script::RunLimits& limits,
+                               const v1::Value& value, int depth);
 
-absl::StatusOr<std::vector<Ref>> BuildItems(script::Runtime& runtime, const v1::Values& values,
-                                            int depth) {
+absl::StatusOr<std::vector<Ref>> BuildItems(script::Runtime& runtime,
+                                            const script::RunLimits& limits,
+                                            const v1::Values& values, int depth) {
   std::vector<Ref> items;
   for (const v1::Value& item : values.items()) {
-    absl::StatusOr<Ref> built = BuildValue(runtime, item, depth + 1);
+    absl::StatusOr<Ref> built = BuildValue(runtime, limits, item, depth + 1);
     if (!built.ok()) return built.status();
     items.push_back(*std::move(built));
   }
   return items;
 }
 
-absl::StatusOr<Ref> BuildValue(script::Runtime& runtime, const v1::Value& value, int depth) {
+absl::StatusOr<Ref> BuildValue(script::Runtime& runtime, const script::RunLimits& limits,
+                               const v1::Value& value, int depth) {
   Heap& heap = runtime.heap();
   if (depth > kMaxValueDepth) {
     return absl::InvalidArgumentError(absl::StrCat("value nested deeper than ", kMaxValueDepth));
@@ -129,14 +132,14 @@ absl::StatusOr<Ref> BuildValue(script::Runtime& runtime, const v1::Value& value,
     case v1::Value::kBytesValue:
       return NewBytes(heap, value.bytes_value());
     case v1::Value::kListValue: {
-      absl::StatusOr<std::vector<Ref>> items = BuildItems(runtime, value.list_value(), depth);
+      absl::StatusOr<std::vector<Ref>> items = BuildItems(runtime, limits, value.list_value(), depth);
       if (!items.ok()) return items.status();
       std::vector<ObjectId> ids;
       for (const Ref& item : *items) ids.push_back(item.get());
       return NewListOf(heap, ids);
     }
     case v1::Value::kTupleValue: {
-      absl::StatusOr<std::vector<Ref>> items = BuildItems(runtime, value.tuple_value(), depth);
+      absl::StatusOr<std::vector<Ref>> items = BuildItems(runtime, limits, value.tuple_value(), depth);
       if (!items.ok()) return items.status();
       std::vector<ObjectId> owned;
       for (Ref& item : *items) owned.push_back(item.release());
@@ -146,7 +149,7 @@ absl::StatusOr<Ref> BuildValue(script::Runtime& runtime, const v1::Value& value,
     case v1::Value::kFrozensetValue: {
       const bool frozen = value.kind_case() == v1::Value::kFrozensetValue;
       absl::StatusOr<std::vector<Ref>> items =
-          BuildItems(runtime, frozen ? value.frozenset_value() : value.set_value(), depth);
+          BuildItems(runtime, limits, frozen ? value.frozenset_value() : value.set_value(), depth);
       if (!items.ok()) return items.status();
       Ref set = NewSet(heap, frozen);
       for (const Ref& item : *items) {
@@ -157,9 +160,9 @@ absl::StatusOr<Ref> BuildValue(script::Runtime& runtime, const v1::Value& value,
     case v1::Value::kDictValue: {
       std::vector<std::pair<Ref, Ref>> pairs;
       for (const v1::Item& item : value.dict_value().items()) {
-        absl::StatusOr<Ref> key = BuildValue(runtime, item.key(), depth + 1);
+        absl::StatusOr<Ref> key = BuildValue(runtime, limits, item.key(), depth + 1);
         if (!key.ok()) return key.status();
-        absl::StatusOr<Ref> val = BuildValue(runtime, item.value(), depth + 1);
+        absl::StatusOr<Ref> val = BuildValue(runtime, limits, item.value(), depth + 1);
         if (!val.ok()) return val.status();
         pairs.emplace_back(*std::move(key), *std::move(val));
       }
@@ -182,16 +185,17 @@ absl::StatusOr<Ref> BuildValue(script::Runtime& runtime, const v1::Value& value,
       return heap.NewRef(id);
     }
     case v1::Value::kLiteral:
-      return runtime.Evaluate(value.literal());
+      return runtime.Evaluate(value.literal(), limits);
     case v1::Value::KIND_NOT_SET:
       break;
   }
   return absl::InvalidArgumentError("the value is empty (set one of its fields)");
 }
 
-// Resolves a value that must name an existing object (or builds one).
-absl::StatusOr<Ref> Resolve(script::Runtime& runtime, const v1::Value& value) {
-  return BuildValue(runtime, value, 0);
+// The object a value names, or a new one it describes.
+absl::StatusOr<Ref> Resolve(script::Runtime& runtime, const script::RunLimits& limits,
+                            const v1::Value& value) {
+  return BuildValue(runtime, limits, value, 0);
 }
 
 absl::Status Validate(const std::string& name) {
@@ -234,8 +238,8 @@ absl::Status CheckLimits(const Heap& heap, const SessionLimits& limits, uint64_t
   return absl::OkStatus();
 }
 
-absl::Status Allocate(script::Runtime& runtime, const v1::AllocateRequest& request,
-                      v1::Change* change) {
+absl::Status Allocate(script::Runtime& runtime, const script::RunLimits& limits,
+                      const v1::AllocateRequest& request, v1::Change* change) {
   Heap& heap = runtime.heap();
   if (!request.as().empty()) {
     if (absl::Status s = Validate(request.as()); !s.ok()) return s;
@@ -243,7 +247,7 @@ absl::Status Allocate(script::Runtime& runtime, const v1::AllocateRequest& reque
   absl::StatusOr<size_t> frame = FrameIndex(heap, request.has_frame(), request.frame());
   if (!frame.ok()) return frame.status();
   ChangeRecorder recorder(heap);
-  absl::StatusOr<Ref> value = Resolve(runtime, request.value());
+  absl::StatusOr<Ref> value = Resolve(runtime, limits, request.value());
   if (!value.ok()) return value.status();
   if (!request.as().empty()) BindName(heap, *frame, request.as(), value->get());
   Describe(heap, value->get(), change->mutable_result(), 1);
@@ -252,7 +256,8 @@ absl::Status Allocate(script::Runtime& runtime, const v1::AllocateRequest& reque
   return absl::OkStatus();
 }
 
-absl::Status Bind(script::Runtime& runtime, const v1::BindRequest& request, v1::Change* change) {
+absl::Status Bind(script::Runtime& runtime, const script::RunLimits& limits,
+                  const v1::BindRequest& request, v1::Change* change) {
   Heap& heap = runtime.heap();
   if (absl::Status s = Validate(request.name()); !s.ok()) return s;
   absl::StatusOr<size_t> frame = FrameIndex(heap, request.has_frame(), request.frame());
@@ -262,7 +267,7 @@ absl::Status Bind(script::Runtime& runtime, const v1::BindRequest& request, v1::
     return absl::InvalidArgumentError("bind needs a target name or object address");
   }
   ChangeRecorder recorder(heap);
-  absl::StatusOr<Ref> target = Resolve(runtime, request.target());
+  absl::StatusOr<Ref> target = Resolve(runtime, limits, request.target());
   if (!target.ok()) return target.status();
   BindName(heap, *frame, request.name(), target->get());
   Describe(heap, target->get(), change->mutable_result(), 1);
@@ -292,16 +297,16 @@ absl::Status PopFrame(script::Runtime& runtime, v1::Change* change) {
   return absl::OkStatus();
 }
 
-absl::Status Mutate(script::Runtime& runtime, const v1::MutateRequest& request,
-                    v1::Change* change) {
+absl::Status Mutate(script::Runtime& runtime, const script::RunLimits& limits,
+                    const v1::MutateRequest& request, v1::Change* change) {
   Heap& heap = runtime.heap();
   if (request.method().empty()) return absl::InvalidArgumentError("the method is empty");
   ChangeRecorder recorder(heap);
-  absl::StatusOr<Ref> target = Resolve(runtime, request.target());
+  absl::StatusOr<Ref> target = Resolve(runtime, limits, request.target());
   if (!target.ok()) return target.status();
   std::vector<Ref> args;
   for (const v1::Value& arg : request.args()) {
-    absl::StatusOr<Ref> built = BuildValue(runtime, arg, 0);
+    absl::StatusOr<Ref> built = BuildValue(runtime, limits, arg, 0);
     if (!built.ok()) return built.status();
     args.push_back(*std::move(built));
   }
@@ -344,8 +349,8 @@ absl::Status Mutate(script::Runtime& runtime, const v1::MutateRequest& request,
   return absl::OkStatus();
 }
 
-absl::Status Delete(script::Runtime& runtime, const v1::DeleteRequest& request,
-                    v1::Change* change) {
+absl::Status Delete(script::Runtime& runtime, const script::RunLimits& limits,
+                    const v1::DeleteRequest& request, v1::Change* change) {
   Heap& heap = runtime.heap();
   switch (request.what_case()) {
     case v1::DeleteRequest::kName: {
@@ -360,9 +365,9 @@ absl::Status Delete(script::Runtime& runtime, const v1::DeleteRequest& request,
     }
     case v1::DeleteRequest::kItem: {
       ChangeRecorder recorder(heap);
-      absl::StatusOr<Ref> container = Resolve(runtime, request.item().container());
+      absl::StatusOr<Ref> container = Resolve(runtime, limits, request.item().container());
       if (!container.ok()) return container.status();
-      absl::StatusOr<Ref> key = BuildValue(runtime, request.item().key(), 0);
+      absl::StatusOr<Ref> key = BuildValue(runtime, limits, request.item().key(), 0);
       if (!key.ok()) return key.status();
       if (absl::Status s = runtime.DelItem(container->get(), key->get()); !s.ok()) return s;
       key->Reset();
@@ -395,15 +400,15 @@ absl::Status Collect(script::Runtime& runtime, const v1::CollectRequest& request
   return absl::OkStatus();
 }
 
-absl::Status Inspect(script::Runtime& runtime, const v1::InspectRequest& request,
-                     v1::InspectResponse* response) {
+absl::Status Inspect(script::Runtime& runtime, const script::RunLimits& limits,
+                     const v1::InspectRequest& request, v1::InspectResponse* response) {
   Heap& heap = runtime.heap();
   if (request.what_case() == v1::InspectRequest::kObject) {
     if (request.object().kind_case() != v1::Value::kName &&
         request.object().kind_case() != v1::Value::kObject) {
       return absl::InvalidArgumentError("inspect needs a name or an object address");
     }
-    absl::StatusOr<Ref> object = Resolve(runtime, request.object());
+    absl::StatusOr<Ref> object = Resolve(runtime, limits, request.object());
     if (!object.ok()) return object.status();
     const ObjectId id = object->get();
     object->Reset();
@@ -440,20 +445,21 @@ absl::Status Inspect(script::Runtime& runtime, const v1::InspectRequest& request
   return absl::OkStatus();
 }
 
-absl::Status Apply(script::Runtime& runtime, const v1::Operation& operation, v1::Change* change) {
+absl::Status Apply(script::Runtime& runtime, const script::RunLimits& limits,
+                   const v1::Operation& operation, v1::Change* change) {
   switch (operation.op_case()) {
     case v1::Operation::kAllocate:
-      return Allocate(runtime, operation.allocate(), change);
+      return Allocate(runtime, limits, operation.allocate(), change);
     case v1::Operation::kBind:
-      return Bind(runtime, operation.bind(), change);
+      return Bind(runtime, limits, operation.bind(), change);
     case v1::Operation::kPushFrame:
       return PushFrame(runtime, operation.push_frame(), change);
     case v1::Operation::kPopFrame:
       return PopFrame(runtime, change);
     case v1::Operation::kMutate:
-      return Mutate(runtime, operation.mutate(), change);
+      return Mutate(runtime, limits, operation.mutate(), change);
     case v1::Operation::kDelete:
-      return Delete(runtime, operation.delete_(), change);
+      return Delete(runtime, limits, operation.delete_(), change);
     case v1::Operation::kCollect: {
       v1::CollectResponse response;
       absl::Status status = Collect(runtime, operation.collect(), &response);

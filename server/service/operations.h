@@ -23,22 +23,25 @@ namespace heapsim::service {
 
 namespace v1 = ::heapsim::v1;
 
-absl::Status Allocate(script::Runtime& runtime, const v1::AllocateRequest& request,
-                      v1::Change* change);
-absl::Status Bind(script::Runtime& runtime, const v1::BindRequest& request, v1::Change* change);
+// `limits` bound the evaluation of literal values (Value.literal).
+absl::Status Allocate(script::Runtime& runtime, const script::RunLimits& limits,
+                      const v1::AllocateRequest& request, v1::Change* change);
+absl::Status Bind(script::Runtime& runtime, const script::RunLimits& limits,
+                  const v1::BindRequest& request, v1::Change* change);
 absl::Status PushFrame(script::Runtime& runtime, const v1::PushFrameRequest& request,
                        v1::Change* change);
 absl::Status PopFrame(script::Runtime& runtime, v1::Change* change);
-absl::Status Mutate(script::Runtime& runtime, const v1::MutateRequest& request,
-                    v1::Change* change);
-absl::Status Delete(script::Runtime& runtime, const v1::DeleteRequest& request,
-                    v1::Change* change);
+absl::Status Mutate(script::Runtime& runtime, const script::RunLimits& limits,
+                    const v1::MutateRequest& request, v1::Change* change);
+absl::Status Delete(script::Runtime& runtime, const script::RunLimits& limits,
+                    const v1::DeleteRequest& request, v1::Change* change);
 absl::Status Collect(script::Runtime& runtime, const v1::CollectRequest& request,
                      v1::CollectResponse* response);
-absl::Status Inspect(script::Runtime& runtime, const v1::InspectRequest& request,
-                     v1::InspectResponse* response);
+absl::Status Inspect(script::Runtime& runtime, const script::RunLimits& limits,
+                     const v1::InspectRequest& request, v1::InspectResponse* response);
 // One operation of a batch.
-absl::Status Apply(script::Runtime& runtime, const v1::Operation& operation, v1::Change* change);
+absl::Status Apply(script::Runtime& runtime, const script::RunLimits& limits,
+                   const v1::Operation& operation, v1::Change* change);
 
 // ResourceExhausted when the heap is over the session's limits: more than
 // `baseline` (the objects a new session starts with) plus its object limit,

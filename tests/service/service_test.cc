@@ -213,6 +213,31 @@ TEST_F(ServiceTest, LimitsAreResourceExhausted) {
   ASSERT_TRUE(status.ok());  // the limit is checked before each call
   status = Alloc(s, "1", "y", &change);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+
+  // Over its limit, a session still frees, and then grows again.
+  v1::DeleteRequest del;
+  del.set_name("x");
+  grpc::ClientContext context;
+  Attach(&context, s);
+  ASSERT_TRUE(stub_->Delete(&context, del, &change).ok());
+  EXPECT_EQ(change.freed_size(), 101);  // the list and its 100 lists
+  EXPECT_TRUE(Alloc(s, "1", "y", &change).ok());
+}
+
+TEST_F(ServiceTest, RunawayLiteralStopsAtTheStepLimit) {
+  v1::CreateSessionRequest request;
+  request.set_profile("3.11");
+  request.mutable_limits()->set_max_steps(10000);
+  v1::CreateSessionResponse created;
+  grpc::ClientContext create_context;
+  ASSERT_TRUE(stub_->CreateSession(&create_context, request, &created).ok());
+  const Handle s{created.session().name(), created.token()};
+  const uint64_t before = LiveObjects(s);
+  v1::Change change;
+  grpc::Status status = Alloc(s, "[i for i in range(10**12)]", "x", &change);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_THAT(status.error_message(), HasSubstr("step limit"));
+  EXPECT_EQ(LiveObjects(s), before);
 }
 
 TEST_F(ServiceTest, BatchIsAllOrNothing) {
