@@ -58,6 +58,7 @@ void ForEachOwnedReference(const Heap& heap, ObjectId id,
 }
 
 void ForEachHeldBlock(const Heap& heap, const std::function<void(uint64_t)>& visit) {
+  for (uint64_t block : heap.interpreter_blocks()) visit(block);
   heap.ForEachObject([&](ObjectId id, const Object& o) {
     if (o.has(kStatic)) return;
     visit(o.address - heap.HeaderBytes(o.type));

@@ -23,6 +23,13 @@ Heap::Heap(const Profile& profile)
     gc_.generations[g].threshold = profile.gc_thresholds[g];
   }
   MakeSingletons();
+  // The interpreter's own long-lived objects: a real CPython starts with
+  // blocks in use in every size class, so the pool a program's objects go
+  // to is never the only one of its class and does not fall empty (and
+  // change class) when the program frees all of them.
+  for (uint32_t size_class = 0; size_class < Pymalloc::kNumSizeClasses; ++size_class) {
+    interpreter_blocks_.push_back(allocator_.Malloc(Pymalloc::BlockSizeOf(size_class)));
+  }
 }
 
 ObjectId Heap::NewRecord(TypeTag type, uint64_t address) {

@@ -96,6 +96,9 @@ class Heap {
   uint64_t address_of(ObjectId id) const { return objects_[id].address; }
   // The live object at simulated address `address`, or kNoObject. O(objects).
   ObjectId FindByAddress(uint64_t address) const;
+  // Blocks the simulated interpreter itself holds for good (one in every
+  // pymalloc size class), as a real interpreter's startup objects do.
+  const std::vector<uint64_t>& interpreter_blocks() const { return interpreter_blocks_; }
   // Live objects, immortal and static ones included.
   size_t live_objects() const { return live_objects_; }
   // Calls `visit(id, object)` for every live object, in id order.
@@ -365,6 +368,7 @@ class Heap {
   std::vector<Object> objects_;
   std::vector<ObjectId> free_records_;
   uint64_t live_objects_ = 0;
+  std::vector<uint64_t> interpreter_blocks_;
   std::array<uint64_t, static_cast<size_t>(TypeTag::kCount)> live_by_type_{};
 
   // Bodies.

@@ -81,7 +81,6 @@ TEST_P(Tutorial, Exercise3FragmentationAndTracemalloc) {
   Collect(heap_, 2);
   EXPECT_LT(heap_.tracemalloc().current(), built / 100);
   const MemoryStats none = ComputeStats(heap_);
-  EXPECT_LT(none.fragmentation, half.fragmentation);
   // Whole pools come free, or whole arenas go back to the system.
   EXPECT_TRUE(none.pymalloc.empty_pools > half.pymalloc.empty_pools ||
               none.pymalloc.arenas_allocated < half.pymalloc.arenas_allocated);

@@ -1,14 +1,26 @@
-// heapsim_loadgen: load on a running heapd. Measures, in one run and the
-// same way each time, an empty call (ListSessions with an unknown token) as
-// the baseline, unary Allocate calls, Batch operations and WatchStats
-// frames, with 1 and 16 concurrent clients (each with its own session).
+// heapsim_loadgen: load on a running heapd, printed as a table.
 //
-//   build/heapsim_loadgen --server=127.0.0.1:50051 --seconds=3
+// With 1 and 16 concurrent clients (each a thread with its own channel and
+// session), it measures unary calls per second and their p50/p99 latency:
+//   * health Check, the empty call every other rate is compared with;
+//   * GetSession, an empty call on a session (authentication and its lock);
+//   * Allocate of a new int, bound to nothing;
+//   * Batch of --batch_size Allocate operations (also as simulated ops/s);
+// and WatchStats frames per second, one watcher per client, each watching a
+// session that a writer of its own keeps changing.
+//
+// The machine's other load varies, so the unary workloads are interleaved:
+// each runs --rounds times for --seconds/--rounds, and a rate is the total
+// over its rounds.
+//
+//   build/heapsim_loadgen --server=127.0.0.1:50051 --seconds=5
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -16,11 +28,14 @@
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/grpcpp.h"
 #include "heapsim/v1/heapsim.grpc.pb.h"
 
-ABSL_FLAG(std::string, server, "127.0.0.1:50051", "heapd address");
-ABSL_FLAG(double, seconds, 3.0, "duration of each measurement");
+ABSL_FLAG(std::string, server, "127.0.0.1:50051", "heapd address, HOST:PORT");
+ABSL_FLAG(double, seconds, 5.0, "time given to each workload, over all its rounds");
+ABSL_FLAG(int, rounds, 5, "interleaved rounds per workload");
 ABSL_FLAG(int, batch_size, 1000, "operations per Batch call");
 
 namespace {
@@ -28,154 +43,222 @@ namespace {
 namespace v1 = ::heapsim::v1;
 using Clock = std::chrono::steady_clock;
 
-struct Session {
-  std::string name;
+// One client: a channel of its own, the stubs on it and a session.
+struct Client {
+  std::shared_ptr<grpc::Channel> channel;
+  std::unique_ptr<v1::HeapService::Stub> stub;
+  std::unique_ptr<grpc::GenericStub> generic;
+  grpc::CompletionQueue cq;
+  std::string session;
   std::string token;
+  int64_t next_int = 1000;
 };
 
-struct Result {
-  double calls_per_second = 0;
-  double p50_us = 0;
-  double p99_us = 0;
-};
+std::shared_ptr<grpc::Channel> NewChannel(int index) {
+  grpc::ChannelArguments args;
+  args.SetInt("heapsim.loadgen.client", index);  // a distinct channel each
+  return grpc::CreateCustomChannel(absl::GetFlag(FLAGS_server), grpc::InsecureChannelCredentials(),
+                                   args);
+}
 
-Session NewSession(v1::HeapService::Stub& stub) {
+std::unique_ptr<Client> NewClient(int index) {
+  auto client = std::make_unique<Client>();
+  client->channel = NewChannel(index);
+  client->stub = v1::HeapService::NewStub(client->channel);
+  client->generic = std::make_unique<grpc::GenericStub>(client->channel);
   v1::CreateSessionRequest request;
   request.set_profile("3.11");
-  request.mutable_limits()->set_max_objects(200'000'000);
   v1::CreateSessionResponse response;
   grpc::ClientContext context;
-  if (!stub.CreateSession(&context, request, &response).ok()) {
-    std::fprintf(stderr, "loadgen: cannot create a session\n");
+  grpc::Status status = client->stub->CreateSession(&context, request, &response);
+  if (!status.ok()) {
+    std::fprintf(stderr, "loadgen: cannot create a session: %s\n", status.error_message().c_str());
     std::exit(2);
   }
-  return {response.session().name(), response.token()};
+  client->session = response.session().name();
+  client->token = response.token();
+  return client;
 }
 
-void Attach(grpc::ClientContext* context, const Session& session) {
-  context->AddMetadata("x-heapsim-session", session.name);
-  context->AddMetadata("x-heapsim-token", session.token);
+void Attach(grpc::ClientContext* context, const Client& client) {
+  context->AddMetadata("x-heapsim-session", client.session);
+  context->AddMetadata("x-heapsim-token", client.token);
 }
 
-// Runs `call` from `clients` threads for the configured time; each thread
-// has its own channel, stub and session.
-template <typename Call>
-Result Measure(int clients, Call call) {
-  const auto duration = std::chrono::duration<double>(absl::GetFlag(FLAGS_seconds));
-  std::vector<std::vector<double>> latencies(clients);
+grpc::Status HealthCheck(Client& client) {
+  // grpc.health.v1.HealthCheckRequest with no service: the empty message.
+  grpc::Slice empty("");
+  const grpc::ByteBuffer request(&empty, 1);
+  grpc::ByteBuffer response;
+  grpc::Status status;
+  grpc::ClientContext context;
+  auto call = client.generic->PrepareUnaryCall(&context, "/grpc.health.v1.Health/Check", request,
+                                               &client.cq);
+  call->StartCall();
+  call->Finish(&response, &status, &client);
+  void* tag = nullptr;
+  bool ok = false;
+  client.cq.Next(&tag, &ok);
+  return status;
+}
+
+grpc::Status GetSession(Client& client) {
+  v1::GetSessionRequest request;
+  request.set_name(client.session);
+  v1::Session response;
+  grpc::ClientContext context;
+  Attach(&context, client);
+  return client.stub->GetSession(&context, request, &response);
+}
+
+grpc::Status Allocate(Client& client) {
+  v1::AllocateRequest request;
+  request.mutable_value()->set_int_value(std::to_string(client.next_int++));
+  v1::Change change;
+  grpc::ClientContext context;
+  Attach(&context, client);
+  return client.stub->Allocate(&context, request, &change);
+}
+
+grpc::Status Batch(Client& client) {
+  v1::BatchRequest request;
+  for (int i = 0; i < absl::GetFlag(FLAGS_batch_size); ++i) {
+    request.add_operations()->mutable_allocate()->mutable_value()->set_int_value(
+        std::to_string(client.next_int++));
+  }
+  v1::BatchResponse response;
+  grpc::ClientContext context;
+  Attach(&context, client);
+  return client.stub->Batch(&context, request, &response);
+}
+
+struct Workload {
+  const char* name;
+  std::function<grpc::Status(Client&)> call;
+  std::vector<double> latencies_us;  // over all rounds
+  double seconds = 0;
+};
+
+// Runs `workload` from every client at once for `seconds`.
+void RunRound(std::vector<std::unique_ptr<Client>>& clients, Workload& workload, double seconds) {
+  std::vector<std::vector<double>> latencies(clients.size());
   std::vector<std::thread> threads;
-  std::atomic<bool> go{false};
-  for (int c = 0; c < clients; ++c) {
+  const auto end = Clock::now() + std::chrono::duration<double>(seconds);
+  for (size_t c = 0; c < clients.size(); ++c) {
     threads.emplace_back([&, c]() {
-      auto channel = grpc::CreateCustomChannel(absl::GetFlag(FLAGS_server),
-                                               grpc::InsecureChannelCredentials(),
-                                               [c]() {
-                                                 grpc::ChannelArguments args;
-                                                 args.SetInt("loadgen.client", c);
-                                                 return args;
-                                               }());
-      auto stub = v1::HeapService::NewStub(channel);
-      const Session session = NewSession(*stub);
-      while (!go.load()) std::this_thread::yield();
-      const auto end = Clock::now() + duration;
       while (Clock::now() < end) {
         const auto start = Clock::now();
-        if (!call(*stub, session)) {
-          std::fprintf(stderr, "loadgen: a call failed\n");
+        grpc::Status status = workload.call(*clients[c]);
+        if (!status.ok()) {
+          std::fprintf(stderr, "loadgen: %s failed: %s\n", workload.name,
+                       status.error_message().c_str());
           std::exit(1);
         }
-        latencies[c].push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+        latencies[c].push_back(
+            std::chrono::duration<double, std::micro>(Clock::now() - start).count());
       }
     });
   }
-  go.store(true);
-  for (std::thread& t : threads) t.join();
-  std::vector<double> all;
-  for (const auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
-  std::sort(all.begin(), all.end());
-  Result result;
-  result.calls_per_second = static_cast<double>(all.size()) / absl::GetFlag(FLAGS_seconds);
-  if (!all.empty()) {
-    result.p50_us = all[all.size() / 2];
-    result.p99_us = all[std::min(all.size() - 1, all.size() * 99 / 100)];
+  for (std::thread& thread : threads) thread.join();
+  for (const auto& l : latencies) {
+    workload.latencies_us.insert(workload.latencies_us.end(), l.begin(), l.end());
   }
-  return result;
+  workload.seconds += seconds;
 }
 
-bool EmptyCall(v1::HeapService::Stub& stub, const Session&) {
-  grpc::ClientContext context;
-  context.AddMetadata("x-heapsim-token", "none");
-  v1::ListSessionsResponse response;
-  return stub.ListSessions(&context, v1::ListSessionsRequest(), &response).ok();
+double Rate(const Workload& w) { return static_cast<double>(w.latencies_us.size()) / w.seconds; }
+
+double Percentile(std::vector<double>& sorted, double p) {
+  if (sorted.empty()) return 0;
+  return sorted[std::min(sorted.size() - 1, static_cast<size_t>(sorted.size() * p))];
 }
 
-bool AllocateCall(v1::HeapService::Stub& stub, const Session& session) {
-  static thread_local int64_t value = 1000;
-  v1::AllocateRequest request;
-  request.mutable_value()->set_int_value(std::to_string(value++));
-  grpc::ClientContext context;
-  Attach(&context, session);
-  v1::Change change;
-  return stub.Allocate(&context, request, &change).ok();
-}
-
-bool BatchCall(v1::HeapService::Stub& stub, const Session& session) {
-  v1::BatchRequest request;
-  for (int i = 0; i < absl::GetFlag(FLAGS_batch_size); ++i) {
-    v1::AllocateRequest* allocate = request.add_operations()->mutable_allocate();
-    allocate->mutable_value()->set_int_value(std::to_string(1000 + i));
+void PrintUnary(int clients, std::vector<Workload>& workloads) {
+  const double empty = Rate(workloads[0]);
+  for (Workload& w : workloads) {
+    std::sort(w.latencies_us.begin(), w.latencies_us.end());
+    std::printf("%-12s %7d %12.0f %10.1f %10.1f %9.1f%%\n", w.name, clients, Rate(w),
+                Percentile(w.latencies_us, 0.50), Percentile(w.latencies_us, 0.99),
+                100.0 * Rate(w) / empty);
   }
-  grpc::ClientContext context;
-  Attach(&context, session);
-  v1::BatchResponse response;
-  return stub.Batch(&context, request, &response).ok();
+  std::printf("%-12s %7d %12.0f simulated operations/s (%d per Batch)\n", "  Batch ops", clients,
+              Rate(workloads.back()) * absl::GetFlag(FLAGS_batch_size),
+              absl::GetFlag(FLAGS_batch_size));
 }
 
-void Print(const char* what, int clients, const Result& r, double baseline) {
-  std::printf("%-28s %3d clients  %10.0f calls/s  p50 %7.1f us  p99 %7.1f us  %5.1f%% of empty\n",
-              what, clients, r.calls_per_second, r.p50_us, r.p99_us,
-              baseline > 0 ? 100.0 * r.calls_per_second / baseline : 0.0);
-}
-
-double WatchFramesPerSecond() {
-  auto channel = grpc::CreateChannel(absl::GetFlag(FLAGS_server), grpc::InsecureChannelCredentials());
-  auto stub = v1::HeapService::NewStub(channel);
-  const Session session = NewSession(*stub);
+// WatchStats with `clients` watchers, each on a session of its own that a
+// writer thread keeps changing. Returns {frames/s, changes/s} in total.
+std::pair<double, double> Watch(std::vector<std::unique_ptr<Client>>& clients) {
+  const double seconds = absl::GetFlag(FLAGS_seconds) / absl::GetFlag(FLAGS_rounds);
   std::atomic<bool> stop{false};
-  std::thread writer([&]() {
-    auto writer_stub = v1::HeapService::NewStub(
-        grpc::CreateChannel(absl::GetFlag(FLAGS_server), grpc::InsecureChannelCredentials()));
-    while (!stop.load()) AllocateCall(*writer_stub, session);
-  });
-  grpc::ClientContext context;
-  Attach(&context, session);
-  v1::WatchStatsRequest request;
-  auto reader = stub->WatchStats(&context, request);
-  v1::StatsFrame frame;
-  int frames = 0;
-  const auto end = Clock::now() + std::chrono::duration<double>(absl::GetFlag(FLAGS_seconds));
-  while (Clock::now() < end && reader->Read(&frame)) ++frames;
+  std::atomic<int64_t> frames{0};
+  std::atomic<int64_t> changes{0};
+  std::vector<std::thread> threads;
+  for (size_t c = 0; c < clients.size(); ++c) {
+    threads.emplace_back([&, c]() {
+      // The writer uses a channel of its own, as a second client would.
+      Client writer;
+      writer.channel = NewChannel(static_cast<int>(clients.size() + c));
+      writer.stub = v1::HeapService::NewStub(writer.channel);
+      writer.session = clients[c]->session;
+      writer.token = clients[c]->token;
+      while (!stop.load()) {
+        if (Allocate(writer).ok()) ++changes;
+      }
+    });
+    threads.emplace_back([&, c]() {
+      grpc::ClientContext context;
+      Attach(&context, *clients[c]);
+      context.set_deadline(std::chrono::system_clock::now() +
+                           std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                               std::chrono::duration<double>(seconds)));
+      auto reader = clients[c]->stub->WatchStats(&context, v1::WatchStatsRequest());
+      v1::StatsFrame frame;
+      while (reader->Read(&frame)) ++frames;
+      reader->Finish();
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
   stop.store(true);
-  context.TryCancel();
-  writer.join();
-  return frames / absl::GetFlag(FLAGS_seconds);
+  for (std::thread& thread : threads) thread.join();
+  return {frames / seconds, changes / seconds};
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage("heapsim_loadgen --server=HOST:PORT: measures a running heapd");
   absl::ParseCommandLine(argc, argv);
-  for (int clients : {1, 16}) {
-    const Result empty = Measure(clients, EmptyCall);
-    Print("empty call (baseline)", clients, empty, empty.calls_per_second);
-    const Result allocate = Measure(clients, AllocateCall);
-    Print("Allocate", clients, allocate, empty.calls_per_second);
-    const Result batch = Measure(clients, BatchCall);
-    Print("Batch", clients, batch, empty.calls_per_second);
-    std::printf("%-28s %3d clients  %10.0f simulated operations/s\n", "Batch operations", clients,
-                batch.calls_per_second * absl::GetFlag(FLAGS_batch_size));
+  const int rounds = std::max(1, absl::GetFlag(FLAGS_rounds));
+  const double round_seconds = absl::GetFlag(FLAGS_seconds) / rounds;
+  std::printf("%-12s %7s %12s %10s %10s %10s\n", "workload", "clients", "calls/s", "p50 us",
+              "p99 us", "of empty");
+  for (int count : {1, 16}) {
+    std::vector<std::unique_ptr<Client>> clients;
+    for (int c = 0; c < count; ++c) clients.push_back(NewClient(c));
+    std::vector<Workload> workloads = {
+        {"health", HealthCheck}, {"GetSession", GetSession}, {"Allocate", Allocate},
+        {"Batch", Batch}};
+    for (Workload& w : workloads) RunRound(clients, w, 0.1);  // warm up
+    for (Workload& w : workloads) {
+      w.latencies_us.clear();
+      w.seconds = 0;
+    }
+    for (int r = 0; r < rounds; ++r) {
+      for (Workload& w : workloads) RunRound(clients, w, round_seconds);
+    }
+    PrintUnary(count, workloads);
+    const auto [frames, changes] = Watch(clients);
+    std::printf("%-12s %7d %12.0f frames/s (writers made %.0f changes/s)\n", "WatchStats", count,
+                frames, changes);
+    for (const auto& client : clients) {
+      v1::DeleteSessionRequest request;
+      request.set_name(client->session);
+      v1::DeleteSessionResponse response;
+      grpc::ClientContext context;
+      Attach(&context, *client);
+      client->stub->DeleteSession(&context, request, &response);
+    }
   }
-  std::printf("%-28s %10.0f frames/s (one watcher, one writer)\n", "WatchStats",
-              WatchFramesPerSecond());
   return 0;
 }
