@@ -25,6 +25,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/synchronization/notification.h"
 #include "client/grade.h"
+#include "client/line_editor.h"
 #include "client/session_state.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/generic/generic_stub.h"
@@ -610,36 +611,83 @@ int Client::Shell() {
   if (terminal) {
     std::cout << "heapsim shell on " << current_->name << " (Ctrl-D to leave)\n";
   }
-  std::string line;
-  std::string block;
-  int last = kOk;
-  while (true) {
-    if (terminal) std::cout << (block.empty() ? ">>> " : "... ") << std::flush;
-    if (!std::getline(std::cin, line)) break;
-    if (block.empty() && line.find_first_not_of(" \t") == std::string::npos) continue;
-    const bool opens_block = !line.empty() && line.find_last_not_of(" \t") != std::string::npos &&
-                             line[line.find_last_not_of(" \t")] == ':';
-    if (!block.empty() || opens_block) {
-      if (!line.empty() && line.find_first_not_of(" \t") != std::string::npos) {
-        block += line + "\n";
+  const char* home = std::getenv("HOME");
+  heapsim::client::LineEditor editor(home != nullptr ? absl::StrCat(home, "/.heapsim_history")
+                                                     : "");
+  auto blank = [](const std::string& text) {
+    return text.find_first_not_of(" \t") == std::string::npos;
+  };
+  auto run = [&](const std::string& source) {
+    v1::ExecRequest request;
+    request.set_source(source);
+    request.set_interactive(true);
+    std::cout.flush();
+    return Exec(request, true);
+  };
+  // One input is a line (continued while brackets, strings or a trailing
+  // backslash are open), or a block: a line ending with ':' and the lines
+  // after it up to a blank one, as Python's REPL reads them.
+  auto open = [](const std::string& text) {
+    int depth = 0;
+    char quote = 0;
+    bool triple = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (quote) {
+        if (c == '\\') {
+          ++i;
+        } else if (c == quote && (!triple || text.compare(i, 3, std::string(3, quote)) == 0)) {
+          if (triple) i += 2;
+          quote = 0;
+        } else if (c == '\n' && !triple) {
+          quote = 0;
+        }
         continue;
       }
-    } else {
-      block = line + "\n";
+      if (c == '#') {
+        while (i < text.size() && text[i] != '\n') ++i;
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+        triple = text.compare(i, 3, std::string(3, c)) == 0;
+        if (triple) i += 2;
+      } else if (c == '(' || c == '[' || c == '{') {
+        ++depth;
+      } else if (c == ')' || c == ']' || c == '}') {
+        --depth;
+      }
     }
-    v1::ExecRequest request;
-    request.set_source(block);
-    request.set_interactive(true);
+    const size_t end = text.find_last_not_of(" \t\n");
+    return depth > 0 || (quote && triple) || (end != std::string::npos && text[end] == '\\');
+  };
+  std::string block;
+  bool in_block = false;
+  int last = kOk;
+  while (true) {
+    std::optional<std::string> line = editor.ReadLine(block.empty() ? ">>> " : "... ");
+    if (!line) break;
+    if (!blank(*line)) editor.Remember(*line);
+    if (block.empty() && blank(*line)) continue;
+    if (in_block) {
+      if (!blank(*line) || open(block)) {
+        block += *line + "\n";
+        continue;
+      }
+      last = run(block);
+      block.clear();
+      in_block = false;
+      continue;
+    }
+    block += *line + "\n";
+    if (open(block)) continue;
+    const size_t end = block.find_last_not_of(" \t\n");
+    if (block[end] == ':') {
+      in_block = true;
+      continue;
+    }
+    last = run(block);
     block.clear();
-    last = Exec(request, true);
   }
-  if (!block.empty()) {
-    v1::ExecRequest request;
-    request.set_source(block);
-    request.set_interactive(true);
-    last = Exec(request, true);
-  }
-  if (terminal) std::cout << "\n";
+  if (!block.empty()) last = run(block);
   return terminal ? kOk : last;
 }
 
