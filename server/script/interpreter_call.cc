@@ -92,6 +92,14 @@ Ref Interpreter::EvalCall(const Expr& expr) {
         callee.cached_type = type;
         callee.cached_method = method ? static_cast<int32_t>(*method) : -1;
       }
+      if (callee.cached_method == static_cast<int32_t>(Builtin::kListAppend) &&
+          args.positional.size() == 1 && args.keywords.empty()) {
+        // list.append(x), the call CPython specialises (LIST_APPEND).
+        ListAppend(heap_, self.get(), args.positional[0].get());
+        if (heap_.observed()) heap_.Notify(MutateEvent{self.get(), "append"});
+        ReleaseArguments(heap_.profile(), args);
+        return heap_.NewRef(heap_.none());
+      }
       if (callee.cached_method >= 0) {
         Ref result = CallBuiltin(*this, static_cast<Builtin>(callee.cached_method), self.get(),
                                  args);
