@@ -20,7 +20,7 @@ constexpr char kDefaultProfile[] = "3.11";
 constexpr uint64_t kDefaultExecSteps = 100'000'000;
 constexpr size_t kStdoutChunk = 8192;
 
-std::vector<std::string> MetadataValues(const grpc::ServerContext& context,
+std::vector<std::string> MetadataValues(const grpc::ServerContextBase& context,
                                         const std::string& key) {
   std::vector<std::string> values;
   auto range = context.client_metadata().equal_range(key);
@@ -28,6 +28,17 @@ std::vector<std::string> MetadataValues(const grpc::ServerContext& context,
     values.emplace_back(it->second.data(), it->second.size());
   }
   return values;
+}
+
+absl::Status NoToken() {
+  return absl::UnauthenticatedError(absl::StrCat("the call has no ", kTokenHeader, " metadata"));
+}
+
+// Finishes a unary call with `status`.
+grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* context, const absl::Status& status) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(ToGrpc(status));
+  return reactor;
 }
 
 uint64_t Capped(uint64_t requested, uint64_t fallback, uint64_t max) {
@@ -112,7 +123,9 @@ grpc::Status ToGrpc(const absl::Status& status) {
 
 HeapServiceImpl::HeapServiceImpl(SessionRegistry* registry, ServiceLimits limits,
                                  std::function<void(const std::string&)> log)
-    : registry_(registry), limits_(limits), log_(std::move(log)) {}
+    : registry_(registry), limits_(limits), log_(std::move(log)) {
+  SetMessageAllocatorFor_Batch(&batch_allocator_);
+}
 
 SessionLimits HeapServiceImpl::Effective(const v1::Limits& requested) const {
   SessionLimits limits;
@@ -144,24 +157,21 @@ void HeapServiceImpl::FillSession(Session& session, v1::Session* out) {
 }
 
 absl::StatusOr<std::shared_ptr<Session>> HeapServiceImpl::Authorize(
-    const grpc::ServerContext& context) const {
+    const grpc::ServerContextBase& context) const {
   const std::vector<std::string> names = MetadataValues(context, kSessionHeader);
   const std::vector<std::string> tokens = MetadataValues(context, kTokenHeader);
   if (names.empty()) {
     return absl::InvalidArgumentError(absl::StrCat("the call has no ", kSessionHeader,
                                                    " metadata naming its session"));
   }
-  if (tokens.empty()) {
-    return absl::UnauthenticatedError(
-        absl::StrCat("the call has no ", kTokenHeader, " metadata"));
-  }
+  if (tokens.empty()) return NoToken();
   return registry_->Find(names.front(), tokens.front());
 }
 
-grpc::Status HeapServiceImpl::OnSession(grpc::ServerContext* context, Effect effect,
-                                        const Operation& operation) {
+grpc::ServerUnaryReactor* HeapServiceImpl::OnSession(grpc::CallbackServerContext* context,
+                                                     Effect effect, const Operation& operation) {
   absl::StatusOr<std::shared_ptr<Session>> session = Authorize(*context);
-  if (!session.ok()) return ToGrpc(session.status());
+  if (!session.ok()) return Finish(context, session.status());
   Session& s = **session;
   s.Touch();
   script::RunLimits limits;
@@ -177,124 +187,125 @@ grpc::Status HeapServiceImpl::OnSession(grpc::ServerContext* context, Effect eff
     if (status.ok()) status = operation(s, limits);
   }
   if (status.ok() && effect != Effect::kReads) s.hub().Publish();
-  return ToGrpc(status);
+  return Finish(context, status);
 }
 
-grpc::Status HeapServiceImpl::CreateSession(grpc::ServerContext* context,
-                                            const v1::CreateSessionRequest* request,
-                                            v1::CreateSessionResponse* response) {
+grpc::ServerUnaryReactor* HeapServiceImpl::CreateSession(grpc::CallbackServerContext* context,
+                                                         const v1::CreateSessionRequest* request,
+                                                         v1::CreateSessionResponse* response) {
   if (request->profile().empty()) {
-    return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                        "profile is required: one of 3.8, 3.10, 3.11, 3.12, 3.13");
+    return Finish(context, absl::InvalidArgumentError(
+                               "profile is required: one of 3.8, 3.10, 3.11, 3.12, 3.13"));
   }
   absl::StatusOr<std::shared_ptr<Session>> session =
       registry_->Create(request->profile(), Effective(request->limits()), request->session_id());
-  if (!session.ok()) return ToGrpc(session.status());
+  if (!session.ok()) return Finish(context, session.status());
   FillSession(**session, response->mutable_session());
   response->set_token((*session)->token());
   log_(absl::StrCat("session ", (*session)->name(), " created (profile ", request->profile(),
                     ", peer ", context->peer(), ")"));
-  return grpc::Status::OK;
+  return Finish(context, absl::OkStatus());
 }
 
-grpc::Status HeapServiceImpl::GetSession(grpc::ServerContext* context,
-                                         const v1::GetSessionRequest* request,
-                                         v1::Session* response) {
+grpc::ServerUnaryReactor* HeapServiceImpl::GetSession(grpc::CallbackServerContext* context,
+                                                      const v1::GetSessionRequest* request,
+                                                      v1::Session* response) {
   const std::vector<std::string> tokens = MetadataValues(*context, kTokenHeader);
-  if (tokens.empty()) {
-    return grpc::Status(grpc::StatusCode::UNAUTHENTICATED, "the call has no x-heapsim-token metadata");
-  }
+  if (tokens.empty()) return Finish(context, NoToken());
   absl::StatusOr<std::shared_ptr<Session>> session = registry_->Find(request->name(), tokens[0]);
-  if (!session.ok()) return ToGrpc(session.status());
+  if (!session.ok()) return Finish(context, session.status());
   FillSession(**session, response);
-  return grpc::Status::OK;
+  return Finish(context, absl::OkStatus());
 }
 
-grpc::Status HeapServiceImpl::ListSessions(grpc::ServerContext* context,
-                                           const v1::ListSessionsRequest* request,
-                                           v1::ListSessionsResponse* response) {
+grpc::ServerUnaryReactor* HeapServiceImpl::ListSessions(grpc::CallbackServerContext* context,
+                                                        const v1::ListSessionsRequest* request,
+                                                        v1::ListSessionsResponse* response) {
   const std::vector<std::string> tokens = MetadataValues(*context, kTokenHeader);
-  if (tokens.empty()) {
-    return grpc::Status(grpc::StatusCode::UNAUTHENTICATED, "the call has no x-heapsim-token metadata");
-  }
+  if (tokens.empty()) return Finish(context, NoToken());
   for (const auto& session : registry_->ListFor(tokens)) {
     FillSession(*session, response->add_sessions());
   }
-  return grpc::Status::OK;
+  return Finish(context, absl::OkStatus());
 }
 
-grpc::Status HeapServiceImpl::DeleteSession(grpc::ServerContext* context,
-                                            const v1::DeleteSessionRequest* request,
-                                            v1::DeleteSessionResponse* response) {
+grpc::ServerUnaryReactor* HeapServiceImpl::DeleteSession(grpc::CallbackServerContext* context,
+                                                         const v1::DeleteSessionRequest* request,
+                                                         v1::DeleteSessionResponse* response) {
   const std::vector<std::string> tokens = MetadataValues(*context, kTokenHeader);
-  if (tokens.empty()) {
-    return grpc::Status(grpc::StatusCode::UNAUTHENTICATED, "the call has no x-heapsim-token metadata");
-  }
+  if (tokens.empty()) return Finish(context, NoToken());
   absl::Status status = registry_->Delete(request->name(), tokens[0]);
   if (status.ok()) log_(absl::StrCat("session ", request->name(), " deleted"));
-  return ToGrpc(status);
+  return Finish(context, status);
 }
 
-grpc::Status HeapServiceImpl::Allocate(grpc::ServerContext* context,
-                                       const v1::AllocateRequest* request, v1::Change* response) {
+grpc::ServerUnaryReactor* HeapServiceImpl::Allocate(grpc::CallbackServerContext* context,
+                                                    const v1::AllocateRequest* request,
+                                                    v1::Change* response) {
   return OnSession(context, Effect::kGrows, [&](Session& s, const script::RunLimits& limits) {
     return service::Allocate(s.runtime(), limits, *request, response);
   });
 }
 
-grpc::Status HeapServiceImpl::Bind(grpc::ServerContext* context, const v1::BindRequest* request,
-                                   v1::Change* response) {
+grpc::ServerUnaryReactor* HeapServiceImpl::Bind(grpc::CallbackServerContext* context,
+                                                const v1::BindRequest* request,
+                                                v1::Change* response) {
   return OnSession(context, Effect::kGrows, [&](Session& s, const script::RunLimits& limits) {
     return service::Bind(s.runtime(), limits, *request, response);
   });
 }
 
-grpc::Status HeapServiceImpl::PushFrame(grpc::ServerContext* context,
-                                        const v1::PushFrameRequest* request, v1::Change* response) {
+grpc::ServerUnaryReactor* HeapServiceImpl::PushFrame(grpc::CallbackServerContext* context,
+                                                     const v1::PushFrameRequest* request,
+                                                     v1::Change* response) {
   return OnSession(context, Effect::kGrows, [&](Session& s, const script::RunLimits&) {
     return service::PushFrame(s.runtime(), *request, response);
   });
 }
 
-grpc::Status HeapServiceImpl::PopFrame(grpc::ServerContext* context,
-                                       const v1::PopFrameRequest* request, v1::Change* response) {
+grpc::ServerUnaryReactor* HeapServiceImpl::PopFrame(grpc::CallbackServerContext* context,
+                                                    const v1::PopFrameRequest* request,
+                                                    v1::Change* response) {
   return OnSession(context, Effect::kFrees, [&](Session& s, const script::RunLimits&) {
     return service::PopFrame(s.runtime(), response);
   });
 }
 
-grpc::Status HeapServiceImpl::Mutate(grpc::ServerContext* context,
-                                     const v1::MutateRequest* request, v1::Change* response) {
+grpc::ServerUnaryReactor* HeapServiceImpl::Mutate(grpc::CallbackServerContext* context,
+                                                  const v1::MutateRequest* request,
+                                                  v1::Change* response) {
   return OnSession(context, Effect::kGrows, [&](Session& s, const script::RunLimits& limits) {
     return service::Mutate(s.runtime(), limits, *request, response);
   });
 }
 
-grpc::Status HeapServiceImpl::Delete(grpc::ServerContext* context,
-                                     const v1::DeleteRequest* request, v1::Change* response) {
+grpc::ServerUnaryReactor* HeapServiceImpl::Delete(grpc::CallbackServerContext* context,
+                                                  const v1::DeleteRequest* request,
+                                                  v1::Change* response) {
   return OnSession(context, Effect::kFrees, [&](Session& s, const script::RunLimits& limits) {
     return service::Delete(s.runtime(), limits, *request, response);
   });
 }
 
-grpc::Status HeapServiceImpl::Collect(grpc::ServerContext* context,
-                                      const v1::CollectRequest* request,
-                                      v1::CollectResponse* response) {
+grpc::ServerUnaryReactor* HeapServiceImpl::Collect(grpc::CallbackServerContext* context,
+                                                   const v1::CollectRequest* request,
+                                                   v1::CollectResponse* response) {
   return OnSession(context, Effect::kFrees, [&](Session& s, const script::RunLimits&) {
     return service::Collect(s.runtime(), *request, response);
   });
 }
 
-grpc::Status HeapServiceImpl::Inspect(grpc::ServerContext* context,
-                                      const v1::InspectRequest* request,
-                                      v1::InspectResponse* response) {
+grpc::ServerUnaryReactor* HeapServiceImpl::Inspect(grpc::CallbackServerContext* context,
+                                                   const v1::InspectRequest* request,
+                                                   v1::InspectResponse* response) {
   return OnSession(context, Effect::kReads, [&](Session& s, const script::RunLimits& limits) {
     return service::Inspect(s.runtime(), limits, *request, response);
   });
 }
 
-grpc::Status HeapServiceImpl::Batch(grpc::ServerContext* context, const v1::BatchRequest* request,
-                                    v1::BatchResponse* response) {
+grpc::ServerUnaryReactor* HeapServiceImpl::Batch(grpc::CallbackServerContext* context,
+                                                 const v1::BatchRequest* request,
+                                                 v1::BatchResponse* response) {
   return OnSession(context, Effect::kGrows,
                    [&](Session& s, const script::RunLimits& limits) -> absl::Status {
     // All or none: the batch runs on a copy that replaces the session's
@@ -395,7 +406,7 @@ grpc::Status HeapServiceImpl::WatchStats(grpc::ServerContext* context,
       if (version == sent) continue;
       const absl::Time ready = last_send + interval;
       if (absl::Now() < ready) {
-        absl::SleepFor(ready - absl::Now());
+        if (!session->hub().WaitUntil(ready)) break;
         version = session->hub().version();  // coalesce what came meanwhile
       }
     }

@@ -22,6 +22,12 @@ bool StatsHub::WaitNewer(uint64_t seen, absl::Time deadline, uint64_t* version) 
   return !closed_;
 }
 
+bool StatsHub::WaitUntil(absl::Time deadline) {
+  absl::MutexLock lock(&mu_);
+  mu_.AwaitWithDeadline(absl::Condition(&closed_), deadline);
+  return !closed_;
+}
+
 uint64_t StatsHub::version() const {
   absl::MutexLock lock(&mu_);
   return version_;

@@ -28,6 +28,10 @@ class StatsHub {
   // version, which may still equal `seen` after a timeout).
   bool WaitNewer(uint64_t seen, absl::Time deadline, uint64_t* version);
 
+  // Waits until `deadline` passes or the hub is closed. Returns false when
+  // the hub is closed, else true.
+  bool WaitUntil(absl::Time deadline);
+
   uint64_t version() const;
 
  private:
