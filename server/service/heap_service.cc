@@ -151,9 +151,8 @@ void HeapServiceImpl::FillSession(Session& session, v1::Session* out) {
       static_cast<uint32_t>(absl::ToInt64Seconds(session.limits().idle_timeout)));
   *out->mutable_create_time() = google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
       absl::ToUnixNanos(session.create_time()));
-  absl::MutexLock lock(&session.mu());
-  out->set_live_objects(session.runtime().heap().live_objects());
-  out->set_frames(static_cast<uint32_t>(session.runtime().heap().frames().depth()));
+  out->set_live_objects(session.live_objects());
+  out->set_frames(session.frames());
 }
 
 absl::StatusOr<std::shared_ptr<Session>> HeapServiceImpl::Authorize(
@@ -168,26 +167,46 @@ absl::StatusOr<std::shared_ptr<Session>> HeapServiceImpl::Authorize(
   return registry_->Find(names.front(), tokens.front());
 }
 
-grpc::ServerUnaryReactor* HeapServiceImpl::OnSession(grpc::CallbackServerContext* context,
-                                                     Effect effect, const Operation& operation) {
-  absl::StatusOr<std::shared_ptr<Session>> session = Authorize(*context);
-  if (!session.ok()) return Finish(context, session.status());
-  Session& s = **session;
-  s.Touch();
+absl::Status HeapServiceImpl::RunAndUnlock(Session& session, grpc::CallbackServerContext* context,
+                                           Effect effect, const Operation& operation) {
   script::RunLimits limits;
-  limits.max_steps = s.limits().max_steps;
-  limits.max_bytes = s.limits().max_bytes;
+  limits.max_steps = session.limits().max_steps;
+  limits.max_bytes = session.limits().max_bytes;
   limits.cancelled = [context]() { return context->IsCancelled(); };
   absl::Status status;
-  {
-    absl::MutexLock lock(&s.mu());
-    if (effect == Effect::kGrows) {
-      status = CheckLimits(s.runtime().heap(), s.limits(), s.baseline_objects());
-    }
-    if (status.ok()) status = operation(s, limits);
+  if (context->IsCancelled()) {
+    status = absl::CancelledError("the call was cancelled while it waited for its session");
+  } else if (effect == Effect::kGrows) {
+    status = CheckLimits(session.runtime().heap(), session.limits(), session.baseline_objects());
   }
-  if (status.ok() && effect != Effect::kReads) s.hub().Publish();
-  return Finish(context, status);
+  if (status.ok()) status = operation(session, limits);
+  session.NoteHeap();
+  session.mu().Unlock();
+  if (status.ok() && effect != Effect::kReads) session.hub().Publish();
+  return status;
+}
+
+grpc::ServerUnaryReactor* HeapServiceImpl::OnSession(grpc::CallbackServerContext* context,
+                                                     Effect effect, Operation operation) {
+  absl::StatusOr<std::shared_ptr<Session>> found = Authorize(*context);
+  if (!found.ok()) return Finish(context, found.status());
+  std::shared_ptr<Session> session = *std::move(found);
+  session->Touch();
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (session->mu().TryLock()) {
+    reactor->Finish(ToGrpc(RunAndUnlock(*session, context, effect, operation)));
+    return reactor;
+  }
+  // The session is busy: wait for it on a thread of the pool.
+  const bool queued = waiting_.Run([session, context, effect, operation, reactor]() {
+    session->mu().Lock();
+    reactor->Finish(ToGrpc(RunAndUnlock(*session, context, effect, operation)));
+  });
+  if (!queued) {
+    reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                                 "too many calls are waiting for busy sessions; retry later"));
+  }
+  return reactor;
 }
 
 grpc::ServerUnaryReactor* HeapServiceImpl::CreateSession(grpc::CallbackServerContext* context,
@@ -242,7 +261,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::DeleteSession(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* HeapServiceImpl::Allocate(grpc::CallbackServerContext* context,
                                                     const v1::AllocateRequest* request,
                                                     v1::Change* response) {
-  return OnSession(context, Effect::kGrows, [&](Session& s, const script::RunLimits& limits) {
+  return OnSession(context, Effect::kGrows, [request, response](Session& s, const script::RunLimits& limits) {
     return service::Allocate(s.runtime(), limits, *request, response);
   });
 }
@@ -250,7 +269,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::Allocate(grpc::CallbackServerContext*
 grpc::ServerUnaryReactor* HeapServiceImpl::Bind(grpc::CallbackServerContext* context,
                                                 const v1::BindRequest* request,
                                                 v1::Change* response) {
-  return OnSession(context, Effect::kGrows, [&](Session& s, const script::RunLimits& limits) {
+  return OnSession(context, Effect::kGrows, [request, response](Session& s, const script::RunLimits& limits) {
     return service::Bind(s.runtime(), limits, *request, response);
   });
 }
@@ -258,7 +277,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::Bind(grpc::CallbackServerContext* con
 grpc::ServerUnaryReactor* HeapServiceImpl::PushFrame(grpc::CallbackServerContext* context,
                                                      const v1::PushFrameRequest* request,
                                                      v1::Change* response) {
-  return OnSession(context, Effect::kGrows, [&](Session& s, const script::RunLimits&) {
+  return OnSession(context, Effect::kGrows, [request, response](Session& s, const script::RunLimits&) {
     return service::PushFrame(s.runtime(), *request, response);
   });
 }
@@ -266,7 +285,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::PushFrame(grpc::CallbackServerContext
 grpc::ServerUnaryReactor* HeapServiceImpl::PopFrame(grpc::CallbackServerContext* context,
                                                     const v1::PopFrameRequest* request,
                                                     v1::Change* response) {
-  return OnSession(context, Effect::kFrees, [&](Session& s, const script::RunLimits&) {
+  return OnSession(context, Effect::kFrees, [request, response](Session& s, const script::RunLimits&) {
     return service::PopFrame(s.runtime(), response);
   });
 }
@@ -274,7 +293,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::PopFrame(grpc::CallbackServerContext*
 grpc::ServerUnaryReactor* HeapServiceImpl::Mutate(grpc::CallbackServerContext* context,
                                                   const v1::MutateRequest* request,
                                                   v1::Change* response) {
-  return OnSession(context, Effect::kGrows, [&](Session& s, const script::RunLimits& limits) {
+  return OnSession(context, Effect::kGrows, [request, response](Session& s, const script::RunLimits& limits) {
     return service::Mutate(s.runtime(), limits, *request, response);
   });
 }
@@ -282,7 +301,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::Mutate(grpc::CallbackServerContext* c
 grpc::ServerUnaryReactor* HeapServiceImpl::Delete(grpc::CallbackServerContext* context,
                                                   const v1::DeleteRequest* request,
                                                   v1::Change* response) {
-  return OnSession(context, Effect::kFrees, [&](Session& s, const script::RunLimits& limits) {
+  return OnSession(context, Effect::kFrees, [request, response](Session& s, const script::RunLimits& limits) {
     return service::Delete(s.runtime(), limits, *request, response);
   });
 }
@@ -290,7 +309,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::Delete(grpc::CallbackServerContext* c
 grpc::ServerUnaryReactor* HeapServiceImpl::Collect(grpc::CallbackServerContext* context,
                                                    const v1::CollectRequest* request,
                                                    v1::CollectResponse* response) {
-  return OnSession(context, Effect::kFrees, [&](Session& s, const script::RunLimits&) {
+  return OnSession(context, Effect::kFrees, [request, response](Session& s, const script::RunLimits&) {
     return service::Collect(s.runtime(), *request, response);
   });
 }
@@ -298,7 +317,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::Collect(grpc::CallbackServerContext* 
 grpc::ServerUnaryReactor* HeapServiceImpl::Inspect(grpc::CallbackServerContext* context,
                                                    const v1::InspectRequest* request,
                                                    v1::InspectResponse* response) {
-  return OnSession(context, Effect::kReads, [&](Session& s, const script::RunLimits& limits) {
+  return OnSession(context, Effect::kReads, [request, response](Session& s, const script::RunLimits& limits) {
     return service::Inspect(s.runtime(), limits, *request, response);
   });
 }
@@ -307,7 +326,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::Batch(grpc::CallbackServerContext* co
                                                  const v1::BatchRequest* request,
                                                  v1::BatchResponse* response) {
   return OnSession(context, Effect::kGrows,
-                   [&](Session& s, const script::RunLimits& limits) -> absl::Status {
+                   [request, response](Session& s, const script::RunLimits& limits) -> absl::Status {
     // All or none: the batch runs on a copy that replaces the session's
     // interpreter only if every operation succeeded.
     auto copy = std::make_unique<script::Runtime>(s.runtime());
@@ -360,6 +379,7 @@ grpc::Status HeapServiceImpl::Exec(grpc::ServerContext* context, const v1::ExecR
     } else {
       status = runtime.Exec(request->source(), filename, limits, stream);
     }
+    session->NoteHeap();
     stream.Flush();
     if (request->stream_stats()) {
       v1::ExecEvent event;

@@ -15,6 +15,7 @@
 #include "google/protobuf/arena.h"
 #include "grpcpp/support/message_allocator.h"
 #include "heapsim/v1/heapsim.grpc.pb.h"
+#include "server/service/blocking_pool.h"
 #include "server/service/session.h"
 
 namespace heapsim::service {
@@ -25,6 +26,11 @@ struct ServiceLimits {
   SessionLimits defaults;
   SessionLimits max;
 };
+
+// Calls on busy sessions wait on this many threads; beyond this many
+// waiting calls, more are refused with UNAVAILABLE.
+inline constexpr size_t kWaitingThreads = 16;
+inline constexpr size_t kMaxWaitingCalls = 4096;
 
 // Metadata keys of session calls.
 inline constexpr char kSessionHeader[] = "x-heapsim-session";
@@ -135,9 +141,14 @@ class HeapServiceImpl final : public HeapServiceBase {
   // Runs `operation` on the caller's session under its lock, with the run
   // limits literal values are evaluated under, and finishes the call; a
   // successful operation that does not only read wakes the session's
-  // watchers.
+  // watchers. A call on a busy session waits on a thread of `waiting_`.
   grpc::ServerUnaryReactor* OnSession(grpc::CallbackServerContext* context, Effect effect,
-                                      const Operation& operation);
+                                      Operation operation);
+  // OnSession's work, with the session's lock held by the caller; releases
+  // it.
+  static absl::Status RunAndUnlock(Session& session, grpc::CallbackServerContext* context,
+                                   Effect effect, const Operation& operation)
+      ABSL_UNLOCK_FUNCTION(session.mu());
   SessionLimits Effective(const v1::Limits& requested) const;
   void FillSession(Session& session, v1::Session* out);
 
@@ -145,6 +156,8 @@ class HeapServiceImpl final : public HeapServiceBase {
   const ServiceLimits limits_;
   const std::function<void(const std::string&)> log_;
   ArenaMessageAllocator<v1::BatchRequest, v1::BatchResponse> batch_allocator_;
+  // Last, so that it finishes its calls before the rest goes.
+  BlockingPool waiting_{kWaitingThreads, kMaxWaitingCalls};
 };
 
 }  // namespace heapsim::service

@@ -45,6 +45,14 @@ Session::Session(std::string name, std::string token, const Profile& profile,
       runtime_(std::make_unique<script::Runtime>(profile)),
       last_used_(absl::Now()) {
   baseline_objects_ = runtime_->heap().live_objects();
+  absl::MutexLock lock(&mu_);
+  NoteHeap();
+}
+
+void Session::NoteHeap() {
+  live_objects_.store(runtime_->heap().live_objects(), std::memory_order_relaxed);
+  frames_.store(static_cast<uint32_t>(runtime_->heap().frames().depth()),
+                std::memory_order_relaxed);
 }
 
 void Session::Touch() {

@@ -9,6 +9,7 @@
 #ifndef HEAPSIM_SERVER_SERVICE_SESSION_H_
 #define HEAPSIM_SERVER_SERVICE_SESSION_H_
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -52,6 +53,13 @@ class Session {
     runtime_ = std::move(runtime);
   }
 
+  // The heap's live objects and frames as of the last NoteHeap, readable
+  // without waiting for a busy session.
+  uint64_t live_objects() const { return live_objects_.load(std::memory_order_relaxed); }
+  uint32_t frames() const { return frames_.load(std::memory_order_relaxed); }
+  // Records the heap's figures for live_objects() and frames().
+  void NoteHeap() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
   // Records use now (idle expiry counts from the last use).
   void Touch();
   absl::Time last_used() const;
@@ -67,6 +75,8 @@ class Session {
 
   absl::Mutex mu_;
   std::unique_ptr<script::Runtime> runtime_ ABSL_GUARDED_BY(mu_);
+  std::atomic<uint64_t> live_objects_{0};
+  std::atomic<uint32_t> frames_{0};
 
   mutable absl::Mutex use_mu_;
   absl::Time last_used_ ABSL_GUARDED_BY(use_mu_);

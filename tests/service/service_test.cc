@@ -2,6 +2,7 @@
 // codes, token isolation, batches, streamed statistics and concurrency.
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <string>
 #include <thread>
@@ -409,6 +410,44 @@ TEST_F(ServiceTest, ManyClientsOnManySessions) {
     ASSERT_TRUE(stub_->Inspect(&context, inspect, &response).ok());
     EXPECT_EQ(response.object().referents_size(), kCalls);
   }
+}
+
+TEST_F(ServiceTest, ABusySessionDoesNotStallOthers) {
+  const Handle busy = Create();
+  const Handle other = Create();
+  // A script that runs until its call is cancelled holds `busy`'s lock.
+  grpc::ClientContext exec_context;
+  Attach(&exec_context, busy);
+  exec_context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(3));
+  v1::ExecRequest exec;
+  exec.set_source("while True:\n    pass\n");
+  auto reader = stub_->Exec(&exec_context, exec);
+  absl::SleepFor(absl::Milliseconds(200));
+  // Many calls queue on the busy session...
+  constexpr int kWaiting = 64;
+  std::vector<std::thread> waiting;
+  std::atomic<int> done{0};
+  for (int i = 0; i < kWaiting; ++i) {
+    waiting.emplace_back([&]() {
+      v1::Change change;
+      Alloc(busy, "1", "", &change);
+      ++done;
+    });
+  }
+  absl::SleepFor(absl::Milliseconds(200));
+  // ...while calls on another session go through at once.
+  const absl::Time start = absl::Now();
+  v1::Change change;
+  ASSERT_TRUE(Alloc(other, "[1]", "x", &change).ok());
+  EXPECT_GT(LiveObjects(busy), 0u);  // GetSession does not wait either
+  EXPECT_LT(absl::Now() - start, absl::Seconds(1));
+  EXPECT_EQ(done.load(), 0);
+  v1::ExecEvent event;
+  while (reader->Read(&event)) {
+  }
+  reader->Finish();
+  for (std::thread& thread : waiting) thread.join();
+  EXPECT_EQ(done.load(), kWaiting);
 }
 
 }  // namespace

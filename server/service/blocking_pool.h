@@ -1,0 +1,44 @@
+// BlockingPool runs closures that may block for long (a call waiting for a
+// session that a script holds) on threads of its own, so that they do not
+// hold gRPC's callback threads, which serve every session.
+//
+// Thread safety: Run may be called from any thread.
+
+#ifndef HEAPSIM_SERVER_SERVICE_BLOCKING_POOL_H_
+#define HEAPSIM_SERVER_SERVICE_BLOCKING_POOL_H_
+
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <thread>
+#include <vector>
+
+#include "absl/synchronization/mutex.h"
+
+namespace heapsim::service {
+
+class BlockingPool {
+ public:
+  // `threads` run closures; at most `max_queued` wait for one.
+  BlockingPool(size_t threads, size_t max_queued);
+  // Runs the closures already queued, then joins the threads.
+  ~BlockingPool();
+  BlockingPool(const BlockingPool&) = delete;
+  BlockingPool& operator=(const BlockingPool&) = delete;
+
+  // Queues `closure`; false (and `closure` is dropped) when the queue is full.
+  bool Run(std::function<void()> closure);
+
+ private:
+  void Work();
+
+  const size_t max_queued_;
+  absl::Mutex mu_;
+  std::deque<std::function<void()>> queue_ ABSL_GUARDED_BY(mu_);
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace heapsim::service
+
+#endif  // HEAPSIM_SERVER_SERVICE_BLOCKING_POOL_H_
