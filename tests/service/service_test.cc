@@ -450,5 +450,327 @@ TEST_F(ServiceTest, ABusySessionDoesNotStallOthers) {
   EXPECT_EQ(done.load(), kWaiting);
 }
 
+TEST_F(ServiceTest, SessionLifecycle) {
+  v1::CreateSessionRequest request;
+  request.set_profile("3.13");
+  request.set_session_id("student-7");
+  request.mutable_limits()->set_idle_timeout_seconds(600);
+  v1::CreateSessionResponse created;
+  {
+    grpc::ClientContext context;
+    ASSERT_TRUE(stub_->CreateSession(&context, request, &created).ok());
+  }
+  EXPECT_EQ(created.session().name(), "sessions/student-7");
+  EXPECT_EQ(created.session().profile(), "3.13");
+  EXPECT_EQ(created.session().limits().idle_timeout_seconds(), 600u);
+  EXPECT_EQ(created.session().limits().max_objects(), 100000u);  // the server's default
+  EXPECT_GT(created.session().create_time().seconds(), 0);
+  EXPECT_GE(created.token().size(), 32u);
+  {
+    grpc::ClientContext context;
+    v1::CreateSessionResponse again;
+    EXPECT_EQ(stub_->CreateSession(&context, request, &again).error_code(),
+              grpc::StatusCode::ALREADY_EXISTS);
+  }
+  const Handle s{created.session().name(), created.token()};
+  const Handle other = Create();
+
+  v1::GetSessionRequest get;
+  get.set_name(s.name);
+  v1::Session session;
+  {
+    grpc::ClientContext context;
+    Attach(&context, s);
+    ASSERT_TRUE(stub_->GetSession(&context, get, &session).ok());
+    EXPECT_EQ(session.name(), s.name);
+    EXPECT_EQ(session.frames(), 1u);
+    EXPECT_GT(session.live_objects(), 0u);
+  }
+  {
+    grpc::ClientContext context;
+    Attach(&context, Handle{s.name, other.token});
+    grpc::Status status = stub_->GetSession(&context, get, &session);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+    EXPECT_THAT(status.error_message(), ::testing::Not(HasSubstr("student")));
+  }
+  {
+    grpc::ClientContext context;
+    EXPECT_EQ(stub_->GetSession(&context, get, &session).error_code(),
+              grpc::StatusCode::UNAUTHENTICATED);
+  }
+
+  v1::DeleteSessionRequest del;
+  del.set_name(s.name);
+  v1::DeleteSessionResponse deleted;
+  {
+    grpc::ClientContext context;
+    Attach(&context, Handle{s.name, other.token});
+    EXPECT_EQ(stub_->DeleteSession(&context, del, &deleted).error_code(),
+              grpc::StatusCode::PERMISSION_DENIED);
+  }
+  {
+    grpc::ClientContext context;
+    Attach(&context, s);
+    ASSERT_TRUE(stub_->DeleteSession(&context, del, &deleted).ok());
+  }
+  {
+    grpc::ClientContext context;
+    Attach(&context, s);
+    grpc::Status status = stub_->GetSession(&context, get, &session);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+    EXPECT_EQ(status.error_message(), "session sessions/student-7 is not on this replica");
+  }
+  v1::Change change;
+  EXPECT_EQ(Alloc(s, "1", "x", &change).error_code(), grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(ServiceTest, SessionCallsNeedTheSessionHeader) {
+  v1::AllocateRequest request;
+  request.mutable_value()->set_none(true);
+  v1::Change change;
+  grpc::ClientContext context;
+  context.AddMetadata(kTokenHeader, Create().token);
+  EXPECT_EQ(stub_->Allocate(&context, request, &change).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(ServiceTest, ListSessionsShowsOnlyTheCallersTokens) {
+  const Handle a = Create();
+  const Handle b = Create("3.8");
+  const Handle c = Create();
+  grpc::ClientContext context;
+  context.AddMetadata(kTokenHeader, a.token);
+  context.AddMetadata(kTokenHeader, b.token);
+  v1::ListSessionsResponse list;
+  ASSERT_TRUE(stub_->ListSessions(&context, v1::ListSessionsRequest(), &list).ok());
+  ASSERT_EQ(list.sessions_size(), 2);
+  EXPECT_EQ(list.sessions(0).name(), a.name);
+  EXPECT_EQ(list.sessions(1).name(), b.name);
+  EXPECT_EQ(list.sessions(1).profile(), "3.8");
+  grpc::ClientContext no_token;
+  EXPECT_EQ(stub_->ListSessions(&no_token, v1::ListSessionsRequest(), &list).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+}
+
+TEST_F(ServiceTest, MutateReportsTheTargetResultAndFreedObjects) {
+  const Handle s = Create("3.11");
+  v1::Change change;
+  ASSERT_TRUE(Alloc(s, "[1, 2, 3]", "x", &change).ok());
+  auto mutate = [&](const std::string& target, const std::string& method,
+                    std::vector<std::string> args, v1::Change* out) {
+    v1::MutateRequest request;
+    request.mutable_target()->set_name(target);
+    request.set_method(method);
+    for (const std::string& arg : args) request.add_args()->set_literal(arg);
+    grpc::ClientContext context;
+    Attach(&context, s);
+    return stub_->Mutate(&context, request, out);
+  };
+  v1::Change appended;
+  ASSERT_TRUE(mutate("x", "append", {"1000"}, &appended).ok());
+  ASSERT_EQ(appended.touched_size(), 1);
+  EXPECT_EQ(appended.touched(0).size(), 88u);  // CPython 3.11: the literal has room for 4
+  ASSERT_EQ(appended.created_size(), 1);
+  EXPECT_EQ(appended.created(0).repr(), "1000");
+  EXPECT_EQ(appended.created(0).refcount(), 1u);
+
+  v1::Change popped;
+  ASSERT_TRUE(mutate("x", "pop", {}, &popped).ok());
+  EXPECT_EQ(popped.result().repr(), "1000");
+  ASSERT_EQ(popped.freed_size(), 1);
+  EXPECT_EQ(popped.freed(0), appended.created(0).address());
+
+  ASSERT_TRUE(Alloc(s, "{'city': 'Oslo'}", "d", &change).ok());
+  v1::Change set;
+  ASSERT_TRUE(mutate("d", "setitem", {"'zip'", "'0150'"}, &set).ok());
+  EXPECT_EQ(set.touched(0).repr(), "{'city': 'Oslo', 'zip': '0150'}");
+  v1::Change missing;
+  grpc::Status status = mutate("d", "pop", {"'nope'"}, &missing);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(status.error_message(), "KeyError: 'nope'");
+  EXPECT_EQ(mutate("nothing", "append", {"1"}, &missing).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(mutate("x", "append", {"1", "2"}, &missing).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);  // TypeError: append() takes one argument
+}
+
+TEST_F(ServiceTest, InspectShowsObjectsAndTheWholeSession) {
+  const Handle s = Create();
+  v1::Change change;
+  ASSERT_TRUE(Alloc(s, "['a', ('b', 1.5)]", "x", &change).ok());
+  v1::BindRequest bind;
+  bind.set_name("y");
+  bind.mutable_target()->set_object(change.result().address());
+  v1::Change bound;
+  {
+    grpc::ClientContext context;
+    Attach(&context, s);
+    ASSERT_TRUE(stub_->Bind(&context, bind, &bound).ok());
+  }
+  v1::InspectRequest request;
+  request.mutable_object()->set_name("y");
+  v1::InspectResponse one;
+  {
+    grpc::ClientContext context;
+    Attach(&context, s);
+    ASSERT_TRUE(stub_->Inspect(&context, request, &one).ok());
+  }
+  EXPECT_EQ(one.object().type(), "list");
+  EXPECT_EQ(one.object().refcount(), 2u);
+  EXPECT_EQ(one.object().referents_size(), 2);
+  EXPECT_TRUE(one.object().gc_tracked());
+
+  request.set_session(true);
+  v1::InspectResponse all;
+  {
+    grpc::ClientContext context;
+    Attach(&context, s);
+    ASSERT_TRUE(stub_->Inspect(&context, request, &all).ok());
+  }
+  ASSERT_EQ(all.frames_size(), 1);
+  std::vector<std::string> names;
+  for (const v1::Binding& binding : all.frames(0).bindings()) {
+    if (binding.address() == change.result().address()) names.push_back(binding.name());
+  }
+  EXPECT_THAT(names, ::testing::UnorderedElementsAre("x", "y"));
+  std::vector<std::string> types;
+  for (const v1::ObjectInfo& info : all.objects()) types.push_back(info.type());
+  EXPECT_THAT(types, ::testing::IsSupersetOf({"list", "tuple", "float"}));
+  EXPECT_GT(all.stats().live_objects(), 0u);
+}
+
+TEST_F(ServiceTest, ExecStreamsEventsThenStatsThenTheResult) {
+  const Handle s = Create();
+  v1::ExecRequest exec;
+  exec.set_source("x = [1000]\nprint(len(x))\n");
+  exec.set_stream_events(true);
+  exec.set_stream_stats(true);
+  grpc::ClientContext context;
+  Attach(&context, s);
+  auto reader = stub_->Exec(&context, exec);
+  std::vector<v1::ExecEvent> events;
+  v1::ExecEvent event;
+  while (reader->Read(&event)) events.push_back(event);
+  ASSERT_TRUE(reader->Finish().ok());
+  ASSERT_GE(events.size(), 3u);
+  EXPECT_TRUE(events.back().has_result());
+  EXPECT_EQ(events.back().result().exit_code(), 0);
+  EXPECT_TRUE(events[events.size() - 2].has_stats());
+  bool bound_x = false;
+  bool allocated_list = false;
+  std::string out;
+  for (const v1::ExecEvent& e : events) {
+    out += e.stdout();
+    if (e.has_heap_event() && e.heap_event().kind() == v1::HeapEvent::BIND &&
+        e.heap_event().name() == "x") {
+      bound_x = true;
+    }
+    if (e.has_heap_event() && e.heap_event().kind() == v1::HeapEvent::ALLOC &&
+        e.heap_event().type() == "list") {
+      allocated_list = true;
+    }
+  }
+  EXPECT_EQ(out, "1\n");
+  EXPECT_TRUE(bound_x);
+  EXPECT_TRUE(allocated_list);
+
+  // The names stay in the session for structured calls.
+  v1::InspectRequest inspect;
+  inspect.mutable_object()->set_name("x");
+  v1::InspectResponse response;
+  grpc::ClientContext inspect_context;
+  Attach(&inspect_context, s);
+  ASSERT_TRUE(stub_->Inspect(&inspect_context, inspect, &response).ok());
+  EXPECT_EQ(response.object().repr(), "[1000]");
+}
+
+TEST_F(ServiceTest, ExecStopsAtTheStepLimit) {
+  v1::CreateSessionRequest request;
+  request.set_profile("3.11");
+  request.mutable_limits()->set_max_steps(1000);
+  v1::CreateSessionResponse created;
+  grpc::ClientContext create_context;
+  ASSERT_TRUE(stub_->CreateSession(&create_context, request, &created).ok());
+  v1::ExecRequest exec;
+  exec.set_source("while True:\n    pass\n");
+  grpc::ClientContext context;
+  Attach(&context, Handle{created.session().name(), created.token()});
+  auto reader = stub_->Exec(&context, exec);
+  v1::ExecEvent event;
+  v1::ExecResult result;
+  while (reader->Read(&event)) {
+    if (event.has_result()) result = event.result();
+  }
+  ASSERT_TRUE(reader->Finish().ok());
+  EXPECT_EQ(result.exit_code(), 3);
+  EXPECT_THAT(result.error(), HasSubstr("step limit"));
+}
+
+TEST_F(ServiceTest, WatchStatsEndsWhenTheSessionExpires) {
+  v1::CreateSessionRequest request;
+  request.set_profile("3.10");
+  request.mutable_limits()->set_idle_timeout_seconds(1);
+  v1::CreateSessionResponse created;
+  grpc::ClientContext create_context;
+  ASSERT_TRUE(stub_->CreateSession(&create_context, request, &created).ok());
+  const Handle s{created.session().name(), created.token()};
+  grpc::ClientContext context;
+  Attach(&context, s);
+  v1::WatchStatsRequest watch;
+  watch.set_min_interval_ms(60000);  // a long interval must not delay the end
+  auto reader = stub_->WatchStats(&context, watch);
+  v1::StatsFrame frame;
+  ASSERT_TRUE(reader->Read(&frame));
+  v1::Change change;
+  ASSERT_TRUE(Alloc(s, "[]", "x", &change).ok());  // the watcher now waits out the interval
+  absl::SleepFor(absl::Milliseconds(100));
+  EXPECT_TRUE(registry_.ExpireIdle(absl::Now()).empty());
+  const std::vector<std::string> expired = registry_.ExpireIdle(absl::Now() + absl::Seconds(2));
+  EXPECT_THAT(expired, ::testing::ElementsAre(s.name));
+  const absl::Time start = absl::Now();
+  while (reader->Read(&frame)) {
+  }
+  EXPECT_TRUE(reader->Finish().ok());
+  EXPECT_LT(absl::Now() - start, absl::Seconds(2));
+  EXPECT_EQ(Alloc(s, "1", "y", &change).error_code(), grpc::StatusCode::NOT_FOUND);
+}
+
+TEST(SessionRegistryTest, HoldsAtMostItsMaximum) {
+  SessionRegistry registry(2);
+  ASSERT_TRUE(registry.Create("3.11", {}, "").ok());
+  ASSERT_TRUE(registry.Create("3.12", {}, "").ok());
+  absl::StatusOr<std::shared_ptr<Session>> third = registry.Create("3.11", {}, "");
+  EXPECT_EQ(third.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(registry.Create("3.11", {}, "Bad_Id").status().code(),
+            absl::StatusCode::kInvalidArgument);
+  registry.Clear();
+  EXPECT_EQ(registry.size(), 0u);
+  EXPECT_TRUE(registry.Create("3.11", {}, "").ok());
+}
+
+TEST_F(ServiceTest, RequestedLimitsAreCappedByTheServer) {
+  ServiceLimits limits;
+  limits.defaults.max_objects = 10;
+  limits.max.max_objects = 1000;
+  limits.max.idle_timeout = absl::Seconds(60);
+  SessionRegistry registry(10);
+  HeapServiceImpl service(&registry, limits, [](const std::string&) {});
+  grpc::ServerBuilder builder;
+  builder.RegisterService(&service);
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  auto stub = v1::HeapService::NewStub(server->InProcessChannel(grpc::ChannelArguments()));
+  v1::CreateSessionRequest request;
+  request.set_profile("3.11");
+  request.mutable_limits()->set_max_objects(1'000'000);
+  request.mutable_limits()->set_idle_timeout_seconds(3600);
+  v1::CreateSessionResponse created;
+  grpc::ClientContext context;
+  ASSERT_TRUE(stub->CreateSession(&context, request, &created).ok());
+  EXPECT_EQ(created.session().limits().max_objects(), 1000u);
+  EXPECT_EQ(created.session().limits().idle_timeout_seconds(), 60u);
+  registry.Clear();
+  server->Shutdown();
+}
+
 }  // namespace
 }  // namespace heapsim::service
