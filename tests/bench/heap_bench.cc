@@ -73,7 +73,7 @@ void BM_HostBytesPerObject(benchmark::State& state) {
     }
   }
 }
-BENCHMARK(BM_HostBytesPerObject)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_HostBytesPerObject)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(1);
 
 // Allocating and freeing a small object (an int outside the cache).
 void BM_AllocateAndFree(benchmark::State& state) {
