@@ -43,7 +43,7 @@ Session::Session(std::string name, std::string token, const Profile& profile,
       limits_(limits),
       create_time_(absl::Now()),
       runtime_(std::make_unique<script::Runtime>(profile)),
-      last_used_(absl::Now()) {
+      last_used_ns_(absl::GetCurrentTimeNanos()) {
   baseline_objects_ = runtime_->heap().live_objects();
   absl::MutexLock lock(&mu_);
   NoteHeap();
@@ -56,13 +56,11 @@ void Session::NoteHeap() {
 }
 
 void Session::Touch() {
-  absl::MutexLock lock(&use_mu_);
-  last_used_ = absl::Now();
+  last_used_ns_.store(absl::GetCurrentTimeNanos(), std::memory_order_relaxed);
 }
 
 absl::Time Session::last_used() const {
-  absl::MutexLock lock(&use_mu_);
-  return last_used_;
+  return absl::FromUnixNanos(last_used_ns_.load(std::memory_order_relaxed));
 }
 
 absl::StatusOr<std::shared_ptr<Session>> SessionRegistry::Create(const std::string& profile,
@@ -97,7 +95,7 @@ absl::StatusOr<std::shared_ptr<Session>> SessionRegistry::Create(const std::stri
 
 absl::StatusOr<std::shared_ptr<Session>> SessionRegistry::Find(const std::string& name,
                                                                const std::string& token) const {
-  absl::MutexLock lock(&mu_);
+  absl::ReaderMutexLock lock(&mu_);
   auto it = sessions_.find(name);
   if (it == sessions_.end()) {
     return absl::NotFoundError(absl::StrCat("session ", name, " is not on this replica"));
@@ -111,7 +109,7 @@ absl::StatusOr<std::shared_ptr<Session>> SessionRegistry::Find(const std::string
 std::vector<std::shared_ptr<Session>> SessionRegistry::ListFor(
     const std::vector<std::string>& tokens) const {
   std::vector<std::shared_ptr<Session>> out;
-  absl::MutexLock lock(&mu_);
+  absl::ReaderMutexLock lock(&mu_);
   for (const auto& [name, session] : sessions_) {
     for (const std::string& token : tokens) {
       if (SameToken(session->token(), token)) {
@@ -171,7 +169,7 @@ void SessionRegistry::Clear() {
 }
 
 size_t SessionRegistry::size() const {
-  absl::MutexLock lock(&mu_);
+  absl::ReaderMutexLock lock(&mu_);
   return sessions_.size();
 }
 

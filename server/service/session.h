@@ -77,9 +77,7 @@ class Session {
   std::unique_ptr<script::Runtime> runtime_ ABSL_GUARDED_BY(mu_);
   std::atomic<uint64_t> live_objects_{0};
   std::atomic<uint32_t> frames_{0};
-
-  mutable absl::Mutex use_mu_;
-  absl::Time last_used_ ABSL_GUARDED_BY(use_mu_);
+  std::atomic<int64_t> last_used_ns_;  // Unix time
 };
 
 class SessionRegistry {
