@@ -95,7 +95,10 @@ int main(int argc, char** argv) {
     sigwait(&signals, &signal);
     Log(absl::StrCat("signal ", signal, ": shutting down"));
     stopping.Notify();
-    registry.Clear();  // ends every watch stream
+    service.Stop();  // running scripts end now, with their results
+    for (const std::string& name : registry.Clear()) {  // also ends every watch stream
+      Log(absl::StrCat("session ", name, " ended by the shutdown"));
+    }
     server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(5));
   });
   server->Wait();

@@ -167,12 +167,16 @@ absl::StatusOr<std::shared_ptr<Session>> HeapServiceImpl::Authorize(
   return registry_->Find(names.front(), tokens.front());
 }
 
+void HeapServiceImpl::Stop() { stopping_.store(true); }
+
+bool HeapServiceImpl::Stopping() const { return stopping_.load(std::memory_order_relaxed); }
+
 absl::Status HeapServiceImpl::RunAndUnlock(Session& session, grpc::CallbackServerContext* context,
                                            Effect effect, const Operation& operation) {
   script::RunLimits limits;
   limits.max_steps = session.limits().max_steps;
   limits.max_bytes = session.limits().max_bytes;
-  limits.cancelled = [context]() { return context->IsCancelled(); };
+  limits.cancelled = [this, context]() { return Stopping() || context->IsCancelled(); };
   absl::Status status;
   if (context->IsCancelled()) {
     status = absl::CancelledError("the call was cancelled while it waited for its session");
@@ -198,7 +202,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::OnSession(grpc::CallbackServerContext
     return reactor;
   }
   // The session is busy: wait for it on a thread of the pool.
-  const bool queued = waiting_.Run([session, context, effect, operation, reactor]() {
+  const bool queued = waiting_.Run([this, session, context, effect, operation, reactor]() {
     session->mu().Lock();
     reactor->Finish(ToGrpc(RunAndUnlock(*session, context, effect, operation)));
   });
@@ -368,7 +372,7 @@ grpc::Status HeapServiceImpl::Exec(grpc::ServerContext* context, const v1::ExecR
     limits.max_steps = session->limits().max_steps != 0 ? session->limits().max_steps
                                                         : kDefaultExecSteps;
     limits.max_bytes = session->limits().max_bytes;
-    limits.cancelled = [context]() { return context->IsCancelled(); };
+    limits.cancelled = [this, context]() { return Stopping() || context->IsCancelled(); };
     const std::string filename = request->filename().empty() ? "<string>" : request->filename();
     absl::Status status;
     if (request->interactive()) {

@@ -6,6 +6,7 @@
 #ifndef HEAPSIM_SERVER_SERVICE_HEAP_SERVICE_H_
 #define HEAPSIM_SERVER_SERVICE_HEAP_SERVICE_H_
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -129,7 +130,13 @@ class HeapServiceImpl final : public HeapServiceBase {
   grpc::Status WatchStats(grpc::ServerContext* context, const v1::WatchStatsRequest* request,
                           grpc::ServerWriter<v1::StatsFrame>* writer) override;
 
+  // Begins shutdown: running scripts and literal evaluations stop at their
+  // next step (a script's call ends with its final result, exit code 3).
+  void Stop();
+
  private:
+  bool Stopping() const;
+
   // What an operation can do to a session's heap. A session at or over a
   // limit refuses operations that can grow its heap (RESOURCE_EXHAUSTED)
   // but still frees and reads, so its client can bring it back under.
@@ -146,7 +153,7 @@ class HeapServiceImpl final : public HeapServiceBase {
                                       Operation operation);
   // OnSession's work, with the session's lock held by the caller; releases
   // it.
-  static absl::Status RunAndUnlock(Session& session, grpc::CallbackServerContext* context,
+  absl::Status RunAndUnlock(Session& session, grpc::CallbackServerContext* context,
                                    Effect effect, const Operation& operation)
       ABSL_UNLOCK_FUNCTION(session.mu());
   SessionLimits Effective(const v1::Limits& requested) const;
@@ -156,6 +163,7 @@ class HeapServiceImpl final : public HeapServiceBase {
   const ServiceLimits limits_;
   const std::function<void(const std::string&)> log_;
   ArenaMessageAllocator<v1::BatchRequest, v1::BatchResponse> batch_allocator_;
+  std::atomic<bool> stopping_{false};
   // Last, so that it finishes its calls before the rest goes.
   BlockingPool waiting_{kWaitingThreads, kMaxWaitingCalls};
 };

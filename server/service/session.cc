@@ -159,13 +159,19 @@ std::vector<std::string> SessionRegistry::ExpireIdle(absl::Time now) {
   return names;
 }
 
-void SessionRegistry::Clear() {
+std::vector<std::string> SessionRegistry::Clear() {
   absl::flat_hash_map<std::string, std::shared_ptr<Session>> sessions;
   {
     absl::MutexLock lock(&mu_);
     sessions.swap(sessions_);
   }
-  for (auto& [name, session] : sessions) session->hub().Close();
+  std::vector<std::string> names;
+  for (auto& [name, session] : sessions) {
+    session->hub().Close();
+    names.push_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 size_t SessionRegistry::size() const {

@@ -105,8 +105,9 @@ class SessionRegistry {
   // Removes sessions idle past their timeout; returns their names.
   std::vector<std::string> ExpireIdle(absl::Time now);
 
-  // Removes every session and ends every watch (shutdown).
-  void Clear();
+  // Removes every session and ends every watch (shutdown); returns their
+  // names.
+  std::vector<std::string> Clear();
 
   size_t size() const;
 

@@ -772,5 +772,24 @@ TEST_F(ServiceTest, RequestedLimitsAreCappedByTheServer) {
   server->Shutdown();
 }
 
+TEST_F(ServiceTest, ExecEndsWithItsResultWhenTheServerStops) {
+  const Handle s = Create();
+  v1::ExecRequest exec;
+  exec.set_source("while True:\n    pass\n");
+  grpc::ClientContext context;
+  Attach(&context, s);
+  auto reader = stub_->Exec(&context, exec);
+  absl::SleepFor(absl::Milliseconds(100));
+  service_->Stop();
+  v1::ExecEvent event;
+  v1::ExecResult result;
+  while (reader->Read(&event)) {
+    if (event.has_result()) result = event.result();
+  }
+  ASSERT_TRUE(reader->Finish().ok());
+  EXPECT_EQ(result.exit_code(), 3);
+  EXPECT_EQ(result.error(), "the run was cancelled");
+}
+
 }  // namespace
 }  // namespace heapsim::service
