@@ -105,6 +105,8 @@ constexpr Profile kProfiles[] = {
             },
         .gc_thresholds = {700, 10, 10},
         .gc_collects_inside_allocation = true,
+        .startup_free_lists = {.floats = 3, .lists = 6, .dicts = 9,
+                               .tuples = {9, 5, 4, 1, 4, 3, 10, 6, 3, 1, 1, 2, 0, 3, 2, 0, 1, 2, 3, 0}},
     },
     {
         .version = "3.10",
@@ -201,6 +203,8 @@ constexpr Profile kProfiles[] = {
             },
         .gc_thresholds = {700, 10, 10},
         .gc_collects_inside_allocation = true,
+        .startup_free_lists = {.floats = 4, .lists = 5, .dicts = 8,
+                               .tuples = {4, 7, 2, 1, 4, 2, 8, 2, 3, 7, 1, 1, 0, 1, 2, 0, 1, 2, 3, 0}},
     },
     {
         .version = "3.11",
@@ -297,6 +301,8 @@ constexpr Profile kProfiles[] = {
             },
         .gc_thresholds = {700, 10, 10},
         .gc_collects_inside_allocation = true,
+        .startup_free_lists = {.floats = 4, .lists = 40, .dicts = 8,
+                               .tuples = {4, 8, 2, 2, 3, 0, 8, 6, 1, 0, 1, 3, 5, 1, 2, 2, 2, 3, 1, 6}},
     },
     {
         .version = "3.12",
@@ -393,6 +399,8 @@ constexpr Profile kProfiles[] = {
             },
         .gc_thresholds = {700, 10, 10},
         .gc_collects_inside_allocation = false,
+        .startup_free_lists = {.floats = 3, .lists = 9, .dicts = 14,
+                               .tuples = {5, 8, 3, 1, 1, 1, 0, 0, 2, 0, 1, 0, 1, 1, 0, 0, 1, 2, 0, 0}},
     },
     {
         .version = "3.13",
@@ -489,6 +497,8 @@ constexpr Profile kProfiles[] = {
             },
         .gc_thresholds = {2000, 10, 10},
         .gc_collects_inside_allocation = false,
+        .startup_free_lists = {.floats = 5, .lists = 10, .dicts = 12,
+                               .tuples = {5, 8, 4, 1, 0, 2, 5, 2, 3, 5, 2, 8, 2, 1, 1, 2, 2, 2, 1, 0}},
     },
 };
 

@@ -59,6 +59,16 @@ struct ErrorMessages {
   std::string_view setattr_no_dict;
 };
 
+// How full the free lists are when a script starts: what the interpreter's
+// start-up and the script's compilation leave in them (measured with
+// sys._debugmallocstats at the start of a small script).
+struct StartupFreeLists {
+  uint32_t floats;
+  uint32_t lists;
+  uint32_t dicts;
+  std::array<uint8_t, 20> tuples;  // by length 1..20
+};
+
 struct Profile {
   std::string_view version;       // "3.11": the name clients use
   std::string_view full_version;  // "3.11.7": the interpreter measured
@@ -198,6 +208,9 @@ struct Profile {
   // threshold0. False: it is scheduled and runs at the next eval-breaker
   // check (the next backward jump, call or return).
   bool gc_collects_inside_allocation;
+
+  // ---- the interpreter's state when a script starts ----
+  StartupFreeLists startup_free_lists;
 };
 
 // The profiles heapsim simulates, oldest first.
