@@ -141,6 +141,10 @@ struct ClassBody {
   std::string name;
   ObjectId base = kNoObject;
   ObjectId namespace_dict = kNoObject;
+  // tp_bases and tp_mro: tuples holding the class's bases and, for the
+  // MRO, the class itself (a cycle only the GC breaks).
+  ObjectId bases = kNoObject;
+  ObjectId mro = kNoObject;
   // The cached keys instances share; sharing stops for good once an
   // instance outgrows them while other instances still use them.
   uint32_t shared_keys = 0;  // SharedKeysBody index + 1; 0 once sharing stopped

@@ -31,6 +31,8 @@ void ForEachOwnedReference(const Heap& heap, ObjectId id,
       const ClassBody& body = heap.cls(id);
       visit_if_set(body.namespace_dict);
       visit_if_set(body.base);
+      visit_if_set(body.bases);
+      visit_if_set(body.mro);
       return;
     }
     case TypeTag::kInstance: {

@@ -156,9 +156,12 @@ void DeallocateObject(Heap& heap, ObjectId id) {
     case TypeTag::kClass: {
       ClassBody body = std::move(heap.cls(id));
       heap.ReleaseObject(id, /*keep_block=*/false);
-      DropIfSet(heap, body.namespace_dict);
-      if (body.shared_keys != 0) heap.DecRefSharedKeys(body.shared_keys);
+      // type_dealloc's order: base, dict, bases, mro, then the cached keys.
       DropIfSet(heap, body.base);
+      DropIfSet(heap, body.namespace_dict);
+      DropIfSet(heap, body.bases);
+      DropIfSet(heap, body.mro);
+      if (body.shared_keys != 0) heap.DecRefSharedKeys(body.shared_keys);
       return;
     }
     case TypeTag::kFunction: {
@@ -200,7 +203,8 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       heap.DecRef(body.code);
       return;
     }
-    case TypeTag::kCell: {
+    case TypeTag::kCell:
+    case TypeTag::kDescriptor: {
       const ObjectId contents = heap.cell(id).contents;
       heap.ReleaseObject(id, /*keep_block=*/false);
       DropIfSet(heap, contents);

@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "server/heap/dealloc.h"
+#include "server/heap/dict_object.h"
 #include "server/heap/heap.h"
 #include "server/heap/referents.h"
 
@@ -96,8 +97,11 @@ void ClearReferences(Heap& heap, ObjectId id) {
       return;
     }
     case TypeTag::kClass: {
-      const ObjectId dict = std::exchange(heap.cls(id).namespace_dict, kNoObject);
-      if (dict != kNoObject) heap.DecRef(dict);
+      // type_clear: empties the class dict (keeping the dict) and drops the
+      // MRO, which holds the class.
+      if (heap.cls(id).namespace_dict != kNoObject) DictClear(heap, heap.cls(id).namespace_dict);
+      const ObjectId mro = std::exchange(heap.cls(id).mro, kNoObject);
+      if (mro != kNoObject) heap.DecRef(mro);
       return;
     }
     case TypeTag::kModule: {

@@ -293,6 +293,7 @@ void Heap::DestroyBody(ObjectId id) {
       codes_.Remove(o.payload);
       break;
     case TypeTag::kCell:
+    case TypeTag::kDescriptor:
       cells_.Remove(o.payload);
       break;
     case TypeTag::kBuiltinFunction:

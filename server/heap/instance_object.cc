@@ -5,6 +5,8 @@
 #include "absl/strings/str_cat.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/py_error.h"
+#include "server/heap/str_object.h"
+#include "server/heap/tuple_object.h"
 
 namespace heapsim {
 
@@ -153,14 +155,23 @@ ObjectId MaterializeDict(Heap& heap, ObjectId instance) {
 
 }  // namespace
 
-Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base) {
+Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, ObjectId root) {
   const Profile& profile = heap.profile();
+  // tp_bases exists before the type (the class statement's call makes it).
+  std::vector<ObjectId> bases_items;
+  if (base != kNoObject) {
+    bases_items.push_back(base);
+  } else if (root != kNoObject) {
+    bases_items.push_back(root);
+  }
+  Ref bases = NewTupleOf(heap, bases_items);
   const ObjectId id = heap.NewObject(TypeTag::kClass, profile.class_object_size);
   ClassBody body;
   body.name = std::move(name);
   body.namespace_dict = namespace_dict.release();
   body.base = base;
   if (base != kNoObject) heap.IncRef(base);
+  body.bases = bases.release();
   SharedKeysBody keys;
   keys.log2_size = profile.class_shared_keys_log2;
   keys.usable = profile.class_shared_keys_usable;
@@ -168,9 +179,39 @@ Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base) {
       profile.dict_keys_header + (uint64_t{1} << keys.log2_size) +
       (((uint64_t{1} << keys.log2_size) << 1) / 3) * (profile.dict_str_keys_compact ? 16 : 24));
   body.shared_keys = heap.NewSharedKeys(std::move(keys));
+  const ObjectId dict = body.namespace_dict;
   heap.AttachBody(id, std::move(body));
   heap.Track(id);
-  return heap.Adopt(id);
+  Ref cls = heap.Adopt(id);
+  // A class that adds __dict__ and __weakref__ (its base is object) gets
+  // their descriptors, each holding the class.
+  if (base == kNoObject) {
+    for (const char* attribute : {"__dict__", "__weakref__"}) {
+      const ObjectId descriptor =
+          heap.NewObject(TypeTag::kDescriptor, 64);  // PyGetSetDescrObject + GC header
+      heap.IncRef(id);
+      heap.AttachBody(descriptor, CellBody{id});
+      heap.Track(descriptor);
+      Ref owned = heap.Adopt(descriptor);
+      Ref key = InternStr(heap, attribute);
+      DictSetItem(heap, dict, key.get(), owned.get()).IgnoreError();
+    }
+  }
+  // tp_mro: the class, then its base's MRO (or object).
+  std::vector<ObjectId> mro_items{id};
+  if (base != kNoObject) {
+    const ObjectId base_mro = heap.cls(base).mro;
+    if (base_mro != kNoObject) {
+      const std::vector<ObjectId>& chain = TupleItems(heap, base_mro);
+      mro_items.insert(mro_items.end(), chain.begin(), chain.end());
+    } else {
+      mro_items.push_back(base);
+    }
+  } else if (root != kNoObject) {
+    mro_items.push_back(root);
+  }
+  heap.cls(id).mro = NewTupleOf(heap, mro_items).release();
+  return cls;
 }
 
 Ref NewInstance(Heap& heap, ObjectId cls) {

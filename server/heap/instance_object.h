@@ -23,8 +23,12 @@
 namespace heapsim {
 
 // A new class named `name` with the given namespace dict (owned reference
-// taken) and optional base class.
-Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base);
+// taken) and optional base class (a class of the program). `root` is the
+// `object` type (may be kNoObject). As type() does, it makes the bases and
+// MRO tuples and, for a class whose base is `object`, the `__dict__` and
+// `__weakref__` descriptors in its dict: all of them refer back to the
+// class, so a class is freed by the GC, not by reference counting.
+Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, ObjectId root);
 
 // A new instance of `cls` with no attributes, tracked by the GC.
 Ref NewInstance(Heap& heap, ObjectId cls);

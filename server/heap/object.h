@@ -54,6 +54,7 @@ enum class TypeTag : uint8_t {
   kGenerator,      // generator expressions
   kDictView,       // dict_keys, dict_values, dict_items
   kException,      // a raised exception instance
+  kDescriptor,     // a class's __dict__ / __weakref__ attribute (getset_descriptor)
   kCount,
 };
 

@@ -51,6 +51,8 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
       const ClassBody& body = heap.cls(id);
       visit_if_set(body.namespace_dict);
       visit_if_set(body.base);
+      visit_if_set(body.bases);
+      visit_if_set(body.mro);
       return;
     }
     case TypeTag::kFunction: {
@@ -64,6 +66,7 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
       return;
     }
     case TypeTag::kCell:
+    case TypeTag::kDescriptor:
       visit_if_set(heap.cell(id).contents);
       return;
     case TypeTag::kMethod:

@@ -56,6 +56,8 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
       return aux.code;
     case TypeTag::kCell:
       return aux.cell;
+    case TypeTag::kDescriptor:
+      return 64;  // PyGetSetDescrObject with its GC header, in every version
     case TypeTag::kFrame:
       return aux.frame_base;
     case TypeTag::kModule:

@@ -38,6 +38,7 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"generator", true},                  // kGenerator
     {"", true},                           // kDictView: per kind
     {"", true},                           // kException: per class
+    {"getset_descriptor", true},          // kDescriptor
 }};
 
 }  // namespace

@@ -476,7 +476,8 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
   context_ = saved;
   PopCallFrame(heap_);
   if (flow == Flow::kError) return flow;
-  Ref cls = NewClass(heap_, unit.name, DictCopy(heap_, ns.get()), base);
+  const ObjectId object_type = session_.builtin_objects[static_cast<size_t>(Builtin::kTypeObject)];
+  Ref cls = NewClass(heap_, unit.name, DictCopy(heap_, ns.get()), base, object_type);
   ns.Reset();
   body_function.Reset();
   return StoreName(stmt.name, std::move(cls)) ? Flow::kNormal : Flow::kError;

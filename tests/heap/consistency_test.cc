@@ -25,7 +25,7 @@ namespace {
 class RandomHeap {
  public:
   RandomHeap(const Profile& profile, uint32_t seed) : heap_(profile), rng_(seed) {
-    cls_ = NewClass(heap_, "Node", NewDict(heap_), kNoObject);
+    cls_ = NewClass(heap_, "Node", NewDict(heap_), kNoObject, kNoObject);
   }
 
   Heap& heap() { return heap_; }

@@ -327,7 +327,7 @@ TEST_P(GoldenSizes, Instances) {
   for (const GoldenRow& row : Rows("instance_sizes")) {
     const uint64_t k = Num(row[0]);
     Heap heap(profile_);
-    Ref cls = NewClass(heap, "C", NewDict(heap), kNoObject);
+    Ref cls = NewClass(heap, "C", NewDict(heap), kNoObject, kNoObject);
     std::vector<Ref> instances;
     for (int i = 0; i < 40; ++i) {
       instances.push_back(NewInstance(heap, cls.get()));
