@@ -93,6 +93,7 @@ constexpr Profile kProfiles[] = {
         .sum_floats_compensated = false,
         .bytearray_init_appends = true,
         .defaults_folded_to_constant = false,
+        .vectorcall_types = "",
         .messages =
             {
                 .unbound_local = "local variable '%s' referenced before assignment",
@@ -191,6 +192,7 @@ constexpr Profile kProfiles[] = {
         .sum_floats_compensated = false,
         .bytearray_init_appends = true,
         .defaults_folded_to_constant = false,
+        .vectorcall_types = "range list dict tuple set frozenset bool float",
         .messages =
             {
                 .unbound_local = "local variable '%s' referenced before assignment",
@@ -289,6 +291,7 @@ constexpr Profile kProfiles[] = {
         .sum_floats_compensated = false,
         .bytearray_init_appends = false,
         .defaults_folded_to_constant = false,
+        .vectorcall_types = "range list dict tuple set frozenset bool float str",
         .messages =
             {
                 .unbound_local = "cannot access local variable '%s' where it is not associated with a value",
@@ -387,6 +390,7 @@ constexpr Profile kProfiles[] = {
         .sum_floats_compensated = true,
         .bytearray_init_appends = false,
         .defaults_folded_to_constant = true,
+        .vectorcall_types = "range list dict tuple set frozenset bool float str",
         .messages =
             {
                 .unbound_local = "cannot access local variable '%s' where it is not associated with a value",
@@ -485,6 +489,7 @@ constexpr Profile kProfiles[] = {
         .sum_floats_compensated = true,
         .bytearray_init_appends = false,
         .defaults_folded_to_constant = true,
+        .vectorcall_types = "range list dict tuple set frozenset bool float int str",
         .messages =
             {
                 .unbound_local = "cannot access local variable '%s' where it is not associated with a value",

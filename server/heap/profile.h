@@ -199,6 +199,12 @@ struct Profile {
   // Constant default values are folded into one constant tuple, and the
   // single constants drop out of co_consts (3.12+), losing a reference.
   bool defaults_folded_to_constant;
+  // The builtin types called through vectorcall (space-separated names).
+  // Calling any other type packs the positional arguments in a tuple that
+  // lives for the call (tp_call), as calling a class always does. On 3.11
+  // and 3.12, str(x) counts as one: the warm interpreter runs it
+  // specialised (CALL_NO_KW_STR_1), without the tuple.
+  std::string_view vectorcall_types;
   // Error messages that changed between versions.
   ErrorMessages messages;
 

@@ -35,6 +35,9 @@ struct CallArgs {
   // A call with *args: the eval loop holds only the argument tuple, so a
   // frame takes these references instead of copying them.
   bool from_sequence = false;
+  // A call made from C code (a class's __init__ from type.__call__): the
+  // arguments are borrowed, so a frame copies them in every version.
+  bool borrowed = false;
 };
 
 // How a statement finished.

@@ -26,6 +26,29 @@ namespace {
 
 constexpr uint32_t kRecursionLimit = 1000;
 
+// tp_call's argument tuple: the positional arguments packed for the time
+// of a call (none when there are none: the empty tuple is a singleton).
+Ref PackArguments(Heap& heap, const CallArgs& args) {
+  if (args.positional.empty()) return Ref();
+  std::vector<ObjectId> items;
+  items.reserve(args.positional.size());
+  for (const Ref& arg : args.positional) items.push_back(arg.get());
+  return NewTupleOf(heap, items);
+}
+
+// True if the profile calls builtin type `name` through vectorcall.
+bool HasVectorcall(const Profile& profile, std::string_view name) {
+  const std::string_view types = profile.vectorcall_types;
+  size_t start = 0;
+  while (start < types.size()) {
+    size_t end = types.find(' ', start);
+    if (end == std::string_view::npos) end = types.size();
+    if (types.substr(start, end - start) == name) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 // Drops call arguments in the order the profile's eval loop does.
 void ReleaseArguments(const Profile& profile, CallArgs& args) {
   for (auto& [name, value] : args.keywords) value.Reset();
@@ -171,12 +194,22 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
       const ObjectId self =
           heap_.type_of(callable) == TypeTag::kBuiltinFunction ? heap_.bound(callable).self
                                                                : callable;
+      Ref packed;
+      if (heap_.type_of(callable) == TypeTag::kBuiltinType && builtin != Builtin::kExceptionClass &&
+          !HasVectorcall(heap_.profile(), heap_.cls(callable).name)) {
+        packed = PackArguments(heap_, args);
+      }
       Ref result = CallBuiltin(*this, builtin, self, args);
+      packed.Reset();
       ReleaseArguments(heap_.profile(), args);
       return result;
     }
-    case TypeTag::kClass:
-      return Instantiate(callable, std::move(args));
+    case TypeTag::kClass: {
+      Ref packed = PackArguments(heap_, args);
+      Ref instance = Instantiate(callable, std::move(args));
+      packed.Reset();
+      return instance;
+    }
     default:
       Raise(PyError(PyExc::kTypeError,
                     absl::StrCat("'", TypeName(heap_, callable), "' object is not callable")));
@@ -186,7 +219,8 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
 
 bool Interpreter::BindArguments(const CodeUnit& unit, ObjectId function, CallArgs& args,
                                 std::vector<ObjectId>* slots) {
-  const bool copy = heap_.profile().call_copies_arguments && !args.from_sequence;
+  const bool copy =
+      (heap_.profile().call_copies_arguments && !args.from_sequence) || args.borrowed;
   const FunctionBody& body = heap_.function(function);
   const std::string& fname = unit.name;
   auto take = [&](Ref& value) -> ObjectId {
@@ -386,6 +420,7 @@ Ref Interpreter::Instantiate(ObjectId cls, CallArgs args) {
     return Ref();
   }
   args.positional.insert(args.positional.begin(), heap_.NewRef(instance.get()));
+  args.borrowed = true;  // type.__call__ passes them from C
   Ref result = CallFunction(init, std::move(args));
   if (!result) return Ref();
   if (heap_.type_of(result.get()) != TypeTag::kNone) {
