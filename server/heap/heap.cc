@@ -183,6 +183,12 @@ uint64_t Heap::refcount(ObjectId id) const {
   return o.has(kImmortal) ? kImmortalRefcount : o.refcount;
 }
 
+void Heap::ReallocateObject(ObjectId id, uint64_t request) {
+  const uint64_t header = HeaderBytes(objects_[id].type);
+  const uint64_t block = allocator_.Realloc(objects_[id].address - header, request);
+  objects_[id].address = block + header;
+}
+
 ObjectId Heap::FindByAddress(uint64_t address) const {
   for (ObjectId id = 1; id < objects_.size(); ++id) {
     if (objects_[id].refcount != 0 && objects_[id].address == address) return id;

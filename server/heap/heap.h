@@ -184,6 +184,9 @@ class Heap {
 
   // Separately allocated buffers (list items, dict keys, set tables, ...).
   uint64_t AllocateBuffer(uint64_t nbytes) { return allocator_.Malloc(nbytes); }
+  // PyObject_Realloc of an object's own block (PyUnicode_Append growing a
+  // str nobody else holds): the object may move, and its id() with it.
+  void ReallocateObject(ObjectId id, uint64_t request);
   uint64_t ReallocateBuffer(uint64_t block, uint64_t nbytes) {
     return allocator_.Realloc(block, nbytes);
   }

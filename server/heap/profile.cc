@@ -94,6 +94,7 @@ constexpr Profile kProfiles[] = {
         .bytearray_init_appends = true,
         .defaults_folded_to_constant = false,
         .vectorcall_types = "",
+        .str_concat_in_place = true,
         .messages =
             {
                 .unbound_local = "local variable '%s' referenced before assignment",
@@ -193,6 +194,7 @@ constexpr Profile kProfiles[] = {
         .bytearray_init_appends = true,
         .defaults_folded_to_constant = false,
         .vectorcall_types = "range list dict tuple set frozenset bool float",
+        .str_concat_in_place = true,
         .messages =
             {
                 .unbound_local = "local variable '%s' referenced before assignment",
@@ -292,6 +294,7 @@ constexpr Profile kProfiles[] = {
         .bytearray_init_appends = false,
         .defaults_folded_to_constant = false,
         .vectorcall_types = "range list dict tuple set frozenset bool float str",
+        .str_concat_in_place = false,
         .messages =
             {
                 .unbound_local = "cannot access local variable '%s' where it is not associated with a value",
@@ -391,6 +394,7 @@ constexpr Profile kProfiles[] = {
         .bytearray_init_appends = false,
         .defaults_folded_to_constant = true,
         .vectorcall_types = "range list dict tuple set frozenset bool float str",
+        .str_concat_in_place = false,
         .messages =
             {
                 .unbound_local = "cannot access local variable '%s' where it is not associated with a value",
@@ -490,6 +494,7 @@ constexpr Profile kProfiles[] = {
         .bytearray_init_appends = false,
         .defaults_folded_to_constant = true,
         .vectorcall_types = "range list dict tuple set frozenset bool float int str",
+        .str_concat_in_place = false,
         .messages =
             {
                 .unbound_local = "cannot access local variable '%s' where it is not associated with a value",

@@ -205,6 +205,9 @@ struct Profile {
   // and 3.12, str(x) counts as one: the warm interpreter runs it
   // specialised (CALL_NO_KW_STR_1), without the tuple.
   std::string_view vectorcall_types;
+  // `s += t`, `s = s + t` and `temporary + t` grow the left str in place
+  // when nothing else holds it (unicode_concatenate, 3.8 and 3.10).
+  bool str_concat_in_place;
   // Error messages that changed between versions.
   ErrorMessages messages;
 

@@ -31,6 +31,22 @@ Ref NewStrObject(Heap& heap, std::string_view utf8) {
   return heap.Adopt(id);
 }
 
+bool StrAppendInPlace(Heap& heap, ObjectId left, ObjectId right) {
+  const StrBody& l = heap.str(left);
+  const StrBody& r = heap.str(right);
+  if (l.length == 0 || r.length == 0 || l.hashed || l.utf8_cached) return false;
+  if ((heap.object(left).flags & kStatic) != 0 || heap.FindInterned(l.utf8) == left) return false;
+  // The result must fit the left operand's kind (an ASCII one stays ASCII).
+  if (CharWidth(r.kind) > CharWidth(l.kind)) return false;
+  if (l.kind == StrKind::kAscii && r.kind != StrKind::kAscii) return false;
+  const uint32_t length = l.length + r.length;
+  heap.ReallocateObject(left, StrRequest(heap.profile(), length, l.kind));
+  StrBody& grown = heap.str(left);
+  grown.utf8 += heap.str(right).utf8;
+  grown.length = length;
+  return true;
+}
+
 Ref InternStr(Heap& heap, std::string_view utf8) {
   if (const ObjectId interned = heap.FindInterned(utf8); interned != kNoObject) {
     return heap.NewRef(interned);

@@ -26,6 +26,14 @@ Ref NewStrObject(Heap& heap, std::string_view utf8);
 // The interned str for `utf8`, made and interned if there is none yet.
 Ref InternStr(Heap& heap, std::string_view utf8);
 
+// left += right in place, as PyUnicode_Append does for a str only its caller
+// holds: the object grows (PyObject_Realloc, so it may move) instead of a
+// new one being made. Returns false, changing nothing, when CPython would
+// make a new object: `left` interned, hashed, static or of a narrower kind
+// than `right`, or either of them empty. REQUIRES: both are strs and the
+// caller holds the only reference to `left`.
+bool StrAppendInPlace(Heap& heap, ObjectId left, ObjectId right);
+
 // True if CPython interns a str constant with this text at compile time:
 // only ASCII letters, digits and underscores.
 bool IsInternableConstant(std::string_view utf8);

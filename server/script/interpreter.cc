@@ -85,6 +85,26 @@ ObjectId Interpreter::TypeObject(const std::string& name) {
   return type;
 }
 
+bool Interpreter::ConcatInPlace(BinaryOp op, ObjectId left, ObjectId right) {
+  return op == BinaryOp::kAdd && heap_.profile().str_concat_in_place &&
+         heap_.type_of(left) == TypeTag::kStr && heap_.type_of(right) == TypeTag::kStr &&
+         heap_.object(left).refcount == 1 && StrAppendInPlace(heap_, left, right);
+}
+
+bool Interpreter::ReleaseForConcat(const NameRef& name, BinaryOp op, ObjectId value,
+                                   ObjectId right) {
+  if (op != BinaryOp::kAdd || !heap_.profile().str_concat_in_place ||
+      heap_.type_of(value) != TypeTag::kStr || heap_.type_of(right) != TypeTag::kStr ||
+      heap_.object(value).refcount != 2) {
+    return false;
+  }
+  if (!DeleteName(name)) {
+    TakeError().IgnoreError();
+    return false;
+  }
+  return true;
+}
+
 Ref Interpreter::LoadName(const NameRef& name) {
   switch (name.scope) {
     case Scope::kFast: {

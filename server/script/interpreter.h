@@ -117,6 +117,15 @@ class Interpreter {
   SessionState& session() { return session_; }
   OutputSink& out() { return out_; }
 
+  // str + str growing the left operand in place when only the caller holds
+  // it and the profile does so (PyUnicode_Append). True if it did.
+  bool ConcatInPlace(BinaryOp op, ObjectId left, ObjectId right);
+  // unicode_concatenate's first step for `name += s` / `name = name + s`:
+  // when `name` and the caller hold the only references to the str
+  // `value`, the name lets go of its reference (deleted from its frame or
+  // dict) so the str can grow in place. True if it did.
+  bool ReleaseForConcat(const NameRef& name, BinaryOp op, ObjectId value, ObjectId right);
+
   // The type object named `name` for types without a builtin name (and
   // the exception classes), made once per session.
   ObjectId TypeObject(const std::string& name);

@@ -42,6 +42,10 @@ Ref Interpreter::Eval(const Expr& expr) {
       if (!left) return Ref();
       Ref right = Eval(*expr.operands[1]);
       if (!right) return Ref();
+      if (ConcatInPlace(expr.binary_op, left.get(), right.get())) {
+        right.Reset();
+        return left;
+      }
       absl::StatusOr<Ref> result = Binary(heap_, expr.binary_op, left.get(), right.get(), false);
       left.Reset();
       right.Reset();

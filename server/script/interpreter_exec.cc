@@ -252,6 +252,33 @@ Flow Interpreter::ExecAssign(const Stmt& stmt) {
       return Flow::kNormal;
     }
   }
+  // name = name + s: CPython drops the name's reference first, so the str
+  // can grow in place (3.8, 3.10).
+  if (stmt.targets.size() == 1 && stmt.targets[0]->kind == ExprKind::kName &&
+      value_expr.kind == ExprKind::kBinary && value_expr.binary_op == BinaryOp::kAdd &&
+      value_expr.operands[0]->kind == ExprKind::kName &&
+      value_expr.operands[0]->name.text == stmt.targets[0]->name.text &&
+      value_expr.operands[0]->name.scope == stmt.targets[0]->name.scope &&
+      heap_.profile().str_concat_in_place) {
+    const NameRef& name = stmt.targets[0]->name;
+    Ref left = Eval(*value_expr.operands[0]);
+    if (!left) return Flow::kError;
+    Ref right = Eval(*value_expr.operands[1]);
+    if (!right) return Flow::kError;
+    if (ReleaseForConcat(name, BinaryOp::kAdd, left.get(), right.get()) &&
+        ConcatInPlace(BinaryOp::kAdd, left.get(), right.get())) {
+      right.Reset();
+      return StoreName(name, std::move(left)) ? Flow::kNormal : Flow::kError;
+    }
+    absl::StatusOr<Ref> result = Binary(heap_, BinaryOp::kAdd, left.get(), right.get(), false);
+    left.Reset();
+    right.Reset();
+    if (!result.ok()) {
+      Raise(result.status());
+      return Flow::kError;
+    }
+    return StoreName(name, *std::move(result)) ? Flow::kNormal : Flow::kError;
+  }
   Ref value = Eval(value_expr);
   if (!value) return Flow::kError;
   for (size_t i = 0; i + 1 < stmt.targets.size(); ++i) {
@@ -323,6 +350,20 @@ Flow Interpreter::ExecAugAssign(const Stmt& stmt) {
   if (!operand) return Flow::kError;
   Ref result;
   const TypeTag type = heap_.type_of(current.get());
+  if (target.kind == ExprKind::kName && ReleaseForConcat(target.name, stmt.binary_op, current.get(),
+                                                          operand.get())) {
+    if (!ConcatInPlace(stmt.binary_op, current.get(), operand.get())) {
+      absl::StatusOr<Ref> value =
+          Binary(heap_, stmt.binary_op, current.get(), operand.get(), /*in_place=*/true);
+      if (!value.ok()) {
+        Raise(value.status());
+        return Flow::kError;
+      }
+      current = *std::move(value);
+    }
+    operand.Reset();
+    return StoreName(target.name, std::move(current)) ? Flow::kNormal : Flow::kError;
+  }
   if (type == TypeTag::kList && stmt.binary_op == BinaryOp::kAdd) {
     if (!ExtendList(current.get(), operand.get())) return Flow::kError;
     result = heap_.NewRef(current.get());
