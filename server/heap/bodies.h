@@ -145,6 +145,9 @@ struct ClassBody {
   // MRO, the class itself (a cycle only the GC breaks).
   ObjectId bases = kNoObject;
   ObjectId mro = kNoObject;
+  // Static type objects: called through vectorcall, without packing the
+  // arguments in a tuple (see Profile::vectorcall_types).
+  bool vectorcall = false;
   // The cached keys instances share; sharing stops for good once an
   // instance outgrows them while other instances still use them.
   uint32_t shared_keys = 0;  // SharedKeysBody index + 1; 0 once sharing stopped

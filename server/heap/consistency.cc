@@ -16,7 +16,8 @@ void ForEachOwnedReference(const Heap& heap, ObjectId id,
   };
   switch (heap.type_of(id)) {
     case TypeTag::kDict:
-      // Split tables own their keys too (the GC does not visit them).
+      // Every table owns its keys, though the GC does not visit split or
+      // str-keyed tables' keys.
       for (const DictEntry& entry : heap.dict(id).entries) {
         if (entry.key == kNoObject) continue;
         visit(entry.key);
@@ -27,32 +28,9 @@ void ForEachOwnedReference(const Heap& heap, ObjectId id,
       visit_if_set(heap.code(id).consts);
       visit_if_set(heap.code(id).name);
       return;
-    case TypeTag::kClass: {
-      const ClassBody& body = heap.cls(id);
-      visit_if_set(body.namespace_dict);
-      visit_if_set(body.base);
-      visit_if_set(body.bases);
-      visit_if_set(body.mro);
-      return;
-    }
-    case TypeTag::kInstance: {
-      const InstanceBody& body = heap.instance(id);
-      for (ObjectId value : body.values) visit_if_set(value);
-      visit_if_set(body.dict);
-      visit(body.cls);
-      return;
-    }
     case TypeTag::kFrame:
       visit_if_set(heap.frame_body(id).code);
       return;
-    case TypeTag::kFunction: {
-      const FunctionBody& body = heap.function(id);
-      for (ObjectId ref : {body.code, body.globals, body.defaults, body.kw_defaults, body.name,
-                           body.closure}) {
-        visit_if_set(ref);
-      }
-      return;
-    }
     default:
       ForEachReferent(heap, id, visit);
       return;

@@ -3,7 +3,11 @@
 #include <utility>
 #include <vector>
 
+#include "server/heap/dict_object.h"
+#include "server/heap/float_object.h"
 #include "server/heap/heap.h"
+#include "server/heap/list_object.h"
+#include "server/heap/tuple_object.h"
 
 namespace heapsim {
 
@@ -52,15 +56,7 @@ void DeallocTuple(Heap& heap, ObjectId id) {
 }
 
 void DeallocDict(Heap& heap, ObjectId id) {
-  DictBody body = std::move(heap.dict(id));
-  for (const DictEntry& entry : body.entries) {
-    if (entry.key == kNoObject) continue;
-    heap.DecRef(entry.key);
-    heap.DecRef(entry.value);
-  }
-  heap.FreeBuffer(body.values_block);
-  ReleaseDictKeysBlock(heap, body);
-  if (body.shared_keys != 0) heap.DecRefSharedKeys(body.shared_keys);
+  ReleaseDictContents(heap, std::move(heap.dict(id)));
   ReleaseToFreeList(heap, id, heap.free_lists().dicts, heap.profile().dict_freelist);
 }
 
@@ -105,6 +101,17 @@ bool UsesTrashcan(TypeTag type) {
     default:
       return false;
   }
+}
+
+void ReleaseDictContents(Heap& heap, DictBody body) {
+  for (const DictEntry& entry : body.entries) {
+    if (entry.key == kNoObject) continue;
+    heap.DecRef(entry.key);
+    heap.DecRef(entry.value);
+  }
+  heap.FreeBuffer(body.values_block);
+  ReleaseDictKeysBlock(heap, body);
+  if (body.shared_keys != 0) heap.DecRefSharedKeys(body.shared_keys);
 }
 
 void ReleaseDictKeysBlock(Heap& heap, const DictBody& body) {
@@ -244,6 +251,26 @@ void DeallocateObject(Heap& heap, ObjectId id) {
     default:
       heap.ReleaseObject(id, /*keep_block=*/false);
       return;
+  }
+}
+
+void SeedStartupFreeLists(Heap& heap) {
+  const Profile& profile = heap.profile();
+  const StartupFreeLists& startup = profile.startup_free_lists;
+  Heap::FreeLists& free_lists = heap.free_lists();
+  auto seed = [&heap](std::vector<uint64_t>& free_list, uint32_t count, uint32_t capacity,
+                      uint64_t request) {
+    for (uint32_t i = 0; i < count && i < capacity; ++i) {
+      free_list.push_back(heap.AllocateBuffer(request));
+    }
+  };
+  seed(free_lists.floats, startup.floats, profile.float_freelist, kFloatSize);
+  seed(free_lists.lists, startup.lists, profile.list_freelist, kListObjectRequest);
+  seed(free_lists.dicts, startup.dicts, profile.dict_freelist, kDictObjectRequest);
+  for (size_t length = 1; length < free_lists.tuples.size() && length <= startup.tuples.size();
+       ++length) {
+    seed(free_lists.tuples[length], startup.tuples[length - 1], startup.tuples[length - 1],
+         TupleRequest(length));
   }
 }
 

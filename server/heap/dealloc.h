@@ -20,6 +20,15 @@ bool UsesTrashcan(TypeTag type);
 // Runs the deallocator of `id`, whose count is zero and which is untracked.
 void DeallocateObject(Heap& heap, ObjectId id);
 
+// Fills the free lists as the profile's interpreter has them when a script
+// starts (Profile::startup_free_lists). For a new heap.
+void SeedStartupFreeLists(Heap& heap);
+
+// Drops what a dict's table holds, in PyDict_Clear's order: the entries'
+// keys and values first to last, the values array, the keys block, the
+// shared keys. For a dict being cleared or deallocated.
+void ReleaseDictContents(Heap& heap, DictBody body);
+
 // Frees a dict's keys block, through the keys free list where CPython would
 // keep it. Used by dicts' deallocation, clear() and resizing.
 void ReleaseDictKeysBlock(Heap& heap, const DictBody& body);

@@ -13,7 +13,6 @@ namespace heapsim {
 
 namespace {
 
-constexpr uint64_t kDictObjectRequest = 64;  // PyDictObject + GC header
 constexpr uint8_t kMinLog2 = 3;              // 8 slots
 constexpr int kPerturbShift = 5;
 
@@ -350,14 +349,7 @@ absl::StatusOr<Ref> DictSetDefault(Heap& heap, ObjectId dict, ObjectId key, Obje
 void DictClear(Heap& heap, ObjectId dict) {
   DictBody old = std::move(heap.dict(dict));
   heap.dict(dict) = DictBody();
-  for (const DictEntry& entry : old.entries) {
-    if (entry.key == kNoObject) continue;
-    heap.DecRef(entry.key);
-    heap.DecRef(entry.value);
-  }
-  heap.FreeBuffer(old.values_block);
-  ReleaseDictKeysBlock(heap, old);
-  if (old.shared_keys != 0) heap.DecRefSharedKeys(old.shared_keys);
+  ReleaseDictContents(heap, std::move(old));
 }
 
 Ref NewSplitDict(Heap& heap, uint32_t shared_keys, uint32_t capacity) {

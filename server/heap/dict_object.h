@@ -26,6 +26,9 @@
 namespace heapsim {
 
 // {} or PyDict_New(): an empty dict on the shared empty keys.
+// A dict object's own block: PyDictObject and its GC header.
+inline constexpr uint64_t kDictObjectRequest = 64;
+
 Ref NewDict(Heap& heap);
 
 // dict(): like NewDict, except that 3.8 gives it an 8-slot table at once.

@@ -47,19 +47,9 @@ void ClearReferences(Heap& heap, ObjectId id) {
       heap.FreeBuffer(block);
       return;
     }
-    case TypeTag::kDict: {
-      DictBody old = std::move(heap.dict(id));
-      DictBody& body = heap.dict(id);
-      body = DictBody();
-      for (const DictEntry& entry : old.entries) {
-        if (entry.key == kNoObject) continue;
-        heap.DecRef(entry.key);
-        heap.DecRef(entry.value);
-      }
-      heap.FreeBuffer(old.values_block);
-      ReleaseDictKeysBlock(heap, old);
+    case TypeTag::kDict:
+      DictClear(heap, id);  // dict_tp_clear is PyDict_Clear
       return;
-    }
     case TypeTag::kSet:
     case TypeTag::kFrozenSet: {
       SetBody old = std::move(heap.set(id));

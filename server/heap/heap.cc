@@ -30,29 +30,7 @@ Heap::Heap(const Profile& profile)
   for (uint32_t size_class = 0; size_class < Pymalloc::kNumSizeClasses; ++size_class) {
     interpreter_blocks_.push_back(allocator_.Malloc(Pymalloc::BlockSizeOf(size_class)));
   }
-  SeedFreeLists();
-}
-
-void Heap::SeedFreeLists() {
-  // Block sizes of the objects these free lists keep: a float (24 bytes),
-  // a list and a dict with their GC header (56 and 64), a tuple of n items
-  // (GC header, head and n pointers).
-  const StartupFreeLists& startup = profile_->startup_free_lists;
-  for (uint32_t i = 0; i < startup.floats && i < profile_->float_freelist; ++i) {
-    free_lists_.floats.push_back(allocator_.Malloc(24));
-  }
-  for (uint32_t i = 0; i < startup.lists && i < profile_->list_freelist; ++i) {
-    free_lists_.lists.push_back(allocator_.Malloc(56));
-  }
-  for (uint32_t i = 0; i < startup.dicts && i < profile_->dict_freelist; ++i) {
-    free_lists_.dicts.push_back(allocator_.Malloc(64));
-  }
-  for (size_t length = 1; length < free_lists_.tuples.size() && length <= startup.tuples.size();
-       ++length) {
-    for (uint32_t i = 0; i < startup.tuples[length - 1]; ++i) {
-      free_lists_.tuples[length].push_back(allocator_.Malloc(16 + 24 + 8 * length));
-    }
-  }
+  SeedStartupFreeLists(*this);
 }
 
 ObjectId Heap::NewRecord(TypeTag type, uint64_t address) {

@@ -309,9 +309,6 @@ class Heap {
   // Empties every free list, returning the blocks to the allocator (what a
   // full collection does).
   void ClearFreeLists();
-  // Fills the free lists as the profile's interpreter has them when a
-  // script starts.
-  void SeedFreeLists();
 
   // ---------------------------------------------------------------------
   // Cyclic GC

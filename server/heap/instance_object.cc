@@ -187,8 +187,7 @@ Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, Ob
   // their descriptors, each holding the class.
   if (base == kNoObject) {
     for (const char* attribute : {"__dict__", "__weakref__"}) {
-      const ObjectId descriptor =
-          heap.NewObject(TypeTag::kDescriptor, 64);  // PyGetSetDescrObject + GC header
+      const ObjectId descriptor = heap.NewObject(TypeTag::kDescriptor, kDescriptorRequest);
       heap.IncRef(id);
       heap.AttachBody(descriptor, CellBody{id});
       heap.Track(descriptor);

@@ -30,6 +30,10 @@ namespace heapsim {
 // class, so a class is freed by the GC, not by reference counting.
 Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, ObjectId root);
 
+// A getset descriptor's block (PyGetSetDescrObject and its GC header), in
+// every version.
+inline constexpr uint64_t kDescriptorRequest = 64;
+
 // A new instance of `cls` with no attributes, tracked by the GC.
 Ref NewInstance(Heap& heap, ObjectId cls);
 

@@ -9,7 +9,6 @@ namespace heapsim {
 
 namespace {
 
-constexpr uint64_t kListObjectRequest = 56;  // PyListObject + GC header
 constexpr uint64_t kPointer = 8;
 constexpr uint64_t kRecycleOnStack = 8;  // list_ass_slice's stack buffer
 

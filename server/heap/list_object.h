@@ -29,6 +29,9 @@ enum class ExtendSource : uint8_t {
 
 // A new empty list whose item array has `allocated` slots (PyList_New(n)
 // when `length` == `allocated`, else list_new_prealloc).
+// A list object's own block: PyListObject and its GC header.
+inline constexpr uint64_t kListObjectRequest = 56;
+
 Ref NewList(Heap& heap, uint64_t allocated);
 
 // An empty list made by calling the type, list(...): its object comes from

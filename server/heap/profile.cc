@@ -7,510 +7,248 @@ namespace heapsim {
 
 namespace {
 
+// The first simulated version, every field spelled out.
+constexpr Profile Py38() {
+  return {
+      .version = "3.8",
+      .full_version = "3.8.18",
+      .pool_size = 4 * 1024,
+      .arena_size = 256 * 1024,
+      .arena_loses_a_pool = false,
+      .keep_one_empty_arena = false,
+      .mmap_threshold = 128 * 1024,
+      .float_freelist = 100,
+      .list_freelist = 80,
+      .dict_freelist = 80,
+      .dict_keys_freelist = 80,
+      .dict_keys_freelist_str_only = false,
+      .tuple_freelist_max_len = 19,
+      .tuple_freelist_per_len = 2000,
+      .frame_freelist = 200,
+      .frames_on_heap = true,
+      .slice_cache = 1,
+      .list_growth_rounds_to_4 = false,
+      .list_prealloc_rounds_even = false,
+      .list_extend_empty_preallocates = false,
+      .list_init_preallocates = true,
+      .list_extend_mapping_grows = false,
+      .list_del_item_keeps_allocation = false,
+      .dict_keys_header = 40,
+      .dict_str_keys_compact = false,
+      .dict_resize_minsize_quirk = false,
+      .dict_new_presized_8 = true,
+      .dict_merge_clones_clean = false,
+      .siphash13 = false,
+      .int_min_digits = 0,
+      .int_medium_request = 28,
+      .str_ascii_header = 48,
+      .str_compact_header = 72,
+      .latin1_singletons_cache_utf8 = false,
+      .bytes_header = 33,
+      .instance_preheader = 0,
+      .instance_basic_size = 32,
+      .instance_storage = InstanceStorage::kSplitDict,
+      .class_shared_keys_log2 = 3,
+      .class_shared_keys_usable = 5,
+      .class_object_size = 896,
+      .aux =
+          {
+              .function = 136,
+              .code = 176,
+              .cell = 40,
+              .method = 64,
+              .builtin_method = 72,
+              .seq_iterator = 48,
+              .range_iterator = 48,
+              .dict_iterator = 72,
+              .set_iterator = 64,
+              .enumerate = 64,
+              .zip = 56,
+              .dict_view = 40,
+              .generator = 112,
+              .range = 48,
+              .slice = 56,
+              .exception = 80,
+              .frame_base = 384,
+              .module = 72,
+          },
+      .immortal_singletons = false,
+      .static_refcount_base = 0,
+      .none_startup_refs = 4079,
+      .bool_startup_refs = 110,
+      .singleton_startup_refs = 3,
+      .static_char_singletons = false,
+      .interned_strings_immortal = false,
+      .trashcan_depth = 50,
+      .call_copies_arguments = true,
+      .call_releases_args_reversed = true,
+      .call_ex_releases_tuple = false,
+      .comprehensions_inlined = false,
+      .binary_slice = false,
+      .constant_display_extends = false,
+      .display_append_threshold = 0,
+      .tracemalloc_has_reset_peak = false,
+      .str_split_prealloc_by_length = false,
+      .sum_floats_compensated = false,
+      .bytearray_init_appends = true,
+      .defaults_folded_to_constant = false,
+      .vectorcall_types = "",
+      .str_concat_in_place = true,
+      .messages =
+          {
+              .unbound_local = "local variable '%s' referenced before assignment",
+              .float_floor_div_zero = "float divmod()",
+              .int_mod_zero = "integer division or modulo by zero",
+              .float_mod_zero = "float modulo",
+              .number = "number",
+              .min_max_empty = "%s() arg is an empty sequence",
+              .setattr_no_dict = "",
+          },
+      .gc_thresholds = {700, 10, 10},
+      .gc_collects_inside_allocation = true,
+      .startup_free_lists = {.floats = 3, .lists = 6, .dicts = 9, .tuples = {9, 5, 4, 1, 4, 3, 10,
+                                                                             6, 3, 1, 1, 2, 0, 3,
+                                                                             2, 0, 1, 2, 3, 0}},
+  };
+}
+
+// 3.10: what changed since 3.8.
+constexpr Profile Py310() {
+  Profile p = Py38();
+  p.version = "3.10";
+  p.full_version = "3.10.13";
+  p.pool_size = 16 * 1024;
+  p.arena_size = 1024 * 1024;
+  p.arena_loses_a_pool = true;
+  p.keep_one_empty_arena = true;
+  p.list_growth_rounds_to_4 = true;
+  p.list_prealloc_rounds_even = true;
+  p.list_extend_empty_preallocates = true;
+  p.dict_resize_minsize_quirk = true;
+  p.dict_new_presized_8 = false;
+  p.dict_merge_clones_clean = true;
+  p.class_object_size = 904;
+  p.aux.function = 144;
+  p.aux.zip = 64;
+  p.aux.generator = 104;
+  p.aux.frame_base = 376;
+  p.none_startup_refs = 4141;
+  p.constant_display_extends = true;
+  p.display_append_threshold = 30;
+  p.tracemalloc_has_reset_peak = true;
+  p.vectorcall_types = "range list dict tuple set frozenset bool float";
+  p.messages.float_floor_div_zero = "float floor division by zero";
+  p.messages.number = "real number";
+  p.startup_free_lists = {
+      .floats = 4, .lists = 5, .dicts = 8, .tuples = {4, 7, 2, 1, 4, 2, 8, 2, 3, 7,
+                                                      1, 1, 0, 1, 2, 0, 1, 2, 3, 0}};
+  return p;
+}
+
+// 3.11: what changed since 3.10.
+constexpr Profile Py311() {
+  Profile p = Py310();
+  p.version = "3.11";
+  p.full_version = "3.11.7";
+  p.dict_keys_freelist_str_only = true;
+  p.frame_freelist = 0;
+  p.frames_on_heap = false;
+  p.dict_keys_header = 32;
+  p.dict_str_keys_compact = true;
+  p.siphash13 = true;
+  p.int_min_digits = 1;
+  p.int_medium_request = 32;
+  p.instance_preheader = 16;
+  p.instance_basic_size = 24;
+  p.instance_storage = InstanceStorage::kValuesArray;
+  p.class_shared_keys_log2 = 6;
+  p.class_shared_keys_usable = 30;
+  p.class_object_size = 920;
+  p.aux.function = 152;
+  p.aux.code = 192;
+  p.aux.enumerate = 72;
+  p.aux.generator = 200;
+  p.aux.exception = 88;
+  p.aux.frame_base = 0;
+  p.static_refcount_base = 999999999;
+  p.none_startup_refs = 5485;
+  p.bool_startup_refs = 400;
+  p.static_char_singletons = true;
+  p.call_copies_arguments = false;
+  p.call_releases_args_reversed = false;
+  p.bytearray_init_appends = false;
+  p.vectorcall_types = "range list dict tuple set frozenset bool float str";
+  p.str_concat_in_place = false;
+  p.messages.unbound_local =
+      "cannot access local variable '%s' where it is not associated with a value";
+  p.messages.int_mod_zero = "integer modulo by zero";
+  p.startup_free_lists = {
+      .floats = 4, .lists = 40, .dicts = 8, .tuples = {4, 8, 2, 2, 3, 0, 8, 6, 1, 0,
+                                                       1, 3, 5, 1, 2, 2, 2, 3, 1, 6}};
+  return p;
+}
+
+// 3.12: what changed since 3.11.
+constexpr Profile Py312() {
+  Profile p = Py311();
+  p.version = "3.12";
+  p.full_version = "3.12.1";
+  p.str_ascii_header = 40;
+  p.str_compact_header = 56;
+  p.latin1_singletons_cache_utf8 = true;
+  p.instance_basic_size = 16;
+  p.class_object_size = 936;
+  p.aux.function = 160;
+  p.aux.code = 200;
+  p.aux.range_iterator = 40;
+  p.aux.generator = 192;
+  p.immortal_singletons = true;
+  p.static_refcount_base = 0;
+  p.none_startup_refs = 0;
+  p.bool_startup_refs = 0;
+  p.singleton_startup_refs = 0;
+  p.interned_strings_immortal = true;
+  p.call_ex_releases_tuple = true;
+  p.comprehensions_inlined = true;
+  p.binary_slice = true;
+  p.str_split_prealloc_by_length = true;
+  p.sum_floats_compensated = true;
+  p.defaults_folded_to_constant = true;
+  p.messages.min_max_empty = "%s() iterable argument is empty";
+  p.gc_collects_inside_allocation = false;
+  p.startup_free_lists = {
+      .floats = 3, .lists = 9, .dicts = 14, .tuples = {5, 8, 3, 1, 1, 1, 0, 0, 2, 0,
+                                                       1, 0, 1, 1, 0, 0, 1, 2, 0, 0}};
+  return p;
+}
+
+// 3.13: what changed since 3.12.
+constexpr Profile Py313() {
+  Profile p = Py312();
+  p.version = "3.13";
+  p.full_version = "3.13.0";
+  p.tuple_freelist_max_len = 20;
+  p.list_init_preallocates = false;
+  p.list_extend_mapping_grows = true;
+  p.list_del_item_keeps_allocation = true;
+  p.instance_storage = InstanceStorage::kInlineValues;
+  p.class_object_size = 944;
+  p.aux.code = 208;
+  p.interned_strings_immortal = false;
+  p.trashcan_depth = 1000;
+  p.vectorcall_types = "range list dict tuple set frozenset bool float int str";
+  p.messages.float_mod_zero = "float modulo by zero";
+  p.messages.setattr_no_dict = " and no __dict__ for setting new attributes";
+  p.gc_thresholds = {2000, 10, 10};
+  p.startup_free_lists = {
+      .floats = 5, .lists = 10, .dicts = 12, .tuples = {5, 8, 4, 1, 0, 2, 5, 2, 3, 5,
+                                                        2, 8, 2, 1, 1, 2, 2, 2, 1, 0}};
+  return p;
+}
+
 // One row per simulated version. Every figure was measured on the interpreter
 // named in full_version; tests/golden/ holds the measurements.
-constexpr Profile kProfiles[] = {
-    {
-        .version = "3.8",
-        .full_version = "3.8.18",
-        .pool_size = 4 * 1024,
-        .arena_size = 256 * 1024,
-        .arena_loses_a_pool = false,
-        .keep_one_empty_arena = false,
-        .mmap_threshold = 128 * 1024,
-        .float_freelist = 100,
-        .list_freelist = 80,
-        .dict_freelist = 80,
-        .dict_keys_freelist = 80,
-        .dict_keys_freelist_str_only = false,
-        .tuple_freelist_max_len = 19,
-        .tuple_freelist_per_len = 2000,
-        .frame_freelist = 200,
-        .frames_on_heap = true,
-        .slice_cache = 1,
-        .list_growth_rounds_to_4 = false,
-        .list_prealloc_rounds_even = false,
-        .list_extend_empty_preallocates = false,
-        .list_init_preallocates = true,
-        .list_extend_mapping_grows = false,
-        .list_del_item_keeps_allocation = false,
-        .dict_keys_header = 40,
-        .dict_str_keys_compact = false,
-        .dict_resize_minsize_quirk = false,
-        .dict_new_presized_8 = true,
-        .dict_merge_clones_clean = false,
-        .siphash13 = false,
-        .int_min_digits = 0,
-        .int_medium_request = 28,
-        .str_ascii_header = 48,
-        .str_compact_header = 72,
-        .latin1_singletons_cache_utf8 = false,
-        .bytes_header = 33,
-        .instance_preheader = 0,
-        .instance_basic_size = 32,
-        .instance_storage = InstanceStorage::kSplitDict,
-        .class_shared_keys_log2 = 3,
-        .class_shared_keys_usable = 5,
-        .class_object_size = 896,
-        .aux =
-            {
-                .function = 136,
-                .code = 176,
-                .cell = 40,
-                .method = 64,
-                .builtin_method = 72,
-                .seq_iterator = 48,
-                .range_iterator = 48,
-                .dict_iterator = 72,
-                .set_iterator = 64,
-                .enumerate = 64,
-                .zip = 56,
-                .dict_view = 40,
-                .generator = 112,
-                .range = 48,
-                .slice = 56,
-                .exception = 80,
-                .frame_base = 384,
-                .module = 72,
-            },
-        .immortal_singletons = false,
-        .static_refcount_base = 0,
-        .none_startup_refs = 4079,
-        .bool_startup_refs = 110,
-        .singleton_startup_refs = 3,
-        .static_char_singletons = false,
-        .interned_strings_immortal = false,
-        .trashcan_depth = 50,
-        .call_copies_arguments = true,
-        .call_releases_args_reversed = true,
-        .call_ex_releases_tuple = false,
-        .comprehensions_inlined = false,
-        .binary_slice = false,
-        .constant_display_extends = false,
-        .display_append_threshold = 0,
-        .tracemalloc_has_reset_peak = false,
-        .str_split_prealloc_by_length = false,
-        .sum_floats_compensated = false,
-        .bytearray_init_appends = true,
-        .defaults_folded_to_constant = false,
-        .vectorcall_types = "",
-        .str_concat_in_place = true,
-        .messages =
-            {
-                .unbound_local = "local variable '%s' referenced before assignment",
-                .float_floor_div_zero = "float divmod()",
-                .int_mod_zero = "integer division or modulo by zero",
-                .float_mod_zero = "float modulo",
-                .number = "number",
-                .min_max_empty = "%s() arg is an empty sequence",
-                .setattr_no_dict = "",
-            },
-        .gc_thresholds = {700, 10, 10},
-        .gc_collects_inside_allocation = true,
-        .startup_free_lists = {.floats = 3, .lists = 6, .dicts = 9,
-                               .tuples = {9, 5, 4, 1, 4, 3, 10, 6, 3, 1, 1, 2, 0, 3, 2, 0, 1, 2, 3, 0}},
-    },
-    {
-        .version = "3.10",
-        .full_version = "3.10.13",
-        .pool_size = 16 * 1024,
-        .arena_size = 1024 * 1024,
-        .arena_loses_a_pool = true,
-        .keep_one_empty_arena = true,
-        .mmap_threshold = 128 * 1024,
-        .float_freelist = 100,
-        .list_freelist = 80,
-        .dict_freelist = 80,
-        .dict_keys_freelist = 80,
-        .dict_keys_freelist_str_only = false,
-        .tuple_freelist_max_len = 19,
-        .tuple_freelist_per_len = 2000,
-        .frame_freelist = 200,
-        .frames_on_heap = true,
-        .slice_cache = 1,
-        .list_growth_rounds_to_4 = true,
-        .list_prealloc_rounds_even = true,
-        .list_extend_empty_preallocates = true,
-        .list_init_preallocates = true,
-        .list_extend_mapping_grows = false,
-        .list_del_item_keeps_allocation = false,
-        .dict_keys_header = 40,
-        .dict_str_keys_compact = false,
-        .dict_resize_minsize_quirk = true,
-        .dict_new_presized_8 = false,
-        .dict_merge_clones_clean = true,
-        .siphash13 = false,
-        .int_min_digits = 0,
-        .int_medium_request = 28,
-        .str_ascii_header = 48,
-        .str_compact_header = 72,
-        .latin1_singletons_cache_utf8 = false,
-        .bytes_header = 33,
-        .instance_preheader = 0,
-        .instance_basic_size = 32,
-        .instance_storage = InstanceStorage::kSplitDict,
-        .class_shared_keys_log2 = 3,
-        .class_shared_keys_usable = 5,
-        .class_object_size = 904,
-        .aux =
-            {
-                .function = 144,
-                .code = 176,
-                .cell = 40,
-                .method = 64,
-                .builtin_method = 72,
-                .seq_iterator = 48,
-                .range_iterator = 48,
-                .dict_iterator = 72,
-                .set_iterator = 64,
-                .enumerate = 64,
-                .zip = 64,
-                .dict_view = 40,
-                .generator = 104,
-                .range = 48,
-                .slice = 56,
-                .exception = 80,
-                .frame_base = 376,
-                .module = 72,
-            },
-        .immortal_singletons = false,
-        .static_refcount_base = 0,
-        .none_startup_refs = 4141,
-        .bool_startup_refs = 110,
-        .singleton_startup_refs = 3,
-        .static_char_singletons = false,
-        .interned_strings_immortal = false,
-        .trashcan_depth = 50,
-        .call_copies_arguments = true,
-        .call_releases_args_reversed = true,
-        .call_ex_releases_tuple = false,
-        .comprehensions_inlined = false,
-        .binary_slice = false,
-        .constant_display_extends = true,
-        .display_append_threshold = 30,
-        .tracemalloc_has_reset_peak = true,
-        .str_split_prealloc_by_length = false,
-        .sum_floats_compensated = false,
-        .bytearray_init_appends = true,
-        .defaults_folded_to_constant = false,
-        .vectorcall_types = "range list dict tuple set frozenset bool float",
-        .str_concat_in_place = true,
-        .messages =
-            {
-                .unbound_local = "local variable '%s' referenced before assignment",
-                .float_floor_div_zero = "float floor division by zero",
-                .int_mod_zero = "integer division or modulo by zero",
-                .float_mod_zero = "float modulo",
-                .number = "real number",
-                .min_max_empty = "%s() arg is an empty sequence",
-                .setattr_no_dict = "",
-            },
-        .gc_thresholds = {700, 10, 10},
-        .gc_collects_inside_allocation = true,
-        .startup_free_lists = {.floats = 4, .lists = 5, .dicts = 8,
-                               .tuples = {4, 7, 2, 1, 4, 2, 8, 2, 3, 7, 1, 1, 0, 1, 2, 0, 1, 2, 3, 0}},
-    },
-    {
-        .version = "3.11",
-        .full_version = "3.11.7",
-        .pool_size = 16 * 1024,
-        .arena_size = 1024 * 1024,
-        .arena_loses_a_pool = true,
-        .keep_one_empty_arena = true,
-        .mmap_threshold = 128 * 1024,
-        .float_freelist = 100,
-        .list_freelist = 80,
-        .dict_freelist = 80,
-        .dict_keys_freelist = 80,
-        .dict_keys_freelist_str_only = true,
-        .tuple_freelist_max_len = 19,
-        .tuple_freelist_per_len = 2000,
-        .frame_freelist = 0,
-        .frames_on_heap = false,
-        .slice_cache = 1,
-        .list_growth_rounds_to_4 = true,
-        .list_prealloc_rounds_even = true,
-        .list_extend_empty_preallocates = true,
-        .list_init_preallocates = true,
-        .list_extend_mapping_grows = false,
-        .list_del_item_keeps_allocation = false,
-        .dict_keys_header = 32,
-        .dict_str_keys_compact = true,
-        .dict_resize_minsize_quirk = true,
-        .dict_new_presized_8 = false,
-        .dict_merge_clones_clean = true,
-        .siphash13 = true,
-        .int_min_digits = 1,
-        .int_medium_request = 32,
-        .str_ascii_header = 48,
-        .str_compact_header = 72,
-        .latin1_singletons_cache_utf8 = false,
-        .bytes_header = 33,
-        .instance_preheader = 16,
-        .instance_basic_size = 24,
-        .instance_storage = InstanceStorage::kValuesArray,
-        .class_shared_keys_log2 = 6,
-        .class_shared_keys_usable = 30,
-        .class_object_size = 920,
-        .aux =
-            {
-                .function = 152,
-                .code = 192,
-                .cell = 40,
-                .method = 64,
-                .builtin_method = 72,
-                .seq_iterator = 48,
-                .range_iterator = 48,
-                .dict_iterator = 72,
-                .set_iterator = 64,
-                .enumerate = 72,
-                .zip = 64,
-                .dict_view = 40,
-                .generator = 200,
-                .range = 48,
-                .slice = 56,
-                .exception = 88,
-                .frame_base = 0,
-                .module = 72,
-            },
-        .immortal_singletons = false,
-        .static_refcount_base = 999999999,
-        .none_startup_refs = 5485,
-        .bool_startup_refs = 400,
-        .singleton_startup_refs = 3,
-        .static_char_singletons = true,
-        .interned_strings_immortal = false,
-        .trashcan_depth = 50,
-        .call_copies_arguments = false,
-        .call_releases_args_reversed = false,
-        .call_ex_releases_tuple = false,
-        .comprehensions_inlined = false,
-        .binary_slice = false,
-        .constant_display_extends = true,
-        .display_append_threshold = 30,
-        .tracemalloc_has_reset_peak = true,
-        .str_split_prealloc_by_length = false,
-        .sum_floats_compensated = false,
-        .bytearray_init_appends = false,
-        .defaults_folded_to_constant = false,
-        .vectorcall_types = "range list dict tuple set frozenset bool float str",
-        .str_concat_in_place = false,
-        .messages =
-            {
-                .unbound_local = "cannot access local variable '%s' where it is not associated with a value",
-                .float_floor_div_zero = "float floor division by zero",
-                .int_mod_zero = "integer modulo by zero",
-                .float_mod_zero = "float modulo",
-                .number = "real number",
-                .min_max_empty = "%s() arg is an empty sequence",
-                .setattr_no_dict = "",
-            },
-        .gc_thresholds = {700, 10, 10},
-        .gc_collects_inside_allocation = true,
-        .startup_free_lists = {.floats = 4, .lists = 40, .dicts = 8,
-                               .tuples = {4, 8, 2, 2, 3, 0, 8, 6, 1, 0, 1, 3, 5, 1, 2, 2, 2, 3, 1, 6}},
-    },
-    {
-        .version = "3.12",
-        .full_version = "3.12.1",
-        .pool_size = 16 * 1024,
-        .arena_size = 1024 * 1024,
-        .arena_loses_a_pool = true,
-        .keep_one_empty_arena = true,
-        .mmap_threshold = 128 * 1024,
-        .float_freelist = 100,
-        .list_freelist = 80,
-        .dict_freelist = 80,
-        .dict_keys_freelist = 80,
-        .dict_keys_freelist_str_only = true,
-        .tuple_freelist_max_len = 19,
-        .tuple_freelist_per_len = 2000,
-        .frame_freelist = 0,
-        .frames_on_heap = false,
-        .slice_cache = 1,
-        .list_growth_rounds_to_4 = true,
-        .list_prealloc_rounds_even = true,
-        .list_extend_empty_preallocates = true,
-        .list_init_preallocates = true,
-        .list_extend_mapping_grows = false,
-        .list_del_item_keeps_allocation = false,
-        .dict_keys_header = 32,
-        .dict_str_keys_compact = true,
-        .dict_resize_minsize_quirk = true,
-        .dict_new_presized_8 = false,
-        .dict_merge_clones_clean = true,
-        .siphash13 = true,
-        .int_min_digits = 1,
-        .int_medium_request = 32,
-        .str_ascii_header = 40,
-        .str_compact_header = 56,
-        .latin1_singletons_cache_utf8 = true,
-        .bytes_header = 33,
-        .instance_preheader = 16,
-        .instance_basic_size = 16,
-        .instance_storage = InstanceStorage::kValuesArray,
-        .class_shared_keys_log2 = 6,
-        .class_shared_keys_usable = 30,
-        .class_object_size = 936,
-        .aux =
-            {
-                .function = 160,
-                .code = 200,
-                .cell = 40,
-                .method = 64,
-                .builtin_method = 72,
-                .seq_iterator = 48,
-                .range_iterator = 40,
-                .dict_iterator = 72,
-                .set_iterator = 64,
-                .enumerate = 72,
-                .zip = 64,
-                .dict_view = 40,
-                .generator = 192,
-                .range = 48,
-                .slice = 56,
-                .exception = 88,
-                .frame_base = 0,
-                .module = 72,
-            },
-        .immortal_singletons = true,
-        .static_refcount_base = 0,
-        .none_startup_refs = 0,
-        .bool_startup_refs = 0,
-        .singleton_startup_refs = 0,
-        .static_char_singletons = true,
-        .interned_strings_immortal = true,
-        .trashcan_depth = 50,
-        .call_copies_arguments = false,
-        .call_releases_args_reversed = false,
-        .call_ex_releases_tuple = true,
-        .comprehensions_inlined = true,
-        .binary_slice = true,
-        .constant_display_extends = true,
-        .display_append_threshold = 30,
-        .tracemalloc_has_reset_peak = true,
-        .str_split_prealloc_by_length = true,
-        .sum_floats_compensated = true,
-        .bytearray_init_appends = false,
-        .defaults_folded_to_constant = true,
-        .vectorcall_types = "range list dict tuple set frozenset bool float str",
-        .str_concat_in_place = false,
-        .messages =
-            {
-                .unbound_local = "cannot access local variable '%s' where it is not associated with a value",
-                .float_floor_div_zero = "float floor division by zero",
-                .int_mod_zero = "integer modulo by zero",
-                .float_mod_zero = "float modulo",
-                .number = "real number",
-                .min_max_empty = "%s() iterable argument is empty",
-                .setattr_no_dict = "",
-            },
-        .gc_thresholds = {700, 10, 10},
-        .gc_collects_inside_allocation = false,
-        .startup_free_lists = {.floats = 3, .lists = 9, .dicts = 14,
-                               .tuples = {5, 8, 3, 1, 1, 1, 0, 0, 2, 0, 1, 0, 1, 1, 0, 0, 1, 2, 0, 0}},
-    },
-    {
-        .version = "3.13",
-        .full_version = "3.13.0",
-        .pool_size = 16 * 1024,
-        .arena_size = 1024 * 1024,
-        .arena_loses_a_pool = true,
-        .keep_one_empty_arena = true,
-        .mmap_threshold = 128 * 1024,
-        .float_freelist = 100,
-        .list_freelist = 80,
-        .dict_freelist = 80,
-        .dict_keys_freelist = 80,
-        .dict_keys_freelist_str_only = true,
-        .tuple_freelist_max_len = 20,
-        .tuple_freelist_per_len = 2000,
-        .frame_freelist = 0,
-        .frames_on_heap = false,
-        .slice_cache = 1,
-        .list_growth_rounds_to_4 = true,
-        .list_prealloc_rounds_even = true,
-        .list_extend_empty_preallocates = true,
-        .list_init_preallocates = false,
-        .list_extend_mapping_grows = true,
-        .list_del_item_keeps_allocation = true,
-        .dict_keys_header = 32,
-        .dict_str_keys_compact = true,
-        .dict_resize_minsize_quirk = true,
-        .dict_new_presized_8 = false,
-        .dict_merge_clones_clean = true,
-        .siphash13 = true,
-        .int_min_digits = 1,
-        .int_medium_request = 32,
-        .str_ascii_header = 40,
-        .str_compact_header = 56,
-        .latin1_singletons_cache_utf8 = true,
-        .bytes_header = 33,
-        .instance_preheader = 16,
-        .instance_basic_size = 16,
-        .instance_storage = InstanceStorage::kInlineValues,
-        .class_shared_keys_log2 = 6,
-        .class_shared_keys_usable = 30,
-        .class_object_size = 944,
-        .aux =
-            {
-                .function = 160,
-                .code = 208,
-                .cell = 40,
-                .method = 64,
-                .builtin_method = 72,
-                .seq_iterator = 48,
-                .range_iterator = 40,
-                .dict_iterator = 72,
-                .set_iterator = 64,
-                .enumerate = 72,
-                .zip = 64,
-                .dict_view = 40,
-                .generator = 192,
-                .range = 48,
-                .slice = 56,
-                .exception = 88,
-                .frame_base = 0,
-                .module = 72,
-            },
-        .immortal_singletons = true,
-        .static_refcount_base = 0,
-        .none_startup_refs = 0,
-        .bool_startup_refs = 0,
-        .singleton_startup_refs = 0,
-        .static_char_singletons = true,
-        .interned_strings_immortal = false,
-        .trashcan_depth = 1000,
-        .call_copies_arguments = false,
-        .call_releases_args_reversed = false,
-        .call_ex_releases_tuple = true,
-        .comprehensions_inlined = true,
-        .binary_slice = true,
-        .constant_display_extends = true,
-        .display_append_threshold = 30,
-        .tracemalloc_has_reset_peak = true,
-        .str_split_prealloc_by_length = true,
-        .sum_floats_compensated = true,
-        .bytearray_init_appends = false,
-        .defaults_folded_to_constant = true,
-        .vectorcall_types = "range list dict tuple set frozenset bool float int str",
-        .str_concat_in_place = false,
-        .messages =
-            {
-                .unbound_local = "cannot access local variable '%s' where it is not associated with a value",
-                .float_floor_div_zero = "float floor division by zero",
-                .int_mod_zero = "integer modulo by zero",
-                .float_mod_zero = "float modulo by zero",
-                .number = "real number",
-                .min_max_empty = "%s() iterable argument is empty",
-                .setattr_no_dict = " and no __dict__ for setting new attributes",
-            },
-        .gc_thresholds = {2000, 10, 10},
-        .gc_collects_inside_allocation = false,
-        .startup_free_lists = {.floats = 5, .lists = 10, .dicts = 12,
-                               .tuples = {5, 8, 4, 1, 0, 2, 5, 2, 3, 5, 2, 8, 2, 1, 1, 2, 2, 2, 1, 0}},
-    },
-};
+constexpr Profile kProfiles[] = {Py38(), Py310(), Py311(), Py312(), Py313()};
 
 }  // namespace
 

@@ -73,14 +73,7 @@ uint64_t Pymalloc::AllocateFromNewPool(uint32_t size_class) {
     pool.next_virgin = kPoolOverhead;
   }
   // Now allocate exactly as from a partly used pool.
-  uint32_t offset;
-  if (!pool.freed.empty()) {
-    offset = pool.freed.back();
-    pool.freed.pop_back();
-  } else {
-    offset = pool.next_virgin;
-    pool.next_virgin += block_size;
-  }
+  const uint32_t offset = TakeBlock(pool, block_size);
   pool.in_use = 1;
   ++blocks_in_use_;
   if (pool.freed.empty() && pool.next_virgin + block_size > pool_size_) {

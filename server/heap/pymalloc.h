@@ -142,6 +142,19 @@ class Pymalloc {
   // The pool holding `address`, or kNone; O(1).
   int32_t PoolIndexOf(uint64_t address) const;
 
+  // A block of `pool`: the last one freed, else the next never used
+  // (pymalloc's freeblock list, then its virgin space). Returns its offset.
+  static uint32_t TakeBlock(Pool& pool, uint32_t block_size) {
+    if (!pool.freed.empty()) {
+      const uint32_t offset = pool.freed.back();
+      pool.freed.pop_back();
+      return offset;
+    }
+    const uint32_t offset = pool.next_virgin;
+    pool.next_virgin += block_size;
+    return offset;
+  }
+
   // Slow paths, out of line.
   uint64_t AllocateFromNewPool(uint32_t size_class);
   int32_t TakePoolFromUsableArena();
@@ -204,14 +217,7 @@ inline uint64_t Pymalloc::Allocate(uint32_t nbytes) {
   if (pool_index == kNone) return AllocateFromNewPool(size_class);
   Pool& pool = pools_[pool_index];
   const uint32_t block_size = BlockSizeOf(size_class);
-  uint32_t offset;
-  if (!pool.freed.empty()) {
-    offset = pool.freed.back();
-    pool.freed.pop_back();
-  } else {
-    offset = pool.next_virgin;
-    pool.next_virgin += block_size;
-  }
+  const uint32_t offset = TakeBlock(pool, block_size);
   ++pool.in_use;
   ++blocks_in_use_;
   if (pool.freed.empty() && pool.next_virgin + block_size > pool_size_) {

@@ -57,7 +57,7 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
     case TypeTag::kCell:
       return aux.cell;
     case TypeTag::kDescriptor:
-      return 64;  // PyGetSetDescrObject with its GC header, in every version
+      return kDescriptorRequest;
     case TypeTag::kFrame:
       return aux.frame_base;
     case TypeTag::kModule:

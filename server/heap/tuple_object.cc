@@ -4,8 +4,6 @@ namespace heapsim {
 
 namespace {
 
-constexpr uint64_t kTupleHead = 24;
-constexpr uint64_t kGcHeader = 16;
 
 }  // namespace
 
@@ -15,10 +13,10 @@ Ref NewTuple(Heap& heap, std::vector<ObjectId> items) {
   ObjectId id;
   auto& free_lists = heap.free_lists();
   if (length < free_lists.tuples.size() && !free_lists.tuples[length].empty()) {
-    id = heap.NewObjectAt(TypeTag::kTuple, free_lists.tuples[length].back() + kGcHeader);
+    id = heap.NewObjectAt(TypeTag::kTuple, free_lists.tuples[length].back() + kTupleGcHeader);
     free_lists.tuples[length].pop_back();
   } else {
-    id = heap.NewObject(TypeTag::kTuple, kGcHeader + kTupleHead + 8 * length);
+    id = heap.NewObject(TypeTag::kTuple, TupleRequest(length));
   }
   heap.AttachBody(id, TupleBody{std::move(items)});
   heap.Track(id);
@@ -31,7 +29,7 @@ Ref NewTupleOf(Heap& heap, const std::vector<ObjectId>& items) {
 }
 
 uint64_t TupleSizeOf(const Heap& heap, ObjectId id) {
-  return kTupleHead + kGcHeader + 8 * heap.tuple(id).items.size();
+  return TupleRequest(heap.tuple(id).items.size());
 }
 
 }  // namespace heapsim

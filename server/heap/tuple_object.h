@@ -10,6 +10,11 @@
 
 namespace heapsim {
 
+inline constexpr uint64_t kTupleGcHeader = 16;
+
+// The block a tuple of `length` items takes: GC header, head, items.
+inline constexpr uint64_t TupleRequest(uint64_t length) { return kTupleGcHeader + 24 + 8 * length; }
+
 // A new tracked tuple that takes over the references in `items`.
 Ref NewTuple(Heap& heap, std::vector<ObjectId> items);
 

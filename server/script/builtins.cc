@@ -253,7 +253,6 @@ class Call {
   Ref DictMethod();
   Ref SetMethod();
   Ref StrMethod();
-  Ref SortList(ObjectId list, ObjectId key, bool reverse);
   bool UpdateDict(ObjectId dict, ObjectId source);
   bool UpdateSet(ObjectId set, ObjectId source);
   Ref TypeOf(ObjectId object);
@@ -395,47 +394,14 @@ Ref Call::IsInstance() {
   return Bool(false);
 }
 
-Ref Call::SortList(ObjectId list, ObjectId key, bool reverse) {
-  std::vector<ObjectId> items = ListItems(heap_, list);
-  std::vector<Ref> keys;
-  if (key != kNoObject && heap_.type_of(key) != TypeTag::kNone) {
-    for (ObjectId item : items) {
-      CallArgs call;
-      call.positional.push_back(heap_.NewRef(item));
-      Ref k = interp_.Call(key, std::move(call));
-      if (!k) return Ref();
-      keys.push_back(std::move(k));
-    }
-  }
-  std::vector<size_t> order(items.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  if (reverse) std::reverse(order.begin(), order.end());
-  absl::Status error;
-  auto key_of = [&](size_t i) { return keys.empty() ? items[i] : keys[i].get(); };
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    if (!error.ok()) return false;
-    absl::StatusOr<bool> result = Less(heap_, key_of(a), key_of(b));
-    if (!result.ok()) {
-      error = result.status();
-      return false;
-    }
-    return *result;
-  });
-  if (!error.ok()) return Fail(error);
-  if (reverse) std::reverse(order.begin(), order.end());
-  std::vector<ObjectId> sorted;
-  for (size_t i : order) sorted.push_back(items[i]);
-  ListReorder(heap_, list, std::move(sorted));
-  return None();
-}
-
 Ref Call::Sorted(ObjectId iterable) {
   Ref list = NewList(heap_, 0);
   if (!interp_.ExtendList(list.get(), iterable)) return Ref();
   const ObjectId key = Keyword("key");
   const ObjectId reverse = Keyword("reverse");
-  Ref result = SortList(list.get(), key, reverse != kNoObject && Truth(heap_, reverse));
-  if (!result) return Ref();
+  if (!SortListInPlace(interp_, list.get(), key, reverse != kNoObject && Truth(heap_, reverse))) {
+    return Ref();
+  }
   return list;
 }
 
@@ -522,6 +488,16 @@ Ref Call::Sum() {
                                ? float_total + compensation
                                : float_total);
   };
+  // total + item through the type's addition.
+  auto add_generic = [&](ObjectId item) {
+    absl::StatusOr<Ref> next = Binary(heap_, BinaryOp::kAdd, total.get(), item, false);
+    if (!next.ok()) {
+      interp_.Raise(next.status());
+      return false;
+    }
+    total = *std::move(next);
+    return true;
+  };
   const bool ok = interp_.ForEach(Arg(0), [&](Ref item) {
     const TypeTag type = heap_.type_of(item.get());
     if (mode == Mode::kInt) {
@@ -535,12 +511,7 @@ Ref Call::Sum() {
       }
       total = NewInt(heap_, int_total);
       mode = Mode::kGeneric;
-      absl::StatusOr<Ref> next = Binary(heap_, BinaryOp::kAdd, total.get(), item.get(), false);
-      if (!next.ok()) {
-        interp_.Raise(next.status());
-        return false;
-      }
-      total = std::move(*next);
+      if (!add_generic(item.get())) return false;
       if (heap_.type_of(total.get()) == TypeTag::kFloat) {
         mode = Mode::kFloat;
         float_total = FloatValue(heap_, total.get());
@@ -562,13 +533,7 @@ Ref Call::Sum() {
       total = float_result();
       mode = Mode::kGeneric;
     }
-    absl::StatusOr<Ref> next = Binary(heap_, BinaryOp::kAdd, total.get(), item.get(), false);
-    if (!next.ok()) {
-      interp_.Raise(next.status());
-      return false;
-    }
-    total = std::move(*next);
-    return true;
+    return add_generic(item.get());
   });
   if (!ok) return Ref();
   if (mode == Mode::kInt) return NewInt(heap_, int_total);
@@ -581,10 +546,7 @@ Ref Call::Round() {
   const ObjectId value = Arg(0);
   const bool has_digits =
       args_.positional.size() == 2 && heap_.type_of(Arg(1)) != TypeTag::kNone;
-  if (IsIntLike(heap_, value)) {
-    if (!has_digits) return NewInt(heap_, IntAsBig(heap_, value));
-    return NewInt(heap_, IntAsBig(heap_, value));
-  }
+  if (IsIntLike(heap_, value)) return NewInt(heap_, IntAsBig(heap_, value));
   if (heap_.type_of(value) != TypeTag::kFloat) {
     return TypeError(absl::StrCat("type ", TypeName(heap_, value),
                                   " doesn't define __round__ method"));
@@ -1134,6 +1096,47 @@ std::optional<Builtin> FindModuleFunction(std::string_view module, std::string_v
   return std::nullopt;
 }
 
+bool SortListInPlace(Interpreter& interp, ObjectId list, ObjectId key, bool reverse) {
+  Heap& heap = interp.heap();
+  const std::vector<ObjectId> items = ListItems(heap, list);
+  std::vector<Ref> keys;
+  if (key != kNoObject && heap.type_of(key) != TypeTag::kNone) {
+    for (ObjectId item : items) {
+      CallArgs call;
+      call.positional.push_back(heap.NewRef(item));
+      Ref k = interp.Call(key, std::move(call));
+      if (!k) return false;
+      keys.push_back(std::move(k));
+    }
+  }
+  // A stable sort of the reversed order, reversed back: Python's
+  // reverse=True keeps equal items in their original order.
+  std::vector<size_t> order(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (reverse) std::reverse(order.begin(), order.end());
+  absl::Status error;
+  auto key_of = [&](size_t i) { return keys.empty() ? items[i] : keys[i].get(); };
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (!error.ok()) return false;
+    absl::StatusOr<bool> result = Less(heap, key_of(a), key_of(b));
+    if (!result.ok()) {
+      error = result.status();
+      return false;
+    }
+    return *result;
+  });
+  if (!error.ok()) {
+    interp.Raise(error);
+    return false;
+  }
+  if (reverse) std::reverse(order.begin(), order.end());
+  std::vector<ObjectId> sorted;
+  sorted.reserve(order.size());
+  for (size_t i : order) sorted.push_back(items[i]);
+  ListReorder(heap, list, std::move(sorted));
+  return true;
+}
+
 bool IsExceptionName(std::string_view name) {
   for (std::string_view exception : kExceptionNames) {
     if (exception == name) return true;
@@ -1141,10 +1144,29 @@ bool IsExceptionName(std::string_view name) {
   return false;
 }
 
+namespace {
+
+// True if the profile's interpreter calls builtin type `name` through
+// vectorcall.
+bool HasVectorcall(const Profile& profile, std::string_view name) {
+  const std::string_view types = profile.vectorcall_types;
+  size_t start = 0;
+  while (start < types.size()) {
+    size_t end = types.find(' ', start);
+    if (end == std::string_view::npos) end = types.size();
+    if (types.substr(start, end - start) == name) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
 ObjectId MakeTypeObject(Heap& heap, const std::string& name, Builtin constructor) {
   const ObjectId type = heap.NewStaticObject(TypeTag::kBuiltinType, heap.profile().class_object_size);
   ClassBody body;
   body.name = name;
+  body.vectorcall = HasVectorcall(heap.profile(), name);
   heap.AttachBody(type, std::move(body));
   heap.set_subtype(type, static_cast<uint8_t>(constructor));
   return type;

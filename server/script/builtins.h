@@ -150,6 +150,15 @@ void MakeBuiltinObjects(Heap& heap, SessionState& session);
 // Runs a builtin. `self` is the bound object for methods, else kNoObject.
 Ref CallBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
 
+// list.append(item): the append, its mutation event, and the None it
+// returns.
+Ref ListAppendMethod(Heap& heap, ObjectId list, ObjectId item);
+
+// list.sort(key=..., reverse=...) on `list` (also what sorted() does to its
+// new list). Returns false with the exception pending when a key call or a
+// comparison raises.
+bool SortListInPlace(Interpreter& interp, ObjectId list, ObjectId key, bool reverse);
+
 // The exception class a builtin name stands for ("KeyError"), if any.
 bool IsExceptionName(std::string_view name);
 

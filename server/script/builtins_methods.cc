@@ -79,6 +79,13 @@ class MethodCall {
   }
   Ref None() { return heap_.NewRef(heap_.none()); }
   Ref Bool(bool value) { return heap_.NewRef(heap_.bool_object(value)); }
+  // pop([index]): the index, -1 when none is given; nullopt with the
+  // exception pending on a bad argument.
+  std::optional<int64_t> PopIndex() {
+    if (!Arity(0, 1)) return std::nullopt;
+    if (args_.positional.empty()) return -1;
+    return IndexArg(Arg(0));
+  }
   bool Check(const absl::Status& status) {
     if (status.ok()) return true;
     interp_.Raise(status);
@@ -157,39 +164,11 @@ Ref MethodCall::Sort() {
                           absl::StrCat("'", name, "' is an invalid keyword argument for sort()")));
     }
   }
-  std::vector<ObjectId> items = ListItems(heap_, self_);
-  const ObjectId key = Keyword("key");
-  const ObjectId reverse_flag = Keyword("reverse");
-  const bool reverse = reverse_flag != kNoObject && Truth(heap_, reverse_flag);
-  std::vector<Ref> keys;
-  if (key != kNoObject && heap_.type_of(key) != TypeTag::kNone) {
-    for (ObjectId item : items) {
-      CallArgs call;
-      call.positional.push_back(heap_.NewRef(item));
-      Ref k = interp_.Call(key, std::move(call));
-      if (!k) return Ref();
-      keys.push_back(std::move(k));
-    }
+  const ObjectId reverse = Keyword("reverse");
+  if (!SortListInPlace(interp_, self_, Keyword("key"),
+                       reverse != kNoObject && Truth(heap_, reverse))) {
+    return Ref();
   }
-  std::vector<size_t> order(items.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  if (reverse) std::reverse(order.begin(), order.end());
-  absl::Status error;
-  auto key_of = [&](size_t i) { return keys.empty() ? items[i] : keys[i].get(); };
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    if (!error.ok()) return false;
-    absl::StatusOr<bool> result = Less(heap_, key_of(a), key_of(b));
-    if (!result.ok()) {
-      error = result.status();
-      return false;
-    }
-    return *result;
-  });
-  if (!error.ok()) return Fail(error);
-  if (reverse) std::reverse(order.begin(), order.end());
-  std::vector<ObjectId> sorted;
-  for (size_t i : order) sorted.push_back(items[i]);
-  ListReorder(heap_, self_, std::move(sorted));
   return Mutated("sort");
 }
 
@@ -197,8 +176,7 @@ Ref MethodCall::List() {
   switch (builtin_) {
     case Builtin::kListAppend:
       if (!Arity(1, 1)) return Ref();
-      ListAppend(heap_, self_, Arg(0));
-      return Mutated("append");
+      return ListAppendMethod(heap_, self_, Arg(0));
     case Builtin::kListExtend:
       if (!Arity(1, 1)) return Ref();
       if (!interp_.ExtendList(self_, Arg(0))) return Ref();
@@ -215,14 +193,9 @@ Ref MethodCall::List() {
       if (!Check(ListRemove(heap_, self_, Arg(0)))) return Ref();
       return Mutated("remove");
     case Builtin::kListPop: {
-      if (!Arity(0, 1)) return Ref();
-      int64_t index = -1;
-      if (!args_.positional.empty()) {
-        const std::optional<int64_t> i = IndexArg(Arg(0));
-        if (!i) return Ref();
-        index = *i;
-      }
-      absl::StatusOr<Ref> item = ListPop(heap_, self_, index);
+      const std::optional<int64_t> index = PopIndex();
+      if (!index) return Ref();
+      absl::StatusOr<Ref> item = ListPop(heap_, self_, *index);
       if (!item.ok()) return Fail(item.status());
       if (heap_.observed()) heap_.Notify(MutateEvent{self_, "pop"});
       return std::move(*item);
@@ -564,9 +537,7 @@ Ref MethodCall::FormatString() {
       value = Keyword(field);
       if (value == kNoObject) return Fail(PyError(PyExc::kKeyError, StrRepr(field)));
     }
-    Ref shown = heap_.NewRef(value);
-    if (conversion == 'r' || conversion == 'a') shown = NewStr(heap_, Repr(heap_, value));
-    if (conversion == 's') shown = NewStr(heap_, Str(heap_, value));
+    Ref shown = ApplyConversion(heap_, heap_.NewRef(value), conversion);
     absl::StatusOr<std::string> text = FormatValue(heap_, shown.get(), spec);
     if (!text.ok()) return Fail(text.status());
     out += *text;
@@ -731,14 +702,9 @@ Ref MethodCall::ByteArray() {
       return Mutated("extend");
     }
     case Builtin::kByteArrayPop: {
-      if (!Arity(0, 1)) return Ref();
-      int64_t index = -1;
-      if (!args_.positional.empty()) {
-        const std::optional<int64_t> i = IndexArg(Arg(0));
-        if (!i) return Ref();
-        index = *i;
-      }
-      absl::StatusOr<uint8_t> byte = ByteArrayPop(heap_, self_, index);
+      const std::optional<int64_t> index = PopIndex();
+      if (!index) return Ref();
+      absl::StatusOr<uint8_t> byte = ByteArrayPop(heap_, self_, *index);
       if (!byte.ok()) return Fail(byte.status());
       if (heap_.observed()) heap_.Notify(MutateEvent{self_, "pop"});
       return NewInt(heap_, *byte);
@@ -772,6 +738,12 @@ Ref MethodCall::Run() {
 
 Ref CallMethodBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args) {
   return MethodCall(interp, builtin, self, args).Run();
+}
+
+Ref ListAppendMethod(Heap& heap, ObjectId list, ObjectId item) {
+  ListAppend(heap, list, item);
+  if (heap.observed()) heap.Notify(MutateEvent{list, "append"});
+  return heap.NewRef(heap.none());
 }
 
 }  // namespace heapsim::script

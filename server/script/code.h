@@ -218,7 +218,8 @@ struct CodeUnit {
   ExprPtr expression;  // lambdas
   ObjectId code_object = kNoObject;  // owned by the program
   uint32_t stack_size = 0;
-  std::string docstring;
+  // A function's docstring: not executed, but a constant of its code.
+  ExprPtr docstring;
 };
 
 inline constexpr uint32_t kNoUnit = 0xffffffff;

@@ -113,6 +113,27 @@ class Compiler {
   std::vector<Ref> compile_refs_;  // held while compiling
 };
 
+// Calls `visit` on every expression a block's statements hold directly
+// (value, targets, assert message, defaults, keyword defaults, bases), in
+// that order, statement by statement, nested blocks included.
+template <typename Visit>
+void ForEachStatementExpr(Block& block, const Visit& visit) {
+  for (StmtPtr& stmt : block) {
+    if (stmt->value) visit(*stmt->value);
+    for (ExprPtr& target : stmt->targets) visit(*target);
+    if (stmt->message) visit(*stmt->message);
+    for (ExprPtr& d : stmt->defaults) visit(*d);
+    for (ExprPtr& d : stmt->kw_defaults) {
+      if (d) visit(*d);
+    }
+    for (ExprPtr& b : stmt->bases) visit(*b);
+    ForEachStatementExpr(stmt->body, visit);
+    ForEachStatementExpr(stmt->orelse, visit);
+    ForEachStatementExpr(stmt->finalbody, visit);
+    for (ExceptHandler& handler : stmt->handlers) ForEachStatementExpr(handler.body, visit);
+  }
+}
+
 // ------------------------------------------------------------ scope analysis
 
 void Compiler::DecideInlining() {
@@ -701,14 +722,7 @@ void Compiler::ConstantsOfBlock(const Block& block, uint32_t unit,
 
 void Compiler::CollectUnitConstants(uint32_t u, std::vector<ObjectId>* consts) {
   const CodeUnit& unit = tree_.units[u];
-  if (unit.kind == UnitKind::kFunction && !unit.docstring.empty()) {
-    for (const ExprPtr& doc : tree_.detached) {
-      if (doc->literal.text == unit.docstring) {
-        consts->push_back(doc->constant);
-        break;
-      }
-    }
-  }
+  if (unit.docstring) consts->push_back(unit.docstring->constant);
   if (unit.kind == UnitKind::kComprehension) {
     const Expr& expr = *tree_.scopes[u].comprehension;
     for (size_t i = 0; i < expr.clauses.size(); ++i) {
@@ -786,24 +800,8 @@ absl::StatusOr<std::shared_ptr<Program>> Compiler::Run() {
     FoldBlock(unit.body);
     if (unit.kind != UnitKind::kLambda) Fold(unit.expression);
   }
-  std::function<void(Block&)> displays = [&](Block& block) {
-    for (StmtPtr& stmt : block) {
-      if (stmt->value) ChooseDisplays(*stmt->value);
-      for (ExprPtr& t : stmt->targets) ChooseDisplays(*t);
-      if (stmt->message) ChooseDisplays(*stmt->message);
-      for (ExprPtr& d : stmt->defaults) ChooseDisplays(*d);
-      for (ExprPtr& d : stmt->kw_defaults) {
-        if (d) ChooseDisplays(*d);
-      }
-      for (ExprPtr& b : stmt->bases) ChooseDisplays(*b);
-      displays(stmt->body);
-      displays(stmt->orelse);
-      displays(stmt->finalbody);
-      for (ExceptHandler& h : stmt->handlers) displays(h.body);
-    }
-  };
   for (CodeUnit& unit : tree_.units) {
-    displays(unit.body);
+    ForEachStatementExpr(unit.body, [&](Expr& e) { ChooseDisplays(e); });
     if (unit.expression) ChooseDisplays(*unit.expression);
   }
   // Every constant expression now refers to its canonical object, and
@@ -823,25 +821,9 @@ absl::StatusOr<std::shared_ptr<Program>> Compiler::Run() {
       for (ExprPtr& cond : c.conditions) canon(*cond);
     }
   };
-  std::function<void(Block&)> canon_block = [&](Block& block) {
-    for (StmtPtr& stmt : block) {
-      if (stmt->value) canon(*stmt->value);
-      for (ExprPtr& t : stmt->targets) canon(*t);
-      if (stmt->message) canon(*stmt->message);
-      for (ExprPtr& d : stmt->defaults) canon(*d);
-      for (ExprPtr& d : stmt->kw_defaults) {
-        if (d) canon(*d);
-      }
-      for (ExprPtr& b : stmt->bases) canon(*b);
-      canon_block(stmt->body);
-      canon_block(stmt->orelse);
-      canon_block(stmt->finalbody);
-      for (ExceptHandler& h : stmt->handlers) canon_block(h.body);
-    }
-  };
-  for (ExprPtr& doc : tree_.detached) canon(*doc);
   for (CodeUnit& unit : tree_.units) {
-    canon_block(unit.body);
+    if (unit.docstring) canon(*unit.docstring);
+    ForEachStatementExpr(unit.body, canon);
     if (unit.expression) canon(*unit.expression);
   }
   MakeCodeObjects();

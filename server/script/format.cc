@@ -13,6 +13,7 @@
 #include "server/heap/int_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_kind.h"
+#include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
 
@@ -266,6 +267,14 @@ absl::StatusOr<std::string> FormatValue(const Heap& heap, ObjectId value, std::s
   }
   return PyError(PyExc::kTypeError, absl::StrCat("unsupported format string passed to ",
                                                  TypeName(heap, value), ".__format__"));
+}
+
+Ref ApplyConversion(Heap& heap, Ref value, char conversion) {
+  if (conversion == 'r' || conversion == 'a') return NewStr(heap, Repr(heap, value.get()));
+  if (conversion == 's' && heap.type_of(value.get()) != TypeTag::kStr) {
+    return NewStr(heap, Str(heap, value.get()));
+  }
+  return value;
 }
 
 absl::StatusOr<std::string> PercentFormat(const Heap& heap, std::string_view format,

@@ -17,6 +17,10 @@ namespace heapsim::script {
 // raises them for a bad spec.
 absl::StatusOr<std::string> FormatValue(const Heap& heap, ObjectId value, std::string_view spec);
 
+// A replacement field's conversion (`!r`, `!a`, `!s`, or 0 for none)
+// applied to `value`: repr() or str() as a new str, or `value` itself.
+Ref ApplyConversion(Heap& heap, Ref value, char conversion);
+
 // printf-style formatting, `format % args`: %d %i %u %s %r %a %c %f %F %e
 // %E %g %G %x %X %o %% with flags (-+ 0#), width and precision. `args` is a
 // tuple of values or one value. Errors are Python's TypeErrors.

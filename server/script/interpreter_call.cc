@@ -36,19 +36,6 @@ Ref PackArguments(Heap& heap, const CallArgs& args) {
   return NewTupleOf(heap, items);
 }
 
-// True if the profile calls builtin type `name` through vectorcall.
-bool HasVectorcall(const Profile& profile, std::string_view name) {
-  const std::string_view types = profile.vectorcall_types;
-  size_t start = 0;
-  while (start < types.size()) {
-    size_t end = types.find(' ', start);
-    if (end == std::string_view::npos) end = types.size();
-    if (types.substr(start, end - start) == name) return true;
-    start = end + 1;
-  }
-  return false;
-}
-
 // Drops call arguments in the order the profile's eval loop does.
 void ReleaseArguments(const Profile& profile, CallArgs& args) {
   for (auto& [name, value] : args.keywords) value.Reset();
@@ -117,11 +104,11 @@ Ref Interpreter::EvalCall(const Expr& expr) {
       }
       if (callee.cached_method == static_cast<int32_t>(Builtin::kListAppend) &&
           args.positional.size() == 1 && args.keywords.empty()) {
-        // list.append(x), the call CPython specialises (LIST_APPEND).
-        ListAppend(heap_, self.get(), args.positional[0].get());
-        if (heap_.observed()) heap_.Notify(MutateEvent{self.get(), "append"});
+        // list.append(x) without the general builtin dispatch, as CPython
+        // specialises it (LIST_APPEND).
+        Ref result = ListAppendMethod(heap_, self.get(), args.positional[0].get());
         ReleaseArguments(heap_.profile(), args);
-        return heap_.NewRef(heap_.none());
+        return result;
       }
       if (callee.cached_method >= 0) {
         Ref result = CallBuiltin(*this, static_cast<Builtin>(callee.cached_method), self.get(),
@@ -196,7 +183,7 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
                                                                : callable;
       Ref packed;
       if (heap_.type_of(callable) == TypeTag::kBuiltinType && builtin != Builtin::kExceptionClass &&
-          !HasVectorcall(heap_.profile(), heap_.cls(callable).name)) {
+          !heap_.cls(callable).vectorcall) {
         packed = PackArguments(heap_, args);
       }
       Ref result = CallBuiltin(*this, builtin, self, args);

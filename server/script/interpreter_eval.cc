@@ -107,11 +107,7 @@ Ref Interpreter::Eval(const Expr& expr) {
     case ExprKind::kFormat: {
       Ref value = Eval(*expr.operands[0]);
       if (!value) return Ref();
-      if (expr.conversion == 'r' || expr.conversion == 'a') {
-        value = NewStr(heap_, Repr(heap_, value.get()));
-      } else if (expr.conversion == 's' && heap_.type_of(value.get()) != TypeTag::kStr) {
-        value = NewStr(heap_, Str(heap_, value.get()));
-      }
+      value = ApplyConversion(heap_, std::move(value), expr.conversion);
       Ref spec;
       if (expr.operands.size() > 1) {
         spec = Eval(*expr.operands[1]);

@@ -139,6 +139,17 @@ class Parser {
     SyntaxError(Cur().position, "invalid syntax");
   }
 
+  // A name that is not a keyword: read into `*name`, or a syntax error.
+  bool ReadName(std::string* name) {
+    if (Cur().kind != TokenKind::kName || Keywords().contains(Cur().text)) {
+      InvalidSyntax();
+      return false;
+    }
+    *name = Cur().text;
+    ++index_;
+    return true;
+  }
+
   // --- Scopes.
   UnitScope& scope() { return tree_.scopes[unit_]; }
   void Use(NameRef* name) { scope().uses.push_back(name); }
@@ -147,6 +158,16 @@ class Parser {
     if (std::find(bound.begin(), bound.end(), name) == bound.end()) bound.push_back(name);
   }
   uint32_t NewUnit(UnitKind kind, std::string name);
+  // Runs `parse` with `unit` (and a fresh `context`) as the unit being
+  // parsed, then returns to the enclosing one.
+  template <typename Parse>
+  void InUnit(uint32_t unit, UnitContext context, Parse&& parse) {
+    const uint32_t saved_unit = std::exchange(unit_, unit);
+    const UnitContext saved_context = std::exchange(context_, context);
+    parse();
+    unit_ = saved_unit;
+    context_ = saved_context;
+  }
   std::string QualifiedName(const std::string& name) const;
   // Moves the uses recorded since `mark` to the end (targets are stored
   // after their value is computed).
@@ -172,7 +193,7 @@ class Parser {
   StmtPtr ParseDelete();
   // Parameters up to `closer`, into `unit`'s slots; defaults are parsed in
   // the enclosing unit.
-  bool ParseParameters(CodeUnit* unit, std::string_view closer, bool lambda,
+  bool ParseParameters(uint32_t unit, std::string_view closer, bool lambda,
                        std::vector<ExprPtr>* defaults, std::vector<ExprPtr>* kw_defaults);
   // Checks an assignment (or del) target and binds its names.
   bool CheckTarget(const Expr& target, bool del);
@@ -186,11 +207,19 @@ class Parser {
   }
   ExprPtr ParseTestList(bool allow_starred);  // a, b, c (a tuple when commas)
   ExprPtr ParseTargetList();                 // the targets of `for`: no comparisons
+  ExprPtr ParseTarget();
+  // item (, item)* [,]: a tuple when there is a comma.
+  ExprPtr ParseCommaList(ExprPtr (Parser::*item)());
+  // The rest of a display after its first item: `, item`... up to `closer`,
+  // which it consumes.
+  bool ParseDisplayRest(std::string_view closer, std::vector<ExprPtr>* items);
   ExprPtr ParseTest();                       // conditional expression or lambda
   ExprPtr ParseStarOrTest();
   ExprPtr ParseLambda();
   ExprPtr ParseOrTest();
   ExprPtr ParseAndTest();
+  // operand (keyword operand)*: `a or b or c` as one kOr (or kAnd).
+  ExprPtr ParseBoolOp(ExprKind kind, std::string_view keyword, ExprPtr (Parser::*operand)());
   ExprPtr ParseNotTest();
   ExprPtr ParseComparison();
   ExprPtr ParseBinary(int level);
@@ -228,7 +257,6 @@ class Parser {
   ParseTree tree_;
   uint32_t unit_ = 0;
   UnitContext context_;
-  std::vector<ExprPtr> detached_;  // docstring expressions (not executed)
 };
 
 uint32_t Parser::NewUnit(UnitKind kind, std::string name) {
@@ -282,7 +310,6 @@ absl::StatusOr<ParseTree> Parser::Run() {
     tree_.units[0].body = std::move(body);
   }
   if (failed()) return error_;
-  tree_.detached = std::move(detached_);
   return std::move(tree_);
 }
 
@@ -394,12 +421,9 @@ StmtPtr Parser::ParseSmallStatement() {
       }
       stmt->kind = StmtKind::kGlobal;
       do {
-        if (Cur().kind != TokenKind::kName || Keywords().contains(Cur().text)) {
-          InvalidSyntax();
-          return nullptr;
-        }
-        (global ? scope().globals : scope().nonlocals).insert(Cur().text);
-        ++index_;
+        std::string name;
+        if (!ReadName(&name)) return nullptr;
+        (global ? scope().globals : scope().nonlocals).insert(std::move(name));
       } while (AcceptOp(","));
       return stmt;
     }
@@ -565,14 +589,7 @@ StmtPtr Parser::ParseImport() {
     ++index_;
     NameRef bound;
     bound.text = module.text;
-    if (AcceptKeyword("as")) {
-      if (Cur().kind != TokenKind::kName || Keywords().contains(Cur().text)) {
-        InvalidSyntax();
-        return nullptr;
-      }
-      bound.text = Cur().text;
-      ++index_;
-    }
+    if (AcceptKeyword("as") && !ReadName(&bound.text)) return nullptr;
     Bind(bound.text);
     stmt->imports.emplace_back(module.text, std::move(bound));
   } while (AcceptOp(","));
@@ -671,13 +688,8 @@ StmtPtr Parser::ParseTry() {
         handler.types.push_back(name->name.text);
       }
       if (AcceptKeyword("as")) {
-        if (Cur().kind != TokenKind::kName || Keywords().contains(Cur().text)) {
-          InvalidSyntax();
-          return nullptr;
-        }
-        handler.name.text = Cur().text;
+        if (!ReadName(&handler.name.text)) return nullptr;
         Bind(handler.name.text);
-        ++index_;
       }
     } else if (!stmt->handlers.empty() && stmt->handlers.back().types.empty()) {
       SyntaxError(handler.position, "default 'except:' must be last");
@@ -700,7 +712,7 @@ StmtPtr Parser::ParseTry() {
   return stmt;
 }
 
-bool Parser::ParseParameters(CodeUnit* unit, std::string_view closer, bool lambda,
+bool Parser::ParseParameters(uint32_t unit_index, std::string_view closer, bool lambda,
                              std::vector<ExprPtr>* defaults,
                              std::vector<ExprPtr>* kw_defaults) {
   std::vector<std::string> positional;
@@ -731,12 +743,8 @@ bool Parser::ParseParameters(CodeUnit* unit, std::string_view closer, bool lambd
         continue;
       }
     }
-    if (Cur().kind != TokenKind::kName || Keywords().contains(Cur().text)) {
-      InvalidSyntax();
-      return false;
-    }
-    std::string name = Cur().text;
-    ++index_;
+    std::string name;
+    if (!ReadName(&name)) return false;
     if (!seen.insert(name).second) {
       SyntaxError(at, absl::StrCat("duplicate argument '", name, "' in function definition"));
       return false;
@@ -784,6 +792,8 @@ bool Parser::ParseParameters(CodeUnit* unit, std::string_view closer, bool lambd
     SyntaxError(Cur().position, "named arguments must follow bare *");
     return false;
   }
+  // Defaults may have added units: the unit is looked up only now.
+  CodeUnit* unit = &tree_.units[unit_index];
   unit->slot_names = positional;
   unit->positional_count = static_cast<uint32_t>(positional.size());
   if (!varargs.empty()) {
@@ -804,45 +814,25 @@ StmtPtr Parser::ParseFunctionDef() {
   stmt->kind = StmtKind::kFunctionDef;
   stmt->position = Cur().position;
   ++index_;
-  if (Cur().kind != TokenKind::kName || Keywords().contains(Cur().text)) {
-    InvalidSyntax();
-    return nullptr;
-  }
-  const std::string name = Cur().text;
-  ++index_;
-  if (!ExpectOp("(")) return nullptr;
+  std::string name;
+  if (!ReadName(&name) || !ExpectOp("(")) return nullptr;
   const uint32_t unit = NewUnit(UnitKind::kFunction, name);
-  CodeUnit parsed;
-  if (!ParseParameters(&parsed, ")", false, &stmt->defaults, &stmt->kw_defaults)) return nullptr;
+  if (!ParseParameters(unit, ")", false, &stmt->defaults, &stmt->kw_defaults)) return nullptr;
   ++index_;  // ')'
   if (IsOp("->")) {
     Unsupported(Cur().position, "annotations");
     return nullptr;
   }
-  CodeUnit& target = tree_.units[unit];
-  target.slot_names = std::move(parsed.slot_names);
-  target.positional_count = parsed.positional_count;
-  target.keyword_only_count = parsed.keyword_only_count;
-  target.varargs_slot = parsed.varargs_slot;
-  target.kwargs_slot = parsed.kwargs_slot;
   stmt->unit = unit;
   stmt->name.text = name;
-
-  const uint32_t saved_unit = unit_;
-  const UnitContext saved_context = context_;
-  unit_ = unit;
-  context_ = UnitContext{0, true};
   Block body;
-  ParseBlock(&body);
-  unit_ = saved_unit;
-  context_ = saved_context;
+  InUnit(unit, UnitContext{0, true}, [&]() { ParseBlock(&body); });
   if (failed()) return nullptr;
   // A leading string literal is the docstring, not a statement.
   if (!body.empty() && body[0]->kind == StmtKind::kExpr &&
       body[0]->value->kind == ExprKind::kConstant &&
       body[0]->value->literal.kind == LiteralKind::kStr) {
-    tree_.units[unit].docstring = body[0]->value->literal.text;
-    detached_.push_back(std::move(body[0]->value));
+    tree_.units[unit].docstring = std::move(body[0]->value);
     body.erase(body.begin());
   }
   tree_.units[unit].body = std::move(body);
@@ -856,12 +846,8 @@ StmtPtr Parser::ParseClassDef() {
   stmt->kind = StmtKind::kClassDef;
   stmt->position = Cur().position;
   ++index_;
-  if (Cur().kind != TokenKind::kName || Keywords().contains(Cur().text)) {
-    InvalidSyntax();
-    return nullptr;
-  }
-  const std::string name = Cur().text;
-  ++index_;
+  std::string name;
+  if (!ReadName(&name)) return nullptr;
   if (AcceptOp("(")) {
     while (!IsOp(")")) {
       if (Cur().kind == TokenKind::kName && Ahead(1).kind == TokenKind::kOperator &&
@@ -879,20 +865,9 @@ StmtPtr Parser::ParseClassDef() {
   const uint32_t unit = NewUnit(UnitKind::kClass, name);
   stmt->unit = unit;
   stmt->name.text = name;
-  const uint32_t saved_unit = unit_;
-  const UnitContext saved_context = context_;
-  unit_ = unit;
-  context_ = UnitContext{};
   Block body;
-  ParseBlock(&body);
-  unit_ = saved_unit;
-  context_ = saved_context;
+  InUnit(unit, UnitContext{}, [&]() { ParseBlock(&body); });
   if (failed()) return nullptr;
-  if (!body.empty() && body[0]->kind == StmtKind::kExpr &&
-      body[0]->value->kind == ExprKind::kConstant &&
-      body[0]->value->literal.kind == LiteralKind::kStr) {
-    tree_.units[unit].docstring = body[0]->value->literal.text;
-  }
   tree_.units[unit].body = std::move(body);
   Bind(name);
   Use(&stmt->name);
@@ -924,34 +899,36 @@ ExprPtr Parser::ParseStarOrTest() {
 }
 
 ExprPtr Parser::ParseTestList(bool allow_starred) {
-  const Position at = Cur().position;
-  ExprPtr first = allow_starred ? ParseStarOrTest() : ParseTest();
-  if (!first) return nullptr;
-  if (!IsOp(",")) return first;
-  ExprPtr tuple = NewExpr(ExprKind::kTuple, at);
-  tuple->operands.push_back(std::move(first));
-  while (AcceptOp(",")) {
-    if (AtExpressionEnd() || IsKeyword("in")) break;
-    ExprPtr item = allow_starred ? ParseStarOrTest() : ParseTest();
-    if (!item) return nullptr;
-    tuple->operands.push_back(std::move(item));
-  }
-  return tuple;
+  return ParseCommaList(allow_starred ? &Parser::ParseStarOrTest : &Parser::ParseTest);
 }
 
-ExprPtr Parser::ParseTargetList() {
+ExprPtr Parser::ParseTargetList() { return ParseCommaList(&Parser::ParseTarget); }
+
+ExprPtr Parser::ParseTarget() { return ParseBinary(0); }
+
+ExprPtr Parser::ParseCommaList(ExprPtr (Parser::*item)()) {
   const Position at = Cur().position;
-  ExprPtr first = ParseBinary(0);
+  ExprPtr first = (this->*item)();
   if (!first || !IsOp(",")) return first;
   ExprPtr tuple = NewExpr(ExprKind::kTuple, at);
   tuple->operands.push_back(std::move(first));
   while (AcceptOp(",")) {
-    if (IsKeyword("in")) break;
-    ExprPtr item = ParseBinary(0);
-    if (!item) return nullptr;
-    tuple->operands.push_back(std::move(item));
+    if (AtExpressionEnd() || IsKeyword("in")) break;
+    ExprPtr next = (this->*item)();
+    if (!next) return nullptr;
+    tuple->operands.push_back(std::move(next));
   }
   return tuple;
+}
+
+bool Parser::ParseDisplayRest(std::string_view closer, std::vector<ExprPtr>* items) {
+  while (AcceptOp(",")) {
+    if (IsOp(closer)) break;
+    ExprPtr item = ParseStarOrTest();
+    if (!item) return false;
+    items->push_back(std::move(item));
+  }
+  return ExpectOp(closer);
 }
 
 ExprPtr Parser::ParseTest() {
@@ -993,9 +970,8 @@ ExprPtr Parser::ParseLambda() {
   ExprPtr expr = NewExpr(ExprKind::kLambda, Cur().position);
   ++index_;
   const uint32_t unit = NewUnit(UnitKind::kLambda, "<lambda>");
-  CodeUnit parsed;
   std::vector<ExprPtr> kw_defaults;
-  if (!ParseParameters(&parsed, ":", true, &expr->operands, &kw_defaults)) return nullptr;
+  if (!ParseParameters(unit, ":", true, &expr->operands, &kw_defaults)) return nullptr;
   for (const ExprPtr& d : kw_defaults) {
     if (d) {
       Unsupported(d->position, "keyword-only defaults in a lambda");
@@ -1003,47 +979,28 @@ ExprPtr Parser::ParseLambda() {
     }
   }
   ++index_;  // ':'
-  CodeUnit& target = tree_.units[unit];
-  target.slot_names = std::move(parsed.slot_names);
-  target.positional_count = parsed.positional_count;
-  target.keyword_only_count = parsed.keyword_only_count;
-  target.varargs_slot = parsed.varargs_slot;
-  target.kwargs_slot = parsed.kwargs_slot;
-  const uint32_t saved_unit = unit_;
-  const UnitContext saved_context = context_;
-  unit_ = unit;
-  context_ = UnitContext{0, true};
-  ExprPtr body = ParseTest();
-  unit_ = saved_unit;
-  context_ = saved_context;
+  ExprPtr body;
+  InUnit(unit, UnitContext{0, true}, [&]() { body = ParseTest(); });
   if (!body) return nullptr;
   tree_.units[unit].expression = std::move(body);
   expr->unit = unit;
   return expr;
 }
 
-ExprPtr Parser::ParseOrTest() {
-  const Position at = Cur().position;
-  ExprPtr first = ParseAndTest();
-  if (!first || !IsKeyword("or")) return first;
-  ExprPtr expr = NewExpr(ExprKind::kOr, at);
-  expr->operands.push_back(std::move(first));
-  while (AcceptKeyword("or")) {
-    ExprPtr next = ParseAndTest();
-    if (!next) return nullptr;
-    expr->operands.push_back(std::move(next));
-  }
-  return expr;
-}
+ExprPtr Parser::ParseOrTest() { return ParseBoolOp(ExprKind::kOr, "or", &Parser::ParseAndTest); }
 
 ExprPtr Parser::ParseAndTest() {
+  return ParseBoolOp(ExprKind::kAnd, "and", &Parser::ParseNotTest);
+}
+
+ExprPtr Parser::ParseBoolOp(ExprKind kind, std::string_view keyword, ExprPtr (Parser::*operand)()) {
   const Position at = Cur().position;
-  ExprPtr first = ParseNotTest();
-  if (!first || !IsKeyword("and")) return first;
-  ExprPtr expr = NewExpr(ExprKind::kAnd, at);
+  ExprPtr first = (this->*operand)();
+  if (!first || !IsKeyword(keyword)) return first;
+  ExprPtr expr = NewExpr(kind, at);
   expr->operands.push_back(std::move(first));
-  while (AcceptKeyword("and")) {
-    ExprPtr next = ParseNotTest();
+  while (AcceptKeyword(keyword)) {
+    ExprPtr next = (this->*operand)();
     if (!next) return nullptr;
     expr->operands.push_back(std::move(next));
   }
@@ -1185,13 +1142,8 @@ ExprPtr Parser::ParseTrailers(ExprPtr primary) {
   while (primary) {
     const Position at = Cur().position;
     if (AcceptOp(".")) {
-      if (Cur().kind != TokenKind::kName || Keywords().contains(Cur().text)) {
-        InvalidSyntax();
-        return nullptr;
-      }
       ExprPtr expr = NewExpr(ExprKind::kAttribute, primary->position);
-      expr->name.text = Cur().text;
-      ++index_;
+      if (!ReadName(&expr->name.text)) return nullptr;
       expr->operands.push_back(std::move(primary));
       primary = std::move(expr);
     } else if (AcceptOp("(")) {
@@ -1663,13 +1615,7 @@ ExprPtr Parser::ParseParenthesized() {
   }
   ExprPtr tuple = NewExpr(ExprKind::kTuple, at);
   tuple->operands.push_back(std::move(first));
-  while (AcceptOp(",")) {
-    if (IsOp(")")) break;
-    ExprPtr item = ParseStarOrTest();
-    if (!item) return nullptr;
-    tuple->operands.push_back(std::move(item));
-  }
-  if (!ExpectOp(")")) return nullptr;
+  if (!ParseDisplayRest(")", &tuple->operands)) return nullptr;
   return tuple;
 }
 
@@ -1691,13 +1637,7 @@ ExprPtr Parser::ParseListDisplay() {
     return list;
   }
   list->operands.push_back(std::move(first));
-  while (AcceptOp(",")) {
-    if (IsOp("]")) break;
-    ExprPtr item = ParseStarOrTest();
-    if (!item) return nullptr;
-    list->operands.push_back(std::move(item));
-  }
-  if (!ExpectOp("]")) return nullptr;
+  if (!ParseDisplayRest("]", &list->operands)) return nullptr;
   return list;
 }
 
@@ -1727,13 +1667,7 @@ ExprPtr Parser::ParseBraceDisplay() {
         if (!ExpectOp("}")) return nullptr;
         return set;
       }
-      while (AcceptOp(",")) {
-        if (IsOp("}")) break;
-        ExprPtr item = ParseStarOrTest();
-        if (!item) return nullptr;
-        set->operands.push_back(std::move(item));
-      }
-      if (!ExpectOp("}")) return nullptr;
+      if (!ParseDisplayRest("}", &set->operands)) return nullptr;
       return set;
     }
     ExprPtr value = ParseTest();

@@ -39,8 +39,6 @@ struct ParseTree {
   std::vector<CodeUnit> units;   // units[0] is the module (or expression)
   std::vector<UnitScope> scopes;  // by unit
   std::vector<Expr*> literals;    // every literal, in source order
-  // Docstring expressions: not executed, but their literal is a constant.
-  std::vector<ExprPtr> detached;
 };
 
 // Parses `source`. Errors are InvalidArgument "FILE:LINE:COL: SyntaxError:

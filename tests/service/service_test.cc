@@ -51,6 +51,13 @@ class ServiceTest : public ::testing::Test {
     return {response.session().name(), response.token()};
   }
 
+  // A context carrying `session`'s metadata, for one unary call.
+  static std::unique_ptr<grpc::ClientContext> On(const Handle& session) {
+    auto context = std::make_unique<grpc::ClientContext>();
+    Attach(context.get(), session);
+    return context;
+  }
+
   static void Attach(grpc::ClientContext* context, const Handle& session) {
     context->AddMetadata(kSessionHeader, session.name);
     context->AddMetadata(kTokenHeader, session.token);
@@ -61,18 +68,14 @@ class ServiceTest : public ::testing::Test {
     v1::AllocateRequest request;
     request.mutable_value()->set_literal(literal);
     request.set_as(as);
-    grpc::ClientContext context;
-    Attach(&context, session);
-    return stub_->Allocate(&context, request, change);
+    return stub_->Allocate(On(session).get(), request, change);
   }
 
   uint64_t LiveObjects(const Handle& session) {
     v1::GetSessionRequest request;
     request.set_name(session.name);
     v1::Session response;
-    grpc::ClientContext context;
-    Attach(&context, session);
-    EXPECT_TRUE(stub_->GetSession(&context, request, &response).ok());
+    EXPECT_TRUE(stub_->GetSession(On(session).get(), request, &response).ok());
     return response.live_objects();
   }
 
@@ -106,19 +109,13 @@ TEST_F(ServiceTest, StructuredValuesAndAliasing) {
   items->add_items()->set_str_value("hi");
   request.set_as("x");
   v1::Change change;
-  {
-    grpc::ClientContext context;
-    Attach(&context, s);
-    ASSERT_TRUE(stub_->Allocate(&context, request, &change).ok());
-  }
+  ASSERT_TRUE(stub_->Allocate(On(s).get(), request, &change).ok());
   EXPECT_EQ(change.result().repr(), "[100000000000000000000, 'hi']");
   v1::BindRequest bind;
   bind.set_name("y");
   bind.mutable_target()->set_name("x");
   v1::Change bound;
-  grpc::ClientContext context;
-  Attach(&context, s);
-  ASSERT_TRUE(stub_->Bind(&context, bind, &bound).ok());
+  ASSERT_TRUE(stub_->Bind(On(s).get(), bind, &bound).ok());
   EXPECT_EQ(bound.result().address(), change.result().address());
   EXPECT_EQ(bound.result().refcount(), 2u);
 }
@@ -161,9 +158,7 @@ TEST_F(ServiceTest, PythonErrorsAreFailedPreconditionAndChangeNothing) {
   v1::DeleteRequest del;
   del.mutable_item()->mutable_container()->set_name("d");
   del.mutable_item()->mutable_key()->set_literal("'zip'");
-  grpc::ClientContext context;
-  Attach(&context, s);
-  grpc::Status status = stub_->Delete(&context, del, &change);
+  grpc::Status status = stub_->Delete(On(s).get(), del, &change);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(status.error_message(), "KeyError: 'zip'");
 
@@ -172,9 +167,7 @@ TEST_F(ServiceTest, PythonErrorsAreFailedPreconditionAndChangeNothing) {
   mutate.set_method("setitem");
   mutate.add_args()->set_int_value("0");
   mutate.add_args()->set_int_value("5");
-  grpc::ClientContext tuple_context;
-  Attach(&tuple_context, s);
-  status = stub_->Mutate(&tuple_context, mutate, &change);
+  status = stub_->Mutate(On(s).get(), mutate, &change);
   EXPECT_EQ(status.error_message(), "TypeError: 'tuple' object does not support item assignment");
   EXPECT_EQ(LiveObjects(s), before);
 }
@@ -218,9 +211,7 @@ TEST_F(ServiceTest, LimitsAreResourceExhausted) {
   // Over its limit, a session still frees, and then grows again.
   v1::DeleteRequest del;
   del.set_name("x");
-  grpc::ClientContext context;
-  Attach(&context, s);
-  ASSERT_TRUE(stub_->Delete(&context, del, &change).ok());
+  ASSERT_TRUE(stub_->Delete(On(s).get(), del, &change).ok());
   EXPECT_EQ(change.freed_size(), 101);  // the list and its 100 lists
   EXPECT_TRUE(Alloc(s, "1", "y", &change).ok());
 }
@@ -253,17 +244,13 @@ TEST_F(ServiceTest, BatchIsAllOrNothing) {
   second->mutable_mutate()->add_args()->set_int_value("7");
   const uint64_t before = LiveObjects(s);
   v1::BatchResponse response;
-  grpc::ClientContext context;
-  Attach(&context, s);
-  grpc::Status status = stub_->Batch(&context, batch, &response);
+  grpc::Status status = stub_->Batch(On(s).get(), batch, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_THAT(status.error_message(), HasSubstr("operation 1: IndexError"));
   EXPECT_EQ(LiveObjects(s), before);
 
   batch.mutable_operations(1)->mutable_mutate()->mutable_args(0)->set_int_value("0");
-  grpc::ClientContext again;
-  Attach(&again, s);
-  ASSERT_TRUE(stub_->Batch(&again, batch, &response).ok());
+  ASSERT_TRUE(stub_->Batch(On(s).get(), batch, &response).ok());
   ASSERT_EQ(response.changes_size(), 2);
   EXPECT_EQ(response.changes(1).result().repr(), "1");
 }
@@ -271,9 +258,7 @@ TEST_F(ServiceTest, BatchIsAllOrNothing) {
 TEST_F(ServiceTest, FramesBindAndPop) {
   const Handle s = Create();
   v1::Change change;
-  grpc::ClientContext push;
-  Attach(&push, s);
-  ASSERT_TRUE(stub_->PushFrame(&push, v1::PushFrameRequest(), &change).ok());
+  ASSERT_TRUE(stub_->PushFrame(On(s).get(), v1::PushFrameRequest(), &change).ok());
   ASSERT_TRUE(Alloc(s, "[1, 2]", "local", &change).ok());
   const uint64_t address = change.result().address();
   v1::Change popped;
@@ -309,9 +294,7 @@ TEST_F(ServiceTest, ExecStreamsOutputAndCollectFindsCycles) {
   v1::CollectRequest collect;
   collect.set_generation(2);
   v1::CollectResponse collected;
-  grpc::ClientContext collect_context;
-  Attach(&collect_context, s);
-  ASSERT_TRUE(stub_->Collect(&collect_context, collect, &collected).ok());
+  ASSERT_TRUE(stub_->Collect(On(s).get(), collect, &collected).ok());
   EXPECT_EQ(collected.collected(), 1u);
   EXPECT_EQ(collected.change().freed_size(), 1);
 }
@@ -369,9 +352,7 @@ TEST_F(ServiceTest, WatchStatsCoalescesAndEndsWithTheSession) {
   v1::DeleteSessionRequest del;
   del.set_name(s.name);
   v1::DeleteSessionResponse deleted;
-  grpc::ClientContext delete_context;
-  Attach(&delete_context, s);
-  ASSERT_TRUE(stub_->DeleteSession(&delete_context, del, &deleted).ok());
+  ASSERT_TRUE(stub_->DeleteSession(On(s).get(), del, &deleted).ok());
   while (reader->Read(&frame)) {
   }
   EXPECT_TRUE(reader->Finish().ok());
@@ -405,9 +386,7 @@ TEST_F(ServiceTest, ManyClientsOnManySessions) {
     v1::InspectRequest inspect;
     inspect.mutable_object()->set_name("x");
     v1::InspectResponse response;
-    grpc::ClientContext context;
-    Attach(&context, s);
-    ASSERT_TRUE(stub_->Inspect(&context, inspect, &response).ok());
+    ASSERT_TRUE(stub_->Inspect(On(s).get(), inspect, &response).ok());
     EXPECT_EQ(response.object().referents_size(), kCalls);
   }
 }
@@ -479,9 +458,7 @@ TEST_F(ServiceTest, SessionLifecycle) {
   get.set_name(s.name);
   v1::Session session;
   {
-    grpc::ClientContext context;
-    Attach(&context, s);
-    ASSERT_TRUE(stub_->GetSession(&context, get, &session).ok());
+    ASSERT_TRUE(stub_->GetSession(On(s).get(), get, &session).ok());
     EXPECT_EQ(session.name(), s.name);
     EXPECT_EQ(session.frames(), 1u);
     EXPECT_GT(session.live_objects(), 0u);
@@ -508,15 +485,9 @@ TEST_F(ServiceTest, SessionLifecycle) {
     EXPECT_EQ(stub_->DeleteSession(&context, del, &deleted).error_code(),
               grpc::StatusCode::PERMISSION_DENIED);
   }
+  ASSERT_TRUE(stub_->DeleteSession(On(s).get(), del, &deleted).ok());
   {
-    grpc::ClientContext context;
-    Attach(&context, s);
-    ASSERT_TRUE(stub_->DeleteSession(&context, del, &deleted).ok());
-  }
-  {
-    grpc::ClientContext context;
-    Attach(&context, s);
-    grpc::Status status = stub_->GetSession(&context, get, &session);
+    grpc::Status status = stub_->GetSession(On(s).get(), get, &session);
     EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
     EXPECT_EQ(status.error_message(), "session sessions/student-7 is not on this replica");
   }
@@ -562,9 +533,7 @@ TEST_F(ServiceTest, MutateReportsTheTargetResultAndFreedObjects) {
     request.mutable_target()->set_name(target);
     request.set_method(method);
     for (const std::string& arg : args) request.add_args()->set_literal(arg);
-    grpc::ClientContext context;
-    Attach(&context, s);
-    return stub_->Mutate(&context, request, out);
+    return stub_->Mutate(On(s).get(), request, out);
   };
   v1::Change appended;
   ASSERT_TRUE(mutate("x", "append", {"1000"}, &appended).ok());
@@ -602,19 +571,11 @@ TEST_F(ServiceTest, InspectShowsObjectsAndTheWholeSession) {
   bind.set_name("y");
   bind.mutable_target()->set_object(change.result().address());
   v1::Change bound;
-  {
-    grpc::ClientContext context;
-    Attach(&context, s);
-    ASSERT_TRUE(stub_->Bind(&context, bind, &bound).ok());
-  }
+  ASSERT_TRUE(stub_->Bind(On(s).get(), bind, &bound).ok());
   v1::InspectRequest request;
   request.mutable_object()->set_name("y");
   v1::InspectResponse one;
-  {
-    grpc::ClientContext context;
-    Attach(&context, s);
-    ASSERT_TRUE(stub_->Inspect(&context, request, &one).ok());
-  }
+  ASSERT_TRUE(stub_->Inspect(On(s).get(), request, &one).ok());
   EXPECT_EQ(one.object().type(), "list");
   EXPECT_EQ(one.object().refcount(), 2u);
   EXPECT_EQ(one.object().referents_size(), 2);
@@ -622,11 +583,7 @@ TEST_F(ServiceTest, InspectShowsObjectsAndTheWholeSession) {
 
   request.set_session(true);
   v1::InspectResponse all;
-  {
-    grpc::ClientContext context;
-    Attach(&context, s);
-    ASSERT_TRUE(stub_->Inspect(&context, request, &all).ok());
-  }
+  ASSERT_TRUE(stub_->Inspect(On(s).get(), request, &all).ok());
   ASSERT_EQ(all.frames_size(), 1);
   std::vector<std::string> names;
   for (const v1::Binding& binding : all.frames(0).bindings()) {
@@ -678,9 +635,7 @@ TEST_F(ServiceTest, ExecStreamsEventsThenStatsThenTheResult) {
   v1::InspectRequest inspect;
   inspect.mutable_object()->set_name("x");
   v1::InspectResponse response;
-  grpc::ClientContext inspect_context;
-  Attach(&inspect_context, s);
-  ASSERT_TRUE(stub_->Inspect(&inspect_context, inspect, &response).ok());
+  ASSERT_TRUE(stub_->Inspect(On(s).get(), inspect, &response).ok());
   EXPECT_EQ(response.object().repr(), "[1000]");
 }
 
