@@ -253,8 +253,6 @@ class Call {
   Ref DictMethod();
   Ref SetMethod();
   Ref StrMethod();
-  bool UpdateDict(ObjectId dict, ObjectId source);
-  bool UpdateSet(ObjectId set, ObjectId source);
   Ref TypeOf(ObjectId object);
   Ref NewFromItems(std::vector<Ref> items);
 
@@ -715,27 +713,10 @@ Ref Call::ConstructTuple() {
   return NewFromItems(std::move(items));
 }
 
-bool Call::UpdateDict(ObjectId dict, ObjectId source) {
-  if (heap_.type_of(source) == TypeTag::kDict) return Check(DictMerge(heap_, dict, source));
-  size_t index = 0;
-  return interp_.ForEach(source, [&](Ref item) {
-    std::vector<Ref> pair;
-    if (!interp_.Collect(item.get(), &pair)) return false;
-    if (pair.size() != 2) {
-      interp_.Raise(PyError(PyExc::kValueError,
-                            absl::StrCat("dictionary update sequence element #", index,
-                                         " has length ", pair.size(), "; 2 is required")));
-      return false;
-    }
-    ++index;
-    return Check(DictSetItem(heap_, dict, pair[0].get(), pair[1].get()));
-  });
-}
-
 Ref Call::ConstructDict() {
   if (!Arity(0, 1)) return Ref();
   Ref dict = NewDictForConstructor(heap_);
-  if (!args_.positional.empty() && !UpdateDict(dict.get(), Arg(0))) return Ref();
+  if (!args_.positional.empty() && !UpdateDictFrom(interp_, dict.get(), Arg(0))) return Ref();
   if (!args_.keywords.empty()) {
     // The keywords arrive as a dict of their own, merged in.
     Ref kwargs = NewDictPresized(heap_, args_.keywords.size());
@@ -748,20 +729,13 @@ Ref Call::ConstructDict() {
   return dict;
 }
 
-bool Call::UpdateSet(ObjectId set, ObjectId source) {
-  const TypeTag type = heap_.type_of(source);
-  if (type == TypeTag::kSet || type == TypeTag::kFrozenSet) return Check(SetMerge(heap_, set, source));
-  if (type == TypeTag::kDict) return Check(SetUpdateFromDict(heap_, set, source));
-  return interp_.ForEach(source, [&](Ref item) { return Check(SetAdd(heap_, set, item.get())); });
-}
-
 Ref Call::ConstructSet(bool frozen) {
   if (!Arity(0, 1) || !NoKeywords()) return Ref();
   if (frozen && !args_.positional.empty() && heap_.type_of(Arg(0)) == TypeTag::kFrozenSet) {
     return heap_.NewRef(Arg(0));
   }
   Ref set = NewSet(heap_, frozen);
-  if (!args_.positional.empty() && !UpdateSet(set.get(), Arg(0))) return Ref();
+  if (!args_.positional.empty() && !UpdateSetFrom(interp_, set.get(), Arg(0))) return Ref();
   return set;
 }
 
@@ -1094,6 +1068,44 @@ std::optional<Builtin> FindModuleFunction(std::string_view module, std::string_v
     if (entry.module == module && entry.name == name) return entry.builtin;
   }
   return std::nullopt;
+}
+
+namespace {
+
+// True if `status` is OK; else raises it and returns false.
+bool Passed(Interpreter& interp, const absl::Status& status) {
+  if (!status.ok()) interp.Raise(status);
+  return status.ok();
+}
+
+}  // namespace
+
+bool UpdateDictFrom(Interpreter& interp, ObjectId dict, ObjectId source) {
+  Heap& heap = interp.heap();
+  if (heap.type_of(source) == TypeTag::kDict) return Passed(interp, DictMerge(heap, dict, source));
+  size_t index = 0;
+  return interp.ForEach(source, [&](Ref item) {
+    std::vector<Ref> pair;
+    if (!interp.Collect(item.get(), &pair)) return false;
+    if (pair.size() != 2) {
+      interp.Raise(PyError(PyExc::kValueError,
+                           absl::StrCat("dictionary update sequence element #", index,
+                                        " has length ", pair.size(), "; 2 is required")));
+      return false;
+    }
+    ++index;
+    return Passed(interp, DictSetItem(heap, dict, pair[0].get(), pair[1].get()));
+  });
+}
+
+bool UpdateSetFrom(Interpreter& interp, ObjectId set, ObjectId source) {
+  Heap& heap = interp.heap();
+  const TypeTag type = heap.type_of(source);
+  if (type == TypeTag::kSet || type == TypeTag::kFrozenSet)
+    return Passed(interp, SetMerge(heap, set, source));
+  if (type == TypeTag::kDict) return Passed(interp, SetUpdateFromDict(heap, set, source));
+  return interp.ForEach(source,
+                        [&](Ref item) { return Passed(interp, SetAdd(heap, set, item.get())); });
 }
 
 bool SortListInPlace(Interpreter& interp, ObjectId list, ObjectId key, bool reverse) {

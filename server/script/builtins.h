@@ -154,6 +154,14 @@ Ref CallBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& a
 // returns.
 Ref ListAppendMethod(Heap& heap, ObjectId list, ObjectId item);
 
+// d.update(source) / dict(source): a dict's items or an iterable of pairs.
+// Returns false with the exception pending.
+bool UpdateDictFrom(Interpreter& interp, ObjectId dict, ObjectId source);
+
+// s.update(source) / set(source): a set's, a dict's keys or any iterable's
+// items. Returns false with the exception pending.
+bool UpdateSetFrom(Interpreter& interp, ObjectId set, ObjectId source);
+
 // list.sort(key=..., reverse=...) on `list` (also what sorted() does to its
 // new list). Returns false with the exception pending when a key call or a
 // comparison raises.

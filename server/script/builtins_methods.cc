@@ -122,8 +122,6 @@ class MethodCall {
   Ref Join();
   Ref Split();
   Ref FormatString();
-  bool UpdateDict(ObjectId source);
-  bool UpdateSet(ObjectId set, ObjectId source);
   Ref IndexOf(const std::vector<ObjectId>& items, const char* type);
 
   Interpreter& interp_;
@@ -229,23 +227,6 @@ Ref MethodCall::List() {
   }
 }
 
-bool MethodCall::UpdateDict(ObjectId source) {
-  if (heap_.type_of(source) == TypeTag::kDict) return Check(DictMerge(heap_, self_, source));
-  size_t index = 0;
-  return interp_.ForEach(source, [&](Ref item) {
-    std::vector<Ref> pair;
-    if (!interp_.Collect(item.get(), &pair)) return false;
-    if (pair.size() != 2) {
-      interp_.Raise(PyError(PyExc::kValueError,
-                            absl::StrCat("dictionary update sequence element #", index,
-                                         " has length ", pair.size(), "; 2 is required")));
-      return false;
-    }
-    ++index;
-    return Check(DictSetItem(heap_, self_, pair[0].get(), pair[1].get()));
-  });
-}
-
 Ref MethodCall::Dict() {
   switch (builtin_) {
     case Builtin::kDictGet: {
@@ -266,7 +247,7 @@ Ref MethodCall::Dict() {
     case Builtin::kDictUpdate: {
       if (args_.positional.size() > 1) return Fail(PyError(PyExc::kTypeError,
                                                            "update expected at most 1 argument"));
-      if (!args_.positional.empty() && !UpdateDict(Arg(0))) return Ref();
+      if (!args_.positional.empty() && !UpdateDictFrom(interp_, self_, Arg(0))) return Ref();
       for (const auto& [name, value] : args_.keywords) {
         Ref key = InternStr(heap_, name);
         if (!Check(DictSetItem(heap_, self_, key.get(), value.get()))) return Ref();
@@ -309,13 +290,6 @@ Ref MethodCall::Dict() {
   }
 }
 
-bool MethodCall::UpdateSet(ObjectId set, ObjectId source) {
-  const TypeTag type = heap_.type_of(source);
-  if (type == TypeTag::kSet || type == TypeTag::kFrozenSet) return Check(SetMerge(heap_, set, source));
-  if (type == TypeTag::kDict) return Check(SetUpdateFromDict(heap_, set, source));
-  return interp_.ForEach(source, [&](Ref item) { return Check(SetAdd(heap_, set, item.get())); });
-}
-
 Ref MethodCall::Set() {
   const bool frozen = heap_.type_of(self_) == TypeTag::kFrozenSet;
   switch (builtin_) {
@@ -325,7 +299,7 @@ Ref MethodCall::Set() {
       return Mutated("add");
     case Builtin::kSetUpdate:
       for (const Ref& arg : args_.positional) {
-        if (!UpdateSet(self_, arg.get())) return Ref();
+        if (!UpdateSetFrom(interp_, self_, arg.get())) return Ref();
       }
       return Mutated("update");
     case Builtin::kSetRemove:
@@ -352,7 +326,7 @@ Ref MethodCall::Set() {
     case Builtin::kSetUnion: {
       Ref result = SetCopy(heap_, self_, frozen);
       for (const Ref& arg : args_.positional) {
-        if (!UpdateSet(result.get(), arg.get())) return Ref();
+        if (!UpdateSetFrom(interp_, result.get(), arg.get())) return Ref();
       }
       return result;
     }
@@ -364,7 +338,7 @@ Ref MethodCall::Set() {
         const TypeTag type = heap_.type_of(other.get());
         if (type != TypeTag::kSet && type != TypeTag::kFrozenSet) {
           Ref converted = NewSet(heap_, false);
-          if (!UpdateSet(converted.get(), other.get())) return Ref();
+          if (!UpdateSetFrom(interp_, converted.get(), other.get())) return Ref();
           other = std::move(converted);
         }
         absl::StatusOr<Ref> next = builtin_ == Builtin::kSetIntersection
