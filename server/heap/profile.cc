@@ -103,6 +103,8 @@ constexpr Profile Py38() {
               .number = "number",
               .min_max_empty = "%s() arg is an empty sequence",
               .setattr_no_dict = "",
+              .str_search_arg = "must be str",
+              .qualified_call_names = false,
           },
       .gc_thresholds = {700, 10, 10},
       .gc_collects_inside_allocation = true,
@@ -139,6 +141,7 @@ constexpr Profile Py310() {
   p.vectorcall_types = "range list dict tuple set frozenset bool float";
   p.messages.float_floor_div_zero = "float floor division by zero";
   p.messages.number = "real number";
+  p.messages.qualified_call_names = true;
   p.startup_free_lists = {
       .floats = 4, .lists = 5, .dicts = 8, .tuples = {4, 7, 2, 1, 4, 2, 8, 2, 3, 7,
                                                       1, 1, 0, 1, 2, 0, 1, 2, 3, 0}};
@@ -239,6 +242,7 @@ constexpr Profile Py313() {
   p.vectorcall_types = "range list dict tuple set frozenset bool float int str";
   p.messages.float_mod_zero = "float modulo by zero";
   p.messages.setattr_no_dict = " and no __dict__ for setting new attributes";
+  p.messages.str_search_arg = "%s() argument 1 must be str";
   p.gc_thresholds = {2000, 10, 10};
   p.startup_free_lists = {
       .floats = 5, .lists = 10, .dicts = 12, .tuples = {5, 8, 4, 1, 0, 2, 5, 2, 3, 5,

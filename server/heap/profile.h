@@ -57,6 +57,13 @@ struct ErrorMessages {
   std::string_view min_max_empty;       // "%s() arg is an empty sequence" (%s: min or max)
   // Appended to "'int' object has no attribute 'y'" when setting it (3.13+).
   std::string_view setattr_no_dict;
+  // str.find / str.count given a non-str: "must be str", or (3.13+)
+  // "%s() argument 1 must be str" (%s: find or count).
+  std::string_view str_search_arg;
+  // Errors of builtins taking no or one argument, or no keywords, name
+  // methods and module functions with their type or module ("list.append()
+  // takes exactly one argument", 3.10+) instead of alone ("append() ...").
+  bool qualified_call_names;
 };
 
 // How full the free lists are when a script starts: what the interpreter's

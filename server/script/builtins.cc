@@ -24,6 +24,7 @@
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
+#include "server/script/builtin_call.h"
 #include "server/script/format.h"
 #include "server/script/operators.h"
 
@@ -157,82 +158,13 @@ constexpr ModuleEntry kModuleFunctions[] = {
 
 // ---- Helpers ----
 
-class Call {
+class Call : public BuiltinCall {
  public:
-  Call(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args)
-      : interp_(interp), heap_(interp.heap()), builtin_(builtin), self_(self), args_(args) {}
+  using BuiltinCall::BuiltinCall;
 
   Ref Run();
 
  private:
-  std::string Name() const { return std::string(BuiltinName(builtin_)); }
-
-  Ref Fail(absl::Status status) {
-    interp_.Raise(std::move(status));
-    return Ref();
-  }
-  Ref TypeError(const std::string& text) { return Fail(PyError(PyExc::kTypeError, text)); }
-
-  bool Arity(size_t min, size_t max) {
-    const size_t n = args_.positional.size();
-    if (n >= min && n <= max) return true;
-    if (min == max) {
-      interp_.Raise(PyError(PyExc::kTypeError,
-                            min == 0 ? absl::StrCat(Name(), "() takes no arguments (", n, " given)")
-                            : min == 1 ? absl::StrCat(Name(), "() takes exactly one argument (", n,
-                                                      " given)")
-                                       : absl::StrCat(Name(), " expected ", min, " arguments, got ",
-                                                      n)));
-    } else if (n < min) {
-      interp_.Raise(PyError(PyExc::kTypeError, absl::StrCat(Name(), " expected at least ", min,
-                                                             " argument", min == 1 ? "" : "s",
-                                                             ", got ", n)));
-    } else {
-      interp_.Raise(PyError(PyExc::kTypeError, absl::StrCat(Name(), " expected at most ", max,
-                                                            " argument", max == 1 ? "" : "s",
-                                                            ", got ", n)));
-    }
-    return false;
-  }
-
-  ObjectId Arg(size_t i) const { return args_.positional[i].get(); }
-
-  ObjectId Keyword(std::string_view name) const {
-    for (const auto& [key, value] : args_.keywords) {
-      if (key == name) return value.get();
-    }
-    return kNoObject;
-  }
-
-  bool NoKeywords() {
-    if (args_.keywords.empty()) return true;
-    TypeError(absl::StrCat(Name(), "() takes no keyword arguments"));
-    return false;
-  }
-
-  Ref None() { return heap_.NewRef(heap_.none()); }
-  Ref Bool(bool value) { return heap_.NewRef(heap_.bool_object(value)); }
-  Ref Int(int64_t value) { return NewInt(heap_, value); }
-
-  std::optional<int64_t> IndexArg(ObjectId id) {
-    if (!IsIntLike(heap_, id)) {
-      TypeError(absl::StrCat("'", TypeName(heap_, id),
-                             "' object cannot be interpreted as an integer"));
-      return std::nullopt;
-    }
-    const std::optional<int64_t> v = IntAsInt64(heap_, id);
-    if (!v) {
-      interp_.Raise(PyError(PyExc::kOverflowError, "Python int too large to convert to C ssize_t"));
-    }
-    return v;
-  }
-
-  bool Check(const absl::Status& status) {
-    if (status.ok()) return true;
-    interp_.Raise(status);
-    return false;
-  }
-
   Ref Print();
   Ref IsInstance();
   Ref Sorted(ObjectId iterable);
@@ -248,19 +180,8 @@ class Call {
   Ref ConstructSet(bool frozen);
   Ref ConstructBytes(bool bytearray);
   Ref ConstructException();
-  Ref Module();
-  Ref ListMethod();
-  Ref DictMethod();
-  Ref SetMethod();
-  Ref StrMethod();
   Ref TypeOf(ObjectId object);
   Ref NewFromItems(std::vector<Ref> items);
-
-  Interpreter& interp_;
-  Heap& heap_;
-  Builtin builtin_;
-  ObjectId self_;
-  CallArgs& args_;
 };
 
 bool IsSubclass(const Heap& heap, ObjectId cls, ObjectId of) {
@@ -410,13 +331,14 @@ Ref Call::MinMax(bool max) {
   } else if (args_.positional.size() > 1) {
     for (const Ref& arg : args_.positional) items.push_back(heap_.NewRef(arg.get()));
   } else {
-    return TypeError(absl::StrCat(Name(), " expected at least 1 argument, got 0"));
+    return TypeError(
+        absl::StrCat(std::string(BuiltinName(builtin_)), " expected at least 1 argument, got 0"));
   }
   if (items.empty()) {
     const ObjectId fallback = Keyword("default");
     if (fallback != kNoObject) return heap_.NewRef(fallback);
     std::string message(heap_.profile().messages.min_max_empty);
-    message.replace(message.find("%s"), 2, Name());
+    message.replace(message.find("%s"), 2, BuiltinName(builtin_));
     return Fail(PyError(PyExc::kValueError, message));
   }
   const ObjectId key = Keyword("key");
@@ -449,7 +371,8 @@ Ref Call::MinMax(bool max) {
 
 Ref Call::Sum() {
   if (!Arity(1, 2)) return Ref();
-  Ref total = args_.positional.size() == 2 ? heap_.NewRef(Arg(1)) : Int(0);
+  const ObjectId start_arg = ArgOrKeyword(1, "start");
+  Ref total = start_arg != kNoObject ? heap_.NewRef(start_arg) : Int(0);
   if (heap_.type_of(total.get()) == TypeTag::kStr) {
     return TypeError("sum() can't sum strings [use ''.join(seq) instead]");
   }
@@ -542,8 +465,8 @@ Ref Call::Sum() {
 Ref Call::Round() {
   if (!Arity(1, 2)) return Ref();
   const ObjectId value = Arg(0);
-  const bool has_digits =
-      args_.positional.size() == 2 && heap_.type_of(Arg(1)) != TypeTag::kNone;
+  const ObjectId digits_arg = ArgOrKeyword(1, "ndigits");
+  const bool has_digits = digits_arg != kNoObject && heap_.type_of(digits_arg) != TypeTag::kNone;
   if (IsIntLike(heap_, value)) return NewInt(heap_, IntAsBig(heap_, value));
   if (heap_.type_of(value) != TypeTag::kFloat) {
     return TypeError(absl::StrCat("type ", TypeName(heap_, value),
@@ -557,7 +480,7 @@ Ref Call::Round() {
     }
     return NewInt(heap_, BigInt::FromDouble(std::nearbyint(x)));
   }
-  const std::optional<int64_t> digits = IndexArg(Arg(1));
+  const std::optional<int64_t> digits = IndexArg(digits_arg);
   if (!digits) return Ref();
   if (*digits > 300 || std::isnan(x) || std::isinf(x)) return NewFloat(heap_, x);
   char buffer[512];
@@ -584,7 +507,8 @@ Ref Call::ConstructInt() {
   if (args_.positional.empty()) return Int(0);
   const ObjectId value = Arg(0);
   const TypeTag type = heap_.type_of(value);
-  if (args_.positional.size() == 1) {
+  const ObjectId base_arg = ArgOrKeyword(1, "base");
+  if (base_arg == kNoObject) {
     if (type == TypeTag::kInt) return heap_.NewRef(value);
     if (type == TypeTag::kBool) return Int(heap_.object(value).small_int);
     if (type == TypeTag::kFloat) {
@@ -602,8 +526,8 @@ Ref Call::ConstructInt() {
                                   TypeName(heap_, value), "'"));
   }
   int base = 10;
-  if (args_.positional.size() == 2) {
-    const std::optional<int64_t> b = IndexArg(Arg(1));
+  if (base_arg != kNoObject) {
+    const std::optional<int64_t> b = IndexArg(base_arg);
     if (!b) return Ref();
     base = static_cast<int>(*b);
   }
@@ -683,7 +607,7 @@ Ref Call::NewFromItems(std::vector<Ref> items) {
 }
 
 Ref Call::ConstructList() {
-  if (!Arity(0, 1) || !NoKeywords()) return Ref();
+  if (!Arity(0, 1)) return Ref();
   Ref list = NewListForConstructor(heap_);
   if (args_.positional.empty()) return list;
   const ObjectId iterable = Arg(0);
@@ -704,7 +628,7 @@ Ref Call::ConstructList() {
 }
 
 Ref Call::ConstructTuple() {
-  if (!Arity(0, 1) || !NoKeywords()) return Ref();
+  if (!Arity(0, 1)) return Ref();
   if (args_.positional.empty()) return heap_.NewRef(heap_.empty_tuple());
   const ObjectId iterable = Arg(0);
   if (heap_.type_of(iterable) == TypeTag::kTuple) return heap_.NewRef(iterable);
@@ -730,7 +654,7 @@ Ref Call::ConstructDict() {
 }
 
 Ref Call::ConstructSet(bool frozen) {
-  if (!Arity(0, 1) || !NoKeywords()) return Ref();
+  if (!Arity(0, 1)) return Ref();
   if (frozen && !args_.positional.empty() && heap_.type_of(Arg(0)) == TypeTag::kFrozenSet) {
     return heap_.NewRef(Arg(0));
   }
@@ -879,13 +803,10 @@ Ref Call::Construct() {
 
 }  // namespace
 
-// Defined in builtins_methods.cc and builtins_modules.cc.
-Ref CallMethodBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
-Ref CallModuleBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
-
 Ref Call::Run() {
-  if (builtin_ >= Builtin::kListAppend) return CallMethodBuiltin(interp_, builtin_, self_, args_);
+  if (IsMethodBuiltin(builtin_)) return CallMethodBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ >= Builtin::kSysGetSizeOf) return CallModuleBuiltin(interp_, builtin_, args_);
+  if (!KeywordsAllowed()) return Ref();
   if (builtin_ >= Builtin::kTypeType) return Construct();
   switch (builtin_) {
     case Builtin::kPrint:
@@ -945,8 +866,8 @@ Ref Call::Run() {
       Ref iterator = interp_.GetIter(Arg(0));
       if (!iterator) return Ref();
       int64_t start = 0;
-      if (args_.positional.size() == 2) {
-        const std::optional<int64_t> s = IndexArg(Arg(1));
+      if (const ObjectId start_arg = ArgOrKeyword(1, "start"); start_arg != kNoObject) {
+        const std::optional<int64_t> s = IndexArg(start_arg);
         if (!s) return Ref();
         start = *s;
       }
@@ -1037,6 +958,16 @@ std::string_view BuiltinName(Builtin builtin) {
     if (entry.builtin == builtin) return entry.name;
   }
   return "builtin";
+}
+
+std::string_view BuiltinModule(Builtin builtin) {
+  for (const ModuleEntry& entry : kModuleFunctions) {
+    if (entry.builtin != builtin) continue;
+    // tracemalloc's functions are those of its C module, whose name their
+    // errors show.
+    return entry.module == "tracemalloc" ? "_tracemalloc" : entry.module;
+  }
+  return "";
 }
 
 std::optional<Builtin> FindBuiltinName(std::string_view name) {

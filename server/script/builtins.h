@@ -132,6 +132,13 @@ enum class Builtin : uint16_t {
 // The builtin's name as Python shows it ("len", "append").
 std::string_view BuiltinName(Builtin builtin);
 
+// The module defining a module function ("sys", "gc", "_tracemalloc"), or
+// "" for other builtins.
+std::string_view BuiltinModule(Builtin builtin);
+
+// True for the methods of the builtin types.
+inline bool IsMethodBuiltin(Builtin builtin) { return builtin >= Builtin::kListAppend; }
+
 // The builtin function or type a global name refers to, if any.
 std::optional<Builtin> FindBuiltinName(std::string_view name);
 

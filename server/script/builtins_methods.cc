@@ -18,6 +18,7 @@
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
+#include "server/script/builtin_call.h"
 #include "server/script/builtins.h"
 #include "server/script/format.h"
 
@@ -27,58 +28,13 @@ namespace {
 
 constexpr size_t kSplitPreallocation = 12;  // str.split's first guess
 
-class MethodCall {
+class MethodCall : public BuiltinCall {
  public:
-  MethodCall(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args)
-      : interp_(interp), heap_(interp.heap()), builtin_(builtin), self_(self), args_(args) {}
+  using BuiltinCall::BuiltinCall;
 
   Ref Run();
 
  private:
-  std::string Name() const {
-    return absl::StrCat(TypeName(heap_, self_), ".", std::string(BuiltinName(builtin_)));
-  }
-  Ref Fail(absl::Status status) {
-    interp_.Raise(std::move(status));
-    return Ref();
-  }
-  bool Arity(size_t min, size_t max) {
-    const size_t n = args_.positional.size();
-    if (!args_.keywords.empty() && builtin_ != Builtin::kListSort &&
-        builtin_ != Builtin::kDictUpdate && builtin_ != Builtin::kStrFormat) {
-      interp_.Raise(PyError(PyExc::kTypeError,
-                            absl::StrCat(std::string(BuiltinName(builtin_)),
-                                         "() takes no keyword arguments")));
-      return false;
-    }
-    if (n >= min && n <= max) return true;
-    const std::string name(BuiltinName(builtin_));
-    if (min == max) {
-      interp_.Raise(PyError(
-          PyExc::kTypeError,
-          min == 0 ? absl::StrCat(Name(), "() takes no arguments (", n, " given)")
-          : min == 1 ? absl::StrCat(Name(), "() takes exactly one argument (", n, " given)")
-                     : absl::StrCat(name, " expected ", min, " arguments, got ", n)));
-    } else if (n < min) {
-      interp_.Raise(PyError(PyExc::kTypeError, absl::StrCat(name, " expected at least ", min,
-                                                            " argument", min == 1 ? "" : "s",
-                                                            ", got ", n)));
-    } else {
-      interp_.Raise(PyError(PyExc::kTypeError, absl::StrCat(name, " expected at most ", max,
-                                                            " argument", max == 1 ? "" : "s",
-                                                            ", got ", n)));
-    }
-    return false;
-  }
-  ObjectId Arg(size_t i) const { return args_.positional[i].get(); }
-  ObjectId Keyword(std::string_view name) const {
-    for (const auto& [key, value] : args_.keywords) {
-      if (key == name) return value.get();
-    }
-    return kNoObject;
-  }
-  Ref None() { return heap_.NewRef(heap_.none()); }
-  Ref Bool(bool value) { return heap_.NewRef(heap_.bool_object(value)); }
   // pop([index]): the index, -1 when none is given; nullopt with the
   // exception pending on a bad argument.
   std::optional<int64_t> PopIndex() {
@@ -86,30 +42,25 @@ class MethodCall {
     if (args_.positional.empty()) return -1;
     return IndexArg(Arg(0));
   }
-  bool Check(const absl::Status& status) {
-    if (status.ok()) return true;
-    interp_.Raise(status);
-    return false;
-  }
   Ref Mutated(std::string_view what) {
     if (heap_.observed()) heap_.Notify(MutateEvent{self_, what});
     return None();
   }
-  std::optional<int64_t> IndexArg(ObjectId id) {
-    if (!IsIntLike(heap_, id)) {
-      interp_.Raise(PyError(PyExc::kTypeError, absl::StrCat("'", TypeName(heap_, id),
-                                                            "' object cannot be interpreted as an integer")));
-      return std::nullopt;
-    }
-    return IntAsInt64(heap_, id);
-  }
-  std::optional<std::string> StrArg(ObjectId id, std::string_view what) {
+  // The text of `id`, a str. Otherwise raises "<expected>, not <type>"
+  // and returns nullopt.
+  std::optional<std::string> StrArg(ObjectId id, std::string_view expected) {
     if (heap_.type_of(id) != TypeTag::kStr) {
-      interp_.Raise(PyError(PyExc::kTypeError,
-                            absl::StrCat(std::string(what), " must be str, not ", TypeName(heap_, id))));
+      TypeError(absl::StrCat(std::string(expected), ", not ", TypeName(heap_, id)));
       return std::nullopt;
     }
     return StrText(heap_, id);
+  }
+  // What str.find and str.count say a non-str argument should have been.
+  std::string SearchArgExpected() const {
+    std::string expected(heap_.profile().messages.str_search_arg);
+    const size_t at = expected.find("%s");
+    if (at != std::string::npos) expected.replace(at, 2, BuiltinName(builtin_));
+    return expected;
   }
 
   Ref List();
@@ -123,12 +74,6 @@ class MethodCall {
   Ref Split();
   Ref FormatString();
   Ref IndexOf(const std::vector<ObjectId>& items, const char* type);
-
-  Interpreter& interp_;
-  Heap& heap_;
-  Builtin builtin_;
-  ObjectId self_;
-  CallArgs& args_;
 };
 
 Ref MethodCall::IndexOf(const std::vector<ObjectId>& items, const char* type) {
@@ -245,8 +190,7 @@ Ref MethodCall::Dict() {
       return std::move(*value);
     }
     case Builtin::kDictUpdate: {
-      if (args_.positional.size() > 1) return Fail(PyError(PyExc::kTypeError,
-                                                           "update expected at most 1 argument"));
+      if (!Arity(0, 1)) return Ref();
       if (!args_.positional.empty() && !UpdateDictFrom(interp_, self_, Arg(0))) return Ref();
       for (const auto& [name, value] : args_.keywords) {
         Ref key = InternStr(heap_, name);
@@ -396,17 +340,18 @@ Ref MethodCall::Join() {
 }
 
 Ref MethodCall::Split() {
-  if (!Arity(0, 2)) return Ref();
+  if (!Arity(0, 2, ArgCheck::kParseTuple)) return Ref();
   const std::string& text = StrText(heap_, self_);
   std::optional<std::string> separator;
-  if (!args_.positional.empty() && heap_.type_of(Arg(0)) != TypeTag::kNone) {
-    separator = StrArg(Arg(0), "must be str or None");
+  const ObjectId separator_arg = ArgOrKeyword(0, "sep");
+  if (separator_arg != kNoObject && heap_.type_of(separator_arg) != TypeTag::kNone) {
+    separator = StrArg(separator_arg, "must be str or None");
     if (!separator) return Ref();
     if (separator->empty()) return Fail(PyError(PyExc::kValueError, "empty separator"));
   }
   int64_t max_split = -1;
-  if (args_.positional.size() == 2) {
-    const std::optional<int64_t> m = IndexArg(Arg(1));
+  if (const ObjectId max_split_arg = ArgOrKeyword(1, "maxsplit"); max_split_arg != kNoObject) {
+    const std::optional<int64_t> m = IndexArg(max_split_arg);
     if (!m) return Ref();
     max_split = *m;
   }
@@ -537,9 +482,10 @@ Ref MethodCall::StrMethod() {
       if (!Arity(0, 1)) return Ref();
       std::string chars = " \t\n\r\x0b\x0c";
       if (!args_.positional.empty() && heap_.type_of(Arg(0)) != TypeTag::kNone) {
-        const std::optional<std::string> given = StrArg(Arg(0), "strip arg");
-        if (!given) return Ref();
-        chars = *given;
+        if (heap_.type_of(Arg(0)) != TypeTag::kStr) {
+          return TypeError("strip arg must be None or str");
+        }
+        chars = StrText(heap_, Arg(0));
       }
       const size_t start = text.find_first_not_of(chars);
       if (start == std::string::npos) return heap_.NewRef(heap_.empty_str());
@@ -549,9 +495,9 @@ Ref MethodCall::StrMethod() {
     }
     case Builtin::kStrReplace: {
       if (!Arity(2, 3)) return Ref();
-      const std::optional<std::string> from = StrArg(Arg(0), "replace() argument 1");
+      const std::optional<std::string> from = StrArg(Arg(0), "replace() argument 1 must be str");
       if (!from) return Ref();
-      const std::optional<std::string> to = StrArg(Arg(1), "replace() argument 2");
+      const std::optional<std::string> to = StrArg(Arg(1), "replace() argument 2 must be str");
       if (!to) return Ref();
       int64_t count = -1;
       if (args_.positional.size() == 3) {
@@ -593,9 +539,9 @@ Ref MethodCall::StrMethod() {
         options.push_back(Arg(0));
       }
       for (ObjectId option : options) {
-        const std::optional<std::string> part = StrArg(option, builtin_ == Builtin::kStrStartsWith
-                                                                   ? "startswith first arg"
-                                                                   : "endswith first arg");
+        const std::optional<std::string> part =
+            StrArg(option, absl::StrCat(std::string(BuiltinName(builtin_)),
+                                        " first arg must be str or a tuple of str"));
         if (!part) return Ref();
         const bool match = builtin_ == Builtin::kStrStartsWith
                                ? text.compare(0, part->size(), *part) == 0
@@ -610,7 +556,7 @@ Ref MethodCall::StrMethod() {
       return FormatString();
     case Builtin::kStrFind: {
       if (!Arity(1, 1)) return Ref();
-      const std::optional<std::string> part = StrArg(Arg(0), "find arg");
+      const std::optional<std::string> part = StrArg(Arg(0), SearchArgExpected());
       if (!part) return Ref();
       const size_t at = text.find(*part);
       if (at == std::string::npos) return NewInt(heap_, -1);
@@ -618,7 +564,7 @@ Ref MethodCall::StrMethod() {
     }
     case Builtin::kStrCount: {
       if (!Arity(1, 1)) return Ref();
-      const std::optional<std::string> part = StrArg(Arg(0), "count arg");
+      const std::optional<std::string> part = StrArg(Arg(0), SearchArgExpected());
       if (!part) return Ref();
       int64_t count = 0;
       if (part->empty()) return NewInt(heap_, AnalyzeUtf8(text).length + 1);
@@ -689,6 +635,7 @@ Ref MethodCall::ByteArray() {
 }
 
 Ref MethodCall::Run() {
+  if (!KeywordsAllowed()) return Ref();
   switch (heap_.type_of(self_)) {
     case TypeTag::kList:
       return List();

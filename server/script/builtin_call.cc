@@ -1,0 +1,120 @@
+#include "server/script/builtin_call.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "server/heap/int_object.h"
+#include "server/heap/py_error.h"
+#include "server/heap/value_ops.h"
+
+namespace heapsim::script {
+
+std::string BuiltinCall::CallName() const {
+  // An exception class is called by its own name.
+  if (builtin_ == Builtin::kExceptionClass) return heap_.cls(self_).name;
+  const std::string name(BuiltinName(builtin_));
+  if (!heap_.profile().messages.qualified_call_names) return name;
+  if (IsMethodBuiltin(builtin_)) return absl::StrCat(TypeName(heap_, self_), ".", name);
+  const std::string module(BuiltinModule(builtin_));
+  return module.empty() ? name : absl::StrCat(module, ".", name);
+}
+
+bool BuiltinCall::Arity(size_t min, size_t max, ArgCheck check) {
+  const size_t n = args_.positional.size();
+  if (n >= min && n <= max) return true;
+  const std::string name(BuiltinName(builtin_));
+  std::string message;
+  if (max == 0) {
+    message = absl::StrCat(CallName(), "() takes no arguments (", n, " given)");
+  } else if (min == 1 && max == 1) {
+    message = absl::StrCat(CallName(), "() takes exactly one argument (", n, " given)");
+  } else {
+    const size_t bound = n < min ? min : max;
+    const char* which = min == max ? "exactly" : n < min ? "at least" : "at most";
+    const char* plural = bound == 1 ? "" : "s";
+    message = check == ArgCheck::kUnpackTuple
+                  ? absl::StrCat(name, " expected ", min == max ? "" : absl::StrCat(which, " "),
+                                 bound, " argument", plural, ", got ", n)
+                  : absl::StrCat(name, "() takes ", which, " ", bound, " argument", plural, " (", n,
+                                 " given)");
+  }
+  interp_.Raise(PyError(PyExc::kTypeError, message));
+  return false;
+}
+
+namespace {
+
+// The builtins that read keyword arguments, and those that refuse them in
+// words of their own (type, object) or, like zip's strict=, take one that is
+// not modelled.
+bool TakesKeywords(Builtin builtin) {
+  switch (builtin) {
+    case Builtin::kZip:
+    case Builtin::kTypeType:
+    case Builtin::kTypeObject:
+    case Builtin::kPrint:
+    case Builtin::kSorted:
+    case Builtin::kMin:
+    case Builtin::kMax:
+    case Builtin::kSum:
+    case Builtin::kRound:
+    case Builtin::kEnumerate:
+    case Builtin::kTypeInt:
+    case Builtin::kTypeDict:
+    case Builtin::kGcCollect:
+    case Builtin::kListSort:
+    case Builtin::kDictUpdate:
+    case Builtin::kStrSplit:
+    case Builtin::kStrFormat:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+bool BuiltinCall::KeywordsAllowed() {
+  if (args_.keywords.empty() || TakesKeywords(builtin_)) return true;
+  TypeError(absl::StrCat(CallName(), "() takes no keyword arguments"));
+  return false;
+}
+
+ObjectId BuiltinCall::Keyword(std::string_view name) const {
+  for (const auto& [key, value] : args_.keywords) {
+    if (key == name) return value.get();
+  }
+  return kNoObject;
+}
+
+std::optional<int64_t> BuiltinCall::IndexArg(ObjectId id) {
+  if (!IsIntLike(heap_, id)) {
+    TypeError(
+        absl::StrCat("'", TypeName(heap_, id), "' object cannot be interpreted as an integer"));
+    return std::nullopt;
+  }
+  const std::optional<int64_t> value = IntAsInt64(heap_, id);
+  if (!value) {
+    interp_.Raise(PyError(PyExc::kOverflowError, "Python int too large to convert to C ssize_t"));
+  }
+  return value;
+}
+
+bool BuiltinCall::Check(const absl::Status& status) {
+  if (status.ok()) return true;
+  interp_.Raise(status);
+  return false;
+}
+
+Ref BuiltinCall::Fail(absl::Status status) {
+  interp_.Raise(std::move(status));
+  return Ref();
+}
+
+Ref BuiltinCall::TypeError(std::string_view text) {
+  return Fail(PyError(PyExc::kTypeError, std::string(text)));
+}
+
+Ref BuiltinCall::Int(int64_t value) { return NewInt(heap_, value); }
+
+}  // namespace heapsim::script

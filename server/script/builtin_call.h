@@ -1,0 +1,94 @@
+// One call of a builtin: its arguments, the checks CPython's calling
+// conventions make on them (raising CPython's messages), and the small
+// results every builtin returns. The builtin functions (builtins.cc), the
+// methods of the builtin types (builtins_methods.cc) and the module
+// functions (builtins_modules.cc) each run as a class derived from it.
+// Internal to the script library.
+
+#ifndef HEAPSIM_SERVER_SCRIPT_BUILTIN_CALL_H_
+#define HEAPSIM_SERVER_SCRIPT_BUILTIN_CALL_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "server/heap/heap.h"
+#include "server/script/builtins.h"
+#include "server/script/interpreter.h"
+
+namespace heapsim::script {
+
+class BuiltinCall {
+ public:
+  // `self` is the bound object of a method, else kNoObject. The call only
+  // borrows `interp` and `args`.
+  BuiltinCall(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args)
+      : interp_(interp), heap_(interp.heap()), builtin_(builtin), self_(self), args_(args) {}
+
+ protected:
+  // How a builtin checks its positional argument count, which decides the
+  // TypeError's wording when the count is wrong. Either way a builtin taking
+  // none (METH_NOARGS) or exactly one (METH_O) says so in the same words.
+  enum class ArgCheck {
+    kUnpackTuple,  // "pop expected at least 1 argument, got 0"
+    kParseTuple,   // "set_threshold() takes at most 3 arguments (4 given)"
+  };
+
+  // The name the errors of METH_NOARGS and METH_O builtins show: "len",
+  // and for methods and module functions "list.append" and "gc.enable"
+  // where the profile qualifies them (3.10+), else "append".
+  std::string CallName() const;
+
+  // True when `min` to `max` positional arguments were passed. Otherwise
+  // raises CPython's TypeError and returns false.
+  bool Arity(size_t min, size_t max, ArgCheck check = ArgCheck::kUnpackTuple);
+
+  // True when the builtin takes keyword arguments (as its CPython
+  // namesake does) or none were passed. Otherwise raises "f() takes no
+  // keyword arguments" and returns false. Each call's Run checks this first.
+  bool KeywordsAllowed();
+
+  ObjectId Arg(size_t i) const { return args_.positional[i].get(); }
+
+  // The keyword argument `name`, or kNoObject when it was not passed.
+  ObjectId Keyword(std::string_view name) const;
+
+  // The argument at position `i`, else the keyword `name`, else kNoObject.
+  ObjectId ArgOrKeyword(size_t i, std::string_view name) const {
+    return i < args_.positional.size() ? Arg(i) : Keyword(name);
+  }
+
+  // `id` as a C index (an int or a bool). Raises TypeError for other types
+  // and OverflowError past 64 bits, returning nullopt.
+  std::optional<int64_t> IndexArg(ObjectId id);
+
+  // True when `status` is OK; otherwise raises it and returns false.
+  bool Check(const absl::Status& status);
+
+  // Raises `status` and returns the empty Ref a failed call returns.
+  Ref Fail(absl::Status status);
+  Ref TypeError(std::string_view text);
+
+  Ref None() { return heap_.NewRef(heap_.none()); }
+  Ref Bool(bool value) { return heap_.NewRef(heap_.bool_object(value)); }
+  Ref Int(int64_t value);
+
+  Interpreter& interp_;
+  Heap& heap_;
+  const Builtin builtin_;
+  const ObjectId self_;
+  CallArgs& args_;
+};
+
+// Runs a method of a builtin type on `self` (builtins_methods.cc).
+Ref CallMethodBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+
+// Runs a function of the sys, gc or tracemalloc module
+// (builtins_modules.cc).
+Ref CallModuleBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
+
+}  // namespace heapsim::script
+
+#endif  // HEAPSIM_SERVER_SCRIPT_BUILTIN_CALL_H_
