@@ -36,15 +36,6 @@ import traceback
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "data")
 
-# profile -> preferred exact version (any installed X.Y.* is accepted otherwise)
-PROFILES = [
-    ("3.8", "3.8.18"),
-    ("3.10", "3.10.13"),
-    ("3.11", "3.11.7"),
-    ("3.12", "3.12.1"),
-    ("3.13", "3.13.0"),
-]
-
 TABLES = []
 
 
@@ -1142,36 +1133,6 @@ def capture_all_tables(out_dir, only):
     return failed
 
 
-def pyenv_root():
-    r = os.environ.get("PYENV_ROOT")
-    if r and os.path.isdir(r):
-        return r
-    try:
-        r = subprocess.run(["pyenv", "root"], stdout=subprocess.PIPE, universal_newlines=True).stdout.strip()
-        if r and os.path.isdir(r):
-            return r
-    except OSError:
-        pass
-    return os.path.expanduser("~/.pyenv")
-
-
-def find_interpreter(profile, exact):
-    base = os.path.join(pyenv_root(), "versions")
-    cand = os.path.join(base, exact, "bin", "python")
-    if os.path.exists(cand):
-        return cand
-    best = None
-    if os.path.isdir(base):
-        for v in os.listdir(base):
-            parts = v.split(".")
-            if len(parts) == 3 and ".".join(parts[:2]) == profile and parts[2].isdigit():
-                if best is None or int(parts[2]) > int(best.split(".")[2]):
-                    best = v
-    if best:
-        return os.path.join(base, best, "bin", "python")
-    return None
-
-
 def main(argv):
     import argparse
 
@@ -1196,6 +1157,11 @@ def main(argv):
         run_one_table(args.table)
         return 0
     if args.all:
+        # Imported only here: the child processes that measure CPython load
+        # nothing they do not need.
+        sys.path.insert(0, os.path.dirname(HERE))
+        from cpython_interpreters import PROFILES, find_interpreter, pyenv_root
+
         bad = 0
         for profile, exact in PROFILES:
             py = find_interpreter(profile, exact)

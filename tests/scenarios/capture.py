@@ -21,44 +21,9 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(HERE))
 import compare  # noqa: E402  (this corpus's own comparator: same normalisation rules)
-
-PROFILES = [
-    ("3.8", "3.8.18"),
-    ("3.10", "3.10.13"),
-    ("3.11", "3.11.7"),
-    ("3.12", "3.12.1"),
-    ("3.13", "3.13.0"),
-]
-
-
-def pyenv_root():
-    r = os.environ.get("PYENV_ROOT")
-    if r and os.path.isdir(r):
-        return r
-    try:
-        r = subprocess.run(["pyenv", "root"], stdout=subprocess.PIPE, universal_newlines=True).stdout.strip()
-        if r and os.path.isdir(r):
-            return r
-    except OSError:
-        pass
-    return os.path.expanduser("~/.pyenv")
-
-
-def find_interpreter(profile, exact):
-    base = os.path.join(pyenv_root(), "versions")
-    cand = os.path.join(base, exact, "bin", "python")
-    if os.path.exists(cand):
-        return cand
-    best = None
-    if os.path.isdir(base):
-        for v in os.listdir(base):
-            parts = v.split(".")
-            if len(parts) == 3 and ".".join(parts[:2]) == profile and parts[2].isdigit():
-                if best is None or int(parts[2]) > int(best.split(".")[2]):
-                    best = v
-    return os.path.join(base, best, "bin", "python") if best else None
-
+from cpython_interpreters import PROFILES, find_interpreter, pyenv_root  # noqa: E402
 
 def run(python, path, timeout):
     t0 = time.time()
