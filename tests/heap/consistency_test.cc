@@ -18,6 +18,7 @@
 #include "server/heap/set_object.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
+#include "tests/heap/profile_params.h"
 
 namespace heapsim {
 namespace {
@@ -165,15 +166,13 @@ TEST(ConsistencyCheck, NoticesAWrongCount) {
   EXPECT_NE(bad.message().find("refcount of list"), absl::string_view::npos) << bad;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Seeds, ConsistencyTest,
-    ::testing::Combine(::testing::Values("3.8", "3.10", "3.11", "3.12", "3.13"),
-                       ::testing::Values(1u, 2u, 3u)),
-    [](const auto& info) {
-      std::string name = "py" + std::get<0>(info.param);
-      name.erase(std::remove(name.begin(), name.end(), '.'), name.end());
-      return name + "_seed" + std::to_string(std::get<1>(info.param));
-    });
+INSTANTIATE_TEST_SUITE_P(Seeds, ConsistencyTest,
+                         ::testing::Combine(::testing::ValuesIn(testing::ProfileVersions()),
+                                            ::testing::Values(1u, 2u, 3u)),
+                         [](const auto& info) {
+                           return testing::ProfileTestName(std::get<0>(info.param)) + "_seed" +
+                                  std::to_string(std::get<1>(info.param));
+                         });
 
 }  // namespace
 }  // namespace heapsim

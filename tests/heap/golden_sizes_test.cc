@@ -20,6 +20,7 @@
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "tests/heap/golden.h"
+#include "tests/heap/profile_params.h"
 
 namespace heapsim {
 namespace {
@@ -346,13 +347,8 @@ TEST_P(GoldenSizes, Instances) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Profiles, GoldenSizes,
-                         ::testing::Values("3.8", "3.10", "3.11", "3.12", "3.13"),
-                         [](const auto& info) {
-                           std::string name = "py" + info.param;
-                           name.erase(std::remove(name.begin(), name.end(), '.'), name.end());
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Profiles, GoldenSizes, ::testing::ValuesIn(testing::ProfileVersions()),
+                         [](const auto& info) { return testing::ProfileTestName(info.param); });
 
 }  // namespace
 }  // namespace heapsim

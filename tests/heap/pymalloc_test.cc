@@ -8,6 +8,7 @@
 
 #include "gtest/gtest.h"
 #include "server/heap/address_space.h"
+#include "tests/heap/profile_params.h"
 
 namespace heapsim {
 namespace {
@@ -126,13 +127,8 @@ TEST_P(PymallocTest, FreeBlockAccountingAddsUp) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Profiles, PymallocTest,
-                         ::testing::Values("3.8", "3.10", "3.11", "3.12", "3.13"),
-                         [](const auto& info) {
-                           std::string name = "py" + info.param;
-                           name.erase(std::remove(name.begin(), name.end(), '.'), name.end());
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Profiles, PymallocTest, ::testing::ValuesIn(testing::ProfileVersions()),
+                         [](const auto& info) { return testing::ProfileTestName(info.param); });
 
 }  // namespace
 }  // namespace heapsim

@@ -13,6 +13,7 @@
 #include "server/heap/list_object.h"
 #include "server/heap/profile.h"
 #include "server/heap/stats.h"
+#include "tests/heap/profile_params.h"
 
 namespace heapsim {
 namespace {
@@ -97,12 +98,9 @@ TEST_P(Tutorial, FreedBlockIsReusedFirst) {
   EXPECT_NE(heap_.address_of(a.get()), heap_.address_of(c.get()));
 }
 
-INSTANTIATE_TEST_SUITE_P(Profiles, Tutorial,
-                         ::testing::Values("3.8", "3.10", "3.11", "3.12", "3.13"),
+INSTANTIATE_TEST_SUITE_P(Profiles, Tutorial, ::testing::ValuesIn(testing::ProfileVersions()),
                          [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string name = "py" + info.param;
-                           name.erase(name.find('.'), 1);
-                           return name;
+                           return testing::ProfileTestName(info.param);
                          });
 
 }  // namespace

@@ -9,12 +9,12 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
-
 #include "absl/strings/str_replace.h"
 #include "gtest/gtest.h"
 #include "server/heap/profile.h"
 #include "server/script/runtime.h"
 #include "tests/heap/golden.h"
+#include "tests/heap/profile_params.h"
 
 namespace heapsim::script {
 namespace {
@@ -99,7 +99,7 @@ TEST_P(GoldenPrograms, PrintWhatCPythonPrinted) {
 
 std::vector<Case> AllCases() {
   std::vector<Case> cases;
-  for (const char* profile : {"3.8", "3.10", "3.11", "3.12", "3.13"}) {
+  for (const std::string& profile : testing::ProfileVersions()) {
     for (const char* table : {"id_reuse", "gc_cycles", "refcounts", "freelists"}) {
       cases.push_back({profile, table});
     }
@@ -109,9 +109,8 @@ std::vector<Case> AllCases() {
 
 INSTANTIATE_TEST_SUITE_P(Tables, GoldenPrograms, ::testing::ValuesIn(AllCases()),
                          [](const ::testing::TestParamInfo<Case>& info) {
-                           std::string name = info.param.table + "_py" + info.param.profile;
-                           name.erase(std::remove(name.begin(), name.end(), '.'), name.end());
-                           return name;
+                           return info.param.table + "_" +
+                                  testing::ProfileTestName(info.param.profile);
                          });
 
 }  // namespace
