@@ -79,6 +79,27 @@ class ServiceTest : public ::testing::Test {
     return response.live_objects();
   }
 
+  // An Exec stream read to its end.
+  struct ExecOutcome {
+    std::vector<v1::ExecEvent> events;
+    std::string out;        // every stdout chunk, in order
+    v1::ExecResult result;  // the last event's, when it is the result
+    grpc::Status status;
+  };
+  static ExecOutcome Drain(grpc::ClientReader<v1::ExecEvent>& reader) {
+    ExecOutcome outcome;
+    v1::ExecEvent event;
+    while (reader.Read(&event)) {
+      outcome.out += event.stdout();
+      outcome.events.push_back(event);
+    }
+    outcome.status = reader.Finish();
+    if (!outcome.events.empty() && outcome.events.back().has_result()) {
+      outcome.result = outcome.events.back().result();
+    }
+    return outcome;
+  }
+
   SessionRegistry registry_{100};
   std::unique_ptr<HeapServiceImpl> service_;
   std::unique_ptr<grpc::Server> server_;
@@ -279,17 +300,11 @@ TEST_F(ServiceTest, ExecStreamsOutputAndCollectFindsCycles) {
   exec.set_source("a = []\na.append(a)\ndel a\nprint('made')\n");
   grpc::ClientContext context;
   Attach(&context, s);
-  auto reader = stub_->Exec(&context, exec);
-  v1::ExecEvent event;
-  std::string out;
-  int exit_code = -1;
-  while (reader->Read(&event)) {
-    if (event.has_result()) exit_code = event.result().exit_code();
-    out += event.stdout();
-  }
-  ASSERT_TRUE(reader->Finish().ok());
-  EXPECT_EQ(out, "made\n");
-  EXPECT_EQ(exit_code, 0);
+  const ExecOutcome run = Drain(*stub_->Exec(&context, exec));
+  ASSERT_TRUE(run.status.ok());
+  EXPECT_EQ(run.out, "made\n");
+  ASSERT_TRUE(run.events.back().has_result());
+  EXPECT_EQ(run.result.exit_code(), 0);
 
   v1::CollectRequest collect;
   collect.set_generation(2);
@@ -305,14 +320,10 @@ TEST_F(ServiceTest, ExecExitCodes) {
     exec.set_source(source);
     exec.set_profile("3.12");
     grpc::ClientContext context;
-    auto reader = stub_->Exec(&context, exec);
-    v1::ExecEvent event;
-    v1::ExecResult result;
-    while (reader->Read(&event)) {
-      if (event.has_result()) result = event.result();
-    }
-    EXPECT_TRUE(reader->Finish().ok());
-    return result;
+    const ExecOutcome run = Drain(*stub_->Exec(&context, exec));
+    EXPECT_TRUE(run.status.ok());
+    EXPECT_TRUE(run.events.back().has_result());
+    return run.result;
   };
   EXPECT_EQ(run("x = 1\n").exit_code(), 0);
   v1::ExecResult error = run("{}['k']\n");
@@ -421,10 +432,7 @@ TEST_F(ServiceTest, ABusySessionDoesNotStallOthers) {
   EXPECT_GT(LiveObjects(busy), 0u);  // GetSession does not wait either
   EXPECT_LT(absl::Now() - start, absl::Seconds(1));
   EXPECT_EQ(done.load(), 0);
-  v1::ExecEvent event;
-  while (reader->Read(&event)) {
-  }
-  reader->Finish();
+  Drain(*reader);
   for (std::thread& thread : waiting) thread.join();
   EXPECT_EQ(done.load(), kWaiting);
 }
@@ -604,20 +612,16 @@ TEST_F(ServiceTest, ExecStreamsEventsThenStatsThenTheResult) {
   exec.set_stream_stats(true);
   grpc::ClientContext context;
   Attach(&context, s);
-  auto reader = stub_->Exec(&context, exec);
-  std::vector<v1::ExecEvent> events;
-  v1::ExecEvent event;
-  while (reader->Read(&event)) events.push_back(event);
-  ASSERT_TRUE(reader->Finish().ok());
+  const ExecOutcome run = Drain(*stub_->Exec(&context, exec));
+  ASSERT_TRUE(run.status.ok());
+  const std::vector<v1::ExecEvent>& events = run.events;
   ASSERT_GE(events.size(), 3u);
   EXPECT_TRUE(events.back().has_result());
   EXPECT_EQ(events.back().result().exit_code(), 0);
   EXPECT_TRUE(events[events.size() - 2].has_stats());
   bool bound_x = false;
   bool allocated_list = false;
-  std::string out;
   for (const v1::ExecEvent& e : events) {
-    out += e.stdout();
     if (e.has_heap_event() && e.heap_event().kind() == v1::HeapEvent::BIND &&
         e.heap_event().name() == "x") {
       bound_x = true;
@@ -627,7 +631,7 @@ TEST_F(ServiceTest, ExecStreamsEventsThenStatsThenTheResult) {
       allocated_list = true;
     }
   }
-  EXPECT_EQ(out, "1\n");
+  EXPECT_EQ(run.out, "1\n");
   EXPECT_TRUE(bound_x);
   EXPECT_TRUE(allocated_list);
 
@@ -650,15 +654,10 @@ TEST_F(ServiceTest, ExecStopsAtTheStepLimit) {
   exec.set_source("while True:\n    pass\n");
   grpc::ClientContext context;
   Attach(&context, Handle{created.session().name(), created.token()});
-  auto reader = stub_->Exec(&context, exec);
-  v1::ExecEvent event;
-  v1::ExecResult result;
-  while (reader->Read(&event)) {
-    if (event.has_result()) result = event.result();
-  }
-  ASSERT_TRUE(reader->Finish().ok());
-  EXPECT_EQ(result.exit_code(), 3);
-  EXPECT_THAT(result.error(), HasSubstr("step limit"));
+  const ExecOutcome run = Drain(*stub_->Exec(&context, exec));
+  ASSERT_TRUE(run.status.ok());
+  EXPECT_EQ(run.result.exit_code(), 3);
+  EXPECT_THAT(run.result.error(), HasSubstr("step limit"));
 }
 
 TEST_F(ServiceTest, WatchStatsEndsWhenTheSessionExpires) {
@@ -736,14 +735,10 @@ TEST_F(ServiceTest, ExecEndsWithItsResultWhenTheServerStops) {
   auto reader = stub_->Exec(&context, exec);
   absl::SleepFor(absl::Milliseconds(100));
   service_->Stop();
-  v1::ExecEvent event;
-  v1::ExecResult result;
-  while (reader->Read(&event)) {
-    if (event.has_result()) result = event.result();
-  }
-  ASSERT_TRUE(reader->Finish().ok());
-  EXPECT_EQ(result.exit_code(), 3);
-  EXPECT_EQ(result.error(), "the run was cancelled");
+  const ExecOutcome run = Drain(*reader);
+  ASSERT_TRUE(run.status.ok());
+  EXPECT_EQ(run.result.exit_code(), 3);
+  EXPECT_EQ(run.result.error(), "the run was cancelled");
 }
 
 }  // namespace
