@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
@@ -1092,13 +1093,9 @@ namespace {
 // True if the profile's interpreter calls builtin type `name` through
 // vectorcall.
 bool HasVectorcall(const Profile& profile, std::string_view name) {
-  const std::string_view types = profile.vectorcall_types;
-  size_t start = 0;
-  while (start < types.size()) {
-    size_t end = types.find(' ', start);
-    if (end == std::string_view::npos) end = types.size();
-    if (types.substr(start, end - start) == name) return true;
-    start = end + 1;
+  const absl::string_view types(profile.vectorcall_types.data(), profile.vectorcall_types.size());
+  for (absl::string_view type : absl::StrSplit(types, ' ', absl::SkipEmpty())) {
+    if (type == absl::string_view(name.data(), name.size())) return true;
   }
   return false;
 }
