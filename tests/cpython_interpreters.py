@@ -12,6 +12,7 @@ import subprocess
 # profile -> preferred exact version
 PROFILES = [
     ("3.8", "3.8.18"),
+    ("3.9", "3.9.18"),
     ("3.10", "3.10.13"),
     ("3.11", "3.11.7"),
     ("3.12", "3.12.1"),
