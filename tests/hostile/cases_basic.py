@@ -1,0 +1,7 @@
+"""Inputs that are plainly wrong: each must end with CPython's error."""
+from run_hostile import Case
+
+CASES = [
+    Case("undefined_name", "print(nope)\n", 1, r"^NameError: name 'nope' is not defined$"),
+    Case("zero_division", "1 // 0\n", 1, r"^ZeroDivisionError"),
+]

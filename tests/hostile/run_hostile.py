@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Hostile inputs against a real heapd: every case ends with its expected
+result, in time, and heapd stays up with bounded memory.
+
+    run_hostile.py HEAPD HEAPCTL [--only NAME[,NAME]] [--profile X.Y]
+
+Starts its own heapd (default limits) on a free loopback port, runs every
+case of every `cases_*.py` module beside this file through `heapctl run`,
+checks heapd is still serving after each, and that heapd's peak resident
+set stays under MAX_RSS_BYTES. Prints one line per case and profile, then
+'N passed, M failed'; exits 0 only when all passed.
+
+A case module defines CASES, a list of Case. Sources are generated (a
+100,000-level bracket nest is not a file in the repository).
+"""
+import argparse
+import glob
+import importlib.util
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MAX_RSS_BYTES = 2 << 30
+PROFILES = ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]
+
+
+class Case:
+    """One hostile script.
+
+    name:     unique, [a-z0-9_]
+    source:   the script's text (str) or bytes (for encoding cases)
+    exit:     the expected exit code of `heapctl run` (1 Python error,
+              2 refused, 3 a limit)
+    stderr:   a regex that the last stderr line must match (search); a dict
+              {profile: regex} when the text differs per profile (a missing
+              profile falls back to the key "*")
+    seconds:  the most the run may take, wall clock
+    stdout:   optional regex for the whole stdout (search)
+    args:     extra arguments for `heapctl run`
+    """
+
+    def __init__(self, name, source, exit, stderr, seconds=5.0, stdout=None, args=()):
+        self.name, self.source, self.exit, self.stderr = name, source, exit, stderr
+        self.seconds, self.stdout, self.args = seconds, stdout, list(args)
+
+    def stderr_for(self, profile):
+        if isinstance(self.stderr, dict):
+            return self.stderr.get(profile, self.stderr.get("*"))
+        return self.stderr
+
+
+def load_cases():
+    cases = []
+    for path in sorted(glob.glob(os.path.join(HERE, "cases_*.py"))):
+        sys.path.insert(0, HERE)
+        spec = importlib.util.spec_from_file_location(os.path.basename(path)[:-3], path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        cases.extend(module.CASES)
+    return cases
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def rss_bytes(pid):
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("heapd")
+    ap.add_argument("heapctl")
+    ap.add_argument("--only", action="append", default=[])
+    ap.add_argument("--profile", action="append", default=[])
+    args = ap.parse_args()
+    only = {n for o in args.only for n in o.split(",") if n}
+    profiles = args.profile or PROFILES
+    cases = [c for c in load_cases() if not only or c.name in only]
+
+    port = free_port()
+    server = "127.0.0.1:%d" % port
+    log = tempfile.NamedTemporaryFile(prefix="heapd-hostile-", suffix=".log", delete=False)
+    heapd = subprocess.Popen([args.heapd, "--listen=" + server], stdout=log, stderr=log)
+    env = dict(os.environ, HEAPSIM_SERVER=server)
+    for _ in range(200):
+        if subprocess.run([args.heapctl, "health"], env=env, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL).returncode == 0:
+            break
+        time.sleep(0.05)
+
+    passed = failed = 0
+    work = tempfile.mkdtemp(prefix="hostile-")
+    for case in cases:
+        path = os.path.join(work, case.name + ".py")
+        data = case.source.encode() if isinstance(case.source, str) else case.source
+        with open(path, "wb") as f:
+            f.write(data)
+        for profile in profiles:
+            want_err = case.stderr_for(profile)
+            t0 = time.time()
+            problem = None
+            try:
+                p = subprocess.run([args.heapctl, "run", "--profile=" + profile] + case.args + [path],
+                                   env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   timeout=case.seconds + 10)
+                took = time.time() - t0
+                out = p.stdout.decode(errors="replace")
+                err_lines = p.stderr.decode(errors="replace").strip().splitlines()
+                last = err_lines[-1] if err_lines else ""
+                if p.returncode != case.exit:
+                    problem = "exit %d, want %d (stderr: %s)" % (p.returncode, case.exit, last[:200])
+                elif want_err is not None and not re.search(want_err, last):
+                    problem = "stderr %r does not match %r" % (last[:200], want_err)
+                elif case.stdout is not None and not re.search(case.stdout, out):
+                    problem = "stdout %r does not match %r" % (out[:200], case.stdout)
+                elif took > case.seconds:
+                    problem = "took %.2f s, limit %.2f s" % (took, case.seconds)
+            except subprocess.TimeoutExpired:
+                took = time.time() - t0
+                problem = "no result after %.1f s" % took
+            if heapd.poll() is not None:
+                problem = (problem or "") + "; heapd died (exit %s)" % heapd.returncode
+            elif subprocess.run([args.heapctl, "health"], env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL).returncode != 0:
+                problem = (problem or "") + "; heapd stopped answering"
+            if problem:
+                failed += 1
+                print("FAIL %s [%s]: %s" % (case.name, profile, problem))
+            else:
+                passed += 1
+                print("ok   %s [%s] %.2f s" % (case.name, profile, took))
+            sys.stdout.flush()
+            if heapd.poll() is not None:
+                heapd = subprocess.Popen([args.heapd, "--listen=" + server], stdout=log, stderr=log)
+                time.sleep(0.5)
+
+    peak = rss_bytes(heapd.pid)
+    if heapd.poll() is None:
+        heapd.send_signal(signal.SIGTERM)
+        try:
+            heapd.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            heapd.kill()
+            failed += 1
+            print("FAIL heapd did not stop on SIGTERM")
+    print("heapd peak RSS: %.1f MiB" % (peak / 2.0 ** 20))
+    if peak > MAX_RSS_BYTES:
+        failed += 1
+        print("FAIL heapd peak RSS over %d MiB" % (MAX_RSS_BYTES >> 20))
+    print("%d passed, %d failed" % (passed, failed))
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
