@@ -34,7 +34,7 @@
 
 ABSL_FLAG(std::string, server, "", "heapd address HOST:PORT (default $HEAPSIM_SERVER or 127.0.0.1:50051)");
 ABSL_FLAG(bool, json, false, "print responses as JSON (protobuf's JSON mapping)");
-ABSL_FLAG(std::string, profile, "3.11", "CPython version to simulate: 3.8, 3.10, 3.11, 3.12, 3.13");
+ABSL_FLAG(std::string, profile, "3.11", "CPython version to simulate: 3.8, 3.9, 3.10, 3.11, 3.12, 3.13");
 ABSL_FLAG(std::string, as, "", "alloc: bind the new object to this name");
 ABSL_FLAG(int, frame, -1, "alloc/bind: frame index (0 is the module; default the top frame)");
 ABSL_FLAG(bool, follow, false, "stats: keep printing statistics as the heap changes");

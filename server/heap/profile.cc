@@ -114,16 +114,33 @@ constexpr Profile Py38() {
   };
 }
 
-// 3.10: what changed since 3.8.
-constexpr Profile Py310() {
+// 3.9: what changed since 3.8.
+constexpr Profile Py39() {
   Profile p = Py38();
+  p.version = "3.9";
+  p.full_version = "3.9.18";
+  p.keep_one_empty_arena = true;
+  p.list_growth_rounds_to_4 = true;
+  p.none_startup_refs = 4063;
+  p.constant_display_extends = true;
+  p.tracemalloc_has_reset_peak = true;
+  p.vectorcall_types = "range list dict tuple set frozenset";
+  p.messages.float_floor_div_zero = "float floor division by zero";
+  p.messages.qualified_call_names = true;
+  p.startup_free_lists = {
+      .floats = 3, .lists = 6, .dicts = 10, .tuples = {9, 5, 5, 1, 4, 3, 9, 2, 3, 4,
+                                                       2, 2, 0, 3, 2, 0, 1, 2, 3, 0}};
+  return p;
+}
+
+// 3.10: what changed since 3.9.
+constexpr Profile Py310() {
+  Profile p = Py39();
   p.version = "3.10";
   p.full_version = "3.10.13";
   p.pool_size = 16 * 1024;
   p.arena_size = 1024 * 1024;
   p.arena_loses_a_pool = true;
-  p.keep_one_empty_arena = true;
-  p.list_growth_rounds_to_4 = true;
   p.list_prealloc_rounds_even = true;
   p.list_extend_empty_preallocates = true;
   p.dict_resize_minsize_quirk = true;
@@ -135,13 +152,9 @@ constexpr Profile Py310() {
   p.aux.generator = 104;
   p.aux.frame_base = 376;
   p.none_startup_refs = 4141;
-  p.constant_display_extends = true;
   p.display_append_threshold = 30;
-  p.tracemalloc_has_reset_peak = true;
   p.vectorcall_types = "range list dict tuple set frozenset bool float";
-  p.messages.float_floor_div_zero = "float floor division by zero";
   p.messages.number = "real number";
-  p.messages.qualified_call_names = true;
   p.startup_free_lists = {
       .floats = 4, .lists = 5, .dicts = 8, .tuples = {4, 7, 2, 1, 4, 2, 8, 2, 3, 7,
                                                       1, 1, 0, 1, 2, 0, 1, 2, 3, 0}};
@@ -252,7 +265,7 @@ constexpr Profile Py313() {
 
 // One row per simulated version. Every figure was measured on the interpreter
 // named in full_version; tests/golden/ holds the measurements.
-constexpr Profile kProfiles[] = {Py38(), Py310(), Py311(), Py312(), Py313()};
+constexpr Profile kProfiles[] = {Py38(), Py39(), Py310(), Py311(), Py312(), Py313()};
 
 }  // namespace
 

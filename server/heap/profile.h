@@ -201,7 +201,7 @@ struct Profile {
   // sum() of floats uses Neumaier's compensated summation (3.12+).
   bool sum_floats_compensated;
   // bytearray(iterable of ints) appends item by item, growing as it goes
-  // (3.8, 3.10), instead of sizing the buffer once.
+  // (3.8 to 3.10), instead of sizing the buffer once.
   bool bytearray_init_appends;
   // Constant default values are folded into one constant tuple, and the
   // single constants drop out of co_consts (3.12+), losing a reference.
@@ -213,7 +213,7 @@ struct Profile {
   // specialised (CALL_NO_KW_STR_1), without the tuple.
   std::string_view vectorcall_types;
   // `s += t`, `s = s + t` and `temporary + t` grow the left str in place
-  // when nothing else holds it (unicode_concatenate, 3.8 and 3.10).
+  // when nothing else holds it (unicode_concatenate, 3.8 to 3.10).
   bool str_concat_in_place;
   // Error messages that changed between versions.
   ErrorMessages messages;
@@ -235,11 +235,11 @@ std::span<const Profile> AllProfiles();
 // sys.getrefcount of an immortal object (3.12+).
 inline constexpr uint64_t kImmortalRefcount = 4294967295;
 
-// The profile named `version` ("3.8", "3.10", "3.11", "3.12" or "3.13").
+// The profile named `version` ("3.8", "3.9", ..., "3.13").
 // Returns InvalidArgument naming the known versions otherwise.
 absl::StatusOr<const Profile*> FindProfile(std::string_view version);
 
-// "3.8, 3.10, 3.11, 3.12, 3.13": for messages and help texts.
+// "3.8, 3.9, 3.10, 3.11, 3.12, 3.13": for messages and help texts.
 std::string KnownProfileNames();
 
 }  // namespace heapsim

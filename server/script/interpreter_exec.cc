@@ -253,7 +253,7 @@ Flow Interpreter::ExecAssign(const Stmt& stmt) {
     }
   }
   // name = name + s: CPython drops the name's reference first, so the str
-  // can grow in place (3.8, 3.10).
+  // can grow in place (3.8 to 3.10).
   if (stmt.targets.size() == 1 && stmt.targets[0]->kind == ExprKind::kName &&
       value_expr.kind == ExprKind::kBinary && value_expr.binary_op == BinaryOp::kAdd &&
       value_expr.operands[0]->kind == ExprKind::kName &&

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
+#include "server/heap/profile.h"
 #include "server/heap/stats.h"
 #include "server/heap/type_info.h"
 #include "server/script/runtime.h"
@@ -218,7 +219,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::CreateSession(grpc::CallbackServerCon
                                                          v1::CreateSessionResponse* response) {
   if (request->profile().empty()) {
     return Finish(context, absl::InvalidArgumentError(
-                               "profile is required: one of 3.8, 3.10, 3.11, 3.12, 3.13"));
+                               absl::StrCat("profile is required: one of ", KnownProfileNames())));
   }
   absl::StatusOr<std::shared_ptr<Session>> session =
       registry_->Create(request->profile(), Effective(request->limits()), request->session_id());

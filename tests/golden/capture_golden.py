@@ -3,7 +3,7 @@
 
 Modes
   capture_golden.py --all [--only T1,T2]
-      find the five pyenv interpreters (3.8, 3.10, 3.11, 3.12, 3.13) and
+      find the six pyenv interpreters (3.8, 3.9, 3.10, 3.11, 3.12, 3.13) and
       regenerate tests/golden/data/<X.Y>/*.tsv with each of them.
   capture_golden.py [--out DIR] [--only T1,T2]
       capture every table with the interpreter running this script

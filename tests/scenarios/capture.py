@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Record what real CPython prints for every scenario of this corpus.
 
-    capture.py                       # every profile: 3.8 3.10 3.11 3.12 3.13
+    capture.py                       # every profile: 3.8 3.9 3.10 3.11 3.12 3.13
     capture.py --profile 3.12        # one profile (repeatable)
     capture.py --only gc_rings       # some scenarios (repeatable or comma-separated)
 

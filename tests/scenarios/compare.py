@@ -158,7 +158,7 @@ def check_one(corpus, name, profile, runner, timeout):
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", help="folder of scenario files with expected/<profile>/ beside them")
-    ap.add_argument("--profile", required=True, help="3.8, 3.10, 3.11, 3.12 or 3.13")
+    ap.add_argument("--profile", required=True, help="3.8, 3.9, 3.10, 3.11, 3.12 or 3.13")
     ap.add_argument("--runner", required=True, help="shell command with {file} and {profile}")
     ap.add_argument("--only", action="append", default=[], help="scenario name (repeatable, or comma-separated)")
     ap.add_argument("-j", "--jobs", type=int, default=1, help="parallel runs")
