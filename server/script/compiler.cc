@@ -97,9 +97,18 @@ class Compiler {
   ObjectId Canonical(ObjectId value);
   std::string ConstantKey(ObjectId value) const;
   void MakeCodeObjects();
-  void CollectUnitConstants(uint32_t unit, std::vector<ObjectId>* consts);
-  void ConstantsOf(const Expr& expr, uint32_t unit, std::vector<ObjectId>* consts);
-  void ConstantsOfBlock(const Block& block, uint32_t unit, std::vector<ObjectId>* consts);
+  // A code object's co_consts as they are collected: each constant once,
+  // in order of first use.
+  struct ConstantList {
+    std::vector<ObjectId> items;
+    absl::flat_hash_set<ObjectId> seen;
+    void Add(ObjectId id) {
+      if (seen.insert(id).second) items.push_back(id);
+    }
+  };
+  void CollectUnitConstants(uint32_t unit, ConstantList* consts);
+  void ConstantsOf(const Expr& expr, uint32_t unit, ConstantList* consts);
+  void ConstantsOfBlock(const Block& block, uint32_t unit, ConstantList* consts);
   uint32_t StackDepth(const CodeUnit& unit) const;
 
   Heap& heap_;
@@ -171,9 +180,8 @@ void Compiler::CollectLocals() {
     };
     for (const std::string& param : unit.slot_names) add(param);
     // Locals in the order the code first meets them.
-    absl::flat_hash_set<std::string> bound(scope.bound.begin(), scope.bound.end());
     for (const NameRef* use : scope.uses) {
-      if (bound.contains(use->text)) add(use->text);
+      if (scope.bound_set.contains(use->text)) add(use->text);
     }
     for (const std::string& name : scope.bound) add(name);
   }
@@ -661,21 +669,18 @@ ObjectId Compiler::Canonical(ObjectId value) {
   return canonical;
 }
 
-void Compiler::ConstantsOf(const Expr& expr, uint32_t unit, std::vector<ObjectId>* consts) {
-  auto add = [&](ObjectId id) {
-    if (std::find(consts->begin(), consts->end(), id) == consts->end()) consts->push_back(id);
-  };
+void Compiler::ConstantsOf(const Expr& expr, uint32_t unit, ConstantList* consts) {
   if (expr.kind == ExprKind::kConstant) {
-    add(expr.constant);
+    consts->Add(expr.constant);
     return;
   }
-  if (expr.constant != kNoObject) add(expr.constant);  // extend-constant displays
+  if (expr.constant != kNoObject) consts->Add(expr.constant);  // extend-constant displays
   if (expr.kind == ExprKind::kComprehension) {
     const uint32_t inner = expr.unit;
     ConstantsOf(*expr.clauses[0].iterable, unit, consts);
     const uint32_t target_unit = names_[inner].inlined ? unit : inner;
-    std::vector<ObjectId> scratch;
-    std::vector<ObjectId>* into = target_unit == unit ? consts : &scratch;
+    ConstantList scratch;
+    ConstantList* into = target_unit == unit ? consts : &scratch;
     for (size_t i = 0; i < expr.clauses.size(); ++i) {
       ConstantsOf(*expr.clauses[i].target, target_unit, into);
       if (i > 0) ConstantsOf(*expr.clauses[i].iterable, target_unit, into);
@@ -694,8 +699,7 @@ void Compiler::ConstantsOf(const Expr& expr, uint32_t unit, std::vector<ObjectId
   for (const Keyword& keyword : expr.keywords) ConstantsOf(*keyword.value, unit, consts);
 }
 
-void Compiler::ConstantsOfBlock(const Block& block, uint32_t unit,
-                                std::vector<ObjectId>* consts) {
+void Compiler::ConstantsOfBlock(const Block& block, uint32_t unit, ConstantList* consts) {
   for (const StmtPtr& stmt : block) {
     if (stmt->value) ConstantsOf(*stmt->value, unit, consts);
     for (const ExprPtr& target : stmt->targets) ConstantsOf(*target, unit, consts);
@@ -720,9 +724,9 @@ void Compiler::ConstantsOfBlock(const Block& block, uint32_t unit,
   }
 }
 
-void Compiler::CollectUnitConstants(uint32_t u, std::vector<ObjectId>* consts) {
+void Compiler::CollectUnitConstants(uint32_t u, ConstantList* consts) {
   const CodeUnit& unit = tree_.units[u];
-  if (unit.docstring) consts->push_back(unit.docstring->constant);
+  if (unit.docstring) consts->Add(unit.docstring->constant);
   if (unit.kind == UnitKind::kComprehension) {
     const Expr& expr = *tree_.scopes[u].comprehension;
     for (size_t i = 0; i < expr.clauses.size(); ++i) {
@@ -735,9 +739,7 @@ void Compiler::CollectUnitConstants(uint32_t u, std::vector<ObjectId>* consts) {
   }
   if (unit.expression) ConstantsOf(*unit.expression, u, consts);
   ConstantsOfBlock(unit.body, u, consts);
-  if (std::find(consts->begin(), consts->end(), heap_.none()) == consts->end()) {
-    consts->push_back(heap_.none());
-  }
+  consts->Add(heap_.none());
 }
 
 // A rough co_stacksize: what frames of 3.8 to 3.10 reserve for the value
@@ -776,9 +778,9 @@ void Compiler::MakeCodeObjects() {
   for (uint32_t i = static_cast<uint32_t>(tree_.units.size()); i-- > 0;) {
     if (names_[i].inlined) continue;
     CodeUnit& unit = tree_.units[i];
-    std::vector<ObjectId> consts;
+    ConstantList consts;
     CollectUnitConstants(i, &consts);
-    Ref consts_tuple = NewTupleOf(heap_, consts);
+    Ref consts_tuple = NewTupleOf(heap_, consts.items);
     Ref name = InternStr(heap_, unit.name);
     unit.stack_size = StackDepth(unit);
     Ref code = NewCode(heap_, program_index_, i, std::move(consts_tuple), std::move(name),

@@ -154,8 +154,8 @@ class Parser {
   UnitScope& scope() { return tree_.scopes[unit_]; }
   void Use(NameRef* name) { scope().uses.push_back(name); }
   void Bind(const std::string& name) {
-    std::vector<std::string>& bound = scope().bound;
-    if (std::find(bound.begin(), bound.end(), name) == bound.end()) bound.push_back(name);
+    UnitScope& unit = scope();
+    if (unit.bound_set.insert(name).second) unit.bound.push_back(name);
   }
   uint32_t NewUnit(UnitKind kind, std::string name);
   // Runs `parse` with `unit` (and a fresh `context`) as the unit being

@@ -27,6 +27,7 @@ struct UnitScope {
   // Names the unit binds (assignment, del, for, def, class, import,
   // except-as), parameters excluded, in order of first use.
   std::vector<std::string> bound;
+  absl::flat_hash_set<std::string> bound_set;  // the same names, for lookups
   absl::flat_hash_set<std::string> globals;
   absl::flat_hash_set<std::string> nonlocals;
   // Every use of a name in the unit (loads, stores and deletes), in the
