@@ -24,6 +24,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/operators.h"
 #include "server/script/parser.h"
+#include "server/script/subset_check.h"
 
 namespace heapsim::script {
 
@@ -842,6 +843,7 @@ absl::StatusOr<std::shared_ptr<Program>> Compile(Heap& heap, std::string_view so
                                                  uint32_t program_index) {
   absl::StatusOr<ParseTree> tree = Parse(source, filename, mode);
   if (!tree.ok()) return tree.status();
+  if (absl::Status subset = CheckSubset(*tree, filename); !subset.ok()) return subset;
   return Compiler(heap, *std::move(tree), filename, program_index).Run();
 }
 

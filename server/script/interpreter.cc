@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/dict_object.h"
@@ -20,6 +21,7 @@
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
 #include "server/script/builtins.h"
+#include "server/script/subset_check.h"
 
 namespace heapsim::script {
 
@@ -29,6 +31,14 @@ Interpreter::Interpreter(Heap& heap, SessionState& session, const RunLimits& lim
 
 void Interpreter::Raise(absl::Status error) {
   if (error_.ok()) error_ = std::move(error);
+}
+
+void Interpreter::Refuse(std::string_view what) {
+  const std::string_view file =
+      context_.program != nullptr ? std::string_view(context_.program->filename) : "<input>";
+  Raise(absl::InvalidArgumentError(absl::StrFormat("%s:%d:%d: unsupported: %s", file,
+                                                   context_.position.line,
+                                                   context_.position.column, what)));
 }
 
 absl::Status Interpreter::TakeError() { return std::exchange(error_, absl::OkStatus()); }
@@ -322,7 +332,24 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
   return Ref();
 }
 
+bool Interpreter::RefusedAttributeWrite(ObjectId object, const std::string& name, bool del) {
+  const TypeTag type = heap_.type_of(object);
+  const bool instance_slot = name == "__class__" || name == "__dict__" || name == "__weakref__";
+  std::string what;
+  if (IsDunder(name) && (type != TypeTag::kInstance || instance_slot)) {
+    what = absl::StrCat(del ? "deleting" : "setting", " the special attribute '", name,
+                        "' of a '", TypeName(heap_, object), "' object");
+  } else if (type == TypeTag::kFunction) {
+    what = absl::StrCat(del ? "deleting" : "setting", " an attribute of a function");
+  } else {
+    return false;
+  }
+  Refuse(what);
+  return true;
+}
+
 bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId value) {
+  if (RefusedAttributeWrite(object, name, false)) return false;
   const TypeTag type = heap_.type_of(object);
   Ref key = InternStr(heap_, name);
   if (type == TypeTag::kInstance) {
@@ -347,6 +374,7 @@ bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId val
 }
 
 bool Interpreter::DelAttr(ObjectId object, const std::string& name) {
+  if (RefusedAttributeWrite(object, name, true)) return false;
   Ref key = InternStr(heap_, name);
   absl::Status status;
   if (heap_.type_of(object) == TypeTag::kInstance) {

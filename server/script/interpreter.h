@@ -110,6 +110,10 @@ class Interpreter {
   // The pending exception, and raising one.
   void Raise(absl::Status error);
   bool has_error() const { return !error_.ok(); }
+  // Stops the run with InvalidArgument "FILE:LINE:COL: unsupported: <what>"
+  // (at the running statement) for a construct only visible at run time that
+  // heapsim cannot model; no handler catches it.
+  void Refuse(std::string_view what);
   const absl::Status& error() const { return error_; }
   absl::Status TakeError();
 
@@ -154,6 +158,7 @@ class Interpreter {
     size_t frame = 0;                   // index in the FrameStack
     ObjectId class_namespace = kNoObject;  // class bodies
     uint32_t program_index = 0;
+    Position position;                  // of the statement running now
   };
 
   // Statements.
@@ -204,6 +209,11 @@ class Interpreter {
   bool BindArguments(const CodeUnit& unit, ObjectId function, CallArgs& args,
                      std::vector<ObjectId>* slots);
   Ref Instantiate(ObjectId cls, CallArgs args);
+
+  // Refuses obj.name = ... / del obj.name where CPython would do what
+  // heapsim does not model (a special attribute, a function's __dict__);
+  // true if it did.
+  bool RefusedAttributeWrite(ObjectId object, const std::string& name, bool del);
 
   // Housekeeping between steps: limits, cancellation, scheduled GC.
   bool Step();

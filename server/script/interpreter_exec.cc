@@ -40,7 +40,7 @@ absl::Status Interpreter::RunModule(const std::shared_ptr<Program>& program,
     module.slot_names.push_back(unit.slot_names[module.slot_names.size()]);
     module.slots.push_back(kNoObject);
   }
-  context_ = Context{program.get(), &unit, 0, kNoObject, program_index};
+  context_ = Context{program.get(), &unit, 0, kNoObject, program_index, Position{}};
   const Flow flow = ExecBlock(unit.body);
   if (flow == Flow::kError) return TakeError();
   return absl::OkStatus();
@@ -48,7 +48,8 @@ absl::Status Interpreter::RunModule(const std::shared_ptr<Program>& program,
 
 absl::StatusOr<Ref> Interpreter::EvaluateIn(const std::shared_ptr<Program>& program,
                                             uint32_t program_index, const Expr& expression) {
-  context_ = Context{program.get(), &program->units[0], 0, kNoObject, program_index};
+  context_ = Context{program.get(), &program->units[0], 0, kNoObject, program_index,
+                     expression.position};
   Ref value = Eval(expression);
   if (!value) return TakeError();
   return value;
@@ -63,6 +64,7 @@ Flow Interpreter::ExecBlock(const Block& block) {
 }
 
 Flow Interpreter::Exec(const Stmt& stmt) {
+  context_.position = stmt.position;
   switch (stmt.kind) {
     case StmtKind::kExpr: {
       Ref value = Eval(*stmt.value);
@@ -491,8 +493,12 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
       base = bases[0].get();
     } else if (type != TypeTag::kBuiltinType ||
                heap_.cls(bases[0].get()).name != "object") {
-      Raise(PyError(PyExc::kTypeError, "heap scripts can only derive classes from their own "
-                                       "classes or object"));
+      const std::string base_name = type == TypeTag::kBuiltinType
+                                        ? heap_.cls(bases[0].get()).name
+                                        : absl::StrCat("a '", TypeName(heap_, bases[0].get()),
+                                                       "' object");
+      Refuse(absl::StrCat("a class derived from ", base_name,
+                          " (only from object and the script's own classes)"));
       return Flow::kError;
     }
   }

@@ -1,0 +1,123 @@
+#include "server/script/subset_check.h"
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+
+namespace heapsim::script {
+
+namespace {
+
+// The special methods a class body may define: the ones the interpreter
+// calls where CPython does.
+bool HonouredDunder(std::string_view name) { return name == "__init__"; }
+
+class SubsetChecker {
+ public:
+  explicit SubsetChecker(std::string_view filename) : filename_(filename) {}
+
+  absl::Status Check(const ParseTree& tree) {
+    for (const CodeUnit& unit : tree.units) {
+      if (unit.kind == UnitKind::kClass) ClassBlock(unit.body);
+      if (!status_.ok()) return status_;
+    }
+    for (const CodeUnit& unit : tree.units) {
+      Classes(unit.body);
+      if (!status_.ok()) return status_;
+    }
+    return status_;
+  }
+
+ private:
+  void Refuse(Position at, std::string_view what) {
+    if (!status_.ok()) return;
+    status_ = absl::InvalidArgumentError(
+        absl::StrFormat("%s:%d:%d: unsupported: %s", filename_, at.line, at.column, what));
+  }
+
+  void BoundName(Position at, const std::string& name) {
+    if (!IsDunder(name) || HonouredDunder(name)) return;
+    Refuse(at, absl::StrCat("a class defining '", name,
+                            "' (heapsim honours no dunder name in a class but __init__)"));
+  }
+
+  // Names a target binds: a, (a, b), [a, *b]; attributes and items bind none.
+  void Target(const Expr& target) {
+    switch (target.kind) {
+      case ExprKind::kName:
+        BoundName(target.position, target.name.text);
+        break;
+      case ExprKind::kTuple:
+      case ExprKind::kList:
+      case ExprKind::kStarred:
+        for (const ExprPtr& item : target.operands) {
+          if (item) Target(*item);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  // The statements of a class body (nested blocks included, nested
+  // functions and classes excluded: they have units of their own).
+  void ClassBlock(const Block& block) {
+    for (const StmtPtr& stmt : block) {
+      switch (stmt->kind) {
+        case StmtKind::kFunctionDef:
+        case StmtKind::kClassDef:
+          BoundName(stmt->position, stmt->name.text);
+          break;
+        case StmtKind::kAssign:
+        case StmtKind::kAugAssign:
+        case StmtKind::kDelete:
+        case StmtKind::kFor:
+          for (const ExprPtr& target : stmt->targets) Target(*target);
+          break;
+        case StmtKind::kImport:
+          for (const auto& [module, name] : stmt->imports) BoundName(stmt->position, name.text);
+          break;
+        default:
+          break;
+      }
+      ClassBlock(stmt->body);
+      ClassBlock(stmt->orelse);
+      ClassBlock(stmt->finalbody);
+      for (const ExceptHandler& handler : stmt->handlers) {
+        if (!handler.name.text.empty()) BoundName(handler.position, handler.name.text);
+        ClassBlock(handler.body);
+      }
+      if (!status_.ok()) return;
+    }
+  }
+
+  // Class statements anywhere in a block.
+  void Classes(const Block& block) {
+    for (const StmtPtr& stmt : block) {
+      if (stmt->kind == StmtKind::kClassDef && stmt->bases.size() > 1) {
+        Refuse(stmt->bases[1]->position, "a class with more than one base class");
+      }
+      Classes(stmt->body);
+      Classes(stmt->orelse);
+      Classes(stmt->finalbody);
+      for (const ExceptHandler& handler : stmt->handlers) Classes(handler.body);
+      if (!status_.ok()) return;
+    }
+  }
+
+  std::string filename_;
+  absl::Status status_;
+};
+
+}  // namespace
+
+bool IsDunder(std::string_view name) {
+  return name.size() > 4 && name.substr(0, 2) == "__" && name.substr(name.size() - 2) == "__";
+}
+
+absl::Status CheckSubset(const ParseTree& tree, std::string_view filename) {
+  return SubsetChecker(filename).Check(tree);
+}
+
+}  // namespace heapsim::script
