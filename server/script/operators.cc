@@ -653,6 +653,26 @@ absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
   }
 }
 
+namespace {
+
+// The == operator. Equal() is PyObject_RichCompareBool, which takes an object
+// as equal to itself; the operator does not: a float (or complex) holding a
+// NaN is unequal even to itself. Containers compare their items with
+// Equal(), so [nan] == [nan] holds for one NaN object, as in CPython.
+bool EqualOperator(const Heap& heap, ObjectId a, ObjectId b) {
+  if (a != b) return Equal(heap, a, b);
+  switch (heap.type_of(a)) {
+    case TypeTag::kFloat:
+      return !std::isnan(FloatValue(heap, a));
+    case TypeTag::kComplex:
+      return !std::isnan(heap.complex(a).real) && !std::isnan(heap.complex(a).imag);
+    default:
+      return true;
+  }
+}
+
+}  // namespace
+
 absl::StatusOr<bool> Compare(Heap& heap, CompareOp op, ObjectId a, ObjectId b) {
   switch (op) {
     case CompareOp::kIs:
@@ -660,9 +680,9 @@ absl::StatusOr<bool> Compare(Heap& heap, CompareOp op, ObjectId a, ObjectId b) {
     case CompareOp::kIsNot:
       return a != b;
     case CompareOp::kEq:
-      return Equal(heap, a, b);
+      return EqualOperator(heap, a, b);
     case CompareOp::kNotEq:
-      return !Equal(heap, a, b);
+      return !EqualOperator(heap, a, b);
     case CompareOp::kIn:
       return Contains(heap, b, a);
     case CompareOp::kNotIn: {
@@ -687,7 +707,7 @@ absl::StatusOr<bool> Compare(Heap& heap, CompareOp op, ObjectId a, ObjectId b) {
                                     TypeName(heap, a), "' and '", TypeName(heap, b), "'"));
       }
       if (op == CompareOp::kLt || op == CompareOp::kGt) return *less;
-      return *less || Equal(heap, left, right);
+      return *less || EqualOperator(heap, left, right);
     }
   }
   return false;
