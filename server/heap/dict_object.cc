@@ -27,12 +27,6 @@ uint64_t UsableFraction(uint64_t size) { return (size << 1) / 3; }
 
 bool IsExactStr(const Heap& heap, ObjectId key) { return heap.type_of(key) == TypeTag::kStr; }
 
-uint64_t KeysRequest(const Profile& profile, uint8_t log2, bool str_keys) {
-  const uint64_t size = uint64_t{1} << log2;
-  const uint64_t entry = profile.dict_str_keys_compact && str_keys ? 16 : 24;
-  return profile.dict_keys_header + size * IndexBytes(log2) + UsableFraction(size) * entry;
-}
-
 // The log2 table size a resize for `minsize` entries picks.
 uint8_t Log2ForMinSize(const Profile& profile, uint64_t minsize) {
   if (profile.dict_resize_minsize_quirk) {
@@ -193,6 +187,12 @@ void CloneKeys(Heap& heap, ObjectId dict, ObjectId source, uint64_t keys_block) 
 }
 
 }  // namespace
+
+uint64_t KeysRequest(const Profile& profile, uint8_t log2, bool str_keys) {
+  const uint64_t size = uint64_t{1} << log2;
+  const uint64_t entry = profile.dict_str_keys_compact && str_keys ? 16 : 24;
+  return profile.dict_keys_header + size * IndexBytes(log2) + UsableFraction(size) * entry;
+}
 
 Ref NewDict(Heap& heap) { return MakeDict(heap); }
 

@@ -31,6 +31,10 @@ inline constexpr uint64_t kDictObjectRequest = 64;
 
 Ref NewDict(Heap& heap);
 
+// The bytes of a keys table of 2**log2 slots (PyDictKeysObject with its
+// indices and entries), with str-only entries when `str_keys`.
+uint64_t KeysRequest(const Profile& profile, uint8_t log2, bool str_keys);
+
 // dict(): like NewDict, except that 3.8 gives it an 8-slot table at once.
 Ref NewDictForConstructor(Heap& heap);
 

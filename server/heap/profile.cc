@@ -51,6 +51,7 @@ constexpr Profile Py38() {
       .class_shared_keys_log2 = 3,
       .class_shared_keys_usable = 5,
       .class_object_size = 896,
+      .static_type_size = 416,
       .aux =
           {
               .function = 136,
@@ -147,6 +148,7 @@ constexpr Profile Py310() {
   p.dict_new_presized_8 = false;
   p.dict_merge_clones_clean = true;
   p.class_object_size = 904;
+  p.static_type_size = 408;
   p.aux.function = 144;
   p.aux.zip = 64;
   p.aux.generator = 104;
@@ -180,6 +182,7 @@ constexpr Profile Py311() {
   p.class_shared_keys_log2 = 6;
   p.class_shared_keys_usable = 30;
   p.class_object_size = 920;
+  p.static_type_size = 424;
   p.aux.function = 152;
   p.aux.code = 192;
   p.aux.enumerate = 72;
@@ -214,6 +217,7 @@ constexpr Profile Py312() {
   p.latin1_singletons_cache_utf8 = true;
   p.instance_basic_size = 16;
   p.class_object_size = 936;
+  p.static_type_size = 432;
   p.aux.function = 160;
   p.aux.code = 200;
   p.aux.range_iterator = 40;
@@ -249,6 +253,7 @@ constexpr Profile Py313() {
   p.list_del_item_keeps_allocation = true;
   p.instance_storage = InstanceStorage::kInlineValues;
   p.class_object_size = 944;
+  p.static_type_size = 416;
   p.aux.code = 208;
   p.interned_strings_immortal = false;
   p.trashcan_depth = 1000;

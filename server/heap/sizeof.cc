@@ -46,10 +46,15 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
       return aux.slice;
     case TypeTag::kInstance:
       return InstanceSizeOf(heap, id);
-    case TypeTag::kClass:
-      return heap.profile().class_object_size;
+    case TypeTag::kClass: {
+      // type.__sizeof__ counts the cached keys its instances share.
+      const uint32_t shared = heap.cls(id).shared_keys;
+      const uint64_t keys =
+          shared == 0 ? 0 : KeysRequest(heap.profile(), heap.shared_keys(shared).log2_size, true);
+      return heap.profile().class_object_size + keys;
+    }
     case TypeTag::kBuiltinType:
-      return heap.profile().class_object_size;
+      return heap.profile().static_type_size;
     case TypeTag::kFunction:
       return aux.function;
     case TypeTag::kCode:

@@ -1121,6 +1121,7 @@ void MakeBuiltinObjects(Heap& heap, SessionState& session) {
     } else {
       object = heap.NewStaticObject(TypeTag::kBuiltinFunction, heap.profile().aux.builtin_method);
       heap.AttachBody(object, BoundBody{kNoObject, kNoObject, static_cast<uint32_t>(entry.builtin)});
+      heap.Track(object);  // builtin_function_or_method is a GC type
     }
     session.builtin_objects[static_cast<size_t>(entry.builtin)] = object;
   }
@@ -1128,6 +1129,7 @@ void MakeBuiltinObjects(Heap& heap, SessionState& session) {
     const ObjectId object =
         heap.NewStaticObject(TypeTag::kBuiltinFunction, heap.profile().aux.builtin_method);
     heap.AttachBody(object, BoundBody{kNoObject, kNoObject, static_cast<uint32_t>(entry.builtin)});
+    heap.Track(object);
     session.builtin_objects[static_cast<size_t>(entry.builtin)] = object;
   }
 }
