@@ -33,6 +33,19 @@ class ModuleCall : public BuiltinCall {
   Ref Run();
 };
 
+// True for objects whose reference count CPython's start-up shapes in ways
+// heapsim does not model: modules, builtin functions, and builtin types that
+// are not immortal in the profile. (The static singletons, small ints and
+// one-character strs keep heapsim's counts, whose changes are exact.)
+bool StartupDependentRefcount(const Heap& heap, ObjectId object) {
+  const TypeTag type = heap.type_of(object);
+  if (type == TypeTag::kModule) return true;
+  const Object& o = heap.object(object);
+  if (!o.has(kStatic)) return false;
+  if (type == TypeTag::kBuiltinFunction) return true;
+  return type == TypeTag::kBuiltinType && !o.has(kImmortal);
+}
+
 Ref ModuleCall::Run() {
   if (!KeywordsAllowed()) return Ref();
   const size_t n = args_.positional.size();
@@ -44,6 +57,12 @@ Ref ModuleCall::Run() {
       return Int(static_cast<int64_t>(SizeOf(heap_, Arg(0))));
     case Builtin::kSysGetRefCount:
       if (!Arity(1, 1)) return Ref();
+      if (StartupDependentRefcount(heap_, Arg(0))) {
+        interp_.Refuse(absl::StrCat("sys.getrefcount() of a start-up object of type '", TypeName(heap_, Arg(0)),
+                                    "' (its count depends on the whole "
+                                    "interpreter)"));
+        return Ref();
+      }
       return Int(static_cast<int64_t>(heap_.refcount(Arg(0))));
     case Builtin::kSysIntern: {
       if (!Arity(1, 1)) return Ref();

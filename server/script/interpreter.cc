@@ -21,6 +21,7 @@
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
 #include "server/script/builtins.h"
+#include "server/script/cpython_names.h"
 #include "server/script/subset_check.h"
 
 namespace heapsim::script {
@@ -158,6 +159,10 @@ Ref Interpreter::LoadName(const NameRef& name) {
       if (value.ok() && *value != kNoObject) return heap_.NewRef(*value);
       const ObjectId builtin = LookupBuiltin(name.text);
       if (builtin != kNoObject) return heap_.NewRef(builtin);
+      if (IsCPythonBuiltinName(name.text)) {
+        Refuse(absl::StrCat("the builtin '", name.text, "'"));
+        return Ref();
+      }
       Raise(PyError(PyExc::kNameError, absl::StrCat("name '", name.text, "' is not defined")));
       return Ref();
     }
@@ -293,6 +298,9 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     Ref key = InternStr(heap_, name);
     if (name == "__dict__") return InstanceDict(heap_, object);
     if (name == "__class__") return heap_.NewRef(heap_.instance(object).cls);
+    if (IsDunder(name) && name != "__init__" && name != "__module__") {
+      return RefuseAttribute(object, name);
+    }
     const ObjectId value = InstanceGetAttr(heap_, object, key.get());
     if (value != kNoObject) return heap_.NewRef(value);
     const ObjectId found = ClassLookup(heap_, heap_.instance(object).cls, key.get());
@@ -302,7 +310,9 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     }
   } else if (type == TypeTag::kClass) {
     if (name == "__name__" || name == "__qualname__") return NewStr(heap_, heap_.cls(object).name);
-    if (name == "__dict__") return heap_.NewRef(heap_.cls(object).namespace_dict);
+    if (IsDunder(name) && name != "__init__" && name != "__module__") {
+      return RefuseAttribute(object, name);
+    }
     Ref key = InternStr(heap_, name);
     const ObjectId found = ClassLookup(heap_, object, key.get());
     if (found != kNoObject) return heap_.NewRef(found);
@@ -328,24 +338,35 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     // A builtin method asked for as a value: a bound method object.
     return NewBuiltin(heap_, static_cast<uint32_t>(*method), object);
   }
+  if (CPythonHasAttribute(type, name)) return RefuseAttribute(object, name);
   Raise(PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name)));
+  return Ref();
+}
+
+Ref Interpreter::RefuseAttribute(ObjectId object, const std::string& name) {
+  Refuse(absl::StrCat("attribute '", name, "' of a '", TypeName(heap_, object), "' object"));
   return Ref();
 }
 
 bool Interpreter::RefusedAttributeWrite(ObjectId object, const std::string& name, bool del) {
   const TypeTag type = heap_.type_of(object);
-  const bool instance_slot = name == "__class__" || name == "__dict__" || name == "__weakref__";
-  std::string what;
-  if (IsDunder(name) && (type != TypeTag::kInstance || instance_slot)) {
-    what = absl::StrCat(del ? "deleting" : "setting", " the special attribute '", name,
-                        "' of a '", TypeName(heap_, object), "' object");
-  } else if (type == TypeTag::kFunction) {
-    what = absl::StrCat(del ? "deleting" : "setting", " an attribute of a function");
+  bool refused;
+  if (type == TypeTag::kInstance) {
+    refused = name == "__class__" || name == "__dict__" || name == "__weakref__";
+  } else if (type == TypeTag::kClass) {
+    refused = IsDunder(name);
   } else {
-    return false;
+    // Functions and modules have a __dict__; type objects refuse with other
+    // messages; data attributes (int.real, ...) are read-only in other words.
+    refused = type == TypeTag::kFunction || type == TypeTag::kModule ||
+              type == TypeTag::kBuiltinType ||
+              (CPythonHasAttribute(type, name) && !FindMethod(type, name));
   }
-  Refuse(what);
-  return true;
+  if (refused) {
+    Refuse(absl::StrCat(del ? "deleting" : "setting", " attribute '", name, "' of a '",
+                        TypeName(heap_, object), "' object"));
+  }
+  return refused;
 }
 
 bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId value) {

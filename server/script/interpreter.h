@@ -214,6 +214,9 @@ class Interpreter {
   // heapsim does not model (a special attribute, a function's __dict__);
   // true if it did.
   bool RefusedAttributeWrite(ObjectId object, const std::string& name, bool del);
+  // Refuses reading attribute `name` CPython has but heapsim does not
+  // model; returns the null Ref.
+  Ref RefuseAttribute(ObjectId object, const std::string& name);
 
   // Housekeeping between steps: limits, cancellation, scheduled GC.
   bool Step();
