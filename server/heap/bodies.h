@@ -219,6 +219,7 @@ struct IteratorBody {
   int64_t step = 1;
   ObjectId extra = kNoObject;
   uint32_t generator = 0;      // interpreter state, for generators
+  uint32_t frame_slots = 0;    // generators: their frame's locals plus stack slots
   std::vector<ObjectId> held;  // generators: frame slots and clause iterators
 };
 

@@ -50,10 +50,17 @@ Ref NewDictView(Heap& heap, ViewKind kind, ObjectId dict) {
   return heap.Adopt(id);
 }
 
-Ref NewGenerator(Heap& heap, uint32_t state) {
-  const ObjectId id = heap.NewObject(TypeTag::kGenerator, heap.profile().aux.generator);
+uint64_t GeneratorSize(const Profile& profile, uint32_t frame_slots) {
+  if (!profile.generator_embeds_frame) return profile.aux.generator;
+  return profile.aux.generator + uint64_t{8} * frame_slots;
+}
+
+Ref NewGenerator(Heap& heap, uint32_t state, uint32_t frame_slots) {
+  const ObjectId id =
+      heap.NewObject(TypeTag::kGenerator, GeneratorSize(heap.profile(), frame_slots));
   IteratorBody body;
   body.generator = state;
+  body.frame_slots = frame_slots;
   heap.AttachBody(id, std::move(body));
   heap.Track(id);
   return heap.Adopt(id);

@@ -21,8 +21,13 @@ Ref NewIterator(Heap& heap, IterKind kind, ObjectId source, int64_t start = 0, i
 Ref NewDictView(Heap& heap, ViewKind kind, ObjectId dict);
 
 // A generator object for a generator expression; `state` identifies the
-// interpreter's suspended evaluation.
-Ref NewGenerator(Heap& heap, uint32_t state);
+// interpreter's suspended evaluation. `frame_slots` (co_nlocalsplus +
+// co_stacksize) sizes the frame it embeds where the profile says so.
+Ref NewGenerator(Heap& heap, uint32_t state, uint32_t frame_slots);
+
+// sys.getsizeof / the allocation of a generator whose frame has
+// `frame_slots` slots.
+uint64_t GeneratorSize(const Profile& profile, uint32_t frame_slots);
 
 // range(start, stop, step). REQUIRES: step != 0.
 Ref NewRange(Heap& heap, int64_t start, int64_t stop, int64_t step);

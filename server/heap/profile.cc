@@ -26,6 +26,10 @@ constexpr Profile Py38() {
       .tuple_freelist_per_len = 2000,
       .frame_freelist = 200,
       .frames_on_heap = true,
+      .generator_embeds_frame = false,
+      .bool_op_copies_operand = false,
+      .call_pushes_null_after_callee = false,
+      .call_pushes_kwnames = false,
       .slice_cache = 1,
       .list_growth_rounds_to_4 = false,
       .list_prealloc_rounds_even = false,
@@ -171,6 +175,7 @@ constexpr Profile Py311() {
   p.dict_keys_freelist_str_only = true;
   p.frame_freelist = 0;
   p.frames_on_heap = false;
+  p.generator_embeds_frame = true;
   p.dict_keys_header = 32;
   p.dict_str_keys_compact = true;
   p.siphash13 = true;
@@ -186,7 +191,7 @@ constexpr Profile Py311() {
   p.aux.function = 152;
   p.aux.code = 192;
   p.aux.enumerate = 72;
-  p.aux.generator = 200;
+  p.aux.generator = 168;
   p.aux.exception = 88;
   p.aux.frame_base = 0;
   p.static_refcount_base = 999999999;
@@ -221,7 +226,8 @@ constexpr Profile Py312() {
   p.aux.function = 160;
   p.aux.code = 200;
   p.aux.range_iterator = 40;
-  p.aux.generator = 192;
+  p.aux.generator = 160;
+  p.bool_op_copies_operand = true;
   p.immortal_singletons = true;
   p.static_refcount_base = 0;
   p.none_startup_refs = 0;
@@ -253,6 +259,8 @@ constexpr Profile Py313() {
   p.list_del_item_keeps_allocation = true;
   p.instance_storage = InstanceStorage::kInlineValues;
   p.class_object_size = 944;
+  p.call_pushes_null_after_callee = true;
+  p.call_pushes_kwnames = true;
   p.static_type_size = 416;
   p.aux.code = 208;
   p.interned_strings_immortal = false;

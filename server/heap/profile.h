@@ -39,7 +39,7 @@ struct AuxSizes {
   uint32_t enumerate;
   uint32_t zip;
   uint32_t dict_view;
-  uint32_t generator;       // a generator object (with its frame from 3.11)
+  uint32_t generator;       // a generator object (without its frame, 3.11+)
   uint32_t range;
   uint32_t slice;
   uint32_t exception;       // KeyError() and friends
@@ -99,6 +99,16 @@ struct Profile {
   uint32_t tuple_freelist_per_len;     // entries kept per length
   uint32_t frame_freelist;             // heap frames kept (3.8 to 3.10)
   bool frames_on_heap;                 // calls make frame objects (3.8 to 3.10)
+  // A generator object embeds its frame (3.11+): its size is aux.generator
+  // plus a pointer per local, cell, free variable and value-stack slot.
+  bool generator_embeds_frame;
+  // Code shapes that decide a generator frame's stack depth: `a and b`
+  // keeps a copy of `a` while testing it (3.12+); a call of a computed
+  // callee pushes NULL after it, and keyword names are pushed as a tuple
+  // (3.13).
+  bool bool_op_copies_operand;
+  bool call_pushes_null_after_callee;
+  bool call_pushes_kwnames;
   uint32_t slice_cache;                // slices kept for reuse
 
   // ---- list sizing (Objects/listobject.c) ----

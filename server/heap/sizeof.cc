@@ -76,7 +76,7 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
     case TypeTag::kRangeIterator:
       return aux.range_iterator;
     case TypeTag::kGenerator:
-      return aux.generator;
+      return GeneratorSize(heap.profile(), heap.iterator(id).frame_slots);
     case TypeTag::kDictView:
       return aux.dict_view;
     case TypeTag::kException:

@@ -24,6 +24,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/operators.h"
 #include "server/script/parser.h"
+#include "server/script/stack_depth.h"
 #include "server/script/subset_check.h"
 
 namespace heapsim::script {
@@ -110,7 +111,10 @@ class Compiler {
   void CollectUnitConstants(uint32_t unit, ConstantList* consts);
   void ConstantsOf(const Expr& expr, uint32_t unit, ConstantList* consts);
   void ConstantsOfBlock(const Block& block, uint32_t unit, ConstantList* consts);
-  uint32_t StackDepth(const CodeUnit& unit) const;
+  uint32_t StackDepth(uint32_t index, const CodeUnit& unit) const;
+  // Refuses generator expressions whose frame heapsim cannot size exactly
+  // where generator objects embed their frame (before the heap changes).
+  absl::Status CheckGeneratorFrames() const;
 
   Heap& heap_;
   ParseTree tree_;
@@ -743,9 +747,13 @@ void Compiler::CollectUnitConstants(uint32_t u, ConstantList* consts) {
   consts->Add(heap_.none());
 }
 
-// A rough co_stacksize: what frames of 3.8 to 3.10 reserve for the value
-// stack. It only sizes heap frame objects.
-uint32_t Compiler::StackDepth(const CodeUnit& unit) const {
+// co_stacksize: exact for generator expressions where their objects embed
+// the frame (3.11+, see stack_depth.h); elsewhere a rough one, which only
+// sizes the heap frame objects of 3.8 to 3.10.
+uint32_t Compiler::StackDepth(uint32_t index, const CodeUnit& unit) const {
+  if (unit.name == "<genexpr>" && heap_.profile().generator_embeds_frame) {
+    return GeneratorStackSize(*tree_.scopes[index].comprehension, heap_.profile()).value_or(0);
+  }
   std::function<uint32_t(const Expr&)> depth = [&](const Expr& e) -> uint32_t {
     uint32_t deepest = 1;
     uint32_t index = 0;
@@ -775,6 +783,19 @@ uint32_t Compiler::StackDepth(const CodeUnit& unit) const {
   return std::max<uint32_t>(1, block(unit.body));
 }
 
+absl::Status Compiler::CheckGeneratorFrames() const {
+  if (!heap_.profile().generator_embeds_frame) return absl::OkStatus();
+  for (uint32_t u = 0; u < tree_.units.size(); ++u) {
+    const Expr* genexpr = tree_.scopes[u].comprehension;
+    if (tree_.units[u].name != "<genexpr>" || genexpr == nullptr) continue;
+    if (!GeneratorStackSize(*genexpr, heap_.profile())) {
+      return Error(genexpr->position,
+                   "a generator expression whose frame size heapsim does not compute");
+    }
+  }
+  return absl::OkStatus();
+}
+
 void Compiler::MakeCodeObjects() {
   for (uint32_t i = static_cast<uint32_t>(tree_.units.size()); i-- > 0;) {
     if (names_[i].inlined) continue;
@@ -783,7 +804,7 @@ void Compiler::MakeCodeObjects() {
     CollectUnitConstants(i, &consts);
     Ref consts_tuple = NewTupleOf(heap_, consts.items);
     Ref name = InternStr(heap_, unit.name);
-    unit.stack_size = StackDepth(unit);
+    unit.stack_size = StackDepth(i, unit);
     Ref code = NewCode(heap_, program_index_, i, std::move(consts_tuple), std::move(name),
                        unit.stack_size, static_cast<uint32_t>(unit.slot_names.size()));
     unit.code_object = code.get();
@@ -796,6 +817,7 @@ absl::StatusOr<std::shared_ptr<Program>> Compiler::Run() {
   CollectLocals();
   if (absl::Status s = ResolveFrees(); !s.ok()) return s;
   if (absl::Status s = AssignSlots(); !s.ok()) return s;
+  if (absl::Status s = CheckGeneratorFrames(); !s.ok()) return s;
   // From here on the heap changes; nothing below fails.
   FillNameRefs();
   MakeLiterals();

@@ -32,7 +32,11 @@ Ref NewGeneratorExpression(Interpreter& interp, const Expr& expr, uint32_t progr
   session.generators.push_back(GeneratorSite{program_index, &expr});
   Ref frame;
   if (heap.profile().frames_on_heap) frame = NewFrameObject(heap, unit.code_object);
-  Ref generator = NewGenerator(heap, site);
+  // The frame's slots: the argument .0 (the outermost iterator, which
+  // heapsim keeps outside slot_names), the other locals and free variables,
+  // and the value stack.
+  Ref generator = NewGenerator(
+      heap, site, 1 + static_cast<uint32_t>(unit.slot_names.size()) + unit.stack_size);
   IteratorBody& body = heap.iterator(generator.get());
   body.held.assign(unit.slot_names.size() + expr.clauses.size() + 1, kNoObject);
   // The closure's cells go in their slots now.

@@ -1,0 +1,239 @@
+#include "server/script/stack_depth.h"
+
+#include <algorithm>
+
+namespace heapsim::script {
+
+namespace {
+
+using Depth = std::optional<uint32_t>;
+
+// max() over depths, unknown when any is.
+Depth Max(Depth a, Depth b) {
+  if (!a || !b) return std::nullopt;
+  return std::max(*a, *b);
+}
+
+Depth Plus(uint32_t n, Depth d) {
+  if (!d) return std::nullopt;
+  return n + *d;
+}
+
+class StackDepth {
+ public:
+  explicit StackDepth(const Profile& profile) : profile_(profile) {}
+
+  // The deepest the stack gets while `e` is evaluated onto it, counted from
+  // the slot its value ends up in (so a name or constant is 1).
+  Depth Value(const Expr& e) const {
+    switch (e.kind) {
+      case ExprKind::kConstant:
+      case ExprKind::kName:
+        return 1;
+      case ExprKind::kAttribute:
+      case ExprKind::kUnary:
+        return Value(*e.operands[0]);
+      case ExprKind::kBinary:
+        return Max(Value(*e.operands[0]), Plus(1, Value(*e.operands[1])));
+      case ExprKind::kSubscript:
+        return Subscript(e);
+      case ExprKind::kCompare:
+        return Compare(e);
+      case ExprKind::kAnd:
+      case ExprKind::kOr: {
+        // 3.12+ keeps a copy of each tested operand while testing it.
+        Depth d = profile_.bool_op_copies_operand ? 2 : 1;
+        for (const ExprPtr& operand : e.operands) d = Max(d, Value(*operand));
+        return d;
+      }
+      case ExprKind::kIfElse:
+        return Max(Test(*e.operands[0]), Max(Value(*e.operands[1]), Value(*e.operands[2])));
+      case ExprKind::kCall:
+        return Call(e);
+      case ExprKind::kList:
+      case ExprKind::kTuple:
+      case ExprKind::kSet:
+        return Display(e);
+      case ExprKind::kDict:
+        return Dict(e);
+      case ExprKind::kFString:
+        return FString(e);
+      case ExprKind::kFormat: {
+        Depth d = Value(*e.operands[0]);
+        if (e.operands.size() > 1) d = Max(d, Plus(1, Spec(*e.operands[1])));
+        return d;
+      }
+      default:
+        return std::nullopt;
+    }
+  }
+
+  // The depth of `e` evaluated as a condition to jump on.
+  Depth Test(const Expr& e) const {
+    switch (e.kind) {
+      case ExprKind::kAnd:
+      case ExprKind::kOr: {
+        Depth d = 1;
+        for (const ExprPtr& operand : e.operands) d = Max(d, Test(*operand));
+        return d;
+      }
+      case ExprKind::kUnary:
+        if (e.unary_op == UnaryOp::kNot) return Test(*e.operands[0]);
+        return Value(e);
+      default:
+        return Value(e);
+    }
+  }
+
+  // Storing into `target` with `below` slots under the value being stored.
+  Depth Target(const Expr& target, uint32_t below) const {
+    switch (target.kind) {
+      case ExprKind::kName:
+        return below + 1;
+      case ExprKind::kTuple:
+      case ExprKind::kList: {
+        const auto n = static_cast<uint32_t>(target.operands.size());
+        Depth d = below + std::max<uint32_t>(n, 1);
+        for (uint32_t i = 0; i < n; ++i) {
+          if (target.operands[i]->kind == ExprKind::kStarred) return std::nullopt;
+          d = Max(d, Target(*target.operands[i], below + n - i - 1));
+        }
+        return d;
+      }
+      default:
+        return std::nullopt;
+    }
+  }
+
+ private:
+  Depth Subscript(const Expr& e) const {
+    const Expr& index = *e.operands[1];
+    if (index.kind != ExprKind::kSlice) {
+      return Max(Value(*e.operands[0]), Plus(1, Value(index)));
+    }
+    // The container, then each bound (None when absent).
+    Depth d = Value(*e.operands[0]);
+    const uint32_t parts = index.operands.size() > 2 && index.operands[2] ? 3 : 2;
+    for (uint32_t i = 0; i < parts; ++i) {
+      const ExprPtr& bound = index.operands[i];
+      d = Max(d, Plus(1 + i, bound ? Value(*bound) : Depth(1)));
+    }
+    return d;
+  }
+
+  Depth Compare(const Expr& e) const {
+    Depth d = Value(*e.operands[0]);
+    for (size_t i = 1; i < e.operands.size(); ++i) d = Max(d, Plus(1, Value(*e.operands[i])));
+    // A chain keeps a copy of each middle operand under the comparison.
+    if (e.operands.size() > 2) d = Max(d, 3);
+    return d;
+  }
+
+  Depth Call(const Expr& e) const {
+    const Expr& callee = *e.operands[0];
+    Depth d;
+    if (callee.kind == ExprKind::kName) {
+      d = 2;  // the callable and NULL
+    } else if (callee.kind == ExprKind::kAttribute) {
+      d = Max(Value(*callee.operands[0]), 2);  // the method and self
+    } else if (profile_.call_pushes_null_after_callee) {
+      d = Max(Value(callee), 2);
+    } else {
+      d = Plus(1, Value(callee));
+    }
+    uint32_t below = 2;
+    for (size_t i = 1; i < e.operands.size(); ++i) {
+      if (e.operands[i]->kind == ExprKind::kStarred) return std::nullopt;
+      d = Max(d, Plus(below++, Value(*e.operands[i])));
+    }
+    for (const Keyword& keyword : e.keywords) {
+      if (keyword.name.empty()) return std::nullopt;  // **mapping
+      d = Max(d, Plus(below++, Value(*keyword.value)));
+    }
+    if (!e.keywords.empty() && profile_.call_pushes_kwnames) d = Max(d, below + 1);
+    return d;
+  }
+
+  Depth Display(const Expr& e) const {
+    switch (e.display) {
+      case DisplayBuild::kExact: {
+        Depth d = 1;
+        for (uint32_t i = 0; i < e.operands.size(); ++i) {
+          if (e.operands[i]->kind == ExprKind::kStarred) return std::nullopt;
+          d = Max(d, Plus(i, Value(*e.operands[i])));
+        }
+        return d;
+      }
+      case DisplayBuild::kExtendConstant:
+        return 2;
+      case DisplayBuild::kAppend: {
+        Depth d = 1;
+        for (const ExprPtr& item : e.operands) d = Max(d, Plus(1, Value(*item)));
+        return d;
+      }
+      default:
+        return std::nullopt;
+    }
+  }
+
+  Depth Dict(const Expr& e) const {
+    const size_t pairs = e.operands.size() / 2;
+    if (pairs > 16) return std::nullopt;  // built in chunks
+    bool constant_keys = pairs > 1;
+    for (size_t i = 0; i < pairs; ++i) {
+      if (!e.operands[2 * i]) return std::nullopt;  // **mapping
+      constant_keys = constant_keys && e.operands[2 * i]->kind == ExprKind::kConstant;
+    }
+    Depth d = 1;
+    if (constant_keys) {
+      // The values, then the keys as one constant tuple.
+      for (uint32_t i = 0; i < pairs; ++i) d = Max(d, Plus(i, Value(*e.operands[2 * i + 1])));
+      return Max(d, static_cast<uint32_t>(pairs) + 1);
+    }
+    for (uint32_t i = 0; i < pairs; ++i) {
+      d = Max(d, Plus(2 * i, Value(*e.operands[2 * i])));
+      d = Max(d, Plus(2 * i + 1, Value(*e.operands[2 * i + 1])));
+    }
+    return d;
+  }
+
+  Depth FString(const Expr& e) const {
+    if (e.operands.size() == 1) return Value(*e.operands[0]);
+    Depth d = 1;
+    for (uint32_t i = 0; i < e.operands.size(); ++i) d = Max(d, Plus(i, Value(*e.operands[i])));
+    return d;
+  }
+
+  // A format spec: a constant, or (not computed) one with replacement fields.
+  Depth Spec(const Expr& spec) const {
+    if (spec.kind == ExprKind::kConstant) return 1;
+    return std::nullopt;
+  }
+
+  const Profile& profile_;
+};
+
+}  // namespace
+
+std::optional<uint32_t> GeneratorStackSize(const Expr& genexpr, const Profile& profile) {
+  const StackDepth depth(profile);
+  // The outermost iterator arrives as the argument .0 and stays on the stack
+  // for the whole loop, as does each inner clause's iterator.
+  uint32_t iterators = 1;
+  Depth deepest = 1;
+  for (size_t c = 0; c < genexpr.clauses.size(); ++c) {
+    const ComprehensionClause& clause = genexpr.clauses[c];
+    if (c > 0) {
+      deepest = Max(deepest, Plus(iterators, depth.Value(*clause.iterable)));
+      ++iterators;
+    }
+    deepest = Max(deepest, iterators + 1);  // FOR_ITER's item
+    deepest = Max(deepest, depth.Target(*clause.target, iterators));
+    for (const ExprPtr& condition : clause.conditions) {
+      deepest = Max(deepest, Plus(iterators, depth.Test(*condition)));
+    }
+  }
+  return Max(deepest, Plus(iterators, depth.Value(*genexpr.operands[0])));
+}
+
+}  // namespace heapsim::script
