@@ -25,8 +25,10 @@
 #include "absl/strings/str_join.h"
 #include "absl/synchronization/notification.h"
 #include "client/grade.h"
+#include "client/heap_dot.h"
 #include "client/line_editor.h"
 #include "client/session_state.h"
+#include "client/trace_file.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/grpcpp.h"
@@ -42,6 +44,10 @@ ABSL_FLAG(int, interval_ms, 500, "stats --follow: at most one frame per this man
 ABSL_FLAG(bool, events, false, "run: print heap events (on stderr)");
 ABSL_FLAG(bool, stats, false, "run: print memory statistics at the end (on stderr)");
 ABSL_FLAG(bool, in_session, false, "run: run in the current session instead of a fresh one");
+ABSL_FLAG(std::string, trace, "",
+          "run: write the run's trace (steps with lines, frames, objects; heap events) to this "
+          "JSON file");
+ABSL_FLAG(std::string, format, "text", "inspect: text, or dot (Graphviz) for the whole session");
 ABSL_FLAG(uint64_t, max_objects, 0, "session create: object limit");
 ABSL_FLAG(uint64_t, max_bytes, 0, "session create: simulated footprint limit in bytes");
 ABSL_FLAG(uint32_t, idle_timeout_s, 0, "session create: idle expiry in seconds");
@@ -73,8 +79,9 @@ Commands:
   frame push [FUNCTION] | frame pop
   collect [GENERATION]             gc.collect()
   inspect [NAME|ADDRESS]           one object, or the whole session
+  inspect --format=dot             the session's heap as Graphviz DOT (| dot -Tsvg)
   stats [--follow]                 memory statistics
-  run FILE [--profile=X.Y] [--events] [--stats] [--in_session]
+  run FILE [--profile=X.Y] [--events] [--stats] [--in_session] [--trace=TRACE.json]
   shell                            an interactive Python prompt on the session
   grade --tests=TESTS.py SUBMISSION.py [--profile=X.Y] [--results=results.json]
                                    run a submission, then each test_* of TESTS.py
@@ -244,7 +251,9 @@ class Client {
   int Shell();
   int GradeCommand(const std::vector<std::string>& args);
   // Runs source through Exec, printing its output; returns the exit code.
-  int Exec(const v1::ExecRequest& request, bool in_session);
+  // Runs a script; `trace`, when not null, receives every event.
+  int Exec(const v1::ExecRequest& request, bool in_session,
+           heapsim::client::TraceFile* trace = nullptr);
   int ChangeCall(const grpc::Status& status, const v1::Change& change) {
     if (!status.ok()) return Failed(status);
     if (absl::GetFlag(FLAGS_json)) {
@@ -474,6 +483,9 @@ int Client::CollectCommand(const std::vector<std::string>& args) {
 
 int Client::InspectCommand(const std::vector<std::string>& args) {
   if (!NeedSession()) return kUsageError;
+  const std::string format = absl::GetFlag(FLAGS_format);
+  if (format != "text" && format != "dot") return Usage("--format is text or dot");
+  if (format == "dot" && args.size() > 1) return Usage("--format=dot draws the whole session");
   v1::InspectRequest request;
   if (args.size() > 1) {
     *request.mutable_object() = TargetValue(args[1]);
@@ -483,6 +495,10 @@ int Client::InspectCommand(const std::vector<std::string>& args) {
   v1::InspectResponse response;
   grpc::Status status = stub_->Inspect(Context(true).get(), request, &response);
   if (!status.ok()) return Failed(status);
+  if (format == "dot") {
+    std::cout << heapsim::client::HeapToDot(response.frames(), response.objects());
+    return kOk;
+  }
   if (absl::GetFlag(FLAGS_json)) {
     PrintJson(response);
     return kOk;
@@ -541,18 +557,22 @@ int Client::StatsCommand() {
   return kOk;
 }
 
-int Client::Exec(const v1::ExecRequest& request, bool in_session) {
+int Client::Exec(const v1::ExecRequest& request, bool in_session,
+                 heapsim::client::TraceFile* trace) {
   auto context = Context(in_session, false);
   auto reader = stub_->Exec(context.get(), request);
   v1::ExecEvent event;
   int code = kOk;
   std::string error;
+  const bool print_events = absl::GetFlag(FLAGS_events);
   while (reader->Read(&event)) {
+    if (trace != nullptr) trace->Add(event);
     switch (event.event_case()) {
       case v1::ExecEvent::kStdout:
         std::cout << event.stdout();
         break;
       case v1::ExecEvent::kHeapEvent: {
+        if (!print_events) break;
         const v1::HeapEvent& e = event.heap_event();
         std::cerr << "[event] " << v1::HeapEvent::Kind_Name(e.kind()) << " " << e.type() << " "
                   << e.address() << (e.name().empty() ? "" : " " + e.name()) << "\n";
@@ -574,12 +594,19 @@ int Client::Exec(const v1::ExecRequest& request, bool in_session) {
         code = event.result().exit_code();
         error = event.result().error();
         break;
+      case v1::ExecEvent::kStep:
       case v1::ExecEvent::EVENT_NOT_SET:
         break;
     }
   }
   std::cout.flush();
   grpc::Status status = reader->Finish();
+  if (trace != nullptr) {
+    if (absl::Status closed = trace->Close(); !closed.ok()) {
+      std::cerr << "heapctl: " << closed.message() << "\n";
+      return kUsageError;
+    }
+  }
   if (!status.ok()) return Failed(status);
   if (!error.empty()) std::cerr << error << "\n";
   return code == 3 ? kLimit : code;
@@ -598,11 +625,20 @@ int Client::RunFile(const std::vector<std::string>& args) {
   request.set_source(source.str());
   request.set_filename(args[1]);
   request.set_profile(absl::GetFlag(FLAGS_profile));
-  request.set_stream_events(absl::GetFlag(FLAGS_events));
+  const std::string trace_path = absl::GetFlag(FLAGS_trace);
+  request.set_stream_events(absl::GetFlag(FLAGS_events) || !trace_path.empty());
   request.set_stream_stats(absl::GetFlag(FLAGS_stats));
+  request.set_trace_steps(!trace_path.empty());
   const bool in_session = absl::GetFlag(FLAGS_in_session);
   if (in_session && !NeedSession()) return kUsageError;
-  return Exec(request, in_session);
+  if (trace_path.empty()) return Exec(request, in_session);
+  heapsim::client::TraceFile trace;
+  if (absl::Status opened = trace.Open(trace_path, args[1], in_session ? "" : request.profile());
+      !opened.ok()) {
+    std::cerr << "heapctl: " << opened.message() << "\n";
+    return kUsageError;
+  }
+  return Exec(request, in_session, &trace);
 }
 
 int Client::Shell() {

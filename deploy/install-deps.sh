@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libabsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libcpp-httplib-dev prometheus-cpp-dev graphviz
   python3 python3-grpcio python3-grpc-tools
   nginx
 )

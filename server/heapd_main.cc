@@ -1,5 +1,7 @@
 // heapd: the heapsim server. Hosts isolated simulated-heap sessions over
-// gRPC (heapsim.v1.HeapService), with gRPC's health and reflection services.
+// gRPC (heapsim.v1.HeapService), with gRPC's health and reflection services,
+// and over HTTP: the same API in the Connect protocol with JSON, /metrics,
+// /healthz and the static pages.
 
 #include <malloc.h>
 
@@ -9,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -20,6 +23,9 @@
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
+#include "server/http/call_metrics.h"
+#include "server/http/connect_bridge.h"
+#include "server/http/http_server.h"
 #include "server/service/heap_service.h"
 #include "server/service/session.h"
 
@@ -35,6 +41,9 @@ ABSL_FLAG(uint64_t, max_steps, 2000000000, "the highest step limit a session may
 ABSL_FLAG(absl::Duration, idle_timeout, absl::Minutes(30),
           "sessions unused this long are deleted (a session may ask for less)");
 ABSL_FLAG(int, max_message_bytes, 16 << 20, "largest request or response message");
+ABSL_FLAG(std::string, http_listen, "127.0.0.1:8080",
+          "HTTP address (Connect JSON API, /metrics, /healthz), HOST:PORT; empty: no HTTP");
+ABSL_FLAG(int, http_threads, 16, "HTTP connections served at once");
 ABSL_FLAG(uint32_t, malloc_retain_mb, 128,
           "freed host memory heapd keeps for reuse, in MB (0: glibc's defaults)");
 
@@ -84,7 +93,11 @@ int main(int argc, char** argv) {
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  heapsim::http::CallMetrics metrics;
   grpc::ServerBuilder builder;
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  interceptors.push_back(metrics.NewInterceptorFactory());
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   const std::string address = absl::GetFlag(FLAGS_listen);
   int port = 0;
   builder.AddListeningPort(address, grpc::InsecureServerCredentials(), &port);
@@ -97,6 +110,35 @@ int main(int argc, char** argv) {
     return 1;
   }
   Log(absl::StrCat("listening on ", address));
+
+  // HTTP reaches the gRPC handlers through an in-process channel. A port
+  // already taken (several servers on one host with the default) leaves
+  // heapd serving gRPC only, with a log line saying so.
+  grpc::ChannelArguments channel_arguments;
+  channel_arguments.SetMaxReceiveMessageSize(absl::GetFlag(FLAGS_max_message_bytes));
+  channel_arguments.SetMaxSendMessageSize(absl::GetFlag(FLAGS_max_message_bytes));
+  heapsim::http::ConnectBridge bridge(
+      server->InProcessChannel(channel_arguments),
+      heapsim::v1::ExecRequest::descriptor()->file()->FindServiceByName("HeapService"));
+  heapsim::http::HttpServer http(&bridge, &metrics, [&registry]() {
+    const heapsim::service::SessionRegistry::Totals totals = registry.totals();
+    heapsim::http::ScrapeFigures figures;
+    figures.sessions = totals.sessions;
+    figures.live_objects = totals.live_objects;
+    figures.simulated_bytes = totals.footprint_bytes;
+    return figures;
+  });
+  if (const std::string http_address = absl::GetFlag(FLAGS_http_listen); !http_address.empty()) {
+    heapsim::http::HttpServerOptions http_options;
+    http_options.listen = http_address;
+    http_options.max_body_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_message_bytes));
+    http_options.threads = std::max(1, absl::GetFlag(FLAGS_http_threads));
+    if (absl::Status started = http.Start(http_options); started.ok()) {
+      Log(absl::StrCat("http listening on port ", http.port()));
+    } else {
+      Log(absl::StrCat("http: ", started.message(), "; serving gRPC only"));
+    }
+  }
 
   absl::Notification stopping;
   std::thread expiry([&]() {
@@ -118,6 +160,7 @@ int main(int argc, char** argv) {
     server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(5));
   });
   server->Wait();
+  http.Stop();
   waiter.join();
   expiry.join();
   Log("stopped");

@@ -57,6 +57,7 @@ absl::StatusOr<Ref> Interpreter::EvaluateIn(const std::shared_ptr<Program>& prog
 
 Flow Interpreter::ExecBlock(const Block& block) {
   for (const StmtPtr& stmt : block) {
+    if (limits_.before_statement) limits_.before_statement(stmt->position.line);
     const Flow flow = Exec(*stmt);
     if (flow != Flow::kNormal) return flow;
   }

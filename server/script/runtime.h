@@ -32,6 +32,9 @@ struct RunLimits {
   uint64_t max_bytes = 0;  // the simulated process's footprint
   // Polled between steps; returning true stops the run (DeadlineExceeded).
   std::function<bool()> cancelled;
+  // Called before each statement runs, with its line (for tracing a run);
+  // it must not change the heap.
+  std::function<void(int line)> before_statement;
 };
 
 // Where a running program's standard output goes, as it is produced.

@@ -20,6 +20,8 @@ namespace {
 constexpr char kDefaultProfile[] = "3.11";
 constexpr uint64_t kDefaultExecSteps = 100'000'000;
 constexpr size_t kStdoutChunk = 8192;
+constexpr uint32_t kDefaultTraceSteps = 1000;
+constexpr uint32_t kMaxTraceSteps = 10000;
 
 std::vector<std::string> MetadataValues(const grpc::ServerContextBase& context,
                                         const std::string& key) {
@@ -48,11 +50,14 @@ uint64_t Capped(uint64_t requested, uint64_t fallback, uint64_t max) {
   return value;
 }
 
-// Streams a script's output, in chunks, and its heap events.
+// Streams a script's output, in chunks, its heap events and the steps of
+// its trace.
 class ExecStream : public script::OutputSink, public HeapObserver {
  public:
-  ExecStream(grpc::ServerWriter<v1::ExecEvent>* writer, Heap* heap, bool events)
-      : writer_(writer), heap_(heap), events_(events) {
+  // Sends at most `max_steps` steps before the last one.
+  ExecStream(grpc::ServerWriter<v1::ExecEvent>* writer, Heap* heap, bool events,
+             uint32_t max_steps)
+      : writer_(writer), heap_(heap), events_(events), max_steps_(max_steps) {
     if (events_) heap_->AddObserver(this);
   }
   ~ExecStream() override {
@@ -70,6 +75,23 @@ class ExecStream : public script::OutputSink, public HeapObserver {
     pending_.clear();
     writer_->Write(event);
   }
+
+  // Sends the heap as the statement at `line` is about to run (0: after
+  // the last one, which is always sent).
+  void Step(int line) {
+    if (line != 0 && steps_ >= max_steps_) {
+      truncated_ = true;
+      return;
+    }
+    Flush();
+    v1::ExecEvent event;
+    v1::StepEvent* step = event.mutable_step();
+    step->set_index(steps_++);
+    step->set_line(static_cast<uint32_t>(line));
+    DescribeFrames(*heap_, step->mutable_frames(), step->mutable_objects());
+    writer_->Write(event);
+  }
+  bool truncated() const { return truncated_; }
 
   void On(const AllocEvent& e) override {
     Send(v1::HeapEvent::ALLOC, e.address, std::string(InfoOf(e.type).name), "", 0);
@@ -111,6 +133,9 @@ class ExecStream : public script::OutputSink, public HeapObserver {
   grpc::ServerWriter<v1::ExecEvent>* writer_;
   Heap* heap_;
   const bool events_;
+  const uint32_t max_steps_;
+  uint64_t steps_ = 0;
+  bool truncated_ = false;
   std::string pending_;
 };
 
@@ -368,12 +393,16 @@ grpc::Status HeapServiceImpl::Exec(grpc::ServerContext* context, const v1::ExecR
   {
     absl::MutexLock lock(&session->mu());
     script::Runtime& runtime = session->runtime();
-    ExecStream stream(writer, &runtime.heap(), request->stream_events());
+    const uint32_t max_trace_steps =
+        request->max_trace_steps() == 0 ? kDefaultTraceSteps
+                                        : std::min(request->max_trace_steps(), kMaxTraceSteps);
+    ExecStream stream(writer, &runtime.heap(), request->stream_events(), max_trace_steps);
     script::RunLimits limits;
     limits.max_steps = session->limits().max_steps != 0 ? session->limits().max_steps
                                                         : kDefaultExecSteps;
     limits.max_bytes = session->limits().max_bytes;
     limits.cancelled = [this, context]() { return Stopping() || context->IsCancelled(); };
+    if (request->trace_steps()) limits.before_statement = [&stream](int line) { stream.Step(line); };
     const std::string filename = request->filename().empty() ? "<string>" : request->filename();
     absl::Status status;
     if (request->interactive()) {
@@ -385,6 +414,10 @@ grpc::Status HeapServiceImpl::Exec(grpc::ServerContext* context, const v1::ExecR
       status = runtime.Exec(request->source(), filename, limits, stream);
     }
     session->NoteHeap();
+    if (request->trace_steps()) {
+      stream.Step(0);
+      result.set_trace_truncated(stream.truncated());
+    }
     stream.Flush();
     if (request->stream_stats()) {
       v1::ExecEvent event;

@@ -400,26 +400,10 @@ absl::Status Collect(script::Runtime& runtime, const v1::CollectRequest& request
   return absl::OkStatus();
 }
 
-absl::Status Inspect(script::Runtime& runtime, const script::RunLimits& limits,
-                     const v1::InspectRequest& request, v1::InspectResponse* response) {
-  Heap& heap = runtime.heap();
-  if (request.what_case() == v1::InspectRequest::kObject) {
-    if (request.object().kind_case() != v1::Value::kName &&
-        request.object().kind_case() != v1::Value::kObject) {
-      return absl::InvalidArgumentError("inspect needs a name or an object address");
-    }
-    absl::StatusOr<Ref> object = Resolve(runtime, limits, request.object());
-    if (!object.ok()) return object.status();
-    const ObjectId id = object->get();
-    object->Reset();
-    Describe(heap, id, response->mutable_object());
-    return absl::OkStatus();
-  }
-  if (request.what_case() != v1::InspectRequest::kSession) {
-    return absl::InvalidArgumentError("inspect needs an object or session: true");
-  }
+void DescribeFrames(const Heap& heap, google::protobuf::RepeatedPtrField<v1::Frame>* frames,
+                    google::protobuf::RepeatedPtrField<v1::ObjectInfo>* objects) {
   for (size_t i = 0; i < heap.frames().depth(); ++i) {
-    v1::Frame* frame = response->add_frames();
+    v1::Frame* frame = frames->Add();
     frame->set_index(static_cast<uint32_t>(i));
     frame->set_function(i == 0 ? "<module>" : heap.frames().at(i).function);
     for (const auto& [name, id] : FrameBindings(heap, i)) {
@@ -438,9 +422,30 @@ absl::Status Inspect(script::Runtime& runtime, const script::RunLimits& limits,
     const ObjectId id = pending.back();
     pending.pop_back();
     if (!seen.insert(id).second) continue;
-    Describe(heap, id, response->add_objects());
+    Describe(heap, id, objects->Add());
     ForEachReferent(heap, id, [&](ObjectId referent) { pending.push_back(referent); });
   }
+}
+
+absl::Status Inspect(script::Runtime& runtime, const script::RunLimits& limits,
+                     const v1::InspectRequest& request, v1::InspectResponse* response) {
+  Heap& heap = runtime.heap();
+  if (request.what_case() == v1::InspectRequest::kObject) {
+    if (request.object().kind_case() != v1::Value::kName &&
+        request.object().kind_case() != v1::Value::kObject) {
+      return absl::InvalidArgumentError("inspect needs a name or an object address");
+    }
+    absl::StatusOr<Ref> object = Resolve(runtime, limits, request.object());
+    if (!object.ok()) return object.status();
+    const ObjectId id = object->get();
+    object->Reset();
+    Describe(heap, id, response->mutable_object());
+    return absl::OkStatus();
+  }
+  if (request.what_case() != v1::InspectRequest::kSession) {
+    return absl::InvalidArgumentError("inspect needs an object or session: true");
+  }
+  DescribeFrames(heap, response->mutable_frames(), response->mutable_objects());
   FillStats(ComputeStats(heap), response->mutable_stats());
   return absl::OkStatus();
 }

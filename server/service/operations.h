@@ -53,6 +53,11 @@ absl::Status CheckLimits(const Heap& heap, const SessionLimits& limits, uint64_t
 // counting `held` references the caller holds only for the moment.
 void Describe(const Heap& heap, ObjectId id, v1::ObjectInfo* info, uint64_t held = 0);
 
+// Every frame with its names, and every object the names reach, as Inspect
+// with session: true reports them. Reads the heap only.
+void DescribeFrames(const Heap& heap, google::protobuf::RepeatedPtrField<v1::Frame>* frames,
+                    google::protobuf::RepeatedPtrField<v1::ObjectInfo>* objects);
+
 // The statistics message for a snapshot.
 void FillStats(const MemoryStats& stats, v1::MemoryStats* out);
 

@@ -53,6 +53,7 @@ void Session::NoteHeap() {
   live_objects_.store(runtime_->heap().live_objects(), std::memory_order_relaxed);
   frames_.store(static_cast<uint32_t>(runtime_->heap().frames().depth()),
                 std::memory_order_relaxed);
+  footprint_bytes_.store(runtime_->heap().allocator().footprint(), std::memory_order_relaxed);
 }
 
 void Session::Touch() {
@@ -177,6 +178,17 @@ std::vector<std::string> SessionRegistry::Clear() {
 size_t SessionRegistry::size() const {
   absl::ReaderMutexLock lock(&mu_);
   return sessions_.size();
+}
+
+SessionRegistry::Totals SessionRegistry::totals() const {
+  absl::ReaderMutexLock lock(&mu_);
+  Totals totals;
+  totals.sessions = sessions_.size();
+  for (const auto& [name, session] : sessions_) {
+    totals.live_objects += session->live_objects();
+    totals.footprint_bytes += session->footprint_bytes();
+  }
+  return totals;
 }
 
 }  // namespace heapsim::service

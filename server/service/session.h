@@ -57,6 +57,8 @@ class Session {
   // without waiting for a busy session.
   uint64_t live_objects() const { return live_objects_.load(std::memory_order_relaxed); }
   uint32_t frames() const { return frames_.load(std::memory_order_relaxed); }
+  // The simulated process's footprint in bytes as of the last NoteHeap.
+  uint64_t footprint_bytes() const { return footprint_bytes_.load(std::memory_order_relaxed); }
   // Records the heap's figures for live_objects() and frames().
   void NoteHeap() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
@@ -77,6 +79,7 @@ class Session {
   std::unique_ptr<script::Runtime> runtime_ ABSL_GUARDED_BY(mu_);
   std::atomic<uint64_t> live_objects_{0};
   std::atomic<uint32_t> frames_{0};
+  std::atomic<uint64_t> footprint_bytes_{0};
   std::atomic<int64_t> last_used_ns_;  // Unix time
 };
 
@@ -110,6 +113,14 @@ class SessionRegistry {
   std::vector<std::string> Clear();
 
   size_t size() const;
+
+  // Figures over every session, as of each session's last NoteHeap.
+  struct Totals {
+    size_t sessions = 0;
+    uint64_t live_objects = 0;
+    uint64_t footprint_bytes = 0;
+  };
+  Totals totals() const;
 
  private:
   const size_t max_sessions_;
