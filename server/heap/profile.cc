@@ -99,6 +99,7 @@ constexpr Profile Py38() {
       .defaults_folded_to_constant = false,
       .vectorcall_types = "",
       .str_concat_in_place = true,
+      .print_packs_args = false,
       .messages =
           {
               .unbound_local = "local variable '%s' referenced before assignment",
@@ -203,6 +204,7 @@ constexpr Profile Py311() {
   p.bytearray_init_appends = false;
   p.vectorcall_types = "range list dict tuple set frozenset bool float str";
   p.str_concat_in_place = false;
+  p.print_packs_args = true;
   p.messages.unbound_local =
       "cannot access local variable '%s' where it is not associated with a value";
   p.messages.int_mod_zero = "integer modulo by zero";

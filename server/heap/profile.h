@@ -226,6 +226,10 @@ struct Profile {
   // `s += t`, `s = s + t` and `temporary + t` grow the left str in place
   // when nothing else holds it (unicode_concatenate, 3.8 to 3.10).
   bool str_concat_in_place;
+  // print() gathers its positional arguments in a tuple that lives for the
+  // call (Argument Clinic's *args, 3.11+): it comes from and returns to the
+  // tuple free list.
+  bool print_packs_args;
   // Error messages that changed between versions.
   ErrorMessages messages;
 

@@ -256,6 +256,12 @@ Ref Call::Print() {
       (name == "sep" ? sep : end) = StrText(heap_, value.get());
     }
   }
+  Ref packed_args;
+  if (heap_.profile().print_packs_args && !args_.positional.empty()) {
+    std::vector<ObjectId> items;
+    for (const Ref& arg : args_.positional) items.push_back(arg.get());
+    packed_args = NewTupleOf(heap_, items);
+  }
   for (size_t i = 0; i < args_.positional.size(); ++i) {
     if (i > 0) interp_.out().Write(sep);
     const ObjectId arg = Arg(i);
