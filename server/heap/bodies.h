@@ -41,6 +41,9 @@ struct BytesBody {
   std::string data;
   uint64_t alloc = 0;
   uint64_t buffer_block = 0;
+  // bytearray: where the live bytes start inside the buffer (ob_start -
+  // ob_bytes); deleting from the front advances it instead of moving bytes.
+  uint64_t start_offset = 0;
 };
 
 // list: `items.size()` is ob_size; `allocated` is CPython's capacity.

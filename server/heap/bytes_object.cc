@@ -1,5 +1,7 @@
 #include "server/heap/bytes_object.h"
 
+#include <vector>
+
 #include "server/heap/py_error.h"
 
 namespace heapsim {
@@ -28,8 +30,9 @@ Ref NewByteArray(Heap& heap, std::string_view data) {
 
 void ByteArrayResize(Heap& heap, ObjectId id, uint64_t size) {
   BytesBody& body = heap.bytes(id);
+  if (size == body.data.size()) return;
   uint64_t alloc = body.alloc;
-  if (size + 1 <= alloc) {
+  if (size + body.start_offset + 1 <= alloc) {
     if (size >= alloc / 2) {
       body.data.resize(size);  // minor downsize: keep the buffer
       return;
@@ -40,9 +43,40 @@ void ByteArrayResize(Heap& heap, ObjectId id, uint64_t size) {
   } else {
     alloc = size + 1;  // major upsize
   }
-  body.buffer_block = heap.ReallocateBuffer(body.buffer_block, alloc);
+  if (body.start_offset > 0) {
+    // The live bytes start inside the buffer: copied to a new one, the old freed.
+    const uint64_t fresh = heap.AllocateBuffer(alloc);
+    heap.FreeBuffer(body.buffer_block);
+    body.buffer_block = fresh;
+    body.start_offset = 0;
+  } else {
+    body.buffer_block = heap.ReallocateBuffer(body.buffer_block, alloc);
+  }
   body.alloc = alloc;
   body.data.resize(size);
+}
+
+void ByteArraySetSlice(Heap& heap, ObjectId id, uint64_t lo, uint64_t hi, std::string_view data) {
+  std::string next = heap.bytes(id).data;
+  next.replace(lo, hi - lo, data);
+  const uint64_t removed = hi - lo;
+  if (data.size() < removed && lo == 0) heap.bytes(id).start_offset += removed - data.size();
+  ByteArrayResize(heap, id, next.size());
+  heap.bytes(id).data = std::move(next);
+}
+
+void ByteArrayDeleteExtendedSlice(Heap& heap, ObjectId id, int64_t start, int64_t step,
+                                  int64_t count) {
+  if (count == 0) return;
+  std::string next = heap.bytes(id).data;
+  std::vector<bool> doomed(next.size(), false);
+  for (int64_t i = 0, at = start; i < count; ++i, at += step) doomed[at] = true;
+  std::string kept;
+  for (size_t i = 0; i < next.size(); ++i) {
+    if (!doomed[i]) kept.push_back(next[i]);
+  }
+  ByteArrayResize(heap, id, kept.size());
+  heap.bytes(id).data = std::move(kept);
 }
 
 void ByteArrayAppend(Heap& heap, ObjectId id, uint8_t value) {

@@ -28,8 +28,20 @@ Ref NewByteArray(Heap& heap, std::string_view data);
 inline const std::string& BytesData(const Heap& heap, ObjectId id) { return heap.bytes(id).data; }
 
 // Resizes a bytearray's contents to `size` bytes (new bytes are zero),
-// reallocating its buffer by CPython's rules.
+// reallocating its buffer by CPython's rules (PyByteArray_Resize): nothing
+// happens at the same size; a buffer whose live bytes start past its
+// beginning is replaced by a new one instead of reallocated.
 void ByteArrayResize(Heap& heap, ObjectId id, uint64_t size);
+
+// b[lo:hi] = data, and del b[lo:hi] with empty data (bytearray_setslice_linear):
+// shrinking from the front advances the logical start, then the buffer is
+// resized. REQUIRES: lo <= hi <= len(b).
+void ByteArraySetSlice(Heap& heap, ObjectId id, uint64_t lo, uint64_t hi, std::string_view data);
+
+// del b[start::step] for `count` items with step != 1 (any sign): the bytes
+// are removed, then the buffer is resized. REQUIRES: the indices are in range.
+void ByteArrayDeleteExtendedSlice(Heap& heap, ObjectId id, int64_t start, int64_t step,
+                                  int64_t count);
 
 // bytearray.append(value) / .extend(data) / .pop(index); pop returns the
 // removed byte. Errors are CPython's (IndexError: pop from empty bytearray).

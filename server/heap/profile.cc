@@ -111,6 +111,7 @@ constexpr Profile Py38() {
               .setattr_no_dict = "",
               .str_search_arg = "must be str",
               .qualified_call_names = false,
+              .delattr_names_object = false,
           },
       .gc_thresholds = {700, 10, 10},
       .gc_collects_inside_allocation = true,
@@ -205,6 +206,7 @@ constexpr Profile Py311() {
   p.vectorcall_types = "range list dict tuple set frozenset bool float str";
   p.str_concat_in_place = false;
   p.print_packs_args = true;
+  p.messages.delattr_names_object = true;
   p.messages.unbound_local =
       "cannot access local variable '%s' where it is not associated with a value";
   p.messages.int_mod_zero = "integer modulo by zero";

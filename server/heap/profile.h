@@ -64,6 +64,10 @@ struct ErrorMessages {
   // methods and module functions with their type or module ("list.append()
   // takes exactly one argument", 3.10+) instead of alone ("append() ...").
   bool qualified_call_names;
+  // Deleting an instance attribute that is not there names the object and
+  // the attribute ("'C' object has no attribute 'x'", 3.11+) instead of
+  // giving the attribute's name alone.
+  bool delattr_names_object;
 };
 
 // How full the free lists are when a script starts: what the interpreter's
@@ -211,8 +215,9 @@ struct Profile {
   bool str_split_prealloc_by_length;
   // sum() of floats uses Neumaier's compensated summation (3.12+).
   bool sum_floats_compensated;
-  // bytearray(iterable of ints) appends item by item, growing as it goes
-  // (3.8 to 3.10), instead of sizing the buffer once.
+  // bytearray(iterable of ints) appends item by item, growing as it goes,
+  // for every iterable (3.8 to 3.10); when false (3.11+) only an exact list
+  // or tuple sizes the buffer once, and other iterables still append.
   bool bytearray_init_appends;
   // Constant default values are folded into one constant tuple, and the
   // single constants drop out of co_consts (3.12+), losing a reference.

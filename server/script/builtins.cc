@@ -688,9 +688,12 @@ Ref Call::ConstructBytes(bool bytearray) {
       if (*n < 0) return Fail(PyError(PyExc::kValueError, "negative count"));
       data.assign(*n, '\0');
     } else {
-      // 3.8 and 3.10 grow a new bytearray one item at a time.
+      // A new bytearray grows one item at a time, except from a list or a
+      // tuple from 3.11.
+      const bool sized_once = !heap_.profile().bytearray_init_appends &&
+                              (type == TypeTag::kList || type == TypeTag::kTuple);
       Ref grown;
-      if (bytearray && heap_.profile().bytearray_init_appends) grown = NewByteArray(heap_, "");
+      if (bytearray && !sized_once) grown = NewByteArray(heap_, "");
       bool ok = interp_.ForEach(source, [&](Ref item) {
         const std::optional<int64_t> v =
             IsIntLike(heap_, item.get()) ? IntAsInt64(heap_, item.get()) : std::nullopt;

@@ -147,6 +147,10 @@ class Interpreter {
   bool DelItem(ObjectId container, ObjectId key);
 
  private:
+  // bytearray[slice] = value, or del bytearray[slice] when value is kNoObject,
+  // by CPython's bytearray_ass_subscript (values other than another bytearray
+  // are first copied into a temporary bytearray).
+  bool AssignByteArraySlice(ObjectId container, ObjectId key, ObjectId value);
   friend Ref GeneratorNext(Interpreter& interp, ObjectId generator);
   friend Ref NewGeneratorExpression(Interpreter& interp, const Expr& expr, uint32_t program_index,
                                     ObjectId function, Ref first_iterator);

@@ -13,6 +13,7 @@
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
+#include "server/script/builtins.h"
 #include "server/script/interpreter.h"
 
 namespace heapsim::script {
@@ -278,6 +279,8 @@ bool Interpreter::SetItem(ObjectId container, ObjectId key, ObjectId value) {
     status = ListSetItem(heap_, container, *i, value);
   } else if (type == TypeTag::kDict) {
     status = DictSetItem(heap_, container, key, value);
+  } else if (type == TypeTag::kByteArray && heap_.type_of(key) == TypeTag::kSlice) {
+    return AssignByteArraySlice(container, key, value);
   } else if (type == TypeTag::kByteArray) {
     absl::StatusOr<int64_t> i = Index(heap_, container, key, "bytearray");
     const std::optional<int64_t> byte = IsIntLike(heap_, value) ? IntAsInt64(heap_, value)
@@ -298,6 +301,50 @@ bool Interpreter::SetItem(ObjectId container, ObjectId key, ObjectId value) {
     return false;
   }
   if (heap_.observed()) heap_.Notify(MutateEvent{container, "setitem"});
+  return true;
+}
+
+bool Interpreter::AssignByteArraySlice(ObjectId container, ObjectId key, ObjectId value) {
+  if (value != kNoObject && (value == container || heap_.type_of(value) != TypeTag::kByteArray)) {
+    if (IsIntLike(heap_, value) || heap_.type_of(value) == TypeTag::kFloat ||
+        heap_.type_of(value) == TypeTag::kComplex || heap_.type_of(value) == TypeTag::kStr) {
+      Raise(PyError(PyExc::kTypeError,
+                    "can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
+      return false;
+    }
+    // Any other value is copied into a temporary bytearray first, as
+    // PyByteArray_FromObject does, and that copy is assigned.
+    CallArgs args;
+    args.positional.push_back(heap_.NewRef(value));
+    Ref copy =
+        Call(session_.builtin_objects[static_cast<size_t>(Builtin::kTypeByteArray)], std::move(args));
+    if (!copy) return false;
+    return AssignByteArraySlice(container, key, copy.get());
+  }
+  const SliceBody& s = heap_.slice(key);
+  absl::StatusOr<SliceBounds> b = Bounds(heap_, s.start, s.stop, s.step, Length(heap_, container));
+  if (!b.ok()) {
+    Raise(b.status());
+    return false;
+  }
+  const std::string data = value == kNoObject ? std::string() : BytesData(heap_, value);
+  if (b->step == 1) {
+    const int64_t stop = b->stop < b->start ? b->start : b->stop;
+    ByteArraySetSlice(heap_, container, b->start, stop, data);
+  } else if (value == kNoObject) {
+    ByteArrayDeleteExtendedSlice(heap_, container, b->start, b->step, b->count);
+  } else if (static_cast<int64_t>(data.size()) != b->count) {
+    Raise(PyError(PyExc::kValueError,
+                  absl::StrCat("attempt to assign bytes of size ", data.size(),
+                               " to extended slice of size ", b->count)));
+    return false;
+  } else {
+    std::string& bytes = heap_.bytes(container).data;
+    for (int64_t i = 0, at = b->start; i < b->count; ++i, at += b->step) bytes[at] = data[i];
+  }
+  if (heap_.observed()) {
+    heap_.Notify(MutateEvent{container, value == kNoObject ? "delitem" : "setslice"});
+  }
   return true;
 }
 
@@ -324,6 +371,16 @@ bool Interpreter::DelItem(ObjectId container, ObjectId key) {
     }
   } else if (type == TypeTag::kDict) {
     status = DictDelItem(heap_, container, key);
+  } else if (type == TypeTag::kByteArray && heap_.type_of(key) == TypeTag::kSlice) {
+    return AssignByteArraySlice(container, key, kNoObject);
+  } else if (type == TypeTag::kByteArray) {
+    // del b[i] is the deletion of the slice b[i:i+1].
+    absl::StatusOr<int64_t> i = Index(heap_, container, key, "bytearray");
+    if (i.ok()) {
+      ByteArraySetSlice(heap_, container, *i, *i + 1, "");
+    } else {
+      status = i.status();
+    }
   } else {
     status = PyError(PyExc::kTypeError, absl::StrCat("'", TypeName(heap_, container),
                                                      "' object does not support item deletion"));
