@@ -280,6 +280,9 @@ void InstanceSetAttr(Heap& heap, ObjectId instance, ObjectId name, ObjectId valu
 absl::Status InstanceDelAttr(Heap& heap, ObjectId instance, ObjectId name) {
   const ObjectId current = InstanceGetAttr(heap, instance, name);
   if (current == kNoObject) {
+    if (!heap.profile().messages.delattr_names_object) {
+      return PyError(PyExc::kAttributeError, heap.str(name).utf8);
+    }
     return PyError(PyExc::kAttributeError,
                    absl::StrCat("'", heap.cls(heap.instance(instance).cls).name,
                                 "' object has no attribute '", heap.str(name).utf8, "'"));
