@@ -72,6 +72,8 @@ def run_process(cmd, env, cwd, timeout):
                            stdin=subprocess.DEVNULL, timeout=timeout)
     except subprocess.TimeoutExpired:
         return "", None, "timed out after %ss" % timeout
+    except OSError as e:
+        return "", -1, "cannot run %s: %s" % (cmd[0], e)
     return p.stdout.decode("utf-8", "replace"), p.returncode, p.stderr.decode("utf-8", "replace")
 
 
