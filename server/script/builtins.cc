@@ -257,6 +257,7 @@ Ref Call::Print() {
       (name == "sep" ? sep : end) = StrText(heap_, value.get());
     }
   }
+  heap_.BindTransientMethod();  // the file's write, looked up for each part
   for (size_t i = 0; i < args_.positional.size(); ++i) {
     if (i > 0) interp_.out().Write(sep);
     const ObjectId arg = Arg(i);
