@@ -71,7 +71,8 @@ void ForEachHeldBlock(const Heap& heap, const std::function<void(uint64_t)>& vis
     if (keys.keys_block != 0) visit(keys.keys_block);
   });
   const Heap::FreeLists& free = heap.free_lists();
-  for (const auto* list : {&free.floats, &free.lists, &free.dicts, &free.dict_keys, &free.slices}) {
+  for (const auto* list : {&free.floats, &free.lists, &free.dicts, &free.dict_keys, &free.slices,
+                           &free.builtin_methods}) {
     for (uint64_t block : *list) visit(block);
   }
   for (const auto& by_length : free.tuples) {

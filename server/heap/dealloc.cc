@@ -267,6 +267,7 @@ void SeedStartupFreeLists(Heap& heap) {
   seed(free_lists.floats, startup.floats, profile.float_freelist, kFloatSize);
   seed(free_lists.lists, startup.lists, profile.list_freelist, kListObjectRequest);
   seed(free_lists.dicts, startup.dicts, profile.dict_freelist, kDictObjectRequest);
+  seed(free_lists.slices, startup.slices, profile.slice_cache, profile.aux.slice);
   for (size_t length = 1; length < free_lists.tuples.size() && length <= startup.tuples.size();
        ++length) {
     seed(free_lists.tuples[length], startup.tuples[length - 1], startup.tuples[length - 1],

@@ -136,10 +136,6 @@ void MaintainTracking(Heap& heap, ObjectId dict, ObjectId key, ObjectId value) {
   if (MayBeTracked(heap, key) || MayBeTracked(heap, value)) heap.Track(dict);
 }
 
-absl::Status KeyError(const Heap& heap, ObjectId key) {
-  return PyError(PyExc::kKeyError, Repr(heap, key));
-}
-
 // Removes the entry in `slot`; returns it (the caller owns its references).
 DictEntry RemoveAt(Heap& heap, ObjectId dict, int64_t slot) {
   DictBody& body = heap.dict(dict);
@@ -293,7 +289,7 @@ absl::Status DictDelItem(Heap& heap, ObjectId dict, ObjectId key) {
   absl::StatusOr<int64_t> hash = Hash(heap, key);
   if (!hash.ok()) return hash.status();
   const int64_t slot = FindSlot(heap, heap.dict(dict), key, *hash);
-  if (slot < 0) return KeyError(heap, key);
+  if (slot < 0) return KeyErrorFor(heap, key);
   const DictEntry removed = RemoveAt(heap, dict, slot);
   heap.DecRef(removed.key);
   heap.DecRef(removed.value);
@@ -307,7 +303,7 @@ absl::StatusOr<Ref> DictPop(Heap& heap, ObjectId dict, ObjectId key, ObjectId fa
   const int64_t slot = FindSlot(heap, heap.dict(dict), key, *hash);
   if (slot < 0) {
     if (fallback != kNoObject) return heap.NewRef(fallback);
-    return KeyError(heap, key);
+    return KeyErrorFor(heap, key);
   }
   const DictEntry removed = RemoveAt(heap, dict, slot);
   heap.DecRef(removed.key);

@@ -182,19 +182,26 @@ uint32_t Heap::HeaderBytes(TypeTag type) const {
 ObjectId Heap::NewObject(TypeTag type, uint64_t request) {
   const uint64_t block = allocator_.Malloc(request);
   const ObjectId id = NewRecord(type, block + HeaderBytes(type));
-  if (IsGcType(type)) {
-    GcGeneration& young = gc_.generations[0];
-    ++young.count;
-    if (young.count > young.threshold && young.threshold != 0 && gc_.enabled &&
-        !gc_.collecting) {
-      if (profile_->gc_collects_inside_allocation) {
-        CollectGenerations(*this);
-      } else {
-        gc_.scheduled = true;
-      }
+  if (IsGcType(type)) CountGcAllocation();
+  return id;
+}
+
+void Heap::CountGcAllocation() {
+  GcGeneration& young = gc_.generations[0];
+  ++young.count;
+  if (young.count > young.threshold && young.threshold != 0 && gc_.enabled && !gc_.collecting) {
+    if (profile_->gc_collects_inside_allocation) {
+      CollectGenerations(*this);
+    } else {
+      gc_.scheduled = true;
     }
   }
-  return id;
+}
+
+void Heap::BindTransientMethod() {
+  if (profile_->builtin_method_freelist == 0 || !free_lists_.builtin_methods.empty()) return;
+  free_lists_.builtin_methods.push_back(allocator_.Malloc(profile_->aux.builtin_method));
+  CountGcAllocation();
 }
 
 ObjectId Heap::NewObjectAt(TypeTag type, uint64_t address) { return NewRecord(type, address); }
@@ -351,6 +358,7 @@ void Heap::ClearFreeLists() {
   drain(free_lists_.lists);
   drain(free_lists_.dicts);
   drain(free_lists_.dict_keys);
+  drain(free_lists_.builtin_methods);
   while (!free_lists_.frames.empty()) {
     allocator_.Free(free_lists_.frames.back().first);
     free_lists_.frames.pop_back();

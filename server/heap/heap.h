@@ -184,6 +184,11 @@ class Heap {
 
   // Separately allocated buffers (list items, dict keys, set tables, ...).
   uint64_t AllocateBuffer(uint64_t nbytes) { return allocator_.Malloc(nbytes); }
+  // A bound builtin method CPython makes and drops unseen inside a call
+  // (Profile::builtin_method_freelist): with a free list, the first one
+  // after the list was emptied is a new GC object (counted in gen 0) whose
+  // block then stays on the list; otherwise it leaves no trace.
+  void BindTransientMethod();
   // PyObject_Realloc of an object's own block (PyUnicode_Append growing a
   // str nobody else holds): the object may move, and its id() with it.
   void ReallocateObject(ObjectId id, uint64_t request);
@@ -300,6 +305,7 @@ class Heap {
     std::vector<uint64_t> dicts;
     std::vector<uint64_t> dict_keys;
     std::vector<uint64_t> slices;  // the one-slice cache
+    std::vector<uint64_t> builtin_methods;
     std::vector<std::vector<uint64_t>> tuples;  // by length
     // Heap frames (3.8 to 3.10): block and slot capacity.
     std::vector<std::pair<uint64_t, uint32_t>> frames;
@@ -358,6 +364,9 @@ class Heap {
   }
 
   ObjectId NewRecord(TypeTag type, uint64_t address);
+  // Counts a new GC object in gen 0, collecting when that crosses the
+  // threshold as the profile's allocator does.
+  void CountGcAllocation();
   void MakeSingletons();
   // Out of line: the type's deallocator, through the trashcan.
   void Deallocate(ObjectId id);

@@ -31,6 +31,7 @@ constexpr Profile Py38() {
       .call_pushes_null_after_callee = false,
       .call_pushes_kwnames = false,
       .slice_cache = 1,
+      .builtin_method_freelist = 256,
       .list_growth_rounds_to_4 = false,
       .list_prealloc_rounds_even = false,
       .list_extend_empty_preallocates = false,
@@ -98,6 +99,10 @@ constexpr Profile Py38() {
       .bytearray_init_appends = true,
       .defaults_folded_to_constant = false,
       .vectorcall_types = "",
+      .packing_functions =
+          "zip enumerate reversed min max "
+          "dict.update set.update set.union set.intersection set.difference str.format "
+          "str.startswith str.endswith str.find str.count",
       .str_concat_in_place = true,
       .print_packs_args = false,
       .messages =
@@ -132,6 +137,7 @@ constexpr Profile Py39() {
   p.constant_display_extends = true;
   p.tracemalloc_has_reset_peak = true;
   p.vectorcall_types = "range list dict tuple set frozenset";
+  p.builtin_method_freelist = 0;
   p.messages.float_floor_div_zero = "float floor division by zero";
   p.messages.qualified_call_names = true;
   p.startup_free_lists = {
@@ -161,7 +167,11 @@ constexpr Profile Py310() {
   p.aux.frame_base = 376;
   p.none_startup_refs = 4141;
   p.display_append_threshold = 30;
-  p.vectorcall_types = "range list dict tuple set frozenset bool float";
+  p.vectorcall_types = "range list dict tuple set frozenset bool float type";
+  p.packing_functions =
+      "zip enumerate min max "
+      "dict.update set.update set.union set.intersection set.difference str.format "
+      "str.startswith str.endswith str.find str.count";
   p.messages.number = "real number";
   p.startup_free_lists = {
       .floats = 4, .lists = 5, .dicts = 8, .tuples = {4, 7, 2, 1, 4, 2, 8, 2, 3, 7,
@@ -203,7 +213,11 @@ constexpr Profile Py311() {
   p.call_copies_arguments = false;
   p.call_releases_args_reversed = false;
   p.bytearray_init_appends = false;
-  p.vectorcall_types = "range list dict tuple set frozenset bool float str";
+  p.vectorcall_types = "range list dict tuple set frozenset bool float type str";
+  p.packing_functions =
+      "zip min max "
+      "dict.update set.update set.union set.intersection set.difference str.format "
+      "str.startswith str.endswith str.find str.count";
   p.str_concat_in_place = false;
   p.print_packs_args = true;
   p.messages.delattr_names_object = true;
@@ -269,7 +283,9 @@ constexpr Profile Py313() {
   p.aux.code = 208;
   p.interned_strings_immortal = false;
   p.trashcan_depth = 1000;
-  p.vectorcall_types = "range list dict tuple set frozenset bool float int str";
+  p.vectorcall_types = "range list dict tuple set frozenset bool float type int str";
+  p.packing_functions =
+      "zip dict.update set.update set.union set.intersection set.difference str.format";
   p.messages.float_mod_zero = "float modulo by zero";
   p.messages.setattr_no_dict = " and no __dict__ for setting new attributes";
   p.messages.str_search_arg = "%s() argument 1 must be str";

@@ -78,6 +78,9 @@ struct StartupFreeLists {
   uint32_t lists;
   uint32_t dicts;
   std::array<uint8_t, 20> tuples;  // by length 1..20
+  // Every measured version starts with a slice in its one-slice cache: the
+  // first slice() after a full collection is not counted in gen 0.
+  uint32_t slices = 1;
 };
 
 struct Profile {
@@ -114,6 +117,12 @@ struct Profile {
   bool call_pushes_null_after_callee;
   bool call_pushes_kwnames;
   uint32_t slice_cache;                // slices kept for reuse
+  // Bound builtin methods kept for reuse (3.8). CPython binds one, unseen,
+  // when it looks a method up on a builtin object inside a call (an
+  // iterator's __length_hint__, list.sort for sorted(), __format__,
+  // __round__, a mapping's keys): with this free list the first one after a
+  // full collection is a new GC object that stays parked.
+  uint32_t builtin_method_freelist;
 
   // ---- list sizing (Objects/listobject.c) ----
   // Growth formula: 3.9+ rounds to a multiple of 4 and does not
@@ -228,6 +237,11 @@ struct Profile {
   // and 3.12, str(x) counts as one: the warm interpreter runs it
   // specialised (CALL_NO_KW_STR_1), without the tuple.
   std::string_view vectorcall_types;
+  // The builtin functions (and the builtin types heapsim calls as functions:
+  // zip, enumerate, reversed) and methods ("dict.update") that take their
+  // positional arguments packed in a tuple for the call (METH_VARARGS,
+  // tp_call), and their keywords in a dict of their own (space-separated).
+  std::string_view packing_functions;
   // `s += t`, `s = s + t` and `temporary + t` grow the left str in place
   // when nothing else holds it (unicode_concatenate, 3.8 to 3.10).
   bool str_concat_in_place;

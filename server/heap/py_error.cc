@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/strings/cord.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 
 namespace heapsim {
@@ -11,6 +12,7 @@ namespace heapsim {
 namespace {
 
 constexpr char kPayloadUrl[] = "type.heapsim.dev/python-exception";
+constexpr char kArgumentUrl[] = "type.heapsim.dev/python-exception-argument";
 
 constexpr std::array<std::pair<PyExc, std::string_view>, 16> kNames = {{
     {PyExc::kTypeError, "TypeError"},
@@ -67,6 +69,21 @@ absl::Status PyError(PyExc exc, std::string_view detail) {
       detail.empty() ? std::string(name) : absl::StrCat(std::string(name), ": ", std::string(detail)));
   status.SetPayload(kPayloadUrl, absl::Cord(std::string(name)));
   return status;
+}
+
+absl::Status PyErrorWithArgument(PyExc exc, std::string_view detail, ObjectId argument) {
+  absl::Status status = PyError(exc, detail);
+  status.SetPayload(kArgumentUrl, absl::Cord(absl::StrCat(argument)));
+  return status;
+}
+
+std::optional<ObjectId> PyErrorArgument(const absl::Status& status) {
+  const auto payload = status.GetPayload(kArgumentUrl);
+  ObjectId argument = kNoObject;
+  if (!payload.has_value() || !absl::SimpleAtoi(std::string(*payload), &argument)) {
+    return std::nullopt;
+  }
+  return argument;
 }
 
 std::optional<PyExc> PyErrorType(const absl::Status& status) {

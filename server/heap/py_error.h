@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "server/heap/object.h"
 
 namespace heapsim {
 
@@ -45,6 +46,15 @@ bool PyExcMatches(PyExc exc, std::string_view parent);
 // A Python-level error: FailedPrecondition, message "<Type>: <detail>" (or
 // just "<Type>" when `detail` is empty), with the type in the payload.
 absl::Status PyError(PyExc exc, std::string_view detail);
+
+// A Python-level error as PyError(exc, detail) whose exception's argument is
+// the object `argument` (a KeyError's key; `detail` is then its repr). The
+// status only names the object: whoever raises it must take a reference
+// while `argument` is alive (see PyErrorArgument).
+absl::Status PyErrorWithArgument(PyExc exc, std::string_view detail, ObjectId argument);
+
+// The argument object named by PyErrorWithArgument, if the status has one.
+std::optional<ObjectId> PyErrorArgument(const absl::Status& status);
 
 // The Python exception a status carries, if it is a Python-level error.
 std::optional<PyExc> PyErrorType(const absl::Status& status);

@@ -165,7 +165,7 @@ absl::StatusOr<bool> SetDiscard(Heap& heap, ObjectId set, ObjectId key) {
 absl::Status SetRemove(Heap& heap, ObjectId set, ObjectId key) {
   absl::StatusOr<bool> found = SetDiscard(heap, set, key);
   if (!found.ok()) return found.status();
-  if (!*found) return PyError(PyExc::kKeyError, Repr(heap, key));
+  if (!*found) return KeyErrorFor(heap, key);
   return absl::OkStatus();
 }
 

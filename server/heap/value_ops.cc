@@ -556,6 +556,10 @@ std::string Repr(const Heap& heap, ObjectId id) {
   return ReprOf(heap, id, state);
 }
 
+absl::Status KeyErrorFor(const Heap& heap, ObjectId key) {
+  return PyErrorWithArgument(PyExc::kKeyError, Repr(heap, key), key);
+}
+
 std::string Str(const Heap& heap, ObjectId id) {
   switch (heap.type_of(id)) {
     case TypeTag::kStr:

@@ -32,6 +32,10 @@ bool Truth(const Heap& heap, ObjectId id);
 std::string Repr(const Heap& heap, ObjectId id);
 std::string Str(const Heap& heap, ObjectId id);
 
+// KeyError(key): CPython's message shows the key's repr, and the exception's
+// argument is the key object itself.
+absl::Status KeyErrorFor(const Heap& heap, ObjectId key);
+
 // repr() of a float, CPython's shortest round-trip form ("0.1", "1e+16").
 std::string FloatRepr(double value);
 

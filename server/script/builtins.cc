@@ -24,6 +24,7 @@
 #include "server/heap/sizeof.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
+#include "server/heap/type_info.h"
 #include "server/heap/value_ops.h"
 #include "server/script/builtin_call.h"
 #include "server/script/format.h"
@@ -262,6 +263,7 @@ Ref Call::Print() {
     for (const Ref& arg : args_.positional) items.push_back(arg.get());
     packed_args = NewTupleOf(heap_, items);
   }
+  heap_.BindTransientMethod();  // the file's write, looked up for each part
   for (size_t i = 0; i < args_.positional.size(); ++i) {
     if (i > 0) interp_.out().Write(sep);
     const ObjectId arg = Arg(i);
@@ -323,6 +325,7 @@ Ref Call::IsInstance() {
 Ref Call::Sorted(ObjectId iterable) {
   Ref list = NewList(heap_, 0);
   if (!interp_.ExtendList(list.get(), iterable)) return Ref();
+  heap_.BindTransientMethod();  // the new list's sort
   const ObjectId key = Keyword("key");
   const ObjectId reverse = Keyword("reverse");
   if (!SortListInPlace(interp_, list.get(), key, reverse != kNoObject && Truth(heap_, reverse))) {
@@ -472,6 +475,7 @@ Ref Call::Sum() {
 Ref Call::Round() {
   if (!Arity(1, 2)) return Ref();
   const ObjectId value = Arg(0);
+  heap_.BindTransientMethod();  // the value's __round__
   const ObjectId digits_arg = ArgOrKeyword(1, "ndigits");
   const bool has_digits = digits_arg != kNoObject && heap_.type_of(digits_arg) != TypeTag::kNone;
   if (IsIntLike(heap_, value)) return NewInt(heap_, IntAsBig(heap_, value));
@@ -639,6 +643,9 @@ Ref Call::ConstructTuple() {
   if (args_.positional.empty()) return heap_.NewRef(heap_.empty_tuple());
   const ObjectId iterable = Arg(0);
   if (heap_.type_of(iterable) == TypeTag::kTuple) return heap_.NewRef(iterable);
+  // Anything but a list is sized first from its length hint, whose lookup
+  // may bind a method.
+  if (heap_.type_of(iterable) != TypeTag::kList) interp_.LengthHint(iterable);
   std::vector<Ref> items;
   if (!interp_.Collect(iterable, &items)) return Ref();
   return NewFromItems(std::move(items));
@@ -648,8 +655,14 @@ Ref Call::ConstructDict() {
   if (!Arity(0, 1)) return Ref();
   Ref dict = NewDictForConstructor(heap_);
   if (!args_.positional.empty() && !UpdateDictFrom(interp_, dict.get(), Arg(0))) return Ref();
-  if (!args_.keywords.empty()) {
-    // The keywords arrive as a dict of their own, merged in.
+  if (!args_.keywords.empty() && heap_.cls(self_).vectorcall) {
+    // Called through vectorcall, dict() inserts the keywords one by one.
+    for (const auto& [name, value] : args_.keywords) {
+      Ref key = InternStr(heap_, name);
+      if (!Check(DictSetItem(heap_, dict.get(), key.get(), value.get()))) return Ref();
+    }
+  } else if (!args_.keywords.empty()) {
+    // Through tp_call, the keywords arrive as a dict of their own, merged in.
     Ref kwargs = NewDictPresized(heap_, args_.keywords.size());
     for (const auto& [name, value] : args_.keywords) {
       Ref key = InternStr(heap_, name);
@@ -860,6 +873,7 @@ Ref Call::Run() {
       if (!Arity(1, 1)) return Ref();
       const ObjectId sequence = Arg(0);
       if (heap_.type_of(sequence) == TypeTag::kList) {
+        heap_.BindTransientMethod();  // list.__reversed__
         return NewIterator(heap_, IterKind::kListReverse, sequence,
                            static_cast<int64_t>(ListItems(heap_, sequence).size()) - 1);
       }
@@ -948,6 +962,7 @@ Ref Call::Run() {
     case Builtin::kFormat: {
       if (!Arity(1, 2)) return Ref();
       const std::string spec = args_.positional.size() == 2 ? StrText(heap_, Arg(1)) : "";
+      BindFormatMethod(heap_, Arg(0), spec);
       absl::StatusOr<std::string> text = FormatValue(heap_, Arg(0), spec);
       if (!text.ok()) return Fail(text.status());
       return NewStr(heap_, *text);
@@ -1023,7 +1038,10 @@ bool Passed(Interpreter& interp, const absl::Status& status) {
 
 bool UpdateDictFrom(Interpreter& interp, ObjectId dict, ObjectId source) {
   Heap& heap = interp.heap();
-  if (heap.type_of(source) == TypeTag::kDict) return Passed(interp, DictMerge(heap, dict, source));
+  if (heap.type_of(source) == TypeTag::kDict) {
+    heap.BindTransientMethod();  // 3.8 looks the mapping's keys up first
+    return Passed(interp, DictMerge(heap, dict, source));
+  }
   size_t index = 0;
   return interp.ForEach(source, [&](Ref item) {
     std::vector<Ref> pair;
@@ -1099,23 +1117,35 @@ bool IsExceptionName(std::string_view name) {
 
 namespace {
 
-// True if the profile's interpreter calls builtin type `name` through
-// vectorcall.
-bool HasVectorcall(const Profile& profile, std::string_view name) {
-  const absl::string_view types(profile.vectorcall_types.data(), profile.vectorcall_types.size());
-  for (absl::string_view type : absl::StrSplit(types, ' ', absl::SkipEmpty())) {
-    if (type == absl::string_view(name.data(), name.size())) return true;
+// True if the space-separated `names` include `name`.
+bool NameListed(std::string_view names, std::string_view name) {
+  for (absl::string_view listed :
+       absl::StrSplit(absl::string_view(names.data(), names.size()), ' ', absl::SkipEmpty())) {
+    if (listed == absl::string_view(name.data(), name.size())) return true;
   }
   return false;
 }
 
 }  // namespace
 
+bool PacksArguments(const Profile& profile, Builtin builtin) {
+  for (const BuiltinEntry& entry : kGlobalNames) {
+    if (entry.builtin == builtin) return NameListed(profile.packing_functions, entry.name);
+  }
+  for (const MethodEntry& entry : kMethods) {
+    if (entry.builtin == builtin) {
+      return NameListed(profile.packing_functions,
+                        std::string(InfoOf(entry.type).name) + "." + std::string(entry.name));
+    }
+  }
+  return false;
+}
+
 ObjectId MakeTypeObject(Heap& heap, const std::string& name, Builtin constructor) {
   const ObjectId type = heap.NewStaticObject(TypeTag::kBuiltinType, heap.profile().class_object_size);
   ClassBody body;
   body.name = name;
-  body.vectorcall = HasVectorcall(heap.profile(), name);
+  body.vectorcall = NameListed(heap.profile().vectorcall_types, name);
   heap.AttachBody(type, std::move(body));
   heap.set_subtype(type, static_cast<uint8_t>(constructor));
   return type;

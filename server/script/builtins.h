@@ -132,6 +132,11 @@ enum class Builtin : uint16_t {
 // The builtin's name as Python shows it ("len", "append").
 std::string_view BuiltinName(Builtin builtin);
 
+// True if calling the global builtin function `builtin` packs its arguments
+// in a tuple (and its keywords in a dict) on this profile
+// (Profile::packing_functions).
+bool PacksArguments(const Profile& profile, Builtin builtin);
+
 // The module defining a module function ("sys", "gc", "_tracemalloc"), or
 // "" for other builtins.
 std::string_view BuiltinModule(Builtin builtin);

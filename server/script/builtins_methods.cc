@@ -457,6 +457,13 @@ Ref MethodCall::FormatString() {
       if (value == kNoObject) return Fail(PyError(PyExc::kKeyError, StrRepr(field)));
     }
     Ref shown = ApplyConversion(heap_, heap_.NewRef(value), conversion);
+    // str.format formats a str, int, float or complex itself; anything else
+    // through its __format__.
+    const TypeTag shown_type = heap_.type_of(shown.get());
+    if (shown_type != TypeTag::kStr && shown_type != TypeTag::kInt &&
+        shown_type != TypeTag::kFloat && shown_type != TypeTag::kComplex) {
+      heap_.BindTransientMethod();
+    }
     absl::StatusOr<std::string> text = FormatValue(heap_, shown.get(), spec);
     if (!text.ok()) return Fail(text.status());
     out += *text;

@@ -234,6 +234,12 @@ std::string FormatDouble(double value, char type, int precision, bool alternate)
   return buffer;
 }
 
+void BindFormatMethod(Heap& heap, ObjectId value, std::string_view spec) {
+  const TypeTag type = heap.type_of(value);
+  if (spec.empty() && (type == TypeTag::kStr || type == TypeTag::kInt)) return;
+  heap.BindTransientMethod();
+}
+
 absl::StatusOr<std::string> FormatValue(const Heap& heap, ObjectId value, std::string_view text) {
   const TypeTag type = heap.type_of(value);
   if (text.empty()) return Str(heap, value);

@@ -17,6 +17,11 @@ namespace heapsim::script {
 // raises them for a bad spec.
 absl::StatusOr<std::string> FormatValue(const Heap& heap, ObjectId value, std::string_view spec);
 
+// What PyObject_Format does besides the text: unless `value` is an exact str
+// or int and `spec` is empty, CPython looks up the value's __format__,
+// binding a method (Heap::BindTransientMethod).
+void BindFormatMethod(Heap& heap, ObjectId value, std::string_view spec);
+
 // A replacement field's conversion (`!r`, `!a`, `!s`, or 0 for none)
 // applied to `value`: repr() or str() as a new str, or `value` itself.
 Ref ApplyConversion(Heap& heap, Ref value, char conversion);

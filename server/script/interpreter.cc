@@ -31,7 +31,21 @@ Interpreter::Interpreter(Heap& heap, SessionState& session, const RunLimits& lim
     : heap_(heap), session_(session), limits_(limits), out_(out) {}
 
 void Interpreter::Raise(absl::Status error) {
-  if (error_.ok()) error_ = std::move(error);
+  if (!error_.ok()) return;
+  error_ = std::move(error);
+  const std::optional<ObjectId> argument = PyErrorArgument(error_);
+  if (argument.has_value() && error_argument_.get() == *argument) return;
+  error_argument_ = ErrorArgument(error_);
+}
+
+Ref Interpreter::ErrorArgument(const absl::Status& error) {
+  const std::optional<ObjectId> argument = PyErrorArgument(error);
+  if (!argument.has_value()) return Ref();
+  if (error_argument_.get() == *argument) return heap_.NewRef(*argument);
+  // The status only names the object: it is taken while still alive, which
+  // the repr in the message confirms (an id may have been recycled since).
+  if (!heap_.IsLive(*argument) || Repr(heap_, *argument) != PyErrorDetail(error)) return Ref();
+  return heap_.NewRef(*argument);
 }
 
 void Interpreter::Refuse(std::string_view what) {

@@ -210,6 +210,9 @@ class Interpreter {
                          const std::function<bool()>& emit);
   // The exception object a handler sees for a pending error.
   Ref MaterializeException(const absl::Status& error);
+  // The object a pending error names as its argument (a KeyError's key), with
+  // a new reference, or null if the error names none or it is gone.
+  Ref ErrorArgument(const absl::Status& error);
   bool BindArguments(const CodeUnit& unit, ObjectId function, CallArgs& args,
                      std::vector<ObjectId>* slots);
   Ref Instantiate(ObjectId cls, CallArgs args);
@@ -231,6 +234,9 @@ class Interpreter {
   OutputSink& out_;
   Context context_;
   absl::Status error_;
+  // The argument object of error_ (a KeyError's key), held as the raised
+  // exception holds it until a handler takes it.
+  Ref error_argument_;
   Ref return_value_;
   std::vector<std::string> echoes_;
   uint64_t steps_ = 0;

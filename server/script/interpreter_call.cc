@@ -36,6 +36,36 @@ Ref PackArguments(Heap& heap, const CallArgs& args) {
   return NewTupleOf(heap, items);
 }
 
+// The dict a tp_call or METH_VARARGS callee receives its keywords in, or
+// null when there are none.
+Ref PackKeywords(Heap& heap, const CallArgs& args) {
+  if (args.keywords.empty()) return Ref();
+  Ref kwargs = NewDictPresized(heap, args.keywords.size());
+  for (const auto& [name, value] : args.keywords) {
+    Ref key = InternStr(heap, name);
+    DictSetItem(heap, kwargs.get(), key.get(), value.get()).IgnoreError();
+  }
+  return kwargs;
+}
+
+// Calls `builtin` as the profile's interpreter does: a METH_VARARGS function
+// or method, or a type called through tp_call (Profile::packing_functions),
+// gets its arguments packed in a tuple and its keywords in a dict, both
+// living for the call.
+Ref CallBuiltinPacking(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args) {
+  Heap& heap = interp.heap();
+  Ref packed;
+  Ref packed_keywords;
+  if (PacksArguments(heap.profile(), builtin)) {
+    packed = PackArguments(heap, args);
+    packed_keywords = PackKeywords(heap, args);
+  }
+  Ref result = CallBuiltin(interp, builtin, self, args);
+  packed_keywords.Reset();
+  packed.Reset();
+  return result;
+}
+
 // Drops call arguments in the order the profile's eval loop does.
 void ReleaseArguments(const Profile& profile, CallArgs& args) {
   for (auto& [name, value] : args.keywords) value.Reset();
@@ -111,8 +141,11 @@ Ref Interpreter::EvalCall(const Expr& expr) {
         return result;
       }
       if (callee.cached_method >= 0) {
-        Ref result = CallBuiltin(*this, static_cast<Builtin>(callee.cached_method), self.get(),
-                                 args);
+        // With keywords the method is looked up and bound (LOAD_ATTR before
+        // 3.11), which leaves a trace only with a free list of them (3.8).
+        if (!args.keywords.empty()) heap_.BindTransientMethod();
+        Ref result = CallBuiltinPacking(*this, static_cast<Builtin>(callee.cached_method),
+                                        self.get(), args);
         ReleaseArguments(heap_.profile(), args);
         return result;
       }
@@ -155,7 +188,7 @@ Ref Interpreter::CallMethod(Ref self_ref, const std::string& name, CallArgs args
       }
     }
   } else if (const std::optional<Builtin> method = FindMethod(type, name)) {
-    Ref result = CallBuiltin(*this, *method, self, args);
+    Ref result = CallBuiltinPacking(*this, *method, self, args);
     ReleaseArguments(heap_.profile(), args);
     return result;
   }
@@ -181,9 +214,14 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
       const ObjectId self =
           heap_.type_of(callable) == TypeTag::kBuiltinFunction ? heap_.bound(callable).self
                                                                : callable;
+      if (heap_.type_of(callable) == TypeTag::kBuiltinFunction) {
+        Ref result = CallBuiltinPacking(*this, builtin, self, args);
+        ReleaseArguments(heap_.profile(), args);
+        return result;
+      }
+      // Builtin types build their keyword dict themselves (dict() merges it).
       Ref packed;
-      if (heap_.type_of(callable) == TypeTag::kBuiltinType && builtin != Builtin::kExceptionClass &&
-          !heap_.cls(callable).vectorcall) {
+      if (builtin != Builtin::kExceptionClass && !heap_.cls(callable).vectorcall) {
         packed = PackArguments(heap_, args);
       }
       Ref result = CallBuiltin(*this, builtin, self, args);

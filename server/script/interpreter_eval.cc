@@ -115,6 +115,7 @@ Ref Interpreter::Eval(const Expr& expr) {
       }
       const std::string spec_text = spec ? StrText(heap_, spec.get()) : "";
       if (spec_text.empty() && heap_.type_of(value.get()) == TypeTag::kStr) return value;
+      BindFormatMethod(heap_, value.get(), spec_text);
       absl::StatusOr<std::string> text = FormatValue(heap_, value.get(), spec_text);
       if (!text.ok()) {
         Raise(text.status());

@@ -550,7 +550,11 @@ Ref Interpreter::MaterializeException(const absl::Status& error) {
   const std::optional<PyExc> exc = PyErrorType(error);
   std::vector<ObjectId> args;
   Ref detail;
-  if (const std::string text = PyErrorDetail(error); !text.empty()) {
+  if (Ref argument = ErrorArgument(error)) {
+    error_argument_.Reset();
+    args.push_back(argument.get());
+    detail = std::move(argument);
+  } else if (const std::string text = PyErrorDetail(error); !text.empty()) {
     // A KeyError's detail is the repr of its key: the argument is the key
     // itself (str and int keys are rebuilt from their repr).
     const bool quoted = text.size() >= 2 && (text.front() == '\'' || text.front() == '"') &&

@@ -226,7 +226,7 @@ Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
         return Ref();
       }
       if (*value == kNoObject) {
-        Raise(PyError(PyExc::kKeyError, Repr(heap_, key)));
+        Raise(KeyErrorFor(heap_, key));
         return Ref();
       }
       return heap_.NewRef(*value);

@@ -187,14 +187,28 @@ Ref Interpreter::Next(ObjectId iterator) {
       return FillResult(heap_, iterator, std::move(pair));
     }
     case IterKind::kZip: {
-      std::vector<Ref> items;
       const std::vector<ObjectId> iterators = TupleItems(heap_, source);
-      for (ObjectId it : iterators) {
-        Ref item = Next(it);
-        if (!item) return Ref();
-        items.push_back(std::move(item));
+      if (iterators.empty()) return Ref();
+      const ObjectId cached = body.extra;
+      if (cached != kNoObject && heap_.object(cached).refcount == 1) {
+        std::vector<Ref> items;
+        for (ObjectId it : iterators) {
+          Ref item = Next(it);
+          if (!item) return Ref();
+          items.push_back(std::move(item));
+        }
+        return FillResult(heap_, iterator, std::move(items));
       }
-      return FillResult(heap_, iterator, std::move(items));
+      // A new result tuple is made before the items are fetched, so the call
+      // that finds an iterator exhausted makes one and frees it.
+      for (size_t i = 0; i < iterators.size(); ++i) heap_.IncRef(heap_.none());
+      Ref result = NewTuple(heap_, std::vector<ObjectId>(iterators.size(), heap_.none()));
+      for (size_t i = 0; i < iterators.size(); ++i) {
+        Ref item = Next(iterators[i]);
+        if (!item) return Ref();
+        heap_.DecRef(std::exchange(heap_.tuple(result.get()).items[i], item.release()));
+      }
+      return result;
     }
     case IterKind::kRange:
       break;
@@ -206,16 +220,18 @@ std::optional<uint64_t> Interpreter::LengthHint(ObjectId iterable) {
   const TypeTag type = heap_.type_of(iterable);
   if (type == TypeTag::kGenerator) return std::nullopt;
   if (type == TypeTag::kRangeIterator) {
+    heap_.BindTransientMethod();  // __length_hint__
     return static_cast<uint64_t>(std::max<int64_t>(heap_.iterator(iterable).end, 0));
   }
   if (type == TypeTag::kIterator) {
-    const IteratorBody& body = heap_.iterator(iterable);
     const auto kind = static_cast<IterKind>(heap_.object(iterable).subtype);
+    if (kind == IterKind::kEnumerate || kind == IterKind::kZip) return std::nullopt;
+    heap_.BindTransientMethod();  // __length_hint__
+    const IteratorBody& body = heap_.iterator(iterable);
     if (body.source == kNoObject) return 0;
     if (kind == IterKind::kList || kind == IterKind::kTuple) {
       return static_cast<uint64_t>(std::max<int64_t>(Length(heap_, body.source) - body.index, 0));
     }
-    if (kind == IterKind::kEnumerate || kind == IterKind::kZip) return std::nullopt;
     return static_cast<uint64_t>(std::max<int64_t>(Length(heap_, body.source), 0));
   }
   const int64_t length = Length(heap_, iterable);
