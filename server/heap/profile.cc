@@ -133,6 +133,7 @@ constexpr Profile Py39() {
   p.full_version = "3.9.18";
   p.keep_one_empty_arena = true;
   p.list_growth_rounds_to_4 = true;
+  p.static_type_size = 408;
   p.none_startup_refs = 4063;
   p.constant_display_extends = true;
   p.tracemalloc_has_reset_peak = true;
@@ -160,7 +161,6 @@ constexpr Profile Py310() {
   p.dict_new_presized_8 = false;
   p.dict_merge_clones_clean = true;
   p.class_object_size = 904;
-  p.static_type_size = 408;
   p.aux.function = 144;
   p.aux.zip = 64;
   p.aux.generator = 104;

@@ -1,0 +1,122 @@
+// Constructs heapsim cannot model exactly are refused, never run with
+// another meaning: each program below stops with InvalidArgument
+// "FILE:LINE:COL: unsupported: <construct>" naming the construct (heapctl
+// and heaprun exit 2), on every profile.
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "gtest/gtest.h"
+#include "server/heap/profile.h"
+#include "server/script/runtime.h"
+#include "tests/heap/profile_params.h"
+
+namespace heapsim::script {
+namespace {
+
+class NullOutput : public OutputSink {
+ public:
+  void Write(std::string_view) override {}
+};
+
+struct Refusal {
+  const char* source;
+  const char* construct;  // what the message names, after "unsupported: "
+};
+
+const std::vector<Refusal>& RefusedPrograms() {
+  static const auto* refusals = new std::vector<Refusal>{
+      // Special methods and class features heapsim does not honour.
+      {"class A:\n    def __eq__(self, other):\n        return True\n",
+       "a class defining '__eq__'"},
+      {"class A:\n    def __del__(self):\n        pass\n", "a class defining '__del__'"},
+      {"class A:\n    __slots__ = ('x',)\n", "a class defining '__slots__'"},
+      {"class A:\n    def __repr__(self):\n        return 'A'\n", "a class defining '__repr__'"},
+      {"class A:\n    __hash__ = None\n", "a class defining '__hash__'"},
+      {"class A:\n    if True:\n        def __len__(self):\n            return 0\n",
+       "a class defining '__len__'"},
+      {"class A(metaclass=type):\n    pass\n", "class keywords (metaclasses)"},
+      {"class A:\n    pass\nclass B:\n    pass\nclass C(A, B):\n    pass\n",
+       "a class with more than one base class"},
+      {"class E(Exception):\n    pass\n", "a class derived from Exception"},
+      // Builtins CPython has and heapsim does not.
+      {"print(list(map(str, [1])))\n", "the builtin 'map'"},
+      {"class A:\n    pass\nprint(getattr(A(), 'x', 0))\n", "the builtin 'getattr'"},
+      {"print(__debug__)\n", "the builtin '__debug__'"},
+      // Attributes CPython has and heapsim does not model.
+      {"print((1).real)\n", "attribute 'real' of a 'int' object"},
+      {"print('a'.title())\n", "attribute 'title' of a 'str' object"},
+      {"def f():\n    pass\nprint(f.__code__)\n", "attribute '__code__' of a 'function' object"},
+      {"print(len.__name__)\n", "attribute '__name__' of a 'builtin_function_or_method' object"},
+      {"class A:\n    pass\nprint(A.__dict__)\n", "attribute '__dict__' of a 'type' object"},
+      {"class A:\n    pass\nprint(A().__weakref__)\n", "attribute '__weakref__' of a 'A' object"},
+      {"import sys\nprint(sys.maxsize)\n", "attribute 'maxsize' of a 'module' object"},
+      {"print(int.from_bytes(b'a', 'big'))\n", "attribute 'from_bytes' of a 'type' object"},
+      // Attribute writes with effects heapsim does not model.
+      {"def f():\n    pass\nf.calls = 0\n", "setting attribute 'calls' of a 'function' object"},
+      {"class A:\n    pass\nA.__eq__ = lambda a, b: True\n",
+       "setting attribute '__eq__' of a 'type' object"},
+      {"class A:\n    pass\nclass B:\n    pass\na = A()\na.__class__ = B\n",
+       "setting attribute '__class__' of a 'A' object"},
+      // Reference counts that depend on the whole interpreter.
+      {"import sys\nprint(sys.getrefcount(len))\n",
+       "sys.getrefcount() of a start-up object of type 'builtin_function_or_method'"},
+      {"import sys\nprint(sys.getrefcount(sys))\n",
+       "sys.getrefcount() of a start-up object of type 'module'"},
+  };
+  return *refusals;
+}
+
+class Refusals : public ::testing::TestWithParam<std::string> {};
+
+absl::Status RunScript(const std::string& version, const std::string& source) {
+  Runtime runtime(**FindProfile(version));
+  NullOutput out;
+  RunLimits limits;
+  limits.max_steps = 1'000'000;
+  return runtime.Exec(source, "refused.py", limits, out);
+}
+
+TEST_P(Refusals, EachConstructExitsTwoNamingIt) {
+  for (const Refusal& refusal : RefusedPrograms()) {
+    const absl::Status status = RunScript(GetParam(), refusal.source);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << refusal.source << status;
+    EXPECT_NE(status.message().find(std::string("unsupported: ") + refusal.construct),
+              std::string::npos)
+        << refusal.source << "gave: " << status.message();
+    EXPECT_EQ(status.message().rfind("refused.py:", 0), 0u) << status.message();
+  }
+}
+
+TEST_P(Refusals, GeneratorFramesHeapsimCannotSizeAreRefusedWhereTheySizeTheObject) {
+  const std::string source = "a = [['ab']]\ng = (len(*x) for x in a)\nprint(sum(g))\n";
+  const absl::Status status = RunScript(GetParam(), source);
+  if ((*FindProfile(GetParam()))->generator_embeds_frame) {
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
+    EXPECT_NE(status.message().find(
+                  "unsupported: a generator expression whose frame size heapsim does not compute"),
+              std::string::npos)
+        << status.message();
+  } else {
+    EXPECT_TRUE(status.ok()) << status;
+  }
+}
+
+TEST_P(Refusals, WhatCPythonRaisesStaysAnError) {
+  // Names and attributes CPython does not have raise as CPython does.
+  for (const char* source : {"print(no_such_name)\n", "print((1).no_such_attribute)\n",
+                             "class A:\n    pass\nprint(A().missing)\n",
+                             "def f():\n    pass\nprint(f.missing)\n"}) {
+    const absl::Status status = RunScript(GetParam(), source);
+    EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition) << source << status;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Profiles, Refusals, ::testing::ValuesIn(testing::ProfileVersions()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           return testing::ProfileTestName(info.param);
+                         });
+
+}  // namespace
+}  // namespace heapsim::script
