@@ -267,18 +267,24 @@ def test_hostile(http, port):
     check(status == 200 and messages[-1][0] == 2
           and messages[-1][1].get("error", {}).get("code") == "deadline_exceeded",
           f"Connect-Timeout-Ms: {messages}")
-    # A client that goes away mid-stream cancels its script.
-    payload = envelope(0, json.dumps(endless).encode())
+    # A client that goes away mid-stream cancels its script. The session's
+    # step limit lets the script run for minutes on its own.
+    status, created = http.unary("CreateSession", {"profile": "3.12",
+                                                   "limits": {"maxSteps": "2000000000"}})
+    check(status == 200, f"CreateSession with a high step limit: {status} {created}")
+    payload = envelope(0, json.dumps({"source": endless["source"]}).encode())
     with socket.create_connection(("127.0.0.1", port)) as conn:
         conn.sendall(f"POST {SERVICE}Exec HTTP/1.1\r\nHost: x\r\n"
                      f"Content-Type: application/connect+json\r\n"
+                     f"x-heapsim-session: {created['session']['name']}\r\n"
+                     f"x-heapsim-token: {created['token']}\r\n"
                      f"Content-Length: {len(payload)}\r\n\r\n".encode() + payload)
-        for _ in range(50):
+        for _ in range(200):
             if running_execs(http) == 1:
                 break
             time.sleep(0.05)
         check(running_execs(http) == 1, "the endless script runs")
-    for _ in range(100):
+    for _ in range(200):
         if running_execs(http) == 0:
             break
         time.sleep(0.05)
