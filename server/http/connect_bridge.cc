@@ -42,6 +42,9 @@ void Drain(grpc::CompletionQueue& queue) {
 
 void* const kTag = reinterpret_cast<void*>(1);
 
+// How often a streaming call waiting on the server checks its client.
+constexpr auto kClientCheckInterval = std::chrono::milliseconds(200);
+
 }  // namespace
 
 ConnectBridge::ConnectBridge(std::shared_ptr<grpc::Channel> channel,
@@ -122,39 +125,59 @@ absl::StatusOr<std::string> ConnectBridge::CallUnary(
 
 absl::Status ConnectBridge::CallStreaming(
     const google::protobuf::MethodDescriptor& method, std::string_view request_json,
-    const CallOptions& options, const std::function<bool(std::string json)>& on_message) {
+    const CallOptions& options, const std::function<bool(std::string json)>& on_message,
+    const std::function<bool()>& client_gone) {
   absl::StatusOr<grpc::ByteBuffer> request = RequestBytes(method, request_json);
   if (!request.ok()) return request.status();
   grpc::ClientContext context;
   Prepare(options, &context);
   grpc::CompletionQueue queue;
+  bool cancelled = false;
+  const auto cancel = [&]() {
+    if (!cancelled) context.TryCancel();
+    cancelled = true;
+  };
+  // Waits for the next event, checking on the client while it waits (a
+  // script may run long without output).
+  const auto await = [&]() {
+    for (;;) {
+      void* tag = nullptr;
+      bool ok = false;
+      const auto deadline = std::chrono::system_clock::now() + kClientCheckInterval;
+      switch (queue.AsyncNext(&tag, &ok, deadline)) {
+        case grpc::CompletionQueue::GOT_EVENT:
+          return ok;
+        case grpc::CompletionQueue::SHUTDOWN:
+          return false;
+        case grpc::CompletionQueue::TIMEOUT:
+          if (client_gone()) cancel();
+          break;
+      }
+    }
+  };
   grpc::Status status;
   absl::Status local;  // an error of ours, which overrides the call's
   {
     auto call = stub_.PrepareCall(&context, PathOf(method), &queue);
     call->StartCall(kTag);
-    if (Await(queue)) {
+    if (await()) {
       call->Write(*request, kTag);
-      if (Await(queue)) {
+      if (await()) {
         call->WritesDone(kTag);
-        Await(queue);
+        await();
       }
     }
-    bool cancelled = false;
     for (;;) {
       grpc::ByteBuffer response;
       call->Read(&response, kTag);
-      if (!Await(queue)) break;
+      if (!await()) break;
       if (cancelled) continue;
       absl::StatusOr<std::string> json = ResponseJson(method, response);
-      if (!json.ok() || !on_message(*std::move(json))) {
-        if (!json.ok()) local = json.status();
-        cancelled = true;
-        context.TryCancel();
-      }
+      if (!json.ok()) local = json.status();
+      if (!json.ok() || !on_message(*std::move(json))) cancel();
     }
     call->Finish(&status, kTag);
-    Await(queue);
+    await();
   }
   Drain(queue);
   if (!local.ok()) return local;

@@ -52,11 +52,13 @@ class ConnectBridge {
                                         const CallOptions& options);
 
   // Makes a server-streaming call and hands each response, as JSON, to
-  // `on_message`; a false return cancels the call. Returns the call's final
-  // status.
+  // `on_message`; a false return cancels the call, as does `client_gone`
+  // returning true (polled every 200 ms while the call waits on the
+  // server). Returns the call's final status.
   absl::Status CallStreaming(const google::protobuf::MethodDescriptor& method,
                              std::string_view request_json, const CallOptions& options,
-                             const std::function<bool(std::string json)>& on_message);
+                             const std::function<bool(std::string json)>& on_message,
+                             const std::function<bool()>& client_gone);
 
  private:
   // The request's wire bytes, from its JSON.

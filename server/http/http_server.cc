@@ -154,10 +154,13 @@ void HttpServer::Route() {
                       options = std::move(options)](size_t, httplib::DataSink& sink) {
           absl::Status status = early;
           if (status.ok()) {
-            status = bridge_->CallStreaming(*method, message, *options, [&sink](std::string json) {
-              const std::string envelope = Envelope(0, json);
-              return sink.write(envelope.data(), envelope.size());
-            });
+            status = bridge_->CallStreaming(
+                *method, message, *options,
+                [&sink](std::string json) {
+                  const std::string envelope = Envelope(0, json);
+                  return sink.write(envelope.data(), envelope.size());
+                },
+                [&sink]() { return !sink.is_writable(); });
           }
           const std::string end = EndStreamEnvelope(status);
           sink.write(end.data(), end.size());

@@ -22,6 +22,11 @@ constexpr uint64_t kDefaultExecSteps = 100'000'000;
 constexpr size_t kStdoutChunk = 8192;
 constexpr uint32_t kDefaultTraceSteps = 1000;
 constexpr uint32_t kMaxTraceSteps = 10000;
+// A trace step describes at most this many objects, and a whole trace at
+// most kTraceObjectBudget (then its steps stop, as past max_trace_steps), so
+// that tracing a large heap stays bounded in time and message size.
+constexpr size_t kMaxStepObjects = 10000;
+constexpr size_t kTraceObjectBudget = 2'000'000;
 
 std::vector<std::string> MetadataValues(const grpc::ServerContextBase& context,
                                         const std::string& key) {
@@ -79,7 +84,7 @@ class ExecStream : public script::OutputSink, public HeapObserver {
   // Sends the heap as the statement at `line` is about to run (0: after
   // the last one, which is always sent).
   void Step(int line) {
-    if (line != 0 && steps_ >= max_steps_) {
+    if (line != 0 && (steps_ >= max_steps_ || described_ >= kTraceObjectBudget)) {
       truncated_ = true;
       return;
     }
@@ -88,7 +93,10 @@ class ExecStream : public script::OutputSink, public HeapObserver {
     v1::StepEvent* step = event.mutable_step();
     step->set_index(steps_++);
     step->set_line(static_cast<uint32_t>(line));
-    DescribeFrames(*heap_, step->mutable_frames(), step->mutable_objects());
+    const bool whole = DescribeFrames(*heap_, step->mutable_frames(), step->mutable_objects(),
+                                      kMaxStepObjects);
+    step->set_objects_truncated(!whole);
+    described_ += static_cast<size_t>(step->objects_size());
     writer_->Write(event);
   }
   bool truncated() const { return truncated_; }
@@ -135,6 +143,7 @@ class ExecStream : public script::OutputSink, public HeapObserver {
   const bool events_;
   const uint32_t max_steps_;
   uint64_t steps_ = 0;
+  size_t described_ = 0;  // objects described by the steps so far
   bool truncated_ = false;
   std::string pending_;
 };

@@ -400,8 +400,9 @@ absl::Status Collect(script::Runtime& runtime, const v1::CollectRequest& request
   return absl::OkStatus();
 }
 
-void DescribeFrames(const Heap& heap, google::protobuf::RepeatedPtrField<v1::Frame>* frames,
-                    google::protobuf::RepeatedPtrField<v1::ObjectInfo>* objects) {
+bool DescribeFrames(const Heap& heap, google::protobuf::RepeatedPtrField<v1::Frame>* frames,
+                    google::protobuf::RepeatedPtrField<v1::ObjectInfo>* objects,
+                    size_t max_objects) {
   for (size_t i = 0; i < heap.frames().depth(); ++i) {
     v1::Frame* frame = frames->Add();
     frame->set_index(static_cast<uint32_t>(i));
@@ -422,9 +423,11 @@ void DescribeFrames(const Heap& heap, google::protobuf::RepeatedPtrField<v1::Fra
     const ObjectId id = pending.back();
     pending.pop_back();
     if (!seen.insert(id).second) continue;
+    if (static_cast<size_t>(objects->size()) == max_objects) return false;
     Describe(heap, id, objects->Add());
     ForEachReferent(heap, id, [&](ObjectId referent) { pending.push_back(referent); });
   }
+  return true;
 }
 
 absl::Status Inspect(script::Runtime& runtime, const script::RunLimits& limits,
@@ -445,7 +448,7 @@ absl::Status Inspect(script::Runtime& runtime, const script::RunLimits& limits,
   if (request.what_case() != v1::InspectRequest::kSession) {
     return absl::InvalidArgumentError("inspect needs an object or session: true");
   }
-  DescribeFrames(heap, response->mutable_frames(), response->mutable_objects());
+  (void)DescribeFrames(heap, response->mutable_frames(), response->mutable_objects());
   FillStats(ComputeStats(heap), response->mutable_stats());
   return absl::OkStatus();
 }

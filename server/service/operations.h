@@ -12,6 +12,9 @@
 #ifndef HEAPSIM_SERVER_SERVICE_OPERATIONS_H_
 #define HEAPSIM_SERVER_SERVICE_OPERATIONS_H_
 
+#include <cstddef>
+#include <limits>
+
 #include "absl/status/status.h"
 #include "heapsim/v1/heapsim.pb.h"
 #include "server/heap/heap.h"
@@ -54,9 +57,11 @@ absl::Status CheckLimits(const Heap& heap, const SessionLimits& limits, uint64_t
 void Describe(const Heap& heap, ObjectId id, v1::ObjectInfo* info, uint64_t held = 0);
 
 // Every frame with its names, and every object the names reach, as Inspect
-// with session: true reports them. Reads the heap only.
-void DescribeFrames(const Heap& heap, google::protobuf::RepeatedPtrField<v1::Frame>* frames,
-                    google::protobuf::RepeatedPtrField<v1::ObjectInfo>* objects);
+// with session: true reports them, up to `max_objects` objects; returns
+// false when it stopped there. Reads the heap only.
+bool DescribeFrames(const Heap& heap, google::protobuf::RepeatedPtrField<v1::Frame>* frames,
+                    google::protobuf::RepeatedPtrField<v1::ObjectInfo>* objects,
+                    size_t max_objects = std::numeric_limits<size_t>::max());
 
 // The statistics message for a snapshot.
 void FillStats(const MemoryStats& stats, v1::MemoryStats* out);

@@ -103,6 +103,15 @@ TEST(ErrorJson, CodeThenEscapedMessage) {
   EXPECT_EQ(ErrorJson(absl::Status(absl::StatusCode::kNotFound, "")), "{\"code\":\"not_found\"}");
 }
 
+TEST(ErrorJson, InvalidUtf8BecomesReplacementCharacters) {
+  // Valid two- and three-byte characters pass; a stray byte, a cut sequence,
+  // an overlong form and a surrogate do not.
+  EXPECT_EQ(ErrorJson(absl::InvalidArgumentError("\xc3\xa9\xe2\x82\xac \xff \xe2\x82 \xc0\xaf "
+                                                 "\xed\xa0\x80")),
+            "{\"code\":\"invalid_argument\",\"message\":\"\xc3\xa9\xe2\x82\xac \\ufffd "
+            "\\ufffd\\ufffd \\ufffd\\ufffd \\ufffd\\ufffd\\ufffd\"}");
+}
+
 TEST(EndStreamEnvelope, EmptyObjectOrError) {
   EXPECT_EQ(EndStreamEnvelope(absl::OkStatus()), Envelope(kEndStreamFlag, "{}"));
   EXPECT_EQ(EndStreamEnvelope(absl::ResourceExhaustedError("full")),

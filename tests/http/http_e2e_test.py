@@ -241,6 +241,56 @@ def test_metrics(http):
     check(samples.get("heapsim_host_resident_bytes", 0) > 0, "host bytes reported")
 
 
+def running_execs(http):
+    _, _, body = http.request("/metrics")
+    return parse_metrics(body.decode()).get("heapsim_running_execs")
+
+
+def test_hostile(http, port):
+    """Inputs that must neither crash nor hang heapd."""
+    deep = '{"value":' + '{"listValue":{"items":[' * 5000 + '{"none":true}' + ']}}' * 5000 + '}'
+    status, _, body = http.request(SERVICE + "Allocate", deep.encode(),
+                                   {"Content-Type": "application/json"})
+    check(status == 400 and json.loads(body)["code"] == "invalid_argument", f"deep JSON: {status}")
+    status, _, _ = http.request(SERVICE + "CreateSession", b'{"profile":"' + b"a" * (17 << 20) + b'"}',
+                                {"Content-Type": "application/json"})
+    check(status == 413, f"a body over --max_message_bytes: {status}")
+    status, _, body = http.request(SERVICE + "CreateSession", b'{"profile":"\xff"}',
+                                   {"Content-Type": "application/json"})
+    check(status == 400 and json.loads(body)["code"] == "invalid_argument", f"bad UTF-8: {status}")
+    # A deadline stops a script that never ends.
+    endless = {"source": "while True:\n    pass\n", "profile": "3.12"}
+    status, _, body = http.request(SERVICE + "Exec", envelope(0, json.dumps(endless).encode()),
+                                   {"Content-Type": "application/connect+json",
+                                    "Connect-Timeout-Ms": "300"})
+    messages = unwrap(body)
+    check(status == 200 and messages[-1][0] == 2
+          and messages[-1][1].get("error", {}).get("code") == "deadline_exceeded",
+          f"Connect-Timeout-Ms: {messages}")
+    # A client that goes away mid-stream cancels its script. The session's
+    # step limit lets the script run for minutes on its own.
+    status, created = http.unary("CreateSession", {"profile": "3.12",
+                                                   "limits": {"maxSteps": "2000000000"}})
+    check(status == 200, f"CreateSession with a high step limit: {status} {created}")
+    payload = envelope(0, json.dumps({"source": endless["source"]}).encode())
+    with socket.create_connection(("127.0.0.1", port)) as conn:
+        conn.sendall(f"POST {SERVICE}Exec HTTP/1.1\r\nHost: x\r\n"
+                     f"Content-Type: application/connect+json\r\n"
+                     f"x-heapsim-session: {created['session']['name']}\r\n"
+                     f"x-heapsim-token: {created['token']}\r\n"
+                     f"Content-Length: {len(payload)}\r\n\r\n".encode() + payload)
+        for _ in range(200):
+            if running_execs(http) == 1:
+                break
+            time.sleep(0.05)
+        check(running_execs(http) == 1, "the endless script runs")
+    for _ in range(200):
+        if running_execs(http) == 0:
+            break
+        time.sleep(0.05)
+    check(running_execs(http) == 0, "a disconnected client's script is cancelled")
+
+
 def main():
     heapd = sys.argv[1]
     with tempfile.NamedTemporaryFile("w+", suffix=".log") as log:
@@ -250,6 +300,7 @@ def main():
             test_pages(http)
             session = test_session(http)
             test_metrics(http)
+            test_hostile(http, port)
             status, deleted = http.unary("DeleteSession", {"name": session[0]}, session)
             check(status == 200 and deleted == {}, f"DeleteSession: {status} {deleted}")
         finally:

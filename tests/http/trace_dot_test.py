@@ -83,6 +83,7 @@ def test_trace(heapctl, env, work):
     check((y["type"], y["size"], y["refcount"]) == ("tuple", Y_SIZE, Y_REFCOUNT), f"y: {y}")
     check(y["referents"][0] == names["x"] and all(r in objects for r in x["referents"]),
           "referents are drawn objects")
+    check(not any(s["objectsTruncated"] for s in steps), "small steps are whole")
     events = trace["events"]
     check(any(e.get("heapEvent", {}).get("kind") == "ALLOC" for e in events), "heap events")
     check({"stdout": "2\n"} in events, "stdout in the trace")
@@ -99,6 +100,16 @@ def test_trace(heapctl, env, work):
     steps = steps_of(trace)
     check(len(steps) == 1001 and steps[-1]["line"] == 0, f"long trace steps: {len(steps)}")
     check(trace["events"][-1]["result"]["traceTruncated"] is True, "long trace is marked cut")
+
+    # A heap larger than a step describes: cut at 10000 objects, said so.
+    with open(script, "w") as f:
+        f.write("x = list(range(20000))\ny = 1\n")
+    done = run(heapctl, env, "run", "--profile=3.12", f"--trace={trace_path}", script)
+    with open(trace_path) as f:
+        steps = steps_of(json.load(f))
+    check(done.returncode == 0 and [len(s["objects"]) for s in steps][1:] == [10000, 10000]
+          and [s["objectsTruncated"] for s in steps] == [False, True, True],
+          f"large heap steps: {[(len(s['objects']), s['objectsTruncated']) for s in steps]}")
 
     # A script that raises: the trace ends with its error.
     with open(script, "w") as f:
