@@ -2,7 +2,6 @@
 
 #include <httplib.h>
 
-#include <cctype>
 #include <utility>
 
 #include "absl/strings/ascii.h"
