@@ -144,11 +144,11 @@ namespace {
 // Runs `body` with an interpreter over the runtime's heap, and turns a
 // pending Python exception into the returned status.
 template <typename Body>
-absl::Status WithInterpreter(Heap& heap, SessionState& session, Body body) {
+absl::Status WithInterpreter(Heap& heap, SessionState& session, const RunLimits& limits,
+                             Body body) {
   absl::Status status;
   RunOnLargeStack([&]() {
     NullSink sink;
-    RunLimits limits;
     Interpreter interpreter(heap, session, limits, sink);
     if (!body(interpreter)) status = interpreter.TakeError();
   });
@@ -158,9 +158,10 @@ absl::Status WithInterpreter(Heap& heap, SessionState& session, Body body) {
 }  // namespace
 
 absl::StatusOr<Ref> Runtime::CallMethod(ObjectId object, std::string_view method,
-                                        const std::vector<ObjectId>& args) {
+                                        const std::vector<ObjectId>& args,
+                                        const RunLimits& limits) {
   Ref result;
-  absl::Status status = WithInterpreter(*heap_, state_->session, [&](Interpreter& interp) {
+  absl::Status status = WithInterpreter(*heap_, state_->session, limits, [&](Interpreter& interp) {
     CallArgs call;
     for (ObjectId arg : args) call.positional.push_back(heap_->NewRef(arg));
     result = interp.CallMethod(heap_->NewRef(object), std::string(method), std::move(call));
@@ -170,25 +171,28 @@ absl::StatusOr<Ref> Runtime::CallMethod(ObjectId object, std::string_view method
   return result;
 }
 
-absl::Status Runtime::SetItem(ObjectId container, ObjectId key, ObjectId value) {
-  return WithInterpreter(*heap_, state_->session, [&](Interpreter& interp) {
+absl::Status Runtime::SetItem(ObjectId container, ObjectId key, ObjectId value,
+                              const RunLimits& limits) {
+  return WithInterpreter(*heap_, state_->session, limits, [&](Interpreter& interp) {
     return interp.SetItem(container, key, value);
   });
 }
 
-absl::Status Runtime::DelItem(ObjectId container, ObjectId key) {
-  return WithInterpreter(*heap_, state_->session,
+absl::Status Runtime::DelItem(ObjectId container, ObjectId key, const RunLimits& limits) {
+  return WithInterpreter(*heap_, state_->session, limits,
                          [&](Interpreter& interp) { return interp.DelItem(container, key); });
 }
 
-absl::Status Runtime::SetAttr(ObjectId object, std::string_view name, ObjectId value) {
-  return WithInterpreter(*heap_, state_->session, [&](Interpreter& interp) {
+absl::Status Runtime::SetAttr(ObjectId object, std::string_view name, ObjectId value,
+                              const RunLimits& limits) {
+  return WithInterpreter(*heap_, state_->session, limits, [&](Interpreter& interp) {
     return interp.SetAttr(object, std::string(name), value);
   });
 }
 
-absl::Status Runtime::DelAttr(ObjectId object, std::string_view name) {
-  return WithInterpreter(*heap_, state_->session, [&](Interpreter& interp) {
+absl::Status Runtime::DelAttr(ObjectId object, std::string_view name,
+                              const RunLimits& limits) {
+  return WithInterpreter(*heap_, state_->session, limits, [&](Interpreter& interp) {
     return interp.DelAttr(object, std::string(name));
   });
 }

@@ -321,21 +321,22 @@ absl::Status Mutate(script::Runtime& runtime, const script::RunLimits& limits,
   Ref result;
   if (method == "setitem") {
     status = expect(2);
-    if (status.ok()) status = runtime.SetItem(target->get(), args[0].get(), args[1].get());
+    if (status.ok()) status = runtime.SetItem(target->get(), args[0].get(), args[1].get(), limits);
   } else if (method == "delitem") {
     status = expect(1);
-    if (status.ok()) status = runtime.DelItem(target->get(), args[0].get());
+    if (status.ok()) status = runtime.DelItem(target->get(), args[0].get(), limits);
   } else if (method == "setattr" || method == "delattr") {
     status = Validate(request.attribute());
     if (status.ok()) status = expect(method == "setattr" ? 1 : 0);
     if (status.ok()) {
-      status = method == "setattr" ? runtime.SetAttr(target->get(), request.attribute(), args[0].get())
-                                   : runtime.DelAttr(target->get(), request.attribute());
+      status = method == "setattr"
+                   ? runtime.SetAttr(target->get(), request.attribute(), args[0].get(), limits)
+                   : runtime.DelAttr(target->get(), request.attribute(), limits);
     }
   } else {
     std::vector<ObjectId> ids;
     for (const Ref& arg : args) ids.push_back(arg.get());
-    absl::StatusOr<Ref> called = runtime.CallMethod(target->get(), method, ids);
+    absl::StatusOr<Ref> called = runtime.CallMethod(target->get(), method, ids, limits);
     status = called.status();
     if (called.ok()) result = *std::move(called);
   }
@@ -369,7 +370,7 @@ absl::Status Delete(script::Runtime& runtime, const script::RunLimits& limits,
       if (!container.ok()) return container.status();
       absl::StatusOr<Ref> key = BuildValue(runtime, limits, request.item().key(), 0);
       if (!key.ok()) return key.status();
-      if (absl::Status s = runtime.DelItem(container->get(), key->get()); !s.ok()) return s;
+      if (absl::Status s = runtime.DelItem(container->get(), key->get(), limits); !s.ok()) return s;
       key->Reset();
       Describe(heap, container->get(), change->add_touched(), 1);
       container->Reset();
