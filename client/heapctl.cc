@@ -49,11 +49,13 @@ ABSL_FLAG(std::string, trace, "",
           "JSON file");
 ABSL_FLAG(std::string, format, "text", "inspect: text, or dot (Graphviz) for the whole session");
 ABSL_FLAG(uint64_t, max_objects, 0, "session create: object limit");
-ABSL_FLAG(uint64_t, max_bytes, 0, "session create: simulated footprint limit in bytes");
+ABSL_FLAG(uint64_t, max_bytes, 0, "session create, run: simulated footprint limit in bytes");
 ABSL_FLAG(uint32_t, idle_timeout_s, 0, "session create: idle expiry in seconds");
 ABSL_FLAG(uint32_t, max_seconds, 0,
-          "session create: wall-clock seconds per call (0: the server's 10 s per run, 1 s per call)");
-ABSL_FLAG(uint64_t, max_output_bytes, 0, "session create: stdout per run (0: the server's 16 MiB)");
+          "session create, run: wall-clock seconds per call (0: the server's 10 s per run, 1 s "
+          "per call)");
+ABSL_FLAG(uint64_t, max_output_bytes, 0,
+          "session create, run: stdout per run (0: the server's 16 MiB)");
 ABSL_FLAG(int, run_deadline_ms, 0, "run/shell: the client's deadline for one run, in ms (0: none)");
 ABSL_FLAG(std::string, id, "", "session create: the session id (routing key) to use");
 ABSL_FLAG(std::string, tests, "", "grade: the test file (def test_*(): functions)");
@@ -645,6 +647,10 @@ int Client::RunFile(const std::vector<std::string>& args) {
   request.set_stream_events(absl::GetFlag(FLAGS_events) || !trace_path.empty());
   request.set_stream_stats(absl::GetFlag(FLAGS_stats));
   request.set_trace_steps(!trace_path.empty());
+  // A fresh session's limits (a current session keeps its own).
+  request.mutable_limits()->set_max_bytes(absl::GetFlag(FLAGS_max_bytes));
+  request.mutable_limits()->set_max_seconds(absl::GetFlag(FLAGS_max_seconds));
+  request.mutable_limits()->set_max_output_bytes(absl::GetFlag(FLAGS_max_output_bytes));
   const bool in_session = absl::GetFlag(FLAGS_in_session);
   if (in_session && !NeedSession()) return kUsageError;
   if (trace_path.empty()) return Exec(request, in_session);

@@ -2,7 +2,9 @@
 
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
+#include "server/heap/consistency.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/frames.h"
 #include "server/heap/function_object.h"
@@ -88,6 +90,25 @@ Runtime& Runtime::operator=(const Runtime& other) {
 }
 
 Runtime::~Runtime() = default;
+
+absl::Status Runtime::CheckConsistency() const {
+  const SessionState& session = state_->session;
+  absl::flat_hash_map<ObjectId, uint64_t> held;
+  for (ObjectId id : {session.main_module, session.sys_module, session.gc_module,
+                      session.tracemalloc_module}) {
+    if (id != kNoObject) ++held[id];
+  }
+  for (ObjectId id : session.builtin_objects) ++held[id];
+  for (const auto& [name, id] : session.type_objects) ++held[id];
+  for (const auto& program : session.programs) {
+    for (ObjectId id : program->owned) ++held[id];
+    for (ObjectId id : program->parse_tree_refs) ++held[id];
+  }
+  return heapsim::CheckConsistency(*heap_, [&held](ObjectId id) {
+    auto it = held.find(id);
+    return it == held.end() ? uint64_t{0} : it->second;
+  });
+}
 
 absl::Status Runtime::Exec(std::string_view source, std::string_view filename,
                            const RunLimits& limits, OutputSink& out) {

@@ -57,6 +57,11 @@ class Runtime {
   Runtime& operator=(const Runtime& other);
   ~Runtime();
 
+  // CheckConsistency (consistency.h) of the heap, counting the references
+  // the interpreter itself holds (modules, builtins, compiled programs):
+  // OK when every count and pymalloc's bookkeeping agree with the objects.
+  absl::Status CheckConsistency() const;
+
   Heap& heap() { return *heap_; }
   const Heap& heap() const { return *heap_; }
   const Profile& profile() const { return heap_->profile(); }

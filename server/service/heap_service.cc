@@ -425,7 +425,8 @@ grpc::Status HeapServiceImpl::Exec(grpc::ServerContext* context, const v1::ExecR
   if (MetadataValues(*context, kSessionHeader).empty()) {
     // A fresh session for this call only.
     absl::StatusOr<std::shared_ptr<Session>> fresh = registry_->CreateUnlisted(
-        request->profile().empty() ? kDefaultProfile : request->profile(), Effective(v1::Limits()));
+        request->profile().empty() ? kDefaultProfile : request->profile(),
+        Effective(request->limits()));
     if (!fresh.ok()) return ToGrpc(fresh.status());
     session = *std::move(fresh);
   } else {
