@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -230,6 +231,29 @@ TEST_F(LimitsTest, AnswersLargerThanTheLargestMessageAreRefused) {
   const grpc::Status status = stub_->Inspect(&context, request, &inspected);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
   EXPECT_THAT(status.error_message(), HasSubstr("more than the server's largest message"));
+}
+
+TEST_F(LimitsTest, SmallCallsAreAnsweredWhileScriptsBurnCpu) {
+  // Three scripts on fresh sessions burn CPU (more than the machine's two
+  // cores); another session's small calls still answer within 1 s.
+  std::vector<std::unique_ptr<grpc::ClientContext>> contexts;
+  std::vector<std::unique_ptr<grpc::ClientReader<v1::ExecEvent>>> readers;
+  for (int i = 0; i < 3; ++i) {
+    contexts.push_back(std::make_unique<grpc::ClientContext>());
+    v1::ExecRequest request;
+    request.set_source("while True:\n    x = [1] * 100\n");
+    readers.push_back(stub_->Exec(contexts.back().get(), request));
+  }
+  absl::SleepFor(absl::Milliseconds(200));
+  const Handle s = Create();
+  for (int i = 0; i < 10; ++i) EXPECT_LT(SmallCallLatency(s), absl::Seconds(1));
+  for (auto& context : contexts) context->TryCancel();
+  for (auto& reader : readers) {
+    v1::ExecEvent event;
+    while (reader->Read(&event)) {
+    }
+    EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  }
 }
 
 TEST_F(LimitsTest, ASpentHostBudgetRefusesNewSessionsAndGrowth) {
