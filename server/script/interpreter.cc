@@ -31,11 +31,7 @@ Interpreter::Interpreter(Heap& heap, SessionState& session, const RunLimits& lim
     : heap_(heap),
       session_(session),
       limits_(limits),
-      budget_(BudgetOptions{.time_limit = limits.max_time,
-                            .client_deadline = limits.client_deadline,
-                            .interrupted = limits.interrupted,
-                            .max_bytes = limits.max_bytes,
-                            .host_memory = limits.host_memory}),
+      budget_(BudgetFor(limits)),
       budget_scope_(&budget_),
       out_(out) {}
 

@@ -53,6 +53,14 @@ absl::Status RunProgram(Heap& heap, SessionState& session, std::shared_ptr<Progr
 
 }  // namespace
 
+BudgetOptions BudgetFor(const RunLimits& limits) {
+  return BudgetOptions{.time_limit = limits.max_time,
+                       .client_deadline = limits.client_deadline,
+                       .interrupted = limits.interrupted,
+                       .max_bytes = limits.max_bytes,
+                       .host_memory = limits.host_memory};
+}
+
 Runtime::Runtime(const Profile& profile)
     : heap_(std::make_unique<Heap>(profile)), state_(std::make_unique<State>()) {
   Heap& heap = *heap_;

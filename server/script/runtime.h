@@ -22,6 +22,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "server/heap/budget.h"
 #include "server/heap/heap.h"
 #include "server/heap/host_memory.h"
 #include "server/heap/profile.h"
@@ -42,6 +43,10 @@ struct RunLimits {
   // it must not change the heap.
   std::function<void(int line)> before_statement;
 };
+
+// The budget a call under `limits` spends (time, deadline, interruption,
+// memory); for work outside an interpreter run, such as inspecting a heap.
+BudgetOptions BudgetFor(const RunLimits& limits);
 
 // Where a running program's standard output goes, as it is produced.
 class OutputSink {

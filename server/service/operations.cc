@@ -8,6 +8,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "server/heap/bigint.h"
+#include "server/heap/budget.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
@@ -207,6 +208,9 @@ absl::Status Validate(const std::string& name) {
   if (!ok) return absl::InvalidArgumentError(absl::StrCat("'", name, "' is not a Python name"));
   return absl::OkStatus();
 }
+
+// A described object's share of a call's work units (a repr, a message).
+constexpr uint64_t kDescribeUnits = 64;
 
 }  // namespace
 
@@ -425,6 +429,7 @@ bool DescribeFrames(const Heap& heap, google::protobuf::RepeatedPtrField<v1::Fra
     pending.pop_back();
     if (!seen.insert(id).second) continue;
     if (static_cast<size_t>(objects->size()) == max_objects) return false;
+    if (!SpendWork(kDescribeUnits)) return false;  // out of time: the caller reports it
     Describe(heap, id, objects->Add());
     ForEachReferent(heap, id, [&](ObjectId referent) { pending.push_back(referent); });
   }
@@ -449,7 +454,14 @@ absl::Status Inspect(script::Runtime& runtime, const script::RunLimits& limits,
   if (request.what_case() != v1::InspectRequest::kSession) {
     return absl::InvalidArgumentError("inspect needs an object or session: true");
   }
+  // As long as the call's time lasts.
+  Budget budget(script::BudgetFor(limits));
+  ScopedBudget in_budget(&budget);
   (void)DescribeFrames(heap, response->mutable_frames(), response->mutable_objects());
+  if (budget.exhausted()) {
+    response->Clear();
+    return budget.status();
+  }
   FillStats(ComputeStats(heap), response->mutable_stats());
   return absl::OkStatus();
 }
