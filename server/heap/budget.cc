@@ -16,6 +16,9 @@ thread_local Budget* current_budget = nullptr;
 // No simulated process can hold more than its 47-bit user address space.
 constexpr uint64_t kAddressSpaceBytes = uint64_t{1} << 47;
 
+// Growth smaller than this is not checked against the host memory at once.
+constexpr uint64_t kHostBytesWorthAsking = 1 << 20;
+
 // The host memory is read at every this many clock checks (it costs more).
 constexpr uint32_t kChecksPerHostRead = 16;
 
@@ -53,7 +56,10 @@ absl::Status Budget::CheckGrowth(const Heap& heap, uint64_t bytes, uint64_t host
   const uint64_t footprint = heap.allocator().footprint();
   const uint64_t limit = options_.max_bytes != 0 ? options_.max_bytes : kAddressSpaceBytes;
   if (footprint > limit || bytes > limit - footprint) return PyError(PyExc::kMemoryError, "");
-  if (options_.host_memory != nullptr && !options_.host_memory->Allows(host_bytes)) {
+  // Small growth is left to the periodic check (reading the allocator's
+  // figures costs more than a small allocation).
+  if (host_bytes >= kHostBytesWorthAsking && options_.host_memory != nullptr &&
+      !options_.host_memory->Allows(host_bytes)) {
     status_ = absl::ResourceExhaustedError(absl::StrCat(
         "host memory exhausted: ", host_bytes, " more bytes would pass the server's budget of ",
         options_.host_memory->max_bytes(), " bytes"));

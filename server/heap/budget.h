@@ -62,7 +62,8 @@ class Budget {
   // Whether `heap` may grow by `bytes` more simulated bytes (a new object
   // or a resize): OK, or MemoryError (a Python-level error, empty message)
   // when its footprint would pass the byte limit, or ResourceExhausted when
-  // the server's host memory cannot hold about `host_bytes` more.
+  // the server's host memory cannot hold about `host_bytes` more (asked at
+  // once from 1 MiB up; smaller growth is caught by the periodic check).
   absl::Status CheckGrowth(const Heap& heap, uint64_t bytes, uint64_t host_bytes);
 
   // The budget installed on this thread, or null.
