@@ -49,8 +49,14 @@ ABSL_FLAG(std::string, trace, "",
           "JSON file");
 ABSL_FLAG(std::string, format, "text", "inspect: text, or dot (Graphviz) for the whole session");
 ABSL_FLAG(uint64_t, max_objects, 0, "session create: object limit");
-ABSL_FLAG(uint64_t, max_bytes, 0, "session create: simulated footprint limit in bytes");
+ABSL_FLAG(uint64_t, max_bytes, 0, "session create, run: simulated footprint limit in bytes");
 ABSL_FLAG(uint32_t, idle_timeout_s, 0, "session create: idle expiry in seconds");
+ABSL_FLAG(uint32_t, max_seconds, 0,
+          "session create, run: wall-clock seconds per call (0: the server's 10 s per run, 1 s "
+          "per call)");
+ABSL_FLAG(uint64_t, max_output_bytes, 0,
+          "session create, run: stdout per run (0: the server's 16 MiB)");
+ABSL_FLAG(int, run_deadline_ms, 0, "run/shell: the client's deadline for one run, in ms (0: none)");
 ABSL_FLAG(std::string, id, "", "session create: the session id (routing key) to use");
 ABSL_FLAG(std::string, tests, "", "grade: the test file (def test_*(): functions)");
 ABSL_FLAG(std::string, results, "", "grade: where to write the results JSON");
@@ -124,7 +130,13 @@ int Failed(const grpc::Status& status) {
     return kUsageError;
   }
   std::cerr << "heapctl: " << status.error_message() << "\n";
-  return status.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED ? kPythonError : kUsageError;
+  switch (status.error_code()) {
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+      return kLimit;
+    default:
+      return kUsageError;
+  }
 }
 
 v1::Value LiteralValue(const std::string& text) {
@@ -312,6 +324,8 @@ int Client::SessionCommand(const std::vector<std::string>& args) {
     request.mutable_limits()->set_max_objects(absl::GetFlag(FLAGS_max_objects));
     request.mutable_limits()->set_max_bytes(absl::GetFlag(FLAGS_max_bytes));
     request.mutable_limits()->set_idle_timeout_seconds(absl::GetFlag(FLAGS_idle_timeout_s));
+    request.mutable_limits()->set_max_seconds(absl::GetFlag(FLAGS_max_seconds));
+    request.mutable_limits()->set_max_output_bytes(absl::GetFlag(FLAGS_max_output_bytes));
     v1::CreateSessionResponse response;
     auto context = Context(false);
     if (!absl::GetFlag(FLAGS_id).empty()) {
@@ -560,6 +574,10 @@ int Client::StatsCommand() {
 int Client::Exec(const v1::ExecRequest& request, bool in_session,
                  heapsim::client::TraceFile* trace) {
   auto context = Context(in_session, false);
+  if (const int deadline_ms = absl::GetFlag(FLAGS_run_deadline_ms); deadline_ms > 0) {
+    context->set_deadline(std::chrono::system_clock::now() +
+                          std::chrono::milliseconds(deadline_ms));
+  }
   auto reader = stub_->Exec(context.get(), request);
   v1::ExecEvent event;
   int code = kOk;
@@ -629,6 +647,10 @@ int Client::RunFile(const std::vector<std::string>& args) {
   request.set_stream_events(absl::GetFlag(FLAGS_events) || !trace_path.empty());
   request.set_stream_stats(absl::GetFlag(FLAGS_stats));
   request.set_trace_steps(!trace_path.empty());
+  // A fresh session's limits (a current session keeps its own).
+  request.mutable_limits()->set_max_bytes(absl::GetFlag(FLAGS_max_bytes));
+  request.mutable_limits()->set_max_seconds(absl::GetFlag(FLAGS_max_seconds));
+  request.mutable_limits()->set_max_output_bytes(absl::GetFlag(FLAGS_max_output_bytes));
   const bool in_session = absl::GetFlag(FLAGS_in_session);
   if (in_session && !NeedSession()) return kUsageError;
   if (trace_path.empty()) return Exec(request, in_session);

@@ -26,6 +26,7 @@
 #include "server/http/call_metrics.h"
 #include "server/http/connect_bridge.h"
 #include "server/http/http_server.h"
+#include "server/heap/host_memory.h"
 #include "server/service/heap_service.h"
 #include "server/service/session.h"
 
@@ -44,6 +45,19 @@ ABSL_FLAG(int, max_message_bytes, 16 << 20, "largest request or response message
 ABSL_FLAG(std::string, http_listen, "127.0.0.1:8080",
           "HTTP address (Connect JSON API, /metrics, /healthz), HOST:PORT; empty: no HTTP");
 ABSL_FLAG(int, http_threads, 16, "HTTP connections served at once");
+ABSL_FLAG(absl::Duration, default_exec_time, absl::Seconds(10),
+          "wall-clock time an Exec may run when its session sets no max_seconds");
+ABSL_FLAG(absl::Duration, default_call_time, absl::Seconds(1),
+          "wall-clock time a structured call may run when its session sets no max_seconds");
+ABSL_FLAG(absl::Duration, max_time, absl::Minutes(5),
+          "the longest time per call a session may ask for (max_seconds)");
+ABSL_FLAG(uint64_t, default_max_output_bytes, uint64_t{16} << 20,
+          "stdout an Exec may print when its session sets no max_output_bytes");
+ABSL_FLAG(uint64_t, max_output_bytes, uint64_t{256} << 20,
+          "the most stdout per Exec a session may ask for");
+ABSL_FLAG(uint64_t, max_host_bytes, heapsim::HostMemory::DefaultMaxBytes(),
+          "host memory all sessions together may hold; past it new sessions and calls that "
+          "grow are refused (default: half the machine's memory; 0: no budget)");
 ABSL_FLAG(uint32_t, malloc_retain_mb, 128,
           "freed host memory heapd keeps for reuse, in MB (0: glibc's defaults)");
 
@@ -87,8 +101,15 @@ int main(int argc, char** argv) {
   limits.max.max_bytes = absl::GetFlag(FLAGS_max_bytes);
   limits.max.max_steps = absl::GetFlag(FLAGS_max_steps);
   limits.max.idle_timeout = absl::GetFlag(FLAGS_idle_timeout);
+  limits.defaults.exec_time = absl::GetFlag(FLAGS_default_exec_time);
+  limits.defaults.call_time = absl::GetFlag(FLAGS_default_call_time);
+  limits.max.exec_time = absl::GetFlag(FLAGS_max_time);
+  limits.defaults.max_output_bytes = absl::GetFlag(FLAGS_default_max_output_bytes);
+  limits.max.max_output_bytes = absl::GetFlag(FLAGS_max_output_bytes);
+  limits.max_message_bytes = static_cast<uint64_t>(absl::GetFlag(FLAGS_max_message_bytes));
 
-  heapsim::service::SessionRegistry registry(absl::GetFlag(FLAGS_max_sessions));
+  heapsim::HostMemory host_memory(absl::GetFlag(FLAGS_max_host_bytes));
+  heapsim::service::SessionRegistry registry(absl::GetFlag(FLAGS_max_sessions), &host_memory);
   heapsim::service::HeapServiceImpl service(&registry, limits, Log);
 
   grpc::EnableDefaultHealthCheckService(true);

@@ -1,5 +1,7 @@
 #include "server/heap/bigint.h"
 
+#include "server/heap/budget.h"
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -102,8 +104,11 @@ std::string BigInt::ToString() const {
   std::vector<uint32_t> magnitude = digits_;
   std::vector<uint32_t> chunks;  // base 10^9, least significant first
   while (!magnitude.empty()) {
+    // Out of time: the text is incomplete and the caller reports the budget.
+    if (!SpendWork(magnitude.size())) break;
     chunks.push_back(DivSmall(&magnitude, 1000000000u));
   }
+  if (chunks.empty()) return "";
   std::string text = negative_ ? "-" : "";
   text += std::to_string(chunks.back());
   for (size_t i = chunks.size() - 1; i-- > 0;) {
@@ -193,6 +198,7 @@ std::vector<uint32_t> BigInt::MulMagnitude(const std::vector<uint32_t>& a,
   if (a.empty() || b.empty()) return {};
   std::vector<uint64_t> wide(a.size() + b.size() + 1, 0);
   for (size_t i = 0; i < a.size(); ++i) {
+    if (!SpendWork(b.size())) return {};  // out of time: the caller reports it
     uint64_t carry = 0;
     for (size_t j = 0; j < b.size(); ++j) {
       const uint64_t t = wide[i + j] + static_cast<uint64_t>(a[i]) * b[j] + carry;
@@ -258,6 +264,7 @@ void BigInt::DivModMagnitude(const std::vector<uint32_t>& a, const std::vector<u
   const size_t m = u.size() - n;
   quotient->assign(m, 0);
   for (size_t j = m; j-- > 0;) {
+    if (!SpendWork(n)) break;  // out of time: the caller reports it
     const uint64_t top = (static_cast<uint64_t>(u[j + n]) << kDigitBits) | u[j + n - 1];
     uint64_t qhat = top / v[n - 1];
     uint64_t rhat = top % v[n - 1];
@@ -356,6 +363,7 @@ BigInt BigInt::Pow(const BigInt& a, uint64_t exponent) {
   while (exponent != 0) {
     if (exponent & 1) result = result * base;
     exponent >>= 1;
+    if (!SpendWork(1)) return result;  // out of time: the caller reports it
     if (exponent != 0) base = base * base;
   }
   return result;

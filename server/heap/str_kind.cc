@@ -1,5 +1,7 @@
 #include "server/heap/str_kind.h"
 
+#include <cstring>
+
 namespace heapsim {
 
 namespace {
@@ -45,6 +47,16 @@ Utf8Info AnalyzeUtf8(std::string_view utf8) {
   uint32_t max_char = 0;
   size_t pos = 0;
   while (pos < utf8.size()) {
+    // Runs of ASCII go eight bytes at a time (they leave the kind alone).
+    uint64_t word = 0;
+    if (utf8.size() - pos >= sizeof(word)) {
+      std::memcpy(&word, utf8.data() + pos, sizeof(word));
+      if ((word & 0x8080808080808080u) == 0) {
+        pos += sizeof(word);
+        info.length += sizeof(word);
+        continue;
+      }
+    }
     const uint32_t cp = NextCodePoint(utf8, &pos);
     if (cp > max_char) max_char = cp;
     ++info.length;

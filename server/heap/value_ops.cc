@@ -8,6 +8,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "server/heap/budget.h"
 #include "server/heap/float_object.h"
 #include "server/heap/hashing.h"
 #include "server/heap/int_object.h"
@@ -464,6 +465,7 @@ bool Equal(const Heap& heap, ObjectId a, ObjectId b) {
 }
 
 absl::StatusOr<bool> Less(const Heap& heap, ObjectId a, ObjectId b) {
+  if (!SpendWork(1)) return BudgetStatus();
   const TypeTag ta = heap.type_of(a);
   const TypeTag tb = heap.type_of(b);
   if (IsNumber(ta) && IsNumber(tb) && ta != TypeTag::kComplex && tb != TypeTag::kComplex) {

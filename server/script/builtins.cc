@@ -10,6 +10,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "server/heap/budget.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
@@ -265,17 +266,18 @@ Ref Call::Print() {
   }
   heap_.BindTransientMethod();  // the file's write, looked up for each part
   for (size_t i = 0; i < args_.positional.size(); ++i) {
-    if (i > 0) interp_.out().Write(sep);
+    if (i > 0 && !interp_.Write(sep)) return Ref();
     const ObjectId arg = Arg(i);
     if (heap_.type_of(arg) == TypeTag::kStr) {
-      interp_.out().Write(StrText(heap_, arg));
+      if (!interp_.Write(StrText(heap_, arg))) return Ref();
     } else {
       // str(arg) is a new object, written and dropped.
       Ref text = NewStr(heap_, Str(heap_, arg));
-      interp_.out().Write(StrText(heap_, text.get()));
+      if (!Check(BudgetStatus())) return Ref();  // the text may be cut short
+      if (!interp_.Write(StrText(heap_, text.get()))) return Ref();
     }
   }
-  interp_.out().Write(end);
+  if (!interp_.Write(end)) return Ref();
   return None();
 }
 
@@ -631,6 +633,8 @@ Ref Call::ConstructList() {
   }
   const int64_t length = Length(heap_, iterable);
   if (length > 0) {
+    const auto items = static_cast<uint64_t>(length);
+    if (!Check(CheckGrowth(heap_, SizeOf(items, 8), SizeOf(items, sizeof(ObjectId))))) return Ref();
     const uint64_t slots = ListInitPreallocation(heap_.profile(), source, length);
     if (slots > 0) ListPreallocate(heap_, list.get(), length);
   }
@@ -696,10 +700,14 @@ Ref Call::ConstructBytes(bool bytearray) {
       if (args_.positional.size() < 2) return TypeError("string argument without an encoding");
       data = StrText(heap_, source);
     } else if (IsIntLike(heap_, source)) {
-      const std::optional<int64_t> n = IndexArg(source);
-      if (!n) return Ref();
+      const std::optional<int64_t> n = IntAsInt64(heap_, source);
+      if (!n) {
+        return Fail(PyError(PyExc::kOverflowError, "cannot fit 'int' into an index-sized integer"));
+      }
       if (*n < 0) return Fail(PyError(PyExc::kValueError, "negative count"));
-      data.assign(*n, '\0');
+      const auto size = static_cast<uint64_t>(*n);
+      if (!Check(CheckGrowth(heap_, size, size))) return Ref();
+      data.assign(size, '\0');
     } else {
       // A new bytearray grows one item at a time, except from a list or a
       // tuple from 3.11.

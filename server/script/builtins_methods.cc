@@ -7,6 +7,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "server/heap/budget.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/int_object.h"
@@ -91,6 +92,7 @@ Ref MethodCall::IndexOf(const std::vector<ObjectId>& items, const char* type) {
     stop = *e < 0 ? std::max<int64_t>(0, *e + stop) : std::min(*e, stop);
   }
   for (int64_t i = start; i < stop; ++i) {
+    if (!SpendWork(1)) return Fail(BudgetStatus());
     if (Equal(heap_, items[i], Arg(0))) return NewInt(heap_, i);
   }
   if (std::string_view(type) == "list") {
@@ -152,7 +154,10 @@ Ref MethodCall::List() {
     case Builtin::kListCount: {
       if (!Arity(1, 1)) return Ref();
       int64_t count = 0;
-      for (ObjectId item : ListItems(heap_, self_)) count += Equal(heap_, item, Arg(0)) ? 1 : 0;
+      for (ObjectId item : ListItems(heap_, self_)) {
+        if (!SpendWork(1)) return Fail(BudgetStatus());
+        count += Equal(heap_, item, Arg(0)) ? 1 : 0;
+      }
       return NewInt(heap_, count);
     }
     case Builtin::kListSort:
@@ -326,15 +331,22 @@ Ref MethodCall::Join() {
   if (items.size() == 1 && heap_.type_of(items[0].get()) == TypeTag::kStr) {
     return heap_.NewRef(items[0].get());
   }
-  std::string text;
+  uint64_t total = items.empty() ? 0 : separator.size() * (items.size() - 1);
   for (size_t i = 0; i < items.size(); ++i) {
     if (heap_.type_of(items[i].get()) != TypeTag::kStr) {
       return Fail(PyError(PyExc::kTypeError,
                           absl::StrCat("sequence item ", i, ": expected str instance, ",
                                        TypeName(heap_, items[i].get()), " found")));
     }
+    total += StrText(heap_, items[i].get()).size();
+  }
+  if (!Check(CheckGrowth(heap_, total, total))) return Ref();
+  std::string text;
+  text.reserve(total);
+  for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) text += separator;
     text += StrText(heap_, items[i].get());
+    if (!SpendWork(1)) return Fail(BudgetStatus());
   }
   return NewStr(heap_, text);
 }
@@ -590,7 +602,10 @@ Ref MethodCall::Tuple() {
   if (builtin_ == Builtin::kTupleIndex) return IndexOf(TupleItems(heap_, self_), "tuple");
   if (!Arity(1, 1)) return Ref();
   int64_t count = 0;
-  for (ObjectId item : TupleItems(heap_, self_)) count += Equal(heap_, item, Arg(0)) ? 1 : 0;
+  for (ObjectId item : TupleItems(heap_, self_)) {
+    if (!SpendWork(1)) return Fail(BudgetStatus());
+    count += Equal(heap_, item, Arg(0)) ? 1 : 0;
+  }
   return NewInt(heap_, count);
 }
 

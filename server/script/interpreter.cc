@@ -28,7 +28,12 @@ namespace heapsim::script {
 
 Interpreter::Interpreter(Heap& heap, SessionState& session, const RunLimits& limits,
                          OutputSink& out)
-    : heap_(heap), session_(session), limits_(limits), out_(out) {}
+    : heap_(heap),
+      session_(session),
+      limits_(limits),
+      budget_(BudgetFor(limits)),
+      budget_scope_(&budget_),
+      out_(out) {}
 
 void Interpreter::Raise(absl::Status error) {
   if (!error_.ok()) return;
@@ -56,7 +61,26 @@ void Interpreter::Refuse(std::string_view what) {
                                                    context_.position.column, what)));
 }
 
+bool Interpreter::Write(std::string_view text) {
+  const uint64_t cap = limits_.max_output_bytes;
+  if (cap != 0 && (output_bytes_ > cap || text.size() > cap - output_bytes_)) {
+    Raise(absl::ResourceExhaustedError(
+        absl::StrCat("output limit reached: the program printed more than ", cap, " bytes")));
+    return false;
+  }
+  output_bytes_ += text.size();
+  out_.Write(text);
+  return true;
+}
+
 absl::Status Interpreter::TakeError() { return std::exchange(error_, absl::OkStatus()); }
+
+namespace {
+
+// A step's share of the time budget's work units.
+constexpr uint64_t kStepUnits = 8;
+
+}  // namespace
 
 bool Interpreter::Step() {
   ++steps_;
@@ -74,10 +98,10 @@ bool Interpreter::Step() {
                        heap_.allocator().footprint(), " bytes (limit ", limits_.max_bytes, ")"));
       return false;
     }
-    if (limits_.cancelled && limits_.cancelled()) {
-      error_ = absl::DeadlineExceededError("the run was cancelled");
-      return false;
-    }
+  }
+  if (!budget_.Spend(kStepUnits)) {
+    error_ = budget_.status();
+    return false;
   }
   return true;
 }

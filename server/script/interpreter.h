@@ -15,11 +15,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
+#include "server/heap/budget.h"
 #include "server/heap/heap.h"
 #include "server/script/code.h"
 #include "server/script/program.h"
@@ -119,7 +121,9 @@ class Interpreter {
 
   Heap& heap() { return heap_; }
   SessionState& session() { return session_; }
-  OutputSink& out() { return out_; }
+  // Writes program output; false (ResourceExhausted pending) when it would
+  // pass the run's output limit, and then nothing is written.
+  bool Write(std::string_view text);
 
   // str + str growing the left operand in place when only the caller holds
   // it and the profile does so (PyUnicode_Append). True if it did.
@@ -225,12 +229,14 @@ class Interpreter {
   // model; returns the null Ref.
   Ref RefuseAttribute(ObjectId object, const std::string& name);
 
-  // Housekeeping between steps: limits, cancellation, scheduled GC.
+  // Housekeeping between steps: limits, time, cancellation, scheduled GC.
   bool Step();
 
   Heap& heap_;
   SessionState& session_;
   const RunLimits& limits_;
+  Budget budget_;
+  ScopedBudget budget_scope_;
   OutputSink& out_;
   Context context_;
   absl::Status error_;
@@ -240,6 +246,7 @@ class Interpreter {
   Ref return_value_;
   std::vector<std::string> echoes_;
   uint64_t steps_ = 0;
+  uint64_t output_bytes_ = 0;
   uint32_t depth_ = 0;
   // The exception being handled, for a bare `raise`.
   absl::Status handling_;

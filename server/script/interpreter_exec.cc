@@ -304,6 +304,12 @@ bool Interpreter::ExtendList(ObjectId list, ObjectId iterable) {
     source = ExtendSource::kMapping;
   }
   const std::optional<uint64_t> hint = LengthHint(iterable);
+  if (hint) {
+    if (absl::Status s = CheckGrowth(heap_, SizeOf(*hint, 8), SizeOf(*hint, sizeof(ObjectId))); !s.ok()) {
+      Raise(s);
+      return false;
+    }
+  }
   if (source != ExtendSource::kMapping && hint) source = ExtendSource::kSized;
   Ref iterator = GetIter(iterable);
   if (!iterator) return false;

@@ -99,6 +99,10 @@ Ref Interpreter::GetIter(ObjectId iterable) {
 }
 
 Ref Interpreter::Next(ObjectId iterator) {
+  if (!SpendWork(1)) {
+    Raise(BudgetStatus());
+    return Ref();
+  }
   const TypeTag type = heap_.type_of(iterator);
   if (type == TypeTag::kRangeIterator) {
     IteratorBody& body = heap_.iterator(iterator);

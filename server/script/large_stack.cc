@@ -28,7 +28,9 @@ class Pool {
         absl::MutexLock done_lock(&done_mutex);
         done = true;
       });
-      if (idle_ == 0) StartThread();
+      // One waiting thread per queued task: a task never waits behind a
+      // long one that another task's thread has not picked up yet.
+      if (queue_.size() > static_cast<size_t>(idle_)) StartThread();
     }
     absl::MutexLock done_lock(&done_mutex);
     done_mutex.Await(absl::Condition(&done));

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "server/heap/budget.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
@@ -16,6 +17,7 @@
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
 #include "server/script/format.h"
+#include "server/script/repeat.h"
 
 namespace heapsim::script {
 
@@ -79,6 +81,15 @@ IntRequest ArithmeticRequest(BinaryOp op, uint32_t na, uint32_t nb, bool same_si
     default:
       return result_digits <= 1 ? IntRequest::FromLong() : IntRequest::Digits(result_digits);
   }
+}
+
+// Whether an int of about `bits` bits fits the call's budget (CPython's
+// 30-bit digits take 4 bytes each; the host holds a few temporaries of that
+// size while computing it). MemoryError when it does not.
+absl::Status CheckBigResult(const Heap& heap, double bits) {
+  if (!(bits < 0x1p62)) return PyError(PyExc::kMemoryError, "");
+  const uint64_t bytes = (static_cast<uint64_t>(bits) / BigInt::kDigitBits + 1) * 4;
+  return CheckGrowth(heap, bytes, 3 * bytes);
 }
 
 absl::StatusOr<Ref> IntArithmetic(Heap& heap, BinaryOp op, ObjectId a, ObjectId b) {
@@ -158,9 +169,12 @@ absl::StatusOr<Ref> IntArithmetic(Heap& heap, BinaryOp op, ObjectId a, ObjectId 
     case BinaryOp::kSub:
       result = big_a - big_b;
       break;
-    case BinaryOp::kMul:
+    case BinaryOp::kMul: {
+      const double bits = static_cast<double>(big_a.BitLength() + big_b.BitLength());
+      if (absl::Status s = CheckBigResult(heap, bits); !s.ok()) return s;
       result = big_a * big_b;
       break;
+    }
     case BinaryOp::kFloorDiv:
       BigInt::DivMod(big_a, big_b, &result, nullptr);
       break;
@@ -176,18 +190,23 @@ absl::StatusOr<Ref> IntArithmetic(Heap& heap, BinaryOp op, ObjectId a, ObjectId 
         return NewFloat(heap, std::pow(big_a.ToDouble(), big_b.ToDouble()));
       }
       const std::optional<int64_t> exponent = big_b.ToInt64();
-      if (!exponent || (*exponent > 100000 && big_a.digit_count() > 0 && big_a.BitLength() > 1)) {
-        return PyError(PyExc::kMemoryError, "");
+      if (big_a.BitLength() > 1) {  // |a| >= 2: the result grows with the exponent
+        if (!exponent) return PyError(PyExc::kMemoryError, "");
+        const double bits = static_cast<double>(*exponent) * std::log2(std::fabs(big_a.ToDouble()));
+        if (absl::Status s = CheckBigResult(heap, bits); !s.ok()) return s;
       }
-      result = BigInt::Pow(big_a, static_cast<uint64_t>(*exponent));
+      // An exponent past int64 leaves |a| <= 1: only its parity matters.
+      const uint64_t parity_exponent = BigInt::And(big_b, BigInt(1)).is_zero() ? 2 : 1;
+      result = BigInt::Pow(big_a, exponent ? static_cast<uint64_t>(*exponent) : parity_exponent);
       break;
     }
     case BinaryOp::kLShift:
     case BinaryOp::kRShift: {
       if (big_b.is_negative()) return PyError(PyExc::kValueError, "negative shift count");
       const uint64_t bits = static_cast<uint64_t>(big_b.ToInt64().value_or(INT64_MAX));
-      if (op == BinaryOp::kLShift && bits > (uint64_t{1} << 24)) {
-        return PyError(PyExc::kMemoryError, "");
+      if (op == BinaryOp::kLShift && !big_a.is_zero()) {
+        const double result_bits = static_cast<double>(big_a.BitLength()) + static_cast<double>(bits);
+        if (absl::Status s = CheckBigResult(heap, result_bits); !s.ok()) return s;
       }
       result = op == BinaryOp::kLShift ? BigInt::ShiftLeft(big_a, bits)
                                        : BigInt::ShiftRight(big_a, bits);
@@ -205,6 +224,7 @@ absl::StatusOr<Ref> IntArithmetic(Heap& heap, BinaryOp op, ObjectId a, ObjectId 
     default:
       return Unsupported(heap, op, a, b);
   }
+  if (absl::Status s = BudgetStatus(); !s.ok()) return s;  // stopped part way
   return NewInt(heap, result,
                 ArithmeticRequest(op, na, nb, same_sign, static_cast<uint32_t>(result.digit_count())));
 }
@@ -341,69 +361,6 @@ absl::StatusOr<Ref> Concat(Heap& heap, ObjectId a, ObjectId b, bool in_place) {
   }
 }
 
-absl::StatusOr<Ref> Repeat(Heap& heap, ObjectId sequence, ObjectId count_object, bool in_place) {
-  const std::optional<int64_t> maybe_count = IntAsInt64(heap, count_object);
-  if (!maybe_count) {
-    return PyError(PyExc::kOverflowError, "cannot fit 'int' into an index-sized integer");
-  }
-  int64_t count = *maybe_count < 0 ? 0 : *maybe_count;
-  const int64_t length = Length(heap, sequence);
-  if (length > 0 && count > (int64_t{1} << 31) / length) return PyError(PyExc::kMemoryError, "");
-  switch (heap.type_of(sequence)) {
-    case TypeTag::kStr: {
-      if (count == 1) return heap.NewRef(sequence);
-      std::string text;
-      for (int64_t i = 0; i < count; ++i) text += StrText(heap, sequence);
-      return NewStr(heap, text);
-    }
-    case TypeTag::kBytes: {
-      if (count == 1) return heap.NewRef(sequence);
-      std::string data;
-      for (int64_t i = 0; i < count; ++i) data += BytesData(heap, sequence);
-      return NewBytes(heap, data);
-    }
-    case TypeTag::kByteArray: {
-      std::string data;
-      for (int64_t i = 0; i < count; ++i) data += BytesData(heap, sequence);
-      if (in_place) {
-        ByteArrayResize(heap, sequence, data.size());
-        heap.bytes(sequence).data = data;
-        return heap.NewRef(sequence);
-      }
-      return NewByteArray(heap, data);
-    }
-    case TypeTag::kList: {
-      std::vector<ObjectId> items;
-      const auto& source = ListItems(heap, sequence);
-      for (int64_t i = 0; i < count; ++i) items.insert(items.end(), source.begin(), source.end());
-      if (in_place) {
-        if (items.empty()) {
-          ListClear(heap, sequence);
-        } else {
-          const uint64_t extra = items.size() - source.size();
-          std::vector<ObjectId> added(items.begin() + static_cast<int64_t>(source.size()),
-                                      items.end());
-          ListResize(heap, sequence, source.size() + extra);
-          for (ObjectId item : added) heap.IncRef(item);
-          auto& target = heap.list(sequence).items;
-          target.insert(target.end(), added.begin(), added.end());
-        }
-        return heap.NewRef(sequence);
-      }
-      return NewListOf(heap, items);
-    }
-    case TypeTag::kTuple: {
-      if (count == 1) return heap.NewRef(sequence);
-      std::vector<ObjectId> items;
-      const auto& source = TupleItems(heap, sequence);
-      for (int64_t i = 0; i < count; ++i) items.insert(items.end(), source.begin(), source.end());
-      return NewTupleOf(heap, items);
-    }
-    default:
-      return absl::InternalError("not a sequence");
-  }
-}
-
 bool IsSequence(TypeTag type) {
   return type == TypeTag::kStr || type == TypeTag::kBytes || type == TypeTag::kByteArray ||
          type == TypeTag::kList || type == TypeTag::kTuple;
@@ -521,8 +478,8 @@ absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool
     return Concat(heap, a, b, in_place);
   }
   if (op == BinaryOp::kMul) {
-    if (IsSequence(ta) && IsInt(heap, b)) return Repeat(heap, a, b, in_place);
-    if (IsSequence(tb) && IsInt(heap, a)) return Repeat(heap, b, a, false);
+    if (IsSequence(ta) && IsInt(heap, b)) return RepeatSequence(heap, a, b, in_place);
+    if (IsSequence(tb) && IsInt(heap, a)) return RepeatSequence(heap, b, a, false);
   }
   if (IsAnySet(heap, a) && IsAnySet(heap, b)) return SetAlgebra(heap, op, a, b, in_place);
   if (op == BinaryOp::kMod && ta == TypeTag::kStr) {
@@ -574,6 +531,7 @@ absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
       const auto& items = heap.type_of(container) == TypeTag::kList ? ListItems(heap, container)
                                                                     : TupleItems(heap, container);
       for (ObjectId candidate : items) {
+        if (!SpendWork(1)) return BudgetStatus();
         if (Equal(heap, candidate, item)) return true;
       }
       return false;

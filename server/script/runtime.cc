@@ -2,7 +2,9 @@
 
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
+#include "server/heap/consistency.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/frames.h"
 #include "server/heap/function_object.h"
@@ -51,6 +53,14 @@ absl::Status RunProgram(Heap& heap, SessionState& session, std::shared_ptr<Progr
 
 }  // namespace
 
+BudgetOptions BudgetFor(const RunLimits& limits) {
+  return BudgetOptions{.time_limit = limits.max_time,
+                       .client_deadline = limits.client_deadline,
+                       .interrupted = limits.interrupted,
+                       .max_bytes = limits.max_bytes,
+                       .host_memory = limits.host_memory};
+}
+
 Runtime::Runtime(const Profile& profile)
     : heap_(std::make_unique<Heap>(profile)), state_(std::make_unique<State>()) {
   Heap& heap = *heap_;
@@ -88,6 +98,25 @@ Runtime& Runtime::operator=(const Runtime& other) {
 }
 
 Runtime::~Runtime() = default;
+
+absl::Status Runtime::CheckConsistency() const {
+  const SessionState& session = state_->session;
+  absl::flat_hash_map<ObjectId, uint64_t> held;
+  for (ObjectId id : {session.main_module, session.sys_module, session.gc_module,
+                      session.tracemalloc_module}) {
+    if (id != kNoObject) ++held[id];
+  }
+  for (ObjectId id : session.builtin_objects) ++held[id];
+  for (const auto& [name, id] : session.type_objects) ++held[id];
+  for (const auto& program : session.programs) {
+    for (ObjectId id : program->owned) ++held[id];
+    for (ObjectId id : program->parse_tree_refs) ++held[id];
+  }
+  return heapsim::CheckConsistency(*heap_, [&held](ObjectId id) {
+    auto it = held.find(id);
+    return it == held.end() ? uint64_t{0} : it->second;
+  });
+}
 
 absl::Status Runtime::Exec(std::string_view source, std::string_view filename,
                            const RunLimits& limits, OutputSink& out) {
@@ -144,11 +173,11 @@ namespace {
 // Runs `body` with an interpreter over the runtime's heap, and turns a
 // pending Python exception into the returned status.
 template <typename Body>
-absl::Status WithInterpreter(Heap& heap, SessionState& session, Body body) {
+absl::Status WithInterpreter(Heap& heap, SessionState& session, const RunLimits& limits,
+                             Body body) {
   absl::Status status;
   RunOnLargeStack([&]() {
     NullSink sink;
-    RunLimits limits;
     Interpreter interpreter(heap, session, limits, sink);
     if (!body(interpreter)) status = interpreter.TakeError();
   });
@@ -158,9 +187,10 @@ absl::Status WithInterpreter(Heap& heap, SessionState& session, Body body) {
 }  // namespace
 
 absl::StatusOr<Ref> Runtime::CallMethod(ObjectId object, std::string_view method,
-                                        const std::vector<ObjectId>& args) {
+                                        const std::vector<ObjectId>& args,
+                                        const RunLimits& limits) {
   Ref result;
-  absl::Status status = WithInterpreter(*heap_, state_->session, [&](Interpreter& interp) {
+  absl::Status status = WithInterpreter(*heap_, state_->session, limits, [&](Interpreter& interp) {
     CallArgs call;
     for (ObjectId arg : args) call.positional.push_back(heap_->NewRef(arg));
     result = interp.CallMethod(heap_->NewRef(object), std::string(method), std::move(call));
@@ -170,25 +200,28 @@ absl::StatusOr<Ref> Runtime::CallMethod(ObjectId object, std::string_view method
   return result;
 }
 
-absl::Status Runtime::SetItem(ObjectId container, ObjectId key, ObjectId value) {
-  return WithInterpreter(*heap_, state_->session, [&](Interpreter& interp) {
+absl::Status Runtime::SetItem(ObjectId container, ObjectId key, ObjectId value,
+                              const RunLimits& limits) {
+  return WithInterpreter(*heap_, state_->session, limits, [&](Interpreter& interp) {
     return interp.SetItem(container, key, value);
   });
 }
 
-absl::Status Runtime::DelItem(ObjectId container, ObjectId key) {
-  return WithInterpreter(*heap_, state_->session,
+absl::Status Runtime::DelItem(ObjectId container, ObjectId key, const RunLimits& limits) {
+  return WithInterpreter(*heap_, state_->session, limits,
                          [&](Interpreter& interp) { return interp.DelItem(container, key); });
 }
 
-absl::Status Runtime::SetAttr(ObjectId object, std::string_view name, ObjectId value) {
-  return WithInterpreter(*heap_, state_->session, [&](Interpreter& interp) {
+absl::Status Runtime::SetAttr(ObjectId object, std::string_view name, ObjectId value,
+                              const RunLimits& limits) {
+  return WithInterpreter(*heap_, state_->session, limits, [&](Interpreter& interp) {
     return interp.SetAttr(object, std::string(name), value);
   });
 }
 
-absl::Status Runtime::DelAttr(ObjectId object, std::string_view name) {
-  return WithInterpreter(*heap_, state_->session, [&](Interpreter& interp) {
+absl::Status Runtime::DelAttr(ObjectId object, std::string_view name,
+                              const RunLimits& limits) {
+  return WithInterpreter(*heap_, state_->session, limits, [&](Interpreter& interp) {
     return interp.DelAttr(object, std::string(name));
   });
 }

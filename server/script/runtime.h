@@ -21,21 +21,32 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "server/heap/budget.h"
 #include "server/heap/heap.h"
+#include "server/heap/host_memory.h"
 #include "server/heap/profile.h"
 
 namespace heapsim::script {
 
-// Limits on one run. Zero means no limit.
+// Limits on one run or operation. Zero means no limit.
 struct RunLimits {
   uint64_t max_steps = 0;  // statements and loop iterations executed
   uint64_t max_bytes = 0;  // the simulated process's footprint
-  // Polled between steps; returning true stops the run (DeadlineExceeded).
-  std::function<bool()> cancelled;
+  absl::Duration max_time = absl::ZeroDuration();  // wall clock
+  uint64_t max_output_bytes = 0;  // what the program prints
+  absl::Time client_deadline = absl::InfiniteFuture();
+  // Polled with the clock; an error stops the run with that status.
+  std::function<absl::Status()> interrupted;
+  HostMemory* host_memory = nullptr;  // the server's, when it has a budget
   // Called before each statement runs, with its line (for tracing a run);
   // it must not change the heap.
   std::function<void(int line)> before_statement;
 };
+
+// The budget a call under `limits` spends (time, deadline, interruption,
+// memory); for work outside an interpreter run, such as inspecting a heap.
+BudgetOptions BudgetFor(const RunLimits& limits);
 
 // Where a running program's standard output goes, as it is produced.
 class OutputSink {
@@ -51,6 +62,11 @@ class Runtime {
   Runtime& operator=(const Runtime& other);
   ~Runtime();
 
+  // CheckConsistency (consistency.h) of the heap, counting the references
+  // the interpreter itself holds (modules, builtins, compiled programs):
+  // OK when every count and pymalloc's bookkeeping agree with the objects.
+  absl::Status CheckConsistency() const;
+
   Heap& heap() { return *heap_; }
   const Heap& heap() const { return *heap_; }
   const Profile& profile() const { return heap_->profile(); }
@@ -62,8 +78,10 @@ class Runtime {
   //    uses a construct outside the subset; nothing ran;
   //  * FailedPrecondition with CPython's last traceback line ("KeyError:
   //    'city'") for an uncaught exception; the heap keeps what ran before;
-  //  * ResourceExhausted when a step or memory limit stopped it;
-  //  * DeadlineExceeded when `limits.cancelled` stopped it.
+  //  * ResourceExhausted when a step, time or host-memory limit stopped
+  //    it (a simulated allocation past max_bytes raises MemoryError);
+  //  * DeadlineExceeded when the client's deadline passed, or the status
+  //    `limits.interrupted` stopped it with.
   absl::Status Exec(std::string_view source, std::string_view filename, const RunLimits& limits,
                     OutputSink& out);
 
@@ -82,15 +100,18 @@ class Runtime {
 
   // Structured operations, with the interpreter's semantics and CPython's
   // errors (a failed operation changes nothing):
+  // Each runs within `limits` (time, memory), stopping as Exec does.
   // obj.method(*args), e.g. ("append", {x}) on a list; returns the result.
   absl::StatusOr<Ref> CallMethod(ObjectId object, std::string_view method,
-                                 const std::vector<ObjectId>& args);
+                                 const std::vector<ObjectId>& args, const RunLimits& limits);
   // container[key] = value / del container[key].
-  absl::Status SetItem(ObjectId container, ObjectId key, ObjectId value);
-  absl::Status DelItem(ObjectId container, ObjectId key);
+  absl::Status SetItem(ObjectId container, ObjectId key, ObjectId value,
+                       const RunLimits& limits);
+  absl::Status DelItem(ObjectId container, ObjectId key, const RunLimits& limits);
   // obj.name = value / del obj.name (instances of program classes).
-  absl::Status SetAttr(ObjectId object, std::string_view name, ObjectId value);
-  absl::Status DelAttr(ObjectId object, std::string_view name);
+  absl::Status SetAttr(ObjectId object, std::string_view name, ObjectId value,
+                       const RunLimits& limits);
+  absl::Status DelAttr(ObjectId object, std::string_view name, const RunLimits& limits);
 
  private:
   class State;

@@ -73,12 +73,14 @@ class ExecStream : public script::OutputSink, public HeapObserver {
     pending_.append(text.data(), text.size());
     if (pending_.size() >= kStdoutChunk) Flush();
   }
+  // Sends what is pending, in events of at most kStdoutChunk bytes.
   void Flush() {
-    if (pending_.empty()) return;
-    v1::ExecEvent event;
-    event.set_stdout(std::move(pending_));
+    for (size_t at = 0; at < pending_.size(); at += kStdoutChunk) {
+      v1::ExecEvent event;
+      event.set_stdout(pending_.substr(at, kStdoutChunk));
+      writer_->Write(event);
+    }
     pending_.clear();
-    writer_->Write(event);
   }
 
   // Sends the heap as the statement at `line` is about to run (0: after
@@ -162,12 +164,33 @@ HeapServiceImpl::HeapServiceImpl(SessionRegistry* registry, ServiceLimits limits
   SetMessageAllocatorFor_Batch(&batch_allocator_);
 }
 
+absl::Status HeapServiceImpl::CheckResponseSize(const google::protobuf::Message& response) const {
+  const uint64_t bytes = response.ByteSizeLong();
+  if (limits_.max_message_bytes == 0 || bytes <= limits_.max_message_bytes) return absl::OkStatus();
+  return absl::ResourceExhaustedError(
+      absl::StrCat("the answer would be ", bytes, " bytes, more than the server's largest message (",
+                   limits_.max_message_bytes, " bytes); ask for less (one object, a smaller batch)"));
+}
+
 SessionLimits HeapServiceImpl::Effective(const v1::Limits& requested) const {
   SessionLimits limits;
   limits.max_objects =
       Capped(requested.max_objects(), limits_.defaults.max_objects, limits_.max.max_objects);
   limits.max_bytes = Capped(requested.max_bytes(), limits_.defaults.max_bytes, limits_.max.max_bytes);
   limits.max_steps = Capped(requested.max_steps(), limits_.defaults.max_steps, limits_.max.max_steps);
+  limits.max_output_bytes = Capped(requested.max_output_bytes(), limits_.defaults.max_output_bytes,
+                                   limits_.max.max_output_bytes);
+  // One max_seconds bounds both kinds of call; without it each kind has its
+  // default. The server's maximum caps both.
+  const absl::Duration requested_time = absl::Seconds(requested.max_seconds());
+  const auto capped_time = [&](absl::Duration fallback) {
+    absl::Duration time = requested_time > absl::ZeroDuration() ? requested_time : fallback;
+    const absl::Duration max = limits_.max.exec_time;
+    if (max > absl::ZeroDuration() && (time == absl::ZeroDuration() || time > max)) time = max;
+    return time;
+  };
+  limits.exec_time = capped_time(limits_.defaults.exec_time);
+  limits.call_time = capped_time(limits_.defaults.call_time);
   const auto seconds = [](absl::Duration d) { return static_cast<uint64_t>(absl::ToInt64Seconds(d)); };
   limits.idle_timeout = absl::Seconds(static_cast<int64_t>(
       Capped(requested.idle_timeout_seconds(), seconds(limits_.defaults.idle_timeout),
@@ -182,6 +205,8 @@ void HeapServiceImpl::FillSession(Session& session, v1::Session* out) {
   limits->set_max_objects(session.limits().max_objects);
   limits->set_max_bytes(session.limits().max_bytes);
   limits->set_max_steps(session.limits().max_steps);
+  limits->set_max_seconds(static_cast<uint32_t>(absl::ToInt64Seconds(session.limits().exec_time)));
+  limits->set_max_output_bytes(session.limits().max_output_bytes);
   limits->set_idle_timeout_seconds(
       static_cast<uint32_t>(absl::ToInt64Seconds(session.limits().idle_timeout)));
   *out->mutable_create_time() = google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
@@ -204,21 +229,29 @@ absl::StatusOr<std::shared_ptr<Session>> HeapServiceImpl::Authorize(
 
 void HeapServiceImpl::Stop() { stopping_.store(true); }
 
+absl::Status HeapServiceImpl::Interrupted(grpc::ServerContextBase& context) const {
+  if (Stopping()) return absl::UnavailableError("the server is shutting down");
+  if (context.IsCancelled()) return absl::CancelledError("the call was cancelled");
+  return absl::OkStatus();
+}
+
 bool HeapServiceImpl::Stopping() const { return stopping_.load(std::memory_order_relaxed); }
 
 absl::Status HeapServiceImpl::RunAndUnlock(Session& session, grpc::CallbackServerContext* context,
-                                           Effect effect, const Operation& operation) {
-  script::RunLimits limits;
-  limits.max_steps = session.limits().max_steps;
-  limits.max_bytes = session.limits().max_bytes;
-  limits.cancelled = [this, context]() { return Stopping() || context->IsCancelled(); };
+                                           Effect effect, const google::protobuf::Message* response,
+                                           const Operation& operation) {
+  const script::RunLimits limits =
+      session.CallLimits(CallKind::kStructured, absl::FromChrono(context->deadline()),
+                         [this, context]() { return Interrupted(*context); });
   absl::Status status;
   if (context->IsCancelled()) {
     status = absl::CancelledError("the call was cancelled while it waited for its session");
   } else if (effect == Effect::kGrows) {
     status = CheckLimits(session.runtime().heap(), session.limits(), session.baseline_objects());
+    if (status.ok()) status = session.CheckHostMemory();
   }
   if (status.ok()) status = operation(session, limits);
+  if (status.ok()) status = CheckResponseSize(*response);
   session.NoteHeap();
   session.mu().Unlock();
   if (status.ok() && effect != Effect::kReads) session.hub().Publish();
@@ -226,20 +259,23 @@ absl::Status HeapServiceImpl::RunAndUnlock(Session& session, grpc::CallbackServe
 }
 
 grpc::ServerUnaryReactor* HeapServiceImpl::OnSession(grpc::CallbackServerContext* context,
-                                                     Effect effect, Operation operation) {
+                                                     Effect effect,
+                                                     const google::protobuf::Message* response,
+                                                     Operation operation) {
   absl::StatusOr<std::shared_ptr<Session>> found = Authorize(*context);
   if (!found.ok()) return Finish(context, found.status());
   std::shared_ptr<Session> session = *std::move(found);
   session->Touch();
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   if (session->mu().TryLock()) {
-    reactor->Finish(ToGrpc(RunAndUnlock(*session, context, effect, operation)));
+    reactor->Finish(ToGrpc(RunAndUnlock(*session, context, effect, response, operation)));
     return reactor;
   }
   // The session is busy: wait for it on a thread of the pool.
-  const bool queued = waiting_.Run([this, session, context, effect, operation, reactor]() {
+  const bool queued =
+      waiting_.Run([this, session, context, effect, response, operation, reactor]() {
     session->mu().Lock();
-    reactor->Finish(ToGrpc(RunAndUnlock(*session, context, effect, operation)));
+    reactor->Finish(ToGrpc(RunAndUnlock(*session, context, effect, response, operation)));
   });
   if (!queued) {
     reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE,
@@ -300,7 +336,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::DeleteSession(grpc::CallbackServerCon
 grpc::ServerUnaryReactor* HeapServiceImpl::Allocate(grpc::CallbackServerContext* context,
                                                     const v1::AllocateRequest* request,
                                                     v1::Change* response) {
-  return OnSession(context, Effect::kGrows, [request, response](Session& s, const script::RunLimits& limits) {
+  return OnSession(context, Effect::kGrows, response, [request, response](Session& s, const script::RunLimits& limits) {
     return service::Allocate(s.runtime(), limits, *request, response);
   });
 }
@@ -308,7 +344,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::Allocate(grpc::CallbackServerContext*
 grpc::ServerUnaryReactor* HeapServiceImpl::Bind(grpc::CallbackServerContext* context,
                                                 const v1::BindRequest* request,
                                                 v1::Change* response) {
-  return OnSession(context, Effect::kGrows, [request, response](Session& s, const script::RunLimits& limits) {
+  return OnSession(context, Effect::kGrows, response, [request, response](Session& s, const script::RunLimits& limits) {
     return service::Bind(s.runtime(), limits, *request, response);
   });
 }
@@ -316,7 +352,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::Bind(grpc::CallbackServerContext* con
 grpc::ServerUnaryReactor* HeapServiceImpl::PushFrame(grpc::CallbackServerContext* context,
                                                      const v1::PushFrameRequest* request,
                                                      v1::Change* response) {
-  return OnSession(context, Effect::kGrows, [request, response](Session& s, const script::RunLimits&) {
+  return OnSession(context, Effect::kGrows, response, [request, response](Session& s, const script::RunLimits&) {
     return service::PushFrame(s.runtime(), *request, response);
   });
 }
@@ -324,7 +360,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::PushFrame(grpc::CallbackServerContext
 grpc::ServerUnaryReactor* HeapServiceImpl::PopFrame(grpc::CallbackServerContext* context,
                                                     const v1::PopFrameRequest* request,
                                                     v1::Change* response) {
-  return OnSession(context, Effect::kFrees, [request, response](Session& s, const script::RunLimits&) {
+  return OnSession(context, Effect::kFrees, response, [request, response](Session& s, const script::RunLimits&) {
     return service::PopFrame(s.runtime(), response);
   });
 }
@@ -332,7 +368,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::PopFrame(grpc::CallbackServerContext*
 grpc::ServerUnaryReactor* HeapServiceImpl::Mutate(grpc::CallbackServerContext* context,
                                                   const v1::MutateRequest* request,
                                                   v1::Change* response) {
-  return OnSession(context, Effect::kGrows, [request, response](Session& s, const script::RunLimits& limits) {
+  return OnSession(context, Effect::kGrows, response, [request, response](Session& s, const script::RunLimits& limits) {
     return service::Mutate(s.runtime(), limits, *request, response);
   });
 }
@@ -340,7 +376,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::Mutate(grpc::CallbackServerContext* c
 grpc::ServerUnaryReactor* HeapServiceImpl::Delete(grpc::CallbackServerContext* context,
                                                   const v1::DeleteRequest* request,
                                                   v1::Change* response) {
-  return OnSession(context, Effect::kFrees, [request, response](Session& s, const script::RunLimits& limits) {
+  return OnSession(context, Effect::kFrees, response, [request, response](Session& s, const script::RunLimits& limits) {
     return service::Delete(s.runtime(), limits, *request, response);
   });
 }
@@ -348,7 +384,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::Delete(grpc::CallbackServerContext* c
 grpc::ServerUnaryReactor* HeapServiceImpl::Collect(grpc::CallbackServerContext* context,
                                                    const v1::CollectRequest* request,
                                                    v1::CollectResponse* response) {
-  return OnSession(context, Effect::kFrees, [request, response](Session& s, const script::RunLimits&) {
+  return OnSession(context, Effect::kFrees, response, [request, response](Session& s, const script::RunLimits&) {
     return service::Collect(s.runtime(), *request, response);
   });
 }
@@ -356,7 +392,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::Collect(grpc::CallbackServerContext* 
 grpc::ServerUnaryReactor* HeapServiceImpl::Inspect(grpc::CallbackServerContext* context,
                                                    const v1::InspectRequest* request,
                                                    v1::InspectResponse* response) {
-  return OnSession(context, Effect::kReads, [request, response](Session& s, const script::RunLimits& limits) {
+  return OnSession(context, Effect::kReads, response, [request, response](Session& s, const script::RunLimits& limits) {
     return service::Inspect(s.runtime(), limits, *request, response);
   });
 }
@@ -364,7 +400,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::Inspect(grpc::CallbackServerContext* 
 grpc::ServerUnaryReactor* HeapServiceImpl::Batch(grpc::CallbackServerContext* context,
                                                  const v1::BatchRequest* request,
                                                  v1::BatchResponse* response) {
-  return OnSession(context, Effect::kGrows,
+  return OnSession(context, Effect::kGrows, response,
                    [request, response](Session& s, const script::RunLimits& limits) -> absl::Status {
     // All or none: the batch runs on a copy that replaces the session's
     // interpreter only if every operation succeeded.
@@ -388,10 +424,11 @@ grpc::Status HeapServiceImpl::Exec(grpc::ServerContext* context, const v1::ExecR
   std::shared_ptr<Session> session;
   if (MetadataValues(*context, kSessionHeader).empty()) {
     // A fresh session for this call only.
-    absl::StatusOr<const Profile*> profile =
-        FindProfile(request->profile().empty() ? kDefaultProfile : request->profile());
-    if (!profile.ok()) return ToGrpc(profile.status());
-    session = std::make_shared<Session>("sessions/-", "", **profile, Effective(v1::Limits()));
+    absl::StatusOr<std::shared_ptr<Session>> fresh = registry_->CreateUnlisted(
+        request->profile().empty() ? kDefaultProfile : request->profile(),
+        Effective(request->limits()));
+    if (!fresh.ok()) return ToGrpc(fresh.status());
+    session = *std::move(fresh);
   } else {
     absl::StatusOr<std::shared_ptr<Session>> found = Authorize(*context);
     if (!found.ok()) return ToGrpc(found.status());
@@ -399,6 +436,7 @@ grpc::Status HeapServiceImpl::Exec(grpc::ServerContext* context, const v1::ExecR
     session->Touch();
   }
   v1::ExecResult result;
+  absl::Status client_gone;
   {
     absl::MutexLock lock(&session->mu());
     script::Runtime& runtime = session->runtime();
@@ -406,11 +444,10 @@ grpc::Status HeapServiceImpl::Exec(grpc::ServerContext* context, const v1::ExecR
         request->max_trace_steps() == 0 ? kDefaultTraceSteps
                                         : std::min(request->max_trace_steps(), kMaxTraceSteps);
     ExecStream stream(writer, &runtime.heap(), request->stream_events(), max_trace_steps);
-    script::RunLimits limits;
-    limits.max_steps = session->limits().max_steps != 0 ? session->limits().max_steps
-                                                        : kDefaultExecSteps;
-    limits.max_bytes = session->limits().max_bytes;
-    limits.cancelled = [this, context]() { return Stopping() || context->IsCancelled(); };
+    script::RunLimits limits =
+        session->CallLimits(CallKind::kExec, absl::FromChrono(context->deadline()),
+                            [this, context]() { return Interrupted(*context); });
+    if (limits.max_steps == 0) limits.max_steps = kDefaultExecSteps;
     if (request->trace_steps()) limits.before_statement = [&stream](int line) { stream.Step(line); };
     const std::string filename = request->filename().empty() ? "<string>" : request->filename();
     absl::Status status;
@@ -448,7 +485,14 @@ grpc::Status HeapServiceImpl::Exec(grpc::ServerContext* context, const v1::ExecR
         break;
     }
     result.set_error(std::string(status.message()));
+    // The client stopped waiting (its deadline, a cancellation): it gets
+    // the code, not a result.
+    if (status.code() == absl::StatusCode::kDeadlineExceeded ||
+        status.code() == absl::StatusCode::kCancelled) {
+      client_gone = status;
+    }
   }
+  if (!client_gone.ok()) return ToGrpc(client_gone);
   session->hub().Publish();
   v1::ExecEvent last;
   *last.mutable_result() = result;

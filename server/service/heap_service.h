@@ -25,7 +25,10 @@ namespace heapsim::service {
 // zeros are filled from `defaults`.
 struct ServiceLimits {
   SessionLimits defaults;
-  SessionLimits max;
+  SessionLimits max;  // max.exec_time caps the time of both kinds of call
+  // The largest response message; a call whose answer would be larger
+  // fails with RESOURCE_EXHAUSTED (0: no check).
+  uint64_t max_message_bytes = 0;
 };
 
 // Calls on busy sessions wait on this many threads; beyond this many
@@ -136,6 +139,9 @@ class HeapServiceImpl final : public HeapServiceBase {
 
  private:
   bool Stopping() const;
+  // Why a running call must stop now (the server stops, the client
+  // cancelled), or OK.
+  absl::Status Interrupted(grpc::ServerContextBase& context) const;
 
   // What an operation can do to a session's heap. A session at or over a
   // limit refuses operations that can grow its heap (RESOURCE_EXHAUSTED)
@@ -149,14 +155,19 @@ class HeapServiceImpl final : public HeapServiceBase {
   // limits literal values are evaluated under, and finishes the call; a
   // successful operation that does not only read wakes the session's
   // watchers. A call on a busy session waits on a thread of `waiting_`.
+  // `response` is checked against the largest message size.
   grpc::ServerUnaryReactor* OnSession(grpc::CallbackServerContext* context, Effect effect,
+                                      const google::protobuf::Message* response,
                                       Operation operation);
   // OnSession's work, with the session's lock held by the caller; releases
   // it.
   absl::Status RunAndUnlock(Session& session, grpc::CallbackServerContext* context,
-                                   Effect effect, const Operation& operation)
+                            Effect effect, const google::protobuf::Message* response,
+                            const Operation& operation)
       ABSL_UNLOCK_FUNCTION(session.mu());
   SessionLimits Effective(const v1::Limits& requested) const;
+  // ResourceExhausted when `response` is larger than the largest message.
+  absl::Status CheckResponseSize(const google::protobuf::Message& response) const;
   void FillSession(Session& session, v1::Session* out);
 
   SessionRegistry* const registry_;

@@ -8,6 +8,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "server/heap/bigint.h"
+#include "server/heap/budget.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
@@ -208,6 +209,9 @@ absl::Status Validate(const std::string& name) {
   return absl::OkStatus();
 }
 
+// A described object's share of a call's work units (a repr, a message).
+constexpr uint64_t kDescribeUnits = 64;
+
 }  // namespace
 
 void Describe(const Heap& heap, ObjectId id, v1::ObjectInfo* info, uint64_t held) {
@@ -321,21 +325,22 @@ absl::Status Mutate(script::Runtime& runtime, const script::RunLimits& limits,
   Ref result;
   if (method == "setitem") {
     status = expect(2);
-    if (status.ok()) status = runtime.SetItem(target->get(), args[0].get(), args[1].get());
+    if (status.ok()) status = runtime.SetItem(target->get(), args[0].get(), args[1].get(), limits);
   } else if (method == "delitem") {
     status = expect(1);
-    if (status.ok()) status = runtime.DelItem(target->get(), args[0].get());
+    if (status.ok()) status = runtime.DelItem(target->get(), args[0].get(), limits);
   } else if (method == "setattr" || method == "delattr") {
     status = Validate(request.attribute());
     if (status.ok()) status = expect(method == "setattr" ? 1 : 0);
     if (status.ok()) {
-      status = method == "setattr" ? runtime.SetAttr(target->get(), request.attribute(), args[0].get())
-                                   : runtime.DelAttr(target->get(), request.attribute());
+      status = method == "setattr"
+                   ? runtime.SetAttr(target->get(), request.attribute(), args[0].get(), limits)
+                   : runtime.DelAttr(target->get(), request.attribute(), limits);
     }
   } else {
     std::vector<ObjectId> ids;
     for (const Ref& arg : args) ids.push_back(arg.get());
-    absl::StatusOr<Ref> called = runtime.CallMethod(target->get(), method, ids);
+    absl::StatusOr<Ref> called = runtime.CallMethod(target->get(), method, ids, limits);
     status = called.status();
     if (called.ok()) result = *std::move(called);
   }
@@ -369,7 +374,7 @@ absl::Status Delete(script::Runtime& runtime, const script::RunLimits& limits,
       if (!container.ok()) return container.status();
       absl::StatusOr<Ref> key = BuildValue(runtime, limits, request.item().key(), 0);
       if (!key.ok()) return key.status();
-      if (absl::Status s = runtime.DelItem(container->get(), key->get()); !s.ok()) return s;
+      if (absl::Status s = runtime.DelItem(container->get(), key->get(), limits); !s.ok()) return s;
       key->Reset();
       Describe(heap, container->get(), change->add_touched(), 1);
       container->Reset();
@@ -424,6 +429,7 @@ bool DescribeFrames(const Heap& heap, google::protobuf::RepeatedPtrField<v1::Fra
     pending.pop_back();
     if (!seen.insert(id).second) continue;
     if (static_cast<size_t>(objects->size()) == max_objects) return false;
+    if (!SpendWork(kDescribeUnits)) return false;  // out of time: the caller reports it
     Describe(heap, id, objects->Add());
     ForEachReferent(heap, id, [&](ObjectId referent) { pending.push_back(referent); });
   }
@@ -448,7 +454,14 @@ absl::Status Inspect(script::Runtime& runtime, const script::RunLimits& limits,
   if (request.what_case() != v1::InspectRequest::kSession) {
     return absl::InvalidArgumentError("inspect needs an object or session: true");
   }
+  // As long as the call's time lasts.
+  Budget budget(script::BudgetFor(limits));
+  ScopedBudget in_budget(&budget);
   (void)DescribeFrames(heap, response->mutable_frames(), response->mutable_objects());
+  if (budget.exhausted()) {
+    response->Clear();
+    return budget.status();
+  }
   FillStats(ComputeStats(heap), response->mutable_stats());
   return absl::OkStatus();
 }

@@ -18,6 +18,9 @@ std::string NewToken() {
   return token;
 }
 
+// Host memory a new session takes (its interpreter, builtins and modules).
+constexpr uint64_t kSessionHostBytes = 1 << 20;
+
 bool ValidId(const std::string& id) {
   if (id.empty() || id.size() > 63) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
@@ -36,17 +39,38 @@ bool SameToken(const std::string& a, const std::string& b) {
 }  // namespace
 
 Session::Session(std::string name, std::string token, const Profile& profile,
-                 SessionLimits limits)
+                 SessionLimits limits, HostMemory* host_memory)
     : name_(std::move(name)),
       token_(std::move(token)),
       profile_(profile),
       limits_(limits),
       create_time_(absl::Now()),
+      host_memory_(host_memory),
       runtime_(std::make_unique<script::Runtime>(profile)),
       last_used_ns_(absl::GetCurrentTimeNanos()) {
   baseline_objects_ = runtime_->heap().live_objects();
   absl::MutexLock lock(&mu_);
   NoteHeap();
+}
+
+script::RunLimits Session::CallLimits(CallKind kind, absl::Time client_deadline,
+                                      std::function<absl::Status()> interrupted) const {
+  script::RunLimits limits;
+  limits.max_steps = limits_.max_steps;
+  limits.max_bytes = limits_.max_bytes;
+  limits.max_time = kind == CallKind::kExec ? limits_.exec_time : limits_.call_time;
+  if (kind == CallKind::kExec) limits.max_output_bytes = limits_.max_output_bytes;
+  limits.client_deadline = client_deadline;
+  limits.interrupted = std::move(interrupted);
+  limits.host_memory = host_memory_;
+  return limits;
+}
+
+absl::Status Session::CheckHostMemory() const {
+  if (host_memory_ == nullptr || host_memory_->Allows(0)) return absl::OkStatus();
+  return absl::ResourceExhaustedError(
+      absl::StrCat("the server's host memory budget of ", host_memory_->max_bytes(),
+                   " bytes is spent; only calls that free or read are served now"));
 }
 
 void Session::NoteHeap() {
@@ -73,6 +97,7 @@ absl::StatusOr<std::shared_ptr<Session>> SessionRegistry::Create(const std::stri
     return absl::InvalidArgumentError(
         absl::StrCat("session_id '", id, "' is not 1 to 63 of [a-z0-9-]"));
   }
+  if (absl::Status room = CheckHostRoom(); !room.ok()) return room;
   absl::MutexLock lock(&mu_);
   if (max_sessions_ != 0 && sessions_.size() >= max_sessions_) {
     return absl::ResourceExhaustedError(
@@ -89,9 +114,24 @@ absl::StatusOr<std::shared_ptr<Session>> SessionRegistry::Create(const std::stri
       return absl::AlreadyExistsError(absl::StrCat("session ", name, " already exists"));
     }
   }
-  auto session = std::make_shared<Session>(name, NewToken(), **found, limits);
+  auto session = std::make_shared<Session>(name, NewToken(), **found, limits, host_memory_);
   sessions_.emplace(name, session);
   return session;
+}
+
+absl::Status SessionRegistry::CheckHostRoom() const {
+  if (host_memory_ == nullptr || host_memory_->Allows(kSessionHostBytes)) return absl::OkStatus();
+  return absl::ResourceExhaustedError(
+      absl::StrCat("the server's host memory budget of ", host_memory_->max_bytes(),
+                   " bytes is spent; no new session now"));
+}
+
+absl::StatusOr<std::shared_ptr<Session>> SessionRegistry::CreateUnlisted(
+    const std::string& profile, SessionLimits limits) {
+  absl::StatusOr<const Profile*> found = FindProfile(profile);
+  if (!found.ok()) return found.status();
+  if (absl::Status room = CheckHostRoom(); !room.ok()) return room;
+  return std::make_shared<Session>("sessions/-", "", **found, limits, host_memory_);
 }
 
 absl::StatusOr<std::shared_ptr<Session>> SessionRegistry::Find(const std::string& name,

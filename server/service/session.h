@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "server/heap/host_memory.h"
 #include "server/heap/profile.h"
 #include "server/script/runtime.h"
 #include "server/service/stats_hub.h"
@@ -30,11 +32,20 @@ struct SessionLimits {
   uint64_t max_bytes = 0;
   absl::Duration idle_timeout = absl::ZeroDuration();  // zero: never expires
   uint64_t max_steps = 0;
+  // Wall clock per call; zero: none.
+  absl::Duration exec_time = absl::ZeroDuration();  // an Exec
+  absl::Duration call_time = absl::ZeroDuration();  // a structured call
+  uint64_t max_output_bytes = 0;                    // an Exec's stdout; 0: none
 };
+
+// What one call on a session is: a script run or a structured operation.
+enum class CallKind { kExec, kStructured };
 
 class Session {
  public:
-  Session(std::string name, std::string token, const Profile& profile, SessionLimits limits);
+  // `host_memory` (may be null) is the server's budget its calls run within.
+  Session(std::string name, std::string token, const Profile& profile, SessionLimits limits,
+          HostMemory* host_memory = nullptr);
 
   const std::string& name() const { return name_; }
   const std::string& token() const { return token_; }
@@ -52,6 +63,15 @@ class Session {
   void ReplaceRuntime(std::unique_ptr<script::Runtime> runtime) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     runtime_ = std::move(runtime);
   }
+
+  // The limits one call of `kind` runs under: the session's, ending at
+  // `client_deadline` or when `interrupted` returns an error.
+  script::RunLimits CallLimits(CallKind kind, absl::Time client_deadline,
+                               std::function<absl::Status()> interrupted) const;
+
+  // ResourceExhausted when the server's host memory budget is spent (calls
+  // that can grow the heap are refused then), else OK.
+  absl::Status CheckHostMemory() const;
 
   // The heap's live objects and frames as of the last NoteHeap, readable
   // without waiting for a busy session.
@@ -72,6 +92,7 @@ class Session {
   const Profile& profile_;
   const SessionLimits limits_;
   const absl::Time create_time_;
+  HostMemory* const host_memory_;
   StatsHub hub_;
   uint64_t baseline_objects_ = 0;
 
@@ -85,14 +106,22 @@ class Session {
 
 class SessionRegistry {
  public:
-  // At most `max_sessions` live at once (0: no limit).
-  explicit SessionRegistry(size_t max_sessions) : max_sessions_(max_sessions) {}
+  // At most `max_sessions` live at once (0: no limit); sessions run within
+  // `host_memory` (may be null: no budget) and none is made when it is spent.
+  explicit SessionRegistry(size_t max_sessions, HostMemory* host_memory = nullptr)
+      : max_sessions_(max_sessions), host_memory_(host_memory) {}
 
   // Makes a session. `id` may be empty (the registry picks one) or a
   // client-chosen routing key [a-z0-9-]{1,63}. Errors: InvalidArgument for
-  // a bad id or profile, AlreadyExists, ResourceExhausted when full.
+  // a bad id or profile, AlreadyExists, ResourceExhausted when full or when
+  // the host memory budget is spent.
   absl::StatusOr<std::shared_ptr<Session>> Create(const std::string& profile,
                                                   SessionLimits limits, const std::string& id);
+
+  // A session for one call only (an Exec without a session), not listed.
+  // Errors as for Create.
+  absl::StatusOr<std::shared_ptr<Session>> CreateUnlisted(const std::string& profile,
+                                                          SessionLimits limits);
 
   // The session `name` if `token` is its token. NotFound for an unknown
   // name; PermissionDenied for a wrong token.
@@ -123,7 +152,11 @@ class SessionRegistry {
   Totals totals() const;
 
  private:
+  // ResourceExhausted when the host memory budget cannot hold a session.
+  absl::Status CheckHostRoom() const;
+
   const size_t max_sessions_;
+  HostMemory* const host_memory_;
   mutable absl::Mutex mu_;
   absl::flat_hash_map<std::string, std::shared_ptr<Session>> sessions_ ABSL_GUARDED_BY(mu_);
   uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 1;

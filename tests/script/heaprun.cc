@@ -42,9 +42,12 @@ int main(int argc, char** argv) {
   StdoutSink out;
   heapsim::script::RunLimits limits;
   limits.max_steps = 200'000'000;
+  limits.max_bytes = uint64_t{1} << 30;  // heapd's defaults for an Exec
+  limits.max_time = absl::Seconds(10);
   const absl::Status status = runtime.Exec(source.str(), argv[1], limits, out);
   std::cout.flush();
   if (status.ok()) return 0;
   std::cerr << status.message() << "\n";
-  return status.code() == absl::StatusCode::kInvalidArgument ? 2 : 1;
+  if (status.code() == absl::StatusCode::kInvalidArgument) return 2;
+  return status.code() == absl::StatusCode::kFailedPrecondition ? 1 : 3;
 }

@@ -738,7 +738,7 @@ TEST_F(ServiceTest, ExecEndsWithItsResultWhenTheServerStops) {
   const ExecOutcome run = Drain(*reader);
   ASSERT_TRUE(run.status.ok());
   EXPECT_EQ(run.result.exit_code(), 3);
-  EXPECT_EQ(run.result.error(), "the run was cancelled");
+  EXPECT_EQ(run.result.error(), "the server is shutting down");
 }
 
 }  // namespace
