@@ -157,7 +157,9 @@ enum class StmtKind : uint8_t {
   kReturn,       // return value (null: None)
   kFunctionDef,  // def: unit, defaults in `defaults`, bound to `name`
   kClassDef,     // class: body unit, bases in `bases`, bound to `name`
-  kImport,       // import modules: `imports` (module name, bound name)
+  kImport,       // import modules: `imports` (module name, bound name); with
+                 // `import_from`, its attributes (name, bound name) and the
+                 // fromlist tuple constant in `value`
   kGlobal,       // no-op at run time
   kAssert,       // assert value, message
   kTry,          // try: body / handlers / orelse / finalbody
@@ -189,6 +191,7 @@ struct Stmt {
   std::vector<ExprPtr> kw_defaults;  // def: keyword-only defaults (null: none)
   std::vector<ExprPtr> bases;      // class
   std::vector<std::pair<std::string, NameRef>> imports;
+  std::string import_from;         // `from M import ...`: M
 };
 
 // What kind of body a code unit is.

@@ -21,6 +21,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "server/heap/heap.h"
+#include "server/heap/list_object.h"
 #include "server/script/code.h"
 #include "server/script/program.h"
 #include "server/script/runtime.h"
@@ -94,6 +95,11 @@ class Interpreter {
   // list += iterable and list.extend(iterable): extends `list` sizing its
   // item array as CPython does for that kind of iterable.
   bool ExtendList(ObjectId list, ObjectId iterable);
+  // Extends `list` with what `iterator` gives, its item array sized for
+  // `source` and `hint` as list_extend sizes it. False with the exception
+  // pending when the iterator raises (the items so far are kept).
+  bool ExtendListFromIterator(ObjectId list, ObjectId iterator, ExtendSource source,
+                              uint64_t hint);
 
   // iter(x): a new iterator object (x itself for iterators), or null with
   // TypeError pending.
@@ -178,6 +184,9 @@ class Interpreter {
   Flow ExecClassDef(const Stmt& stmt);
   Flow ExecImport(const Stmt& stmt);
   bool Assign(const Expr& target, Ref value);
+  // Unpacks `value` into the tuple or list `target` whose operand `star` is
+  // starred (UNPACK_EX): the starred name gets a new list of what is left.
+  bool AssignStarred(const Expr& target, size_t star, Ref value);
 
   // Expressions.
   Ref Eval(const Expr& expr);
