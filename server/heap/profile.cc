@@ -92,6 +92,7 @@ constexpr Profile Py38() {
       .comprehensions_inlined = false,
       .binary_slice = false,
       .constant_display_extends = false,
+      .starred_display_packs_runs = true,
       .display_append_threshold = 0,
       .tracemalloc_has_reset_peak = false,
       .str_split_prealloc_by_length = false,
@@ -136,6 +137,7 @@ constexpr Profile Py39() {
   p.static_type_size = 408;
   p.none_startup_refs = 4063;
   p.constant_display_extends = true;
+  p.starred_display_packs_runs = false;
   p.tracemalloc_has_reset_peak = true;
   p.vectorcall_types = "range list dict tuple set frozenset";
   p.builtin_method_freelist = 0;

@@ -214,6 +214,12 @@ struct Profile {
   // A list or set display of three or more constants is built by extending
   // an empty one with a constant tuple or frozenset (3.9+).
   bool constant_display_extends;
+  // A display with starred items packs each run of plain items into a tuple
+  // and builds the result from an empty one when all parts are made
+  // (BUILD_LIST_UNPACK and kin, 3.8), instead of building a list of the
+  // leading plain items, extending it by each starred item and appending
+  // the rest (LIST_EXTEND / LIST_APPEND, 3.9+).
+  bool starred_display_packs_runs;
   // Displays longer than this are built empty and appended to item by item
   // (3.10+: 30); 0 = never.
   uint32_t display_append_threshold;

@@ -104,6 +104,8 @@ class Interpreter {
   // iter(x): a new iterator object (x itself for iterators), or null with
   // TypeError pending.
   Ref GetIter(ObjectId iterable);
+  // True if GetIter(object) would give an iterator.
+  bool Iterable(ObjectId object) const;
   // next(it): a new reference to the next item, or a null Ref at the end
   // (no exception pending) or on error (exception pending).
   Ref Next(ObjectId iterator);
@@ -189,6 +191,14 @@ class Interpreter {
   bool AssignStarred(const Expr& target, size_t star, Ref value);
 
   // Expressions.
+  // Displays with starred items, as 3.9+ and as 3.8 build them.
+  Ref EvalUnpackDisplay(const Expr& expr);
+  Ref EvalPackedUnpackDisplay(const Expr& expr);
+  // One item into a list or set display (append / add), and a starred
+  // item's items (list_extend / set update). False with the exception
+  // pending.
+  bool AddToDisplay(ObjectId display, ObjectId item);
+  bool ExtendDisplay(ObjectId display, ObjectId part);
   Ref Eval(const Expr& expr);
   Ref EvalName(const Expr& expr);
   Ref EvalCall(const Expr& expr);
