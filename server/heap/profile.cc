@@ -118,6 +118,7 @@ constexpr Profile Py38() {
               .str_search_arg = "must be str",
               .qualified_call_names = false,
               .delattr_names_object = false,
+              .qualified_function_names = false,
           },
       .gc_thresholds = {700, 10, 10},
       .gc_collects_inside_allocation = true,
@@ -159,6 +160,7 @@ constexpr Profile Py310() {
   p.arena_loses_a_pool = true;
   p.list_prealloc_rounds_even = true;
   p.list_extend_empty_preallocates = true;
+  p.messages.qualified_function_names = true;
   p.dict_resize_minsize_quirk = true;
   p.dict_new_presized_8 = false;
   p.dict_merge_clones_clean = true;

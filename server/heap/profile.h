@@ -62,12 +62,15 @@ struct ErrorMessages {
   std::string_view str_search_arg;
   // Errors of builtins taking no or one argument, or no keywords, name
   // methods and module functions with their type or module ("list.append()
-  // takes exactly one argument", 3.10+) instead of alone ("append() ...").
+  // takes exactly one argument", 3.9+) instead of alone ("append() ...").
   bool qualified_call_names;
   // Deleting an instance attribute that is not there names the object and
   // the attribute ("'C' object has no attribute 'x'", 3.11+) instead of
   // giving the attribute's name alone.
   bool delattr_names_object;
+  // Argument errors of the script's own functions name them by qualified
+  // name ("outer.<locals>.inner() missing ...", 3.10+).
+  bool qualified_function_names;
 };
 
 // How full the free lists are when a script starts: what the interpreter's

@@ -156,6 +156,7 @@ enum class StmtKind : uint8_t {
   kContinue,
   kReturn,       // return value (null: None)
   kFunctionDef,  // def: unit, defaults in `defaults`, bound to `name`
+                 // after the calls of `decorators` (last first)
   kClassDef,     // class: body unit, bases in `bases`, bound to `name`
   kImport,       // import modules: `imports` (module name, bound name); with
                  // `import_from`, its attributes (name, bound name) and the
@@ -189,6 +190,7 @@ struct Stmt {
   NameRef name;                    // def/class binding
   std::vector<ExprPtr> defaults;   // def: positional defaults
   std::vector<ExprPtr> kw_defaults;  // def: keyword-only defaults (null: none)
+  std::vector<ExprPtr> decorators;   // def: evaluated first, called last
   std::vector<ExprPtr> bases;      // class
   std::vector<std::pair<std::string, NameRef>> imports;
   std::string import_from;         // `from M import ...`: M

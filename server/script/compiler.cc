@@ -135,14 +135,15 @@ class Compiler {
 };
 
 // Calls `visit` on every expression a block's statements hold directly
-// (value, targets, assert message, defaults, keyword defaults, bases), in
-// that order, statement by statement, nested blocks included.
+// (value, targets, assert message, decorators, defaults, keyword defaults,
+// bases), in that order, statement by statement, nested blocks included.
 template <typename Visit>
 void ForEachStatementExpr(Block& block, const Visit& visit) {
   for (StmtPtr& stmt : block) {
     if (stmt->value) visit(*stmt->value);
     for (ExprPtr& target : stmt->targets) visit(*target);
     if (stmt->message) visit(*stmt->message);
+    for (ExprPtr& d : stmt->decorators) visit(*d);
     for (ExprPtr& d : stmt->defaults) visit(*d);
     for (ExprPtr& d : stmt->kw_defaults) {
       if (d) visit(*d);
@@ -627,6 +628,7 @@ void Compiler::FoldStmt(Stmt& stmt) {
   for (ExprPtr& target : stmt.targets) FoldTarget(target);
   Fold(stmt.value);
   Fold(stmt.message);
+  for (ExprPtr& d : stmt.decorators) Fold(d);
   if (stmt.kind == StmtKind::kFor) FoldIterable(stmt.value);
   for (ExprPtr& d : stmt.defaults) Fold(d);
   for (ExprPtr& d : stmt.kw_defaults) Fold(d);
@@ -763,6 +765,7 @@ void Compiler::ConstantsOfBlock(const Block& block, uint32_t unit, ConstantList*
     if (stmt->value) ConstantsOf(*stmt->value, unit, consts);
     for (const ExprPtr& target : stmt->targets) ConstantsOf(*target, unit, consts);
     if (stmt->message) ConstantsOf(*stmt->message, unit, consts);
+    for (const ExprPtr& d : stmt->decorators) ConstantsOf(*d, unit, consts);
     const bool folded_defaults =
         heap_.profile().defaults_folded_to_constant && !stmt->defaults.empty() &&
         std::all_of(stmt->defaults.begin(), stmt->defaults.end(),

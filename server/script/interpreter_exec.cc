@@ -521,6 +521,11 @@ Flow Interpreter::ExecFor(const Stmt& stmt) {
 }
 
 Flow Interpreter::ExecFunctionDef(const Stmt& stmt) {
+  std::vector<Ref> decorators;
+  for (const ExprPtr& d : stmt.decorators) {
+    decorators.push_back(Eval(*d));
+    if (!decorators.back()) return Flow::kError;
+  }
   std::vector<Ref> defaults;
   for (const ExprPtr& d : stmt.defaults) {
     defaults.push_back(Eval(*d));
@@ -538,6 +543,13 @@ Flow Interpreter::ExecFunctionDef(const Stmt& stmt) {
     DictSetItem(heap_, kw_defaults.get(), key.get(), value.get()).IgnoreError();
   }
   Ref function = MakeFunction(stmt.unit, std::move(defaults), std::move(kw_defaults));
+  while (!decorators.empty()) {
+    CallArgs args;
+    args.positional.push_back(std::move(function));
+    function = Call(decorators.back().get(), std::move(args));
+    if (!function) return Flow::kError;
+    decorators.pop_back();
+  }
   return StoreName(stmt.name, std::move(function)) ? Flow::kNormal : Flow::kError;
 }
 

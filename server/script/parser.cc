@@ -190,6 +190,8 @@ class Parser {
   // --- Statements.
   void ParseStatement(Block* block);
   void ParseSimpleStatements(Block* block);
+  // `@decorator` lines and the `def` they decorate.
+  void ParseDecorated(Block* block);
   StmtPtr ParseSmallStatement();
   StmtPtr ParseExpressionStatement();
   void ParseBlock(Block* block);
@@ -357,8 +359,39 @@ void Parser::ParseStatement(Block* block) {
     if (stmt) block->push_back(std::move(stmt));
     return;
   }
-  if (IsOp("@")) return Unsupported(t.position, "decorators");
+  if (IsOp("@")) return ParseDecorated(block);
   ParseSimpleStatements(block);
+}
+
+void Parser::ParseDecorated(Block* block) {
+  std::vector<ExprPtr> decorators;
+  while (AcceptOp("@")) {
+    const Position at = Cur().position;
+    ExprPtr decorator = ParseTest();
+    if (failed()) return;
+    // 3.8's grammar: a dotted name, or a call of one.
+    const Expr* callee = decorator.get();
+    if (callee->kind == ExprKind::kCall) callee = callee->operands[0].get();
+    while (callee->kind == ExprKind::kAttribute) callee = callee->operands[0].get();
+    if (callee->kind != ExprKind::kName) {
+      return Unsupported(at, "a decorator that is not a dotted name or a call of one (PEP 614)");
+    }
+    if (callee->name.text == "staticmethod" || callee->name.text == "classmethod" ||
+        callee->name.text == "property") {
+      return Unsupported(at, absl::StrCat("@", callee->name.text));
+    }
+    if (!ExpectNewline()) return;
+    decorators.push_back(std::move(decorator));
+  }
+  if (!IsKeyword("def")) {
+    if (IsKeyword("class")) return Unsupported(Cur().position, "class decorators");
+    if (IsKeyword("async")) return Unsupported(Cur().position, "'async' code");
+    return InvalidSyntax();
+  }
+  StmtPtr stmt = ParseFunctionDef();
+  if (failed()) return;
+  stmt->decorators = std::move(decorators);
+  block->push_back(std::move(stmt));
 }
 
 void Parser::ParseSimpleStatements(Block* block) {

@@ -1,5 +1,5 @@
-"""from-imports and starred targets outside what heapsim models: refused by
-name before anything runs, or CPython's error."""
+"""from-imports, starred targets and decorators outside what heapsim models:
+refused by name before anything runs, or CPython's error."""
 from run_hostile import Case
 
 CASES = [
@@ -24,4 +24,12 @@ CASES = [
          r"^ValueError: not enough values to unpack \(expected at least 2, got 1\)$"),
     Case("starred_non_iterable", "a, *b = 3.5\n", 1,
          r"^TypeError: cannot unpack non-iterable float object$"),
+    Case("decorator_on_class", "def d(c):\n    return c\n@d\nclass C:\n    pass\n", 2,
+         r"4:1: unsupported: class decorators$"),
+    Case("decorator_expression", "fs = [print]\n@fs[0]\ndef f():\n    pass\n", 2,
+         r"unsupported: a decorator that is not a dotted name or a call of one \(PEP 614\)$"),
+    Case("decorator_staticmethod", "class C:\n    @staticmethod\n    def f():\n        pass\n", 2,
+         r"unsupported: @staticmethod$"),
+    Case("decorator_not_callable", "@print\n@len\ndef f():\n    pass\n", 1,
+         r"^TypeError: object of type 'function' has no len\(\)$"),
 ]
