@@ -1,5 +1,6 @@
 #include "server/heap/list_object.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "server/heap/py_error.h"
@@ -172,6 +173,16 @@ void ListInsert(Heap& heap, ObjectId list, int64_t index, ObjectId item) {
   heap.IncRef(item);
   std::vector<ObjectId>& items = heap.list(list).items;
   items.insert(items.begin() + index, item);
+}
+
+std::vector<Ref> ListTakeTail(Heap& heap, ObjectId list, uint64_t count) {
+  std::vector<ObjectId>& items = heap.list(list).items;
+  const uint64_t taken_count = std::min<uint64_t>(count, items.size());
+  const auto first = items.end() - static_cast<std::ptrdiff_t>(taken_count);
+  std::vector<Ref> taken;
+  for (auto it = first; it != items.end(); ++it) taken.push_back(heap.Adopt(*it));
+  items.erase(first, items.end());
+  return taken;
 }
 
 absl::StatusOr<Ref> ListPop(Heap& heap, ObjectId list, int64_t index) {

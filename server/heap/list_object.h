@@ -69,6 +69,11 @@ void ListExtend(Heap& heap, ObjectId list, const std::vector<ObjectId>& items,
 absl::Status ListExtendLazy(Heap& heap, ObjectId list, ExtendSource source, uint64_t hint,
                             const std::function<absl::StatusOr<ObjectId>()>& next);
 
+// Removes the last `count` items (at most the list's size) and returns
+// their references in order, leaving the item array as it is (CPython's
+// Py_SET_SIZE, as starred unpacking does to the list it builds).
+std::vector<Ref> ListTakeTail(Heap& heap, ObjectId list, uint64_t count);
+
 // list.insert(index, item), with CPython's clamping of `index`.
 void ListInsert(Heap& heap, ObjectId list, int64_t index, ObjectId item);
 

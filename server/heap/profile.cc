@@ -92,6 +92,7 @@ constexpr Profile Py38() {
       .comprehensions_inlined = false,
       .binary_slice = false,
       .constant_display_extends = false,
+      .starred_display_packs_runs = true,
       .display_append_threshold = 0,
       .tracemalloc_has_reset_peak = false,
       .str_split_prealloc_by_length = false,
@@ -117,6 +118,7 @@ constexpr Profile Py38() {
               .str_search_arg = "must be str",
               .qualified_call_names = false,
               .delattr_names_object = false,
+              .qualified_function_names = false,
           },
       .gc_thresholds = {700, 10, 10},
       .gc_collects_inside_allocation = true,
@@ -136,6 +138,7 @@ constexpr Profile Py39() {
   p.static_type_size = 408;
   p.none_startup_refs = 4063;
   p.constant_display_extends = true;
+  p.starred_display_packs_runs = false;
   p.tracemalloc_has_reset_peak = true;
   p.vectorcall_types = "range list dict tuple set frozenset";
   p.builtin_method_freelist = 0;
@@ -157,6 +160,7 @@ constexpr Profile Py310() {
   p.arena_loses_a_pool = true;
   p.list_prealloc_rounds_even = true;
   p.list_extend_empty_preallocates = true;
+  p.messages.qualified_function_names = true;
   p.dict_resize_minsize_quirk = true;
   p.dict_new_presized_8 = false;
   p.dict_merge_clones_clean = true;

@@ -62,12 +62,15 @@ struct ErrorMessages {
   std::string_view str_search_arg;
   // Errors of builtins taking no or one argument, or no keywords, name
   // methods and module functions with their type or module ("list.append()
-  // takes exactly one argument", 3.10+) instead of alone ("append() ...").
+  // takes exactly one argument", 3.9+) instead of alone ("append() ...").
   bool qualified_call_names;
   // Deleting an instance attribute that is not there names the object and
   // the attribute ("'C' object has no attribute 'x'", 3.11+) instead of
   // giving the attribute's name alone.
   bool delattr_names_object;
+  // Argument errors of the script's own functions name them by qualified
+  // name ("outer.<locals>.inner() missing ...", 3.10+).
+  bool qualified_function_names;
 };
 
 // How full the free lists are when a script starts: what the interpreter's
@@ -214,6 +217,12 @@ struct Profile {
   // A list or set display of three or more constants is built by extending
   // an empty one with a constant tuple or frozenset (3.9+).
   bool constant_display_extends;
+  // A display with starred items packs each run of plain items into a tuple
+  // and builds the result from an empty one when all parts are made
+  // (BUILD_LIST_UNPACK and kin, 3.8), instead of building a list of the
+  // leading plain items, extending it by each starred item and appending
+  // the rest (LIST_EXTEND / LIST_APPEND, 3.9+).
+  bool starred_display_packs_runs;
   // Displays longer than this are built empty and appended to item by item
   // (3.10+: 30); 0 = never.
   uint32_t display_append_threshold;

@@ -156,8 +156,11 @@ enum class StmtKind : uint8_t {
   kContinue,
   kReturn,       // return value (null: None)
   kFunctionDef,  // def: unit, defaults in `defaults`, bound to `name`
+                 // after the calls of `decorators` (last first)
   kClassDef,     // class: body unit, bases in `bases`, bound to `name`
-  kImport,       // import modules: `imports` (module name, bound name)
+  kImport,       // import modules: `imports` (module name, bound name); with
+                 // `import_from`, its attributes (name, bound name) and the
+                 // fromlist tuple constant in `value`
   kGlobal,       // no-op at run time
   kAssert,       // assert value, message
   kTry,          // try: body / handlers / orelse / finalbody
@@ -187,8 +190,10 @@ struct Stmt {
   NameRef name;                    // def/class binding
   std::vector<ExprPtr> defaults;   // def: positional defaults
   std::vector<ExprPtr> kw_defaults;  // def: keyword-only defaults (null: none)
+  std::vector<ExprPtr> decorators;   // def: evaluated first, called last
   std::vector<ExprPtr> bases;      // class
   std::vector<std::pair<std::string, NameRef>> imports;
+  std::string import_from;         // `from M import ...`: M
 };
 
 // What kind of body a code unit is.

@@ -88,6 +88,13 @@ class Compiler {
   void FoldBlock(Block& block);
   void FoldStmt(Stmt& stmt);
   void Fold(ExprPtr& expr);
+  // Folds what an assignment target holds; its own tuples and lists (which
+  // unpack, not build) stay as they are.
+  void FoldTarget(ExprPtr& target);
+  // Profiles whose starred displays pack plain runs (3.8): `display`'s
+  // plain items become starred tuples, *(a, b), folded when constant (sets
+  // in a set display).
+  void PackPlainRuns(Expr& display);
   void FoldIterable(ExprPtr& expr);
   // Replaces `expr` with a constant holding `value` (a new reference).
   void MakeConstant(ExprPtr& expr, Ref value);
@@ -128,14 +135,15 @@ class Compiler {
 };
 
 // Calls `visit` on every expression a block's statements hold directly
-// (value, targets, assert message, defaults, keyword defaults, bases), in
-// that order, statement by statement, nested blocks included.
+// (value, targets, assert message, decorators, defaults, keyword defaults,
+// bases), in that order, statement by statement, nested blocks included.
 template <typename Visit>
 void ForEachStatementExpr(Block& block, const Visit& visit) {
   for (StmtPtr& stmt : block) {
     if (stmt->value) visit(*stmt->value);
     for (ExprPtr& target : stmt->targets) visit(*target);
     if (stmt->message) visit(*stmt->message);
+    for (ExprPtr& d : stmt->decorators) visit(*d);
     for (ExprPtr& d : stmt->defaults) visit(*d);
     for (ExprPtr& d : stmt->kw_defaults) {
       if (d) visit(*d);
@@ -497,12 +505,49 @@ Ref Compiler::ConstantItem(ObjectId sequence, ObjectId index) {
   return Ref();
 }
 
+void Compiler::PackPlainRuns(Expr& display) {
+  std::vector<ExprPtr> parts;
+  ExprPtr run;
+  for (ExprPtr& item : display.operands) {
+    if (item->kind == ExprKind::kStarred) {
+      if (run) parts.push_back(std::move(run));
+      parts.push_back(std::move(item));
+      continue;
+    }
+    if (!run) {
+      // *(items,): the run as a tuple display, folded to a constant when
+      // its items are constants (as CPython 3.8's peephole optimiser
+      // does); in a set display, *{items} (BUILD_SET).
+      run = std::make_unique<Expr>();
+      run->kind = ExprKind::kStarred;
+      run->position = item->position;
+      auto packed = std::make_unique<Expr>();
+      packed->kind = display.kind == ExprKind::kSet ? ExprKind::kSet : ExprKind::kTuple;
+      packed->position = item->position;
+      run->operands.push_back(std::move(packed));
+    }
+    run->operands[0]->operands.push_back(std::move(item));
+  }
+  if (run) parts.push_back(std::move(run));
+  for (ExprPtr& part : parts) {
+    if (part->operands[0]->kind == ExprKind::kTuple) Fold(part->operands[0]);
+  }
+  display.operands = std::move(parts);
+}
+
 void Compiler::Fold(ExprPtr& expr) {
   if (!expr) return;
   for (ExprPtr& operand : expr->operands) Fold(operand);
+  if ((expr->kind == ExprKind::kList || expr->kind == ExprKind::kSet ||
+       expr->kind == ExprKind::kTuple) &&
+      heap_.profile().starred_display_packs_runs &&
+      std::any_of(expr->operands.begin(), expr->operands.end(),
+                  [](const ExprPtr& item) { return item->kind == ExprKind::kStarred; })) {
+    PackPlainRuns(*expr);
+  }
   for (Keyword& keyword : expr->keywords) Fold(keyword.value);
   for (ComprehensionClause& clause : expr->clauses) {
-    Fold(clause.target);
+    FoldTarget(clause.target);
     Fold(clause.iterable);
     FoldIterable(clause.iterable);
     for (ExprPtr& condition : clause.conditions) Fold(condition);
@@ -555,6 +600,16 @@ void Compiler::Fold(ExprPtr& expr) {
   }
 }
 
+void Compiler::FoldTarget(ExprPtr& target) {
+  if (target->kind != ExprKind::kTuple && target->kind != ExprKind::kList) {
+    Fold(target);
+    return;
+  }
+  for (ExprPtr& item : target->operands) {
+    FoldTarget(item->kind == ExprKind::kStarred ? item->operands[0] : item);
+  }
+}
+
 void Compiler::FoldIterable(ExprPtr& expr) {
   if (!expr || expr->kind != ExprKind::kList) return;
   for (const ExprPtr& item : expr->operands) {
@@ -570,9 +625,10 @@ void Compiler::FoldBlock(Block& block) {
 }
 
 void Compiler::FoldStmt(Stmt& stmt) {
-  for (ExprPtr& target : stmt.targets) Fold(target);
+  for (ExprPtr& target : stmt.targets) FoldTarget(target);
   Fold(stmt.value);
   Fold(stmt.message);
+  for (ExprPtr& d : stmt.decorators) Fold(d);
   if (stmt.kind == StmtKind::kFor) FoldIterable(stmt.value);
   for (ExprPtr& d : stmt.defaults) Fold(d);
   for (ExprPtr& d : stmt.kw_defaults) Fold(d);
@@ -709,6 +765,7 @@ void Compiler::ConstantsOfBlock(const Block& block, uint32_t unit, ConstantList*
     if (stmt->value) ConstantsOf(*stmt->value, unit, consts);
     for (const ExprPtr& target : stmt->targets) ConstantsOf(*target, unit, consts);
     if (stmt->message) ConstantsOf(*stmt->message, unit, consts);
+    for (const ExprPtr& d : stmt->decorators) ConstantsOf(*d, unit, consts);
     const bool folded_defaults =
         heap_.profile().defaults_folded_to_constant && !stmt->defaults.empty() &&
         std::all_of(stmt->defaults.begin(), stmt->defaults.end(),

@@ -23,6 +23,7 @@
 #include "absl/status/status.h"
 #include "server/heap/budget.h"
 #include "server/heap/heap.h"
+#include "server/heap/list_object.h"
 #include "server/script/code.h"
 #include "server/script/program.h"
 #include "server/script/runtime.h"
@@ -96,10 +97,17 @@ class Interpreter {
   // list += iterable and list.extend(iterable): extends `list` sizing its
   // item array as CPython does for that kind of iterable.
   bool ExtendList(ObjectId list, ObjectId iterable);
+  // Extends `list` with what `iterator` gives, its item array sized for
+  // `source` and `hint` as list_extend sizes it. False with the exception
+  // pending when the iterator raises (the items so far are kept).
+  bool ExtendListFromIterator(ObjectId list, ObjectId iterator, ExtendSource source,
+                              uint64_t hint);
 
   // iter(x): a new iterator object (x itself for iterators), or null with
   // TypeError pending.
   Ref GetIter(ObjectId iterable);
+  // True if GetIter(object) would give an iterator.
+  bool Iterable(ObjectId object) const;
   // next(it): a new reference to the next item, or a null Ref at the end
   // (no exception pending) or on error (exception pending).
   Ref Next(ObjectId iterator);
@@ -182,8 +190,19 @@ class Interpreter {
   Flow ExecClassDef(const Stmt& stmt);
   Flow ExecImport(const Stmt& stmt);
   bool Assign(const Expr& target, Ref value);
+  // Unpacks `value` into the tuple or list `target` whose operand `star` is
+  // starred (UNPACK_EX): the starred name gets a new list of what is left.
+  bool AssignStarred(const Expr& target, size_t star, Ref value);
 
   // Expressions.
+  // Displays with starred items, as 3.9+ and as 3.8 build them.
+  Ref EvalUnpackDisplay(const Expr& expr);
+  Ref EvalPackedUnpackDisplay(const Expr& expr);
+  // One item into a list or set display (append / add), and a starred
+  // item's items (list_extend / set update). False with the exception
+  // pending.
+  bool AddToDisplay(ObjectId display, ObjectId item);
+  bool ExtendDisplay(ObjectId display, ObjectId part);
   Ref Eval(const Expr& expr);
   Ref EvalName(const Expr& expr);
   Ref EvalCall(const Expr& expr);

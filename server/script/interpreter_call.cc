@@ -247,7 +247,8 @@ bool Interpreter::BindArguments(const CodeUnit& unit, ObjectId function, CallArg
   const bool copy =
       (heap_.profile().call_copies_arguments && !args.from_sequence) || args.borrowed;
   const FunctionBody& body = heap_.function(function);
-  const std::string& fname = unit.name;
+  const std::string& fname =
+      heap_.profile().messages.qualified_function_names ? unit.qualname : unit.name;
   auto take = [&](Ref& value) -> ObjectId {
     return copy ? heap_.NewRef(value.get()).release() : value.release();
   };

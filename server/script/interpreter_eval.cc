@@ -14,6 +14,7 @@
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
+#include "server/script/builtins.h"
 #include "server/script/format.h"
 #include "server/script/interpreter.h"
 #include "server/script/operators.h"
@@ -228,44 +229,104 @@ Ref Interpreter::EvalDisplay(const Expr& expr) {
       }
       return set;
     }
-    case DisplayBuild::kAppend:
-    case DisplayBuild::kUnpack: {
-      // Built empty, then extended by starred parts and appended to.
+    case DisplayBuild::kAppend: {
+      // Built empty, then appended to item by item.
       Ref result = is_set ? NewSet(heap_, false) : NewList(heap_, 0);
       for (const ExprPtr& item : expr.operands) {
-        const bool starred = item->kind == ExprKind::kStarred;
-        Ref value = Eval(starred ? *item->operands[0] : *item);
-        if (!value) return Ref();
-        if (starred) {
-          std::vector<Ref> parts;
-          if (!Collect(value.get(), &parts)) return Ref();
-          for (const Ref& part : parts) {
-            if (is_set) {
-              if (absl::Status s = SetAdd(heap_, result.get(), part.get()); !s.ok()) {
-                Raise(s);
-                return Ref();
-              }
-            } else {
-              ListAppend(heap_, result.get(), part.get());
-            }
-          }
-        } else if (is_set) {
-          if (absl::Status s = SetAdd(heap_, result.get(), value.get()); !s.ok()) {
-            Raise(s);
-            return Ref();
-          }
-        } else {
-          ListAppend(heap_, result.get(), value.get());
-        }
-      }
-      if (expr.kind == ExprKind::kTuple) {
-        std::vector<ObjectId> items = ListItems(heap_, result.get());
-        return NewTupleOf(heap_, items);
+        Ref value = Eval(*item);
+        if (!value || !AddToDisplay(result.get(), value.get())) return Ref();
       }
       return result;
     }
+    case DisplayBuild::kUnpack:
+      return heap_.profile().starred_display_packs_runs ? EvalPackedUnpackDisplay(expr)
+                                                        : EvalUnpackDisplay(expr);
   }
   return Ref();
+}
+
+bool Interpreter::AddToDisplay(ObjectId display, ObjectId item) {
+  if (heap_.type_of(display) == TypeTag::kList) {
+    ListAppend(heap_, display, item);
+    return true;
+  }
+  if (absl::Status s = SetAdd(heap_, display, item); !s.ok()) {
+    Raise(s);
+    return false;
+  }
+  return true;
+}
+
+bool Interpreter::ExtendDisplay(ObjectId display, ObjectId part) {
+  if (heap_.type_of(display) == TypeTag::kList) return ExtendList(display, part);
+  return UpdateSetFrom(*this, display, part);
+}
+
+Ref Interpreter::EvalUnpackDisplay(const Expr& expr) {
+  // BUILD_LIST / BUILD_SET of the leading plain items, LIST_EXTEND /
+  // SET_UPDATE by each starred item, LIST_APPEND / SET_ADD of the others;
+  // a tuple is the list made a tuple (LIST_TO_TUPLE).
+  const bool is_set = expr.kind == ExprKind::kSet;
+  size_t next = 0;
+  std::vector<Ref> leading;
+  for (; next < expr.operands.size() && expr.operands[next]->kind != ExprKind::kStarred; ++next) {
+    leading.push_back(Eval(*expr.operands[next]));
+    if (!leading.back()) return Ref();
+  }
+  Ref result;
+  if (is_set) {
+    result = NewSet(heap_, false);
+    for (const Ref& item : leading) {
+      if (!AddToDisplay(result.get(), item.get())) return Ref();
+    }
+  } else {
+    std::vector<ObjectId> ids;
+    for (const Ref& item : leading) ids.push_back(item.get());
+    result = NewListOf(heap_, ids);
+  }
+  leading.clear();
+  for (; next < expr.operands.size(); ++next) {
+    const Expr& item = *expr.operands[next];
+    if (item.kind != ExprKind::kStarred) {
+      Ref value = Eval(item);
+      if (!value || !AddToDisplay(result.get(), value.get())) return Ref();
+      continue;
+    }
+    Ref value = Eval(*item.operands[0]);
+    if (!value) return Ref();
+    if (!is_set && !Iterable(value.get())) {
+      Raise(PyError(PyExc::kTypeError, absl::StrCat("Value after * must be an iterable, not ",
+                                                    TypeName(heap_, value.get()))));
+      return Ref();
+    }
+    if (!ExtendDisplay(result.get(), value.get())) return Ref();
+  }
+  if (expr.kind != ExprKind::kTuple) return result;
+  const std::vector<ObjectId> items = ListItems(heap_, result.get());
+  return NewTupleOf(heap_, items);
+}
+
+Ref Interpreter::EvalPackedUnpackDisplay(const Expr& expr) {
+  // Every item is starred (plain runs were packed into tuples by the
+  // compiler): all are evaluated, then BUILD_LIST_UNPACK / BUILD_SET_UNPACK
+  // / BUILD_TUPLE_UNPACK extends an empty result by each and lets go of
+  // them, last first.
+  std::vector<Ref> parts;
+  for (const ExprPtr& item : expr.operands) {
+    parts.push_back(Eval(*item->operands[0]));
+    if (!parts.back()) return Ref();
+  }
+  Ref result = expr.kind == ExprKind::kSet ? NewSet(heap_, false) : NewList(heap_, 0);
+  for (const Ref& part : parts) {
+    if (!ExtendDisplay(result.get(), part.get())) return Ref();
+  }
+  if (expr.kind == ExprKind::kTuple) {
+    const std::vector<ObjectId> items = ListItems(heap_, result.get());
+    Ref tuple = NewTupleOf(heap_, items);
+    result = std::move(tuple);
+  }
+  while (!parts.empty()) parts.pop_back();
+  return result;
 }
 
 Ref Interpreter::EvalDict(const Expr& expr) {

@@ -182,6 +182,11 @@ bool Interpreter::Assign(const Expr& target, Ref value) {
     }
     case ExprKind::kTuple:
     case ExprKind::kList: {
+      for (size_t star = 0; star < target.operands.size(); ++star) {
+        if (target.operands[star]->kind == ExprKind::kStarred) {
+          return AssignStarred(target, star, std::move(value));
+        }
+      }
       const size_t n = target.operands.size();
       std::vector<Ref> items;
       const TypeTag type = heap_.type_of(value.get());
@@ -233,6 +238,58 @@ bool Interpreter::Assign(const Expr& target, Ref value) {
       Raise(PyError(PyExc::kTypeError, "cannot assign to this target"));
       return false;
   }
+}
+
+bool Interpreter::AssignStarred(const Expr& target, size_t star, Ref value) {
+  const size_t before = star;
+  const size_t after = target.operands.size() - star - 1;
+  auto not_enough = [&](uint64_t got) {
+    Raise(PyError(PyExc::kValueError,
+                  absl::StrCat("not enough values to unpack (expected at least ", before + after,
+                               ", got ", got, ")")));
+    return false;
+  };
+  // An iterable that is not an iterator itself hints its full length.
+  const bool fresh_iterator = heap_.type_of(value.get()) != TypeTag::kIterator &&
+                              heap_.type_of(value.get()) != TypeTag::kRangeIterator &&
+                              heap_.type_of(value.get()) != TypeTag::kGenerator;
+  const std::optional<uint64_t> length_hint = LengthHint(value.get());
+  Ref iterator = GetIter(value.get());
+  if (!iterator) {
+    TakeError().IgnoreError();
+    Raise(PyError(PyExc::kTypeError, absl::StrCat("cannot unpack non-iterable ",
+                                                  TypeName(heap_, value.get()), " object")));
+    return false;
+  }
+  std::vector<Ref> items;
+  for (size_t i = 0; i < before; ++i) {
+    Ref item = Next(iterator.get());
+    if (!item) return has_error() ? false : not_enough(i);
+    items.push_back(std::move(item));
+  }
+  // The rest as PySequence_List(iterator): an empty list extended from the
+  // iterator, sized by what the iterator says is left.
+  std::optional<uint64_t> hint = LengthHint(iterator.get());
+  if (fresh_iterator && length_hint) hint = *length_hint > before ? *length_hint - before : 0;
+  Ref rest = NewList(heap_, 0);
+  if (!ExtendListFromIterator(rest.get(), iterator.get(),
+                              hint ? ExtendSource::kSized : ExtendSource::kUnsized,
+                              hint.value_or(0))) {
+    return false;
+  }
+  const uint64_t rest_length = ListItems(heap_, rest.get()).size();
+  if (rest_length < after) return not_enough(before + rest_length);
+  std::vector<Ref> tail = ListTakeTail(heap_, rest.get(), after);
+  items.push_back(std::move(rest));
+  for (Ref& item : tail) items.push_back(std::move(item));
+  iterator.Reset();
+  value.Reset();  // UNPACK_EX pops the sequence before the stores
+  for (size_t i = 0; i < items.size(); ++i) {
+    const Expr& slot = *target.operands[i];
+    const Expr& store = slot.kind == ExprKind::kStarred ? *slot.operands[0] : slot;
+    if (!Assign(store, std::move(items[i]))) return false;
+  }
+  return true;
 }
 
 Flow Interpreter::ExecAssign(const Stmt& stmt) {
@@ -313,9 +370,14 @@ bool Interpreter::ExtendList(ObjectId list, ObjectId iterable) {
   if (source != ExtendSource::kMapping && hint) source = ExtendSource::kSized;
   Ref iterator = GetIter(iterable);
   if (!iterator) return false;
-  absl::Status status = ListExtendLazy(
-      heap_, list, source, hint.value_or(0), [&]() -> absl::StatusOr<ObjectId> {
-        Ref item = Next(iterator.get());
+  return ExtendListFromIterator(list, iterator.get(), source, hint.value_or(0));
+}
+
+bool Interpreter::ExtendListFromIterator(ObjectId list, ObjectId iterator, ExtendSource source,
+                                         uint64_t hint) {
+  absl::Status status =
+      ListExtendLazy(heap_, list, source, hint, [&]() -> absl::StatusOr<ObjectId> {
+        Ref item = Next(iterator);
         if (!item) {
           if (has_error()) return TakeError();
           return kNoObject;
@@ -465,6 +527,11 @@ Flow Interpreter::ExecFor(const Stmt& stmt) {
 }
 
 Flow Interpreter::ExecFunctionDef(const Stmt& stmt) {
+  std::vector<Ref> decorators;
+  for (const ExprPtr& d : stmt.decorators) {
+    decorators.push_back(Eval(*d));
+    if (!decorators.back()) return Flow::kError;
+  }
   std::vector<Ref> defaults;
   for (const ExprPtr& d : stmt.defaults) {
     defaults.push_back(Eval(*d));
@@ -482,6 +549,13 @@ Flow Interpreter::ExecFunctionDef(const Stmt& stmt) {
     DictSetItem(heap_, kw_defaults.get(), key.get(), value.get()).IgnoreError();
   }
   Ref function = MakeFunction(stmt.unit, std::move(defaults), std::move(kw_defaults));
+  while (!decorators.empty()) {
+    CallArgs args;
+    args.positional.push_back(std::move(function));
+    function = Call(decorators.back().get(), std::move(args));
+    if (!function) return Flow::kError;
+    decorators.pop_back();
+  }
   return StoreName(stmt.name, std::move(function)) ? Flow::kNormal : Flow::kError;
 }
 
@@ -538,16 +612,17 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
 }
 
 Flow Interpreter::ExecImport(const Stmt& stmt) {
-  for (const auto& [module, name] : stmt.imports) {
-    ObjectId object = kNoObject;
-    if (module == "sys") object = session_.sys_module;
-    if (module == "gc") object = session_.gc_module;
-    if (module == "tracemalloc") object = session_.tracemalloc_module;
-    if (object == kNoObject) {
-      Raise(PyError(PyExc::kException, absl::StrCat("No module named '", module, "'")));
-      return Flow::kError;
-    }
-    if (!StoreName(name, heap_.NewRef(object))) return Flow::kError;
+  auto module_named = [&](std::string_view module) {
+    if (module == "sys") return session_.sys_module;
+    if (module == "gc") return session_.gc_module;
+    return session_.tracemalloc_module;
+  };
+  for (const auto& [imported, name] : stmt.imports) {
+    Ref value = stmt.import_from.empty()
+                    ? heap_.NewRef(module_named(imported))
+                    : GetAttr(module_named(stmt.import_from), imported);
+    if (!value) return Flow::kError;
+    if (!StoreName(name, std::move(value))) return Flow::kError;
   }
   return Flow::kNormal;
 }

@@ -50,7 +50,33 @@ Ref FillResult(Heap& heap, ObjectId iterator, std::vector<Ref> items) {
 
 }  // namespace
 
+bool Interpreter::Iterable(ObjectId object) const {
+  switch (heap_.type_of(object)) {
+    case TypeTag::kList:
+    case TypeTag::kTuple:
+    case TypeTag::kStr:
+    case TypeTag::kBytes:
+    case TypeTag::kByteArray:
+    case TypeTag::kSet:
+    case TypeTag::kFrozenSet:
+    case TypeTag::kRange:
+    case TypeTag::kDict:
+    case TypeTag::kDictView:
+    case TypeTag::kIterator:
+    case TypeTag::kRangeIterator:
+    case TypeTag::kGenerator:
+      return true;
+    default:
+      return false;
+  }
+}
+
 Ref Interpreter::GetIter(ObjectId iterable) {
+  if (!Iterable(iterable)) {
+    Raise(PyError(PyExc::kTypeError,
+                  absl::StrCat("'", TypeName(heap_, iterable), "' object is not iterable")));
+    return Ref();
+  }
   switch (heap_.type_of(iterable)) {
     case TypeTag::kList:
       return NewIterator(heap_, IterKind::kList, iterable);
@@ -86,16 +112,10 @@ Ref Interpreter::GetIter(ObjectId iterable) {
       }
       break;
     }
-    case TypeTag::kIterator:
-    case TypeTag::kRangeIterator:
-    case TypeTag::kGenerator:
-      return heap_.NewRef(iterable);
     default:
       break;
   }
-  Raise(PyError(PyExc::kTypeError,
-                absl::StrCat("'", TypeName(heap_, iterable), "' object is not iterable")));
-  return Ref();
+  return heap_.NewRef(iterable);  // an iterator is its own
 }
 
 Ref Interpreter::Next(ObjectId iterator) {

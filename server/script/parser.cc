@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "server/script/builtins.h"
 #include "server/script/lexer.h"
 
 namespace heapsim::script {
@@ -26,6 +27,15 @@ const absl::flat_hash_set<std::string_view>& Keywords() {
 // Modules a heap script may import.
 bool IsSupportedModule(std::string_view name) {
   return name == "sys" || name == "gc" || name == "tracemalloc";
+}
+
+// True if `from module import name` binds something heapsim models: a
+// modelled function of the module. tracemalloc.reset_peak is left out: it
+// is missing before 3.9, where CPython's ImportError names the module's
+// file path.
+bool IsImportableName(std::string_view module, std::string_view name) {
+  if (module == "tracemalloc" && name == "reset_peak") return false;
+  return FindModuleFunction(module, name).has_value();
 }
 
 // The name CPython's error messages give an expression that cannot be
@@ -180,6 +190,8 @@ class Parser {
   // --- Statements.
   void ParseStatement(Block* block);
   void ParseSimpleStatements(Block* block);
+  // `@decorator` lines and the `def` they decorate.
+  void ParseDecorated(Block* block);
   StmtPtr ParseSmallStatement();
   StmtPtr ParseExpressionStatement();
   void ParseBlock(Block* block);
@@ -190,6 +202,10 @@ class Parser {
   StmtPtr ParseFunctionDef();
   StmtPtr ParseClassDef();
   StmtPtr ParseImport();
+  StmtPtr ParseFromImport();
+  // Reads one module name of an import: one of the modelled modules, not
+  // dotted. Refuses anything else.
+  bool ReadModuleName(std::string* module);
   StmtPtr ParseDelete();
   // Parameters up to `closer`, into `unit`'s slots; defaults are parsed in
   // the enclosing unit.
@@ -343,8 +359,39 @@ void Parser::ParseStatement(Block* block) {
     if (stmt) block->push_back(std::move(stmt));
     return;
   }
-  if (IsOp("@")) return Unsupported(t.position, "decorators");
+  if (IsOp("@")) return ParseDecorated(block);
   ParseSimpleStatements(block);
+}
+
+void Parser::ParseDecorated(Block* block) {
+  std::vector<ExprPtr> decorators;
+  while (AcceptOp("@")) {
+    const Position at = Cur().position;
+    ExprPtr decorator = ParseTest();
+    if (failed()) return;
+    // 3.8's grammar: a dotted name, or a call of one.
+    const Expr* callee = decorator.get();
+    if (callee->kind == ExprKind::kCall) callee = callee->operands[0].get();
+    while (callee->kind == ExprKind::kAttribute) callee = callee->operands[0].get();
+    if (callee->kind != ExprKind::kName) {
+      return Unsupported(at, "a decorator that is not a dotted name or a call of one (PEP 614)");
+    }
+    if (callee->name.text == "staticmethod" || callee->name.text == "classmethod" ||
+        callee->name.text == "property") {
+      return Unsupported(at, absl::StrCat("@", callee->name.text));
+    }
+    if (!ExpectNewline()) return;
+    decorators.push_back(std::move(decorator));
+  }
+  if (!IsKeyword("def")) {
+    if (IsKeyword("class")) return Unsupported(Cur().position, "class decorators");
+    if (IsKeyword("async")) return Unsupported(Cur().position, "'async' code");
+    return InvalidSyntax();
+  }
+  StmtPtr stmt = ParseFunctionDef();
+  if (failed()) return;
+  stmt->decorators = std::move(decorators);
+  block->push_back(std::move(stmt));
 }
 
 void Parser::ParseSimpleStatements(Block* block) {
@@ -407,11 +454,7 @@ StmtPtr Parser::ParseSmallStatement() {
     }
     if (word == "del") return ParseDelete();
     if (word == "import") return ParseImport();
-    if (word == "from") {
-      Unsupported(t.position, "'from ... import' (only 'import sys', 'import gc' and "
-                              "'import tracemalloc')");
-      return nullptr;
-    }
+    if (word == "from") return ParseFromImport();
     if (word == "global" || word == "nonlocal") {
       ++index_;
       const bool global = word == "global";
@@ -533,15 +576,31 @@ bool Parser::CheckTarget(const Expr& target, bool del) {
     case ExprKind::kSubscript:
       return true;
     case ExprKind::kTuple:
-    case ExprKind::kList:
+    case ExprKind::kList: {
+      bool starred = false;
       for (const ExprPtr& item : target.operands) {
         if (item->kind == ExprKind::kStarred) {
-          Unsupported(item->position, "starred assignment target");
-          return false;
+          if (del || starred) {
+            // CPython's wording of these SyntaxErrors changed in 3.9.
+            Unsupported(item->position, del ? "deleting a starred target"
+                                            : "more than one starred assignment target");
+            return false;
+          }
+          starred = true;
+          if (!CheckTarget(*item->operands[0], del)) return false;
+          continue;
         }
         if (!CheckTarget(*item, del)) return false;
       }
       return true;
+    }
+    case ExprKind::kStarred:
+      if (del) {
+        Unsupported(target.position, "deleting a starred target");
+        return false;
+      }
+      SyntaxError(target.position, "starred assignment target must be in a list or tuple");
+      return false;
     default:
       SyntaxError(target.position, absl::StrCat("cannot ", del ? "delete " : "assign to ",
                                                 ExprDescription(target)));
@@ -568,32 +627,88 @@ StmtPtr Parser::ParseDelete() {
   return stmt;
 }
 
+bool Parser::ReadModuleName(std::string* module) {
+  const Token& name = Cur();
+  if (name.kind != TokenKind::kName || Keywords().contains(name.text)) {
+    if (name.kind == TokenKind::kOperator && (name.text == "." || name.text == "...")) {
+      Unsupported(name.position, "relative import");
+    } else {
+      InvalidSyntax();
+    }
+    return false;
+  }
+  if (!IsSupportedModule(name.text) ||
+      (Ahead(1).kind == TokenKind::kOperator && Ahead(1).text == ".")) {
+    Unsupported(name.position, absl::StrCat("import of module '", name.text,
+                                            "' (only sys, gc and tracemalloc)"));
+    return false;
+  }
+  *module = name.text;
+  ++index_;
+  return true;
+}
+
 StmtPtr Parser::ParseImport() {
   auto stmt = std::make_unique<Stmt>();
   stmt->kind = StmtKind::kImport;
   stmt->position = Cur().position;
   ++index_;
   do {
-    const Token& module = Cur();
-    if (module.kind != TokenKind::kName || Keywords().contains(module.text)) {
-      InvalidSyntax();
-      return nullptr;
-    }
-    if (!IsSupportedModule(module.text) ||
-        (Ahead(1).kind == TokenKind::kOperator && Ahead(1).text == ".")) {
-      Unsupported(module.position,
-                  absl::StrCat("import of module '", module.text,
-                               "' (only sys, gc and tracemalloc)"));
-      return nullptr;
-    }
-    ++index_;
+    std::string module;
+    if (!ReadModuleName(&module)) return nullptr;
     NameRef bound;
-    bound.text = module.text;
+    bound.text = module;
     if (AcceptKeyword("as") && !ReadName(&bound.text)) return nullptr;
     Bind(bound.text);
-    stmt->imports.emplace_back(module.text, std::move(bound));
+    stmt->imports.emplace_back(std::move(module), std::move(bound));
   } while (AcceptOp(","));
   for (auto& [module, name] : stmt->imports) Use(&name);
+  return stmt;
+}
+
+StmtPtr Parser::ParseFromImport() {
+  auto stmt = std::make_unique<Stmt>();
+  stmt->kind = StmtKind::kImport;
+  stmt->position = Cur().position;
+  ++index_;
+  if (!ReadModuleName(&stmt->import_from)) return nullptr;
+  if (!AcceptKeyword("import")) {
+    InvalidSyntax();
+    return nullptr;
+  }
+  if (IsOp("*")) {
+    Unsupported(Cur().position, absl::StrCat("'from ", stmt->import_from, " import *'"));
+    return nullptr;
+  }
+  const bool parenthesized = AcceptOp("(");
+  // The names as CPython's IMPORT_NAME gets them: a constant tuple of str.
+  auto fromlist = std::make_unique<Expr>();
+  fromlist->kind = ExprKind::kTuple;
+  fromlist->position = Cur().position;
+  do {
+    if (parenthesized && IsOp(")")) break;
+    const Position at = Cur().position;
+    std::string attribute;
+    if (!ReadName(&attribute)) return nullptr;
+    if (!IsImportableName(stmt->import_from, attribute)) {
+      Unsupported(at, absl::StrCat("import of '", stmt->import_from, ".", attribute,
+                                   "' (only the modelled functions of sys, gc and tracemalloc)"));
+      return nullptr;
+    }
+    fromlist->operands.push_back(Literal(LiteralKind::kStr, attribute, at, 10));
+    NameRef bound;
+    bound.text = attribute;
+    if (AcceptKeyword("as") && !ReadName(&bound.text)) return nullptr;
+    Bind(bound.text);
+    stmt->imports.emplace_back(std::move(attribute), std::move(bound));
+  } while (AcceptOp(","));
+  if (parenthesized && !ExpectOp(")")) return nullptr;
+  if (stmt->imports.empty()) {
+    InvalidSyntax();
+    return nullptr;
+  }
+  stmt->value = std::move(fromlist);
+  for (auto& [attribute, name] : stmt->imports) Use(&name);
   return stmt;
 }
 
@@ -904,7 +1019,7 @@ ExprPtr Parser::ParseTestList(bool allow_starred) {
 
 ExprPtr Parser::ParseTargetList() { return ParseCommaList(&Parser::ParseTarget); }
 
-ExprPtr Parser::ParseTarget() { return ParseBinary(0); }
+ExprPtr Parser::ParseTarget() { return IsOp("*") ? ParseStarOrTest() : ParseBinary(0); }
 
 ExprPtr Parser::ParseCommaList(ExprPtr (Parser::*item)()) {
   const Position at = Cur().position;
