@@ -313,4 +313,25 @@ uint64_t SetSizeOf(const Heap& heap, ObjectId set) {
   return kSetObjectRequest + (body.table_block != 0 ? body.table.size() * kEntryBytes : 0);
 }
 
+absl::Status SetDifferenceUpdate(Heap& heap, ObjectId set, ObjectId other) {
+  if (set == other) {
+    SetClear(heap, set);
+    return absl::OkStatus();
+  }
+  Ref removed = heap.NewRef(other);
+  if ((heap.set(other).used >> 3) > heap.set(set).used) {
+    absl::StatusOr<Ref> common = SetIntersection(heap, set, other);
+    if (!common.ok()) return common.status();
+    removed = *std::move(common);
+  }
+  for (ObjectId key : SetKeys(heap, removed.get())) {
+    if (absl::StatusOr<bool> s = SetDiscard(heap, set, key); !s.ok()) return s.status();
+  }
+  removed.Reset();
+  const SetBody& body = heap.set(set);
+  if (body.fill - body.used <= (body.table.size() - 1) / 4) return absl::OkStatus();
+  TableResize(heap, set, body.used > 50000 ? uint64_t{body.used} * 2 : uint64_t{body.used} * 4);
+  return absl::OkStatus();
+}
+
 }  // namespace heapsim

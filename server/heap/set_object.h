@@ -52,6 +52,12 @@ Ref SetCopy(Heap& heap, ObjectId set, bool frozen);
 absl::StatusOr<Ref> SetIntersection(Heap& heap, ObjectId set, ObjectId other);
 absl::StatusOr<Ref> SetDifference(Heap& heap, ObjectId set, ObjectId other);
 
+// s -= other (set_difference_update_internal) for a set or frozenset
+// `other`: s itself is cleared; an `other` more than 8 times larger is first
+// replaced by its intersection with s; then each key is discarded, and a
+// table more than a quarter dummies is resized to 4 x used.
+absl::Status SetDifferenceUpdate(Heap& heap, ObjectId set, ObjectId other);
+
 // The keys in table order, borrowed.
 std::vector<ObjectId> SetKeys(const Heap& heap, ObjectId set);
 

@@ -388,7 +388,7 @@ absl::StatusOr<Ref> SetAlgebra(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, 
     }
     case BinaryOp::kSub: {
       if (in_place && !frozen) {
-        for (ObjectId key : SetKeys(heap, b)) SetDiscard(heap, a, key).IgnoreError();
+        if (absl::Status s = SetDifferenceUpdate(heap, a, b); !s.ok()) return s;
         return heap.NewRef(a);
       }
       return SetDifference(heap, a, b);

@@ -125,7 +125,8 @@ class Generator(object):
         if r < 0.7:
             return "'-'.join(str(i) for i in range(%d))" % self.small(0, 30), Var("str", False, True)
         if r < 0.8 and n:
-            return "f'{%s}:{%s!r}'" % (n, s or "'q'"), Var("str", False, True)
+            # quotes inside the braces differ from the f-string's own (PEP 701 is 3.12+)
+            return "f\"{%s}:{%s!r}\"" % (n, s or "'q'"), Var("str", False, True)
         if r < 0.9 and s:
             return "%s + %s" % (s, self.rng.choice(SMALL_STRS)), Var("str", False, True)
         return "'%s' * %d" % (self.rng.choice("ab"), self.small(1, 100)), Var("str", False, True)
@@ -316,7 +317,7 @@ class Generator(object):
             return self.rng.choice([
                 "%s.add(%d)" % (n, i * 5), "%s.discard(%d)" % (n, i), "%s.update(range(%d))" % (n, i),
                 "%s |= {%d, %d}" % (n, i, i + 100), "%s -= set(range(%d))" % (n, i), "%s.clear()" % n,
-                "%s = %s.symmetric_difference(range(%d))" % (n, n, i),
+                "%s = %s.difference(range(%d))" % (n, n, i),
                 "%s = %s.intersection(range(%d))" % (n, n, i),
             ])
         if k == "bytearray":

@@ -263,6 +263,8 @@ def main(argv):
     ap.add_argument("--timeout", type=float, default=30.0)
     ap.add_argument("--workdir", default=None, help="where programs are written (default: a temp dir)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every failure")
+    ap.add_argument("--cached-only", action="store_true",
+                    help="never run CPython: programs without a recorded or cached output count as no-cpython")
     ap.add_argument("--summarise", default=None, metavar="LOG",
                     help="only print the summary of a --report log (of a finished or running campaign)")
     args = ap.parse_args(argv)
@@ -276,7 +278,8 @@ def main(argv):
     if args.capture and not args.expected:
         ap.error("--capture needs --expected")
 
-    store = CPythonStore(None if args.capture else args.expected, args.cache, args.timeout)
+    store = CPythonStore(None if args.capture else args.expected, args.cache, args.timeout,
+                         allow_run=not args.cached_only)
     tmp = None
     workdir = args.workdir
     if not workdir:
