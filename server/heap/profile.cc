@@ -96,6 +96,7 @@ constexpr Profile Py38() {
       .tracemalloc_has_reset_peak = false,
       .str_split_prealloc_by_length = false,
       .sum_floats_compensated = false,
+      .sort_runs_keep_equal_descending = false,
       .bytearray_init_appends = true,
       .defaults_folded_to_constant = false,
       .vectorcall_types = "",
@@ -279,6 +280,7 @@ constexpr Profile Py313() {
   p.class_object_size = 944;
   p.call_pushes_null_after_callee = true;
   p.call_pushes_kwnames = true;
+  p.sort_runs_keep_equal_descending = true;
   p.static_type_size = 416;
   p.aux.code = 208;
   p.interned_strings_immortal = false;
