@@ -97,6 +97,7 @@ constexpr Profile Py38() {
       .str_split_prealloc_by_length = false,
       .sum_floats_compensated = false,
       .sort_runs_keep_equal_descending = false,
+      .nan_hash_is_identity = false,
       .bytearray_init_appends = true,
       .defaults_folded_to_constant = false,
       .vectorcall_types = "",
@@ -161,6 +162,7 @@ constexpr Profile Py310() {
   p.dict_resize_minsize_quirk = true;
   p.dict_new_presized_8 = false;
   p.dict_merge_clones_clean = true;
+  p.nan_hash_is_identity = true;
   p.class_object_size = 904;
   p.aux.function = 144;
   p.aux.zip = 64;
