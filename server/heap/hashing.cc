@@ -76,9 +76,9 @@ int64_t HashStr(std::string_view utf8, StrKind kind, bool siphash13) {
   return HashBytes(units, siphash13);
 }
 
-int64_t HashDouble(double value) {
+int64_t HashDouble(double value, int64_t nan_hash) {
   if (std::isinf(value)) return value > 0 ? 314159 : -314159;
-  if (std::isnan(value)) return 0;
+  if (std::isnan(value)) return nan_hash;
   int e;
   double m = std::frexp(value, &e);
   int sign = 1;
@@ -123,9 +123,9 @@ int64_t HashTuple(const std::vector<int64_t>& item_hashes) {
   return static_cast<int64_t>(acc);
 }
 
-int64_t HashComplex(double real, double imag) {
-  const uint64_t hash_real = static_cast<uint64_t>(HashDouble(real));
-  const uint64_t hash_imag = static_cast<uint64_t>(HashDouble(imag));
+int64_t HashComplex(double real, double imag, int64_t nan_hash) {
+  const uint64_t hash_real = static_cast<uint64_t>(HashDouble(real, nan_hash));
+  const uint64_t hash_imag = static_cast<uint64_t>(HashDouble(imag, nan_hash));
   const uint64_t combined = hash_real + 1000003ULL * hash_imag;
   const auto hash = static_cast<int64_t>(combined);
   return hash == -1 ? -2 : hash;

@@ -21,8 +21,9 @@ int64_t HashBytes(std::string_view bytes, bool siphash13);
 // per character, as its kind says).
 int64_t HashStr(std::string_view utf8, StrKind kind, bool siphash13);
 
-// hash(float) (also used for ints that are equal to floats).
-int64_t HashDouble(double value);
+// hash(float) (also used for ints that are equal to floats). A NaN hashes
+// to `nan_hash`: 0 before 3.10, the float object's identity hash after.
+int64_t HashDouble(double value, int64_t nan_hash = 0);
 
 // _Py_HashPointer: the identity hash of objects without __hash__.
 int64_t HashPointer(uint64_t address);
@@ -30,8 +31,8 @@ int64_t HashPointer(uint64_t address);
 // hash(tuple) from its items' hashes (the xxHash-based scheme of 3.8+).
 int64_t HashTuple(const std::vector<int64_t>& item_hashes);
 
-// hash(complex).
-int64_t HashComplex(double real, double imag);
+// hash(complex); a NaN part hashes to `nan_hash` as in HashDouble.
+int64_t HashComplex(double real, double imag, int64_t nan_hash = 0);
 
 }  // namespace heapsim
 

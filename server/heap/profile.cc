@@ -97,6 +97,8 @@ constexpr Profile Py38() {
       .tracemalloc_has_reset_peak = false,
       .str_split_prealloc_by_length = false,
       .sum_floats_compensated = false,
+      .sort_runs_keep_equal_descending = false,
+      .nan_hash_is_identity = false,
       .bytearray_init_appends = true,
       .defaults_folded_to_constant = false,
       .vectorcall_types = "",
@@ -164,6 +166,7 @@ constexpr Profile Py310() {
   p.dict_resize_minsize_quirk = true;
   p.dict_new_presized_8 = false;
   p.dict_merge_clones_clean = true;
+  p.nan_hash_is_identity = true;
   p.class_object_size = 904;
   p.aux.function = 144;
   p.aux.zip = 64;
@@ -283,6 +286,7 @@ constexpr Profile Py313() {
   p.class_object_size = 944;
   p.call_pushes_null_after_callee = true;
   p.call_pushes_kwnames = true;
+  p.sort_runs_keep_equal_descending = true;
   p.static_type_size = 416;
   p.aux.code = 208;
   p.interned_strings_immortal = false;

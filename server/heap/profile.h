@@ -233,6 +233,10 @@ struct Profile {
   bool str_split_prealloc_by_length;
   // sum() of floats uses Neumaier's compensated summation (3.12+).
   bool sum_floats_compensated;
+  // list.sort's first run may be "descending" with equal neighbours, which
+  // keep their order (3.13's count_run).
+  bool sort_runs_keep_equal_descending;
+  bool nan_hash_is_identity;  // hash(nan) is the object's identity hash (3.10+)
   // bytearray(iterable of ints) appends item by item, growing as it goes,
   // for every iterable (3.8 to 3.10); when false (3.11+) only an exact list
   // or tuple sizes the buffer once, and other iterables still append.

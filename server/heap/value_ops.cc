@@ -326,9 +326,10 @@ absl::StatusOr<int64_t> Hash(const Heap& heap, ObjectId id) {
       return BigInt(o.small_int).Hash();
     }
     case TypeTag::kFloat:
-      return HashDouble(o.real);
+      return HashDouble(o.real, heap.profile().nan_hash_is_identity ? HashPointer(o.address) : 0);
     case TypeTag::kComplex:
-      return HashComplex(heap.complex(id).real, heap.complex(id).imag);
+      return HashComplex(heap.complex(id).real, heap.complex(id).imag,
+                         heap.profile().nan_hash_is_identity ? HashPointer(o.address) : 0);
     case TypeTag::kStr: {
       const StrBody& s = heap.str(id);
       if (!s.hashed) {
@@ -458,6 +459,14 @@ bool Equal(const Heap& heap, ObjectId a, ObjectId b) {
       if (n == 0) return true;
       if (x.start != y.start) return false;
       return n == 1 || x.step == y.step;
+    }
+    case TypeTag::kMethod:
+    case TypeTag::kBuiltinFunction: {
+      // Bound methods are equal when they bind the same object (by identity)
+      // to the same function.
+      const BoundBody& x = heap.bound(a);
+      const BoundBody& y = heap.bound(b);
+      return x.self == y.self && x.callable == y.callable && x.builtin == y.builtin;
     }
     default:
       return false;

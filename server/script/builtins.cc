@@ -29,6 +29,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/builtin_call.h"
 #include "server/script/format.h"
+#include "server/script/list_sort.h"
 #include "server/script/operators.h"
 
 namespace heapsim::script {
@@ -1088,24 +1089,20 @@ bool SortListInPlace(Interpreter& interp, ObjectId list, ObjectId key, bool reve
       keys.push_back(std::move(k));
     }
   }
-  // A stable sort of the reversed order, reversed back: Python's
-  // reverse=True keeps equal items in their original order.
+  // CPython reverses the list, sorts it and reverses it back, so that equal
+  // items keep their order under reverse=True; after a failed comparison the
+  // list keeps the partly sorted order.
   std::vector<size_t> order(items.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   if (reverse) std::reverse(order.begin(), order.end());
-  absl::Status error;
-  auto key_of = [&](size_t i) { return keys.empty() ? items[i] : keys[i].get(); };
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    if (!error.ok()) return false;
-    absl::StatusOr<bool> result = Less(heap, key_of(a), key_of(b));
-    if (!result.ok()) {
-      error = result.status();
-      return false;
-    }
-    return *result;
-  });
-  if (!error.ok()) {
-    interp.Raise(error);
+  std::vector<ObjectId> sort_keys;
+  sort_keys.reserve(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    sort_keys.push_back(keys.empty() ? items[i] : keys[i].get());
+  }
+  const absl::Status status = SortAsCPython(heap, sort_keys, &order);
+  if (status.code() == absl::StatusCode::kUnimplemented) {
+    interp.Refuse(std::string(status.message()));
     return false;
   }
   if (reverse) std::reverse(order.begin(), order.end());
@@ -1113,6 +1110,10 @@ bool SortListInPlace(Interpreter& interp, ObjectId list, ObjectId key, bool reve
   sorted.reserve(order.size());
   for (size_t i : order) sorted.push_back(items[i]);
   ListReorder(heap, list, std::move(sorted));
+  if (!status.ok()) {
+    interp.Raise(status);
+    return false;
+  }
   return true;
 }
 

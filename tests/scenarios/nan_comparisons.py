@@ -17,3 +17,18 @@ print(min(n, 1.0), max(1.0, n), min(1.0, n))
 print(max([n, 5.0, 3.0]), min([2.0, n, 1.0]))
 x = 2.5
 print(x == x, x <= x, [x] == [x], x in {x})
+# hash(nan): 0 before 3.10, the object's identity hash after
+print(hash(n) == 0, hash(n) == hash(n), len({n, m, n}), len({float('nan') for _ in range(3)}))
+print({n: 1, m: 2}[n], {n: 1, m: 2}.get(float('nan')))
+
+
+class Box:
+    def __init__(self):
+        self.items = []
+
+
+box = Box()
+other = Box()
+# bound methods compare by the object they bind (identity) and the function
+print(box.__init__ == box.__init__, box.__init__ == other.__init__, box.__init__ is box.__init__)
+print(box.items.append == box.items.append, box.items.append == other.items.append)

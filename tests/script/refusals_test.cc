@@ -59,6 +59,9 @@ const std::vector<Refusal>& RefusedPrograms() {
        "setting attribute '__eq__' of a 'type' object"},
       {"class A:\n    pass\nclass B:\n    pass\na = A()\na.__class__ = B\n",
        "setting attribute '__class__' of a 'A' object"},
+      // Timsort's merges (64 or more items) under an order that is not total.
+      {"items = [{i} for i in range(64)]\nitems.sort()\n",
+       "sorting 64 or more items that are not all numbers"},
       // Reference counts that depend on the whole interpreter.
       {"import sys\nprint(sys.getrefcount(len))\n",
        "sys.getrefcount() of a start-up object of type 'builtin_function_or_method'"},
