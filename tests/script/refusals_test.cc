@@ -40,6 +40,14 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"class A:\n    pass\nclass B:\n    pass\nclass C(A, B):\n    pass\n",
        "a class with more than one base class"},
       {"class E(Exception):\n    pass\n", "a class derived from Exception"},
+      // Imports, starred targets and decorators outside the subset.
+      {"from os import path\n", "import of module 'os' (only sys, gc and tracemalloc)"},
+      {"from gc import *\n", "'from gc import *'"},
+      {"from sys import argv\n",
+       "import of 'sys.argv' (only the modelled functions of sys, gc and tracemalloc)"},
+      {"a, *b, *c = [1, 2]\n", "more than one starred assignment target"},
+      {"def d(c):\n    return c\n@d\nclass C:\n    pass\n", "class decorators"},
+      {"class A:\n    @property\n    def x(self):\n        return 1\n", "@property"},
       // Builtins CPython has and heapsim does not.
       {"print(list(map(str, [1])))\n", "the builtin 'map'"},
       {"class A:\n    pass\nprint(getattr(A(), 'x', 0))\n", "the builtin 'getattr'"},
