@@ -142,10 +142,19 @@ absl::Status SortAsCPython(const Heap& heap, const std::vector<ObjectId>& keys,
     return absl::UnimplementedError(
         "sorting 64 or more items that are not all numbers (without NaN), all str or all bytes");
   }
+  // Less fails only when the call's budget runs out (budget.h); the sort
+  // then winds down without comparing and reports it.
+  absl::Status error;
   std::stable_sort(order->begin(), order->end(), [&](size_t a, size_t b) {
-    return *Less(heap, keys[a], keys[b]);
+    if (!error.ok()) return false;
+    absl::StatusOr<bool> less = Less(heap, keys[a], keys[b]);
+    if (!less.ok()) {
+      error = less.status();
+      return false;
+    }
+    return *less;
   });
-  return absl::OkStatus();
+  return error;
 }
 
 }  // namespace heapsim::script
