@@ -142,10 +142,18 @@ absl::Status SortAsCPython(const Heap& heap, const std::vector<ObjectId>& keys,
     return absl::UnimplementedError(
         "sorting 64 or more items that are not all numbers (without NaN), all str or all bytes");
   }
+  // Comparisons can still fail (a time limit reached mid-sort).
+  absl::Status error;
   std::stable_sort(order->begin(), order->end(), [&](size_t a, size_t b) {
-    return *Less(heap, keys[a], keys[b]);
+    if (!error.ok()) return false;
+    absl::StatusOr<bool> less = Less(heap, keys[a], keys[b]);
+    if (!less.ok()) {
+      error = less.status();
+      return false;
+    }
+    return *less;
   });
-  return absl::OkStatus();
+  return error;
 }
 
 }  // namespace heapsim::script
