@@ -18,8 +18,8 @@
 namespace heapsim::script {
 
 // Sorts `order` (indices into `keys`, in list order) by the keys as CPython
-// does. Returns OK; a Python error (the first failing comparison's
-// TypeError), leaving `order` partly sorted as CPython leaves the list; or
+// does. Returns OK; the first failing comparison's error (a TypeError, or a
+// limit reached), leaving `order` partly sorted as CPython leaves the list; or
 // Unimplemented for 64 or more keys that are not all numbers without NaN,
 // all str or all bytes.
 absl::Status SortAsCPython(const Heap& heap, const std::vector<ObjectId>& keys,
