@@ -1,0 +1,63 @@
+// Runtime: the programs a session keeps, and its consistency check.
+
+#include "server/script/runtime.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+#include "server/heap/profile.h"
+#include "tests/heap/profile_params.h"
+
+namespace heapsim::script {
+namespace {
+
+class StringSink : public OutputSink {
+ public:
+  void Write(std::string_view text) override { text_ += text; }
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+};
+
+class RuntimeTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  RuntimeTest() : runtime_(**FindProfile(GetParam())) {}
+
+  std::string Run(const std::string& source) {
+    StringSink out;
+    const absl::Status status = runtime_.Exec(source, "<test>", RunLimits(), out);
+    EXPECT_TRUE(status.ok()) << status;
+    return out.text();
+  }
+
+  Runtime runtime_;
+};
+
+TEST_P(RuntimeTest, ValuesAndScriptsWithoutLivingCodeAreForgotten) {
+  for (int i = 0; i < 1000; ++i) {
+    absl::StatusOr<Ref> value = runtime_.Evaluate("[1, 'two', (3,)]", RunLimits());
+    ASSERT_TRUE(value.ok()) << value.status();
+    Run("x = [i for i in range(3)]\n");
+  }
+  EXPECT_EQ(runtime_.retained_programs(), 0u);
+  EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
+}
+
+TEST_P(RuntimeTest, ProgramsWhoseFunctionsOrGeneratorsLiveAreKept) {
+  Run("def f():\n    return [1]\n");
+  Run("g = (i * 2 for i in range(3))\n");
+  absl::StatusOr<Ref> lambda = runtime_.Evaluate("lambda: 'kept'", RunLimits());
+  ASSERT_TRUE(lambda.ok()) << lambda.status();
+  for (int i = 0; i < 100; ++i) Run("x = f()\n");
+  EXPECT_EQ(runtime_.retained_programs(), 3u);
+  EXPECT_EQ(Run("print(f(), list(g))\n"), "[1] [0, 2, 4]\n");
+  *lambda = Ref();  // the check counts only references the Runtime holds
+  EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
+}
+
+INSTANTIATE_TEST_SUITE_P(Profiles, RuntimeTest, ::testing::ValuesIn(testing::ProfileVersions()),
+                         [](const auto& info) { return testing::ProfileTestName(info.param); });
+
+}  // namespace
+}  // namespace heapsim::script
