@@ -56,6 +56,33 @@ TEST_P(RuntimeTest, ProgramsWhoseFunctionsOrGeneratorsLiveAreKept) {
   EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
 }
 
+TEST_P(RuntimeTest, ComprehensionsInValuesRunInTheModuleFrame) {
+  for (const char* value : {"[x for x in 'abc']", "{k: 1 for k in range(3)}", "{c for c in 'ab'}"}) {
+    absl::StatusOr<Ref> result = runtime_.Evaluate(value, RunLimits());
+    ASSERT_TRUE(result.ok()) << value << ": " << result.status();
+  }
+  EXPECT_EQ(Run("print([x for x in 'abc'])\n"), "['a', 'b', 'c']\n");
+  EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
+}
+
+TEST_P(RuntimeTest, RefusesSourceThatIsNotUtf8AndLoneSurrogates) {
+  const struct {
+    const char* source;
+    const char* refusal;
+  } cases[] = {
+      {"x = 1\ny = '\xff'\n", "<test>:2:6: unsupported: source text that is not UTF-8 (byte 0xff)"},
+      {"s = '\\ud800'\n", "<test>:1:5: unsupported: a lone surrogate in a string (\\ud800)"},
+      {"s = f'a\\U0000dfff'\n", "<test>:1:7: unsupported: a lone surrogate in a string (\\U0000dfff)"},
+  };
+  for (const auto& c : cases) {
+    StringSink out;
+    const absl::Status status = runtime_.Exec(c.source, "<test>", RunLimits(), out);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << c.source;
+    EXPECT_EQ(status.message(), c.refusal);
+  }
+  EXPECT_EQ(Run("print(len('\\ud7ff\\ue000'))\n"), "2\n");
+}
+
 INSTANTIATE_TEST_SUITE_P(Profiles, RuntimeTest, ::testing::ValuesIn(testing::ProfileVersions()),
                          [](const auto& info) { return testing::ProfileTestName(info.param); });
 
