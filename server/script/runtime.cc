@@ -261,24 +261,4 @@ absl::Status Runtime::DelAttr(ObjectId object, std::string_view name,
 
 size_t Runtime::retained_programs() const { return state_->session.programs.size(); }
 
-absl::Status Runtime::CheckConsistency() const {
-  const SessionState& session = state_->session;
-  absl::flat_hash_map<ObjectId, uint64_t> held;
-  for (ObjectId module : {session.main_module, session.sys_module, session.gc_module,
-                          session.tracemalloc_module}) {
-    ++held[module];
-  }
-  for (ObjectId builtin : session.builtin_objects) ++held[builtin];
-  for (const auto& [name, type] : session.type_objects) ++held[type];
-  for (const std::shared_ptr<Program>& program : session.programs) {
-    for (ObjectId id : program->owned) ++held[id];
-    for (ObjectId id : program->parse_tree_refs) ++held[id];
-  }
-  held.erase(kNoObject);
-  return heapsim::CheckConsistency(*heap_, [&held](ObjectId id) {
-    const auto it = held.find(id);
-    return it == held.end() ? uint64_t{0} : it->second;
-  });
-}
-
 }  // namespace heapsim::script

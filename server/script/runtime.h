@@ -113,13 +113,6 @@ class Runtime {
                        const RunLimits& limits);
   absl::Status DelAttr(ObjectId object, std::string_view name, const RunLimits& limits);
 
-  // OK when the heap's reference counts and pymalloc's blocks in use agree
-  // with the object graph, the frames and the references this Runtime holds
-  // outside the heap (modules, builtins, type objects, compiled programs);
-  // otherwise Internal naming the first mismatch (see CheckConsistency in
-  // server/heap/consistency.h). O(objects + references); read-only.
-  absl::Status CheckConsistency() const;
-
   // Compiled programs the Runtime keeps because their code may run again
   // (a function, lambda or generator made from them is alive). A program
   // whose code cannot run again is forgotten when its run ends.

@@ -427,7 +427,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::Batch(grpc::CallbackServerContext* co
 grpc::ServerUnaryReactor* HeapServiceImpl::CheckConsistency(
     grpc::CallbackServerContext* context, const v1::CheckConsistencyRequest* request,
     v1::CheckConsistencyResponse* response) {
-  return OnSession(context, Effect::kReads, [response](Session& s, const script::RunLimits&) {
+  return OnSession(context, Effect::kReads, response, [response](Session& s, const script::RunLimits&) {
     response->set_live_objects(s.runtime().heap().live_objects());
     return s.runtime().CheckConsistency();
   });
