@@ -87,6 +87,7 @@ Commands:
   inspect [NAME|ADDRESS]           one object, or the whole session
   inspect --format=dot             the session's heap as Graphviz DOT (| dot -Tsvg)
   stats [--follow]                 memory statistics
+  check                            recount the session's heap (exit 0 when consistent)
   run FILE [--profile=X.Y] [--events] [--stats] [--in_session] [--trace=TRACE.json]
   shell                            an interactive Python prompt on the session
   grade --tests=TESTS.py SUBMISSION.py [--profile=X.Y] [--results=results.json]
@@ -259,6 +260,7 @@ class Client {
   int CollectCommand(const std::vector<std::string>& args);
   int InspectCommand(const std::vector<std::string>& args);
   int StatsCommand();
+  int CheckCommand();
   int RunFile(const std::vector<std::string>& args);
   int Shell();
   int GradeCommand(const std::vector<std::string>& args);
@@ -492,6 +494,16 @@ int Client::CollectCommand(const std::vector<std::string>& args) {
                 << absl::StrJoin(response.change().freed(), " ") << "\n";
     }
   }
+  return kOk;
+}
+
+int Client::CheckCommand() {
+  if (!NeedSession()) return kUsageError;
+  v1::CheckConsistencyResponse response;
+  grpc::Status status =
+      stub_->CheckConsistency(Context(true).get(), v1::CheckConsistencyRequest(), &response);
+  if (!status.ok()) return Failed(status);
+  std::cout << "consistent: " << response.live_objects() << " live objects\n";
   return kOk;
 }
 
@@ -812,6 +824,7 @@ int Client::Run(const std::vector<std::string>& args) {
   if (command == "collect") return CollectCommand(args);
   if (command == "inspect") return InspectCommand(args);
   if (command == "stats") return StatsCommand();
+  if (command == "check") return CheckCommand();
   if (command == "run") return RunFile(args);
   if (command == "shell") return Shell();
   if (command == "grade") return GradeCommand(args);

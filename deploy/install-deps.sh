@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs what heapsim needs to build, test and run on Debian 12, if missing.
+# Installs what heapsim needs to build, test and run on Debian 12, if missing
+# (clang and libFuzzer for the sanitizer and fuzz builds, deploy/sanitize.sh
+# and deploy/fuzz.sh).
 # Idempotent; uses sudo only when not root.
 set -euo pipefail
 
@@ -10,6 +12,7 @@ packages=(
   libcpp-httplib-dev prometheus-cpp-dev graphviz
   python3 python3-grpcio python3-grpc-tools
   nginx
+  clang libfuzzer-14-dev libclang-rt-14-dev
 )
 
 missing=()

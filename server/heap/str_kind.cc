@@ -40,6 +40,15 @@ uint32_t NextCodePoint(std::string_view s, size_t* pos) {
   return cp;
 }
 
+// NextCodePoint for text expected to be valid: an invalid byte decodes as
+// U+FFFD and is stepped over, so every call advances.
+uint32_t NextCodePointOrReplacement(std::string_view s, size_t* pos) {
+  const uint32_t cp = NextCodePoint(s, pos);
+  if (cp != 0xffffffff) return cp;
+  ++*pos;
+  return 0xfffd;
+}
+
 }  // namespace
 
 Utf8Info AnalyzeUtf8(std::string_view utf8) {
@@ -57,7 +66,7 @@ Utf8Info AnalyzeUtf8(std::string_view utf8) {
         continue;
       }
     }
-    const uint32_t cp = NextCodePoint(utf8, &pos);
+    const uint32_t cp = NextCodePointOrReplacement(utf8, &pos);
     if (cp > max_char) max_char = cp;
     ++info.length;
   }
@@ -65,19 +74,23 @@ Utf8Info AnalyzeUtf8(std::string_view utf8) {
   return info;
 }
 
-bool IsValidUtf8(std::string_view text) {
+size_t ValidUtf8Prefix(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
-    if (NextCodePoint(text, &pos) == 0xffffffff) return false;
+    size_t next = pos;
+    if (NextCodePoint(text, &next) == 0xffffffff) return pos;
+    pos = next;
   }
-  return true;
+  return pos;
 }
+
+bool IsValidUtf8(std::string_view text) { return ValidUtf8Prefix(text) == text.size(); }
 
 std::u32string DecodeUtf8(std::string_view utf8) {
   std::u32string out;
   out.reserve(utf8.size());
   size_t pos = 0;
-  while (pos < utf8.size()) out.push_back(NextCodePoint(utf8, &pos));
+  while (pos < utf8.size()) out.push_back(NextCodePointOrReplacement(utf8, &pos));
   return out;
 }
 

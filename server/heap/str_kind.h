@@ -33,7 +33,10 @@ inline StrKind KindFor(uint32_t max_char) {
   return StrKind::kUcs4;
 }
 
-// Length in code points and kind of valid UTF-8 text.
+// Length in code points and kind of valid UTF-8 text. AnalyzeUtf8 and
+// DecodeUtf8 expect valid UTF-8 (a str's text always is: the lexer refuses
+// anything else); should an invalid byte come, it counts as one U+FFFD, so
+// they always finish.
 struct Utf8Info {
   uint32_t length = 0;
   StrKind kind = StrKind::kAscii;
@@ -42,6 +45,9 @@ Utf8Info AnalyzeUtf8(std::string_view utf8);
 
 // True if `text` is valid UTF-8 (surrogates excluded).
 bool IsValidUtf8(std::string_view text);
+
+// The length of the longest prefix of `text` that is valid UTF-8.
+size_t ValidUtf8Prefix(std::string_view text);
 
 // Decodes valid UTF-8 to code points.
 std::u32string DecodeUtf8(std::string_view utf8);

@@ -29,17 +29,21 @@ namespace {
 
 bool IsPythonError(const absl::Status& status) { return PyErrorType(status).has_value(); }
 
+// Gives the module frame the hidden slots of `unit`'s inlined
+// comprehensions (3.12+), which run in the module frame.
+void AddHiddenSlots(Frame& module, const CodeUnit& unit) {
+  while (module.slot_names.size() < unit.slot_names.size()) {
+    module.slot_names.push_back(unit.slot_names[module.slot_names.size()]);
+    module.slots.push_back(kNoObject);
+  }
+}
+
 }  // namespace
 
 absl::Status Interpreter::RunModule(const std::shared_ptr<Program>& program,
                                     uint32_t program_index) {
   const CodeUnit& unit = program->units[0];
-  Frame& module = heap_.frames().module_frame();
-  // Hidden slots of inlined comprehensions at module level.
-  while (module.slot_names.size() < unit.slot_names.size()) {
-    module.slot_names.push_back(unit.slot_names[module.slot_names.size()]);
-    module.slots.push_back(kNoObject);
-  }
+  AddHiddenSlots(heap_.frames().module_frame(), unit);
   context_ = Context{program.get(), &unit, 0, kNoObject, program_index, Position{}};
   const Flow flow = ExecBlock(unit.body);
   if (flow == Flow::kError) return TakeError();
@@ -48,6 +52,7 @@ absl::Status Interpreter::RunModule(const std::shared_ptr<Program>& program,
 
 absl::StatusOr<Ref> Interpreter::EvaluateIn(const std::shared_ptr<Program>& program,
                                             uint32_t program_index, const Expr& expression) {
+  AddHiddenSlots(heap_.frames().module_frame(), program->units[0]);
   context_ = Context{program.get(), &program->units[0], 0, kNoObject, program_index,
                      expression.position};
   Ref value = Eval(expression);

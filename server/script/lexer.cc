@@ -1,5 +1,6 @@
 #include "server/script/lexer.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 
@@ -7,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "server/heap/str_kind.h"
 
 namespace heapsim::script {
 
@@ -67,6 +69,12 @@ class Lexer {
     return absl::InvalidArgumentError(
         absl::StrFormat("%s:%d:%d: SyntaxError: %s", filename_, at.line, at.column, message));
   }
+  absl::Status Unsupported(Position at, std::string_view what) const {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("%s:%d:%d: unsupported: %s", filename_, at.line, at.column, what));
+  }
+  // Refuses source text that is not UTF-8, naming where it stops being so.
+  absl::Status CheckUtf8() const;
   Position Here() const { return Position{line_, static_cast<int>(pos_ - line_start_) + 1}; }
   char Peek(size_t ahead = 0) const {
     return pos_ + ahead < src_.size() ? src_[pos_ + ahead] : '\0';
@@ -233,12 +241,26 @@ absl::Status Lexer::LexString(size_t prefix_length, Token* token) {
     }
   }
   absl::StatusOr<std::string> value = DecodeStringBody(body, token->bytes, token->raw);
+  if (absl::IsUnimplemented(value.status())) return Unsupported(at, std::string(value.status().message()));
   if (!value.ok()) return Error(at, std::string(value.status().message()));
   token->text = *std::move(value);
   return absl::OkStatus();
 }
 
+absl::Status Lexer::CheckUtf8() const {
+  const size_t valid = ValidUtf8Prefix(src_);
+  if (valid == src_.size()) return absl::OkStatus();
+  const std::string_view before = src_.substr(0, valid);
+  const size_t last_newline = before.rfind('\n');
+  const size_t line_start = last_newline == std::string_view::npos ? 0 : last_newline + 1;
+  const Position at{static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1,
+                    static_cast<int>(valid - line_start) + 1};
+  return Unsupported(at, absl::StrFormat("source text that is not UTF-8 (byte 0x%02x)",
+                                         static_cast<uint8_t>(src_[valid])));
+}
+
 absl::StatusOr<std::vector<Token>> Lexer::Run() {
+  if (absl::Status utf8 = CheckUtf8(); !utf8.ok()) return utf8;
   bool at_line_start = true;
   while (true) {
     if (at_line_start && depth_ == 0) {
@@ -394,6 +416,10 @@ absl::StatusOr<std::string> DecodeStringBody(std::string_view body, bool bytes, 
           value = value * 16 + static_cast<uint32_t>(v);
         }
         if (value > 0x10FFFF) return absl::InvalidArgumentError("illegal Unicode character");
+        if (value >= 0xD800 && value <= 0xDFFF) {
+          return absl::UnimplementedError(
+              absl::StrFormat("a lone surrogate in a string (\\%c%0*x)", e, static_cast<int>(n), value));
+        }
         AppendUtf8(value, &out);
         i += n;
         break;

@@ -53,7 +53,9 @@ absl::StatusOr<std::vector<Token>> Tokenize(std::string_view source, std::string
 
 // Decodes the escapes of a string literal's body (no quotes). For bytes
 // literals the result is raw bytes; `raw` keeps backslashes. Errors are a
-// message without position.
+// message without position: InvalidArgument for a malformed escape,
+// Unimplemented for what heapsim refuses (a lone surrogate such as
+// "\ud800", which a str holds but no UTF-8 text can).
 absl::StatusOr<std::string> DecodeStringBody(std::string_view body, bool bytes, bool raw);
 
 }  // namespace heapsim::script

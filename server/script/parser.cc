@@ -1541,6 +1541,10 @@ bool Parser::ParseFStringBody(std::string_view body, bool raw, Position at,
   std::string literal;
   auto flush_literal = [&]() -> bool {
     absl::StatusOr<std::string> decoded = DecodeStringBody(literal, false, raw);
+    if (absl::IsUnimplemented(decoded.status())) {
+      Unsupported(at, std::string(decoded.status().message()));
+      return false;
+    }
     if (!decoded.ok()) {
       SyntaxError(at, std::string(decoded.status().message()));
       return false;

@@ -34,6 +34,35 @@ void SetGlobal(Heap& heap, ObjectId globals, std::string_view name, Ref value) {
   DictSetItem(heap, globals, key.get(), value.get()).IgnoreError();
 }
 
+// True when code of the program at `index` may still run: one of its code
+// objects outlived the run that released the program's own references, or
+// the run made a generator from it (sites from `first_new_generator` on).
+bool ProgramInUse(const Heap& heap, const SessionState& session, uint32_t index,
+                  size_t first_new_generator) {
+  for (const CodeUnit& unit : session.programs[index]->units) {
+    const ObjectId code = unit.code_object;
+    if (code != kNoObject && heap.IsLive(code) && heap.type_of(code) == TypeTag::kCode &&
+        heap.code(code).program == index) {
+      return true;
+    }
+  }
+  for (size_t site = first_new_generator; site < session.generators.size(); ++site) {
+    if (session.generators[site].program == index) return true;
+  }
+  return false;
+}
+
+// Once the program at `index` (the last one) has run and released its
+// references, forgets it if nothing can run its code again, so a session
+// that evaluates many values or scripts keeps only the programs whose
+// functions or generators are still alive.
+void ForgetIfUnused(const Heap& heap, SessionState& session, uint32_t index,
+                    size_t first_new_generator) {
+  if (index + 1 != session.programs.size()) return;
+  if (ProgramInUse(heap, session, index, first_new_generator)) return;
+  session.programs.pop_back();
+}
+
 // Runs the module body of `program`, then lets go of what only the
 // compilation held (the module's code object and the parse tree's share of
 // the constants), as CPython does when the module finishes.
@@ -41,6 +70,7 @@ absl::Status RunProgram(Heap& heap, SessionState& session, std::shared_ptr<Progr
                         uint32_t index, const RunLimits& limits, OutputSink& out,
                         std::vector<std::string>* echoes) {
   absl::Status status;
+  const size_t first_new_generator = session.generators.size();
   RunOnLargeStack([&]() {
     Interpreter interpreter(heap, session, limits, out);
     status = interpreter.RunModule(program, index);
@@ -48,6 +78,7 @@ absl::Status RunProgram(Heap& heap, SessionState& session, std::shared_ptr<Progr
     ReleaseParseTree(heap, *program);
     ReleaseProgram(heap, *program);
   });
+  ForgetIfUnused(heap, session, index, first_new_generator);
   return status;
 }
 
@@ -158,6 +189,7 @@ absl::StatusOr<Ref> Runtime::Evaluate(std::string_view expression, const RunLimi
   if (!program.ok()) return program.status();
   session.programs.push_back(*program);
   absl::StatusOr<Ref> result = absl::InternalError("not evaluated");
+  const size_t first_new_generator = session.generators.size();
   RunOnLargeStack([&]() {
     NullSink sink;
     Interpreter interpreter(*heap_, session, limits, sink);
@@ -165,6 +197,7 @@ absl::StatusOr<Ref> Runtime::Evaluate(std::string_view expression, const RunLimi
     ReleaseParseTree(*heap_, **program);
     ReleaseProgram(*heap_, **program);
   });
+  ForgetIfUnused(*heap_, session, index, first_new_generator);
   return result;
 }
 
@@ -225,5 +258,7 @@ absl::Status Runtime::DelAttr(ObjectId object, std::string_view name,
     return interp.DelAttr(object, std::string(name));
   });
 }
+
+size_t Runtime::retained_programs() const { return state_->session.programs.size(); }
 
 }  // namespace heapsim::script

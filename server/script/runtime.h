@@ -113,6 +113,11 @@ class Runtime {
                        const RunLimits& limits);
   absl::Status DelAttr(ObjectId object, std::string_view name, const RunLimits& limits);
 
+  // Compiled programs the Runtime keeps because their code may run again
+  // (a function, lambda or generator made from them is alive). A program
+  // whose code cannot run again is forgotten when its run ends.
+  size_t retained_programs() const;
+
  private:
   class State;
 

@@ -42,6 +42,9 @@ absl::Status NoToken() {
   return absl::UnauthenticatedError(absl::StrCat("the call has no ", kTokenHeader, " metadata"));
 }
 
+// New calls once heapd began its shutdown.
+absl::Status ShuttingDown() { return absl::UnavailableError("heapd is shutting down"); }
+
 // Finishes a unary call with `status`.
 grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* context, const absl::Status& status) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
@@ -217,6 +220,7 @@ void HeapServiceImpl::FillSession(Session& session, v1::Session* out) {
 
 absl::StatusOr<std::shared_ptr<Session>> HeapServiceImpl::Authorize(
     const grpc::ServerContextBase& context) const {
+  if (Stopping()) return ShuttingDown();
   const std::vector<std::string> names = MetadataValues(context, kSessionHeader);
   const std::vector<std::string> tokens = MetadataValues(context, kTokenHeader);
   if (names.empty()) {
@@ -287,6 +291,7 @@ grpc::ServerUnaryReactor* HeapServiceImpl::OnSession(grpc::CallbackServerContext
 grpc::ServerUnaryReactor* HeapServiceImpl::CreateSession(grpc::CallbackServerContext* context,
                                                          const v1::CreateSessionRequest* request,
                                                          v1::CreateSessionResponse* response) {
+  if (Stopping()) return Finish(context, ShuttingDown());
   if (request->profile().empty()) {
     return Finish(context, absl::InvalidArgumentError(
                                absl::StrCat("profile is required: one of ", KnownProfileNames())));
@@ -419,9 +424,19 @@ grpc::ServerUnaryReactor* HeapServiceImpl::Batch(grpc::CallbackServerContext* co
   });
 }
 
+grpc::ServerUnaryReactor* HeapServiceImpl::CheckConsistency(
+    grpc::CallbackServerContext* context, const v1::CheckConsistencyRequest* request,
+    v1::CheckConsistencyResponse* response) {
+  return OnSession(context, Effect::kReads, response, [response](Session& s, const script::RunLimits&) {
+    response->set_live_objects(s.runtime().heap().live_objects());
+    return s.runtime().CheckConsistency();
+  });
+}
+
 grpc::Status HeapServiceImpl::Exec(grpc::ServerContext* context, const v1::ExecRequest* request,
                                    grpc::ServerWriter<v1::ExecEvent>* writer) {
   std::shared_ptr<Session> session;
+  if (Stopping()) return ToGrpc(ShuttingDown());
   if (MetadataValues(*context, kSessionHeader).empty()) {
     // A fresh session for this call only.
     absl::StatusOr<std::shared_ptr<Session>> fresh = registry_->CreateUnlisted(

@@ -60,7 +60,8 @@ using HeapServiceBase = v1::HeapService::WithCallbackMethod_CreateSession<
                                         v1::HeapService::WithCallbackMethod_Collect<
                                             v1::HeapService::WithCallbackMethod_Inspect<
                                                 v1::HeapService::WithCallbackMethod_Batch<
-                                                    v1::HeapService::Service>>>>>>>>>>>>>;
+                                                    v1::HeapService::WithCallbackMethod_CheckConsistency<
+                                                        v1::HeapService::Service>>>>>>>>>>>>>>;
 
 // A MessageAllocator that puts a call's request and response on an arena of
 // their own, freed at once when the call ends (Batch carries thousands of
@@ -128,13 +129,17 @@ class HeapServiceImpl final : public HeapServiceBase {
   grpc::ServerUnaryReactor* Batch(grpc::CallbackServerContext* context,
                                   const v1::BatchRequest* request,
                                   v1::BatchResponse* response) override;
+  grpc::ServerUnaryReactor* CheckConsistency(grpc::CallbackServerContext* context,
+                                             const v1::CheckConsistencyRequest* request,
+                                             v1::CheckConsistencyResponse* response) override;
   grpc::Status Exec(grpc::ServerContext* context, const v1::ExecRequest* request,
                     grpc::ServerWriter<v1::ExecEvent>* writer) override;
   grpc::Status WatchStats(grpc::ServerContext* context, const v1::WatchStatsRequest* request,
                           grpc::ServerWriter<v1::StatsFrame>* writer) override;
 
   // Begins shutdown: running scripts and literal evaluations stop at their
-  // next step (a script's call ends with its final result, exit code 3).
+  // next step (a script's call ends with its final result, exit code 3),
+  // and new calls are refused with UNAVAILABLE.
   void Stop();
 
  private:
@@ -149,7 +154,8 @@ class HeapServiceImpl final : public HeapServiceBase {
   enum class Effect { kReads, kGrows, kFrees };
   using Operation = std::function<absl::Status(Session&, const script::RunLimits&)>;
 
-  // The session the call's metadata names, if its token matches.
+  // The session the call's metadata names, if its token matches;
+  // Unavailable once the shutdown began.
   absl::StatusOr<std::shared_ptr<Session>> Authorize(const grpc::ServerContextBase& context) const;
   // Runs `operation` on the caller's session under its lock, with the run
   // limits literal values are evaluated under, and finishes the call; a

@@ -1,0 +1,90 @@
+// Runtime: the programs a session keeps, and its consistency check.
+
+#include "server/script/runtime.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+#include "server/heap/profile.h"
+#include "tests/heap/profile_params.h"
+
+namespace heapsim::script {
+namespace {
+
+class StringSink : public OutputSink {
+ public:
+  void Write(std::string_view text) override { text_ += text; }
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+};
+
+class RuntimeTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  RuntimeTest() : runtime_(**FindProfile(GetParam())) {}
+
+  std::string Run(const std::string& source) {
+    StringSink out;
+    const absl::Status status = runtime_.Exec(source, "<test>", RunLimits(), out);
+    EXPECT_TRUE(status.ok()) << status;
+    return out.text();
+  }
+
+  Runtime runtime_;
+};
+
+TEST_P(RuntimeTest, ValuesAndScriptsWithoutLivingCodeAreForgotten) {
+  for (int i = 0; i < 1000; ++i) {
+    absl::StatusOr<Ref> value = runtime_.Evaluate("[1, 'two', (3,)]", RunLimits());
+    ASSERT_TRUE(value.ok()) << value.status();
+    Run("x = [i for i in range(3)]\n");
+  }
+  EXPECT_EQ(runtime_.retained_programs(), 0u);
+  EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
+}
+
+TEST_P(RuntimeTest, ProgramsWhoseFunctionsOrGeneratorsLiveAreKept) {
+  Run("def f():\n    return [1]\n");
+  Run("g = (i * 2 for i in range(3))\n");
+  absl::StatusOr<Ref> lambda = runtime_.Evaluate("lambda: 'kept'", RunLimits());
+  ASSERT_TRUE(lambda.ok()) << lambda.status();
+  for (int i = 0; i < 100; ++i) Run("x = f()\n");
+  EXPECT_EQ(runtime_.retained_programs(), 3u);
+  EXPECT_EQ(Run("print(f(), list(g))\n"), "[1] [0, 2, 4]\n");
+  *lambda = Ref();  // the check counts only references the Runtime holds
+  EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
+}
+
+TEST_P(RuntimeTest, ComprehensionsInValuesRunInTheModuleFrame) {
+  for (const char* value : {"[x for x in 'abc']", "{k: 1 for k in range(3)}", "{c for c in 'ab'}"}) {
+    absl::StatusOr<Ref> result = runtime_.Evaluate(value, RunLimits());
+    ASSERT_TRUE(result.ok()) << value << ": " << result.status();
+  }
+  EXPECT_EQ(Run("print([x for x in 'abc'])\n"), "['a', 'b', 'c']\n");
+  EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
+}
+
+TEST_P(RuntimeTest, RefusesSourceThatIsNotUtf8AndLoneSurrogates) {
+  const struct {
+    const char* source;
+    const char* refusal;
+  } cases[] = {
+      {"x = 1\ny = '\xff'\n", "<test>:2:6: unsupported: source text that is not UTF-8 (byte 0xff)"},
+      {"s = '\\ud800'\n", "<test>:1:5: unsupported: a lone surrogate in a string (\\ud800)"},
+      {"s = f'a\\U0000dfff'\n", "<test>:1:7: unsupported: a lone surrogate in a string (\\U0000dfff)"},
+  };
+  for (const auto& c : cases) {
+    StringSink out;
+    const absl::Status status = runtime_.Exec(c.source, "<test>", RunLimits(), out);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << c.source;
+    EXPECT_EQ(status.message(), c.refusal);
+  }
+  EXPECT_EQ(Run("print(len('\\ud7ff\\ue000'))\n"), "2\n");
+}
+
+INSTANTIATE_TEST_SUITE_P(Profiles, RuntimeTest, ::testing::ValuesIn(testing::ProfileVersions()),
+                         [](const auto& info) { return testing::ProfileTestName(info.param); });
+
+}  // namespace
+}  // namespace heapsim::script
