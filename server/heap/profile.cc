@@ -127,7 +127,12 @@ constexpr Profile Py38() {
       .startup_free_lists = {.floats = 3, .lists = 6, .dicts = 9, .tuples = {9, 5, 4, 1, 4, 3, 10,
                                                                              6, 3, 1, 1, 2, 0, 3,
                                                                              2, 0, 1, 2, 3, 0}},
-      .c_recursion = {.limit = 1000, .counts_python_frames = true, .base = 0},
+      .c_recursion = {.limit = 1000,
+                      .counts_python_frames = true,
+                      .base = 0,
+                      .str_levels = 1,
+                      .print_levels = 1,
+                      .format_levels = 1},
       .source_limits = {.max_paren_nesting = 0,
                         .max_indent_levels = 99,
                         .parser = ParserKind::kLL1,
@@ -212,6 +217,8 @@ constexpr Profile Py311() {
   p.version = "3.11";
   p.full_version = "3.11.7";
   p.source_limits.null_byte_error = true;
+  p.c_recursion.str_levels = 0;
+  p.c_recursion.print_levels = 0;
   p.source_limits.pep263_url = "https://peps.python.org/pep-0263/";
   p.source_limits.non_utf8_line_offset = 0;
   p.source_limits.int_limit_says_digits = true;
@@ -266,7 +273,12 @@ constexpr Profile Py312() {
   Profile p = Py311();
   p.version = "3.12";
   p.full_version = "3.12.1";
-  p.c_recursion = {.limit = 1500, .counts_python_frames = false, .base = 2};
+  p.c_recursion = {.limit = 1500,
+                   .counts_python_frames = false,
+                   .base = 2,
+                   .str_levels = 1,
+                   .print_levels = 1,
+                   .format_levels = 1};
   p.source_limits.parser_overflow_message = "Parser stack overflowed - Python source too complex to parse";
   p.str_ascii_header = 40;
   p.str_compact_header = 56;
@@ -304,7 +316,9 @@ constexpr Profile Py313() {
   Profile p = Py312();
   p.version = "3.13";
   p.full_version = "3.13.0";
-  p.c_recursion = {.limit = 10000, .counts_python_frames = false, .base = 1};
+  p.c_recursion.limit = 10000;
+  p.c_recursion.base = 1;
+  p.c_recursion.str_levels = 0;
   p.source_limits.peg_assignment_levels = 34;
   p.source_limits.compiler_depth_limit = 10000;
   p.tuple_freelist_max_len = 20;

@@ -97,6 +97,11 @@ struct CRecursion {
   bool counts_python_frames;
   // Levels the interpreter itself holds when Python frames do not count.
   uint32_t base;
+  // Levels str(x), print(x) and f"{x}" take before the repr of a
+  // container (PyObject_Str's own, object.__format__'s; measured).
+  uint32_t str_levels;
+  uint32_t print_levels;
+  uint32_t format_levels;
 };
 
 // How the parser fails on nesting too deep for it.
