@@ -11,6 +11,7 @@
 #include "server/heap/budget.h"
 #include "server/heap/float_object.h"
 #include "server/heap/hashing.h"
+#include "server/heap/int_digits.h"
 #include "server/heap/int_object.h"
 #include "server/heap/py_error.h"
 
@@ -98,7 +99,7 @@ int CompareNumbers(const Heap& heap, ObjectId a, ObjectId b) {
 // walk may still enter. Once it runs out, the walk unwinds without doing
 // more and its caller reports RecursionError.
 struct Depth {
-  int room;
+  int room = 0;
   bool exceeded = false;
 
   bool Enter() {
@@ -126,6 +127,10 @@ constexpr std::string_view kCompareRecursion = "maximum recursion depth exceeded
 struct ReprState {
   absl::flat_hash_set<ObjectId> active;  // containers being printed (cycles)
   Depth depth;
+  // Checked walks stop at an int too long to convert (the error);
+  // unchecked ones convert it anyway.
+  bool checked = false;
+  absl::Status error;
 };
 
 std::string ReprOf(const Heap& heap, ObjectId id, ReprState& state);
@@ -194,7 +199,15 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
     case TypeTag::kBool:
       return o.small_int != 0 ? "True" : "False";
     case TypeTag::kInt:
-      return o.subtype != 0 ? heap.big_int(id).ToString() : std::to_string(o.small_int);
+      if (o.subtype == 0) return std::to_string(o.small_int);
+      {
+        absl::StatusOr<std::string> text = IntToDecimal(heap.profile().source_limits, heap.big_int(id));
+        if (!text.ok()) {
+          if (state.error.ok()) state.error = text.status();
+          return state.checked ? "" : heap.big_int(id).ToString();
+        }
+        return *std::move(text);
+      }
     case TypeTag::kFloat:
       return FloatRepr(o.real);
     case TypeTag::kComplex: {
@@ -647,7 +660,8 @@ int64_t Length(const Heap& heap, ObjectId id) {
 }
 
 std::string Repr(const Heap& heap, ObjectId id) {
-  ReprState state{.depth = {RoomFor(heap, 0)}};
+  ReprState state;
+  state.depth.room = RoomFor(heap, 0);
   return ReprOf(heap, id, state);
 }
 
@@ -656,9 +670,12 @@ absl::Status KeyErrorFor(const Heap& heap, ObjectId key) {
 }
 
 absl::StatusOr<std::string> ReprChecked(const Heap& heap, ObjectId id, int held) {
-  ReprState state{.depth = {RoomFor(heap, held)}};
+  ReprState state;
+  state.depth.room = RoomFor(heap, held);
+  state.checked = true;
   std::string text = ReprOf(heap, id, state);
   if (state.depth.exceeded) return PyError(PyExc::kRecursionError, kReprRecursion);
+  if (!state.error.ok()) return state.error;
   return text;
 }
 

@@ -16,6 +16,7 @@
 #include "server/heap/float_object.h"
 #include "server/heap/gc.h"
 #include "server/heap/instance_object.h"
+#include "server/heap/int_digits.h"
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
@@ -574,6 +575,11 @@ Ref Call::ConstructInt() {
       continue;
     }
     digits += text[i];
+  }
+  if (ok) {
+    if (absl::Status limit = CheckIntFromText(heap_.profile().source_limits, digits.size(), base); !limit.ok()) {
+      return Fail(limit);
+    }
   }
   std::optional<BigInt> parsed = ok ? BigInt::FromDigits(digits, base) : std::nullopt;
   if (!parsed) {

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "server/heap/float_object.h"
+#include "server/heap/int_digits.h"
 #include "server/heap/int_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_kind.h"
@@ -141,7 +142,11 @@ absl::StatusOr<std::string> FormatInt(const Heap& heap, ObjectId value, const Sp
     case 0:
     case 'd':
     case 'n':
-      digits = magnitude.ToString();
+      {
+        absl::StatusOr<std::string> text = IntToDecimal(heap.profile().source_limits, magnitude);
+        if (!text.ok()) return text.status();
+        digits = *std::move(text);
+      }
       break;
     case 'x':
     case 'X':

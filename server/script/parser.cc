@@ -8,6 +8,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "server/heap/int_digits.h"
 #include "server/heap/py_error.h"
 #include "server/script/builtins.h"
 #include "server/script/lexer.h"
@@ -1101,6 +1102,12 @@ StmtPtr Parser::ParseClassDef() {
 // --------------------------------------------------------------- expressions
 
 ExprPtr Parser::Literal(LiteralKind kind, std::string text, Position at, int base) {
+  if (kind == LiteralKind::kInt && CheckIntFromText(limits_, text.size(), base).ok() == false) {
+    SyntaxError(at, absl::StrCat(IntFromTextLimitMessage(limits_, text.size()),
+                                 " - Consider hexadecimal for huge integer literals to avoid "
+                                 "decimal conversion limits."));
+    return nullptr;
+  }
   ExprPtr expr = NewExpr(ExprKind::kConstant, at);
   expr->literal.kind = kind;
   expr->literal.text = std::move(text);
