@@ -140,6 +140,7 @@ constexpr Profile Py38() {
                         .peg_assignment_levels = 0,
                         .parser_overflow_message = "",
                         .compiler_depth_limit = 0,
+                        .compiler_depth_after_folding = false,
                         .null_byte_error = false,
                         .pep263_url = "http://python.org/dev/peps/pep-0263/",
                         .non_utf8_line_offset = 0,
@@ -164,6 +165,13 @@ constexpr Profile Py39() {
   p.builtin_method_freelist = 0;
   p.messages.float_floor_div_zero = "float floor division by zero";
   p.messages.qualified_call_names = true;
+  p.source_limits.max_paren_nesting = 200;
+  p.source_limits.parser = ParserKind::kPeg;
+  p.source_limits.parser_stack_limit = 6000;
+  p.source_limits.peg_assignment_levels = 33;
+  p.source_limits.compiler_depth_limit = 3000;
+  p.source_limits.compiler_depth_after_folding = true;
+  p.source_limits.pep263_url = "https://python.org/dev/peps/pep-0263/";
   p.startup_free_lists = {
       .floats = 3, .lists = 6, .dicts = 10, .tuples = {9, 5, 5, 1, 4, 3, 9, 2, 3, 4,
                                                        2, 2, 0, 3, 2, 0, 1, 2, 3, 0}};
@@ -175,12 +183,7 @@ constexpr Profile Py310() {
   Profile p = Py39();
   p.version = "3.10";
   p.full_version = "3.10.13";
-  p.source_limits.max_paren_nesting = 200;
-  p.source_limits.parser = ParserKind::kPeg;
-  p.source_limits.parser_stack_limit = 6000;
-  p.source_limits.peg_assignment_levels = 33;
-  p.source_limits.compiler_depth_limit = 3000;
-  p.source_limits.pep263_url = "https://python.org/dev/peps/pep-0263/";
+  p.source_limits.compiler_depth_after_folding = false;
   p.source_limits.non_utf8_line_offset = 1;
   p.pool_size = 16 * 1024;
   p.arena_size = 1024 * 1024;

@@ -127,9 +127,12 @@ struct SourceLimits {
   std::string_view parser_overflow_message;
   // The compiler's recursion limit on the syntax tree's depth (3.10 to
   // 3.12: 3000 = the recursion limit times 3; 3.13: 10000, its C
-  // recursion limit); 0 = no check (3.8, 3.9: deep trees overflow the C
-  // stack, so heapsim refuses trees it cannot vouch for).
+  // recursion limit); 0 = no check (3.8: deep trees overflow the C stack,
+  // so heapsim refuses trees it cannot vouch for).
   uint32_t compiler_depth_limit;
+  // The check runs on the tree after constant folding (3.9: its symbol
+  // table), which heapsim does not model: deeper trees are refused.
+  bool compiler_depth_after_folding;
   // NUL bytes in the source: SyntaxError "source code cannot contain null
   // bytes" (3.11+); before, the tokenizer's answer depends on the context.
   bool null_byte_error;

@@ -351,7 +351,15 @@ void Parser::CheckNesting() {
     return;
   }
   if (!compile_error_.ok()) return;
-  if (limits_.compiler_depth_limit != 0) {
+  if (limits_.compiler_depth_after_folding) {
+    if (tree_depth_ > static_cast<int>(limits_.compiler_depth_limit)) {
+      const Position at = Cur().position;
+      compile_error_ = absl::InvalidArgumentError(absl::StrFormat(
+          "%s:%d:%d: unsupported: an expression nested more than %d levels deep (this CPython "
+          "checks the depth after folding constants)",
+          filename_, at.line, at.column, limits_.compiler_depth_limit));
+    }
+  } else if (limits_.compiler_depth_limit != 0) {
     if (tree_depth_ > static_cast<int>(limits_.compiler_depth_limit)) {
       compile_error_ =
           PyError(PyExc::kRecursionError, "maximum recursion depth exceeded during compilation");
