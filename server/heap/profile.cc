@@ -127,6 +127,25 @@ constexpr Profile Py38() {
       .startup_free_lists = {.floats = 3, .lists = 6, .dicts = 9, .tuples = {9, 5, 4, 1, 4, 3, 10,
                                                                              6, 3, 1, 1, 2, 0, 3,
                                                                              2, 0, 1, 2, 3, 0}},
+      .c_recursion = {.limit = 1000,
+                      .counts_python_frames = true,
+                      .base = 0,
+                      .str_levels = 1,
+                      .print_levels = 1,
+                      .format_levels = 1},
+      .source_limits = {.max_paren_nesting = 0,
+                        .max_indent_levels = 99,
+                        .parser = ParserKind::kLL1,
+                        .parser_stack_limit = 1700,
+                        .peg_assignment_levels = 0,
+                        .parser_overflow_message = "",
+                        .compiler_depth_limit = 0,
+                        .compiler_depth_after_folding = false,
+                        .null_byte_error = false,
+                        .pep263_url = "http://python.org/dev/peps/pep-0263/",
+                        .non_utf8_line_offset = 0,
+                        .int_max_str_digits = 4300,
+                        .int_limit_says_digits = false},
   };
 }
 
@@ -146,6 +165,13 @@ constexpr Profile Py39() {
   p.builtin_method_freelist = 0;
   p.messages.float_floor_div_zero = "float floor division by zero";
   p.messages.qualified_call_names = true;
+  p.source_limits.max_paren_nesting = 200;
+  p.source_limits.parser = ParserKind::kPeg;
+  p.source_limits.parser_stack_limit = 6000;
+  p.source_limits.peg_assignment_levels = 33;
+  p.source_limits.compiler_depth_limit = 3000;
+  p.source_limits.compiler_depth_after_folding = true;
+  p.source_limits.pep263_url = "https://python.org/dev/peps/pep-0263/";
   p.startup_free_lists = {
       .floats = 3, .lists = 6, .dicts = 10, .tuples = {9, 5, 5, 1, 4, 3, 9, 2, 3, 4,
                                                        2, 2, 0, 3, 2, 0, 1, 2, 3, 0}};
@@ -157,6 +183,8 @@ constexpr Profile Py310() {
   Profile p = Py39();
   p.version = "3.10";
   p.full_version = "3.10.13";
+  p.source_limits.compiler_depth_after_folding = false;
+  p.source_limits.non_utf8_line_offset = 1;
   p.pool_size = 16 * 1024;
   p.arena_size = 1024 * 1024;
   p.arena_loses_a_pool = true;
@@ -191,6 +219,12 @@ constexpr Profile Py311() {
   Profile p = Py310();
   p.version = "3.11";
   p.full_version = "3.11.7";
+  p.source_limits.null_byte_error = true;
+  p.c_recursion.str_levels = 0;
+  p.c_recursion.print_levels = 0;
+  p.source_limits.pep263_url = "https://peps.python.org/pep-0263/";
+  p.source_limits.non_utf8_line_offset = 0;
+  p.source_limits.int_limit_says_digits = true;
   p.dict_keys_freelist_str_only = true;
   p.frame_freelist = 0;
   p.frames_on_heap = false;
@@ -242,6 +276,13 @@ constexpr Profile Py312() {
   Profile p = Py311();
   p.version = "3.12";
   p.full_version = "3.12.1";
+  p.c_recursion = {.limit = 1500,
+                   .counts_python_frames = false,
+                   .base = 2,
+                   .str_levels = 1,
+                   .print_levels = 1,
+                   .format_levels = 1};
+  p.source_limits.parser_overflow_message = "Parser stack overflowed - Python source too complex to parse";
   p.str_ascii_header = 40;
   p.str_compact_header = 56;
   p.latin1_singletons_cache_utf8 = true;
@@ -278,6 +319,11 @@ constexpr Profile Py313() {
   Profile p = Py312();
   p.version = "3.13";
   p.full_version = "3.13.0";
+  p.c_recursion.limit = 10000;
+  p.c_recursion.base = 1;
+  p.c_recursion.str_levels = 0;
+  p.source_limits.peg_assignment_levels = 34;
+  p.source_limits.compiler_depth_limit = 10000;
   p.tuple_freelist_max_len = 20;
   p.list_init_preallocates = false;
   p.list_extend_mapping_grows = true;

@@ -86,6 +86,66 @@ struct StartupFreeLists {
   uint32_t slices = 1;
 };
 
+// CPython's guard on nested C-level work (Py_EnterRecursiveCall): repr()
+// of nested containers and comparisons raise RecursionError past it.
+struct CRecursion {
+  // The most levels in use at once: the recursion limit (1000) while
+  // C levels and Python frames share one count (3.8 to 3.11), then
+  // Py_C_RECURSION_LIMIT (3.12: 1500, 3.13: 10000).
+  uint32_t limit;
+  // Python frames count against `limit` (3.8 to 3.11).
+  bool counts_python_frames;
+  // Levels the interpreter itself holds when Python frames do not count.
+  uint32_t base;
+  // Levels str(x), print(x) and f"{x}" take before the repr of a
+  // container (PyObject_Str's own, object.__format__'s; measured).
+  uint32_t str_levels;
+  uint32_t print_levels;
+  uint32_t format_levels;
+};
+
+// How the parser fails on nesting too deep for it.
+enum class ParserKind : uint8_t {
+  kLL1,  // 3.8: pgen's LL(1) parser, a stack of grammar nonterminals
+  kPeg,  // 3.9+: the PEG parser, one level per rule call
+};
+
+// Limits of the tokenizer, parser and compiler on source text.
+struct SourceLimits {
+  // Brackets open at once; deeper is "too many nested parentheses"
+  // (3.9+: 200; 0: no tokenizer limit).
+  uint32_t max_paren_nesting;
+  // Indentation levels a block may have (all versions: 99).
+  uint32_t max_indent_levels;
+  ParserKind parser;
+  // The parser's stack: 3.8 pgen 1700 nonterminals, PEG 6000 rule levels.
+  uint32_t parser_stack_limit;
+  // PEG levels in use where an assignment's value starts (3.9 to 3.12: 33,
+  // 3.13: 34); an expression statement's and a return's start at 32.
+  uint32_t peg_assignment_levels;
+  // MemoryError's message when it overflows ("" before 3.12).
+  std::string_view parser_overflow_message;
+  // The compiler's recursion limit on the syntax tree's depth (3.10 to
+  // 3.12: 3000 = the recursion limit times 3; 3.13: 10000, its C
+  // recursion limit); 0 = no check (3.8: deep trees overflow the C stack,
+  // so heapsim refuses trees it cannot vouch for).
+  uint32_t compiler_depth_limit;
+  // The check runs on the tree after constant folding (3.9: its symbol
+  // table), which heapsim does not model: deeper trees are refused.
+  bool compiler_depth_after_folding;
+  // NUL bytes in the source: SyntaxError "source code cannot contain null
+  // bytes" (3.11+); before, the tokenizer's answer depends on the context.
+  bool null_byte_error;
+  // The PEP 263 address named by the non-UTF-8 source error, and how far
+  // past the offending line its line number is (3.10 counts one more).
+  std::string_view pep263_url;
+  int non_utf8_line_offset;
+  // Digits int<->str converts at most (sys.int_info.default_max_str_digits).
+  uint32_t int_max_str_digits;
+  // The error past it says "the limit (4300 digits)" (3.11+), not "(4300)".
+  bool int_limit_says_digits;
+};
+
 struct Profile {
   std::string_view version;       // "3.11": the name clients use
   std::string_view full_version;  // "3.11.7": the interpreter measured
@@ -274,6 +334,10 @@ struct Profile {
 
   // ---- the interpreter's state when a script starts ----
   StartupFreeLists startup_free_lists;
+
+  // ---- limits on nesting and on source text ----
+  CRecursion c_recursion;
+  SourceLimits source_limits;
 };
 
 // The profiles heapsim simulates, oldest first.

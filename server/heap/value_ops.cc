@@ -11,6 +11,7 @@
 #include "server/heap/budget.h"
 #include "server/heap/float_object.h"
 #include "server/heap/hashing.h"
+#include "server/heap/int_digits.h"
 #include "server/heap/int_object.h"
 #include "server/heap/py_error.h"
 
@@ -94,8 +95,42 @@ int CompareNumbers(const Heap& heap, ObjectId a, ObjectId b) {
   return CompareIntFloat(heap, a, FloatValue(heap, b));
 }
 
+// CPython's Py_EnterRecursiveCall: the levels of nested C-level work a
+// walk may still enter. Once it runs out, the walk unwinds without doing
+// more and its caller reports RecursionError.
+struct Depth {
+  int room = 0;
+  bool exceeded = false;
+
+  bool Enter() {
+    if (exceeded) return false;
+    if (--room < 0) {
+      exceeded = true;
+      return false;
+    }
+    return true;
+  }
+  void Leave() { ++room; }
+};
+
+int RoomFor(const Heap& heap, int held) {
+  const CRecursion& c = heap.profile().c_recursion;
+  const int used =
+      static_cast<int>(c.counts_python_frames ? heap.frames().depth() : c.base) + held;
+  return static_cast<int>(c.limit) - used;
+}
+
+constexpr std::string_view kReprRecursion =
+    "maximum recursion depth exceeded while getting the repr of an object";
+constexpr std::string_view kCompareRecursion = "maximum recursion depth exceeded in comparison";
+
 struct ReprState {
   absl::flat_hash_set<ObjectId> active;  // containers being printed (cycles)
+  Depth depth;
+  // Checked walks stop at an int too long to convert (the error);
+  // unchecked ones convert it anyway.
+  bool checked = false;
+  absl::Status error;
 };
 
 std::string ReprOf(const Heap& heap, ObjectId id, ReprState& state);
@@ -146,7 +181,17 @@ std::string BytesRepr(const std::string& data, bool bytearray) {
   return bytearray ? absl::StrCat("bytearray(", out, ")") : out;
 }
 
+std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state);
+
+// repr() of one object: one level of C recursion, as PyObject_Repr.
 std::string ReprOf(const Heap& heap, ObjectId id, ReprState& state) {
+  if (!state.depth.Enter()) return "";
+  std::string out = ReprBody(heap, id, state);
+  state.depth.Leave();
+  return out;
+}
+
+std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
   const Object& o = heap.object(id);
   switch (o.type) {
     case TypeTag::kNone:
@@ -154,7 +199,15 @@ std::string ReprOf(const Heap& heap, ObjectId id, ReprState& state) {
     case TypeTag::kBool:
       return o.small_int != 0 ? "True" : "False";
     case TypeTag::kInt:
-      return o.subtype != 0 ? heap.big_int(id).ToString() : std::to_string(o.small_int);
+      if (o.subtype == 0) return std::to_string(o.small_int);
+      {
+        absl::StatusOr<std::string> text = IntToDecimal(heap.profile().source_limits, heap.big_int(id));
+        if (!text.ok()) {
+          if (state.error.ok()) state.error = text.status();
+          return state.checked ? "" : heap.big_int(id).ToString();
+        }
+        return *std::move(text);
+      }
     case TypeTag::kFloat:
       return FloatRepr(o.real);
     case TypeTag::kComplex: {
@@ -384,8 +437,21 @@ absl::StatusOr<int64_t> Hash(const Heap& heap, ObjectId id) {
   }
 }
 
-bool Equal(const Heap& heap, ObjectId a, ObjectId b) {
+namespace {
+
+bool EqualBody(const Heap& heap, ObjectId a, ObjectId b, Depth& depth);
+
+// a == b as PyObject_RichCompareBool: identity first, then one level of C
+// recursion for the comparison.
+bool EqualIn(const Heap& heap, ObjectId a, ObjectId b, Depth& depth) {
   if (a == b) return true;
+  if (!depth.Enter()) return false;
+  const bool equal = EqualBody(heap, a, b, depth);
+  depth.Leave();
+  return equal;
+}
+
+bool EqualBody(const Heap& heap, ObjectId a, ObjectId b, Depth& depth) {
   const TypeTag ta = heap.type_of(a);
   const TypeTag tb = heap.type_of(b);
   if (IsNumber(ta) && IsNumber(tb)) {
@@ -409,7 +475,7 @@ bool Equal(const Heap& heap, ObjectId a, ObjectId b) {
       bool found = false;
       for (const SetEntry& other : y.table) {
         if (other.key == kNoObject || other.key == SetBody::kDummyKey) continue;
-        if (other.hash == entry.hash && Equal(heap, entry.key, other.key)) {
+        if (other.hash == entry.hash && EqualIn(heap, entry.key, other.key, depth)) {
           found = true;
           break;
         }
@@ -429,7 +495,7 @@ bool Equal(const Heap& heap, ObjectId a, ObjectId b) {
       const auto& y = ta == TypeTag::kList ? heap.list(b).items : heap.tuple(b).items;
       if (x.size() != y.size()) return false;
       for (size_t i = 0; i < x.size(); ++i) {
-        if (!Equal(heap, x[i], y[i])) return false;
+        if (!EqualIn(heap, x[i], y[i], depth)) return false;
       }
       return true;
     }
@@ -442,8 +508,8 @@ bool Equal(const Heap& heap, ObjectId a, ObjectId b) {
         bool found = false;
         for (const DictEntry& other : y.entries) {
           if (other.key == kNoObject || other.hash != entry.hash) continue;
-          if (Equal(heap, entry.key, other.key)) {
-            found = Equal(heap, entry.value, other.value);
+          if (EqualIn(heap, entry.key, other.key, depth)) {
+            found = EqualIn(heap, entry.value, other.value, depth);
             break;
           }
         }
@@ -473,7 +539,17 @@ bool Equal(const Heap& heap, ObjectId a, ObjectId b) {
   }
 }
 
-absl::StatusOr<bool> Less(const Heap& heap, ObjectId a, ObjectId b) {
+absl::StatusOr<bool> LessBody(const Heap& heap, ObjectId a, ObjectId b, Depth& depth);
+
+// a < b as PyObject_RichCompare: one level of C recursion.
+absl::StatusOr<bool> LessIn(const Heap& heap, ObjectId a, ObjectId b, Depth& depth) {
+  if (!depth.Enter()) return false;
+  absl::StatusOr<bool> less = LessBody(heap, a, b, depth);
+  depth.Leave();
+  return less;
+}
+
+absl::StatusOr<bool> LessBody(const Heap& heap, ObjectId a, ObjectId b, Depth& depth) {
   if (!SpendWork(1)) return BudgetStatus();
   const TypeTag ta = heap.type_of(a);
   const TypeTag tb = heap.type_of(b);
@@ -486,7 +562,7 @@ absl::StatusOr<bool> Less(const Heap& heap, ObjectId a, ObjectId b) {
     const auto& x = ta == TypeTag::kList ? heap.list(a).items : heap.tuple(a).items;
     const auto& y = ta == TypeTag::kList ? heap.list(b).items : heap.tuple(b).items;
     for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
-      if (!Equal(heap, x[i], y[i])) return Less(heap, x[i], y[i]);
+      if (!EqualIn(heap, x[i], y[i], depth)) return LessIn(heap, x[i], y[i], depth);
     }
     return x.size() < y.size();
   }
@@ -499,7 +575,7 @@ absl::StatusOr<bool> Less(const Heap& heap, ObjectId a, ObjectId b) {
       bool found = false;
       for (const SetEntry& other : y.table) {
         if (other.key != kNoObject && other.key != SetBody::kDummyKey &&
-            other.hash == entry.hash && Equal(heap, entry.key, other.key)) {
+            other.hash == entry.hash && EqualIn(heap, entry.key, other.key, depth)) {
           found = true;
           break;
         }
@@ -511,6 +587,27 @@ absl::StatusOr<bool> Less(const Heap& heap, ObjectId a, ObjectId b) {
   return PyError(PyExc::kTypeError,
                  absl::StrCat("'<' not supported between instances of '", TypeName(heap, a),
                               "' and '", TypeName(heap, b), "'"));
+}
+
+}  // namespace
+
+bool Equal(const Heap& heap, ObjectId a, ObjectId b) {
+  Depth depth{RoomFor(heap, 0)};
+  return EqualIn(heap, a, b, depth);
+}
+
+absl::StatusOr<bool> EqualChecked(const Heap& heap, ObjectId a, ObjectId b) {
+  Depth depth{RoomFor(heap, 0)};
+  const bool equal = EqualIn(heap, a, b, depth);
+  if (depth.exceeded) return PyError(PyExc::kRecursionError, kCompareRecursion);
+  return equal;
+}
+
+absl::StatusOr<bool> Less(const Heap& heap, ObjectId a, ObjectId b) {
+  Depth depth{RoomFor(heap, 0)};
+  absl::StatusOr<bool> less = LessIn(heap, a, b, depth);
+  if (depth.exceeded) return PyError(PyExc::kRecursionError, kCompareRecursion);
+  return less;
 }
 
 bool Truth(const Heap& heap, ObjectId id) {
@@ -564,11 +661,32 @@ int64_t Length(const Heap& heap, ObjectId id) {
 
 std::string Repr(const Heap& heap, ObjectId id) {
   ReprState state;
+  state.depth.room = RoomFor(heap, 0);
   return ReprOf(heap, id, state);
 }
 
 absl::Status KeyErrorFor(const Heap& heap, ObjectId key) {
   return PyErrorWithArgument(PyExc::kKeyError, Repr(heap, key), key);
+}
+
+absl::StatusOr<std::string> ReprChecked(const Heap& heap, ObjectId id, int held) {
+  ReprState state;
+  state.depth.room = RoomFor(heap, held);
+  state.checked = true;
+  std::string text = ReprOf(heap, id, state);
+  if (state.depth.exceeded) return PyError(PyExc::kRecursionError, kReprRecursion);
+  if (!state.error.ok()) return state.error;
+  return text;
+}
+
+absl::StatusOr<std::string> StrChecked(const Heap& heap, ObjectId id, int held) {
+  switch (heap.type_of(id)) {
+    case TypeTag::kStr:
+    case TypeTag::kException:
+      return Str(heap, id);
+    default:
+      return ReprChecked(heap, id, held);
+  }
 }
 
 std::string Str(const Heap& heap, ObjectId id) {

@@ -19,22 +19,44 @@ std::string TypeName(const Heap& heap, ObjectId id);
 // hash(x), or TypeError: unhashable type: 'list'.
 absl::StatusOr<int64_t> Hash(const Heap& heap, ObjectId id);
 
-// x == y (identity first, as CPython's containers compare).
+// Nested containers: every comparison and repr() of a nested object takes
+// one level of CPython's C recursion guard (Py_EnterRecursiveCall), within
+// the profile's c_recursion limit less the levels already in use (the
+// Python frames, 3.8 to 3.11). Past it, CPython raises RecursionError.
+
+// x == y (identity first, as CPython's containers compare). Past the
+// recursion limit the answer is false: callers that can raise use
+// EqualChecked.
 bool Equal(const Heap& heap, ObjectId a, ObjectId b);
 
-// x < y; TypeError when the types do not order.
+// x == y, or "RecursionError: maximum recursion depth exceeded in
+// comparison".
+absl::StatusOr<bool> EqualChecked(const Heap& heap, ObjectId a, ObjectId b);
+
+// x < y; TypeError when the types do not order; RecursionError (as
+// EqualChecked) past the recursion limit.
 absl::StatusOr<bool> Less(const Heap& heap, ObjectId a, ObjectId b);
 
 // bool(x).
 bool Truth(const Heap& heap, ObjectId id);
 
 // repr(x) and str(x), as CPython prints them (ids as 0x... addresses).
+// Past the recursion limit the text is cut short: callers that can raise
+// use ReprChecked and StrChecked.
 std::string Repr(const Heap& heap, ObjectId id);
 std::string Str(const Heap& heap, ObjectId id);
 
 // KeyError(key): CPython's message shows the key's repr, and the exception's
 // argument is the key object itself.
 absl::Status KeyErrorFor(const Heap& heap, ObjectId key);
+
+// repr(x), or "RecursionError: maximum recursion depth exceeded while
+// getting the repr of an object"; `held` levels of the guard are already
+// in use by the caller (the call of a builtin such as repr()).
+absl::StatusOr<std::string> ReprChecked(const Heap& heap, ObjectId id, int held);
+
+// str(x), with ReprChecked's errors; `held` as there.
+absl::StatusOr<std::string> StrChecked(const Heap& heap, ObjectId id, int held);
 
 // repr() of a float, CPython's shortest round-trip form ("0.1", "1e+16").
 std::string FloatRepr(double value);

@@ -16,6 +16,7 @@
 #include "server/heap/float_object.h"
 #include "server/heap/gc.h"
 #include "server/heap/instance_object.h"
+#include "server/heap/int_digits.h"
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
@@ -273,7 +274,10 @@ Ref Call::Print() {
       if (!interp_.Write(StrText(heap_, arg))) return Ref();
     } else {
       // str(arg) is a new object, written and dropped.
-      Ref text = NewStr(heap_, Str(heap_, arg));
+      absl::StatusOr<std::string> shown =
+          StrChecked(heap_, arg, static_cast<int>(heap_.profile().c_recursion.print_levels));
+      if (!shown.ok()) return Fail(shown.status());
+      Ref text = NewStr(heap_, *shown);
       if (!Check(BudgetStatus())) return Ref();  // the text may be cut short
       if (!interp_.Write(StrText(heap_, text.get()))) return Ref();
     }
@@ -572,6 +576,11 @@ Ref Call::ConstructInt() {
     }
     digits += text[i];
   }
+  if (ok) {
+    if (absl::Status limit = CheckIntFromText(heap_.profile().source_limits, digits.size(), base); !limit.ok()) {
+      return Fail(limit);
+    }
+  }
   std::optional<BigInt> parsed = ok ? BigInt::FromDigits(digits, base) : std::nullopt;
   if (!parsed) {
     return Fail(PyError(PyExc::kValueError,
@@ -774,7 +783,12 @@ Ref Call::Construct() {
                                           heap_.type_of(Arg(0)) == TypeTag::kByteArray)) {
         return NewStr(heap_, BytesData(heap_, Arg(0)));
       }
-      return NewStrObject(heap_, Str(heap_, Arg(0)));
+      {
+        absl::StatusOr<std::string> text =
+            StrChecked(heap_, Arg(0), static_cast<int>(heap_.profile().c_recursion.str_levels));
+        if (!text.ok()) return Fail(text.status());
+        return NewStrObject(heap_, *text);
+      }
     case Builtin::kTypeBytes:
       return ConstructBytes(false);
     case Builtin::kTypeByteArray:
@@ -857,7 +871,12 @@ Ref Call::Run() {
       return NewInt(heap_, static_cast<int64_t>(heap_.address_of(Arg(0))));
     case Builtin::kRepr:
       if (!Arity(1, 1)) return Ref();
-      return NewStrObject(heap_, Repr(heap_, Arg(0)));
+      {
+        // One level for the call of the builtin itself.
+        absl::StatusOr<std::string> text = ReprChecked(heap_, Arg(0), 1);
+        if (!text.ok()) return Fail(text.status());
+        return NewStrObject(heap_, *text);
+      }
     case Builtin::kIsInstance:
       return IsInstance();
     case Builtin::kAny:

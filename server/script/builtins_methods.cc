@@ -93,7 +93,9 @@ Ref MethodCall::IndexOf(const std::vector<ObjectId>& items, const char* type) {
   }
   for (int64_t i = start; i < stop; ++i) {
     if (!SpendWork(1)) return Fail(BudgetStatus());
-    if (Equal(heap_, items[i], Arg(0))) return NewInt(heap_, i);
+    absl::StatusOr<bool> equal = EqualChecked(heap_, items[i], Arg(0));
+    if (!equal.ok()) return Fail(equal.status());
+    if (*equal) return NewInt(heap_, i);
   }
   if (std::string_view(type) == "list") {
     return Fail(PyError(PyExc::kValueError, absl::StrCat(Repr(heap_, Arg(0)), " is not in list")));
@@ -156,7 +158,9 @@ Ref MethodCall::List() {
       int64_t count = 0;
       for (ObjectId item : ListItems(heap_, self_)) {
         if (!SpendWork(1)) return Fail(BudgetStatus());
-        count += Equal(heap_, item, Arg(0)) ? 1 : 0;
+        absl::StatusOr<bool> equal = EqualChecked(heap_, item, Arg(0));
+        if (!equal.ok()) return Fail(equal.status());
+        count += *equal ? 1 : 0;
       }
       return NewInt(heap_, count);
     }
@@ -468,7 +472,9 @@ Ref MethodCall::FormatString() {
       value = Keyword(field);
       if (value == kNoObject) return Fail(PyError(PyExc::kKeyError, StrRepr(field)));
     }
-    Ref shown = ApplyConversion(heap_, heap_.NewRef(value), conversion);
+    absl::StatusOr<Ref> converted = ApplyConversion(heap_, heap_.NewRef(value), conversion);
+    if (!converted.ok()) return Fail(converted.status());
+    Ref shown = *std::move(converted);
     // str.format formats a str, int, float or complex itself; anything else
     // through its __format__.
     const TypeTag shown_type = heap_.type_of(shown.get());
@@ -604,7 +610,9 @@ Ref MethodCall::Tuple() {
   int64_t count = 0;
   for (ObjectId item : TupleItems(heap_, self_)) {
     if (!SpendWork(1)) return Fail(BudgetStatus());
-    count += Equal(heap_, item, Arg(0)) ? 1 : 0;
+    absl::StatusOr<bool> equal = EqualChecked(heap_, item, Arg(0));
+    if (!equal.ok()) return Fail(equal.status());
+    count += *equal ? 1 : 0;
   }
   return NewInt(heap_, count);
 }

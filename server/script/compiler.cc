@@ -920,7 +920,8 @@ absl::StatusOr<std::shared_ptr<Program>> Compiler::Run() {
 absl::StatusOr<std::shared_ptr<Program>> Compile(Heap& heap, std::string_view source,
                                                  std::string_view filename, CompileMode mode,
                                                  uint32_t program_index) {
-  absl::StatusOr<ParseTree> tree = Parse(source, filename, mode);
+  absl::StatusOr<ParseTree> tree =
+      Parse(source, filename, mode, heap.profile().source_limits);
   if (!tree.ok()) return tree.status();
   if (absl::Status subset = CheckSubset(*tree, filename); !subset.ok()) return subset;
   return Compiler(heap, *std::move(tree), filename, program_index).Run();

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "server/heap/float_object.h"
+#include "server/heap/int_digits.h"
 #include "server/heap/int_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_kind.h"
@@ -141,7 +142,11 @@ absl::StatusOr<std::string> FormatInt(const Heap& heap, ObjectId value, const Sp
     case 0:
     case 'd':
     case 'n':
-      digits = magnitude.ToString();
+      {
+        absl::StatusOr<std::string> text = IntToDecimal(heap.profile().source_limits, magnitude);
+        if (!text.ok()) return text.status();
+        digits = *std::move(text);
+      }
       break;
     case 'x':
     case 'X':
@@ -242,7 +247,9 @@ void BindFormatMethod(Heap& heap, ObjectId value, std::string_view spec) {
 
 absl::StatusOr<std::string> FormatValue(const Heap& heap, ObjectId value, std::string_view text) {
   const TypeTag type = heap.type_of(value);
-  if (text.empty()) return Str(heap, value);
+  if (text.empty()) {
+    return StrChecked(heap, value, static_cast<int>(heap.profile().c_recursion.format_levels));
+  }
   absl::StatusOr<Spec> spec = ParseSpec(text);
   if (!spec.ok()) return spec.status();
   if (type == TypeTag::kInt || (type == TypeTag::kBool && spec->type != 0)) {
@@ -275,10 +282,17 @@ absl::StatusOr<std::string> FormatValue(const Heap& heap, ObjectId value, std::s
                                                  TypeName(heap, value), ".__format__"));
 }
 
-Ref ApplyConversion(Heap& heap, Ref value, char conversion) {
-  if (conversion == 'r' || conversion == 'a') return NewStr(heap, Repr(heap, value.get()));
+absl::StatusOr<Ref> ApplyConversion(Heap& heap, Ref value, char conversion) {
+  if (conversion == 'r' || conversion == 'a') {
+    absl::StatusOr<std::string> text = ReprChecked(heap, value.get(), 0);
+    if (!text.ok()) return text.status();
+    return NewStr(heap, *text);
+  }
   if (conversion == 's' && heap.type_of(value.get()) != TypeTag::kStr) {
-    return NewStr(heap, Str(heap, value.get()));
+    absl::StatusOr<std::string> text =
+        StrChecked(heap, value.get(), static_cast<int>(heap.profile().c_recursion.str_levels));
+    if (!text.ok()) return text.status();
+    return NewStr(heap, *text);
   }
   return value;
 }
@@ -340,12 +354,14 @@ absl::StatusOr<std::string> PercentFormat(const Heap& heap, std::string_view for
     bool numeric = false;
     switch (conversion) {
       case 's':
-        body = Str(heap, value);
-        break;
       case 'r':
-      case 'a':
-        body = Repr(heap, value);
+      case 'a': {
+        absl::StatusOr<std::string> shown =
+            conversion == 's' ? StrChecked(heap, value, 0) : ReprChecked(heap, value, 0);
+        if (!shown.ok()) return shown.status();
+        body = *std::move(shown);
         break;
+      }
       case 'd':
       case 'i':
       case 'u':

@@ -24,7 +24,7 @@ void BindFormatMethod(Heap& heap, ObjectId value, std::string_view spec);
 
 // A replacement field's conversion (`!r`, `!a`, `!s`, or 0 for none)
 // applied to `value`: repr() or str() as a new str, or `value` itself.
-Ref ApplyConversion(Heap& heap, Ref value, char conversion);
+absl::StatusOr<Ref> ApplyConversion(Heap& heap, Ref value, char conversion);
 
 // printf-style formatting, `format % args`: %d %i %u %s %r %a %c %f %F %e
 // %E %g %G %x %X %o %% with flags (-+ 0#), width and precision. `args` is a

@@ -108,7 +108,12 @@ Ref Interpreter::Eval(const Expr& expr) {
     case ExprKind::kFormat: {
       Ref value = Eval(*expr.operands[0]);
       if (!value) return Ref();
-      value = ApplyConversion(heap_, std::move(value), expr.conversion);
+      absl::StatusOr<Ref> converted = ApplyConversion(heap_, std::move(value), expr.conversion);
+      if (!converted.ok()) {
+        Raise(converted.status());
+        return Ref();
+      }
+      value = *std::move(converted);
       Ref spec;
       if (expr.operands.size() > 1) {
         spec = Eval(*expr.operands[1]);

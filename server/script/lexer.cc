@@ -59,15 +59,19 @@ Token MarkerToken(TokenKind kind, Position at) {
 
 class Lexer {
  public:
-  Lexer(std::string_view source, std::string_view filename)
-      : src_(source), filename_(filename) {}
+  Lexer(std::string_view source, std::string_view filename, const SourceLimits& limits)
+      : src_(source), filename_(filename), limits_(limits) {}
 
   absl::StatusOr<std::vector<Token>> Run();
 
  private:
-  absl::Status Error(Position at, std::string_view message) const {
+  absl::Status Error(Position at, std::string_view message,
+                     std::string_view type = "SyntaxError") const {
     return absl::InvalidArgumentError(
-        absl::StrFormat("%s:%d:%d: SyntaxError: %s", filename_, at.line, at.column, message));
+        absl::StrFormat("%s:%d:%d: %s: %s", filename_, at.line, at.column, type, message));
+  }
+  absl::Status TabError(Position at) const {
+    return Error(at, "inconsistent use of tabs and spaces in indentation", "TabError");
   }
   absl::Status Unsupported(Position at, std::string_view what) const {
     return absl::InvalidArgumentError(
@@ -91,19 +95,29 @@ class Lexer {
 
   std::string_view src_;
   std::string_view filename_;
+  const SourceLimits& limits_;
   size_t pos_ = 0;
   int line_ = 1;
   size_t line_start_ = 0;
   int depth_ = 0;  // open brackets
+  // Open indentation widths, tabs to multiples of 8, and the same widths
+  // with tabs as one column: both must order alike, or it is a TabError.
   std::vector<int> indents_{0};
+  std::vector<int> alt_indents_{0};
   std::vector<Token> tokens_;
 };
 
 absl::StatusOr<bool> Lexer::StartLine() {
   while (true) {
     int width = 0;
+    int alt_width = 0;
     while (Peek() == ' ' || Peek() == '\t' || Peek() == '\f') {
-      width = Peek() == '\t' ? (width / 8 + 1) * 8 : width + 1;
+      if (Peek() == '\f') {
+        width = alt_width = 0;
+      } else {
+        width = Peek() == '\t' ? (width / 8 + 1) * 8 : width + 1;
+        ++alt_width;
+      }
       ++pos_;
     }
     if (Peek() == '#') {
@@ -117,17 +131,26 @@ absl::StatusOr<bool> Lexer::StartLine() {
     }
     if (pos_ >= src_.size()) return false;
     const Position at = Here();
-    if (width > indents_.back()) {
+    if (width == indents_.back()) {
+      if (alt_width != alt_indents_.back()) return TabError(at);
+    } else if (width > indents_.back()) {
+      if (indents_.size() > limits_.max_indent_levels) {
+        return Error(at, "too many levels of indentation", "IndentationError");
+      }
+      if (alt_width <= alt_indents_.back()) return TabError(at);
       indents_.push_back(width);
+      alt_indents_.push_back(alt_width);
       tokens_.push_back(MarkerToken(TokenKind::kIndent, at));
     } else {
       while (width < indents_.back()) {
         indents_.pop_back();
+        alt_indents_.pop_back();
         tokens_.push_back(MarkerToken(TokenKind::kDedent, at));
       }
       if (width != indents_.back()) {
         return Error(at, "unindent does not match any outer indentation level");
       }
+      if (alt_width != alt_indents_.back()) return TabError(at);
     }
     return true;
   }
@@ -329,7 +352,13 @@ absl::StatusOr<std::vector<Token>> Lexer::Run() {
         return Error(token.position, absl::StrFormat("invalid character '%c' (U+%04X)", c, uc));
       }
       pos_ += token.text.size();
-      if (token.text == "(" || token.text == "[" || token.text == "{") ++depth_;
+      if (token.text == "(" || token.text == "[" || token.text == "{") {
+        if (limits_.max_paren_nesting != 0 &&
+            depth_ >= static_cast<int>(limits_.max_paren_nesting)) {
+          return Error(token.position, "too many nested parentheses");
+        }
+        ++depth_;
+      }
       if (token.text == ")" || token.text == "]" || token.text == "}") {
         if (depth_ == 0) {
           return Error(token.position, absl::StrCat("unmatched '", token.text, "'"));
@@ -447,8 +476,9 @@ absl::StatusOr<std::string> DecodeStringBody(std::string_view body, bool bytes, 
   return out;
 }
 
-absl::StatusOr<std::vector<Token>> Tokenize(std::string_view source, std::string_view filename) {
-  return Lexer(source, filename).Run();
+absl::StatusOr<std::vector<Token>> Tokenize(std::string_view source, std::string_view filename,
+                                            const SourceLimits& limits) {
+  return Lexer(source, filename, limits).Run();
 }
 
 }  // namespace heapsim::script

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "server/heap/profile.h"
 #include "server/script/code.h"
 
 namespace heapsim::script {
@@ -46,10 +47,12 @@ struct Token {
   Position content_start;
 };
 
-// Tokenizes `source`. Errors are InvalidArgument
-// "FILE:LINE:COL: SyntaxError: ...". The result ends with NEWLINE (when
-// the source has any token), the closing DEDENTs and kEnd.
-absl::StatusOr<std::vector<Token>> Tokenize(std::string_view source, std::string_view filename);
+// Tokenizes `source` within `limits` (bracket nesting, indentation
+// levels). Errors are InvalidArgument "FILE:LINE:COL: SyntaxError: ..."
+// (or IndentationError, TabError). The result ends with NEWLINE (when the
+// source has any token), the closing DEDENTs and kEnd.
+absl::StatusOr<std::vector<Token>> Tokenize(std::string_view source, std::string_view filename,
+                                            const SourceLimits& limits);
 
 // Decodes the escapes of a string literal's body (no quotes). For bytes
 // literals the result is raw bytes; `raw` keeps backslashes. Errors are a

@@ -532,7 +532,8 @@ absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
                                                                     : TupleItems(heap, container);
       for (ObjectId candidate : items) {
         if (!SpendWork(1)) return BudgetStatus();
-        if (Equal(heap, candidate, item)) return true;
+        absl::StatusOr<bool> equal = EqualChecked(heap, candidate, item);
+        if (!equal.ok() || *equal) return equal;
       }
       return false;
     }
@@ -617,8 +618,8 @@ namespace {
 // as equal to itself; the operator does not: a float (or complex) holding a
 // NaN is unequal even to itself. Containers compare their items with
 // Equal(), so [nan] == [nan] holds for one NaN object, as in CPython.
-bool EqualOperator(const Heap& heap, ObjectId a, ObjectId b) {
-  if (a != b) return Equal(heap, a, b);
+absl::StatusOr<bool> EqualOperator(const Heap& heap, ObjectId a, ObjectId b) {
+  if (a != b) return EqualChecked(heap, a, b);
   switch (heap.type_of(a)) {
     case TypeTag::kFloat:
       return !std::isnan(FloatValue(heap, a));
@@ -639,8 +640,11 @@ absl::StatusOr<bool> Compare(Heap& heap, CompareOp op, ObjectId a, ObjectId b) {
       return a != b;
     case CompareOp::kEq:
       return EqualOperator(heap, a, b);
-    case CompareOp::kNotEq:
-      return !EqualOperator(heap, a, b);
+    case CompareOp::kNotEq: {
+      absl::StatusOr<bool> equal = EqualOperator(heap, a, b);
+      if (!equal.ok()) return equal;
+      return !*equal;
+    }
     case CompareOp::kIn:
       return Contains(heap, b, a);
     case CompareOp::kNotIn: {
@@ -656,6 +660,7 @@ absl::StatusOr<bool> Compare(Heap& heap, CompareOp op, ObjectId a, ObjectId b) {
       const ObjectId left = flip ? b : a;
       const ObjectId right = flip ? a : b;
       absl::StatusOr<bool> less = Less(heap, left, right);
+      if (!less.ok() && PyErrorType(less.status()) == PyExc::kRecursionError) return less;
       if (!less.ok()) {
         static constexpr const char* kSymbols[] = {"<", ">", "<=", ">="};
         const int index = op == CompareOp::kLt ? 0 : op == CompareOp::kGt ? 1
@@ -665,7 +670,8 @@ absl::StatusOr<bool> Compare(Heap& heap, CompareOp op, ObjectId a, ObjectId b) {
                                     TypeName(heap, a), "' and '", TypeName(heap, b), "'"));
       }
       if (op == CompareOp::kLt || op == CompareOp::kGt) return *less;
-      return *less || EqualOperator(heap, left, right);
+      if (*less) return true;
+      return EqualOperator(heap, left, right);
     }
   }
   return false;

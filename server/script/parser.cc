@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "server/heap/int_digits.h"
+#include "server/heap/py_error.h"
 #include "server/script/builtins.h"
 #include "server/script/lexer.h"
+#include "server/script/source_text.h"
 
 namespace heapsim::script {
 
@@ -74,8 +78,9 @@ const char* ExprDescription(const Expr& expr) {
 
 class Parser {
  public:
-  Parser(std::vector<Token> tokens, std::string_view filename, CompileMode mode)
-      : tokens_(std::move(tokens)), filename_(filename), mode_(mode) {}
+  Parser(std::vector<Token> tokens, std::string_view filename, CompileMode mode,
+         const SourceLimits& limits)
+      : tokens_(std::move(tokens)), filename_(filename), mode_(mode), limits_(limits) {}
 
   absl::StatusOr<ParseTree> Run();
 
@@ -127,6 +132,50 @@ class Parser {
     return t.text == ")" || t.text == "]" || t.text == "}" || t.text == "=" || t.text == ":" ||
            t.text == ";" || (t.text.size() >= 2 && t.text.back() == '=' && t.text != "==" &&
                              t.text != "<=" && t.text != ">=" && t.text != "!=");
+  }
+
+  // --- Nesting. CPython's parser has a bounded stack (pgen: one entry per
+  // open grammar nonterminal; PEG: one level per rule call) and its
+  // compiler a bounded recursion over the syntax tree. A Nest adds its
+  // levels to both models for as long as it lives, and records the first
+  // overflow: the parser's is a MemoryError at once, the compiler's a
+  // RecursionError reported only when the whole source has parsed.
+  struct Levels {
+    int ll1 = 0;   // pgen nonterminals (3.8)
+    int peg = 0;   // PEG rule levels (3.9+)
+    int tree = 0;  // syntax tree nodes
+  };
+  class Nest {
+   public:
+    Nest(Parser* parser, Levels levels) : parser_(parser), levels_(levels) {
+      parser_->stack_ += parser_->limits_.parser == ParserKind::kLL1 ? levels_.ll1 : levels_.peg;
+      parser_->tree_depth_ += levels_.tree;
+      parser_->CheckNesting();
+    }
+    ~Nest() {
+      parser_->stack_ -= parser_->limits_.parser == ParserKind::kLL1 ? levels_.ll1 : levels_.peg;
+      parser_->tree_depth_ -= levels_.tree;
+    }
+    Nest(const Nest&) = delete;
+    Nest& operator=(const Nest&) = delete;
+
+   private:
+    Parser* parser_;
+    Levels levels_;
+  };
+  void CheckNesting();
+  // True if the logical line from here is an assignment: a top-level '='.
+  bool AssignmentAhead() const {
+    int depth = 0;
+    for (size_t i = index_; i < tokens_.size(); ++i) {
+      const Token& t = tokens_[i];
+      if (t.kind == TokenKind::kNewline || t.kind == TokenKind::kEnd) return false;
+      if (t.kind != TokenKind::kOperator) continue;
+      if (t.text == "(" || t.text == "[" || t.text == "{") ++depth;
+      if (t.text == ")" || t.text == "]" || t.text == "}") --depth;
+      if (depth == 0 && (t.text == "=" || t.text == ";")) return t.text == "=";
+    }
+    return false;
   }
 
   // --- Errors: the first one wins.
@@ -273,7 +322,56 @@ class Parser {
   ParseTree tree_;
   uint32_t unit_ = 0;
   UnitContext context_;
+  const SourceLimits& limits_;
+  int stack_ = 0;       // the modelled parser stack
+  int tree_depth_ = 0;  // the depth of the tree node being parsed
+  absl::Status compile_error_;  // the compiler's recursion overflow, if any
 };
+
+// PEG rule levels of constructs whose cost was measured only in mixes
+// (3.9 and 3.13: 1**1**...**1 inside 50 brackets, calls, conditionals):
+// nearest whole figures, so such mixes may overflow a level or two off.
+constexpr int kPegDisplayLevels = 28;
+constexpr int kPegCallLevels = 24;
+constexpr int kPegConditionalLevels = 1;
+// PEG rule levels where an expression statement's or a return's
+// expression starts.
+constexpr int kPegStatementLevels = 32;
+
+// Syntax trees deeper than this are refused where CPython's compiler has
+// no check of its own (3.8, 3.9): it compiles deeper trees until its C
+// stack overflows (about 174,600 levels of `1 + 1 + ...` on an 8 MiB
+// stack), which heapsim cannot vouch for.
+constexpr int kCompilerDepthWithoutCheck = 10000;
+
+void Parser::CheckNesting() {
+  if (failed()) return;
+  if (stack_ > static_cast<int>(limits_.parser_stack_limit)) {
+    error_ = PyError(PyExc::kMemoryError, limits_.parser_overflow_message);
+    return;
+  }
+  if (!compile_error_.ok()) return;
+  if (limits_.compiler_depth_after_folding) {
+    if (tree_depth_ > static_cast<int>(limits_.compiler_depth_limit)) {
+      const Position at = Cur().position;
+      compile_error_ = absl::InvalidArgumentError(absl::StrFormat(
+          "%s:%d:%d: unsupported: an expression nested more than %d levels deep (this CPython "
+          "checks the depth after folding constants)",
+          filename_, at.line, at.column, limits_.compiler_depth_limit));
+    }
+  } else if (limits_.compiler_depth_limit != 0) {
+    if (tree_depth_ > static_cast<int>(limits_.compiler_depth_limit)) {
+      compile_error_ =
+          PyError(PyExc::kRecursionError, "maximum recursion depth exceeded during compilation");
+    }
+  } else if (tree_depth_ > kCompilerDepthWithoutCheck) {
+    const Position at = Cur().position;
+    compile_error_ = absl::InvalidArgumentError(absl::StrFormat(
+        "%s:%d:%d: unsupported: an expression nested more than %d levels deep (this CPython "
+        "compiles it without a check, or overflows its C stack)",
+        filename_, at.line, at.column, kCompilerDepthWithoutCheck));
+  }
+}
 
 uint32_t Parser::NewUnit(UnitKind kind, std::string name) {
   CodeUnit unit;
@@ -305,6 +403,7 @@ absl::StatusOr<ParseTree> Parser::Run() {
   tree_.units[0].name = "<module>";
   tree_.units[0].qualname = "<module>";
   tree_.scopes.emplace_back();
+  Nest file_input(this, {.ll1 = 1});
   if (mode_ == CompileMode::kExpression) {
     while (Cur().kind == TokenKind::kNewline) ++index_;
     ExprPtr expr = ParseTestList(true);
@@ -326,17 +425,26 @@ absl::StatusOr<ParseTree> Parser::Run() {
     tree_.units[0].body = std::move(body);
   }
   if (failed()) return error_;
+  if (!compile_error_.ok()) return compile_error_;
   return std::move(tree_);
 }
 
 // ---------------------------------------------------------------- statements
 
 void Parser::ParseStatement(Block* block) {
+  Nest statement(this, {.ll1 = 1, .tree = 1});
+  if (failed()) return;
   const Token& t = Cur();
   if (t.kind == TokenKind::kIndent) return SyntaxError(t.position, "unexpected indent");
   if (t.kind == TokenKind::kDedent) return SyntaxError(t.position, "unindent does not match");
   if (t.kind == TokenKind::kName) {
     StmtPtr stmt;
+    // compound_stmt and the statement's own rule; PEG: def and class one more.
+    const bool compound_statement = t.text == "if" || t.text == "while" || t.text == "for" ||
+                                    t.text == "try" || t.text == "def" || t.text == "class";
+    const bool definition = t.text == "def" || t.text == "class";
+    Nest compound(this, {.ll1 = compound_statement ? 2 : 0,
+                         .peg = compound_statement ? (definition ? 7 : 6) : 0});
     if (t.text == "if") {
       stmt = ParseIf();
     } else if (t.text == "while") {
@@ -395,6 +503,7 @@ void Parser::ParseDecorated(Block* block) {
 }
 
 void Parser::ParseSimpleStatements(Block* block) {
+  Nest simple_stmt(this, {.ll1 = 1});
   while (!failed()) {
     StmtPtr stmt = ParseSmallStatement();
     if (failed()) return;
@@ -410,6 +519,7 @@ void Parser::ParseSimpleStatements(Block* block) {
 
 void Parser::ParseBlock(Block* block) {
   if (!ExpectOp(":")) return;
+  Nest suite(this, {.ll1 = 1});
   if (Cur().kind != TokenKind::kNewline) return ParseSimpleStatements(block);
   ++index_;
   if (Cur().kind != TokenKind::kIndent) {
@@ -424,6 +534,14 @@ void Parser::ParseBlock(Block* block) {
 
 StmtPtr Parser::ParseSmallStatement() {
   const Token& t = Cur();
+  // small_stmt, the statement's rule and its expression list (return has
+  // flow_stmt too); PEG: the rules down to the first expression, more for
+  // an assignment.
+  const bool flow = t.kind == TokenKind::kName && t.text == "return";
+  const int peg = AssignmentAhead() ? static_cast<int>(limits_.peg_assignment_levels)
+                                    : kPegStatementLevels;
+  Nest small_stmt(this, {.ll1 = flow ? 4 : 3, .peg = peg});
+  if (failed()) return nullptr;
   auto stmt = std::make_unique<Stmt>();
   stmt->position = t.position;
   if (t.kind == TokenKind::kName) {
@@ -992,6 +1110,12 @@ StmtPtr Parser::ParseClassDef() {
 // --------------------------------------------------------------- expressions
 
 ExprPtr Parser::Literal(LiteralKind kind, std::string text, Position at, int base) {
+  if (kind == LiteralKind::kInt && CheckIntFromText(limits_, text.size(), base).ok() == false) {
+    SyntaxError(at, absl::StrCat(IntFromTextLimitMessage(limits_, text.size()),
+                                 " - Consider hexadecimal for huge integer literals to avoid "
+                                 "decimal conversion limits."));
+    return nullptr;
+  }
   ExprPtr expr = NewExpr(ExprKind::kConstant, at);
   expr->literal.kind = kind;
   expr->literal.text = std::move(text);
@@ -1047,6 +1171,8 @@ bool Parser::ParseDisplayRest(std::string_view closer, std::vector<ExprPtr>* ite
 }
 
 ExprPtr Parser::ParseTest() {
+  Nest test(this, {.ll1 = 1});
+  if (failed()) return nullptr;
   if (IsKeyword("lambda")) return ParseLambda();
   if (IsKeyword("yield")) {
     Unsupported(Cur().position, "generators ('yield')");
@@ -1066,6 +1192,7 @@ ExprPtr Parser::ParseTest() {
   if (!IsKeyword("if")) return body;
   // Exclude the `if` of a comprehension clause: it follows `for ... in x`.
   ++index_;
+  Nest conditional(this, {.peg = kPegConditionalLevels, .tree = 1});
   ExprPtr condition = ParseOrTest();
   if (!condition) return nullptr;
   if (!AcceptKeyword("else")) {
@@ -1082,6 +1209,8 @@ ExprPtr Parser::ParseTest() {
 }
 
 ExprPtr Parser::ParseLambda() {
+  Nest lambdef(this, {.ll1 = 1, .peg = 2, .tree = 1});
+  if (failed()) return nullptr;
   ExprPtr expr = NewExpr(ExprKind::kLambda, Cur().position);
   ++index_;
   const uint32_t unit = NewUnit(UnitKind::kLambda, "<lambda>");
@@ -1109,6 +1238,8 @@ ExprPtr Parser::ParseAndTest() {
 }
 
 ExprPtr Parser::ParseBoolOp(ExprKind kind, std::string_view keyword, ExprPtr (Parser::*operand)()) {
+  Nest level(this, {.ll1 = 1});
+  if (failed()) return nullptr;
   const Position at = Cur().position;
   ExprPtr first = (this->*operand)();
   if (!first || !IsKeyword(keyword)) return first;
@@ -1123,7 +1254,10 @@ ExprPtr Parser::ParseBoolOp(ExprKind kind, std::string_view keyword, ExprPtr (Pa
 }
 
 ExprPtr Parser::ParseNotTest() {
-  if (!IsKeyword("not")) return ParseComparison();
+  const bool negation = IsKeyword("not");
+  Nest not_test(this, {.ll1 = 1, .peg = negation ? 1 : 0, .tree = negation ? 1 : 0});
+  if (failed()) return nullptr;
+  if (!negation) return ParseComparison();
   ExprPtr expr = NewExpr(ExprKind::kUnary, Cur().position);
   ++index_;
   expr->unary_op = UnaryOp::kNot;
@@ -1134,6 +1268,8 @@ ExprPtr Parser::ParseNotTest() {
 }
 
 ExprPtr Parser::ParseComparison() {
+  Nest comparison(this, {.ll1 = 1});
+  if (failed()) return nullptr;
   const Position at = Cur().position;
   ExprPtr first = ParseBinary(0);
   if (!first) return nullptr;
@@ -1197,8 +1333,13 @@ constexpr BinaryLevel kBinaryLevels[] = {
 
 ExprPtr Parser::ParseBinary(int level) {
   if (level == static_cast<int>(std::size(kBinaryLevels))) return ParseFactor();
+  Nest operators(this, {.ll1 = 1});
+  if (failed()) return nullptr;
   const Position at = Cur().position;
   ExprPtr left = ParseBinary(level + 1);
+  // Each operator puts the tree built so far one level deeper.
+  const int tree_depth = tree_depth_;
+  absl::Cleanup restore = [this, tree_depth] { tree_depth_ = tree_depth; };
   while (left) {
     const BinaryOp* matched = nullptr;
     for (const auto& [symbol, op] : kBinaryLevels[level].ops) {
@@ -1206,6 +1347,9 @@ ExprPtr Parser::ParseBinary(int level) {
     }
     if (matched == nullptr) break;
     ++index_;
+    ++tree_depth_;
+    CheckNesting();
+    if (failed()) return nullptr;
     ExprPtr right = ParseBinary(level + 1);
     if (!right) return nullptr;
     ExprPtr expr = NewExpr(ExprKind::kBinary, at);
@@ -1218,6 +1362,9 @@ ExprPtr Parser::ParseBinary(int level) {
 }
 
 ExprPtr Parser::ParseFactor() {
+  const bool unary = IsOp("-") || IsOp("+") || IsOp("~");
+  Nest factor(this, {.ll1 = 1, .peg = unary ? 1 : 0, .tree = unary ? 1 : 0});
+  if (failed()) return nullptr;
   UnaryOp op;
   if (IsOp("-")) {
     op = UnaryOp::kNeg;
@@ -1238,12 +1385,21 @@ ExprPtr Parser::ParseFactor() {
 }
 
 ExprPtr Parser::ParsePower() {
+  Nest power(this, {.ll1 = 1});
+  if (failed()) return nullptr;
   const Position at = Cur().position;
-  ExprPtr base = ParseAtom();
-  if (!base) return nullptr;
-  base = ParseTrailers(std::move(base));
+  ExprPtr base;
+  {
+    Nest atom_expr(this, {.ll1 = 1});
+    if (failed()) return nullptr;
+    base = ParseAtom();
+    if (!base) return nullptr;
+    base = ParseTrailers(std::move(base));
+  }
   if (!base || !IsOp("**")) return base;
   ++index_;
+  Nest exponent_levels(this, {.peg = 2, .tree = 1});
+  if (failed()) return nullptr;
   ExprPtr exponent = ParseFactor();
   if (!exponent) return nullptr;
   ExprPtr expr = NewExpr(ExprKind::kBinary, at);
@@ -1254,8 +1410,16 @@ ExprPtr Parser::ParsePower() {
 }
 
 ExprPtr Parser::ParseTrailers(ExprPtr primary) {
+  // Each trailer puts the tree built so far one level deeper.
+  const int tree_depth = tree_depth_;
+  absl::Cleanup restore = [this, tree_depth] { tree_depth_ = tree_depth; };
   while (primary) {
     const Position at = Cur().position;
+    if (!IsOp(".") && !IsOp("(") && !IsOp("[")) break;
+    ++tree_depth_;
+    // trailer, arglist or subscriptlist, argument or subscript.
+    Nest trailer(this, {.ll1 = IsOp(".") ? 1 : 3, .peg = IsOp(".") ? 0 : kPegCallLevels});
+    if (failed()) return nullptr;
     if (AcceptOp(".")) {
       ExprPtr expr = NewExpr(ExprKind::kAttribute, primary->position);
       if (!ReadName(&expr->name.text)) return nullptr;
@@ -1452,6 +1616,8 @@ bool Parser::ParseComprehension(Expr* expr, ComprehensionKind kind, size_t uses_
 }
 
 ExprPtr Parser::ParseAtom() {
+  Nest atom(this, {.ll1 = 1, .tree = 1});
+  if (failed()) return nullptr;
   const Token& t = Cur();
   const Position at = t.position;
   switch (t.kind) {
@@ -1492,10 +1658,14 @@ ExprPtr Parser::ParseAtom() {
       Use(&expr->name);
       return expr;
     }
-    case TokenKind::kOperator:
+    case TokenKind::kOperator: {
+      // testlist_comp and namedexpr_test; dictorsetmaker.
+      Nest display(this, {.ll1 = t.text == "{" ? 1 : 2, .peg = kPegDisplayLevels});
+      if (failed()) return nullptr;
       if (t.text == "(") return ParseParenthesized();
       if (t.text == "[") return ParseListDisplay();
       if (t.text == "{") return ParseBraceDisplay();
+    }
       if (t.text == "...") {
         Unsupported(at, "Ellipsis ('...')");
         return nullptr;
@@ -1680,7 +1850,7 @@ bool Parser::ParseFStringBody(std::string_view body, bool raw, Position at,
 
 ExprPtr Parser::ParseEmbeddedExpression(std::string_view text, Position at) {
   absl::StatusOr<std::vector<Token>> tokens =
-      Tokenize(absl::StrCat("(", std::string(text), ")"), filename_);
+      Tokenize(absl::StrCat("(", std::string(text), ")"), filename_, limits_);
   if (!tokens.ok()) {
     SyntaxError(at, "f-string: invalid syntax");
     return nullptr;
@@ -1825,10 +1995,11 @@ ExprPtr Parser::ParseBraceDisplay() {
 }  // namespace
 
 absl::StatusOr<ParseTree> Parse(std::string_view source, std::string_view filename,
-                                CompileMode mode) {
-  absl::StatusOr<std::vector<Token>> tokens = Tokenize(source, filename);
+                                CompileMode mode, const SourceLimits& limits) {
+  if (absl::Status text = CheckSourceText(source, filename, limits); !text.ok()) return text;
+  absl::StatusOr<std::vector<Token>> tokens = Tokenize(source, filename, limits);
   if (!tokens.ok()) return tokens.status();
-  return Parser(*std::move(tokens), filename, mode).Run();
+  return Parser(*std::move(tokens), filename, mode, limits).Run();
 }
 
 }  // namespace heapsim::script

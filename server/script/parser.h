@@ -16,6 +16,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
+#include "server/heap/profile.h"
 #include "server/script/code.h"
 #include "server/script/compiler.h"
 
@@ -42,10 +43,14 @@ struct ParseTree {
   std::vector<Expr*> literals;    // every literal, in source order
 };
 
-// Parses `source`. Errors are InvalidArgument "FILE:LINE:COL: SyntaxError:
-// ..." or "FILE:LINE:COL: unsupported: ...".
+// Parses `source` within `limits`. Errors are InvalidArgument
+// "FILE:LINE:COL: SyntaxError: ..." (IndentationError, TabError) or
+// "FILE:LINE:COL: unsupported: ...", or CPython's own errors for nesting
+// too deep: MemoryError (its parser's stack) and "RecursionError: maximum
+// recursion depth exceeded during compilation" (its compiler's recursion
+// over the tree; after a whole source parsed), as Python-level errors.
 absl::StatusOr<ParseTree> Parse(std::string_view source, std::string_view filename,
-                                CompileMode mode);
+                                CompileMode mode, const SourceLimits& limits);
 
 }  // namespace heapsim::script
 

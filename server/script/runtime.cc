@@ -82,6 +82,16 @@ absl::Status RunProgram(Heap& heap, SessionState& session, std::shared_ptr<Progr
   return status;
 }
 
+// Compile() on a large stack: the parser and the compiler recurse as deep
+// as the source nests (within the profile's limits).
+absl::StatusOr<std::shared_ptr<Program>> CompileOnLargeStack(Heap& heap, std::string_view source,
+                                                             std::string_view filename,
+                                                             CompileMode mode, uint32_t index) {
+  absl::StatusOr<std::shared_ptr<Program>> program;
+  RunOnLargeStack([&]() { program = Compile(heap, source, filename, mode, index); });
+  return program;
+}
+
 }  // namespace
 
 BudgetOptions BudgetFor(const RunLimits& limits) {
@@ -153,8 +163,8 @@ absl::Status Runtime::Exec(std::string_view source, std::string_view filename,
                            const RunLimits& limits, OutputSink& out) {
   SessionState& session = state_->session;
   const auto index = static_cast<uint32_t>(session.programs.size());
-  absl::StatusOr<std::shared_ptr<Program>> program =
-      Compile(*heap_, source, filename, CompileMode::kModule, index);
+  absl::StatusOr<std::shared_ptr<Program>> program = CompileOnLargeStack(
+      *heap_, source, filename, CompileMode::kModule, index);
   if (!program.ok()) return program.status();
   session.programs.push_back(*program);
   return RunProgram(*heap_, session, *program, index, limits, out, nullptr);
@@ -165,8 +175,8 @@ absl::StatusOr<std::optional<std::string>> Runtime::RunInteractive(std::string_v
                                                                    OutputSink& out) {
   SessionState& session = state_->session;
   const auto index = static_cast<uint32_t>(session.programs.size());
-  absl::StatusOr<std::shared_ptr<Program>> program =
-      Compile(*heap_, source, "<stdin>", CompileMode::kInteractive, index);
+  absl::StatusOr<std::shared_ptr<Program>> program = CompileOnLargeStack(
+      *heap_, source, "<stdin>", CompileMode::kInteractive, index);
   if (!program.ok()) return program.status();
   session.programs.push_back(*program);
   std::vector<std::string> echoes;
@@ -185,7 +195,7 @@ absl::StatusOr<Ref> Runtime::Evaluate(std::string_view expression, const RunLimi
   SessionState& session = state_->session;
   const auto index = static_cast<uint32_t>(session.programs.size());
   absl::StatusOr<std::shared_ptr<Program>> program =
-      Compile(*heap_, expression, "<value>", CompileMode::kExpression, index);
+      CompileOnLargeStack(*heap_, expression, "<value>", CompileMode::kExpression, index);
   if (!program.ok()) return program.status();
   session.programs.push_back(*program);
   absl::StatusOr<Ref> result = absl::InternalError("not evaluated");

@@ -36,7 +36,8 @@ class Case:
     name:     unique, [a-z0-9_]
     source:   the script's text (str) or bytes (for encoding cases)
     exit:     the expected exit code of `heapctl run` (1 Python error,
-              2 refused, 3 a limit)
+              2 refused, 3 a limit); a dict {profile: code} when it differs
+              per profile (a missing profile falls back to the key "*")
     stderr:   a regex that the last stderr line must match (search); a dict
               {profile: regex} when the text differs per profile (a missing
               profile falls back to the key "*")
@@ -48,6 +49,11 @@ class Case:
     def __init__(self, name, source, exit, stderr, seconds=5.0, stdout=None, args=()):
         self.name, self.source, self.exit, self.stderr = name, source, exit, stderr
         self.seconds, self.stdout, self.args = seconds, stdout, list(args)
+
+    def exit_for(self, profile):
+        if isinstance(self.exit, dict):
+            return self.exit.get(profile, self.exit.get("*"))
+        return self.exit
 
     def stderr_for(self, profile):
         if isinstance(self.stderr, dict):
@@ -116,6 +122,7 @@ def main():
             f.write(data)
         for profile in profiles:
             want_err = case.stderr_for(profile)
+            want_exit = case.exit_for(profile)
             t0 = time.time()
             problem = None
             try:
@@ -126,8 +133,8 @@ def main():
                 out = p.stdout.decode(errors="replace")
                 err_lines = p.stderr.decode(errors="replace").strip().splitlines()
                 last = err_lines[-1] if err_lines else ""
-                if p.returncode != case.exit:
-                    problem = "exit %d, want %d (stderr: %s)" % (p.returncode, case.exit, last[:200])
+                if p.returncode != want_exit:
+                    problem = "exit %d, want %d (stderr: %s)" % (p.returncode, want_exit, last[:200])
                 elif want_err is not None and not re.search(want_err, last):
                     problem = "stderr %r does not match %r" % (last[:200], want_err)
                 elif case.stdout is not None and not re.search(case.stdout, out):
