@@ -991,6 +991,7 @@ Ref Call::Run() {
 }
 
 std::string_view BuiltinName(Builtin builtin) {
+  if (builtin == Builtin::kObjectSizeOf) return "__sizeof__";
   for (const BuiltinEntry& entry : kGlobalNames) {
     if (entry.builtin == builtin) return entry.name;
   }
@@ -1032,6 +1033,10 @@ std::optional<Builtin> FindMethod(TypeTag type, std::string_view name) {
     for (const MethodEntry& entry : kMethods) table->emplace(Key{entry.type, entry.name}, entry.builtin);
     return table;
   }();
+  // Every object has __sizeof__; on a class it is an unbound descriptor.
+  if (name == "__sizeof__" && type != TypeTag::kClass && type != TypeTag::kBuiltinType) {
+    return Builtin::kObjectSizeOf;
+  }
   auto it = methods->find(Key{type, name});
   if (it == methods->end()) return std::nullopt;
   return it->second;

@@ -15,6 +15,7 @@
 #include "server/heap/list_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
+#include "server/heap/sizeof.h"
 #include "server/heap/str_kind.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
@@ -768,6 +769,10 @@ Ref MethodCall::ByteArray() {
 
 Ref MethodCall::Run() {
   if (!KeywordsAllowed()) return Ref();
+  if (builtin_ == Builtin::kObjectSizeOf) {
+    if (!Arity(0, 0)) return Ref();
+    return Int(static_cast<int64_t>(SizeOfMethod(heap_, self_)));
+  }
   switch (heap_.type_of(self_)) {
     case TypeTag::kList:
       return List();
