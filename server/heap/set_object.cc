@@ -300,6 +300,64 @@ absl::StatusOr<Ref> SetDifference(Heap& heap, ObjectId set, ObjectId other) {
   return result;
 }
 
+namespace {
+
+// Discards each key found, adds each key missing.
+void ToggleKeys(Heap& heap, ObjectId set, const std::vector<SetEntry>& keys) {
+  for (const SetEntry& entry : keys) {
+    const int64_t at = Find(heap, heap.set(set), entry.key, entry.hash);
+    if (at < 0) {
+      AddEntry(heap, set, entry.key, entry.hash);
+      continue;
+    }
+    SetBody& body = heap.set(set);
+    const ObjectId old = body.table[at].key;
+    body.table[at].key = kDummy;
+    --body.used;
+    heap.DecRef(old);
+  }
+}
+
+}  // namespace
+
+void SetPurgeDummies(Heap& heap, ObjectId set) {
+  const SetBody& body = heap.set(set);
+  if (body.fill - body.used <= (body.table.size() - 1) / 4) return;
+  TableResize(heap, set, body.used > 50000 ? uint64_t{body.used} * 2 : uint64_t{body.used} * 4);
+}
+
+absl::Status SetSymmetricDifferenceUpdate(Heap& heap, ObjectId set, ObjectId other) {
+  if (set == other) {
+    SetClear(heap, set);
+    return absl::OkStatus();
+  }
+  std::vector<SetEntry> keys;
+  for (const SetEntry& entry : heap.set(other).table) {
+    if (IsActive(entry)) keys.push_back(entry);
+  }
+  ToggleKeys(heap, set, keys);
+  return absl::OkStatus();
+}
+
+absl::Status SetSymmetricDifferenceUpdateFromDict(Heap& heap, ObjectId set, ObjectId dict) {
+  std::vector<SetEntry> keys;
+  for (const DictEntry& entry : heap.dict(dict).entries) {
+    if (entry.key != kNoObject) keys.push_back(SetEntry{entry.hash, entry.key});
+  }
+  ToggleKeys(heap, set, keys);
+  return absl::OkStatus();
+}
+
+void SetSwapBodies(Heap& heap, ObjectId a, ObjectId b) {
+  SetBody& first = heap.set(a);
+  SetBody& second = heap.set(b);
+  std::swap(first.table, second.table);
+  std::swap(first.fill, second.fill);
+  std::swap(first.used, second.used);
+  std::swap(first.table_block, second.table_block);
+  std::swap(first.hash, second.hash);
+}
+
 std::vector<ObjectId> SetKeys(const Heap& heap, ObjectId set) {
   std::vector<ObjectId> keys;
   for (const SetEntry& entry : heap.set(set).table) {
@@ -328,9 +386,7 @@ absl::Status SetDifferenceUpdate(Heap& heap, ObjectId set, ObjectId other) {
     if (absl::StatusOr<bool> s = SetDiscard(heap, set, key); !s.ok()) return s.status();
   }
   removed.Reset();
-  const SetBody& body = heap.set(set);
-  if (body.fill - body.used <= (body.table.size() - 1) / 4) return absl::OkStatus();
-  TableResize(heap, set, body.used > 50000 ? uint64_t{body.used} * 2 : uint64_t{body.used} * 4);
+  SetPurgeDummies(heap, set);
   return absl::OkStatus();
 }
 

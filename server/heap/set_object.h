@@ -58,6 +58,20 @@ absl::StatusOr<Ref> SetDifference(Heap& heap, ObjectId set, ObjectId other);
 // table more than a quarter dummies is resized to 4 x used.
 absl::Status SetDifferenceUpdate(Heap& heap, ObjectId set, ObjectId other);
 
+// The end of every difference update: a table more than a quarter dummies
+// is resized to fit its live keys.
+void SetPurgeDummies(Heap& heap, ObjectId set);
+
+// s.symmetric_difference_update(other) for a set or frozenset `other`: each
+// of other's keys (table order) is discarded from `set` when present, else
+// added. SetSymmetricDifferenceUpdateFromDict walks a dict's keys the same way.
+absl::Status SetSymmetricDifferenceUpdate(Heap& heap, ObjectId set, ObjectId other);
+absl::Status SetSymmetricDifferenceUpdateFromDict(Heap& heap, ObjectId set, ObjectId dict);
+
+// set_swap_bodies: exchanges the tables (and frozenset hash caches) of `a`
+// and `b`, as s.intersection_update does with its computed intersection.
+void SetSwapBodies(Heap& heap, ObjectId a, ObjectId b);
+
 // The keys in table order, borrowed.
 std::vector<ObjectId> SetKeys(const Heap& heap, ObjectId set);
 

@@ -10,8 +10,15 @@
 #include "server/heap/set_object.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
+#include "server/heap/type_info.h"
 
 namespace heapsim {
+
+namespace {
+
+constexpr uint64_t kGcHeader = 16;  // PyGC_Head, in every profile
+
+}  // namespace
 
 uint64_t SizeOf(const Heap& heap, ObjectId id) {
   const AuxSizes& aux = heap.profile().aux;
@@ -85,6 +92,13 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
       break;
   }
   return 0;
+}
+
+uint64_t SizeOfMethod(const Heap& heap, ObjectId id) {
+  const TypeTag type = heap.type_of(id);
+  uint64_t in_front = IsGcType(type) ? kGcHeader : 0;
+  if (type == TypeTag::kInstance) in_front += heap.profile().instance_preheader;
+  return SizeOf(heap, id) - in_front;
 }
 
 }  // namespace heapsim

@@ -13,6 +13,11 @@ namespace heapsim {
 
 uint64_t SizeOf(const Heap& heap, ObjectId id);
 
+// x.__sizeof__(): SizeOf without what sys.getsizeof adds in front of the
+// object (the GC header of GC types, and 3.11+'s dict/values pointers before
+// an instance of a program class).
+uint64_t SizeOfMethod(const Heap& heap, ObjectId id);
+
 }  // namespace heapsim
 
 #endif  // HEAPSIM_SERVER_HEAP_SIZEOF_H_

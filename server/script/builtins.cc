@@ -110,11 +110,20 @@ constexpr MethodEntry kMethods[] = {
     {TypeTag::kSet, "difference", Builtin::kSetDifference},
     {TypeTag::kSet, "copy", Builtin::kSetCopy},
     {TypeTag::kSet, "issubset", Builtin::kSetIsSubset},
+    {TypeTag::kSet, "issuperset", Builtin::kSetIsSuperset},
+    {TypeTag::kSet, "isdisjoint", Builtin::kSetIsDisjoint},
+    {TypeTag::kSet, "symmetric_difference", Builtin::kSetSymmetricDifference},
+    {TypeTag::kSet, "symmetric_difference_update", Builtin::kSetSymmetricDifferenceUpdate},
+    {TypeTag::kSet, "intersection_update", Builtin::kSetIntersectionUpdate},
+    {TypeTag::kSet, "difference_update", Builtin::kSetDifferenceUpdate},
     {TypeTag::kFrozenSet, "union", Builtin::kSetUnion},
     {TypeTag::kFrozenSet, "intersection", Builtin::kSetIntersection},
     {TypeTag::kFrozenSet, "difference", Builtin::kSetDifference},
     {TypeTag::kFrozenSet, "copy", Builtin::kSetCopy},
     {TypeTag::kFrozenSet, "issubset", Builtin::kSetIsSubset},
+    {TypeTag::kFrozenSet, "issuperset", Builtin::kSetIsSuperset},
+    {TypeTag::kFrozenSet, "isdisjoint", Builtin::kSetIsDisjoint},
+    {TypeTag::kFrozenSet, "symmetric_difference", Builtin::kSetSymmetricDifference},
     {TypeTag::kStr, "join", Builtin::kStrJoin},
     {TypeTag::kStr, "split", Builtin::kStrSplit},
     {TypeTag::kStr, "upper", Builtin::kStrUpper},
@@ -1001,6 +1010,7 @@ Ref Call::Run() {
 }
 
 std::string_view BuiltinName(Builtin builtin) {
+  if (builtin == Builtin::kObjectSizeOf) return "__sizeof__";
   for (const BuiltinEntry& entry : kGlobalNames) {
     if (entry.builtin == builtin) return entry.name;
   }
@@ -1042,6 +1052,10 @@ std::optional<Builtin> FindMethod(TypeTag type, std::string_view name) {
     for (const MethodEntry& entry : kMethods) table->emplace(Key{entry.type, entry.name}, entry.builtin);
     return table;
   }();
+  // Every object has __sizeof__; on a class it is an unbound descriptor.
+  if (name == "__sizeof__" && type != TypeTag::kClass && type != TypeTag::kBuiltinType) {
+    return Builtin::kObjectSizeOf;
+  }
   auto it = methods->find(Key{type, name});
   if (it == methods->end()) return std::nullopt;
   return it->second;

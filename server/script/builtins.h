@@ -110,6 +110,12 @@ enum class Builtin : uint16_t {
   kSetDifference,
   kSetCopy,
   kSetIsSubset,
+  kSetIsSuperset,
+  kSetIsDisjoint,
+  kSetSymmetricDifference,
+  kSetSymmetricDifferenceUpdate,
+  kSetIntersectionUpdate,
+  kSetDifferenceUpdate,
   kStrJoin,
   kStrSplit,
   kStrUpper,
@@ -126,6 +132,7 @@ enum class Builtin : uint16_t {
   kByteArrayAppend,
   kByteArrayExtend,
   kByteArrayPop,
+  kObjectSizeOf,  // x.__sizeof__() of every object but classes
   kCount,
 };
 

@@ -15,6 +15,7 @@
 #include "server/heap/list_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
+#include "server/heap/sizeof.h"
 #include "server/heap/str_kind.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
@@ -67,6 +68,9 @@ class MethodCall : public BuiltinCall {
   Ref List();
   Ref Dict();
   Ref Set();
+  Ref SetCombination(bool intersect);
+  Ref SetIsDisjoint();
+  bool SetSymmetricDifferenceUpdate(ObjectId set, ObjectId other);
   Ref StrMethod();
   Ref Tuple();
   Ref ByteArray();
@@ -284,23 +288,60 @@ Ref MethodCall::Set() {
       return result;
     }
     case Builtin::kSetIntersection:
-    case Builtin::kSetDifference: {
-      Ref result = SetCopy(heap_, self_, frozen);
+    case Builtin::kSetDifference:
+      return SetCombination(builtin_ == Builtin::kSetIntersection);
+    case Builtin::kSetIntersectionUpdate: {
+      Ref intersection = SetCombination(true);
+      if (!intersection) return Ref();
+      SetSwapBodies(heap_, self_, intersection.get());
+      return Mutated("intersection_update");
+    }
+    case Builtin::kSetDifferenceUpdate:
       for (const Ref& arg : args_.positional) {
-        Ref other = heap_.NewRef(arg.get());
-        const TypeTag type = heap_.type_of(other.get());
-        if (type != TypeTag::kSet && type != TypeTag::kFrozenSet) {
-          Ref converted = NewSet(heap_, false);
-          if (!UpdateSetFrom(interp_, converted.get(), other.get())) return Ref();
-          other = std::move(converted);
+        const TypeTag type = heap_.type_of(arg.get());
+        if (type == TypeTag::kSet || type == TypeTag::kFrozenSet) {
+          if (!Check(SetDifferenceUpdate(heap_, self_, arg.get()))) return Ref();
+          continue;
         }
-        absl::StatusOr<Ref> next = builtin_ == Builtin::kSetIntersection
-                                       ? SetIntersection(heap_, result.get(), other.get())
-                                       : SetDifference(heap_, result.get(), other.get());
-        if (!next.ok()) return Fail(next.status());
-        result = std::move(*next);
+        const bool iterated = interp_.ForEach(arg.get(), [&](Ref item) {
+          absl::StatusOr<bool> found = SetDiscard(heap_, self_, item.get());
+          return Check(found.status());
+        });
+        if (!iterated) return Ref();
+        SetPurgeDummies(heap_, self_);
       }
+      return Mutated("difference_update");
+    case Builtin::kSetSymmetricDifferenceUpdate:
+      if (!Arity(1, 1)) return Ref();
+      if (!SetSymmetricDifferenceUpdate(self_, Arg(0))) return Ref();
+      return Mutated("symmetric_difference_update");
+    case Builtin::kSetSymmetricDifference: {
+      if (!Arity(1, 1)) return Ref();
+      // A new set of self's kind from the argument, updated with self.
+      Ref result = NewSet(heap_, frozen);
+      if (!UpdateSetFrom(interp_, result.get(), Arg(0))) return Ref();
+      if (!Check(heapsim::SetSymmetricDifferenceUpdate(heap_, result.get(), self_))) return Ref();
       return result;
+    }
+    case Builtin::kSetIsDisjoint:
+      if (!Arity(1, 1)) return Ref();
+      return SetIsDisjoint();
+    case Builtin::kSetIsSuperset: {
+      if (!Arity(1, 1)) return Ref();
+      Ref other = heap_.NewRef(Arg(0));
+      const TypeTag type = heap_.type_of(other.get());
+      if (type != TypeTag::kSet && type != TypeTag::kFrozenSet) {
+        Ref converted = NewSet(heap_, false);
+        if (!UpdateSetFrom(interp_, converted.get(), other.get())) return Ref();
+        other = std::move(converted);
+      }
+      if (heap_.set(other.get()).used > heap_.set(self_).used) return Bool(false);
+      for (ObjectId key : SetKeys(heap_, other.get())) {
+        absl::StatusOr<bool> in = SetContains(heap_, self_, key);
+        if (!in.ok()) return Fail(in.status());
+        if (!*in) return Bool(false);
+      }
+      return Bool(true);
     }
     case Builtin::kSetCopy:
       if (!Arity(0, 0)) return Ref();
@@ -318,6 +359,76 @@ Ref MethodCall::Set() {
     default:
       return Fail(absl::InternalError("not a set method"));
   }
+}
+
+// s.intersection(*others) / s.difference(*others): self's copy combined
+// with each argument in turn (non-set arguments made into sets first).
+Ref MethodCall::SetCombination(bool intersect) {
+  const bool frozen = heap_.type_of(self_) == TypeTag::kFrozenSet;
+  Ref result = SetCopy(heap_, self_, frozen);
+  for (const Ref& arg : args_.positional) {
+    Ref other = heap_.NewRef(arg.get());
+    const TypeTag type = heap_.type_of(other.get());
+    if (type != TypeTag::kSet && type != TypeTag::kFrozenSet) {
+      Ref converted = NewSet(heap_, false);
+      if (!UpdateSetFrom(interp_, converted.get(), other.get())) return Ref();
+      other = std::move(converted);
+    }
+    absl::StatusOr<Ref> next = intersect ? SetIntersection(heap_, result.get(), other.get())
+                                         : SetDifference(heap_, result.get(), other.get());
+    if (!next.ok()) return Fail(next.status());
+    result = std::move(*next);
+  }
+  return result;
+}
+
+// s.isdisjoint(other): for a set, the smaller one's keys are looked up in
+// the larger; other iterables are iterated until a common item turns up.
+Ref MethodCall::SetIsDisjoint() {
+  const ObjectId other = Arg(0);
+  if (other == self_) return Bool(heap_.set(self_).used == 0);
+  const TypeTag type = heap_.type_of(other);
+  if (type == TypeTag::kSet || type == TypeTag::kFrozenSet) {
+    ObjectId big = self_;
+    ObjectId small = other;
+    if (heap_.set(other).used > heap_.set(self_).used) std::swap(big, small);
+    for (ObjectId key : SetKeys(heap_, small)) {
+      absl::StatusOr<bool> in = SetContains(heap_, big, key);
+      if (!in.ok()) return Fail(in.status());
+      if (*in) return Bool(false);
+    }
+    return Bool(true);
+  }
+  bool common = false;
+  const bool iterated = interp_.ForEach(other, [&](Ref item) {
+    absl::StatusOr<bool> in = SetContains(heap_, self_, item.get());
+    if (!in.ok()) return Check(in.status());
+    common = *in;
+    return !common;
+  });
+  if (common) return Bool(false);
+  if (!iterated) return Ref();
+  return Bool(true);
+}
+
+// s.symmetric_difference_update(other); false with the exception pending.
+// A dict's keys or a set's are toggled directly; other iterables become a
+// set first.
+bool MethodCall::SetSymmetricDifferenceUpdate(ObjectId set, ObjectId other) {
+  if (set == other) {
+    SetClear(heap_, set);
+    return true;
+  }
+  const TypeTag type = heap_.type_of(other);
+  if (type == TypeTag::kDict) {
+    return Check(SetSymmetricDifferenceUpdateFromDict(heap_, set, other));
+  }
+  Ref other_set = heap_.NewRef(other);
+  if (type != TypeTag::kSet && type != TypeTag::kFrozenSet) {
+    other_set = NewSet(heap_, false);
+    if (!UpdateSetFrom(interp_, other_set.get(), other)) return false;
+  }
+  return Check(heapsim::SetSymmetricDifferenceUpdate(heap_, set, other_set.get()));
 }
 
 Ref MethodCall::Join() {
@@ -666,6 +777,10 @@ Ref MethodCall::ByteArray() {
 
 Ref MethodCall::Run() {
   if (!KeywordsAllowed()) return Ref();
+  if (builtin_ == Builtin::kObjectSizeOf) {
+    if (!Arity(0, 0)) return Ref();
+    return Int(static_cast<int64_t>(SizeOfMethod(heap_, self_)));
+  }
   switch (heap_.type_of(self_)) {
     case TypeTag::kList:
       return List();

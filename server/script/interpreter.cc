@@ -336,7 +336,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     Ref key = InternStr(heap_, name);
     if (name == "__dict__") return InstanceDict(heap_, object);
     if (name == "__class__") return heap_.NewRef(heap_.instance(object).cls);
-    if (IsDunder(name) && name != "__init__" && name != "__module__") {
+    if (IsDunder(name) && name != "__init__" && name != "__module__" && name != "__sizeof__") {
       return RefuseAttribute(object, name);
     }
     const ObjectId value = InstanceGetAttr(heap_, object, key.get());

@@ -186,6 +186,14 @@ Ref Interpreter::CallMethod(Ref self_ref, const std::string& name, CallArgs args
         Ref function = heap_.NewRef(found);
         return Call(function.get(), std::move(args));
       }
+      if (found == kNoObject) {
+        if (const std::optional<Builtin> method = FindMethod(type, name)) {
+          // object's own methods (__sizeof__), unbound as LOAD_METHOD leaves them.
+          Ref result = CallBuiltinPacking(*this, *method, self, args);
+          ReleaseArguments(heap_.profile(), args);
+          return result;
+        }
+      }
     }
   } else if (const std::optional<Builtin> method = FindMethod(type, name)) {
     Ref result = CallBuiltinPacking(*this, *method, self, args);

@@ -51,9 +51,11 @@ double AsDouble(const Heap& heap, ObjectId id) {
   return IsFloat(heap, id) ? FloatValue(heap, id) : IntAsBig(heap, id).ToDouble();
 }
 
-absl::Status Unsupported(const Heap& heap, BinaryOp op, ObjectId a, ObjectId b) {
+// The TypeError of an operator neither operand supports; an augmented
+// assignment names its operator with the "=" ("+=").
+absl::Status Unsupported(const Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool in_place) {
   return PyError(PyExc::kTypeError,
-                 absl::StrCat("unsupported operand type(s) for ", BinaryOpSymbol(op), ": '",
+                 absl::StrCat("unsupported operand type(s) for ", BinaryOpSymbol(op), in_place ? "=" : "", ": '",
                               TypeName(heap, a), "' and '", TypeName(heap, b), "'"));
 }
 
@@ -92,7 +94,7 @@ absl::Status CheckBigResult(const Heap& heap, double bits) {
   return CheckGrowth(heap, bytes, 3 * bytes);
 }
 
-absl::StatusOr<Ref> IntArithmetic(Heap& heap, BinaryOp op, ObjectId a, ObjectId b) {
+absl::StatusOr<Ref> IntArithmetic(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool in_place) {
   const uint32_t na = DigitsOf(heap, a);
   const uint32_t nb = DigitsOf(heap, b);
   const bool same_sign = IsNegative(heap, a) == IsNegative(heap, b);
@@ -222,7 +224,7 @@ absl::StatusOr<Ref> IntArithmetic(Heap& heap, BinaryOp op, ObjectId a, ObjectId 
       result = BigInt::Xor(big_a, big_b);
       break;
     default:
-      return Unsupported(heap, op, a, b);
+      return Unsupported(heap, op, a, b, in_place);
   }
   if (absl::Status s = BudgetStatus(); !s.ok()) return s;  // stopped part way
   return NewInt(heap, result,
@@ -282,7 +284,7 @@ std::pair<double, double> ComplexParts(const Heap& heap, ObjectId id) {
   return {AsDouble(heap, id), 0.0};
 }
 
-absl::StatusOr<Ref> ComplexArithmetic(Heap& heap, BinaryOp op, ObjectId a, ObjectId b) {
+absl::StatusOr<Ref> ComplexArithmetic(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool in_place) {
   const auto [ar, ai] = ComplexParts(heap, a);
   const auto [br, bi] = ComplexParts(heap, b);
   switch (op) {
@@ -298,7 +300,7 @@ absl::StatusOr<Ref> ComplexArithmetic(Heap& heap, BinaryOp op, ObjectId a, Objec
       return NewComplex(heap, (ar * br + ai * bi) / d, (ai * br - ar * bi) / d);
     }
     default:
-      return Unsupported(heap, op, a, b);
+      return Unsupported(heap, op, a, b, in_place);
   }
 }
 
@@ -381,9 +383,8 @@ absl::StatusOr<Ref> SetAlgebra(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, 
     case BinaryOp::kBitAnd: {
       absl::StatusOr<Ref> result = SetIntersection(heap, a, b);
       if (!result.ok() || !in_place || frozen) return result;
-      // a &= b: replace a's contents with the intersection.
-      SetClear(heap, a);
-      if (absl::Status s = SetMerge(heap, a, result->get()); !s.ok()) return s;
+      // a &= b: a takes over the intersection's table.
+      SetSwapBodies(heap, a, result->get());
       return heap.NewRef(a);
     }
     case BinaryOp::kSub: {
@@ -394,20 +395,17 @@ absl::StatusOr<Ref> SetAlgebra(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, 
       return SetDifference(heap, a, b);
     }
     case BinaryOp::kBitXor: {
-      absl::StatusOr<Ref> left = SetDifference(heap, a, b);
-      if (!left.ok()) return left;
-      absl::StatusOr<Ref> right = SetDifference(heap, b, a);
-      if (!right.ok()) return right;
-      if (absl::Status s = SetMerge(heap, left->get(), right->get()); !s.ok()) return s;
       if (in_place && !frozen) {
-        SetClear(heap, a);
-        if (absl::Status s = SetMerge(heap, a, left->get()); !s.ok()) return s;
+        if (absl::Status s = SetSymmetricDifferenceUpdate(heap, a, b); !s.ok()) return s;
         return heap.NewRef(a);
       }
-      return left;
+      // A copy of b (of a's kind) updated with a.
+      Ref result = SetCopy(heap, b, frozen);
+      if (absl::Status s = SetSymmetricDifferenceUpdate(heap, result.get(), a); !s.ok()) return s;
+      return result;
     }
     default:
-      return Unsupported(heap, op, a, b);
+      return Unsupported(heap, op, a, b, in_place);
   }
 }
 
@@ -451,7 +449,7 @@ absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool
     if (op == BinaryOp::kPow && IsNegative(heap, b)) {
       return FloatArithmetic(heap, op, AsDouble(heap, a), AsDouble(heap, b));
     }
-    return IntArithmetic(heap, op, a, b);
+    return IntArithmetic(heap, op, a, b, in_place);
   }
   if (IsReal(heap, a) && IsReal(heap, b)) {
     switch (op) {
@@ -464,10 +462,10 @@ absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool
       case BinaryOp::kPow:
         return FloatArithmetic(heap, op, AsDouble(heap, a), AsDouble(heap, b));
       default:
-        return Unsupported(heap, op, a, b);
+        return Unsupported(heap, op, a, b, in_place);
     }
   }
-  if (IsNumeric(heap, a) && IsNumeric(heap, b)) return ComplexArithmetic(heap, op, a, b);
+  if (IsNumeric(heap, a) && IsNumeric(heap, b)) return ComplexArithmetic(heap, op, a, b, in_place);
 
   const TypeTag ta = heap.type_of(a);
   const TypeTag tb = heap.type_of(b);
@@ -487,7 +485,7 @@ absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool
     if (!text.ok()) return text.status();
     return NewStrObject(heap, *text);
   }
-  return Unsupported(heap, op, a, b);
+  return Unsupported(heap, op, a, b, in_place);
 }
 
 absl::StatusOr<Ref> Unary(Heap& heap, UnaryOp op, ObjectId a) {
