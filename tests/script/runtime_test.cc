@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/heap/profile.h"
 #include "tests/heap/profile_params.h"
@@ -65,12 +66,18 @@ TEST_P(RuntimeTest, ComprehensionsInValuesRunInTheModuleFrame) {
   EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
 }
 
-TEST_P(RuntimeTest, RefusesSourceThatIsNotUtf8AndLoneSurrogates) {
+TEST_P(RuntimeTest, NonUtf8SourceIsASyntaxErrorAndLoneSurrogatesAreRefused) {
+  {
+    StringSink out;
+    const absl::Status status = runtime_.Exec("x = 1\ny = '\xff'\n", "<test>", RunLimits(), out);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(std::string(status.message()), ::testing::StartsWith("<test>:2:6: SyntaxError: Non-UTF-8 code "
+                                                        "starting with '\\xff' in file <test>"));
+  }
   const struct {
     const char* source;
     const char* refusal;
   } cases[] = {
-      {"x = 1\ny = '\xff'\n", "<test>:2:6: unsupported: source text that is not UTF-8 (byte 0xff)"},
       {"s = '\\ud800'\n", "<test>:1:5: unsupported: a lone surrogate in a string (\\ud800)"},
       {"s = f'a\\U0000dfff'\n", "<test>:1:7: unsupported: a lone surrogate in a string (\\U0000dfff)"},
   };
