@@ -193,6 +193,9 @@ class Interpreter {
   // Unpacks `value` into the tuple or list `target` whose operand `star` is
   // starred (UNPACK_EX): the starred name gets a new list of what is left.
   bool AssignStarred(const Expr& target, size_t star, Ref value);
+  // iter(value) for an unpacking assignment: a value that is not iterable
+  // raises "cannot unpack non-iterable T object" instead of iter()'s error.
+  Ref IterForUnpacking(ObjectId value);
 
   // Expressions.
   // Displays with starred items, as 3.9+ and as 3.8 build them.

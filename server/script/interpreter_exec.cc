@@ -208,13 +208,8 @@ bool Interpreter::Assign(const Expr& target, Ref value) {
         }
         for (ObjectId item : source) items.push_back(heap_.NewRef(item));
       } else {
-        Ref iterator = GetIter(value.get());
-        if (!iterator) {
-          TakeError().IgnoreError();
-          Raise(PyError(PyExc::kTypeError, absl::StrCat("cannot unpack non-iterable ",
-                                                        TypeName(heap_, value.get()), " object")));
-          return false;
-        }
+        Ref iterator = IterForUnpacking(value.get());
+        if (!iterator) return false;
         while (true) {
           Ref item = Next(iterator.get());
           if (!item) break;
@@ -245,6 +240,16 @@ bool Interpreter::Assign(const Expr& target, Ref value) {
   }
 }
 
+Ref Interpreter::IterForUnpacking(ObjectId value) {
+  Ref iterator = GetIter(value);
+  if (!iterator) {
+    TakeError().IgnoreError();
+    Raise(PyError(PyExc::kTypeError,
+                  absl::StrCat("cannot unpack non-iterable ", TypeName(heap_, value), " object")));
+  }
+  return iterator;
+}
+
 bool Interpreter::AssignStarred(const Expr& target, size_t star, Ref value) {
   const size_t before = star;
   const size_t after = target.operands.size() - star - 1;
@@ -259,13 +264,8 @@ bool Interpreter::AssignStarred(const Expr& target, size_t star, Ref value) {
                               heap_.type_of(value.get()) != TypeTag::kRangeIterator &&
                               heap_.type_of(value.get()) != TypeTag::kGenerator;
   const std::optional<uint64_t> length_hint = LengthHint(value.get());
-  Ref iterator = GetIter(value.get());
-  if (!iterator) {
-    TakeError().IgnoreError();
-    Raise(PyError(PyExc::kTypeError, absl::StrCat("cannot unpack non-iterable ",
-                                                  TypeName(heap_, value.get()), " object")));
-    return false;
-  }
+  Ref iterator = IterForUnpacking(value.get());
+  if (!iterator) return false;
   std::vector<Ref> items;
   for (size_t i = 0; i < before; ++i) {
     Ref item = Next(iterator.get());

@@ -19,16 +19,10 @@
 #include "server/heap/list_object.h"
 #include "server/heap/profile.h"
 #include "server/script/runtime.h"
+#include "tests/bench/bench_support.h"
 
 namespace heapsim {
 namespace {
-
-const Profile& Profile311() { return **FindProfile("3.11"); }
-
-class NullSink : public script::OutputSink {
- public:
-  void Write(std::string_view) override {}
-};
 
 // Resident set size of this process, in bytes.
 size_t ResidentBytes() {

@@ -18,16 +18,10 @@
 #include "server/heap/list_object.h"
 #include "server/heap/profile.h"
 #include "server/script/runtime.h"
+#include "tests/bench/bench_support.h"
 
 namespace heapsim {
 namespace {
-
-const Profile& Profile311() { return **FindProfile("3.11"); }
-
-class NullSink : public script::OutputSink {
- public:
-  void Write(std::string_view) override {}
-};
 
 // The programs, each `statements` statements long:
 //   kDistinctNames:  v0 = 0 ... vN = N (as many names and constants as lines)
