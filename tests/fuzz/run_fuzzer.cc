@@ -38,7 +38,8 @@ bool Allowed(absl::StatusCode code) {
     case absl::StatusCode::kInvalidArgument:     // refused
     case absl::StatusCode::kFailedPrecondition:  // an uncaught Python error
     case absl::StatusCode::kResourceExhausted:   // a limit stopped it
-    case absl::StatusCode::kDeadlineExceeded:    // cancelled
+    case absl::StatusCode::kDeadlineExceeded:    // a client deadline
+    case absl::StatusCode::kCancelled:           // interrupted
       return true;
     default:
       return false;
@@ -59,7 +60,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   limits.max_bytes = runtime.heap().allocator().footprint() + (uint64_t{data[2]} << 14);
   const uint32_t polls_before_cancel = data[3] == 0 ? UINT32_MAX : data[3] * 64u;
   uint32_t polls = 0;
-  limits.cancelled = [&polls, polls_before_cancel]() { return ++polls > polls_before_cancel; };
+  limits.interrupted = [&polls, polls_before_cancel]() {
+    return ++polls > polls_before_cancel ? absl::CancelledError("cancelled by the fuzzer")
+                                         : absl::OkStatus();
+  };
 
   DiscardingSink out;
   const absl::Status status = runtime.Exec(source, "<fuzz>", limits, out);
