@@ -51,7 +51,8 @@ TEST(Envelope, ShortBuffersAreInvalid) {
 }
 
 TEST(SingleRequestMessage, UnwrapsOneEnvelope) {
-  absl::StatusOr<std::string_view> message = SingleRequestMessage(Envelope(0, "{\"x\":2}"));
+  const std::string body = Envelope(0, "{\"x\":2}");  // the view points into it
+  absl::StatusOr<std::string_view> message = SingleRequestMessage(body);
   ASSERT_TRUE(message.ok());
   EXPECT_EQ(*message, "{\"x\":2}");
 }
