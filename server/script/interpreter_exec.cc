@@ -366,12 +366,6 @@ bool Interpreter::ExtendList(ObjectId list, ObjectId iterable) {
     source = ExtendSource::kMapping;
   }
   const std::optional<uint64_t> hint = LengthHint(iterable);
-  if (hint) {
-    if (absl::Status s = CheckGrowth(heap_, SizeOf(*hint, 8), SizeOf(*hint, sizeof(ObjectId))); !s.ok()) {
-      Raise(s);
-      return false;
-    }
-  }
   if (source != ExtendSource::kMapping && hint) source = ExtendSource::kSized;
   Ref iterator = GetIter(iterable);
   if (!iterator) return false;
@@ -380,6 +374,14 @@ bool Interpreter::ExtendList(ObjectId list, ObjectId iterable) {
 
 bool Interpreter::ExtendListFromIterator(ObjectId list, ObjectId iterator, ExtendSource source,
                                          uint64_t hint) {
+  // The hint reserves slots before any item is taken: a hint past the
+  // session's limits is a MemoryError at once, as CPython's failed
+  // preallocation is.
+  if (absl::Status s = CheckGrowth(heap_, SizeOf(hint, 8), SizeOf(hint, sizeof(ObjectId)));
+      !s.ok()) {
+    Raise(s);
+    return false;
+  }
   absl::Status status =
       ListExtendLazy(heap_, list, source, hint, [&]() -> absl::StatusOr<ObjectId> {
         Ref item = Next(iterator);

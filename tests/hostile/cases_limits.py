@@ -16,6 +16,9 @@ CASES = [
     Case("limit_list_repeat", "l = [0] * (10 ** 9)\n", 1, r"^MemoryError$", FAST),
     Case("limit_list_repeat_in_place", "l = [0] * 10**6\nl *= 10**6\n", 1, r"^MemoryError$", FAST),
     Case("limit_tuple_repeat", "t = (1,) * (10**10)\n", 1, r"^MemoryError$", FAST),
+    # A length hint past the limits: the preallocation fails at once.
+    Case("limit_list_of_huge_range", "x = list(range(10**18))\n", 1, r"^MemoryError$", FAST),
+    Case("limit_starred_huge_range", "a, *b, c = range(10**18)\n", 1, r"^MemoryError$", FAST),
     Case("limit_str_repeat", "s = 'a' * (2 ** 40)\n", 1, r"^MemoryError$", FAST),
     Case("limit_bytes_repeat", "b = b'a' * (2 ** 40)\n", 1, r"^MemoryError$", FAST),
     Case("limit_bytes_zeroed", "b = bytes(10**10)\n", 1, r"^MemoryError$", FAST),
