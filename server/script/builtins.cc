@@ -1,8 +1,10 @@
 #include "server/script/builtins.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -1170,7 +1172,10 @@ bool NameListed(std::string_view names, std::string_view name) {
 
 }  // namespace
 
-bool PacksArguments(const Profile& profile, Builtin builtin) {
+namespace {
+
+// Profile::packing_functions read for one builtin (the slow path).
+bool ListedAsPacking(const Profile& profile, Builtin builtin) {
   for (const BuiltinEntry& entry : kGlobalNames) {
     if (entry.builtin == builtin) return NameListed(profile.packing_functions, entry.name);
   }
@@ -1181,6 +1186,33 @@ bool PacksArguments(const Profile& profile, Builtin builtin) {
     }
   }
   return false;
+}
+
+using PackingTable = std::array<bool, static_cast<size_t>(Builtin::kCount)>;
+
+// The answers for every builtin of every profile of the table, decided once.
+const std::vector<PackingTable>& PackingTables() {
+  static const std::vector<PackingTable>* const tables = [] {
+    auto* result = new std::vector<PackingTable>();
+    for (const Profile& profile : AllProfiles()) {
+      PackingTable& table = result->emplace_back();
+      for (size_t i = 0; i < table.size(); ++i) {
+        table[i] = ListedAsPacking(profile, static_cast<Builtin>(i));
+      }
+    }
+    return result;
+  }();
+  return *tables;
+}
+
+}  // namespace
+
+bool PacksArguments(const Profile& profile, Builtin builtin) {
+  const std::span<const Profile> profiles = AllProfiles();
+  if (&profile >= profiles.data() && &profile < profiles.data() + profiles.size()) {
+    return PackingTables()[&profile - profiles.data()][static_cast<size_t>(builtin)];
+  }
+  return ListedAsPacking(profile, builtin);  // a profile made outside the table
 }
 
 ObjectId MakeTypeObject(Heap& heap, const std::string& name, Builtin constructor) {
