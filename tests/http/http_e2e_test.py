@@ -19,6 +19,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+from checks import check, failures, free_port
 import urllib.error
 import urllib.request
 
@@ -30,19 +32,6 @@ METRIC_LINE = re.compile(
     r'^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*",?)*\})? '
     r'(-?[0-9.eE+-]+|NaN|\+Inf|-Inf)$')
 
-failures = []
-
-
-def check(condition, what):
-    if not condition:
-        failures.append(what)
-        print("FAIL:", what, file=sys.stderr)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Http:

@@ -14,11 +14,12 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
+
+from checks import check, failures, free_port
 
 SCRIPT = """def f(a):
     b = [a, a]
@@ -34,19 +35,6 @@ SCRIPT_LINES = [1, 5, 2, 3, 6, 7, 0]
 # sys.getsizeof(y), sys.getrefcount(y) - 1 at its end.
 X_SIZE, X_REFCOUNT, Y_SIZE, Y_REFCOUNT = "72", "2", "56", "1"
 
-failures = []
-
-
-def check(condition, what):
-    if not condition:
-        failures.append(what)
-        print("FAIL:", what, file=sys.stderr)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def run(heapctl, env, *args):
