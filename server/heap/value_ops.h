@@ -16,7 +16,8 @@ namespace heapsim {
 // type(x).__name__.
 std::string TypeName(const Heap& heap, ObjectId id);
 
-// hash(x), or TypeError: unhashable type: 'list'.
+// hash(x), or TypeError: unhashable type: 'list', or Unimplemented for a
+// tuple nested more than 100,000 levels deep (CPython crashes there).
 absl::StatusOr<int64_t> Hash(const Heap& heap, ObjectId id);
 
 // Nested containers: every comparison and repr() of a nested object takes

@@ -1136,8 +1136,8 @@ bool SortListInPlace(Interpreter& interp, ObjectId list, ObjectId key, bool reve
     sort_keys.push_back(keys.empty() ? items[i] : keys[i].get());
   }
   const absl::Status status = SortAsCPython(heap, sort_keys, &order);
-  if (status.code() == absl::StatusCode::kUnimplemented) {
-    interp.Refuse(std::string(status.message()));
+  if (absl::IsUnimplemented(status)) {
+    interp.Raise(status);  // a refusal
     return false;
   }
   if (reverse) std::reverse(order.begin(), order.end());

@@ -37,6 +37,11 @@ Interpreter::Interpreter(Heap& heap, SessionState& session, const RunLimits& lim
 
 void Interpreter::Raise(absl::Status error) {
   if (!error_.ok()) return;
+  // The engine says Unimplemented for what it does not model: a refusal.
+  if (absl::IsUnimplemented(error)) {
+    Refuse(std::string(error.message()));
+    return;
+  }
   error_ = std::move(error);
   const std::optional<ObjectId> argument = PyErrorArgument(error_);
   if (argument.has_value() && error_argument_.get() == *argument) return;

@@ -117,7 +117,8 @@ class Interpreter {
   // What interactive expression statements echoed, in order.
   const std::vector<std::string>& echoes() const { return echoes_; }
 
-  // The pending exception, and raising one.
+  // The pending exception, and raising one. An Unimplemented status (what
+  // the engine does not model) becomes a refusal, as Refuse gives.
   void Raise(absl::Status error);
   bool has_error() const { return !error_.ok(); }
   // Stops the run with InvalidArgument "FILE:LINE:COL: unsupported: <what>"
