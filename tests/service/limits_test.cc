@@ -24,13 +24,14 @@ namespace {
 // How soon the server lets go of a session after a deadline or cancellation:
 // 100 ms, or 1 s in sanitizer builds, which run several times slower.
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr absl::Duration kPromptly = absl::Seconds(1);
+#define HEAPSIM_SANITIZED 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-constexpr absl::Duration kPromptly = absl::Seconds(1);
-#else
-constexpr absl::Duration kPromptly = absl::Milliseconds(100);
+#define HEAPSIM_SANITIZED 1
 #endif
+#endif
+#ifdef HEAPSIM_SANITIZED
+constexpr absl::Duration kPromptly = absl::Seconds(1);
 #else
 constexpr absl::Duration kPromptly = absl::Milliseconds(100);
 #endif
