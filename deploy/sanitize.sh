@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and tests under the sanitizers (CMake presets): every test under
 # ASan+UBSan in build-asan/ (but those labelled sanitizer-slow), then the
-# service tests (label `service`) under TSan in build-tsan/.
+# concurrency tests (label `tsan`) under TSan in build-tsan/.
 # Usage: deploy/sanitize.sh [asan|tsan]...   (default: both)
 set -euo pipefail
 cd "$(dirname "$0")/.."

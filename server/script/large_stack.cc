@@ -2,10 +2,10 @@
 
 #include <pthread.h>
 
+#include <condition_variable>
 #include <deque>
 #include <functional>
-
-#include "absl/synchronization/mutex.h"
+#include <mutex>
 
 namespace heapsim::script {
 
@@ -15,25 +15,32 @@ constexpr size_t kStackBytes = 512u << 20;  // reserved, not committed
 
 thread_local bool on_large_stack = false;
 
-// A pool of detached large-stack threads fed from one queue.
+// A pool of detached large-stack threads fed from one queue. It waits with
+// std::condition_variable so that ThreadSanitizer, which cannot see inside
+// Debian's uninstrumented Abseil, checks it.
 class Pool {
  public:
   void Run(absl::FunctionRef<void()> work) {
-    absl::Mutex done_mutex;
+    std::mutex done_mutex;
+    std::condition_variable done_signal;
     bool done = false;
     {
-      absl::MutexLock lock(&mutex_);
+      std::lock_guard<std::mutex> lock(mutex_);
       queue_.push_back([&]() {
         work();
-        absl::MutexLock done_lock(&done_mutex);
+        std::lock_guard<std::mutex> done_lock(done_mutex);
         done = true;
+        // Notified under the lock: the waiter owns done_signal and may
+        // return, destroying it, as soon as the lock is released.
+        done_signal.notify_one();
       });
       // One waiting thread per queued task: a task never waits behind a
       // long one that another task's thread has not picked up yet.
       if (queue_.size() > static_cast<size_t>(idle_)) StartThread();
     }
-    absl::MutexLock done_lock(&done_mutex);
-    done_mutex.Await(absl::Condition(&done));
+    work_ready_.notify_one();
+    std::unique_lock<std::mutex> done_lock(done_mutex);
+    done_signal.wait(done_lock, [&done]() { return done; });
   }
 
  private:
@@ -58,22 +65,22 @@ class Pool {
     while (true) {
       std::function<void()> task;
       {
-        absl::MutexLock lock(&mutex_);
-        mutex_.Await(absl::Condition(
-            +[](std::deque<std::function<void()>>* queue) { return !queue->empty(); }, &queue_));
+        std::unique_lock<std::mutex> lock(mutex_);
+        work_ready_.wait(lock, [this]() { return !queue_.empty(); });
         task = std::move(queue_.front());
         queue_.pop_front();
         --idle_;
       }
       task();
-      absl::MutexLock lock(&mutex_);
+      std::lock_guard<std::mutex> lock(mutex_);
       ++idle_;
     }
   }
 
-  absl::Mutex mutex_;
-  std::deque<std::function<void()>> queue_;
-  int idle_ = 0;  // threads waiting for work, counting ones being started
+  std::mutex mutex_;
+  std::condition_variable work_ready_;        // signalled when queue_ grows
+  std::deque<std::function<void()>> queue_;  // guarded by mutex_
+  int idle_ = 0;  // threads waiting for work, counting ones being started; guarded by mutex_
 };
 
 }  // namespace

@@ -10,16 +10,20 @@ BlockingPool::BlockingPool(size_t threads, size_t max_queued) : max_queued_(max_
 
 BlockingPool::~BlockingPool() {
   {
-    absl::MutexLock lock(&mu_);
+    std::lock_guard<std::mutex> lock(mu_);
     stopping_ = true;
   }
+  work_ready_.notify_all();
   for (std::thread& thread : threads_) thread.join();
 }
 
 bool BlockingPool::Run(std::function<void()> closure) {
-  absl::MutexLock lock(&mu_);
-  if (queue_.size() >= max_queued_) return false;
-  queue_.push_back(std::move(closure));
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (queue_.size() >= max_queued_) return false;
+    queue_.push_back(std::move(closure));
+  }
+  work_ready_.notify_one();
   return true;
 }
 
@@ -27,11 +31,8 @@ void BlockingPool::Work() {
   while (true) {
     std::function<void()> closure;
     {
-      absl::MutexLock lock(&mu_);
-      auto ready = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-        return stopping_ || !queue_.empty();
-      };
-      mu_.Await(absl::Condition(&ready));
+      std::unique_lock<std::mutex> lock(mu_);
+      work_ready_.wait(lock, [this]() { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping, and nothing left to run
       closure = std::move(queue_.front());
       queue_.pop_front();

@@ -257,7 +257,7 @@ absl::Status HeapServiceImpl::RunAndUnlock(Session& session, grpc::CallbackServe
   if (status.ok()) status = operation(session, limits);
   if (status.ok()) status = CheckResponseSize(*response);
   session.NoteHeap();
-  session.mu().Unlock();
+  session.mu().unlock();
   if (status.ok() && effect != Effect::kReads) session.hub().Publish();
   return status;
 }
@@ -271,14 +271,14 @@ grpc::ServerUnaryReactor* HeapServiceImpl::OnSession(grpc::CallbackServerContext
   std::shared_ptr<Session> session = *std::move(found);
   session->Touch();
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  if (session->mu().TryLock()) {
+  if (session->mu().try_lock()) {
     reactor->Finish(ToGrpc(RunAndUnlock(*session, context, effect, response, operation)));
     return reactor;
   }
   // The session is busy: wait for it on a thread of the pool.
   const bool queued =
       waiting_.Run([this, session, context, effect, response, operation, reactor]() {
-    session->mu().Lock();
+    session->mu().lock();
     reactor->Finish(ToGrpc(RunAndUnlock(*session, context, effect, response, operation)));
   });
   if (!queued) {
@@ -453,7 +453,7 @@ grpc::Status HeapServiceImpl::Exec(grpc::ServerContext* context, const v1::ExecR
   v1::ExecResult result;
   absl::Status client_gone;
   {
-    absl::MutexLock lock(&session->mu());
+    std::lock_guard<std::mutex> lock(session->mu());
     script::Runtime& runtime = session->runtime();
     const uint32_t max_trace_steps =
         request->max_trace_steps() == 0 ? kDefaultTraceSteps
@@ -540,7 +540,7 @@ grpc::Status HeapServiceImpl::WatchStats(grpc::ServerContext* context,
     v1::StatsFrame frame;
     frame.set_sequence(version);
     {
-      absl::MutexLock lock(&session->mu());
+      std::lock_guard<std::mutex> lock(session->mu());
       FillStats(ComputeStats(session->runtime().heap()), frame.mutable_stats());
     }
     if (!writer->Write(frame)) break;

@@ -169,8 +169,7 @@ class HeapServiceImpl final : public HeapServiceBase {
   // it.
   absl::Status RunAndUnlock(Session& session, grpc::CallbackServerContext* context,
                             Effect effect, const google::protobuf::Message* response,
-                            const Operation& operation)
-      ABSL_UNLOCK_FUNCTION(session.mu());
+                            const Operation& operation);
   SessionLimits Effective(const v1::Limits& requested) const;
   // ResourceExhausted when `response` is larger than the largest message.
   absl::Status CheckResponseSize(const google::protobuf::Message& response) const;

@@ -49,7 +49,7 @@ Session::Session(std::string name, std::string token, const Profile& profile,
       runtime_(std::make_unique<script::Runtime>(profile)),
       last_used_ns_(absl::GetCurrentTimeNanos()) {
   baseline_objects_ = runtime_->heap().live_objects();
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   NoteHeap();
 }
 
@@ -98,7 +98,7 @@ absl::StatusOr<std::shared_ptr<Session>> SessionRegistry::Create(const std::stri
         absl::StrCat("session_id '", id, "' is not 1 to 63 of [a-z0-9-]"));
   }
   if (absl::Status room = CheckHostRoom(); !room.ok()) return room;
-  absl::MutexLock lock(&mu_);
+  std::unique_lock<std::shared_mutex> lock(mu_);
   if (max_sessions_ != 0 && sessions_.size() >= max_sessions_) {
     return absl::ResourceExhaustedError(
         absl::StrCat("the server holds its maximum of ", max_sessions_, " sessions"));
@@ -136,7 +136,7 @@ absl::StatusOr<std::shared_ptr<Session>> SessionRegistry::CreateUnlisted(
 
 absl::StatusOr<std::shared_ptr<Session>> SessionRegistry::Find(const std::string& name,
                                                                const std::string& token) const {
-  absl::ReaderMutexLock lock(&mu_);
+  std::shared_lock<std::shared_mutex> lock(mu_);
   auto it = sessions_.find(name);
   if (it == sessions_.end()) {
     return absl::NotFoundError(absl::StrCat("session ", name, " is not on this replica"));
@@ -150,7 +150,7 @@ absl::StatusOr<std::shared_ptr<Session>> SessionRegistry::Find(const std::string
 std::vector<std::shared_ptr<Session>> SessionRegistry::ListFor(
     const std::vector<std::string>& tokens) const {
   std::vector<std::shared_ptr<Session>> out;
-  absl::ReaderMutexLock lock(&mu_);
+  std::shared_lock<std::shared_mutex> lock(mu_);
   for (const auto& [name, session] : sessions_) {
     for (const std::string& token : tokens) {
       if (SameToken(session->token(), token)) {
@@ -169,7 +169,7 @@ absl::Status SessionRegistry::Delete(const std::string& name, const std::string&
   {
     absl::StatusOr<std::shared_ptr<Session>> found = Find(name, token);
     if (!found.ok()) return found.status();
-    absl::MutexLock lock(&mu_);
+    std::unique_lock<std::shared_mutex> lock(mu_);
     session = *found;
     sessions_.erase(name);
   }
@@ -180,7 +180,7 @@ absl::Status SessionRegistry::Delete(const std::string& name, const std::string&
 std::vector<std::string> SessionRegistry::ExpireIdle(absl::Time now) {
   std::vector<std::shared_ptr<Session>> expired;
   {
-    absl::MutexLock lock(&mu_);
+    std::unique_lock<std::shared_mutex> lock(mu_);
     for (auto it = sessions_.begin(); it != sessions_.end();) {
       const Session& session = *it->second;
       const absl::Duration timeout = session.limits().idle_timeout;
@@ -203,7 +203,7 @@ std::vector<std::string> SessionRegistry::ExpireIdle(absl::Time now) {
 std::vector<std::string> SessionRegistry::Clear() {
   absl::flat_hash_map<std::string, std::shared_ptr<Session>> sessions;
   {
-    absl::MutexLock lock(&mu_);
+    std::unique_lock<std::shared_mutex> lock(mu_);
     sessions.swap(sessions_);
   }
   std::vector<std::string> names;
@@ -216,12 +216,12 @@ std::vector<std::string> SessionRegistry::Clear() {
 }
 
 size_t SessionRegistry::size() const {
-  absl::ReaderMutexLock lock(&mu_);
+  std::shared_lock<std::shared_mutex> lock(mu_);
   return sessions_.size();
 }
 
 SessionRegistry::Totals SessionRegistry::totals() const {
-  absl::ReaderMutexLock lock(&mu_);
+  std::shared_lock<std::shared_mutex> lock(mu_);
   Totals totals;
   totals.sessions = sessions_.size();
   for (const auto& [name, session] : sessions_) {

@@ -13,12 +13,13 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "server/heap/host_memory.h"
 #include "server/heap/profile.h"
@@ -57,10 +58,10 @@ class Session {
   StatsHub& hub() { return hub_; }
 
   // The interpreter; hold mu() while using it.
-  absl::Mutex& mu() { return mu_; }
-  script::Runtime& runtime() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return *runtime_; }
-  // Replaces the interpreter (a batch's copy, once it succeeded).
-  void ReplaceRuntime(std::unique_ptr<script::Runtime> runtime) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+  std::mutex& mu() { return mu_; }
+  script::Runtime& runtime() { return *runtime_; }
+  // Replaces the interpreter (a batch's copy, once it succeeded). Hold mu().
+  void ReplaceRuntime(std::unique_ptr<script::Runtime> runtime) {
     runtime_ = std::move(runtime);
   }
 
@@ -79,8 +80,8 @@ class Session {
   uint32_t frames() const { return frames_.load(std::memory_order_relaxed); }
   // The simulated process's footprint in bytes as of the last NoteHeap.
   uint64_t footprint_bytes() const { return footprint_bytes_.load(std::memory_order_relaxed); }
-  // Records the heap's figures for live_objects() and frames().
-  void NoteHeap() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Records the heap's figures for live_objects() and frames(). Hold mu().
+  void NoteHeap();
 
   // Records use now (idle expiry counts from the last use).
   void Touch();
@@ -96,8 +97,11 @@ class Session {
   StatsHub hub_;
   uint64_t baseline_objects_ = 0;
 
-  absl::Mutex mu_;
-  std::unique_ptr<script::Runtime> runtime_ ABSL_GUARDED_BY(mu_);
+  // std::mutex rather than absl::Mutex in this layer: ThreadSanitizer cannot
+  // see inside Debian's uninstrumented Abseil, so only these locks let it
+  // check the service.
+  std::mutex mu_;
+  std::unique_ptr<script::Runtime> runtime_;  // guarded by mu_
   std::atomic<uint64_t> live_objects_{0};
   std::atomic<uint32_t> frames_{0};
   std::atomic<uint64_t> footprint_bytes_{0};
@@ -157,9 +161,9 @@ class SessionRegistry {
 
   const size_t max_sessions_;
   HostMemory* const host_memory_;
-  mutable absl::Mutex mu_;
-  absl::flat_hash_map<std::string, std::shared_ptr<Session>> sessions_ ABSL_GUARDED_BY(mu_);
-  uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 1;
+  mutable std::shared_mutex mu_;
+  absl::flat_hash_map<std::string, std::shared_ptr<Session>> sessions_;  // guarded by mu_
+  uint64_t next_id_ = 1;                                                 // guarded by mu_
 };
 
 }  // namespace heapsim::service

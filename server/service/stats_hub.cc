@@ -1,35 +1,55 @@
 #include "server/service/stats_hub.h"
 
+#include <algorithm>
+#include <chrono>
+
+#include "absl/time/clock.h"
+
 namespace heapsim::service {
 
+namespace {
+
+// `deadline` as the condition variable's time point; a far (or infinite)
+// deadline is clamped to a day away, which keeps the clock arithmetic inside
+// wait_until from overflowing.
+std::chrono::system_clock::time_point WaitLimit(absl::Time deadline) {
+  return absl::ToChronoTime(std::min(deadline, absl::Now() + absl::Hours(24)));
+}
+
+}  // namespace
+
 void StatsHub::Publish() {
-  absl::MutexLock lock(&mu_);
-  ++version_;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++version_;
+  }
+  changed_.notify_all();
 }
 
 void StatsHub::Close() {
-  absl::MutexLock lock(&mu_);
-  closed_ = true;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    closed_ = true;
+  }
+  changed_.notify_all();
 }
 
 bool StatsHub::WaitNewer(uint64_t seen, absl::Time deadline, uint64_t* version) {
-  absl::MutexLock lock(&mu_);
-  auto ready = [this, seen]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    return closed_ || version_ > seen;
-  };
-  mu_.AwaitWithDeadline(absl::Condition(&ready), deadline);
+  std::unique_lock<std::mutex> lock(mu_);
+  changed_.wait_until(lock, WaitLimit(deadline),
+                      [this, seen]() { return closed_ || version_ > seen; });
   *version = version_;
   return !closed_;
 }
 
 bool StatsHub::WaitUntil(absl::Time deadline) {
-  absl::MutexLock lock(&mu_);
-  mu_.AwaitWithDeadline(absl::Condition(&closed_), deadline);
+  std::unique_lock<std::mutex> lock(mu_);
+  changed_.wait_until(lock, WaitLimit(deadline), [this]() { return closed_; });
   return !closed_;
 }
 
 uint64_t StatsHub::version() const {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   return version_;
 }
 

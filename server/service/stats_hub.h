@@ -3,14 +3,17 @@
 // is then, so a slow watcher skips intermediate states (coalescing) and no
 // queue ever grows.
 //
-// Thread safety: all methods may be called from any thread.
+// Thread safety: all methods may be called from any thread. Waiting uses
+// std::condition_variable so that ThreadSanitizer, which cannot see inside
+// Debian's uninstrumented Abseil, checks it.
 
 #ifndef HEAPSIM_SERVER_SERVICE_STATS_HUB_H_
 #define HEAPSIM_SERVER_SERVICE_STATS_HUB_H_
 
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
 
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 
 namespace heapsim::service {
@@ -35,9 +38,10 @@ class StatsHub {
   uint64_t version() const;
 
  private:
-  mutable absl::Mutex mu_;
-  uint64_t version_ ABSL_GUARDED_BY(mu_) = 0;
-  bool closed_ ABSL_GUARDED_BY(mu_) = false;
+  mutable std::mutex mu_;
+  std::condition_variable changed_;  // signalled on every Publish and on Close
+  uint64_t version_ = 0;             // guarded by mu_
+  bool closed_ = false;              // guarded by mu_
 };
 
 }  // namespace heapsim::service

@@ -5,6 +5,7 @@
 // and its heap consistent.
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -116,7 +117,7 @@ class LimitsTest : public ::testing::Test {
   void ExpectConsistent(const Handle& handle) {
     absl::StatusOr<std::shared_ptr<Session>> session = registry_->Find(handle.name, handle.token);
     ASSERT_TRUE(session.ok());
-    absl::MutexLock lock(&(*session)->mu());
+    std::lock_guard<std::mutex> lock((*session)->mu());
     const absl::Status status = (*session)->runtime().CheckConsistency();
     EXPECT_TRUE(status.ok()) << status;
   }
