@@ -1,9 +1,16 @@
 #include "server/heap/tuple_object.h"
 
+#include <cstddef>
+
 namespace heapsim {
 
 namespace {
 
+// `count` new references to None.
+std::vector<ObjectId> Nones(Heap& heap, size_t count) {
+  for (size_t i = 0; i < count; ++i) heap.IncRef(heap.none());
+  return std::vector<ObjectId>(count, heap.none());
+}
 
 }  // namespace
 
@@ -26,6 +33,34 @@ Ref NewTuple(Heap& heap, std::vector<ObjectId> items) {
 Ref NewTupleOf(Heap& heap, const std::vector<ObjectId>& items) {
   for (ObjectId item : items) heap.IncRef(item);
   return NewTuple(heap, items);
+}
+
+void TupleResize(Heap& heap, Ref* tuple, size_t length) {
+  const ObjectId id = tuple->get();
+  const size_t old_length = heap.tuple(id).items.size();
+  if (old_length == length) return;
+  if (length == 0) {
+    *tuple = heap.NewRef(heap.empty_tuple());
+    return;
+  }
+  if (old_length == 0) {
+    *tuple = NewTuple(heap, Nones(heap, length));
+    return;
+  }
+  heap.Untrack(id);
+  std::vector<ObjectId> dropped;
+  std::vector<ObjectId>& items = heap.tuple(id).items;
+  if (length < old_length) {
+    dropped.assign(items.begin() + static_cast<std::ptrdiff_t>(length), items.end());
+    items.resize(length);
+  } else {
+    const std::vector<ObjectId> added = Nones(heap, length - old_length);
+    heap.tuple(id).items.insert(heap.tuple(id).items.end(), added.begin(), added.end());
+  }
+  // As CPython: the dropped items go before the block is reallocated.
+  for (ObjectId item : dropped) heap.DecRef(item);
+  heap.ReallocateObject(id, TupleRequest(length));
+  heap.Track(id);
 }
 
 uint64_t TupleSizeOf(const Heap& heap, ObjectId id) {

@@ -27,6 +27,13 @@ inline const std::vector<ObjectId>& TupleItems(const Heap& heap, ObjectId id) {
 
 uint64_t TupleSizeOf(const Heap& heap, ObjectId id);
 
+// _PyTuple_Resize: gives `*tuple`, a tuple only the caller holds, `length`
+// items. Items past `length` are released and new slots hold None. The block
+// is reallocated (PyObject_Realloc: it may move, and its id() with it) and
+// the tuple is tracked again. Length 0 drops the tuple (to its free list) for
+// the empty tuple; resizing the empty tuple makes a new one.
+void TupleResize(Heap& heap, Ref* tuple, size_t length);
+
 }  // namespace heapsim
 
 #endif  // HEAPSIM_SERVER_HEAP_TUPLE_OBJECT_H_

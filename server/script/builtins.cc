@@ -667,13 +667,37 @@ Ref Call::ConstructTuple() {
   if (!Arity(0, 1)) return Ref();
   if (args_.positional.empty()) return heap_.NewRef(heap_.empty_tuple());
   const ObjectId iterable = Arg(0);
-  if (heap_.type_of(iterable) == TypeTag::kTuple) return heap_.NewRef(iterable);
-  // Anything but a list is sized first from its length hint, whose lookup
-  // may bind a method.
-  if (heap_.type_of(iterable) != TypeTag::kList) interp_.LengthHint(iterable);
-  std::vector<Ref> items;
-  if (!interp_.Collect(iterable, &items)) return Ref();
-  return NewFromItems(std::move(items));
+  const TypeTag type = heap_.type_of(iterable);
+  if (type == TypeTag::kTuple) return heap_.NewRef(iterable);
+  if (type == TypeTag::kList) return NewTupleOf(heap_, ListItems(heap_, iterable));
+  // PySequence_Tuple: the iterator first, then a tuple sized by the length
+  // hint (10 without one), grown by resizing while items come, and cut
+  // back to its length at the end (a realloc that may move it).
+  Ref iterator = interp_.GetIter(iterable);
+  if (!iterator) return Ref();
+  uint64_t slots = interp_.LengthHint(iterable).value_or(10);
+  if (!Check(CheckGrowth(heap_, SizeOf(slots, 8), SizeOf(slots, 8)))) return Ref();
+  for (uint64_t i = 0; i < slots; ++i) heap_.IncRef(heap_.none());
+  Ref result = slots == 0 ? heap_.NewRef(heap_.empty_tuple())
+                          : NewTuple(heap_, std::vector<ObjectId>(slots, heap_.none()));
+  uint64_t filled = 0;
+  while (true) {
+    Ref item = interp_.Next(iterator.get());
+    if (!item) {
+      if (interp_.has_error()) return Ref();
+      break;
+    }
+    if (filled >= slots) {
+      slots += 10;
+      slots += slots >> 2;
+      if (!Check(CheckGrowth(heap_, SizeOf(slots, 8), SizeOf(slots, 8)))) return Ref();
+      TupleResize(heap_, &result, slots);
+    }
+    heap_.DecRef(std::exchange(heap_.tuple(result.get()).items[filled], item.release()));
+    ++filled;
+  }
+  if (filled < slots) TupleResize(heap_, &result, filled);
+  return result;
 }
 
 Ref Call::ConstructDict() {
