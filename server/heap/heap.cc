@@ -93,21 +93,28 @@ void Heap::MakeSingletons() {
   empty_bytes_ = make_static(TypeTag::kBytes, 48, p.singleton_startup_refs);
   AttachBody(empty_bytes_, BytesBody{});
 
-  if (p.static_char_singletons) {
-    for (uint32_t c = 0; c < 256; ++c) {
-      StrBody body;
-      AppendUtf8(&body.utf8, c);
-      body.length = 1;
-      body.kind = KindFor(c);
-      // The latin-1 singletons carry their UTF-8 copy from 3.12 on; the
-      // profile says whether getsizeof counts it.
-      body.utf8_cached = c >= 0x80 && p.latin1_singletons_cache_utf8;
-      latin_one_chars_[c] = make_static(TypeTag::kStr, 64, p.singleton_startup_refs);
-      AttachBody(latin_one_chars_[c], std::move(body));
+  // A one-character string made at startup: static, outside the arenas a
+  // script sees.
+  const auto make_one_char = [&](uint32_t c) {
+    StrBody body;
+    AppendUtf8(&body.utf8, c);
+    body.length = 1;
+    body.kind = KindFor(c);
+    // The latin-1 singletons carry their UTF-8 copy from 3.12 on; the
+    // profile says whether getsizeof counts it.
+    body.utf8_cached = c >= 0x80 && p.latin1_singletons_cache_utf8;
+    latin_one_chars_[c] = make_static(TypeTag::kStr, 64, p.singleton_startup_refs);
+    AttachBody(latin_one_chars_[c], std::move(body));
+  };
+  for (uint32_t c = 0; c < 256; ++c) {
+    if (p.static_char_singletons) {
+      make_one_char(c);
       BytesBody byte;
       byte.data.assign(1, static_cast<char>(c));
       single_bytes_[c] = make_static(TypeTag::kBytes, 48, p.singleton_startup_refs);
       AttachBody(single_bytes_[c], std::move(byte));
+    } else if ((p.one_chars_at_startup[c / 64] >> (c % 64) & 1) != 0) {
+      make_one_char(c);  // made by start-up, cached for good
     }
   }
 }
@@ -196,6 +203,19 @@ void Heap::CountGcAllocation() {
       gc_.scheduled = true;
     }
   }
+}
+
+void Heap::BindSpecialMethod() {
+  if (profile_->builtin_method_freelist != 0) {
+    BindTransientMethod();
+    return;
+  }
+  // Made and freed at once: it may still start a collection, and it counts
+  // towards tracemalloc's peak.
+  const uint64_t block = allocator_.Malloc(profile_->aux.builtin_method);
+  CountGcAllocation();
+  allocator_.Free(block);
+  if (gc_.generations[0].count > 0) --gc_.generations[0].count;
 }
 
 void Heap::BindTransientMethod() {

@@ -189,6 +189,12 @@ class Heap {
   // after the list was emptied is a new GC object (counted in gen 0) whose
   // block then stays on the list; otherwise it leaves no trace.
   void BindTransientMethod();
+  // A special method's lookup (_PyObject_LookupSpecial, such as
+  // __length_hint__'s), which binds a builtin method in every version: as
+  // BindTransientMethod with a free list; without one the method is
+  // allocated and freed at once (which may start a collection and counts
+  // towards tracemalloc's peak).
+  void BindSpecialMethod();
   // PyObject_Realloc of an object's own block (PyUnicode_Append growing a
   // str nobody else holds): the object may move, and its id() with it.
   void ReallocateObject(ObjectId id, uint64_t request);

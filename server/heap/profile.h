@@ -167,10 +167,14 @@ struct Profile {
   bool dict_keys_freelist_str_only;    // only keys tables of all-str keys
   uint32_t tuple_freelist_max_len;     // tuples of length 1..this are cached
   uint32_t tuple_freelist_per_len;     // entries kept per length
+  // _PyTuple_Resize to length 0 gives the empty tuple (3.11+); before, the
+  // tuple is reallocated as a 0-length tuple of its own (not `()`).
+  bool tuple_resize_to_empty_is_singleton;
   uint32_t frame_freelist;             // heap frames kept (3.8 to 3.10)
   bool frames_on_heap;                 // calls make frame objects (3.8 to 3.10)
   // A generator object embeds its frame (3.11+): its size is aux.generator
-  // plus a pointer per local, cell, free variable and value-stack slot.
+  // plus a pointer per local, cell, free variable and value-stack slot, and
+  // the frame holds the generator's function until the generator ends.
   bool generator_embeds_frame;
   // Code shapes that decide a generator frame's stack depth: `a and b`
   // keeps a copy of `a` while testing it (3.12+); a call of a computed
@@ -254,6 +258,10 @@ struct Profile {
   // made at startup; before, they are made on the heap at first use and
   // cached for good.
   bool static_char_singletons;
+  // Without static ones: the one-character latin-1 strings already made
+  // (and cached) when a script starts, a set of code points as 256 bits
+  // (bit c % 64 of word c / 64); the others are made at first use.
+  std::array<uint64_t, 4> one_chars_at_startup;
   // 3.12: interned strings are immortal.
   bool interned_strings_immortal;
   // Deallocations nested deeper than this are deferred (the trashcan).

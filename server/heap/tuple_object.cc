@@ -39,7 +39,7 @@ void TupleResize(Heap& heap, Ref* tuple, size_t length) {
   const ObjectId id = tuple->get();
   const size_t old_length = heap.tuple(id).items.size();
   if (old_length == length) return;
-  if (length == 0) {
+  if (length == 0 && heap.profile().tuple_resize_to_empty_is_singleton) {
     *tuple = heap.NewRef(heap.empty_tuple());
     return;
   }

@@ -31,7 +31,8 @@ uint64_t TupleSizeOf(const Heap& heap, ObjectId id);
 // items. Items past `length` are released and new slots hold None. The block
 // is reallocated (PyObject_Realloc: it may move, and its id() with it) and
 // the tuple is tracked again. Length 0 drops the tuple (to its free list) for
-// the empty tuple; resizing the empty tuple makes a new one.
+// the empty tuple where the profile does so, else leaves a 0-length tuple of
+// its own; resizing the empty tuple makes a new one.
 void TupleResize(Heap& heap, Ref* tuple, size_t length);
 
 }  // namespace heapsim

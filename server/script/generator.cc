@@ -49,7 +49,13 @@ Ref NewGeneratorExpression(Interpreter& interp, const Expr& expr, uint32_t progr
     }
   }
   heap.iterator(generator.get()).held[unit.slot_names.size()] = first_iterator.release();
-  heap.iterator(generator.get()).held.back() = frame.release();
+  heap.iterator(generator.get()).held[unit.slot_names.size() + expr.clauses.size()] =
+      frame.release();
+  // An embedded frame (3.11+) holds its function until the generator ends.
+  if (heap.profile().generator_embeds_frame && function != kNoObject) {
+    heap.IncRef(function);
+    heap.iterator(generator.get()).held.push_back(function);
+  }
   heap.iterator(generator.get()).index = 0;  // innermost running clause
   heap.iterator(generator.get()).end = 0;    // 1 once exhausted
   return generator;

@@ -244,13 +244,13 @@ std::optional<uint64_t> Interpreter::LengthHint(ObjectId iterable) {
   const TypeTag type = heap_.type_of(iterable);
   if (type == TypeTag::kGenerator) return std::nullopt;
   if (type == TypeTag::kRangeIterator) {
-    heap_.BindTransientMethod();  // __length_hint__
+    heap_.BindSpecialMethod();  // __length_hint__
     return static_cast<uint64_t>(std::max<int64_t>(heap_.iterator(iterable).end, 0));
   }
   if (type == TypeTag::kIterator) {
     const auto kind = static_cast<IterKind>(heap_.object(iterable).subtype);
     if (kind == IterKind::kEnumerate || kind == IterKind::kZip) return std::nullopt;
-    heap_.BindTransientMethod();  // __length_hint__
+    heap_.BindSpecialMethod();  // __length_hint__
     const IteratorBody& body = heap_.iterator(iterable);
     if (body.source == kNoObject) return 0;
     if (kind == IterKind::kList || kind == IterKind::kTuple) {
