@@ -5,6 +5,8 @@
 # to one campaign. Each run appends one line per target to
 # BUILD_DIR/fuzz-out/campaign.tsv (date, target, executions, seconds,
 # outcome); the script prints this run's figures and the campaign's totals.
+# SIGINT to the fuzzers (pkill -INT -f tests/fuzz/) ends a run early, its
+# executions counted.
 # A crash, leak, UB report, timeout (10 s) or out-of-memory (2 GB) fails the
 # run and leaves the input in BUILD_DIR/fuzz-out/<target>/.
 # Usage: deploy/fuzz_campaign.sh [SECONDS] [BUILD_DIR]   (defaults: 3600, build-asan)
@@ -43,7 +45,9 @@ printf '%-18s %12s %9s %9s  %s\n' target executions seconds exec/s outcome
 for target in "${targets[@]}"; do
   read -r _ execs took status <"$build/fuzz-out/$target/campaign.result"
   outcome=clean
-  if [[ $status -ne 0 ]]; then
+  if [[ $status -eq 72 ]]; then
+    outcome=interrupted  # libFuzzer's exit on SIGINT: the executions stand
+  elif [[ $status -ne 0 ]]; then
     outcome="failed($status)"
     failed=1
   fi
@@ -52,7 +56,7 @@ for target in "${targets[@]}"; do
     "$outcome"
 done
 echo "campaign so far ($ledger):"
-awk -F'\t' '{ n[$2] += $3; s[$2] += $4; t += $3; if ($5 != "clean") bad++ }
+awk -F'\t' '{ n[$2] += $3; s[$2] += $4; t += $3; if ($5 != "clean" && $5 != "interrupted") bad++ }
   END { for (k in n) printf "  %-18s %12d executions in %d s\n", k, n[k], s[k];
         printf "  %-18s %12d executions, %d failed runs\n", "total", t, bad }' "$ledger"
 exit "$failed"

@@ -26,7 +26,11 @@ enum class CompileMode {
   kExpression,   // one expression: units[0].expression
 };
 
-// Compiles `source`. Errors are InvalidArgument "FILE:LINE:COL: ...".
+// Compiles `source`. Errors are InvalidArgument "FILE:LINE:COL: ..." for
+// text that is not Python or a construct outside the subset, and CPython's
+// own exception (PyError: RecursionError "maximum recursion depth exceeded
+// during compilation", MemoryError) where its front end gives up on text
+// nested or chained this deep.
 // `program_index` is the index the program will have in the session (code
 // objects record it).
 absl::StatusOr<std::shared_ptr<Program>> Compile(Heap& heap, std::string_view source,

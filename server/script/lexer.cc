@@ -238,6 +238,10 @@ absl::Status Lexer::LexString(size_t prefix_length, Token* token) {
     }
     const char c = Peek();
     if (c == '\\') {
+      if (pos_ + 1 >= src_.size()) {  // a backslash ends the text
+        pos_ = src_.size();
+        continue;
+      }
       pos_ += 2;
       if (src_[pos_ - 1] == '\n') NewLine();
       continue;

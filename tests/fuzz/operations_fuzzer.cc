@@ -59,7 +59,8 @@ void ExpectConsistent(const std::string& after, const Runtime& runtime) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FuzzedDataProvider input(data, size);
-  auto runtime = std::make_unique<Runtime>(heapsim::fuzz::ChooseProfile(input.ConsumeIntegral<uint8_t>()));
+  auto runtime =
+      std::make_unique<Runtime>(heapsim::fuzz::PristineRuntime(input.ConsumeIntegral<uint8_t>()));
   const uint64_t baseline = runtime->heap().live_objects();
   heapsim::service::SessionLimits session_limits;
   session_limits.max_objects = input.ConsumeIntegralInRange<uint64_t>(1, 400);

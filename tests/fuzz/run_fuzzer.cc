@@ -54,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view source(reinterpret_cast<const char*>(data) + kHeader, size - kHeader);
   if (heapsim::fuzz::NestsTooDeep(source)) return -1;
 
-  heapsim::script::Runtime runtime(heapsim::fuzz::ChooseProfile(data[0]));
+  heapsim::script::Runtime runtime(heapsim::fuzz::PristineRuntime(data[0]));
   heapsim::script::RunLimits limits;
   limits.max_steps = 1 + data[1] * 40;  // at most about 10,000 steps
   limits.max_bytes = runtime.heap().allocator().footprint() + (uint64_t{data[2]} << 14);

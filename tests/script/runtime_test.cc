@@ -3,6 +3,8 @@
 #include "server/script/runtime.h"
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -88,6 +90,20 @@ TEST_P(RuntimeTest, NonUtf8SourceIsASyntaxErrorAndLoneSurrogatesAreRefused) {
     EXPECT_EQ(status.message(), c.refusal);
   }
   EXPECT_EQ(Run("print(len('\\ud7ff\\ue000'))\n"), "2\n");
+}
+
+TEST_P(RuntimeTest, ABackslashEndingTheTextInsideAStringIsAnUnterminatedString) {
+  // Found by compile_fuzzer: the lexer read one byte past the text. The
+  // source is copied to a buffer of its exact size, so ASan sees any read
+  // past it.
+  const std::string text = "s = \"#\\";
+  const std::vector<char> exact(text.begin(), text.end());
+  StringSink out;
+  const absl::Status status = runtime_.Exec(std::string_view(exact.data(), exact.size()), "<test>",
+                                            RunLimits(), out);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(status.message()),
+              ::testing::StartsWith("<test>:1:5: SyntaxError: unterminated string literal"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Profiles, RuntimeTest, ::testing::ValuesIn(testing::ProfileVersions()),
