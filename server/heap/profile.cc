@@ -162,7 +162,8 @@ constexpr Profile Py38() {
                         .pep263_url = "http://python.org/dev/peps/pep-0263/",
                         .non_utf8_line_offset = 0,
                         .int_max_str_digits = 4300,
-                        .int_limit_says_digits = false},
+                        .int_limit_says_digits = false,
+                        .match_statement = false},
   };
 }
 
@@ -202,6 +203,7 @@ constexpr Profile Py310() {
   p.full_version = "3.10.13";
   p.source_limits.compiler_depth_after_folding = false;
   p.source_limits.non_utf8_line_offset = 1;
+  p.source_limits.match_statement = true;
   p.pool_size = 16 * 1024;
   p.arena_size = 1024 * 1024;
   p.arena_loses_a_pool = true;

@@ -144,6 +144,9 @@ struct SourceLimits {
   uint32_t int_max_str_digits;
   // The error past it says "the limit (4300 digits)" (3.11+), not "(4300)".
   bool int_limit_says_digits;
+  // `match` starts a statement (3.10+; a soft keyword, so only a line
+  // `match ...:` is one); before, such a line is invalid syntax.
+  bool match_statement;
 };
 
 struct Profile {

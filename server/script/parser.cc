@@ -99,6 +99,16 @@ class Parser {
   bool IsOp(std::string_view op) const {
     return Cur().kind == TokenKind::kOperator && Cur().text == op;
   }
+  // Whether the logical line from the current token on ends with ':' (a
+  // compound statement's header).
+  bool LineEndsWithColon() const {
+    size_t i = index_;
+    while (i + 1 < tokens_.size() && tokens_[i + 1].kind != TokenKind::kNewline &&
+           tokens_[i + 1].kind != TokenKind::kEnd) {
+      ++i;
+    }
+    return tokens_[i].kind == TokenKind::kOperator && tokens_[i].text == ":";
+  }
   bool IsKeyword(std::string_view word) const {
     return Cur().kind == TokenKind::kName && Cur().text == word;
   }
@@ -461,6 +471,8 @@ void Parser::ParseStatement(Block* block) {
       return Unsupported(t.position, "'with' statement");
     } else if (t.text == "async") {
       return Unsupported(t.position, "'async' code");
+    } else if (t.text == "match" && limits_.match_statement && LineEndsWithColon()) {
+      return Unsupported(t.position, "'match' statement");
     } else {
       return ParseSimpleStatements(block);
     }

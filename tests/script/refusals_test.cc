@@ -114,6 +114,19 @@ TEST_P(Refusals, GeneratorFramesHeapsimCannotSizeAreRefusedWhereTheySizeTheObjec
   }
 }
 
+TEST_P(Refusals, AMatchStatementIsRefusedWhereThePythonHasOne) {
+  const std::string source = "x = [1, 2]\nmatch x:\n    case [a, b]:\n        print(a + b)\n";
+  const absl::Status status = RunScript(GetParam(), source);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
+  if ((*FindProfile(GetParam()))->source_limits.match_statement) {
+    EXPECT_EQ(status.message(), "refused.py:2:1: unsupported: 'match' statement");
+  } else {
+    EXPECT_EQ(status.message(), "refused.py:2:7: SyntaxError: invalid syntax");
+  }
+  // `match` stays a name everywhere else.
+  EXPECT_TRUE(RunScript(GetParam(), "match = {1: 2}\nmatch[3] = match[1]\n").ok());
+}
+
 TEST_P(Refusals, WhatCPythonRaisesStaysAnError) {
   // Names and attributes CPython does not have raise as CPython does.
   for (const char* source : {"print(no_such_name)\n", "print((1).no_such_attribute)\n",
