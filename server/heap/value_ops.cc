@@ -753,7 +753,7 @@ std::string FloatRepr(double value) {
     }
   } else {
     out = digits.substr(0, 1);
-    if (digits.size() > 1) out += "." + digits.substr(1);
+    if (digits.size() > 1) absl::StrAppend(&out, ".", digits.substr(1));
     out += absl::StrFormat("e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
   }
   return negative ? "-" + out : out;

@@ -197,7 +197,6 @@ class Call : public BuiltinCall {
   Ref ConstructBytes(bool bytearray);
   Ref ConstructException();
   Ref TypeOf(ObjectId object);
-  Ref NewFromItems(std::vector<Ref> items);
 };
 
 bool IsSubclass(const Heap& heap, ObjectId cls, ObjectId of) {
@@ -632,12 +631,6 @@ Ref Call::ConstructFloat() {
   return TypeError(absl::StrCat("float() argument must be a string or a ",
                                 std::string(heap_.profile().messages.number), ", not '",
                                 TypeName(heap_, value), "'"));
-}
-
-Ref Call::NewFromItems(std::vector<Ref> items) {
-  std::vector<ObjectId> owned;
-  for (Ref& item : items) owned.push_back(item.release());
-  return NewTuple(heap_, std::move(owned));
 }
 
 Ref Call::ConstructList() {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 #include "server/heap/bigint.h"
@@ -221,7 +222,7 @@ TEST_P(GoldenSizes, DictGrowth) {
       const uint64_t n = Num(row[0]);
       while (keys.size() < n) {
         const auto i = static_cast<int64_t>(keys.size());
-        keys.push_back(kind == "int" ? Int(i) : Str("k" + std::to_string(i)));
+        keys.push_back(kind == "int" ? Int(i) : Str(absl::StrCat("k", i)));
         ASSERT_TRUE(DictSetItem(heap_, dict.get(), keys.back().get(), heap_.none()).ok());
       }
       ASSERT_EQ(SizeOf(heap_, dict.get()), Num(row[1])) << kind << " n=" << n;
@@ -238,7 +239,7 @@ TEST_P(GoldenSizes, DictDeletion) {
       dict = NewDict(heap_);
     }
     auto key = [&](int64_t i) {
-      return row[1] == "int" ? Int(i) : Str("k" + std::to_string(i));
+      return row[1] == "int" ? Int(i) : Str(absl::StrCat("k", i));
     };
     const std::string& op = row[2];
     const int64_t start = SignedNum(row[3]);
@@ -265,7 +266,7 @@ TEST_P(GoldenSizes, DictConstruction) {
     const std::string& form = row[0];
     const uint64_t n = Num(row[1]);
     auto key = [&](uint64_t i) {
-      return form.find("str") != std::string::npos ? Str("k" + std::to_string(i))
+      return form.find("str") != std::string::npos ? Str(absl::StrCat("k", i))
                                                    : Int(static_cast<int64_t>(i));
     };
     Ref dict;
@@ -333,7 +334,7 @@ TEST_P(GoldenSizes, Instances) {
     for (int i = 0; i < 40; ++i) {
       instances.push_back(NewInstance(heap, cls.get()));
       for (uint64_t a = 0; a < k; ++a) {
-        Ref name = InternStr(heap, "a" + std::to_string(a));
+        Ref name = InternStr(heap, absl::StrCat("a", a));
         Ref value = NewInt(heap, static_cast<int64_t>(a));
         InstanceSetAttr(heap, instances.back().get(), name.get(), value.get());
       }

@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
@@ -347,7 +348,7 @@ TEST_F(ServiceTest, WatchStatsCoalescesAndEndsWithTheSession) {
   constexpr int kChanges = 30;
   for (int i = 0; i < kChanges; ++i) {
     v1::Change change;
-    ASSERT_TRUE(Alloc(s, "[1]", "x" + std::to_string(i), &change).ok());
+    ASSERT_TRUE(Alloc(s, "[1]", absl::StrCat("x", i), &change).ok());
   }
   int frames = 0;
   uint64_t last = start;
