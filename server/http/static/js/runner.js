@@ -1,0 +1,24 @@
+// Runs a program through Exec (a fresh session of the chosen profile) and
+// collects its trace: every step with its statistics, the heap events, the
+// output and the result.
+
+import { stream } from './connect.js';
+import { Trace } from './trace.js';
+
+export const PROFILES = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13'];
+
+// Resolves to a Trace of `source` run under `profile`, with at most
+// `maxSteps` traced statements (the server allows 10,000).
+export async function runTrace(source, profile, maxSteps = 1000, signal) {
+  const trace = new Trace(profile);
+  await stream('Exec', {
+    source,
+    filename: 'program.py',
+    profile,
+    streamEvents: true,
+    streamStats: true,
+    traceSteps: true,
+    maxTraceSteps: maxSteps,
+  }, (event) => trace.add(event), { signal });
+  return trace;
+}
