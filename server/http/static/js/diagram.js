@@ -158,7 +158,7 @@ export function renderDiagram(layout, marks = {}) {
       const out = Math.max(arrow.x, right) + 36;
       d = `M${arrow.x},${arrow.y} C${out},${arrow.y} ${out},${toY} ${right + 2},${toY}`;
     }
-    parts.push(`<path class="arrow" d="${d}"/>`);
+    parts.push(`<path class="arrow" data-to="${arrow.to}" d="${d}"/>`);
   }
 
   let height = layout.height;

@@ -24,42 +24,41 @@ export function onCycles(candidates, edgesOf) {
   const stack = [];
   const cyclic = new Set();
   let counter = 0;
+  const enter = (node) => {
+    index.set(node, counter);
+    low.set(node, counter);
+    counter++;
+    stack.push(node);
+    onStack.add(node);
+    return { node, edges: edgesOf(candidates.get(node)).filter((a) => candidates.has(a)), next: 0 };
+  };
   for (const root of candidates.keys()) {
     if (index.has(root)) continue;
-    const work = [[root, 0]];
-    index.set(root, counter); low.set(root, counter); counter++;
-    stack.push(root); onStack.add(root);
+    const work = [enter(root)];
     while (work.length) {
       const top = work[work.length - 1];
-      const [node, next] = top;
-      const edges = edgesOf(candidates.get(node)).filter((a) => candidates.has(a));
-      if (next < edges.length) {
-        top[1]++;
-        const to = edges[next];
-        if (!index.has(to)) {
-          index.set(to, counter); low.set(to, counter); counter++;
-          stack.push(to); onStack.add(to);
-          work.push([to, 0]);
-        } else if (onStack.has(to)) {
-          low.set(node, Math.min(low.get(node), index.get(to)));
-        }
+      if (top.next < top.edges.length) {
+        const to = top.edges[top.next++];
+        if (!index.has(to)) work.push(enter(to));
+        else if (onStack.has(to)) low.set(top.node, Math.min(low.get(top.node), index.get(to)));
         continue;
       }
       work.pop();
+      const node = top.node;
       if (work.length) {
-        const parent = work[work.length - 1][0];
+        const parent = work[work.length - 1].node;
         low.set(parent, Math.min(low.get(parent), low.get(node)));
       }
-      if (low.get(node) === index.get(node)) {
-        const component = [];
-        let member;
-        do {
-          member = stack.pop();
-          onStack.delete(member);
-          component.push(member);
-        } while (member !== node);
-        const selfLoop = edges.includes(node);
-        if (component.length > 1 || selfLoop) component.forEach((a) => cyclic.add(a));
+      if (low.get(node) !== index.get(node)) continue;
+      const component = [];
+      let member;
+      do {
+        member = stack.pop();
+        onStack.delete(member);
+        component.push(member);
+      } while (member !== node);
+      if (component.length > 1 || top.edges.includes(node)) {
+        for (const address of component) cyclic.add(address);
       }
     }
   }
