@@ -166,6 +166,10 @@ def test_aliasing(browser, base, out):
         check(len(box.find_elements(By.CSS_SELECTOR, "rect.cell")) == 3, "three cells")
     check(arrows_to(browser, first) == 2, f"two arrows to the list: {arrows_to(browser, first)}")
     browser.save_screenshot(os.path.join(out, "aliasing.png"))
+    # The README's picture (tests/http/viewer.png is a copy): a smaller window.
+    browser.set_window_size(1400, 760)
+    browser.save_screenshot(os.path.join(out, "viewer.png"))
+    browser.set_window_size(1700, 1000)
 
     browser.find_element(By.ID, "forward").click()
     label = step_label(browser)

@@ -197,6 +197,10 @@ function renderExtras(parts, marks, layout, height) {
   const garbage = [...(marks.garbage || new Map()).values()].map((o) => (
     { address: o.address, type: o.type, known: o }));
   strip('Unreachable, on a reference cycle: only the GC can free these', garbage, 'garbage');
-  strip(`Freed by the last statement (${(marks.freed || []).length})`, marks.freed || [], 'freed');
+  const freed = marks.freed || [];
+  const known = freed.filter((entry) => entry.known);
+  const unseen = freed.length - known.length;
+  strip(`Freed by the last statement: ${known.length} reachable before` +
+        (unseen ? `, and ${unseen} temporaries or internal objects` : ''), known, 'freed');
   return height + 8;
 }

@@ -5,7 +5,7 @@
 
 import { num } from './trace.js';
 
-const GRID_CELLS = 32;  // squares per size class row
+const GRID_CELLS = 24;  // squares per size class row
 
 function escape(text) {
   return String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;',
@@ -90,14 +90,14 @@ export function renderMemory(stats, extra = {}) {
 }
 
 // Where the chart's cursor stands for step `current` of `count`.
-export function cursorX(count, current, width = 420) {
+export function cursorX(count, current, width = 370) {
   return 34 + (current / Math.max(1, count - 1)) * (width - 40);
 }
 
 // The chart of the footprint and of tracemalloc's current figure over the
 // steps; `current` marks a step. Returns SVG markup; clicking is wired by
 // the caller through the data-step attributes of the hit areas.
-export function renderChart(steps, current, width = 420, height = 110) {
+export function renderChart(steps, current, width = 370, height = 110) {
   const points = steps.map((s) => (s.stats ? num(s.stats.footprint) : null));
   const traced = steps.map((s) => (s.stats && s.stats.tracing ? num(s.stats.tracedCurrent) : null));
   const max = Math.max(1, ...points.filter((p) => p !== null), ...traced.filter((p) => p !== null));
