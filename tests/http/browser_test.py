@@ -319,6 +319,9 @@ def test_render_time(browser, base, out):
         "return [t.steps.length, Math.max(...t.steps.map((s) => s.objects.size)),"
         "        t.steps.filter((s) => s.objects.size >= 4000).length];")
     steps, most, big = counts
+    status = browser.find_element(By.ID, "status").text
+    check(status.startswith("CPython 3.11: exit 0;") or status.startswith("CPython 3.11: exit 0 ("),
+          f"the long run ends well: {status}")
     check(steps >= 9900, f"a trace of about 10,000 steps: {steps}")
     check(most >= 5000, f"its last steps reach about 5,000 objects: {most}")
     # Every tenth step, and every step of the large heap, one after another
@@ -341,6 +344,8 @@ def test_render_time(browser, base, out):
         return (f"median {statistics.median(values):.2f} ms, p99 {values[int(len(values) * 0.99)]:.2f} ms, "
                 f"max {values[-1]:.2f} ms over {len(values)} steps")
     print(f"render: trace of {steps} steps loaded in {loaded:.1f} s (run, stream and parse)")
+    if not small or not large:
+        return
     print(f"render: steps reaching < 4,000 objects: {summary(small)}")
     print(f"render: steps reaching {most} objects ({big} of them; {drawn} boxes drawn, "
           f"the rest collapsed): {summary(large)}")

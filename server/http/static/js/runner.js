@@ -7,6 +7,11 @@ import { Trace } from './trace.js';
 
 export const PROFILES = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13'];
 
+// Tracing every statement with its statistics makes a run slower than the
+// server's default 10 s for an Exec allows for long traces: a traced run
+// may take this long (the server caps it at its --max_time).
+const TRACED_RUN_SECONDS = 60;
+
 // Resolves to a Trace of `source` run under `profile`, with at most
 // `maxSteps` traced statements (the server allows 10,000).
 export async function runTrace(source, profile, maxSteps = 1000, signal) {
@@ -19,6 +24,7 @@ export async function runTrace(source, profile, maxSteps = 1000, signal) {
     streamStats: true,
     traceSteps: true,
     maxTraceSteps: maxSteps,
+    limits: { maxSeconds: TRACED_RUN_SECONDS },
   }, (event) => trace.add(event), { signal });
   return trace;
 }
