@@ -77,6 +77,14 @@ void DescribeLayout(const Heap& heap, ObjectId id, v1::ObjectInfo* info) {
       }
       return;
     }
+    case TypeTag::kCell: {
+      const ObjectId contents = heap.cell(id).contents;
+      if (contents == kNoObject) return;
+      v1::Slot* slot = info->add_slots();
+      slot->set_name("cell_contents");
+      slot->set_value(heap.address_of(contents));
+      return;
+    }
     default:
       return;
   }

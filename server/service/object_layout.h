@@ -15,7 +15,8 @@ namespace heapsim::service {
 // Fills `info`'s slots and shared flag for the live object `id`: list and
 // tuple items in order, set members in table order, dict entries in
 // insertion order, an instance's attributes (its __dict__ while it has
-// one), a class's names other than dunders. Reads the heap only.
+// one), a class's names other than dunders, a cell's contents. Reads the
+// heap only.
 void DescribeLayout(const Heap& heap, ObjectId id, v1::ObjectInfo* info);
 
 // The objects `id`'s slots point to that are not among its referents (a

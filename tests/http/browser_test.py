@@ -337,7 +337,7 @@ def test_render_time(browser, base, out):
         "}"
         "return [small, large];")
     small, large = times
-    drawn = browser.execute_script("return document.querySelectorAll('#diagram g.obj').length")
+    drawn = browser.execute_script("return window.heapsimViewer.state.boxes")
 
     def summary(values):
         values = sorted(values)
@@ -351,6 +351,29 @@ def test_render_time(browser, base, out):
           f"the rest collapsed): {summary(large)}")
     check(statistics.median(small + large) < 100, "a step renders in under 100 ms (median)")
     browser.save_screenshot(os.path.join(out, "render.png"))
+    # The same large steps with every item of every container drawn.
+    browser.execute_script("const s = document.getElementById('max-items');"
+                           "s.value = s.options[s.options.length - 1].value;")
+    every = browser.execute_script(
+        "const v = window.heapsimViewer; const steps = v.state.traces[0].steps; const times = [];"
+        "for (let i = 0; i < steps.length; i++) {"
+        "  if (steps[i].objects.size >= 4000) times.push(v.show(i));"
+        "}"
+        "return times;")
+    drawn = browser.execute_script("return window.heapsimViewer.state.boxes")
+    print(f"render: the same steps with every item drawn ({drawn} boxes laid out, those near "
+          f"the scrolled-to part drawn): {summary(every)}")
+    browser.save_screenshot(os.path.join(out, "render-all.png"))
+    # Scrolled far down, the part now in view is drawn.
+    browser.execute_script("document.getElementById('diagram').scrollTop = 40000")
+    time.sleep(0.3)
+    shown = browser.execute_script(
+        "const view = document.getElementById('diagram');"
+        "return [...view.querySelectorAll('g.obj > rect.body')].filter((r) => {"
+        "  const y = Number(r.getAttribute('y'));"
+        "  return y + Number(r.getAttribute('height')) >= view.scrollTop &&"
+        "         y <= view.scrollTop + view.clientHeight; }).length;")
+    check(shown > 0, f"scrolling draws the objects scrolled into view: {shown}")
 
 
 def console_errors(browser):

@@ -4,7 +4,7 @@
 // and an arrow from every reference to its object. The markup carries its
 // own stylesheet, so an exported file looks the same.
 
-import { headerLines, shortRepr, CHAR } from './layout.js';
+import { CHAR, ROW_CELLS, SEQ_H, SET_H, headerLines, shortRepr } from './layout.js';
 import { num } from './trace.js';
 
 const STYLE = `
@@ -56,11 +56,62 @@ function header(box, diff) {
   return line1 + t(box.x + 8, box.y + 27, headerLines(o)[1], 'meta');
 }
 
+// Whether a cubic Bézier curve [x0, y0, ..., x3, y3] passes through the
+// drawn area: 24 points along it, each tested.
+function curveVisible(curve, visible) {
+  const [x0, y0, x1, y1, x2, y2, x3, y3] = curve;
+  for (let i = 0; i <= 24; i++) {
+    const t = i / 24;
+    const u = 1 - t;
+    const x = u * u * u * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x3;
+    const y = u * u * u * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y3;
+    if (visible(x, y, x, y)) return true;
+  }
+  return false;
+}
+
+// Where a box's cells are: {cell, x, y, width, cx, cy (the arrow's start
+// or the value's centre), index (list and tuple cells)}.
+function cellsOf(box) {
+  const cells = [];
+  const top = box.y + 34;
+  if (box.kind === 'seq' || box.kind === 'set') {
+    let x = box.x + 8;
+    const firstY = box.kind === 'seq' ? top + 10 : top;
+    const lineHeight = box.kind === 'seq' ? SEQ_H : SET_H;
+    box.cells.forEach((cell, i) => {
+      if (i % ROW_CELLS === 0) x = box.x + 8;
+      const y = firstY + Math.floor(i / ROW_CELLS) * lineHeight;
+      cells.push({ cell, x, y, width: cell.width, cx: x + cell.width / 2, cy: y + 11,
+                   index: box.kind === 'seq' ? i : undefined });
+      x += cell.width;
+    });
+  } else if (box.kind === 'map') {
+    const keyX = box.x + 8;
+    const valueX = keyX + box.keyWidth;
+    box.rows.forEach((row, r) => {
+      const y = top + r * 24;
+      cells.push({ cell: row.key, x: keyX, y, width: box.keyWidth,
+                   cx: keyX + box.keyWidth / 2, cy: y + 11 });
+      cells.push({ cell: row.value, x: valueX, y, width: box.valueWidth,
+                   cx: valueX + box.valueWidth / 2, cy: y + 11 });
+    });
+  }
+  return cells;
+}
+
 // SVG markup for `layout`. marks: {created, changed, cyclic, freed, garbage,
-// diffs: Map address -> Set of fields, currentFrame}.
-export function renderDiagram(layout, marks = {}) {
+// diffs: Map address -> Set of fields}. `viewport` ({x, y, width,
+// height}), when given, limits the markup to what lies within a screen of
+// it (a large heap stays quick to show; scrolling draws again); without
+// it, everything is drawn (export).
+export function renderDiagram(layout, marks = {}, viewport = null) {
   const parts = [];
   const arrows = [];
+  const margin = viewport ? Math.max(viewport.width, viewport.height) / 2 : 0;
+  const visible = (x1, y1, x2, y2) => !viewport || (
+    x2 >= viewport.x - margin && x1 <= viewport.x + viewport.width + margin &&
+    y2 >= viewport.y - margin && y1 <= viewport.y + viewport.height + margin);
   const { created = new Set(), changed = new Set(), cyclic = new Set(),
           diffs = new Map() } = marks;
   const cellRef = (cell, x, y) => {
@@ -92,6 +143,12 @@ export function renderDiagram(layout, marks = {}) {
   });
 
   for (const box of layout.boxes.values()) {
+    const cells = cellsOf(box);
+    if (!visible(box.x, box.y, box.x + box.width, box.y + box.height)) {
+      // Off screen: only its arrows, which may cross the screen.
+      for (const c of cells) if (c.cell.ref) arrows.push({ x: c.cx, y: c.cy, to: c.cell.ref });
+      continue;
+    }
     const o = box.object;
     const classes = ['obj'];
     if (o.shared) classes.push('shared');
@@ -111,29 +168,23 @@ export function renderDiagram(layout, marks = {}) {
       parts.push(t(box.x + box.width - 4, box.y - 3, badge === 'cyclic' ? 'cycle: GC' : badge,
                    `badge ${badge}`, ' text-anchor="end"'));
     }
+    for (const c of cells) {
+      if (!visible(c.x, c.y - 10, c.x + c.width, c.y + 22)) {
+        if (c.cell.ref) arrows.push({ x: c.cx, y: c.cy, to: c.cell.ref });
+        continue;
+      }
+      if (c.index !== undefined) parts.push(t(c.x + 3, c.y - 3, String(c.index), 'index'));
+      parts.push(`<rect class="cell" x="${c.x}" y="${c.y}" width="${c.width}" height="22"/>`);
+      cellRef(c.cell, c.cx, c.cy);
+    }
     const top = box.y + 34;
     if (box.kind === 'seq' || box.kind === 'set') {
-      let x = box.x + 8;
-      const y = box.kind === 'seq' ? top + 10 : top;
-      box.cells.forEach((cell, i) => {
-        if (box.kind === 'seq') parts.push(t(x + 3, top + 7, String(i), 'index'));
-        parts.push(`<rect class="cell" x="${x}" y="${y}" width="${cell.width}" height="22"/>`);
-        cellRef(cell, x + cell.width / 2, y + 11);
-        x += cell.width;
-      });
+      const last = cells[cells.length - 1];
+      const x = last ? last.x + last.width : box.x + 8;
+      const y = last ? last.y : box.kind === 'seq' ? top + 10 : top;
       if (box.more) parts.push(t(x + 6, y + 15, box.more, 'more'));
       if (box.empty) parts.push(t(x, y + 15, 'empty', 'more'));
     } else if (box.kind === 'map') {
-      box.rows.forEach((row, r) => {
-        const y = top + r * 24;
-        const keyX = box.x + 8;
-        const valueX = keyX + box.keyWidth;
-        parts.push(`<rect class="cell" x="${keyX}" y="${y}" width="${box.keyWidth}" height="22"/>`);
-        parts.push(`<rect class="cell" x="${valueX}" y="${y}" width="${box.valueWidth}" ` +
-                   `height="22"/>`);
-        cellRef(row.key, keyX + box.keyWidth / 2, y + 11);
-        cellRef(row.value, valueX + box.valueWidth / 2, y + 11);
-      });
       if (box.more) parts.push(t(box.x + 8, top + box.rows.length * 24 + 15, box.more, 'more'));
       if (box.rows.length === 0 && !box.more) parts.push(t(box.x + 8, top + 15, 'empty', 'more'));
     } else {
@@ -147,17 +198,20 @@ export function renderDiagram(layout, marks = {}) {
     if (!target) continue;
     const toX = target.x;
     const toY = target.y + 12;
-    let d;
+    let curve;
     if (toX > arrow.x + 10) {
       const bend = Math.max(30, (toX - arrow.x) / 2);
-      d = `M${arrow.x},${arrow.y} C${arrow.x + bend},${arrow.y} ${toX - bend},${toY} ${toX - 2},${toY}`;
+      curve = [arrow.x, arrow.y, arrow.x + bend, arrow.y, toX - bend, toY, toX - 2, toY];
     } else {
       // Back to an object in this column or an earlier one (a cycle, or an
       // object placed earlier): around to its right edge.
       const right = target.x + target.width;
       const out = Math.max(arrow.x, right) + 36;
-      d = `M${arrow.x},${arrow.y} C${out},${arrow.y} ${out},${toY} ${right + 2},${toY}`;
+      curve = [arrow.x, arrow.y, out, arrow.y, out, toY, right + 2, toY];
     }
+    if (viewport && !curveVisible(curve, visible)) continue;
+    const [x0, y0, x1, y1, x2, y2, x3, y3] = curve;
+    const d = `M${x0},${y0} C${x1},${y1} ${x2},${y2} ${x3},${y3}`;
     parts.push(`<path class="arrow" data-to="${arrow.to}" d="${d}"/>`);
   }
 

@@ -12,7 +12,9 @@ import { num } from './trace.js';
 export const CHAR = 7.2;        // width of a character at 12px monospace
 const HEADER = 32;              // an object's two header lines
 const CELL_H = 24;
-const SEQ_H = 36;               // a list cell with its index above
+export const SEQ_H = 36;        // a row of list cells with their indexes above
+export const SET_H = 30;        // a row of set cells
+export const ROW_CELLS = 16;    // cells in a row before the next row
 const GAP_X = 56;
 const GAP_Y = 18;
 const PAD = 8;
@@ -104,18 +106,23 @@ export function layoutStep(step, { inline = true, maxItems = 8 } = {}) {
     let width = Math.max(...header.map(textWidth)) + 2 * PAD;
     let height = HEADER;
     if (kind === 'seq' || kind === 'set') {
-      let cellsWidth = 0;
       box.cells = shown.map((slot) => {
         const cell = cellFor(slot.value);
         cell.width = Math.max(34, textWidth(cell.text || '') + 12);
-        cellsWidth += cell.width;
         return cell;
       });
+      if (box.cells.length > ROW_CELLS) {
+        // Wrapped: one width for all, so that the rows line up.
+        const widest = Math.max(...box.cells.map((cell) => cell.width));
+        for (const cell of box.cells) cell.width = widest;
+      }
+      let cellsWidth = box.cells.slice(0, ROW_CELLS).reduce((sum, cell) => sum + cell.width, 0);
       if (hidden > 0) box.more = `+${hidden}`;
       cellsWidth += hidden > 0 ? textWidth(box.more) + 14 : 0;
       if (slots.length === 0) box.empty = true;
       width = Math.max(width, cellsWidth + 2 * PAD);
-      height += kind === 'seq' ? SEQ_H : CELL_H + 6;
+      const lines = Math.max(1, Math.ceil(box.cells.length / ROW_CELLS));
+      height += lines * (kind === 'seq' ? SEQ_H : SET_H);
     } else if (kind === 'map') {
       let keyWidth = 30;
       let valueWidth = 34;

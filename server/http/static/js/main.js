@@ -22,6 +22,7 @@ const state = {
   live: null,
   liveSteps: [],     // the last two live snapshots
   renderMs: [],      // time of each render, for the figures the tests read
+  boxes: 0,          // objects in the last picture's layout (drawn where scrolled to)
 };
 
 const editor = new Editor(document.querySelector('.editor'));
@@ -37,17 +38,42 @@ function escape(text) {
 }
 
 function options() {
-  return { inline: $('inline').checked, maxItems: 8 };
+  return { inline: $('inline').checked, maxItems: Number($('max-items').value) };
 }
 
-// Draws one picture of `step` (with `previous` for its marks) into `target`.
+// The picture each diagram element shows ({layout, marks}), for drawing it
+// again on scrolling and for exporting it whole.
+const pictures = new Map();
+
+function viewportOf(target) {
+  return { x: target.scrollLeft, y: target.scrollTop,
+           width: target.clientWidth || 800, height: target.clientHeight || 600 };
+}
+
+// Draws one picture of `step` (with `previous` for its marks) into `target`,
+// as much of it as lies around the part scrolled into view.
 function draw(target, step, previous, diffs) {
   const marks = marksFor(step, previous);
   marks.garbage = step.garbage;
   marks.diffs = diffs;
   const layout = layoutStep(step, options());
-  target.innerHTML = renderDiagram(layout, marks);
+  target.innerHTML = renderDiagram(layout, marks, viewportOf(target));
+  pictures.set(target, { layout, marks });
+  state.boxes = layout.boxes.size;
   return { marks, layout };
+}
+
+function redrawOnScroll(target) {
+  let pending = false;
+  target.addEventListener('scroll', () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      const picture = pictures.get(target);
+      if (picture) target.innerHTML = renderDiagram(picture.layout, picture.marks, viewportOf(target));
+    });
+  });
 }
 
 function stepCount() {
@@ -199,17 +225,21 @@ function detach() {
   state.live = null;
 }
 
+// Saves the picture (both, side by side, in Compare) as a standalone SVG.
 function exportSvg() {
-  const pictures = [...document.querySelectorAll('#diagram svg, #diagram-b svg')];
-  if (!pictures.length) return;
-  let markup = pictures[0].outerHTML;
-  if (pictures.length > 1) {
-    const width = pictures.reduce((w, p) => w + Number(p.getAttribute('width')) + 20, 0);
-    const height = Math.max(...pictures.map((p) => Number(p.getAttribute('height'))));
+  const shown = [$('diagram'), $('diagram-b')].filter((target) => target.firstChild)
+    .map((target) => pictures.get(target)).filter(Boolean)
+    .map(({ layout, marks }) => renderDiagram(layout, marks));
+  if (!shown.length) return;
+  let markup = shown[0];
+  if (shown.length > 1) {
+    const size = (svg, name) => Number(svg.match(new RegExp(`${name}="(\\d+)"`))[1]);
+    const width = shown.reduce((w, svg) => w + size(svg, 'width') + 20, 0);
+    const height = Math.max(...shown.map((svg) => size(svg, 'height')));
     let x = 0;
-    const inner = pictures.map((p) => {
-      const placed = p.outerHTML.replace('<svg ', `<svg x="${x}" `);
-      x += Number(p.getAttribute('width')) + 20;
+    const inner = shown.map((svg) => {
+      const placed = svg.replace('<svg ', `<svg x="${x}" `);
+      x += size(svg, 'width') + 20;
       return placed;
     }).join('');
     markup = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${inner}</svg>`;
@@ -242,11 +272,15 @@ function setup() {
   $('forward').addEventListener('click', () => show(state.current + 1));
   $('last').addEventListener('click', () => show(stepCount() - 1));
   $('slider').addEventListener('input', () => show(Number($('slider').value)));
-  $('inline').addEventListener('change', () => {
+  const redraw = () => {
     if (state.mode === 'live' && state.liveSteps[1]) showLive(state.liveSteps[1]);
     else show(state.current);
-  });
+  };
+  $('inline').addEventListener('change', redraw);
+  $('max-items').addEventListener('change', redraw);
   $('export').addEventListener('click', exportSvg);
+  redrawOnScroll($('diagram'));
+  redrawOnScroll($('diagram-b'));
   $('attach').addEventListener('click', attach);
   $('detach').addEventListener('click', () => { detach(); setStatus('detached'); });
   $('chart').addEventListener('click', (event) => {
