@@ -39,7 +39,7 @@ export function shortRepr(object, limit = 18) {
   return repr.length > limit ? repr.slice(0, limit - 1) + '…' : repr;
 }
 
-export function kindOf(object) {
+function kindOf(object) {
   const type = object.type;
   if (type === 'list' || type === 'tuple') return 'seq';
   if (type === 'set' || type === 'frozenset') return 'set';

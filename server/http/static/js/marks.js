@@ -1,7 +1,7 @@
 // What changed between two pictures of a heap: objects created, changed or
 // freed since the step before, and objects on reference cycles.
 
-import { num, onCycles, slotEdges } from './trace.js';
+import { onCycles, slotEdges } from './trace.js';
 
 function sameFigures(a, b) {
   if (a.type !== b.type || a.size !== b.size || a.refcount !== b.refcount ||
@@ -55,4 +55,3 @@ export function describeMarks(marks) {
   return `${marks.created.size} new, ${marks.changed.size} changed, ${marks.freed.length} freed`;
 }
 
-export { num };

@@ -12,7 +12,7 @@ function escape(text) {
                                                     '"': '&quot;' }[c]));
 }
 
-export function bytes(n) {
+function bytes(n) {
   if (n >= 1 << 20) return `${(n / (1 << 20)).toFixed(2)} MiB`;
   if (n >= 1 << 10) return `${(n / 1024).toFixed(1)} KiB`;
   return `${n} B`;
