@@ -133,10 +133,11 @@ export function renderDiagram(layout, marks = {}, viewport = null) {
       const y = frame.y + 26 + r * 24;
       parts.push(`<g class="binding" data-name="${escape(row.name)}" ` +
                  `data-target="${escape(row.cell.ref || row.cell.inline || '')}">`);
-      parts.push(t(frame.x + frame.width - 62, y + 15, row.name, 'name', ' text-anchor="end"'));
-      parts.push(`<rect class="cell" x="${frame.x + frame.width - 54}" y="${y + 2}" ` +
-                 `width="46" height="20"/>`);
-      cellRef(row.cell, frame.x + frame.width - 31, y + 12);
+      const cellX = frame.x + frame.width - 8 - frame.valueWidth;
+      parts.push(t(cellX - 8, y + 15, row.name, 'name', ' text-anchor="end"'));
+      parts.push(`<rect class="cell" x="${cellX}" y="${y + 2}" width="${frame.valueWidth}" ` +
+                 'height="20"/>');
+      cellRef(row.cell, cellX + frame.valueWidth / 2, y + 12);
       parts.push('</g>');
     });
     parts.push('</g>');

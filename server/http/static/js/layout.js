@@ -76,13 +76,15 @@ export function layoutStep(step, { inline = true, maxItems = 8 } = {}) {
   const frames = [];
   let frameY = PAD;
   let frameWidth = 150;
+  let valueWidth = 46;  // the value cells of every frame
   for (const frame of step.frames) {
     const module = !frame.index;
     const rows = (frame.bindings || [])
       .filter((b) => !(module && isDunder(b.name)))
       .map((b) => ({ name: b.name, cell: cellFor(b.address) }));
     for (const row of rows) {
-      frameWidth = Math.max(frameWidth, textWidth(row.name) + 70 + textWidth(row.cell.text || ''));
+      valueWidth = Math.max(valueWidth, Math.min(150, textWidth(row.cell.text || '') + 12));
+      frameWidth = Math.max(frameWidth, textWidth(row.name) + 30 + valueWidth);
     }
     const height = 26 + rows.length * CELL_H + 6;
     frames.push({ title: module ? 'Global frame' : frame.function || 'frame',
@@ -90,7 +92,11 @@ export function layoutStep(step, { inline = true, maxItems = 8 } = {}) {
     frameY += height + GAP_Y;
   }
   frameWidth = Math.min(frameWidth, 320);
-  for (const frame of frames) { frame.x = PAD; frame.width = frameWidth; }
+  for (const frame of frames) {
+    frame.x = PAD;
+    frame.width = frameWidth;
+    frame.valueWidth = valueWidth;
+  }
 
   // Boxes, placed depth-first from the names.
   const boxes = new Map();
