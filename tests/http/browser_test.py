@@ -10,8 +10,9 @@ reused blocks in the pool panel; Compare of 3.10 and 3.11 marks
 sys.getsizeof(0), 24 against 28; Live follows a session that heapctl
 changes; Export writes an SVG; the permalink carries the program. Then a
 Connect call and a streaming call by curl, and /metrics parsed. Finally it
-measures the time to show a step of a 10,000-step trace whose last steps
-reach about 5,000 objects. Screenshots go to OUT_DIR as PNGs.
+measures and prints (asserting nothing about speed) the time to show a step
+of a 10,000-step trace whose last steps reach about 5,000 objects.
+Screenshots go to OUT_DIR as PNGs.
 
 Installs nothing: without Chromium, chromedriver or python3-selenium
 (deploy/install-deps.sh installs them) it exits 77, which ctest reports as
@@ -349,7 +350,6 @@ def test_render_time(browser, base, out):
     print(f"render: steps reaching < 4,000 objects: {summary(small)}")
     print(f"render: steps reaching {most} objects ({big} of them; {drawn} boxes drawn, "
           f"the rest collapsed): {summary(large)}")
-    check(statistics.median(small + large) < 100, "a step renders in under 100 ms (median)")
     browser.save_screenshot(os.path.join(out, "render.png"))
     # The same large steps with every item of every container drawn.
     browser.execute_script("const s = document.getElementById('max-items');"
