@@ -21,7 +21,6 @@ const state = {
   current: 0,
   live: null,
   liveSteps: [],     // the last two live snapshots
-  renderMs: [],      // time of each render, for the figures the tests read
   boxes: 0,          // objects in the last picture's layout (drawn where scrolled to)
 };
 
@@ -84,7 +83,8 @@ function stepOf(trace, i) {
   return trace.steps[Math.min(i, trace.steps.length - 1)];
 }
 
-// Shows step `i` of the current run or comparison.
+// Shows step `i` of the current run or comparison; returns the time it
+// took in ms (the browser test prints it).
 function show(i) {
   if (!state.traces.length) return 0;
   const started = performance.now();
@@ -136,10 +136,7 @@ function show(i) {
     cursor.setAttribute('x2', x);
   }
   void $('diagram').getBoundingClientRect();  // include style and layout in the time
-  const elapsed = performance.now() - started;
-  state.renderMs.push(elapsed);
-  document.body.dataset.step = String(state.current);
-  return elapsed;
+  return performance.now() - started;
 }
 
 function resultText(trace) {
@@ -161,7 +158,6 @@ async function run() {
   const started = performance.now();
   try {
     state.traces = await Promise.all(profiles.map((p) => runTrace(source, p, maxSteps)));
-    state.renderMs = [];
     $('chart').innerHTML = renderChart(state.traces[0].steps, 0);
     setStatus(`${state.traces.map(resultText).join('; ')} (${Math.round(performance.now() - started)} ms)`,
               state.traces.some((t) => (t.result || {}).exitCode));
@@ -310,6 +306,6 @@ function setup() {
 }
 
 // For tests and the console: step, and the render times so far.
-window.heapsimViewer = { show, run, state, editor };
+window.heapsimViewer = { show, run, state };
 
 setup();
