@@ -75,7 +75,7 @@ export function layoutStep(step, { inline = true, maxItems = 8 } = {}) {
   // Frames.
   const frames = [];
   let frameY = PAD;
-  let frameWidth = 150;
+  let nameWidth = 0;    // the longest name of any frame
   let valueWidth = 46;  // the value cells of every frame
   for (const frame of step.frames) {
     const module = !frame.index;
@@ -84,14 +84,14 @@ export function layoutStep(step, { inline = true, maxItems = 8 } = {}) {
       .map((b) => ({ name: b.name, cell: cellFor(b.address) }));
     for (const row of rows) {
       valueWidth = Math.max(valueWidth, Math.min(150, textWidth(row.cell.text || '') + 12));
-      frameWidth = Math.max(frameWidth, textWidth(row.name) + 30 + valueWidth);
+      nameWidth = Math.max(nameWidth, textWidth(row.name));
     }
     const height = 26 + rows.length * CELL_H + 6;
     frames.push({ title: module ? 'Global frame' : frame.function || 'frame',
                   y: frameY, height, rows });
     frameY += height + GAP_Y;
   }
-  frameWidth = Math.min(frameWidth, 320);
+  const frameWidth = Math.min(Math.max(150, nameWidth + 30 + valueWidth), 320);
   for (const frame of frames) {
     frame.x = PAD;
     frame.width = frameWidth;

@@ -128,7 +128,8 @@ function show(i) {
   $('step-label').textContent = `Step ${state.current} of ${count - 1}: ${line}. ${summary}` +
     (stepA.objectsTruncated ? ' (this step reaches more objects than a step describes)' : '');
   $('memory').innerHTML = renderMemory(stepA.stats, { reused: stepA.reused,
-    collections: a.collections.filter((c) => c.step <= state.current) });
+    collections: a.collections.filter((c) => c.step <= state.current),
+    previous: previousA && previousA.stats });
   const cursor = document.querySelector('#chart .cursor');
   if (cursor) {
     const x = cursorX(a.steps.length, Math.min(state.current, a.steps.length - 1)).toFixed(1);
@@ -157,7 +158,13 @@ async function run() {
   document.body.dataset.state = 'running';
   const started = performance.now();
   try {
-    state.traces = await Promise.all(profiles.map((p) => runTrace(source, p, maxSteps)));
+    const received = profiles.map(() => 0);
+    const progress = (which) => (steps) => {
+      received[which] = steps;
+      setStatus(`running under ${profiles.join(' and ')}: ${received.join(' and ')} steps so far…`);
+    };
+    state.traces = await Promise.all(profiles.map((p, i) => runTrace(source, p, maxSteps,
+                                                                     progress(i))));
     $('chart').innerHTML = renderChart(state.traces[0].steps, 0);
     setStatus(`${state.traces.map(resultText).join('; ')} (${Math.round(performance.now() - started)} ms)`,
               state.traces.some((t) => (t.result || {}).exitCode));
@@ -199,7 +206,8 @@ function setMode(mode) {
 function showLive(snapshot) {
   state.liveSteps = [state.liveSteps[state.liveSteps.length - 1] || null, snapshot];
   const { marks, layout } = draw($('diagram'), snapshot, state.liveSteps[0], new Map());
-  $('memory').innerHTML = renderMemory(snapshot.stats, {});
+  $('memory').innerHTML = renderMemory(snapshot.stats, {
+    previous: state.liveSteps[0] && state.liveSteps[0].stats });
   $('step-label').textContent = `${state.live.session.name}: ${describeMarks(marks)} since the ` +
     `last change; ${layout.boxes.size} objects drawn`;
   document.body.dataset.liveUpdates = String(Number(document.body.dataset.liveUpdates || 0) + 1);

@@ -39,7 +39,9 @@ function table(rows, head) {
 
 // HTML for the panel at one moment. `stats` is a MemoryStats message (null
 // when the run did not carry statistics); `extra`: {reused: {count,
-// byType}, collections: [{step, generation, collected}]}.
+// byType}, collections: [{step, generation, collected}], previous: the
+// MemoryStats before, whose blocks in use each class's change is shown
+// against}.
 export function renderMemory(stats, extra = {}) {
   if (!stats) return '<p class="hint">No statistics for this step.</p>';
   const parts = [];
@@ -64,12 +66,17 @@ export function renderMemory(stats, extra = {}) {
   parts.push(`<h3>pymalloc pools</h3><p class="reused">Blocks reused (handed out again at an ` +
              `address freed earlier in the run): <b data-testid="reused">${reused.count}</b>` +
              `${byType ? ` <span class="hint">(${byType})</span>` : ''}</p>`);
+  const usedBefore = new Map(((extra.previous || {}).sizeClasses || [])
+    .map((c) => [c.size, num(c.usedBlocks)]));
   const rows = (stats.sizeClasses || []).map((c) => {
     const used = num(c.usedBlocks);
     const free = num(c.freeBlocks);
     const pools = num(c.usedPools) + num(c.fullPools);
+    const delta = extra.previous ? used - (usedBefore.get(c.size) || 0) : 0;
+    const change = delta ? ` <span class="${delta > 0 ? 'grew' : 'shrank'}">` +
+      `${delta > 0 ? '+' : ''}${delta}</span>` : '';
     return [`${c.size} B`, `${pools}${num(c.fullPools) ? ` (${num(c.fullPools)} full)` : ''}`,
-            `${used}`, `${free}`, blockGrid(used, free)];
+            `${used}${change}`, `${free}`, blockGrid(used, free)];
   });
   parts.push(`<div class="pools">${table(rows, ['class', 'pools', 'used', 'free', 'blocks'])}</div>`);
 

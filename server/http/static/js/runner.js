@@ -13,8 +13,9 @@ export const PROFILES = ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13'];
 const TRACED_RUN_SECONDS = 60;
 
 // Resolves to a Trace of `source` run under `profile`, with at most
-// `maxSteps` traced statements (the server allows 10,000).
-export async function runTrace(source, profile, maxSteps = 1000, signal) {
+// `maxSteps` traced statements (the server allows 10,000);
+// `onProgress(steps)` hears of every 500th step received.
+export async function runTrace(source, profile, maxSteps = 1000, onProgress = () => {}) {
   const trace = new Trace(profile);
   await stream('Exec', {
     source,
@@ -25,6 +26,9 @@ export async function runTrace(source, profile, maxSteps = 1000, signal) {
     traceSteps: true,
     maxTraceSteps: maxSteps,
     limits: { maxSeconds: TRACED_RUN_SECONDS },
-  }, (event) => trace.add(event), { signal });
+  }, (event) => {
+    trace.add(event);
+    if (event.step && trace.steps.length % 500 === 0) onProgress(trace.steps.length);
+  });
   return trace;
 }
