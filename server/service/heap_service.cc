@@ -23,8 +23,9 @@ constexpr size_t kStdoutChunk = 8192;
 constexpr uint32_t kDefaultTraceSteps = 1000;
 constexpr uint32_t kMaxTraceSteps = 10000;
 // A trace step describes at most this many objects, and a whole trace at
-// most kTraceObjectBudget (then its steps stop, as past max_trace_steps), so
-// that tracing a large heap stays bounded in time and message size.
+// most kTraceObjectBudget objects, referents and slots together (then its
+// steps stop, as past max_trace_steps), so that tracing a large heap stays
+// bounded in time and message size.
 constexpr size_t kMaxStepObjects = 10000;
 constexpr size_t kTraceObjectBudget = 2'000'000;
 
@@ -107,7 +108,9 @@ class ExecStream : public script::OutputSink, public HeapObserver {
                                       kMaxStepObjects);
     step->set_objects_truncated(!whole);
     if (step_stats_) FillStats(ComputeStats(*heap_), step->mutable_stats());
-    described_ += static_cast<size_t>(step->objects_size());
+    for (const v1::ObjectInfo& object : step->objects()) {
+      described_ += 1 + static_cast<size_t>(object.referents_size() + object.slots_size());
+    }
     writer_->Write(event);
   }
   bool truncated() const { return truncated_; }
@@ -155,7 +158,7 @@ class ExecStream : public script::OutputSink, public HeapObserver {
   const bool step_stats_;
   const uint32_t max_steps_;
   uint64_t steps_ = 0;
-  size_t described_ = 0;  // objects described by the steps so far
+  size_t described_ = 0;  // objects, referents and slots the steps so far described
   bool truncated_ = false;
   std::string pending_;
 };

@@ -1,5 +1,6 @@
 #include "server/service/object_layout.h"
 
+#include <cstdint>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -12,16 +13,36 @@ namespace heapsim::service {
 
 namespace {
 
-void AddItem(const Heap& heap, ObjectId value, v1::ObjectInfo* info) {
-  info->add_slots()->set_value(heap.address_of(value));
-}
+// Adds an object's slots, the first kMaxSlots of them, counting them all
+// into slot_count.
+class SlotWriter {
+ public:
+  SlotWriter(const Heap& heap, v1::ObjectInfo* info) : heap_(heap), info_(info) {}
+  ~SlotWriter() { info_->set_slot_count(count_); }
 
-// A slot named by a str object (attribute and class names).
-void AddNamed(const Heap& heap, ObjectId name, ObjectId value, v1::ObjectInfo* info) {
-  v1::Slot* slot = info->add_slots();
-  slot->set_name(heap.str(name).utf8);
-  slot->set_value(heap.address_of(value));
-}
+  void Item(ObjectId value) {
+    if (v1::Slot* slot = Next()) slot->set_value(heap_.address_of(value));
+  }
+  void Entry(ObjectId key, ObjectId value) {
+    if (v1::Slot* slot = Next()) {
+      slot->set_key(heap_.address_of(key));
+      slot->set_value(heap_.address_of(value));
+    }
+  }
+  void Named(std::string_view name, ObjectId value) {
+    if (v1::Slot* slot = Next()) {
+      slot->set_name(std::string(name));
+      slot->set_value(heap_.address_of(value));
+    }
+  }
+
+ private:
+  v1::Slot* Next() { return count_++ < kMaxSlots ? info_->add_slots() : nullptr; }
+
+  const Heap& heap_;
+  v1::ObjectInfo* info_;
+  uint64_t count_ = 0;
+};
 
 bool IsShared(const Heap& heap, ObjectId id) {
   const Object& object = heap.object(id);
@@ -34,37 +55,32 @@ bool IsShared(const Heap& heap, ObjectId id) {
 
 void DescribeLayout(const Heap& heap, ObjectId id, v1::ObjectInfo* info) {
   info->set_shared(IsShared(heap, id));
+  SlotWriter slots(heap, info);
   switch (heap.type_of(id)) {
     case TypeTag::kList:
-      for (ObjectId item : heap.list(id).items) AddItem(heap, item, info);
+      for (ObjectId item : heap.list(id).items) slots.Item(item);
       return;
     case TypeTag::kTuple:
-      for (ObjectId item : heap.tuple(id).items) AddItem(heap, item, info);
+      for (ObjectId item : heap.tuple(id).items) slots.Item(item);
       return;
     case TypeTag::kSet:
     case TypeTag::kFrozenSet:
       for (const SetEntry& entry : heap.set(id).table) {
-        if (entry.key != kNoObject && entry.key != SetBody::kDummyKey) {
-          AddItem(heap, entry.key, info);
-        }
+        if (entry.key != kNoObject && entry.key != SetBody::kDummyKey) slots.Item(entry.key);
       }
       return;
     case TypeTag::kDict:
-      for (const auto& [key, value] : DictItems(heap, id)) {
-        v1::Slot* slot = info->add_slots();
-        slot->set_key(heap.address_of(key));
-        slot->set_value(heap.address_of(value));
-      }
+      for (const auto& [key, value] : DictItems(heap, id)) slots.Entry(key, value);
       return;
     case TypeTag::kInstance: {
       const InstanceBody& body = heap.instance(id);
       if (body.dict != kNoObject) {
-        v1::Slot* slot = info->add_slots();
-        slot->set_name("__dict__");
-        slot->set_value(heap.address_of(body.dict));
+        slots.Named("__dict__", body.dict);
         return;
       }
-      for (const auto& [name, value] : InstanceAttrs(heap, id)) AddNamed(heap, name, value, info);
+      for (const auto& [name, value] : InstanceAttrs(heap, id)) {
+        slots.Named(heap.str(name).utf8, value);
+      }
       return;
     }
     case TypeTag::kClass: {
@@ -73,16 +89,13 @@ void DescribeLayout(const Heap& heap, ObjectId id, v1::ObjectInfo* info) {
       for (const auto& [name, value] : DictItems(heap, names)) {
         if (heap.type_of(name) != TypeTag::kStr) continue;
         if (absl::StartsWith(heap.str(name).utf8, "__")) continue;
-        AddNamed(heap, name, value, info);
+        slots.Named(heap.str(name).utf8, value);
       }
       return;
     }
     case TypeTag::kCell: {
       const ObjectId contents = heap.cell(id).contents;
-      if (contents == kNoObject) return;
-      v1::Slot* slot = info->add_slots();
-      slot->set_name("cell_contents");
-      slot->set_value(heap.address_of(contents));
+      if (contents != kNoObject) slots.Named("cell_contents", contents);
       return;
     }
     default:

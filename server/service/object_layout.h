@@ -5,6 +5,7 @@
 #ifndef HEAPSIM_SERVER_SERVICE_OBJECT_LAYOUT_H_
 #define HEAPSIM_SERVER_SERVICE_OBJECT_LAYOUT_H_
 
+#include <cstdint>
 #include <vector>
 
 #include "heapsim/v1/heapsim.pb.h"
@@ -12,11 +13,15 @@
 
 namespace heapsim::service {
 
-// Fills `info`'s slots and shared flag for the live object `id`: list and
-// tuple items in order, set members in table order, dict entries in
-// insertion order, an instance's attributes (its __dict__ while it has
-// one), a class's names other than dunders, a cell's contents. Reads the
-// heap only.
+// An object describes at most this many slots (a step describes at most as
+// many objects, so the rest could not be drawn from it anyway).
+inline constexpr uint64_t kMaxSlots = 10000;
+
+// Fills `info`'s slots, slot count and shared flag for the live object
+// `id`: list and tuple items in order, set members in table order, dict
+// entries in insertion order, an instance's attributes (its __dict__ while
+// it has one), a class's names other than dunders, a cell's contents; the
+// first kMaxSlots of them. Reads the heap only.
 void DescribeLayout(const Heap& heap, ObjectId id, v1::ObjectInfo* info);
 
 // The objects `id`'s slots point to that are not among its referents (a

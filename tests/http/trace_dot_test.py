@@ -110,6 +110,10 @@ def test_trace(heapctl, env, work):
     check(done.returncode == 0 and [len(s["objects"]) for s in steps][1:] == [10000, 10000]
           and [s["objectsTruncated"] for s in steps] == [False, True, True],
           f"large heap steps: {[(len(s['objects']), s['objectsTruncated']) for s in steps]}")
+    big = next(o for o in steps[-1]["objects"] if o["type"] == "list")
+    check(len(big["slots"]) == 10000 and big["slotCount"] == "20000"
+          and len(big["referents"]) == 20000,
+          f"a list of 20000 items: {len(big['slots'])} slots of {big['slotCount']}")
 
     # A script that raises: the trace ends with its error.
     with open(script, "w") as f:

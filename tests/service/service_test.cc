@@ -372,6 +372,7 @@ TEST_F(ServiceTest, TraceStepsCarrySlotsSharedObjectsAndStats) {
   EXPECT_EQ(objects[d->slots(0).key()]->repr(), "'k'");
   const v1::ObjectInfo* list = objects[d->slots(0).value()];
   ASSERT_EQ(list->slots_size(), 2);
+  EXPECT_EQ(list->slot_count(), 2u);
   EXPECT_TRUE(objects[list->slots(0).value()]->shared());    // 7, a cached small int
   EXPECT_FALSE(objects[list->slots(1).value()]->shared());   // not interned
   const v1::ObjectInfo* p = named("p");

@@ -159,7 +159,7 @@ export function renderDiagram(layout, marks = {}, viewport = null) {
     const diff = diffs.get(box.address);
     parts.push(`<g class="${classes.join(' ')}" data-address="${box.address}" ` +
                `data-type="${escape(o.type)}" data-size="${num(o.size)}" ` +
-               `data-refcount="${num(o.refcount)}" data-items="${(o.slots || []).length}">`);
+               `data-refcount="${num(o.refcount)}" data-items="${num(o.slotCount)}">`);
     parts.push(`<rect class="body" x="${box.x}" y="${box.y}" width="${box.width}" ` +
                `height="${box.height}"/>`);
     parts.push(header(box, diff));

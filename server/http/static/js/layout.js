@@ -106,7 +106,7 @@ export function layoutStep(step, { inline = true, maxItems = 8 } = {}) {
     const kind = kindOf(object);
     const slots = object.slots || [];
     const shown = slots.slice(0, maxItems);
-    const hidden = slots.length - shown.length;
+    const hidden = Math.max(slots.length, num(object.slotCount)) - shown.length;
     const box = { address, object, kind, hidden, cells: [], rows: [] };
     const header = headerLines(object);
     let width = Math.max(...header.map(textWidth)) + 2 * PAD;
@@ -125,7 +125,7 @@ export function layoutStep(step, { inline = true, maxItems = 8 } = {}) {
       let cellsWidth = box.cells.slice(0, ROW_CELLS).reduce((sum, cell) => sum + cell.width, 0);
       if (hidden > 0) box.more = `+${hidden}`;
       cellsWidth += hidden > 0 ? textWidth(box.more) + 14 : 0;
-      if (slots.length === 0) box.empty = true;
+      if (slots.length === 0 && hidden === 0) box.empty = true;
       width = Math.max(width, cellsWidth + 2 * PAD);
       const lines = Math.max(1, Math.ceil(box.cells.length / ROW_CELLS));
       height += lines * (kind === 'seq' ? SEQ_H : SET_H);
