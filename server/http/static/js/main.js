@@ -157,14 +157,17 @@ async function run() {
   setStatus(`running under ${profiles.join(' and ')}…`);
   document.body.dataset.state = 'running';
   const started = performance.now();
+  const mode = state.mode;
   try {
     const received = profiles.map(() => 0);
     const progress = (which) => (steps) => {
       received[which] = steps;
-      setStatus(`running under ${profiles.join(' and ')}: ${received.join(' and ')} steps so far…`);
+      if (state.mode === mode) setStatus(`running under ${profiles.join(' and ')}: ${received.join(' and ')} steps so far…`);
     };
-    state.traces = await Promise.all(profiles.map((p, i) => runTrace(source, p, maxSteps,
+    const traces = await Promise.all(profiles.map((p, i) => runTrace(source, p, maxSteps,
                                                                      progress(i))));
+    if (state.mode !== mode) return;  // the page moved on (to Live) meanwhile
+    state.traces = traces;
     $('chart').innerHTML = renderChart(state.traces[0].steps, 0);
     setStatus(`${state.traces.map(resultText).join('; ')} (${Math.round(performance.now() - started)} ms)`,
               state.traces.some((t) => (t.result || {}).exitCode));
@@ -172,6 +175,7 @@ async function run() {
     show(0);
     document.body.dataset.state = 'ready';
   } catch (error) {
+    if (state.mode !== mode) return;
     setStatus(`${error.code ? error.code + ': ' : ''}${error.message}`, true);
     document.body.dataset.state = 'error';
   } finally {
@@ -308,8 +312,8 @@ function setup() {
       setMode('compare');
       $('profile-b').value = linked.compare;
     }
-    run();
   }
+  run();  // the linked program, or the aliasing example
   document.body.dataset.ready = 'true';
 }
 

@@ -39,7 +39,7 @@ function table(rows, head) {
 
 // HTML for the panel at one moment. `stats` is a MemoryStats message (null
 // when the run did not carry statistics); `extra`: {reused: {count,
-// byType}, collections: [{step, generation, collected}], previous: the
+// byType} (runs only), collections: [{step, generation, collected}], previous: the
 // MemoryStats before, whose blocks in use each class's change is shown
 // against}.
 export function renderMemory(stats, extra = {}) {
@@ -60,12 +60,15 @@ export function renderMemory(stats, extra = {}) {
     ['outside pymalloc', bytes(num(stats.rawBytes))],
   ]));
 
-  const reused = extra.reused || { count: 0, byType: {} };
-  const byType = Object.keys(reused.byType).sort()
-    .map((type) => `${escape(type)} ${reused.byType[type]}`).join(', ');
-  parts.push(`<h3>pymalloc pools</h3><p class="reused">Blocks reused (handed out again at an ` +
-             `address freed earlier in the run): <b data-testid="reused">${reused.count}</b>` +
-             `${byType ? ` <span class="hint">(${byType})</span>` : ''}</p>`);
+  parts.push('<h3>pymalloc pools</h3>');
+  const reused = extra.reused;  // known for runs, from their heap events
+  if (reused) {
+    const byType = Object.keys(reused.byType).sort()
+      .map((type) => `${escape(type)} ${reused.byType[type]}`).join(', ');
+    parts.push('<p class="reused">Blocks reused (handed out again at an address freed ' +
+               `earlier in the run): <b data-testid="reused">${reused.count}</b>` +
+               `${byType ? ` <span class="hint">(${byType})</span>` : ''}</p>`);
+  }
   const usedBefore = new Map(((extra.previous || {}).sizeClasses || [])
     .map((c) => [c.size, num(c.usedBlocks)]));
   const rows = (stats.sizeClasses || []).map((c) => {
