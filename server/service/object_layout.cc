@@ -1,6 +1,7 @@
 #include "server/service/object_layout.h"
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
