@@ -57,10 +57,14 @@ function header(box, diff) {
 }
 
 // Whether a cubic Bézier curve [x0, y0, ..., x3, y3] passes through the
-// drawn area: 24 points along it, each tested.
+// drawn area: its ends, then 23 points along it, each tested.
 function curveVisible(curve, visible) {
   const [x0, y0, x1, y1, x2, y2, x3, y3] = curve;
-  for (let i = 0; i <= 24; i++) {
+  // The curve lies within its control points' bounding box.
+  if (!visible(Math.min(x0, x1, x2, x3), Math.min(y0, y1, y2, y3),
+               Math.max(x0, x1, x2, x3), Math.max(y0, y1, y2, y3))) return false;
+  if (visible(x0, y0, x0, y0) || visible(x3, y3, x3, y3)) return true;
+  for (let i = 1; i < 24; i++) {
     const t = i / 24;
     const u = 1 - t;
     const x = u * u * u * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x3;
@@ -210,7 +214,7 @@ export function renderDiagram(layout, marks = {}, viewport = null) {
       const out = Math.max(arrow.x, right) + 36;
       curve = [arrow.x, arrow.y, out, arrow.y, out, toY, right + 2, toY];
     }
-    if (viewport && !curveVisible(curve, visible)) continue;
+    if (viewport && !curveVisible(curve, visible)) continue;  // drawn only across the view
     const [x0, y0, x1, y1, x2, y2, x3, y3] = curve;
     const d = `M${x0},${y0} C${x1},${y1} ${x2},${y2} ${x3},${y3}`;
     parts.push(`<path class="arrow" data-to="${arrow.to}" d="${d}"/>`);
