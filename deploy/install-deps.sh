@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what heapsim needs to build, test and run on Debian 12, if missing
 # (clang and libFuzzer for the sanitizer and fuzz builds, deploy/sanitize.sh
-# and deploy/fuzz.sh).
+# and deploy/fuzz.sh; Chromium, its driver and Selenium for the browser test).
 # Idempotent; uses sudo only when not root.
 set -euo pipefail
 
@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libcpp-httplib-dev prometheus-cpp-dev graphviz
   python3 python3-grpcio python3-grpc-tools
+  chromium chromium-driver python3-selenium
   nginx
   clang libfuzzer-14-dev libclang-rt-14-dev
 )

@@ -23,8 +23,9 @@ constexpr size_t kStdoutChunk = 8192;
 constexpr uint32_t kDefaultTraceSteps = 1000;
 constexpr uint32_t kMaxTraceSteps = 10000;
 // A trace step describes at most this many objects, and a whole trace at
-// most kTraceObjectBudget (then its steps stop, as past max_trace_steps), so
-// that tracing a large heap stays bounded in time and message size.
+// most kTraceObjectBudget objects, referents and slots together (then its
+// steps stop, as past max_trace_steps), so that tracing a large heap stays
+// bounded in time and message size.
 constexpr size_t kMaxStepObjects = 10000;
 constexpr size_t kTraceObjectBudget = 2'000'000;
 
@@ -63,9 +64,14 @@ uint64_t Capped(uint64_t requested, uint64_t fallback, uint64_t max) {
 class ExecStream : public script::OutputSink, public HeapObserver {
  public:
   // Sends at most `max_steps` steps before the last one.
+  // Steps carry the memory statistics when `step_stats`.
   ExecStream(grpc::ServerWriter<v1::ExecEvent>* writer, Heap* heap, bool events,
-             uint32_t max_steps)
-      : writer_(writer), heap_(heap), events_(events), max_steps_(max_steps) {
+             uint32_t max_steps, bool step_stats)
+      : writer_(writer),
+        heap_(heap),
+        events_(events),
+        step_stats_(step_stats),
+        max_steps_(max_steps) {
     if (events_) heap_->AddObserver(this);
   }
   ~ExecStream() override {
@@ -101,7 +107,10 @@ class ExecStream : public script::OutputSink, public HeapObserver {
     const bool whole = DescribeFrames(*heap_, step->mutable_frames(), step->mutable_objects(),
                                       kMaxStepObjects);
     step->set_objects_truncated(!whole);
-    described_ += static_cast<size_t>(step->objects_size());
+    if (step_stats_) FillStats(ComputeStats(*heap_), step->mutable_stats());
+    for (const v1::ObjectInfo& object : step->objects()) {
+      described_ += 1 + static_cast<size_t>(object.referents_size() + object.slots_size());
+    }
     writer_->Write(event);
   }
   bool truncated() const { return truncated_; }
@@ -146,9 +155,10 @@ class ExecStream : public script::OutputSink, public HeapObserver {
   grpc::ServerWriter<v1::ExecEvent>* writer_;
   Heap* heap_;
   const bool events_;
+  const bool step_stats_;
   const uint32_t max_steps_;
   uint64_t steps_ = 0;
-  size_t described_ = 0;  // objects described by the steps so far
+  size_t described_ = 0;  // objects, referents and slots the steps so far described
   bool truncated_ = false;
   std::string pending_;
 };
@@ -458,7 +468,8 @@ grpc::Status HeapServiceImpl::Exec(grpc::ServerContext* context, const v1::ExecR
     const uint32_t max_trace_steps =
         request->max_trace_steps() == 0 ? kDefaultTraceSteps
                                         : std::min(request->max_trace_steps(), kMaxTraceSteps);
-    ExecStream stream(writer, &runtime.heap(), request->stream_events(), max_trace_steps);
+    ExecStream stream(writer, &runtime.heap(), request->stream_events(), max_trace_steps,
+                      request->stream_stats());
     script::RunLimits limits =
         session->CallLimits(CallKind::kExec, absl::FromChrono(context->deadline()),
                             [this, context]() { return Interrupted(*context); });

@@ -23,6 +23,7 @@
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
+#include "server/service/object_layout.h"
 
 namespace heapsim::service {
 
@@ -430,8 +431,11 @@ bool DescribeFrames(const Heap& heap, google::protobuf::RepeatedPtrField<v1::Fra
     if (!seen.insert(id).second) continue;
     if (static_cast<size_t>(objects->size()) == max_objects) return false;
     if (!SpendWork(kDescribeUnits)) return false;  // out of time: the caller reports it
-    Describe(heap, id, objects->Add());
+    v1::ObjectInfo* info = objects->Add();
+    Describe(heap, id, info);
+    DescribeLayout(heap, id, info);
     ForEachReferent(heap, id, [&](ObjectId referent) { pending.push_back(referent); });
+    for (ObjectId key : SlotOnlyObjects(heap, id)) pending.push_back(key);
   }
   return true;
 }
@@ -522,6 +526,14 @@ void FillStats(const MemoryStats& stats, v1::MemoryStats* out) {
   out->set_raw_bytes(stats.raw.bytes_in_use);
   out->set_footprint(stats.footprint);
   out->set_gc_enabled(stats.gc_enabled);
+  const std::pair<const char*, uint64_t> free_lists[] = {
+      {"float", stats.free_floats}, {"list", stats.free_lists}, {"dict", stats.free_dicts},
+      {"dict keys", stats.free_dict_keys}, {"tuple", stats.free_tuples}};
+  for (const auto& [type, count] : free_lists) {
+    v1::TypeCount* free_list = out->add_free_lists();
+    free_list->set_type(type);
+    free_list->set_count(count);
+  }
   for (int g = 0; g < 3; ++g) {
     out->add_gc_counts(stats.gc_counts[g]);
     out->add_gc_collections(stats.gc_generations[g].collections);

@@ -56,9 +56,10 @@ absl::Status CheckLimits(const Heap& heap, const SessionLimits& limits, uint64_t
 // counting `held` references the caller holds only for the moment.
 void Describe(const Heap& heap, ObjectId id, v1::ObjectInfo* info, uint64_t held = 0);
 
-// Every frame with its names, and every object the names reach, as Inspect
-// with session: true reports them, up to `max_objects` objects and while
-// the thread's budget (budget.h) lasts; returns false when it stopped
+// Every frame with its names, and every object the names reach (through
+// referents, and a dict's str keys) with its layout (object_layout.h), as
+// Inspect with session: true reports them, up to `max_objects` objects and
+// while the thread's budget (budget.h) lasts; returns false when it stopped
 // early. Reads the heap only.
 bool DescribeFrames(const Heap& heap, google::protobuf::RepeatedPtrField<v1::Frame>* frames,
                     google::protobuf::RepeatedPtrField<v1::ObjectInfo>* objects,

@@ -113,6 +113,10 @@ def test_pages(http):
     status, headers, body = http.request("/")
     check(status == 200 and b"<title>heapsim</title>" in body, f"/: {status}")
     check(headers.get("Content-Type", "").startswith("text/html"), "/ is HTML")
+    status, headers, body = http.request("/static/js/main.js")
+    check(status == 200 and b"import" in body, f"/static/js/main.js: {status}")
+    check(headers.get("Content-Type", "").startswith("text/javascript"),
+          "the viewer's modules are JavaScript")
     status, _, _ = http.request("/static/no-such-file.js")
     check(status == 404, f"missing static file: {status}")
 

@@ -71,12 +71,24 @@ def test_trace(heapctl, env, work):
     check((y["type"], y["size"], y["refcount"]) == ("tuple", Y_SIZE, Y_REFCOUNT), f"y: {y}")
     check(y["referents"][0] == names["x"] and all(r in objects for r in x["referents"]),
           "referents are drawn objects")
+    check([slot["value"] for slot in x["slots"]] == x["referents"] and x["shared"] is False,
+          f"x's slots are its items: {x.get('slots')}")
+    check(objects[y["slots"][1]["value"]]["shared"] is True, "3 is a cached small int")
+    check(not any("stats" in s for s in steps), "no statistics in the steps without --stats")
     check(not any(s["objectsTruncated"] for s in steps), "small steps are whole")
     events = trace["events"]
     check(any(e.get("heapEvent", {}).get("kind") == "ALLOC" for e in events), "heap events")
     check({"stdout": "2\n"} in events, "stdout in the trace")
     check(events[-1] == {"result": {"exitCode": 0, "error": "", "traceTruncated": False}},
           f"result: {events[-1]}")
+
+    # With --stats every step carries the statistics of its moment.
+    done = run(heapctl, env, "run", "--profile=3.12", "--stats", f"--trace={trace_path}", script)
+    with open(trace_path) as f:
+        steps = steps_of(json.load(f))
+    check(done.returncode == 0 and all(int(s["stats"]["footprint"]) > 0
+                                       and len(s["stats"]["freeLists"]) == 5 for s in steps),
+          f"run --stats --trace: {done.returncode} {[list(s.get('stats', {}))[:3] for s in steps]}")
 
     # A run longer than the step limit (1000): cut, said so, and finished.
     with open(script, "w") as f:
@@ -98,6 +110,10 @@ def test_trace(heapctl, env, work):
     check(done.returncode == 0 and [len(s["objects"]) for s in steps][1:] == [10000, 10000]
           and [s["objectsTruncated"] for s in steps] == [False, True, True],
           f"large heap steps: {[(len(s['objects']), s['objectsTruncated']) for s in steps]}")
+    big = next(o for o in steps[-1]["objects"] if o["type"] == "list")
+    check(len(big["slots"]) == 10000 and big["slotCount"] == "20000"
+          and len(big["referents"]) == 20000,
+          f"a list of 20000 items: {len(big['slots'])} slots of {big['slotCount']}")
 
     # A script that raises: the trace ends with its error.
     with open(script, "w") as f:

@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "grpcpp/grpcpp.h"
@@ -333,6 +334,54 @@ TEST_F(ServiceTest, ExecExitCodes) {
   v1::ExecResult refused = run("async def f(): pass\n");
   EXPECT_EQ(refused.exit_code(), 2);
   EXPECT_THAT(refused.error(), HasSubstr("<string>:1:1: unsupported"));
+}
+
+// The steps of a trace carry what a drawing needs: each object's slots
+// (items, dict entries with their key objects, attributes), whether the
+// interpreter shares it, and with stream_stats the statistics of the moment.
+TEST_F(ServiceTest, TraceStepsCarrySlotsSharedObjectsAndStats) {
+  v1::ExecRequest exec;
+  exec.set_source(
+      "class P:\n    def __init__(self):\n        self.x = 1000\n"
+      "d = {'k': [7, 'two words']}\np = P()\n");
+  exec.set_profile("3.11");
+  exec.set_trace_steps(true);
+  exec.set_stream_stats(true);
+  grpc::ClientContext context;
+  const ExecOutcome run = Drain(*stub_->Exec(&context, exec));
+  ASSERT_TRUE(run.status.ok());
+  const v1::StepEvent* last = nullptr;
+  for (const v1::ExecEvent& event : run.events) {
+    if (event.has_step()) last = &event.step();
+  }
+  ASSERT_NE(last, nullptr);
+  EXPECT_EQ(last->line(), 0u);
+  EXPECT_GT(last->stats().footprint(), 0u);
+  EXPECT_EQ(last->stats().free_lists_size(), 5);
+  absl::flat_hash_map<uint64_t, const v1::ObjectInfo*> objects;
+  for (const v1::ObjectInfo& object : last->objects()) objects[object.address()] = &object;
+  auto named = [&](const std::string& name) -> const v1::ObjectInfo* {
+    for (const v1::Binding& binding : last->frames(0).bindings()) {
+      if (binding.name() == name) return objects[binding.address()];
+    }
+    return nullptr;
+  };
+  const v1::ObjectInfo* d = named("d");
+  ASSERT_NE(d, nullptr);
+  ASSERT_EQ(d->slots_size(), 1);
+  ASSERT_TRUE(objects.contains(d->slots(0).key()));  // a str key, skipped by get_referents
+  EXPECT_EQ(objects[d->slots(0).key()]->repr(), "'k'");
+  const v1::ObjectInfo* list = objects[d->slots(0).value()];
+  ASSERT_EQ(list->slots_size(), 2);
+  EXPECT_EQ(list->slot_count(), 2u);
+  EXPECT_TRUE(objects[list->slots(0).value()]->shared());    // 7, a cached small int
+  EXPECT_FALSE(objects[list->slots(1).value()]->shared());   // not interned
+  const v1::ObjectInfo* p = named("p");
+  ASSERT_NE(p, nullptr);
+  ASSERT_EQ(p->slots_size(), 1);
+  EXPECT_EQ(p->slots(0).name(), "x");
+  EXPECT_EQ(objects[p->slots(0).value()]->repr(), "1000");
+  EXPECT_FALSE(objects[p->slots(0).value()]->shared());
 }
 
 TEST_F(ServiceTest, WatchStatsCoalescesAndEndsWithTheSession) {
