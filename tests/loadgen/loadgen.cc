@@ -143,7 +143,7 @@ grpc::Status Batch(Client& client) {
 struct Workload {
   const char* name;
   std::function<grpc::Status(Client&)> call;
-  std::vector<double> latencies_us;  // over all rounds
+  std::vector<double> latencies_us = {};  // over all rounds
   double seconds = 0;
 };
 
