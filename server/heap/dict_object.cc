@@ -311,14 +311,16 @@ absl::StatusOr<Ref> DictPop(Heap& heap, ObjectId dict, ObjectId key, ObjectId fa
 }
 
 absl::StatusOr<Ref> DictPopItem(Heap& heap, ObjectId dict) {
-  DictUnshare(heap, dict);
-  if (heap.dict(dict).used == 0) {
-    return PyError(PyExc::kKeyError, "'popitem(): dictionary is empty'");
-  }
-  // CPython makes the result tuple first, then takes the last entry out.
+  // CPython makes the result tuple first, even for an empty dict (the tuple
+  // then goes to its free list), then unshares a split table and takes the
+  // last entry out.
   heap.IncRef(heap.none());
   heap.IncRef(heap.none());
   Ref pair = NewTuple(heap, {heap.none(), heap.none()});
+  if (heap.dict(dict).used == 0) {
+    return PyError(PyExc::kKeyError, "'popitem(): dictionary is empty'");
+  }
+  DictUnshare(heap, dict);
   DictBody& body = heap.dict(dict);
   int64_t ix = static_cast<int64_t>(body.entries.size()) - 1;
   while (body.entries[ix].key == kNoObject) --ix;
