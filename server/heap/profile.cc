@@ -5,6 +5,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_format.h"
+#include "server/heap/cpython_namespaces.h"
 
 namespace heapsim {
 
@@ -164,6 +165,10 @@ constexpr Profile Py38() {
                         .int_max_str_digits = 4300,
                         .int_limit_says_digits = false,
                         .match_statement = false},
+      .name_suggestions = NameSuggestions::kNone,
+      .name_hints_self_attribute = false,
+      .builtin_names = cpython_names::kBuiltins38,
+      .import_hint_modules = "",
   };
 }
 
@@ -172,6 +177,7 @@ constexpr Profile Py39() {
   Profile p = Py38();
   p.version = "3.9";
   p.full_version = "3.9.18";
+  p.builtin_names = cpython_names::kBuiltins39;
   p.keep_one_empty_arena = true;
   p.list_growth_rounds_to_4 = true;
   p.static_type_size = 408;
@@ -201,6 +207,8 @@ constexpr Profile Py310() {
   Profile p = Py39();
   p.version = "3.10";
   p.full_version = "3.10.13";
+  p.name_suggestions = NameSuggestions::kEachNamespace;
+  p.builtin_names = cpython_names::kBuiltins310;
   p.source_limits.compiler_depth_after_folding = false;
   p.source_limits.non_utf8_line_offset = 1;
   p.source_limits.match_statement = true;
@@ -238,6 +246,7 @@ constexpr Profile Py311() {
   Profile p = Py310();
   p.version = "3.11";
   p.full_version = "3.11.7";
+  p.builtin_names = cpython_names::kBuiltins311;
   p.source_limits.null_byte_error = true;
   p.c_recursion.str_levels = 0;
   p.c_recursion.print_levels = 0;
@@ -296,6 +305,9 @@ constexpr Profile Py312() {
   Profile p = Py311();
   p.version = "3.12";
   p.full_version = "3.12.1";
+  p.name_hints_self_attribute = true;
+  p.builtin_names = cpython_names::kBuiltins312;
+  p.import_hint_modules = cpython_names::kStdlibModules312;
   p.c_recursion = {.limit = 1500,
                    .counts_python_frames = false,
                    .base = 2,
@@ -339,6 +351,9 @@ constexpr Profile Py313() {
   Profile p = Py312();
   p.version = "3.13";
   p.full_version = "3.13.0";
+  p.builtin_names = cpython_names::kBuiltins313;
+  p.name_suggestions = NameSuggestions::kAllNamespaces;
+  p.import_hint_modules = cpython_names::kStdlibModules313;
   p.c_recursion.limit = 10000;
   p.c_recursion.base = 1;
   p.c_recursion.str_levels = 0;

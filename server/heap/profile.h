@@ -149,6 +149,15 @@ struct SourceLimits {
   bool match_statement;
 };
 
+// Where an uncaught NameError's "Did you mean" comes from (3.10+).
+enum class NameSuggestions : uint8_t {
+  kNone,           // no suggestions (3.8, 3.9)
+  kEachNamespace,  // the code's local names, then the globals, then the
+                   // builtins, each searched on its own (3.10 to 3.12)
+  kAllNamespaces,  // the frame's bound locals, the globals and the builtins
+                   // searched as one list (3.13)
+};
+
 struct Profile {
   std::string_view version;       // "3.11": the name clients use
   std::string_view full_version;  // "3.11.7": the interpreter measured
@@ -349,6 +358,16 @@ struct Profile {
   // ---- limits on nesting and on source text ----
   CRecursion c_recursion;
   SourceLimits source_limits;
+
+  // ---- what the traceback adds to an uncaught NameError ----
+  NameSuggestions name_suggestions;
+  // "Did you mean: 'self.x'?" when a method's self has the attribute (3.12+).
+  bool name_hints_self_attribute;
+  // The builtins module's names in its dict's order, space-separated.
+  std::string_view builtin_names;
+  // sys.stdlib_module_names, space-separated: a NameError for one of them
+  // adds "Did you forget to import" (3.12+; empty before).
+  std::string_view import_hint_modules;
 };
 
 // The profiles heapsim simulates, oldest first.

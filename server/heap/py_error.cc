@@ -13,6 +13,7 @@ namespace {
 
 constexpr char kPayloadUrl[] = "type.heapsim.dev/python-exception";
 constexpr char kArgumentUrl[] = "type.heapsim.dev/python-exception-argument";
+constexpr char kUncaughtHintUrl[] = "type.heapsim.dev/python-uncaught-hint";
 
 constexpr std::array<std::pair<PyExc, std::string_view>, 16> kNames = {{
     {PyExc::kTypeError, "TypeError"},
@@ -96,6 +97,21 @@ std::string PyErrorDetail(const absl::Status& status) {
   const std::string message(status.message());
   const size_t colon = message.find(": ");
   return colon == std::string::npos ? "" : message.substr(colon + 2);
+}
+
+absl::Status WithUncaughtHint(absl::Status status, std::string_view hint) {
+  status.SetPayload(kUncaughtHintUrl, absl::Cord(std::string(hint)));
+  return status;
+}
+
+absl::Status AsUncaught(const absl::Status& status) {
+  const auto hint = status.GetPayload(kUncaughtHintUrl);
+  if (!hint.has_value()) return status;
+  absl::Status shown(status.code(), absl::StrCat(status.message(), std::string(*hint)));
+  status.ForEachPayload([&shown](absl::string_view url, const absl::Cord& payload) {
+    if (url != kUncaughtHintUrl) shown.SetPayload(url, payload);
+  });
+  return shown;
 }
 
 }  // namespace heapsim

@@ -62,6 +62,15 @@ std::optional<PyExc> PyErrorType(const absl::Status& status);
 // The part after "<Type>: " of a Python-level error's message.
 std::string PyErrorDetail(const absl::Status& status);
 
+// `status` with the hint CPython's traceback adds to the exception's line
+// when nothing catches it (". Did you mean: 'count'?"); the message, which
+// str(e) shows, stays as it is.
+absl::Status WithUncaughtHint(absl::Status status, std::string_view hint);
+
+// `status` as CPython prints it when nothing caught it: its message followed
+// by its hint, if it has one; other statuses unchanged.
+absl::Status AsUncaught(const absl::Status& status);
+
 }  // namespace heapsim
 
 #endif  // HEAPSIM_SERVER_HEAP_PY_ERROR_H_

@@ -206,7 +206,7 @@ Ref Interpreter::LoadName(const NameRef& name) {
         Refuse(absl::StrCat("the builtin '", name.text, "'"));
         return Ref();
       }
-      Raise(PyError(PyExc::kNameError, absl::StrCat("name '", name.text, "' is not defined")));
+      Raise(NameErrorFor(name.text));
       return Ref();
     }
   }
@@ -279,7 +279,7 @@ ObjectId Interpreter::LookupAfterStore(const NameRef& name) {
 
 bool Interpreter::DeleteName(const NameRef& name) {
   auto not_defined = [&]() {
-    Raise(PyError(PyExc::kNameError, absl::StrCat("name '", name.text, "' is not defined")));
+    Raise(NameErrorFor(name.text));
     return false;
   };
   switch (name.scope) {

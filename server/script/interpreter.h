@@ -120,6 +120,9 @@ class Interpreter {
   // The pending exception, and raising one. An Unimplemented status (what
   // the engine does not model) becomes a refusal, as Refuse gives.
   void Raise(absl::Status error);
+  // NameError "name 'x' is not defined" for `name`, carrying the hint
+  // CPython's traceback adds when nothing catches it (3.10+: "Did you mean").
+  absl::Status NameErrorFor(std::string_view name);
   bool has_error() const { return !error_.ok(); }
   // Stops the run with InvalidArgument "FILE:LINE:COL: unsupported: <what>"
   // (at the running statement) for a construct only visible at run time that

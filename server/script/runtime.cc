@@ -8,6 +8,7 @@
 #include "server/heap/dict_object.h"
 #include "server/heap/frames.h"
 #include "server/heap/function_object.h"
+#include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
 #include "server/script/builtins.h"
 #include "server/script/compiler.h"
@@ -79,7 +80,8 @@ absl::Status RunProgram(Heap& heap, SessionState& session, std::shared_ptr<Progr
     ReleaseProgram(heap, *program);
   });
   ForgetIfUnused(heap, session, index, first_new_generator);
-  return status;
+  // An exception nothing caught reads as CPython's traceback prints it.
+  return AsUncaught(status);
 }
 
 // Compile() on a large stack: the parser and the compiler recurse as deep

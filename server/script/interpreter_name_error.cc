@@ -1,0 +1,108 @@
+// The NameError a failed name lookup raises, with the hint CPython's
+// traceback adds when nothing catches it (name_suggestions.h): the names the
+// frame could see are gathered here, as CPython's traceback gathers them.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "server/heap/instance_object.h"
+#include "server/heap/py_error.h"
+#include "server/heap/str_object.h"
+#include "server/script/cpython_names.h"
+#include "server/script/interpreter.h"
+#include "server/script/name_suggestions.h"
+
+namespace heapsim::script {
+
+namespace {
+
+// The str keys of `dict`, in its order.
+std::vector<std::string_view> StrKeys(const Heap& heap, ObjectId dict) {
+  std::vector<std::string_view> keys;
+  for (const DictEntry& entry : heap.dict(dict).entries) {
+    if (entry.key != kNoObject && heap.type_of(entry.key) == TypeTag::kStr) {
+      keys.push_back(StrText(heap, entry.key));
+    }
+  }
+  return keys;
+}
+
+bool DictHasStrKey(const Heap& heap, ObjectId dict, std::string_view name) {
+  for (std::string_view key : StrKeys(heap, dict)) {
+    if (key == name) return true;
+  }
+  return false;
+}
+
+// hasattr(object, name) as the traceback asks it of a method's self,
+// answered without running anything.
+bool HasAttributeNamed(const Heap& heap, ObjectId object, std::string_view name) {
+  const TypeTag type = heap.type_of(object);
+  if (type == TypeTag::kInstance) {
+    for (const auto& [key, value] : InstanceAttrs(heap, object)) {
+      if (StrText(heap, key) == name) return true;
+    }
+    for (ObjectId c = heap.instance(object).cls; c != kNoObject; c = heap.cls(c).base) {
+      if (DictHasStrKey(heap, heap.cls(c).namespace_dict, name)) return true;
+    }
+  }
+  return CPythonHasAttribute(type, name);
+}
+
+bool IsCellSlot(const CodeUnit& unit, uint32_t slot) {
+  for (uint32_t cell : unit.cell_slots) {
+    if (cell == slot) return true;
+  }
+  for (uint32_t free : unit.free_slots) {
+    if (free == slot) return true;
+  }
+  return false;
+}
+
+// co_varnames: the parameters, then the other locals that are not cells.
+std::vector<std::string_view> CodeVarnames(const CodeUnit& unit) {
+  const uint32_t parameters = unit.positional_count + unit.keyword_only_count +
+                              (unit.varargs_slot >= 0 ? 1 : 0) + (unit.kwargs_slot >= 0 ? 1 : 0);
+  std::vector<std::string_view> names;
+  for (uint32_t slot = 0; slot < unit.slot_names.size(); ++slot) {
+    if (slot < parameters || !IsCellSlot(unit, slot)) names.push_back(unit.slot_names[slot]);
+  }
+  return names;
+}
+
+}  // namespace
+
+absl::Status Interpreter::NameErrorFor(std::string_view name) {
+  absl::Status error =
+      PyError(PyExc::kNameError, absl::StrCat("name '", std::string(name), "' is not defined"));
+  const Profile& profile = heap_.profile();
+  if (profile.name_suggestions == NameSuggestions::kNone) return error;
+  const bool class_body = context_.class_namespace != kNoObject;
+  const CodeUnit* unit = context_.unit;
+  const bool function = !class_body && unit != nullptr && unit->kind != UnitKind::kModule;
+  NameScope scope;
+  scope.globals = StrKeys(heap_, heap_.frames().module_frame().globals);
+  if (function) {
+    scope.code_varnames = CodeVarnames(*unit);
+    // f_locals: the locals, cells and free variables that have a value.
+    const std::vector<ObjectId>& slots = heap_.frames().at(context_.frame).slots;
+    for (uint32_t slot = 0; slot < unit->slot_names.size() && slot < slots.size(); ++slot) {
+      ObjectId value = slots[slot];
+      if (value != kNoObject && IsCellSlot(*unit, slot)) value = heap_.cell(value).contents;
+      if (value == kNoObject) continue;
+      scope.bound_locals.push_back(unit->slot_names[slot]);
+      if (unit->slot_names[slot] == "self") {
+        scope.self_has_wrong_attribute = HasAttributeNamed(heap_, value, name);
+      }
+    }
+  } else if (class_body) {
+    scope.bound_locals = StrKeys(heap_, context_.class_namespace);
+  } else {
+    scope.bound_locals = scope.globals;  // a module's f_locals is its globals
+  }
+  return WithUncaughtHint(std::move(error), NameErrorHint(profile, name, scope));
+}
+
+}  // namespace heapsim::script

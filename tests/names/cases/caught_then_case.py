@@ -1,0 +1,6 @@
+try:
+    coutn = count
+except NameError as e:
+    print(e)
+value = 1
+print(Value)

@@ -1,0 +1,3 @@
+class K:
+    count = 1
+    x = coutn

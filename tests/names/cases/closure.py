@@ -1,0 +1,6 @@
+def outer():
+    total = 0
+    def inner():
+        return totl
+    return inner()
+outer()

@@ -1,0 +1,2 @@
+a_very_long_variable_name_that_goes_on_and_on = 1
+print(a_very_long_variable_name_that_goes_on_and_onn)

@@ -1,0 +1,2 @@
+import gc
+print(sys.getsizeof(1))

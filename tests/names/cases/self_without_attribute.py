@@ -1,0 +1,3 @@
+def f(self):
+    return x
+f(1)

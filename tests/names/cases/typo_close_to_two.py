@@ -1,0 +1,2 @@
+lenn = 1
+print(len(lent))

@@ -1,0 +1,3 @@
+count = 1
+counter = 2
+print(coutn)

@@ -1,0 +1,4 @@
+def f(alpha):
+    beta = 1
+    return alpah
+f(1)

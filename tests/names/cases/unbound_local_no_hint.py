@@ -1,0 +1,6 @@
+def f():
+    value = 1
+    del value
+    valeu = 2
+    print(value)
+f()

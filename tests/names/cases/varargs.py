@@ -1,0 +1,3 @@
+def f(*args, **kwargs):
+    return kwarg
+f()
