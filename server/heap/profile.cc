@@ -125,6 +125,7 @@ constexpr Profile Py38() {
           "str.startswith str.endswith str.find str.count",
       .str_concat_in_place = true,
       .print_packs_args = false,
+      .contains_compares_item_first = false,
       .messages =
           {
               .unbound_local = "local variable '%s' referenced before assignment",
@@ -171,6 +172,7 @@ constexpr Profile Py38() {
 constexpr Profile Py39() {
   Profile p = Py38();
   p.version = "3.9";
+  p.contains_compares_item_first = true;
   p.full_version = "3.9.18";
   p.keep_one_empty_arena = true;
   p.list_growth_rounds_to_4 = true;

@@ -333,6 +333,9 @@ struct Profile {
   // call (Argument Clinic's *args, 3.11+): it comes from and returns to the
   // tuple free list.
   bool print_packs_args;
+  // `x in list` and `x in tuple` compare each item with x as item == x
+  // (3.9+), not x == item: which side's __eq__ runs first.
+  bool contains_compares_item_first;
   // Error messages that changed between versions.
   ErrorMessages messages;
 

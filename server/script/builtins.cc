@@ -34,6 +34,7 @@
 #include "server/script/format.h"
 #include "server/script/list_sort.h"
 #include "server/script/operators.h"
+#include "server/script/special_methods.h"
 
 namespace heapsim::script {
 
@@ -282,6 +283,9 @@ Ref Call::Print() {
     const ObjectId arg = Arg(i);
     if (heap_.type_of(arg) == TypeTag::kStr) {
       if (!interp_.Write(StrText(heap_, arg))) return Ref();
+    } else if (HasSpecialRepr(heap_, arg, true)) {
+      Ref text = SpecialRepr(interp_, arg, true);
+      if (!text || !interp_.Write(StrText(heap_, text.get()))) return Ref();
     } else {
       // str(arg) is a new object, written and dropped.
       absl::StatusOr<std::string> shown =
@@ -345,6 +349,10 @@ Ref Call::Sorted(ObjectId iterable) {
   heap_.BindTransientMethod();  // the new list's sort
   const ObjectId key = Keyword("key");
   const ObjectId reverse = Keyword("reverse");
+  if (reverse != kNoObject && SpecialMethods(heap_, reverse) != 0) {
+    interp_.Refuse("a 'reverse' argument whose class defines special methods");
+    return Ref();
+  }
   if (!SortListInPlace(interp_, list.get(), key, reverse != kNoObject && Truth(heap_, reverse))) {
     return Ref();
   }
@@ -802,11 +810,19 @@ Ref Call::Construct() {
     }
     case Builtin::kTypeBool:
       if (!Arity(0, 1)) return Ref();
-      return Bool(!args_.positional.empty() && Truth(heap_, Arg(0)));
+      if (args_.positional.empty()) return Bool(false);
+      {
+        const int truth = TruthOf(interp_, Arg(0));
+        if (truth < 0) return Ref();
+        return Bool(truth == 1);
+      }
     case Builtin::kTypeStr:
       if (!Arity(0, 3)) return Ref();
       if (args_.positional.empty()) return heap_.NewRef(heap_.empty_str());
       if (heap_.type_of(Arg(0)) == TypeTag::kStr) return heap_.NewRef(Arg(0));
+      if (args_.positional.size() == 1 && HasSpecialRepr(heap_, Arg(0), true)) {
+        return SpecialRepr(interp_, Arg(0), true);
+      }
       if (args_.positional.size() > 1 && (heap_.type_of(Arg(0)) == TypeTag::kBytes ||
                                           heap_.type_of(Arg(0)) == TypeTag::kByteArray)) {
         return NewStr(heap_, BytesData(heap_, Arg(0)));
@@ -887,11 +903,8 @@ Ref Call::Run() {
       return Print();
     case Builtin::kLen: {
       if (!Arity(1, 1)) return Ref();
-      const int64_t length = Length(heap_, Arg(0));
-      if (length < 0) {
-        return TypeError(absl::StrCat("object of type '", TypeName(heap_, Arg(0)),
-                                      "' has no len()"));
-      }
+      const int64_t length = LengthOf(interp_, Arg(0));
+      if (length < 0) return Ref();
       return Int(length);
     }
     case Builtin::kId:
@@ -899,6 +912,7 @@ Ref Call::Run() {
       return NewInt(heap_, static_cast<int64_t>(heap_.address_of(Arg(0))));
     case Builtin::kRepr:
       if (!Arity(1, 1)) return Ref();
+      if (HasSpecialRepr(heap_, Arg(0), false)) return SpecialRepr(interp_, Arg(0), false);
       {
         // One level for the call of the builtin itself.
         absl::StatusOr<std::string> text = ReprChecked(heap_, Arg(0), 1);
@@ -913,13 +927,15 @@ Ref Call::Run() {
       const bool want = builtin_ == Builtin::kAny;
       bool found = false;
       const bool ok = interp_.ForEach(Arg(0), [&](Ref item) {
-        if (Truth(heap_, item.get()) == want) {
+        const int truth = TruthOf(interp_, item.get());
+        if (truth < 0) return false;
+        if ((truth == 1) == want) {
           found = true;
           return false;
         }
         return true;
       });
-      if (!ok) return Ref();
+      if (!ok || interp_.has_error()) return Ref();
       return Bool(want ? found : !found);
     }
     case Builtin::kSorted:
@@ -1011,13 +1027,14 @@ Ref Call::Run() {
     }
     case Builtin::kHash: {
       if (!Arity(1, 1)) return Ref();
-      absl::StatusOr<int64_t> hash = Hash(heap_, Arg(0));
-      if (!hash.ok()) return Fail(hash.status());
+      const std::optional<int64_t> hash = HashOf(interp_, Arg(0));
+      if (!hash.has_value()) return Ref();
       return Int(*hash);
     }
     case Builtin::kFormat: {
       if (!Arity(1, 2)) return Ref();
       const std::string spec = args_.positional.size() == 2 ? StrText(heap_, Arg(1)) : "";
+      if (HasSpecialRepr(heap_, Arg(0), true)) return SpecialFormat(interp_, Arg(0), spec);
       BindFormatMethod(heap_, Arg(0), spec);
       absl::StatusOr<std::string> text = FormatValue(heap_, Arg(0), spec);
       if (!text.ok()) return Fail(text.status());

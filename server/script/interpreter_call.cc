@@ -19,6 +19,7 @@
 #include "server/script/builtins.h"
 #include "server/script/generator.h"
 #include "server/script/interpreter.h"
+#include "server/script/special_methods.h"
 
 namespace heapsim::script {
 
@@ -569,7 +570,9 @@ bool Interpreter::ComprehensionLoop(const Expr& expr, size_t clause, ObjectId it
     for (const ExprPtr& condition : c.conditions) {
       Ref test = Eval(*condition);
       if (!test) return false;
-      if (!Truth(heap_, test.get())) {
+      const int truth = TruthOf(*this, test.get());
+      if (truth < 0) return false;
+      if (truth == 0) {
         pass = false;
         break;
       }

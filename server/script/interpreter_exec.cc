@@ -22,6 +22,7 @@
 #include "server/script/builtins.h"
 #include "server/script/interpreter.h"
 #include "server/script/operators.h"
+#include "server/script/special_methods.h"
 
 namespace heapsim::script {
 
@@ -76,7 +77,9 @@ Flow Interpreter::Exec(const Stmt& stmt) {
       Ref value = Eval(*stmt.value);
       if (!value) return Flow::kError;
       if (stmt.echo && heap_.type_of(value.get()) != TypeTag::kNone) {
-        echoes_.push_back(Repr(heap_, value.get()));
+        std::string text;
+        if (!ReprText(*this, value.get(), false, 0, &text)) return Flow::kError;
+        echoes_.push_back(std::move(text));
       }
       return Flow::kNormal;
     }
@@ -95,9 +98,10 @@ Flow Interpreter::Exec(const Stmt& stmt) {
     case StmtKind::kIf: {
       Ref test = Eval(*stmt.value);
       if (!test) return Flow::kError;
-      const bool truth = Truth(heap_, test.get());
+      const int truth = TruthOf(*this, test.get());
       test.Reset();
-      return ExecBlock(truth ? stmt.body : stmt.orelse);
+      if (truth < 0) return Flow::kError;
+      return ExecBlock(truth == 1 ? stmt.body : stmt.orelse);
     }
     case StmtKind::kWhile:
       return ExecWhile(stmt);
@@ -124,12 +128,14 @@ Flow Interpreter::Exec(const Stmt& stmt) {
     case StmtKind::kAssert: {
       Ref test = Eval(*stmt.value);
       if (!test) return Flow::kError;
-      if (Truth(heap_, test.get())) return Flow::kNormal;
+      const int truth = TruthOf(*this, test.get());
+      if (truth < 0) return Flow::kError;
+      if (truth == 1) return Flow::kNormal;
       std::string detail;
       if (stmt.message) {
         Ref message = Eval(*stmt.message);
         if (!message) return Flow::kError;
-        detail = Str(heap_, message.get());
+        if (!ReprText(*this, message.get(), true, 0, &detail)) return Flow::kError;
       }
       Raise(PyError(PyExc::kAssertionError, detail));
       return Flow::kError;
@@ -158,7 +164,12 @@ Flow Interpreter::Exec(const Stmt& stmt) {
       }
       const std::string type_name = heap_.exception(exception.get()).type_name;
       const std::optional<PyExc> exc = PyExcFromName(type_name);
-      Raise(PyError(exc.value_or(PyExc::kException), Str(heap_, exception.get())));
+      absl::StatusOr<std::string> detail = StrChecked(heap_, exception.get(), 0);
+      if (!detail.ok()) {
+        Raise(detail.status());
+        return Flow::kError;
+      }
+      Raise(PyError(exc.value_or(PyExc::kException), *detail));
       return Flow::kError;
     }
   }
@@ -500,9 +511,10 @@ Flow Interpreter::ExecWhile(const Stmt& stmt) {
     if (!Step()) return Flow::kError;
     Ref test = Eval(*stmt.value);
     if (!test) return Flow::kError;
-    const bool truth = Truth(heap_, test.get());
+    const int truth = TruthOf(*this, test.get());
     test.Reset();
-    if (!truth) break;
+    if (truth < 0) return Flow::kError;
+    if (truth == 0) break;
     const Flow flow = ExecBlock(stmt.body);
     if (flow == Flow::kBreak) return Flow::kNormal;
     if (flow == Flow::kReturn || flow == Flow::kError) return flow;
@@ -613,6 +625,7 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
   if (flow == Flow::kError) return flow;
   const ObjectId object_type = session_.builtin_objects[static_cast<size_t>(Builtin::kTypeObject)];
   Ref cls = NewClass(heap_, unit.name, DictCopy(heap_, ns.get()), base, object_type);
+  SetUpSpecialMethods(heap_, cls.get());
   ns.Reset();
   body_function.Reset();
   return StoreName(stmt.name, std::move(cls)) ? Flow::kNormal : Flow::kError;

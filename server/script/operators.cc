@@ -589,7 +589,8 @@ absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
         }
         case ViewKind::kValues:
           for (const auto& [key, value] : DictItems(heap, dict)) {
-            if (Equal(heap, value, item)) return true;
+            absl::StatusOr<bool> equal = EqualChecked(heap, value, item);
+            if (!equal.ok() || *equal) return equal;
           }
           return false;
         case ViewKind::kItems: {
@@ -598,7 +599,8 @@ absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
           }
           absl::StatusOr<ObjectId> found = DictLookup(heap, dict, TupleItems(heap, item)[0]);
           if (!found.ok()) return found.status();
-          return *found != kNoObject && Equal(heap, *found, TupleItems(heap, item)[1]);
+          if (*found == kNoObject) return false;
+          return EqualChecked(heap, *found, TupleItems(heap, item)[1]);
         }
       }
       return false;

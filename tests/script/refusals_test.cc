@@ -28,14 +28,25 @@ struct Refusal {
 const std::vector<Refusal>& RefusedPrograms() {
   static const auto* refusals = new std::vector<Refusal>{
       // Special methods and class features heapsim does not honour.
-      {"class A:\n    def __eq__(self, other):\n        return True\n",
-       "a class defining '__eq__'"},
       {"class A:\n    def __del__(self):\n        pass\n", "a class defining '__del__'"},
       {"class A:\n    __slots__ = ('x',)\n", "a class defining '__slots__'"},
-      {"class A:\n    def __repr__(self):\n        return 'A'\n", "a class defining '__repr__'"},
-      {"class A:\n    __hash__ = None\n", "a class defining '__hash__'"},
-      {"class A:\n    if True:\n        def __len__(self):\n            return 0\n",
-       "a class defining '__len__'"},
+      {"class A:\n    if True:\n        def __getattr__(self, name):\n            return 0\n",
+       "a class defining '__getattr__'"},
+      {"class A:\n    __format__ = None\n", "a class defining '__format__'"},
+      // Special methods called where the engine, not the interpreter, meets
+      // the instance.
+      {"class A:\n    def __repr__(self):\n        return 'A'\nprint({A()})\n",
+       "__repr__ of class 'A' called from inside another object"},
+      {"class A:\n    def __str__(self):\n        return 'A'\nprint('%s' % A())\n",
+       "__str__ of class 'A' called from inside another object"},
+      {"class A:\n    def __hash__(self):\n        return 1\nd = {A(): 1}\n",
+       "__hash__ of class 'A' called for a dict key, set item or tuple"},
+      {"class A:\n    def __eq__(self, other):\n        return True\nprint([A()] == [A()])\n",
+       "a comparison method of class 'A' called from a builtin's comparison of other objects"},
+      {"class A:\n    def __lt__(self, other):\n        return True\nprint(sorted([A(), A()]))\n",
+       "a comparison method of class 'A' called from a builtin's comparison of other objects"},
+      {"class A:\n    def __repr__(self):\n        return repr(self)\nrepr(A())\n",
+       "a RecursionError raised through a special method"},
       {"class A(metaclass=type):\n    pass\n", "class keywords (metaclasses)"},
       {"class A:\n    pass\nclass B:\n    pass\nclass C(A, B):\n    pass\n",
        "a class with more than one base class"},
