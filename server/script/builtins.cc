@@ -393,10 +393,19 @@ Ref Call::MinMax(bool max) {
       best_key = std::move(k);
       continue;
     }
-    absl::StatusOr<bool> better =
-        max ? Less(heap_, best_key.get(), k.get()) : Less(heap_, k.get(), best_key.get());
-    if (!better.ok()) return Fail(better.status());
-    if (*better) {
+    bool better_than_best;
+    if (HasSpecialCompare(heap_, k.get()) || HasSpecialCompare(heap_, best_key.get())) {
+      const int better = RichCompareBool(interp_, max ? CompareOp::kGt : CompareOp::kLt,
+                                         k.get(), best_key.get());
+      if (better < 0) return Ref();
+      better_than_best = better == 1;
+    } else {
+      absl::StatusOr<bool> better =
+          max ? Less(heap_, best_key.get(), k.get()) : Less(heap_, k.get(), best_key.get());
+      if (!better.ok()) return Fail(better.status());
+      better_than_best = *better;
+    }
+    if (better_than_best) {
       best = i;
       best_key = std::move(k);
     }
@@ -1169,7 +1178,22 @@ bool SortListInPlace(Interpreter& interp, ObjectId list, ObjectId key, bool reve
   for (size_t i = 0; i < items.size(); ++i) {
     sort_keys.push_back(keys.empty() ? items[i] : keys[i].get());
   }
-  const absl::Status status = SortAsCPython(heap, sort_keys, &order);
+  const SortLess special_less = SpecialSortLess(interp, sort_keys);
+  absl::Status status;
+  if (special_less) {
+    // The list is empty while Python code runs during the sort.
+    heap.list(list).items.clear();
+    status = SortAsCPython(heap, sort_keys, &order, special_less);
+    if (!heap.list(list).items.empty()) {
+      std::vector<ObjectId> added = std::move(heap.list(list).items);
+      ListReorder(heap, list, items);
+      for (ObjectId id : added) heap.DecRef(id);
+      interp.Refuse("a list changed while it is being sorted");
+      return false;
+    }
+  } else {
+    status = SortAsCPython(heap, sort_keys, &order);
+  }
   if (absl::IsUnimplemented(status)) {
     interp.Raise(status);  // a refusal
     return false;

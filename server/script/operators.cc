@@ -660,7 +660,8 @@ absl::StatusOr<bool> Compare(Heap& heap, CompareOp op, ObjectId a, ObjectId b) {
       const ObjectId left = flip ? b : a;
       const ObjectId right = flip ? a : b;
       absl::StatusOr<bool> less = Less(heap, left, right);
-      if (!less.ok() && PyErrorType(less.status()) == PyExc::kRecursionError) return less;
+      // RecursionError, a refusal and a limit pass; a TypeError names both sides.
+      if (!less.ok() && PyErrorType(less.status()) != PyExc::kTypeError) return less;
       if (!less.ok()) {
         static constexpr const char* kSymbols[] = {"<", ">", "<=", ">="};
         const int index = op == CompareOp::kLt ? 0 : op == CompareOp::kGt ? 1

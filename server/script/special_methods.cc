@@ -494,6 +494,34 @@ std::optional<int64_t> HashOf(Interpreter& interp, ObjectId object) {
   return *hash;
 }
 
+SortLess SpecialSortLess(Interpreter& interp, const std::vector<ObjectId>& keys) {
+  Heap& heap = interp.heap();
+  bool special = false;
+  bool one_class = !keys.empty();
+  for (ObjectId key : keys) {
+    special |= HasSpecialCompare(heap, key);
+    one_class = one_class && heap.type_of(key) == TypeTag::kInstance &&
+                heap.instance(key).cls == heap.instance(keys[0]).cls;
+  }
+  if (!special) return SortLess();
+  auto failed = [&interp]() -> absl::StatusOr<bool> { return interp.TakeError(); };
+  return [&interp, one_class, failed](ObjectId a, ObjectId b) -> absl::StatusOr<bool> {
+    Heap& heap = interp.heap();
+    if (one_class) {
+      Ref result = TryCompare(interp, CompareOp::kLt, a, b);
+      if (!result) return failed();
+      if (result.get() != heap.not_implemented()) {
+        const int truth = TruthOf(interp, result.get());
+        if (truth < 0) return failed();
+        return truth == 1;
+      }
+    }
+    const int less = RichCompareBool(interp, CompareOp::kLt, a, b);
+    if (less < 0) return failed();
+    return less == 1;
+  };
+}
+
 bool SearchRunsSpecialCompare(const Heap& heap, ObjectId sequence, ObjectId item) {
   if (HasSpecialCompare(heap, item)) return true;
   const std::vector<ObjectId>& items = heap.type_of(sequence) == TypeTag::kList

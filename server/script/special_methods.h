@@ -17,6 +17,7 @@
 
 #include "server/heap/heap.h"
 #include "server/script/interpreter.h"
+#include "server/script/list_sort.h"
 #include "server/script/operators.h"
 
 namespace heapsim::script {
@@ -94,6 +95,13 @@ std::optional<int64_t> HashOf(Interpreter& interp, ObjectId object);
 // tuple's items compared with RichCompareBool when a comparison method of
 // the program's class takes part. 1, 0, or -1 with the exception pending.
 int ContainsOf(Interpreter& interp, ObjectId container, ObjectId item);
+
+// The `<` of list.sort() for `keys` when a comparison method of the
+// program's class takes part (else an empty function): keys all of one
+// type are compared by that type's slot first (unsafe_object_compare: the
+// left key's method, then the whole protocol if it gives NotImplemented),
+// mixed keys by RichCompareBool.
+SortLess SpecialSortLess(Interpreter& interp, const std::vector<ObjectId>& keys);
 
 // True when searching the list or tuple `sequence` for `item` runs a
 // comparison method of the program's class (the item's or an element's).
