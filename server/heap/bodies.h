@@ -152,6 +152,12 @@ enum SpecialMethodBit : uint32_t {
   kSpecialLen = 1u << 5,       // __len__
   kSpecialBool = 1u << 6,      // __bool__
   kSpecialContains = 1u << 7,  // __contains__
+  kSpecialGetItem = 1u << 8,   // __getitem__
+  kSpecialSetItem = 1u << 9,   // __setitem__
+  kSpecialDelItem = 1u << 10,  // __delitem__
+  kSpecialIter = 1u << 11,     // __iter__
+  kSpecialNext = 1u << 12,     // __next__
+  kSpecialCall = 1u << 13,     // __call__
 };
 
 struct ClassBody {

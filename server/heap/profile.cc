@@ -50,6 +50,7 @@ constexpr Profile Py38() {
       .list_prealloc_rounds_even = false,
       .list_extend_empty_preallocates = false,
       .list_init_preallocates = true,
+      .list_init_asks_len = true,
       .list_extend_mapping_grows = false,
       .list_del_item_keeps_allocation = false,
       .dict_keys_header = 40,
@@ -202,6 +203,7 @@ constexpr Profile Py39() {
 constexpr Profile Py310() {
   Profile p = Py39();
   p.version = "3.10";
+  p.list_init_asks_len = false;
   p.full_version = "3.10.13";
   p.source_limits.compiler_depth_after_folding = false;
   p.source_limits.non_utf8_line_offset = 1;

@@ -205,6 +205,10 @@ struct Profile {
   bool list_extend_empty_preallocates;
   // list(x) preallocates len(x) slots before extending (until 3.12).
   bool list_init_preallocates;
+  // list(x) asks len(x) itself before extending, also of an object whose
+  // len() runs Python code (3.8 and 3.9; later only list.extend's length
+  // hint asks it).
+  bool list_init_asks_len;
   // Extending by a dict, set or dict view always uses the growth formula
   // (3.13).
   bool list_extend_mapping_grows;

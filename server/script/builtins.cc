@@ -662,7 +662,12 @@ Ref Call::ConstructList() {
       type == TypeTag::kDictView) {
     source = ExtendSource::kMapping;
   }
-  const int64_t length = Length(heap_, iterable);
+  int64_t length = Length(heap_, iterable);
+  if (type == TypeTag::kInstance && heap_.profile().list_init_asks_len) {
+    const std::optional<uint64_t> asked = SpecialLengthHint(interp_, iterable);
+    if (interp_.has_error()) return Ref();
+    if (asked.has_value()) length = static_cast<int64_t>(*asked);
+  }
   if (length > 0) {
     const auto items = static_cast<uint64_t>(length);
     if (!Check(CheckGrowth(heap_, SizeOf(items, 8), SizeOf(items, sizeof(ObjectId))))) return Ref();
@@ -686,6 +691,7 @@ Ref Call::ConstructTuple() {
   Ref iterator = interp_.GetIter(iterable);
   if (!iterator) return Ref();
   uint64_t slots = interp_.LengthHint(iterable).value_or(10);
+  if (interp_.has_error()) return Ref();
   if (!Check(CheckGrowth(heap_, SizeOf(slots, 8), SizeOf(slots, 8)))) return Ref();
   for (uint64_t i = 0; i < slots; ++i) heap_.IncRef(heap_.none());
   Ref result = slots == 0 ? heap_.NewRef(heap_.empty_tuple())
@@ -1029,6 +1035,15 @@ Ref Call::Run() {
       return interp_.GetIter(Arg(0));
     case Builtin::kNext: {
       if (!Arity(1, 2)) return Ref();
+      if (heap_.type_of(Arg(0)) == TypeTag::kInstance) {
+        Ref item = SpecialNext(interp_, Arg(0), false);
+        if (item || args_.positional.size() == 1 ||
+            PyErrorType(interp_.error()) != PyExc::kStopIteration) {
+          return item;
+        }
+        interp_.TakeError().IgnoreError();
+        return heap_.NewRef(Arg(1));
+      }
       Ref item = interp_.Next(Arg(0));
       if (item || interp_.has_error()) return item;
       if (args_.positional.size() == 2) return heap_.NewRef(Arg(1));

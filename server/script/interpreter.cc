@@ -385,6 +385,9 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (name == "__qualname__") return NewStr(heap_, heap_.function(object).qualname);
   } else if (type == TypeTag::kException && name == "args") {
     return heap_.NewRef(heap_.exception(object).args);
+  } else if (type == TypeTag::kSlice && (name == "start" || name == "stop" || name == "step")) {
+    const SliceBody& s = heap_.slice(object);
+    return heap_.NewRef(name == "start" ? s.start : name == "stop" ? s.stop : s.step);
   } else if (type == TypeTag::kComplex && (name == "real" || name == "imag")) {
     const ComplexBody& c = heap_.complex(object);
     return NewFloat(heap_, name == "real" ? c.real : c.imag);

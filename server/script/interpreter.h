@@ -243,6 +243,8 @@ class Interpreter {
   bool BindArguments(const CodeUnit& unit, ObjectId function, CallArgs& args,
                      std::vector<ObjectId>* slots);
   Ref Instantiate(ObjectId cls, CallArgs args);
+  // instance(...) through `method`, the __call__ of its class.
+  Ref CallInstance(ObjectId instance, ObjectId method, CallArgs args);
 
   // Refuses obj.name = ... / del obj.name where CPython would do what
   // heapsim does not model (a special attribute, a function's __dict__);

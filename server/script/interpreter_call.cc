@@ -244,6 +244,11 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
       packed.Reset();
       return instance;
     }
+    case TypeTag::kInstance:
+      if (const ObjectId method = SpecialCallMethod(heap_, callable); method != kNoObject) {
+        return CallInstance(callable, method, std::move(args));
+      }
+      [[fallthrough]];
     default:
       Raise(PyError(PyExc::kTypeError,
                     absl::StrCat("'", TypeName(heap_, callable), "' object is not callable")));
@@ -436,6 +441,39 @@ Ref Interpreter::MakeFunction(uint32_t unit_index, std::vector<Ref> defaults, Re
   return NewFunction(heap_, unit.code_object, heap_.frames().module_frame().globals,
                      std::move(defaults_tuple), std::move(kw_defaults), std::move(closure),
                      unit.qualname);
+}
+
+Ref Interpreter::CallInstance(ObjectId instance, ObjectId method, CallArgs args) {
+  if (heap_.type_of(method) != TypeTag::kFunction) {
+    Refuse(absl::StrCat("a special method bound to a '", TypeName(heap_, method),
+                        "' object rather than a function"));
+    return Ref();
+  }
+  if (!args.keywords.empty()) {
+    // _PyStack_UnpackDict's copies, names tuple and buffers are not modelled.
+    Refuse("calling an instance (its __call__) with keyword arguments");
+    return Ref();
+  }
+  // slot_tp_call gets its arguments packed (tp_call) and prepends the
+  // instance on a stack the frame copies from: a C array for up to five
+  // (_PY_FASTCALL_SMALL_STACK), else a block of its own.
+  // f(*args) hands over the tuple CALL_FUNCTION_EX holds (`args` stands for
+  // its references).
+  Ref keep_method = heap_.NewRef(method);
+  Ref packed = args.from_sequence ? Ref() : PackArguments(heap_, args);
+  const uint64_t stack_size = args.positional.size() + 1;
+  const uint64_t stack_block = stack_size > 5 ? heap_.AllocateBuffer(8 * stack_size) : 0;
+  CallArgs call;
+  call.from_sequence = true;  // the frame takes these references
+  call.positional.push_back(heap_.NewRef(instance));
+  for (Ref& arg : args.positional) {
+    call.positional.push_back(args.from_sequence ? std::move(arg) : heap_.NewRef(arg.get()));
+  }
+  Ref result = CallFunction(method, std::move(call));
+  heap_.FreeBuffer(stack_block);
+  packed.Reset();
+  ReleaseArguments(heap_.profile(), args);
+  return result;
 }
 
 Ref Interpreter::Instantiate(ObjectId cls, CallArgs args) {

@@ -253,7 +253,7 @@ bool Interpreter::Assign(const Expr& target, Ref value) {
 
 Ref Interpreter::IterForUnpacking(ObjectId value) {
   Ref iterator = GetIter(value);
-  if (!iterator) {
+  if (!iterator && !Iterable(value)) {
     TakeError().IgnoreError();
     Raise(PyError(PyExc::kTypeError,
                   absl::StrCat("cannot unpack non-iterable ", TypeName(heap_, value), " object")));
@@ -271,10 +271,13 @@ bool Interpreter::AssignStarred(const Expr& target, size_t star, Ref value) {
     return false;
   };
   // An iterable that is not an iterator itself hints its full length.
+  // An instance's iterator is whatever __iter__ gave: its own hint counts.
   const bool fresh_iterator = heap_.type_of(value.get()) != TypeTag::kIterator &&
                               heap_.type_of(value.get()) != TypeTag::kRangeIterator &&
-                              heap_.type_of(value.get()) != TypeTag::kGenerator;
-  const std::optional<uint64_t> length_hint = LengthHint(value.get());
+                              heap_.type_of(value.get()) != TypeTag::kGenerator &&
+                              heap_.type_of(value.get()) != TypeTag::kInstance;
+  const std::optional<uint64_t> length_hint =
+      fresh_iterator ? LengthHint(value.get()) : std::nullopt;
   Ref iterator = IterForUnpacking(value.get());
   if (!iterator) return false;
   std::vector<Ref> items;
@@ -286,6 +289,7 @@ bool Interpreter::AssignStarred(const Expr& target, size_t star, Ref value) {
   // The rest as PySequence_List(iterator): an empty list extended from the
   // iterator, sized by what the iterator says is left.
   std::optional<uint64_t> hint = LengthHint(iterator.get());
+  if (has_error()) return false;
   if (fresh_iterator && length_hint) hint = *length_hint > before ? *length_hint - before : 0;
   Ref rest = NewList(heap_, 0);
   if (!ExtendListFromIterator(rest.get(), iterator.get(),
@@ -376,10 +380,12 @@ bool Interpreter::ExtendList(ObjectId list, ObjectId iterable) {
       type == TypeTag::kDictView) {
     source = ExtendSource::kMapping;
   }
-  const std::optional<uint64_t> hint = LengthHint(iterable);
-  if (source != ExtendSource::kMapping && hint) source = ExtendSource::kSized;
+  // list_extend: the iterator first, then the iterable's length hint.
   Ref iterator = GetIter(iterable);
   if (!iterator) return false;
+  const std::optional<uint64_t> hint = LengthHint(iterable);
+  if (has_error()) return false;
+  if (source != ExtendSource::kMapping && hint) source = ExtendSource::kSized;
   return ExtendListFromIterator(list, iterator.get(), source, hint.value_or(0));
 }
 
@@ -428,7 +434,12 @@ Flow Interpreter::ExecAugAssign(const Stmt& stmt) {
       if (!container) return Flow::kError;
       key = Eval(*target.operands[1]);
       if (!key) return Flow::kError;
-      current = GetItem(container.get(), key.get());
+      {
+        // DUP_TOP_TWO (COPY 2 twice from 3.11): the read takes the copies.
+        Ref container_copy = heap_.NewRef(container.get());
+        Ref key_copy = heap_.NewRef(key.get());
+        current = GetItem(container_copy.get(), key_copy.get());
+      }
       break;
     default:
       Raise(PyError(PyExc::kTypeError, "illegal expression for augmented assignment"));

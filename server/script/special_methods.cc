@@ -31,6 +31,9 @@ constexpr SpecialName kSpecialNames[] = {
     {"__gt__", kSpecialCompare},    {"__ge__", kSpecialCompare},
     {"__hash__", kSpecialHash},     {"__len__", kSpecialLen},
     {"__bool__", kSpecialBool},     {"__contains__", kSpecialContains},
+    {"__getitem__", kSpecialGetItem}, {"__setitem__", kSpecialSetItem},
+    {"__delitem__", kSpecialDelItem}, {"__iter__", kSpecialIter},
+    {"__next__", kSpecialNext},     {"__call__", kSpecialCall},
 };
 
 // The class attribute `name` of an instance (borrowed), or kNoObject: the
@@ -41,10 +44,11 @@ ObjectId Lookup(Heap& heap, ObjectId instance, std::string_view name) {
   return ClassLookup(heap, heap.instance(instance).cls, key.get());
 }
 
-// Calls `method` (a class attribute) with `self` and `arg` as a slot does:
+// Calls `method` (a class attribute) with `self` and `more` as a slot does:
 // the arguments are the C caller's, so the frame takes references of its
 // own and nothing else holds them; no bound method is made.
-Ref CallSlot(Interpreter& interp, ObjectId method, ObjectId self, ObjectId arg) {
+Ref CallSlot(Interpreter& interp, ObjectId method, ObjectId self,
+             std::initializer_list<ObjectId> more) {
   Heap& heap = interp.heap();
   if (heap.type_of(method) != TypeTag::kFunction) {
     interp.Refuse(absl::StrCat("a special method bound to a '", TypeName(heap, method),
@@ -55,7 +59,7 @@ Ref CallSlot(Interpreter& interp, ObjectId method, ObjectId self, ObjectId arg) 
   CallArgs args;
   args.from_sequence = true;  // the frame takes these references
   args.positional.push_back(heap.NewRef(self));
-  if (arg != kNoObject) args.positional.push_back(heap.NewRef(arg));
+  for (ObjectId arg : more) args.positional.push_back(heap.NewRef(arg));
   Ref result = interp.Call(method, std::move(args));
   if (!result && PyErrorType(interp.error()) == PyExc::kRecursionError) {
     // Which of CPython's C-level recursion checks trips first (and so the
@@ -66,8 +70,9 @@ Ref CallSlot(Interpreter& interp, ObjectId method, ObjectId self, ObjectId arg) 
   return result;
 }
 
-Ref CallNamed(Interpreter& interp, ObjectId self, std::string_view name, ObjectId arg) {
-  return CallSlot(interp, Lookup(interp.heap(), self, name), self, arg);
+Ref CallNamed(Interpreter& interp, ObjectId self, std::string_view name,
+              std::initializer_list<ObjectId> more = {}) {
+  return CallSlot(interp, Lookup(interp.heap(), self, name), self, more);
 }
 
 std::string_view CompareName(CompareOp op) {
@@ -133,7 +138,7 @@ Ref TryCompare(Interpreter& interp, CompareOp op, ObjectId self, ObjectId other)
   Heap& heap = interp.heap();
   if (heap.type_of(self) != TypeTag::kInstance) return heap.NewRef(heap.not_implemented());
   const ObjectId method = Lookup(heap, self, CompareName(op));
-  if (method != kNoObject) return CallSlot(interp, method, self, other);
+  if (method != kNoObject) return CallSlot(interp, method, self, {other});
   if (op == CompareOp::kEq) {
     return heap.NewRef(self == other ? heap.true_object() : heap.not_implemented());
   }
@@ -307,7 +312,7 @@ Ref SpecialRepr(Interpreter& interp, ObjectId object, bool str) {
     return NewStr(heap, text);
   }
   const bool use_str = str && (SpecialMethods(heap, object) & kSpecialStr) != 0;
-  Ref result = CallNamed(interp, object, use_str ? "__str__" : "__repr__", kNoObject);
+  Ref result = CallNamed(interp, object, use_str ? "__str__" : "__repr__");
   if (!result) return Ref();
   if (heap.type_of(result.get()) != TypeTag::kStr) {
     // str() checks what object.__str__ gave, whichever method made it.
@@ -415,7 +420,7 @@ int TruthOf(Interpreter& interp, ObjectId object) {
   Heap& heap = interp.heap();
   const uint32_t special = SpecialMethods(heap, object);
   if ((special & kSpecialBool) != 0) {
-    Ref result = CallNamed(interp, object, "__bool__", kNoObject);
+    Ref result = CallNamed(interp, object, "__bool__");
     if (!result) return -1;
     if (heap.type_of(result.get()) != TypeTag::kBool) {
       interp.Raise(PyError(PyExc::kTypeError,
@@ -443,7 +448,7 @@ int64_t LengthOf(Interpreter& interp, ObjectId object) {
     }
     return length;
   }
-  Ref result = CallNamed(interp, object, "__len__", kNoObject);
+  Ref result = CallNamed(interp, object, "__len__");
   if (!result) return -1;
   const TypeTag type = heap.type_of(result.get());
   if (type != TypeTag::kInt && type != TypeTag::kBool) {
@@ -474,7 +479,7 @@ std::optional<int64_t> HashOf(Interpreter& interp, ObjectId object) {
     }
     return *hash;
   }
-  Ref result = CallNamed(interp, object, "__hash__", kNoObject);
+  Ref result = CallNamed(interp, object, "__hash__");
   if (!result) return std::nullopt;
   const TypeTag type = heap.type_of(result.get());
   if (type != TypeTag::kInt && type != TypeTag::kBool) {
@@ -561,11 +566,22 @@ bool SpecialSearch(Interpreter& interp, ObjectId sequence, ObjectId item, int64_
 int ContainsOf(Interpreter& interp, ObjectId container, ObjectId item) {
   Heap& heap = interp.heap();
   if ((SpecialMethods(heap, container) & kSpecialContains) != 0) {
-    Ref result = CallNamed(interp, container, "__contains__", item);
+    Ref result = CallNamed(interp, container, "__contains__", {item});
     if (!result) return -1;
     return TruthOf(interp, result.get());
   }
   const TypeTag type = heap.type_of(container);
+  if (type == TypeTag::kInstance && interp.Iterable(container)) {
+    // _PySequence_IterSearch: each item compared with item == x.
+    Ref iterator = interp.GetIter(container);
+    if (!iterator) return -1;
+    while (true) {
+      Ref element = interp.Next(iterator.get());
+      if (!element) return interp.has_error() ? -1 : 0;
+      const int equal = RichCompareBool(interp, CompareOp::kEq, element.get(), item);
+      if (equal != 0) return equal;
+    }
+  }
   if (type == TypeTag::kList || type == TypeTag::kTuple) {
     // Items are read afresh at each step: a method may change the list.
     const bool list = type == TypeTag::kList;
@@ -595,6 +611,100 @@ int ContainsOf(Interpreter& interp, ObjectId container, ObjectId item) {
     return -1;
   }
   return *in ? 1 : 0;
+}
+
+Ref SpecialGetItem(Interpreter& interp, ObjectId instance, ObjectId key) {
+  Heap& heap = interp.heap();
+  if ((SpecialMethods(heap, instance) & kSpecialGetItem) == 0) {
+    interp.Raise(PyError(PyExc::kTypeError, absl::StrCat("'", TypeName(heap, instance),
+                                                         "' object is not subscriptable")));
+    return Ref();
+  }
+  return CallNamed(interp, instance, "__getitem__", {key});
+}
+
+bool SpecialSetItem(Interpreter& interp, ObjectId instance, ObjectId key, ObjectId value) {
+  Heap& heap = interp.heap();
+  const uint32_t special = SpecialMethods(heap, instance);
+  const bool del = value == kNoObject;
+  if ((special & (kSpecialSetItem | kSpecialDelItem)) == 0) {
+    interp.Raise(PyError(PyExc::kTypeError,
+                         absl::StrCat("'", TypeName(heap, instance),
+                                      del ? "' object doesn't support item deletion"
+                                          : "' object does not support item assignment")));
+    return false;
+  }
+  const std::string_view name = del ? "__delitem__" : "__setitem__";
+  if ((special & (del ? kSpecialDelItem : kSpecialSetItem)) == 0) {
+    interp.Raise(PyError(PyExc::kAttributeError, std::string(name)));
+    return false;
+  }
+  Ref result = del ? CallNamed(interp, instance, name, {key})
+                   : CallNamed(interp, instance, name, {key, value});
+  return static_cast<bool>(result);
+}
+
+bool IsIterator(const Heap& heap, ObjectId object) {
+  switch (heap.type_of(object)) {
+    case TypeTag::kIterator:
+    case TypeTag::kRangeIterator:
+    case TypeTag::kGenerator:
+      return true;
+    case TypeTag::kInstance:
+      return (SpecialMethods(heap, object) & kSpecialNext) != 0;
+    default:
+      return false;
+  }
+}
+
+Ref SpecialIter(Interpreter& interp, ObjectId instance) {
+  Heap& heap = interp.heap();
+  const uint32_t special = SpecialMethods(heap, instance);
+  if ((special & kSpecialIter) == 0) {
+    if ((special & kSpecialGetItem) != 0) {
+      interp.Refuse("iterating an instance through __getitem__ (the old sequence protocol)");
+    } else {
+      interp.Raise(PyError(PyExc::kTypeError, absl::StrCat("'", TypeName(heap, instance),
+                                                           "' object is not iterable")));
+    }
+    return Ref();
+  }
+  Ref iterator = CallNamed(interp, instance, "__iter__");
+  if (!iterator) return Ref();
+  if (!IsIterator(heap, iterator.get())) {
+    interp.Raise(PyError(PyExc::kTypeError,
+                         absl::StrCat("iter() returned non-iterator of type '",
+                                      TypeName(heap, iterator.get()), "'")));
+    return Ref();
+  }
+  return iterator;
+}
+
+Ref SpecialNext(Interpreter& interp, ObjectId instance, bool clear_stop) {
+  Heap& heap = interp.heap();
+  if ((SpecialMethods(heap, instance) & kSpecialNext) == 0) {
+    interp.Raise(PyError(PyExc::kTypeError, absl::StrCat("'", TypeName(heap, instance),
+                                                         "' object is not an iterator")));
+    return Ref();
+  }
+  Ref item = CallNamed(interp, instance, "__next__");
+  if (!item && clear_stop && PyErrorType(interp.error()) == PyExc::kStopIteration) {
+    interp.TakeError().IgnoreError();
+  }
+  return item;
+}
+
+std::optional<uint64_t> SpecialLengthHint(Interpreter& interp, ObjectId instance) {
+  if ((SpecialMethods(interp.heap(), instance) & kSpecialLen) == 0) return std::nullopt;
+  const int64_t length = LengthOf(interp, instance);
+  if (length >= 0) return static_cast<uint64_t>(length);
+  if (PyErrorType(interp.error()) == PyExc::kTypeError) interp.TakeError().IgnoreError();
+  return std::nullopt;
+}
+
+ObjectId SpecialCallMethod(Heap& heap, ObjectId instance) {
+  if ((SpecialMethods(heap, instance) & kSpecialCall) == 0) return kNoObject;
+  return Lookup(heap, instance, "__call__");
 }
 
 }  // namespace heapsim::script

@@ -116,6 +116,40 @@ bool SearchRunsSpecialCompare(const Heap& heap, ObjectId sequence, ObjectId item
 bool SpecialSearch(Interpreter& interp, ObjectId sequence, ObjectId item, int64_t start,
                    int64_t stop, bool first, int64_t* result);
 
+// instance[key] through __getitem__ of the instance's class: the result,
+// or null with the exception pending ("'C' object is not subscriptable"
+// when the class has none).
+Ref SpecialGetItem(Interpreter& interp, ObjectId instance, ObjectId key);
+
+// instance[key] = value through __setitem__, or del instance[key] through
+// __delitem__ when `value` is kNoObject. A class defining only the other
+// one raises AttributeError naming the missing method, as CPython's shared
+// slot does. False with the exception pending.
+bool SpecialSetItem(Interpreter& interp, ObjectId instance, ObjectId key, ObjectId value);
+
+// iter(instance) through __iter__: its result, which must be an iterator
+// (TypeError "iter() returned non-iterator of type 'list'"). An instance
+// with __getitem__ but no __iter__ (the old sequence protocol) is refused.
+Ref SpecialIter(Interpreter& interp, ObjectId instance);
+
+// next(instance) through __next__: the item; or null at the end (the
+// StopIteration it raised cleared when `clear_stop`, as a for loop clears
+// it; else pending, as next() passes it on) or with another exception
+// pending.
+Ref SpecialNext(Interpreter& interp, ObjectId instance, bool clear_stop);
+
+// True for objects iter() returns as they are: the builtin iterators and
+// generators, and instances whose class defines __next__.
+bool IsIterator(const Heap& heap, ObjectId object);
+
+// The length hint of an instance (PyObject_LengthHint): len() through
+// __len__ when the class defines it (a TypeError it raises is cleared),
+// else none. With the exception pending when __len__ raised another.
+std::optional<uint64_t> SpecialLengthHint(Interpreter& interp, ObjectId instance);
+
+// The __call__ attribute of `instance`'s class (borrowed), or kNoObject.
+ObjectId SpecialCallMethod(Heap& heap, ObjectId instance);
+
 }  // namespace heapsim::script
 
 #endif  // HEAPSIM_SERVER_SCRIPT_SPECIAL_METHODS_H_
