@@ -41,6 +41,9 @@ struct CallArgs {
   // A call made from C code (a class's __init__ from type.__call__): the
   // arguments are borrowed, so a frame copies them in every version.
   bool borrowed = false;
+  // positional[0] is a bound method's self, which the method lends the
+  // call: the frame takes that reference even where it copies the others.
+  bool self_lent = false;
 };
 
 // How a statement finished.

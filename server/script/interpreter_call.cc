@@ -213,6 +213,7 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
     case TypeTag::kMethod: {
       const BoundBody body = heap_.bound(callable);
       args.positional.insert(args.positional.begin(), heap_.NewRef(body.self));
+      args.self_lent = true;
       return CallFunction(body.callable, std::move(args));
     }
     case TypeTag::kBuiltinFunction:
@@ -268,7 +269,10 @@ bool Interpreter::BindArguments(const CodeUnit& unit, ObjectId function, CallArg
   };
   const size_t positional = unit.positional_count;
   const size_t given = args.positional.size();
-  for (size_t i = 0; i < given && i < positional; ++i) (*slots)[i] = take(args.positional[i]);
+  for (size_t i = 0; i < given && i < positional; ++i) {
+    (*slots)[i] = i == 0 && args.self_lent && !args.borrowed ? args.positional[0].release()
+                                                              : take(args.positional[i]);
+  }
   if (given > positional) {
     if (unit.varargs_slot < 0) {
       Raise(PyError(PyExc::kTypeError,

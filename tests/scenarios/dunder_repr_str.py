@@ -48,6 +48,9 @@ print((p, p))
 print({1: p})
 print([p, [p, (p,)]])
 print(p.__repr__())
+bound = p.__repr__
+print(bound())
+del bound
 r = repr(p)
 print(type(r).__name__, len(r), sys.getsizeof(r))
 
