@@ -383,6 +383,7 @@ void Heap::ClearFreeLists() {
   drain(free_lists_.dicts);
   drain(free_lists_.dict_keys);
   drain(free_lists_.builtin_methods);
+  drain(free_lists_.methods);
   while (!free_lists_.frames.empty()) {
     allocator_.Free(free_lists_.frames.back().first);
     free_lists_.frames.pop_back();

@@ -313,6 +313,7 @@ class Heap {
     std::vector<uint64_t> dict_keys;
     std::vector<uint64_t> slices;  // the one-slice cache
     std::vector<uint64_t> builtin_methods;
+    std::vector<uint64_t> methods;  // bound methods of Python functions (3.8)
     std::vector<std::vector<uint64_t>> tuples;  // by length
     // Heap frames (3.8 to 3.10): block and slot capacity.
     std::vector<std::pair<uint64_t, uint32_t>> frames;

@@ -46,6 +46,7 @@ constexpr Profile Py38() {
       .call_pushes_kwnames = false,
       .slice_cache = 1,
       .builtin_method_freelist = 256,
+      .method_freelist = 256,
       .list_growth_rounds_to_4 = false,
       .list_prealloc_rounds_even = false,
       .list_extend_empty_preallocates = false,
@@ -140,12 +141,14 @@ constexpr Profile Py38() {
               .qualified_call_names = false,
               .delattr_names_object = false,
               .qualified_function_names = false,
+              .with_protocol_type_error = false,
           },
       .gc_thresholds = {700, 10, 10},
       .gc_collects_inside_allocation = true,
       .startup_free_lists = {.floats = 3, .lists = 6, .dicts = 9, .tuples = {9, 5, 4, 1, 4, 3, 10,
                                                                              6, 3, 1, 1, 2, 0, 3,
-                                                                             2, 0, 1, 2, 3, 0}},
+                                                                             2, 0, 1, 2, 3, 0},
+                             .methods = 8},
       .c_recursion = {.limit = 1000,
                       .counts_python_frames = true,
                       .base = 0,
@@ -184,6 +187,7 @@ constexpr Profile Py39() {
   p.tracemalloc_has_reset_peak = true;
   p.vectorcall_types = "range list dict tuple set frozenset";
   p.builtin_method_freelist = 0;
+  p.method_freelist = 0;
   p.messages.float_floor_div_zero = "float floor division by zero";
   p.messages.qualified_call_names = true;
   p.source_limits.max_paren_nesting = 200;
@@ -241,6 +245,7 @@ constexpr Profile Py310() {
 constexpr Profile Py311() {
   Profile p = Py310();
   p.version = "3.11";
+  p.messages.with_protocol_type_error = true;
   p.full_version = "3.11.7";
   p.source_limits.null_byte_error = true;
   p.c_recursion.str_levels = 0;

@@ -71,6 +71,10 @@ struct ErrorMessages {
   // Argument errors of the script's own functions name them by qualified
   // name ("outer.<locals>.inner() missing ...", 3.10+).
   bool qualified_function_names;
+  // An object without __enter__ or __exit__ in a with statement: TypeError
+  // "'C' object does not support the context manager protocol" (3.11+)
+  // instead of AttributeError naming the method.
+  bool with_protocol_type_error;
 };
 
 // How full the free lists are when a script starts: what the interpreter's
@@ -84,6 +88,8 @@ struct StartupFreeLists {
   // Every measured version starts with a slice in its one-slice cache: the
   // first slice() after a full collection is not counted in gen 0.
   uint32_t slices = 1;
+  // Bound methods on PyMethod's free list (3.8: eight).
+  uint32_t methods = 0;
 };
 
 // CPython's guard on nested C-level work (Py_EnterRecursiveCall): repr()
@@ -193,6 +199,10 @@ struct Profile {
   // __round__, a mapping's keys): with this free list the first one after a
   // full collection is a new GC object that stays parked.
   uint32_t builtin_method_freelist;
+  // Bound methods of Python functions kept for reuse (PyMethod's free
+  // list, 3.8 only): a reused one is not counted in generation 0, and a
+  // freed one leaves the count alone.
+  uint32_t method_freelist;
 
   // ---- list sizing (Objects/listobject.c) ----
   // Growth formula: 3.9+ rounds to a multiple of 4 and does not

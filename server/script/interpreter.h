@@ -190,6 +190,7 @@ class Interpreter {
   Flow ExecFor(const Stmt& stmt);
   Flow ExecWhile(const Stmt& stmt);
   Flow ExecTry(const Stmt& stmt);
+  Flow ExecWith(const Stmt& stmt);
   Flow ExecFunctionDef(const Stmt& stmt);
   Flow ExecClassDef(const Stmt& stmt);
   Flow ExecImport(const Stmt& stmt);

@@ -142,6 +142,8 @@ Flow Interpreter::Exec(const Stmt& stmt) {
     }
     case StmtKind::kTry:
       return ExecTry(stmt);
+    case StmtKind::kWith:
+      return ExecWith(stmt);
     case StmtKind::kRaise: {
       if (!stmt.value) {
         if (handling_.ok()) {

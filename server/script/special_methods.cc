@@ -34,6 +34,8 @@ constexpr SpecialName kSpecialNames[] = {
     {"__getitem__", kSpecialGetItem}, {"__setitem__", kSpecialSetItem},
     {"__delitem__", kSpecialDelItem}, {"__iter__", kSpecialIter},
     {"__next__", kSpecialNext},     {"__call__", kSpecialCall},
+    // The with statement looks these up itself (interpreter_with.cc).
+    {"__enter__", 0},               {"__exit__", 0},
 };
 
 // The class attribute `name` of an instance (borrowed), or kNoObject: the

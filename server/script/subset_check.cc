@@ -37,7 +37,9 @@ class SubsetChecker {
     if (!IsDunder(name) || HonouredSpecialMethod(name)) return;
     Refuse(at, absl::StrCat("a class defining '", name,
                             "' (heapsim runs only __init__, __repr__, __str__, the comparisons, "
-                            "__hash__, __len__, __bool__ and __contains__ of a class)"));
+                            "__hash__, __len__, __bool__, __contains__, __getitem__, "
+                            "__setitem__, __delitem__, __iter__, __next__, __call__, __enter__ "
+                            "and __exit__ of a class)"));
   }
 
   // Names a target binds: a, (a, b), [a, *b]; attributes and items bind none.
@@ -71,6 +73,7 @@ class SubsetChecker {
         case StmtKind::kAugAssign:
         case StmtKind::kDelete:
         case StmtKind::kFor:
+        case StmtKind::kWith:
           for (const ExprPtr& target : stmt->targets) Target(*target);
           break;
         case StmtKind::kImport:

@@ -56,6 +56,11 @@ const std::vector<Refusal>& RefusedPrograms() {
        "iterating an instance through __getitem__ (the old sequence protocol)"},
       {"class A:\n    def __call__(self, x=0):\n        return x\nA()(x=1)\n",
        "calling an instance (its __call__) with keyword arguments"},
+      {"class A:\n    def __enter__(self):\n        return self\n"
+       "    def __exit__(self, t, v, tb):\n        return True\nwith A():\n    1 / 0\n",
+       "an exception leaving a 'with' block (its traceback object is not modelled)"},
+      {"class A:\n    pass\nwith (A() as a, A() as b):\n    pass\n",
+       "parenthesised context managers"},
       {"class A:\n    __len__ = len\nlen(A())\n",
        "a special method bound to a 'builtin_function_or_method' object rather than a function"},
       {"class A(metaclass=type):\n    pass\n", "class keywords (metaclasses)"},
