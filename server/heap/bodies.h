@@ -158,6 +158,7 @@ enum SpecialMethodBit : uint32_t {
   kSpecialIter = 1u << 11,     // __iter__
   kSpecialNext = 1u << 12,     // __next__
   kSpecialCall = 1u << 13,     // __call__
+  kSpecialNumber = 1u << 14,   // an arithmetic operator (__add__, __radd__, __iadd__, __neg__, ...)
 };
 
 struct ClassBody {

@@ -455,12 +455,9 @@ Ref Call::Sum() {
   };
   // total + item through the type's addition.
   auto add_generic = [&](ObjectId item) {
-    absl::StatusOr<Ref> next = Binary(heap_, BinaryOp::kAdd, total.get(), item, false);
-    if (!next.ok()) {
-      interp_.Raise(next.status());
-      return false;
-    }
-    total = *std::move(next);
+    Ref next = BinaryOf(interp_, BinaryOp::kAdd, total.get(), item, false);
+    if (!next) return false;
+    total = std::move(next);
     return true;
   };
   const bool ok = interp_.ForEach(Arg(0), [&](Ref item) {
@@ -1011,6 +1008,7 @@ Ref Call::Run() {
     case Builtin::kAbs: {
       if (!Arity(1, 1)) return Ref();
       const ObjectId value = Arg(0);
+      if (heap_.type_of(value) == TypeTag::kInstance) return UnaryOf(interp_, std::nullopt, value);
       if (heap_.type_of(value) == TypeTag::kComplex) {
         const ComplexBody& c = heap_.complex(value);
         return NewFloat(heap_, std::hypot(c.real, c.imag));

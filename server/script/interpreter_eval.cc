@@ -48,14 +48,10 @@ Ref Interpreter::Eval(const Expr& expr) {
         right.Reset();
         return left;
       }
-      absl::StatusOr<Ref> result = Binary(heap_, expr.binary_op, left.get(), right.get(), false);
+      Ref result = BinaryOf(*this, expr.binary_op, left.get(), right.get(), false);
       left.Reset();
       right.Reset();
-      if (!result.ok()) {
-        Raise(result.status());
-        return Ref();
-      }
-      return std::move(*result);
+      return result;
     }
     case ExprKind::kUnary: {
       Ref operand = Eval(*expr.operands[0]);
@@ -66,13 +62,9 @@ Ref Interpreter::Eval(const Expr& expr) {
         if (truth < 0) return Ref();
         return heap_.NewRef(heap_.bool_object(truth == 0));
       }
-      absl::StatusOr<Ref> result = Unary(heap_, expr.unary_op, operand.get());
+      Ref result = UnaryOf(*this, expr.unary_op, operand.get());
       operand.Reset();
-      if (!result.ok()) {
-        Raise(result.status());
-        return Ref();
-      }
-      return std::move(*result);
+      return result;
     }
     case ExprKind::kCompare:
       return EvalCompare(expr);

@@ -352,14 +352,11 @@ Flow Interpreter::ExecAssign(const Stmt& stmt) {
       right.Reset();
       return StoreName(name, std::move(left)) ? Flow::kNormal : Flow::kError;
     }
-    absl::StatusOr<Ref> result = Binary(heap_, BinaryOp::kAdd, left.get(), right.get(), false);
+    Ref result = BinaryOf(*this, BinaryOp::kAdd, left.get(), right.get(), false);
     left.Reset();
     right.Reset();
-    if (!result.ok()) {
-      Raise(result.status());
-      return Flow::kError;
-    }
-    return StoreName(name, *std::move(result)) ? Flow::kNormal : Flow::kError;
+    if (!result) return Flow::kError;
+    return StoreName(name, std::move(result)) ? Flow::kNormal : Flow::kError;
   }
   Ref value = Eval(value_expr);
   if (!value) return Flow::kError;
@@ -470,13 +467,8 @@ Flow Interpreter::ExecAugAssign(const Stmt& stmt) {
     if (!ExtendList(current.get(), operand.get())) return Flow::kError;
     result = heap_.NewRef(current.get());
   } else {
-    absl::StatusOr<Ref> value =
-        Binary(heap_, stmt.binary_op, current.get(), operand.get(), /*in_place=*/true);
-    if (!value.ok()) {
-      Raise(value.status());
-      return Flow::kError;
-    }
-    result = std::move(*value);
+    result = BinaryOf(*this, stmt.binary_op, current.get(), operand.get(), /*in_place=*/true);
+    if (!result) return Flow::kError;
   }
   current.Reset();
   operand.Reset();

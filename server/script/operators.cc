@@ -478,6 +478,12 @@ absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool
   if (op == BinaryOp::kMul) {
     if (IsSequence(ta) && IsInt(heap, b)) return RepeatSequence(heap, a, b, in_place);
     if (IsSequence(tb) && IsInt(heap, a)) return RepeatSequence(heap, b, a, false);
+    // sequence_repeat: a count that is not an int.
+    if (IsSequence(ta) || IsSequence(tb)) {
+      return PyError(PyExc::kTypeError,
+                     absl::StrCat("can't multiply sequence by non-int of type '",
+                                  TypeName(heap, IsSequence(ta) ? b : a), "'"));
+    }
   }
   if (IsAnySet(heap, a) && IsAnySet(heap, b)) return SetAlgebra(heap, op, a, b, in_place);
   if (op == BinaryOp::kMod && ta == TypeTag::kStr) {

@@ -147,6 +147,20 @@ bool IsIterator(const Heap& heap, ObjectId object);
 // else none. With the exception pending when __len__ raised another.
 std::optional<uint64_t> SpecialLengthHint(Interpreter& interp, ObjectId instance);
 
+// a <op> b (a <op>= b when `in_place`) for operands of any type, through
+// the arithmetic methods of a program's class when either has them
+// (binary_op1 and the slots' SLOT1BINFULL: the left operand's method, a
+// subclass's reflected one first, the reflected one of a different type,
+// NotImplemented passing on, and the in-place method first for `in_place`);
+// what no method answers is the builtin operation or its TypeError. A new
+// reference, or null with the exception pending.
+Ref BinaryOf(Interpreter& interp, BinaryOp op, ObjectId a, ObjectId b, bool in_place);
+
+// -a, +a, ~a, not a and abs(a) (`abs` when `op` is absent) for any
+// operand, through __neg__, __pos__, __invert__, __abs__ of a program's
+// class. A new reference, or null with the exception pending.
+Ref UnaryOf(Interpreter& interp, std::optional<UnaryOp> op, ObjectId a);
+
 // The __call__ attribute of `instance`'s class (borrowed), or kNoObject.
 ObjectId SpecialCallMethod(Heap& heap, ObjectId instance);
 

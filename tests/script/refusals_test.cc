@@ -33,6 +33,7 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"class A:\n    if True:\n        def __getattr__(self, name):\n            return 0\n",
        "a class defining '__getattr__'"},
       {"class A:\n    __format__ = None\n", "a class defining '__format__'"},
+      {"class A:\n    def __index__(self):\n        return 1\n", "a class defining '__index__'"},
       // Special methods called where the engine, not the interpreter, meets
       // the instance.
       {"class A:\n    def __repr__(self):\n        return 'A'\nprint({A()})\n",
