@@ -284,6 +284,11 @@ bool AppendRepr(Interpreter& interp, ObjectId object, int depth,
     interp.Raise(BudgetStatus());
     return false;
   }
+  // The text becomes a str: past the session's memory it is a MemoryError.
+  if (absl::Status room = CheckGrowth(heap, out->size(), out->size()); !room.ok()) {
+    interp.Raise(std::move(room));
+    return false;
+  }
   const TypeTag type = heap.type_of(object);
   const bool container =
       type == TypeTag::kList || type == TypeTag::kTuple || type == TypeTag::kDict;
