@@ -47,7 +47,16 @@ absl::Status Interpreter::RunModule(const std::shared_ptr<Program>& program,
   AddHiddenSlots(heap_.frames().module_frame(), unit);
   context_ = Context{program.get(), &unit, 0, kNoObject, program_index, Position{}};
   const Flow flow = ExecBlock(unit.body);
-  if (flow == Flow::kError) return TakeError();
+  if (flow == Flow::kError) {
+    // The last traceback line shows a KeyError's key by its repr(), which a
+    // method of the program's class would make as the traceback is printed.
+    const std::optional<ObjectId> key = PyErrorArgument(error_);
+    if (key.has_value() && heap_.IsLive(*key) && HasSpecialRepr(heap_, *key, false)) {
+      TakeError().IgnoreError();
+      Refuse("an uncaught KeyError whose key's repr() runs a special method");
+    }
+    return TakeError();
+  }
   return absl::OkStatus();
 }
 

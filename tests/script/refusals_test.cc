@@ -34,6 +34,8 @@ const std::vector<Refusal>& RefusedPrograms() {
        "a class defining '__getattr__'"},
       {"class A:\n    __format__ = None\n", "a class defining '__format__'"},
       {"class A:\n    def __index__(self):\n        return 1\n", "a class defining '__index__'"},
+      {"class A:\n    def __repr__(self):\n        return 'A'\nd = {}\nd[A()]\n",
+       "an uncaught KeyError whose key's repr() runs a special method"},
       // Special methods called where the engine, not the interpreter, meets
       // the instance.
       {"class A:\n    def __repr__(self):\n        return 'A'\nprint({A()})\n",
