@@ -40,35 +40,9 @@ constexpr SpecialName kSpecialNames[] = {
     {"__abs__", kSpecialNumber},    {"__invert__", kSpecialNumber},
 };
 
-// The methods of each binary operator: a <op> b, the reflected b <rop> a,
-// and the in-place a <op>= b; by BinaryOp.
-struct NumberMethods {
-  std::string_view name;
-  std::string_view reflected;
-  std::string_view in_place;
-};
+}  // namespace
 
-constexpr NumberMethods kNumberMethods[] = {
-    {"__add__", "__radd__", "__iadd__"},
-    {"__sub__", "__rsub__", "__isub__"},
-    {"__mul__", "__rmul__", "__imul__"},
-    {"__truediv__", "__rtruediv__", "__itruediv__"},
-    {"__floordiv__", "__rfloordiv__", "__ifloordiv__"},
-    {"__mod__", "__rmod__", "__imod__"},
-    {"__pow__", "__rpow__", "__ipow__"},
-    {"__lshift__", "__rlshift__", "__ilshift__"},
-    {"__rshift__", "__rrshift__", "__irshift__"},
-    {"__or__", "__ror__", "__ior__"},
-    {"__xor__", "__rxor__", "__ixor__"},
-    {"__and__", "__rand__", "__iand__"},
-    {"__matmul__", "__rmatmul__", "__imatmul__"},
-};
-
-const NumberMethods& MethodsOf(BinaryOp op) { return kNumberMethods[static_cast<size_t>(op)]; }
-
-// The class attribute `name` of an instance (borrowed), or kNoObject: the
-// lookup CPython's slots make (_PyType_Lookup), never the instance's dict.
-ObjectId Lookup(Heap& heap, ObjectId instance, std::string_view name) {
+ObjectId LookupSpecial(Heap& heap, ObjectId instance, std::string_view name) {
   if (heap.type_of(instance) != TypeTag::kInstance) return kNoObject;
   Ref key = InternStr(heap, name);
   return ClassLookup(heap, heap.instance(instance).cls, key.get());
@@ -77,7 +51,7 @@ ObjectId Lookup(Heap& heap, ObjectId instance, std::string_view name) {
 // Calls `method` (a class attribute) with `self` and `more` as a slot does:
 // the arguments are the C caller's, so the frame takes references of its
 // own and nothing else holds them; no bound method is made.
-Ref CallSlot(Interpreter& interp, ObjectId method, ObjectId self,
+Ref CallSpecial(Interpreter& interp, ObjectId method, ObjectId self,
              std::initializer_list<ObjectId> more) {
   Heap& heap = interp.heap();
   if (heap.type_of(method) != TypeTag::kFunction) {
@@ -100,10 +74,12 @@ Ref CallSlot(Interpreter& interp, ObjectId method, ObjectId self,
   return result;
 }
 
-Ref CallNamed(Interpreter& interp, ObjectId self, std::string_view name,
-              std::initializer_list<ObjectId> more = {}) {
-  return CallSlot(interp, Lookup(interp.heap(), self, name), self, more);
+Ref CallSpecialNamed(Interpreter& interp, ObjectId self, std::string_view name,
+              std::initializer_list<ObjectId> more) {
+  return CallSpecial(interp, LookupSpecial(interp.heap(), self, name), self, more);
 }
+
+namespace {
 
 std::string_view CompareName(CompareOp op) {
   switch (op) {
@@ -154,6 +130,8 @@ CompareOp Reflected(CompareOp op) {
   }
 }
 
+}  // namespace
+
 bool IsSubclassOf(const Heap& heap, ObjectId cls, ObjectId of) {
   for (ObjectId c = cls; c != kNoObject; c = heap.cls(c).base) {
     if (c == of) return true;
@@ -161,14 +139,16 @@ bool IsSubclassOf(const Heap& heap, ObjectId cls, ObjectId of) {
   return false;
 }
 
+namespace {
+
 // One side's tp_richcompare: the class's method for `op` (slot_tp_richcompare),
 // else object's (identity for ==; != inverting __eq__; NotImplemented
 // otherwise). Objects of builtin types answer NotImplemented to instances.
 Ref TryCompare(Interpreter& interp, CompareOp op, ObjectId self, ObjectId other) {
   Heap& heap = interp.heap();
   if (heap.type_of(self) != TypeTag::kInstance) return heap.NewRef(heap.not_implemented());
-  const ObjectId method = Lookup(heap, self, CompareName(op));
-  if (method != kNoObject) return CallSlot(interp, method, self, {other});
+  const ObjectId method = LookupSpecial(heap, self, CompareName(op));
+  if (method != kNoObject) return CallSpecial(interp, method, self, {other});
   if (op == CompareOp::kEq) {
     return heap.NewRef(self == other ? heap.true_object() : heap.not_implemented());
   }
@@ -189,12 +169,7 @@ bool HonouredSpecialMethod(std::string_view name) {
   for (const SpecialName& special : kSpecialNames) {
     if (special.name == name) return true;
   }
-  for (const NumberMethods& methods : kNumberMethods) {
-    if (methods.name == name || methods.reflected == name || methods.in_place == name) {
-      return true;
-    }
-  }
-  return false;
+  return IsNumberMethodName(name);
 }
 
 void SetUpSpecialMethods(Heap& heap, ObjectId cls) {
@@ -216,11 +191,9 @@ void SetUpSpecialMethods(Heap& heap, ObjectId cls) {
     if (entry.name == "__eq__") defines_eq = true;
     special |= entry.bit;
   }
-  for (const NumberMethods& methods : kNumberMethods) {
-    for (std::string_view name : {methods.name, methods.reflected, methods.in_place}) {
-      Ref key = InternStr(heap, name);
-      absl::StatusOr<ObjectId> value = DictLookup(heap, dict, key.get());
-      if (value.ok() && *value != kNoObject) special |= kSpecialNumber;
+  for (const auto& [key, value] : DictItems(heap, dict)) {
+    if (heap.type_of(key) == TypeTag::kStr && IsNumberMethodName(StrText(heap, key))) {
+      special |= kSpecialNumber;
     }
   }
   if (defines_eq && !defines_hash) {
@@ -359,7 +332,7 @@ Ref SpecialRepr(Interpreter& interp, ObjectId object, bool str) {
     return NewStr(heap, text);
   }
   const bool use_str = str && (SpecialMethods(heap, object) & kSpecialStr) != 0;
-  Ref result = CallNamed(interp, object, use_str ? "__str__" : "__repr__");
+  Ref result = CallSpecialNamed(interp, object, use_str ? "__str__" : "__repr__");
   if (!result) return Ref();
   if (heap.type_of(result.get()) != TypeTag::kStr) {
     // str() checks what object.__str__ gave, whichever method made it.
@@ -467,7 +440,7 @@ int TruthOf(Interpreter& interp, ObjectId object) {
   Heap& heap = interp.heap();
   const uint32_t special = SpecialMethods(heap, object);
   if ((special & kSpecialBool) != 0) {
-    Ref result = CallNamed(interp, object, "__bool__");
+    Ref result = CallSpecialNamed(interp, object, "__bool__");
     if (!result) return -1;
     if (heap.type_of(result.get()) != TypeTag::kBool) {
       interp.Raise(PyError(PyExc::kTypeError,
@@ -495,7 +468,7 @@ int64_t LengthOf(Interpreter& interp, ObjectId object) {
     }
     return length;
   }
-  Ref result = CallNamed(interp, object, "__len__");
+  Ref result = CallSpecialNamed(interp, object, "__len__");
   if (!result) return -1;
   const TypeTag type = heap.type_of(result.get());
   if (type != TypeTag::kInt && type != TypeTag::kBool) {
@@ -526,7 +499,7 @@ std::optional<int64_t> HashOf(Interpreter& interp, ObjectId object) {
     }
     return *hash;
   }
-  Ref result = CallNamed(interp, object, "__hash__");
+  Ref result = CallSpecialNamed(interp, object, "__hash__");
   if (!result) return std::nullopt;
   const TypeTag type = heap.type_of(result.get());
   if (type != TypeTag::kInt && type != TypeTag::kBool) {
@@ -613,7 +586,7 @@ bool SpecialSearch(Interpreter& interp, ObjectId sequence, ObjectId item, int64_
 int ContainsOf(Interpreter& interp, ObjectId container, ObjectId item) {
   Heap& heap = interp.heap();
   if ((SpecialMethods(heap, container) & kSpecialContains) != 0) {
-    Ref result = CallNamed(interp, container, "__contains__", {item});
+    Ref result = CallSpecialNamed(interp, container, "__contains__", {item});
     if (!result) return -1;
     return TruthOf(interp, result.get());
   }
@@ -667,7 +640,7 @@ Ref SpecialGetItem(Interpreter& interp, ObjectId instance, ObjectId key) {
                                                          "' object is not subscriptable")));
     return Ref();
   }
-  return CallNamed(interp, instance, "__getitem__", {key});
+  return CallSpecialNamed(interp, instance, "__getitem__", {key});
 }
 
 bool SpecialSetItem(Interpreter& interp, ObjectId instance, ObjectId key, ObjectId value) {
@@ -686,8 +659,8 @@ bool SpecialSetItem(Interpreter& interp, ObjectId instance, ObjectId key, Object
     interp.Raise(PyError(PyExc::kAttributeError, std::string(name)));
     return false;
   }
-  Ref result = del ? CallNamed(interp, instance, name, {key})
-                   : CallNamed(interp, instance, name, {key, value});
+  Ref result = del ? CallSpecialNamed(interp, instance, name, {key})
+                   : CallSpecialNamed(interp, instance, name, {key, value});
   return static_cast<bool>(result);
 }
 
@@ -716,7 +689,7 @@ Ref SpecialIter(Interpreter& interp, ObjectId instance) {
     }
     return Ref();
   }
-  Ref iterator = CallNamed(interp, instance, "__iter__");
+  Ref iterator = CallSpecialNamed(interp, instance, "__iter__");
   if (!iterator) return Ref();
   if (!IsIterator(heap, iterator.get())) {
     interp.Raise(PyError(PyExc::kTypeError,
@@ -734,7 +707,7 @@ Ref SpecialNext(Interpreter& interp, ObjectId instance, bool clear_stop) {
                                                          "' object is not an iterator")));
     return Ref();
   }
-  Ref item = CallNamed(interp, instance, "__next__");
+  Ref item = CallSpecialNamed(interp, instance, "__next__");
   if (!item && clear_stop && PyErrorType(interp.error()) == PyExc::kStopIteration) {
     interp.TakeError().IgnoreError();
   }
@@ -751,125 +724,7 @@ std::optional<uint64_t> SpecialLengthHint(Interpreter& interp, ObjectId instance
 
 ObjectId SpecialCallMethod(Heap& heap, ObjectId instance) {
   if ((SpecialMethods(heap, instance) & kSpecialCall) == 0) return kNoObject;
-  return Lookup(heap, instance, "__call__");
-}
-
-namespace {
-
-// The user slot of `object` for `op`: its class defines (or inherits) the
-// operator's method or its reflection.
-bool HasNumberSlot(Heap& heap, ObjectId object, BinaryOp op) {
-  if ((SpecialMethods(heap, object) & kSpecialNumber) == 0) return false;
-  return Lookup(heap, object, MethodsOf(op).name) != kNoObject ||
-         Lookup(heap, object, MethodsOf(op).reflected) != kNoObject;
-}
-
-// type(self).name(self, other) when the class has `name`, else
-// NotImplemented (vectorcall_maybe).
-Ref CallMaybe(Interpreter& interp, ObjectId self, std::string_view name, ObjectId other) {
-  Heap& heap = interp.heap();
-  const ObjectId method = Lookup(heap, self, name);
-  if (method == kNoObject) return heap.NewRef(heap.not_implemented());
-  return CallSlot(interp, method, self, {other});
-}
-
-ObjectId ClassOf(const Heap& heap, ObjectId object) {
-  return heap.type_of(object) == TypeTag::kInstance ? heap.instance(object).cls : kNoObject;
-}
-
-// SLOT1BINFULL: the slot a program's class gets for `op`, called as
-// slot(a, b) from either side.
-Ref UserSlot(Interpreter& interp, BinaryOp op, ObjectId a, ObjectId b) {
-  Heap& heap = interp.heap();
-  const NumberMethods& methods = MethodsOf(op);
-  const ObjectId class_a = ClassOf(heap, a);
-  const ObjectId class_b = ClassOf(heap, b);
-  bool do_other = class_a != class_b && HasNumberSlot(heap, b, op);
-  if (HasNumberSlot(heap, a, op)) {
-    if (do_other && class_b != kNoObject && class_a != kNoObject &&
-        IsSubclassOf(heap, class_b, class_a)) {
-      Ref key = InternStr(heap, methods.reflected);
-      if (ClassLookup(heap, class_b, key.get()) != ClassLookup(heap, class_a, key.get())) {
-        Ref result = CallMaybe(interp, b, methods.reflected, a);
-        if (!result || result.get() != heap.not_implemented()) return result;
-        do_other = false;
-      }
-    }
-    Ref result = CallMaybe(interp, a, methods.name, b);
-    if (!result || result.get() != heap.not_implemented() || class_a == class_b) return result;
-  }
-  if (do_other) return CallMaybe(interp, b, methods.reflected, a);
-  return heap.NewRef(heap.not_implemented());
-}
-
-// The builtin operation, raising its TypeError.
-Ref BuiltinBinary(Interpreter& interp, BinaryOp op, ObjectId a, ObjectId b, bool in_place) {
-  absl::StatusOr<Ref> result = Binary(interp.heap(), op, a, b, in_place);
-  if (!result.ok()) {
-    interp.Raise(result.status());
-    return Ref();
-  }
-  return *std::move(result);
-}
-
-}  // namespace
-
-Ref BinaryOf(Interpreter& interp, BinaryOp op, ObjectId a, ObjectId b, bool in_place) {
-  Heap& heap = interp.heap();
-  const bool special_a = (SpecialMethods(heap, a) & kSpecialNumber) != 0;
-  const bool special_b = (SpecialMethods(heap, b) & kSpecialNumber) != 0;
-  if (!special_a && !special_b) return BuiltinBinary(interp, op, a, b, in_place);
-  if (in_place && special_a) {
-    const ObjectId method = Lookup(heap, a, MethodsOf(op).in_place);
-    if (method != kNoObject) {
-      Ref result = CallSlot(interp, method, a, {b});
-      if (!result || result.get() != heap.not_implemented()) return result;
-    }
-  }
-  // binary_op1: the slots of both sides, one call when they are the same.
-  // A builtin type's slot answers NotImplemented to an instance, except
-  // str and bytes formatting with `%`.
-  const TypeTag type_a = heap.type_of(a);
-  if (op == BinaryOp::kMod && (type_a == TypeTag::kStr || type_a == TypeTag::kBytes)) {
-    return BuiltinBinary(interp, op, a, b, in_place);
-  }
-  const bool slot_a = HasNumberSlot(heap, a, op);
-  const bool slot_b = ClassOf(heap, a) != ClassOf(heap, b) || type_a != TypeTag::kInstance
-                          ? HasNumberSlot(heap, b, op) && !slot_a
-                          : false;
-  if (slot_a) {
-    Ref result = UserSlot(interp, op, a, b);
-    if (!result || result.get() != heap.not_implemented()) return result;
-  }
-  if (slot_b) {
-    Ref result = UserSlot(interp, op, a, b);
-    if (!result || result.get() != heap.not_implemented()) return result;
-  }
-  return BuiltinBinary(interp, op, a, b, in_place);
-}
-
-Ref UnaryOf(Interpreter& interp, std::optional<UnaryOp> op, ObjectId a) {
-  Heap& heap = interp.heap();
-  if ((SpecialMethods(heap, a) & kSpecialNumber) != 0) {
-    std::string_view name = "__abs__";
-    if (op == UnaryOp::kNeg) name = "__neg__";
-    if (op == UnaryOp::kPos) name = "__pos__";
-    if (op == UnaryOp::kInvert) name = "__invert__";
-    if (op != UnaryOp::kNot && Lookup(heap, a, name) != kNoObject) {
-      return CallNamed(interp, a, name);
-    }
-  }
-  if (!op.has_value()) {
-    interp.Raise(PyError(PyExc::kTypeError, absl::StrCat("bad operand type for abs(): '",
-                                                         TypeName(heap, a), "'")));
-    return Ref();
-  }
-  absl::StatusOr<Ref> result = Unary(heap, *op, a);
-  if (!result.ok()) {
-    interp.Raise(result.status());
-    return Ref();
-  }
-  return *std::move(result);
+  return LookupSpecial(heap, instance, "__call__");
 }
 
 }  // namespace heapsim::script

@@ -13,6 +13,8 @@
 #define HEAPSIM_SERVER_SCRIPT_SPECIAL_METHODS_H_
 
 #include <cstdint>
+#include <initializer_list>
+#include <optional>
 #include <string_view>
 
 #include "server/heap/heap.h"
@@ -21,6 +23,28 @@
 #include "server/script/operators.h"
 
 namespace heapsim::script {
+
+// The class attribute `name` of an instance (borrowed), or kNoObject: the
+// lookup CPython's slots make (_PyType_Lookup), never the instance's dict.
+ObjectId LookupSpecial(Heap& heap, ObjectId instance, std::string_view name);
+
+// Calls `method` (a class attribute) with `self` and `more` as a slot does:
+// the arguments are the C caller's, so the frame takes references of its
+// own and nothing else holds them; no bound method is made. A method that
+// is not a function, and a RecursionError raised through it, are refused.
+Ref CallSpecial(Interpreter& interp, ObjectId method, ObjectId self,
+                std::initializer_list<ObjectId> more);
+
+// CallSpecial of the class attribute `name` of `self`.
+Ref CallSpecialNamed(Interpreter& interp, ObjectId self, std::string_view name,
+                     std::initializer_list<ObjectId> more = {});
+
+// True when the program's class `cls` is `of` or derives from it.
+bool IsSubclassOf(const Heap& heap, ObjectId cls, ObjectId of);
+
+// True for the names of the arithmetic methods (__add__, __radd__,
+// __iadd__, ... __matmul__) special_operators.cc runs.
+bool IsNumberMethodName(std::string_view name);
 
 // True for the dunder names a class body may bind because heapsim calls
 // them where CPython does (__init__ and the ones this file dispatches).
