@@ -128,6 +128,7 @@ constexpr Profile Py38() {
       .str_concat_in_place = true,
       .print_packs_args = false,
       .contains_compares_item_first = false,
+      .percent_format_folded = false,
       .messages =
           {
               .unbound_local = "local variable '%s' referenced before assignment",
@@ -246,6 +247,7 @@ constexpr Profile Py311() {
   Profile p = Py310();
   p.version = "3.11";
   p.messages.with_protocol_type_error = true;
+  p.percent_format_folded = true;
   p.full_version = "3.11.7";
   p.source_limits.null_byte_error = true;
   p.c_recursion.str_levels = 0;

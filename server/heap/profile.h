@@ -350,6 +350,12 @@ struct Profile {
   // `x in list` and `x in tuple` compare each item with x as item == x
   // (3.9+), not x == item: which side's __eq__ runs first.
   bool contains_compares_item_first;
+  // `'%s %r' % (a, b)` with a str literal and a tuple display is compiled
+  // to an f-string (3.11+): no argument tuple, one value on the stack at a
+  // time. heapsim builds the tuple, so it runs such a format only where
+  // nothing shows the difference (it refuses one whose values' str() or
+  // repr() runs Python code).
+  bool percent_format_folded;
   // Error messages that changed between versions.
   ErrorMessages messages;
 

@@ -14,6 +14,7 @@
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
 #include "server/heap/value_ops.h"
+#include "server/script/format.h"
 
 namespace heapsim::script {
 
@@ -102,10 +103,47 @@ Ref BuiltinBinary(Interpreter& interp, BinaryOp op, ObjectId a, ObjectId b, bool
   return *std::move(result);
 }
 
+// True when `str % args` shows a value whose str() or repr() runs Python
+// code (args itself, or an item of an args tuple where the profile does not
+// fold the format into an f-string: Profile::percent_format_folded).
+bool FormatsSpecial(const Heap& heap, ObjectId args) {
+  if (heap.type_of(args) != TypeTag::kTuple) return HasSpecialRepr(heap, args, true);
+  if (heap.profile().percent_format_folded) return false;
+  for (ObjectId item : heap.tuple(args).items) {
+    if (HasSpecialRepr(heap, item, true)) return true;
+  }
+  return false;
+}
+
+// str % args, each %s/%r/%a of such a value shown through its class's
+// method when the format reaches it (PyUnicode_Format).
+Ref PercentFormatSpecial(Interpreter& interp, ObjectId format, ObjectId args) {
+  Heap& heap = interp.heap();
+  const ShowValue show = [&interp, &heap](ObjectId value,
+                                          char conversion) -> absl::StatusOr<std::string> {
+    if (!HasSpecialRepr(heap, value, conversion == 's')) {
+      return conversion == 's' ? StrChecked(heap, value, 0) : ReprChecked(heap, value, 0);
+    }
+    Ref text = conversion == 's' ? SpecialRepr(interp, value, true)
+                                 : SpecialConversion(interp, value, conversion);
+    if (!text) return interp.TakeError();
+    return std::string(StrText(heap, text.get()));
+  };
+  absl::StatusOr<std::string> text = PercentFormat(heap, StrText(heap, format), args, show);
+  if (!text.ok()) {
+    interp.Raise(text.status());
+    return Ref();
+  }
+  return NewStrObject(heap, *text);
+}
+
 }  // namespace
 
 Ref BinaryOf(Interpreter& interp, BinaryOp op, ObjectId a, ObjectId b, bool in_place) {
   Heap& heap = interp.heap();
+  if (op == BinaryOp::kMod && heap.type_of(a) == TypeTag::kStr && FormatsSpecial(heap, b)) {
+    return PercentFormatSpecial(interp, a, b);
+  }
   const bool special_a = (SpecialMethods(heap, a) & kSpecialNumber) != 0;
   const bool special_b = (SpecialMethods(heap, b) & kSpecialNumber) != 0;
   if (!special_a && !special_b) return BuiltinBinary(interp, op, a, b, in_place);

@@ -40,7 +40,7 @@ const std::vector<Refusal>& RefusedPrograms() {
       // the instance.
       {"class A:\n    def __repr__(self):\n        return 'A'\nprint({A()})\n",
        "__repr__ of class 'A' called from inside another object"},
-      {"class A:\n    def __str__(self):\n        return 'A'\nprint('%s' % A())\n",
+      {"class A:\n    def __str__(self):\n        return 'A'\nprint('{}'.format(A()))\n",
        "__str__ of class 'A' called from inside another object"},
       {"class A:\n    def __hash__(self):\n        return 1\nd = {A(): 1}\n",
        "__hash__ of class 'A' called for a dict key, set item or tuple"},
