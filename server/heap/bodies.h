@@ -140,8 +140,30 @@ struct SharedKeysBody {
 // A program-defined class. `shared_keys` are the attribute names instances
 // have used, in first-use order (CPython's cached keys); `namespace_dict`
 // holds the class body's names.
+// The special methods a program's class defines or inherits (ClassBody::
+// special): which operations on its instances run Python code instead of
+// object's defaults. The interpreter sets them when it makes the class.
+enum SpecialMethodBit : uint32_t {
+  kSpecialRepr = 1u << 0,      // __repr__
+  kSpecialStr = 1u << 1,       // __str__
+  kSpecialCompare = 1u << 2,   // any of __eq__ __ne__ __lt__ __le__ __gt__ __ge__
+  kSpecialHash = 1u << 3,      // __hash__ other than None
+  kSpecialHashNone = 1u << 4,  // __hash__ is None: unhashable
+  kSpecialLen = 1u << 5,       // __len__
+  kSpecialBool = 1u << 6,      // __bool__
+  kSpecialContains = 1u << 7,  // __contains__
+  kSpecialGetItem = 1u << 8,   // __getitem__
+  kSpecialSetItem = 1u << 9,   // __setitem__
+  kSpecialDelItem = 1u << 10,  // __delitem__
+  kSpecialIter = 1u << 11,     // __iter__
+  kSpecialNext = 1u << 12,     // __next__
+  kSpecialCall = 1u << 13,     // __call__
+  kSpecialNumber = 1u << 14,   // an arithmetic operator (__add__, __radd__, __iadd__, __neg__, ...)
+};
+
 struct ClassBody {
   std::string name;
+  uint32_t special = 0;  // SpecialMethodBit flags
   ObjectId base = kNoObject;
   ObjectId namespace_dict = kNoObject;
   // tp_bases and tp_mro: tuples holding the class's bases and, for the

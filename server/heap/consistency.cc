@@ -72,7 +72,7 @@ void ForEachHeldBlock(const Heap& heap, const std::function<void(uint64_t)>& vis
   });
   const Heap::FreeLists& free = heap.free_lists();
   for (const auto* list : {&free.floats, &free.lists, &free.dicts, &free.dict_keys, &free.slices,
-                           &free.builtin_methods}) {
+                           &free.builtin_methods, &free.methods}) {
     for (uint64_t block : *list) visit(block);
   }
   for (const auto& by_length : free.tuples) {

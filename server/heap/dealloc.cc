@@ -220,7 +220,11 @@ void DeallocateObject(Heap& heap, ObjectId id) {
     case TypeTag::kMethod:
     case TypeTag::kBuiltinFunction: {
       const BoundBody body = heap.bound(id);
-      heap.ReleaseObject(id, /*keep_block=*/false);
+      if (heap.type_of(id) == TypeTag::kMethod) {
+        ReleaseToFreeList(heap, id, heap.free_lists().methods, heap.profile().method_freelist);
+      } else {
+        heap.ReleaseObject(id, /*keep_block=*/false);
+      }
       DropIfSet(heap, body.self);
       DropIfSet(heap, body.callable);
       return;
@@ -268,6 +272,7 @@ void SeedStartupFreeLists(Heap& heap) {
   seed(free_lists.lists, startup.lists, profile.list_freelist, kListObjectRequest);
   seed(free_lists.dicts, startup.dicts, profile.dict_freelist, kDictObjectRequest);
   seed(free_lists.slices, startup.slices, profile.slice_cache, profile.aux.slice);
+  seed(free_lists.methods, startup.methods, profile.method_freelist, profile.aux.method);
   for (size_t length = 1; length < free_lists.tuples.size() && length <= startup.tuples.size();
        ++length) {
     seed(free_lists.tuples[length], startup.tuples[length - 1], startup.tuples[length - 1],

@@ -46,7 +46,14 @@ Ref NewCell(Heap& heap, ObjectId contents) {
 }
 
 Ref NewMethod(Heap& heap, ObjectId function, ObjectId self) {
-  const ObjectId id = heap.NewObject(TypeTag::kMethod, heap.profile().aux.method);
+  auto& free_list = heap.free_lists().methods;
+  ObjectId id;
+  if (!free_list.empty()) {
+    id = heap.NewObjectAt(TypeTag::kMethod, free_list.back() + heap.HeaderBytes(TypeTag::kMethod));
+    free_list.pop_back();
+  } else {
+    id = heap.NewObject(TypeTag::kMethod, heap.profile().aux.method);
+  }
   heap.IncRef(function);
   heap.IncRef(self);
   heap.AttachBody(id, BoundBody{function, self, 0});

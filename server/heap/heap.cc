@@ -78,6 +78,9 @@ void Heap::MakeSingletons() {
       objects_[id].refcount = id == none_ ? p.none_startup_refs : p.bool_startup_refs;
     }
   }
+  // NotImplemented: four references at start-up before 3.12.
+  not_implemented_ = make_static(TypeTag::kNotImplemented, 16, 0);
+  if (!p.immortal_singletons) objects_[not_implemented_].refcount = 4;
   objects_[true_].small_int = 1;
   objects_[false_].small_int = 0;
 
@@ -327,6 +330,7 @@ void Heap::DestroyBody(ObjectId id) {
       frame_bodies_.Remove(o.payload);
       break;
     case TypeTag::kNone:
+    case TypeTag::kNotImplemented:
     case TypeTag::kBool:
     case TypeTag::kFloat:
     case TypeTag::kObject:
@@ -379,6 +383,7 @@ void Heap::ClearFreeLists() {
   drain(free_lists_.dicts);
   drain(free_lists_.dict_keys);
   drain(free_lists_.builtin_methods);
+  drain(free_lists_.methods);
   while (!free_lists_.frames.empty()) {
     allocator_.Free(free_lists_.frames.back().first);
     free_lists_.frames.pop_back();

@@ -135,6 +135,7 @@ class Heap {
   // ---------------------------------------------------------------------
 
   ObjectId none() const { return none_; }
+  ObjectId not_implemented() const { return not_implemented_; }
   ObjectId true_object() const { return true_; }
   ObjectId false_object() const { return false_; }
   ObjectId bool_object(bool value) const { return value ? true_ : false_; }
@@ -312,6 +313,7 @@ class Heap {
     std::vector<uint64_t> dict_keys;
     std::vector<uint64_t> slices;  // the one-slice cache
     std::vector<uint64_t> builtin_methods;
+    std::vector<uint64_t> methods;  // bound methods of Python functions (3.8)
     std::vector<std::vector<uint64_t>> tuples;  // by length
     // Heap frames (3.8 to 3.10): block and slot capacity.
     std::vector<std::pair<uint64_t, uint32_t>> frames;
@@ -414,6 +416,7 @@ class Heap {
 
   // Singletons and caches.
   ObjectId none_ = kNoObject;
+  ObjectId not_implemented_ = kNoObject;
   ObjectId true_ = kNoObject;
   ObjectId false_ = kNoObject;
   ObjectId empty_tuple_ = kNoObject;

@@ -234,7 +234,9 @@ absl::Status ListDelItem(Heap& heap, ObjectId list, int64_t index) {
 absl::Status ListRemove(Heap& heap, ObjectId list, ObjectId value) {
   const std::vector<ObjectId>& items = heap.list(list).items;
   for (size_t i = 0; i < items.size(); ++i) {
-    if (Equal(heap, items[i], value)) {
+    absl::StatusOr<bool> equal = EqualChecked(heap, items[i], value);
+    if (!equal.ok()) return equal.status();
+    if (*equal) {
       ListAssignSlice(heap, list, i, i + 1, {});
       return absl::OkStatus();
     }

@@ -55,6 +55,7 @@ enum class TypeTag : uint8_t {
   kDictView,       // dict_keys, dict_values, dict_items
   kException,      // a raised exception instance
   kDescriptor,     // a class's __dict__ / __weakref__ attribute (getset_descriptor)
+  kNotImplemented, // the NotImplemented singleton
   kCount,
 };
 

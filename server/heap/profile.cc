@@ -47,10 +47,12 @@ constexpr Profile Py38() {
       .call_pushes_kwnames = false,
       .slice_cache = 1,
       .builtin_method_freelist = 256,
+      .method_freelist = 256,
       .list_growth_rounds_to_4 = false,
       .list_prealloc_rounds_even = false,
       .list_extend_empty_preallocates = false,
       .list_init_preallocates = true,
+      .list_init_asks_len = true,
       .list_extend_mapping_grows = false,
       .list_del_item_keeps_allocation = false,
       .dict_keys_header = 40,
@@ -126,6 +128,8 @@ constexpr Profile Py38() {
           "str.startswith str.endswith str.find str.count",
       .str_concat_in_place = true,
       .print_packs_args = false,
+      .contains_compares_item_first = false,
+      .percent_format_folded = false,
       .messages =
           {
               .unbound_local = "local variable '%s' referenced before assignment",
@@ -139,12 +143,14 @@ constexpr Profile Py38() {
               .qualified_call_names = false,
               .delattr_names_object = false,
               .qualified_function_names = false,
+              .with_protocol_type_error = false,
           },
       .gc_thresholds = {700, 10, 10},
       .gc_collects_inside_allocation = true,
       .startup_free_lists = {.floats = 3, .lists = 6, .dicts = 9, .tuples = {9, 5, 4, 1, 4, 3, 10,
                                                                              6, 3, 1, 1, 2, 0, 3,
-                                                                             2, 0, 1, 2, 3, 0}},
+                                                                             2, 0, 1, 2, 3, 0},
+                             .methods = 8},
       .c_recursion = {.limit = 1000,
                       .counts_python_frames = true,
                       .base = 0,
@@ -176,6 +182,7 @@ constexpr Profile Py38() {
 constexpr Profile Py39() {
   Profile p = Py38();
   p.version = "3.9";
+  p.contains_compares_item_first = true;
   p.full_version = "3.9.18";
   p.builtin_names = cpython_names::kBuiltins39;
   p.keep_one_empty_arena = true;
@@ -187,6 +194,7 @@ constexpr Profile Py39() {
   p.tracemalloc_has_reset_peak = true;
   p.vectorcall_types = "range list dict tuple set frozenset";
   p.builtin_method_freelist = 0;
+  p.method_freelist = 0;
   p.messages.float_floor_div_zero = "float floor division by zero";
   p.messages.qualified_call_names = true;
   p.source_limits.max_paren_nesting = 200;
@@ -206,6 +214,7 @@ constexpr Profile Py39() {
 constexpr Profile Py310() {
   Profile p = Py39();
   p.version = "3.10";
+  p.list_init_asks_len = false;
   p.full_version = "3.10.13";
   p.name_suggestions = NameSuggestions::kEachNamespace;
   p.builtin_names = cpython_names::kBuiltins310;
@@ -245,6 +254,8 @@ constexpr Profile Py310() {
 constexpr Profile Py311() {
   Profile p = Py310();
   p.version = "3.11";
+  p.messages.with_protocol_type_error = true;
+  p.percent_format_folded = true;
   p.full_version = "3.11.7";
   p.builtin_names = cpython_names::kBuiltins311;
   p.source_limits.null_byte_error = true;

@@ -71,6 +71,10 @@ struct ErrorMessages {
   // Argument errors of the script's own functions name them by qualified
   // name ("outer.<locals>.inner() missing ...", 3.10+).
   bool qualified_function_names;
+  // An object without __enter__ or __exit__ in a with statement: TypeError
+  // "'C' object does not support the context manager protocol" (3.11+)
+  // instead of AttributeError naming the method.
+  bool with_protocol_type_error;
 };
 
 // How full the free lists are when a script starts: what the interpreter's
@@ -84,6 +88,8 @@ struct StartupFreeLists {
   // Every measured version starts with a slice in its one-slice cache: the
   // first slice() after a full collection is not counted in gen 0.
   uint32_t slices = 1;
+  // Bound methods on PyMethod's free list (3.8: eight).
+  uint32_t methods = 0;
 };
 
 // CPython's guard on nested C-level work (Py_EnterRecursiveCall): repr()
@@ -202,6 +208,10 @@ struct Profile {
   // __round__, a mapping's keys): with this free list the first one after a
   // full collection is a new GC object that stays parked.
   uint32_t builtin_method_freelist;
+  // Bound methods of Python functions kept for reuse (PyMethod's free
+  // list, 3.8 only): a reused one is not counted in generation 0, and a
+  // freed one leaves the count alone.
+  uint32_t method_freelist;
 
   // ---- list sizing (Objects/listobject.c) ----
   // Growth formula: 3.9+ rounds to a multiple of 4 and does not
@@ -214,6 +224,10 @@ struct Profile {
   bool list_extend_empty_preallocates;
   // list(x) preallocates len(x) slots before extending (until 3.12).
   bool list_init_preallocates;
+  // list(x) asks len(x) itself before extending, also of an object whose
+  // len() runs Python code (3.8 and 3.9; later only list.extend's length
+  // hint asks it).
+  bool list_init_asks_len;
   // Extending by a dict, set or dict view always uses the growth formula
   // (3.13).
   bool list_extend_mapping_grows;
@@ -342,6 +356,15 @@ struct Profile {
   // call (Argument Clinic's *args, 3.11+): it comes from and returns to the
   // tuple free list.
   bool print_packs_args;
+  // `x in list` and `x in tuple` compare each item with x as item == x
+  // (3.9+), not x == item: which side's __eq__ runs first.
+  bool contains_compares_item_first;
+  // `'%s %r' % (a, b)` with a str literal and a tuple display is compiled
+  // to an f-string (3.11+): no argument tuple, one value on the stack at a
+  // time. heapsim builds the tuple, so it runs such a format only where
+  // nothing shows the difference (it refuses one whose values' str() or
+  // repr() runs Python code).
+  bool percent_format_folded;
   // Error messages that changed between versions.
   ErrorMessages messages;
 

@@ -24,6 +24,7 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
   const AuxSizes& aux = heap.profile().aux;
   switch (heap.type_of(id)) {
     case TypeTag::kNone:
+    case TypeTag::kNotImplemented:
     case TypeTag::kObject:
       return 16;
     case TypeTag::kBool:

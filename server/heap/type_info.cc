@@ -39,6 +39,7 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"", true},                           // kDictView: per kind
     {"", true},                           // kException: per class
     {"getset_descriptor", true},          // kDescriptor
+    {"NotImplementedType", false},        // kNotImplemented
 }};
 
 }  // namespace

@@ -101,6 +101,9 @@ int CompareNumbers(const Heap& heap, ObjectId a, ObjectId b) {
 struct Depth {
   int room = 0;
   bool exceeded = false;
+  // An instance whose class defines a comparison method was met: its
+  // Python code cannot run here, so the walk's answer stands for nothing.
+  ObjectId special = kNoObject;
 
   bool Enter() {
     if (exceeded) return false;
@@ -136,6 +139,20 @@ struct ReprState {
 std::string ReprOf(const Heap& heap, ObjectId id, ReprState& state);
 
 std::string AddressText(uint64_t address) { return absl::StrFormat("0x%x", address); }
+
+// The SpecialMethodBit flags of `id`'s class (0 for objects of other types).
+uint32_t SpecialOf(const Heap& heap, ObjectId id) {
+  if (heap.type_of(id) != TypeTag::kInstance) return 0;
+  return heap.cls(heap.instance(id).cls).special;
+}
+
+// What the engine answers for Python code of a class it cannot run.
+absl::Status SpecialRefusal(const Heap& heap, ObjectId instance, std::string_view method,
+                            std::string_view where) {
+  return absl::UnimplementedError(
+      absl::StrCat(std::string(method), " of class '",
+                   heap.cls(heap.instance(instance).cls).name, "' ", std::string(where)));
+}
 
 std::string JoinItems(const Heap& heap, const std::vector<ObjectId>& items, ReprState& state) {
   std::string out;
@@ -196,6 +213,8 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
   switch (o.type) {
     case TypeTag::kNone:
       return "None";
+    case TypeTag::kNotImplemented:
+      return "NotImplemented";
     case TypeTag::kBool:
       return o.small_int != 0 ? "True" : "False";
     case TypeTag::kInt:
@@ -284,6 +303,9 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
     case TypeTag::kObject:
       return absl::StrCat("<object object at ", AddressText(o.address), ">");
     case TypeTag::kInstance:
+      if ((SpecialOf(heap, id) & kSpecialRepr) != 0 && state.error.ok()) {
+        state.error = SpecialRefusal(heap, id, "__repr__", "called from inside another object");
+      }
       return absl::StrCat("<__main__.", heap.cls(heap.instance(id).cls).name, " object at ",
                           AddressText(o.address), ">");
     case TypeTag::kClass:
@@ -434,6 +456,17 @@ absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
     case TypeTag::kByteArray:
     case TypeTag::kSlice:
       return PyError(PyExc::kTypeError, absl::StrCat("unhashable type: '", TypeName(heap, id), "'"));
+    case TypeTag::kInstance: {
+      const uint32_t special = SpecialOf(heap, id);
+      if ((special & kSpecialHashNone) != 0) {
+        return PyError(PyExc::kTypeError,
+                       absl::StrCat("unhashable type: '", TypeName(heap, id), "'"));
+      }
+      if ((special & kSpecialHash) != 0) {
+        return SpecialRefusal(heap, id, "__hash__", "called for a dict key, set item or tuple");
+      }
+      return HashPointer(o.address);
+    }
     case TypeTag::kRange: {
       const RangeBody& r = heap.range(id);
       const int64_t length = Length(heap, id);
@@ -470,6 +503,12 @@ bool EqualIn(const Heap& heap, ObjectId a, ObjectId b, Depth& depth) {
 bool EqualBody(const Heap& heap, ObjectId a, ObjectId b, Depth& depth) {
   const TypeTag ta = heap.type_of(a);
   const TypeTag tb = heap.type_of(b);
+  for (ObjectId side : {a, b}) {
+    if ((SpecialOf(heap, side) & kSpecialCompare) != 0) {
+      if (depth.special == kNoObject) depth.special = side;
+      return false;
+    }
+  }
   if (IsNumber(ta) && IsNumber(tb)) {
     if (ta == TypeTag::kComplex || tb == TypeTag::kComplex) {
       auto parts = [&heap](ObjectId id) -> std::pair<double, double> {
@@ -569,6 +608,12 @@ absl::StatusOr<bool> LessBody(const Heap& heap, ObjectId a, ObjectId b, Depth& d
   if (!SpendWork(1)) return BudgetStatus();
   const TypeTag ta = heap.type_of(a);
   const TypeTag tb = heap.type_of(b);
+  for (ObjectId side : {a, b}) {
+    if ((SpecialOf(heap, side) & kSpecialCompare) != 0) {
+      if (depth.special == kNoObject) depth.special = side;
+      return false;
+    }
+  }
   if (IsNumber(ta) && IsNumber(tb) && ta != TypeTag::kComplex && tb != TypeTag::kComplex) {
     return CompareNumbers(heap, a, b) == -1;
   }
@@ -615,6 +660,10 @@ bool Equal(const Heap& heap, ObjectId a, ObjectId b) {
 absl::StatusOr<bool> EqualChecked(const Heap& heap, ObjectId a, ObjectId b) {
   Depth depth{RoomFor(heap, 0)};
   const bool equal = EqualIn(heap, a, b, depth);
+  if (depth.special != kNoObject) {
+    return SpecialRefusal(heap, depth.special, "a comparison method",
+                          "called from a builtin's comparison of other objects");
+  }
   if (depth.exceeded) return PyError(PyExc::kRecursionError, kCompareRecursion);
   return equal;
 }
@@ -622,6 +671,10 @@ absl::StatusOr<bool> EqualChecked(const Heap& heap, ObjectId a, ObjectId b) {
 absl::StatusOr<bool> Less(const Heap& heap, ObjectId a, ObjectId b) {
   Depth depth{RoomFor(heap, 0)};
   absl::StatusOr<bool> less = LessIn(heap, a, b, depth);
+  if (depth.special != kNoObject) {
+    return SpecialRefusal(heap, depth.special, "a comparison method",
+                          "called from a builtin's comparison of other objects");
+  }
   if (depth.exceeded) return PyError(PyExc::kRecursionError, kCompareRecursion);
   return less;
 }
@@ -698,8 +751,25 @@ absl::StatusOr<std::string> ReprChecked(const Heap& heap, ObjectId id, int held)
 absl::StatusOr<std::string> StrChecked(const Heap& heap, ObjectId id, int held) {
   switch (heap.type_of(id)) {
     case TypeTag::kStr:
-    case TypeTag::kException:
       return Str(heap, id);
+    case TypeTag::kException: {
+      const auto& args = heap.tuple(heap.exception(id).args).items;
+      if (args.size() == 1) {
+        absl::StatusOr<std::string> text = heap.exception(id).type_name == "KeyError"
+                                               ? ReprChecked(heap, args[0], held)
+                                               : StrChecked(heap, args[0], held);
+        if (!text.ok()) return text.status();
+      } else if (!args.empty()) {
+        absl::StatusOr<std::string> text = ReprChecked(heap, heap.exception(id).args, held);
+        if (!text.ok()) return text.status();
+      }
+      return Str(heap, id);
+    }
+    case TypeTag::kInstance:
+      if ((SpecialOf(heap, id) & kSpecialStr) != 0) {
+        return SpecialRefusal(heap, id, "__str__", "called from inside another object");
+      }
+      return ReprChecked(heap, id, held);
     default:
       return ReprChecked(heap, id, held);
   }

@@ -34,6 +34,7 @@
 #include "server/script/format.h"
 #include "server/script/list_sort.h"
 #include "server/script/operators.h"
+#include "server/script/special_methods.h"
 
 namespace heapsim::script {
 
@@ -282,6 +283,9 @@ Ref Call::Print() {
     const ObjectId arg = Arg(i);
     if (heap_.type_of(arg) == TypeTag::kStr) {
       if (!interp_.Write(StrText(heap_, arg))) return Ref();
+    } else if (HasSpecialRepr(heap_, arg, true)) {
+      Ref text = SpecialRepr(interp_, arg, true);
+      if (!text || !interp_.Write(StrText(heap_, text.get()))) return Ref();
     } else {
       // str(arg) is a new object, written and dropped.
       absl::StatusOr<std::string> shown =
@@ -345,6 +349,10 @@ Ref Call::Sorted(ObjectId iterable) {
   heap_.BindTransientMethod();  // the new list's sort
   const ObjectId key = Keyword("key");
   const ObjectId reverse = Keyword("reverse");
+  if (reverse != kNoObject && SpecialMethods(heap_, reverse) != 0) {
+    interp_.Refuse("a 'reverse' argument whose class defines special methods");
+    return Ref();
+  }
   if (!SortListInPlace(interp_, list.get(), key, reverse != kNoObject && Truth(heap_, reverse))) {
     return Ref();
   }
@@ -385,10 +393,19 @@ Ref Call::MinMax(bool max) {
       best_key = std::move(k);
       continue;
     }
-    absl::StatusOr<bool> better =
-        max ? Less(heap_, best_key.get(), k.get()) : Less(heap_, k.get(), best_key.get());
-    if (!better.ok()) return Fail(better.status());
-    if (*better) {
+    bool better_than_best;
+    if (HasSpecialCompare(heap_, k.get()) || HasSpecialCompare(heap_, best_key.get())) {
+      const int better = RichCompareBool(interp_, max ? CompareOp::kGt : CompareOp::kLt,
+                                         k.get(), best_key.get());
+      if (better < 0) return Ref();
+      better_than_best = better == 1;
+    } else {
+      absl::StatusOr<bool> better =
+          max ? Less(heap_, best_key.get(), k.get()) : Less(heap_, k.get(), best_key.get());
+      if (!better.ok()) return Fail(better.status());
+      better_than_best = *better;
+    }
+    if (better_than_best) {
       best = i;
       best_key = std::move(k);
     }
@@ -438,12 +455,9 @@ Ref Call::Sum() {
   };
   // total + item through the type's addition.
   auto add_generic = [&](ObjectId item) {
-    absl::StatusOr<Ref> next = Binary(heap_, BinaryOp::kAdd, total.get(), item, false);
-    if (!next.ok()) {
-      interp_.Raise(next.status());
-      return false;
-    }
-    total = *std::move(next);
+    Ref next = BinaryOf(interp_, BinaryOp::kAdd, total.get(), item, false);
+    if (!next) return false;
+    total = std::move(next);
     return true;
   };
   const bool ok = interp_.ForEach(Arg(0), [&](Ref item) {
@@ -645,7 +659,12 @@ Ref Call::ConstructList() {
       type == TypeTag::kDictView) {
     source = ExtendSource::kMapping;
   }
-  const int64_t length = Length(heap_, iterable);
+  int64_t length = Length(heap_, iterable);
+  if (type == TypeTag::kInstance && heap_.profile().list_init_asks_len) {
+    const std::optional<uint64_t> asked = SpecialLengthHint(interp_, iterable);
+    if (interp_.has_error()) return Ref();
+    if (asked.has_value()) length = static_cast<int64_t>(*asked);
+  }
   if (length > 0) {
     const auto items = static_cast<uint64_t>(length);
     if (!Check(CheckGrowth(heap_, SizeOf(items, 8), SizeOf(items, sizeof(ObjectId))))) return Ref();
@@ -669,6 +688,7 @@ Ref Call::ConstructTuple() {
   Ref iterator = interp_.GetIter(iterable);
   if (!iterator) return Ref();
   uint64_t slots = interp_.LengthHint(iterable).value_or(10);
+  if (interp_.has_error()) return Ref();
   if (!Check(CheckGrowth(heap_, SizeOf(slots, 8), SizeOf(slots, 8)))) return Ref();
   for (uint64_t i = 0; i < slots; ++i) heap_.IncRef(heap_.none());
   Ref result = slots == 0 ? heap_.NewRef(heap_.empty_tuple())
@@ -802,11 +822,19 @@ Ref Call::Construct() {
     }
     case Builtin::kTypeBool:
       if (!Arity(0, 1)) return Ref();
-      return Bool(!args_.positional.empty() && Truth(heap_, Arg(0)));
+      if (args_.positional.empty()) return Bool(false);
+      {
+        const int truth = TruthOf(interp_, Arg(0));
+        if (truth < 0) return Ref();
+        return Bool(truth == 1);
+      }
     case Builtin::kTypeStr:
       if (!Arity(0, 3)) return Ref();
       if (args_.positional.empty()) return heap_.NewRef(heap_.empty_str());
       if (heap_.type_of(Arg(0)) == TypeTag::kStr) return heap_.NewRef(Arg(0));
+      if (args_.positional.size() == 1 && HasSpecialRepr(heap_, Arg(0), true)) {
+        return SpecialRepr(interp_, Arg(0), true);
+      }
       if (args_.positional.size() > 1 && (heap_.type_of(Arg(0)) == TypeTag::kBytes ||
                                           heap_.type_of(Arg(0)) == TypeTag::kByteArray)) {
         return NewStr(heap_, BytesData(heap_, Arg(0)));
@@ -887,11 +915,8 @@ Ref Call::Run() {
       return Print();
     case Builtin::kLen: {
       if (!Arity(1, 1)) return Ref();
-      const int64_t length = Length(heap_, Arg(0));
-      if (length < 0) {
-        return TypeError(absl::StrCat("object of type '", TypeName(heap_, Arg(0)),
-                                      "' has no len()"));
-      }
+      const int64_t length = LengthOf(interp_, Arg(0));
+      if (length < 0) return Ref();
       return Int(length);
     }
     case Builtin::kId:
@@ -899,6 +924,7 @@ Ref Call::Run() {
       return NewInt(heap_, static_cast<int64_t>(heap_.address_of(Arg(0))));
     case Builtin::kRepr:
       if (!Arity(1, 1)) return Ref();
+      if (HasSpecialRepr(heap_, Arg(0), false)) return SpecialRepr(interp_, Arg(0), false);
       {
         // One level for the call of the builtin itself.
         absl::StatusOr<std::string> text = ReprChecked(heap_, Arg(0), 1);
@@ -913,13 +939,15 @@ Ref Call::Run() {
       const bool want = builtin_ == Builtin::kAny;
       bool found = false;
       const bool ok = interp_.ForEach(Arg(0), [&](Ref item) {
-        if (Truth(heap_, item.get()) == want) {
+        const int truth = TruthOf(interp_, item.get());
+        if (truth < 0) return false;
+        if ((truth == 1) == want) {
           found = true;
           return false;
         }
         return true;
       });
-      if (!ok) return Ref();
+      if (!ok || interp_.has_error()) return Ref();
       return Bool(want ? found : !found);
     }
     case Builtin::kSorted:
@@ -980,6 +1008,7 @@ Ref Call::Run() {
     case Builtin::kAbs: {
       if (!Arity(1, 1)) return Ref();
       const ObjectId value = Arg(0);
+      if (heap_.type_of(value) == TypeTag::kInstance) return UnaryOf(interp_, std::nullopt, value);
       if (heap_.type_of(value) == TypeTag::kComplex) {
         const ComplexBody& c = heap_.complex(value);
         return NewFloat(heap_, std::hypot(c.real, c.imag));
@@ -1004,6 +1033,15 @@ Ref Call::Run() {
       return interp_.GetIter(Arg(0));
     case Builtin::kNext: {
       if (!Arity(1, 2)) return Ref();
+      if (heap_.type_of(Arg(0)) == TypeTag::kInstance) {
+        Ref item = SpecialNext(interp_, Arg(0), false);
+        if (item || args_.positional.size() == 1 ||
+            PyErrorType(interp_.error()) != PyExc::kStopIteration) {
+          return item;
+        }
+        interp_.TakeError().IgnoreError();
+        return heap_.NewRef(Arg(1));
+      }
       Ref item = interp_.Next(Arg(0));
       if (item || interp_.has_error()) return item;
       if (args_.positional.size() == 2) return heap_.NewRef(Arg(1));
@@ -1011,13 +1049,14 @@ Ref Call::Run() {
     }
     case Builtin::kHash: {
       if (!Arity(1, 1)) return Ref();
-      absl::StatusOr<int64_t> hash = Hash(heap_, Arg(0));
-      if (!hash.ok()) return Fail(hash.status());
+      const std::optional<int64_t> hash = HashOf(interp_, Arg(0));
+      if (!hash.has_value()) return Ref();
       return Int(*hash);
     }
     case Builtin::kFormat: {
       if (!Arity(1, 2)) return Ref();
       const std::string spec = args_.positional.size() == 2 ? StrText(heap_, Arg(1)) : "";
+      if (HasSpecialRepr(heap_, Arg(0), true)) return SpecialFormat(interp_, Arg(0), spec);
       BindFormatMethod(heap_, Arg(0), spec);
       absl::StatusOr<std::string> text = FormatValue(heap_, Arg(0), spec);
       if (!text.ok()) return Fail(text.status());
@@ -1152,7 +1191,22 @@ bool SortListInPlace(Interpreter& interp, ObjectId list, ObjectId key, bool reve
   for (size_t i = 0; i < items.size(); ++i) {
     sort_keys.push_back(keys.empty() ? items[i] : keys[i].get());
   }
-  const absl::Status status = SortAsCPython(heap, sort_keys, &order);
+  const SortLess special_less = SpecialSortLess(interp, sort_keys);
+  absl::Status status;
+  if (special_less) {
+    // The list is empty while Python code runs during the sort.
+    heap.list(list).items.clear();
+    status = SortAsCPython(heap, sort_keys, &order, special_less);
+    if (!heap.list(list).items.empty()) {
+      std::vector<ObjectId> added = std::move(heap.list(list).items);
+      ListReorder(heap, list, items);
+      for (ObjectId id : added) heap.DecRef(id);
+      interp.Refuse("a list changed while it is being sorted");
+      return false;
+    }
+  } else {
+    status = SortAsCPython(heap, sort_keys, &order);
+  }
   if (absl::IsUnimplemented(status)) {
     interp.Raise(status);  // a refusal
     return false;

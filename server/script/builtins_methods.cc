@@ -23,6 +23,7 @@
 #include "server/script/builtin_call.h"
 #include "server/script/builtins.h"
 #include "server/script/format.h"
+#include "server/script/special_methods.h"
 
 namespace heapsim::script {
 
@@ -95,14 +96,22 @@ Ref MethodCall::IndexOf(const std::vector<ObjectId>& items, const char* type) {
     if (!e) return Ref();
     stop = *e < 0 ? std::max<int64_t>(0, *e + stop) : std::min(*e, stop);
   }
-  for (int64_t i = start; i < stop; ++i) {
-    if (!SpendWork(1)) return Fail(BudgetStatus());
-    absl::StatusOr<bool> equal = EqualChecked(heap_, items[i], Arg(0));
-    if (!equal.ok()) return Fail(equal.status());
-    if (*equal) return NewInt(heap_, i);
+  if (SearchRunsSpecialCompare(heap_, self_, Arg(0))) {
+    int64_t found = -1;
+    if (!SpecialSearch(interp_, self_, Arg(0), start, stop, true, &found)) return Ref();
+    if (found >= 0) return NewInt(heap_, found);
+  } else {
+    for (int64_t i = start; i < stop; ++i) {
+      if (!SpendWork(1)) return Fail(BudgetStatus());
+      absl::StatusOr<bool> equal = EqualChecked(heap_, items[i], Arg(0));
+      if (!equal.ok()) return Fail(equal.status());
+      if (*equal) return NewInt(heap_, i);
+    }
   }
   if (std::string_view(type) == "list") {
-    return Fail(PyError(PyExc::kValueError, absl::StrCat(Repr(heap_, Arg(0)), " is not in list")));
+    std::string shown;
+    if (!ReprText(interp_, Arg(0), false, 0, &shown)) return Ref();
+    return Fail(PyError(PyExc::kValueError, absl::StrCat(shown, " is not in list")));
   }
   return Fail(PyError(PyExc::kValueError, "tuple.index(x): x not in tuple"));
 }
@@ -116,6 +125,10 @@ Ref MethodCall::Sort() {
     }
   }
   const ObjectId reverse = Keyword("reverse");
+  if (reverse != kNoObject && SpecialMethods(heap_, reverse) != 0) {
+    interp_.Refuse("a 'reverse' argument whose class defines special methods");
+    return Ref();
+  }
   if (!SortListInPlace(interp_, self_, Keyword("key"),
                        reverse != kNoObject && Truth(heap_, reverse))) {
     return Ref();
@@ -141,6 +154,15 @@ Ref MethodCall::List() {
     }
     case Builtin::kListRemove:
       if (!Arity(1, 1)) return Ref();
+      if (SearchRunsSpecialCompare(heap_, self_, Arg(0))) {
+        int64_t found = -1;
+        const int64_t size = static_cast<int64_t>(ListItems(heap_, self_).size());
+        if (!SpecialSearch(interp_, self_, Arg(0), 0, size, true, &found)) return Ref();
+        if (found < 0) return Fail(PyError(PyExc::kValueError, "list.remove(x): x not in list"));
+        ListAssignSlice(heap_, self_, static_cast<uint64_t>(found),
+                        static_cast<uint64_t>(found) + 1, {});
+        return Mutated("remove");
+      }
       if (!Check(ListRemove(heap_, self_, Arg(0)))) return Ref();
       return Mutated("remove");
     case Builtin::kListPop: {
@@ -160,6 +182,11 @@ Ref MethodCall::List() {
     case Builtin::kListCount: {
       if (!Arity(1, 1)) return Ref();
       int64_t count = 0;
+      if (SearchRunsSpecialCompare(heap_, self_, Arg(0))) {
+        const int64_t size = static_cast<int64_t>(ListItems(heap_, self_).size());
+        if (!SpecialSearch(interp_, self_, Arg(0), 0, size, false, &count)) return Ref();
+        return NewInt(heap_, count);
+      }
       for (ObjectId item : ListItems(heap_, self_)) {
         if (!SpendWork(1)) return Fail(BudgetStatus());
         absl::StatusOr<bool> equal = EqualChecked(heap_, item, Arg(0));
@@ -719,6 +746,11 @@ Ref MethodCall::Tuple() {
   if (builtin_ == Builtin::kTupleIndex) return IndexOf(TupleItems(heap_, self_), "tuple");
   if (!Arity(1, 1)) return Ref();
   int64_t count = 0;
+  if (SearchRunsSpecialCompare(heap_, self_, Arg(0))) {
+    const int64_t size = static_cast<int64_t>(TupleItems(heap_, self_).size());
+    if (!SpecialSearch(interp_, self_, Arg(0), 0, size, false, &count)) return Ref();
+    return NewInt(heap_, count);
+  }
   for (ObjectId item : TupleItems(heap_, self_)) {
     if (!SpendWork(1)) return Fail(BudgetStatus());
     absl::StatusOr<bool> equal = EqualChecked(heap_, item, Arg(0));

@@ -165,6 +165,7 @@ enum class StmtKind : uint8_t {
   kAssert,       // assert value, message
   kTry,          // try: body / handlers / orelse / finalbody
   kRaise,        // raise value (null: re-raise)
+  kWith,         // with value [as targets[0]]: body (one item; more nest in body)
 };
 
 struct ExceptHandler {

@@ -827,7 +827,10 @@ uint32_t Compiler::StackDepth(uint32_t index, const CodeUnit& unit) const {
     for (const StmtPtr& s : b) {
       uint32_t d = s->value ? depth(*s->value) : 0;
       for (const ExprPtr& t : s->targets) d = std::max(d, depth(*t) + 1);
-      const uint32_t extra = s->kind == StmtKind::kFor ? 1 : s->kind == StmtKind::kTry ? 6 : 0;
+      const uint32_t extra = s->kind == StmtKind::kFor    ? 1
+                             : s->kind == StmtKind::kWith ? 2
+                             : s->kind == StmtKind::kTry  ? 6
+                                                          : 0;
       d = std::max(d, extra + std::max(block(s->body), block(s->orelse)));
       for (const ExceptHandler& h : s->handlers) d = std::max(d, extra + block(h.body));
       d = std::max(d, block(s->finalbody));

@@ -297,8 +297,9 @@ absl::StatusOr<Ref> ApplyConversion(Heap& heap, Ref value, char conversion) {
   return value;
 }
 
-absl::StatusOr<std::string> PercentFormat(const Heap& heap, std::string_view format,
-                                          ObjectId args) {
+absl::StatusOr<std::string> PercentFormat(const Heap& heap, std::string_view format_text,
+                                          ObjectId args, const ShowValue& show) {
+  const std::string format(format_text);
   std::vector<ObjectId> values;
   if (heap.type_of(args) == TypeTag::kTuple) {
     values = heap.tuple(args).items;
@@ -357,7 +358,8 @@ absl::StatusOr<std::string> PercentFormat(const Heap& heap, std::string_view for
       case 'r':
       case 'a': {
         absl::StatusOr<std::string> shown =
-            conversion == 's' ? StrChecked(heap, value, 0) : ReprChecked(heap, value, 0);
+            show ? show(value, conversion)
+                 : conversion == 's' ? StrChecked(heap, value, 0) : ReprChecked(heap, value, 0);
         if (!shown.ok()) return shown.status();
         body = *std::move(shown);
         break;
@@ -372,7 +374,9 @@ absl::StatusOr<std::string> PercentFormat(const Heap& heap, std::string_view for
           const bool is_int_kind = conversion == 'd' || conversion == 'i' || conversion == 'u';
           return PyError(PyExc::kTypeError,
                          absl::StrCat("%", std::string(1, conversion), " format: ",
-                                      is_int_kind ? "a real number" : "an integer",
+                                      is_int_kind ? absl::StrCat("a ", std::string(
+                                                                           heap.profile().messages.number))
+                                                  : "an integer",
                                       " is required, not ", TypeName(heap, value)));
         }
         std::string spec(1, conversion == 'i' || conversion == 'u' ? 'd' : conversion);

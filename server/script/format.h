@@ -5,6 +5,7 @@
 #ifndef HEAPSIM_SERVER_SCRIPT_FORMAT_H_
 #define HEAPSIM_SERVER_SCRIPT_FORMAT_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -26,11 +27,17 @@ void BindFormatMethod(Heap& heap, ObjectId value, std::string_view spec);
 // applied to `value`: repr() or str() as a new str, or `value` itself.
 absl::StatusOr<Ref> ApplyConversion(Heap& heap, Ref value, char conversion);
 
+// The text %s, %r or %a (`conversion`) shows for `value`, for values whose
+// str() or repr() runs Python code; or the error it raised.
+using ShowValue = std::function<absl::StatusOr<std::string>(ObjectId value, char conversion)>;
+
 // printf-style formatting, `format % args`: %d %i %u %s %r %a %c %f %F %e
 // %E %g %G %x %X %o %% with flags (-+ 0#), width and precision. `args` is a
-// tuple of values or one value. Errors are Python's TypeErrors.
+// tuple of values or one value. Errors are Python's TypeErrors. With
+// `show`, %s, %r and %a take their text from it, in the order the format is
+// read (it may run Python code: `format` is copied first).
 absl::StatusOr<std::string> PercentFormat(const Heap& heap, std::string_view format,
-                                          ObjectId args);
+                                          ObjectId args, const ShowValue& show = nullptr);
 
 // Formats a double with printf-like `type` ('e', 'f', 'g', ...) and
 // precision, as Python does (no C locale involvement).

@@ -6,6 +6,7 @@
 #include "server/heap/frames.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/value_ops.h"
+#include "server/script/special_methods.h"
 
 namespace heapsim::script {
 
@@ -112,7 +113,12 @@ Ref GeneratorNext(Interpreter& interp, ObjectId generator) {
         failed = true;
         break;
       }
-      if (!Truth(heap, test.get())) {
+      const int truth = TruthOf(interp, test.get());
+      if (truth < 0) {
+        failed = true;
+        break;
+      }
+      if (truth == 0) {
         pass = false;
         break;
       }

@@ -22,6 +22,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/builtins.h"
 #include "server/script/cpython_names.h"
+#include "server/script/special_methods.h"
 #include "server/script/subset_check.h"
 
 namespace heapsim::script {
@@ -123,6 +124,7 @@ std::string UnboundLocalText(const Heap& heap, const std::string& name) {
 }  // namespace
 
 ObjectId Interpreter::LookupBuiltin(const std::string& name) {
+  if (name == "NotImplemented") return heap_.not_implemented();
   const std::optional<Builtin> builtin = FindBuiltinName(name);
   if (!builtin) return kNoObject;
   if (*builtin == Builtin::kExceptionClass) return TypeObject(name);
@@ -323,6 +325,14 @@ bool Interpreter::DeleteName(const NameRef& name) {
 
 namespace {
 
+// True when the program's class `cls` (or a base) binds the special method
+// `name` that heapsim runs: reading it gives what the class holds.
+bool DefinedSpecialMethod(Heap& heap, ObjectId cls, const std::string& name) {
+  if (!HonouredSpecialMethod(name)) return false;
+  Ref key = InternStr(heap, name);
+  return ClassLookup(heap, cls, key.get()) != kNoObject;
+}
+
 std::string NoAttribute(const Heap& heap, ObjectId object, const std::string& name) {
   if (heap.type_of(object) == TypeTag::kModule) {
     return absl::StrCat("module '", heap.module(object).name, "' has no attribute '", name, "'");
@@ -341,7 +351,8 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     Ref key = InternStr(heap_, name);
     if (name == "__dict__") return InstanceDict(heap_, object);
     if (name == "__class__") return heap_.NewRef(heap_.instance(object).cls);
-    if (IsDunder(name) && name != "__init__" && name != "__module__" && name != "__sizeof__") {
+    if (IsDunder(name) && name != "__init__" && name != "__module__" && name != "__sizeof__" &&
+        !DefinedSpecialMethod(heap_, heap_.instance(object).cls, name)) {
       return RefuseAttribute(object, name);
     }
     const ObjectId value = InstanceGetAttr(heap_, object, key.get());
@@ -353,7 +364,8 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     }
   } else if (type == TypeTag::kClass) {
     if (name == "__name__" || name == "__qualname__") return NewStr(heap_, heap_.cls(object).name);
-    if (IsDunder(name) && name != "__init__" && name != "__module__") {
+    if (IsDunder(name) && name != "__init__" && name != "__module__" &&
+        !DefinedSpecialMethod(heap_, object, name)) {
       return RefuseAttribute(object, name);
     }
     Ref key = InternStr(heap_, name);
@@ -373,6 +385,9 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (name == "__qualname__") return NewStr(heap_, heap_.function(object).qualname);
   } else if (type == TypeTag::kException && name == "args") {
     return heap_.NewRef(heap_.exception(object).args);
+  } else if (type == TypeTag::kSlice && (name == "start" || name == "stop" || name == "step")) {
+    const SliceBody& s = heap_.slice(object);
+    return heap_.NewRef(name == "start" ? s.start : name == "stop" ? s.stop : s.step);
   } else if (type == TypeTag::kComplex && (name == "real" || name == "imag")) {
     const ComplexBody& c = heap_.complex(object);
     return NewFloat(heap_, name == "real" ? c.real : c.imag);

@@ -41,6 +41,9 @@ struct CallArgs {
   // A call made from C code (a class's __init__ from type.__call__): the
   // arguments are borrowed, so a frame copies them in every version.
   bool borrowed = false;
+  // positional[0] is a bound method's self, which the method lends the
+  // call: the frame takes that reference even where it copies the others.
+  bool self_lent = false;
 };
 
 // How a statement finished.
@@ -190,6 +193,7 @@ class Interpreter {
   Flow ExecFor(const Stmt& stmt);
   Flow ExecWhile(const Stmt& stmt);
   Flow ExecTry(const Stmt& stmt);
+  Flow ExecWith(const Stmt& stmt);
   Flow ExecFunctionDef(const Stmt& stmt);
   Flow ExecClassDef(const Stmt& stmt);
   Flow ExecImport(const Stmt& stmt);
@@ -246,6 +250,8 @@ class Interpreter {
   bool BindArguments(const CodeUnit& unit, ObjectId function, CallArgs& args,
                      std::vector<ObjectId>* slots);
   Ref Instantiate(ObjectId cls, CallArgs args);
+  // instance(...) through `method`, the __call__ of its class.
+  Ref CallInstance(ObjectId instance, ObjectId method, CallArgs args);
 
   // Refuses obj.name = ... / del obj.name where CPython would do what
   // heapsim does not model (a special attribute, a function's __dict__);

@@ -19,6 +19,7 @@
 #include "server/script/builtins.h"
 #include "server/script/generator.h"
 #include "server/script/interpreter.h"
+#include "server/script/special_methods.h"
 
 namespace heapsim::script {
 
@@ -212,6 +213,7 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
     case TypeTag::kMethod: {
       const BoundBody body = heap_.bound(callable);
       args.positional.insert(args.positional.begin(), heap_.NewRef(body.self));
+      args.self_lent = true;
       return CallFunction(body.callable, std::move(args));
     }
     case TypeTag::kBuiltinFunction:
@@ -243,6 +245,11 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
       packed.Reset();
       return instance;
     }
+    case TypeTag::kInstance:
+      if (const ObjectId method = SpecialCallMethod(heap_, callable); method != kNoObject) {
+        return CallInstance(callable, method, std::move(args));
+      }
+      [[fallthrough]];
     default:
       Raise(PyError(PyExc::kTypeError,
                     absl::StrCat("'", TypeName(heap_, callable), "' object is not callable")));
@@ -262,7 +269,10 @@ bool Interpreter::BindArguments(const CodeUnit& unit, ObjectId function, CallArg
   };
   const size_t positional = unit.positional_count;
   const size_t given = args.positional.size();
-  for (size_t i = 0; i < given && i < positional; ++i) (*slots)[i] = take(args.positional[i]);
+  for (size_t i = 0; i < given && i < positional; ++i) {
+    (*slots)[i] = i == 0 && args.self_lent && !args.borrowed ? args.positional[0].release()
+                                                              : take(args.positional[i]);
+  }
   if (given > positional) {
     if (unit.varargs_slot < 0) {
       Raise(PyError(PyExc::kTypeError,
@@ -437,6 +447,39 @@ Ref Interpreter::MakeFunction(uint32_t unit_index, std::vector<Ref> defaults, Re
                      unit.qualname);
 }
 
+Ref Interpreter::CallInstance(ObjectId instance, ObjectId method, CallArgs args) {
+  if (heap_.type_of(method) != TypeTag::kFunction) {
+    Refuse(absl::StrCat("a special method bound to a '", TypeName(heap_, method),
+                        "' object rather than a function"));
+    return Ref();
+  }
+  if (!args.keywords.empty()) {
+    // _PyStack_UnpackDict's copies, names tuple and buffers are not modelled.
+    Refuse("calling an instance (its __call__) with keyword arguments");
+    return Ref();
+  }
+  // slot_tp_call gets its arguments packed (tp_call) and prepends the
+  // instance on a stack the frame copies from: a C array for up to five
+  // (_PY_FASTCALL_SMALL_STACK), else a block of its own.
+  // f(*args) hands over the tuple CALL_FUNCTION_EX holds (`args` stands for
+  // its references).
+  Ref keep_method = heap_.NewRef(method);
+  Ref packed = args.from_sequence ? Ref() : PackArguments(heap_, args);
+  const uint64_t stack_size = args.positional.size() + 1;
+  const uint64_t stack_block = stack_size > 5 ? heap_.AllocateBuffer(8 * stack_size) : 0;
+  CallArgs call;
+  call.from_sequence = true;  // the frame takes these references
+  call.positional.push_back(heap_.NewRef(instance));
+  for (Ref& arg : args.positional) {
+    call.positional.push_back(args.from_sequence ? std::move(arg) : heap_.NewRef(arg.get()));
+  }
+  Ref result = CallFunction(method, std::move(call));
+  heap_.FreeBuffer(stack_block);
+  packed.Reset();
+  ReleaseArguments(heap_.profile(), args);
+  return result;
+}
+
 Ref Interpreter::Instantiate(ObjectId cls, CallArgs args) {
   Ref instance = NewInstance(heap_, cls);
   Ref init_key = InternStr(heap_, "__init__");
@@ -569,7 +612,9 @@ bool Interpreter::ComprehensionLoop(const Expr& expr, size_t clause, ObjectId it
     for (const ExprPtr& condition : c.conditions) {
       Ref test = Eval(*condition);
       if (!test) return false;
-      if (!Truth(heap_, test.get())) {
+      const int truth = TruthOf(*this, test.get());
+      if (truth < 0) return false;
+      if (truth == 0) {
         pass = false;
         break;
       }

@@ -13,6 +13,7 @@
 #include "server/heap/set_object.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
+#include "server/script/special_methods.h"
 #include "server/heap/value_ops.h"
 #include "server/script/builtins.h"
 #include "server/script/format.h"
@@ -47,25 +48,23 @@ Ref Interpreter::Eval(const Expr& expr) {
         right.Reset();
         return left;
       }
-      absl::StatusOr<Ref> result = Binary(heap_, expr.binary_op, left.get(), right.get(), false);
+      Ref result = BinaryOf(*this, expr.binary_op, left.get(), right.get(), false);
       left.Reset();
       right.Reset();
-      if (!result.ok()) {
-        Raise(result.status());
-        return Ref();
-      }
-      return std::move(*result);
+      return result;
     }
     case ExprKind::kUnary: {
       Ref operand = Eval(*expr.operands[0]);
       if (!operand) return Ref();
-      absl::StatusOr<Ref> result = Unary(heap_, expr.unary_op, operand.get());
-      operand.Reset();
-      if (!result.ok()) {
-        Raise(result.status());
-        return Ref();
+      if (expr.unary_op == UnaryOp::kNot) {
+        const int truth = TruthOf(*this, operand.get());
+        operand.Reset();
+        if (truth < 0) return Ref();
+        return heap_.NewRef(heap_.bool_object(truth == 0));
       }
-      return std::move(*result);
+      Ref result = UnaryOf(*this, expr.unary_op, operand.get());
+      operand.Reset();
+      return result;
     }
     case ExprKind::kCompare:
       return EvalCompare(expr);
@@ -75,17 +74,19 @@ Ref Interpreter::Eval(const Expr& expr) {
       for (size_t i = 0; i < expr.operands.size(); ++i) {
         value = Eval(*expr.operands[i]);
         if (!value) return Ref();
-        const bool truth = Truth(heap_, value.get());
-        if (i + 1 < expr.operands.size() && truth == (expr.kind == ExprKind::kOr)) return value;
+        const int truth = TruthOf(*this, value.get());
+        if (truth < 0) return Ref();
+        if (i + 1 < expr.operands.size() && (truth == 1) == (expr.kind == ExprKind::kOr)) return value;
       }
       return value;
     }
     case ExprKind::kIfElse: {
       Ref condition = Eval(*expr.operands[0]);
       if (!condition) return Ref();
-      const bool truth = Truth(heap_, condition.get());
+      const int truth = TruthOf(*this, condition.get());
       condition.Reset();
-      return Eval(*expr.operands[truth ? 1 : 2]);
+      if (truth < 0) return Ref();
+      return Eval(*expr.operands[truth == 1 ? 1 : 2]);
     }
     case ExprKind::kList:
     case ExprKind::kTuple:
@@ -108,12 +109,17 @@ Ref Interpreter::Eval(const Expr& expr) {
     case ExprKind::kFormat: {
       Ref value = Eval(*expr.operands[0]);
       if (!value) return Ref();
-      absl::StatusOr<Ref> converted = ApplyConversion(heap_, std::move(value), expr.conversion);
-      if (!converted.ok()) {
-        Raise(converted.status());
-        return Ref();
+      if (expr.conversion != 0 && HasSpecialRepr(heap_, value.get(), expr.conversion == 's')) {
+        value = SpecialConversion(*this, value.get(), expr.conversion);
+        if (!value) return Ref();
+      } else {
+        absl::StatusOr<Ref> converted = ApplyConversion(heap_, std::move(value), expr.conversion);
+        if (!converted.ok()) {
+          Raise(converted.status());
+          return Ref();
+        }
+        value = *std::move(converted);
       }
-      value = *std::move(converted);
       Ref spec;
       if (expr.operands.size() > 1) {
         spec = Eval(*expr.operands[1]);
@@ -121,6 +127,12 @@ Ref Interpreter::Eval(const Expr& expr) {
       }
       const std::string spec_text = spec ? StrText(heap_, spec.get()) : "";
       if (spec_text.empty() && heap_.type_of(value.get()) == TypeTag::kStr) return value;
+      if (HasSpecialRepr(heap_, value.get(), true)) {
+        Ref result = SpecialFormat(*this, value.get(), spec_text);
+        if (!result) return Ref();
+        value.Reset();
+        return result;
+      }
       BindFormatMethod(heap_, value.get(), spec_text);
       absl::StatusOr<std::string> text = FormatValue(heap_, value.get(), spec_text);
       if (!text.ok()) {
@@ -178,14 +190,22 @@ Ref Interpreter::EvalCompare(const Expr& expr) {
   for (size_t i = 0; i < expr.compare_ops.size(); ++i) {
     Ref right = Eval(*expr.operands[i + 1]);
     if (!right) return Ref();
-    absl::StatusOr<bool> result = Compare(heap_, expr.compare_ops[i], left.get(), right.get());
-    if (!result.ok()) {
-      Raise(result.status());
-      return Ref();
+    const CompareOp op = expr.compare_ops[i];
+    Ref result;
+    if (op == CompareOp::kIn || op == CompareOp::kNotIn) {
+      const int in = ContainsOf(*this, right.get(), left.get());
+      if (in < 0) return Ref();
+      result = heap_.NewRef(heap_.bool_object((in == 1) == (op == CompareOp::kIn)));
+    } else if (op == CompareOp::kIs || op == CompareOp::kIsNot) {
+      result = heap_.NewRef(heap_.bool_object((left.get() == right.get()) == (op == CompareOp::kIs)));
+    } else {
+      result = RichCompare(*this, op, left.get(), right.get());
+      if (!result) return Ref();
     }
-    if (!*result || i + 1 == expr.compare_ops.size()) {
-      return heap_.NewRef(heap_.bool_object(*result));
-    }
+    if (i + 1 == expr.compare_ops.size()) return result;
+    const int truth = TruthOf(*this, result.get());
+    if (truth < 0) return Ref();
+    if (truth == 0) return result;
     left = std::move(right);
   }
   return Ref();

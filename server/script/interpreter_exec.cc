@@ -22,6 +22,7 @@
 #include "server/script/builtins.h"
 #include "server/script/interpreter.h"
 #include "server/script/operators.h"
+#include "server/script/special_methods.h"
 
 namespace heapsim::script {
 
@@ -46,7 +47,16 @@ absl::Status Interpreter::RunModule(const std::shared_ptr<Program>& program,
   AddHiddenSlots(heap_.frames().module_frame(), unit);
   context_ = Context{program.get(), &unit, 0, kNoObject, program_index, Position{}};
   const Flow flow = ExecBlock(unit.body);
-  if (flow == Flow::kError) return TakeError();
+  if (flow == Flow::kError) {
+    // The last traceback line shows a KeyError's key by its repr(), which a
+    // method of the program's class would make as the traceback is printed.
+    const std::optional<ObjectId> key = PyErrorArgument(error_);
+    if (key.has_value() && heap_.IsLive(*key) && HasSpecialRepr(heap_, *key, false)) {
+      TakeError().IgnoreError();
+      Refuse("an uncaught KeyError whose key's repr() runs a special method");
+    }
+    return TakeError();
+  }
   return absl::OkStatus();
 }
 
@@ -76,7 +86,9 @@ Flow Interpreter::Exec(const Stmt& stmt) {
       Ref value = Eval(*stmt.value);
       if (!value) return Flow::kError;
       if (stmt.echo && heap_.type_of(value.get()) != TypeTag::kNone) {
-        echoes_.push_back(Repr(heap_, value.get()));
+        std::string text;
+        if (!ReprText(*this, value.get(), false, 0, &text)) return Flow::kError;
+        echoes_.push_back(std::move(text));
       }
       return Flow::kNormal;
     }
@@ -95,9 +107,10 @@ Flow Interpreter::Exec(const Stmt& stmt) {
     case StmtKind::kIf: {
       Ref test = Eval(*stmt.value);
       if (!test) return Flow::kError;
-      const bool truth = Truth(heap_, test.get());
+      const int truth = TruthOf(*this, test.get());
       test.Reset();
-      return ExecBlock(truth ? stmt.body : stmt.orelse);
+      if (truth < 0) return Flow::kError;
+      return ExecBlock(truth == 1 ? stmt.body : stmt.orelse);
     }
     case StmtKind::kWhile:
       return ExecWhile(stmt);
@@ -124,18 +137,22 @@ Flow Interpreter::Exec(const Stmt& stmt) {
     case StmtKind::kAssert: {
       Ref test = Eval(*stmt.value);
       if (!test) return Flow::kError;
-      if (Truth(heap_, test.get())) return Flow::kNormal;
+      const int truth = TruthOf(*this, test.get());
+      if (truth < 0) return Flow::kError;
+      if (truth == 1) return Flow::kNormal;
       std::string detail;
       if (stmt.message) {
         Ref message = Eval(*stmt.message);
         if (!message) return Flow::kError;
-        detail = Str(heap_, message.get());
+        if (!ReprText(*this, message.get(), true, 0, &detail)) return Flow::kError;
       }
       Raise(PyError(PyExc::kAssertionError, detail));
       return Flow::kError;
     }
     case StmtKind::kTry:
       return ExecTry(stmt);
+    case StmtKind::kWith:
+      return ExecWith(stmt);
     case StmtKind::kRaise: {
       if (!stmt.value) {
         if (handling_.ok()) {
@@ -158,7 +175,12 @@ Flow Interpreter::Exec(const Stmt& stmt) {
       }
       const std::string type_name = heap_.exception(exception.get()).type_name;
       const std::optional<PyExc> exc = PyExcFromName(type_name);
-      Raise(PyError(exc.value_or(PyExc::kException), Str(heap_, exception.get())));
+      absl::StatusOr<std::string> detail = StrChecked(heap_, exception.get(), 0);
+      if (!detail.ok()) {
+        Raise(detail.status());
+        return Flow::kError;
+      }
+      Raise(PyError(exc.value_or(PyExc::kException), *detail));
       return Flow::kError;
     }
   }
@@ -242,7 +264,7 @@ bool Interpreter::Assign(const Expr& target, Ref value) {
 
 Ref Interpreter::IterForUnpacking(ObjectId value) {
   Ref iterator = GetIter(value);
-  if (!iterator) {
+  if (!iterator && !Iterable(value)) {
     TakeError().IgnoreError();
     Raise(PyError(PyExc::kTypeError,
                   absl::StrCat("cannot unpack non-iterable ", TypeName(heap_, value), " object")));
@@ -260,10 +282,13 @@ bool Interpreter::AssignStarred(const Expr& target, size_t star, Ref value) {
     return false;
   };
   // An iterable that is not an iterator itself hints its full length.
+  // An instance's iterator is whatever __iter__ gave: its own hint counts.
   const bool fresh_iterator = heap_.type_of(value.get()) != TypeTag::kIterator &&
                               heap_.type_of(value.get()) != TypeTag::kRangeIterator &&
-                              heap_.type_of(value.get()) != TypeTag::kGenerator;
-  const std::optional<uint64_t> length_hint = LengthHint(value.get());
+                              heap_.type_of(value.get()) != TypeTag::kGenerator &&
+                              heap_.type_of(value.get()) != TypeTag::kInstance;
+  const std::optional<uint64_t> length_hint =
+      fresh_iterator ? LengthHint(value.get()) : std::nullopt;
   Ref iterator = IterForUnpacking(value.get());
   if (!iterator) return false;
   std::vector<Ref> items;
@@ -275,6 +300,7 @@ bool Interpreter::AssignStarred(const Expr& target, size_t star, Ref value) {
   // The rest as PySequence_List(iterator): an empty list extended from the
   // iterator, sized by what the iterator says is left.
   std::optional<uint64_t> hint = LengthHint(iterator.get());
+  if (has_error()) return false;
   if (fresh_iterator && length_hint) hint = *length_hint > before ? *length_hint - before : 0;
   Ref rest = NewList(heap_, 0);
   if (!ExtendListFromIterator(rest.get(), iterator.get(),
@@ -335,14 +361,11 @@ Flow Interpreter::ExecAssign(const Stmt& stmt) {
       right.Reset();
       return StoreName(name, std::move(left)) ? Flow::kNormal : Flow::kError;
     }
-    absl::StatusOr<Ref> result = Binary(heap_, BinaryOp::kAdd, left.get(), right.get(), false);
+    Ref result = BinaryOf(*this, BinaryOp::kAdd, left.get(), right.get(), false);
     left.Reset();
     right.Reset();
-    if (!result.ok()) {
-      Raise(result.status());
-      return Flow::kError;
-    }
-    return StoreName(name, *std::move(result)) ? Flow::kNormal : Flow::kError;
+    if (!result) return Flow::kError;
+    return StoreName(name, std::move(result)) ? Flow::kNormal : Flow::kError;
   }
   Ref value = Eval(value_expr);
   if (!value) return Flow::kError;
@@ -365,10 +388,12 @@ bool Interpreter::ExtendList(ObjectId list, ObjectId iterable) {
       type == TypeTag::kDictView) {
     source = ExtendSource::kMapping;
   }
-  const std::optional<uint64_t> hint = LengthHint(iterable);
-  if (source != ExtendSource::kMapping && hint) source = ExtendSource::kSized;
+  // list_extend: the iterator first, then the iterable's length hint.
   Ref iterator = GetIter(iterable);
   if (!iterator) return false;
+  const std::optional<uint64_t> hint = LengthHint(iterable);
+  if (has_error()) return false;
+  if (source != ExtendSource::kMapping && hint) source = ExtendSource::kSized;
   return ExtendListFromIterator(list, iterator.get(), source, hint.value_or(0));
 }
 
@@ -417,7 +442,12 @@ Flow Interpreter::ExecAugAssign(const Stmt& stmt) {
       if (!container) return Flow::kError;
       key = Eval(*target.operands[1]);
       if (!key) return Flow::kError;
-      current = GetItem(container.get(), key.get());
+      {
+        // DUP_TOP_TWO (COPY 2 twice from 3.11): the read takes the copies.
+        Ref container_copy = heap_.NewRef(container.get());
+        Ref key_copy = heap_.NewRef(key.get());
+        current = GetItem(container_copy.get(), key_copy.get());
+      }
       break;
     default:
       Raise(PyError(PyExc::kTypeError, "illegal expression for augmented assignment"));
@@ -446,13 +476,8 @@ Flow Interpreter::ExecAugAssign(const Stmt& stmt) {
     if (!ExtendList(current.get(), operand.get())) return Flow::kError;
     result = heap_.NewRef(current.get());
   } else {
-    absl::StatusOr<Ref> value =
-        Binary(heap_, stmt.binary_op, current.get(), operand.get(), /*in_place=*/true);
-    if (!value.ok()) {
-      Raise(value.status());
-      return Flow::kError;
-    }
-    result = std::move(*value);
+    result = BinaryOf(*this, stmt.binary_op, current.get(), operand.get(), /*in_place=*/true);
+    if (!result) return Flow::kError;
   }
   current.Reset();
   operand.Reset();
@@ -500,9 +525,10 @@ Flow Interpreter::ExecWhile(const Stmt& stmt) {
     if (!Step()) return Flow::kError;
     Ref test = Eval(*stmt.value);
     if (!test) return Flow::kError;
-    const bool truth = Truth(heap_, test.get());
+    const int truth = TruthOf(*this, test.get());
     test.Reset();
-    if (!truth) break;
+    if (truth < 0) return Flow::kError;
+    if (truth == 0) break;
     const Flow flow = ExecBlock(stmt.body);
     if (flow == Flow::kBreak) return Flow::kNormal;
     if (flow == Flow::kReturn || flow == Flow::kError) return flow;
@@ -613,6 +639,7 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
   if (flow == Flow::kError) return flow;
   const ObjectId object_type = session_.builtin_objects[static_cast<size_t>(Builtin::kTypeObject)];
   Ref cls = NewClass(heap_, unit.name, DictCopy(heap_, ns.get()), base, object_type);
+  SetUpSpecialMethods(heap_, cls.get());
   ns.Reset();
   body_function.Reset();
   return StoreName(stmt.name, std::move(cls)) ? Flow::kNormal : Flow::kError;

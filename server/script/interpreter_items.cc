@@ -15,6 +15,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/builtins.h"
 #include "server/script/interpreter.h"
+#include "server/script/special_methods.h"
 
 namespace heapsim::script {
 
@@ -107,6 +108,11 @@ std::string SubstringByCodePoints(const std::string& utf8, const SliceBounds& b)
 
 Ref Interpreter::GetSlice(ObjectId container, ObjectId start, ObjectId stop, ObjectId step) {
   const TypeTag type = heap_.type_of(container);
+  if (type == TypeTag::kInstance) {
+    // BINARY_SLICE (3.12+) makes the slice object __getitem__ receives.
+    Ref slice = NewSlice(heap_, start, stop, step);
+    return SpecialGetItem(*this, container, slice.get());
+  }
   const int64_t length = Length(heap_, container);
   if (length < 0 || type == TypeTag::kDict || type == TypeTag::kSet ||
       type == TypeTag::kFrozenSet || type == TypeTag::kDictView) {
@@ -167,6 +173,7 @@ Ref Interpreter::GetSlice(ObjectId container, ObjectId start, ObjectId stop, Obj
 
 Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
   const TypeTag type = heap_.type_of(container);
+  if (type == TypeTag::kInstance) return SpecialGetItem(*this, container, key);
   if (heap_.type_of(key) == TypeTag::kSlice && type != TypeTag::kDict) {
     const SliceBody& s = heap_.slice(key);
     return GetSlice(container, s.start, s.stop, s.step);
@@ -240,6 +247,7 @@ Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
 
 bool Interpreter::SetItem(ObjectId container, ObjectId key, ObjectId value) {
   const TypeTag type = heap_.type_of(container);
+  if (type == TypeTag::kInstance) return SpecialSetItem(*this, container, key, value);
   absl::Status status;
   if (type == TypeTag::kList) {
     if (heap_.type_of(key) == TypeTag::kSlice) {
@@ -350,6 +358,7 @@ bool Interpreter::AssignByteArraySlice(ObjectId container, ObjectId key, ObjectI
 
 bool Interpreter::DelItem(ObjectId container, ObjectId key) {
   const TypeTag type = heap_.type_of(container);
+  if (type == TypeTag::kInstance) return SpecialSetItem(*this, container, key, kNoObject);
   absl::Status status;
   if (type == TypeTag::kList) {
     if (heap_.type_of(key) == TypeTag::kSlice) {

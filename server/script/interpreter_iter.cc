@@ -16,6 +16,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/generator.h"
 #include "server/script/interpreter.h"
+#include "server/script/special_methods.h"
 
 namespace heapsim::script {
 
@@ -66,12 +67,15 @@ bool Interpreter::Iterable(ObjectId object) const {
     case TypeTag::kRangeIterator:
     case TypeTag::kGenerator:
       return true;
+    case TypeTag::kInstance:
+      return (SpecialMethods(heap_, object) & (kSpecialIter | kSpecialGetItem)) != 0;
     default:
       return false;
   }
 }
 
 Ref Interpreter::GetIter(ObjectId iterable) {
+  if (heap_.type_of(iterable) == TypeTag::kInstance) return SpecialIter(*this, iterable);
   if (!Iterable(iterable)) {
     Raise(PyError(PyExc::kTypeError,
                   absl::StrCat("'", TypeName(heap_, iterable), "' object is not iterable")));
@@ -124,6 +128,7 @@ Ref Interpreter::Next(ObjectId iterator) {
     return Ref();
   }
   const TypeTag type = heap_.type_of(iterator);
+  if (type == TypeTag::kInstance) return SpecialNext(*this, iterator, true);
   if (type == TypeTag::kRangeIterator) {
     IteratorBody& body = heap_.iterator(iterator);
     if (body.end <= 0) return Ref();
@@ -242,6 +247,7 @@ Ref Interpreter::Next(ObjectId iterator) {
 
 std::optional<uint64_t> Interpreter::LengthHint(ObjectId iterable) {
   const TypeTag type = heap_.type_of(iterable);
+  if (type == TypeTag::kInstance) return SpecialLengthHint(*this, iterable);
   if (type == TypeTag::kGenerator) return std::nullopt;
   if (type == TypeTag::kRangeIterator) {
     heap_.BindSpecialMethod();  // __length_hint__

@@ -15,8 +15,9 @@ constexpr size_t kMinMerge = 64;
 
 class SmallSort {
  public:
-  SmallSort(const Heap& heap, const std::vector<ObjectId>& keys, std::vector<size_t>& order)
-      : heap_(heap), keys_(keys), order_(order) {}
+  SmallSort(const Heap& heap, const std::vector<ObjectId>& keys, std::vector<size_t>& order,
+            const SortLess& less)
+      : heap_(heap), keys_(keys), order_(order), less_(less) {}
 
   absl::Status Run() {
     if (order_.size() < 2) return absl::OkStatus();
@@ -31,7 +32,7 @@ class SmallSort {
   // keys[order[a]] < keys[order[b]]; false once a comparison has failed.
   bool Less(size_t a, size_t b) {
     if (!error_.ok()) return false;
-    absl::StatusOr<bool> less = heapsim::Less(heap_, keys_[order_[a]], keys_[order_[b]]);
+    absl::StatusOr<bool> less = less_(keys_[order_[a]], keys_[order_[b]]);
     if (!less.ok()) {
       error_ = less.status();
       return false;
@@ -117,6 +118,7 @@ class SmallSort {
   const Heap& heap_;
   const std::vector<ObjectId>& keys_;
   std::vector<size_t>& order_;
+  const SortLess& less_;
   absl::Status error_;
 };
 
@@ -137,7 +139,13 @@ bool TotallyOrdered(const Heap& heap, const std::vector<ObjectId>& keys) {
 
 absl::Status SortAsCPython(const Heap& heap, const std::vector<ObjectId>& keys,
                            std::vector<size_t>* order) {
-  if (order->size() < kMinMerge) return SmallSort(heap, keys, *order).Run();
+  return SortAsCPython(heap, keys, order,
+                       [&heap](ObjectId a, ObjectId b) { return Less(heap, a, b); });
+}
+
+absl::Status SortAsCPython(const Heap& heap, const std::vector<ObjectId>& keys,
+                           std::vector<size_t>* order, const SortLess& less) {
+  if (order->size() < kMinMerge) return SmallSort(heap, keys, *order, less).Run();
   if (!TotallyOrdered(heap, keys)) {
     return absl::UnimplementedError(
         "sorting 64 or more items that are not all numbers (without NaN), all str or all bytes");

@@ -10,6 +10,7 @@
 #define HEAPSIM_SERVER_SCRIPT_LIST_SORT_H_
 
 #include <cstddef>
+#include <functional>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -24,6 +25,14 @@ namespace heapsim::script {
 // all str or all bytes.
 absl::Status SortAsCPython(const Heap& heap, const std::vector<ObjectId>& keys,
                            std::vector<size_t>* order);
+
+// `a < b` for sorting: true, false, or the comparison's error.
+using SortLess = std::function<absl::StatusOr<bool>(ObjectId a, ObjectId b)>;
+
+// SortAsCPython comparing with `less` (which may run Python code, so it
+// takes no heap).
+absl::Status SortAsCPython(const Heap& heap, const std::vector<ObjectId>& keys,
+                           std::vector<size_t>* order, const SortLess& less);
 
 }  // namespace heapsim::script
 

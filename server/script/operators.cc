@@ -478,6 +478,12 @@ absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool
   if (op == BinaryOp::kMul) {
     if (IsSequence(ta) && IsInt(heap, b)) return RepeatSequence(heap, a, b, in_place);
     if (IsSequence(tb) && IsInt(heap, a)) return RepeatSequence(heap, b, a, false);
+    // sequence_repeat: a count that is not an int.
+    if (IsSequence(ta) || IsSequence(tb)) {
+      return PyError(PyExc::kTypeError,
+                     absl::StrCat("can't multiply sequence by non-int of type '",
+                                  TypeName(heap, IsSequence(ta) ? b : a), "'"));
+    }
   }
   if (IsAnySet(heap, a) && IsAnySet(heap, b)) return SetAlgebra(heap, op, a, b, in_place);
   if (op == BinaryOp::kMod && ta == TypeTag::kStr) {
@@ -589,7 +595,8 @@ absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
         }
         case ViewKind::kValues:
           for (const auto& [key, value] : DictItems(heap, dict)) {
-            if (Equal(heap, value, item)) return true;
+            absl::StatusOr<bool> equal = EqualChecked(heap, value, item);
+            if (!equal.ok() || *equal) return equal;
           }
           return false;
         case ViewKind::kItems: {
@@ -598,7 +605,8 @@ absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
           }
           absl::StatusOr<ObjectId> found = DictLookup(heap, dict, TupleItems(heap, item)[0]);
           if (!found.ok()) return found.status();
-          return *found != kNoObject && Equal(heap, *found, TupleItems(heap, item)[1]);
+          if (*found == kNoObject) return false;
+          return EqualChecked(heap, *found, TupleItems(heap, item)[1]);
         }
       }
       return false;
@@ -658,7 +666,8 @@ absl::StatusOr<bool> Compare(Heap& heap, CompareOp op, ObjectId a, ObjectId b) {
       const ObjectId left = flip ? b : a;
       const ObjectId right = flip ? a : b;
       absl::StatusOr<bool> less = Less(heap, left, right);
-      if (!less.ok() && PyErrorType(less.status()) == PyExc::kRecursionError) return less;
+      // RecursionError, a refusal and a limit pass; a TypeError names both sides.
+      if (!less.ok() && PyErrorType(less.status()) != PyExc::kTypeError) return less;
       if (!less.ok()) {
         static constexpr const char* kSymbols[] = {"<", ">", "<=", ">="};
         const int index = op == CompareOp::kLt ? 0 : op == CompareOp::kGt ? 1

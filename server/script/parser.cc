@@ -258,6 +258,9 @@ class Parser {
   StmtPtr ParseWhile();
   StmtPtr ParseFor();
   StmtPtr ParseTry();
+  // with_stmt: one kWith per item, each holding the next in its body.
+  StmtPtr ParseWith();
+  StmtPtr ParseWithItems();
   StmtPtr ParseFunctionDef();
   StmtPtr ParseClassDef();
   StmtPtr ParseImport();
@@ -451,7 +454,8 @@ void Parser::ParseStatement(Block* block) {
     StmtPtr stmt;
     // compound_stmt and the statement's own rule; PEG: def and class one more.
     const bool compound_statement = t.text == "if" || t.text == "while" || t.text == "for" ||
-                                    t.text == "try" || t.text == "def" || t.text == "class";
+                                    t.text == "try" || t.text == "with" || t.text == "def" ||
+                                    t.text == "class";
     const bool definition = t.text == "def" || t.text == "class";
     Nest compound(this, {.ll1 = compound_statement ? 2 : 0,
                          .peg = compound_statement ? (definition ? 7 : 6) : 0});
@@ -468,7 +472,7 @@ void Parser::ParseStatement(Block* block) {
     } else if (t.text == "class") {
       stmt = ParseClassDef();
     } else if (t.text == "with") {
-      return Unsupported(t.position, "'with' statement");
+      stmt = ParseWith();
     } else if (t.text == "async") {
       return Unsupported(t.position, "'async' code");
     } else if (t.text == "match" && limits_.match_statement && LineEndsWithColon()) {
@@ -896,6 +900,63 @@ StmtPtr Parser::ParseFor() {
   ParseBlock(&stmt->body);
   --context_.loops;
   if (AcceptKeyword("else")) ParseBlock(&stmt->orelse);
+  return failed() ? nullptr : std::move(stmt);
+}
+
+StmtPtr Parser::ParseWith() {
+  const Position at = Cur().position;
+  ++index_;
+  if (IsOp("(")) {
+    // `with (a, b):` is a tuple to 3.8's parser and two items to the PEG
+    // parser; `with (a as b):` only the latter accepts.
+    int depth = 0;
+    bool item_list = false;
+    for (size_t i = 0; Ahead(i).kind != TokenKind::kEnd; ++i) {
+      const Token& token = Ahead(i);
+      if (token.kind == TokenKind::kOperator && (token.text == "(" || token.text == "[" ||
+                                                 token.text == "{")) {
+        ++depth;
+      } else if (token.kind == TokenKind::kOperator &&
+                 (token.text == ")" || token.text == "]" || token.text == "}")) {
+        if (--depth == 0) {
+          item_list = item_list && Ahead(i + 1).kind == TokenKind::kOperator &&
+                      Ahead(i + 1).text == ":";
+          break;
+        }
+      } else if (depth == 1 && ((token.kind == TokenKind::kOperator && token.text == ",") ||
+                                (token.kind == TokenKind::kName && token.text == "as"))) {
+        item_list = true;
+      }
+    }
+    if (item_list) {
+      Unsupported(at, "parenthesised context managers");
+      return nullptr;
+    }
+  }
+  StmtPtr stmt = ParseWithItems();
+  if (stmt) stmt->position = at;
+  return stmt;
+}
+
+StmtPtr Parser::ParseWithItems() {
+  auto stmt = std::make_unique<Stmt>();
+  stmt->kind = StmtKind::kWith;
+  stmt->position = Cur().position;
+  stmt->value = ParseTest();
+  if (failed()) return nullptr;
+  if (AcceptKeyword("as")) {
+    ExprPtr target = ParseTarget();
+    if (failed()) return nullptr;
+    if (!CheckTarget(*target, false)) return nullptr;
+    stmt->targets.push_back(std::move(target));
+  }
+  if (AcceptOp(",")) {
+    StmtPtr inner = ParseWithItems();
+    if (!inner) return nullptr;
+    stmt->body.push_back(std::move(inner));
+    return stmt;
+  }
+  ParseBlock(&stmt->body);
   return failed() ? nullptr : std::move(stmt);
 }
 

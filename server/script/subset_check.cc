@@ -4,14 +4,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "server/script/special_methods.h"
 
 namespace heapsim::script {
 
 namespace {
-
-// The special methods a class body may define: the ones the interpreter
-// calls where CPython does.
-bool HonouredDunder(std::string_view name) { return name == "__init__"; }
 
 class SubsetChecker {
  public:
@@ -37,9 +34,12 @@ class SubsetChecker {
   }
 
   void BoundName(Position at, const std::string& name) {
-    if (!IsDunder(name) || HonouredDunder(name)) return;
+    if (!IsDunder(name) || HonouredSpecialMethod(name)) return;
     Refuse(at, absl::StrCat("a class defining '", name,
-                            "' (heapsim honours no dunder name in a class but __init__)"));
+                            "' (heapsim runs only __init__, __repr__, __str__, the comparisons, "
+                            "__hash__, __len__, __bool__, __contains__, __getitem__, "
+                            "__setitem__, __delitem__, __iter__, __next__, __call__, __enter__ "
+                            "and __exit__ of a class)"));
   }
 
   // Names a target binds: a, (a, b), [a, *b]; attributes and items bind none.
@@ -73,6 +73,7 @@ class SubsetChecker {
         case StmtKind::kAugAssign:
         case StmtKind::kDelete:
         case StmtKind::kFor:
+        case StmtKind::kWith:
           for (const ExprPtr& target : stmt->targets) Target(*target);
           break;
         case StmtKind::kImport:

@@ -45,7 +45,7 @@ expect 0 "^80 2$" -- run --profile=3.8 "$work/ok.py"
 printf 'd = {}\nprint("before")\nd["city"]\n' >"$work/err.py"
 expect 1 "before.*KeyError: 'city'" -- run "$work/err.py"
 printf 'x = 1\nwith open("f") as f:\n    pass\n' >"$work/refused.py"
-expect 2 "refused.py:2:1: unsupported: 'with' statement" -- run "$work/refused.py"
+expect 2 "refused.py:2:1: unsupported: the builtin 'open'" -- run "$work/refused.py"
 printf 'while True:\n    pass\n' >"$work/forever.py"
 expect 3 "time limit" -- run --max_seconds=1 "$work/forever.py"
 printf 'x = [1]\nx\nx.append(2)\nlen(x)\n' | "$heapctl" shell >"$work/shell.out" 2>&1
