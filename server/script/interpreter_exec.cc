@@ -301,7 +301,10 @@ bool Interpreter::AssignStarred(const Expr& target, size_t star, Ref value) {
   // iterator, sized by what the iterator says is left.
   std::optional<uint64_t> hint = LengthHint(iterator.get());
   if (has_error()) return false;
-  if (fresh_iterator && length_hint) hint = *length_hint > before ? *length_hint - before : 0;
+  if (fresh_iterator && length_hint.has_value()) {
+    const uint64_t full = length_hint.value_or(0);
+    hint = full > before ? full - before : 0;
+  }
   Ref rest = NewList(heap_, 0);
   if (!ExtendListFromIterator(rest.get(), iterator.get(),
                               hint ? ExtendSource::kSized : ExtendSource::kUnsized,
