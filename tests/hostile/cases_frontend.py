@@ -38,6 +38,7 @@ def nested_pair(levels):
 DEEPER_THAN_CHECKED = r"unsupported: an expression nested more than \d+ levels deep"
 
 DEEP = 10 ** 6
+DEEP_TIME = ("--max_seconds=40",)
 
 CASES = [
     # --- the tokenizer and the parser
@@ -97,23 +98,28 @@ CASES = [
          seconds=5),
     Case("int_4300_digits_ok", "x = int('7' * 4300)\nprint(len(str(x)))\n", 0, r"^$",
          stdout=r"^4300\n$", seconds=5),
-    # --- deep structures at run time
-    Case("deep_list_repr", nested_list(DEEP) + "r = repr(x)\n", 1, REPR_RECURSION, seconds=30),
-    Case("deep_list_print", nested_list(DEEP) + "print(x)\n", 1, REPR_RECURSION, seconds=30),
-    Case("deep_list_eq", nested_pair(DEEP) + "print(x == y)\n", 1, COMPARE_RECURSION, seconds=40),
+    # --- deep structures at run time (their own time limit: building a
+    # million-deep structure may outlast the server's default 10 s under load)
+    Case("deep_list_repr", nested_list(DEEP) + "r = repr(x)\n", 1, REPR_RECURSION,
+         seconds=30, args=DEEP_TIME),
+    Case("deep_list_print", nested_list(DEEP) + "print(x)\n", 1, REPR_RECURSION,
+         seconds=30, args=DEEP_TIME),
+    Case("deep_list_eq", nested_pair(DEEP) + "print(x == y)\n", 1, COMPARE_RECURSION,
+         seconds=40, args=DEEP_TIME),
     # CPython's tuple hash recurses on its C stack and crashes: refused.
     Case("deep_tuple_hash_past_cpython", "t = ()\nfor i in range(10**6):\n    t = (t,)\nh = hash(t)\n", 2,
          r"unsupported: hashing a tuple nested more than 100000 levels deep", seconds=20),
-    Case("deep_list_lt", nested_pair(DEEP) + "print(x < y)\n", 1, COMPARE_RECURSION, seconds=40),
+    Case("deep_list_lt", nested_pair(DEEP) + "print(x < y)\n", 1, COMPARE_RECURSION,
+         seconds=40, args=DEEP_TIME),
     Case("deep_list_in", nested_pair(DEEP) + "print(x in [y])\n", 1, COMPARE_RECURSION,
-         seconds=40),
+         seconds=40, args=DEEP_TIME),
     Case("deep_list_del", nested_list(DEEP) + "del x\nprint('freed')\n", 0, r"^$",
-         stdout=r"^freed\n$", seconds=30),
+         stdout=r"^freed\n$", seconds=30, args=DEEP_TIME),
     Case("deep_list_cycle_collect",
          "import gc\n" + nested_list(DEEP) + "x.append(x)\ndel x\nprint(gc.collect() > 0)\n", 0,
-         r"^$", stdout=r"^True\n$", seconds=40),
+         r"^$", stdout=r"^True\n$", seconds=40, args=DEEP_TIME),
     Case("deep_tuple_hash", "t = ()\nfor i in range(10 ** 5):\n    t = (t,)\nprint(hash(t))\n", 0,
-         r"^$", stdout=r"^226928516440299980\n$", seconds=30),
+         r"^$", stdout=r"^226928516440299980\n$", seconds=30, args=DEEP_TIME),
     # --- Python-level recursion keeps the recursion limit
     Case("mutual_recursion", "def f(n):\n    return g(n)\ndef g(n):\n    return f(n)\nf(1)\n", 1,
          r"^RecursionError: maximum recursion depth exceeded", seconds=10),
