@@ -229,6 +229,10 @@ void Describe(const Heap& heap, ObjectId id, v1::ObjectInfo* info, uint64_t held
   });
   info->set_gc_tracked(IsTracked(heap, id));
   info->set_immortal(immortal);
+  // Modules too: CPython's modules are referred to from all over the
+  // interpreter (sys.modules, importers, other modules).
+  info->set_startup_refcount(!immortal && ((heap.object(id).flags & kStatic) != 0 ||
+                                           heap.type_of(id) == TypeTag::kModule));
 }
 
 absl::Status CheckLimits(const Heap& heap, const SessionLimits& limits, uint64_t baseline) {

@@ -42,6 +42,14 @@ function paths(step) {
 
 const FIELDS = [['size', 'sys.getsizeof'], ['refcount', 'refcount'], ['type', 'type']];
 
+// A refcount as the comparison shows it: immortal objects, and start-up
+// objects before 3.12 (whose CPython count depends on the whole interpreter),
+// by what they are rather than a number.
+function countShown(object, value) {
+  if (object.immortal) return 'immortal';
+  return object.startupRefcount ? 'start-up object' : value;
+}
+
 // The differences between step `a` of trace A and step `b` of trace B:
 // {rows: [{what, fact, a, b}], marksA, marksB: Map address -> Set of fields,
 // stdoutA, stdoutB: [{text, differs}]}.
@@ -63,9 +71,10 @@ export function compareSteps(a, b) {
     for (const [field, label] of FIELDS) {
       const valueA = field === 'type' ? objectA.type : num(objectA[field]);
       const valueB = field === 'type' ? objectB.type : num(objectB[field]);
-      if (valueA === valueB) continue;
-      rows.push({ what: path, fact: label, a: objectA.immortal && field === 'refcount'
-        ? 'immortal' : valueA, b: objectB.immortal && field === 'refcount' ? 'immortal' : valueB });
+      const shownA = field === 'refcount' ? countShown(objectA, valueA) : valueA;
+      const shownB = field === 'refcount' ? countShown(objectB, valueB) : valueB;
+      if (shownA === shownB) continue;
+      rows.push({ what: path, fact: label, a: shownA, b: shownB });
       mark(marksA, addressA, field);
       mark(marksB, addressB, field);
     }

@@ -49,7 +49,7 @@ function header(box, diff) {
   const o = box.object;
   const mark = (field, text) => `<tspan data-field="${field}"${diff && diff.has(field)
     ? ' class="diff"' : ''}>${escape(text)}</tspan>`;
-  const refs = o.immortal ? 'immortal' : `refcount ${num(o.refcount)}`;
+  const refs = o.immortal ? 'immortal' : o.startupRefcount ? 'start-up refcount' : `refcount ${num(o.refcount)}`;
   const line1 = `<text x="${box.x + 8}" y="${box.y + 14}" class="type">${mark('type', o.type)}` +
     `<tspan class="meta">  ${mark('size', num(o.size) + ' B')}  ${mark('refcount', refs)}` +
     `</tspan></text>`;

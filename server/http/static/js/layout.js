@@ -50,7 +50,7 @@ function kindOf(object) {
 }
 
 export function headerLines(object) {
-  const refs = object.immortal ? 'immortal' : `refcount ${num(object.refcount)}`;
+  const refs = object.immortal ? 'immortal' : object.startupRefcount ? 'start-up refcount' : `refcount ${num(object.refcount)}`;
   return [`${object.type}  ${num(object.size)} B  ${refs}`, `id ${object.address}`];
 }
 
