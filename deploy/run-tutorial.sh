@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds heapsim, starts heapd on a free loopback
 # port and drives the tutorial through heapctl: the aliasing example step by
-# step in a session, then the tutorial's programs as heap scripts.
+# step in a session, then the tutorial's programs as heap scripts. Run from
+# a terminal, it then keeps heapd serving the viewer at
+# http://127.0.0.1:8080/ until Enter is pressed.
 # Usage: deploy/run-tutorial.sh [PROFILE]   (default: 3.11)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,3 +38,10 @@ for script in tutorial_aliasing tutorial_exercise1_sizes tutorial_exercise2_reus
   echo "== heapctl run --profile=$profile tests/scenarios/$script.py"
   build/heapctl run --profile="$profile" "tests/scenarios/$script.py"
 done
+
+if [[ -t 0 ]]; then
+  echo
+  echo "== The viewer: open http://127.0.0.1:8080/ (the aliasing example is drawn there;"
+  echo "   Run, step, Compare two profiles, Export SVG). Press Enter to stop heapd."
+  read -r _
+fi
