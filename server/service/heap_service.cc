@@ -373,9 +373,9 @@ grpc::ServerUnaryReactor* HeapServiceImpl::PushFrame(grpc::CallbackServerContext
 }
 
 grpc::ServerUnaryReactor* HeapServiceImpl::PopFrame(grpc::CallbackServerContext* context,
-                                                    const v1::PopFrameRequest* request,
+                                                    const v1::PopFrameRequest* /*request*/,
                                                     v1::Change* response) {
-  return OnSession(context, Effect::kFrees, response, [request, response](Session& s, const script::RunLimits&) {
+  return OnSession(context, Effect::kFrees, response, [response](Session& s, const script::RunLimits&) {
     return service::PopFrame(s.runtime(), response);
   });
 }
