@@ -200,13 +200,6 @@ class Call : public BuiltinCall {
   Ref TypeOf(ObjectId object);
 };
 
-bool IsSubclass(const Heap& heap, ObjectId cls, ObjectId of) {
-  for (ObjectId c = cls; c != kNoObject; c = heap.cls(c).base) {
-    if (c == of) return true;
-  }
-  return false;
-}
-
 // The builtin type object a TypeTag's instances report.
 Builtin TypeBuiltin(TypeTag type) {
   switch (type) {
@@ -313,7 +306,7 @@ Ref Call::IsInstance() {
     const TypeTag ct = heap_.type_of(cls);
     if (ct == TypeTag::kClass) {
       if (heap_.type_of(object) == TypeTag::kInstance &&
-          IsSubclass(heap_, heap_.instance(object).cls, cls)) {
+          IsSubclassOf(heap_, heap_.instance(object).cls, cls)) {
         return Bool(true);
       }
       continue;

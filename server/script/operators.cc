@@ -638,6 +638,23 @@ absl::StatusOr<bool> EqualOperator(const Heap& heap, ObjectId a, ObjectId b) {
 
 }  // namespace
 
+std::string_view CompareSymbol(CompareOp op) {
+  switch (op) {
+    case CompareOp::kEq:
+      return "==";
+    case CompareOp::kNotEq:
+      return "!=";
+    case CompareOp::kLt:
+      return "<";
+    case CompareOp::kLtE:
+      return "<=";
+    case CompareOp::kGt:
+      return ">";
+    default:
+      return ">=";
+  }
+}
+
 absl::StatusOr<bool> Compare(Heap& heap, CompareOp op, ObjectId a, ObjectId b) {
   switch (op) {
     case CompareOp::kIs:
@@ -669,11 +686,9 @@ absl::StatusOr<bool> Compare(Heap& heap, CompareOp op, ObjectId a, ObjectId b) {
       // RecursionError, a refusal and a limit pass; a TypeError names both sides.
       if (!less.ok() && PyErrorType(less.status()) != PyExc::kTypeError) return less;
       if (!less.ok()) {
-        static constexpr const char* kSymbols[] = {"<", ">", "<=", ">="};
-        const int index = op == CompareOp::kLt ? 0 : op == CompareOp::kGt ? 1
-                          : op == CompareOp::kLtE ? 2 : 3;
         return PyError(PyExc::kTypeError,
-                       absl::StrCat("'", kSymbols[index], "' not supported between instances of '",
+                       absl::StrCat("'", std::string(CompareSymbol(op)),
+                                    "' not supported between instances of '",
                                     TypeName(heap, a), "' and '", TypeName(heap, b), "'"));
       }
       if (op == CompareOp::kLt || op == CompareOp::kGt) return *less;

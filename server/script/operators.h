@@ -9,6 +9,7 @@
 #define HEAPSIM_SERVER_SCRIPT_OPERATORS_H_
 
 #include <cstdint>
+#include <string_view>
 
 #include "absl/status/statusor.h"
 #include "server/heap/heap.h"
@@ -34,6 +35,10 @@ enum class BinaryOp : uint8_t {
 enum class UnaryOp : uint8_t { kNeg, kPos, kInvert, kNot };
 
 enum class CompareOp : uint8_t { kEq, kNotEq, kLt, kLtE, kGt, kGtE, kIs, kIsNot, kIn, kNotIn };
+
+// The operator as written ("<", "==", ...), for messages; the rich
+// comparisons only.
+std::string_view CompareSymbol(CompareOp op);
 
 // The operator's symbol, for error messages ("+", "//", ...).
 const char* BinaryOpSymbol(BinaryOp op);

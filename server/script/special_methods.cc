@@ -98,23 +98,6 @@ std::string_view CompareName(CompareOp op) {
   }
 }
 
-std::string_view CompareSymbol(CompareOp op) {
-  switch (op) {
-    case CompareOp::kEq:
-      return "==";
-    case CompareOp::kNotEq:
-      return "!=";
-    case CompareOp::kLt:
-      return "<";
-    case CompareOp::kLtE:
-      return "<=";
-    case CompareOp::kGt:
-      return ">";
-    default:
-      return ">=";
-  }
-}
-
 CompareOp Reflected(CompareOp op) {
   switch (op) {
     case CompareOp::kLt:
