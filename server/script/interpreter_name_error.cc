@@ -18,9 +18,12 @@ namespace heapsim::script {
 
 namespace {
 
-// The str keys of `dict`, in its order.
+// The str keys of `dict`, in its order; none when it has more keys than
+// suggestions ever search (CPython skips such a namespace), so the work and
+// memory a NameError costs stay bounded whatever the program's size.
 std::vector<std::string_view> StrKeys(const Heap& heap, ObjectId dict) {
   std::vector<std::string_view> keys;
+  if (heap.dict(dict).used >= kMaxSuggestionCandidates) return keys;
   for (const DictEntry& entry : heap.dict(dict).entries) {
     if (entry.key != kNoObject && heap.type_of(entry.key) == TypeTag::kStr) {
       keys.push_back(StrText(heap, entry.key));
@@ -30,8 +33,11 @@ std::vector<std::string_view> StrKeys(const Heap& heap, ObjectId dict) {
 }
 
 bool DictHasStrKey(const Heap& heap, ObjectId dict, std::string_view name) {
-  for (std::string_view key : StrKeys(heap, dict)) {
-    if (key == name) return true;
+  for (const DictEntry& entry : heap.dict(dict).entries) {
+    if (entry.key != kNoObject && heap.type_of(entry.key) == TypeTag::kStr &&
+        StrText(heap, entry.key) == name) {
+      return true;
+    }
   }
   return false;
 }
@@ -83,7 +89,11 @@ absl::Status Interpreter::NameErrorFor(std::string_view name) {
   const CodeUnit* unit = context_.unit;
   const bool function = !class_body && unit != nullptr && unit->kind != UnitKind::kModule;
   NameScope scope;
-  scope.globals = StrKeys(heap_, heap_.frames().module_frame().globals);
+  const ObjectId globals = heap_.frames().module_frame().globals;
+  scope.globals = StrKeys(heap_, globals);
+  scope.namespace_too_long = heap_.dict(globals).used >= kMaxSuggestionCandidates ||
+                             (class_body && heap_.dict(context_.class_namespace).used >=
+                                                kMaxSuggestionCandidates);
   if (function) {
     scope.code_varnames = CodeVarnames(*unit);
     // f_locals: the locals, cells and free variables that have a value.

@@ -15,7 +15,6 @@ namespace {
 constexpr size_t kMoveCost = 2;      // insert, delete or replace a character
 constexpr size_t kCaseCost = 1;      // change only a character's case
 constexpr size_t kMaxNameLength = 40;  // longer names are never close
-constexpr size_t kMaxCandidates = 750;
 
 size_t ReplaceCost(char from, char to) {
   if (from == to) return 0;
@@ -107,18 +106,18 @@ std::string NameErrorHint(const Profile& profile, std::string_view wrong, const 
     // Each list on its own; a list of 750 names or more is not searched.
     for (const auto* names : {&scope.code_varnames, &scope.globals, &builtins}) {
       const std::optional<std::string_view> closest =
-          ClosestName(wrong, *names, SIZE_MAX, kMaxCandidates);
+          ClosestName(wrong, *names, SIZE_MAX, kMaxSuggestionCandidates);
       if (closest.has_value()) {
         suggestion = std::string(*closest);
         break;
       }
     }
-  } else {
+  } else if (!scope.namespace_too_long) {
     std::vector<std::string_view> names = scope.bound_locals;
     names.insert(names.end(), scope.globals.begin(), scope.globals.end());
     names.insert(names.end(), builtins.begin(), builtins.end());
     const std::optional<std::string_view> closest =
-        ClosestName(wrong, names, SIZE_MAX, kMaxCandidates);
+        ClosestName(wrong, names, SIZE_MAX, kMaxSuggestionCandidates);
     if (closest.has_value()) suggestion = std::string(*closest);
   }
   std::string hint = suggestion.empty() ? "" : DidYouMean(suggestion);

@@ -19,6 +19,9 @@
 
 namespace heapsim::script {
 
+// Suggestions search no list of this many names or more.
+inline constexpr size_t kMaxSuggestionCandidates = 750;
+
 // The edit distance suggestions use: inserting, deleting or replacing a
 // character costs 2, changing only its case 1; a common prefix and suffix
 // cost nothing. Past `max_cost`, or when what is left of either name is
@@ -38,6 +41,9 @@ struct NameScope {
   std::vector<std::string_view> bound_locals;   // f_locals' keys (3.13)
   std::vector<std::string_view> globals;        // the module's names, in order
   bool self_has_wrong_attribute = false;        // a bound local `self` with it
+  // A namespace had kMaxSuggestionCandidates names or more and was left out
+  // of `globals` or `bound_locals` (so one list of all of them is too long).
+  bool namespace_too_long = false;
 };
 
 // The hint for an uncaught NameError for `wrong` under `profile`, including
