@@ -1,8 +1,9 @@
 #include "server/heap/consistency.h"
 
 #include <array>
+#include <vector>
 
-#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "server/heap/referents.h"
 #include "server/heap/value_ops.h"
@@ -83,23 +84,30 @@ void ForEachHeldBlock(const Heap& heap, const std::function<void(uint64_t)>& vis
 
 absl::Status CheckConsistency(const Heap& heap,
                               const std::function<uint64_t(ObjectId)>& external) {
-  // Reference counts.
-  absl::flat_hash_map<ObjectId, uint64_t> counted;
+  // Reference counts, indexed by ObjectId (ids are dense: the highest live
+  // id bounds them). A reference to an id past it is to no live object and
+  // is not counted, as no live object's refcount depends on it.
+  ObjectId id_bound = 0;
+  heap.ForEachObject([&](ObjectId id, const Object&) { id_bound = id + 1; });
+  std::vector<uint64_t> counted(id_bound, 0);
+  auto count = [&counted](ObjectId ref) {
+    if (ref < counted.size()) ++counted[ref];
+  };
   heap.ForEachObject([&](ObjectId id, const Object&) {
-    ForEachOwnedReference(heap, id, [&](ObjectId ref) { ++counted[ref]; });
+    ForEachOwnedReference(heap, id, count);
   });
   heap.ForEachSharedKeys([&](const SharedKeysBody& keys) {
-    for (ObjectId name : keys.names) ++counted[name];
+    for (ObjectId name : keys.names) count(name);
   });
-  heap.ForEachCachedSingleton([&](ObjectId id) { ++counted[id]; });
+  heap.ForEachCachedSingleton([&](ObjectId id) { count(id); });
   const FrameStack& frames = heap.frames();
   for (size_t f = 0; f < frames.depth(); ++f) {
     const Frame& frame = frames.at(f);
-    if (f == 0 && frame.globals != kNoObject) ++counted[frame.globals];
+    if (f == 0 && frame.globals != kNoObject) count(frame.globals);
     for (ObjectId slot : frame.slots) {
-      if (slot != kNoObject) ++counted[slot];
+      if (slot != kNoObject) count(slot);
     }
-    if (frame.heap_frame != kNoObject) ++counted[frame.heap_frame];
+    if (frame.heap_frame != kNoObject) count(frame.heap_frame);
   }
   absl::Status status;
   heap.ForEachObject([&](ObjectId id, const Object& o) {
@@ -116,9 +124,10 @@ absl::Status CheckConsistency(const Heap& heap,
   // Blocks in use, per pymalloc size class.
   const Pymalloc& pymalloc = heap.allocator().pymalloc();
   std::array<uint64_t, Pymalloc::kNumSizeClasses> held{};
-  absl::flat_hash_map<uint64_t, int> seen;
+  absl::flat_hash_set<uint64_t> seen;
+  seen.reserve(2 * heap.live_objects());
   ForEachHeldBlock(heap, [&](uint64_t block) {
-    if (++seen[block] == 2 && status.ok()) {
+    if (!seen.insert(block).second && status.ok()) {
       status = absl::InternalError(absl::StrCat("block 0x", absl::Hex(block), " is held twice"));
     }
     if (pymalloc.Owns(block)) ++held[Pymalloc::SizeClassOf(pymalloc.BlockSizeAt(block))];
