@@ -353,6 +353,14 @@ class Heap {
     return live_by_type_[static_cast<size_t>(type)];
   }
 
+  // Builtin function objects carry the number their creator gave them
+  // (BoundBody::builtin); their repr asks this function for the name it
+  // stands for, or "" when it has none. Set once by whoever numbers the
+  // builtins (the heap-script runtime); copied with the heap.
+  using BuiltinNamer = std::string_view (*)(uint32_t builtin);
+  void set_builtin_namer(BuiltinNamer namer) { builtin_namer_ = namer; }
+  BuiltinNamer builtin_namer() const { return builtin_namer_; }
+
   // Observers are told of every change; they must outlive their
   // registration. Not copied with the heap.
   void AddObserver(HeapObserver* observer);
@@ -383,6 +391,7 @@ class Heap {
 
   const Profile* profile_;
   Allocator allocator_;
+  BuiltinNamer builtin_namer_ = nullptr;
 
   // Object records; index 0 is never used. Dead records are recycled LIFO.
   std::vector<Object> objects_;

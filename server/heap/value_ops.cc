@@ -318,8 +318,25 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
     case TypeTag::kCode:
       return absl::StrCat("<code object ", heap.str(heap.code(id).name).utf8, " at ",
                           AddressText(o.address), ">");
-    case TypeTag::kModule:
-      return absl::StrCat("<module '", heap.module(id).name, "' (built-in)>");
+    case TypeTag::kModule: {
+      const std::string& name = heap.module(id).name;
+      if (name == "tracemalloc" && state.error.ok()) {
+        state.error = absl::UnimplementedError(
+            "the repr of module 'tracemalloc' (CPython shows the path of its file)");
+      }
+      return absl::StrCat("<module '", name, "' (built-in)>");
+    }
+    case TypeTag::kBuiltinFunction: {
+      const BoundBody& b = heap.bound(id);
+      const std::string name(heap.builtin_namer() != nullptr ? heap.builtin_namer()(b.builtin)
+                                                             : std::string_view());
+      if (name.empty() && state.error.ok()) {
+        state.error = absl::UnimplementedError("the repr of a builtin function heapsim does not name");
+      }
+      if (b.self == kNoObject) return absl::StrCat("<built-in function ", name, ">");
+      return absl::StrCat("<built-in method ", name, " of ", TypeName(heap, b.self),
+                          " object at ", AddressText(heap.object(b.self).address), ">");
+    }
     case TypeTag::kMethod: {
       const BoundBody& b = heap.bound(id);
       return absl::StrCat("<bound method ", heap.function(b.callable).qualname, " of ",

@@ -1290,6 +1290,10 @@ ObjectId MakeTypeObject(Heap& heap, const std::string& name, Builtin constructor
 }
 
 void MakeBuiltinObjects(Heap& heap, SessionState& session) {
+  heap.set_builtin_namer([](uint32_t builtin) -> std::string_view {
+    const std::string_view name = BuiltinName(static_cast<Builtin>(builtin));
+    return name == "builtin" ? std::string_view() : name;  // "builtin": none of the tables'
+  });
   session.builtin_objects.assign(static_cast<size_t>(Builtin::kCount), kNoObject);
   for (const BuiltinEntry& entry : kGlobalNames) {
     ObjectId object;

@@ -193,15 +193,15 @@ Ref Interpreter::LoadName(const NameRef& name) {
       const ObjectId globals = heap_.frames().module_frame().globals;
       if (name.scope == Scope::kGlobal) {
         const ObjectId cached = DictValueIfKeyAt(heap_, globals, name.cached_entry, name.key);
-        if (cached != kNoObject) return heap_.NewRef(cached);
+        if (cached != kNoObject) return GlobalValue(name, cached);
         const int64_t entry = DictEntryOf(heap_, globals, name.key);
         if (entry >= 0) {
           name.cached_entry = static_cast<uint32_t>(entry);
-          return heap_.NewRef(heap_.dict(globals).entries[entry].value);
+          return GlobalValue(name, heap_.dict(globals).entries[entry].value);
         }
       }
       absl::StatusOr<ObjectId> value = DictLookup(heap_, globals, name.key);
-      if (value.ok() && *value != kNoObject) return heap_.NewRef(*value);
+      if (value.ok() && *value != kNoObject) return GlobalValue(name, *value);
       const ObjectId builtin = LookupBuiltin(name.text);
       if (builtin != kNoObject) return heap_.NewRef(builtin);
       if (IsCPythonBuiltinName(name.text)) {
@@ -213,6 +213,17 @@ Ref Interpreter::LoadName(const NameRef& name) {
     }
   }
   return Ref();
+}
+
+Ref Interpreter::GlobalValue(const NameRef& name, ObjectId value) {
+  if ((value == session_.file_placeholder && name.text == "__file__") ||
+      (value == heap_.none() && name.text == "__loader__")) {
+    Refuse(absl::StrCat("the value of ", name.text, " (",
+                        name.text == "__file__" ? "the script's path" : "a SourceFileLoader",
+                        " in CPython, not modelled)"));
+    return Ref();
+  }
+  return heap_.NewRef(value);
 }
 
 bool Interpreter::StoreName(const NameRef& name, Ref value) {

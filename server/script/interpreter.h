@@ -63,6 +63,9 @@ struct SessionState {
   ObjectId sys_module = kNoObject;                 // owned
   ObjectId gc_module = kNoObject;                  // owned
   ObjectId tracemalloc_module = kNoObject;         // owned
+  // __main__'s __file__ as start-up binds it (borrowed): a placeholder, as
+  // the script's path (and __loader__'s SourceFileLoader) are not modelled.
+  ObjectId file_placeholder = kNoObject;
   std::vector<ObjectId> builtin_objects;           // owned; by Builtin id
   // Type objects of other types (function, list_iterator, ...) and the
   // exception classes, made on first use; owned.
@@ -229,6 +232,9 @@ class Interpreter {
 
   // Names.
   Ref LoadName(const NameRef& name);
+  // The global `value` found for `name`, or a refusal when it is one of the
+  // start-up placeholders (__file__, __loader__) CPython gives another value.
+  Ref GlobalValue(const NameRef& name, ObjectId value);
   bool StoreName(const NameRef& name, Ref value);
   bool DeleteName(const NameRef& name);
   ObjectId LookupAfterStore(const NameRef& name);

@@ -123,7 +123,9 @@ Runtime::Runtime(const Profile& profile)
   SetGlobal(heap, globals, "__spec__", heap.NewRef(heap.none()));
   SetGlobal(heap, globals, "__annotations__", NewDict(heap));
   SetGlobal(heap, globals, "__builtins__", NewModule(heap, "builtins"));
-  SetGlobal(heap, globals, "__file__", NewStr(heap, "<heap script>"));
+  Ref file = NewStr(heap, "<heap script>");
+  session.file_placeholder = file.get();
+  SetGlobal(heap, globals, "__file__", std::move(file));
   SetGlobal(heap, globals, "__cached__", heap.NewRef(heap.none()));
   PushModuleFrame(heap, heap.NewRef(globals));
   session.main_module = main.release();

@@ -80,6 +80,12 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"class A:\n    @property\n    def x(self):\n        return 1\n", "@property"},
       // Builtins CPython has and heapsim does not.
       {"print(list(map(str, [1])))\n", "the builtin 'map'"},
+      // Values CPython's start-up gives that depend on the machine.
+      {"print(__file__)\n", "the value of __file__ (the script's path in CPython, not modelled)"},
+      {"def f():\n    return __loader__\nf()\n",
+       "the value of __loader__ (a SourceFileLoader in CPython, not modelled)"},
+      {"import tracemalloc\nprint([tracemalloc])\n",
+       "the repr of module 'tracemalloc' (CPython shows the path of its file)"},
       {"class A:\n    pass\nprint(getattr(A(), 'x', 0))\n", "the builtin 'getattr'"},
       {"print(__debug__)\n", "the builtin '__debug__'"},
       // Attributes CPython has and heapsim does not model.
