@@ -70,6 +70,8 @@ class MethodCall : public BuiltinCall {
   Ref Dict();
   Ref Set();
   Ref SetCombination(bool intersect);
+  Ref SetMinus(ObjectId other, bool frozen);
+  bool DiscardAll(ObjectId set, ObjectId other);
   Ref SetIsDisjoint();
   bool SetSymmetricDifferenceUpdate(ObjectId set, ObjectId other);
   Ref StrMethod();
@@ -325,17 +327,7 @@ Ref MethodCall::Set() {
     }
     case Builtin::kSetDifferenceUpdate:
       for (const Ref& arg : args_.positional) {
-        const TypeTag type = heap_.type_of(arg.get());
-        if (type == TypeTag::kSet || type == TypeTag::kFrozenSet) {
-          if (!Check(SetDifferenceUpdate(heap_, self_, arg.get()))) return Ref();
-          continue;
-        }
-        const bool iterated = interp_.ForEach(arg.get(), [&](Ref item) {
-          absl::StatusOr<bool> found = SetDiscard(heap_, self_, item.get());
-          return Check(found.status());
-        });
-        if (!iterated) return Ref();
-        SetPurgeDummies(heap_, self_);
+        if (!DiscardAll(self_, arg.get())) return Ref();
       }
       return Mutated("difference_update");
     case Builtin::kSetSymmetricDifferenceUpdate:
@@ -388,25 +380,84 @@ Ref MethodCall::Set() {
   }
 }
 
-// s.intersection(*others) / s.difference(*others): self's copy combined
-// with each argument in turn (non-set arguments made into sets first).
+// s.intersection(*others) / s.difference(*others), as CPython computes them.
+// No argument: a copy of s. Intersection combines s with each argument in
+// turn: a set argument through the smaller of the two tables, any other
+// iterable item by item into a new set (no temporary set of the argument).
+// Difference starts from s minus the first argument, then discards the
+// items of each further one.
 Ref MethodCall::SetCombination(bool intersect) {
   const bool frozen = heap_.type_of(self_) == TypeTag::kFrozenSet;
-  Ref result = SetCopy(heap_, self_, frozen);
-  for (const Ref& arg : args_.positional) {
-    Ref other = heap_.NewRef(arg.get());
-    const TypeTag type = heap_.type_of(other.get());
-    if (type != TypeTag::kSet && type != TypeTag::kFrozenSet) {
-      Ref converted = NewSet(heap_, false);
-      if (!UpdateSetFrom(interp_, converted.get(), other.get())) return Ref();
-      other = std::move(converted);
+  if (args_.positional.empty()) return SetCopy(heap_, self_, frozen);
+  if (!intersect) {
+    Ref result = SetMinus(Arg(0), frozen);
+    for (size_t i = 1; result && i < args_.positional.size(); ++i) {
+      if (!DiscardAll(result.get(), Arg(i))) return Ref();
     }
-    absl::StatusOr<Ref> next = intersect ? SetIntersection(heap_, result.get(), other.get())
-                                         : SetDifference(heap_, result.get(), other.get());
-    if (!next.ok()) return Fail(next.status());
-    result = std::move(*next);
+    return result;
+  }
+  Ref result = heap_.NewRef(self_);
+  for (const Ref& arg : args_.positional) {
+    const TypeTag type = heap_.type_of(arg.get());
+    if (type == TypeTag::kSet || type == TypeTag::kFrozenSet) {
+      absl::StatusOr<Ref> next = SetIntersection(heap_, result.get(), arg.get());
+      if (!next.ok()) return Fail(next.status());
+      result = std::move(*next);
+      continue;
+    }
+    Ref next = NewSet(heap_, frozen);
+    const bool iterated = interp_.ForEach(arg.get(), [&](Ref item) {
+      absl::StatusOr<bool> in = SetContains(heap_, result.get(), item.get());
+      if (!in.ok()) return Check(in.status());
+      return !*in || Check(SetAdd(heap_, next.get(), item.get()));
+    });
+    if (!iterated) return Ref();
+    result = std::move(next);
   }
   return result;
+}
+
+// set_difference: a new set of self's kind holding self's keys not in
+// `other`. Built key by key when `other` is a set or dict at least a quarter
+// of self's size; else self is copied and other's items discarded from it.
+Ref MethodCall::SetMinus(ObjectId other, bool frozen) {
+  const TypeTag type = heap_.type_of(other);
+  const uint32_t used = heap_.set(self_).used;
+  if ((type == TypeTag::kSet || type == TypeTag::kFrozenSet) &&
+      (used >> 2) <= heap_.set(other).used) {
+    absl::StatusOr<Ref> result = SetDifference(heap_, self_, other);
+    if (!result.ok()) return Fail(result.status());
+    return std::move(*result);
+  }
+  if (type == TypeTag::kDict && (used >> 2) <= heap_.dict(other).used) {
+    Ref result = NewSet(heap_, frozen);
+    for (ObjectId key : SetKeys(heap_, self_)) {
+      absl::StatusOr<ObjectId> found = DictLookup(heap_, other, key);
+      if (!found.ok()) return Fail(found.status());
+      if (*found == kNoObject && !Check(SetAdd(heap_, result.get(), key))) return Ref();
+    }
+    return result;
+  }
+  Ref result = SetCopy(heap_, self_, frozen);
+  if (!DiscardAll(result.get(), other)) return Ref();
+  return result;
+}
+
+// set_difference_update_internal: discards other's items from `set` (a set
+// argument through SetDifferenceUpdate), then resizes away a table more than
+// a quarter dummies.
+bool MethodCall::DiscardAll(ObjectId set, ObjectId other) {
+  const TypeTag type = heap_.type_of(other);
+  if (type == TypeTag::kSet || type == TypeTag::kFrozenSet) {
+    return Check(SetDifferenceUpdate(heap_, set, other));
+  }
+  const bool iterated = interp_.ForEach(other, [&](Ref item) {
+    absl::StatusOr<bool> found = SetDiscard(heap_, set, item.get());
+    return Check(found.status());
+  });
+  if (!iterated) return false;
+  SetPurgeDummies(heap_, set);
+  return true;
 }
 
 // s.isdisjoint(other): for a set, the smaller one's keys are looked up in
