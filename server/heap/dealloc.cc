@@ -273,6 +273,15 @@ void SeedStartupFreeLists(Heap& heap) {
   seed(free_lists.dicts, startup.dicts, profile.dict_freelist, kDictObjectRequest);
   seed(free_lists.slices, startup.slices, profile.slice_cache, profile.aux.slice);
   seed(free_lists.methods, startup.methods, profile.method_freelist, profile.aux.method);
+  // The frame free list is a stack: the first frame calls take goes last.
+  size_t frames = 0;
+  while (frames < startup.frames.size() && startup.frames[frames] != 0) ++frames;
+  for (size_t i = frames; i-- > 0;) {
+    if (free_lists.frames.size() >= profile.frame_freelist) break;
+    const uint32_t capacity = startup.frames[i];
+    free_lists.frames.emplace_back(heap.AllocateBuffer(profile.aux.frame_base + 8 * uint64_t{capacity}),
+                                   capacity);
+  }
   for (size_t length = 1; length < free_lists.tuples.size() && length <= startup.tuples.size();
        ++length) {
     seed(free_lists.tuples[length], startup.tuples[length - 1], startup.tuples[length - 1],

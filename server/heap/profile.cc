@@ -150,7 +150,8 @@ constexpr Profile Py38() {
       .startup_free_lists = {.floats = 3, .lists = 6, .dicts = 9, .tuples = {9, 5, 4, 1, 4, 3, 10,
                                                                              6, 3, 1, 1, 2, 0, 3,
                                                                              2, 0, 1, 2, 3, 0},
-                             .methods = 8},
+                             .methods = 8,
+                             .frames = {14, 16, 13, 8, 6}},
       .c_recursion = {.limit = 1000,
                       .counts_python_frames = true,
                       .base = 0,
@@ -206,7 +207,8 @@ constexpr Profile Py39() {
   p.source_limits.pep263_url = "https://python.org/dev/peps/pep-0263/";
   p.startup_free_lists = {
       .floats = 3, .lists = 6, .dicts = 10, .tuples = {9, 5, 5, 1, 4, 3, 9, 2, 3, 4,
-                                                       2, 2, 0, 3, 2, 0, 1, 2, 3, 0}};
+                                                       2, 2, 0, 3, 2, 0, 1, 2, 3, 0},
+      .frames = {12, 17, 13, 8, 7}};
   return p;
 }
 
@@ -246,7 +248,8 @@ constexpr Profile Py310() {
   p.messages.number = "real number";
   p.startup_free_lists = {
       .floats = 4, .lists = 5, .dicts = 8, .tuples = {4, 7, 2, 1, 4, 2, 8, 2, 3, 7,
-                                                      1, 1, 0, 1, 2, 0, 1, 2, 3, 0}};
+                                                      1, 1, 0, 1, 2, 0, 1, 2, 3, 0},
+      .frames = {12, 17, 14, 8, 7}};
   return p;
 }
 
