@@ -56,6 +56,7 @@ enum class TypeTag : uint8_t {
   kException,      // a raised exception instance
   kDescriptor,     // a class's __dict__ / __weakref__ attribute (getset_descriptor)
   kNotImplemented, // the NotImplemented singleton
+  kMemberDescriptor,  // a __slots__ name in its class (member_descriptor)
   kCount,
 };
 

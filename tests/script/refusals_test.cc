@@ -29,7 +29,18 @@ const std::vector<Refusal>& RefusedPrograms() {
   static const auto* refusals = new std::vector<Refusal>{
       // Special methods and class features heapsim does not honour.
       {"class A:\n    def __del__(self):\n        pass\n", "a class defining '__del__'"},
-      {"class A:\n    __slots__ = ('x',)\n", "a class defining '__slots__'"},
+      // __slots__ heapsim does not lay out.
+      {"class A:\n    __slots__ = ('x', '__dict__')\n",
+       "a class whose __slots__ holds '__dict__' (instances with both slots and a __dict__)"},
+      {"class A:\n    __slots__ = {'x': 'doc'}\n",
+       "a class whose __slots__ is a 'dict' (heapsim models a str, a tuple or a list)"},
+      {"class A:\n    __slots__ = ('x', 'x')\n", "a class whose __slots__ names 'x' twice"},
+      {"class A:\n    __slots__ = ('__x',)\n",
+       "a class whose __slots__ holds '__x' (a private or special name)"},
+      {"class A:\n    __slots__ = ('x',)\nclass B(A):\n    pass\n",
+       "a class without __slots__ below a class with slots"},
+      {"class A:\n    pass\nclass B(A):\n    __slots__ = ('x',)\n",
+       "a class with __slots__ below a class without them"},
       {"class A:\n    if True:\n        def __getattr__(self, name):\n            return 0\n",
        "a class defining '__getattr__'"},
       {"class A:\n    __format__ = None\n", "a class defining '__format__'"},
