@@ -178,7 +178,7 @@ Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, Ob
   body.bases = bases.release();
   const bool base_dict = base != kNoObject && heap.cls(base).instance_dict;
   const bool base_weakref = base != kNoObject && heap.cls(base).instance_weakref;
-  body.instance_dict = base_dict || !slots.present;
+  body.instance_dict = base_dict || !slots.present || slots.dict;
   body.instance_weakref = base_weakref || !slots.present || slots.weakref;
   body.slot_count = (base == kNoObject ? 0 : heap.cls(base).slot_count) +
                     static_cast<uint32_t>(slots.names.size());
@@ -243,10 +243,14 @@ Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, Ob
 Ref NewInstance(Heap& heap, ObjectId cls) {
   if (IsSlotted(heap, cls)) return NewSlottedInstance(heap, cls);
   const Profile& profile = heap.profile();
-  const uint64_t head = kGcHeader + profile.instance_preheader + profile.instance_basic_size;
+  const uint64_t head =
+      HasSlots(heap, cls)
+          ? SlottedInstanceSize(heap, cls)
+          : kGcHeader + profile.instance_preheader + profile.instance_basic_size;
   const uint32_t shared = heap.cls(cls).shared_keys;
   InstanceBody body;
   body.cls = cls;
+  body.slots.assign(heap.cls(cls).slot_count, kNoObject);
   uint64_t request = head;
   if (profile.instance_storage != InstanceStorage::kSplitDict && shared != 0) {
     SharedKeysBody& keys = heap.shared_keys(shared);
@@ -359,8 +363,10 @@ std::vector<std::pair<ObjectId, ObjectId>> InstanceAttrs(const Heap& heap, Objec
   for (uint32_t i = 0; i < body.slots.size(); ++i) {
     if (body.slots[i] != kNoObject) attrs.emplace_back(SlotName(heap, body.cls, i), body.slots[i]);
   }
-  if (!attrs.empty() || IsSlotted(heap, body.cls)) return attrs;
-  if (body.dict != kNoObject) return DictItems(heap, body.dict);
+  if (body.dict != kNoObject) {
+    for (const auto& item : DictItems(heap, body.dict)) attrs.push_back(item);
+    return attrs;
+  }
   const uint32_t shared = heap.cls(body.cls).shared_keys;
   if (shared == 0) return attrs;
   const std::vector<ObjectId>& names = heap.shared_keys(shared).names;
@@ -381,7 +387,7 @@ ObjectId ClassLookup(const Heap& heap, ObjectId cls, ObjectId name) {
 
 uint64_t InstanceSizeOf(const Heap& heap, ObjectId instance) {
   const ObjectId cls = heap.instance(instance).cls;
-  if (IsSlotted(heap, cls)) return SlottedInstanceSize(heap, cls);
+  if (HasSlots(heap, cls)) return SlottedInstanceSize(heap, cls);
   const Profile& profile = heap.profile();
   return kGcHeader + profile.instance_preheader + profile.instance_basic_size;
 }

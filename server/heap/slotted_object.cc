@@ -13,14 +13,15 @@ constexpr uint64_t kGcHeader = 16;
 constexpr uint64_t kObjectHead = 16;  // refcount and type
 constexpr uint8_t kManagedPreheader = 16;
 
-bool WeakrefInPreheader(const Heap& heap, ObjectId cls) {
-  return heap.cls(cls).instance_weakref && heap.profile().weakref_in_preheader;
-}
-
+// The object's own fields: head, slots, then the dict pointer and weak
+// reference list where they are not kept in the pre-header.
 uint64_t BasicSize(const Heap& heap, ObjectId cls) {
   const ClassBody& body = heap.cls(cls);
-  const bool inline_weakref = body.instance_weakref && !heap.profile().weakref_in_preheader;
-  return kObjectHead + 8 * uint64_t{body.slot_count} + (inline_weakref ? 8 : 0);
+  const Profile& profile = heap.profile();
+  const bool inline_dict = body.instance_dict && profile.instance_preheader == 0;
+  const bool inline_weakref = body.instance_weakref && !profile.weakref_in_preheader;
+  return kObjectHead + 8 * uint64_t{body.slot_count} + (inline_dict ? 8 : 0) +
+         (inline_weakref ? 8 : 0);
 }
 
 std::string NoAttribute(const Heap& heap, ObjectId instance, ObjectId name) {
@@ -32,8 +33,15 @@ std::string NoAttribute(const Heap& heap, ObjectId instance, ObjectId name) {
 
 bool IsSlotted(const Heap& heap, ObjectId cls) { return !heap.cls(cls).instance_dict; }
 
+bool HasSlots(const Heap& heap, ObjectId cls) {
+  const ClassBody& body = heap.cls(cls);
+  return !body.instance_dict || !body.instance_weakref || body.slot_count != 0;
+}
+
 uint8_t SlottedPreheader(const Heap& heap, ObjectId cls) {
-  return WeakrefInPreheader(heap, cls) ? kManagedPreheader : 0;
+  const ClassBody& body = heap.cls(cls);
+  if (body.instance_dict) return static_cast<uint8_t>(heap.profile().instance_preheader);
+  return body.instance_weakref && heap.profile().weakref_in_preheader ? kManagedPreheader : 0;
 }
 
 uint64_t SlottedInstanceSize(const Heap& heap, ObjectId cls) {

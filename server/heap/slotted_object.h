@@ -3,13 +3,18 @@
 //
 // A class statement whose namespace binds __slots__ gives its instances one
 // pointer per named slot (its bases' slots first, its own after them in
-// sorted name order, as CPython sorts ht_slots) and no __dict__. Each name
-// becomes a member_descriptor in the class dict holding the class and the
-// name. Layout, per profile:
-//  * basic size: 16 (refcount and type) + 8 per slot, + 8 for __weakref__
+// sorted name order, as CPython sorts ht_slots) and no __dict__ unless
+// '__dict__' is among the slots or a base has one. Each name becomes a
+// member_descriptor in the class dict holding the class and the name.
+// Layout, per profile:
+//  * basic size: 16 (refcount and type) + 8 per slot, + 8 for the __dict__
+//    pointer where it is inside the object (3.8-3.10), + 8 for __weakref__
 //    where the weak reference list is inside the object (3.8-3.11);
-//  * pre-header: 16 bytes in front of the GC header when the weak reference
-//    list lives there (3.12+, __weakref__ asked for), else none.
+//  * pre-header: the profile's for instances with a __dict__ (3.11+: the
+//    managed dict); else 16 bytes when the weak reference list lives there
+//    (3.12+, __weakref__ asked for), else none.
+// An instance with slots and a __dict__ keeps its attributes as a plain
+// class's instances do (instance_object.h).
 // Instances of slotted classes are always GC-tracked (a heap type's
 // instances hold their class). The traversal and clearing order is
 // CPython's: the most derived class's slots first, each class's in its
@@ -31,6 +36,7 @@ namespace heapsim {
 struct SlotsSpec {
   bool present = false;            // the namespace binds __slots__
   std::vector<std::string> names;  // the own slot names, sorted (no __dict__ / __weakref__)
+  bool dict = false;               // '__dict__' among them
   bool weakref = false;            // '__weakref__' among them
 };
 
@@ -41,14 +47,19 @@ inline constexpr uint64_t kMemberDefSize = 40;
 // every version.
 inline constexpr uint64_t kMemberDescriptorRequest = 64;
 
-// True when `cls`'s instances are laid out by __slots__ (no __dict__).
+// True when `cls`'s instances have no __dict__ (laid out by __slots__).
 bool IsSlotted(const Heap& heap, ObjectId cls);
 
-// The bytes in front of a slotted instance's GC header (0 or 16).
+// True when `cls`'s instances have slots, or lack a __dict__ or a
+// __weakref__: their size is this module's, not the profile's plain
+// instance size.
+bool HasSlots(const Heap& heap, ObjectId cls);
+
+// The bytes in front of the GC header of an instance of `cls` (0 or 16).
 uint8_t SlottedPreheader(const Heap& heap, ObjectId cls);
 
-// sys.getsizeof of an instance of slotted `cls`: GC header, pre-header and
-// basic size.
+// sys.getsizeof of an instance of `cls` (HasSlots): GC header, pre-header
+// and basic size.
 uint64_t SlottedInstanceSize(const Heap& heap, ObjectId cls);
 
 // A new instance of slotted `cls` with every slot unset, tracked by the GC.

@@ -33,6 +33,17 @@ absl::Status NotModelled(const std::string& what) {
   return absl::UnimplementedError(absl::StrCat("a class whose __slots__ ", what));
 }
 
+// Instances with slots and a __dict__: laid out where the dict is a split
+// table or a values array (3.8-3.12); 3.13 keeps such a dict out of the
+// object (no inline values), which heapsim does not model.
+absl::StatusOr<SlotsSpec> SlotsBesideDict(const Heap& heap, SlotsSpec spec) {
+  if (heap.profile().instance_storage == InstanceStorage::kInlineValues) {
+    return absl::UnimplementedError(
+        "a class whose instances have both slots and a __dict__ (on this version)");
+  }
+  return spec;
+}
+
 }  // namespace
 
 absl::StatusOr<SlotsSpec> ClassSlots(Heap& heap, ObjectId ns, ObjectId base) {
@@ -42,11 +53,7 @@ absl::StatusOr<SlotsSpec> ClassSlots(Heap& heap, ObjectId ns, ObjectId base) {
   Ref key = InternStr(heap, "__slots__");
   absl::StatusOr<ObjectId> slots = DictLookup(heap, ns, key.get());
   if (!slots.ok() || *slots == kNoObject) {
-    if (base != kNoObject && heap.cls(base).slot_count != 0) {
-      return absl::UnimplementedError(
-          "a class without __slots__ below a class with slots (its instances would have both "
-          "slots and a __dict__)");
-    }
+    if (base != kNoObject && heap.cls(base).slot_count != 0) return SlotsBesideDict(heap, spec);
     return spec;
   }
   spec.present = true;
@@ -93,9 +100,7 @@ absl::StatusOr<SlotsSpec> ClassSlots(Heap& heap, ObjectId ns, ObjectId base) {
     spec.names.push_back(name);
     named.push_back(item);
   }
-  if (dict_seen) {
-    return NotModelled("holds '__dict__' (instances with both slots and a __dict__)");
-  }
+  spec.dict = dict_seen;
   absl::flat_hash_set<std::string> seen;
   for (const std::string& name : spec.names) {
     if (!seen.insert(name).second) return NotModelled(absl::StrCat("names '", name, "' twice"));
@@ -110,12 +115,10 @@ absl::StatusOr<SlotsSpec> ClassSlots(Heap& heap, ObjectId ns, ObjectId base) {
                                                       "' in __slots__ conflicts with class variable"));
     }
   }
-  if (base_dict && !spec.names.empty()) {
-    return absl::UnimplementedError(
-        "a class with __slots__ below a class without them (its instances would have both "
-        "slots and a __dict__)");
-  }
   std::sort(spec.names.begin(), spec.names.end());
+  const uint32_t slot_count = static_cast<uint32_t>(spec.names.size()) +
+                              (base == kNoObject ? 0 : heap.cls(base).slot_count);
+  if ((base_dict || spec.dict) && slot_count != 0) return SlotsBesideDict(heap, spec);
   return spec;
 }
 

@@ -15,10 +15,10 @@ namespace heapsim::script {
 // spec (not `present` when the namespace has no __slots__); CPython's
 // TypeError or ValueError for slots it rejects; or Unimplemented naming
 // what heapsim does not model: __slots__ other than a str, tuple or list,
-// duplicate, private (mangled) or dunder names, non-ASCII names, and
-// instances that would have both slots and a __dict__ ('__dict__' among
-// the slots, slots below a class without them, a class without __slots__
-// below one with slots).
+// duplicate, private (mangled) or dunder names, non-ASCII names, and on
+// 3.13 instances with both slots and a __dict__ ('__dict__' among the
+// slots, slots below a class without them, a class without __slots__ below
+// one with slots).
 absl::StatusOr<SlotsSpec> ClassSlots(Heap& heap, ObjectId ns, ObjectId base);
 
 }  // namespace heapsim::script

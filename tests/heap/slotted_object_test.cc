@@ -59,6 +59,20 @@ TEST_P(SlottedTest, SizesFollowTheSlotsAndWhereTheWeakReferenceListLives) {
   EXPECT_TRUE(heap_.IsTracked(b.get()));
 }
 
+TEST_P(SlottedTest, SlotsBesideADictAddTheDictPointerWhereItIsInsideTheObject) {
+  const bool dict_inside = GetParam() == "3.8" || GetParam() == "3.9" || GetParam() == "3.10";
+  SlotsSpec with_dict = Slots({"x"}, false);
+  with_dict.dict = true;
+  Ref cls = Class("WithDict", with_dict);
+  Ref obj = NewInstance(heap_, cls.get());
+  // 3.8-3.10: head, x and the dict pointer; 3.11+: head and x, the dict in
+  // the 16-byte pre-header.
+  EXPECT_EQ(SizeOf(heap_, obj.get()), dict_inside ? 48u : 56u);
+  Ref q = InternStr(heap_, "q");
+  ASSERT_TRUE(InstanceStoreAttr(heap_, obj.get(), q.get(), heap_.none()).ok());
+  EXPECT_EQ(InstanceGetAttr(heap_, obj.get(), q.get()), heap_.none());
+}
+
 TEST_P(SlottedTest, MembersReadWriteAndDeleteTheirSlots) {
   Ref pair = Class("Pair", Slots({"x", "y"}, false));
   Ref obj = NewInstance(heap_, pair.get());
