@@ -331,7 +331,8 @@ absl::Status InstanceDelAttr(Heap& heap, ObjectId instance, ObjectId name) {
 
 absl::Status InstanceStoreAttr(Heap& heap, ObjectId instance, ObjectId name, ObjectId value) {
   const ObjectId cls = heap.instance(instance).cls;
-  const ObjectId found = ClassLookup(heap, cls, name);
+  // Only classes with slots have member descriptors or refuse new names.
+  const ObjectId found = HasSlots(heap, cls) ? ClassLookup(heap, cls, name) : kNoObject;
   if (found != kNoObject && heap.type_of(found) == TypeTag::kMemberDescriptor) {
     if (value == kNoObject) return MemberDelete(heap, found, instance);
     MemberSet(heap, found, instance, value);

@@ -373,10 +373,11 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
       return RefuseAttribute(object, name);
     }
     // A slot's member descriptor (a data descriptor) comes before the dict.
-    const ObjectId found = ClassLookup(heap_, cls, key.get());
+    ObjectId found = HasSlots(heap_, cls) ? ClassLookup(heap_, cls, key.get()) : kNoObject;
     const bool member = found != kNoObject && heap_.type_of(found) == TypeTag::kMemberDescriptor;
     const ObjectId value = member ? kNoObject : InstanceGetAttr(heap_, object, key.get());
     if (value != kNoObject) return heap_.NewRef(value);
+    if (found == kNoObject) found = ClassLookup(heap_, cls, key.get());
     if (found != kNoObject) {
       if (heap_.type_of(found) == TypeTag::kFunction) return NewMethod(heap_, found, object);
       if (heap_.type_of(found) == TypeTag::kMemberDescriptor) {
