@@ -168,8 +168,8 @@ Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, Ob
   }
   Ref bases = NewTupleOf(heap, bases_items);
   // The block holds a PyMemberDef per own slot.
-  const ObjectId id = heap.NewObject(TypeTag::kClass, profile.class_object_size +
-                                                          kMemberDefSize * slots.names.size());
+  const ObjectId id = heap.NewObject(
+      TypeTag::kClass, profile.class_object_size + kMemberDefSize * slots.names.size());
   ClassBody body;
   body.name = std::move(name);
   body.namespace_dict = namespace_dict.release();
@@ -243,10 +243,9 @@ Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, Ob
 Ref NewInstance(Heap& heap, ObjectId cls) {
   if (IsSlotted(heap, cls)) return NewSlottedInstance(heap, cls);
   const Profile& profile = heap.profile();
-  const uint64_t head =
-      HasSlots(heap, cls)
-          ? SlottedInstanceSize(heap, cls)
-          : kGcHeader + profile.instance_preheader + profile.instance_basic_size;
+  const uint64_t head = HasSlots(heap, cls)
+                            ? SlottedInstanceSize(heap, cls)
+                            : kGcHeader + profile.instance_preheader + profile.instance_basic_size;
   const uint32_t shared = heap.cls(cls).shared_keys;
   InstanceBody body;
   body.cls = cls;
@@ -343,10 +342,12 @@ absl::Status InstanceStoreAttr(Heap& heap, ObjectId instance, ObjectId name, Obj
     InstanceSetAttr(heap, instance, name, value);
     return absl::OkStatus();
   }
-  const std::string prefix =
-      absl::StrCat("'", heap.cls(cls).name, "' object ", found != kNoObject ? "attribute" : "has no attribute",
-                   " '", heap.str(name).utf8, "'");
-  if (found != kNoObject) return PyError(PyExc::kAttributeError, absl::StrCat(prefix, " is read-only"));
+  const std::string prefix = absl::StrCat("'", heap.cls(cls).name, "' object ",
+                                          found != kNoObject ? "attribute" : "has no attribute",
+                                          " '", heap.str(name).utf8, "'");
+  if (found != kNoObject) {
+    return PyError(PyExc::kAttributeError, absl::StrCat(prefix, " is read-only"));
+  }
   return PyError(PyExc::kAttributeError,
                  absl::StrCat(prefix, std::string(heap.profile().messages.setattr_no_dict)));
 }

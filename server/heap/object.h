@@ -77,7 +77,7 @@ struct Object {
   TypeTag type = TypeTag::kNone;
   uint8_t flags = 0;
   uint8_t generation = 0;  // GC generation while tracked
-  uint8_t subtype = 0;     // per-type detail (iterator kind, str kind, ...)
+  uint8_t subtype = 0;     // per-type detail (iterator kind, str kind, instance pre-header)
   // Small ints and floats are stored inline; everything else indexes the
   // type's side table.
   union {

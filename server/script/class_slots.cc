@@ -92,7 +92,8 @@ absl::StatusOr<SlotsSpec> ClassSlots(Heap& heap, ObjectId ns, ObjectId base) {
     }
     if (name == "__weakref__") {
       if (base_weakref || spec.weakref) {
-        return PyError(PyExc::kTypeError, std::string(heap.profile().messages.weakref_slot_disallowed));
+        return PyError(PyExc::kTypeError,
+                       std::string(heap.profile().messages.weakref_slot_disallowed));
       }
       spec.weakref = true;
       continue;
@@ -111,8 +112,9 @@ absl::StatusOr<SlotsSpec> ClassSlots(Heap& heap, ObjectId ns, ObjectId base) {
   for (ObjectId name : named) {
     absl::StatusOr<ObjectId> bound = DictLookup(heap, ns, name);
     if (bound.ok() && *bound != kNoObject) {
-      return PyError(PyExc::kValueError, absl::StrCat("'", heap.str(name).utf8,
-                                                      "' in __slots__ conflicts with class variable"));
+      return PyError(
+          PyExc::kValueError,
+          absl::StrCat("'", heap.str(name).utf8, "' in __slots__ conflicts with class variable"));
     }
   }
   std::sort(spec.names.begin(), spec.names.end());

@@ -82,8 +82,9 @@ TEST_P(SlottedTest, MembersReadWriteAndDeleteTheirSlots) {
   ASSERT_EQ(heap_.type_of(member), TypeTag::kMemberDescriptor);
   absl::StatusOr<ObjectId> unset = MemberGet(heap_, member, obj.get());
   ASSERT_FALSE(unset.ok());
-  EXPECT_EQ(PyErrorDetail(unset.status()),
-            GetParam() == "3.8" || GetParam() == "3.9" ? "x" : "'Pair' object has no attribute 'x'");
+  EXPECT_EQ(PyErrorDetail(unset.status()), GetParam() == "3.8" || GetParam() == "3.9"
+                                               ? "x"
+                                               : "'Pair' object has no attribute 'x'");
   Ref list = NewList(heap_, 0);
   ASSERT_TRUE(InstanceStoreAttr(heap_, obj.get(), x.get(), list.get()).ok());
   EXPECT_EQ(heap_.refcount(list.get()), 2u);
@@ -105,13 +106,13 @@ TEST_P(SlottedTest, CyclesThroughSlotsAreCollectedAndTheHeapStaysConsistent) {
     std::vector<Ref> ring;
     for (int i = 0; i < 10; ++i) ring.push_back(NewInstance(heap_, node.get()));
     for (int i = 0; i < 10; ++i) {
-      ASSERT_TRUE(InstanceStoreAttr(heap_, ring[i].get(), next.get(), ring[(i + 1) % 10].get()).ok());
+      ASSERT_TRUE(
+          InstanceStoreAttr(heap_, ring[i].get(), next.get(), ring[(i + 1) % 10].get()).ok());
     }
   }
   EXPECT_EQ(Collect(heap_, 2).unreachable, 10u);
-  const absl::Status status = CheckConsistency(heap_, [&](ObjectId id) {
-    return uint64_t{id == node.get() || id == next.get() ? 1u : 0u};
-  });
+  const absl::Status status = CheckConsistency(
+      heap_, [&](ObjectId id) { return uint64_t{id == node.get() || id == next.get() ? 1u : 0u}; });
   EXPECT_TRUE(status.ok()) << status;
 }
 

@@ -169,10 +169,12 @@ TEST_P(Refusals, AMatchStatementIsRefusedWhereThePythonHasOne) {
 }
 
 TEST_P(Refusals, SlotsBesideADictAreRefusedWhereTheDictIsKeptOutOfTheObject) {
-  const bool refused = (*FindProfile(GetParam()))->instance_storage == InstanceStorage::kInlineValues;
-  for (const char* source : {"class A:\n    __slots__ = ('x', '__dict__')\nA().y = 1\n",
-                             "class A:\n    __slots__ = ('x',)\nclass B(A):\n    pass\nB().y = 1\n",
-                             "class A:\n    pass\nclass B(A):\n    __slots__ = ('x',)\nB().y = 1\n"}) {
+  const bool refused =
+      (*FindProfile(GetParam()))->instance_storage == InstanceStorage::kInlineValues;
+  for (const char* source :
+       {"class A:\n    __slots__ = ('x', '__dict__')\nA().y = 1\n",
+        "class A:\n    __slots__ = ('x',)\nclass B(A):\n    pass\nB().y = 1\n",
+        "class A:\n    pass\nclass B(A):\n    __slots__ = ('x',)\nB().y = 1\n"}) {
     const absl::Status status = RunScript(GetParam(), source);
     if (refused) {
       EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << source << status;
