@@ -124,6 +124,17 @@ struct InstanceBody {
   std::vector<ObjectId> values;
   uint64_t values_block = 0;
   uint32_t values_capacity = 0;  // slots the values array was sized for
+  // The values of the class's __slots__ names (kNoObject while unset), in
+  // layout order: the bases' slots first (see ClassBody::slot_count).
+  std::vector<ObjectId> slots;
+};
+
+// A member descriptor: one __slots__ name of `cls` (both owned), reading and
+// writing slot `slot` of its instances.
+struct MemberBody {
+  ObjectId cls = kNoObject;
+  ObjectId name = kNoObject;
+  uint32_t slot = 0;
 };
 
 // A keys table shared by a class's instances (CPython's cached keys): the
@@ -176,6 +187,14 @@ struct ClassBody {
   // The cached keys instances share; sharing stops for good once an
   // instance outgrows them while other instances still use them.
   uint32_t shared_keys = 0;  // SharedKeysBody index + 1; 0 once sharing stopped
+  // Instance layout. A class without __slots__ (and every class above it)
+  // gives its instances a __dict__ and a __weakref__; a class with
+  // __slots__ gives them `slot_count` slots (its bases' first, then its
+  // own in sorted name order) and a __weakref__ only when asked for.
+  bool instance_dict = true;
+  bool instance_weakref = true;
+  uint32_t slot_count = 0;
+  ObjectId slot_names = kNoObject;  // ht_slots: the own slot names, sorted (a tuple)
 };
 
 // A function: its code and everything bound at definition time.

@@ -32,6 +32,14 @@ void ForEachOwnedReference(const Heap& heap, ObjectId id,
     case TypeTag::kFrame:
       visit_if_set(heap.frame_body(id).code);
       return;
+    case TypeTag::kClass:
+      ForEachReferent(heap, id, visit);
+      visit_if_set(heap.cls(id).slot_names);  // ht_slots: owned, never traversed
+      return;
+    case TypeTag::kMemberDescriptor:
+      visit(heap.member(id).cls);
+      visit(heap.member(id).name);
+      return;
     default:
       ForEachReferent(heap, id, visit);
       return;
@@ -42,7 +50,7 @@ void ForEachHeldBlock(const Heap& heap, const std::function<void(uint64_t)>& vis
   for (uint64_t block : heap.interpreter_blocks()) visit(block);
   heap.ForEachObject([&](ObjectId id, const Object& o) {
     if (o.has(kStatic)) return;
-    visit(o.address - heap.HeaderBytes(o.type));
+    visit(o.address - heap.HeaderBytesOf(id));
     switch (o.type) {
       case TypeTag::kByteArray:
         if (heap.bytes(id).buffer_block != 0) visit(heap.bytes(id).buffer_block);

@@ -7,6 +7,7 @@
 #include "server/heap/float_object.h"
 #include "server/heap/heap.h"
 #include "server/heap/list_object.h"
+#include "server/heap/slotted_object.h"
 #include "server/heap/tuple_object.h"
 
 namespace heapsim {
@@ -27,7 +28,7 @@ void DropIfSet(Heap& heap, ObjectId id) {
 void ReleaseToFreeList(Heap& heap, ObjectId id, std::vector<uint64_t>& free_list,
                        uint32_t capacity) {
   if (free_list.size() < capacity) {
-    free_list.push_back(heap.address_of(id) - heap.HeaderBytes(heap.type_of(id)));
+    free_list.push_back(heap.address_of(id) - heap.HeaderBytesOf(id));
     heap.ReleaseObject(id, /*keep_block=*/true);
   } else {
     heap.ReleaseObject(id, /*keep_block=*/false);
@@ -71,6 +72,8 @@ void DeallocSet(Heap& heap, ObjectId id) {
 
 void DeallocInstance(Heap& heap, ObjectId id) {
   InstanceBody body = std::move(heap.instance(id));
+  // subtype_dealloc: clear_slots for each class, most derived first.
+  ForEachSlotIndex(heap, body.cls, [&](uint32_t i) { DropIfSet(heap, body.slots[i]); });
   DropIfSet(heap, body.dict);
   for (ObjectId value : body.values) DropIfSet(heap, value);
   heap.FreeBuffer(body.values_block);
@@ -163,11 +166,13 @@ void DeallocateObject(Heap& heap, ObjectId id) {
     case TypeTag::kClass: {
       ClassBody body = std::move(heap.cls(id));
       heap.ReleaseObject(id, /*keep_block=*/false);
-      // type_dealloc's order: base, dict, bases, mro, then the cached keys.
+      // type_dealloc's order: base, dict, bases, mro, ht_slots, then the
+      // cached keys.
       DropIfSet(heap, body.base);
       DropIfSet(heap, body.namespace_dict);
       DropIfSet(heap, body.bases);
       DropIfSet(heap, body.mro);
+      DropIfSet(heap, body.slot_names);
       if (body.shared_keys != 0) heap.DecRefSharedKeys(body.shared_keys);
       return;
     }
@@ -215,6 +220,13 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       const ObjectId contents = heap.cell(id).contents;
       heap.ReleaseObject(id, /*keep_block=*/false);
       DropIfSet(heap, contents);
+      return;
+    }
+    case TypeTag::kMemberDescriptor: {
+      const MemberBody body = heap.member(id);
+      heap.ReleaseObject(id, /*keep_block=*/false);
+      heap.DecRef(body.cls);  // descr_dealloc: d_type, then d_name
+      heap.DecRef(body.name);
       return;
     }
     case TypeTag::kMethod:

@@ -8,6 +8,7 @@
 #include "server/heap/dict_object.h"
 #include "server/heap/heap.h"
 #include "server/heap/referents.h"
+#include "server/heap/slotted_object.h"
 
 namespace heapsim {
 
@@ -63,6 +64,11 @@ void ClearReferences(Heap& heap, ObjectId id) {
       return;
     }
     case TypeTag::kInstance: {
+      // subtype_clear: the slots (most derived class first), then the dict.
+      ForEachSlotIndex(heap, heap.instance(id).cls, [&](uint32_t i) {
+        const ObjectId value = std::exchange(heap.instance(id).slots[i], kNoObject);
+        if (value != kNoObject) heap.DecRef(value);
+      });
       InstanceBody& body = heap.instance(id);
       const ObjectId dict = std::exchange(body.dict, kNoObject);
       std::vector<ObjectId> values = body.values;

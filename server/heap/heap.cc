@@ -172,7 +172,7 @@ uint64_t Heap::refcount(ObjectId id) const {
 }
 
 void Heap::ReallocateObject(ObjectId id, uint64_t request) {
-  const uint64_t header = HeaderBytes(objects_[id].type);
+  const uint64_t header = HeaderBytesOf(id);
   const uint64_t block = allocator_.Realloc(objects_[id].address - header, request);
   objects_[id].address = block + header;
 }
@@ -189,10 +189,26 @@ uint32_t Heap::HeaderBytes(TypeTag type) const {
   return type == TypeTag::kInstance ? 16 + profile_->instance_preheader : 16;
 }
 
+uint32_t Heap::HeaderBytesOf(ObjectId id) const {
+  const Object& o = objects_[id];
+  return o.type == TypeTag::kInstance ? 16 + o.subtype : HeaderBytes(o.type);
+}
+
 ObjectId Heap::NewObject(TypeTag type, uint64_t request) {
+  if (type == TypeTag::kInstance) {
+    return NewInstanceObject(request, static_cast<uint8_t>(profile_->instance_preheader));
+  }
   const uint64_t block = allocator_.Malloc(request);
   const ObjectId id = NewRecord(type, block + HeaderBytes(type));
   if (IsGcType(type)) CountGcAllocation();
+  return id;
+}
+
+ObjectId Heap::NewInstanceObject(uint64_t request, uint8_t preheader) {
+  const uint64_t block = allocator_.Malloc(request);
+  const ObjectId id = NewRecord(TypeTag::kInstance, block + 16 + preheader);
+  objects_[id].subtype = preheader;
+  CountGcAllocation();
   return id;
 }
 
@@ -247,7 +263,7 @@ void Heap::ReleaseObject(ObjectId id, bool keep_block) {
   Object& o = objects_[id];
   if (observed()) Notify(FreeEvent{id, o.type, o.address});
   if (!keep_block) {
-    allocator_.Free(o.address - HeaderBytes(o.type));
+    allocator_.Free(o.address - HeaderBytesOf(id));
     if (IsGcType(o.type) && gc_.generations[0].count > 0) --gc_.generations[0].count;
   }
   DestroyBody(id);
@@ -328,6 +344,9 @@ void Heap::DestroyBody(ObjectId id) {
       break;
     case TypeTag::kFrame:
       frame_bodies_.Remove(o.payload);
+      break;
+    case TypeTag::kMemberDescriptor:
+      members_.Remove(o.payload);
       break;
     case TypeTag::kNone:
     case TypeTag::kNotImplemented:

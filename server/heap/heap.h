@@ -165,11 +165,17 @@ class Heap {
   // Bytes in front of an object of `type` inside its block: the GC header,
   // and the pre-header of managed-dict instances from 3.11.
   uint32_t HeaderBytes(TypeTag type) const;
+  // The same for one live object: an instance's pre-header depends on its
+  // class (slotted instances may have none).
+  uint32_t HeaderBytesOf(ObjectId id) const;
 
   // Makes an object of `type` in a new block of `request` bytes (header
   // included) and returns it with one reference, untracked. A GC type's
   // allocation counts toward automatic collection and may run one first.
   ObjectId NewObject(TypeTag type, uint64_t request);
+  // NewObject for an instance whose pre-header (in front of its GC header)
+  // is `preheader` bytes rather than the profile's.
+  ObjectId NewInstanceObject(uint64_t request, uint8_t preheader);
   // Makes a statically allocated object of `type` (the interpreter's own
   // builtins and type objects): no heap block, never freed, and immortal
   // where the profile makes singletons immortal.
@@ -246,6 +252,8 @@ class Heap {
   FunctionBody& function(ObjectId id) { return functions_[objects_[id].payload]; }
   CodeBody& code(ObjectId id) { return codes_[objects_[id].payload]; }
   CellBody& cell(ObjectId id) { return cells_[objects_[id].payload]; }
+  MemberBody& member(ObjectId id) { return members_[objects_[id].payload]; }
+  const MemberBody& member(ObjectId id) const { return members_[objects_[id].payload]; }
   BoundBody& bound(ObjectId id) { return bounds_[objects_[id].payload]; }
   IteratorBody& iterator(ObjectId id) { return iterators_[objects_[id].payload]; }
   ExceptionBody& exception(ObjectId id) { return exceptions_[objects_[id].payload]; }
@@ -290,6 +298,7 @@ class Heap {
   void AttachBody(ObjectId id, FunctionBody body) { Attach(id, functions_, std::move(body)); }
   void AttachBody(ObjectId id, CodeBody body) { Attach(id, codes_, std::move(body)); }
   void AttachBody(ObjectId id, CellBody body) { Attach(id, cells_, std::move(body)); }
+  void AttachBody(ObjectId id, MemberBody body) { Attach(id, members_, std::move(body)); }
   void AttachBody(ObjectId id, BoundBody body) { Attach(id, bounds_, std::move(body)); }
   void AttachBody(ObjectId id, IteratorBody body) { Attach(id, iterators_, std::move(body)); }
   void AttachBody(ObjectId id, ExceptionBody body) { Attach(id, exceptions_, std::move(body)); }
@@ -417,6 +426,7 @@ class Heap {
   Slab<FunctionBody> functions_;
   Slab<CodeBody> codes_;
   Slab<CellBody> cells_;
+  Slab<MemberBody> members_;
   Slab<BoundBody> bounds_;
   Slab<IteratorBody> iterators_;
   Slab<ExceptionBody> exceptions_;

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/py_error.h"
+#include "server/heap/slotted_object.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 
@@ -155,7 +156,8 @@ ObjectId MaterializeDict(Heap& heap, ObjectId instance) {
 
 }  // namespace
 
-Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, ObjectId root) {
+Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, ObjectId root,
+             const SlotsSpec& slots) {
   const Profile& profile = heap.profile();
   // tp_bases exists before the type (the class statement's call makes it).
   std::vector<ObjectId> bases_items;
@@ -165,36 +167,61 @@ Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, Ob
     bases_items.push_back(root);
   }
   Ref bases = NewTupleOf(heap, bases_items);
-  const ObjectId id = heap.NewObject(TypeTag::kClass, profile.class_object_size);
+  // The block holds a PyMemberDef per own slot.
+  const ObjectId id = heap.NewObject(
+      TypeTag::kClass, profile.class_object_size + kMemberDefSize * slots.names.size());
   ClassBody body;
   body.name = std::move(name);
   body.namespace_dict = namespace_dict.release();
   body.base = base;
   if (base != kNoObject) heap.IncRef(base);
   body.bases = bases.release();
-  SharedKeysBody keys;
-  keys.log2_size = profile.class_shared_keys_log2;
-  keys.usable = profile.class_shared_keys_usable;
-  keys.keys_block = heap.AllocateBuffer(
-      profile.dict_keys_header + (uint64_t{1} << keys.log2_size) +
-      (((uint64_t{1} << keys.log2_size) << 1) / 3) * (profile.dict_str_keys_compact ? 16 : 24));
-  body.shared_keys = heap.NewSharedKeys(std::move(keys));
+  const bool base_dict = base != kNoObject && heap.cls(base).instance_dict;
+  const bool base_weakref = base != kNoObject && heap.cls(base).instance_weakref;
+  body.instance_dict = base_dict || !slots.present || slots.dict;
+  body.instance_weakref = base_weakref || !slots.present || slots.weakref;
+  body.slot_count = (base == kNoObject ? 0 : heap.cls(base).slot_count) +
+                    static_cast<uint32_t>(slots.names.size());
+  if (body.instance_dict) {
+    SharedKeysBody keys;
+    keys.log2_size = profile.class_shared_keys_log2;
+    keys.usable = profile.class_shared_keys_usable;
+    keys.keys_block = heap.AllocateBuffer(
+        profile.dict_keys_header + (uint64_t{1} << keys.log2_size) +
+        (((uint64_t{1} << keys.log2_size) << 1) / 3) * (profile.dict_str_keys_compact ? 16 : 24));
+    body.shared_keys = heap.NewSharedKeys(std::move(keys));
+  }
+  const bool adds_dict = body.instance_dict && !base_dict;
+  const bool adds_weakref = body.instance_weakref && !base_weakref;
+  const uint32_t first_slot = body.slot_count - static_cast<uint32_t>(slots.names.size());
   const ObjectId dict = body.namespace_dict;
   heap.AttachBody(id, std::move(body));
   heap.Track(id);
   Ref cls = heap.Adopt(id);
-  // A class that adds __dict__ and __weakref__ (its base is object) gets
-  // their descriptors, each holding the class.
-  if (base == kNoObject) {
-    for (const char* attribute : {"__dict__", "__weakref__"}) {
-      const ObjectId descriptor = heap.NewObject(TypeTag::kDescriptor, kDescriptorRequest);
-      heap.IncRef(id);
-      heap.AttachBody(descriptor, CellBody{id});
-      heap.Track(descriptor);
-      Ref owned = heap.Adopt(descriptor);
-      Ref key = InternStr(heap, attribute);
-      DictSetItem(heap, dict, key.get(), owned.get()).IgnoreError();
+  // ht_slots, then the descriptors type_ready adds: a member per own slot,
+  // then __dict__ and __weakref__ where the class adds them; all hold it.
+  if (slots.present) {
+    std::vector<Ref> names;
+    std::vector<ObjectId> items;
+    for (const std::string& slot : slots.names) {
+      names.push_back(InternStr(heap, slot));
+      items.push_back(names.back().get());
     }
+    heap.cls(id).slot_names = NewTupleOf(heap, items).release();
+    for (size_t i = 0; i < items.size(); ++i) {
+      Ref member = NewMemberDescriptor(heap, id, items[i], first_slot + static_cast<uint32_t>(i));
+      DictSetItem(heap, dict, items[i], member.get()).IgnoreError();
+    }
+  }
+  for (const char* attribute : {"__dict__", "__weakref__"}) {
+    if (!(attribute[2] == 'd' ? adds_dict : adds_weakref)) continue;
+    const ObjectId descriptor = heap.NewObject(TypeTag::kDescriptor, kDescriptorRequest);
+    heap.IncRef(id);
+    heap.AttachBody(descriptor, CellBody{id});
+    heap.Track(descriptor);
+    Ref owned = heap.Adopt(descriptor);
+    Ref key = InternStr(heap, attribute);
+    DictSetItem(heap, dict, key.get(), owned.get()).IgnoreError();
   }
   // tp_mro: the class, then its base's MRO (or object).
   std::vector<ObjectId> mro_items{id};
@@ -214,11 +241,15 @@ Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, Ob
 }
 
 Ref NewInstance(Heap& heap, ObjectId cls) {
+  if (IsSlotted(heap, cls)) return NewSlottedInstance(heap, cls);
   const Profile& profile = heap.profile();
-  const uint64_t head = kGcHeader + profile.instance_preheader + profile.instance_basic_size;
+  const uint64_t head = HasSlots(heap, cls)
+                            ? SlottedInstanceSize(heap, cls)
+                            : kGcHeader + profile.instance_preheader + profile.instance_basic_size;
   const uint32_t shared = heap.cls(cls).shared_keys;
   InstanceBody body;
   body.cls = cls;
+  body.slots.assign(heap.cls(cls).slot_count, kNoObject);
   uint64_t request = head;
   if (profile.instance_storage != InstanceStorage::kSplitDict && shared != 0) {
     SharedKeysBody& keys = heap.shared_keys(shared);
@@ -297,6 +328,30 @@ absl::Status InstanceDelAttr(Heap& heap, ObjectId instance, ObjectId name) {
   return DictDelItem(heap, body.dict, name);
 }
 
+absl::Status InstanceStoreAttr(Heap& heap, ObjectId instance, ObjectId name, ObjectId value) {
+  const ObjectId cls = heap.instance(instance).cls;
+  // Only classes with slots have member descriptors or refuse new names.
+  const ObjectId found = HasSlots(heap, cls) ? ClassLookup(heap, cls, name) : kNoObject;
+  if (found != kNoObject && heap.type_of(found) == TypeTag::kMemberDescriptor) {
+    if (value == kNoObject) return MemberDelete(heap, found, instance);
+    MemberSet(heap, found, instance, value);
+    return absl::OkStatus();
+  }
+  if (!IsSlotted(heap, cls)) {
+    if (value == kNoObject) return InstanceDelAttr(heap, instance, name);
+    InstanceSetAttr(heap, instance, name, value);
+    return absl::OkStatus();
+  }
+  const std::string prefix = absl::StrCat("'", heap.cls(cls).name, "' object ",
+                                          found != kNoObject ? "attribute" : "has no attribute",
+                                          " '", heap.str(name).utf8, "'");
+  if (found != kNoObject) {
+    return PyError(PyExc::kAttributeError, absl::StrCat(prefix, " is read-only"));
+  }
+  return PyError(PyExc::kAttributeError,
+                 absl::StrCat(prefix, std::string(heap.profile().messages.setattr_no_dict)));
+}
+
 Ref InstanceDict(Heap& heap, ObjectId instance) {
   const ObjectId dict = heap.profile().instance_storage == InstanceStorage::kSplitDict
                             ? EnsureDict(heap, instance)
@@ -306,8 +361,14 @@ Ref InstanceDict(Heap& heap, ObjectId instance) {
 
 std::vector<std::pair<ObjectId, ObjectId>> InstanceAttrs(const Heap& heap, ObjectId instance) {
   const InstanceBody& body = heap.instance(instance);
-  if (body.dict != kNoObject) return DictItems(heap, body.dict);
   std::vector<std::pair<ObjectId, ObjectId>> attrs;
+  for (uint32_t i = 0; i < body.slots.size(); ++i) {
+    if (body.slots[i] != kNoObject) attrs.emplace_back(SlotName(heap, body.cls, i), body.slots[i]);
+  }
+  if (body.dict != kNoObject) {
+    for (const auto& item : DictItems(heap, body.dict)) attrs.push_back(item);
+    return attrs;
+  }
   const uint32_t shared = heap.cls(body.cls).shared_keys;
   if (shared == 0) return attrs;
   const std::vector<ObjectId>& names = heap.shared_keys(shared).names;
@@ -327,6 +388,8 @@ ObjectId ClassLookup(const Heap& heap, ObjectId cls, ObjectId name) {
 }
 
 uint64_t InstanceSizeOf(const Heap& heap, ObjectId instance) {
+  const ObjectId cls = heap.instance(instance).cls;
+  if (HasSlots(heap, cls)) return SlottedInstanceSize(heap, cls);
   const Profile& profile = heap.profile();
   return kGcHeader + profile.instance_preheader + profile.instance_basic_size;
 }

@@ -19,16 +19,21 @@
 
 #include "absl/status/statusor.h"
 #include "server/heap/heap.h"
+#include "server/heap/slotted_object.h"
 
 namespace heapsim {
 
 // A new class named `name` with the given namespace dict (owned reference
 // taken) and optional base class (a class of the program). `root` is the
 // `object` type (may be kNoObject). As type() does, it makes the bases and
-// MRO tuples and, for a class whose base is `object`, the `__dict__` and
-// `__weakref__` descriptors in its dict: all of them refer back to the
-// class, so a class is freed by the GC, not by reference counting.
-Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, ObjectId root);
+// MRO tuples, for `slots` (validated by the caller) the sorted slot names
+// and a member descriptor per slot, and the `__dict__` and `__weakref__`
+// descriptors where the class adds them to its instances: all of them
+// refer back to the class, so a class is freed by the GC, not by reference
+// counting. A class whose instances both have slots and a __dict__ must not
+// be made (the caller refuses it).
+Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, ObjectId root,
+             const SlotsSpec& slots = SlotsSpec());
 
 // A getset descriptor's block (PyGetSetDescrObject and its GC header), in
 // every version.
@@ -37,7 +42,8 @@ inline constexpr uint64_t kDescriptorRequest = 64;
 // A new instance of `cls` with no attributes, tracked by the GC.
 Ref NewInstance(Heap& heap, ObjectId cls);
 
-// obj.name (borrowed), or kNoObject when the instance has no such attribute.
+// obj.name (borrowed), or kNoObject when the instance has no such attribute
+// in its dict or values (slots are read through their member descriptors).
 ObjectId InstanceGetAttr(const Heap& heap, ObjectId instance, ObjectId name);
 
 // obj.name = value. `name` must be an interned str.
@@ -46,10 +52,20 @@ void InstanceSetAttr(Heap& heap, ObjectId instance, ObjectId name, ObjectId valu
 // del obj.name; AttributeError when missing.
 absl::Status InstanceDelAttr(Heap& heap, ObjectId instance, ObjectId name);
 
+// obj.name = value, or del obj.name when `value` is kNoObject, as
+// PyObject_GenericSetAttr runs them: a member descriptor of the class
+// stores in (or clears) its slot; an instance with a __dict__ stores in its
+// attributes (InstanceSetAttr / InstanceDelAttr); a slotted instance
+// raises AttributeError: "'C' object attribute 'm' is read-only" when the
+// class has the name, else "'C' object has no attribute 'z'" (3.13+ adds
+// that there is no __dict__). `name` must be an interned str.
+absl::Status InstanceStoreAttr(Heap& heap, ObjectId instance, ObjectId name, ObjectId value);
+
 // obj.__dict__ (a new reference), made on demand.
 Ref InstanceDict(Heap& heap, ObjectId instance);
 
-// The (name, value) attribute pairs in order, borrowed.
+// The (name, value) attribute pairs in order, borrowed: the set slots in
+// layout order, or the dict's or values' attributes.
 std::vector<std::pair<ObjectId, ObjectId>> InstanceAttrs(const Heap& heap, ObjectId instance);
 
 // Looks `name` up in the class and its bases (borrowed; kNoObject if none).

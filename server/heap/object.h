@@ -56,6 +56,7 @@ enum class TypeTag : uint8_t {
   kException,      // a raised exception instance
   kDescriptor,     // a class's __dict__ / __weakref__ attribute (getset_descriptor)
   kNotImplemented, // the NotImplemented singleton
+  kMemberDescriptor,  // a __slots__ name in its class (member_descriptor)
   kCount,
 };
 
@@ -76,7 +77,7 @@ struct Object {
   TypeTag type = TypeTag::kNone;
   uint8_t flags = 0;
   uint8_t generation = 0;  // GC generation while tracked
-  uint8_t subtype = 0;     // per-type detail (iterator kind, str kind, ...)
+  uint8_t subtype = 0;     // per-type detail (iterator kind, str kind, instance pre-header)
   // Small ints and floats are stored inline; everything else indexes the
   // type's side table.
   union {

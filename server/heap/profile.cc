@@ -70,6 +70,7 @@ constexpr Profile Py38() {
       .instance_preheader = 0,
       .instance_basic_size = 32,
       .instance_storage = InstanceStorage::kSplitDict,
+      .weakref_in_preheader = false,
       .class_shared_keys_log2 = 3,
       .class_shared_keys_usable = 5,
       .class_object_size = 896,
@@ -138,10 +139,13 @@ constexpr Profile Py38() {
               .float_mod_zero = "float modulo",
               .number = "number",
               .min_max_empty = "%s() arg is an empty sequence",
+              .weakref_slot_disallowed =
+                  "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
               .setattr_no_dict = "",
               .str_search_arg = "must be str",
               .qualified_call_names = false,
               .delattr_names_object = false,
+              .unset_slot_names_object = false,
               .qualified_function_names = false,
               .with_protocol_type_error = false,
           },
@@ -217,6 +221,7 @@ constexpr Profile Py310() {
   Profile p = Py39();
   p.version = "3.10";
   p.list_init_asks_len = false;
+  p.messages.unset_slot_names_object = true;
   p.full_version = "3.10.13";
   p.name_suggestions = NameSuggestions::kEachNamespace;
   p.builtin_names = cpython_names::kBuiltins310;
@@ -333,6 +338,8 @@ constexpr Profile Py312() {
   p.str_compact_header = 56;
   p.latin1_singletons_cache_utf8 = true;
   p.instance_basic_size = 16;
+  p.weakref_in_preheader = true;
+  p.messages.weakref_slot_disallowed = "__weakref__ slot disallowed: we already got one";
   p.class_object_size = 936;
   p.static_type_size = 432;
   p.aux.function = 160;

@@ -55,6 +55,8 @@ struct ErrorMessages {
   std::string_view float_mod_zero;
   std::string_view number;              // "number" or "real number" in int()/float()
   std::string_view min_max_empty;       // "%s() arg is an empty sequence" (%s: min or max)
+  // TypeError of a class whose __slots__ asks for a second __weakref__.
+  std::string_view weakref_slot_disallowed;
   // Appended to "'int' object has no attribute 'y'" when setting it (3.13+).
   std::string_view setattr_no_dict;
   // str.find / str.count given a non-str: "must be str", or (3.13+)
@@ -68,6 +70,10 @@ struct ErrorMessages {
   // the attribute ("'C' object has no attribute 'x'", 3.11+) instead of
   // giving the attribute's name alone.
   bool delattr_names_object;
+  // Reading an unset __slots__ member names the object and the attribute
+  // ("'C' object has no attribute 'x'", 3.10+) instead of the attribute
+  // alone.
+  bool unset_slot_names_object;
   // Argument errors of the script's own functions name them by qualified
   // name ("outer.<locals>.inner() missing ...", 3.10+).
   bool qualified_function_names;
@@ -265,6 +271,10 @@ struct Profile {
   // header, and where attribute values live.
   uint32_t instance_basic_size;
   InstanceStorage instance_storage;
+  // The weak reference list of an instance lives in the pre-header (3.12+:
+  // a slotted instance with __weakref__ has the 16-byte pre-header) rather
+  // than in the object after its slots.
+  bool weakref_in_preheader;
   uint8_t class_shared_keys_log2;   // the cached keys table of a new class
   uint32_t class_shared_keys_usable;
   uint32_t class_object_size;       // a class's own block (GC header included)

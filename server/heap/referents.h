@@ -42,6 +42,13 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
       return;
     case TypeTag::kInstance: {
       const InstanceBody& body = heap.instance(id);
+      // subtype_traverse: the slots (most derived class first), the
+      // values or dict, then the class.
+      for (ObjectId c = body.cls; c != kNoObject; c = heap.cls(c).base) {
+        const ClassBody& layer = heap.cls(c);
+        const uint32_t first = layer.base == kNoObject ? 0 : heap.cls(layer.base).slot_count;
+        for (uint32_t i = first; i < layer.slot_count; ++i) visit_if_set(body.slots[i]);
+      }
       for (ObjectId value : body.values) visit_if_set(value);
       visit_if_set(body.dict);
       visit(body.cls);
@@ -68,6 +75,9 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
     case TypeTag::kCell:
     case TypeTag::kDescriptor:
       visit_if_set(heap.cell(id).contents);
+      return;
+    case TypeTag::kMemberDescriptor:
+      visit(heap.member(id).cls);  // descr_traverse visits d_type only
       return;
     case TypeTag::kMethod:
     case TypeTag::kBuiltinFunction: {

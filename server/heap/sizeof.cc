@@ -71,6 +71,8 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
       return aux.cell;
     case TypeTag::kDescriptor:
       return kDescriptorRequest;
+    case TypeTag::kMemberDescriptor:
+      return kMemberDescriptorRequest;
     case TypeTag::kFrame:
       return aux.frame_base;
     case TypeTag::kModule:
@@ -98,7 +100,7 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
 uint64_t SizeOfMethod(const Heap& heap, ObjectId id) {
   const TypeTag type = heap.type_of(id);
   uint64_t in_front = IsGcType(type) ? kGcHeader : 0;
-  if (type == TypeTag::kInstance) in_front += heap.profile().instance_preheader;
+  if (type == TypeTag::kInstance) in_front = heap.HeaderBytesOf(id);
   return SizeOf(heap, id) - in_front;
 }
 

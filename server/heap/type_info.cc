@@ -40,6 +40,7 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"", true},                           // kException: per class
     {"getset_descriptor", true},          // kDescriptor
     {"NotImplementedType", false},        // kNotImplemented
+    {"member_descriptor", true},          // kMemberDescriptor
 }};
 
 }  // namespace

@@ -310,6 +310,9 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
                           AddressText(o.address), ">");
     case TypeTag::kClass:
       return absl::StrCat("<class '__main__.", heap.cls(id).name, "'>");
+    case TypeTag::kMemberDescriptor:
+      return absl::StrCat("<member '", heap.str(heap.member(id).name).utf8, "' of '",
+                          heap.cls(heap.member(id).cls).name, "' objects>");
     case TypeTag::kBuiltinType:
       return absl::StrCat("<class '", heap.cls(id).name, "'>");
     case TypeTag::kFunction:

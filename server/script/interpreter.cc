@@ -17,6 +17,7 @@
 #include "server/heap/list_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
+#include "server/heap/slotted_object.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
@@ -360,22 +361,38 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
   const TypeTag type = heap_.type_of(object);
   if (type == TypeTag::kInstance) {
     Ref key = InternStr(heap_, name);
-    if (name == "__dict__") return InstanceDict(heap_, object);
-    if (name == "__class__") return heap_.NewRef(heap_.instance(object).cls);
+    const ObjectId cls = heap_.instance(object).cls;
+    if (name == "__dict__") {
+      if (!IsSlotted(heap_, cls)) return InstanceDict(heap_, object);
+      Raise(PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name)));
+      return Ref();
+    }
+    if (name == "__class__") return heap_.NewRef(cls);
     if (IsDunder(name) && name != "__init__" && name != "__module__" && name != "__sizeof__" &&
-        !DefinedSpecialMethod(heap_, heap_.instance(object).cls, name)) {
+        name != "__slots__" && !DefinedSpecialMethod(heap_, cls, name)) {
       return RefuseAttribute(object, name);
     }
-    const ObjectId value = InstanceGetAttr(heap_, object, key.get());
+    // A slot's member descriptor (a data descriptor) comes before the dict.
+    ObjectId found = HasSlots(heap_, cls) ? ClassLookup(heap_, cls, key.get()) : kNoObject;
+    const bool member = found != kNoObject && heap_.type_of(found) == TypeTag::kMemberDescriptor;
+    const ObjectId value = member ? kNoObject : InstanceGetAttr(heap_, object, key.get());
     if (value != kNoObject) return heap_.NewRef(value);
-    const ObjectId found = ClassLookup(heap_, heap_.instance(object).cls, key.get());
+    if (found == kNoObject) found = ClassLookup(heap_, cls, key.get());
     if (found != kNoObject) {
       if (heap_.type_of(found) == TypeTag::kFunction) return NewMethod(heap_, found, object);
+      if (heap_.type_of(found) == TypeTag::kMemberDescriptor) {
+        absl::StatusOr<ObjectId> slot = MemberGet(heap_, found, object);
+        if (!slot.ok()) {
+          Raise(slot.status());
+          return Ref();
+        }
+        return heap_.NewRef(*slot);
+      }
       return heap_.NewRef(found);
     }
   } else if (type == TypeTag::kClass) {
     if (name == "__name__" || name == "__qualname__") return NewStr(heap_, heap_.cls(object).name);
-    if (IsDunder(name) && name != "__init__" && name != "__module__" &&
+    if (IsDunder(name) && name != "__init__" && name != "__module__" && name != "__slots__" &&
         !DefinedSpecialMethod(heap_, object, name)) {
       return RefuseAttribute(object, name);
     }
@@ -443,7 +460,11 @@ bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId val
   const TypeTag type = heap_.type_of(object);
   Ref key = InternStr(heap_, name);
   if (type == TypeTag::kInstance) {
-    InstanceSetAttr(heap_, object, key.get(), value);
+    absl::Status status = InstanceStoreAttr(heap_, object, key.get(), value);
+    if (!status.ok()) {
+      Raise(status);
+      return false;
+    }
   } else if (type == TypeTag::kClass) {
     absl::Status status = DictSetItem(heap_, heap_.cls(object).namespace_dict, key.get(), value);
     if (!status.ok()) {
@@ -468,7 +489,7 @@ bool Interpreter::DelAttr(ObjectId object, const std::string& name) {
   Ref key = InternStr(heap_, name);
   absl::Status status;
   if (heap_.type_of(object) == TypeTag::kInstance) {
-    status = InstanceDelAttr(heap_, object, key.get());
+    status = InstanceStoreAttr(heap_, object, key.get(), kNoObject);
   } else if (heap_.type_of(object) == TypeTag::kClass) {
     status = DictDelItem(heap_, heap_.cls(object).namespace_dict, key.get());
     if (!status.ok()) status = PyError(PyExc::kAttributeError, name);

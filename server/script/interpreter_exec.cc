@@ -20,6 +20,7 @@
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
 #include "server/script/builtins.h"
+#include "server/script/class_slots.h"
 #include "server/script/interpreter.h"
 #include "server/script/operators.h"
 #include "server/script/special_methods.h"
@@ -641,7 +642,12 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
   PopCallFrame(heap_);
   if (flow == Flow::kError) return flow;
   const ObjectId object_type = session_.builtin_objects[static_cast<size_t>(Builtin::kTypeObject)];
-  Ref cls = NewClass(heap_, unit.name, DictCopy(heap_, ns.get()), base, object_type);
+  absl::StatusOr<SlotsSpec> slots = ClassSlots(heap_, ns.get(), base);
+  if (!slots.ok()) {
+    Raise(slots.status());
+    return Flow::kError;
+  }
+  Ref cls = NewClass(heap_, unit.name, DictCopy(heap_, ns.get()), base, object_type, *slots);
   SetUpSpecialMethods(heap_, cls.get());
   ns.Reset();
   body_function.Reset();

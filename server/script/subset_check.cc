@@ -34,12 +34,13 @@ class SubsetChecker {
   }
 
   void BoundName(Position at, const std::string& name) {
-    if (!IsDunder(name) || HonouredSpecialMethod(name)) return;
+    if (!IsDunder(name) || HonouredSpecialMethod(name) || name == "__slots__") return;
     Refuse(at, absl::StrCat("a class defining '", name,
                             "' (heapsim runs only __init__, __repr__, __str__, the comparisons, "
                             "__hash__, __len__, __bool__, __contains__, __getitem__, "
-                            "__setitem__, __delitem__, __iter__, __next__, __call__, __enter__ "
-                            "and __exit__ of a class)"));
+                            "__setitem__, __delitem__, __iter__, __next__, __call__, __enter__, "
+                            "__exit__ and the arithmetic operators of a class, and models "
+                            "__slots__)"));
   }
 
   // Names a target binds: a, (a, b), [a, *b]; attributes and items bind none.

@@ -9,6 +9,7 @@
 #include "absl/strings/match.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/instance_object.h"
+#include "server/heap/slotted_object.h"
 
 namespace heapsim::service {
 
@@ -76,6 +77,10 @@ void DescribeLayout(const Heap& heap, ObjectId id, v1::ObjectInfo* info) {
     case TypeTag::kInstance: {
       const InstanceBody& body = heap.instance(id);
       if (body.dict != kNoObject) {
+        for (uint32_t i = 0; i < body.slots.size(); ++i) {
+          if (body.slots[i] == kNoObject) continue;
+          slots.Named(heap.str(SlotName(heap, body.cls, i)).utf8, body.slots[i]);
+        }
         slots.Named("__dict__", body.dict);
         return;
       }

@@ -27,13 +27,18 @@ class RandomHeap {
  public:
   RandomHeap(const Profile& profile, uint32_t seed) : heap_(profile), rng_(seed) {
     cls_ = NewClass(heap_, "Node", NewDict(heap_), kNoObject, kNoObject);
+    SlotsSpec slots;
+    slots.present = true;
+    slots.names = {"p", "q", "r"};
+    slots.weakref = seed % 2 == 0;
+    slotted_ = NewClass(heap_, "Slotted", NewDict(heap_), kNoObject, kNoObject, slots);
   }
 
   Heap& heap() { return heap_; }
 
   // One random operation.
   void Step() {
-    switch (Pick(14)) {
+    switch (Pick(16)) {
       case 0:
         Keep(NewInt(heap_, static_cast<int64_t>(Pick(2000)) - 1000 + (Pick(2) ? (1ll << 40) : 0)));
         break;
@@ -89,6 +94,26 @@ class RandomHeap {
       case 13:
         if (!roots_.empty()) roots_.erase(roots_.begin() + Pick(roots_.size()));
         break;
+      case 14: {
+        Ref instance = NewInstance(heap_, slotted_.get());
+        Ref name = InternStr(heap_, std::string(1, static_cast<char>('p' + Pick(3))));
+        ASSERT_TRUE(InstanceStoreAttr(heap_, instance.get(), name.get(), Any()).ok());
+        Keep(std::move(instance));
+        break;
+      }
+      case 15:
+        if (const ObjectId instance = AnyOf(TypeTag::kInstance)) {
+          Ref name = InternStr(heap_, std::string(1, static_cast<char>('p' + Pick(3))));
+          if (heap_.instance(instance).cls == slotted_.get()) {
+            // Set a slot to anything (a cycle at times), or clear it.
+            if (Pick(2) == 0) {
+              InstanceStoreAttr(heap_, instance, name.get(), Any()).IgnoreError();
+            } else {
+              InstanceStoreAttr(heap_, instance, name.get(), kNoObject).IgnoreError();
+            }
+          }
+        }
+        break;
     }
     if (Pick(200) == 0) Collect(heap_, static_cast<int>(Pick(3)));
   }
@@ -97,7 +122,7 @@ class RandomHeap {
   uint64_t External(ObjectId id) const {
     auto it = held_.find(id);
     uint64_t n = it == held_.end() ? 0 : it->second;
-    return n + (id == cls_.get() ? 1 : 0);
+    return n + (id == cls_.get() || id == slotted_.get() ? 1 : 0);
   }
 
   void Recount() {
@@ -138,6 +163,7 @@ class RandomHeap {
   Heap heap_;
   std::mt19937 rng_;
   Ref cls_;
+  Ref slotted_;  // a class with __slots__ p, q, r
   std::vector<Ref> roots_;
   absl::flat_hash_map<ObjectId, uint64_t> held_;
 };

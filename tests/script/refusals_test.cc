@@ -29,7 +29,12 @@ const std::vector<Refusal>& RefusedPrograms() {
   static const auto* refusals = new std::vector<Refusal>{
       // Special methods and class features heapsim does not honour.
       {"class A:\n    def __del__(self):\n        pass\n", "a class defining '__del__'"},
-      {"class A:\n    __slots__ = ('x',)\n", "a class defining '__slots__'"},
+      // __slots__ heapsim does not lay out.
+      {"class A:\n    __slots__ = {'x': 'doc'}\n",
+       "a class whose __slots__ is a 'dict' (heapsim models a str, a tuple or a list)"},
+      {"class A:\n    __slots__ = ('x', 'x')\n", "a class whose __slots__ names 'x' twice"},
+      {"class A:\n    __slots__ = ('__x',)\n",
+       "a class whose __slots__ holds '__x' (a private or special name)"},
       {"class A:\n    if True:\n        def __getattr__(self, name):\n            return 0\n",
        "a class defining '__getattr__'"},
       {"class A:\n    __format__ = None\n", "a class defining '__format__'"},
@@ -161,6 +166,26 @@ TEST_P(Refusals, AMatchStatementIsRefusedWhereThePythonHasOne) {
   }
   // `match` stays a name everywhere else.
   EXPECT_TRUE(RunScript(GetParam(), "match = {1: 2}\nmatch[3] = match[1]\n").ok());
+}
+
+TEST_P(Refusals, SlotsBesideADictAreRefusedWhereTheDictIsKeptOutOfTheObject) {
+  const bool refused =
+      (*FindProfile(GetParam()))->instance_storage == InstanceStorage::kInlineValues;
+  for (const char* source :
+       {"class A:\n    __slots__ = ('x', '__dict__')\nA().y = 1\n",
+        "class A:\n    __slots__ = ('x',)\nclass B(A):\n    pass\nB().y = 1\n",
+        "class A:\n    pass\nclass B(A):\n    __slots__ = ('x',)\nB().y = 1\n"}) {
+    const absl::Status status = RunScript(GetParam(), source);
+    if (refused) {
+      EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << source << status;
+      EXPECT_NE(status.message().find("unsupported: a class whose instances have both slots and a "
+                                      "__dict__ (on this version)"),
+                std::string::npos)
+          << status.message();
+    } else {
+      EXPECT_TRUE(status.ok()) << source << status;
+    }
+  }
 }
 
 TEST_P(Refusals, WhatCPythonRaisesStaysAnError) {
