@@ -804,10 +804,12 @@ void Compiler::CollectUnitConstants(uint32_t u, ConstantList* consts) {
   consts->Add(heap_.none());
 }
 
-// co_stacksize: exact for generator expressions where their objects embed
-// the frame (3.11+, see stack_depth.h); elsewhere a rough one, which only
-// sizes the heap frame objects of 3.8 to 3.10.
+// co_stacksize: exact for generator functions and for generator
+// expressions where their objects embed the frame (3.11+, see
+// stack_depth.h); elsewhere a rough one, which only sizes the heap frame
+// objects of 3.8 to 3.10.
 uint32_t Compiler::StackDepth(uint32_t index, const CodeUnit& unit) const {
+  if (unit.generator) return GeneratorFunctionStackSize(unit, heap_.profile()).value_or(0);
   if (unit.name == "<genexpr>" && heap_.profile().generator_embeds_frame) {
     return GeneratorStackSize(*tree_.scopes[index].comprehension, heap_.profile()).value_or(0);
   }
@@ -844,6 +846,12 @@ uint32_t Compiler::StackDepth(uint32_t index, const CodeUnit& unit) const {
 }
 
 absl::Status Compiler::CheckGeneratorFrames() const {
+  for (const CodeUnit& unit : tree_.units) {
+    if (unit.generator && !GeneratorFunctionStackSize(unit, heap_.profile())) {
+      return Error(unit.body.empty() ? Position{1, 1} : unit.body.front()->position,
+                   "a generator function whose frame size heapsim does not compute");
+    }
+  }
   if (!heap_.profile().generator_embeds_frame) return absl::OkStatus();
   for (uint32_t u = 0; u < tree_.units.size(); ++u) {
     const Expr* genexpr = tree_.scopes[u].comprehension;

@@ -23,6 +23,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/builtins.h"
 #include "server/script/cpython_names.h"
+#include "server/script/generator_function.h"
 #include "server/script/special_methods.h"
 #include "server/script/subset_check.h"
 
@@ -36,6 +37,8 @@ Interpreter::Interpreter(Heap& heap, SessionState& session, const RunLimits& lim
       budget_(BudgetFor(limits)),
       budget_scope_(&budget_),
       out_(out) {}
+
+Interpreter::~Interpreter() { GeneratorFunctions::AbandonSuspended(*this); }
 
 void Interpreter::Raise(absl::Status error) {
   if (!error_.ok()) return;
@@ -69,6 +72,7 @@ void Interpreter::Refuse(std::string_view what) {
 }
 
 bool Interpreter::Write(std::string_view text) {
+  if (heap_.has_unclosed_generators() && GeneratorFunctions::RefuseUnclosed(*this)) return false;
   const uint64_t cap = limits_.max_output_bytes;
   if (cap != 0 && (output_bytes_ > cap || text.size() > cap - output_bytes_)) {
     Raise(absl::ResourceExhaustedError(

@@ -58,6 +58,8 @@ class StackDepth {
         return Dict(e);
       case ExprKind::kFString:
         return FString(e);
+      case ExprKind::kYield:
+        return e.operands.empty() ? Depth(1) : Value(*e.operands[0]);
       case ExprKind::kFormat: {
         Depth d = Value(*e.operands[0]);
         if (e.operands.size() > 1) d = Max(d, Plus(1, Spec(*e.operands[1])));
@@ -105,7 +107,55 @@ class StackDepth {
     }
   }
 
+  // The deepest the stack gets while the statements of `block` run.
+  Depth Statements(const Block& block) const {
+    Depth d = 0;
+    for (const StmtPtr& stmt : block) d = Max(d, Statement(*stmt));
+    return d;
+  }
+
  private:
+  Depth Statement(const Stmt& s) const {
+    switch (s.kind) {
+      case StmtKind::kPass:
+      case StmtKind::kBreak:
+      case StmtKind::kContinue:
+      case StmtKind::kGlobal:
+        return 0;
+      case StmtKind::kExpr:
+        return Value(*s.value);
+      case StmtKind::kReturn:
+        return s.value ? Value(*s.value) : Depth(1);
+      case StmtKind::kRaise:
+        return s.value ? Value(*s.value) : Depth(0);
+      case StmtKind::kAssign: {
+        // Every target but the last stores a copy (DUP_TOP / COPY).
+        const size_t n = s.targets.size();
+        Depth d = Value(*s.value);
+        if (n > 1) d = Max(d, 2);
+        for (size_t i = 0; i < n; ++i) d = Max(d, Target(*s.targets[i], i + 1 < n ? 1 : 0));
+        return d;
+      }
+      case StmtKind::kAugAssign:
+        if (s.targets[0]->kind != ExprKind::kName) return std::nullopt;
+        return Max(1, Plus(1, Value(*s.value)));
+      case StmtKind::kDelete:
+        for (const ExprPtr& target : s.targets) {
+          if (target->kind != ExprKind::kName) return std::nullopt;
+        }
+        return 0;
+      case StmtKind::kIf:
+      case StmtKind::kWhile:
+        return Max(Test(*s.value), Max(Statements(s.body), Statements(s.orelse)));
+      case StmtKind::kFor:
+        // The iterator stays on the stack under the loop.
+        return Max(Max(Value(*s.value), Target(*s.targets[0], 1)),
+                   Max(Plus(1, Statements(s.body)), Statements(s.orelse)));
+      default:
+        return std::nullopt;
+    }
+  }
+
   Depth Subscript(const Expr& e) const {
     const Expr& index = *e.operands[1];
     if (index.kind != ExprKind::kSlice) {
@@ -131,17 +181,25 @@ class StackDepth {
 
   Depth Call(const Expr& e) const {
     const Expr& callee = *e.operands[0];
+    // The slots under the first argument: the callable and NULL (3.11+), a
+    // method and its self (LOAD_METHOD: without keywords before 3.11), or
+    // the callable alone.
+    const bool method =
+        callee.kind == ExprKind::kAttribute && (profile_.call_pushes_null || e.keywords.empty());
     Depth d;
-    if (callee.kind == ExprKind::kName) {
-      d = 2;  // the callable and NULL
-    } else if (callee.kind == ExprKind::kAttribute) {
-      d = Max(Value(*callee.operands[0]), 2);  // the method and self
+    uint32_t below = 2;
+    if (method) {
+      d = Max(Value(*callee.operands[0]), 2);
+    } else if (!profile_.call_pushes_null) {
+      d = Value(callee);
+      below = 1;
+    } else if (callee.kind == ExprKind::kName) {
+      d = 2;
     } else if (profile_.call_pushes_null_after_callee) {
       d = Max(Value(callee), 2);
     } else {
       d = Plus(1, Value(callee));
     }
-    uint32_t below = 2;
     for (size_t i = 1; i < e.operands.size(); ++i) {
       if (e.operands[i]->kind == ExprKind::kStarred) return std::nullopt;
       d = Max(d, Plus(below++, Value(*e.operands[i])));
@@ -234,6 +292,10 @@ std::optional<uint32_t> GeneratorStackSize(const Expr& genexpr, const Profile& p
     }
   }
   return Max(deepest, Plus(iterators, depth.Value(*genexpr.operands[0])));
+}
+
+std::optional<uint32_t> GeneratorFunctionStackSize(const CodeUnit& unit, const Profile& profile) {
+  return Max(profile.generator_function_min_depth, StackDepth(profile).Statements(unit.body));
 }
 
 }  // namespace heapsim::script
