@@ -8,6 +8,7 @@
 #include "server/heap/frames.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/py_error.h"
+#include "server/script/generator.h"
 
 namespace heapsim::script {
 
@@ -60,18 +61,42 @@ void GeneratorFunctions::RunFiber(Interpreter& interp, GeneratorRun& run,
   interp.context_ = saved;
 }
 
-Ref GeneratorFunctions::Resume(Interpreter& interp, ObjectId generator) {
+Ref GeneratorFunctions::Send(Interpreter& interp, ObjectId generator, ObjectId value) {
+  Heap& heap = interp.heap_;
+  const GeneratorSite site = interp.session_.generators[heap.iterator(generator).generator];
+  const bool none = value == heap.none();
+  Ref item;
+  if (site.expr != nullptr) {
+    if (!none) {
+      interp.Refuse("send() of a value other than None to a generator expression");
+      return Ref();
+    }
+    item = GeneratorNext(interp, generator);
+  } else {
+    const GeneratorRun& run = *site.run;
+    if (!none && !run.abandoned && !run.running && !run.finished && !run.fiber) {
+      interp.Raise(PyError(PyExc::kTypeError,
+                           "can't send non-None value to a just-started generator"));
+      return Ref();
+    }
+    item = Resume(interp, generator, heap.NewRef(value));
+  }
+  if (!item && !interp.has_error()) interp.Raise(PyError(PyExc::kStopIteration, ""));
+  return item;
+}
+
+Ref GeneratorFunctions::Resume(Interpreter& interp, ObjectId generator, Ref sent) {
   Heap& heap = interp.heap_;
   SessionState& session = interp.session_;
   const GeneratorSite site = session.generators[heap.iterator(generator).generator];
   GeneratorRun& run = *site.run;
+  if (run.abandoned) {
+    interp.Refuse("resuming a generator that an earlier run left suspended");
+    return Ref();
+  }
   if (run.finished) return Ref();
   if (run.running) {
     interp.Raise(PyError(PyExc::kValueError, "generator already executing"));
-    return Ref();
-  }
-  if (run.abandoned) {
-    interp.Refuse("resuming a generator that an earlier run left suspended");
     return Ref();
   }
   if (interp.depth_ >= kRecursionLimit) {
@@ -79,6 +104,8 @@ Ref GeneratorFunctions::Resume(Interpreter& interp, ObjectId generator) {
     return Ref();
   }
   const CodeUnit& unit = session.programs[site.program]->units[site.unit];
+  // A generator that has not started receives no value (its body starts).
+  if (run.fiber) run.sent = std::move(sent);
   if (!run.fiber) {
     if (session.generator_fibers >= kMaxSuspendedGenerators) {
       interp.Raise(absl::ResourceExhaustedError(
@@ -146,6 +173,7 @@ Ref GeneratorFunctions::Yield(Interpreter& interp, const Expr& expr) {
     interp.error_ = absl::CancelledError("generator unwound");
     return Ref();
   }
+  if (run->sent) return std::move(run->sent);
   return heap.NewRef(heap.none());  // next() sends None
 }
 
@@ -189,6 +217,20 @@ void UnwindUnclosed(Heap& heap, SessionState& session, UnwindFn unwind) {
 }
 
 }  // namespace
+
+void GeneratorFunctions::SeparateRuns(SessionState& session) {
+  for (GeneratorSite& site : session.generators) {
+    if (!site.run) continue;
+    const GeneratorRun& shared = *site.run;
+    auto own = std::make_shared<GeneratorRun>();
+    own->finished = shared.finished;
+    own->abandoned = shared.abandoned;
+    own->stack = shared.stack;
+    own->object = shared.object;
+    own->position = shared.position;
+    site.run = std::move(own);
+  }
+}
 
 bool GeneratorFunctions::RefuseUnclosed(Interpreter& interp) {
   if (!interp.heap_.has_unclosed_generators()) return false;

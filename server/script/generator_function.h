@@ -37,6 +37,7 @@ struct GeneratorRun {
   bool abandoned = false;  // unwound when the run that started it ended
   bool unwinding = false;  // resumed only to unwind its fiber
   Ref yielded;             // the value passed out by `yield`
+  Ref sent;                // the value passed in by send(), for `yield`
   std::vector<ObjectId> stack;  // the paused frame's Frame::stack (borrowed)
   ObjectId object = kNoObject;  // the generator (borrowed); kNoObject once freed
   Position position;            // of the statement it paused in
@@ -52,7 +53,14 @@ class GeneratorFunctions {
 
   // next(generator): the value yielded, or a null Ref when the body ends
   // (no exception pending) or raises (exception pending).
-  static Ref Resume(Interpreter& interp, ObjectId generator);
+  static Ref Resume(Interpreter& interp, ObjectId generator) {
+    return Resume(interp, generator, Ref());
+  }
+
+  // generator.send(value): resumes it with `value` as the paused `yield`'s
+  // value; StopIteration when it ends. A generator expression takes only
+  // None (anything else is refused).
+  static Ref Send(Interpreter& interp, ObjectId generator, ObjectId value);
 
   // `yield value` in the running generator's body: suspends it; the value
   // sent in when it is resumed (None), or null with an error pending when
@@ -68,7 +76,14 @@ class GeneratorFunctions {
   // generator), and can no longer be resumed.
   static void AbandonSuspended(Interpreter& interp);
 
+  // After `session` was copied from another: gives each generator a state
+  // of its own (between runs no generator has a fiber, so it copies).
+  static void SeparateRuns(SessionState& session);
+
  private:
+  // Resumes a generator function's generator, `sent` (null: None) being
+  // the value of the `yield` it paused at.
+  static Ref Resume(Interpreter& interp, ObjectId generator, Ref sent);
   // Runs `run`'s fiber with the generator's frame pushed and the running
   // context set; returns when it yields or its body ends.
   static void RunFiber(Interpreter& interp, GeneratorRun& run, const GeneratorSite& site,

@@ -126,7 +126,9 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"yield 1\n", "'yield' outside a function"},
       {"def g():\n    def h():\n        pass\n    yield h\n",
        "a generator function whose frame size heapsim does not compute"},
-      {"def g():\n    yield 1\nx = g()\nx.send(None)\n", "attribute 'send' of a 'generator' object"},
+      {"def g():\n    yield 1\nx = g()\nx.close()\n", "attribute 'close' of a 'generator' object"},
+      {"x = (i for i in [1])\nx.send(1)\n",
+       "send() of a value other than None to a generator expression"},
       {"def g():\n    yield 1\nx = g()\nprint(x.gi_frame)\n",
        "attribute 'gi_frame' of a 'generator' object"},
       // Reference counts that depend on the whole interpreter.
