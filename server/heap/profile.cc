@@ -47,6 +47,7 @@ constexpr Profile Py38() {
       .call_pushes_null_after_callee = false,
       .call_pushes_kwnames = true,
       .generator_function_min_depth = 1,
+      .make_function_pushes_qualname = true,
       .slice_cache = 1,
       .builtin_method_freelist = 256,
       .method_freelist = 256,
@@ -280,6 +281,7 @@ constexpr Profile Py311() {
   p.generator_embeds_frame = true;
   p.call_pushes_null = true;
   p.call_pushes_kwnames = false;
+  p.make_function_pushes_qualname = false;
   p.tuple_resize_to_empty_is_singleton = true;
   p.dict_keys_header = 32;
   p.dict_str_keys_compact = true;

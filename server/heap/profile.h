@@ -216,6 +216,8 @@ struct Profile {
   bool call_pushes_null_after_callee;
   bool call_pushes_kwnames;
   uint32_t generator_function_min_depth;
+  // MAKE_FUNCTION takes the qualified name from the stack (before 3.11).
+  bool make_function_pushes_qualname;
   uint32_t slice_cache;                // slices kept for reuse
   // Bound builtin methods kept for reuse (3.8). CPython binds one, unseen,
   // when it looks a method up on a builtin object inside a call (an

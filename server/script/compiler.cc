@@ -809,9 +809,12 @@ void Compiler::CollectUnitConstants(uint32_t u, ConstantList* consts) {
 // stack_depth.h); elsewhere a rough one, which only sizes the heap frame
 // objects of 3.8 to 3.10.
 uint32_t Compiler::StackDepth(uint32_t index, const CodeUnit& unit) const {
-  if (unit.generator) return GeneratorFunctionStackSize(unit, heap_.profile()).value_or(0);
+  if (unit.generator) {
+    return GeneratorFunctionStackSize(unit, tree_.units, heap_.profile()).value_or(0);
+  }
   if (unit.name == "<genexpr>" && heap_.profile().generator_embeds_frame) {
-    return GeneratorStackSize(*tree_.scopes[index].comprehension, heap_.profile()).value_or(0);
+    return GeneratorStackSize(*tree_.scopes[index].comprehension, tree_.units, heap_.profile())
+        .value_or(0);
   }
   std::function<uint32_t(const Expr&)> depth = [&](const Expr& e) -> uint32_t {
     uint32_t deepest = 1;
@@ -847,7 +850,7 @@ uint32_t Compiler::StackDepth(uint32_t index, const CodeUnit& unit) const {
 
 absl::Status Compiler::CheckGeneratorFrames() const {
   for (const CodeUnit& unit : tree_.units) {
-    if (unit.generator && !GeneratorFunctionStackSize(unit, heap_.profile())) {
+    if (unit.generator && !GeneratorFunctionStackSize(unit, tree_.units, heap_.profile())) {
       return Error(unit.body.empty() ? Position{1, 1} : unit.body.front()->position,
                    "a generator function whose frame size heapsim does not compute");
     }
@@ -856,7 +859,7 @@ absl::Status Compiler::CheckGeneratorFrames() const {
   for (uint32_t u = 0; u < tree_.units.size(); ++u) {
     const Expr* genexpr = tree_.scopes[u].comprehension;
     if (tree_.units[u].name != "<genexpr>" || genexpr == nullptr) continue;
-    if (!GeneratorStackSize(*genexpr, heap_.profile())) {
+    if (!GeneratorStackSize(*genexpr, tree_.units, heap_.profile())) {
       return Error(genexpr->position,
                    "a generator expression whose frame size heapsim does not compute");
     }

@@ -21,7 +21,8 @@ Depth Plus(uint32_t n, Depth d) {
 
 class StackDepth {
  public:
-  explicit StackDepth(const Profile& profile) : profile_(profile) {}
+  StackDepth(const std::vector<CodeUnit>& units, const Profile& profile)
+      : units_(units), profile_(profile) {}
 
   // The deepest the stack gets while `e` is evaluated onto it, counted from
   // the slot its value ends up in (so a name or constant is 1).
@@ -60,6 +61,8 @@ class StackDepth {
         return FString(e);
       case ExprKind::kYield:
         return e.operands.empty() ? Depth(1) : Value(*e.operands[0]);
+      case ExprKind::kLambda:
+        return Function(e.operands, units_[e.unit]);
       case ExprKind::kFormat: {
         Depth d = Value(*e.operands[0]);
         if (e.operands.size() > 1) d = Max(d, Plus(1, Spec(*e.operands[1])));
@@ -128,6 +131,14 @@ class StackDepth {
         return s.value ? Value(*s.value) : Depth(1);
       case StmtKind::kRaise:
         return s.value ? Value(*s.value) : Depth(0);
+      case StmtKind::kAssert:
+        return Max(Test(*s.value), s.message ? Plus(1, Value(*s.message)) : Depth(1));
+      case StmtKind::kFunctionDef:
+        if (!s.decorators.empty()) return std::nullopt;
+        for (const ExprPtr& d : s.kw_defaults) {
+          if (d) return std::nullopt;
+        }
+        return Function(s.defaults, units_[s.unit]);
       case StmtKind::kAssign: {
         // Every target but the last stores a copy (DUP_TOP / COPY).
         const size_t n = s.targets.size();
@@ -154,6 +165,24 @@ class StackDepth {
       default:
         return std::nullopt;
     }
+  }
+
+  // MAKE_FUNCTION for `unit` with positional `defaults`: the defaults as
+  // one tuple (a constant when they all are), the closure's cells as a
+  // tuple, the code and (before 3.11) the qualified name.
+  Depth Function(const std::vector<ExprPtr>& defaults, const CodeUnit& unit) const {
+    Depth d = 0;
+    bool constant = true;
+    for (uint32_t i = 0; i < defaults.size(); ++i) {
+      constant = constant && defaults[i]->kind == ExprKind::kConstant;
+      d = Max(d, Plus(i, Value(*defaults[i])));
+    }
+    if (constant && !defaults.empty()) d = 1;
+    const uint32_t below = defaults.empty() ? 0 : 1;
+    const auto cells = static_cast<uint32_t>(unit.closure_sources.size());
+    d = Max(d, below + cells);
+    return Max(d, below + (cells > 0 ? 1 : 0) + 1 +
+                      (profile_.make_function_pushes_qualname ? 1 : 0));
   }
 
   Depth Subscript(const Expr& e) const {
@@ -268,13 +297,15 @@ class StackDepth {
     return std::nullopt;
   }
 
+  const std::vector<CodeUnit>& units_;
   const Profile& profile_;
 };
 
 }  // namespace
 
-std::optional<uint32_t> GeneratorStackSize(const Expr& genexpr, const Profile& profile) {
-  const StackDepth depth(profile);
+std::optional<uint32_t> GeneratorStackSize(const Expr& genexpr, const std::vector<CodeUnit>& units,
+                                           const Profile& profile) {
+  const StackDepth depth(units, profile);
   // The outermost iterator arrives as the argument .0 and stays on the stack
   // for the whole loop, as does each inner clause's iterator.
   uint32_t iterators = 1;
@@ -294,8 +325,10 @@ std::optional<uint32_t> GeneratorStackSize(const Expr& genexpr, const Profile& p
   return Max(deepest, Plus(iterators, depth.Value(*genexpr.operands[0])));
 }
 
-std::optional<uint32_t> GeneratorFunctionStackSize(const CodeUnit& unit, const Profile& profile) {
-  return Max(profile.generator_function_min_depth, StackDepth(profile).Statements(unit.body));
+std::optional<uint32_t> GeneratorFunctionStackSize(const CodeUnit& unit,
+                                                   const std::vector<CodeUnit>& units,
+                                                   const Profile& profile) {
+  return Max(profile.generator_function_min_depth, StackDepth(units, profile).Statements(unit.body));
 }
 
 }  // namespace heapsim::script

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "server/heap/profile.h"
 #include "server/script/code.h"
@@ -19,15 +20,19 @@ namespace heapsim::script {
 // co_stacksize of the code object running generator expression `genexpr`
 // (constants already folded), as `profile`'s compiler computes it; nullopt
 // for the forms whose depth heapsim does not compute (starred arguments,
-// lambdas and comprehensions inside the element, attribute or subscript
+// comprehensions inside the element, attribute or subscript
 // loop targets, nested format specs with replacement fields, ...).
-std::optional<uint32_t> GeneratorStackSize(const Expr& genexpr, const Profile& profile);
+std::optional<uint32_t> GeneratorStackSize(const Expr& genexpr, const std::vector<CodeUnit>& units,
+                                           const Profile& profile);
 
 // co_stacksize of generator function `unit`'s code object, as `profile`'s
 // compiler computes it (it sizes the generator, 3.11+, or its heap frame
 // object before); nullopt for the statements and expressions whose depth
-// heapsim does not compute (try, with, nested definitions, ...).
-std::optional<uint32_t> GeneratorFunctionStackSize(const CodeUnit& unit, const Profile& profile);
+// heapsim does not compute (try, with, decorated definitions, ...). `units`
+// are the program's code units (lambdas and nested definitions name theirs).
+std::optional<uint32_t> GeneratorFunctionStackSize(const CodeUnit& unit,
+                                                   const std::vector<CodeUnit>& units,
+                                                   const Profile& profile);
 
 }  // namespace heapsim::script
 
