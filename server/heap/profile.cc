@@ -47,6 +47,7 @@ constexpr Profile Py38() {
       .call_pushes_null_after_callee = false,
       .call_pushes_kwnames = true,
       .generator_function_min_depth = 1,
+      .yield_from_depth = 2,
       .make_function_pushes_qualname = true,
       .slice_cache = 1,
       .builtin_method_freelist = 256,
@@ -354,6 +355,7 @@ constexpr Profile Py312() {
   p.aux.generator = 160;
   p.bool_op_copies_operand = true;
   p.generator_function_min_depth = 2;
+  p.yield_from_depth = 3;
   p.immortal_singletons = true;
   p.static_refcount_base = 0;
   p.none_startup_refs = 0;

@@ -216,6 +216,9 @@ struct Profile {
   bool call_pushes_null_after_callee;
   bool call_pushes_kwnames;
   uint32_t generator_function_min_depth;
+  // The slots `yield from x` needs beyond x's own depth's start (its
+  // iterator and the value sent; 3.12+ also the exception handler's).
+  uint32_t yield_from_depth;
   // MAKE_FUNCTION takes the qualified name from the stack (before 3.11).
   bool make_function_pushes_qualname;
   uint32_t slice_cache;                // slices kept for reuse

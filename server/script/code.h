@@ -90,6 +90,7 @@ enum class ExprKind : uint8_t {
   kFormat,        // format(operands[0], operands[1] or ''), after `conversion`
   kStarred,       // *operands[0] (in calls and displays)
   kYield,         // yield operands[0] (None when there is no operand)
+  kYieldFrom,     // yield from operands[0]
 };
 
 // How a list or set display is built.

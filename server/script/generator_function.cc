@@ -145,6 +145,11 @@ Ref GeneratorFunctions::Resume(Interpreter& interp, ObjectId generator, Ref sent
     run.stack = std::move(frame.stack);
     return std::move(run.yielded);
   }
+  // A StopIteration leaving the body becomes a RuntimeError (PEP 479).
+  if (interp.has_error() && PyErrorType(interp.error()) == PyExc::kStopIteration) {
+    interp.TakeError().IgnoreError();
+    interp.Raise(PyError(PyExc::kRuntimeError, "generator raised StopIteration"));
+  }
   // The body returned or raised: the generator lets go of its frame, its
   // slots first to last, then the frame object (or function).
   body.needs_close = false;
@@ -175,6 +180,49 @@ Ref GeneratorFunctions::Yield(Interpreter& interp, const Expr& expr) {
   }
   if (run->sent) return std::move(run->sent);
   return heap.NewRef(heap.none());  // next() sends None
+}
+
+Ref GeneratorFunctions::YieldFrom(Interpreter& interp, const Expr& expr) {
+  Heap& heap = interp.heap_;
+  GeneratorRun* run = interp.context_.generator;
+  Ref iterable = interp.Eval(*expr.operands[0]);
+  if (!iterable) return Ref();
+  Ref iterator = interp.GetIter(iterable.get());
+  iterable.Reset();
+  if (!iterator) return Ref();
+  // The iterator stays on the frame's value stack while it delegates.
+  heap.frames().at(interp.context_.frame).stack.push_back(iterator.get());
+  Ref sent;
+  bool failed = false;
+  while (true) {
+    Ref item;
+    if (!sent || sent.get() == heap.none()) {
+      item = interp.Next(iterator.get());
+    } else if (heap.type_of(iterator.get()) == TypeTag::kGenerator) {
+      item = Send(interp, iterator.get(), sent.get());
+      if (!item && PyErrorType(interp.error()) == PyExc::kStopIteration) {
+        interp.TakeError().IgnoreError();  // the delegate ended
+      }
+    } else {
+      interp.Refuse("send() through 'yield from' to an iterator that is not a generator");
+    }
+    sent.Reset();
+    if (!item) {
+      failed = interp.has_error();
+      break;
+    }
+    run->yielded = std::move(item);
+    run->fiber->Suspend();
+    if (run->unwinding) {
+      interp.error_ = absl::CancelledError("generator unwound");
+      failed = true;
+      break;
+    }
+    sent = std::move(run->sent);
+  }
+  heap.frames().at(interp.context_.frame).stack.pop_back();
+  if (failed) return Ref();
+  return heap.NewRef(heap.none());
 }
 
 void GeneratorFunctions::Unwind(Interpreter& interp, const GeneratorSite& site) {

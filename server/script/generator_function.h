@@ -67,6 +67,11 @@ class GeneratorFunctions {
   // it is resumed only to be unwound.
   static Ref Yield(Interpreter& interp, const Expr& expr);
 
+  // `yield from iterable` in the running generator's body: passes on each
+  // item of its iterator (values sent in go to a generator's send()); None
+  // when the iterator ends, null with an error pending as Yield.
+  static Ref YieldFrom(Interpreter& interp, const Expr& expr);
+
   // Refuses the run when the heap freed unfinished generators (see above),
   // unwinding their fibers first. True if it refused.
   static bool RefuseUnclosed(Interpreter& interp);

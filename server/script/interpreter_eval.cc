@@ -149,6 +149,8 @@ Ref Interpreter::Eval(const Expr& expr) {
       return Ref();
     case ExprKind::kYield:
       return GeneratorFunctions::Yield(*this, expr);
+    case ExprKind::kYieldFrom:
+      return GeneratorFunctions::YieldFrom(*this, expr);
   }
   return Ref();
 }

@@ -294,8 +294,9 @@ class Parser {
   ExprPtr ParseTest();                       // conditional expression or lambda
   ExprPtr ParseStarOrTest();
   ExprPtr ParseLambda();
-  // `yield [value]`, the whole expression statement or assignment value it
-  // is (the only places heapsim accepts it); marks the function a generator.
+  // `yield [value]` or `yield from iterable`, the whole expression statement
+  // or assignment value it is (the only places heapsim accepts it); marks
+  // the function a generator.
   ExprPtr ParseYield();
   ExprPtr ParseOrTest();
   ExprPtr ParseAndTest();
@@ -1261,16 +1262,18 @@ bool Parser::ParseDisplayRest(std::string_view closer, std::vector<ExprPtr>* ite
 ExprPtr Parser::ParseYield() {
   const Position at = Cur().position;
   ++index_;
-  if (IsKeyword("from")) {
-    Unsupported(at, "'yield from'");
-    return nullptr;
-  }
+  const bool from = IsKeyword("from");
+  if (from) ++index_;
   if (!context_.function || tree_.units[unit_].kind != UnitKind::kFunction) {
     Unsupported(at, "'yield' outside a function");
     return nullptr;
   }
-  ExprPtr expr = NewExpr(ExprKind::kYield, at);
-  if (!AtExpressionEnd()) {
+  ExprPtr expr = NewExpr(from ? ExprKind::kYieldFrom : ExprKind::kYield, at);
+  if (from) {
+    ExprPtr value = ParseTest();
+    if (!value) return nullptr;
+    expr->operands.push_back(std::move(value));
+  } else if (!AtExpressionEnd()) {
     ExprPtr value = ParseTestList(true);
     if (!value) return nullptr;
     expr->operands.push_back(std::move(value));

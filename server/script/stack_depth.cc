@@ -61,6 +61,13 @@ class StackDepth {
         return FString(e);
       case ExprKind::kYield:
         return e.operands.empty() ? Depth(1) : Value(*e.operands[0]);
+      case ExprKind::kComprehension:
+        // A generator expression: its function, then its first iterable's
+        // iterator as the argument (other comprehensions are inlined 3.12+).
+        if (e.comprehension != ComprehensionKind::kGenerator) return std::nullopt;
+        return Max(Function({}, units_[e.unit]), Plus(1, Value(*e.clauses[0].iterable)));
+      case ExprKind::kYieldFrom:
+        return Max(Value(*e.operands[0]), profile_.yield_from_depth);
       case ExprKind::kLambda:
         return Function(e.operands, units_[e.unit]);
       case ExprKind::kFormat: {

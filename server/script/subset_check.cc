@@ -115,7 +115,9 @@ class SubsetChecker {
   // StopIteration carries) are refused.
   void GeneratorBlock(const Block& block, bool guarded) {
     for (const StmtPtr& stmt : block) {
-      const bool yields = stmt->value && stmt->value->kind == ExprKind::kYield &&
+      const bool yields = stmt->value &&
+                          (stmt->value->kind == ExprKind::kYield ||
+                           stmt->value->kind == ExprKind::kYieldFrom) &&
                           (stmt->kind == StmtKind::kExpr || stmt->kind == StmtKind::kAssign);
       if (yields && guarded) {
         Refuse(stmt->value->position, "a 'yield' inside 'try' or 'with'");
