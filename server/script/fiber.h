@@ -57,8 +57,9 @@ class Fiber {
  private:
   Fiber(absl::AnyInvocable<void()> body, void* mapping);
   static void Entry(unsigned int high, unsigned int low);
-  // Switches from the running context to `to`, saving it in `from`, with
-  // the sanitizers told; `exiting` when the running fiber will never run again.
+  // Switches from the resumer to the fiber, and from the fiber back to its
+  // resumer (`exiting` when the fiber will never run again), telling the
+  // sanitizers about the change of stacks.
   void SwitchToFiber();
   void SwitchToCaller(bool exiting);
 

@@ -36,7 +36,11 @@ Interpreter::Interpreter(Heap& heap, SessionState& session, const RunLimits& lim
       limits_(limits),
       budget_(BudgetFor(limits)),
       budget_scope_(&budget_),
-      out_(out) {}
+      out_(out) {
+  // Generators the session's own calls (unbinding a name) freed between
+  // runs: no run of a script freed them, so none is refused for them.
+  heap_.TakeUnclosedGenerators();
+}
 
 Interpreter::~Interpreter() { GeneratorFunctions::AbandonSuspended(*this); }
 

@@ -68,6 +68,9 @@ absl::StatusOr<Ref> Interpreter::EvaluateIn(const std::shared_ptr<Program>& prog
   context_ = Context{program.get(), &program->units[0], 0, kNoObject, program_index,
                      expression.position};
   Ref value = Eval(expression);
+  if (value && heap_.has_unclosed_generators() && GeneratorFunctions::RefuseUnclosed(*this)) {
+    value.Reset();
+  }
   if (!value) return TakeError();
   return value;
 }
