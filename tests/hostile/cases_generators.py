@@ -39,4 +39,13 @@ CASES = [
          "def outer():\n    x = inner()\n    next(x)\n    x = None\n    yield 3\n"
          "print(list(outer()))\n",
          2, r"unsupported: freeing a generator that has not finished", 10),
+    # Deep Python and C-level recursion inside a generator's body fits its
+    # stack; a generator resuming itself is CPython's ValueError.
+    Case("generators_deep_recursion_inside",
+         "def r(n):\n    if n == 0:\n        return 0\n    return r(n - 1) + 1\n"
+         "def deep():\n    yield r(990)\n    t = ()\n    for i in range(90000):\n"
+         "        t = (t,)\n    yield hash(t) * 0\n"
+         "def me():\n    yield next(x)\nx = me()\n"
+         "try:\n    next(x)\nexcept ValueError as e:\n    print(e)\nprint(list(deep()))\n",
+         0, None, 20, stdout=r"^generator already executing\n\[990, 0\]\n$"),
 ]
