@@ -5,7 +5,9 @@
 // A fiber's stack is reserved (kFiberStackBytes, with a guard page below
 // it) and committed by the kernel only as it is touched. Fibers are not
 // thread-safe: one thread resumes a fiber at a time, and a fiber suspends
-// only to the Resume that ran it.
+// only to the Resume that ran it. Switches are told to AddressSanitizer and
+// ThreadSanitizer (their fiber interfaces); ASan still prints its one-time
+// warning that swapcontext is not fully supported.
 
 #ifndef HEAPSIM_SERVER_SCRIPT_FIBER_H_
 #define HEAPSIM_SERVER_SCRIPT_FIBER_H_
