@@ -130,6 +130,8 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"def g():\n    yield 1\nx = g()\nx.close()\n", "attribute 'close' of a 'generator' object"},
       {"x = (i for i in [1])\nx.send(1)\n",
        "send() of a value other than None to a generator expression"},
+      {"import gc\ndef g():\n    yield 1\nx = g()\nprint(gc.get_referents(x))\n",
+       "gc.get_referents() of a generator"},
       {"def g():\n    yield 1\nx = g()\nprint(x.gi_frame)\n",
        "attribute 'gi_frame' of a 'generator' object"},
       // Reference counts that depend on the whole interpreter.
