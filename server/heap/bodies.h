@@ -265,6 +265,13 @@ struct IteratorBody {
   uint32_t generator = 0;      // interpreter state, for generators
   uint32_t frame_slots = 0;    // generators: their frame's locals plus stack slots
   std::vector<ObjectId> held;  // generators: frame slots and clause iterators
+  // A generator function's generator: objects its suspended evaluation
+  // holds (for-loop iterators, CPython's value stack), whose references
+  // that evaluation owns and drops; visited, never dropped, through here.
+  std::vector<ObjectId> stack;
+  // A generator function's generator that has not finished: freeing it
+  // would close it (GeneratorExit through its frame), which is not modelled.
+  bool needs_close = false;
 };
 
 // A raised exception: its class name and args tuple.

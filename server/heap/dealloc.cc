@@ -246,6 +246,7 @@ void DeallocateObject(Heap& heap, ObjectId id) {
     case TypeTag::kGenerator:
     case TypeTag::kDictView: {
       IteratorBody body = std::move(heap.iterator(id));
+      if (body.needs_close) heap.NoteUnclosedGenerator(body.generator);
       heap.ReleaseObject(id, /*keep_block=*/false);
       for (ObjectId held : body.held) DropIfSet(heap, held);
       DropIfSet(heap, body.source);

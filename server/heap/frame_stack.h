@@ -25,6 +25,9 @@ struct Frame {
   std::vector<ObjectId> slots;          // owned; kNoObject when unbound
   ObjectId heap_frame = kNoObject;      // the frame object, 3.8 to 3.10
   ObjectId function_object = kNoObject; // the running function (borrowed)
+  // Objects the frame's running statements hold, CPython's value stack
+  // (for-loop iterators): borrowed, the statements own the references.
+  std::vector<ObjectId> stack;
 };
 
 class FrameStack {

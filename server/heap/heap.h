@@ -353,6 +353,14 @@ class Heap {
   FrameStack& frames() { return frames_; }
   const FrameStack& frames() const { return frames_; }
 
+  // Generators freed before they finished (IteratorBody::needs_close), by
+  // their IteratorBody::generator, in order: CPython would close them, which
+  // heapsim does not model, so the interpreter refuses the run once there
+  // is one. Taking them clears the list.
+  void NoteUnclosedGenerator(uint32_t state) { unclosed_generators_.push_back(state); }
+  bool has_unclosed_generators() const { return !unclosed_generators_.empty(); }
+  std::vector<uint32_t> TakeUnclosedGenerators() { return std::exchange(unclosed_generators_, {}); }
+
   Allocator& allocator() { return allocator_; }
   const Allocator& allocator() const { return allocator_; }
   Tracemalloc& tracemalloc() { return allocator_.tracemalloc(); }
@@ -401,6 +409,7 @@ class Heap {
   const Profile* profile_;
   Allocator allocator_;
   BuiltinNamer builtin_namer_ = nullptr;
+  std::vector<uint32_t> unclosed_generators_;
 
   // Object records; index 0 is never used. Dead records are recycled LIFO.
   std::vector<Object> objects_;

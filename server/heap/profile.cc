@@ -43,8 +43,12 @@ constexpr Profile Py38() {
       .frames_on_heap = true,
       .generator_embeds_frame = false,
       .bool_op_copies_operand = false,
+      .call_pushes_null = false,
       .call_pushes_null_after_callee = false,
-      .call_pushes_kwnames = false,
+      .call_pushes_kwnames = true,
+      .generator_function_min_depth = 1,
+      .yield_from_depth = 2,
+      .make_function_pushes_qualname = true,
       .slice_cache = 1,
       .builtin_method_freelist = 256,
       .method_freelist = 256,
@@ -276,6 +280,9 @@ constexpr Profile Py311() {
   p.frame_freelist = 0;
   p.frames_on_heap = false;
   p.generator_embeds_frame = true;
+  p.call_pushes_null = true;
+  p.call_pushes_kwnames = false;
+  p.make_function_pushes_qualname = false;
   p.tuple_resize_to_empty_is_singleton = true;
   p.dict_keys_header = 32;
   p.dict_str_keys_compact = true;
@@ -347,6 +354,8 @@ constexpr Profile Py312() {
   p.aux.range_iterator = 40;
   p.aux.generator = 160;
   p.bool_op_copies_operand = true;
+  p.generator_function_min_depth = 2;
+  p.yield_from_depth = 3;
   p.immortal_singletons = true;
   p.static_refcount_base = 0;
   p.none_startup_refs = 0;

@@ -206,12 +206,21 @@ struct Profile {
   // the frame holds the generator's function until the generator ends.
   bool generator_embeds_frame;
   // Code shapes that decide a generator frame's stack depth: `a and b`
-  // keeps a copy of `a` while testing it (3.12+); a call of a computed
-  // callee pushes NULL after it, and keyword names are pushed as a tuple
-  // (3.13).
+  // keeps a copy of `a` while testing it (3.12+); a call pushes NULL with
+  // its callable (3.11+), after it for a computed callee (3.13); keyword
+  // names are pushed as a tuple (before 3.11, and 3.13); a generator
+  // function's body runs under a handler that needs two slots (3.12+), so
+  // its depth is at least this.
   bool bool_op_copies_operand;
+  bool call_pushes_null;
   bool call_pushes_null_after_callee;
   bool call_pushes_kwnames;
+  uint32_t generator_function_min_depth;
+  // The slots `yield from x` needs beyond x's own depth's start (its
+  // iterator and the value sent; 3.12+ also the exception handler's).
+  uint32_t yield_from_depth;
+  // MAKE_FUNCTION takes the qualified name from the stack (before 3.11).
+  bool make_function_pushes_qualname;
   uint32_t slice_cache;                // slices kept for reuse
   // Bound builtin methods kept for reuse (3.8). CPython binds one, unseen,
   // when it looks a method up on a builtin object inside a call (an

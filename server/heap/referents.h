@@ -92,6 +92,7 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
     case TypeTag::kDictView: {
       const IteratorBody& body = heap.iterator(id);
       for (ObjectId held : body.held) visit_if_set(held);
+      for (ObjectId held : body.stack) visit_if_set(held);
       visit_if_set(body.source);
       visit_if_set(body.extra);
       return;

@@ -143,6 +143,7 @@ constexpr MethodEntry kMethods[] = {
     {TypeTag::kByteArray, "append", Builtin::kByteArrayAppend},
     {TypeTag::kByteArray, "extend", Builtin::kByteArrayExtend},
     {TypeTag::kByteArray, "pop", Builtin::kByteArrayPop},
+    {TypeTag::kGenerator, "send", Builtin::kGeneratorSend},
 };
 
 struct ModuleEntry {

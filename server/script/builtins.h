@@ -132,6 +132,7 @@ enum class Builtin : uint16_t {
   kByteArrayAppend,
   kByteArrayExtend,
   kByteArrayPop,
+  kGeneratorSend,
   kObjectSizeOf,  // x.__sizeof__() of every object but classes
   kCount,
 };

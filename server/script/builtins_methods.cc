@@ -23,6 +23,7 @@
 #include "server/script/builtin_call.h"
 #include "server/script/builtins.h"
 #include "server/script/format.h"
+#include "server/script/generator_function.h"
 #include "server/script/special_methods.h"
 
 namespace heapsim::script {
@@ -878,6 +879,9 @@ Ref MethodCall::Run() {
       return Tuple();
     case TypeTag::kByteArray:
       return ByteArray();
+    case TypeTag::kGenerator:
+      if (!Arity(1, 1)) return Ref();
+      return GeneratorFunctions::Send(interp_, self_, Arg(0));
     default:
       return Fail(absl::InternalError("no methods for this type"));
   }

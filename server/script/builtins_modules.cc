@@ -142,6 +142,12 @@ Ref ModuleCall::Run() {
       std::vector<ObjectId> referents;
       for (const Ref& a : args_.positional) {
         if (!IsGcType(heap_.type_of(a.get()))) continue;
+        if (heap_.type_of(a.get()) == TypeTag::kGenerator) {
+          // CPython visits the generator's frame (before 3.11 the frame
+          // object alone), which heapsim keeps in another shape.
+          interp_.Refuse("gc.get_referents() of a generator");
+          return Ref();
+        }
         ForEachReferent(heap_, a.get(), [&](ObjectId r) { referents.push_back(r); });
       }
       return NewListOf(heap_, referents);

@@ -89,6 +89,8 @@ enum class ExprKind : uint8_t {
   kFString,       // concatenation of operands (constants and kFormat)
   kFormat,        // format(operands[0], operands[1] or ''), after `conversion`
   kStarred,       // *operands[0] (in calls and displays)
+  kYield,         // yield operands[0] (None when there is no operand)
+  kYieldFrom,     // yield from operands[0]
 };
 
 // How a list or set display is built.
@@ -226,6 +228,9 @@ struct CodeUnit {
   uint32_t stack_size = 0;
   // A function's docstring: not executed, but a constant of its code.
   ExprPtr docstring;
+  // A generator function (its body has a `yield`): a call makes a
+  // generator that runs the body.
+  bool generator = false;
 };
 
 inline constexpr uint32_t kNoUnit = 0xffffffff;

@@ -804,12 +804,17 @@ void Compiler::CollectUnitConstants(uint32_t u, ConstantList* consts) {
   consts->Add(heap_.none());
 }
 
-// co_stacksize: exact for generator expressions where their objects embed
-// the frame (3.11+, see stack_depth.h); elsewhere a rough one, which only
-// sizes the heap frame objects of 3.8 to 3.10.
+// co_stacksize: exact for generator functions and for generator
+// expressions where their objects embed the frame (3.11+, see
+// stack_depth.h); elsewhere a rough one, which only sizes the heap frame
+// objects of 3.8 to 3.10.
 uint32_t Compiler::StackDepth(uint32_t index, const CodeUnit& unit) const {
+  if (unit.generator) {
+    return GeneratorFunctionStackSize(unit, tree_.units, heap_.profile()).value_or(0);
+  }
   if (unit.name == "<genexpr>" && heap_.profile().generator_embeds_frame) {
-    return GeneratorStackSize(*tree_.scopes[index].comprehension, heap_.profile()).value_or(0);
+    return GeneratorStackSize(*tree_.scopes[index].comprehension, tree_.units, heap_.profile())
+        .value_or(0);
   }
   std::function<uint32_t(const Expr&)> depth = [&](const Expr& e) -> uint32_t {
     uint32_t deepest = 1;
@@ -844,11 +849,17 @@ uint32_t Compiler::StackDepth(uint32_t index, const CodeUnit& unit) const {
 }
 
 absl::Status Compiler::CheckGeneratorFrames() const {
+  for (const CodeUnit& unit : tree_.units) {
+    if (unit.generator && !GeneratorFunctionStackSize(unit, tree_.units, heap_.profile())) {
+      return Error(unit.body.empty() ? Position{1, 1} : unit.body.front()->position,
+                   "a generator function whose frame size heapsim does not compute");
+    }
+  }
   if (!heap_.profile().generator_embeds_frame) return absl::OkStatus();
   for (uint32_t u = 0; u < tree_.units.size(); ++u) {
     const Expr* genexpr = tree_.scopes[u].comprehension;
     if (tree_.units[u].name != "<genexpr>" || genexpr == nullptr) continue;
-    if (!GeneratorStackSize(*genexpr, heap_.profile())) {
+    if (!GeneratorStackSize(*genexpr, tree_.units, heap_.profile())) {
       return Error(genexpr->position,
                    "a generator expression whose frame size heapsim does not compute");
     }

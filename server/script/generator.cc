@@ -6,6 +6,7 @@
 #include "server/heap/frames.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/value_ops.h"
+#include "server/script/generator_function.h"
 #include "server/script/special_methods.h"
 
 namespace heapsim::script {
@@ -30,7 +31,7 @@ Ref NewGeneratorExpression(Interpreter& interp, const Expr& expr, uint32_t progr
   const std::shared_ptr<Program>& program = session.programs[program_index];
   const CodeUnit& unit = program->units[expr.unit];
   const auto site = static_cast<uint32_t>(session.generators.size());
-  session.generators.push_back(GeneratorSite{program_index, &expr});
+  session.generators.push_back(GeneratorSite{program_index, &expr, expr.unit, nullptr});
   Ref frame;
   if (heap.profile().frames_on_heap) frame = NewFrameObject(heap, unit.code_object);
   // The frame's slots: the argument .0 (the outermost iterator, which
@@ -66,6 +67,7 @@ Ref GeneratorNext(Interpreter& interp, ObjectId generator) {
   Heap& heap = interp.heap();
   if (heap.iterator(generator).end != 0) return Ref();
   const GeneratorSite site = interp.session().generators[heap.iterator(generator).generator];
+  if (site.expr == nullptr) return GeneratorFunctions::Resume(interp, generator);
   const std::shared_ptr<Program> program = interp.session().programs[site.program];
   const Expr& expr = *site.expr;
   const CodeUnit& unit = program->units[expr.unit];

@@ -23,6 +23,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/builtins.h"
 #include "server/script/cpython_names.h"
+#include "server/script/generator_function.h"
 #include "server/script/special_methods.h"
 #include "server/script/subset_check.h"
 
@@ -35,7 +36,13 @@ Interpreter::Interpreter(Heap& heap, SessionState& session, const RunLimits& lim
       limits_(limits),
       budget_(BudgetFor(limits)),
       budget_scope_(&budget_),
-      out_(out) {}
+      out_(out) {
+  // Generators the session's own calls (unbinding a name) freed between
+  // runs: no run of a script freed them, so none is refused for them.
+  heap_.TakeUnclosedGenerators();
+}
+
+Interpreter::~Interpreter() { GeneratorFunctions::AbandonSuspended(*this); }
 
 void Interpreter::Raise(absl::Status error) {
   if (!error_.ok()) return;
@@ -69,6 +76,7 @@ void Interpreter::Refuse(std::string_view what) {
 }
 
 bool Interpreter::Write(std::string_view text) {
+  if (heap_.has_unclosed_generators() && GeneratorFunctions::RefuseUnclosed(*this)) return false;
   const uint64_t cap = limits_.max_output_bytes;
   if (cap != 0 && (output_bytes_ > cap || text.size() > cap - output_bytes_)) {
     Raise(absl::ResourceExhaustedError(

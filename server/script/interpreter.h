@@ -49,15 +49,26 @@ struct CallArgs {
 // How a statement finished.
 enum class Flow : uint8_t { kNormal, kBreak, kContinue, kReturn, kError };
 
-// What the interpreter keeps across runs of one session.
-// A generator expression's place in its program.
+// CPython's default recursion limit: calls (and running generators) nested
+// deeper raise RecursionError.
+inline constexpr uint32_t kRecursionLimit = 1000;
+
+struct GeneratorRun;  // generator_function.h
+
+// What a generator runs: a generator expression's place in its program, or
+// (expr null) a generator function's code unit and evaluation state.
 struct GeneratorSite {
   uint32_t program = 0;
   const Expr* expr = nullptr;
+  uint32_t unit = 0;
+  std::shared_ptr<GeneratorRun> run;
 };
+
+// What the interpreter keeps across runs of one session.
 
 struct SessionState {
   std::vector<GeneratorSite> generators;           // by IteratorBody::generator
+  uint32_t generator_fibers = 0;                   // GeneratorRun fibers alive
   std::vector<std::shared_ptr<Program>> programs;  // indexed by CodeBody::program
   ObjectId main_module = kNoObject;                // owned
   ObjectId sys_module = kNoObject;                 // owned
@@ -75,6 +86,11 @@ struct SessionState {
 class Interpreter {
  public:
   Interpreter(Heap& heap, SessionState& session, const RunLimits& limits, OutputSink& out);
+  // Unwinds the generators this run left suspended (they cannot be resumed
+  // by a later run).
+  ~Interpreter();
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
 
   // Runs the module body of `program` in the module frame.
   absl::Status RunModule(const std::shared_ptr<Program>& program, uint32_t program_index);
@@ -173,6 +189,7 @@ class Interpreter {
   // by CPython's bytearray_ass_subscript (values other than another bytearray
   // are first copied into a temporary bytearray).
   bool AssignByteArraySlice(ObjectId container, ObjectId key, ObjectId value);
+  friend class GeneratorFunctions;
   friend Ref GeneratorNext(Interpreter& interp, ObjectId generator);
   friend Ref NewGeneratorExpression(Interpreter& interp, const Expr& expr, uint32_t program_index,
                                     ObjectId function, Ref first_iterator);
@@ -185,6 +202,7 @@ class Interpreter {
     ObjectId class_namespace = kNoObject;  // class bodies
     uint32_t program_index = 0;
     Position position;                  // of the statement running now
+    GeneratorRun* generator = nullptr;  // a generator function's body
   };
 
   // Statements.
@@ -194,6 +212,9 @@ class Interpreter {
   Flow ExecAugAssign(const Stmt& stmt);
   Flow ExecDelete(const Expr& target);
   Flow ExecFor(const Stmt& stmt);
+  // The loop of a for statement over `iterator`: kNormal when it is
+  // exhausted, kBreak, kReturn or kError as the body ends it.
+  Flow ExecForLoop(const Stmt& stmt, ObjectId iterator);
   Flow ExecWhile(const Stmt& stmt);
   Flow ExecTry(const Stmt& stmt);
   Flow ExecWith(const Stmt& stmt);

@@ -18,14 +18,13 @@
 #include "server/heap/value_ops.h"
 #include "server/script/builtins.h"
 #include "server/script/generator.h"
+#include "server/script/generator_function.h"
 #include "server/script/interpreter.h"
 #include "server/script/special_methods.h"
 
 namespace heapsim::script {
 
 namespace {
-
-constexpr uint32_t kRecursionLimit = 1000;
 
 // tp_call's argument tuple: the positional arguments packed for the time
 // of a call (none when there are none: the empty tuple is a singleton).
@@ -373,6 +372,12 @@ Ref Interpreter::CallFunction(ObjectId function, CallArgs args) {
   const std::shared_ptr<Program> program = session_.programs[code.program];
   const CodeUnit& unit = program->units[code.unit];
   if (depth_ >= kRecursionLimit) {
+    // Whether a generator function's call enters its frame differs by
+    // version (3.11+ runs its prologue).
+    if (unit.generator) {
+      Refuse("calling a generator function at the recursion limit");
+      return Ref();
+    }
     Raise(PyError(PyExc::kRecursionError, "maximum recursion depth exceeded"));
     return Ref();
   }
@@ -400,6 +405,15 @@ Ref Interpreter::CallFunction(ObjectId function, CallArgs args) {
     const ObjectId cell = TupleItems(heap_, closure)[i];
     heap_.IncRef(cell);
     heap_.frames().at(frame).slots[unit.free_slots[i]] = cell;
+  }
+  if (unit.generator) {
+    // The bound frame goes into the generator, which runs it when resumed.
+    Frame bound_frame = heap_.frames().Pop();
+    Ref generator = GeneratorFunctions::Create(*this, function, code.program, code.unit,
+                                               std::move(bound_frame.slots),
+                                               bound_frame.heap_frame);
+    ReleaseArguments(heap_.profile(), args);
+    return generator;
   }
   const Context saved = context_;
   context_.program = program.get();

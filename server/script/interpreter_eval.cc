@@ -17,6 +17,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/builtins.h"
 #include "server/script/format.h"
+#include "server/script/generator_function.h"
 #include "server/script/interpreter.h"
 #include "server/script/operators.h"
 
@@ -146,6 +147,10 @@ Ref Interpreter::Eval(const Expr& expr) {
     case ExprKind::kStarred:
       Raise(PyError(PyExc::kTypeError, "can't use starred expression here"));
       return Ref();
+    case ExprKind::kYield:
+      return GeneratorFunctions::Yield(*this, expr);
+    case ExprKind::kYieldFrom:
+      return GeneratorFunctions::YieldFrom(*this, expr);
   }
   return Ref();
 }

@@ -21,6 +21,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/builtins.h"
 #include "server/script/class_slots.h"
+#include "server/script/generator_function.h"
 #include "server/script/interpreter.h"
 #include "server/script/operators.h"
 #include "server/script/special_methods.h"
@@ -67,6 +68,9 @@ absl::StatusOr<Ref> Interpreter::EvaluateIn(const std::shared_ptr<Program>& prog
   context_ = Context{program.get(), &program->units[0], 0, kNoObject, program_index,
                      expression.position};
   Ref value = Eval(expression);
+  if (value && heap_.has_unclosed_generators() && GeneratorFunctions::RefuseUnclosed(*this)) {
+    value.Reset();
+  }
   if (!value) return TakeError();
   return value;
 }
@@ -76,6 +80,9 @@ Flow Interpreter::ExecBlock(const Block& block) {
     if (limits_.before_statement) limits_.before_statement(stmt->position.line);
     const Flow flow = Exec(*stmt);
     if (flow != Flow::kNormal) return flow;
+    if (heap_.has_unclosed_generators() && GeneratorFunctions::RefuseUnclosed(*this)) {
+      return Flow::kError;
+    }
   }
   return Flow::kNormal;
 }
@@ -546,21 +553,26 @@ Flow Interpreter::ExecFor(const Stmt& stmt) {
   Ref iterator = GetIter(iterable.get());
   iterable.Reset();
   if (!iterator) return Flow::kError;
+  // The iterator is on the frame's value stack for the loop (a suspended
+  // generator's frame shows it to the GC).
+  heap_.frames().at(context_.frame).stack.push_back(iterator.get());
+  const Flow flow = ExecForLoop(stmt, iterator.get());
+  heap_.frames().at(context_.frame).stack.pop_back();
+  if (flow != Flow::kNormal) return flow == Flow::kBreak ? Flow::kNormal : flow;
+  iterator.Reset();  // FOR_ITER drops the exhausted iterator
+  return ExecBlock(stmt.orelse);
+}
+
+Flow Interpreter::ExecForLoop(const Stmt& stmt, ObjectId iterator) {
   const Expr& target = *stmt.targets[0];
   while (true) {
     if (!Step()) return Flow::kError;
-    Ref item = Next(iterator.get());
-    if (!item) {
-      if (has_error()) return Flow::kError;
-      break;
-    }
+    Ref item = Next(iterator);
+    if (!item) return has_error() ? Flow::kError : Flow::kNormal;
     if (!Assign(target, std::move(item))) return Flow::kError;
     const Flow flow = ExecBlock(stmt.body);
-    if (flow == Flow::kBreak) return Flow::kNormal;
-    if (flow == Flow::kReturn || flow == Flow::kError) return flow;
+    if (flow == Flow::kBreak || flow == Flow::kReturn || flow == Flow::kError) return flow;
   }
-  iterator.Reset();  // FOR_ITER drops the exhausted iterator
-  return ExecBlock(stmt.orelse);
 }
 
 Flow Interpreter::ExecFunctionDef(const Stmt& stmt) {

@@ -294,6 +294,10 @@ class Parser {
   ExprPtr ParseTest();                       // conditional expression or lambda
   ExprPtr ParseStarOrTest();
   ExprPtr ParseLambda();
+  // `yield [value]` or `yield from iterable`, the whole expression statement
+  // or assignment value it is (the only places heapsim accepts it); marks
+  // the function a generator.
+  ExprPtr ParseYield();
   ExprPtr ParseOrTest();
   ExprPtr ParseAndTest();
   // operand (keyword operand)*: `a or b or c` as one kOr (or kAnd).
@@ -622,8 +626,14 @@ StmtPtr Parser::ParseSmallStatement() {
       return stmt;
     }
     if (word == "yield") {
-      Unsupported(t.position, "generators ('yield')");
-      return nullptr;
+      stmt->kind = StmtKind::kExpr;
+      stmt->value = ParseYield();
+      if (!stmt->value) return nullptr;
+      if (IsOp("=")) {
+        Unsupported(Cur().position, "assigning to a 'yield' expression");
+        return nullptr;
+      }
+      return stmt;
     }
   }
   return ParseExpressionStatement();
@@ -676,11 +686,17 @@ StmtPtr Parser::ParseExpressionStatement() {
   stmt->targets.push_back(std::move(first));
   size_t value_start = scope().uses.size();
   while (AcceptOp("=")) {
-    if (IsKeyword("yield")) {
-      Unsupported(Cur().position, "generators ('yield')");
-      return nullptr;
-    }
     value_start = scope().uses.size();
+    if (IsKeyword("yield")) {
+      // `target = yield value`: the value sent in is stored.
+      stmt->value = ParseYield();
+      if (!stmt->value) return nullptr;
+      if (IsOp("=")) {
+        Unsupported(Cur().position, "a 'yield' between assignment targets");
+        return nullptr;
+      }
+      break;
+    }
     ExprPtr next = ParseTestList(true);
     if (failed()) return nullptr;
     if (IsOp("=")) {
@@ -1243,12 +1259,35 @@ bool Parser::ParseDisplayRest(std::string_view closer, std::vector<ExprPtr>* ite
   return ExpectOp(closer);
 }
 
+ExprPtr Parser::ParseYield() {
+  const Position at = Cur().position;
+  ++index_;
+  const bool from = IsKeyword("from");
+  if (from) ++index_;
+  if (!context_.function || tree_.units[unit_].kind != UnitKind::kFunction) {
+    Unsupported(at, "'yield' outside a function");
+    return nullptr;
+  }
+  ExprPtr expr = NewExpr(from ? ExprKind::kYieldFrom : ExprKind::kYield, at);
+  if (from) {
+    ExprPtr value = ParseTest();
+    if (!value) return nullptr;
+    expr->operands.push_back(std::move(value));
+  } else if (!AtExpressionEnd()) {
+    ExprPtr value = ParseTestList(true);
+    if (!value) return nullptr;
+    expr->operands.push_back(std::move(value));
+  }
+  tree_.units[unit_].generator = true;
+  return expr;
+}
+
 ExprPtr Parser::ParseTest() {
   Nest test(this, {.ll1 = 1});
   if (failed()) return nullptr;
   if (IsKeyword("lambda")) return ParseLambda();
   if (IsKeyword("yield")) {
-    Unsupported(Cur().position, "generators ('yield')");
+    Unsupported(Cur().position, "a 'yield' inside an expression");
     return nullptr;
   }
   if (IsKeyword("await")) {
@@ -1951,7 +1990,7 @@ ExprPtr Parser::ParseParenthesized() {
   ++index_;
   if (AcceptOp(")")) return NewExpr(ExprKind::kTuple, at);
   if (IsKeyword("yield")) {
-    Unsupported(Cur().position, "generators ('yield')");
+    Unsupported(Cur().position, "a 'yield' inside an expression");
     return nullptr;
   }
   const size_t uses_mark = scope().uses.size();

@@ -12,6 +12,7 @@
 #include "server/heap/str_object.h"
 #include "server/script/builtins.h"
 #include "server/script/compiler.h"
+#include "server/script/generator_function.h"
 #include "server/script/interpreter.h"
 #include "server/script/large_stack.h"
 
@@ -132,12 +133,15 @@ Runtime::Runtime(const Profile& profile)
 }
 
 Runtime::Runtime(const Runtime& other)
-    : heap_(std::make_unique<Heap>(*other.heap_)), state_(std::make_unique<State>(*other.state_)) {}
+    : heap_(std::make_unique<Heap>(*other.heap_)), state_(std::make_unique<State>(*other.state_)) {
+  GeneratorFunctions::SeparateRuns(state_->session);
+}
 
 Runtime& Runtime::operator=(const Runtime& other) {
   if (this != &other) {
     heap_ = std::make_unique<Heap>(*other.heap_);
     state_ = std::make_unique<State>(*other.state_);
+    GeneratorFunctions::SeparateRuns(state_->session);
   }
   return *this;
 }

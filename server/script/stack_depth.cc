@@ -21,7 +21,8 @@ Depth Plus(uint32_t n, Depth d) {
 
 class StackDepth {
  public:
-  explicit StackDepth(const Profile& profile) : profile_(profile) {}
+  StackDepth(const std::vector<CodeUnit>& units, const Profile& profile)
+      : units_(units), profile_(profile) {}
 
   // The deepest the stack gets while `e` is evaluated onto it, counted from
   // the slot its value ends up in (so a name or constant is 1).
@@ -58,6 +59,17 @@ class StackDepth {
         return Dict(e);
       case ExprKind::kFString:
         return FString(e);
+      case ExprKind::kYield:
+        return e.operands.empty() ? Depth(1) : Value(*e.operands[0]);
+      case ExprKind::kComprehension:
+        // A generator expression: its function, then its first iterable's
+        // iterator as the argument (other comprehensions are inlined 3.12+).
+        if (e.comprehension != ComprehensionKind::kGenerator) return std::nullopt;
+        return Max(Function({}, units_[e.unit]), Plus(1, Value(*e.clauses[0].iterable)));
+      case ExprKind::kYieldFrom:
+        return Max(Value(*e.operands[0]), profile_.yield_from_depth);
+      case ExprKind::kLambda:
+        return Function(e.operands, units_[e.unit]);
       case ExprKind::kFormat: {
         Depth d = Value(*e.operands[0]);
         if (e.operands.size() > 1) d = Max(d, Plus(1, Spec(*e.operands[1])));
@@ -105,7 +117,81 @@ class StackDepth {
     }
   }
 
+  // The deepest the stack gets while the statements of `block` run.
+  Depth Statements(const Block& block) const {
+    Depth d = 0;
+    for (const StmtPtr& stmt : block) d = Max(d, Statement(*stmt));
+    return d;
+  }
+
  private:
+  Depth Statement(const Stmt& s) const {
+    switch (s.kind) {
+      case StmtKind::kPass:
+      case StmtKind::kBreak:
+      case StmtKind::kContinue:
+      case StmtKind::kGlobal:
+        return 0;
+      case StmtKind::kExpr:
+        return Value(*s.value);
+      case StmtKind::kReturn:
+        return s.value ? Value(*s.value) : Depth(1);
+      case StmtKind::kRaise:
+        return s.value ? Value(*s.value) : Depth(0);
+      case StmtKind::kAssert:
+        return Max(Test(*s.value), s.message ? Plus(1, Value(*s.message)) : Depth(1));
+      case StmtKind::kFunctionDef:
+        if (!s.decorators.empty()) return std::nullopt;
+        for (const ExprPtr& d : s.kw_defaults) {
+          if (d) return std::nullopt;
+        }
+        return Function(s.defaults, units_[s.unit]);
+      case StmtKind::kAssign: {
+        // Every target but the last stores a copy (DUP_TOP / COPY).
+        const size_t n = s.targets.size();
+        Depth d = Value(*s.value);
+        if (n > 1) d = Max(d, 2);
+        for (size_t i = 0; i < n; ++i) d = Max(d, Target(*s.targets[i], i + 1 < n ? 1 : 0));
+        return d;
+      }
+      case StmtKind::kAugAssign:
+        if (s.targets[0]->kind != ExprKind::kName) return std::nullopt;
+        return Max(1, Plus(1, Value(*s.value)));
+      case StmtKind::kDelete:
+        for (const ExprPtr& target : s.targets) {
+          if (target->kind != ExprKind::kName) return std::nullopt;
+        }
+        return 0;
+      case StmtKind::kIf:
+      case StmtKind::kWhile:
+        return Max(Test(*s.value), Max(Statements(s.body), Statements(s.orelse)));
+      case StmtKind::kFor:
+        // The iterator stays on the stack under the loop.
+        return Max(Max(Value(*s.value), Target(*s.targets[0], 1)),
+                   Max(Plus(1, Statements(s.body)), Statements(s.orelse)));
+      default:
+        return std::nullopt;
+    }
+  }
+
+  // MAKE_FUNCTION for `unit` with positional `defaults`: the defaults as
+  // one tuple (a constant when they all are), the closure's cells as a
+  // tuple, the code and (before 3.11) the qualified name.
+  Depth Function(const std::vector<ExprPtr>& defaults, const CodeUnit& unit) const {
+    Depth d = 0;
+    bool constant = true;
+    for (uint32_t i = 0; i < defaults.size(); ++i) {
+      constant = constant && defaults[i]->kind == ExprKind::kConstant;
+      d = Max(d, Plus(i, Value(*defaults[i])));
+    }
+    if (constant && !defaults.empty()) d = 1;
+    const uint32_t below = defaults.empty() ? 0 : 1;
+    const auto cells = static_cast<uint32_t>(unit.closure_sources.size());
+    d = Max(d, below + cells);
+    return Max(d, below + (cells > 0 ? 1 : 0) + 1 +
+                      (profile_.make_function_pushes_qualname ? 1 : 0));
+  }
+
   Depth Subscript(const Expr& e) const {
     const Expr& index = *e.operands[1];
     if (index.kind != ExprKind::kSlice) {
@@ -131,17 +217,25 @@ class StackDepth {
 
   Depth Call(const Expr& e) const {
     const Expr& callee = *e.operands[0];
+    // The slots under the first argument: the callable and NULL (3.11+), a
+    // method and its self (LOAD_METHOD: without keywords before 3.11), or
+    // the callable alone.
+    const bool method =
+        callee.kind == ExprKind::kAttribute && (profile_.call_pushes_null || e.keywords.empty());
     Depth d;
-    if (callee.kind == ExprKind::kName) {
-      d = 2;  // the callable and NULL
-    } else if (callee.kind == ExprKind::kAttribute) {
-      d = Max(Value(*callee.operands[0]), 2);  // the method and self
+    uint32_t below = 2;
+    if (method) {
+      d = Max(Value(*callee.operands[0]), 2);
+    } else if (!profile_.call_pushes_null) {
+      d = Value(callee);
+      below = 1;
+    } else if (callee.kind == ExprKind::kName) {
+      d = 2;
     } else if (profile_.call_pushes_null_after_callee) {
       d = Max(Value(callee), 2);
     } else {
       d = Plus(1, Value(callee));
     }
-    uint32_t below = 2;
     for (size_t i = 1; i < e.operands.size(); ++i) {
       if (e.operands[i]->kind == ExprKind::kStarred) return std::nullopt;
       d = Max(d, Plus(below++, Value(*e.operands[i])));
@@ -210,13 +304,15 @@ class StackDepth {
     return std::nullopt;
   }
 
+  const std::vector<CodeUnit>& units_;
   const Profile& profile_;
 };
 
 }  // namespace
 
-std::optional<uint32_t> GeneratorStackSize(const Expr& genexpr, const Profile& profile) {
-  const StackDepth depth(profile);
+std::optional<uint32_t> GeneratorStackSize(const Expr& genexpr, const std::vector<CodeUnit>& units,
+                                           const Profile& profile) {
+  const StackDepth depth(units, profile);
   // The outermost iterator arrives as the argument .0 and stays on the stack
   // for the whole loop, as does each inner clause's iterator.
   uint32_t iterators = 1;
@@ -234,6 +330,12 @@ std::optional<uint32_t> GeneratorStackSize(const Expr& genexpr, const Profile& p
     }
   }
   return Max(deepest, Plus(iterators, depth.Value(*genexpr.operands[0])));
+}
+
+std::optional<uint32_t> GeneratorFunctionStackSize(const CodeUnit& unit,
+                                                   const std::vector<CodeUnit>& units,
+                                                   const Profile& profile) {
+  return Max(profile.generator_function_min_depth, StackDepth(units, profile).Statements(unit.body));
 }
 
 }  // namespace heapsim::script

@@ -21,6 +21,7 @@ class SubsetChecker {
     }
     for (const CodeUnit& unit : tree.units) {
       Classes(unit.body);
+      if (unit.generator) GeneratorBlock(unit.body, false);
       if (!status_.ok()) return status_;
     }
     return status_;
@@ -104,6 +105,32 @@ class SubsetChecker {
       Classes(stmt->orelse);
       Classes(stmt->finalbody);
       for (const ExceptHandler& handler : stmt->handlers) Classes(handler.body);
+      if (!status_.ok()) return;
+    }
+  }
+
+  // The statements of a generator function's body: a `yield` inside `try`
+  // or `with` (where closing or freeing the suspended generator runs
+  // handlers, finally blocks or __exit__) and `return value` (the value a
+  // StopIteration carries) are refused.
+  void GeneratorBlock(const Block& block, bool guarded) {
+    for (const StmtPtr& stmt : block) {
+      const bool yields = stmt->value &&
+                          (stmt->value->kind == ExprKind::kYield ||
+                           stmt->value->kind == ExprKind::kYieldFrom) &&
+                          (stmt->kind == StmtKind::kExpr || stmt->kind == StmtKind::kAssign);
+      if (yields && guarded) {
+        Refuse(stmt->value->position, "a 'yield' inside 'try' or 'with'");
+      }
+      if (stmt->kind == StmtKind::kReturn && stmt->value &&
+          stmt->value->literal.kind != LiteralKind::kNoneValue) {
+        Refuse(stmt->value->position, "a generator function returning a value");
+      }
+      const bool inner = guarded || stmt->kind == StmtKind::kTry || stmt->kind == StmtKind::kWith;
+      GeneratorBlock(stmt->body, inner);
+      GeneratorBlock(stmt->orelse, inner);
+      GeneratorBlock(stmt->finalbody, inner);
+      for (const ExceptHandler& handler : stmt->handlers) GeneratorBlock(handler.body, inner);
       if (!status_.ok()) return;
     }
   }

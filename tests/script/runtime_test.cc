@@ -59,6 +59,33 @@ TEST_P(RuntimeTest, ProgramsWhoseFunctionsOrGeneratorsLiveAreKept) {
   EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
 }
 
+TEST_P(RuntimeTest, AGeneratorStartedInOneRunCannotBeResumedInTheNext) {
+  Run("def g(items):\n    for i in items:\n        yield i\nkept = [1, 2, 3]\n");
+  EXPECT_EQ(Run("p = g(kept)\nprint(next(p))\nfresh = g(kept)\n"), "1\n");
+  // The paused body is unwound at the end of its run; the generator keeps
+  // what it held (its frame and the for loop's iterator) and the counts.
+  EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
+  // kept, p's `items` and its loop's list iterator, fresh's `items`, the argument.
+  EXPECT_EQ(Run("import sys\nprint(sys.getrefcount(kept))\n"), "5\n");
+  StringSink out;
+  const absl::Status resumed = runtime_.Exec("next(p)\n", "<test>", RunLimits(), out);
+  EXPECT_EQ(resumed.code(), absl::StatusCode::kInvalidArgument) << resumed;
+  EXPECT_NE(resumed.message().find(
+                "unsupported: resuming a generator that an earlier run left suspended"),
+            std::string::npos)
+      << resumed;
+  // One made but not started in an earlier run runs in this one.
+  EXPECT_EQ(Run("print(list(fresh))\n"), "[1, 2, 3]\n");
+  // A copy of the runtime has generators of its own.
+  Run("late = g(kept)\n");
+  Runtime copy(runtime_);
+  EXPECT_EQ(Run("print(list(late))\n"), "[1, 2, 3]\n");
+  StringSink copy_out;
+  ASSERT_TRUE(copy.Exec("print(list(late))\n", "<test>", RunLimits(), copy_out).ok());
+  EXPECT_EQ(copy_out.text(), "[1, 2, 3]\n");
+  EXPECT_TRUE(copy.CheckConsistency().ok()) << copy.CheckConsistency();
+}
+
 TEST_P(RuntimeTest, ComprehensionsInValuesRunInTheModuleFrame) {
   for (const char* value : {"[x for x in 'abc']", "{k: 1 for k in range(3)}", "{c for c in 'ab'}"}) {
     absl::StatusOr<Ref> result = runtime_.Evaluate(value, RunLimits());
