@@ -132,6 +132,7 @@ constexpr Profile Py38() {
           "dict.update set.update set.union set.intersection set.difference str.format "
           "str.startswith str.endswith str.find str.count",
       .str_concat_in_place = true,
+      .compare_specialises_in_tests = false,
       .print_packs_args = false,
       .contains_compares_item_first = false,
       .percent_format_folded = false,
@@ -266,6 +267,7 @@ constexpr Profile Py310() {
 constexpr Profile Py311() {
   Profile p = Py310();
   p.version = "3.11";
+  p.compare_specialises_in_tests = true;
   p.messages.with_protocol_type_error = true;
   p.percent_format_folded = true;
   p.full_version = "3.11.7";
@@ -330,6 +332,7 @@ constexpr Profile Py311() {
 constexpr Profile Py312() {
   Profile p = Py311();
   p.version = "3.12";
+  p.compare_specialises_in_tests = false;
   p.full_version = "3.12.1";
   p.name_hints_self_attribute = true;
   p.builtin_names = cpython_names::kBuiltins312;

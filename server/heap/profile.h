@@ -376,6 +376,11 @@ struct Profile {
   // `s += t`, `s = s + t` and `temporary + t` grow the left str in place
   // when nothing else holds it (unicode_concatenate, 3.8 to 3.10).
   bool str_concat_in_place;
+  // Comparisons in a branch's test are specialised once their code is warm,
+  // skipping the recursion check (3.11; see specialised_compare.h). Later
+  // versions specialise too, but their C recursion limit is apart from
+  // Python frames, so it cannot show.
+  bool compare_specialises_in_tests;
   // print() gathers its positional arguments in a tuple that lives for the
   // call (Argument Clinic's *args, 3.11+): it comes from and returns to the
   // tuple free list.

@@ -143,6 +143,10 @@ struct Expr {
   // (an inline cache, as CPython's specialising interpreter keeps).
   mutable TypeTag cached_type = TypeTag::kNone;
   mutable int32_t cached_method = -1;
+  // kCompare: the test of a branch (see specialised_compare.h), and the
+  // operand kind its site was specialised for once warm.
+  bool jump_test = false;
+  mutable uint8_t compare_site = 0;
 };
 
 enum class StmtKind : uint8_t {
@@ -231,6 +235,10 @@ struct CodeUnit {
   // A generator function (its body has a `yield`): a call makes a
   // generator that runs the body.
   bool generator = false;
+  // Warm-up events of the code object (calls, loop iterations) for 3.11's
+  // specialising interpreter, and whether an uncounted one happened.
+  mutable uint32_t warmup_events = 0;
+  mutable bool warmup_unknown = false;
 };
 
 inline constexpr uint32_t kNoUnit = 0xffffffff;

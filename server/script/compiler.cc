@@ -24,6 +24,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/operators.h"
 #include "server/script/parser.h"
+#include "server/script/specialised_compare.h"
 #include "server/script/stack_depth.h"
 #include "server/script/subset_check.h"
 
@@ -889,6 +890,9 @@ absl::StatusOr<std::shared_ptr<Program>> Compiler::Run() {
   if (absl::Status s = ResolveFrees(); !s.ok()) return s;
   if (absl::Status s = AssignSlots(); !s.ok()) return s;
   if (absl::Status s = CheckGeneratorFrames(); !s.ok()) return s;
+  if (heap_.profile().compare_specialises_in_tests) {
+    for (CodeUnit& unit : tree_.units) MarkJumpTests(unit);
+  }
   // From here on the heap changes; nothing below fails.
   FillNameRefs();
   MakeLiterals();

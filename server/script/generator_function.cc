@@ -99,7 +99,7 @@ Ref GeneratorFunctions::Resume(Interpreter& interp, ObjectId generator, Ref sent
     interp.Raise(PyError(PyExc::kValueError, "generator already executing"));
     return Ref();
   }
-  if (interp.depth_ >= kRecursionLimit) {
+  if (interp.depth_ >= kMaxCallDepth) {
     interp.Refuse("resuming a generator at the recursion limit");
     return Ref();
   }

@@ -49,9 +49,11 @@ struct CallArgs {
 // How a statement finished.
 enum class Flow : uint8_t { kNormal, kBreak, kContinue, kReturn, kError };
 
-// CPython's default recursion limit: calls (and running generators) nested
-// deeper raise RecursionError.
+// CPython's default recursion limit. The module's own frame counts toward
+// it, so at most kRecursionLimit - 1 calls (and running generators) nest
+// inside it; one more raises RecursionError.
 inline constexpr uint32_t kRecursionLimit = 1000;
+inline constexpr uint32_t kMaxCallDepth = kRecursionLimit - 1;
 
 struct GeneratorRun;  // generator_function.h
 
@@ -242,6 +244,10 @@ class Interpreter {
   Ref EvalName(const Expr& expr);
   Ref EvalCall(const Expr& expr);
   Ref EvalCompare(const Expr& expr);
+  // A comparison in a branch's test where 3.11 may specialise it: its
+  // result when CPython's would skip the recursion check at the limit (or a
+  // refusal when heapsim cannot tell); else a null Ref, no error.
+  Ref JumpTestCompare(const Expr& expr, CompareOp op, ObjectId a, ObjectId b);
   Ref EvalDisplay(const Expr& expr);
   Ref EvalDict(const Expr& expr);
   Ref EvalComprehension(const Expr& expr);

@@ -21,6 +21,7 @@
 #include "server/script/generator_function.h"
 #include "server/script/interpreter.h"
 #include "server/script/special_methods.h"
+#include "server/script/specialised_compare.h"
 
 namespace heapsim::script {
 
@@ -371,7 +372,7 @@ Ref Interpreter::CallFunction(ObjectId function, CallArgs args) {
   const CodeBody& code = heap_.code(heap_.function(function).code);
   const std::shared_ptr<Program> program = session_.programs[code.program];
   const CodeUnit& unit = program->units[code.unit];
-  if (depth_ >= kRecursionLimit) {
+  if (depth_ >= kMaxCallDepth) {
     // Whether a generator function's call enters its frame differs by
     // version (3.11+ runs its prologue).
     if (unit.generator) {
@@ -422,6 +423,7 @@ Ref Interpreter::CallFunction(ObjectId function, CallArgs args) {
   context_.class_namespace = kNoObject;
   context_.program_index = code.program;
   ++depth_;
+  CountWarmup(unit);  // RESUME
   Ref result;
   if (unit.kind == UnitKind::kLambda) {
     result = Eval(*unit.expression);

@@ -19,6 +19,7 @@
 #include "server/script/format.h"
 #include "server/script/generator_function.h"
 #include "server/script/interpreter.h"
+#include "server/script/specialised_compare.h"
 #include "server/script/operators.h"
 
 namespace heapsim::script {
@@ -204,7 +205,8 @@ Ref Interpreter::EvalCompare(const Expr& expr) {
     } else if (op == CompareOp::kIs || op == CompareOp::kIsNot) {
       result = heap_.NewRef(heap_.bool_object((left.get() == right.get()) == (op == CompareOp::kIs)));
     } else {
-      result = RichCompare(*this, op, left.get(), right.get());
+      result = JumpTestCompare(expr, op, left.get(), right.get());
+      if (!result && !has_error()) result = RichCompare(*this, op, left.get(), right.get());
       if (!result) return Ref();
     }
     if (i + 1 == expr.compare_ops.size()) return result;
@@ -214,6 +216,23 @@ Ref Interpreter::EvalCompare(const Expr& expr) {
     left = std::move(right);
   }
   return Ref();
+}
+
+Ref Interpreter::JumpTestCompare(const Expr& expr, CompareOp op, ObjectId a, ObjectId b) {
+  const Profile& profile = heap_.profile();
+  if (!expr.jump_test || !profile.compare_specialises_in_tests) return Ref();
+  bool uncertain = false;
+  const std::optional<bool> specialised =
+      SpecialisedCompare(heap_, *context_.unit, expr, op, a, b, &uncertain);
+  // Only at the recursion limit does the specialised form differ.
+  const CRecursion& c = profile.c_recursion;
+  if (!c.counts_python_frames || heap_.frames().depth() < c.limit) return Ref();
+  if (uncertain) {
+    Refuse("a comparison at the recursion limit that CPython 3.11 may run specialised");
+    return Ref();
+  }
+  if (!specialised) return Ref();
+  return heap_.NewRef(heap_.bool_object(*specialised));
 }
 
 Ref Interpreter::EvalDisplay(const Expr& expr) {

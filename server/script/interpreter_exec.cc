@@ -23,6 +23,7 @@
 #include "server/script/class_slots.h"
 #include "server/script/generator_function.h"
 #include "server/script/interpreter.h"
+#include "server/script/specialised_compare.h"
 #include "server/script/operators.h"
 #include "server/script/special_methods.h"
 
@@ -543,6 +544,8 @@ Flow Interpreter::ExecWhile(const Stmt& stmt) {
     const Flow flow = ExecBlock(stmt.body);
     if (flow == Flow::kBreak) return Flow::kNormal;
     if (flow == Flow::kReturn || flow == Flow::kError) return flow;
+    // 3.11 jumps back through the test: a warm-up event or not by form.
+    LoseWarmupCount(*context_.unit);
   }
   return ExecBlock(stmt.orelse);
 }
@@ -572,6 +575,7 @@ Flow Interpreter::ExecForLoop(const Stmt& stmt, ObjectId iterator) {
     if (!Assign(target, std::move(item))) return Flow::kError;
     const Flow flow = ExecBlock(stmt.body);
     if (flow == Flow::kBreak || flow == Flow::kReturn || flow == Flow::kError) return flow;
+    CountWarmup(*context_.unit);  // JUMP_BACKWARD
   }
 }
 
