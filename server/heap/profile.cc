@@ -133,6 +133,7 @@ constexpr Profile Py38() {
           "str.startswith str.endswith str.find str.count",
       .str_concat_in_place = true,
       .compare_specialises_in_tests = false,
+      .recursion_overflow_allowance = 50,
       .print_packs_args = false,
       .contains_compares_item_first = false,
       .percent_format_folded = false,
@@ -191,6 +192,7 @@ constexpr Profile Py38() {
 // 3.9: what changed since 3.8.
 constexpr Profile Py39() {
   Profile p = Py38();
+  p.recursion_overflow_allowance = 0;
   p.version = "3.9";
   p.contains_compares_item_first = true;
   p.full_version = "3.9.18";

@@ -381,6 +381,11 @@ struct Profile {
   // versions specialise too, but their C recursion limit is apart from
   // Python frames, so it cannot show.
   bool compare_specialises_in_tests;
+  // Levels past the recursion limit 3.8 allows while a RecursionError is
+  // handled (tstate->overflowed, until the depth falls below the limit
+  // minus this); a RecursionError raised then is a fatal error there. 0:
+  // none (3.9+).
+  uint32_t recursion_overflow_allowance;
   // print() gathers its positional arguments in a tuple that lives for the
   // call (Argument Clinic's *args, 3.11+): it comes from and returns to the
   // tuple free list.

@@ -56,7 +56,7 @@ void GeneratorFunctions::RunFiber(Interpreter& interp, GeneratorRun& run,
   run.interpreter = &interp;
   run.fiber->Resume();
   run.running = false;
-  --interp.depth_;
+  interp.LeaveFrame();
   run.position = interp.context_.position;
   interp.context_ = saved;
 }

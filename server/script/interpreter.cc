@@ -51,6 +51,15 @@ void Interpreter::Raise(absl::Status error) {
     Refuse(std::string(error.message()));
     return;
   }
+  if (heap_.profile().recursion_overflow_allowance != 0 &&
+      PyErrorType(error) == PyExc::kRecursionError) {
+    if (recursion_overflowed_) {
+      Refuse("a RecursionError while 3.8 handles one (CPython allows 50 more levels there, "
+             "then stops with a fatal error)");
+      return;
+    }
+    recursion_overflowed_ = true;
+  }
   error_ = std::move(error);
   const std::optional<ObjectId> argument = PyErrorArgument(error_);
   if (argument.has_value() && error_argument_.get() == *argument) return;
@@ -222,6 +231,15 @@ Ref Interpreter::LoadName(const NameRef& name) {
     }
   }
   return Ref();
+}
+
+void Interpreter::LeaveFrame() {
+  --depth_;
+  // CPython's depth counts the module's frame too.
+  const uint32_t allowance = heap_.profile().recursion_overflow_allowance;
+  if (recursion_overflowed_ && depth_ + 1 < kRecursionLimit - allowance) {
+    recursion_overflowed_ = false;
+  }
 }
 
 Ref Interpreter::GlobalValue(const NameRef& name, ObjectId value) {

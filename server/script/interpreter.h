@@ -248,6 +248,9 @@ class Interpreter {
   // result when CPython's would skip the recursion check at the limit (or a
   // refusal when heapsim cannot tell); else a null Ref, no error.
   Ref JumpTestCompare(const Expr& expr, CompareOp op, ObjectId a, ObjectId b);
+  // A frame's exit: one level less, and the end of 3.8's overflow
+  // allowance once the depth falls below it.
+  void LeaveFrame();
   Ref EvalDisplay(const Expr& expr);
   Ref EvalDict(const Expr& expr);
   Ref EvalComprehension(const Expr& expr);
@@ -313,6 +316,9 @@ class Interpreter {
   uint64_t steps_ = 0;
   uint64_t output_bytes_ = 0;
   uint32_t depth_ = 0;
+  // A RecursionError was raised and the depth has not yet fallen below the
+  // profile's overflow allowance (3.8's tstate->overflowed).
+  bool recursion_overflowed_ = false;
   // The exception being handled, for a bare `raise`.
   absl::Status handling_;
 };

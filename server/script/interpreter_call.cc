@@ -435,7 +435,7 @@ Ref Interpreter::CallFunction(ObjectId function, CallArgs args) {
       result = heap_.NewRef(heap_.none());
     }
   }
-  --depth_;
+  LeaveFrame();
   context_ = saved;
   PopCallFrame(heap_);
   ReleaseArguments(heap_.profile(), args);
@@ -600,7 +600,7 @@ Ref Interpreter::RunComprehension(const Expr& expr, const CodeUnit& unit, Ref fi
     return s.ok();
   });
   if (own_frame) {
-    --depth_;
+    LeaveFrame();
     PopCallFrame(heap_);
   }
   context_ = saved;

@@ -653,7 +653,7 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
   context_.class_namespace = ns.get();
   ++depth_;
   const Flow flow = ExecBlock(unit.body);
-  --depth_;
+  LeaveFrame();
   context_ = saved;
   PopCallFrame(heap_);
   if (flow == Flow::kError) return flow;
