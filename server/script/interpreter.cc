@@ -520,7 +520,12 @@ bool Interpreter::DelAttr(ObjectId object, const std::string& name) {
     status = DictDelItem(heap_, heap_.cls(object).namespace_dict, key.get());
     if (!status.ok()) status = PyError(PyExc::kAttributeError, name);
   } else {
-    status = PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name));
+    status = PyError(PyExc::kAttributeError,
+                     absl::StrCat(NoAttribute(heap_, object, name),
+                                  std::string(heap_.profile().messages.setattr_no_dict)));
+    if (heap_.profile().attribute_hints_on_set) {
+      status = AttributeErrorFor(object, name, std::move(status));
+    }
   }
   if (!status.ok()) {
     Raise(status);
