@@ -186,6 +186,10 @@ constexpr Profile Py38() {
       .name_hints_self_attribute = false,
       .builtin_names = cpython_names::kBuiltins38,
       .import_hint_modules = "",
+      .builtin_type_dirs = {},
+      .implicit_class_names = "",
+      .attribute_hints_hide_underscored = false,
+      .attribute_hints_on_set = false,
   };
 }
 
@@ -232,6 +236,7 @@ constexpr Profile Py310() {
   p.full_version = "3.10.13";
   p.name_suggestions = NameSuggestions::kEachNamespace;
   p.builtin_names = cpython_names::kBuiltins310;
+  p.builtin_type_dirs = cpython_names::kTypeDirs310;
   p.source_limits.compiler_depth_after_folding = false;
   p.source_limits.non_utf8_line_offset = 1;
   p.source_limits.match_statement = true;
@@ -274,6 +279,7 @@ constexpr Profile Py311() {
   p.percent_format_folded = true;
   p.full_version = "3.11.7";
   p.builtin_names = cpython_names::kBuiltins311;
+  p.builtin_type_dirs = cpython_names::kTypeDirs311;
   p.source_limits.null_byte_error = true;
   p.c_recursion.str_levels = 0;
   p.c_recursion.print_levels = 0;
@@ -338,6 +344,7 @@ constexpr Profile Py312() {
   p.full_version = "3.12.1";
   p.name_hints_self_attribute = true;
   p.builtin_names = cpython_names::kBuiltins312;
+  p.builtin_type_dirs = cpython_names::kTypeDirs312;
   p.import_hint_modules = cpython_names::kStdlibModules312;
   p.c_recursion = {.limit = 1500,
                    .counts_python_frames = false,
@@ -387,6 +394,10 @@ constexpr Profile Py313() {
   p.version = "3.13";
   p.full_version = "3.13.0";
   p.builtin_names = cpython_names::kBuiltins313;
+  p.builtin_type_dirs = cpython_names::kTypeDirs313;
+  p.implicit_class_names = "__firstlineno__ __static_attributes__";
+  p.attribute_hints_hide_underscored = true;
+  p.attribute_hints_on_set = true;
   p.name_suggestions = NameSuggestions::kAllNamespaces;
   p.import_hint_modules = cpython_names::kStdlibModules313;
   p.c_recursion.limit = 10000;

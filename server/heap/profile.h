@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "server/heap/cpython_dirs.h"
 
 namespace heapsim {
 
@@ -425,6 +426,22 @@ struct Profile {
   // sys.stdlib_module_names, space-separated: a NameError for one of them
   // adds "Did you forget to import" (3.12+; empty before).
   std::string_view import_hint_modules;
+
+  // ---- what the traceback adds to an uncaught AttributeError ----
+  // (3.10+, when name_suggestions is not kNone: the closest name of the
+  // object's dir(), as for a NameError.)
+  // dir() of an object of each builtin type, by type name; a type not
+  // listed gets no hint computed (the uncaught error is refused).
+  std::span<const cpython_names::TypeDir> builtin_type_dirs;
+  // Names the class statement puts in every class's dict besides those
+  // heapsim's class namespaces hold, space-separated (3.13:
+  // "__firstlineno__ __static_attributes__").
+  std::string_view implicit_class_names;
+  // Names starting with '_' are not searched unless the wrong name starts
+  // with '_' or the raising frame's `self` is the object (3.13+).
+  bool attribute_hints_hide_underscored;
+  // Setting an attribute the object cannot have gets the hint too (3.13+).
+  bool attribute_hints_on_set;
 };
 
 // The profiles heapsim simulates, oldest first.

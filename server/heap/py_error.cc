@@ -14,6 +14,7 @@ namespace {
 constexpr char kPayloadUrl[] = "type.heapsim.dev/python-exception";
 constexpr char kArgumentUrl[] = "type.heapsim.dev/python-exception-argument";
 constexpr char kUncaughtHintUrl[] = "type.heapsim.dev/python-uncaught-hint";
+constexpr char kUncaughtRefusalUrl[] = "type.heapsim.dev/python-uncaught-refusal";
 
 constexpr std::array<std::pair<PyExc, std::string_view>, 16> kNames = {{
     {PyExc::kTypeError, "TypeError"},
@@ -104,7 +105,14 @@ absl::Status WithUncaughtHint(absl::Status status, std::string_view hint) {
   return status;
 }
 
+absl::Status WithUncaughtRefusal(absl::Status status, std::string_view refusal) {
+  status.SetPayload(kUncaughtRefusalUrl, absl::Cord(std::string(refusal)));
+  return status;
+}
+
 absl::Status AsUncaught(const absl::Status& status) {
+  const auto refusal = status.GetPayload(kUncaughtRefusalUrl);
+  if (refusal.has_value()) return absl::InvalidArgumentError(std::string(*refusal));
   const auto hint = status.GetPayload(kUncaughtHintUrl);
   if (!hint.has_value()) return status;
   absl::Status shown(status.code(), absl::StrCat(status.message(), std::string(*hint)));

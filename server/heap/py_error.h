@@ -67,8 +67,14 @@ std::string PyErrorDetail(const absl::Status& status);
 // str(e) shows, stays as it is.
 absl::Status WithUncaughtHint(absl::Status status, std::string_view hint);
 
+// `status` that, when nothing catches it, becomes the refusal
+// InvalidArgument `refusal` instead: CPython's traceback would add a hint
+// heapsim cannot compute exactly.
+absl::Status WithUncaughtRefusal(absl::Status status, std::string_view refusal);
+
 // `status` as CPython prints it when nothing caught it: its message followed
-// by its hint, if it has one; other statuses unchanged.
+// by its hint, if it has one, or its uncaught refusal; other statuses
+// unchanged.
 absl::Status AsUncaught(const absl::Status& status);
 
 }  // namespace heapsim

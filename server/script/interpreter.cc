@@ -390,7 +390,8 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     const ObjectId cls = heap_.instance(object).cls;
     if (name == "__dict__") {
       if (!IsSlotted(heap_, cls)) return InstanceDict(heap_, object);
-      Raise(PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name)));
+      Raise(AttributeErrorFor(object, name,
+                              PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name))));
       return Ref();
     }
     if (name == "__class__") return heap_.NewRef(cls);
@@ -409,7 +410,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
       if (heap_.type_of(found) == TypeTag::kMemberDescriptor) {
         absl::StatusOr<ObjectId> slot = MemberGet(heap_, found, object);
         if (!slot.ok()) {
-          Raise(slot.status());
+          Raise(AttributeErrorFor(object, name, slot.status()));
           return Ref();
         }
         return heap_.NewRef(*slot);
@@ -451,8 +452,18 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     return NewBuiltin(heap_, static_cast<uint32_t>(*method), object);
   }
   if (CPythonHasAttribute(type, name)) return RefuseAttribute(object, name);
-  Raise(PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name)));
+  Raise(AttributeErrorFor(object, name,
+                          PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name))));
   return Ref();
+}
+
+absl::Status Interpreter::SlotlessStoreError(ObjectId object, const std::string& name,
+                                             absl::Status error) {
+  const ObjectId cls = heap_.instance(object).cls;
+  if (!heap_.profile().attribute_hints_on_set || !IsSlotted(heap_, cls)) return error;
+  Ref key = InternStr(heap_, name);
+  if (ClassLookup(heap_, cls, key.get()) != kNoObject) return error;
+  return AttributeErrorFor(object, name, std::move(error));
 }
 
 Ref Interpreter::RefuseAttribute(ObjectId object, const std::string& name) {
@@ -488,7 +499,7 @@ bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId val
   if (type == TypeTag::kInstance) {
     absl::Status status = InstanceStoreAttr(heap_, object, key.get(), value);
     if (!status.ok()) {
-      Raise(status);
+      Raise(SlotlessStoreError(object, name, std::move(status)));
       return false;
     }
   } else if (type == TypeTag::kClass) {
@@ -498,12 +509,18 @@ bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId val
       return false;
     }
   } else {
-    const bool known = FindMethod(type, name).has_value();
-    Raise(PyError(PyExc::kAttributeError,
-                  known ? absl::StrCat("'", TypeName(heap_, object), "' object attribute '", name,
-                                       "' is read-only")
-                        : absl::StrCat(NoAttribute(heap_, object, name),
-                                       std::string(heap_.profile().messages.setattr_no_dict))));
+    if (FindMethod(type, name).has_value()) {
+      Raise(PyError(PyExc::kAttributeError, absl::StrCat("'", TypeName(heap_, object),
+                                                         "' object attribute '", name,
+                                                         "' is read-only")));
+      return false;
+    }
+    absl::Status error = PyError(
+        PyExc::kAttributeError, absl::StrCat(NoAttribute(heap_, object, name),
+                                             std::string(heap_.profile().messages.setattr_no_dict)));
+    Raise(heap_.profile().attribute_hints_on_set
+              ? AttributeErrorFor(object, name, std::move(error))
+              : std::move(error));
     return false;
   }
   if (heap_.observed()) heap_.Notify(MutateEvent{object, "setattr"});
@@ -516,11 +533,17 @@ bool Interpreter::DelAttr(ObjectId object, const std::string& name) {
   absl::Status status;
   if (heap_.type_of(object) == TypeTag::kInstance) {
     status = InstanceStoreAttr(heap_, object, key.get(), kNoObject);
+    if (!status.ok()) status = SlotlessStoreError(object, name, std::move(status));
   } else if (heap_.type_of(object) == TypeTag::kClass) {
     status = DictDelItem(heap_, heap_.cls(object).namespace_dict, key.get());
     if (!status.ok()) status = PyError(PyExc::kAttributeError, name);
   } else {
-    status = PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name));
+    status = PyError(PyExc::kAttributeError,
+                     absl::StrCat(NoAttribute(heap_, object, name),
+                                  std::string(heap_.profile().messages.setattr_no_dict)));
+    if (heap_.profile().attribute_hints_on_set) {
+      status = AttributeErrorFor(object, name, std::move(status));
+    }
   }
   if (!status.ok()) {
     Raise(status);

@@ -147,6 +147,11 @@ class Interpreter {
   // NameError "name 'x' is not defined" for `name`, carrying the hint
   // CPython's traceback adds when nothing catches it (3.10+: "Did you mean").
   absl::Status NameErrorFor(std::string_view name);
+  // `error`, an AttributeError for attribute `name` of `object`, carrying the
+  // hint CPython's traceback adds when nothing catches it (3.10+: "Did you
+  // mean", from the object's dir()), or refused then when heapsim cannot
+  // rebuild that dir() exactly.
+  absl::Status AttributeErrorFor(ObjectId object, std::string_view name, absl::Status error);
   bool has_error() const { return !error_.ok(); }
   // Stops the run with InvalidArgument "FILE:LINE:COL: unsupported: <what>"
   // (at the running statement) for a construct only visible at run time that
@@ -187,6 +192,12 @@ class Interpreter {
   bool DelItem(ObjectId container, ObjectId key);
 
  private:
+  // `error`, from setting or deleting attribute `name` of the instance
+  // `object`, with AttributeErrorFor's hint where CPython's traceback adds
+  // one (3.13+: a name a class with __slots__ and no __dict__ lacks).
+  absl::Status SlotlessStoreError(ObjectId object, const std::string& name, absl::Status error);
+  // True when the running frame's f_locals binds `self` to `object`.
+  bool FrameSelfIs(ObjectId object) const;
   // bytearray[slice] = value, or del bytearray[slice] when value is kNoObject,
   // by CPython's bytearray_ass_subscript (values other than another bytearray
   // are first copied into a temporary bytearray).

@@ -129,4 +129,20 @@ std::string NameErrorHint(const Profile& profile, std::string_view wrong, const 
   return hint;
 }
 
+std::string AttributeErrorHint(const Profile& profile, std::string_view wrong,
+                               const std::vector<std::string_view>& dir, bool self_is_object) {
+  if (profile.name_suggestions == NameSuggestions::kNone) return "";
+  std::vector<std::string_view> names;
+  if (profile.attribute_hints_hide_underscored && !wrong.starts_with('_') && !self_is_object) {
+    for (std::string_view name : dir) {
+      if (!name.starts_with('_')) names.push_back(name);
+    }
+  } else {
+    names = dir;
+  }
+  const std::optional<std::string_view> closest =
+      ClosestName(wrong, names, SIZE_MAX, kMaxSuggestionCandidates);
+  return closest.has_value() ? DidYouMean(*closest) : "";
+}
+
 }  // namespace heapsim::script

@@ -1,4 +1,5 @@
-// The hint CPython's traceback adds to an uncaught NameError from 3.10 on:
+// The hint CPython's traceback adds to an uncaught NameError or
+// AttributeError from 3.10 on:
 // ". Did you mean: 'count'?" for a name a few edits away from one the frame
 // can see, ". Did you mean: 'self.size'?" (3.12+) for an attribute of a
 // method's self, and ". Did you forget to import 'sys'?" (3.12+) for the
@@ -49,6 +50,13 @@ struct NameScope {
 // The hint for an uncaught NameError for `wrong` under `profile`, including
 // its leading ". " ("" when CPython adds none).
 std::string NameErrorHint(const Profile& profile, std::string_view wrong, const NameScope& scope);
+
+// The hint for an uncaught AttributeError for `wrong` under `profile`, with
+// its leading ". " ("" when CPython adds none), from `dir`: the object's
+// dir(), sorted and without duplicates. `self_is_object`: the frame that
+// raised it has a local `self` that is the object.
+std::string AttributeErrorHint(const Profile& profile, std::string_view wrong,
+                               const std::vector<std::string_view>& dir, bool self_is_object);
 
 }  // namespace heapsim::script
 

@@ -211,6 +211,24 @@ TEST_P(Refusals, SlotsBesideADictAreRefusedWhereTheDictIsKeptOutOfTheObject) {
   }
 }
 
+TEST_P(Refusals, AnUncaughtAttributeErrorWhoseHintHeapsimCannotComputeIsRefused) {
+  // A generator's dir() is not among the measured ones: where CPython's
+  // traceback would search it (3.10+), the uncaught error is refused.
+  const absl::Status status = RunScript(GetParam(), "g = (i for i in [])\ng.sendd\n");
+  if ((*FindProfile(GetParam()))->name_suggestions == NameSuggestions::kNone) {
+    EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition) << status;
+  } else {
+    EXPECT_EQ(status.message(),
+              "refused.py:2:1: unsupported: the hint of an uncaught AttributeError on a "
+              "'generator' object");
+  }
+  // Caught, it is the AttributeError CPython raises.
+  EXPECT_TRUE(RunScript(GetParam(),
+                        "g = (i for i in [])\ntry:\n    g.sendd\nexcept AttributeError:\n"
+                        "    pass\n")
+                  .ok());
+}
+
 TEST_P(Refusals, WhatCPythonRaisesStaysAnError) {
   // Names and attributes CPython does not have raise as CPython does.
   for (const char* source : {"print(no_such_name)\n", "print((1).no_such_attribute)\n",

@@ -1,0 +1,5 @@
+class Point:
+    def __init__(self):
+        self.length = 3
+p = Point()
+del p.lenght

@@ -1,0 +1,3 @@
+d = {"a": 1}
+for k, v in d.iterms():
+    pass

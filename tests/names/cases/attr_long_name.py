@@ -1,0 +1,4 @@
+class Point:
+    def __init__(self):
+        self.abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz = 1
+Point().abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyZ

@@ -1,0 +1,5 @@
+class Point:
+    def area(self):
+        return 1
+p = Point()
+p.aera()

@@ -1,0 +1,4 @@
+class Point:
+    def __init__(self):
+        self.length = 3
+Point().zzzzzz

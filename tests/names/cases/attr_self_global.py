@@ -1,0 +1,5 @@
+class Point:
+    def __init__(self):
+        self._size = 1
+self = Point()
+self.size

@@ -1,0 +1,4 @@
+class Point:
+    __slots__ = ("length",)
+p = Point()
+p.lenght

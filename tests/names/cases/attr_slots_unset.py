@@ -1,0 +1,4 @@
+class Point:
+    __slots__ = ("length", "lengths")
+p = Point()
+p.length
