@@ -153,6 +153,11 @@ constexpr Profile Py38() {
               .unset_slot_names_object = false,
               .qualified_function_names = false,
               .with_protocol_type_error = false,
+              .int_arg_legacy = true,
+              .chr_overflow_value_error = false,
+              .attr_name_names_type = false,
+              .ternary_pow_names_operator = false,
+              .clinic_keyword_names_function = false,
           },
       .gc_thresholds = {700, 10, 10},
       .gc_collects_inside_allocation = true,
@@ -256,6 +261,8 @@ constexpr Profile Py310() {
       "dict.update set.update set.union set.intersection set.difference str.format "
       "str.startswith str.endswith str.find str.count";
   p.messages.number = "real number";
+  p.messages.int_arg_legacy = false;
+  p.messages.ternary_pow_names_operator = true;
   p.startup_free_lists = {
       .floats = 4, .lists = 5, .dicts = 8, .tuples = {4, 7, 2, 1, 4, 2, 8, 2, 3, 7,
                                                       1, 1, 0, 1, 2, 0, 1, 2, 3, 0},
@@ -269,6 +276,7 @@ constexpr Profile Py311() {
   p.version = "3.11";
   p.compare_specialises_in_tests = true;
   p.messages.with_protocol_type_error = true;
+  p.messages.attr_name_names_type = true;
   p.percent_format_folded = true;
   p.full_version = "3.11.7";
   p.builtin_names = cpython_names::kBuiltins311;
@@ -411,6 +419,8 @@ constexpr Profile Py313() {
   p.messages.float_mod_zero = "float modulo by zero";
   p.messages.setattr_no_dict = " and no __dict__ for setting new attributes";
   p.messages.str_search_arg = "%s() argument 1 must be str";
+  p.messages.chr_overflow_value_error = true;
+  p.messages.clinic_keyword_names_function = true;
   p.gc_thresholds = {2000, 10, 10};
   p.startup_free_lists = {
       .floats = 5, .lists = 10, .dicts = 12, .tuples = {5, 8, 4, 1, 0, 2, 5, 2, 3, 5,

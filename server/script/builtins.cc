@@ -56,6 +56,12 @@ constexpr BuiltinEntry kGlobalNames[] = {
     {Builtin::kAbs, "abs"},             {Builtin::kRound, "round"},
     {Builtin::kIter, "iter"},           {Builtin::kNext, "next"},
     {Builtin::kHash, "hash"},           {Builtin::kFormat, "format"},
+    {Builtin::kOrd, "ord"},             {Builtin::kChr, "chr"},
+    {Builtin::kHex, "hex"},             {Builtin::kOct, "oct"},
+    {Builtin::kBin, "bin"},             {Builtin::kDivMod, "divmod"},
+    {Builtin::kPow, "pow"},             {Builtin::kCallable, "callable"},
+    {Builtin::kGetAttr, "getattr"},     {Builtin::kSetAttr, "setattr"},
+    {Builtin::kHasAttr, "hasattr"},     {Builtin::kDelAttr, "delattr"},
     {Builtin::kTypeType, "type"},       {Builtin::kTypeInt, "int"},
     {Builtin::kTypeFloat, "float"},     {Builtin::kTypeComplex, "complex"},
     {Builtin::kTypeBool, "bool"},       {Builtin::kTypeStr, "str"},
@@ -1056,6 +1062,20 @@ Ref Call::Run() {
       if (!text.ok()) return Fail(text.status());
       return NewStr(heap_, *text);
     }
+    case Builtin::kOrd:
+    case Builtin::kChr:
+    case Builtin::kHex:
+    case Builtin::kOct:
+    case Builtin::kBin:
+    case Builtin::kDivMod:
+    case Builtin::kPow:
+      return CallNumericBuiltin(interp_, builtin_, args_);
+    case Builtin::kCallable:
+    case Builtin::kGetAttr:
+    case Builtin::kSetAttr:
+    case Builtin::kHasAttr:
+    case Builtin::kDelAttr:
+      return CallAttributeBuiltin(interp_, builtin_, args_);
     default:
       return TypeError("unknown builtin");
   }

@@ -363,6 +363,17 @@ std::string NoAttribute(const Heap& heap, ObjectId object, const std::string& na
   return absl::StrCat("'", TypeName(heap, object), "' object has no attribute '", name, "'");
 }
 
+// The AttributeError of setting or deleting attribute `name` of a builtin
+// object without a __dict__: its methods are read-only, other names absent.
+std::string NoWritableAttribute(const Heap& heap, ObjectId object, const std::string& name) {
+  if (FindMethod(heap.type_of(object), name).has_value()) {
+    return absl::StrCat("'", TypeName(heap, object), "' object attribute '", name,
+                        "' is read-only");
+  }
+  return absl::StrCat(NoAttribute(heap, object, name),
+                      std::string(heap.profile().messages.setattr_no_dict));
+}
+
 }  // namespace
 
 Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
@@ -480,12 +491,7 @@ bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId val
       return false;
     }
   } else {
-    const bool known = FindMethod(type, name).has_value();
-    Raise(PyError(PyExc::kAttributeError,
-                  known ? absl::StrCat("'", TypeName(heap_, object), "' object attribute '", name,
-                                       "' is read-only")
-                        : absl::StrCat(NoAttribute(heap_, object, name),
-                                       std::string(heap_.profile().messages.setattr_no_dict))));
+    Raise(PyError(PyExc::kAttributeError, NoWritableAttribute(heap_, object, name)));
     return false;
   }
   if (heap_.observed()) heap_.Notify(MutateEvent{object, "setattr"});
@@ -500,9 +506,13 @@ bool Interpreter::DelAttr(ObjectId object, const std::string& name) {
     status = InstanceStoreAttr(heap_, object, key.get(), kNoObject);
   } else if (heap_.type_of(object) == TypeTag::kClass) {
     status = DictDelItem(heap_, heap_.cls(object).namespace_dict, key.get());
-    if (!status.ok()) status = PyError(PyExc::kAttributeError, name);
+    if (!status.ok()) {
+      status = PyError(PyExc::kAttributeError, heap_.profile().messages.delattr_names_object
+                                                   ? NoAttribute(heap_, object, name)
+                                                   : name);
+    }
   } else {
-    status = PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name));
+    status = PyError(PyExc::kAttributeError, NoWritableAttribute(heap_, object, name));
   }
   if (!status.ok()) {
     Raise(status);

@@ -91,7 +91,17 @@ const std::vector<Refusal>& RefusedPrograms() {
        "the value of __loader__ (a SourceFileLoader in CPython, not modelled)"},
       {"import tracemalloc\nprint([tracemalloc])\n",
        "the repr of module 'tracemalloc' (CPython shows the path of its file)"},
-      {"class A:\n    pass\nprint(getattr(A(), 'x', 0))\n", "the builtin 'getattr'"},
+      {"class A:\n    pass\nprint(vars(A()))\n", "the builtin 'vars'"},
+      // Builtins heapsim runs only where CPython's temporaries are modelled.
+      {"print(divmod(2 ** 40, 3))\n", "divmod() of an int of more than one 30-bit digit"},
+      {"print(divmod(1j, 2))\n", "divmod() of a complex number"},
+      {"print(pow(2, 10, 1000))\n", "pow() with a modulus, unless the base and modulus"},
+      {"print(pow(2, -1, 7))\n", "pow() with a modulus, unless the base and modulus"},
+      {"print(chr(0xD800))\n", "chr() of a surrogate code point"},
+      {"class A:\n    pass\nprint(getattr(A(), 'x' + str(1), 0))\n",
+       "getattr() of an attribute name no interned str matches"},
+      {"print(hasattr([], 'ap' + str(len('pend'))))\n",
+       "hasattr() of an attribute name no interned str matches"},
       {"print(__debug__)\n", "the builtin '__debug__'"},
       // Attributes CPython has and heapsim does not model.
       {"print((1).real)\n", "attribute 'real' of a 'int' object"},

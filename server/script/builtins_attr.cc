@@ -1,0 +1,142 @@
+// The builtins of the object protocol by name: callable, getattr, setattr,
+// hasattr and delattr. They reach attributes through the interpreter's own
+// attribute access, so they read, bind, write and refuse exactly as `o.x`,
+// `o.x = v` and `del o.x` do.
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "server/heap/instance_object.h"
+#include "server/heap/py_error.h"
+#include "server/heap/str_object.h"
+#include "server/heap/value_ops.h"
+#include "server/script/builtin_call.h"
+#include "server/script/builtins.h"
+
+namespace heapsim::script {
+
+namespace {
+
+class AttributeCall : public BuiltinCall {
+ public:
+  AttributeCall(Interpreter& interp, Builtin builtin, CallArgs& args)
+      : BuiltinCall(interp, builtin, kNoObject, args) {}
+
+  Ref Run() {
+    switch (builtin_) {
+      case Builtin::kCallable:
+        if (!Arity(1, 1)) return Ref();
+        return Bool(Callable(Arg(0)));
+      case Builtin::kGetAttr:
+        return GetAttr();
+      case Builtin::kHasAttr:
+        return HasAttr();
+      case Builtin::kSetAttr:
+        return SetAttr();
+      case Builtin::kDelAttr:
+        return DelAttr();
+      default:
+        return TypeError("unknown builtin");
+    }
+  }
+
+ private:
+  bool Callable(ObjectId object) {
+    switch (heap_.type_of(object)) {
+      case TypeTag::kFunction:
+      case TypeTag::kMethod:
+      case TypeTag::kBuiltinFunction:
+      case TypeTag::kClass:
+      case TypeTag::kBuiltinType:
+        return true;
+      case TypeTag::kInstance: {
+        // A class can only bind __call__ if the name's str exists.
+        const ObjectId name = heap_.FindInterned("__call__");
+        return name != kNoObject && ClassLookup(heap_, heap_.instance(object).cls, name) != kNoObject;
+      }
+      default:
+        return false;
+    }
+  }
+
+  // The attribute name argument of getattr/hasattr as text, or nullopt
+  // with the exception or refusal pending. CPython looks the name up
+  // without interning it; heapsim's attribute access keys by interned str,
+  // so a name no interned str matches is refused rather than interned.
+  std::optional<std::string> ReadName(ObjectId name) {
+    if (heap_.type_of(name) != TypeTag::kStr) {
+      TypeError(heap_.profile().messages.attr_name_names_type
+                    ? absl::StrCat("attribute name must be string, not '", TypeName(heap_, name),
+                                   "'")
+                    : absl::StrCat(std::string(BuiltinName(builtin_)), "(): attribute name must be string"));
+      return std::nullopt;
+    }
+    const std::string& text = StrText(heap_, name);
+    if (heap_.FindInterned(text) == kNoObject) {
+      interp_.Refuse(absl::StrCat(std::string(BuiltinName(builtin_)),
+                                  "() of an attribute name no interned str matches"));
+      return std::nullopt;
+    }
+    return text;
+  }
+
+  // The attribute name argument of setattr/delattr as text, interned in
+  // place as PyObject_SetAttr does (whether or not the write succeeds).
+  std::optional<std::string> WrittenName(ObjectId name) {
+    if (heap_.type_of(name) != TypeTag::kStr) {
+      TypeError(absl::StrCat("attribute name must be string, not '", TypeName(heap_, name), "'"));
+      return std::nullopt;
+    }
+    const std::string& text = StrText(heap_, name);
+    if (heap_.FindInterned(text) == kNoObject) heap_.Intern(name);
+    return text;
+  }
+
+  // True when the pending exception is an AttributeError (not a refusal).
+  bool PendingAttributeError() {
+    return interp_.has_error() && PyErrorType(interp_.error()) == PyExc::kAttributeError;
+  }
+
+  Ref GetAttr() {
+    if (!Arity(2, 3)) return Ref();
+    const std::optional<std::string> name = ReadName(Arg(1));
+    if (!name) return Ref();
+    Ref value = interp_.GetAttr(Arg(0), *name);
+    if (value || args_.positional.size() == 2 || !PendingAttributeError()) return value;
+    interp_.TakeError().IgnoreError();
+    return heap_.NewRef(Arg(2));
+  }
+
+  Ref HasAttr() {
+    if (!Arity(2, 2)) return Ref();
+    const std::optional<std::string> name = ReadName(Arg(1));
+    if (!name) return Ref();
+    Ref value = interp_.GetAttr(Arg(0), *name);
+    if (value) return Bool(true);
+    if (!PendingAttributeError()) return Ref();
+    interp_.TakeError().IgnoreError();
+    return Bool(false);
+  }
+
+  Ref SetAttr() {
+    if (!Arity(3, 3)) return Ref();
+    const std::optional<std::string> name = WrittenName(Arg(1));
+    if (!name || !interp_.SetAttr(Arg(0), *name, Arg(2))) return Ref();
+    return None();
+  }
+
+  Ref DelAttr() {
+    if (!Arity(2, 2)) return Ref();
+    const std::optional<std::string> name = WrittenName(Arg(1));
+    if (!name || !interp_.DelAttr(Arg(0), *name)) return Ref();
+    return None();
+  }
+};
+
+}  // namespace
+
+Ref CallAttributeBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args) {
+  return AttributeCall(interp, builtin, args).Run();
+}
+
+}  // namespace heapsim::script
