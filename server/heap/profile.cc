@@ -92,6 +92,7 @@ constexpr Profile Py38() {
               .set_iterator = 64,
               .enumerate = 64,
               .zip = 56,
+              .map_filter = 48,
               .dict_view = 40,
               .generator = 112,
               .range = 48,
@@ -255,7 +256,7 @@ constexpr Profile Py310() {
   p.aux.frame_base = 376;
   p.none_startup_refs = 4141;
   p.display_append_threshold = 30;
-  p.vectorcall_types = "range list dict tuple set frozenset bool float type";
+  p.vectorcall_types = "range list dict tuple set frozenset bool float type map filter";
   p.packing_functions =
       "zip enumerate min max "
       "dict.update set.update set.union set.intersection set.difference str.format "
@@ -319,7 +320,7 @@ constexpr Profile Py311() {
   p.call_copies_arguments = false;
   p.call_releases_args_reversed = false;
   p.bytearray_init_appends = false;
-  p.vectorcall_types = "range list dict tuple set frozenset bool float type str";
+  p.vectorcall_types = "range list dict tuple set frozenset bool float type str map filter";
   p.packing_functions =
       "zip min max "
       "dict.update set.update set.union set.intersection set.difference str.format "
@@ -413,7 +414,7 @@ constexpr Profile Py313() {
   p.aux.code = 208;
   p.interned_strings_immortal = false;
   p.trashcan_depth = 1000;
-  p.vectorcall_types = "range list dict tuple set frozenset bool float type int str";
+  p.vectorcall_types = "range list dict tuple set frozenset bool float type int str map filter";
   p.packing_functions =
       "zip dict.update set.update set.union set.intersection set.difference str.format";
   p.messages.float_mod_zero = "float modulo by zero";

@@ -38,6 +38,7 @@ struct AuxSizes {
   uint32_t set_iterator;
   uint32_t enumerate;
   uint32_t zip;
+  uint32_t map_filter;      // map and filter objects
   uint32_t dict_view;
   uint32_t generator;       // a generator object (without its frame, 3.11+)
   uint32_t range;

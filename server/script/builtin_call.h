@@ -88,6 +88,10 @@ Ref CallMethodBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallA
 // Runs ord, chr, hex, oct, bin, divmod or pow (builtins_numeric.cc).
 Ref CallNumericBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
 
+// map(function, *iterables) and filter(function, iterable): the iterator
+// objects (builtins_map_filter.cc).
+Ref ConstructMapOrFilter(Interpreter& interp, Builtin builtin, CallArgs& args);
+
 // Runs callable, getattr, setattr, hasattr or delattr (builtins_attr.cc).
 Ref CallAttributeBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
 

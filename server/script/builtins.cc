@@ -70,6 +70,7 @@ constexpr BuiltinEntry kGlobalNames[] = {
     {Builtin::kTypeDict, "dict"},       {Builtin::kTypeSet, "set"},
     {Builtin::kTypeFrozenSet, "frozenset"}, {Builtin::kTypeRange, "range"},
     {Builtin::kTypeObject, "object"},   {Builtin::kTypeSlice, "slice"},
+    {Builtin::kTypeMap, "map"},         {Builtin::kTypeFilter, "filter"},
 };
 
 constexpr std::string_view kExceptionNames[] = {
@@ -245,9 +246,25 @@ Builtin TypeBuiltin(TypeTag type) {
   }
 }
 
+// The builtin type of the iterators that have a global name (map, filter).
+std::optional<Builtin> IteratorTypeBuiltin(const Heap& heap, ObjectId object) {
+  if (heap.type_of(object) != TypeTag::kIterator) return std::nullopt;
+  switch (static_cast<IterKind>(heap.object(object).subtype)) {
+    case IterKind::kMap:
+      return Builtin::kTypeMap;
+    case IterKind::kFilter:
+      return Builtin::kTypeFilter;
+    default:
+      return std::nullopt;
+  }
+}
+
 Ref Call::TypeOf(ObjectId object) {
   const TypeTag type = heap_.type_of(object);
   if (type == TypeTag::kInstance) return heap_.NewRef(heap_.instance(object).cls);
+  if (const std::optional<Builtin> iterator_type = IteratorTypeBuiltin(heap_, object)) {
+    return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(*iterator_type)]);
+  }
   const Builtin builtin = TypeBuiltin(type);
   if (builtin != Builtin::kTypeType || type == TypeTag::kClass || type == TypeTag::kBuiltinType) {
     return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(builtin)]);
@@ -330,6 +347,7 @@ Ref Call::IsInstance() {
       return Bool(true);
     }
     if (builtin == TypeBuiltin(type) && builtin != Builtin::kTypeType) return Bool(true);
+    if (IteratorTypeBuiltin(heap_, object) == builtin) return Bool(true);
     if (builtin == Builtin::kTypeInt && type == TypeTag::kBool) return Bool(true);
     if (builtin == Builtin::kTypeType &&
         (type == TypeTag::kClass || type == TypeTag::kBuiltinType)) {
@@ -896,6 +914,9 @@ Ref Call::Construct() {
       }
       return NewSlice(heap_, parts[0], parts[1], parts[2]);
     }
+    case Builtin::kTypeMap:
+    case Builtin::kTypeFilter:
+      return ConstructMapOrFilter(interp_, builtin_, args_);
     case Builtin::kExceptionClass:
       return ConstructException();
     default:

@@ -67,6 +67,8 @@ enum class Builtin : uint16_t {
   kTypeRange,
   kTypeObject,
   kTypeSlice,
+  kTypeMap,
+  kTypeFilter,
   // Exceptions, as classes to raise and catch.
   kExceptionClass,
   // Module functions.

@@ -14,6 +14,7 @@
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
+#include "server/script/builtins.h"
 #include "server/script/generator.h"
 #include "server/script/interpreter.h"
 #include "server/script/special_methods.h"
@@ -144,7 +145,7 @@ Ref Interpreter::Next(ObjectId iterator) {
   // Exhausted iterators drop their source, as CPython's do.
   auto finish = [&]() {
     if (heap_.iterator(iterator).source != kNoObject && kind != IterKind::kEnumerate &&
-        kind != IterKind::kZip) {
+        kind != IterKind::kZip && kind != IterKind::kMap && kind != IterKind::kFilter) {
       heap_.DecRef(std::exchange(heap_.iterator(iterator).source, kNoObject));
     }
     return Ref();
@@ -239,6 +240,40 @@ Ref Interpreter::Next(ObjectId iterator) {
       }
       return result;
     }
+    case IterKind::kMap: {
+      // Each iterator's next item, then the call with them.
+      const std::vector<ObjectId> iterators = TupleItems(heap_, source);
+      const ObjectId function = body.extra;
+      CallArgs call;
+      for (ObjectId it : iterators) {
+        Ref item = Next(it);
+        if (!item) return Ref();
+        call.positional.push_back(std::move(item));
+      }
+      return Call(function, std::move(call));
+    }
+    case IterKind::kFilter: {
+      const ObjectId function = body.extra;
+      const bool truth_only =
+          heap_.type_of(function) == TypeTag::kNone ||
+          function == session_.builtin_objects[static_cast<size_t>(Builtin::kTypeBool)];
+      while (true) {
+        Ref item = Next(source);
+        if (!item) return Ref();
+        int truth;
+        if (truth_only) {
+          truth = TruthOf(*this, item.get());
+        } else {
+          CallArgs call;
+          call.positional.push_back(heap_.NewRef(item.get()));
+          Ref verdict = Call(function, std::move(call));
+          if (!verdict) return Ref();
+          truth = TruthOf(*this, verdict.get());
+        }
+        if (truth > 0) return item;
+        if (truth < 0) return Ref();
+      }
+    }
     case IterKind::kRange:
       break;
   }
@@ -255,7 +290,10 @@ std::optional<uint64_t> Interpreter::LengthHint(ObjectId iterable) {
   }
   if (type == TypeTag::kIterator) {
     const auto kind = static_cast<IterKind>(heap_.object(iterable).subtype);
-    if (kind == IterKind::kEnumerate || kind == IterKind::kZip) return std::nullopt;
+    if (kind == IterKind::kEnumerate || kind == IterKind::kZip || kind == IterKind::kMap ||
+        kind == IterKind::kFilter) {
+      return std::nullopt;
+    }
     heap_.BindSpecialMethod();  // __length_hint__
     const IteratorBody& body = heap_.iterator(iterable);
     if (body.source == kNoObject) return 0;
