@@ -230,6 +230,8 @@ class Interpreter {
   // iter(value) for an unpacking assignment: a value that is not iterable
   // raises "cannot unpack non-iterable T object" instead of iter()'s error.
   Ref IterForUnpacking(ObjectId value);
+  // Next's work, once the nesting of wrapping iterators is checked.
+  Ref NextItem(ObjectId iterator);
 
   // Expressions.
   // Displays with starred items, as 3.9+ and as 3.8 build them.
@@ -313,6 +315,9 @@ class Interpreter {
   uint64_t steps_ = 0;
   uint64_t output_bytes_ = 0;
   uint32_t depth_ = 0;
+  // Iterators that wrap iterators (enumerate, zip, map, filter) whose next
+  // item is being fetched, one inside another.
+  uint32_t iterator_nesting_ = 0;
   // The exception being handled, for a bare `raise`.
   absl::Status handling_;
 };

@@ -123,7 +123,38 @@ Ref Interpreter::GetIter(ObjectId iterable) {
   return heap_.NewRef(iterable);  // an iterator is its own
 }
 
+namespace {
+
+// The most wrapping iterators (map(f, map(f, ...)), zip(zip(...)), ...)
+// heapsim runs one inside another. CPython recurses in C for each and
+// crashes somewhere past 60,000 levels (measured: 60,000 maps run on every
+// version, 100,000 overflow 3.13's C stack).
+constexpr uint32_t kMaxIteratorNesting = 50'000;
+
+bool WrapsIterators(IterKind kind) {
+  return kind == IterKind::kEnumerate || kind == IterKind::kZip || kind == IterKind::kMap ||
+         kind == IterKind::kFilter;
+}
+
+}  // namespace
+
 Ref Interpreter::Next(ObjectId iterator) {
+  if (heap_.type_of(iterator) == TypeTag::kIterator &&
+      WrapsIterators(static_cast<IterKind>(heap_.object(iterator).subtype))) {
+    if (iterator_nesting_ >= kMaxIteratorNesting) {
+      Refuse("iterators (enumerate, zip, map, filter) nested more than 50,000 deep (CPython's C "
+             "stack overflows)");
+      return Ref();
+    }
+    ++iterator_nesting_;
+    Ref item = NextItem(iterator);
+    --iterator_nesting_;
+    return item;
+  }
+  return NextItem(iterator);
+}
+
+Ref Interpreter::NextItem(ObjectId iterator) {
   if (!SpendWork(1)) {
     Raise(BudgetStatus());
     return Ref();
