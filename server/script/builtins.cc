@@ -62,6 +62,7 @@ constexpr BuiltinEntry kGlobalNames[] = {
     {Builtin::kPow, "pow"},             {Builtin::kCallable, "callable"},
     {Builtin::kGetAttr, "getattr"},     {Builtin::kSetAttr, "setattr"},
     {Builtin::kHasAttr, "hasattr"},     {Builtin::kDelAttr, "delattr"},
+    {Builtin::kGlobals, "globals"},     {Builtin::kVars, "vars"},
     {Builtin::kTypeType, "type"},       {Builtin::kTypeInt, "int"},
     {Builtin::kTypeFloat, "float"},     {Builtin::kTypeComplex, "complex"},
     {Builtin::kTypeBool, "bool"},       {Builtin::kTypeStr, "str"},
@@ -1096,6 +1097,8 @@ Ref Call::Run() {
     case Builtin::kSetAttr:
     case Builtin::kHasAttr:
     case Builtin::kDelAttr:
+    case Builtin::kGlobals:
+    case Builtin::kVars:
       return CallAttributeBuiltin(interp_, builtin_, args_);
     default:
       return TypeError("unknown builtin");

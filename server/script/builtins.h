@@ -50,6 +50,8 @@ enum class Builtin : uint16_t {
   kSetAttr,
   kHasAttr,
   kDelAttr,
+  kGlobals,
+  kVars,
   // Types, called as constructors.
   kTypeType,
   kTypeInt,

@@ -1,5 +1,6 @@
 // The builtins of the object protocol by name: callable, getattr, setattr,
-// hasattr and delattr. They reach attributes through the interpreter's own
+// hasattr and delattr, and the namespaces as dicts: globals and vars. The
+// attribute builtins reach attributes through the interpreter's own
 // attribute access, so they read, bind, write and refuse exactly as `o.x`,
 // `o.x = v` and `del o.x` do.
 
@@ -35,6 +36,12 @@ class AttributeCall : public BuiltinCall {
         return SetAttr();
       case Builtin::kDelAttr:
         return DelAttr();
+      case Builtin::kGlobals:
+        // The module's own namespace (a function's globals are the same).
+        if (!Arity(0, 0)) return Ref();
+        return heap_.NewRef(heap_.frames().module_frame().globals);
+      case Builtin::kVars:
+        return Vars();
       default:
         return TypeError("unknown builtin");
     }
@@ -123,6 +130,31 @@ class AttributeCall : public BuiltinCall {
     const std::optional<std::string> name = WrittenName(Arg(1));
     if (!name || !interp_.SetAttr(Arg(0), *name, Arg(2))) return Ref();
     return None();
+  }
+
+  // vars(object): the instance's __dict__ (made if the instance has none
+  // yet, as o.__dict__ makes it).
+  Ref Vars() {
+    if (!Arity(0, 1)) return Ref();
+    if (args_.positional.empty()) {
+      interp_.Refuse("vars() without an argument (the frame's locals as a dict)");
+      return Ref();
+    }
+    const ObjectId object = Arg(0);
+    switch (heap_.type_of(object)) {
+      case TypeTag::kInstance:
+        return InstanceDict(heap_, object);
+      case TypeTag::kClass:
+      case TypeTag::kBuiltinType:
+      case TypeTag::kModule:
+      case TypeTag::kFunction:
+      case TypeTag::kException:
+        interp_.Refuse(absl::StrCat("vars() of a '", TypeName(heap_, object),
+                                    "' object (its __dict__ is not modelled)"));
+        return Ref();
+      default:
+        return TypeError("vars() argument must have __dict__ attribute");
+    }
   }
 
   Ref DelAttr() {
