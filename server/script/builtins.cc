@@ -928,6 +928,7 @@ Ref Call::Construct() {
 }  // namespace
 
 Ref Call::Run() {
+  if (builtin_ == Builtin::kDictFromKeys) return CallDictFromKeys(interp_, self_, args_);
   if (IsMethodBuiltin(builtin_)) return CallMethodBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ >= Builtin::kSysGetSizeOf) return CallModuleBuiltin(interp_, builtin_, args_);
   if (!KeywordsAllowed()) return Ref();
@@ -1107,6 +1108,7 @@ Ref Call::Run() {
 
 std::string_view BuiltinName(Builtin builtin) {
   if (builtin == Builtin::kObjectSizeOf) return "__sizeof__";
+  if (builtin == Builtin::kDictFromKeys) return "fromkeys";
   for (const BuiltinEntry& entry : kGlobalNames) {
     if (entry.builtin == builtin) return entry.name;
   }

@@ -149,9 +149,13 @@ enum class Builtin : uint16_t {
   kByteArrayExtend,
   kByteArrayPop,
   kGeneratorSend,
+  kDictFromKeys,  // dict.fromkeys, bound to the dict type
   kObjectSizeOf,  // x.__sizeof__() of every object but classes
   kCount,
 };
+
+// dict.fromkeys(iterable, value=None) (builtins_dict_fromkeys.cc).
+Ref CallDictFromKeys(Interpreter& interp, ObjectId dict_type, CallArgs& args);
 
 // The builtin's name as Python shows it ("len", "append").
 std::string_view BuiltinName(Builtin builtin);

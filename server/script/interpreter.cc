@@ -420,6 +420,10 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (found != kNoObject) return heap_.NewRef(found);
   } else if (type == TypeTag::kBuiltinType) {
     if (name == "__name__" || name == "__qualname__") return NewStr(heap_, heap_.cls(object).name);
+    // dict.fromkeys, a class method: bound to the type.
+    if (name == "fromkeys" && heap_.object(object).subtype == static_cast<uint8_t>(Builtin::kTypeDict)) {
+      return NewBuiltin(heap_, static_cast<uint32_t>(Builtin::kDictFromKeys), object);
+    }
   } else if (type == TypeTag::kModule) {
     const std::optional<Builtin> function = FindModuleFunction(heap_.module(object).name, name);
     if (function) return heap_.NewRef(session_.builtin_objects[static_cast<size_t>(*function)]);

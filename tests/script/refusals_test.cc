@@ -92,6 +92,7 @@ const std::vector<Refusal>& RefusedPrograms() {
        "the repr of module 'tracemalloc' (CPython shows the path of its file)"},
       {"print(issubclass(bool, int))\n", "the builtin 'issubclass'"},
       {"print(sorted(locals()))\n", "the builtin 'locals'"},
+      {"print(dict.fromkeys({1: 2}))\n", "dict.fromkeys() of a dict, set or frozenset"},
       {"def f():\n    return vars()\nf()\n", "vars() without an argument"},
       {"class A:\n    pass\nprint(vars(A))\n", "vars() of a 'type' object"},
       {"import sys\nprint(sys.getrefcount(globals()))\n",
