@@ -152,6 +152,9 @@ constexpr MethodEntry kMethods[] = {
     {TypeTag::kByteArray, "extend", Builtin::kByteArrayExtend},
     {TypeTag::kByteArray, "pop", Builtin::kByteArrayPop},
     {TypeTag::kGenerator, "send", Builtin::kGeneratorSend},
+    {TypeTag::kStr, "encode", Builtin::kStrEncode},
+    {TypeTag::kBytes, "decode", Builtin::kBytesDecode},
+    {TypeTag::kByteArray, "decode", Builtin::kBytesDecode},
 };
 
 struct ModuleEntry {
@@ -929,6 +932,9 @@ Ref Call::Construct() {
 
 Ref Call::Run() {
   if (builtin_ == Builtin::kDictFromKeys) return CallDictFromKeys(interp_, self_, args_);
+  if (builtin_ == Builtin::kStrEncode || builtin_ == Builtin::kBytesDecode) {
+    return CallCodecMethod(interp_, builtin_, self_, args_);
+  }
   if (IsMethodBuiltin(builtin_)) return CallMethodBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ >= Builtin::kSysGetSizeOf) return CallModuleBuiltin(interp_, builtin_, args_);
   if (!KeywordsAllowed()) return Ref();

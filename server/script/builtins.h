@@ -150,12 +150,17 @@ enum class Builtin : uint16_t {
   kByteArrayPop,
   kGeneratorSend,
   kDictFromKeys,  // dict.fromkeys, bound to the dict type
+  kStrEncode,
+  kBytesDecode,   // bytes.decode and bytearray.decode
   kObjectSizeOf,  // x.__sizeof__() of every object but classes
   kCount,
 };
 
 // dict.fromkeys(iterable, value=None) (builtins_dict_fromkeys.cc).
 Ref CallDictFromKeys(Interpreter& interp, ObjectId dict_type, CallArgs& args);
+
+// str.encode and bytes/bytearray.decode (builtins_codecs.cc).
+Ref CallCodecMethod(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
 
 // The builtin's name as Python shows it ("len", "append").
 std::string_view BuiltinName(Builtin builtin);
