@@ -92,6 +92,13 @@ const std::vector<Refusal>& RefusedPrograms() {
        "the repr of module 'tracemalloc' (CPython shows the path of its file)"},
       {"print(issubclass(bool, int))\n", "the builtin 'issubclass'"},
       {"print(sorted(locals()))\n", "the builtin 'locals'"},
+      // Assignment expressions outside the forms modelled.
+      {"print(x := 1)\n", "an assignment expression (':=') outside parentheses"},
+      {"print([(y := i) for i in range(2)])\n", "an assignment expression in a class body, lambda"},
+      {"f = lambda: (u := 1)\n", "an assignment expression in a class body, lambda"},
+      {"class A:\n    if (q := 1):\n        pass\n", "an assignment expression in a class body"},
+      {"print((v := (w := 2)))\n", "an assignment expression inside another's value"},
+      {"class A:\n    pass\n(A.b := 1)\n", "an assignment expression whose target is not a name"},
       {"print(dict.fromkeys({1: 2}))\n", "dict.fromkeys() of a dict, set or frozenset"},
       {"print(('\\u00e9' * 300).encode())\n", "str.encode() of non-ASCII text of more than 512"},
       {"print(b'\\xc3\\xa9'.decode())\n", "bytes.decode() of non-ASCII UTF-8"},
