@@ -159,6 +159,7 @@ constexpr Profile Py38() {
               .attr_name_names_type = false,
               .ternary_pow_names_operator = false,
               .clinic_keyword_names_function = false,
+              .class_check_mentions_union = false,
           },
       .gc_thresholds = {700, 10, 10},
       .gc_collects_inside_allocation = true,
@@ -264,6 +265,7 @@ constexpr Profile Py310() {
   p.messages.number = "real number";
   p.messages.int_arg_legacy = false;
   p.messages.ternary_pow_names_operator = true;
+  p.messages.class_check_mentions_union = true;
   p.startup_free_lists = {
       .floats = 4, .lists = 5, .dicts = 8, .tuples = {4, 7, 2, 1, 4, 2, 8, 2, 3, 7,
                                                       1, 1, 0, 1, 2, 0, 1, 2, 3, 0},

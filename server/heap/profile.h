@@ -99,6 +99,10 @@ struct ErrorMessages {
   // unexpected keyword argument 'z'" (3.13+) instead of "'z' is an invalid
   // keyword argument for pow()".
   bool clinic_keyword_names_function;
+  // isinstance()/issubclass() of a second argument that is no class:
+  // "... must be a type, a tuple of types, or a union" (3.10+) instead of
+  // "... must be a type or tuple of types".
+  bool class_check_mentions_union;
 };
 
 // How full the free lists are when a script starts: what the interpreter's

@@ -92,8 +92,8 @@ Ref CallNumericBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
 // objects (builtins_map_filter.cc).
 Ref ConstructMapOrFilter(Interpreter& interp, Builtin builtin, CallArgs& args);
 
-// Runs callable, getattr, setattr, hasattr, delattr, globals or vars
-// (builtins_attr.cc).
+// Runs callable, getattr, setattr, hasattr, delattr, globals, vars or
+// issubclass (builtins_attr.cc).
 Ref CallAttributeBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
 
 // Runs a function of the sys, gc or tracemalloc module

@@ -63,6 +63,7 @@ constexpr BuiltinEntry kGlobalNames[] = {
     {Builtin::kGetAttr, "getattr"},     {Builtin::kSetAttr, "setattr"},
     {Builtin::kHasAttr, "hasattr"},     {Builtin::kDelAttr, "delattr"},
     {Builtin::kGlobals, "globals"},     {Builtin::kVars, "vars"},
+    {Builtin::kIsSubclass, "issubclass"},
     {Builtin::kTypeType, "type"},       {Builtin::kTypeInt, "int"},
     {Builtin::kTypeFloat, "float"},     {Builtin::kTypeComplex, "complex"},
     {Builtin::kTypeBool, "bool"},       {Builtin::kTypeStr, "str"},
@@ -340,7 +341,9 @@ Ref Call::IsInstance() {
       continue;
     }
     if (ct != TypeTag::kBuiltinType) {
-      return TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
+      return TypeError(heap_.profile().messages.class_check_mentions_union
+                           ? "isinstance() arg 2 must be a type, a tuple of types, or a union"
+                           : "isinstance() arg 2 must be a type or tuple of types");
     }
     const auto builtin = static_cast<Builtin>(heap_.object(cls).subtype);
     const TypeTag type = heap_.type_of(object);
@@ -1106,6 +1109,7 @@ Ref Call::Run() {
     case Builtin::kDelAttr:
     case Builtin::kGlobals:
     case Builtin::kVars:
+    case Builtin::kIsSubclass:
       return CallAttributeBuiltin(interp_, builtin_, args_);
     default:
       return TypeError("unknown builtin");

@@ -52,6 +52,7 @@ enum class Builtin : uint16_t {
   kDelAttr,
   kGlobals,
   kVars,
+  kIsSubclass,
   // Types, called as constructors.
   kTypeType,
   kTypeInt,

@@ -1,5 +1,6 @@
 // The builtins of the object protocol by name: callable, getattr, setattr,
-// hasattr and delattr, and the namespaces as dicts: globals and vars. The
+// hasattr and delattr, the namespaces as dicts: globals and vars, and
+// issubclass. The
 // attribute builtins reach attributes through the interpreter's own
 // attribute access, so they read, bind, write and refuse exactly as `o.x`,
 // `o.x = v` and `del o.x` do.
@@ -10,9 +11,11 @@
 #include "server/heap/instance_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
+#include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
 #include "server/script/builtin_call.h"
 #include "server/script/builtins.h"
+#include "server/script/special_methods.h"
 
 namespace heapsim::script {
 
@@ -42,6 +45,12 @@ class AttributeCall : public BuiltinCall {
         return heap_.NewRef(heap_.frames().module_frame().globals);
       case Builtin::kVars:
         return Vars();
+      case Builtin::kIsSubclass: {
+        if (!Arity(2, 2)) return Ref();
+        const int result = IsSubclass(Arg(0), Arg(1));
+        if (result < 0) return Ref();
+        return Bool(result == 1);
+      }
       default:
         return TypeError("unknown builtin");
     }
@@ -130,6 +139,57 @@ class AttributeCall : public BuiltinCall {
     const std::optional<std::string> name = WrittenName(Arg(1));
     if (!name || !interp_.SetAttr(Arg(0), *name, Arg(2))) return Ref();
     return None();
+  }
+
+  static bool IsClass(const Heap& heap, ObjectId object) {
+    const TypeTag type = heap.type_of(object);
+    return type == TypeTag::kClass || type == TypeTag::kBuiltinType;
+  }
+
+  // A builtin type's relation to another: itself, object, bool to int, and
+  // the exception hierarchy.
+  bool BuiltinSubclass(ObjectId derived, ObjectId cls) {
+    const auto builtin = [&](ObjectId type) { return static_cast<Builtin>(heap_.object(type).subtype); };
+    if (builtin(cls) == Builtin::kTypeObject) return true;
+    if (builtin(derived) == Builtin::kTypeBool && builtin(cls) == Builtin::kTypeInt) return true;
+    if (builtin(derived) == Builtin::kExceptionClass && builtin(cls) == Builtin::kExceptionClass) {
+      const std::optional<PyExc> exc = PyExcFromName(heap_.cls(derived).name);
+      return exc && PyExcMatches(*exc, heap_.cls(cls).name);
+    }
+    return false;
+  }
+
+  // issubclass(derived, cls) as PyObject_IsSubclass: 1, 0, or -1 with the
+  // TypeError raised. A tuple is searched in order and stops at a match.
+  int IsSubclass(ObjectId derived, ObjectId cls) {
+    if (heap_.type_of(cls) == TypeTag::kTuple) {
+      const std::vector<ObjectId> items = TupleItems(heap_, cls);
+      for (ObjectId item : items) {
+        const int result = IsSubclass(derived, item);
+        if (result != 0) return result;
+      }
+      return 0;
+    }
+    if (!IsClass(heap_, derived)) {
+      TypeError("issubclass() arg 1 must be a class");
+      return -1;
+    }
+    if (!IsClass(heap_, cls)) {
+      TypeError(heap_.profile().messages.class_check_mentions_union
+                    ? "issubclass() arg 2 must be a class, a tuple of classes, or a union"
+                    : "issubclass() arg 2 must be a class or tuple of classes");
+      return -1;
+    }
+    if (derived == cls) return 1;
+    const bool derived_builtin = heap_.type_of(derived) == TypeTag::kBuiltinType;
+    const bool cls_builtin = heap_.type_of(cls) == TypeTag::kBuiltinType;
+    if (!derived_builtin && !cls_builtin) return IsSubclassOf(heap_, derived, cls) ? 1 : 0;
+    if (derived_builtin && cls_builtin) return BuiltinSubclass(derived, cls) ? 1 : 0;
+    // A program's class derives from object alone among the builtin types.
+    return !derived_builtin &&
+                   static_cast<Builtin>(heap_.object(cls).subtype) == Builtin::kTypeObject
+               ? 1
+               : 0;
   }
 
   // vars(object): the instance's __dict__ (made if the instance has none

@@ -91,6 +91,7 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"import tracemalloc\nprint([tracemalloc])\n",
        "the repr of module 'tracemalloc' (CPython shows the path of its file)"},
       {"print(issubclass(bool, int))\n", "the builtin 'issubclass'"},
+      {"print(ascii('a'))\n", "the builtin 'ascii'"},
       {"print(sorted(locals()))\n", "the builtin 'locals'"},
       // Assignment expressions outside the forms modelled.
       {"print(x := 1)\n", "an assignment expression (':=') outside parentheses"},
