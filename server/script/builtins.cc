@@ -63,7 +63,7 @@ constexpr BuiltinEntry kGlobalNames[] = {
     {Builtin::kGetAttr, "getattr"},     {Builtin::kSetAttr, "setattr"},
     {Builtin::kHasAttr, "hasattr"},     {Builtin::kDelAttr, "delattr"},
     {Builtin::kGlobals, "globals"},     {Builtin::kVars, "vars"},
-    {Builtin::kIsSubclass, "issubclass"},
+    {Builtin::kIsSubclass, "issubclass"}, {Builtin::kAscii, "ascii"},
     {Builtin::kTypeType, "type"},       {Builtin::kTypeInt, "int"},
     {Builtin::kTypeFloat, "float"},     {Builtin::kTypeComplex, "complex"},
     {Builtin::kTypeBool, "bool"},       {Builtin::kTypeStr, "str"},
@@ -963,6 +963,19 @@ Ref Call::Run() {
         if (!text.ok()) return Fail(text.status());
         return NewStrObject(heap_, *text);
       }
+    case Builtin::kAscii: {
+      if (!Arity(1, 1)) return Ref();
+      Ref repr;
+      if (HasSpecialRepr(heap_, Arg(0), false)) {
+        repr = SpecialRepr(interp_, Arg(0), false);
+      } else {
+        absl::StatusOr<std::string> text = ReprChecked(heap_, Arg(0), 1);
+        if (!text.ok()) return Fail(text.status());
+        repr = NewStrObject(heap_, *text);
+      }
+      if (!repr) return Ref();
+      return AsciiOfRepr(interp_, std::move(repr));
+    }
     case Builtin::kIsInstance:
       return IsInstance();
     case Builtin::kAny:

@@ -53,6 +53,7 @@ enum class Builtin : uint16_t {
   kGlobals,
   kVars,
   kIsSubclass,
+  kAscii,
   // Types, called as constructors.
   kTypeType,
   kTypeInt,
@@ -162,6 +163,10 @@ Ref CallDictFromKeys(Interpreter& interp, ObjectId dict_type, CallArgs& args);
 
 // str.encode and bytes/bytearray.decode (builtins_codecs.cc).
 Ref CallCodecMethod(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+
+// ascii(object): its repr, non-ASCII characters escaped (builtins_codecs.cc).
+// `repr` is the object's repr, taken. Null with the error or refusal pending.
+Ref AsciiOfRepr(Interpreter& interp, Ref repr);
 
 // The builtin's name as Python shows it ("len", "append").
 std::string_view BuiltinName(Builtin builtin);

@@ -10,6 +10,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_kind.h"
@@ -182,7 +183,51 @@ class CodecCall : public BuiltinCall {
   }
 };
 
+// `text` with each non-ASCII character escaped as \xNN, \uNNNN or
+// \UNNNNNNNN (the backslashreplace error handler).
+std::string BackslashReplace(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<uint8_t>(text[i]);
+    if (lead < 0x80) {
+      out += text[i++];
+      continue;
+    }
+    const size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    uint32_t point = lead & (0x7F >> length);
+    for (size_t k = 1; k < length && i + k < text.size(); ++k) {
+      point = (point << 6) | (static_cast<uint8_t>(text[i + k]) & 0x3F);
+    }
+    i += length;
+    out += point < 0x100     ? absl::StrFormat("\\x%02x", point)
+           : point < 0x10000 ? absl::StrFormat("\\u%04x", point)
+                             : absl::StrFormat("\\U%08x", point);
+  }
+  return out;
+}
+
 }  // namespace
+
+Ref AsciiOfRepr(Interpreter& interp, Ref repr) {
+  Heap& heap = interp.heap();
+  const std::string& text = StrText(heap, repr.get());
+  if (IsAscii(text)) return repr;
+  // CPython encodes into a 512-byte buffer on its stack while the escaped
+  // text fits, frees the repr, makes the bytes, decodes them into the new
+  // str and frees the bytes.
+  const std::string escaped = BackslashReplace(text);
+  if (escaped.size() > 512) {
+    interp.Refuse(
+        "ascii() of a repr whose escaped text passes 512 bytes (CPython's over-allocated "
+        "buffer is not modelled)");
+    return Ref();
+  }
+  Ref bytes = NewBytes(heap, escaped);
+  repr.Reset();
+  Ref result = NewStr(heap, escaped);
+  bytes.Reset();
+  return result;
+}
 
 Ref CallCodecMethod(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args) {
   return CodecCall(interp, builtin, self, args).Run();

@@ -88,3 +88,16 @@ big = 10 ** 6
 before = sys.getrefcount(big)
 q = divmod(big, 7)
 print("divmod keeps operands", sys.getrefcount(big) - before, q)
+
+
+class Accented:
+    def __repr__(self):
+        return "caf\u00e9"
+
+
+for label, value in [("ascii str", "abc"), ("latin-1", "\u00e9"), ("bmp and astral", "\u20ac\U0001f600"),
+                     ("list", ["\u00e9", 1]), ("int", 5), ("bytes", b"\xff"),
+                     ("dict", {"\u043a\u043b\u044e\u0447": 1}), ("instance", Accented())]:
+    show("ascii " + label, lambda: ascii(value))
+show("ascii none", lambda: ascii())
+show("ascii two", lambda: ascii(1, 2))

@@ -92,6 +92,8 @@ const std::vector<Refusal>& RefusedPrograms() {
        "the repr of module 'tracemalloc' (CPython shows the path of its file)"},
       {"print(issubclass(bool, int))\n", "the builtin 'issubclass'"},
       {"print(ascii('a'))\n", "the builtin 'ascii'"},
+      {"print(super)\n", "the builtin 'super'"},
+      {"print(ascii('\\u00e9' * 200))\n", "ascii() of a repr whose escaped text passes 512 bytes"},
       {"print(sorted(locals()))\n", "the builtin 'locals'"},
       // Assignment expressions outside the forms modelled.
       {"print(x := 1)\n", "an assignment expression (':=') outside parentheses"},
