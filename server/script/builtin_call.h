@@ -92,7 +92,7 @@ Ref CallNumericBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
 // objects (builtins_map_filter.cc).
 Ref ConstructMapOrFilter(Interpreter& interp, Builtin builtin, CallArgs& args);
 
-// Runs callable, getattr, setattr, hasattr, delattr, globals, vars or
+// Runs callable, getattr, setattr, hasattr, delattr, globals (refused), vars or
 // issubclass (builtins_attr.cc).
 Ref CallAttributeBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
 

@@ -1,6 +1,5 @@
 // The builtins of the object protocol by name: callable, getattr, setattr,
-// hasattr and delattr, the namespaces as dicts: globals and vars, and
-// issubclass. The
+// hasattr and delattr, vars (and globals, refused), and issubclass. The
 // attribute builtins reach attributes through the interpreter's own
 // attribute access, so they read, bind, write and refuse exactly as `o.x`,
 // `o.x = v` and `del o.x` do.
@@ -40,9 +39,13 @@ class AttributeCall : public BuiltinCall {
       case Builtin::kDelAttr:
         return DelAttr();
       case Builtin::kGlobals:
-        // The module's own namespace (a function's globals are the same).
+        // The module's namespace holds the start-up's __file__ and
+        // __loader__, whose values heapsim does not model.
         if (!Arity(0, 0)) return Ref();
-        return heap_.NewRef(heap_.frames().module_frame().globals);
+        interp_.Refuse(
+            "globals() (the namespace holds __file__ and __loader__, whose values are not "
+            "modelled)");
+        return Ref();
       case Builtin::kVars:
         return Vars();
       case Builtin::kIsSubclass: {

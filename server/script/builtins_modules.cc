@@ -34,15 +34,12 @@ class ModuleCall : public BuiltinCall {
 };
 
 // True for objects whose reference count CPython's start-up shapes in ways
-// heapsim does not model: modules and the main module's namespace (which
-// the interpreter's frames hold as well), builtin functions, and builtin
-// types that are not immortal in the profile. (The static singletons, small
-// ints and one-character strs keep heapsim's counts, whose changes are
-// exact.)
+// heapsim does not model: modules, builtin functions, and builtin types that
+// are not immortal in the profile. (The static singletons, small ints and
+// one-character strs keep heapsim's counts, whose changes are exact.)
 bool StartupDependentRefcount(const Heap& heap, ObjectId object) {
   const TypeTag type = heap.type_of(object);
   if (type == TypeTag::kModule) return true;
-  if (object == heap.frames().module_frame().globals) return true;
   const Object& o = heap.object(object);
   if (!o.has(kStatic)) return false;
   if (type == TypeTag::kBuiltinFunction) return true;
