@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/heap/instance_object.h"
 #include "server/heap/py_error.h"
+#include "server/heap/slotted_object.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
@@ -206,6 +207,11 @@ class AttributeCall : public BuiltinCall {
     const ObjectId object = Arg(0);
     switch (heap_.type_of(object)) {
       case TypeTag::kInstance:
+        // Instances of slotted classes have no __dict__ (heapsim refuses
+        // those that would have both).
+        if (IsSlotted(heap_, heap_.instance(object).cls)) {
+          return TypeError("vars() argument must have __dict__ attribute");
+        }
         return InstanceDict(heap_, object);
       case TypeTag::kClass:
       case TypeTag::kBuiltinType:

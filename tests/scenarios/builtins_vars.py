@@ -40,3 +40,16 @@ show("vars int", lambda: vars(1))
 show("vars list", lambda: vars([]))
 show("vars two", lambda: vars(Box(), 1))
 show("vars kw", lambda: vars(object=Box()))
+
+
+class Slotted:
+    __slots__ = ("a",)
+
+
+show("vars slotted", lambda: vars(Slotted()))
+s = Slotted()
+s.a = 1
+print("slotted attrs", getattr(s, "a"), hasattr(s, "a"), callable(s))
+delattr(s, "a")
+show("slotted after delattr", lambda: getattr(s, "a"))
+show("slotted setattr other", lambda: setattr(s, "b", 1))
