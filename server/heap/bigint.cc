@@ -119,6 +119,25 @@ std::string BigInt::ToString() const {
   return text;
 }
 
+std::string BigInt::MagnitudeInPowerOfTwoBase(int bits_per_char) const {
+  if (digits_.empty()) return "0";
+  const uint64_t bits = BitLength();
+  const uint64_t length = (bits + bits_per_char - 1) / bits_per_char;
+  std::string text(length, '0');
+  const uint32_t mask = (1u << bits_per_char) - 1;
+  for (uint64_t i = 0; i < length; ++i) {
+    // Bits [i * bits_per_char, (i + 1) * bits_per_char) of the magnitude,
+    // which may straddle two 30-bit digits.
+    const uint64_t low = i * bits_per_char;
+    const size_t digit = low / kDigitBits;
+    const uint32_t shift = low % kDigitBits;
+    uint64_t window = digits_[digit];
+    if (digit + 1 < digits_.size()) window |= uint64_t{digits_[digit + 1]} << kDigitBits;
+    text[length - 1 - i] = "0123456789abcdef"[(window >> shift) & mask];
+  }
+  return text;
+}
+
 int64_t BigInt::Hash() const {
   constexpr uint64_t kModulus = (uint64_t{1} << 61) - 1;
   uint64_t x = 0;

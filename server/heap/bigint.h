@@ -40,6 +40,10 @@ class BigInt {
   double ToDouble() const;
   // Base-10 text, with a leading '-' when negative.
   std::string ToString() const;
+  // The magnitude's digits in base 2**bits_per_char (1: binary, 3: octal,
+  // 4: hexadecimal), lowercase, most significant first, without sign or
+  // prefix ("0" for zero). REQUIRES: 1 <= bits_per_char <= 4.
+  std::string MagnitudeInPowerOfTwoBase(int bits_per_char) const;
   // hash(int) as CPython computes it (modulo 2**61 - 1, -1 becomes -2).
   int64_t Hash() const;
   // The number of bits in the magnitude.

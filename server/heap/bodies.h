@@ -247,6 +247,8 @@ enum class IterKind : uint8_t {
   kListReverse,
   kEnumerate,
   kZip,
+  kMap,     // source: the tuple of iterators, extra: the function
+  kFilter,  // source: the iterator, extra: the function (or None)
 };
 
 // The kinds of dict views (Object::subtype of a kDictView).

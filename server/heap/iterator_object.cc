@@ -16,6 +16,9 @@ uint32_t IteratorSize(const AuxSizes& aux, IterKind kind) {
       return aux.enumerate;
     case IterKind::kZip:
       return aux.zip;
+    case IterKind::kMap:
+    case IterKind::kFilter:
+      return aux.map_filter;
     default:
       return aux.seq_iterator;
   }

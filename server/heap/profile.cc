@@ -92,6 +92,7 @@ constexpr Profile Py38() {
               .set_iterator = 64,
               .enumerate = 64,
               .zip = 56,
+              .map_filter = 48,
               .dict_view = 40,
               .generator = 112,
               .range = 48,
@@ -154,6 +155,12 @@ constexpr Profile Py38() {
               .unset_slot_names_object = false,
               .qualified_function_names = false,
               .with_protocol_type_error = false,
+              .int_arg_legacy = true,
+              .chr_overflow_value_error = false,
+              .attr_name_names_type = false,
+              .ternary_pow_names_operator = false,
+              .clinic_keyword_names_function = false,
+              .class_check_mentions_union = false,
           },
       .gc_thresholds = {700, 10, 10},
       .gc_collects_inside_allocation = true,
@@ -257,12 +264,15 @@ constexpr Profile Py310() {
   p.aux.frame_base = 376;
   p.none_startup_refs = 4141;
   p.display_append_threshold = 30;
-  p.vectorcall_types = "range list dict tuple set frozenset bool float type";
+  p.vectorcall_types = "range list dict tuple set frozenset bool float type map filter";
   p.packing_functions =
       "zip enumerate min max "
       "dict.update set.update set.union set.intersection set.difference str.format "
       "str.startswith str.endswith str.find str.count";
   p.messages.number = "real number";
+  p.messages.int_arg_legacy = false;
+  p.messages.ternary_pow_names_operator = true;
+  p.messages.class_check_mentions_union = true;
   p.startup_free_lists = {
       .floats = 4, .lists = 5, .dicts = 8, .tuples = {4, 7, 2, 1, 4, 2, 8, 2, 3, 7,
                                                       1, 1, 0, 1, 2, 0, 1, 2, 3, 0},
@@ -276,6 +286,7 @@ constexpr Profile Py311() {
   p.version = "3.11";
   p.compare_specialises_in_tests = true;
   p.messages.with_protocol_type_error = true;
+  p.messages.attr_name_names_type = true;
   p.percent_format_folded = true;
   p.full_version = "3.11.7";
   p.builtin_names = cpython_names::kBuiltins311;
@@ -319,7 +330,7 @@ constexpr Profile Py311() {
   p.call_copies_arguments = false;
   p.call_releases_args_reversed = false;
   p.bytearray_init_appends = false;
-  p.vectorcall_types = "range list dict tuple set frozenset bool float type str";
+  p.vectorcall_types = "range list dict tuple set frozenset bool float type str map filter";
   p.packing_functions =
       "zip min max "
       "dict.update set.update set.union set.intersection set.difference str.format "
@@ -418,12 +429,14 @@ constexpr Profile Py313() {
   p.aux.code = 208;
   p.interned_strings_immortal = false;
   p.trashcan_depth = 1000;
-  p.vectorcall_types = "range list dict tuple set frozenset bool float type int str";
+  p.vectorcall_types = "range list dict tuple set frozenset bool float type int str map filter";
   p.packing_functions =
       "zip dict.update set.update set.union set.intersection set.difference str.format";
   p.messages.float_mod_zero = "float modulo by zero";
   p.messages.setattr_no_dict = " and no __dict__ for setting new attributes";
   p.messages.str_search_arg = "%s() argument 1 must be str";
+  p.messages.chr_overflow_value_error = true;
+  p.messages.clinic_keyword_names_function = true;
   p.gc_thresholds = {2000, 10, 10};
   p.startup_free_lists = {
       .floats = 5, .lists = 10, .dicts = 12, .tuples = {5, 8, 4, 1, 0, 2, 5, 2, 3, 5,

@@ -39,6 +39,7 @@ struct AuxSizes {
   uint32_t set_iterator;
   uint32_t enumerate;
   uint32_t zip;
+  uint32_t map_filter;      // map and filter objects
   uint32_t dict_view;
   uint32_t generator;       // a generator object (without its frame, 3.11+)
   uint32_t range;
@@ -82,6 +83,27 @@ struct ErrorMessages {
   // "'C' object does not support the context manager protocol" (3.11+)
   // instead of AttributeError naming the method.
   bool with_protocol_type_error;
+  // chr() of a non-int: "an integer is required (got type str)" and, for a
+  // float, "integer argument expected, got float" (3.8, 3.9) instead of
+  // "'str' object cannot be interpreted as an integer".
+  bool int_arg_legacy;
+  // chr() of an int past C int: ValueError "chr() arg not in
+  // range(0x110000)" (3.13+) instead of OverflowError.
+  bool chr_overflow_value_error;
+  // getattr()/hasattr() of a non-str name: "attribute name must be string,
+  // not 'int'" (3.11+) instead of "getattr(): attribute name must be string".
+  bool attr_name_names_type;
+  // pow(a, b, m) of unsupported operands: "unsupported operand type(s) for
+  // ** or pow(): ..." (3.10+) instead of "... for pow(): ...".
+  bool ternary_pow_names_operator;
+  // An unknown keyword of an Argument Clinic function: "pow() got an
+  // unexpected keyword argument 'z'" (3.13+) instead of "'z' is an invalid
+  // keyword argument for pow()".
+  bool clinic_keyword_names_function;
+  // isinstance()/issubclass() of a second argument that is no class:
+  // "... must be a type, a tuple of types, or a union" (3.10+) instead of
+  // "... must be a type or tuple of types".
+  bool class_check_mentions_union;
 };
 
 // How full the free lists are when a script starts: what the interpreter's

@@ -56,6 +56,10 @@ std::string_view IterKindName(const Profile& profile, IterKind kind) {
       return "enumerate";
     case IterKind::kZip:
       return "zip";
+    case IterKind::kMap:
+      return "map";
+    case IterKind::kFilter:
+      return "filter";
   }
   return "iterator";
 }

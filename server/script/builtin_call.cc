@@ -66,6 +66,7 @@ bool TakesKeywords(Builtin builtin) {
     case Builtin::kDictUpdate:
     case Builtin::kStrSplit:
     case Builtin::kStrFormat:
+    case Builtin::kPow:
       return true;
     default:
       return false;

@@ -85,6 +85,17 @@ class BuiltinCall {
 // Runs a method of a builtin type on `self` (builtins_methods.cc).
 Ref CallMethodBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
 
+// Runs ord, chr, hex, oct, bin, divmod or pow (builtins_numeric.cc).
+Ref CallNumericBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
+
+// map(function, *iterables) and filter(function, iterable): the iterator
+// objects (builtins_map_filter.cc).
+Ref ConstructMapOrFilter(Interpreter& interp, Builtin builtin, CallArgs& args);
+
+// Runs callable, getattr, setattr, hasattr, delattr, globals (refused), vars or
+// issubclass (builtins_attr.cc).
+Ref CallAttributeBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
+
 // Runs a function of the sys, gc or tracemalloc module
 // (builtins_modules.cc).
 Ref CallModuleBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);

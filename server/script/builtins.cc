@@ -56,6 +56,14 @@ constexpr BuiltinEntry kGlobalNames[] = {
     {Builtin::kAbs, "abs"},             {Builtin::kRound, "round"},
     {Builtin::kIter, "iter"},           {Builtin::kNext, "next"},
     {Builtin::kHash, "hash"},           {Builtin::kFormat, "format"},
+    {Builtin::kOrd, "ord"},             {Builtin::kChr, "chr"},
+    {Builtin::kHex, "hex"},             {Builtin::kOct, "oct"},
+    {Builtin::kBin, "bin"},             {Builtin::kDivMod, "divmod"},
+    {Builtin::kPow, "pow"},             {Builtin::kCallable, "callable"},
+    {Builtin::kGetAttr, "getattr"},     {Builtin::kSetAttr, "setattr"},
+    {Builtin::kHasAttr, "hasattr"},     {Builtin::kDelAttr, "delattr"},
+    {Builtin::kGlobals, "globals"},     {Builtin::kVars, "vars"},
+    {Builtin::kIsSubclass, "issubclass"}, {Builtin::kAscii, "ascii"},
     {Builtin::kTypeType, "type"},       {Builtin::kTypeInt, "int"},
     {Builtin::kTypeFloat, "float"},     {Builtin::kTypeComplex, "complex"},
     {Builtin::kTypeBool, "bool"},       {Builtin::kTypeStr, "str"},
@@ -64,6 +72,7 @@ constexpr BuiltinEntry kGlobalNames[] = {
     {Builtin::kTypeDict, "dict"},       {Builtin::kTypeSet, "set"},
     {Builtin::kTypeFrozenSet, "frozenset"}, {Builtin::kTypeRange, "range"},
     {Builtin::kTypeObject, "object"},   {Builtin::kTypeSlice, "slice"},
+    {Builtin::kTypeMap, "map"},         {Builtin::kTypeFilter, "filter"},
 };
 
 constexpr std::string_view kExceptionNames[] = {
@@ -144,6 +153,9 @@ constexpr MethodEntry kMethods[] = {
     {TypeTag::kByteArray, "extend", Builtin::kByteArrayExtend},
     {TypeTag::kByteArray, "pop", Builtin::kByteArrayPop},
     {TypeTag::kGenerator, "send", Builtin::kGeneratorSend},
+    {TypeTag::kStr, "encode", Builtin::kStrEncode},
+    {TypeTag::kBytes, "decode", Builtin::kBytesDecode},
+    {TypeTag::kByteArray, "decode", Builtin::kBytesDecode},
 };
 
 struct ModuleEntry {
@@ -239,9 +251,25 @@ Builtin TypeBuiltin(TypeTag type) {
   }
 }
 
+// The builtin type of the iterators that have a global name (map, filter).
+std::optional<Builtin> IteratorTypeBuiltin(const Heap& heap, ObjectId object) {
+  if (heap.type_of(object) != TypeTag::kIterator) return std::nullopt;
+  switch (static_cast<IterKind>(heap.object(object).subtype)) {
+    case IterKind::kMap:
+      return Builtin::kTypeMap;
+    case IterKind::kFilter:
+      return Builtin::kTypeFilter;
+    default:
+      return std::nullopt;
+  }
+}
+
 Ref Call::TypeOf(ObjectId object) {
   const TypeTag type = heap_.type_of(object);
   if (type == TypeTag::kInstance) return heap_.NewRef(heap_.instance(object).cls);
+  if (const std::optional<Builtin> iterator_type = IteratorTypeBuiltin(heap_, object)) {
+    return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(*iterator_type)]);
+  }
   const Builtin builtin = TypeBuiltin(type);
   if (builtin != Builtin::kTypeType || type == TypeTag::kClass || type == TypeTag::kBuiltinType) {
     return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(builtin)]);
@@ -313,7 +341,9 @@ Ref Call::IsInstance() {
       continue;
     }
     if (ct != TypeTag::kBuiltinType) {
-      return TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
+      return TypeError(heap_.profile().messages.class_check_mentions_union
+                           ? "isinstance() arg 2 must be a type, a tuple of types, or a union"
+                           : "isinstance() arg 2 must be a type or tuple of types");
     }
     const auto builtin = static_cast<Builtin>(heap_.object(cls).subtype);
     const TypeTag type = heap_.type_of(object);
@@ -324,6 +354,7 @@ Ref Call::IsInstance() {
       return Bool(true);
     }
     if (builtin == TypeBuiltin(type) && builtin != Builtin::kTypeType) return Bool(true);
+    if (IteratorTypeBuiltin(heap_, object) == builtin) return Bool(true);
     if (builtin == Builtin::kTypeInt && type == TypeTag::kBool) return Bool(true);
     if (builtin == Builtin::kTypeType &&
         (type == TypeTag::kClass || type == TypeTag::kBuiltinType)) {
@@ -890,6 +921,9 @@ Ref Call::Construct() {
       }
       return NewSlice(heap_, parts[0], parts[1], parts[2]);
     }
+    case Builtin::kTypeMap:
+    case Builtin::kTypeFilter:
+      return ConstructMapOrFilter(interp_, builtin_, args_);
     case Builtin::kExceptionClass:
       return ConstructException();
     default:
@@ -900,6 +934,10 @@ Ref Call::Construct() {
 }  // namespace
 
 Ref Call::Run() {
+  if (builtin_ == Builtin::kDictFromKeys) return CallDictFromKeys(interp_, self_, args_);
+  if (builtin_ == Builtin::kStrEncode || builtin_ == Builtin::kBytesDecode) {
+    return CallCodecMethod(interp_, builtin_, self_, args_);
+  }
   if (IsMethodBuiltin(builtin_)) return CallMethodBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ >= Builtin::kSysGetSizeOf) return CallModuleBuiltin(interp_, builtin_, args_);
   if (!KeywordsAllowed()) return Ref();
@@ -925,6 +963,19 @@ Ref Call::Run() {
         if (!text.ok()) return Fail(text.status());
         return NewStrObject(heap_, *text);
       }
+    case Builtin::kAscii: {
+      if (!Arity(1, 1)) return Ref();
+      Ref repr;
+      if (HasSpecialRepr(heap_, Arg(0), false)) {
+        repr = SpecialRepr(interp_, Arg(0), false);
+      } else {
+        absl::StatusOr<std::string> text = ReprChecked(heap_, Arg(0), 1);
+        if (!text.ok()) return Fail(text.status());
+        repr = NewStrObject(heap_, *text);
+      }
+      if (!repr) return Ref();
+      return AsciiOfRepr(interp_, std::move(repr));
+    }
     case Builtin::kIsInstance:
       return IsInstance();
     case Builtin::kAny:
@@ -1056,6 +1107,23 @@ Ref Call::Run() {
       if (!text.ok()) return Fail(text.status());
       return NewStr(heap_, *text);
     }
+    case Builtin::kOrd:
+    case Builtin::kChr:
+    case Builtin::kHex:
+    case Builtin::kOct:
+    case Builtin::kBin:
+    case Builtin::kDivMod:
+    case Builtin::kPow:
+      return CallNumericBuiltin(interp_, builtin_, args_);
+    case Builtin::kCallable:
+    case Builtin::kGetAttr:
+    case Builtin::kSetAttr:
+    case Builtin::kHasAttr:
+    case Builtin::kDelAttr:
+    case Builtin::kGlobals:
+    case Builtin::kVars:
+    case Builtin::kIsSubclass:
+      return CallAttributeBuiltin(interp_, builtin_, args_);
     default:
       return TypeError("unknown builtin");
   }
@@ -1063,6 +1131,7 @@ Ref Call::Run() {
 
 std::string_view BuiltinName(Builtin builtin) {
   if (builtin == Builtin::kObjectSizeOf) return "__sizeof__";
+  if (builtin == Builtin::kDictFromKeys) return "fromkeys";
   for (const BuiltinEntry& entry : kGlobalNames) {
     if (entry.builtin == builtin) return entry.name;
   }

@@ -38,6 +38,22 @@ enum class Builtin : uint16_t {
   kNext,
   kHash,
   kFormat,
+  kOrd,
+  kChr,
+  kHex,
+  kOct,
+  kBin,
+  kDivMod,
+  kPow,
+  kCallable,
+  kGetAttr,
+  kSetAttr,
+  kHasAttr,
+  kDelAttr,
+  kGlobals,
+  kVars,
+  kIsSubclass,
+  kAscii,
   // Types, called as constructors.
   kTypeType,
   kTypeInt,
@@ -55,6 +71,8 @@ enum class Builtin : uint16_t {
   kTypeRange,
   kTypeObject,
   kTypeSlice,
+  kTypeMap,
+  kTypeFilter,
   // Exceptions, as classes to raise and catch.
   kExceptionClass,
   // Module functions.
@@ -133,9 +151,22 @@ enum class Builtin : uint16_t {
   kByteArrayExtend,
   kByteArrayPop,
   kGeneratorSend,
+  kDictFromKeys,  // dict.fromkeys, bound to the dict type
+  kStrEncode,
+  kBytesDecode,   // bytes.decode and bytearray.decode
   kObjectSizeOf,  // x.__sizeof__() of every object but classes
   kCount,
 };
+
+// dict.fromkeys(iterable, value=None) (builtins_dict_fromkeys.cc).
+Ref CallDictFromKeys(Interpreter& interp, ObjectId dict_type, CallArgs& args);
+
+// str.encode and bytes/bytearray.decode (builtins_codecs.cc).
+Ref CallCodecMethod(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+
+// ascii(object): its repr, non-ASCII characters escaped (builtins_codecs.cc).
+// `repr` is the object's repr, taken. Null with the error or refusal pending.
+Ref AsciiOfRepr(Interpreter& interp, Ref repr);
 
 // The builtin's name as Python shows it ("len", "append").
 std::string_view BuiltinName(Builtin builtin);

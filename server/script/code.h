@@ -91,6 +91,7 @@ enum class ExprKind : uint8_t {
   kStarred,       // *operands[0] (in calls and displays)
   kYield,         // yield operands[0] (None when there is no operand)
   kYieldFrom,     // yield from operands[0]
+  kNamedExpr,     // (operands[0] := operands[1]); operands[0] is a name
 };
 
 // How a list or set display is built.

@@ -381,6 +381,17 @@ std::string NoAttribute(const Heap& heap, ObjectId object, const std::string& na
   return absl::StrCat("'", TypeName(heap, object), "' object has no attribute '", name, "'");
 }
 
+// The AttributeError of setting or deleting attribute `name` of a builtin
+// object without a __dict__: its methods are read-only, other names absent.
+std::string NoWritableAttribute(const Heap& heap, ObjectId object, const std::string& name) {
+  if (FindMethod(heap.type_of(object), name).has_value()) {
+    return absl::StrCat("'", TypeName(heap, object), "' object attribute '", name,
+                        "' is read-only");
+  }
+  return absl::StrCat(NoAttribute(heap, object, name),
+                      std::string(heap.profile().messages.setattr_no_dict));
+}
+
 }  // namespace
 
 Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
@@ -428,6 +439,10 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (found != kNoObject) return heap_.NewRef(found);
   } else if (type == TypeTag::kBuiltinType) {
     if (name == "__name__" || name == "__qualname__") return NewStr(heap_, heap_.cls(object).name);
+    // dict.fromkeys, a class method: bound to the type.
+    if (name == "fromkeys" && heap_.object(object).subtype == static_cast<uint8_t>(Builtin::kTypeDict)) {
+      return NewBuiltin(heap_, static_cast<uint32_t>(Builtin::kDictFromKeys), object);
+    }
   } else if (type == TypeTag::kModule) {
     const std::optional<Builtin> function = FindModuleFunction(heap_.module(object).name, name);
     if (function) return heap_.NewRef(session_.builtin_objects[static_cast<size_t>(*function)]);
@@ -509,16 +524,9 @@ bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId val
       return false;
     }
   } else {
-    if (FindMethod(type, name).has_value()) {
-      Raise(PyError(PyExc::kAttributeError, absl::StrCat("'", TypeName(heap_, object),
-                                                         "' object attribute '", name,
-                                                         "' is read-only")));
-      return false;
-    }
-    absl::Status error = PyError(
-        PyExc::kAttributeError, absl::StrCat(NoAttribute(heap_, object, name),
-                                             std::string(heap_.profile().messages.setattr_no_dict)));
-    Raise(heap_.profile().attribute_hints_on_set
+    absl::Status error = PyError(PyExc::kAttributeError, NoWritableAttribute(heap_, object, name));
+    const bool read_only = FindMethod(type, name).has_value();
+    Raise(heap_.profile().attribute_hints_on_set && !read_only
               ? AttributeErrorFor(object, name, std::move(error))
               : std::move(error));
     return false;
@@ -536,12 +544,15 @@ bool Interpreter::DelAttr(ObjectId object, const std::string& name) {
     if (!status.ok()) status = SlotlessStoreError(object, name, std::move(status));
   } else if (heap_.type_of(object) == TypeTag::kClass) {
     status = DictDelItem(heap_, heap_.cls(object).namespace_dict, key.get());
-    if (!status.ok()) status = PyError(PyExc::kAttributeError, name);
+    if (!status.ok()) {
+      status = PyError(PyExc::kAttributeError, heap_.profile().messages.delattr_names_object
+                                                   ? NoAttribute(heap_, object, name)
+                                                   : name);
+    }
   } else {
-    status = PyError(PyExc::kAttributeError,
-                     absl::StrCat(NoAttribute(heap_, object, name),
-                                  std::string(heap_.profile().messages.setattr_no_dict)));
-    if (heap_.profile().attribute_hints_on_set) {
+    status = PyError(PyExc::kAttributeError, NoWritableAttribute(heap_, object, name));
+    if (heap_.profile().attribute_hints_on_set &&
+        !FindMethod(heap_.type_of(object), name).has_value()) {
       status = AttributeErrorFor(object, name, std::move(status));
     }
   }

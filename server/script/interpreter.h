@@ -241,6 +241,8 @@ class Interpreter {
   // iter(value) for an unpacking assignment: a value that is not iterable
   // raises "cannot unpack non-iterable T object" instead of iter()'s error.
   Ref IterForUnpacking(ObjectId value);
+  // Next's work, once the nesting of wrapping iterators is checked.
+  Ref NextItem(ObjectId iterator);
 
   // Expressions.
   // Displays with starred items, as 3.9+ and as 3.8 build them.
@@ -330,6 +332,9 @@ class Interpreter {
   // A RecursionError was raised and the depth has not yet fallen below the
   // profile's overflow allowance (3.8's tstate->overflowed).
   bool recursion_overflowed_ = false;
+  // Iterators that wrap iterators (enumerate, zip, map, filter) whose next
+  // item is being fetched, one inside another.
+  uint32_t iterator_nesting_ = 0;
   // The exception being handled, for a bare `raise`.
   absl::Status handling_;
 };

@@ -152,6 +152,11 @@ Ref Interpreter::Eval(const Expr& expr) {
       return GeneratorFunctions::Yield(*this, expr);
     case ExprKind::kYieldFrom:
       return GeneratorFunctions::YieldFrom(*this, expr);
+    case ExprKind::kNamedExpr: {
+      Ref value = Eval(*expr.operands[1]);
+      if (!value || !StoreName(expr.operands[0]->name, heap_.NewRef(value.get()))) return Ref();
+      return value;
+    }
   }
   return Ref();
 }

@@ -62,6 +62,8 @@ const char* ExprDescription(const Expr& expr) {
       return "conditional expression";
     case ExprKind::kLambda:
       return "lambda";
+    case ExprKind::kNamedExpr:
+      return "named expression";
     case ExprKind::kDict:
       return "dict literal";
     case ExprKind::kSet:
@@ -292,6 +294,8 @@ class Parser {
   // which it consumes.
   bool ParseDisplayRest(std::string_view closer, std::vector<ExprPtr>* items);
   ExprPtr ParseTest();                       // conditional expression or lambda
+  // `target := value` once `target` is read (the `:=` is next).
+  ExprPtr ParseNamedExpr(ExprPtr target);
   ExprPtr ParseStarOrTest();
   ExprPtr ParseLambda();
   // `yield [value]` or `yield from iterable`, the whole expression statement
@@ -333,6 +337,14 @@ class Parser {
 
   std::vector<Token> tokens_;
   size_t index_ = 0;
+  // The token where an assignment expression may start: the sole content
+  // of parentheses, or the condition of `if`, `elif` and `while`.
+  size_t named_expr_start_ = SIZE_MAX;
+  // Assignment expressions being parsed, one inside another's value.
+  uint32_t named_expr_depth_ = 0;
+  // The names assignment expressions bind, to find those a comprehension
+  // took in (its element and first iterable are read before it is known).
+  absl::flat_hash_set<const NameRef*> named_expr_targets_;
   std::string filename_;
   CompileMode mode_;
   absl::Status error_;
@@ -867,6 +879,7 @@ StmtPtr Parser::ParseIf() {
   stmt->kind = StmtKind::kIf;
   stmt->position = Cur().position;
   ++index_;  // 'if' or 'elif'
+  named_expr_start_ = index_;
   stmt->value = ParseTest();
   if (failed()) return nullptr;
   ParseBlock(&stmt->body);
@@ -885,6 +898,7 @@ StmtPtr Parser::ParseWhile() {
   stmt->kind = StmtKind::kWhile;
   stmt->position = Cur().position;
   ++index_;
+  named_expr_start_ = index_;
   stmt->value = ParseTest();
   if (failed()) return nullptr;
   ++context_.loops;
@@ -1295,10 +1309,13 @@ ExprPtr Parser::ParseTest() {
     return nullptr;
   }
   const Position at = Cur().position;
+  const size_t start = index_;
   ExprPtr body = ParseOrTest();
   if (!body) return nullptr;
   if (IsOp(":=")) {
-    Unsupported(Cur().position, "assignment expressions (':=')");
+    if (start == named_expr_start_) return ParseNamedExpr(std::move(body));
+    Unsupported(Cur().position,
+                "an assignment expression (':=') outside parentheses or an if/while condition");
     return nullptr;
   }
   if (!IsKeyword("if")) return body;
@@ -1317,6 +1334,39 @@ ExprPtr Parser::ParseTest() {
   expr->operands.push_back(std::move(condition));
   expr->operands.push_back(std::move(body));
   expr->operands.push_back(std::move(orelse));
+  return expr;
+}
+
+ExprPtr Parser::ParseNamedExpr(ExprPtr target) {
+  const Position at = target->position;
+  if (target->kind != ExprKind::kName) {
+    Unsupported(Cur().position, "an assignment expression whose target is not a name");
+    return nullptr;
+  }
+  const UnitKind unit = tree_.units[unit_].kind;
+  if (unit != UnitKind::kModule && unit != UnitKind::kFunction) {
+    Unsupported(Cur().position,
+                "an assignment expression in a class body, lambda or comprehension (its scope "
+                "rules are not modelled)");
+    return nullptr;
+  }
+  if (named_expr_depth_ > 0) {
+    Unsupported(Cur().position, "an assignment expression inside another's value");
+    return nullptr;
+  }
+  ++index_;  // ':='
+  const size_t value_start = scope().uses.size();
+  ++named_expr_depth_;
+  ExprPtr value = ParseTest();
+  --named_expr_depth_;
+  if (!value) return nullptr;
+  // CPython's symbol table visits the value before the target.
+  MoveUsesToEnd(value_start - 1, value_start);
+  Bind(target->name.text);
+  named_expr_targets_.insert(&target->name);
+  ExprPtr expr = NewExpr(ExprKind::kNamedExpr, at);
+  expr->operands.push_back(std::move(target));
+  expr->operands.push_back(std::move(value));
   return expr;
 }
 
@@ -1724,6 +1774,19 @@ bool Parser::ParseComprehension(Expr* expr, ComprehensionKind kind, size_t uses_
   }
   std::vector<NameRef*>& uses = tree_.scopes[unit].uses;
   uses.insert(uses.end(), element_uses.begin(), element_uses.end());
+  const std::vector<NameRef*>& iterable_uses = tree_.scopes[parent].uses;
+  const bool has_named_expr =
+      std::any_of(uses.begin(), uses.end(),
+                  [&](const NameRef* use) { return named_expr_targets_.contains(use); }) ||
+      std::any_of(iterable_uses.begin() + static_cast<long>(std::min(uses_mark, iterable_uses.size())),
+                  iterable_uses.end(),
+                  [&](const NameRef* use) { return named_expr_targets_.contains(use); });
+  if (has_named_expr) {
+    Unsupported(expr->position,
+                "an assignment expression in a class body, lambda or comprehension (its scope "
+                "rules are not modelled)");
+    return false;
+  }
   return true;
 }
 
@@ -1995,9 +2058,16 @@ ExprPtr Parser::ParseParenthesized() {
   }
   const size_t uses_mark = scope().uses.size();
   const size_t units_mark = tree_.units.size();
+  named_expr_start_ = index_;
   ExprPtr first = ParseStarOrTest();
   if (!first) return nullptr;
   if (IsKeyword("for")) {
+    if (first->kind == ExprKind::kNamedExpr) {
+      Unsupported(first->position,
+                  "an assignment expression in a class body, lambda or comprehension (its scope "
+                  "rules are not modelled)");
+      return nullptr;
+    }
     ExprPtr genexp = NewExpr(ExprKind::kComprehension, at);
     genexp->operands.push_back(std::move(first));
     if (!ParseComprehension(genexp.get(), ComprehensionKind::kGenerator, uses_mark,
