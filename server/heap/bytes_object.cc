@@ -9,6 +9,11 @@ namespace heapsim {
 Ref NewBytes(Heap& heap, std::string_view data) {
   if (data.empty()) return heap.NewRef(heap.empty_bytes());
   if (data.size() == 1) return heap.NewRef(heap.SingleByte(static_cast<uint8_t>(data[0])));
+  return NewBytesObject(heap, data);
+}
+
+Ref NewBytesObject(Heap& heap, std::string_view data) {
+  if (data.empty()) return heap.NewRef(heap.empty_bytes());
   const ObjectId id = heap.NewObject(TypeTag::kBytes, heap.profile().bytes_header + data.size());
   BytesBody body;
   body.data = std::string(data);

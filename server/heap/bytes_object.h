@@ -19,7 +19,14 @@ namespace heapsim {
 
 inline constexpr uint64_t kByteArrayObjectSize = 56;
 
+// A bytes object holding `data`: the empty or one-byte singleton where
+// CPython returns one (PyBytes_FromStringAndSize with data), else new.
 Ref NewBytes(Heap& heap, std::string_view data);
+
+// A new bytes object even for one byte (only the empty bytes is shared):
+// what CPython makes when it fills a buffer it allocated first (a slice
+// with a step, ...).
+Ref NewBytesObject(Heap& heap, std::string_view data);
 
 // A bytearray holding `data` with a buffer of exactly len + 1 bytes (none
 // when empty), as bytearray(x) makes it.

@@ -85,6 +85,30 @@ class MethodCall : public BuiltinCall {
   Ref IndexOf(const std::vector<ObjectId>& items, const char* type);
 };
 
+// str.upper()/str.lower() of `utf8` where every letter is ASCII or a
+// Latin-1 letter with a one-to-one case partner in Latin-1 (a-z, U+00E0 to
+// U+00FE but U+00F7, and their capitals); nullopt for other text (sharp s,
+// y with diaeresis, micro sign, anything past U+00FF), whose mappings
+// heapsim does not carry.
+std::optional<std::string> Latin1CaseMapped(const std::string& utf8, bool upper) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (char32_t c : DecodeUtf8(utf8)) {
+    if (c < 0x80) {
+      out += static_cast<char>(upper ? absl::ascii_toupper(static_cast<unsigned char>(c))
+                                     : absl::ascii_tolower(static_cast<unsigned char>(c)));
+      continue;
+    }
+    if (c > 0xff || c == 0xb5 || c == 0xdf || c == 0xff) return std::nullopt;
+    const bool small = c >= 0xe0 && c != 0xf7;
+    const bool capital = c >= 0xc0 && c <= 0xde && c != 0xd7;
+    if (upper && small) c -= 0x20;
+    if (!upper && capital) c += 0x20;
+    AppendUtf8(&out, c);
+  }
+  return out;
+}
+
 Ref MethodCall::IndexOf(const std::vector<ObjectId>& items, const char* type) {
   if (!Arity(1, 3)) return Ref();
   int64_t start = 0;
@@ -542,7 +566,7 @@ Ref MethodCall::Join() {
     text += StrText(heap_, items[i].get());
     if (!SpendWork(1)) return Fail(BudgetStatus());
   }
-  return NewStr(heap_, text);
+  return NewStrObject(heap_, text);  // a new str, even of one character
 }
 
 Ref MethodCall::Split() {
@@ -689,9 +713,14 @@ Ref MethodCall::StrMethod() {
     case Builtin::kStrUpper:
     case Builtin::kStrLower: {
       if (!Arity(0, 0)) return Ref();
-      std::string out = builtin_ == Builtin::kStrUpper ? absl::AsciiStrToUpper(text)
-                                                      : absl::AsciiStrToLower(text);
-      return NewStr(heap_, out);
+      const std::optional<std::string> out =
+          Latin1CaseMapped(text, builtin_ == Builtin::kStrUpper);
+      if (!out) {
+        return Fail(absl::UnimplementedError(absl::StrCat(
+            "str.", std::string(BuiltinName(builtin_)),
+            "() of text outside Latin-1's one-to-one case pairs")));
+      }
+      return NewStrObject(heap_, *out);  // a new str, even of one character
     }
     case Builtin::kStrStrip: {
       if (!Arity(0, 1)) return Ref();
@@ -733,8 +762,11 @@ Ref MethodCall::StrMethod() {
         changed = true;
         ++done;
         if (from->empty()) {
-          if (at < text.size()) out += text[at];
-          start = at + 1;
+          // Between code points: copy the whole UTF-8 sequence at `at`.
+          size_t next = at + 1;
+          while (next < text.size() && (static_cast<uint8_t>(text[next]) & 0xc0) == 0x80) ++next;
+          if (at < text.size()) out += text.substr(at, next - at);
+          start = next;
           if (start > text.size()) break;
         } else {
           start = at + from->size();
@@ -742,7 +774,7 @@ Ref MethodCall::StrMethod() {
       }
       if (!changed) return heap_.NewRef(self_);
       if (start <= text.size()) out += text.substr(start);
-      return NewStr(heap_, out);
+      return NewStrObject(heap_, out);  // a new str, even of one character
     }
     case Builtin::kStrStartsWith:
     case Builtin::kStrEndsWith: {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "server/heap/float_object.h"
@@ -453,6 +454,25 @@ absl::StatusOr<std::string> PercentFormat(const Heap& heap, std::string_view for
     return PyError(PyExc::kTypeError, "not all arguments converted during string formatting");
   }
   return out;
+}
+
+Ref PercentFormatResult(Heap& heap, std::string_view format, ObjectId args, std::string text) {
+  // One conversion: '%', flags, width, precision, 's'.
+  bool single_s = format.size() >= 2 && format.front() == '%' && format.back() == 's';
+  for (size_t i = 1; single_s && i + 1 < format.size(); ++i) {
+    single_s = absl::ascii_isdigit(static_cast<unsigned char>(format[i])) ||
+               absl::string_view("-+ #0.").find(format[i]) != absl::string_view::npos;
+  }
+  if (single_s) {
+    ObjectId value = args;
+    if (heap.type_of(args) == TypeTag::kTuple && TupleItems(heap, args).size() == 1) {
+      value = TupleItems(heap, args)[0];
+    }
+    if (heap.type_of(value) == TypeTag::kStr && StrText(heap, value) == text) {
+      return heap.NewRef(value);
+    }
+  }
+  return NewStrObject(heap, text);
 }
 
 }  // namespace heapsim::script

@@ -39,6 +39,12 @@ using ShowValue = std::function<absl::StatusOr<std::string>(ObjectId value, char
 absl::StatusOr<std::string> PercentFormat(const Heap& heap, std::string_view format,
                                           ObjectId args, const ShowValue& show = nullptr);
 
+// The str object `format % args` evaluates to, given its text `text`:
+// when the format is one %s conversion of an exact str (the sole argument
+// or the sole item of a tuple) that comes out unchanged, CPython's writer
+// returns that str itself; otherwise a new str.
+Ref PercentFormatResult(Heap& heap, std::string_view format, ObjectId args, std::string text);
+
 // Formats a double with printf-like `type` ('e', 'f', 'g', ...) and
 // precision, as Python does (no C locale involvement).
 std::string FormatDouble(double value, char type, int precision, bool alternate);

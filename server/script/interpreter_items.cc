@@ -143,13 +143,16 @@ Ref Interpreter::GetSlice(ObjectId container, ObjectId start, ObjectId stop, Obj
     }
     case TypeTag::kStr: {
       if (whole) return heap_.NewRef(container);
+      // A slice with a step fills a new str (even of one character); a
+      // plain one is a substring, shared where CPython shares one.
+      Ref (*make)(Heap&, std::string_view) = b.step == 1 ? NewStr : NewStrObject;
       const StrBody& body = heap_.str(container);
       if (body.kind == StrKind::kAscii) {
         std::string out;
         for (int64_t i = 0, at = b.start; i < b.count; ++i, at += b.step) out += body.utf8[at];
-        return NewStr(heap_, out);
+        return make(heap_, out);
       }
-      return NewStr(heap_, SubstringByCodePoints(body.utf8, b));
+      return make(heap_, SubstringByCodePoints(body.utf8, b));
     }
     case TypeTag::kBytes:
     case TypeTag::kByteArray: {
@@ -157,7 +160,8 @@ Ref Interpreter::GetSlice(ObjectId container, ObjectId start, ObjectId stop, Obj
       const std::string& data = BytesData(heap_, container);
       std::string out;
       for (int64_t i = 0, at = b.start; i < b.count; ++i, at += b.step) out += data[at];
-      return type == TypeTag::kBytes ? NewBytes(heap_, out) : NewByteArray(heap_, out);
+      if (type == TypeTag::kByteArray) return NewByteArray(heap_, out);
+      return b.step == 1 ? NewBytes(heap_, out) : NewBytesObject(heap_, out);
     }
     case TypeTag::kRange: {
       const RangeBody& r = heap_.range(container);

@@ -489,7 +489,7 @@ absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool
   if (op == BinaryOp::kMod && ta == TypeTag::kStr) {
     absl::StatusOr<std::string> text = PercentFormat(heap, StrText(heap, a), b);
     if (!text.ok()) return text.status();
-    return NewStrObject(heap, *text);
+    return PercentFormatResult(heap, StrText(heap, a), b, std::move(*text));
   }
   return Unsupported(heap, op, a, b, in_place);
 }

@@ -129,12 +129,13 @@ Ref PercentFormatSpecial(Interpreter& interp, ObjectId format, ObjectId args) {
     if (!text) return interp.TakeError();
     return std::string(StrText(heap, text.get()));
   };
-  absl::StatusOr<std::string> text = PercentFormat(heap, StrText(heap, format), args, show);
+  const std::string format_text = StrText(heap, format);  // `show` may run Python code
+  absl::StatusOr<std::string> text = PercentFormat(heap, format_text, args, show);
   if (!text.ok()) {
     interp.Raise(text.status());
     return Ref();
   }
-  return NewStrObject(heap, *text);
+  return PercentFormatResult(heap, format_text, args, std::move(*text));
 }
 
 }  // namespace
