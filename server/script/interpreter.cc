@@ -242,7 +242,7 @@ void Interpreter::LeaveFrame() {
   }
 }
 
-Ref Interpreter::GlobalValue(const NameRef& name, ObjectId value) {
+Ref Interpreter::PlaceholderGlobal(const NameRef& name, ObjectId value) {
   if ((value == session_.file_placeholder && name.text == "__file__") ||
       (value == heap_.none() && name.text == "__loader__")) {
     Refuse(absl::StrCat("the value of ", name.text, " (",

@@ -277,7 +277,13 @@ class Interpreter {
   Ref LoadName(const NameRef& name);
   // The global `value` found for `name`, or a refusal when it is one of the
   // start-up placeholders (__file__, __loader__) CPython gives another value.
-  Ref GlobalValue(const NameRef& name, ObjectId value);
+  Ref GlobalValue(const NameRef& name, ObjectId value) {
+    if (value == session_.file_placeholder || value == heap_.none()) {
+      return PlaceholderGlobal(name, value);
+    }
+    return heap_.NewRef(value);
+  }
+  Ref PlaceholderGlobal(const NameRef& name, ObjectId value);
   bool StoreName(const NameRef& name, Ref value);
   bool DeleteName(const NameRef& name);
   ObjectId LookupAfterStore(const NameRef& name);

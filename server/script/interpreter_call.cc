@@ -382,7 +382,9 @@ Ref Interpreter::CallFunction(ObjectId function, CallArgs args) {
     Raise(PyError(PyExc::kRecursionError, "maximum recursion depth exceeded"));
     return Ref();
   }
-  if (heap_.gc().scheduled && !Step()) return Ref();
+  // Every call is a step, so Python code a builtin drives (__next__ under
+  // list(), a sort key) spends the step budget as loops do.
+  if (!Step()) return Ref();
   Ref keep_function = heap_.NewRef(function);
   // The frame first (3.8-3.10 allocate its object), then the arguments.
   PushCallFrame(heap_, unit.name, heap_.function(function).code, function, unit.slot_names);

@@ -133,6 +133,25 @@ TEST_P(RuntimeTest, ABackslashEndingTheTextInsideAStringIsAnUnterminatedString) 
               ::testing::StartsWith("<test>:1:5: SyntaxError: unterminated string literal"));
 }
 
+TEST_P(RuntimeTest, PythonCodeABuiltinDrivesSpendsTheStepBudget) {
+  // Found by run_fuzzer: list() calling an endless __next__ ran no loop
+  // statement, so only the memory limit (after minutes under ASan) ended it.
+  const std::string source =
+      "class Endless:\n"
+      "    def __iter__(self):\n"
+      "        return self\n"
+      "    def __next__(self):\n"
+      "        return 0\n"
+      "items = list(Endless())\n";
+  RunLimits limits;
+  limits.max_steps = 1000;
+  StringSink out;
+  const absl::Status status = runtime_.Exec(source, "<test>", limits, out);
+  EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted) << status;
+  EXPECT_THAT(std::string(status.message()), ::testing::HasSubstr("step limit reached"));
+  EXPECT_TRUE(runtime_.CheckConsistency().ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Profiles, RuntimeTest, ::testing::ValuesIn(testing::ProfileVersions()),
                          [](const auto& info) { return testing::ProfileTestName(info.param); });
 
