@@ -272,8 +272,11 @@ struct IteratorBody {
   // that evaluation owns and drops; visited, never dropped, through here.
   std::vector<ObjectId> stack;
   // A generator function's generator that has not finished: freeing it
-  // would close it (GeneratorExit through its frame), which is not modelled.
+  // closes it (see Profile::generator_close_*_clears_frame).
   bool needs_close = false;
+  bool started = false;  // its body has run (it has a fiber or had one)
+  // An earlier run's paused statements' objects were moved into `held`.
+  bool holds_paused_stack = false;
 };
 
 // A raised exception: its class name and args tuple.

@@ -89,6 +89,17 @@ void DeallocSlice(Heap& heap, ObjectId id) {
   ReleaseToFreeList(heap, id, heap.free_lists().slices, heap.profile().slice_cache);
 }
 
+// Whether freeing unfinished generator `body` closes it as heapsim models
+// it: by clearing its frame, raising nothing. Not while the collector runs
+// (CPython finalizes every unreachable object before it clears any).
+bool ClosesByClearingFrame(const Heap& heap, const IteratorBody& body) {
+  if (heap.gc().collecting) return false;
+  const Profile& profile = heap.profile();
+  if (!body.started) return profile.generator_close_unstarted_clears_frame;
+  return profile.generator_close_paused_clears_frame && body.stack.empty() &&
+         !body.holds_paused_stack;
+}
+
 }  // namespace
 
 bool UsesTrashcan(TypeTag type) {
@@ -246,7 +257,17 @@ void DeallocateObject(Heap& heap, ObjectId id) {
     case TypeTag::kGenerator:
     case TypeTag::kDictView: {
       IteratorBody body = std::move(heap.iterator(id));
-      if (body.needs_close) heap.NoteUnclosedGenerator(body.generator);
+      if (body.needs_close) {
+        if (ClosesByClearingFrame(heap, body)) {
+          // CPython clears the frame (locals, value stack, function) before
+          // it frees the generator.
+          heap.NoteClosedGenerator(body.generator);
+          for (ObjectId held : body.held) DropIfSet(heap, held);
+          heap.ReleaseObject(id, /*keep_block=*/false);
+          return;
+        }
+        heap.NoteUnclosedGenerator(body.generator);
+      }
       heap.ReleaseObject(id, /*keep_block=*/false);
       for (ObjectId held : body.held) DropIfSet(heap, held);
       DropIfSet(heap, body.source);

@@ -354,12 +354,18 @@ class Heap {
   const FrameStack& frames() const { return frames_; }
 
   // Generators freed before they finished (IteratorBody::needs_close), by
-  // their IteratorBody::generator, in order: CPython would close them, which
-  // heapsim does not model, so the interpreter refuses the run once there
-  // is one. Taking them clears the list.
+  // their IteratorBody::generator, in order. Unclosed ones are those whose
+  // closing CPython does in a way heapsim does not model, so the interpreter
+  // refuses the run once there is one; closed ones were closed as CPython
+  // does (their frame cleared) and only their fibers remain to unwind.
+  // Taking them clears the list.
   void NoteUnclosedGenerator(uint32_t state) { unclosed_generators_.push_back(state); }
-  bool has_unclosed_generators() const { return !unclosed_generators_.empty(); }
+  void NoteClosedGenerator(uint32_t state) { closed_generators_.push_back(state); }
+  bool has_freed_generators() const {
+    return !unclosed_generators_.empty() || !closed_generators_.empty();
+  }
   std::vector<uint32_t> TakeUnclosedGenerators() { return std::exchange(unclosed_generators_, {}); }
+  std::vector<uint32_t> TakeClosedGenerators() { return std::exchange(closed_generators_, {}); }
 
   Allocator& allocator() { return allocator_; }
   const Allocator& allocator() const { return allocator_; }
@@ -410,6 +416,7 @@ class Heap {
   Allocator allocator_;
   BuiltinNamer builtin_namer_ = nullptr;
   std::vector<uint32_t> unclosed_generators_;
+  std::vector<uint32_t> closed_generators_;
 
   // Object records; index 0 is never used. Dead records are recycled LIFO.
   std::vector<Object> objects_;

@@ -42,6 +42,8 @@ constexpr Profile Py38() {
       .frame_freelist = 200,
       .frames_on_heap = true,
       .generator_embeds_frame = false,
+      .generator_close_unstarted_clears_frame = false,
+      .generator_close_paused_clears_frame = false,
       .bool_op_copies_operand = false,
       .call_pushes_null = false,
       .call_pushes_null_after_callee = false,
@@ -353,6 +355,7 @@ constexpr Profile Py312() {
   p.version = "3.12";
   p.compare_specialises_in_tests = false;
   p.full_version = "3.12.1";
+  p.generator_close_unstarted_clears_frame = true;
   p.name_hints_self_attribute = true;
   p.builtin_names = cpython_names::kBuiltins312;
   p.builtin_type_dirs = cpython_names::kTypeDirs312;
@@ -404,6 +407,7 @@ constexpr Profile Py313() {
   Profile p = Py312();
   p.version = "3.13";
   p.full_version = "3.13.0";
+  p.generator_close_paused_clears_frame = true;
   p.builtin_names = cpython_names::kBuiltins313;
   p.builtin_type_dirs = cpython_names::kTypeDirs313;
   p.implicit_class_names = "__firstlineno__ __static_attributes__";

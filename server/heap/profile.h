@@ -228,6 +228,14 @@ struct Profile {
   // plus a pointer per local, cell, free variable and value-stack slot, and
   // the frame holds the generator's function until the generator ends.
   bool generator_embeds_frame;
+  // Freeing a generator function's generator that has not finished closes
+  // it. One that has not started is closed by clearing its frame, raising
+  // nothing (3.12+); before 3.12 GeneratorExit goes through the frame
+  // (a traceback, from 3.11 a frame object), which is not modelled.
+  bool generator_close_unstarted_clears_frame;
+  // One paused at a yield outside any try is closed by clearing its frame,
+  // locals then value stack, raising nothing (3.13).
+  bool generator_close_paused_clears_frame;
   // Code shapes that decide a generator frame's stack depth: `a and b`
   // keeps a copy of `a` while testing it (3.12+); a call pushes NULL with
   // its callable (3.11+), after it for a computed callee (3.13); keyword

@@ -125,6 +125,7 @@ Ref GeneratorFunctions::Resume(Interpreter& interp, ObjectId generator, Ref sent
     }
     run.fiber = *std::move(fiber);
     ++session.generator_fibers;
+    heap.iterator(generator).started = true;
   }
   Ref keep = heap.NewRef(generator);
   const size_t slot_count = unit.slot_names.size();
@@ -250,12 +251,17 @@ void GeneratorFunctions::Unwind(Interpreter& interp, const GeneratorSite& site) 
 
 namespace {
 
-// Unwinds the generators the heap freed unfinished, and those their
-// unwinding frees in turn.
+// Unwinds the fibers of the generators the heap freed unfinished, and of
+// those their unwinding frees in turn; sets `unclosed` if one of them was
+// freed without being closed as CPython closes it.
 template <typename UnwindFn>
-void UnwindUnclosed(Heap& heap, SessionState& session, UnwindFn unwind) {
-  while (heap.has_unclosed_generators()) {
-    for (uint32_t state : heap.TakeUnclosedGenerators()) {
+void UnwindFreedFibers(Heap& heap, SessionState& session, bool& unclosed, UnwindFn unwind) {
+  while (heap.has_freed_generators()) {
+    std::vector<uint32_t> states = heap.TakeClosedGenerators();
+    std::vector<uint32_t> unclosed_states = heap.TakeUnclosedGenerators();
+    if (!unclosed_states.empty()) unclosed = true;
+    states.insert(states.end(), unclosed_states.begin(), unclosed_states.end());
+    for (uint32_t state : states) {
       const GeneratorSite site = session.generators[state];
       if (!site.run) continue;
       site.run->object = kNoObject;
@@ -280,10 +286,11 @@ void GeneratorFunctions::SeparateRuns(SessionState& session) {
   }
 }
 
-bool GeneratorFunctions::RefuseUnclosed(Interpreter& interp) {
-  if (!interp.heap_.has_unclosed_generators()) return false;
-  UnwindUnclosed(interp.heap_, interp.session_,
-                 [&interp](const GeneratorSite& site) { Unwind(interp, site); });
+bool GeneratorFunctions::UnwindFreed(Interpreter& interp) {
+  bool unclosed = false;
+  UnwindFreedFibers(interp.heap_, interp.session_, unclosed,
+                    [&interp](const GeneratorSite& site) { Unwind(interp, site); });
+  if (!unclosed) return false;
   interp.Refuse(
       "freeing a generator that has not finished (CPython closes it, raising GeneratorExit in "
       "its frame, which heapsim does not model)");
@@ -293,7 +300,9 @@ bool GeneratorFunctions::RefuseUnclosed(Interpreter& interp) {
 void GeneratorFunctions::AbandonSuspended(Interpreter& interp) {
   Heap& heap = interp.heap_;
   SessionState& session = interp.session_;
-  UnwindUnclosed(heap, session, [&interp](const GeneratorSite& site) { Unwind(interp, site); });
+  bool unclosed = false;
+  UnwindFreedFibers(heap, session, unclosed,
+                    [&interp](const GeneratorSite& site) { Unwind(interp, site); });
   for (size_t i = 0; i < session.generators.size(); ++i) {
     const GeneratorSite site = session.generators[i];
     if (!site.run || !site.run->fiber || site.run->finished || site.run->interpreter != &interp) {
@@ -305,6 +314,7 @@ void GeneratorFunctions::AbandonSuspended(Interpreter& interp) {
     for (ObjectId held : body.stack) {
       heap.IncRef(held);
       body.held.push_back(held);
+      body.holds_paused_stack = true;
     }
     body.stack.clear();
     site.run->abandoned = true;

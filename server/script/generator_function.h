@@ -6,9 +6,12 @@
 // While a generator is suspended its frame's slots live in the generator
 // (IteratorBody::held) and the for-loop iterators its paused statements
 // hold are listed in IteratorBody::stack, so the cyclic GC sees what
-// CPython's generator traversal sees. Closing a generator (GeneratorExit
-// through its frame, which CPython does when an unfinished generator is
-// freed) is not modelled: such a free stops the run with a refusal.
+// CPython's generator traversal sees. Freeing an unfinished generator closes
+// it: where CPython does so by clearing its frame, raising nothing (one not
+// started, 3.12+; one paused outside a loop, 3.13), the heap clears the
+// frame as it frees the generator and its fiber is unwound afterwards;
+// elsewhere (GeneratorExit through the frame) such a free stops the run
+// with a refusal.
 
 #ifndef HEAPSIM_SERVER_SCRIPT_GENERATOR_FUNCTION_H_
 #define HEAPSIM_SERVER_SCRIPT_GENERATOR_FUNCTION_H_
@@ -72,9 +75,10 @@ class GeneratorFunctions {
   // when the iterator ends, null with an error pending as Yield.
   static Ref YieldFrom(Interpreter& interp, const Expr& expr);
 
-  // Refuses the run when the heap freed unfinished generators (see above),
-  // unwinding their fibers first. True if it refused.
-  static bool RefuseUnclosed(Interpreter& interp);
+  // Unwinds the fibers of the unfinished generators the heap freed, and
+  // refuses the run if one of them was freed without being closed as
+  // CPython closes it (see above). True if it refused.
+  static bool UnwindFreed(Interpreter& interp);
 
   // At the end of `interp`'s run: the generators it left suspended are
   // unwound, keeping what their paused statements held (moved into the

@@ -40,6 +40,7 @@ Interpreter::Interpreter(Heap& heap, SessionState& session, const RunLimits& lim
   // Generators the session's own calls (unbinding a name) freed between
   // runs: no run of a script freed them, so none is refused for them.
   heap_.TakeUnclosedGenerators();
+  heap_.TakeClosedGenerators();
 }
 
 Interpreter::~Interpreter() { GeneratorFunctions::AbandonSuspended(*this); }
@@ -85,7 +86,7 @@ void Interpreter::Refuse(std::string_view what) {
 }
 
 bool Interpreter::Write(std::string_view text) {
-  if (heap_.has_unclosed_generators() && GeneratorFunctions::RefuseUnclosed(*this)) return false;
+  if (heap_.has_freed_generators() && GeneratorFunctions::UnwindFreed(*this)) return false;
   const uint64_t cap = limits_.max_output_bytes;
   if (cap != 0 && (output_bytes_ > cap || text.size() > cap - output_bytes_)) {
     Raise(absl::ResourceExhaustedError(

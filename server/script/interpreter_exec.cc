@@ -69,7 +69,7 @@ absl::StatusOr<Ref> Interpreter::EvaluateIn(const std::shared_ptr<Program>& prog
   context_ = Context{program.get(), &program->units[0], 0, kNoObject, program_index,
                      expression.position};
   Ref value = Eval(expression);
-  if (value && heap_.has_unclosed_generators() && GeneratorFunctions::RefuseUnclosed(*this)) {
+  if (value && heap_.has_freed_generators() && GeneratorFunctions::UnwindFreed(*this)) {
     value.Reset();
   }
   if (!value) return TakeError();
@@ -81,7 +81,7 @@ Flow Interpreter::ExecBlock(const Block& block) {
     if (limits_.before_statement) limits_.before_statement(stmt->position.line);
     const Flow flow = Exec(*stmt);
     if (flow != Flow::kNormal) return flow;
-    if (heap_.has_unclosed_generators() && GeneratorFunctions::RefuseUnclosed(*this)) {
+    if (heap_.has_freed_generators() && GeneratorFunctions::UnwindFreed(*this)) {
       return Flow::kError;
     }
   }
