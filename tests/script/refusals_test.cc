@@ -141,9 +141,10 @@ const std::vector<Refusal>& RefusedPrograms() {
        "sorting 64 or more items that are not all numbers"},
       // Generator functions: closing, values carried by StopIteration,
       // frames heapsim does not size.
-      {"def g():\n    yield 1\nx = g()\nnext(x)\ndel x\n",
+      {"def g():\n    for i in [1, 2]:\n        yield i\nx = g()\nnext(x)\ndel x\n",
        "freeing a generator that has not finished"},
-      {"def g():\n    yield 1\nprint(g() is None)\n", "freeing a generator that has not finished"},
+      {"def g():\n    yield from [1, 2]\nx = g()\nnext(x)\ndel x\n",
+       "freeing a generator that has not finished"},
       {"def g():\n    for i in range(3):\n        yield i\nfor i in g():\n    break\n",
        "freeing a generator that has not finished"},
       {"def g():\n    try:\n        yield 1\n    finally:\n        pass\n",
@@ -203,6 +204,37 @@ TEST_P(Refusals, GeneratorFramesHeapsimCannotSizeAreRefusedWhereTheySizeTheObjec
         << status.message();
   } else {
     EXPECT_TRUE(status.ok()) << status;
+  }
+}
+
+// Freeing an unfinished generator runs where CPython closes it by clearing
+// its frame, and is refused where GeneratorExit goes through the frame.
+TEST_P(Refusals, FreeingAnUnfinishedGeneratorIsRefusedWhereItRaisesGeneratorExit) {
+  const Profile& profile = **FindProfile(GetParam());
+  const struct {
+    std::string source;
+    bool clears_frame;
+  } frees[] = {
+      {"def g(a):\n    yield a\nprint(g([]) is None)\n",
+       profile.generator_close_unstarted_clears_frame},
+      {"def g():\n    yield 1\n    yield 2\nx = g()\nnext(x)\ndel x\n",
+       profile.generator_close_paused_clears_frame},
+      {"def g():\n    while True:\n        yield 1\nfor i in g():\n    break\n",
+       profile.generator_close_paused_clears_frame},
+      {"import gc\ndef g():\n    yield 1\nx = g()\nnext(x)\nl = [x]\nl.append(l)\n"
+       "del x, l\ngc.collect()\n",
+       false},
+  };
+  for (const auto& free : frees) {
+    const absl::Status status = RunScript(GetParam(), free.source);
+    if (free.clears_frame) {
+      EXPECT_TRUE(status.ok()) << free.source << status;
+    } else {
+      EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << free.source << status;
+      EXPECT_NE(status.message().find("unsupported: freeing a generator that has not finished"),
+                std::string::npos)
+          << free.source << status.message();
+    }
   }
 }
 
