@@ -19,18 +19,30 @@ def paused():
     g = gen(item)
     print("first", next(g))
     before = sys.getrefcount(item)
-    count = gc.get_count()
     tracemalloc.start()
     del g
     traced = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print("traced", traced)
-    print("gc delta", gc.get_count()[0] - count[0])
     print("refs released", before - sys.getrefcount(item))
 
 
+def counted_free(started):
+    g = gen([0])
+    if started:
+        next(g)
+    before = gc.get_count()[0]
+    del g
+    print("gc delta", gc.get_count()[0] - before)
+
+
+gc.collect()
+
 paused()
 paused()
+
+counted_free(True)
+counted_free(True)
 
 
 def block_reuse():

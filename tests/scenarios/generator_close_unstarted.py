@@ -17,18 +17,30 @@ def never_started():
     item = [0]
     g = gen(item, item)
     before = sys.getrefcount(item)
-    count = gc.get_count()
     tracemalloc.start()
     del g
     traced = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print("traced", traced)
-    print("gc delta", gc.get_count()[0] - count[0])
     print("refs released", before - sys.getrefcount(item))
 
 
+def counted_free(started):
+    g = gen([0], None)
+    if started:
+        next(g)
+    before = gc.get_count()[0]
+    del g
+    print("gc delta", gc.get_count()[0] - before)
+
+
+gc.collect()
+
 never_started()
 never_started()
+
+counted_free(False)
+counted_free(False)
 
 
 def block_reuse():
