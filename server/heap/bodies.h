@@ -275,6 +275,7 @@ struct IteratorBody {
   // closes it (see Profile::generator_close_*_clears_frame).
   bool needs_close = false;
   bool started = false;  // its body has run (it has a fiber or had one)
+  bool delegating = false;  // paused in a `yield from`
   // An earlier run's paused statements' objects were moved into `held`.
   bool holds_paused_stack = false;
 };

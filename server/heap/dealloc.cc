@@ -96,7 +96,7 @@ bool ClosesByClearingFrame(const Heap& heap, const IteratorBody& body) {
   if (heap.gc().collecting) return false;
   const Profile& profile = heap.profile();
   if (!body.started) return profile.generator_close_unstarted_clears_frame;
-  return profile.generator_close_paused_clears_frame && body.stack.empty() &&
+  return profile.generator_close_paused_clears_frame && !body.delegating &&
          !body.holds_paused_stack;
 }
 
@@ -259,10 +259,16 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       IteratorBody body = std::move(heap.iterator(id));
       if (body.needs_close) {
         if (ClosesByClearingFrame(heap, body)) {
-          // CPython clears the frame (locals, value stack, function) before
-          // it frees the generator.
+          // CPython clears the frame (locals, value stack from the bottom,
+          // then the function) before it frees the generator. The paused
+          // statements' references to the stack's objects are dropped here
+          // for them (their fiber, unwound later, lets go of them unused).
           heap.NoteClosedGenerator(body.generator);
-          for (ObjectId held : body.held) DropIfSet(heap, held);
+          const size_t locals =
+              body.held.size() - (heap.profile().generator_embeds_frame ? 1 : 0);
+          for (size_t i = 0; i < locals; ++i) DropIfSet(heap, body.held[i]);
+          for (ObjectId value : body.stack) DropIfSet(heap, value);
+          if (locals < body.held.size()) DropIfSet(heap, body.held.back());
           heap.ReleaseObject(id, /*keep_block=*/false);
           return;
         }

@@ -143,6 +143,7 @@ Ref GeneratorFunctions::Resume(Interpreter& interp, ObjectId generator, Ref sent
     // Suspended at a yield: the frame goes back into the generator.
     std::swap_ranges(frame.slots.begin(), frame.slots.end(), body.held.begin());
     body.stack = frame.stack;
+    body.delegating = run.delegating;
     run.stack = std::move(frame.stack);
     return std::move(run.yielded);
   }
@@ -213,7 +214,9 @@ Ref GeneratorFunctions::YieldFrom(Interpreter& interp, const Expr& expr) {
       break;
     }
     run->yielded = std::move(item);
+    run->delegating = true;
     run->fiber->Suspend();
+    run->delegating = false;
     if (run->unwinding) {
       interp.error_ = absl::CancelledError("generator unwound");
       failed = true;
@@ -257,11 +260,16 @@ namespace {
 template <typename UnwindFn>
 void UnwindFreedFibers(Heap& heap, SessionState& session, bool& unclosed, UnwindFn unwind) {
   while (heap.has_freed_generators()) {
-    std::vector<uint32_t> states = heap.TakeClosedGenerators();
-    std::vector<uint32_t> unclosed_states = heap.TakeUnclosedGenerators();
-    if (!unclosed_states.empty()) unclosed = true;
-    states.insert(states.end(), unclosed_states.begin(), unclosed_states.end());
-    for (uint32_t state : states) {
+    // The heap closed these by clearing their frames, value stack included.
+    for (uint32_t state : heap.TakeClosedGenerators()) {
+      const GeneratorSite site = session.generators[state];
+      if (!site.run) continue;
+      site.run->object = kNoObject;
+      site.run->stack_released = true;
+      unwind(site);
+    }
+    for (uint32_t state : heap.TakeUnclosedGenerators()) {
+      unclosed = true;
       const GeneratorSite site = session.generators[state];
       if (!site.run) continue;
       site.run->object = kNoObject;

@@ -8,8 +8,9 @@
 // hold are listed in IteratorBody::stack, so the cyclic GC sees what
 // CPython's generator traversal sees. Freeing an unfinished generator closes
 // it: where CPython does so by clearing its frame, raising nothing (one not
-// started, 3.12+; one paused outside a loop, 3.13), the heap clears the
-// frame as it frees the generator and its fiber is unwound afterwards;
+// started, 3.12+; one paused, except in a `yield from`, 3.13), the heap
+// clears the frame as it frees the generator (dropping the references its
+// paused `for` statements hold) and its fiber is unwound afterwards;
 // elsewhere (GeneratorExit through the frame) such a free stops the run
 // with a refusal.
 
@@ -39,6 +40,10 @@ struct GeneratorRun {
   bool finished = false;   // the body returned or raised
   bool abandoned = false;  // unwound when the run that started it ended
   bool unwinding = false;  // resumed only to unwind its fiber
+  bool delegating = false;  // paused in a `yield from`
+  // Closing it dropped the references its paused statements held to the
+  // frame's value stack: unwinding lets go of them without dropping them.
+  bool stack_released = false;
   Ref yielded;             // the value passed out by `yield`
   Ref sent;                // the value passed in by send(), for `yield`
   std::vector<ObjectId> stack;  // the paused frame's Frame::stack (borrowed)

@@ -561,6 +561,8 @@ Flow Interpreter::ExecFor(const Stmt& stmt) {
   heap_.frames().at(context_.frame).stack.push_back(iterator.get());
   const Flow flow = ExecForLoop(stmt, iterator.get());
   heap_.frames().at(context_.frame).stack.pop_back();
+  // A generator closed while paused here: closing dropped the iterator.
+  if (context_.generator != nullptr && context_.generator->stack_released) iterator.release();
   if (flow != Flow::kNormal) return flow == Flow::kBreak ? Flow::kNormal : flow;
   iterator.Reset();  // FOR_ITER drops the exhausted iterator
   return ExecBlock(stmt.orelse);

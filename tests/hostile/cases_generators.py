@@ -34,9 +34,10 @@ CASES = [
          "for n in range(500):\n    x = g([n, n])\n    next(x)\n    kept.append(x)\nprint(len(kept))\n",
          0, None, 10, stdout=r"^500\n$"),
     # A generator freed unfinished inside another's body is refused where
-    # closing it raises GeneratorExit (paused in a loop: on every profile).
+    # closing it raises GeneratorExit (paused in a `yield from`: on every
+    # profile).
     Case("generators_freed_inside_generator",
-         "def inner():\n    for i in [1, 2]:\n        yield i\n"
+         "def inner():\n    yield from [1, 2]\n"
          "def outer():\n    x = inner()\n    next(x)\n    x = None\n    yield 3\n"
          "print(list(outer()))\n",
          2, r"unsupported: freeing a generator that has not finished", 10),
@@ -51,7 +52,7 @@ CASES = [
          {"3.13": None, "*": r"unsupported: freeing a generator that has not finished"}, 10,
          stdout=r"^(\[3\]\n)?$"),
     Case("generators_closed_chain",
-         "def g(inner):\n    yield 1\n    yield 2\n"
+         "def g(inner):\n    for i in [1, 2]:\n        yield i\n"
          "x = None\nfor n in range(1000):\n    x = g(x)\n    next(x)\nx = None\n"
          "y = None\nfor n in range(100000):\n    y = g(y)\ny = None\n"
          "for n in range(5000):\n    z = g(n)\n    next(z)\n    del z\nprint('ok')\n",
