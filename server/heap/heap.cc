@@ -120,6 +120,16 @@ void Heap::MakeSingletons() {
       make_one_char(c);  // made by start-up, cached for good
     }
   }
+  // Interned one-character identifiers that are not the singletons.
+  for (const char c : p.distinct_interned_one_chars) {
+    StrBody body;
+    body.utf8.assign(1, c);
+    body.length = 1;
+    body.kind = StrKind::kAscii;
+    const ObjectId interned = make_static(TypeTag::kStr, 64, p.singleton_startup_refs);
+    AttachBody(interned, std::move(body));
+    Intern(interned);
+  }
 }
 
 ObjectId Heap::LatinOneChar(uint32_t code_point) {

@@ -112,6 +112,7 @@ constexpr Profile Py38() {
       // are \a to \r (7-13), \x1a, and ' ' to '~' but for '`'.
       .static_char_singletons = false,
       .one_chars_at_startup = CodePointSet({{7, 13}, {26, 26}, {32, 95}, {97, 126}}),
+      .distinct_interned_one_chars = "",
       .interned_strings_immortal = false,
       .trashcan_depth = 50,
       .call_copies_arguments = true,
@@ -286,6 +287,7 @@ constexpr Profile Py310() {
 constexpr Profile Py311() {
   Profile p = Py310();
   p.version = "3.11";
+  p.distinct_interned_one_chars = "BCLST_abcdefhijklmnopqrstvwxy";
   p.compare_specialises_in_tests = true;
   p.messages.with_protocol_type_error = true;
   p.messages.attr_name_names_type = true;
@@ -353,6 +355,7 @@ constexpr Profile Py311() {
 constexpr Profile Py312() {
   Profile p = Py311();
   p.version = "3.12";
+  p.distinct_interned_one_chars = "_abcdenprsx";
   p.compare_specialises_in_tests = false;
   p.full_version = "3.12.1";
   p.generator_close_unstarted_clears_frame = true;
@@ -406,6 +409,7 @@ constexpr Profile Py312() {
 constexpr Profile Py313() {
   Profile p = Py312();
   p.version = "3.13";
+  p.distinct_interned_one_chars = "";
   p.full_version = "3.13.0";
   p.generator_close_paused_clears_frame = true;
   p.builtin_names = cpython_names::kBuiltins313;

@@ -343,6 +343,11 @@ struct Profile {
   // (and cached) when a script starts, a set of code points as 256 bits
   // (bit c % 64 of word c / 64); the others are made at first use.
   std::array<uint64_t, 4> one_chars_at_startup;
+  // One-character identifiers whose interned str is not the character's
+  // singleton: 3.11 and 3.12 intern the strings of their deep-frozen
+  // start-up modules first, so a constant or name 'a' is that static str
+  // while chr(97) and 'xa'[1] are the singleton (measured).
+  std::string_view distinct_interned_one_chars;
   // 3.12: interned strings are immortal.
   bool interned_strings_immortal;
   // Deallocations nested deeper than this are deferred (the trashcan).

@@ -718,7 +718,17 @@ ObjectId Compiler::Canonical(ObjectId value) {
       heap_.Intern(value);
     }
   } else if (type == TypeTag::kTuple) {
-    // Items are canonical too; a tuple of atoms is not tracked by the GC.
+    // Items are made canonical too (folding built the tuple from the
+    // literals' own objects), as CPython interns the strs of constant
+    // tuples; a tuple of atoms is not tracked by the GC.
+    for (size_t i = 0; i < TupleItems(heap_, value).size(); ++i) {
+      const ObjectId item = TupleItems(heap_, value)[i];
+      const ObjectId canonical_item = Canonical(item);
+      if (canonical_item == item) continue;
+      heap_.IncRef(canonical_item);
+      heap_.tuple(value).items[i] = canonical_item;
+      heap_.DecRef(item);
+    }
     bool atomic = true;
     for (ObjectId item : TupleItems(heap_, value)) {
       const TypeTag t = heap_.type_of(item);
