@@ -281,8 +281,9 @@ int RunSlowWatchers(const FaultOptions& options) {
               static_cast<double>(watchers[0].frame_bytes) * kWatchers * kChanges / 1e6,
               rss_before, kWarmUp, rss_warm, rss_after);
   bool ok = true;
-  if (rss_after - rss_warm > 8 * 1024) {
-    ok = Fail("heapd's memory kept growing (more than 8 MiB) while its watchers did not read");
+  if (rss_after - rss_warm > options.rss_growth_kib) {
+    ok = Fail(absl::StrCat("heapd's memory kept growing (more than ", options.rss_growth_kib / 1024,
+                           " MiB) while its watchers did not read"));
   }
   // Reading again reaches the latest state in a few frames, not kChanges.
   size_t most_frames = 0;

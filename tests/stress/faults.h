@@ -11,6 +11,7 @@
 #ifndef HEAPSIM_TESTS_STRESS_FAULTS_H_
 #define HEAPSIM_TESTS_STRESS_FAULTS_H_
 
+#include <cstdint>
 #include <string>
 
 namespace heapsim::stress {
@@ -18,6 +19,8 @@ namespace heapsim::stress {
 struct FaultOptions {
   std::string server;  // HOST:PORT
   int heapd_pid = 0;
+  // RunSlowWatchers: the most heapd's RSS may grow after the warm-up.
+  int64_t rss_growth_kib = 8 * 1024;
 };
 
 // Each returns 0 when the property held, else 1 (having printed why).

@@ -21,6 +21,9 @@
 
 ABSL_FLAG(std::string, server, "127.0.0.1:50051", "heapd address, HOST:PORT");
 ABSL_FLAG(int, heapd_pid, 0, "heapd's process id (fault tests)");
+ABSL_FLAG(int, rss_growth_mib, 8,
+          "slow_watchers: how much heapd's RSS may grow after the warm-up (sanitizer "
+          "builds' allocators need more)");
 ABSL_FLAG(int, clients, 64, "load: concurrent clients, each with a connection and a session");
 ABSL_FLAG(int, operations, 10000, "load: calls per client");
 ABSL_FLAG(uint32_t, seed, 1, "load: the random mix's seed");
@@ -45,6 +48,7 @@ int main(int argc, char** argv) {
   heapsim::stress::FaultOptions options;
   options.server = absl::GetFlag(FLAGS_server);
   options.heapd_pid = absl::GetFlag(FLAGS_heapd_pid);
+  options.rss_growth_kib = int64_t{absl::GetFlag(FLAGS_rss_growth_mib)} * 1024;
   if (options.heapd_pid <= 0) {
     std::fprintf(stderr, "heapsim_stress: %s needs --heapd_pid\n", mode.c_str());
     return 2;

@@ -56,7 +56,8 @@ echo "the session answered ${elapsed_ms} ms after its client was killed"
 if ((elapsed_ms > 2000)); then echo "FAIL: the script outlived its client" >&2; exit 1; fi
 
 echo "== slow WatchStats readers"
-"$stress" --server="$server" --heapd_pid="$heapd_pid" slow_watchers
+"$stress" --server="$server" --heapd_pid="$heapd_pid" \
+  --rss_growth_mib="${HEAPSIM_STRESS_RSS_GROWTH_MIB:-8}" slow_watchers
 
 echo "== SIGTERM with calls in flight"
 "$stress" --server="$server" --heapd_pid="$heapd_pid" drain
