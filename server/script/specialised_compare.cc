@@ -42,12 +42,18 @@ SiteKind KindOf(const Heap& heap, CompareOp op, ObjectId a, ObjectId b) {
 template <typename T>
 bool Apply(CompareOp op, const T& x, const T& y) {
   switch (op) {
-    case CompareOp::kEq: return x == y;
-    case CompareOp::kNotEq: return x != y;
-    case CompareOp::kLt: return x < y;
-    case CompareOp::kLtE: return x <= y;
-    case CompareOp::kGt: return x > y;
-    default: return x >= y;
+    case CompareOp::kEq:
+      return x == y;
+    case CompareOp::kNotEq:
+      return x != y;
+    case CompareOp::kLt:
+      return x < y;
+    case CompareOp::kLtE:
+      return x <= y;
+    case CompareOp::kGt:
+      return x > y;
+    default:
+      return x >= y;
   }
 }
 
@@ -85,8 +91,8 @@ void MarkIn(Block& block) {
       }
       MarkIn(*stmt->value);
     }
-    for (std::vector<ExprPtr>* list : {&stmt->targets, &stmt->decorators, &stmt->defaults,
-                                       &stmt->kw_defaults, &stmt->bases}) {
+    for (std::vector<ExprPtr>* list :
+         {&stmt->targets, &stmt->decorators, &stmt->defaults, &stmt->kw_defaults, &stmt->bases}) {
       for (ExprPtr& expr : *list) {
         if (expr) MarkIn(*expr);
       }
