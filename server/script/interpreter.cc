@@ -107,6 +107,14 @@ constexpr uint64_t kStepUnits = 8;
 
 }  // namespace
 
+bool Interpreter::WithinMemoryLimit() {
+  if (limits_.max_bytes == 0 || heap_.allocator().footprint() <= limits_.max_bytes) return true;
+  error_ = absl::ResourceExhaustedError(
+      absl::StrCat("memory limit reached: the simulated process holds ",
+                   heap_.allocator().footprint(), " bytes (limit ", limits_.max_bytes, ")"));
+  return false;
+}
+
 bool Interpreter::Step() {
   ++steps_;
   if (heap_.gc().scheduled) RunScheduledCollection(heap_);
@@ -116,14 +124,7 @@ bool Interpreter::Step() {
                      " steps"));
     return false;
   }
-  if ((steps_ & 1023) == 0) {
-    if (limits_.max_bytes != 0 && heap_.allocator().footprint() > limits_.max_bytes) {
-      error_ = absl::ResourceExhaustedError(
-          absl::StrCat("memory limit reached: the simulated process holds ",
-                       heap_.allocator().footprint(), " bytes (limit ", limits_.max_bytes, ")"));
-      return false;
-    }
-  }
+  if ((steps_ & 1023) == 0 && !WithinMemoryLimit()) return false;
   if (!budget_.Spend(kStepUnits)) {
     error_ = budget_.status();
     return false;

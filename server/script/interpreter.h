@@ -264,6 +264,9 @@ class Interpreter {
   // A frame's exit: one level less, and the end of 3.8's overflow
   // allowance once the depth falls below it.
   void LeaveFrame();
+  // False, with the limit's error, once the simulated footprint is past the
+  // session's max_bytes.
+  bool WithinMemoryLimit();
   Ref EvalDisplay(const Expr& expr);
   Ref EvalDict(const Expr& expr);
   Ref EvalComprehension(const Expr& expr);

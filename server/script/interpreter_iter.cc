@@ -344,10 +344,13 @@ bool Interpreter::ForEach(ObjectId iterable, const std::function<bool(Ref)>& bod
   if (heap_.type_of(iterator.get()) == TypeTag::kGenerator) {
     return GeneratorForEach(*this, iterator.get(), body);
   }
-  while (true) {
+  // A builtin filling a container from an iterable (set.update(range(n)),
+  // ...) is held to the memory limit item by item, not only between steps.
+  for (uint64_t count = 1;; ++count) {
     Ref item = Next(iterator.get());
     if (!item) return !has_error();
     if (!body(std::move(item))) return !has_error();
+    if ((count & 255) == 0 && !WithinMemoryLimit()) return false;
   }
 }
 

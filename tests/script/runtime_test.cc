@@ -152,6 +152,20 @@ TEST_P(RuntimeTest, PythonCodeABuiltinDrivesSpendsTheStepBudget) {
   EXPECT_TRUE(runtime_.CheckConsistency().ok());
 }
 
+TEST_P(RuntimeTest, ABuiltinFillingASetFromAHugeRangeStopsAtTheMemoryLimit) {
+  // Found by run_fuzzer: set(range(...)) grew a table item by item, and the
+  // memory limit was looked at only between steps (gigabytes of host memory).
+  RunLimits limits;
+  limits.max_bytes = runtime_.heap().allocator().footprint() + (uint64_t{1} << 22);
+  StringSink out;
+  const absl::Status status =
+      runtime_.Exec("s = set(range(30))\ns.symmetric_difference_update(range(30, 10**33))\n",
+                    "<test>", limits, out);
+  EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted) << status;
+  EXPECT_THAT(std::string(status.message()), ::testing::HasSubstr("memory limit reached"));
+  EXPECT_TRUE(runtime_.CheckConsistency().ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Profiles, RuntimeTest, ::testing::ValuesIn(testing::ProfileVersions()),
                          [](const auto& info) { return testing::ProfileTestName(info.param); });
 
