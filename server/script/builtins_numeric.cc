@@ -209,29 +209,13 @@ class NumericCall : public BuiltinCall {
     const double x = AsDoubleValue(heap_, a);
     const double y = AsDoubleValue(heap_, b);
     if (y == 0) return Fail(PyError(PyExc::kZeroDivisionError, "float divmod()"));
-    double mod = std::fmod(x, y);
-    double div = (x - mod) / y;
-    if (mod != 0) {
-      if ((y < 0) != (mod < 0)) {
-        mod += y;
-        div -= 1.0;
-      }
-    } else {
-      mod = std::copysign(0.0, y);
-    }
-    double floor_div;
-    if (div != 0) {
-      floor_div = std::floor(div);
-      if (div - floor_div > 0.5) floor_div += 1.0;
-    } else {
-      floor_div = std::copysign(0.0, x / y);
-    }
+    const FloatDivMod result = FloatDivide(x, y);
     // Py_BuildValue("(dd)"): the tuple first, then its two floats.
     heap_.IncRef(heap_.none());
     heap_.IncRef(heap_.none());
     Ref pair = NewTuple(heap_, {heap_.none(), heap_.none()});
-    Ref first = NewFloat(heap_, floor_div);
-    Ref second = NewFloat(heap_, mod);
+    Ref first = NewFloat(heap_, result.quotient);
+    Ref second = NewFloat(heap_, result.remainder);
     std::vector<ObjectId>& items = heap_.tuple(pair.get()).items;
     items[0] = first.release();
     items[1] = second.release();

@@ -250,24 +250,8 @@ absl::StatusOr<Ref> FloatArithmetic(Heap& heap, BinaryOp op, double x, double y)
                                                       ? messages.float_mod_zero
                                                       : messages.float_floor_div_zero);
       }
-      double mod = std::fmod(x, y);
-      double div = (x - mod) / y;
-      if (mod != 0) {
-        if ((y < 0) != (mod < 0)) {
-          mod += y;
-          div -= 1.0;
-        }
-      } else {
-        mod = std::copysign(0.0, y);
-      }
-      double floordiv;
-      if (div != 0) {
-        floordiv = std::floor(div);
-        if (div - floordiv > 0.5) floordiv += 1.0;
-      } else {
-        floordiv = std::copysign(0.0, x / y);
-      }
-      return NewFloat(heap, op == BinaryOp::kMod ? mod : floordiv);
+      const FloatDivMod result = FloatDivide(x, y);
+      return NewFloat(heap, op == BinaryOp::kMod ? result.remainder : result.quotient);
     }
     case BinaryOp::kPow:
       if (x == 0 && y < 0) {
@@ -441,6 +425,27 @@ const char* BinaryOpSymbol(BinaryOp op) {
       return "@";
   }
   return "?";
+}
+
+FloatDivMod FloatDivide(double x, double y) {
+  double mod = std::fmod(x, y);
+  double div = (x - mod) / y;
+  if (mod != 0) {
+    if ((y < 0) != (mod < 0)) {
+      mod += y;
+      div -= 1.0;
+    }
+  } else {
+    mod = std::copysign(0.0, y);
+  }
+  double floor_div;
+  if (div != 0) {
+    floor_div = std::floor(div);
+    if (div - floor_div > 0.5) floor_div += 1.0;
+  } else {
+    floor_div = std::copysign(0.0, x / y);
+  }
+  return {floor_div, mod};
 }
 
 absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool in_place) {

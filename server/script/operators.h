@@ -45,6 +45,14 @@ const char* BinaryOpSymbol(BinaryOp op);
 
 // a <op> b. `in_place` selects the augmented form (a += b), which mutates
 // lists, sets and bytearrays in place and returns `a` itself.
+// float_divmod: Python's floored quotient and remainder of x / y (the
+// remainder takes y's sign). REQUIRES: y != 0.
+struct FloatDivMod {
+  double quotient;
+  double remainder;
+};
+FloatDivMod FloatDivide(double x, double y);
+
 absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool in_place);
 
 // <op> a.
