@@ -1087,6 +1087,9 @@ Ref Call::Run() {
         interp_.TakeError().IgnoreError();
         return heap_.NewRef(Arg(1));
       }
+      if (!IsIterator(heap_, Arg(0))) {
+        return TypeError(absl::StrCat("'", TypeName(heap_, Arg(0)), "' object is not an iterator"));
+      }
       Ref item = interp_.Next(Arg(0));
       if (item || interp_.has_error()) return item;
       if (args_.positional.size() == 2) return heap_.NewRef(Arg(1));

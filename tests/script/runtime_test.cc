@@ -166,6 +166,20 @@ TEST_P(RuntimeTest, ABuiltinFillingASetFromAHugeRangeStopsAtTheMemoryLimit) {
   EXPECT_TRUE(runtime_.CheckConsistency().ok());
 }
 
+TEST_P(RuntimeTest, NextOfAnObjectThatIsNoIteratorIsATypeError) {
+  // The run fuzzer's finding: next() read any object as an iterator's body,
+  // and `next([1])` or `next(slice, None)` crashed heapd.
+  for (const char* source : {"next([1])\n", "next(slice, None)\n", "next(len)\n", "next(5, 0)\n"}) {
+    StringSink out;
+    const absl::Status status = runtime_.Exec(source, "<test>", RunLimits(), out);
+    EXPECT_FALSE(status.ok()) << source;
+    EXPECT_THAT(std::string(status.message()),
+                ::testing::HasSubstr("TypeError: '"));
+    EXPECT_THAT(std::string(status.message()), ::testing::HasSubstr("' object is not an iterator"));
+    EXPECT_TRUE(runtime_.CheckConsistency().ok());
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Profiles, RuntimeTest, ::testing::ValuesIn(testing::ProfileVersions()),
                          [](const auto& info) { return testing::ProfileTestName(info.param); });
 
