@@ -226,6 +226,14 @@ struct CellBody {
   ObjectId contents = kNoObject;
 };
 
+// A weak reference: its referent (kNoObject once the referent died or the
+// reference was cleared), not counted; and its callback (owned), kNoObject
+// for none.
+struct WeakRefBody {
+  ObjectId referent = kNoObject;
+  ObjectId callback = kNoObject;
+};
+
 // A function bound to `self` (method), or a builtin with its `self`.
 struct BoundBody {
   ObjectId callable = kNoObject;  // the function, for methods

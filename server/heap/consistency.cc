@@ -90,6 +90,44 @@ void ForEachHeldBlock(const Heap& heap, const std::function<void(uint64_t)>& vis
   for (const auto& [block, capacity] : free.frames) visit(block);
 }
 
+namespace {
+
+// Each listed referent is live and flagged, each weakref in a list is live
+// and names that referent, and each live weakref naming a referent is in
+// its list.
+absl::Status CheckWeakLists(const Heap& heap) {
+  size_t listed = 0;
+  for (const auto& [referent, list] : heap.weak_lists()) {
+    if (!heap.is_live(referent) || !heap.object(referent).has(kHasWeakRefs) || list.empty()) {
+      return absl::InternalError(absl::StrCat("weak reference list of #", referent,
+                                              " belongs to no flagged live object"));
+    }
+    for (ObjectId weakref : list) {
+      if (!heap.is_live(weakref) || heap.type_of(weakref) != TypeTag::kWeakRef ||
+          heap.weakref(weakref).referent != referent) {
+        return absl::InternalError(absl::StrCat("weak reference #", weakref, " listed for #",
+                                                referent, " does not refer to it"));
+      }
+    }
+    listed += list.size();
+  }
+  size_t referring = 0;
+  absl::Status status;
+  heap.ForEachObject([&](ObjectId id, const Object& o) {
+    if (o.has(kHasWeakRefs) && !heap.weak_lists().contains(id) && status.ok()) {
+      status = absl::InternalError(absl::StrCat("#", id, " is flagged with no weak references"));
+    }
+    if (o.type == TypeTag::kWeakRef && heap.weakref(id).referent != kNoObject) ++referring;
+  });
+  if (status.ok() && referring != listed) {
+    status = absl::InternalError(absl::StrCat(referring, " weak references refer to objects but ",
+                                              listed, " are listed"));
+  }
+  return status;
+}
+
+}  // namespace
+
 absl::Status CheckConsistency(const Heap& heap,
                               const std::function<uint64_t(ObjectId)>& external) {
   // Reference counts, indexed by ObjectId (ids are dense: the highest live
@@ -128,6 +166,7 @@ absl::Status CheckConsistency(const Heap& heap,
     }
   });
   if (!status.ok()) return status;
+  if (absl::Status weak = CheckWeakLists(heap); !weak.ok()) return weak;
 
   // Blocks in use, per pymalloc size class.
   const Pymalloc& pymalloc = heap.allocator().pymalloc();

@@ -9,6 +9,7 @@
 #include "server/heap/list_object.h"
 #include "server/heap/slotted_object.h"
 #include "server/heap/tuple_object.h"
+#include "server/heap/weakref_object.h"
 
 namespace heapsim {
 
@@ -142,6 +143,8 @@ void ReleaseDictKeysBlock(Heap& heap, const DictBody& body) {
 }
 
 void DeallocateObject(Heap& heap, ObjectId id) {
+  // Instances, classes and functions clear their weak references first.
+  if (heap.object(id).has(kHasWeakRefs)) ClearWeakRefsTo(heap, id);
   switch (heap.type_of(id)) {
     case TypeTag::kFloat:
       ReleaseToFreeList(heap, id, heap.free_lists().floats, heap.profile().float_freelist);
@@ -233,6 +236,10 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       DropIfSet(heap, contents);
       return;
     }
+    case TypeTag::kWeakRef:
+      UnlinkWeakRef(heap, id);
+      heap.ReleaseObject(id, /*keep_block=*/false);
+      return;
     case TypeTag::kMemberDescriptor: {
       const MemberBody body = heap.member(id);
       heap.ReleaseObject(id, /*keep_block=*/false);

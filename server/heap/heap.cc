@@ -340,6 +340,9 @@ void Heap::DestroyBody(ObjectId id) {
     case TypeTag::kMethod:
       bounds_.Remove(o.payload);
       break;
+    case TypeTag::kWeakRef:
+      weakrefs_.Remove(o.payload);
+      break;
     case TypeTag::kIterator:
     case TypeTag::kRangeIterator:
     case TypeTag::kGenerator:

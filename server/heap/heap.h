@@ -92,6 +92,10 @@ class Heap {
   // The record of a live object. REQUIRES: IsLive(id).
   const Object& object(ObjectId id) const { return objects_[id]; }
   TypeTag type_of(ObjectId id) const { return objects_[id].type; }
+  // True if `id` names a live object (for checks of ids from elsewhere).
+  bool is_live(ObjectId id) const {
+    return id != kNoObject && id < objects_.size() && objects_[id].refcount != 0;
+  }
   // The simulated id() of a live object.
   uint64_t address_of(ObjectId id) const { return objects_[id].address; }
   // The live object at simulated address `address`, or kNoObject. O(objects).
@@ -255,6 +259,7 @@ class Heap {
   MemberBody& member(ObjectId id) { return members_[objects_[id].payload]; }
   const MemberBody& member(ObjectId id) const { return members_[objects_[id].payload]; }
   BoundBody& bound(ObjectId id) { return bounds_[objects_[id].payload]; }
+  WeakRefBody& weakref(ObjectId id) { return weakrefs_[objects_[id].payload]; }
   IteratorBody& iterator(ObjectId id) { return iterators_[objects_[id].payload]; }
   ExceptionBody& exception(ObjectId id) { return exceptions_[objects_[id].payload]; }
   ModuleBody& module(ObjectId id) { return modules_[objects_[id].payload]; }
@@ -276,6 +281,7 @@ class Heap {
   const CodeBody& code(ObjectId id) const { return codes_[objects_[id].payload]; }
   const CellBody& cell(ObjectId id) const { return cells_[objects_[id].payload]; }
   const BoundBody& bound(ObjectId id) const { return bounds_[objects_[id].payload]; }
+  const WeakRefBody& weakref(ObjectId id) const { return weakrefs_[objects_[id].payload]; }
   const IteratorBody& iterator(ObjectId id) const { return iterators_[objects_[id].payload]; }
   const ExceptionBody& exception(ObjectId id) const {
     return exceptions_[objects_[id].payload];
@@ -300,6 +306,7 @@ class Heap {
   void AttachBody(ObjectId id, CellBody body) { Attach(id, cells_, std::move(body)); }
   void AttachBody(ObjectId id, MemberBody body) { Attach(id, members_, std::move(body)); }
   void AttachBody(ObjectId id, BoundBody body) { Attach(id, bounds_, std::move(body)); }
+  void AttachBody(ObjectId id, WeakRefBody body) { Attach(id, weakrefs_, std::move(body)); }
   void AttachBody(ObjectId id, IteratorBody body) { Attach(id, iterators_, std::move(body)); }
   void AttachBody(ObjectId id, ExceptionBody body) { Attach(id, exceptions_, std::move(body)); }
   void AttachBody(ObjectId id, ModuleBody body) { Attach(id, modules_, std::move(body)); }
@@ -310,6 +317,16 @@ class Heap {
   // Stores an inline value (small int or float) in a live object.
   void set_small_int(ObjectId id, int64_t value) { objects_[id].small_int = value; }
   void set_real(ObjectId id, double value) { objects_[id].real = value; }
+
+  // The weak references to each object that has some (flag kHasWeakRefs),
+  // in the order of CPython's per-object list. Kept by weakref_object.cc.
+  using WeakLists = absl::flat_hash_map<ObjectId, std::vector<ObjectId>>;
+  WeakLists& weak_lists() { return weak_lists_; }
+  const WeakLists& weak_lists() const { return weak_lists_; }
+  // Sets or clears a flag bit of a live object.
+  void set_flag(ObjectId id, ObjectFlag flag, bool on) {
+    objects_[id].flags = static_cast<uint8_t>(on ? (objects_[id].flags | flag) : (objects_[id].flags & ~flag));
+  }
 
   // ---------------------------------------------------------------------
   // Free lists (block addresses, newest last)
@@ -444,6 +461,7 @@ class Heap {
   Slab<CellBody> cells_;
   Slab<MemberBody> members_;
   Slab<BoundBody> bounds_;
+  Slab<WeakRefBody> weakrefs_;
   Slab<IteratorBody> iterators_;
   Slab<ExceptionBody> exceptions_;
   Slab<ModuleBody> modules_;
@@ -464,6 +482,7 @@ class Heap {
   uint64_t next_static_address_;
 
   FreeLists free_lists_;
+  WeakLists weak_lists_;
   GcState gc_;
   FrameStack frames_;
 

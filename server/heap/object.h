@@ -57,6 +57,7 @@ enum class TypeTag : uint8_t {
   kDescriptor,     // a class's __dict__ / __weakref__ attribute (getset_descriptor)
   kNotImplemented, // the NotImplemented singleton
   kMemberDescriptor,  // a __slots__ name in its class (member_descriptor)
+  kWeakRef,        // weakref.ref (weakref_object.h)
   kCount,
 };
 
@@ -69,6 +70,7 @@ enum ObjectFlag : uint8_t {
   kInFreeList = 1 << 4,  // dead, parked on a type's free list
   kGcReachable = 1 << 5, // scratch bit used during a collection
   kFinalized = 1 << 6,   // scratch bit used while tearing down cycles
+  kHasWeakRefs = 1 << 7, // some weakref refers to it (Heap::weak_lists)
 };
 
 struct Object {

@@ -102,6 +102,7 @@ constexpr Profile Py38() {
               .exception = 80,
               .frame_base = 384,
               .module = 72,
+              .weakref = 72,
           },
       .immortal_singletons = false,
       .static_refcount_base = 0,
@@ -141,6 +142,7 @@ constexpr Profile Py38() {
       .print_packs_args = false,
       .contains_compares_item_first = false,
       .percent_format_folded = false,
+      .weakref = {.type_name = "weakref", .type_module = "", .getweakrefs_appends = false},
       .messages =
           {
               .unbound_local = "local variable '%s' referenced before assignment",
@@ -164,6 +166,8 @@ constexpr Profile Py38() {
               .ternary_pow_names_operator = false,
               .clinic_keyword_names_function = false,
               .class_check_mentions_union = false,
+              .weakref_call_args = "__call__() takes at most 0 arguments (%d given)",
+              .weakref_call_keywords = "__call__() takes at most 0 keyword arguments (%d given)",
           },
       .gc_thresholds = {700, 10, 10},
       .gc_collects_inside_allocation = true,
@@ -240,6 +244,8 @@ constexpr Profile Py39() {
 // 3.10: what changed since 3.9.
 constexpr Profile Py310() {
   Profile p = Py39();
+  p.weakref.type_name = "ReferenceType";
+  p.weakref.type_module = "weakref";
   p.version = "3.10";
   p.list_init_asks_len = false;
   p.messages.unset_slot_names_object = true;
@@ -287,6 +293,9 @@ constexpr Profile Py310() {
 constexpr Profile Py311() {
   Profile p = Py310();
   p.version = "3.11";
+  p.aux.weakref = 80;  // a vectorcall pointer
+  p.messages.weakref_call_args = "weakref expected 0 arguments, got %d";
+  p.messages.weakref_call_keywords = "weakref() takes no keyword arguments";
   p.distinct_interned_one_chars = "BCLST_abcdefhijklmnopqrstvwxy";
   p.compare_specialises_in_tests = true;
   p.messages.with_protocol_type_error = true;
@@ -408,6 +417,7 @@ constexpr Profile Py312() {
 // 3.13: what changed since 3.12.
 constexpr Profile Py313() {
   Profile p = Py312();
+  p.weakref.getweakrefs_appends = true;
   p.version = "3.13";
   p.distinct_interned_one_chars = "";
   p.full_version = "3.13.0";

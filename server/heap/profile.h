@@ -47,6 +47,7 @@ struct AuxSizes {
   uint32_t exception;       // KeyError() and friends
   uint32_t frame_base;      // a heap frame before its slots (3.8 to 3.10)
   uint32_t module;
+  uint32_t weakref;         // weakref.ref objects
 };
 
 // CPython's wording of errors whose text changed between versions.
@@ -104,6 +105,22 @@ struct ErrorMessages {
   // "... must be a type, a tuple of types, or a union" (3.10+) instead of
   // "... must be a type or tuple of types".
   bool class_check_mentions_union;
+  // Calling a weak reference with arguments: "__call__() takes at most 0
+  // arguments (%d given)", or (3.11+) "weakref expected 0 arguments, got %d".
+  std::string_view weakref_call_args;
+  // ... with keywords: "__call__() takes at most 0 keyword arguments (%d
+  // given)", or (3.11+) "weakref() takes no keyword arguments".
+  std::string_view weakref_call_keywords;
+};
+
+// Weak references: what weakref.ref's type is called (`__name__`
+// "weakref", or from 3.10 "ReferenceType", shown as weakref.ReferenceType),
+// and how weakref.getweakrefs builds its list.
+struct WeakRefRules {
+  std::string_view type_name;
+  std::string_view type_module;  // "" when its repr shows the name alone
+  // An empty list appended to (3.13), not one sized for the count.
+  bool getweakrefs_appends;
 };
 
 // How full the free lists are when a script starts: what the interpreter's
@@ -435,6 +452,7 @@ struct Profile {
   // nothing shows the difference (it refuses one whose values' str() or
   // repr() runs Python code).
   bool percent_format_folded;
+  WeakRefRules weakref;
   // Error messages that changed between versions.
   ErrorMessages messages;
 

@@ -110,6 +110,10 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
     case TypeTag::kModule:
       visit_if_set(heap.module(id).dict);
       return;
+    case TypeTag::kWeakRef:
+      // gc_traverse visits the callback, never the referent.
+      visit_if_set(heap.weakref(id).callback);
+      return;
     default:
       return;
   }

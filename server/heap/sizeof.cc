@@ -77,6 +77,8 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
       return aux.frame_base;
     case TypeTag::kModule:
       return aux.module;
+    case TypeTag::kWeakRef:
+      return aux.weakref;
     case TypeTag::kBuiltinFunction:
       return aux.builtin_method;
     case TypeTag::kMethod:

@@ -41,6 +41,7 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"getset_descriptor", true},          // kDescriptor
     {"NotImplementedType", false},        // kNotImplemented
     {"member_descriptor", true},          // kMemberDescriptor
+    {"", true},                           // kWeakRef: per profile
 }};
 
 }  // namespace

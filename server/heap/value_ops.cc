@@ -318,7 +318,26 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       return absl::StrCat("<member '", heap.str(heap.member(id).name).utf8, "' of '",
                           heap.cls(heap.member(id).cls).name, "' objects>");
     case TypeTag::kBuiltinType:
+      if (heap.cls(id).name == heap.profile().weakref.type_name &&
+          !heap.profile().weakref.type_module.empty()) {
+        return absl::StrCat("<class '", std::string(heap.profile().weakref.type_module), ".",
+                            heap.cls(id).name, "'>");
+      }
       return absl::StrCat("<class '", heap.cls(id).name, "'>");
+    case TypeTag::kWeakRef: {
+      const ObjectId referent = heap.weakref(id).referent;
+      if (referent == kNoObject) return absl::StrCat("<weakref at ", AddressText(o.address), "; dead>");
+      std::string out = absl::StrCat("<weakref at ", AddressText(o.address), "; to '",
+                                     TypeName(heap, referent), "' at ",
+                                     AddressText(heap.object(referent).address));
+      // Referents with a __name__ (functions, classes) show it.
+      if (heap.type_of(referent) == TypeTag::kFunction) {
+        absl::StrAppend(&out, " (", heap.str(heap.function(referent).name).utf8, ")");
+      } else if (heap.type_of(referent) == TypeTag::kClass) {
+        absl::StrAppend(&out, " (", heap.cls(referent).name, ")");
+      }
+      return absl::StrCat(out, ">");
+    }
     case TypeTag::kFunction:
       return absl::StrCat("<function ", heap.function(id).qualname, " at ", AddressText(o.address),
                           ">");
@@ -327,9 +346,9 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
                           AddressText(o.address), ">");
     case TypeTag::kModule: {
       const std::string& name = heap.module(id).name;
-      if (name == "tracemalloc" && state.error.ok()) {
-        state.error = absl::UnimplementedError(
-            "the repr of module 'tracemalloc' (CPython shows the path of its file)");
+      if (name != "sys" && name != "gc" && name != "builtins" && state.error.ok()) {
+        state.error = absl::UnimplementedError(absl::StrCat(
+            "the repr of module '", name, "' (CPython shows the path of its file)"));
       }
       return absl::StrCat("<module '", name, "' (built-in)>");
     }
@@ -410,6 +429,12 @@ std::string TypeName(const Heap& heap, ObjectId id) {
     }
     case TypeTag::kException:
       return heap.exception(id).type_name;
+    case TypeTag::kWeakRef: {
+      // tp_name, as errors show it: "weakref", or "weakref.ReferenceType".
+      const WeakRefRules& rules = heap.profile().weakref;
+      if (rules.type_module.empty()) return std::string(rules.type_name);
+      return absl::StrCat(std::string(rules.type_module), ".", std::string(rules.type_name));
+    }
     default:
       return std::string(InfoOf(o.type).name);
   }
@@ -501,6 +526,9 @@ absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
                                                  : BigInt(r.step).Hash()};
       return HashTuple(hashes);
     }
+    case TypeTag::kWeakRef:
+      // CPython hashes the referent once and keeps it, even after it dies.
+      return absl::UnimplementedError("hash() of a weak reference");
     default:
       return HashPointer(o.address);
   }
@@ -612,6 +640,12 @@ bool EqualBody(const Heap& heap, ObjectId a, ObjectId b, Depth& depth) {
       const BoundBody& x = heap.bound(a);
       const BoundBody& y = heap.bound(b);
       return x.self == y.self && x.callable == y.callable && x.builtin == y.builtin;
+    }
+    case TypeTag::kWeakRef: {
+      // Two live references compare their referents; else by identity.
+      const ObjectId x = heap.weakref(a).referent;
+      const ObjectId y = heap.weakref(b).referent;
+      return x != kNoObject && y != kNoObject && EqualIn(heap, x, y, depth);
     }
     default:
       return false;

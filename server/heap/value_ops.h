@@ -13,7 +13,8 @@
 
 namespace heapsim {
 
-// type(x).__name__.
+// The type's name as CPython's messages show it (tp_name): type(x).__name__,
+// but for weak references from 3.10 "weakref.ReferenceType".
 std::string TypeName(const Heap& heap, ObjectId id);
 
 // hash(x), or TypeError: unhashable type: 'list', or Unimplemented for a

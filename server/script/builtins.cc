@@ -184,6 +184,10 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"tracemalloc", "reset_peak", Builtin::kTracemallocResetPeak},
     {"tracemalloc", "is_tracing", Builtin::kTracemallocIsTracing},
     {"tracemalloc", "clear_traces", Builtin::kTracemallocClearTraces},
+    {"weakref", "ref", Builtin::kTypeWeakRef},
+    {"weakref", "ReferenceType", Builtin::kTypeWeakRef},
+    {"weakref", "getweakrefcount", Builtin::kWeakrefGetWeakRefCount},
+    {"weakref", "getweakrefs", Builtin::kWeakrefGetWeakRefs},
 };
 
 // ---- Helpers ----
@@ -246,6 +250,8 @@ Builtin TypeBuiltin(TypeTag type) {
       return Builtin::kTypeObject;
     case TypeTag::kSlice:
       return Builtin::kTypeSlice;
+    case TypeTag::kWeakRef:
+      return Builtin::kTypeWeakRef;
     default:
       return Builtin::kTypeType;
   }
@@ -924,6 +930,8 @@ Ref Call::Construct() {
     case Builtin::kTypeMap:
     case Builtin::kTypeFilter:
       return ConstructMapOrFilter(interp_, builtin_, args_);
+    case Builtin::kTypeWeakRef:
+      return CallWeakrefBuiltin(interp_, builtin_, args_);
     case Builtin::kExceptionClass:
       return ConstructException();
     default:
@@ -1150,6 +1158,9 @@ std::string_view BuiltinName(Builtin builtin) {
 std::string_view BuiltinModule(Builtin builtin) {
   for (const ModuleEntry& entry : kModuleFunctions) {
     if (entry.builtin != builtin) continue;
+    // Types (weakref.ref) name themselves alone.
+    if (builtin < Builtin::kSysGetSizeOf) return "";
+    if (entry.module == "weakref") return "_weakref";
     // tracemalloc's functions are those of its C module, whose name their
     // errors show.
     return entry.module == "tracemalloc" ? "_tracemalloc" : entry.module;
@@ -1380,6 +1391,14 @@ void MakeBuiltinObjects(Heap& heap, SessionState& session) {
     session.builtin_objects[static_cast<size_t>(entry.builtin)] = object;
   }
   for (const ModuleEntry& entry : kModuleFunctions) {
+    if (entry.builtin < Builtin::kSysGetSizeOf) {
+      // A type a module exports (weakref.ref, also as weakref.ReferenceType).
+      ObjectId& type = session.builtin_objects[static_cast<size_t>(entry.builtin)];
+      if (type == kNoObject) {
+        type = MakeTypeObject(heap, std::string(heap.profile().weakref.type_name), entry.builtin);
+      }
+      continue;
+    }
     const ObjectId object =
         heap.NewStaticObject(TypeTag::kBuiltinFunction, heap.profile().aux.builtin_method);
     heap.AttachBody(object, BoundBody{kNoObject, kNoObject, static_cast<uint32_t>(entry.builtin)});

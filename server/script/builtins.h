@@ -73,6 +73,7 @@ enum class Builtin : uint16_t {
   kTypeSlice,
   kTypeMap,
   kTypeFilter,
+  kTypeWeakRef,  // weakref.ref (module_weakref.cc)
   // Exceptions, as classes to raise and catch.
   kExceptionClass,
   // Module functions.
@@ -95,6 +96,8 @@ enum class Builtin : uint16_t {
   kTracemallocResetPeak,
   kTracemallocIsTracing,
   kTracemallocClearTraces,
+  kWeakrefGetWeakRefCount,
+  kWeakrefGetWeakRefs,
   // Methods of builtin types (self is the first argument).
   kListAppend,
   kListExtend,
@@ -157,6 +160,14 @@ enum class Builtin : uint16_t {
   kObjectSizeOf,  // x.__sizeof__() of every object but classes
   kCount,
 };
+
+// weakref.ref(object) and the functions of module weakref
+// (module_weakref.cc).
+Ref CallWeakrefBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
+
+// Calls weak reference `weakref`: its referent, or None once that died
+// (module_weakref.cc).
+Ref CallWeakRef(Interpreter& interp, ObjectId weakref, CallArgs& args);
 
 // dict.fromkeys(iterable, value=None) (builtins_dict_fromkeys.cc).
 Ref CallDictFromKeys(Interpreter& interp, ObjectId dict_type, CallArgs& args);

@@ -68,6 +68,7 @@ class AttributeCall : public BuiltinCall {
       case TypeTag::kBuiltinFunction:
       case TypeTag::kClass:
       case TypeTag::kBuiltinType:
+      case TypeTag::kWeakRef:
         return true;
       case TypeTag::kInstance: {
         // A class can only bind __call__ if the name's str exists.

@@ -183,6 +183,9 @@ Ref ModuleCall::Run() {
         trace.Start();
       }
       return None();
+    case Builtin::kWeakrefGetWeakRefCount:
+    case Builtin::kWeakrefGetWeakRefs:
+      return CallWeakrefBuiltin(interp_, builtin_, args_);
     default:
       return Fail(absl::InternalError("not a module function"));
   }

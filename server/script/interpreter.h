@@ -76,6 +76,7 @@ struct SessionState {
   ObjectId sys_module = kNoObject;                 // owned
   ObjectId gc_module = kNoObject;                  // owned
   ObjectId tracemalloc_module = kNoObject;         // owned
+  ObjectId weakref_module = kNoObject;             // owned
   // __main__'s __file__ as start-up binds it (borrowed): a placeholder, as
   // the script's path (and __loader__'s SourceFileLoader) are not modelled.
   ObjectId file_placeholder = kNoObject;

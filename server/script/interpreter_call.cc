@@ -239,6 +239,8 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
       ReleaseArguments(heap_.profile(), args);
       return result;
     }
+    case TypeTag::kWeakRef:
+      return CallWeakRef(*this, callable, args);
     case TypeTag::kClass: {
       Ref packed = PackArguments(heap_, args);
       Ref instance = Instantiate(callable, std::move(args));

@@ -676,6 +676,7 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
   auto module_named = [&](std::string_view module) {
     if (module == "sys") return session_.sys_module;
     if (module == "gc") return session_.gc_module;
+    if (module == "weakref") return session_.weakref_module;
     return session_.tracemalloc_module;
   };
   for (const auto& [imported, name] : stmt.imports) {

@@ -113,6 +113,7 @@ Runtime::Runtime(const Profile& profile)
   session.sys_module = NewModule(heap, "sys").release();
   session.gc_module = NewModule(heap, "gc").release();
   session.tracemalloc_module = NewModule(heap, "tracemalloc").release();
+  session.weakref_module = NewModule(heap, "weakref").release();
   // __main__'s namespace starts with the names the interpreter puts there
   // before a script runs.
   Ref main = NewModule(heap, "__main__");
@@ -152,7 +153,7 @@ absl::Status Runtime::CheckConsistency() const {
   const SessionState& session = state_->session;
   absl::flat_hash_map<ObjectId, uint64_t> held;
   for (ObjectId id : {session.main_module, session.sys_module, session.gc_module,
-                      session.tracemalloc_module}) {
+                      session.tracemalloc_module, session.weakref_module}) {
     if (id != kNoObject) ++held[id];
   }
   for (ObjectId id : session.builtin_objects) ++held[id];

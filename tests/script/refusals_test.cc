@@ -121,6 +121,18 @@ const std::vector<Refusal>& RefusedPrograms() {
        "the value of __loader__ (a SourceFileLoader in CPython, not modelled)"},
       {"import tracemalloc\nprint([tracemalloc])\n",
        "the repr of module 'tracemalloc' (CPython shows the path of its file)"},
+      // Weak references heapsim does not model.
+      {"import weakref\nclass A:\n    pass\na = A()\nr = weakref.ref(a, print)\n",
+       "a weak reference with a callback"},
+      {"import weakref\nclass A:\n    pass\nr = weakref.ref(A)\n",
+       "a weak reference to a 'type' object"},
+      {"import weakref\nr = weakref.ref({1})\n", "a weak reference to a 'set' object"},
+      {"import weakref\nclass A:\n    pass\nr = weakref.ref(A())\nprint({r: 1})\n",
+       "hash() of a weak reference"},
+      {"import weakref\nprint(weakref)\n",
+       "the repr of module 'weakref' (CPython shows the path of its file)"},
+      {"import weakref\nclass A:\n    pass\np = weakref.proxy(A())\n",
+       "attribute 'proxy' of a 'module' object"},
       // Attributes CPython has and heapsim does not model.
       {"print((1).real)\n", "attribute 'real' of a 'int' object"},
       {"print('a'.title())\n", "attribute 'title' of a 'str' object"},

@@ -1,0 +1,80 @@
+#include "server/heap/weakref_object.h"
+
+#include <algorithm>
+#include <cassert>
+#include <vector>
+
+namespace heapsim {
+
+WeakReferenceable WeakReferenceableKind(const Heap& heap, ObjectId object) {
+  switch (heap.type_of(object)) {
+    case TypeTag::kInstance:
+      return heap.cls(heap.instance(object).cls).instance_weakref ? WeakReferenceable::kYes
+                                                                  : WeakReferenceable::kNo;
+    case TypeTag::kFunction:
+      return WeakReferenceable::kYes;
+    case TypeTag::kClass:  // its base's __subclasses__ already holds a weakref to it
+    case TypeTag::kSet:
+    case TypeTag::kFrozenSet:
+    case TypeTag::kGenerator:
+    case TypeTag::kMethod:
+    case TypeTag::kCode:
+    case TypeTag::kModule:
+    case TypeTag::kBuiltinFunction:
+    case TypeTag::kBuiltinType:
+    case TypeTag::kFrame:
+    case TypeTag::kWeakRef:  // weakref.ref is subclassable and weakly referenceable
+      return WeakReferenceable::kUnmodelled;
+    default:
+      return WeakReferenceable::kNo;
+  }
+}
+
+Ref NewWeakRef(Heap& heap, ObjectId referent) {
+  auto& lists = heap.weak_lists();
+  if (auto it = lists.find(referent); it != lists.end()) {
+    // A callback-less reference is always first in the list.
+    const ObjectId first = it->second.front();
+    if (heap.weakref(first).callback == kNoObject) return heap.NewRef(first);
+  }
+  const ObjectId id = heap.NewObject(TypeTag::kWeakRef, heap.profile().aux.weakref);
+  heap.AttachBody(id, WeakRefBody{referent, kNoObject});
+  heap.Track(id);
+  std::vector<ObjectId>& list = lists[referent];
+  list.insert(list.begin(), id);
+  heap.set_flag(referent, kHasWeakRefs, true);
+  return heap.Adopt(id);
+}
+
+std::span<const ObjectId> WeakRefsTo(const Heap& heap, ObjectId object) {
+  if (!heap.object(object).has(kHasWeakRefs)) return {};
+  return heap.weak_lists().at(object);
+}
+
+void ClearWeakRefsTo(Heap& heap, ObjectId object) {
+  auto node = heap.weak_lists().extract(object);
+  heap.set_flag(object, kHasWeakRefs, false);
+  if (node.empty()) return;
+  for (ObjectId weakref : node.mapped()) {
+    assert(heap.weakref(weakref).callback == kNoObject);
+    heap.weakref(weakref).referent = kNoObject;
+  }
+}
+
+void UnlinkWeakRef(Heap& heap, ObjectId weakref) {
+  WeakRefBody& body = heap.weakref(weakref);
+  if (const ObjectId referent = std::exchange(body.referent, kNoObject); referent != kNoObject) {
+    auto it = heap.weak_lists().find(referent);
+    std::vector<ObjectId>& list = it->second;
+    list.erase(std::find(list.begin(), list.end(), weakref));
+    if (list.empty()) {
+      heap.weak_lists().erase(it);
+      heap.set_flag(referent, kHasWeakRefs, false);
+    }
+  }
+  if (const ObjectId callback = std::exchange(body.callback, kNoObject); callback != kNoObject) {
+    heap.DecRef(callback);
+  }
+}
+
+}  // namespace heapsim

@@ -1,0 +1,107 @@
+// Module weakref: weakref.ref (also weakref.ReferenceType) as a type whose
+// calls make or reuse a weak reference, calls of the references themselves,
+// and getweakrefcount/getweakrefs. Callbacks, proxies and the weak
+// containers are refused by name.
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "server/heap/list_object.h"
+#include "server/heap/py_error.h"
+#include "server/heap/value_ops.h"
+#include "server/heap/weakref_object.h"
+#include "server/script/builtin_call.h"
+#include "server/script/builtins.h"
+
+namespace heapsim::script {
+
+namespace {
+
+class WeakrefCall : public BuiltinCall {
+ public:
+  WeakrefCall(Interpreter& interp, Builtin builtin, CallArgs& args)
+      : BuiltinCall(interp, builtin, kNoObject, args) {}
+
+  Ref Run() {
+    switch (builtin_) {
+      case Builtin::kTypeWeakRef:
+        return NewReference();
+      case Builtin::kWeakrefGetWeakRefCount:
+        if (!Arity(1, 1)) return Ref();
+        return Int(static_cast<int64_t>(WeakRefsTo(heap_, Arg(0)).size()));
+      case Builtin::kWeakrefGetWeakRefs:
+        if (!Arity(1, 1)) return Ref();
+        return References(Arg(0));
+      default:
+        return Fail(absl::InternalError("not a weakref function"));
+    }
+  }
+
+ private:
+  // weakref.ref(object[, callback]): weakref___new__'s checks, then the
+  // referent's basic reference.
+  Ref NewReference() {
+    const size_t n = args_.positional.size();
+    if (n < 1 || n > 2) {
+      return TypeError(absl::StrCat("__new__ expected ", n < 1 ? "at least 1 argument" : "at most 2 arguments",
+                                    ", got ", n));
+    }
+    const ObjectId referent = Arg(0);
+    switch (WeakReferenceableKind(heap_, referent)) {
+      case WeakReferenceable::kNo:
+        return TypeError(absl::StrCat("cannot create weak reference to '", TypeName(heap_, referent),
+                                      "' object"));
+      case WeakReferenceable::kUnmodelled:
+        interp_.Refuse(absl::StrCat("a weak reference to a '", TypeName(heap_, referent), "' object"));
+        return Ref();
+      case WeakReferenceable::kYes:
+        break;
+    }
+    if (n == 2 && Arg(1) != heap_.none()) {
+      interp_.Refuse("a weak reference with a callback");
+      return Ref();
+    }
+    return NewWeakRef(heap_, referent);
+  }
+
+  // getweakrefs(object): the references in list order, in a list sized for
+  // them or (3.13) appended to.
+  Ref References(ObjectId object) {
+    const auto refs = WeakRefsTo(heap_, object);
+    if (!heap_.profile().weakref.getweakrefs_appends) {
+      return NewListOf(heap_, std::vector<ObjectId>(refs.begin(), refs.end()));
+    }
+    const std::vector<ObjectId> items(refs.begin(), refs.end());
+    Ref list = NewList(heap_, 0);
+    for (ObjectId ref : items) ListAppend(heap_, list.get(), ref);
+    return list;
+  }
+};
+
+}  // namespace
+
+Ref CallWeakrefBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args) {
+  return WeakrefCall(interp, builtin, args).Run();
+}
+
+Ref CallWeakRef(Interpreter& interp, ObjectId weakref, CallArgs& args) {
+  Heap& heap = interp.heap();
+  const ErrorMessages& messages = heap.profile().messages;
+  if (!args.keywords.empty()) {
+    interp.Raise(PyError(PyExc::kTypeError,
+                         absl::StrReplaceAll(std::string(messages.weakref_call_keywords),
+                                             {{"%d", absl::StrCat(args.keywords.size())}})));
+    return Ref();
+  }
+  if (!args.positional.empty()) {
+    interp.Raise(PyError(PyExc::kTypeError,
+                         absl::StrReplaceAll(std::string(messages.weakref_call_args),
+                                             {{"%d", absl::StrCat(args.positional.size())}})));
+    return Ref();
+  }
+  const ObjectId referent = WeakRefReferent(heap, weakref);
+  return heap.NewRef(referent == kNoObject ? heap.none() : referent);
+}
+
+}  // namespace heapsim::script
