@@ -21,6 +21,7 @@
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
+#include "server/heap/weakref_object.h"
 #include "server/script/builtins.h"
 #include "server/script/cpython_names.h"
 #include "server/script/generator_function.h"
@@ -408,6 +409,11 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
       return Ref();
     }
     if (name == "__class__") return heap_.NewRef(cls);
+    if (name == "__weakref__" && heap_.cls(cls).instance_weakref) {
+      // The head of its weak reference list, or None.
+      const auto refs = WeakRefsTo(heap_, object);
+      return heap_.NewRef(refs.empty() ? heap_.none() : refs.front());
+    }
     if (IsDunder(name) && name != "__init__" && name != "__module__" && name != "__sizeof__" &&
         name != "__slots__" && !DefinedSpecialMethod(heap_, cls, name)) {
       return RefuseAttribute(object, name);

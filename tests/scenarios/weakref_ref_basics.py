@@ -40,6 +40,7 @@ print("alias", weakref.ReferenceType is weakref.ref, callable(r))
 r2 = weakref.ref(a)
 print("reused", r2 is r, sys.getrefcount(r), weakref.getweakrefcount(a))
 print("with None", weakref.ref(a, None) is r)
+print("__weakref__", a.__weakref__ is r, Node("z").__weakref__)
 tracemalloc.start()
 pad = [None] * 100
 d = Node("d")

@@ -139,7 +139,7 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"def f():\n    pass\nprint(f.__code__)\n", "attribute '__code__' of a 'function' object"},
       {"print(len.__name__)\n", "attribute '__name__' of a 'builtin_function_or_method' object"},
       {"class A:\n    pass\nprint(A.__dict__)\n", "attribute '__dict__' of a 'type' object"},
-      {"class A:\n    pass\nprint(A().__weakref__)\n", "attribute '__weakref__' of a 'A' object"},
+      {"class A:\n    pass\nprint(A().__doc__)\n", "attribute '__doc__' of a 'A' object"},
       {"import sys\nprint(sys.maxsize)\n", "attribute 'maxsize' of a 'module' object"},
       {"print(int.from_bytes(b'a', 'big'))\n", "attribute 'from_bytes' of a 'type' object"},
       // Attribute writes with effects heapsim does not model.
