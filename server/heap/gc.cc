@@ -223,6 +223,7 @@ CollectResult Collect(Heap& heap, int generation) {
   } else if (generation == GcState::kGenerations - 1) {
     gc.long_lived_pending = 0;
     gc.long_lived_total = survivors;
+    gc.counts_known = true;
   }
 
   // delete_garbage: break each unreachable object's references in order;

@@ -43,6 +43,10 @@ struct GcState {
   // latter exceed a quarter of the former.
   uint64_t long_lived_total = 0;
   uint64_t long_lived_pending = 0;
+  // A full collection has run: the counts are the model's from then on.
+  // Before it they descend from CPython's start-up, the script's
+  // compilation and its imports, which heapsim does not model.
+  bool counts_known = false;
 };
 
 }  // namespace heapsim

@@ -93,6 +93,12 @@ Ref ModuleCall::Run() {
     }
     case Builtin::kGcGetCount:
       if (!Arity(0, 0)) return Ref();
+      if (!gc.counts_known) {
+        interp_.Refuse(
+            "gc.get_count() before the first full collection (CPython's counts then depend on its "
+            "start-up, the script's compilation and imports, and the environment)");
+        return Ref();
+      }
       return IntTuple(heap_, {static_cast<int64_t>(gc.generations[0].count),
                               static_cast<int64_t>(gc.generations[1].count),
                               static_cast<int64_t>(gc.generations[2].count)});

@@ -121,6 +121,8 @@ const std::vector<Refusal>& RefusedPrograms() {
        "the value of __loader__ (a SourceFileLoader in CPython, not modelled)"},
       {"import tracemalloc\nprint([tracemalloc])\n",
        "the repr of module 'tracemalloc' (CPython shows the path of its file)"},
+      // Counts CPython's start-up, compilation and imports decide.
+      {"import gc\nprint(gc.get_count())\n", "gc.get_count() before the first full collection"},
       // Weak references heapsim does not model.
       {"import weakref\nclass A:\n    pass\na = A()\nr = weakref.ref(a, print)\n",
        "a weak reference with a callback"},
