@@ -253,7 +253,8 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       if (heap.type_of(id) == TypeTag::kMethod) {
         ReleaseToFreeList(heap, id, heap.free_lists().methods, heap.profile().method_freelist);
       } else {
-        heap.ReleaseObject(id, /*keep_block=*/false);
+        ReleaseToFreeList(heap, id, heap.free_lists().builtin_methods,
+                          heap.profile().builtin_method_freelist);
       }
       DropIfSet(heap, body.self);
       DropIfSet(heap, body.callable);

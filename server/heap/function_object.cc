@@ -62,7 +62,15 @@ Ref NewMethod(Heap& heap, ObjectId function, ObjectId self) {
 }
 
 Ref NewBuiltin(Heap& heap, uint32_t builtin, ObjectId self) {
-  const ObjectId id = heap.NewObject(TypeTag::kBuiltinFunction, heap.profile().aux.builtin_method);
+  auto& free_list = heap.free_lists().builtin_methods;
+  ObjectId id;
+  if (!free_list.empty()) {
+    id = heap.NewObjectAt(TypeTag::kBuiltinFunction,
+                          free_list.back() + heap.HeaderBytes(TypeTag::kBuiltinFunction));
+    free_list.pop_back();
+  } else {
+    id = heap.NewObject(TypeTag::kBuiltinFunction, heap.profile().aux.builtin_method);
+  }
   if (self != kNoObject) heap.IncRef(self);
   heap.AttachBody(id, BoundBody{kNoObject, self, builtin});
   heap.Track(id);

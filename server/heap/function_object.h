@@ -28,7 +28,8 @@ Ref NewMethod(Heap& heap, ObjectId function, ObjectId self);
 
 // A builtin (`builtin` numbers it for the interpreter), bound to `self`
 // when it is a method of an object (kNoObject for module functions).
-// Static builtins (len, print, ...) are made once by the interpreter.
+// Static builtins (len, print, ...) are made once by the interpreter. The
+// object comes from the free list where the profile keeps one (3.8).
 Ref NewBuiltin(Heap& heap, uint32_t builtin, ObjectId self);
 
 // A module object named `name` with a new dict.

@@ -204,6 +204,11 @@ constexpr Profile Py38() {
       .implicit_class_names = "",
       .attribute_hints_hide_underscored = false,
       .attribute_hints_on_set = false,
+      .deepcopy_id_before_memo = false,
+      .deepcopy_range_atomic = false,
+      .exception_made_when_raised = false,
+      .exception_frees_traceback_first = false,
+      .keep_alive_frame_object = 0,
   };
 }
 
@@ -246,6 +251,7 @@ constexpr Profile Py310() {
   Profile p = Py39();
   p.weakref.type_name = "ReferenceType";
   p.weakref.type_module = "weakref";
+  p.deepcopy_range_atomic = true;
   p.version = "3.10";
   p.list_init_asks_len = false;
   p.messages.unset_slot_names_object = true;
@@ -292,6 +298,8 @@ constexpr Profile Py310() {
 // 3.11: what changed since 3.10.
 constexpr Profile Py311() {
   Profile p = Py310();
+  p.exception_frees_traceback_first = true;
+  p.keep_alive_frame_object = 200;
   p.version = "3.11";
   p.aux.weakref = 80;  // a vectorcall pointer
   p.messages.weakref_call_args = "weakref expected 0 arguments, got %d";
@@ -363,6 +371,7 @@ constexpr Profile Py311() {
 // 3.12: what changed since 3.11.
 constexpr Profile Py312() {
   Profile p = Py311();
+  p.exception_made_when_raised = true;
   p.version = "3.12";
   p.distinct_interned_one_chars = "_abcdenprsx";
   p.compare_specialises_in_tests = false;
@@ -418,6 +427,8 @@ constexpr Profile Py312() {
 constexpr Profile Py313() {
   Profile p = Py312();
   p.weakref.getweakrefs_appends = true;
+  p.keep_alive_frame_object = 216;
+  p.deepcopy_id_before_memo = true;
   p.version = "3.13";
   p.distinct_interned_one_chars = "";
   p.full_version = "3.13.0";

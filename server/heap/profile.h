@@ -495,6 +495,24 @@ struct Profile {
   bool attribute_hints_hide_underscored;
   // Setting an attribute the object cannot have gets the hint too (3.13+).
   bool attribute_hints_on_set;
+
+  // ---- Lib/copy.py ----
+  // deepcopy() takes id(x) before making the memo dict, and does not look
+  // a fresh memo up (3.13+); before, the memo comes first and is searched.
+  bool deepcopy_id_before_memo;
+  // deepcopy() returns a range as it is (3.10+); before, it is rebuilt
+  // through range.__reduce_ex__.
+  bool deepcopy_range_atomic;
+  // A caught exception's temporaries. Raising it makes the exception
+  // object at once (3.12+; before, a handler normalises the (type, args)
+  // pair after the traceback is made); the handler's exc_info holds the
+  // exception alone, which frees its traceback before its own block (3.11+;
+  // before, exc_info frees the traceback last); and the traceback needs a
+  // frame object for a frame on the data stack (3.11+), which lives until
+  // the frame returns: its bytes for _keep_alive's frame (0 before 3.11).
+  bool exception_made_when_raised;
+  bool exception_frees_traceback_first;
+  uint32_t keep_alive_frame_object;
 };
 
 // The profiles heapsim simulates, oldest first.

@@ -188,6 +188,8 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"weakref", "ReferenceType", Builtin::kTypeWeakRef},
     {"weakref", "getweakrefcount", Builtin::kWeakrefGetWeakRefCount},
     {"weakref", "getweakrefs", Builtin::kWeakrefGetWeakRefs},
+    {"copy", "copy", Builtin::kCopyCopy},
+    {"copy", "deepcopy", Builtin::kCopyDeepCopy},
 };
 
 // ---- Helpers ----

@@ -1,7 +1,7 @@
 // The builtins heap scripts can call: functions (print, len, ...), the
 // builtin types used as constructors (list, dict, ...), the methods of the
 // builtin types (list.append, dict.get, str.join, ...) and the functions of
-// the sys, gc and tracemalloc modules. Each has a number, so a builtin
+// the sys, gc, tracemalloc and copy modules. Each has a number, so a builtin
 // object in the heap (kBuiltinFunction) names its implementation.
 
 #ifndef HEAPSIM_SERVER_SCRIPT_BUILTINS_H_
@@ -98,6 +98,8 @@ enum class Builtin : uint16_t {
   kTracemallocClearTraces,
   kWeakrefGetWeakRefCount,
   kWeakrefGetWeakRefs,
+  kCopyCopy,
+  kCopyDeepCopy,
   // Methods of builtin types (self is the first argument).
   kListAppend,
   kListExtend,

@@ -14,6 +14,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/builtin_call.h"
 #include "server/script/builtins.h"
+#include "server/script/module_copy.h"
 
 namespace heapsim::script {
 
@@ -200,6 +201,9 @@ Ref ModuleCall::Run() {
 }  // namespace
 
 Ref CallModuleBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args) {
+  if (builtin == Builtin::kCopyCopy || builtin == Builtin::kCopyDeepCopy) {
+    return CallCopyFunction(interp, builtin, args);
+  }
   return ModuleCall(interp, builtin, args).Run();
 }
 

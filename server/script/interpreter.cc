@@ -236,6 +236,16 @@ Ref Interpreter::LoadName(const NameRef& name) {
   return Ref();
 }
 
+bool Interpreter::BeginNativeCall(std::string_view what) {
+  if (depth_ >= kNativeCallDepth) {
+    Refuse(what);
+    return false;
+  }
+  if (!Step()) return false;
+  ++depth_;
+  return true;
+}
+
 void Interpreter::LeaveFrame() {
   --depth_;
   // CPython's depth counts the module's frame too.
@@ -454,6 +464,8 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
   } else if (type == TypeTag::kModule) {
     const std::optional<Builtin> function = FindModuleFunction(heap_.module(object).name, name);
     if (function) return heap_.NewRef(session_.builtin_objects[static_cast<size_t>(*function)]);
+    // copy.py's other names (Error, dispatch tables, ...) are not modelled.
+    if (heap_.module(object).name == "copy") return RefuseAttribute(object, name);
   } else if (type == TypeTag::kFunction) {
     if (name == "__name__") return heap_.NewRef(heap_.function(object).name);
     if (name == "__defaults__") {

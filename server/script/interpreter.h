@@ -77,6 +77,11 @@ struct SessionState {
   ObjectId gc_module = kNoObject;                  // owned
   ObjectId tracemalloc_module = kNoObject;         // owned
   ObjectId weakref_module = kNoObject;             // owned
+  // The copy module and the code objects of the copy.py functions whose
+  // frames copy.copy and copy.deepcopy make (module_copy.h): static
+  // objects, made by the first `import copy`; owned.
+  ObjectId copy_module = kNoObject;
+  std::vector<ObjectId> copy_codes;
   // __main__'s __file__ as start-up binds it (borrowed): a placeholder, as
   // the script's path (and __loader__'s SourceFileLoader) are not modelled.
   ObjectId file_placeholder = kNoObject;
@@ -163,6 +168,15 @@ class Interpreter {
 
   Heap& heap() { return heap_; }
   SessionState& session() { return session_; }
+
+  // A call of a Python function a builtin runs natively (copy.py's): a step
+  // of the budget and a level toward the recursion limit. Returns false,
+  // with the limit's error pending or, past kNativeCallDepth levels,
+  // refusing `what` (CPython's C calls count levels heapsim does not), and
+  // then no level was taken. EndNativeCall gives the level back.
+  bool BeginNativeCall(std::string_view what);
+  void EndNativeCall() { LeaveFrame(); }
+  static constexpr uint32_t kNativeCallDepth = kMaxCallDepth - 100;
   // Writes program output; false (ResourceExhausted pending) when it would
   // pass the run's output limit, and then nothing is written.
   bool Write(std::string_view text);

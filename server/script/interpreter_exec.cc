@@ -23,6 +23,7 @@
 #include "server/script/class_slots.h"
 #include "server/script/generator_function.h"
 #include "server/script/interpreter.h"
+#include "server/script/module_copy.h"
 #include "server/script/specialised_compare.h"
 #include "server/script/operators.h"
 #include "server/script/special_methods.h"
@@ -677,6 +678,7 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
     if (module == "sys") return session_.sys_module;
     if (module == "gc") return session_.gc_module;
     if (module == "weakref") return session_.weakref_module;
+    if (module == "copy") return CopyModule(heap_, session_);
     return session_.tracemalloc_module;
   };
   for (const auto& [imported, name] : stmt.imports) {

@@ -153,9 +153,11 @@ absl::Status Runtime::CheckConsistency() const {
   const SessionState& session = state_->session;
   absl::flat_hash_map<ObjectId, uint64_t> held;
   for (ObjectId id : {session.main_module, session.sys_module, session.gc_module,
-                      session.tracemalloc_module, session.weakref_module}) {
+                      session.tracemalloc_module, session.weakref_module,
+                      session.copy_module}) {
     if (id != kNoObject) ++held[id];
   }
+  for (ObjectId id : session.copy_codes) ++held[id];
   for (ObjectId id : session.builtin_objects) ++held[id];
   for (const auto& [name, id] : session.type_objects) ++held[id];
   for (const auto& program : session.programs) {

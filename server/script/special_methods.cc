@@ -36,6 +36,8 @@ constexpr SpecialName kSpecialNames[] = {
     {"__next__", kSpecialNext},     {"__call__", kSpecialCall},
     // The with statement looks these up itself (interpreter_with.cc).
     {"__enter__", 0},               {"__exit__", 0},
+    // copy.copy and copy.deepcopy look these up (module_copy.cc).
+    {"__copy__", 0},                {"__deepcopy__", 0},
     {"__neg__", kSpecialNumber},    {"__pos__", kSpecialNumber},
     {"__abs__", kSpecialNumber},    {"__invert__", kSpecialNumber},
 };

@@ -1,0 +1,564 @@
+#include "server/script/module_copy.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "server/heap/bytes_object.h"
+#include "server/heap/dict_object.h"
+#include "server/heap/frames.h"
+#include "server/heap/int_object.h"
+#include "server/heap/iterator_object.h"
+#include "server/heap/list_object.h"
+#include "server/heap/py_error.h"
+#include "server/heap/tuple_object.h"
+#include "server/heap/value_ops.h"
+#include "server/script/special_methods.h"
+
+namespace heapsim::script {
+
+namespace {
+
+// The copy.py functions whose calls heapsim runs, with their code objects'
+// shapes: the value-stack size and the local names, in co_varnames order
+// (none has cells). Only 3.8 to 3.10 size a frame by them (a heap frame),
+// and those three compile each function alike.
+enum class PyFunction : uint8_t {
+  kCopy,
+  kCopyImmutable,
+  kDeepCopy,
+  kDeepCopyAtomic,
+  kDeepCopyList,
+  kDeepCopyDict,
+  kKeepAlive,
+  kCount,
+};
+
+struct FunctionShape {
+  std::string_view name;
+  uint32_t stack_size;
+  std::string_view varnames;  // space-separated
+};
+
+constexpr FunctionShape kShapes[] = {
+    {"copy", 4, "x cls copier reductor rv"},
+    {"_copy_immutable", 1, "x"},
+    {"deepcopy", 4, "x memo _nil d y cls copier reductor rv"},
+    {"_deepcopy_atomic", 1, "x memo"},
+    {"_deepcopy_list", 5, "x memo deepcopy y append a"},
+    {"_deepcopy_dict", 6, "x memo deepcopy y key value"},
+    {"_keep_alive", 8, "x memo"},
+};
+static_assert(std::size(kShapes) == static_cast<size_t>(PyFunction::kCount));
+
+std::vector<std::string> VarNames(PyFunction function) {
+  const std::string_view names = kShapes[static_cast<size_t>(function)].varnames;
+  return absl::StrSplit(absl::string_view(names.data(), names.size()), ' ');
+}
+
+// Local slots, by co_varnames position.
+constexpr size_t kX = 0;
+constexpr size_t kMemo = 1;
+constexpr size_t kCopyCls = 1;
+constexpr size_t kCopyCopier = 2;
+constexpr size_t kDeepD = 3;
+constexpr size_t kDeepY = 4;
+constexpr size_t kDeepCls = 5;
+constexpr size_t kDeepCopier = 6;
+constexpr size_t kListY = 3;
+constexpr size_t kListAppend = 4;
+constexpr size_t kListItem = 5;
+constexpr size_t kDictY = 3;
+constexpr size_t kDictKey = 4;
+constexpr size_t kDictValue = 5;
+
+// How copy.copy treats a type: _copy_dispatch's entries, or the rest of
+// copy().
+enum class ShallowRoute : uint8_t { kImmutable, kList, kDict, kSet, kByteArray, kOther };
+
+ShallowRoute ShallowRouteOf(TypeTag type) {
+  switch (type) {
+    case TypeTag::kNone:
+    case TypeTag::kBool:
+    case TypeTag::kInt:
+    case TypeTag::kFloat:
+    case TypeTag::kComplex:
+    case TypeTag::kStr:
+    case TypeTag::kBytes:
+    case TypeTag::kTuple:
+    case TypeTag::kFrozenSet:
+    case TypeTag::kRange:
+    case TypeTag::kSlice:
+    case TypeTag::kClass:
+    case TypeTag::kBuiltinType:
+    case TypeTag::kFunction:
+    case TypeTag::kBuiltinFunction:
+    case TypeTag::kNotImplemented:
+    case TypeTag::kCode:
+      return ShallowRoute::kImmutable;
+    case TypeTag::kList:
+      return ShallowRoute::kList;
+    case TypeTag::kDict:
+      return ShallowRoute::kDict;
+    case TypeTag::kSet:
+      return ShallowRoute::kSet;
+    case TypeTag::kByteArray:
+      return ShallowRoute::kByteArray;
+    default:
+      return ShallowRoute::kOther;
+  }
+}
+
+// True for the types _deepcopy_dispatch maps to _deepcopy_atomic.
+bool DeepCopiesAsIs(const Profile& profile, TypeTag type) {
+  switch (type) {
+    case TypeTag::kNone:
+    case TypeTag::kBool:
+    case TypeTag::kInt:
+    case TypeTag::kFloat:
+    case TypeTag::kComplex:
+    case TypeTag::kStr:
+    case TypeTag::kBytes:
+    case TypeTag::kClass:
+    case TypeTag::kBuiltinType:
+    case TypeTag::kFunction:
+    case TypeTag::kBuiltinFunction:
+    case TypeTag::kNotImplemented:
+    case TypeTag::kCode:
+      return true;
+    case TypeTag::kRange:
+      return profile.deepcopy_range_atomic;
+    default:
+      return false;
+  }
+}
+
+// A traceback object's block (PyTracebackObject and its GC header), the
+// same in every profile.
+constexpr uint64_t kTracebackBytes = 56;
+
+
+// One running call of a copy.py function: its frame on the simulated stack
+// (a heap frame on 3.8 to 3.10) and its level toward the recursion limit.
+// Ending it releases the locals first to last, then the heap frame, as
+// CPython's frames do.
+class PyCall {
+ public:
+  PyCall(Interpreter& interp, ObjectId code, PyFunction function)
+      : interp_(interp), heap_(interp.heap()) {
+    PushCallFrame(heap_, std::string(kShapes[static_cast<size_t>(function)].name), code,
+                  kNoObject, VarNames(function));
+    frame_ = heap_.frames().depth() - 1;
+  }
+  ~PyCall() {
+    PopCallFrame(heap_);
+    interp_.EndNativeCall();
+  }
+  PyCall(const PyCall&) = delete;
+  PyCall& operator=(const PyCall&) = delete;
+
+  // Binds local `slot` to `value` (a new reference is taken), releasing
+  // what it held after.
+  void Set(size_t slot, ObjectId value) {
+    heap_.IncRef(value);
+    const ObjectId old = std::exchange(heap_.frames().at(frame_).slots[slot], value);
+    if (old != kNoObject) heap_.DecRef(old);
+  }
+
+ private:
+  Interpreter& interp_;
+  Heap& heap_;
+  size_t frame_ = 0;
+};
+
+class Copier {
+ public:
+  explicit Copier(Interpreter& interp)
+      : interp_(interp), heap_(interp.heap()), session_(interp.session()) {}
+
+  // copy.copy(x).
+  Ref Copy(ObjectId x);
+  // copy.deepcopy(x, memo); `memo` is kNoObject for None.
+  Ref DeepCopy(ObjectId x, ObjectId memo);
+
+ private:
+  // Calls `function`: false, with the limit's error or a refusal pending,
+  // when it would pass the recursion limit.
+  bool Enter(PyFunction function, std::optional<PyCall>* call);
+  // id(object), a new int.
+  Ref IdOf(ObjectId object) { return NewInt(heap_, static_cast<int64_t>(heap_.address_of(object))); }
+  // memo[id(key_of)] = value, the int made first (STORE_SUBSCR).
+  bool StoreById(ObjectId memo, ObjectId key_of, ObjectId value);
+  // cls = type(x): type is called through tp_call before it has a
+  // vectorcall (3.8, 3.9), which packs x in an argument tuple.
+  void TypeCall(ObjectId x);
+  // _copy_immutable(x) and _deepcopy_atomic(x, memo): x.
+  Ref ReturnAsIs(PyFunction function, ObjectId x, ObjectId memo);
+  Ref DeepCopyList(ObjectId x, ObjectId memo);
+  Ref DeepCopyDict(ObjectId x, ObjectId memo);
+  // _keep_alive(x, memo): x appended to the list under id(memo).
+  bool KeepAlive(ObjectId x, ObjectId memo);
+  // The KeyError memo[id(memo)] raises in _keep_alive, caught there: the
+  // argument tuple holding `key`, the exception and its traceback (and on
+  // 3.11+ the frame object for _keep_alive's frame, kept in frame_object_
+  // until the frame returns), made in CPython's order; EndHandler frees
+  // them as the handler ends. The traceback and frame object are GC objects
+  // no script can reach, modelled as their blocks.
+  struct CaughtKeyError {
+    Ref exception;
+    uint64_t traceback = 0;
+  };
+  CaughtKeyError RaiseKeyError(Ref key);
+  void EndHandler(CaughtKeyError caught);
+  // What copy() does for a type outside _copy_dispatch (`deep`: deepcopy()),
+  // `call` being the running copy()'s or deepcopy()'s.
+  Ref CopyOther(ObjectId x, ObjectId memo, bool deep, PyCall& call);
+  // The TypeError object.__reduce_ex__(4) raises for what cannot be pickled.
+  Ref CannotPickle(ObjectId x);
+  Ref Refuse(std::string_view what) {
+    interp_.Refuse(what);
+    return Ref();
+  }
+
+  Interpreter& interp_;
+  Heap& heap_;
+  SessionState& session_;
+  uint64_t frame_object_ = 0;
+};
+
+bool Copier::Enter(PyFunction function, std::optional<PyCall>* call) {
+  if (!interp_.BeginNativeCall("copy.copy or copy.deepcopy nested near the recursion limit "
+                               "(CPython counts its C calls' levels too)")) {
+    return false;
+  }
+  call->emplace(interp_, session_.copy_codes[static_cast<size_t>(function)], function);
+  return true;
+}
+
+bool Copier::StoreById(ObjectId memo, ObjectId key_of, ObjectId value) {
+  Ref key = IdOf(key_of);
+  return interp_.SetItem(memo, key.get(), value);
+}
+
+void Copier::TypeCall(ObjectId x) {
+  const ObjectId type = session_.builtin_objects[static_cast<size_t>(Builtin::kTypeType)];
+  if (!heap_.cls(type).vectorcall) NewTupleOf(heap_, {x}).Reset();
+}
+
+Ref Copier::ReturnAsIs(PyFunction function, ObjectId x, ObjectId memo) {
+  std::optional<PyCall> call;
+  if (!Enter(function, &call)) return Ref();
+  call->Set(kX, x);
+  if (memo != kNoObject) call->Set(kMemo, memo);
+  return heap_.NewRef(x);
+}
+
+Ref Copier::Copy(ObjectId x) {
+  std::optional<PyCall> call;
+  if (!Enter(PyFunction::kCopy, &call)) return Ref();
+  call->Set(kX, x);
+  TypeCall(x);
+  const TypeTag type = heap_.type_of(x);
+  if (type == TypeTag::kInstance) call->Set(kCopyCls, heap_.instance(x).cls);
+  switch (ShallowRouteOf(type)) {
+    case ShallowRoute::kImmutable:
+      return ReturnAsIs(PyFunction::kCopyImmutable, x, kNoObject);
+    case ShallowRoute::kList: {
+      CallArgs none;
+      return CallBuiltin(interp_, Builtin::kListCopy, x, none);
+    }
+    case ShallowRoute::kDict: {
+      CallArgs none;
+      return CallBuiltin(interp_, Builtin::kDictCopy, x, none);
+    }
+    case ShallowRoute::kSet: {
+      CallArgs none;
+      return CallBuiltin(interp_, Builtin::kSetCopy, x, none);
+    }
+    case ShallowRoute::kByteArray:
+      return NewByteArray(heap_, heap_.bytes(x).data);
+    case ShallowRoute::kOther:
+      return CopyOther(x, kNoObject, /*deep=*/false, *call);
+  }
+  return Ref();
+}
+
+Ref Copier::CopyOther(ObjectId x, ObjectId memo, bool deep, PyCall& call) {
+  const TypeTag type = heap_.type_of(x);
+  const char* function = deep ? "copy.deepcopy" : "copy.copy";
+  if (type == TypeTag::kGenerator) return CannotPickle(x);
+  if (type != TypeTag::kInstance) {
+    return Refuse(absl::StrCat(function, " of a '", TypeName(heap_, x),
+                               "' object (copy.py rebuilds it through __reduce_ex__)"));
+  }
+  const std::string method = deep ? "__deepcopy__" : "__copy__";
+  const ObjectId cls = heap_.instance(x).cls;
+  if (LookupSpecial(heap_, x, method) == kNoObject) {
+    return Refuse(absl::StrCat(function, " of an instance of '", heap_.cls(cls).name,
+                               "', a class without ", method,
+                               " (copy.py rebuilds it through __reduce_ex__ and copyreg)"));
+  }
+  if (!deep) {
+    // getattr(cls, "__copy__", None) is the function itself, called with x.
+    Ref copier = interp_.GetAttr(cls, method);
+    if (!copier) return Ref();
+    call.Set(kCopyCopier, copier.get());
+    CallArgs args;
+    args.positional.push_back(heap_.NewRef(x));
+    return interp_.Call(copier.get(), std::move(args));
+  }
+  // getattr(x, "__deepcopy__", None) binds a method, held by the local.
+  Ref copier = interp_.GetAttr(x, method);
+  if (!copier) return Ref();
+  call.Set(kDeepCopier, copier.get());
+  CallArgs args;
+  args.positional.push_back(heap_.NewRef(memo));
+  return interp_.Call(copier.get(), std::move(args));
+}
+
+Ref Copier::CannotPickle(ObjectId x) {
+  // getattr(x, "__reduce_ex__", None) binds object.__reduce_ex__, whose
+  // call fails while it builds the reduce tuple.
+  heap_.BindSpecialMethod();
+  interp_.Raise(PyError(PyExc::kTypeError,
+                        absl::StrCat("cannot pickle '", TypeName(heap_, x), "' object")));
+  return Ref();
+}
+
+Ref Copier::DeepCopy(ObjectId x, ObjectId memo_arg) {
+  std::optional<PyCall> call;
+  if (!Enter(PyFunction::kDeepCopy, &call)) return Ref();
+  const Profile& profile = heap_.profile();
+  call->Set(kX, x);
+  if (memo_arg != kNoObject) call->Set(kMemo, memo_arg);
+  Ref d;
+  if (profile.deepcopy_id_before_memo) {
+    d = IdOf(x);
+    call->Set(kDeepD, d.get());
+  }
+  Ref memo_owned;
+  ObjectId memo = memo_arg;
+  if (memo == kNoObject) {
+    memo_owned = NewDict(heap_);
+    memo = memo_owned.get();
+    call->Set(kMemo, memo);
+  }
+  if (!d) {
+    d = IdOf(x);
+    call->Set(kDeepD, d.get());
+  }
+  if (memo_arg != kNoObject || !profile.deepcopy_id_before_memo) {
+    // y = memo.get(d, _nil)
+    absl::StatusOr<ObjectId> found = DictLookup(heap_, memo, d.get());
+    if (!found.ok()) {
+      interp_.Raise(found.status());
+      return Ref();
+    }
+    if (*found != kNoObject) return heap_.NewRef(*found);
+  }
+  TypeCall(x);
+  const TypeTag type = heap_.type_of(x);
+  if (type == TypeTag::kInstance) call->Set(kDeepCls, heap_.instance(x).cls);
+  Ref y;
+  if (DeepCopiesAsIs(profile, type)) {
+    y = ReturnAsIs(PyFunction::kDeepCopyAtomic, x, memo);
+  } else if (type == TypeTag::kList) {
+    y = DeepCopyList(x, memo);
+  } else if (type == TypeTag::kDict) {
+    y = DeepCopyDict(x, memo);
+  } else if (type == TypeTag::kTuple || type == TypeTag::kRange) {
+    return Refuse(absl::StrCat("copy.deepcopy of a '", TypeName(heap_, x), "' object"));
+  } else {
+    y = CopyOther(x, memo, /*deep=*/true, *call);
+  }
+  if (!y) return Ref();
+  call->Set(kDeepY, y.get());
+  if (y.get() != x) {
+    if (!interp_.SetItem(memo, d.get(), y.get())) return Ref();
+    if (!KeepAlive(x, memo)) return Ref();
+  }
+  return y;
+}
+
+Ref Copier::DeepCopyList(ObjectId x, ObjectId memo) {
+  std::optional<PyCall> call;
+  if (!Enter(PyFunction::kDeepCopyList, &call)) return Ref();
+  call->Set(kX, x);
+  call->Set(kMemo, memo);
+  Ref y = NewList(heap_, 0);
+  call->Set(kListY, y.get());
+  if (!StoreById(memo, x, y.get())) return Ref();
+  Ref append = interp_.GetAttr(y.get(), "append");
+  if (!append) return Ref();
+  call->Set(kListAppend, append.get());
+  Ref iterator = interp_.GetIter(x);
+  if (!iterator) return Ref();
+  while (Ref item = interp_.Next(iterator.get())) {
+    call->Set(kListItem, item.get());
+    item.Reset();
+    Ref copied = DeepCopy(heap_.frames().top().slots[kListItem], memo);
+    if (!copied) return Ref();
+    CallArgs args;
+    args.positional.push_back(std::move(copied));
+    if (!interp_.Call(append.get(), std::move(args))) return Ref();
+  }
+  if (interp_.has_error()) return Ref();
+  return y;
+}
+
+Ref Copier::DeepCopyDict(ObjectId x, ObjectId memo) {
+  std::optional<PyCall> call;
+  if (!Enter(PyFunction::kDeepCopyDict, &call)) return Ref();
+  call->Set(kX, x);
+  call->Set(kMemo, memo);
+  Ref y = NewDict(heap_);
+  call->Set(kDictY, y.get());
+  if (!StoreById(memo, x, y.get())) return Ref();
+  Ref iterator;
+  {
+    Ref items = interp_.CallMethod(heap_.NewRef(x), "items", CallArgs());
+    if (!items) return Ref();
+    iterator = interp_.GetIter(items.get());
+    if (!iterator) return Ref();
+  }
+  const size_t frame = heap_.frames().depth() - 1;
+  while (Ref pair = interp_.Next(iterator.get())) {
+    const std::vector<ObjectId>& kv = TupleItems(heap_, pair.get());
+    Ref key = heap_.NewRef(kv[0]);
+    Ref value = heap_.NewRef(kv[1]);
+    pair.Reset();
+    call->Set(kDictKey, key.get());
+    call->Set(kDictValue, value.get());
+    key.Reset();
+    value.Reset();
+    const std::vector<ObjectId>& slots = heap_.frames().at(frame).slots;
+    Ref value_copy = DeepCopy(slots[kDictValue], memo);
+    if (!value_copy) return Ref();
+    Ref key_copy = DeepCopy(heap_.frames().at(frame).slots[kDictKey], memo);
+    if (!key_copy) return Ref();
+    if (!interp_.SetItem(y.get(), key_copy.get(), value_copy.get())) return Ref();
+  }
+  if (interp_.has_error()) return Ref();
+  return y;
+}
+
+bool Copier::KeepAlive(ObjectId x, ObjectId memo) {
+  std::optional<PyCall> call;
+  if (!Enter(PyFunction::kKeepAlive, &call)) return false;
+  call->Set(kX, x);
+  call->Set(kMemo, memo);
+  Ref key = IdOf(memo);
+  absl::StatusOr<ObjectId> kept = DictLookup(heap_, memo, key.get());
+  if (!kept.ok()) {
+    interp_.Raise(kept.status());
+    return false;
+  }
+  if (*kept != kNoObject) {
+    // memo[id(memo)].append(x)
+    if (heap_.type_of(*kept) != TypeTag::kList) {
+      interp_.Refuse("copy.deepcopy with a memo whose entry under id(memo) is not a list");
+      return false;
+    }
+    ListAppend(heap_, *kept, x);
+    return true;
+  }
+  // except KeyError: memo[id(memo)] = [x], the list made before the key.
+  CaughtKeyError caught = RaiseKeyError(std::move(key));
+  Ref first = NewListOf(heap_, {x});
+  const bool stored = StoreById(memo, memo, first.get());
+  first.Reset();
+  EndHandler(std::move(caught));
+  heap_.FreeBuffer(std::exchange(frame_object_, 0));
+  return stored;
+}
+
+Copier::CaughtKeyError Copier::RaiseKeyError(Ref key) {
+  const Profile& profile = heap_.profile();
+  CaughtKeyError caught;
+  Ref args = NewTupleOf(heap_, {key.get()});
+  key.Reset();
+  if (profile.exception_made_when_raised) {
+    caught.exception = NewException(heap_, "KeyError", heap_.NewRef(args.get()));
+  }
+  if (profile.keep_alive_frame_object != 0 && frame_object_ == 0) {
+    frame_object_ = heap_.AllocateBuffer(profile.keep_alive_frame_object);
+  }
+  caught.traceback = heap_.AllocateBuffer(kTracebackBytes);
+  if (!caught.exception) {
+    caught.exception = NewException(heap_, "KeyError", heap_.NewRef(args.get()));
+  }
+  return caught;
+}
+
+void Copier::EndHandler(CaughtKeyError caught) {
+  // The exception clears its args before its block goes.
+  heap_.DecRef(std::exchange(heap_.exception(caught.exception.get()).args, kNoObject));
+  const bool traceback_first = heap_.profile().exception_frees_traceback_first;
+  if (traceback_first) heap_.FreeBuffer(caught.traceback);
+  caught.exception.Reset();
+  if (!traceback_first) heap_.FreeBuffer(caught.traceback);
+}
+
+}  // namespace
+
+ObjectId CopyModule(Heap& heap, SessionState& session) {
+  if (session.copy_module != kNoObject) return session.copy_module;
+  const Profile& profile = heap.profile();
+  session.copy_module = heap.NewStaticObject(TypeTag::kModule, profile.aux.module);
+  heap.AttachBody(session.copy_module, ModuleBody{"copy", kNoObject});
+  for (size_t i = 0; i < static_cast<size_t>(PyFunction::kCount); ++i) {
+    const ObjectId code = heap.NewStaticObject(TypeTag::kCode, profile.aux.code);
+    CodeBody body;
+    body.stack_size = kShapes[i].stack_size;
+    body.locals_plus = static_cast<uint32_t>(VarNames(static_cast<PyFunction>(i)).size());
+    heap.AttachBody(code, std::move(body));
+    session.copy_codes.push_back(code);
+  }
+  return session.copy_module;
+}
+
+Ref CallCopyFunction(Interpreter& interp, Builtin builtin, CallArgs& args) {
+  Heap& heap = interp.heap();
+  const bool deep = builtin == Builtin::kCopyDeepCopy;
+  const char* name = deep ? "deepcopy" : "copy";
+  ObjectId x = args.positional.empty() ? kNoObject : args.positional[0].get();
+  ObjectId memo = args.positional.size() > 1 ? args.positional[1].get() : kNoObject;
+  for (const auto& [keyword, value] : args.keywords) {
+    if (keyword == "x" && x == kNoObject) {
+      x = value.get();
+    } else if (keyword == "memo" && deep && memo == kNoObject && args.positional.size() < 2) {
+      memo = value.get();
+    } else {
+      interp.Refuse(absl::StrCat("copy.", name, "() called with keyword argument '", keyword, "'"));
+      return Ref();
+    }
+  }
+  if (x == kNoObject) {
+    interp.Raise(PyError(PyExc::kTypeError,
+                         absl::StrCat(name, "() missing 1 required positional argument: 'x'")));
+    return Ref();
+  }
+  if (args.positional.size() > (deep ? 2 : 1)) {
+    if (deep) {
+      interp.Refuse("copy.deepcopy() given its _nil argument or more");
+    } else {
+      interp.Raise(PyError(PyExc::kTypeError,
+                           absl::StrCat("copy() takes 1 positional argument but ",
+                                        args.positional.size(), " were given")));
+    }
+    return Ref();
+  }
+  if (memo == heap.none()) memo = kNoObject;
+  if (memo != kNoObject && heap.type_of(memo) != TypeTag::kDict) {
+    interp.Refuse("copy.deepcopy() with a memo that is not a dict");
+    return Ref();
+  }
+  CopyModule(heap, interp.session());
+  Copier copier(interp);
+  return deep ? copier.DeepCopy(x, memo) : copier.Copy(x);
+}
+
+}  // namespace heapsim::script
