@@ -208,7 +208,7 @@ constexpr Profile Py38() {
       .deepcopy_range_atomic = false,
       .exception_made_when_raised = false,
       .exception_frees_traceback_first = false,
-      .keep_alive_frame_object = 0,
+      .frame_object_base = 0,
   };
 }
 
@@ -299,7 +299,7 @@ constexpr Profile Py310() {
 constexpr Profile Py311() {
   Profile p = Py310();
   p.exception_frees_traceback_first = true;
-  p.keep_alive_frame_object = 200;
+  p.frame_object_base = 136;
   p.version = "3.11";
   p.aux.weakref = 80;  // a vectorcall pointer
   p.messages.weakref_call_args = "weakref expected 0 arguments, got %d";
@@ -427,7 +427,7 @@ constexpr Profile Py312() {
 constexpr Profile Py313() {
   Profile p = Py312();
   p.weakref.getweakrefs_appends = true;
-  p.keep_alive_frame_object = 216;
+  p.frame_object_base = 152;
   p.deepcopy_id_before_memo = true;
   p.version = "3.13";
   p.distinct_interned_one_chars = "";

@@ -509,10 +509,11 @@ struct Profile {
   // exception alone, which frees its traceback before its own block (3.11+;
   // before, exc_info frees the traceback last); and the traceback needs a
   // frame object for a frame on the data stack (3.11+), which lives until
-  // the frame returns: its bytes for _keep_alive's frame (0 before 3.11).
+  // the frame returns: frame_object_base bytes plus a pointer per local,
+  // cell and value-stack slot of its code (0: frames are heap objects).
   bool exception_made_when_raised;
   bool exception_frees_traceback_first;
-  uint32_t keep_alive_frame_object;
+  uint32_t frame_object_base;
 };
 
 // The profiles heapsim simulates, oldest first.

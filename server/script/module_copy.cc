@@ -10,6 +10,7 @@
 #include "server/heap/bytes_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/frames.h"
+#include "server/heap/function_object.h"
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
@@ -23,15 +24,21 @@ namespace heapsim::script {
 namespace {
 
 // The copy.py functions whose calls heapsim runs, with their code objects'
-// shapes: the value-stack size and the local names, in co_varnames order
-// (none has cells). Only 3.8 to 3.10 size a frame by them (a heap frame),
-// and those three compile each function alike.
+// shapes: the local names in co_varnames order, then cells and free
+// variables, and the value-stack sizes of 3.8 to 3.10 (whose heap frames
+// they size; those three compile each function alike) and of 3.11+ (which
+// size a frame object by them when a traceback needs one; only the
+// functions that catch an exception list it). _deepcopy_tuple's list
+// comprehension is a function of its own before 3.12 and inline after.
 enum class PyFunction : uint8_t {
   kCopy,
   kCopyImmutable,
   kDeepCopy,
   kDeepCopyAtomic,
   kDeepCopyList,
+  kDeepCopyTuple,
+  kDeepCopyTupleInlined,
+  kTupleListComp,
   kDeepCopyDict,
   kKeepAlive,
   kCount,
@@ -39,18 +46,24 @@ enum class PyFunction : uint8_t {
 
 struct FunctionShape {
   std::string_view name;
-  uint32_t stack_size;
-  std::string_view varnames;  // space-separated
+  uint32_t heap_frame_stack_size;
+  uint32_t data_stack_size;
+  std::string_view varnames;  // space-separated, cells and free variables last
 };
 
 constexpr FunctionShape kShapes[] = {
-    {"copy", 4, "x cls copier reductor rv"},
-    {"_copy_immutable", 1, "x"},
-    {"deepcopy", 4, "x memo _nil d y cls copier reductor rv"},
-    {"_deepcopy_atomic", 1, "x memo"},
-    {"_deepcopy_list", 5, "x memo deepcopy y append a"},
-    {"_deepcopy_dict", 6, "x memo deepcopy y key value"},
-    {"_keep_alive", 8, "x memo"},
+    {"copy", 4, 0, "x cls copier reductor rv"},
+    {"_copy_immutable", 1, 0, "x"},
+    {"deepcopy", 4, 0, "x memo _nil d y cls copier reductor rv"},
+    {"_deepcopy_atomic", 1, 0, "x memo"},
+    {"_deepcopy_list", 5, 0, "x memo deepcopy y append a"},
+    // memo and deepcopy live in cells (the last two slots) before 3.11,
+    // and in their own slots from 3.11, which counts them once.
+    {"_deepcopy_tuple", 8, 4, "x memo deepcopy y k j deepcopy memo"},
+    {"_deepcopy_tuple", 0, 7, "x memo deepcopy a y k j"},
+    {"<listcomp>", 5, 0, ".0 a deepcopy memo"},
+    {"_deepcopy_dict", 6, 0, "x memo deepcopy y key value"},
+    {"_keep_alive", 8, 6, "x memo"},
 };
 static_assert(std::size(kShapes) == static_cast<size_t>(PyFunction::kCount));
 
@@ -74,6 +87,18 @@ constexpr size_t kListItem = 5;
 constexpr size_t kDictY = 3;
 constexpr size_t kDictKey = 4;
 constexpr size_t kDictValue = 5;
+constexpr size_t kTupleY = 3;
+constexpr size_t kTupleK = 4;
+constexpr size_t kTupleJ = 5;
+constexpr size_t kTupleCellDeepCopy = 6;
+constexpr size_t kTupleCellMemo = 7;
+constexpr size_t kInlinedA = 3;
+constexpr size_t kInlinedY = 4;
+constexpr size_t kInlinedK = 5;
+constexpr size_t kInlinedJ = 6;
+constexpr size_t kListCompIterator = 0;
+constexpr size_t kListCompItem = 1;
+constexpr size_t kListCompCells = 2;
 
 // How copy.copy treats a type: _copy_dispatch's entries, or the rest of
 // copy().
@@ -167,6 +192,13 @@ class PyCall {
     const ObjectId old = std::exchange(heap_.frames().at(frame_).slots[slot], value);
     if (old != kNoObject) heap_.DecRef(old);
   }
+  // Unbinds local `slot`, releasing what it held.
+  void Clear(size_t slot) {
+    const ObjectId old = std::exchange(heap_.frames().at(frame_).slots[slot], kNoObject);
+    if (old != kNoObject) heap_.DecRef(old);
+  }
+  // What local `slot` holds, borrowed.
+  ObjectId Get(size_t slot) const { return heap_.frames().at(frame_).slots[slot]; }
 
  private:
   Interpreter& interp_;
@@ -199,6 +231,11 @@ class Copier {
   Ref ReturnAsIs(PyFunction function, ObjectId x, ObjectId memo);
   Ref DeepCopyList(ObjectId x, ObjectId memo);
   Ref DeepCopyDict(ObjectId x, ObjectId memo);
+  Ref DeepCopyTuple(ObjectId x, ObjectId memo);
+  // y = [deepcopy(a, memo) for a in x] of _deepcopy_tuple, running in
+  // `call`: a function of its own with the cells of memo and deepcopy
+  // before 3.12, inline from 3.12 (`a` is then a local of `call`).
+  Ref TupleItemCopies(ObjectId x, ObjectId memo, PyCall& call);
   // _keep_alive(x, memo): x appended to the list under id(memo).
   bool KeepAlive(ObjectId x, ObjectId memo);
   // The KeyError memo[id(memo)] raises in _keep_alive, caught there: the
@@ -210,9 +247,10 @@ class Copier {
   struct CaughtKeyError {
     Ref exception;
     uint64_t traceback = 0;
+    uint64_t frame_object = 0;  // freed by the caller as its frame returns
   };
-  CaughtKeyError RaiseKeyError(Ref key);
-  void EndHandler(CaughtKeyError caught);
+  CaughtKeyError RaiseKeyError(Ref key, PyFunction raising);
+  void EndHandler(CaughtKeyError& caught);
   // What copy() does for a type outside _copy_dispatch (`deep`: deepcopy()),
   // `call` being the running copy()'s or deepcopy()'s.
   Ref CopyOther(ObjectId x, ObjectId memo, bool deep, PyCall& call);
@@ -226,7 +264,6 @@ class Copier {
   Interpreter& interp_;
   Heap& heap_;
   SessionState& session_;
-  uint64_t frame_object_ = 0;
 };
 
 bool Copier::Enter(PyFunction function, std::optional<PyCall>* call) {
@@ -369,7 +406,9 @@ Ref Copier::DeepCopy(ObjectId x, ObjectId memo_arg) {
     y = DeepCopyList(x, memo);
   } else if (type == TypeTag::kDict) {
     y = DeepCopyDict(x, memo);
-  } else if (type == TypeTag::kTuple || type == TypeTag::kRange) {
+  } else if (type == TypeTag::kTuple) {
+    y = DeepCopyTuple(x, memo);
+  } else if (type == TypeTag::kRange) {
     return Refuse(absl::StrCat("copy.deepcopy of a '", TypeName(heap_, x), "' object"));
   } else {
     y = CopyOther(x, memo, /*deep=*/true, *call);
@@ -445,6 +484,134 @@ Ref Copier::DeepCopyDict(ObjectId x, ObjectId memo) {
   return y;
 }
 
+Ref Copier::DeepCopyTuple(ObjectId x, ObjectId memo) {
+  const bool inlined = heap_.profile().comprehensions_inlined;
+  std::optional<PyCall> call;
+  if (!Enter(inlined ? PyFunction::kDeepCopyTupleInlined : PyFunction::kDeepCopyTuple, &call)) {
+    return Ref();
+  }
+  call->Set(kX, x);
+  const size_t slot_y = inlined ? kInlinedY : kTupleY;
+  const size_t slot_k = inlined ? kInlinedK : kTupleK;
+  const size_t slot_j = inlined ? kInlinedJ : kTupleJ;
+  if (inlined) call->Set(kMemo, memo);
+  {
+    Ref copies = TupleItemCopies(x, memo, *call);
+    if (!copies) return Ref();
+    call->Set(slot_y, copies.get());
+  }
+  // try: return memo[id(x)] except KeyError: pass
+  CaughtKeyError caught;
+  {
+    Ref key = IdOf(x);
+    absl::StatusOr<ObjectId> found = DictLookup(heap_, memo, key.get());
+    if (!found.ok()) {
+      interp_.Raise(found.status());
+      return Ref();
+    }
+    if (*found != kNoObject) return heap_.NewRef(*found);
+    caught = RaiseKeyError(std::move(key), inlined ? PyFunction::kDeepCopyTupleInlined
+                                                   : PyFunction::kDeepCopyTuple);
+    EndHandler(caught);
+  }
+  // for k, j in zip(x, y): if k is not j: y = tuple(y); break
+  // else: y = x
+  bool changed = false;
+  {
+    CallArgs zip_args;
+    zip_args.positional.push_back(heap_.NewRef(x));
+    zip_args.positional.push_back(heap_.NewRef(call->Get(slot_y)));
+    Ref zip = interp_.Call(session_.builtin_objects[static_cast<size_t>(Builtin::kZip)],
+                           std::move(zip_args));
+    if (!zip) return Ref();
+    while (Ref pair = interp_.Next(zip.get())) {
+      const std::vector<ObjectId>& kj = TupleItems(heap_, pair.get());
+      Ref k = heap_.NewRef(kj[0]);
+      Ref j = heap_.NewRef(kj[1]);
+      pair.Reset();
+      call->Set(slot_k, k.get());
+      call->Set(slot_j, j.get());
+      if (k.get() != j.get()) {
+        changed = true;
+        break;
+      }
+    }
+    if (interp_.has_error()) return Ref();
+    if (changed) {
+      CallArgs tuple_args;
+      tuple_args.positional.push_back(heap_.NewRef(call->Get(slot_y)));
+      Ref rebuilt = interp_.Call(
+          session_.builtin_objects[static_cast<size_t>(Builtin::kTypeTuple)], std::move(tuple_args));
+      if (!rebuilt) return Ref();
+      call->Set(slot_y, rebuilt.get());
+    }
+  }
+  if (!changed) call->Set(slot_y, x);
+  Ref y = heap_.NewRef(call->Get(slot_y));
+  call.reset();
+  heap_.FreeBuffer(caught.frame_object);
+  return y;
+}
+
+Ref Copier::TupleItemCopies(ObjectId x, ObjectId memo, PyCall& call) {
+  if (heap_.profile().comprehensions_inlined) {
+    Ref copies = NewList(heap_, 0);
+    {
+      Ref iterator = interp_.GetIter(x);
+      if (!iterator) return Ref();
+      while (Ref item = interp_.Next(iterator.get())) {
+        call.Set(kInlinedA, item.get());
+        item.Reset();
+        Ref copied = DeepCopy(call.Get(kInlinedA), memo);
+        if (!copied) return Ref();
+        ListAppend(heap_, copies.get(), copied.get());
+      }
+      if (interp_.has_error()) return Ref();
+    }
+    // The comprehension ends by restoring `a`, unbound before it.
+    call.Clear(kInlinedA);
+    return copies;
+  }
+  // The cells of deepcopy and memo, then the closure, the function and the
+  // iterator its call takes.
+  const ObjectId deepcopy = session_.builtin_objects[static_cast<size_t>(Builtin::kCopyDeepCopy)];
+  {
+    Ref deepcopy_cell = NewCell(heap_, deepcopy);
+    Ref memo_cell = NewCell(heap_, memo);
+    call.Set(kTupleCellDeepCopy, deepcopy_cell.get());
+    call.Set(kTupleCellMemo, memo_cell.get());
+  }
+  Ref closure =
+      NewTupleOf(heap_, {call.Get(kTupleCellDeepCopy), call.Get(kTupleCellMemo)});
+  Ref function = NewFunction(heap_, session_.copy_codes[static_cast<size_t>(PyFunction::kTupleListComp)],
+                             heap_.frames().module_frame().globals, Ref(), Ref(),
+                             std::move(closure), "_deepcopy_tuple.<locals>.<listcomp>");
+  Ref iterator = interp_.GetIter(x);
+  if (!iterator) return Ref();
+  Ref copies;
+  {
+    std::optional<PyCall> listcomp;
+    if (!Enter(PyFunction::kTupleListComp, &listcomp)) return Ref();
+    listcomp->Set(kListCompIterator, iterator.get());
+    listcomp->Set(kListCompCells, call.Get(kTupleCellDeepCopy));
+    listcomp->Set(kListCompCells + 1, call.Get(kTupleCellMemo));
+    // From 3.11 the frame takes the caller's references to the iterator.
+    if (!heap_.profile().frames_on_heap) iterator.Reset();
+    copies = NewList(heap_, 0);
+    while (Ref item = interp_.Next(listcomp->Get(kListCompIterator))) {
+      listcomp->Set(kListCompItem, item.get());
+      item.Reset();
+      Ref copied = DeepCopy(listcomp->Get(kListCompItem), memo);
+      if (!copied) return Ref();
+      ListAppend(heap_, copies.get(), copied.get());
+    }
+    if (interp_.has_error()) return Ref();
+  }
+  iterator.Reset();
+  function.Reset();
+  return copies;
+}
+
 bool Copier::KeepAlive(ObjectId x, ObjectId memo) {
   std::optional<PyCall> call;
   if (!Enter(PyFunction::kKeepAlive, &call)) return false;
@@ -466,16 +633,16 @@ bool Copier::KeepAlive(ObjectId x, ObjectId memo) {
     return true;
   }
   // except KeyError: memo[id(memo)] = [x], the list made before the key.
-  CaughtKeyError caught = RaiseKeyError(std::move(key));
+  CaughtKeyError caught = RaiseKeyError(std::move(key), PyFunction::kKeepAlive);
   Ref first = NewListOf(heap_, {x});
   const bool stored = StoreById(memo, memo, first.get());
   first.Reset();
-  EndHandler(std::move(caught));
-  heap_.FreeBuffer(std::exchange(frame_object_, 0));
+  EndHandler(caught);
+  heap_.FreeBuffer(caught.frame_object);
   return stored;
 }
 
-Copier::CaughtKeyError Copier::RaiseKeyError(Ref key) {
+Copier::CaughtKeyError Copier::RaiseKeyError(Ref key, PyFunction raising) {
   const Profile& profile = heap_.profile();
   CaughtKeyError caught;
   Ref args = NewTupleOf(heap_, {key.get()});
@@ -483,8 +650,12 @@ Copier::CaughtKeyError Copier::RaiseKeyError(Ref key) {
   if (profile.exception_made_when_raised) {
     caught.exception = NewException(heap_, "KeyError", heap_.NewRef(args.get()));
   }
-  if (profile.keep_alive_frame_object != 0 && frame_object_ == 0) {
-    frame_object_ = heap_.AllocateBuffer(profile.keep_alive_frame_object);
+  if (profile.frame_object_base != 0) {
+    const FunctionShape& shape = kShapes[static_cast<size_t>(raising)];
+    caught.frame_object = heap_.AllocateBuffer(
+        profile.frame_object_base +
+        8 * (uint64_t{shape.data_stack_size} + VarNames(raising).size() -
+             (raising == PyFunction::kDeepCopyTuple ? 2 : 0)));
   }
   caught.traceback = heap_.AllocateBuffer(kTracebackBytes);
   if (!caught.exception) {
@@ -493,7 +664,7 @@ Copier::CaughtKeyError Copier::RaiseKeyError(Ref key) {
   return caught;
 }
 
-void Copier::EndHandler(CaughtKeyError caught) {
+void Copier::EndHandler(CaughtKeyError& caught) {
   // The exception clears its args before its block goes.
   heap_.DecRef(std::exchange(heap_.exception(caught.exception.get()).args, kNoObject));
   const bool traceback_first = heap_.profile().exception_frees_traceback_first;
@@ -512,7 +683,7 @@ ObjectId CopyModule(Heap& heap, SessionState& session) {
   for (size_t i = 0; i < static_cast<size_t>(PyFunction::kCount); ++i) {
     const ObjectId code = heap.NewStaticObject(TypeTag::kCode, profile.aux.code);
     CodeBody body;
-    body.stack_size = kShapes[i].stack_size;
+    body.stack_size = kShapes[i].heap_frame_stack_size;
     body.locals_plus = static_cast<uint32_t>(VarNames(static_cast<PyFunction>(i)).size());
     heap.AttachBody(code, std::move(body));
     session.copy_codes.push_back(code);
