@@ -31,6 +31,7 @@
 #include "server/heap/type_info.h"
 #include "server/heap/value_ops.h"
 #include "server/script/builtin_call.h"
+#include "server/script/module_copy.h"
 #include "server/script/format.h"
 #include "server/script/list_sort.h"
 #include "server/script/operators.h"
@@ -274,6 +275,10 @@ std::optional<Builtin> IteratorTypeBuiltin(const Heap& heap, ObjectId object) {
 
 Ref Call::TypeOf(ObjectId object) {
   const TypeTag type = heap_.type_of(object);
+  if (IsCopyFunction(heap_, object)) {
+    interp_.Refuse("the type of copy.copy or copy.deepcopy (a Python function in CPython)");
+    return Ref();
+  }
   if (type == TypeTag::kInstance) return heap_.NewRef(heap_.instance(object).cls);
   if (const std::optional<Builtin> iterator_type = IteratorTypeBuiltin(heap_, object)) {
     return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(*iterator_type)]);
@@ -1378,7 +1383,10 @@ ObjectId MakeTypeObject(Heap& heap, const std::string& name, Builtin constructor
 void MakeBuiltinObjects(Heap& heap, SessionState& session) {
   heap.set_builtin_namer([](uint32_t builtin) -> std::string_view {
     const std::string_view name = BuiltinName(static_cast<Builtin>(builtin));
-    return name == "builtin" ? std::string_view() : name;  // "builtin": none of the tables'
+    // "builtin": none of the tables'; copy's functions are Python functions
+    // in CPython, whose repr heapsim does not make.
+    if (BuiltinModule(static_cast<Builtin>(builtin)) == "copy") return std::string_view();
+    return name == "builtin" ? std::string_view() : name;
   });
   session.builtin_objects.assign(static_cast<size_t>(Builtin::kCount), kNoObject);
   for (const BuiltinEntry& entry : kGlobalNames) {

@@ -55,6 +55,10 @@ Ref ModuleCall::Run() {
   switch (builtin_) {
     case Builtin::kSysGetSizeOf:
       if (!Arity(1, 2, ArgCheck::kParseTuple)) return Ref();
+      if (IsCopyFunction(heap_, Arg(0))) {
+        interp_.Refuse("sys.getsizeof() of copy.copy or copy.deepcopy (a Python function in CPython)");
+        return Ref();
+      }
       return Int(static_cast<int64_t>(SizeOf(heap_, Arg(0))));
     case Builtin::kSysGetRefCount:
       if (!Arity(1, 1)) return Ref();

@@ -333,7 +333,12 @@ Ref Copier::CopyOther(ObjectId x, ObjectId memo, bool deep, PyCall& call) {
   }
   const std::string method = deep ? "__deepcopy__" : "__copy__";
   const ObjectId cls = heap_.instance(x).cls;
-  if (LookupSpecial(heap_, x, method) == kNoObject) {
+  const ObjectId special = LookupSpecial(heap_, x, method);
+  if (special != kNoObject && heap_.type_of(special) != TypeTag::kFunction) {
+    return Refuse(absl::StrCat(function, " of an instance of '", heap_.cls(cls).name,
+                               "' whose ", method, " is not a function"));
+  }
+  if (special == kNoObject) {
     return Refuse(absl::StrCat(function, " of an instance of '", heap_.cls(cls).name,
                                "', a class without ", method,
                                " (copy.py rebuilds it through __reduce_ex__ and copyreg)"));
@@ -674,6 +679,12 @@ void Copier::EndHandler(CaughtKeyError& caught) {
 }
 
 }  // namespace
+
+bool IsCopyFunction(const Heap& heap, ObjectId object) {
+  if (heap.type_of(object) != TypeTag::kBuiltinFunction) return false;
+  const auto builtin = static_cast<Builtin>(heap.bound(object).builtin);
+  return builtin == Builtin::kCopyCopy || builtin == Builtin::kCopyDeepCopy;
+}
 
 ObjectId CopyModule(Heap& heap, SessionState& session) {
   if (session.copy_module != kNoObject) return session.copy_module;

@@ -22,6 +22,10 @@ namespace heapsim::script {
 // their cached frames (3.8 to 3.10) as CPython's do.
 ObjectId CopyModule(Heap& heap, SessionState& session);
 
+// True for copy.copy and copy.deepcopy, which are Python functions in
+// CPython (their type, size and repr are not modelled).
+bool IsCopyFunction(const Heap& heap, ObjectId object);
+
 // Runs copy.copy(x) or copy.deepcopy(x, memo=None). Returns the copy, or a
 // null Ref with the exception (or refusal) pending.
 Ref CallCopyFunction(Interpreter& interp, Builtin builtin, CallArgs& args);
