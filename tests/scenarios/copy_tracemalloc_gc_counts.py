@@ -50,3 +50,13 @@ kept = copy.deepcopy(nested)
 current, peak = tracemalloc.get_traced_memory()
 tracemalloc.stop()
 print("module level", current, peak)
+# Large deep copies pass generation 0's threshold: collections run inside them.
+data = [[i, [i]] for i in range(500)]
+table = {i: (i, [i]) for i in range(300)}
+gc.collect()
+big = copy.deepcopy(data)
+after_list = gc.get_count()
+gc.collect()
+big2 = copy.deepcopy(table)
+after_dict = gc.get_count()
+print("large", after_list, after_dict, len(big), len(big2), big2[7][1] is table[7][1])
