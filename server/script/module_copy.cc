@@ -629,7 +629,8 @@ bool Copier::KeepAlive(ObjectId x, ObjectId memo) {
     return false;
   }
   if (*kept != kNoObject) {
-    // memo[id(memo)].append(x)
+    // memo[id(memo)].append(x): the subscript drops the key first.
+    key.Reset();
     if (heap_.type_of(*kept) != TypeTag::kList) {
       interp_.Refuse("copy.deepcopy with a memo whose entry under id(memo) is not a list");
       return false;
