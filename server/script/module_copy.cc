@@ -180,6 +180,7 @@ class PyCall {
   }
   ~PyCall() {
     PopCallFrame(heap_);
+    stack_.clear();
     interp_.EndNativeCall();
   }
   PyCall(const PyCall&) = delete;
@@ -199,17 +200,27 @@ class PyCall {
   }
   // What local `slot` holds, borrowed.
   ObjectId Get(size_t slot) const { return heap_.frames().at(frame_).slots[slot]; }
+  // The caller's value stack holds `value` for the call, released after
+  // the frame (3.8 to 3.10, whose frames copy their arguments).
+  void HoldOnCallerStack(ObjectId value) { stack_.push_back(heap_.NewRef(value)); }
 
  private:
   Interpreter& interp_;
   Heap& heap_;
   size_t frame_ = 0;
+  std::vector<Ref> stack_;
 };
 
 class Copier {
  public:
-  explicit Copier(Interpreter& interp)
-      : interp_(interp), heap_(interp.heap()), session_(interp.session()) {}
+  // `caller_refs` are the interpreter's references to the arguments of the
+  // copy.copy / copy.deepcopy call (x, and memo unless None): from 3.11
+  // the outermost frame takes them over.
+  Copier(Interpreter& interp, std::vector<Ref*> caller_refs)
+      : interp_(interp),
+        heap_(interp.heap()),
+        session_(interp.session()),
+        caller_refs_(std::move(caller_refs)) {}
 
   // copy.copy(x).
   Ref Copy(ObjectId x);
@@ -217,9 +228,12 @@ class Copier {
   Ref DeepCopy(ObjectId x, ObjectId memo);
 
  private:
-  // Calls `function`: false, with the limit's error or a refusal pending,
-  // when it would pass the recursion limit.
-  bool Enter(PyFunction function, std::optional<PyCall>* call);
+  // Calls `function` with `arguments` (kNoObject for one left at its
+  // default), bound to its first locals: false, with the limit's error or
+  // a refusal pending, when it would pass the recursion limit. The frame
+  // copies the caller's references (3.8 to 3.10) or takes them over.
+  bool Enter(PyFunction function, std::optional<PyCall>* call,
+             std::initializer_list<ObjectId> arguments);
   // id(object), a new int.
   Ref IdOf(ObjectId object) { return NewInt(heap_, static_cast<int64_t>(heap_.address_of(object))); }
   // memo[id(key_of)] = value, the int made first (STORE_SUBSCR).
@@ -264,14 +278,30 @@ class Copier {
   Interpreter& interp_;
   Heap& heap_;
   SessionState& session_;
+  std::vector<Ref*> caller_refs_;
+  bool outermost_ = true;
 };
 
-bool Copier::Enter(PyFunction function, std::optional<PyCall>* call) {
+bool Copier::Enter(PyFunction function, std::optional<PyCall>* call,
+                   std::initializer_list<ObjectId> arguments) {
   if (!interp_.BeginNativeCall("copy.copy or copy.deepcopy nested near the recursion limit "
                                "(CPython counts its C calls' levels too)")) {
     return false;
   }
   call->emplace(interp_, session_.copy_codes[static_cast<size_t>(function)], function);
+  const bool copies = heap_.profile().call_copies_arguments;
+  const bool outermost = std::exchange(outermost_, false);
+  size_t slot = 0;
+  for (ObjectId argument : arguments) {
+    if (argument != kNoObject) {
+      (*call)->Set(slot, argument);
+      if (copies && !outermost) (*call)->HoldOnCallerStack(argument);
+    }
+    ++slot;
+  }
+  if (outermost && !copies) {
+    for (Ref* ref : caller_refs_) heap_.DecRef(ref->release());
+  }
   return true;
 }
 
@@ -287,16 +317,13 @@ void Copier::TypeCall(ObjectId x) {
 
 Ref Copier::ReturnAsIs(PyFunction function, ObjectId x, ObjectId memo) {
   std::optional<PyCall> call;
-  if (!Enter(function, &call)) return Ref();
-  call->Set(kX, x);
-  if (memo != kNoObject) call->Set(kMemo, memo);
+  if (!Enter(function, &call, {x, memo})) return Ref();
   return heap_.NewRef(x);
 }
 
 Ref Copier::Copy(ObjectId x) {
   std::optional<PyCall> call;
-  if (!Enter(PyFunction::kCopy, &call)) return Ref();
-  call->Set(kX, x);
+  if (!Enter(PyFunction::kCopy, &call, {x})) return Ref();
   TypeCall(x);
   const TypeTag type = heap_.type_of(x);
   if (type == TypeTag::kInstance) call->Set(kCopyCls, heap_.instance(x).cls);
@@ -372,10 +399,8 @@ Ref Copier::CannotPickle(ObjectId x) {
 
 Ref Copier::DeepCopy(ObjectId x, ObjectId memo_arg) {
   std::optional<PyCall> call;
-  if (!Enter(PyFunction::kDeepCopy, &call)) return Ref();
+  if (!Enter(PyFunction::kDeepCopy, &call, {x, memo_arg})) return Ref();
   const Profile& profile = heap_.profile();
-  call->Set(kX, x);
-  if (memo_arg != kNoObject) call->Set(kMemo, memo_arg);
   Ref d;
   if (profile.deepcopy_id_before_memo) {
     d = IdOf(x);
@@ -387,6 +412,7 @@ Ref Copier::DeepCopy(ObjectId x, ObjectId memo_arg) {
     memo_owned = NewDict(heap_);
     memo = memo_owned.get();
     call->Set(kMemo, memo);
+    memo_owned.Reset();  // the local holds the memo
   }
   if (!d) {
     d = IdOf(x);
@@ -429,9 +455,7 @@ Ref Copier::DeepCopy(ObjectId x, ObjectId memo_arg) {
 
 Ref Copier::DeepCopyList(ObjectId x, ObjectId memo) {
   std::optional<PyCall> call;
-  if (!Enter(PyFunction::kDeepCopyList, &call)) return Ref();
-  call->Set(kX, x);
-  call->Set(kMemo, memo);
+  if (!Enter(PyFunction::kDeepCopyList, &call, {x, memo})) return Ref();
   Ref y = NewList(heap_, 0);
   call->Set(kListY, y.get());
   if (!StoreById(memo, x, y.get())) return Ref();
@@ -455,9 +479,7 @@ Ref Copier::DeepCopyList(ObjectId x, ObjectId memo) {
 
 Ref Copier::DeepCopyDict(ObjectId x, ObjectId memo) {
   std::optional<PyCall> call;
-  if (!Enter(PyFunction::kDeepCopyDict, &call)) return Ref();
-  call->Set(kX, x);
-  call->Set(kMemo, memo);
+  if (!Enter(PyFunction::kDeepCopyDict, &call, {x, memo})) return Ref();
   Ref y = NewDict(heap_);
   call->Set(kDictY, y.get());
   if (!StoreById(memo, x, y.get())) return Ref();
@@ -492,14 +514,13 @@ Ref Copier::DeepCopyDict(ObjectId x, ObjectId memo) {
 Ref Copier::DeepCopyTuple(ObjectId x, ObjectId memo) {
   const bool inlined = heap_.profile().comprehensions_inlined;
   std::optional<PyCall> call;
-  if (!Enter(inlined ? PyFunction::kDeepCopyTupleInlined : PyFunction::kDeepCopyTuple, &call)) {
+  if (!Enter(inlined ? PyFunction::kDeepCopyTupleInlined : PyFunction::kDeepCopyTuple, &call,
+             {x, memo})) {
     return Ref();
   }
-  call->Set(kX, x);
   const size_t slot_y = inlined ? kInlinedY : kTupleY;
   const size_t slot_k = inlined ? kInlinedK : kTupleK;
   const size_t slot_j = inlined ? kInlinedJ : kTupleJ;
-  if (inlined) call->Set(kMemo, memo);
   {
     Ref copies = TupleItemCopies(x, memo, *call);
     if (!copies) return Ref();
@@ -585,6 +606,7 @@ Ref Copier::TupleItemCopies(ObjectId x, ObjectId memo, PyCall& call) {
     Ref memo_cell = NewCell(heap_, memo);
     call.Set(kTupleCellDeepCopy, deepcopy_cell.get());
     call.Set(kTupleCellMemo, memo_cell.get());
+    call.Clear(kMemo);  // the argument lives in its cell
   }
   Ref closure =
       NewTupleOf(heap_, {call.Get(kTupleCellDeepCopy), call.Get(kTupleCellMemo)});
@@ -596,8 +618,7 @@ Ref Copier::TupleItemCopies(ObjectId x, ObjectId memo, PyCall& call) {
   Ref copies;
   {
     std::optional<PyCall> listcomp;
-    if (!Enter(PyFunction::kTupleListComp, &listcomp)) return Ref();
-    listcomp->Set(kListCompIterator, iterator.get());
+    if (!Enter(PyFunction::kTupleListComp, &listcomp, {iterator.get()})) return Ref();
     listcomp->Set(kListCompCells, call.Get(kTupleCellDeepCopy));
     listcomp->Set(kListCompCells + 1, call.Get(kTupleCellMemo));
     // From 3.11 the frame takes the caller's references to the iterator.
@@ -619,9 +640,7 @@ Ref Copier::TupleItemCopies(ObjectId x, ObjectId memo, PyCall& call) {
 
 bool Copier::KeepAlive(ObjectId x, ObjectId memo) {
   std::optional<PyCall> call;
-  if (!Enter(PyFunction::kKeepAlive, &call)) return false;
-  call->Set(kX, x);
-  call->Set(kMemo, memo);
+  if (!Enter(PyFunction::kKeepAlive, &call, {x, memo})) return false;
   Ref key = IdOf(memo);
   absl::StatusOr<ObjectId> kept = DictLookup(heap_, memo, key.get());
   if (!kept.ok()) {
@@ -707,19 +726,19 @@ Ref CallCopyFunction(Interpreter& interp, Builtin builtin, CallArgs& args) {
   Heap& heap = interp.heap();
   const bool deep = builtin == Builtin::kCopyDeepCopy;
   const char* name = deep ? "deepcopy" : "copy";
-  ObjectId x = args.positional.empty() ? kNoObject : args.positional[0].get();
-  ObjectId memo = args.positional.size() > 1 ? args.positional[1].get() : kNoObject;
-  for (const auto& [keyword, value] : args.keywords) {
-    if (keyword == "x" && x == kNoObject) {
-      x = value.get();
-    } else if (keyword == "memo" && deep && memo == kNoObject && args.positional.size() < 2) {
-      memo = value.get();
+  Ref* x = args.positional.empty() ? nullptr : &args.positional[0];
+  Ref* memo = args.positional.size() > 1 ? &args.positional[1] : nullptr;
+  for (auto& [keyword, value] : args.keywords) {
+    if (keyword == "x" && x == nullptr) {
+      x = &value;
+    } else if (keyword == "memo" && deep && memo == nullptr) {
+      memo = &value;
     } else {
       interp.Refuse(absl::StrCat("copy.", name, "() called with keyword argument '", keyword, "'"));
       return Ref();
     }
   }
-  if (x == kNoObject) {
+  if (x == nullptr) {
     interp.Raise(PyError(PyExc::kTypeError,
                          absl::StrCat(name, "() missing 1 required positional argument: 'x'")));
     return Ref();
@@ -734,14 +753,18 @@ Ref CallCopyFunction(Interpreter& interp, Builtin builtin, CallArgs& args) {
     }
     return Ref();
   }
-  if (memo == heap.none()) memo = kNoObject;
-  if (memo != kNoObject && heap.type_of(memo) != TypeTag::kDict) {
+  if (memo != nullptr && memo->get() == heap.none()) memo = nullptr;
+  if (memo != nullptr && heap.type_of(memo->get()) != TypeTag::kDict) {
     interp.Refuse("copy.deepcopy() with a memo that is not a dict");
     return Ref();
   }
   CopyModule(heap, interp.session());
-  Copier copier(interp);
-  return deep ? copier.DeepCopy(x, memo) : copier.Copy(x);
+  const ObjectId x_object = x->get();
+  const ObjectId memo_object = memo != nullptr ? memo->get() : kNoObject;
+  std::vector<Ref*> caller_refs = {x};
+  if (memo != nullptr) caller_refs.push_back(memo);
+  Copier copier(interp, std::move(caller_refs));
+  return deep ? copier.DeepCopy(x_object, memo_object) : copier.Copy(x_object);
 }
 
 }  // namespace heapsim::script
