@@ -49,7 +49,13 @@ void ForEachOwnedReference(const Heap& heap, ObjectId id,
 void ForEachHeldBlock(const Heap& heap, const std::function<void(uint64_t)>& visit) {
   for (uint64_t block : heap.interpreter_blocks()) visit(block);
   heap.ForEachObject([&](ObjectId id, const Object& o) {
-    if (o.has(kStatic)) return;
+    if (o.has(kStatic)) {
+      // A static code object (copy.py's) may keep its cached frame's block.
+      if (o.type == TypeTag::kCode && heap.code(id).zombie_block != 0) {
+        visit(heap.code(id).zombie_block);
+      }
+      return;
+    }
     visit(o.address - heap.HeaderBytesOf(id));
     switch (o.type) {
       case TypeTag::kByteArray:
