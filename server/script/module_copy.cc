@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "server/heap/bytes_object.h"
@@ -518,6 +519,10 @@ Ref Copier::DeepCopyTuple(ObjectId x, ObjectId memo) {
              {x, memo})) {
     return Ref();
   }
+  // The frame object a caught KeyError makes (3.11+) goes as the frame
+  // ends, before its locals.
+  uint64_t frame_object = 0;
+  absl::Cleanup free_frame_object = [&] { heap_.FreeBuffer(frame_object); };
   const size_t slot_y = inlined ? kInlinedY : kTupleY;
   const size_t slot_k = inlined ? kInlinedK : kTupleK;
   const size_t slot_j = inlined ? kInlinedJ : kTupleJ;
@@ -527,7 +532,6 @@ Ref Copier::DeepCopyTuple(ObjectId x, ObjectId memo) {
     call->Set(slot_y, copies.get());
   }
   // try: return memo[id(x)] except KeyError: pass
-  CaughtKeyError caught;
   {
     Ref key = IdOf(x);
     absl::StatusOr<ObjectId> found = DictLookup(heap_, memo, key.get());
@@ -536,9 +540,10 @@ Ref Copier::DeepCopyTuple(ObjectId x, ObjectId memo) {
       return Ref();
     }
     if (*found != kNoObject) return heap_.NewRef(*found);
-    caught = RaiseKeyError(std::move(key), inlined ? PyFunction::kDeepCopyTupleInlined
-                                                   : PyFunction::kDeepCopyTuple);
+    CaughtKeyError caught = RaiseKeyError(
+        std::move(key), inlined ? PyFunction::kDeepCopyTupleInlined : PyFunction::kDeepCopyTuple);
     EndHandler(caught);
+    frame_object = caught.frame_object;
   }
   // for k, j in zip(x, y): if k is not j: y = tuple(y); break
   // else: y = x
@@ -573,10 +578,7 @@ Ref Copier::DeepCopyTuple(ObjectId x, ObjectId memo) {
     }
   }
   if (!changed) call->Set(slot_y, x);
-  Ref y = heap_.NewRef(call->Get(slot_y));
-  call.reset();
-  heap_.FreeBuffer(caught.frame_object);
-  return y;
+  return heap_.NewRef(call->Get(slot_y));
 }
 
 Ref Copier::TupleItemCopies(ObjectId x, ObjectId memo, PyCall& call) {
