@@ -73,8 +73,8 @@ std::vector<std::string> VarNames(PyFunction function) {
   return absl::StrSplit(absl::string_view(names.data(), names.size()), ' ');
 }
 
-// Local slots, by co_varnames position.
-constexpr size_t kX = 0;
+// Local slots, by co_varnames position (Enter binds the arguments, x
+// first).
 constexpr size_t kMemo = 1;
 constexpr size_t kCopyCls = 1;
 constexpr size_t kCopyCopier = 2;
@@ -468,7 +468,7 @@ Ref Copier::DeepCopyList(ObjectId x, ObjectId memo) {
   while (Ref item = interp_.Next(iterator.get())) {
     call->Set(kListItem, item.get());
     item.Reset();
-    Ref copied = DeepCopy(heap_.frames().top().slots[kListItem], memo);
+    Ref copied = DeepCopy(call->Get(kListItem), memo);
     if (!copied) return Ref();
     CallArgs args;
     args.positional.push_back(std::move(copied));
@@ -491,7 +491,6 @@ Ref Copier::DeepCopyDict(ObjectId x, ObjectId memo) {
     iterator = interp_.GetIter(items.get());
     if (!iterator) return Ref();
   }
-  const size_t frame = heap_.frames().depth() - 1;
   while (Ref pair = interp_.Next(iterator.get())) {
     const std::vector<ObjectId>& kv = TupleItems(heap_, pair.get());
     Ref key = heap_.NewRef(kv[0]);
@@ -501,10 +500,9 @@ Ref Copier::DeepCopyDict(ObjectId x, ObjectId memo) {
     call->Set(kDictValue, value.get());
     key.Reset();
     value.Reset();
-    const std::vector<ObjectId>& slots = heap_.frames().at(frame).slots;
-    Ref value_copy = DeepCopy(slots[kDictValue], memo);
+    Ref value_copy = DeepCopy(call->Get(kDictValue), memo);
     if (!value_copy) return Ref();
-    Ref key_copy = DeepCopy(heap_.frames().at(frame).slots[kDictKey], memo);
+    Ref key_copy = DeepCopy(call->Get(kDictKey), memo);
     if (!key_copy) return Ref();
     if (!interp_.SetItem(y.get(), key_copy.get(), value_copy.get())) return Ref();
   }
