@@ -124,6 +124,7 @@ ShallowRoute ShallowRouteOf(TypeTag type) {
     case TypeTag::kBuiltinFunction:
     case TypeTag::kNotImplemented:
     case TypeTag::kCode:
+    case TypeTag::kWeakRef:
       return ShallowRoute::kImmutable;
     case TypeTag::kList:
       return ShallowRoute::kList;
@@ -154,6 +155,7 @@ bool DeepCopiesAsIs(const Profile& profile, TypeTag type) {
     case TypeTag::kBuiltinFunction:
     case TypeTag::kNotImplemented:
     case TypeTag::kCode:
+    case TypeTag::kWeakRef:
       return true;
     case TypeTag::kRange:
       return profile.deepcopy_range_atomic;

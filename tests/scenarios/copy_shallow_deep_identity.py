@@ -1,6 +1,7 @@
 import copy
 import gc
 import sys
+import weakref
 from copy import deepcopy
 
 
@@ -59,6 +60,8 @@ print("__deepcopy__:", c is root, c.kids is root.kids, c.kids[1] is c, c.kids[0]
 # Immutable objects are their own copies; dict, set and bytearray copies are new.
 print("as is:", copy.copy(len) is len, copy.deepcopy(Node) is Node, copy.copy(None),
       copy.deepcopy(3.5), copy.copy(frozenset([1])) == frozenset([1]))
+ref = weakref.ref(root)
+print("weakref:", copy.copy(ref) is ref, copy.deepcopy([ref])[0] is ref)
 s = {1, 2}
 print("set:", copy.copy(s) == s, copy.copy(s) is s, sys.getsizeof(copy.copy(s)))
 ba = bytearray(b"abc")
