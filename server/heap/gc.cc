@@ -7,6 +7,7 @@
 #include "server/heap/dealloc.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/heap.h"
+#include "server/heap/list_object.h"
 #include "server/heap/referents.h"
 #include "server/heap/slotted_object.h"
 
@@ -229,10 +230,15 @@ CollectResult Collect(Heap& heap, int generation) {
   // delete_garbage: break each unreachable object's references in order;
   // one that survives its clearing (something else still refers to it)
   // joins the older generation.
+  const bool save_all = (gc.debug & kGcDebugSaveAll) != 0 && gc.garbage != kNoObject;
   for (ObjectId id : garbage) {
     if (!heap.IsLive(id)) continue;
     heap.IncRef(id);
-    ClearReferences(heap, id);
+    if (save_all) {
+      ListAppend(heap, gc.garbage, id);
+    } else {
+      ClearReferences(heap, id);
+    }
     if (heap.object(id).refcount > 1 && !heap.IsTracked(id)) {
       AppendToGeneration(heap, id, older);
     }
@@ -251,6 +257,17 @@ CollectResult Collect(Heap& heap, int generation) {
   }
   return result;
 }
+
+void Freeze(Heap& heap) {
+  GcState& gc = heap.gc();
+  for (int g = 0; g < GcState::kGenerations; ++g) {
+    heap.MergeGeneration(g, GcState::kPermanent);
+    gc.generations[g].count = 0;
+  }
+  gc.counts_known = true;  // CPython's are 0 too
+}
+
+void Unfreeze(Heap& heap) { heap.MergeGeneration(GcState::kPermanent, GcState::kGenerations - 1); }
 
 void CollectGenerations(Heap& heap) {
   GcState& gc = heap.gc();

@@ -4,8 +4,9 @@
 // generation can reach (refcount minus internal references, then a
 // reachability pass in list order), untracks tuples and, in full
 // collections, dicts that can no longer take part in cycles, breaks the
-// unreachable objects' references in list order (tp_clear) and moves the
-// survivors one generation up.
+// unreachable objects' references in list order (tp_clear), or with
+// DEBUG_SAVEALL appends them to gc.garbage instead, and moves the survivors
+// one generation up.
 
 #ifndef HEAPSIM_SERVER_HEAP_GC_H_
 #define HEAPSIM_SERVER_HEAP_GC_H_
@@ -36,6 +37,14 @@ void CollectGenerations(Heap& heap);
 // Runs a collection scheduled by an allocation (3.12+), if any. The
 // interpreter calls this at its eval-breaker points.
 void RunScheduledCollection(Heap& heap);
+
+// gc.freeze(): moves every tracked object to the permanent generation,
+// which collections leave alone, and sets the generations' counts to 0
+// (known from then on, as after a full collection).
+void Freeze(Heap& heap);
+
+// gc.unfreeze(): moves the permanent generation into the oldest one.
+void Unfreeze(Heap& heap);
 
 // gc.is_tracked(obj).
 bool IsTracked(const Heap& heap, ObjectId id);

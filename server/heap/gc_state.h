@@ -30,9 +30,22 @@ struct GcGenerationStats {
   uint64_t uncollectable = 0;
 };
 
+// gc.set_debug's flags (the gc module's DEBUG_* constants).
+enum GcDebugFlag : uint32_t {
+  kGcDebugStats = 1,
+  kGcDebugCollectable = 2,
+  kGcDebugUncollectable = 4,
+  kGcDebugSaveAll = 32,
+  kGcDebugLeak = kGcDebugCollectable | kGcDebugUncollectable | kGcDebugSaveAll,
+};
+
 struct GcState {
   static constexpr int kGenerations = 3;
+  // Object::generation of objects in the permanent generation (gc.freeze).
+  static constexpr uint8_t kPermanent = kGenerations;
   std::array<GcGeneration, kGenerations> generations;
+  // gc.freeze()'s permanent generation: tracked, never collected.
+  GcGeneration permanent;
   std::array<GcGenerationStats, kGenerations> stats;
   bool enabled = true;
   bool collecting = false;
@@ -47,6 +60,17 @@ struct GcState {
   // Before it they descend from CPython's start-up, the script's
   // compilation and its imports, which heapsim does not model.
   bool counts_known = false;
+  // gc.set_debug's flags.
+  uint32_t debug = 0;
+  // The gc.garbage list (borrowed; kNoObject: none): with kGcDebugSaveAll,
+  // collections append what they found unreachable instead of freeing it.
+  ObjectId garbage = kNoObject;
+  // The start-up's own objects in the permanent generation
+  // (gc.get_freeze_count() when a script starts), and whether a gc.freeze()
+  // since then put the rest of the interpreter's objects there too (which
+  // heapsim does not count).
+  uint64_t startup_frozen = 0;
+  bool interpreter_frozen = false;
 };
 
 }  // namespace heapsim

@@ -22,6 +22,7 @@ Heap::Heap(const Profile& profile)
   for (int g = 0; g < GcState::kGenerations; ++g) {
     gc_.generations[g].threshold = profile.gc_thresholds[g];
   }
+  gc_.startup_frozen = profile.gc_startup_frozen;
   MakeSingletons();
   // The interpreter's own long-lived objects: a real CPython starts with
   // blocks in use in every size class, so the pool a program's objects go
@@ -442,7 +443,8 @@ void Heap::Track(ObjectId id) {
 void Heap::Untrack(ObjectId id) {
   Object& o = objects_[id];
   if (!o.has(kGcTracked)) return;
-  GcGeneration& generation = gc_.generations[o.generation];
+  GcGeneration& generation =
+      o.generation == GcState::kPermanent ? gc_.permanent : gc_.generations[o.generation];
   if (o.gc_prev != kNoObject) {
     objects_[o.gc_prev].gc_next = o.gc_next;
   } else {
@@ -483,6 +485,28 @@ void Heap::MoveToGeneration(ObjectId id, int generation) {
   }
   target.tail = id;
   ++target.size;
+}
+
+void Heap::MergeGeneration(int from, int to) {
+  auto list = [this](int g) -> GcGeneration& {
+    return g == GcState::kPermanent ? gc_.permanent : gc_.generations[g];
+  };
+  GcGeneration& source = list(from);
+  GcGeneration& target = list(to);
+  if (source.head == kNoObject) return;
+  for (ObjectId id = source.head; id != kNoObject; id = objects_[id].gc_next) {
+    objects_[id].generation = static_cast<uint8_t>(to);
+  }
+  objects_[source.head].gc_prev = target.tail;
+  if (target.tail != kNoObject) {
+    objects_[target.tail].gc_next = source.head;
+  } else {
+    target.head = source.head;
+  }
+  target.tail = source.tail;
+  target.size += source.size;
+  source.head = source.tail = kNoObject;
+  source.size = 0;
 }
 
 void Heap::DecRefSharedKeys(uint32_t handle) {

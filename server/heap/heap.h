@@ -356,12 +356,32 @@ class Heap {
 
   GcState& gc() { return gc_; }
   const GcState& gc() const { return gc_; }
+
+  // sys.getrecursionlimit(): CPython's limit on nested Python calls (the
+  // module's frame included), and before 3.12 on C-level recursion too.
+  static constexpr uint32_t kDefaultRecursionLimit = 1000;
+  // The deepest nesting heapsim answers for under a limit raised by
+  // sys.setrecursionlimit; past it work is refused rather than recursing
+  // further on the host's stack. Calls: CPython 3.8 to 3.11 overflow their
+  // C stack from about 9,500 nested calls made through C code (8 MiB
+  // stacks), so the depth where every version still answers; C-level
+  // recursion (repr and comparison of nested containers): the deepest any
+  // profile's own C recursion limit reaches (3.13's).
+  static constexpr uint32_t kMaxModelledCallDepth = 5000;
+  static constexpr uint32_t kMaxModelledCDepth = 10000;
+  uint32_t recursion_limit() const { return recursion_limit_; }
+  // sys.setrecursionlimit(limit). REQUIRES: limit >= 1.
+  void set_recursion_limit(uint32_t limit) { recursion_limit_ = limit; }
   // Puts a GC object in the youngest generation / takes it out.
   void Track(ObjectId id);
   void Untrack(ObjectId id);
   bool IsTracked(ObjectId id) const { return objects_[id].has(kGcTracked); }
   // Moves a tracked object to the end of generation `generation`'s list.
   void MoveToGeneration(ObjectId id, int generation);
+  // Appends generation `from`'s list to the end of generation `to`'s, as
+  // CPython's gc_list_merge (GcState::kPermanent names the permanent
+  // generation). REQUIRES: from != to.
+  void MergeGeneration(int from, int to);
 
   // ---------------------------------------------------------------------
   // Frames, memory, observation
@@ -484,6 +504,7 @@ class Heap {
   FreeLists free_lists_;
   WeakLists weak_lists_;
   GcState gc_;
+  uint32_t recursion_limit_ = kDefaultRecursionLimit;
   FrameStack frames_;
 
   // The trashcan: deallocations nested deeper than the profile's limit are

@@ -171,6 +171,10 @@ constexpr Profile Py38() {
           },
       .gc_thresholds = {700, 10, 10},
       .gc_collects_inside_allocation = true,
+      .gc_startup_stats = {{{9, 0}, {0, 0}, {0, 0}}},
+      .default_encoding_static = false,
+      .gc_startup_frozen = 0,
+      .gc_has_is_finalized = false,
       .startup_free_lists = {.floats = 3, .lists = 6, .dicts = 9, .tuples = {9, 5, 4, 1, 4, 3, 10,
                                                                              6, 3, 1, 1, 2, 0, 3,
                                                                              2, 0, 1, 2, 3, 0},
@@ -217,6 +221,8 @@ constexpr Profile Py39() {
   Profile p = Py38();
   p.recursion_overflow_allowance = 0;
   p.version = "3.9";
+  p.gc_startup_stats = {{{9, 0}, {0, 0}, {0, 0}}};
+  p.gc_has_is_finalized = true;
   p.contains_compares_item_first = true;
   p.full_version = "3.9.18";
   p.builtin_names = cpython_names::kBuiltins39;
@@ -253,6 +259,7 @@ constexpr Profile Py310() {
   p.weakref.type_module = "weakref";
   p.deepcopy_range_atomic = true;
   p.version = "3.10";
+  p.gc_startup_stats = {{{10, 0}, {0, 0}, {0, 0}}};
   p.list_init_asks_len = false;
   p.messages.unset_slot_names_object = true;
   p.full_version = "3.10.13";
@@ -304,6 +311,8 @@ constexpr Profile Py311() {
   p.aux.weakref = 80;  // a vectorcall pointer
   p.messages.weakref_call_args = "weakref expected 0 arguments, got %d";
   p.messages.weakref_call_keywords = "weakref() takes no keyword arguments";
+  p.default_encoding_static = true;
+  p.gc_startup_stats = {{{22, 43}, {2, 92}, {0, 0}}};
   p.distinct_interned_one_chars = "BCLST_abcdefhijklmnopqrstvwxy";
   p.compare_specialises_in_tests = true;
   p.messages.with_protocol_type_error = true;
@@ -373,6 +382,8 @@ constexpr Profile Py312() {
   Profile p = Py311();
   p.exception_made_when_raised = true;
   p.version = "3.12";
+  p.gc_startup_stats = {{{5, 24}, {0, 0}, {0, 0}}};
+  p.gc_startup_frozen = 375;
   p.distinct_interned_one_chars = "_abcdenprsx";
   p.compare_specialises_in_tests = false;
   p.full_version = "3.12.1";
@@ -430,6 +441,8 @@ constexpr Profile Py313() {
   p.frame_object_base = 152;
   p.deepcopy_id_before_memo = true;
   p.version = "3.13";
+  p.gc_startup_stats = {{{3, 24}, {0, 0}, {0, 0}}};
+  p.gc_startup_frozen = 0;
   p.distinct_interned_one_chars = "";
   p.full_version = "3.13.0";
   p.generator_close_paused_clears_frame = true;

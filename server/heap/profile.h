@@ -462,6 +462,21 @@ struct Profile {
   // threshold0. False: it is scheduled and runs at the next eval-breaker
   // check (the next backward jump, call or return).
   bool gc_collects_inside_allocation;
+  // gc.get_stats() when a script starts: the collections (and what they
+  // found) of the interpreter's start-up, by generation, as `python FILE`
+  // reports them with the site module (measured; -S or -I change them).
+  struct GcStartupStats {
+    uint32_t collections;
+    uint32_t collected;
+  };
+  std::array<GcStartupStats, 3> gc_startup_stats;
+  // sys.getdefaultencoding() returns one statically allocated str (3.11+)
+  // rather than a new one per call.
+  bool default_encoding_static;
+  // gc.get_freeze_count() when a script starts (3.12: 375).
+  uint32_t gc_startup_frozen;
+  // The gc module has is_finalized (3.9+).
+  bool gc_has_is_finalized;
 
   // ---- the interpreter's state when a script starts ----
   StartupFreeLists startup_free_lists;

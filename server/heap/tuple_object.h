@@ -4,6 +4,8 @@
 #ifndef HEAPSIM_SERVER_HEAP_TUPLE_OBJECT_H_
 #define HEAPSIM_SERVER_HEAP_TUPLE_OBJECT_H_
 
+#include <array>
+#include <string_view>
 #include <vector>
 
 #include "server/heap/heap.h"
@@ -11,6 +13,20 @@
 namespace heapsim {
 
 inline constexpr uint64_t kTupleGcHeader = 16;
+
+// Object::subtype of the tuple that is sys.version_info: a struct sequence,
+// a tuple subclass whose items are also named fields. Operations that give
+// back an exact tuple unchanged (tuple(t), t[:], t + (), t * 1) make a new
+// one from it, its repr names the fields, and type(x) says
+// "sys.version_info".
+inline constexpr uint8_t kVersionInfoTuple = 1;
+inline constexpr std::array<std::string_view, 5> kVersionInfoFields = {
+    "major", "minor", "micro", "releaselevel", "serial"};
+
+// True for a tuple exactly of type tuple (PyTuple_CheckExact).
+inline bool IsExactTuple(const Heap& heap, ObjectId id) {
+  return heap.type_of(id) == TypeTag::kTuple && heap.object(id).subtype == 0;
+}
 
 // The block a tuple of `length` items takes: GC header, head, items.
 inline constexpr uint64_t TupleRequest(uint64_t length) { return kTupleGcHeader + 24 + 8 * length; }

@@ -14,6 +14,7 @@
 #include "server/heap/int_digits.h"
 #include "server/heap/int_object.h"
 #include "server/heap/py_error.h"
+#include "server/heap/tuple_object.h"
 
 namespace heapsim {
 
@@ -105,6 +106,9 @@ int CompareNumbers(const Heap& heap, ObjectId a, ObjectId b) {
 struct Depth {
   int room = 0;
   bool exceeded = false;
+  // The room was cut to Heap::kMaxModelledCDepth under a recursion limit
+  // raised past it: running out is a refusal, not CPython's RecursionError.
+  bool capped = false;
   // An instance whose class defines a comparison method was met: its
   // Python code cannot run here, so the walk's answer stands for nothing.
   ObjectId special = kNoObject;
@@ -120,11 +124,32 @@ struct Depth {
   void Leave() { ++room; }
 };
 
-int RoomFor(const Heap& heap, int held) {
+// The levels a walk may enter: the C recursion limit (before 3.12 the
+// session's recursion limit) less what is in use, at most
+// Heap::kMaxModelledCDepth.
+Depth RoomFor(const Heap& heap, int held) {
   const CRecursion& c = heap.profile().c_recursion;
   const int used =
       static_cast<int>(c.counts_python_frames ? heap.frames().depth() : c.base) + held;
-  return static_cast<int>(c.limit) - used;
+  const int limit = static_cast<int>(c.counts_python_frames ? heap.recursion_limit() : c.limit);
+  Depth depth;
+  depth.room = limit - used;
+  if (depth.room > static_cast<int>(Heap::kMaxModelledCDepth)) {
+    depth.room = static_cast<int>(Heap::kMaxModelledCDepth);
+    depth.capped = true;
+  }
+  return depth;
+}
+
+// The error of a walk that ran out of room: CPython's RecursionError, or a
+// refusal where heapsim cut the room short.
+absl::Status DepthExceeded(const Depth& depth, std::string_view message) {
+  if (depth.capped) {
+    return absl::UnimplementedError(
+        absl::StrCat("containers nested more than ", Heap::kMaxModelledCDepth,
+                     " levels deep under a raised recursion limit"));
+  }
+  return PyError(PyExc::kRecursionError, message);
 }
 
 constexpr std::string_view kReprRecursion =
@@ -255,6 +280,14 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
     }
     case TypeTag::kTuple: {
       const auto& items = heap.tuple(id).items;
+      if (heap.object(id).subtype == kVersionInfoTuple) {
+        std::string out = "sys.version_info(";
+        for (size_t i = 0; i < items.size() && i < kVersionInfoFields.size(); ++i) {
+          absl::StrAppend(&out, i == 0 ? "" : ", ", std::string(kVersionInfoFields[i]), "=",
+                          ReprOf(heap, items[i], state));
+        }
+        return out + ")";
+      }
       if (state.active.contains(id)) return "(...)";
       state.active.insert(id);
       std::string out = absl::StrCat("(", JoinItems(heap, items, state),
@@ -435,6 +468,8 @@ std::string TypeName(const Heap& heap, ObjectId id) {
       if (rules.type_module.empty()) return std::string(rules.type_name);
       return absl::StrCat(std::string(rules.type_module), ".", std::string(rules.type_name));
     }
+    case TypeTag::kTuple:
+      return o.subtype == kVersionInfoTuple ? "sys.version_info" : "tuple";
     default:
       return std::string(InfoOf(o.type).name);
   }
@@ -711,29 +746,29 @@ absl::StatusOr<bool> LessBody(const Heap& heap, ObjectId a, ObjectId b, Depth& d
 }  // namespace
 
 bool Equal(const Heap& heap, ObjectId a, ObjectId b) {
-  Depth depth{RoomFor(heap, 0)};
+  Depth depth = RoomFor(heap, 0);
   return EqualIn(heap, a, b, depth);
 }
 
 absl::StatusOr<bool> EqualChecked(const Heap& heap, ObjectId a, ObjectId b) {
-  Depth depth{RoomFor(heap, 0)};
+  Depth depth = RoomFor(heap, 0);
   const bool equal = EqualIn(heap, a, b, depth);
   if (depth.special != kNoObject) {
     return SpecialRefusal(heap, depth.special, "a comparison method",
                           "called from a builtin's comparison of other objects");
   }
-  if (depth.exceeded) return PyError(PyExc::kRecursionError, kCompareRecursion);
+  if (depth.exceeded) return DepthExceeded(depth, kCompareRecursion);
   return equal;
 }
 
 absl::StatusOr<bool> Less(const Heap& heap, ObjectId a, ObjectId b) {
-  Depth depth{RoomFor(heap, 0)};
+  Depth depth = RoomFor(heap, 0);
   absl::StatusOr<bool> less = LessIn(heap, a, b, depth);
   if (depth.special != kNoObject) {
     return SpecialRefusal(heap, depth.special, "a comparison method",
                           "called from a builtin's comparison of other objects");
   }
-  if (depth.exceeded) return PyError(PyExc::kRecursionError, kCompareRecursion);
+  if (depth.exceeded) return DepthExceeded(depth, kCompareRecursion);
   return less;
 }
 
@@ -788,7 +823,7 @@ int64_t Length(const Heap& heap, ObjectId id) {
 
 std::string Repr(const Heap& heap, ObjectId id) {
   ReprState state;
-  state.depth.room = RoomFor(heap, 0);
+  state.depth = RoomFor(heap, 0);
   return ReprOf(heap, id, state);
 }
 
@@ -798,10 +833,10 @@ absl::Status KeyErrorFor(const Heap& heap, ObjectId key) {
 
 absl::StatusOr<std::string> ReprChecked(const Heap& heap, ObjectId id, int held) {
   ReprState state;
-  state.depth.room = RoomFor(heap, held);
+  state.depth = RoomFor(heap, held);
   state.checked = true;
   std::string text = ReprOf(heap, id, state);
-  if (state.depth.exceeded) return PyError(PyExc::kRecursionError, kReprRecursion);
+  if (state.depth.exceeded) return DepthExceeded(state.depth, kReprRecursion);
   if (!state.error.ok()) return state.error;
   return text;
 }

@@ -179,6 +179,16 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"gc", "is_tracked", Builtin::kGcIsTracked},
     {"gc", "get_referrers", Builtin::kGcGetReferrers},
     {"gc", "get_referents", Builtin::kGcGetReferents},
+    {"sys", "getrecursionlimit", Builtin::kSysGetRecursionLimit},
+    {"sys", "setrecursionlimit", Builtin::kSysSetRecursionLimit},
+    {"sys", "getdefaultencoding", Builtin::kSysGetDefaultEncoding},
+    {"gc", "get_debug", Builtin::kGcGetDebug},
+    {"gc", "set_debug", Builtin::kGcSetDebug},
+    {"gc", "get_stats", Builtin::kGcGetStats},
+    {"gc", "freeze", Builtin::kGcFreeze},
+    {"gc", "unfreeze", Builtin::kGcUnfreeze},
+    {"gc", "get_freeze_count", Builtin::kGcGetFreezeCount},
+    {"gc", "is_finalized", Builtin::kGcIsFinalized},
     {"tracemalloc", "start", Builtin::kTracemallocStart},
     {"tracemalloc", "stop", Builtin::kTracemallocStop},
     {"tracemalloc", "get_traced_memory", Builtin::kTracemallocGetTracedMemory},
@@ -280,6 +290,10 @@ Ref Call::TypeOf(ObjectId object) {
     return Ref();
   }
   if (type == TypeTag::kInstance) return heap_.NewRef(heap_.instance(object).cls);
+  if (type == TypeTag::kTuple && !IsExactTuple(heap_, object)) {
+    interp_.Refuse("type() of sys.version_info (its struct sequence type is not modelled)");
+    return Ref();
+  }
   if (const std::optional<Builtin> iterator_type = IteratorTypeBuiltin(heap_, object)) {
     return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(*iterator_type)]);
   }
@@ -718,7 +732,8 @@ Ref Call::ConstructTuple() {
   if (args_.positional.empty()) return heap_.NewRef(heap_.empty_tuple());
   const ObjectId iterable = Arg(0);
   const TypeTag type = heap_.type_of(iterable);
-  if (type == TypeTag::kTuple) return heap_.NewRef(iterable);
+  if (IsExactTuple(heap_, iterable)) return heap_.NewRef(iterable);
+  if (type == TypeTag::kTuple) return NewTupleOf(heap_, TupleItems(heap_, iterable));
   if (type == TypeTag::kList) return NewTupleOf(heap_, ListItems(heap_, iterable));
   // PySequence_Tuple: the iterator first, then a tuple sized by the length
   // hint (10 without one), grown by resizing while items come, and cut

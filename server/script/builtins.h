@@ -90,6 +90,16 @@ enum class Builtin : uint16_t {
   kGcIsTracked,
   kGcGetReferrers,
   kGcGetReferents,
+  kSysGetRecursionLimit,
+  kSysSetRecursionLimit,
+  kSysGetDefaultEncoding,
+  kGcGetDebug,
+  kGcSetDebug,
+  kGcGetStats,
+  kGcFreeze,
+  kGcUnfreeze,
+  kGcGetFreezeCount,
+  kGcIsFinalized,
   kTracemallocStart,
   kTracemallocStop,
   kTracemallocGetTracedMemory,
@@ -204,6 +214,28 @@ std::optional<Builtin> FindMethod(TypeTag type, std::string_view name);
 
 // The builtin of the sys / gc / tracemalloc module named `name`.
 std::optional<Builtin> FindModuleFunction(std::string_view module, std::string_view name);
+
+// False for a module function the profile's CPython lacks (gc.is_finalized
+// before 3.9).
+bool ModuleFunctionExists(const Profile& profile, Builtin builtin);
+
+// gc.garbage, made on first use (a statically allocated list, tracked).
+ObjectId GcGarbageList(Interpreter& interp);
+
+// True for a module data attribute's object (or the str inside
+// sys.version_info): its reference count depends on the whole interpreter.
+bool IsModuleStartupValue(Interpreter& interp, ObjectId id);
+
+// True if the module's data attribute `name` (sys.maxsize, gc.garbage,
+// gc.DEBUG_SAVEALL, ...) is one heapsim models (builtins_modules.cc).
+bool IsModuleValue(std::string_view module, std::string_view name);
+
+// The module's data attribute `name` as `interp`'s session sees it: a new
+// reference, or a null Ref with the refusal or error pending (attributes
+// CPython has but heapsim does not model, such as sys.version, are refused
+// by name). nullopt when `name` is no data attribute heapsim knows.
+std::optional<Ref> ModuleValue(Interpreter& interp, std::string_view module,
+                               std::string_view name);
 
 // A static type object named `name` whose calls run `constructor`.
 ObjectId MakeTypeObject(Heap& heap, const std::string& name, Builtin constructor);

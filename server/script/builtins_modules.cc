@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "server/heap/dict_object.h"
 #include "server/heap/gc.h"
 #include "server/heap/int_object.h"
 #include "server/heap/list_object.h"
@@ -32,7 +33,122 @@ class ModuleCall : public BuiltinCall {
       : BuiltinCall(interp, builtin, kNoObject, args) {}
 
   Ref Run();
+
+ private:
+  // `id` as a C int (PyArg's "i"), with each version's TypeError and
+  // OverflowError; nullopt with the error pending.
+  std::optional<int32_t> CIntArg(ObjectId id);
+  Ref SetRecursionLimit();
+  Ref SetDebug();
+  Ref GetStats();
+  Ref GetDefaultEncoding();
 };
+
+std::optional<int32_t> ModuleCall::CIntArg(ObjectId id) {
+  if (!IsIntLike(heap_, id)) {
+    const std::string type = TypeName(heap_, id);
+    if (!heap_.profile().messages.int_arg_legacy) {
+      TypeError(absl::StrCat("'", type, "' object cannot be interpreted as an integer"));
+    } else if (heap_.type_of(id) == TypeTag::kFloat) {
+      TypeError("integer argument expected, got float");
+    } else {
+      TypeError(absl::StrCat("an integer is required (got type ", type, ")"));
+    }
+    return std::nullopt;
+  }
+  const std::optional<int64_t> value = IntAsInt64(heap_, id);
+  if (!value || *value < INT32_MIN || *value > INT32_MAX) {
+    interp_.Raise(PyError(PyExc::kOverflowError, "Python int too large to convert to C int"));
+    return std::nullopt;
+  }
+  return static_cast<int32_t>(*value);
+}
+
+Ref ModuleCall::SetRecursionLimit() {
+  if (!Arity(1, 1)) return Ref();
+  const std::optional<int32_t> limit = CIntArg(Arg(0));
+  if (!limit) return Ref();
+  if (*limit < 1) {
+    return Fail(PyError(PyExc::kValueError, "recursion limit must be greater or equal than 1"));
+  }
+  // CPython's depth here: the module's frame and the calls inside it, and
+  // before 3.12 the C call of setrecursionlimit itself. The new limit must
+  // be above it (3.8: above its low-water mark, the point where a handled
+  // RecursionError's allowance ends).
+  const Profile& profile = heap_.profile();
+  const uint32_t depth =
+      interp_.call_depth() + 1 + (profile.c_recursion.counts_python_frames ? 1 : 0);
+  const auto requested = static_cast<uint32_t>(*limit);
+  uint32_t mark = requested;
+  if (profile.recursion_overflow_allowance != 0) {
+    mark = requested > 200 ? requested - profile.recursion_overflow_allowance
+                           : 3 * (requested >> 2);
+  }
+  if (depth >= mark) {
+    return Fail(PyError(PyExc::kRecursionError,
+                        absl::StrCat("cannot set the recursion limit to ", requested,
+                                     " at the recursion depth ", depth,
+                                     ": the limit is too low")));
+  }
+  heap_.set_recursion_limit(requested);
+  return None();
+}
+
+Ref ModuleCall::SetDebug() {
+  if (!Arity(1, 1)) return Ref();
+  const std::optional<int32_t> flags = CIntArg(Arg(0));
+  if (!flags) return Ref();
+  const auto bits = static_cast<uint32_t>(*flags);
+  if ((bits & ~static_cast<uint32_t>(kGcDebugSaveAll)) != 0) {
+    interp_.Refuse(absl::StrCat("gc.set_debug(", *flags,
+                                ") with flags other than DEBUG_SAVEALL (the reports CPython "
+                                "writes to stderr are not modelled)"));
+    return Ref();
+  }
+  if ((bits & kGcDebugSaveAll) != 0) GcGarbageList(interp_);  // collections append to it
+  heap_.gc().debug = bits;
+  return None();
+}
+
+Ref ModuleCall::GetStats() {
+  if (!Arity(0, 0)) return Ref();
+  // As gc_get_stats: the list, then per generation a dict built key by key
+  // (a new str and an int each), appended.
+  const GcState& gc = heap_.gc();
+  Ref result = NewList(heap_, 0);
+  for (int g = 0; g < GcState::kGenerations; ++g) {
+    const Profile::GcStartupStats& startup = heap_.profile().gc_startup_stats[g];
+    const GcGenerationStats& stats = gc.stats[g];
+    Ref dict = NewDict(heap_);
+    const std::pair<std::string_view, uint64_t> fields[] = {
+        {"collections", startup.collections + stats.collections},
+        {"collected", startup.collected + stats.collected},
+        {"uncollectable", stats.uncollectable}};
+    for (const auto& [name, value] : fields) {
+      Ref key = NewStrObject(heap_, name);
+      Ref number = NewInt(heap_, static_cast<int64_t>(value));
+      if (!Check(DictSetItem(heap_, dict.get(), key.get(), number.get()))) return Ref();
+    }
+    ListAppend(heap_, result.get(), dict.get());
+  }
+  return result;
+}
+
+Ref ModuleCall::GetDefaultEncoding() {
+  if (!Arity(0, 0)) return Ref();
+  if (!heap_.profile().default_encoding_static) return NewStrObject(heap_, "utf-8");
+  auto& values = interp_.session().module_values;
+  auto it = values.find("sys.getdefaultencoding()");
+  if (it == values.end()) {
+    const ObjectId id = heap_.NewStaticObject(TypeTag::kStr, 64);
+    StrBody body;
+    body.utf8 = "utf-8";
+    body.length = 5;
+    heap_.AttachBody(id, std::move(body));
+    it = values.emplace("sys.getdefaultencoding()", id).first;
+  }
+  return heap_.NewRef(it->second);
+}
 
 // True for objects whose reference count CPython's start-up shapes in ways
 // heapsim does not model: modules, builtin functions, and builtin types that
@@ -42,6 +158,7 @@ bool StartupDependentRefcount(const Heap& heap, ObjectId object) {
   const TypeTag type = heap.type_of(object);
   if (type == TypeTag::kModule) return true;
   const Object& o = heap.object(object);
+  if (type == TypeTag::kTuple && o.subtype == kVersionInfoTuple) return true;
   if (!o.has(kStatic)) return false;
   if (type == TypeTag::kBuiltinFunction) return true;
   return type == TypeTag::kBuiltinType && !o.has(kImmortal);
@@ -62,7 +179,7 @@ Ref ModuleCall::Run() {
       return Int(static_cast<int64_t>(SizeOf(heap_, Arg(0))));
     case Builtin::kSysGetRefCount:
       if (!Arity(1, 1)) return Ref();
-      if (StartupDependentRefcount(heap_, Arg(0))) {
+      if (StartupDependentRefcount(heap_, Arg(0)) || IsModuleStartupValue(interp_, Arg(0))) {
         interp_.Refuse(absl::StrCat("sys.getrefcount() of a start-up object of type '", TypeName(heap_, Arg(0)),
                                     "' (its count depends on the whole "
                                     "interpreter)"));
@@ -163,6 +280,48 @@ Ref ModuleCall::Run() {
       }
       return NewListOf(heap_, referents);
     }
+    case Builtin::kSysGetRecursionLimit:
+      if (!Arity(0, 0)) return Ref();
+      return Int(heap_.recursion_limit());
+    case Builtin::kSysSetRecursionLimit:
+      return SetRecursionLimit();
+    case Builtin::kSysGetDefaultEncoding:
+      return GetDefaultEncoding();
+    case Builtin::kGcGetDebug:
+      if (!Arity(0, 0)) return Ref();
+      return Int(gc.debug);
+    case Builtin::kGcSetDebug:
+      return SetDebug();
+    case Builtin::kGcGetStats:
+      return GetStats();
+    case Builtin::kGcFreeze:
+      if (!Arity(0, 0)) return Ref();
+      Freeze(heap_);
+      gc.interpreter_frozen = true;
+      return None();
+    case Builtin::kGcUnfreeze:
+      if (!Arity(0, 0)) return Ref();
+      Unfreeze(heap_);
+      gc.interpreter_frozen = false;
+      gc.startup_frozen = 0;
+      return None();
+    case Builtin::kGcGetFreezeCount:
+      if (!Arity(0, 0)) return Ref();
+      if (gc.interpreter_frozen) {
+        interp_.Refuse(
+            "gc.get_freeze_count() after gc.freeze() (it counts every object of the "
+            "interpreter)");
+        return Ref();
+      }
+      return Int(static_cast<int64_t>(gc.startup_frozen + gc.permanent.size));
+    case Builtin::kGcIsFinalized:
+      if (!Arity(1, 1)) return Ref();
+      if (heap_.type_of(Arg(0)) == TypeTag::kGenerator) {
+        // A generator's finalizer runs when the GC finds it unreachable.
+        interp_.Refuse("gc.is_finalized() of a generator");
+        return Ref();
+      }
+      return Bool(false);  // no other object heapsim models has a finalizer
     case Builtin::kTracemallocStart:
       if (!Arity(0, 1)) return Ref();
       trace.Start();

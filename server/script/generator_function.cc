@@ -99,8 +99,13 @@ Ref GeneratorFunctions::Resume(Interpreter& interp, ObjectId generator, Ref sent
     interp.Raise(PyError(PyExc::kValueError, "generator already executing"));
     return Ref();
   }
-  if (interp.depth_ >= kMaxCallDepth) {
-    interp.Refuse("resuming a generator at the recursion limit");
+  if (const Interpreter::CallRoom room = interp.RoomForCall();
+      room != Interpreter::CallRoom::kAllowed) {
+    if (room == Interpreter::CallRoom::kBeyondModel) {
+      interp.RefuseDeepCall();
+    } else {
+      interp.Refuse("resuming a generator at the recursion limit");
+    }
     return Ref();
   }
   const CodeUnit& unit = session.programs[site.program]->units[site.unit];

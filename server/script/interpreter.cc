@@ -1,5 +1,6 @@
 #include "server/script/interpreter.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -237,7 +238,8 @@ Ref Interpreter::LoadName(const NameRef& name) {
 }
 
 bool Interpreter::BeginNativeCall(std::string_view what) {
-  if (depth_ >= kNativeCallDepth) {
+  if (depth_ + 1 + kNativeCallMargin >= heap_.recursion_limit() ||
+      depth_ >= Heap::kMaxModelledCallDepth) {
     Refuse(what);
     return false;
   }
@@ -248,11 +250,31 @@ bool Interpreter::BeginNativeCall(std::string_view what) {
 
 void Interpreter::LeaveFrame() {
   --depth_;
-  // CPython's depth counts the module's frame too.
+  // CPython's depth counts the module's frame too. 3.8's low-water mark
+  // (_Py_RecursionLimitLowerWaterMark) is the allowance below the limit,
+  // or three quarters of a limit of 200 or less.
   const uint32_t allowance = heap_.profile().recursion_overflow_allowance;
-  if (recursion_overflowed_ && depth_ + 1 < kRecursionLimit - allowance) {
-    recursion_overflowed_ = false;
-  }
+  const uint32_t limit = heap_.recursion_limit();
+  const uint32_t low_water_mark = limit > 200 ? limit - allowance : 3 * (limit >> 2);
+  if (recursion_overflowed_ && depth_ + 1 < low_water_mark) recursion_overflowed_ = false;
+}
+
+Interpreter::CallRoom Interpreter::RoomForCall() const {
+  if (depth_ + 1 >= heap_.recursion_limit()) return CallRoom::kRecursionError;
+  uint32_t bound = Heap::kMaxModelledCallDepth;
+  const CRecursion& c = heap_.profile().c_recursion;
+  if (!c.counts_python_frames) bound = std::min(bound, c.limit - c.base);
+  return depth_ >= bound ? CallRoom::kBeyondModel : CallRoom::kAllowed;
+}
+
+void Interpreter::RefuseDeepCall() {
+  uint32_t bound = Heap::kMaxModelledCallDepth;
+  const CRecursion& c = heap_.profile().c_recursion;
+  if (!c.counts_python_frames) bound = std::min(bound, c.limit - c.base);
+  Refuse(absl::StrCat("calls nested more than ", bound,
+                      " deep under a recursion limit raised by sys.setrecursionlimit (past "
+                      "heapsim's bound: CPython may overflow its C stack or reach its C "
+                      "recursion limit there)"));
 }
 
 Ref Interpreter::PlaceholderGlobal(const NameRef& name, ObjectId value) {
@@ -462,10 +484,27 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
       return NewBuiltin(heap_, static_cast<uint32_t>(Builtin::kDictFromKeys), object);
     }
   } else if (type == TypeTag::kModule) {
-    const std::optional<Builtin> function = FindModuleFunction(heap_.module(object).name, name);
-    if (function) return heap_.NewRef(session_.builtin_objects[static_cast<size_t>(*function)]);
+    const std::string& module = heap_.module(object).name;
+    const std::optional<Builtin> function = FindModuleFunction(module, name);
+    if (function && ModuleFunctionExists(heap_.profile(), *function)) {
+      return heap_.NewRef(session_.builtin_objects[static_cast<size_t>(*function)]);
+    }
+    if (function) {  // a function this version's module lacks
+      Raise(AttributeErrorFor(object, name,
+                              PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name))));
+      return Ref();
+    }
+    if (std::optional<Ref> value = ModuleValue(*this, module, name)) return std::move(*value);
     // copy.py's other names (Error, dispatch tables, ...) are not modelled.
-    if (heap_.module(object).name == "copy") return RefuseAttribute(object, name);
+    if (module == "copy") return RefuseAttribute(object, name);
+  } else if (type == TypeTag::kTuple && heap_.object(object).subtype == kVersionInfoTuple) {
+    for (size_t i = 0; i < kVersionInfoFields.size(); ++i) {
+      if (kVersionInfoFields[i] == name) return heap_.NewRef(TupleItems(heap_, object)[i]);
+    }
+    if (name == "n_fields" || name == "n_sequence_fields" || name == "n_unnamed_fields" ||
+        IsDunder(name)) {
+      return RefuseAttribute(object, name);
+    }
   } else if (type == TypeTag::kFunction) {
     if (name == "__name__") return heap_.NewRef(heap_.function(object).name);
     if (name == "__defaults__") {
@@ -517,7 +556,7 @@ bool Interpreter::RefusedAttributeWrite(ObjectId object, const std::string& name
     // Functions and modules have a __dict__; type objects refuse with other
     // messages; data attributes (int.real, ...) are read-only in other words.
     refused = type == TypeTag::kFunction || type == TypeTag::kModule ||
-              type == TypeTag::kBuiltinType ||
+              type == TypeTag::kBuiltinType || (type == TypeTag::kTuple && !IsExactTuple(heap_, object)) ||
               (CPythonHasAttribute(type, name) && !FindMethod(type, name));
   }
   if (refused) {

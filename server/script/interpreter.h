@@ -49,12 +49,6 @@ struct CallArgs {
 // How a statement finished.
 enum class Flow : uint8_t { kNormal, kBreak, kContinue, kReturn, kError };
 
-// CPython's default recursion limit. The module's own frame counts toward
-// it, so at most kRecursionLimit - 1 calls (and running generators) nest
-// inside it; one more raises RecursionError.
-inline constexpr uint32_t kRecursionLimit = 1000;
-inline constexpr uint32_t kMaxCallDepth = kRecursionLimit - 1;
-
 struct GeneratorRun;  // generator_function.h
 
 // What a generator runs: a generator expression's place in its program, or
@@ -89,6 +83,9 @@ struct SessionState {
   // Type objects of other types (function, list_iterator, ...) and the
   // exception classes, made on first use; owned.
   absl::flat_hash_map<std::string, ObjectId> type_objects;
+  // The modules' data attributes ("sys.maxsize", "gc.garbage"), statically
+  // allocated on first use as CPython's start-up made them; owned.
+  absl::flat_hash_map<std::string, ObjectId> module_values;
 };
 
 class Interpreter {
@@ -99,6 +96,10 @@ class Interpreter {
   ~Interpreter();
   Interpreter(const Interpreter&) = delete;
   Interpreter& operator=(const Interpreter&) = delete;
+
+  // The calls nested inside the module's frame (CPython's recursion depth
+  // less one).
+  uint32_t call_depth() const { return depth_; }
 
   // Runs the module body of `program` in the module frame.
   absl::Status RunModule(const std::shared_ptr<Program>& program, uint32_t program_index);
@@ -171,12 +172,13 @@ class Interpreter {
 
   // A call of a Python function a builtin runs natively (copy.py's): a step
   // of the budget and a level toward the recursion limit. Returns false,
-  // with the limit's error pending or, past kNativeCallDepth levels,
+  // with the limit's error pending or, within kNativeCallMargin levels of
+  // the session's recursion limit (or past heapsim's bound on calls),
   // refusing `what` (CPython's C calls count levels heapsim does not), and
   // then no level was taken. EndNativeCall gives the level back.
   bool BeginNativeCall(std::string_view what);
   void EndNativeCall() { LeaveFrame(); }
-  static constexpr uint32_t kNativeCallDepth = kMaxCallDepth - 100;
+  static constexpr uint32_t kNativeCallMargin = 100;
   // Writes program output; false (ResourceExhausted pending) when it would
   // pass the run's output limit, and then nothing is written.
   bool Write(std::string_view text);
@@ -279,6 +281,15 @@ class Interpreter {
   // A frame's exit: one level less, and the end of 3.8's overflow
   // allowance once the depth falls below it.
   void LeaveFrame();
+  // Whether one more call (or a generator's resumption) may nest: the
+  // module's frame counts toward the session's recursion limit, so at most
+  // limit - 1 calls nest inside it; heapsim's own bound
+  // (Heap::kMaxModelledCallDepth, and 3.12+'s C recursion limit, which
+  // calls made through C code reach first) stops a raised limit.
+  enum class CallRoom : uint8_t { kAllowed, kRecursionError, kBeyondModel };
+  CallRoom RoomForCall() const;
+  // The refusal of a call past heapsim's bound.
+  void RefuseDeepCall();
   // False, with the limit's error, once the simulated footprint is past the
   // session's max_bytes.
   bool WithinMemoryLimit();

@@ -374,7 +374,11 @@ Ref Interpreter::CallFunction(ObjectId function, CallArgs args) {
   const CodeBody& code = heap_.code(heap_.function(function).code);
   const std::shared_ptr<Program> program = session_.programs[code.program];
   const CodeUnit& unit = program->units[code.unit];
-  if (depth_ >= kMaxCallDepth) {
+  if (const CallRoom room = RoomForCall(); room != CallRoom::kAllowed) {
+    if (room == CallRoom::kBeyondModel) {
+      RefuseDeepCall();
+      return Ref();
+    }
     // Whether a generator function's call enters its frame differs by
     // version (3.11+ runs its prologue).
     if (unit.generator) {

@@ -231,7 +231,7 @@ Ref Interpreter::JumpTestCompare(const Expr& expr, CompareOp op, ObjectId a, Obj
       SpecialisedCompare(heap_, *context_.unit, expr, op, a, b, &uncertain);
   // Only at the recursion limit does the specialised form differ.
   const CRecursion& c = profile.c_recursion;
-  if (!c.counts_python_frames || heap_.frames().depth() < c.limit) return Ref();
+  if (!c.counts_python_frames || heap_.frames().depth() < heap_.recursion_limit()) return Ref();
   if (uncertain) {
     Refuse("a comparison at the recursion limit that CPython 3.11 may run specialised");
     return Ref();

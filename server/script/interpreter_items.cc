@@ -135,7 +135,7 @@ Ref Interpreter::GetSlice(ObjectId container, ObjectId start, ObjectId stop, Obj
       return NewListOf(heap_, items);
     }
     case TypeTag::kTuple: {
-      if (whole) return heap_.NewRef(container);
+      if (whole && IsExactTuple(heap_, container)) return heap_.NewRef(container);
       std::vector<ObjectId> items;
       const auto& source = TupleItems(heap_, container);
       for (int64_t i = 0, at = b.start; i < b.count; ++i, at += b.step) items.push_back(source[at]);

@@ -335,8 +335,8 @@ absl::StatusOr<Ref> Concat(Heap& heap, ObjectId a, ObjectId b, bool in_place) {
         return PyError(PyExc::kTypeError, absl::StrCat("can only concatenate tuple (not \"",
                                                        TypeName(heap, b), "\") to tuple"));
       }
-      if (TupleItems(heap, b).empty()) return heap.NewRef(a);
-      if (TupleItems(heap, a).empty()) return heap.NewRef(b);
+      if (TupleItems(heap, b).empty() && IsExactTuple(heap, a)) return heap.NewRef(a);
+      if (TupleItems(heap, a).empty() && IsExactTuple(heap, b)) return heap.NewRef(b);
       std::vector<ObjectId> items = TupleItems(heap, a);
       const auto& tail = TupleItems(heap, b);
       items.insert(items.end(), tail.begin(), tail.end());

@@ -35,12 +35,14 @@ bool IsSupportedModule(std::string_view name) {
 }
 
 // True if `from module import name` binds something heapsim models: a
-// modelled function of the module. tracemalloc.reset_peak is left out: it
-// is missing before 3.9, where CPython's ImportError names the module's
-// file path.
+// modelled function or data attribute of the module. tracemalloc.reset_peak
+// is left out: it is missing before 3.9, where CPython's ImportError names
+// the module's file path; gc.is_finalized too (missing before 3.9, where
+// the ImportError is not modelled).
 bool IsImportableName(std::string_view module, std::string_view name) {
   if (module == "tracemalloc" && name == "reset_peak") return false;
-  return FindModuleFunction(module, name).has_value();
+  if (module == "gc" && name == "is_finalized") return false;
+  return FindModuleFunction(module, name).has_value() || IsModuleValue(module, name);
 }
 
 // The name CPython's error messages give an expression that cannot be

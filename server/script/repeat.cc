@@ -108,7 +108,7 @@ absl::StatusOr<Ref> RepeatSequence(Heap& heap, ObjectId sequence, ObjectId count
       return NewListOf(heap, items);
     }
     case TypeTag::kTuple: {
-      if (count == 1) return heap.NewRef(sequence);
+      if (count == 1 && IsExactTuple(heap, sequence)) return heap.NewRef(sequence);
       std::vector<ObjectId> items;
       if (!RepeatInto(TupleItems(heap, sequence), count, &items)) {
         return BudgetStatus();

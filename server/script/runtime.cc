@@ -160,6 +160,7 @@ absl::Status Runtime::CheckConsistency() const {
   for (ObjectId id : session.copy_codes) ++held[id];
   for (ObjectId id : session.builtin_objects) ++held[id];
   for (const auto& [name, id] : session.type_objects) ++held[id];
+  for (const auto& [name, id] : session.module_values) ++held[id];
   for (const auto& program : session.programs) {
     for (ObjectId id : program->owned) ++held[id];
     for (ObjectId id : program->parse_tree_refs) ++held[id];

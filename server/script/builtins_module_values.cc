@@ -1,0 +1,158 @@
+// The data attributes of the sys and gc modules (sys.maxsize,
+// sys.version_info, gc.garbage, gc.DEBUG_SAVEALL, ...), and the refusals
+// of those heapsim does not model.
+
+#include <cstdint>
+#include <string>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
+#include "server/heap/gc_state.h"
+#include "server/heap/list_object.h"
+#include "server/heap/tuple_object.h"
+#include "server/script/builtins.h"
+
+namespace heapsim::script {
+
+namespace {
+
+struct ConstantEntry {
+  std::string_view module;
+  std::string_view name;
+  int64_t value;
+};
+
+constexpr ConstantEntry kConstants[] = {
+    {"gc", "DEBUG_STATS", kGcDebugStats},
+    {"gc", "DEBUG_COLLECTABLE", kGcDebugCollectable},
+    {"gc", "DEBUG_UNCOLLECTABLE", kGcDebugUncollectable},
+    {"gc", "DEBUG_SAVEALL", kGcDebugSaveAll},
+    {"gc", "DEBUG_LEAK", kGcDebugLeak},
+};
+
+// The values made on first use, statically allocated as start-up objects.
+constexpr std::string_view kMadeValues[] = {"sys.maxsize", "sys.byteorder", "sys.version_info",
+                                            "gc.garbage"};
+
+struct RefusedEntry {
+  std::string_view module;
+  std::string_view name;
+  std::string_view why;
+};
+
+constexpr RefusedEntry kRefused[] = {
+    {"sys", "version", "the build's date and compiler are in it"},
+    {"sys", "getallocatedblocks", "it counts the whole interpreter's blocks"},
+    {"sys", "implementation", "a types.SimpleNamespace, not modelled"},
+    {"gc", "get_objects", "it lists every object of the interpreter"},
+    {"gc", "callbacks", "callbacks of collections are not modelled"},
+};
+
+// A statically allocated str of ASCII `text`.
+ObjectId StaticAsciiStr(Heap& heap, std::string_view text) {
+  const ObjectId id = heap.NewStaticObject(TypeTag::kStr, 64);
+  StrBody body;
+  body.utf8 = std::string(text);
+  body.length = static_cast<uint32_t>(text.size());
+  heap.AttachBody(id, std::move(body));
+  return id;
+}
+
+// sys.version_info of the profile's interpreter ("3.11.7"): final releases.
+ObjectId MakeVersionInfo(Heap& heap) {
+  std::vector<ObjectId> items;
+  const std::string version(heap.profile().full_version);
+  for (absl::string_view part : absl::StrSplit(version, '.')) {
+    int64_t number = 0;
+    if (!absl::SimpleAtoi(part, &number) || !Heap::IsSmallInt(number)) number = 0;
+    items.push_back(heap.small_int(number));
+  }
+  items.resize(3, heap.small_int(0));
+  items.push_back(StaticAsciiStr(heap, "final"));
+  items.push_back(heap.small_int(0));
+  for (ObjectId item : items) heap.IncRef(item);
+  const ObjectId id = heap.NewStaticObject(TypeTag::kTuple, TupleRequest(items.size()));
+  heap.AttachBody(id, TupleBody{std::move(items)});
+  heap.set_subtype(id, kVersionInfoTuple);
+  return id;
+}
+
+ObjectId MakeValue(Heap& heap, std::string_view key) {
+  if (key == "sys.maxsize") {
+    const ObjectId id = heap.NewStaticObject(TypeTag::kInt, 48);
+    heap.set_small_int(id, INT64_MAX);
+    return id;
+  }
+  if (key == "sys.byteorder") return StaticAsciiStr(heap, "little");
+  if (key == "sys.version_info") return MakeVersionInfo(heap);
+  // gc.garbage: a list, tracked as every list is.
+  const ObjectId id = heap.NewStaticObject(TypeTag::kList, 56);
+  heap.AttachBody(id, ListBody{});
+  heap.Track(id);
+  heap.gc().garbage = id;
+  return id;
+}
+
+// The session's value for `key`, made on first use.
+ObjectId SessionValue(Interpreter& interp, std::string_view key) {
+  auto& values = interp.session().module_values;
+  auto it = values.find(std::string(key));
+  if (it != values.end()) return it->second;
+  const ObjectId id = MakeValue(interp.heap(), key);
+  values.emplace(std::string(key), id);
+  return id;
+}
+
+}  // namespace
+
+bool ModuleFunctionExists(const Profile& profile, Builtin builtin) {
+  return builtin != Builtin::kGcIsFinalized || profile.gc_has_is_finalized;
+}
+
+ObjectId GcGarbageList(Interpreter& interp) { return SessionValue(interp, "gc.garbage"); }
+
+bool IsModuleValue(std::string_view module, std::string_view name) {
+  for (const ConstantEntry& entry : kConstants) {
+    if (entry.module == module && entry.name == name) return true;
+  }
+  const std::string key = std::string(module) + "." + std::string(name);
+  for (std::string_view made : kMadeValues) {
+    if (made == key) return true;
+  }
+  return false;
+}
+
+std::optional<Ref> ModuleValue(Interpreter& interp, std::string_view module,
+                               std::string_view name) {
+  Heap& heap = interp.heap();
+  for (const ConstantEntry& entry : kConstants) {
+    if (entry.module == module && entry.name == name) {
+      return heap.NewRef(heap.small_int(entry.value));
+    }
+  }
+  const std::string key = std::string(module) + "." + std::string(name);
+  for (std::string_view made : kMadeValues) {
+    if (made == key) return heap.NewRef(SessionValue(interp, key));
+  }
+  for (const RefusedEntry& entry : kRefused) {
+    if (entry.module == module && entry.name == name) {
+      interp.Refuse(key + " (" + std::string(entry.why) + ")");
+      return Ref();
+    }
+  }
+  return std::nullopt;
+}
+
+bool IsModuleStartupValue(Interpreter& interp, ObjectId id) {
+  Heap& heap = interp.heap();
+  for (const auto& [key, value] : interp.session().module_values) {
+    if (value == id) return true;
+    if (heap.type_of(value) != TypeTag::kTuple) continue;
+    for (ObjectId item : heap.tuple(value).items) {
+      if (item == id && heap.type_of(id) == TypeTag::kStr) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace heapsim::script
