@@ -284,8 +284,7 @@ class Interpreter {
   // Whether one more call (or a generator's resumption) may nest: the
   // module's frame counts toward the session's recursion limit, so at most
   // limit - 1 calls nest inside it; heapsim's own bound
-  // (Heap::kMaxModelledCallDepth, and 3.12+'s C recursion limit, which
-  // calls made through C code reach first) stops a raised limit.
+  // (Heap::kMaxModelledCallDepth) stops a raised limit.
   enum class CallRoom : uint8_t { kAllowed, kRecursionError, kBeyondModel };
   CallRoom RoomForCall() const;
   // The refusal of a call past heapsim's bound.
