@@ -857,7 +857,7 @@ StmtPtr Parser::ParseFromImport() {
     if (!ReadName(&attribute)) return nullptr;
     if (!IsImportableName(stmt->import_from, attribute)) {
       Unsupported(at, absl::StrCat("import of '", stmt->import_from, ".", attribute,
-                                   "' (only the modelled functions of sys, gc and tracemalloc)"));
+                                   "' (only the modelled functions and values of sys, gc and tracemalloc)"));
       return nullptr;
     }
     fromlist->operands.push_back(Literal(LiteralKind::kStr, attribute, at, 10));
