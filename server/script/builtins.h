@@ -226,6 +226,10 @@ ObjectId GcGarbageList(Interpreter& interp);
 // sys.version_info): its reference count depends on the whole interpreter.
 bool IsModuleStartupValue(Interpreter& interp, ObjectId id);
 
+// sys.implementation.`name` (name, cache_tag): a new reference, or a null
+// Ref with the refusal pending for the namespace's other attributes.
+Ref SysImplementationAttribute(Interpreter& interp, std::string_view name);
+
 // True if the module's data attribute `name` (sys.maxsize, gc.garbage,
 // gc.DEBUG_SAVEALL, ...) is one heapsim models (builtins_modules.cc).
 bool IsModuleValue(std::string_view module, std::string_view name);

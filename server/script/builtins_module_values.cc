@@ -6,6 +6,7 @@
 #include <string>
 
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "server/heap/gc_state.h"
 #include "server/heap/list_object.h"
@@ -43,7 +44,8 @@ struct RefusedEntry {
 constexpr RefusedEntry kRefused[] = {
     {"sys", "version", "the build's date and compiler are in it"},
     {"sys", "getallocatedblocks", "it counts the whole interpreter's blocks"},
-    {"sys", "implementation", "a types.SimpleNamespace, not modelled"},
+    {"sys", "implementation", "a types.SimpleNamespace: only sys.implementation.name and "
+                              ".cache_tag are modelled"},
     {"gc", "get_objects", "it lists every object of the interpreter"},
     {"gc", "callbacks", "callbacks of collections are not modelled"},
 };
@@ -141,6 +143,23 @@ std::optional<Ref> ModuleValue(Interpreter& interp, std::string_view module,
     }
   }
   return std::nullopt;
+}
+
+Ref SysImplementationAttribute(Interpreter& interp, std::string_view name) {
+  if (name != "name" && name != "cache_tag") {
+    interp.Refuse("sys.implementation." + std::string(name) +
+                  " (only its name and cache_tag are modelled)");
+    return Ref();
+  }
+  const std::string key = "sys.implementation." + std::string(name);
+  auto& values = interp.session().module_values;
+  auto it = values.find(key);
+  if (it == values.end()) {
+    const std::string version(interp.heap().profile().version);  // "3.11"
+    const std::string text = name == "name" ? "cpython" : "cpython-" + absl::StrReplaceAll(version, {{".", ""}});
+    it = values.emplace(key, StaticAsciiStr(interp.heap(), text)).first;
+  }
+  return interp.heap().NewRef(it->second);
 }
 
 bool IsModuleStartupValue(Interpreter& interp, ObjectId id) {

@@ -31,7 +31,19 @@ Ref Interpreter::Eval(const Expr& expr) {
     case ExprKind::kName:
       return LoadName(expr.name);
     case ExprKind::kAttribute: {
-      Ref object = Eval(*expr.operands[0]);
+      const Expr& target = *expr.operands[0];
+      if (target.kind == ExprKind::kAttribute && target.name.text == "implementation") {
+        // sys.implementation.name: the namespace itself is not modelled.
+        Ref owner = Eval(*target.operands[0]);
+        if (!owner) return Ref();
+        if (owner.get() == session_.sys_module) {
+          return SysImplementationAttribute(*this, expr.name.text);
+        }
+        Ref object = GetAttr(owner.get(), target.name.text);
+        if (!object) return Ref();
+        return GetAttr(object.get(), expr.name.text);
+      }
+      Ref object = Eval(target);
       if (!object) return Ref();
       return GetAttr(object.get(), expr.name.text);
     }

@@ -1,5 +1,6 @@
 # sys.version_info (a struct sequence: a tuple subclass with named fields),
-# sys.maxsize, sys.byteorder and sys.getdefaultencoding().
+# sys.maxsize, sys.byteorder, sys.implementation.name and
+# sys.getdefaultencoding().
 import sys
 import gc
 from sys import version_info, maxsize
@@ -45,5 +46,7 @@ print(after - before, pair)
 print(sys.maxsize, maxsize is sys.maxsize, sys.maxsize == 2 ** 63 - 1)
 print(sys.getsizeof(sys.maxsize), sys.getsizeof(sys.maxsize + 1), type(sys.maxsize).__name__)
 print(sys.byteorder, len(sys.byteorder), sys.getsizeof(sys.byteorder))
+print(sys.implementation.name, sys.implementation.cache_tag == "cpython-%d%d" % vi[:2])
+print(sys.getsizeof(sys.implementation.name), sys.implementation.name.upper())
 enc = sys.getdefaultencoding()
 print(enc, sys.getsizeof(enc), enc == 'utf-8')
