@@ -235,6 +235,7 @@ CollectResult Collect(Heap& heap, int generation) {
     if (!heap.IsLive(id)) continue;
     heap.IncRef(id);
     if (save_all) {
+      if (heap.type_of(id) == TypeTag::kGenerator) heap.NoteGeneratorFinalizedByCollector();
       ListAppend(heap, gc.garbage, id);
     } else {
       ClearReferences(heap, id);

@@ -398,8 +398,16 @@ class Heap {
   // Taking them clears the list.
   void NoteUnclosedGenerator(uint32_t state) { unclosed_generators_.push_back(state); }
   void NoteClosedGenerator(uint32_t state) { closed_generators_.push_back(state); }
+  // A collection under DEBUG_SAVEALL found a generator unreachable: CPython
+  // finalizes it (closing it through its frame) before saving it, which
+  // heapsim does not model, so the interpreter refuses the run.
+  void NoteGeneratorFinalizedByCollector() { generator_finalized_by_collector_ = true; }
+  bool TakeGeneratorFinalizedByCollector() {
+    return std::exchange(generator_finalized_by_collector_, false);
+  }
   bool has_freed_generators() const {
-    return !unclosed_generators_.empty() || !closed_generators_.empty();
+    return !unclosed_generators_.empty() || !closed_generators_.empty() ||
+           generator_finalized_by_collector_;
   }
   std::vector<uint32_t> TakeUnclosedGenerators() { return std::exchange(unclosed_generators_, {}); }
   std::vector<uint32_t> TakeClosedGenerators() { return std::exchange(closed_generators_, {}); }
@@ -453,6 +461,7 @@ class Heap {
   Allocator allocator_;
   BuiltinNamer builtin_namer_ = nullptr;
   std::vector<uint32_t> unclosed_generators_;
+  bool generator_finalized_by_collector_ = false;
   std::vector<uint32_t> closed_generators_;
 
   // Object records; index 0 is never used. Dead records are recycled LIFO.

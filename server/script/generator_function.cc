@@ -261,10 +261,13 @@ namespace {
 
 // Unwinds the fibers of the generators the heap freed unfinished, and of
 // those their unwinding frees in turn; sets `unclosed` if one of them was
-// freed without being closed as CPython closes it.
+// freed without being closed as CPython closes it, `finalized` if a
+// collection saved one in gc.garbage (CPython finalizes it first).
 template <typename UnwindFn>
-void UnwindFreedFibers(Heap& heap, SessionState& session, bool& unclosed, UnwindFn unwind) {
+void UnwindFreedFibers(Heap& heap, SessionState& session, bool& unclosed, bool& finalized,
+                       UnwindFn unwind) {
   while (heap.has_freed_generators()) {
+    finalized |= heap.TakeGeneratorFinalizedByCollector();
     // The heap closed these by clearing their frames, value stack included.
     for (uint32_t state : heap.TakeClosedGenerators()) {
       const GeneratorSite site = session.generators[state];
@@ -301,8 +304,15 @@ void GeneratorFunctions::SeparateRuns(SessionState& session) {
 
 bool GeneratorFunctions::UnwindFreed(Interpreter& interp) {
   bool unclosed = false;
-  UnwindFreedFibers(interp.heap_, interp.session_, unclosed,
+  bool finalized = false;
+  UnwindFreedFibers(interp.heap_, interp.session_, unclosed, finalized,
                     [&interp](const GeneratorSite& site) { Unwind(interp, site); });
+  if (finalized) {
+    interp.Refuse(
+        "a generator found unreachable under gc.DEBUG_SAVEALL (CPython finalizes it, closing "
+        "it through its frame, before saving it in gc.garbage)");
+    return true;
+  }
   if (!unclosed) return false;
   interp.Refuse(
       "freeing a generator that has not finished (CPython closes it, raising GeneratorExit in "
@@ -314,7 +324,8 @@ void GeneratorFunctions::AbandonSuspended(Interpreter& interp) {
   Heap& heap = interp.heap_;
   SessionState& session = interp.session_;
   bool unclosed = false;
-  UnwindFreedFibers(heap, session, unclosed,
+  bool finalized = false;
+  UnwindFreedFibers(heap, session, unclosed, finalized,
                     [&interp](const GeneratorSite& site) { Unwind(interp, site); });
   for (size_t i = 0; i < session.generators.size(); ++i) {
     const GeneratorSite site = session.generators[i];

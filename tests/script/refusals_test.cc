@@ -166,6 +166,9 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"import sys\nsys.setrecursionlimit(100000)\ndef f(n):\n    return f(n + 1)\nf(0)\n",
        "calls nested more than 5000 deep under a recursion limit raised"},
       {"from gc import is_finalized\n", "import of 'gc.is_finalized'"},
+      {"import gc\ngc.set_debug(gc.DEBUG_SAVEALL)\ndef g():\n    yield 1\nx = g()\nnext(x)\n"
+       "l = [x]\nl.append(l)\ndel x, l\ngc.collect()\n",
+       "a generator found unreachable under gc.DEBUG_SAVEALL"},
       {"print(int.from_bytes(b'a', 'big'))\n", "attribute 'from_bytes' of a 'type' object"},
       // Attribute writes with effects heapsim does not model.
       {"def f():\n    pass\nf.calls = 0\n", "setting attribute 'calls' of a 'function' object"},
@@ -241,6 +244,21 @@ TEST_P(Refusals, EachConstructExitsTwoNamingIt) {
               std::string::npos)
         << refusal.source << "gave: " << status.message();
     EXPECT_EQ(status.message().rfind("refused.py:", 0), 0u) << status.message();
+  }
+}
+
+// gc.is_finalized (3.9+) of a generator is refused; 3.8's gc has no such
+// function, which is CPython's AttributeError there.
+TEST_P(Refusals, IsFinalizedOfAGeneratorIsRefusedWhereGcHasIt) {
+  const std::string source = "import gc\ndef g():\n    yield 1\nprint(gc.is_finalized(g()))\n";
+  const absl::Status status = RunScript(GetParam(), source);
+  if ((*FindProfile(GetParam()))->gc_has_is_finalized) {
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
+    EXPECT_NE(status.message().find("unsupported: gc.is_finalized() of a generator"),
+              std::string::npos)
+        << status.message();
+  } else {
+    EXPECT_EQ(status.message(), "AttributeError: module 'gc' has no attribute 'is_finalized'");
   }
 }
 
