@@ -49,14 +49,9 @@ void ForEachOwnedReference(const Heap& heap, ObjectId id,
 void ForEachHeldBlock(const Heap& heap, const std::function<void(uint64_t)>& visit) {
   for (uint64_t block : heap.interpreter_blocks()) visit(block);
   heap.ForEachObject([&](ObjectId id, const Object& o) {
-    if (o.has(kStatic)) {
-      // A static code object (copy.py's) may keep its cached frame's block.
-      if (o.type == TypeTag::kCode && heap.code(id).zombie_block != 0) {
-        visit(heap.code(id).zombie_block);
-      }
-      return;
-    }
-    visit(o.address - heap.HeaderBytesOf(id));
+    // A static object has no block of its own, but may own buffers (the
+    // items of gc.garbage, the cached frame of copy.py's code objects).
+    if (!o.has(kStatic)) visit(o.address - heap.HeaderBytesOf(id));
     switch (o.type) {
       case TypeTag::kByteArray:
         if (heap.bytes(id).buffer_block != 0) visit(heap.bytes(id).buffer_block);

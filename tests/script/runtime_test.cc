@@ -192,6 +192,38 @@ TEST_P(RuntimeTest, NextOfAnObjectThatIsNoIteratorIsATypeError) {
   }
 }
 
+TEST_P(RuntimeTest, TheRecursionLimitIsSessionStateKeptAcrossRunsAndCopies) {
+  Run("import sys\ndef depth(n):\n    try:\n        return depth(n + 1)\n"
+      "    except RecursionError:\n        return n\n");
+  EXPECT_EQ(Run("print(sys.getrecursionlimit(), depth(1))\n"), "1000 999\n");
+  Run("sys.setrecursionlimit(120)\n");
+  EXPECT_EQ(Run("print(sys.getrecursionlimit(), depth(1))\n"), "120 119\n");
+  Runtime copy = runtime_;
+  StringSink out;
+  ASSERT_TRUE(copy.Exec("print(depth(1))\nsys.setrecursionlimit(3000)\nprint(depth(1))\n", "<test>",
+                        RunLimits(), out)
+                  .ok());
+  EXPECT_EQ(out.text(), "119\n2999\n");
+  EXPECT_EQ(Run("print(sys.getrecursionlimit())\n"), "120\n");  // the original is unchanged
+  EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
+}
+
+TEST_P(RuntimeTest, SavedGarbageFrozenObjectsAndModuleValuesKeepTheHeapConsistent) {
+  EXPECT_EQ(Run("import gc, sys\ngc.collect()\ngc.set_debug(gc.DEBUG_SAVEALL)\n"
+                "for i in range(5):\n    a = []\n    a.append(a)\n    b = {'b': 1}\n"
+                "    b['self'] = b\ndel a, b\nprint(gc.collect(), len(gc.garbage))\n"),
+            "10 10\n");
+  EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
+  EXPECT_EQ(Run("c = []\nc.append(c)\ndel c\ngc.freeze()\nprint(gc.collect())\n"
+                "gc.unfreeze()\nprint(gc.collect(), len(gc.garbage))\n"),
+            "0\n1 11\n");
+  EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
+  EXPECT_EQ(Run("gc.set_debug(0)\ngc.garbage.clear()\nprint(gc.collect())\n"
+                "v = sys.version_info\nm = sys.maxsize\nprint(v.major, m > 0, sys.byteorder)\n"),
+            "11\n3 True little\n");
+  EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
+}
+
 INSTANTIATE_TEST_SUITE_P(Profiles, RuntimeTest, ::testing::ValuesIn(testing::ProfileVersions()),
                          [](const auto& info) { return testing::ProfileTestName(info.param); });
 
