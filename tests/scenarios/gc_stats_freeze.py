@@ -46,6 +46,13 @@ gc.unfreeze()
 print(gc.get_freeze_count(), gc.get_count())
 print(gc.collect(0), gc.collect(1), gc.collect())
 
+kept = [1]
+holder = [kept]
+gc.freeze()
+print(len(gc.get_referrers(kept)), gc.is_tracked(holder))
+gc.unfreeze()
+print(len(gc.get_referrers(kept)), gc.is_tracked(holder))
+
 cycle()
 gc.freeze()
 gc.unfreeze()
