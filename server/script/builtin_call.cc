@@ -62,6 +62,7 @@ bool TakesKeywords(Builtin builtin) {
     case Builtin::kTypeInt:
     case Builtin::kTypeDict:
     case Builtin::kGcCollect:
+    case Builtin::kSysGetSizeOf:
     case Builtin::kListSort:
     case Builtin::kDictUpdate:
     case Builtin::kStrSplit:

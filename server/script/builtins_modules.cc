@@ -38,6 +38,7 @@ class ModuleCall : public BuiltinCall {
   // `id` as a C int (PyArg's "i"), with each version's TypeError and
   // OverflowError; nullopt with the error pending.
   std::optional<int32_t> CIntArg(ObjectId id);
+  Ref GetSizeOf();
   Ref SetRecursionLimit();
   Ref SetDebug();
   Ref GetStats();
@@ -62,6 +63,42 @@ std::optional<int32_t> ModuleCall::CIntArg(ObjectId id) {
     return std::nullopt;
   }
   return static_cast<int32_t>(*value);
+}
+
+// sys.getsizeof(object, default): PyArg_ParseTupleAndKeywords's checks.
+// Every object heapsim models has a size, so the default is never the
+// answer.
+Ref ModuleCall::GetSizeOf() {
+  static constexpr std::string_view kNames[] = {"object", "default"};
+  if (args_.positional.size() > 2) {
+    return TypeError(absl::StrCat("getsizeof() takes at most 2 arguments (",
+                                  args_.positional.size(), " given)"));
+  }
+  ObjectId operands[2] = {kNoObject, kNoObject};
+  for (size_t i = 0; i < args_.positional.size(); ++i) operands[i] = Arg(i);
+  for (const auto& [name, value] : args_.keywords) {
+    size_t index = 0;
+    while (index < 2 && kNames[index] != name) ++index;
+    if (index == 2) {
+      return TypeError(
+          heap_.profile().messages.clinic_keyword_names_function
+              ? absl::StrCat("getsizeof() got an unexpected keyword argument '", name, "'")
+              : absl::StrCat("'", name, "' is an invalid keyword argument for getsizeof()"));
+    }
+    if (operands[index] != kNoObject) {
+      interp_.Refuse("getsizeof() given an argument both by position and by name");
+      return Ref();
+    }
+    operands[index] = value.get();
+  }
+  if (operands[0] == kNoObject) {
+    return TypeError("getsizeof() missing required argument 'object' (pos 1)");
+  }
+  if (IsCopyFunction(heap_, operands[0])) {
+    interp_.Refuse("sys.getsizeof() of copy.copy or copy.deepcopy (a Python function in CPython)");
+    return Ref();
+  }
+  return Int(static_cast<int64_t>(SizeOf(heap_, operands[0])));
 }
 
 Ref ModuleCall::SetRecursionLimit() {
@@ -171,12 +208,7 @@ Ref ModuleCall::Run() {
   Tracemalloc& trace = heap_.tracemalloc();
   switch (builtin_) {
     case Builtin::kSysGetSizeOf:
-      if (!Arity(1, 2, ArgCheck::kParseTuple)) return Ref();
-      if (IsCopyFunction(heap_, Arg(0))) {
-        interp_.Refuse("sys.getsizeof() of copy.copy or copy.deepcopy (a Python function in CPython)");
-        return Ref();
-      }
-      return Int(static_cast<int64_t>(SizeOf(heap_, Arg(0))));
+      return GetSizeOf();
     case Builtin::kSysGetRefCount:
       if (!Arity(1, 1)) return Ref();
       if (StartupDependentRefcount(heap_, Arg(0)) || IsModuleStartupValue(interp_, Arg(0))) {

@@ -1,6 +1,6 @@
 # sys.version_info (a struct sequence: a tuple subclass with named fields),
 # sys.maxsize, sys.byteorder, sys.implementation.name and
-# sys.getdefaultencoding().
+# sys.getdefaultencoding(); sys.getsizeof with a default and keywords.
 import sys
 import gc
 from sys import version_info, maxsize
@@ -50,3 +50,11 @@ print(sys.implementation.name, sys.implementation.cache_tag == "cpython-%d%d" % 
 print(sys.getsizeof(sys.implementation.name), sys.implementation.name.upper())
 enc = sys.getdefaultencoding()
 print(enc, sys.getsizeof(enc), enc == 'utf-8')
+
+# sys.getsizeof(object, default): keywords as PyArg_ParseTupleAndKeywords takes them.
+print(sys.getsizeof([], 5), sys.getsizeof([], default=7), sys.getsizeof(object=(1,)))
+for args, kwargs in (((), {}), (([], 1, 2), {}), (([],), {"x": 1})):
+    try:
+        sys.getsizeof(*args, **kwargs)
+    except TypeError as e:
+        print(e)
