@@ -99,10 +99,10 @@ Ref GeneratorFunctions::Resume(Interpreter& interp, ObjectId generator, Ref sent
     interp.Raise(PyError(PyExc::kValueError, "generator already executing"));
     return Ref();
   }
-  if (const Interpreter::CallRoom room = interp.RoomForCall();
+  if (const Interpreter::CallRoom room = interp.RoomForCall(Interpreter::CallSite::kFromPython);
       room != Interpreter::CallRoom::kAllowed) {
-    if (room == Interpreter::CallRoom::kBeyondModel) {
-      interp.RefuseDeepCall();
+    if (room != Interpreter::CallRoom::kRecursionError) {
+      interp.RefuseDeepCall(room);
     } else {
       interp.Refuse("resuming a generator at the recursion limit");
     }

@@ -258,12 +258,28 @@ void Interpreter::LeaveFrame() {
   if (recursion_overflowed_ && depth_ + 1 < low_water_mark) recursion_overflowed_ = false;
 }
 
-Interpreter::CallRoom Interpreter::RoomForCall() const {
-  if (depth_ + 1 >= heap_.recursion_limit()) return CallRoom::kRecursionError;
+Interpreter::CallRoom Interpreter::RoomForCall(CallSite site) const {
+  const uint64_t limit = heap_.recursion_limit();
+  const uint64_t c_frames = c_entered_depth_ + (site == CallSite::kFromC ? 1 : 0);
+  if (c_frames > 0) {
+    const CRecursion& c = heap_.profile().c_recursion;
+    bool near = depth_ + 1 + 2 * c_frames >= limit;
+    if (!c.counts_python_frames) near |= c.base + 3 * c_frames >= c.limit;
+    if (near) return CallRoom::kNearLimitThroughC;
+  }
+  if (depth_ + 1 >= limit) return CallRoom::kRecursionError;
   return depth_ >= Heap::kMaxModelledCallDepth ? CallRoom::kBeyondModel : CallRoom::kAllowed;
 }
 
-void Interpreter::RefuseDeepCall() {
+void Interpreter::RefuseDeepCall(CallRoom room) {
+  if (room == CallRoom::kNearLimitThroughC) {
+    Refuse(absl::StrCat(
+        "a call near the recursion limit through C code (", depth_ + 1, " deep, with ",
+        c_entered_depth_,
+        " frames entered from builtins, special methods or __init__ below it, whose C levels "
+        "CPython counts too)"));
+    return;
+  }
   Refuse(absl::StrCat("calls nested more than ", Heap::kMaxModelledCallDepth,
                       " deep under a recursion limit raised by sys.setrecursionlimit (heapsim's "
                       "bound; CPython 3.8 to 3.10 overflow their C stack from about 9,500)"));

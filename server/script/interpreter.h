@@ -285,10 +285,20 @@ class Interpreter {
   // module's frame counts toward the session's recursion limit, so at most
   // limit - 1 calls nest inside it; heapsim's own bound
   // (Heap::kMaxModelledCallDepth) stops a raised limit.
-  enum class CallRoom : uint8_t { kAllowed, kRecursionError, kBeyondModel };
-  CallRoom RoomForCall() const;
-  // The refusal of a call past heapsim's bound.
-  void RefuseDeepCall();
+  // Frames entered from C code count their C levels too, which heapsim
+  // does not: near the limit with such frames on the stack (each may take
+  // up to two more levels, and up to three of 3.12+'s C recursion limit)
+  // the answer is refused.
+  enum class CallRoom : uint8_t { kAllowed, kRecursionError, kBeyondModel, kNearLimitThroughC };
+  // A Python function is called from Python code's CALL (kFromPython) or
+  // from C code (kFromC: a builtin such as sorted() or map(), a special
+  // method's slot, type.__call__ running __init__), whose own levels
+  // CPython counts toward the recursion limit, and from 3.12 toward its C
+  // recursion limit, on top of the frames.
+  enum class CallSite : uint8_t { kFromPython, kFromC };
+  CallRoom RoomForCall(CallSite site) const;
+  // The refusal of a call past heapsim's bound or near the limit through C.
+  void RefuseDeepCall(CallRoom room);
   // False, with the limit's error, once the simulated footprint is past the
   // session's max_bytes.
   bool WithinMemoryLimit();
@@ -318,7 +328,10 @@ class Interpreter {
   ObjectId LookupBuiltin(const std::string& name);
 
   // Calls.
-  Ref CallFunction(ObjectId function, CallArgs args);
+  Ref CallFunction(ObjectId function, CallArgs args, CallSite site = CallSite::kFromC);
+  // Call() for Python code's own CALL: a function or a bound method enters
+  // its frame from Python.
+  Ref CallFromPython(ObjectId callable, CallArgs args);
   Ref RunComprehension(const Expr& expr, const CodeUnit& unit, Ref first_iterator,
                        ObjectId function);
   // Runs the loops of a comprehension from clause `clause` on, calling
@@ -363,6 +376,8 @@ class Interpreter {
   uint64_t steps_ = 0;
   uint64_t output_bytes_ = 0;
   uint32_t depth_ = 0;
+  // The frames on the stack entered from C code (CallSite::kFromC).
+  uint32_t c_entered_depth_ = 0;
   // A RecursionError was raised and the depth has not yet fallen below the
   // profile's overflow allowance (3.8's tstate->overflowed).
   bool recursion_overflowed_ = false;

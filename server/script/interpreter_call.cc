@@ -169,9 +169,24 @@ Ref Interpreter::EvalCall(const Expr& expr) {
       star_tuple.Reset();
     }
   }
-  Ref result = Call(function.get(), std::move(args));
+  Ref result = CallFromPython(function.get(), std::move(args));
   star_tuple.Reset();
   return result;
+}
+
+Ref Interpreter::CallFromPython(ObjectId callable, CallArgs args) {
+  switch (heap_.type_of(callable)) {
+    case TypeTag::kFunction:
+      return CallFunction(callable, std::move(args), CallSite::kFromPython);
+    case TypeTag::kMethod: {
+      const BoundBody body = heap_.bound(callable);
+      args.positional.insert(args.positional.begin(), heap_.NewRef(body.self));
+      args.self_lent = true;
+      return CallFunction(body.callable, std::move(args), CallSite::kFromPython);
+    }
+    default:
+      return Call(callable, std::move(args));
+  }
 }
 
 Ref Interpreter::CallMethod(Ref self_ref, const std::string& name, CallArgs args) {
@@ -185,7 +200,7 @@ Ref Interpreter::CallMethod(Ref self_ref, const std::string& name, CallArgs args
         // The receiver's reference becomes the first argument (LOAD_METHOD).
         args.positional.insert(args.positional.begin(), std::move(self_ref));
         Ref function = heap_.NewRef(found);
-        return Call(function.get(), std::move(args));
+        return CallFunction(function.get(), std::move(args), CallSite::kFromPython);
       }
       if (found == kNoObject) {
         if (const std::optional<Builtin> method = FindMethod(type, name)) {
@@ -203,7 +218,7 @@ Ref Interpreter::CallMethod(Ref self_ref, const std::string& name, CallArgs args
   }
   Ref bound = GetAttr(self, name);
   if (!bound) return Ref();
-  return Call(bound.get(), std::move(args));
+  return CallFromPython(bound.get(), std::move(args));
 }
 
 Ref Interpreter::Call(ObjectId callable, CallArgs args) {
@@ -370,13 +385,13 @@ bool Interpreter::BindArguments(const CodeUnit& unit, ObjectId function, CallArg
   return true;
 }
 
-Ref Interpreter::CallFunction(ObjectId function, CallArgs args) {
+Ref Interpreter::CallFunction(ObjectId function, CallArgs args, CallSite site) {
   const CodeBody& code = heap_.code(heap_.function(function).code);
   const std::shared_ptr<Program> program = session_.programs[code.program];
   const CodeUnit& unit = program->units[code.unit];
-  if (const CallRoom room = RoomForCall(); room != CallRoom::kAllowed) {
-    if (room == CallRoom::kBeyondModel) {
-      RefuseDeepCall();
+  if (const CallRoom room = RoomForCall(site); room != CallRoom::kAllowed) {
+    if (room != CallRoom::kRecursionError) {
+      RefuseDeepCall(room);
       return Ref();
     }
     // Whether a generator function's call enters its frame differs by
@@ -431,6 +446,8 @@ Ref Interpreter::CallFunction(ObjectId function, CallArgs args) {
   context_.class_namespace = kNoObject;
   context_.program_index = code.program;
   ++depth_;
+  const uint32_t c_entered = site == CallSite::kFromC ? 1 : 0;
+  c_entered_depth_ += c_entered;
   CountWarmup(unit);  // RESUME
   Ref result;
   if (unit.kind == UnitKind::kLambda) {
@@ -443,6 +460,7 @@ Ref Interpreter::CallFunction(ObjectId function, CallArgs args) {
       result = heap_.NewRef(heap_.none());
     }
   }
+  c_entered_depth_ -= c_entered;
   LeaveFrame();
   context_ = saved;
   PopCallFrame(heap_);

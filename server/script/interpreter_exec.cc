@@ -608,7 +608,7 @@ Flow Interpreter::ExecFunctionDef(const Stmt& stmt) {
   while (!decorators.empty()) {
     CallArgs args;
     args.positional.push_back(std::move(function));
-    function = Call(decorators.back().get(), std::move(args));
+    function = CallFromPython(decorators.back().get(), std::move(args));
     if (!function) return Flow::kError;
     decorators.pop_back();
   }

@@ -123,9 +123,11 @@ CASES = [
     # --- Python-level recursion keeps the recursion limit
     Case("mutual_recursion", "def f(n):\n    return g(n)\ndef g(n):\n    return f(n)\nf(1)\n", 1,
          r"^RecursionError: maximum recursion depth exceeded", seconds=10),
+    # Through __init__ (type.__call__, C code) CPython counts levels of its
+    # own, which heapsim does not: refused near the limit.
     Case("method_recursion",
          "class A:\n    def __init__(self):\n        self.m()\n    def m(self):\n        A()\nA()\n",
-         1, r"^RecursionError: maximum recursion depth exceeded", seconds=10),
+         2, r"unsupported: a call near the recursion limit through C code", seconds=10),
     Case("lambda_recursion", "f = lambda n: f(n + 1)\nf(0)\n", 1,
          r"^RecursionError: maximum recursion depth exceeded", seconds=10),
     Case("comprehension_recursion", "def f(n):\n    return [f(n + 1) for i in range(1)]\nf(0)\n", 1,
