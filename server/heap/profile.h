@@ -494,6 +494,9 @@ struct Profile {
   // sys.stdlib_module_names, space-separated: a NameError for one of them
   // adds "Did you forget to import" (3.12+; empty before).
   std::string_view import_hint_modules;
+  // Modules heap scripts may import that CPython's start-up (site) has
+  // already imported, so importing them runs no Python code (3.11: weakref).
+  std::string_view modules_at_startup;
 
   // ---- what the traceback adds to an uncaught AttributeError ----
   // (3.10+, when name_suggestions is not kNone: the closest name of the

@@ -1329,9 +1329,6 @@ bool IsExceptionName(std::string_view name) {
   return false;
 }
 
-namespace {
-
-// True if the space-separated `names` include `name`.
 bool NameListed(std::string_view names, std::string_view name) {
   for (absl::string_view listed :
        absl::StrSplit(absl::string_view(names.data(), names.size()), ' ', absl::SkipEmpty())) {
@@ -1339,8 +1336,6 @@ bool NameListed(std::string_view names, std::string_view name) {
   }
   return false;
 }
-
-}  // namespace
 
 namespace {
 

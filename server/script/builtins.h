@@ -191,6 +191,9 @@ Ref CallCodecMethod(Interpreter& interp, Builtin builtin, ObjectId self, CallArg
 // `repr` is the object's repr, taken. Null with the error or refusal pending.
 Ref AsciiOfRepr(Interpreter& interp, Ref repr);
 
+// True if the space-separated `names` (a profile's list) include `name`.
+bool NameListed(std::string_view names, std::string_view name);
+
 // The builtin's name as Python shows it ("len", "append").
 std::string_view BuiltinName(Builtin builtin);
 

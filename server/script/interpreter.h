@@ -76,6 +76,10 @@ struct SessionState {
   // objects, made by the first `import copy`; owned.
   ObjectId copy_module = kNoObject;
   std::vector<ObjectId> copy_codes;
+  // The first module imported whose import runs Python code in CPython
+  // (tracemalloc, copy, weakref where start-up has not loaded it): its
+  // collections and objects are not modelled. Empty while there is none.
+  std::string first_python_import;
   // __main__'s __file__ as start-up binds it (borrowed): a placeholder, as
   // the script's path (and __loader__'s SourceFileLoader) are not modelled.
   ObjectId file_placeholder = kNoObject;

@@ -681,7 +681,13 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
     if (module == "copy") return CopyModule(heap_, session_);
     return session_.tracemalloc_module;
   };
+  const std::string_view from = stmt.import_from;
   for (const auto& [imported, name] : stmt.imports) {
+    const std::string_view module = from.empty() ? std::string_view(imported) : from;
+    if (session_.first_python_import.empty() && module != "sys" && module != "gc" &&
+        !NameListed(heap_.profile().modules_at_startup, module)) {
+      session_.first_python_import = std::string(module);
+    }
     Ref value = stmt.import_from.empty()
                     ? heap_.NewRef(module_named(imported))
                     : GetAttr(module_named(stmt.import_from), imported);

@@ -130,6 +130,8 @@ const std::vector<Refusal>& RefusedPrograms() {
        "the repr of module 'tracemalloc' (CPython shows the path of its file)"},
       // Counts CPython's start-up, compilation and imports decide.
       {"import gc\nprint(gc.get_count())\n", "gc.get_count() before the first full collection"},
+      {"import gc\nimport tracemalloc\nprint(gc.get_stats())\n",
+       "gc.get_stats() after importing 'tracemalloc' (CPython's import runs Python code"},
       // Weak references heapsim does not model.
       {"import weakref\nclass A:\n    pass\na = A()\nr = weakref.ref(a, print)\n",
        "a weak reference with a callback"},
