@@ -288,10 +288,12 @@ struct IteratorBody {
   bool holds_paused_stack = false;
 };
 
-// A raised exception: its class name and args tuple.
+// A raised exception: its class name, args tuple and the __cause__ a
+// `raise ... from` gave it (None for `from None`; kNoObject when unset).
 struct ExceptionBody {
   std::string type_name;
   ObjectId args = kNoObject;
+  ObjectId cause = kNoObject;
 };
 
 // A module (sys, gc, tracemalloc, __main__).

@@ -289,9 +289,13 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       return;
     }
     case TypeTag::kException: {
-      const ObjectId args = heap.exception(id).args;
+      // BaseException_clear: args, then the cause, before the block.
+      const ExceptionBody& body = heap.exception(id);
+      const ObjectId args = body.args;
+      const ObjectId cause = body.cause;
       heap.ReleaseObject(id, /*keep_block=*/false);
       DropIfSet(heap, args);
+      DropIfSet(heap, cause);
       return;
     }
     case TypeTag::kModule: {

@@ -106,6 +106,7 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
     }
     case TypeTag::kException:
       visit_if_set(heap.exception(id).args);
+      visit_if_set(heap.exception(id).cause);
       return;
     case TypeTag::kModule:
       visit_if_set(heap.module(id).dict);

@@ -171,7 +171,7 @@ enum class StmtKind : uint8_t {
   kGlobal,       // no-op at run time
   kAssert,       // assert value, message
   kTry,          // try: body / handlers / orelse / finalbody
-  kRaise,        // raise value (null: re-raise)
+  kRaise,        // raise value [from message] (null value: re-raise)
   kWith,         // with value [as targets[0]]: body (one item; more nest in body)
 };
 
@@ -188,7 +188,7 @@ struct Stmt {
   bool echo = false;               // interactive expression statements
   std::vector<ExprPtr> targets;
   ExprPtr value;
-  ExprPtr message;                 // assert
+  ExprPtr message;                 // assert: the message; raise: the cause (`from`)
   BinaryOp binary_op = BinaryOp::kAdd;
   Block body;
   Block orelse;

@@ -255,6 +255,10 @@ class Interpreter {
   Flow ExecFunctionDef(const Stmt& stmt);
   Flow ExecClassDef(const Stmt& stmt);
   Flow ExecImport(const Stmt& stmt);
+  // do_raise's instantiation: a builtin exception class given to `raise`
+  // (or as its cause) is replaced by its instance, called without
+  // arguments; anything else is left as it is. False when the call raised.
+  bool InstantiateException(Ref* value);
   bool Assign(const Expr& target, Ref value);
   // Unpacks `value` into the tuple or list `target` whose operand `star` is
   // starred (UNPACK_EX): the starred name gets a new list of what is left.

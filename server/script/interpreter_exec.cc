@@ -174,14 +174,28 @@ Flow Interpreter::Exec(const Stmt& stmt) {
       }
       Ref exception = Eval(*stmt.value);
       if (!exception) return Flow::kError;
-      if (heap_.type_of(exception.get()) == TypeTag::kBuiltinType &&
-          static_cast<Builtin>(heap_.object(exception.get()).subtype) == Builtin::kExceptionClass) {
-        exception = Call(exception.get(), CallArgs());
-        if (!exception) return Flow::kError;
+      // `raise X from Y` evaluates Y before do_raise makes X.
+      Ref cause;
+      if (stmt.message) {
+        cause = Eval(*stmt.message);
+        if (!cause) return Flow::kError;
       }
+      if (!InstantiateException(&exception)) return Flow::kError;
       if (heap_.type_of(exception.get()) != TypeTag::kException) {
         Raise(PyError(PyExc::kTypeError, "exceptions must derive from BaseException"));
         return Flow::kError;
+      }
+      if (cause) {
+        if (!InstantiateException(&cause)) return Flow::kError;
+        const TypeTag cause_type = heap_.type_of(cause.get());
+        if (cause_type != TypeTag::kException && cause_type != TypeTag::kNone) {
+          Raise(PyError(PyExc::kTypeError, "exception causes must derive from BaseException"));
+          return Flow::kError;
+        }
+        // PyException_SetCause: the exception owns its cause (and
+        // __suppress_context__ is set) until it is freed.
+        const ObjectId old = std::exchange(heap_.exception(exception.get()).cause, cause.release());
+        if (old != kNoObject) heap_.DecRef(old);
       }
       const std::string type_name = heap_.exception(exception.get()).type_name;
       const std::optional<PyExc> exc = PyExcFromName(type_name);
@@ -195,6 +209,15 @@ Flow Interpreter::Exec(const Stmt& stmt) {
     }
   }
   return Flow::kNormal;
+}
+
+bool Interpreter::InstantiateException(Ref* value) {
+  if (heap_.type_of(value->get()) != TypeTag::kBuiltinType ||
+      static_cast<Builtin>(heap_.object(value->get()).subtype) != Builtin::kExceptionClass) {
+    return true;
+  }
+  *value = Call(value->get(), CallArgs());
+  return static_cast<bool>(*value);
 }
 
 bool Interpreter::Assign(const Expr& target, Ref value) {

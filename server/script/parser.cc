@@ -634,9 +634,9 @@ StmtPtr Parser::ParseSmallStatement() {
       ++index_;
       stmt->kind = StmtKind::kRaise;
       if (!AtExpressionEnd()) stmt->value = ParseTest();
-      if (IsKeyword("from")) {
-        Unsupported(Cur().position, "'raise ... from'");
-        return nullptr;
+      if (stmt->value && IsKeyword("from")) {
+        ++index_;
+        stmt->message = ParseTest();
       }
       return stmt;
     }

@@ -137,6 +137,7 @@ class StackDepth {
       case StmtKind::kReturn:
         return s.value ? Value(*s.value) : Depth(1);
       case StmtKind::kRaise:
+        if (s.message) return Max(Value(*s.value), Plus(1, Value(*s.message)));
         return s.value ? Value(*s.value) : Depth(0);
       case StmtKind::kAssert:
         return Max(Test(*s.value), s.message ? Plus(1, Value(*s.message)) : Depth(1));

@@ -146,6 +146,8 @@ const std::vector<Refusal>& RefusedPrograms() {
        "attribute 'proxy' of a 'module' object"},
       // Attributes CPython has and heapsim does not model.
       {"print((1).real)\n", "attribute 'real' of a 'int' object"},
+      {"try:\n    raise ValueError(1) from None\nexcept ValueError as e:\n    print(e.__cause__)\n",
+       "attribute '__cause__' of a 'ValueError' object"},
       {"print('a'.title())\n", "attribute 'title' of a 'str' object"},
       {"def f():\n    pass\nprint(f.__code__)\n", "attribute '__code__' of a 'function' object"},
       {"print(len.__name__)\n", "attribute '__name__' of a 'builtin_function_or_method' object"},
