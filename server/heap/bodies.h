@@ -137,6 +137,14 @@ struct MemberBody {
   uint32_t slot = 0;
 };
 
+// A super object: the class the lookup starts after, the object bound to
+// and the object's type (the class whose MRO is searched); all owned.
+struct SuperBody {
+  ObjectId type = kNoObject;
+  ObjectId obj = kNoObject;
+  ObjectId obj_type = kNoObject;
+};
+
 // A keys table shared by a class's instances (CPython's cached keys): the
 // attribute names in slot order. Counted: the class holds one reference,
 // and so does every split __dict__ (3.8 to 3.10) that uses it.

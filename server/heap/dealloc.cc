@@ -247,6 +247,14 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       heap.DecRef(body.name);
       return;
     }
+    case TypeTag::kSuper: {
+      const SuperBody body = heap.super_body(id);
+      heap.ReleaseObject(id, /*keep_block=*/false);
+      heap.DecRef(body.obj);  // super_dealloc: obj, type, obj_type
+      heap.DecRef(body.type);
+      heap.DecRef(body.obj_type);
+      return;
+    }
     case TypeTag::kMethod:
     case TypeTag::kBuiltinFunction: {
       const BoundBody body = heap.bound(id);

@@ -362,6 +362,9 @@ void Heap::DestroyBody(ObjectId id) {
     case TypeTag::kMemberDescriptor:
       members_.Remove(o.payload);
       break;
+    case TypeTag::kSuper:
+      supers_.Remove(o.payload);
+      break;
     case TypeTag::kNone:
     case TypeTag::kNotImplemented:
     case TypeTag::kBool:

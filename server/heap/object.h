@@ -58,6 +58,7 @@ enum class TypeTag : uint8_t {
   kNotImplemented, // the NotImplemented singleton
   kMemberDescriptor,  // a __slots__ name in its class (member_descriptor)
   kWeakRef,        // weakref.ref (weakref_object.h)
+  kSuper,          // a super() object
   kCount,
 };
 

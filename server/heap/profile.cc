@@ -120,6 +120,7 @@ constexpr Profile Py38() {
       .call_releases_args_reversed = true,
       .call_ex_releases_tuple = false,
       .comprehensions_inlined = false,
+      .super_attr_specialises = false,
       .binary_slice = false,
       .constant_display_extends = false,
       .starred_display_packs_runs = true,
@@ -168,6 +169,8 @@ constexpr Profile Py38() {
               .class_check_mentions_union = false,
               .weakref_call_args = "__call__() takes at most 0 arguments (%d given)",
               .weakref_call_keywords = "__call__() takes at most 0 keyword arguments (%d given)",
+              .super_type_argument = "super() argument 1 must be type, not ",
+              .super_check_names_types = false,
           },
       .gc_thresholds = {700, 10, 10},
       .gc_collects_inside_allocation = true,
@@ -319,6 +322,7 @@ constexpr Profile Py311() {
   p.compare_specialises_in_tests = true;
   p.messages.with_protocol_type_error = true;
   p.messages.attr_name_names_type = true;
+  p.messages.super_type_argument = "super() argument 1 must be a type, not ";
   p.percent_format_folded = true;
   p.full_version = "3.11.7";
   p.builtin_names = cpython_names::kBuiltins311;
@@ -362,7 +366,7 @@ constexpr Profile Py311() {
   p.call_copies_arguments = false;
   p.call_releases_args_reversed = false;
   p.bytearray_init_appends = false;
-  p.vectorcall_types = "range list dict tuple set frozenset bool float type str map filter";
+  p.vectorcall_types = "range list dict tuple set frozenset bool float type str map filter super";
   p.packing_functions =
       "zip min max "
       "dict.update set.update set.union set.intersection set.difference str.format "
@@ -424,6 +428,7 @@ constexpr Profile Py312() {
   p.interned_strings_immortal = true;
   p.call_ex_releases_tuple = true;
   p.comprehensions_inlined = true;
+  p.super_attr_specialises = true;
   p.binary_slice = true;
   p.str_split_prealloc_by_length = true;
   p.sum_floats_compensated = true;
@@ -473,7 +478,8 @@ constexpr Profile Py313() {
   p.aux.code = 208;
   p.interned_strings_immortal = false;
   p.trashcan_depth = 1000;
-  p.vectorcall_types = "range list dict tuple set frozenset bool float type int str map filter";
+  p.vectorcall_types = "range list dict tuple set frozenset bool float type int str map filter super";
+  p.messages.super_check_names_types = true;
   p.packing_functions =
       "zip dict.update set.update set.union set.intersection set.difference str.format";
   p.messages.float_mod_zero = "float modulo by zero";

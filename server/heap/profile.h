@@ -111,6 +111,13 @@ struct ErrorMessages {
   // ... with keywords: "__call__() takes at most 0 keyword arguments (%d
   // given)", or (3.11+) "weakref() takes no keyword arguments".
   std::string_view weakref_call_keywords;
+  // super(5, obj): "super() argument 1 must be type, not int", or (3.11+)
+  // "must be a type"; the text before the type's name.
+  std::string_view super_type_argument;
+  // super(C, obj) of an obj that is no C: "super(type, obj): obj (instance
+  // of int) is not an instance or subtype of type (C)." (3.13+) instead of
+  // "... obj must be an instance or subtype of type".
+  bool super_check_names_types;
 };
 
 // Weak references: what weakref.ref's type is called (`__name__`
@@ -383,6 +390,10 @@ struct Profile {
   // Comprehensions run inline in their enclosing frame (PEP 709, 3.12+)
   // instead of as a function of their own.
   bool comprehensions_inlined;
+  // `super().name` and `super(C, obj).name` compile to LOAD_SUPER_ATTR
+  // (3.12+), which after its first run looks the name up without making a
+  // super object, and for a method call without binding it.
+  bool super_attr_specialises;
   // x[a:b] is BINARY_SLICE, making no slice object (3.12+).
   bool binary_slice;
   // A list or set display of three or more constants is built by extending

@@ -79,6 +79,13 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
     case TypeTag::kMemberDescriptor:
       visit(heap.member(id).cls);  // descr_traverse visits d_type only
       return;
+    case TypeTag::kSuper: {
+      const SuperBody& body = heap.super_body(id);  // super_traverse's order
+      visit(body.obj);
+      visit(body.type);
+      visit(body.obj_type);
+      return;
+    }
     case TypeTag::kMethod:
     case TypeTag::kBuiltinFunction: {
       const BoundBody& body = heap.bound(id);

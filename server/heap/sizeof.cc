@@ -9,6 +9,7 @@
 #include "server/heap/list_object.h"
 #include "server/heap/set_object.h"
 #include "server/heap/str_object.h"
+#include "server/heap/super_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/type_info.h"
 
@@ -73,6 +74,8 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
       return kDescriptorRequest;
     case TypeTag::kMemberDescriptor:
       return kMemberDescriptorRequest;
+    case TypeTag::kSuper:
+      return kSuperRequest;
     case TypeTag::kFrame:
       return aux.frame_base;
     case TypeTag::kModule:

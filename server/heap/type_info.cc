@@ -42,6 +42,7 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"NotImplementedType", false},        // kNotImplemented
     {"member_descriptor", true},          // kMemberDescriptor
     {"", true},                           // kWeakRef: per profile
+    {"super", true},                      // kSuper
 }};
 
 }  // namespace

@@ -347,6 +347,11 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
                           AddressText(o.address), ">");
     case TypeTag::kClass:
       return absl::StrCat("<class '__main__.", heap.cls(id).name, "'>");
+    case TypeTag::kSuper: {
+      const SuperBody& s = heap.super_body(id);
+      return absl::StrCat("<super: <class '", heap.cls(s.type).name, "'>, <",
+                          heap.cls(s.obj_type).name, " object>>");
+    }
     case TypeTag::kMemberDescriptor:
       return absl::StrCat("<member '", heap.str(heap.member(id).name).utf8, "' of '",
                           heap.cls(heap.member(id).cls).name, "' objects>");

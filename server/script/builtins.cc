@@ -74,6 +74,7 @@ constexpr BuiltinEntry kGlobalNames[] = {
     {Builtin::kTypeFrozenSet, "frozenset"}, {Builtin::kTypeRange, "range"},
     {Builtin::kTypeObject, "object"},   {Builtin::kTypeSlice, "slice"},
     {Builtin::kTypeMap, "map"},         {Builtin::kTypeFilter, "filter"},
+    {Builtin::kTypeSuper, "super"},
 };
 
 constexpr std::string_view kExceptionNames[] = {
@@ -265,6 +266,8 @@ Builtin TypeBuiltin(TypeTag type) {
       return Builtin::kTypeSlice;
     case TypeTag::kWeakRef:
       return Builtin::kTypeWeakRef;
+    case TypeTag::kSuper:
+      return Builtin::kTypeSuper;
     default:
       return Builtin::kTypeType;
   }
@@ -954,6 +957,8 @@ Ref Call::Construct() {
       return ConstructMapOrFilter(interp_, builtin_, args_);
     case Builtin::kTypeWeakRef:
       return CallWeakrefBuiltin(interp_, builtin_, args_);
+    case Builtin::kTypeSuper:
+      return interp_.CallSuper(args_);
     case Builtin::kExceptionClass:
       return ConstructException();
     default:

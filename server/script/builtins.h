@@ -74,6 +74,7 @@ enum class Builtin : uint16_t {
   kTypeMap,
   kTypeFilter,
   kTypeWeakRef,  // weakref.ref (module_weakref.cc)
+  kTypeSuper,
   // Exceptions, as classes to raise and catch.
   kExceptionClass,
   // Module functions.

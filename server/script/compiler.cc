@@ -72,6 +72,11 @@ class Compiler {
   void DecideInlining();
   void CollectLocals();
   absl::Status ResolveFrees();
+  // The implicit `__class__` of zero-argument super(): a function that uses
+  // `super` or `__class__` gets it as a free variable (and so does every
+  // function between it and the class), and the nearest enclosing class
+  // body makes the cell, which the class statement fills with the class.
+  void CaptureClassCell(uint32_t unit);
   // Finds `name` as a local of a function-like unit enclosing `unit` and
   // makes it a cell there and a free variable of every unit in between.
   bool Capture(uint32_t unit, const std::string& name);
@@ -233,6 +238,26 @@ bool Compiler::Capture(uint32_t unit, const std::string& name) {
   return true;
 }
 
+void Compiler::CaptureClassCell(uint32_t unit) {
+  static const std::string kClassCell = "__class__";
+  std::vector<uint32_t> between = {unit};
+  uint32_t p = Parent(unit);
+  for (; p != kNoUnit; p = Parent(p)) {
+    const UnitKind kind = tree_.units[p].kind;
+    if (kind == UnitKind::kModule) return;  // super() then finds no cell
+    if (kind == UnitKind::kClass) break;
+    if (!names_[p].inlined) between.push_back(p);
+  }
+  if (p == kNoUnit) return;
+  names_[p].cells.insert(kClassCell);
+  for (uint32_t u : between) {
+    std::vector<std::string>& frees = names_[u].frees;
+    if (std::find(frees.begin(), frees.end(), kClassCell) == frees.end()) {
+      frees.push_back(kClassCell);
+    }
+  }
+}
+
 absl::Status Compiler::ResolveFrees() {
   for (uint32_t u = 0; u < tree_.units.size(); ++u) {
     for (const std::string& name : tree_.scopes[u].nonlocals) {
@@ -248,6 +273,10 @@ absl::Status Compiler::ResolveFrees() {
       while (names_[v].inlined && !names_[v].local_set.contains(use->text)) v = Parent(v);
       if (!IsFunctionLike(v)) continue;
       const std::string& name = use->text;
+      if (name == "super" || name == "__class__") {
+        CaptureClassCell(v);
+        if (name == "__class__") continue;
+      }
       if (tree_.scopes[v].globals.contains(name) || names_[v].local_set.contains(name)) continue;
       Capture(v, name);
     }
@@ -260,6 +289,15 @@ absl::Status Compiler::AssignSlots() {
   for (uint32_t u = 0; u < tree_.units.size(); ++u) {
     CodeUnit& unit = tree_.units[u];
     UnitNames& names = names_[u];
+    if (unit.kind == UnitKind::kClass && !names.cells.empty()) {
+      // A class body's only slot: the __class__ cell.
+      for (const std::string& cell : names.cells) {
+        names.slots[cell] = static_cast<uint32_t>(unit.slot_names.size());
+        unit.cell_slots.push_back(static_cast<uint32_t>(unit.slot_names.size()));
+        unit.slot_names.push_back(cell);
+      }
+      continue;
+    }
     if (!IsFunctionLike(u)) continue;
     unit.slot_names = names.locals;
     for (uint32_t slot = 0; slot < unit.slot_names.size(); ++slot) {
@@ -298,7 +336,10 @@ absl::Status Compiler::AssignSlots() {
   for (uint32_t u = 1; u < tree_.units.size(); ++u) {
     if (names_[u].inlined || names_[u].frees.empty()) continue;
     const uint32_t definer = Host(Parent(u));
-    if (!IsFunctionLike(definer)) {
+    const bool class_cell_only =
+        tree_.units[definer].kind == UnitKind::kClass && names_[u].frees.size() == 1 &&
+        names_[definer].slots.contains(names_[u].frees[0]);
+    if (!IsFunctionLike(definer) && !class_cell_only) {
       return Error(Position{1, 1}, "a closure defined in a class body");
     }
     for (const std::string& free : names_[u].frees) {
@@ -939,6 +980,9 @@ absl::StatusOr<std::shared_ptr<Program>> Compiler::Run() {
   MakeCodeObjects();
   compile_refs_.clear();
   program_->filename = filename_;
+  for (const NameRef* use : tree_.scopes[0].uses) {
+    if (use->text == "super") program_->module_names_super = true;
+  }
   program_->units = std::move(tree_.units);
   return program_;
 }

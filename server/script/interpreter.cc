@@ -439,6 +439,10 @@ std::string NoWritableAttribute(const Heap& heap, ObjectId object, const std::st
 
 Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
   const TypeTag type = heap_.type_of(object);
+  if (type == TypeTag::kSuper) {
+    const SuperBody body = heap_.super_body(object);
+    return SuperGetAttr(body.type, body.obj, name, object);
+  }
   if (type == TypeTag::kInstance) {
     Ref key = InternStr(heap_, name);
     const ObjectId cls = heap_.instance(object).cls;

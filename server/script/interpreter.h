@@ -92,6 +92,14 @@ struct SessionState {
   absl::flat_hash_map<std::string, ObjectId> module_values;
 };
 
+// The call super(...) in `attribute` (super(...).name, in `unit` of
+// `program`) when the profile's compiler makes the pair one LOAD_SUPER_ATTR
+// (3.12+): `super` a global name the module body does not use, called with
+// two positional arguments, or with none in a function with a positional
+// parameter and a __class__ cell, and the name not `__class__`; else null.
+const Expr* SuperAttrSite(const Heap& heap, const Expr& attribute, const Program& program,
+                          const CodeUnit& unit);
+
 class Interpreter {
  public:
   Interpreter(Heap& heap, SessionState& session, const RunLimits& limits, OutputSink& out);
@@ -200,6 +208,12 @@ class Interpreter {
   // the exception classes), made once per session.
   ObjectId TypeObject(const std::string& name);
 
+  // super(...) called: with no arguments the running frame's first
+  // argument and its __class__ cell, else a program class and an instance
+  // of it (or of a subclass). A new super object, or null with CPython's
+  // error pending (or refused: one argument, keywords, builtin types).
+  Ref CallSuper(CallArgs& args);
+
   // Binds or reads attribute `name` of `object` (instances, classes,
   // modules' functions, builtin methods as bound objects).
   Ref GetAttr(ObjectId object, const std::string& name);
@@ -281,6 +295,19 @@ class Interpreter {
   Ref Eval(const Expr& expr);
   Ref EvalName(const Expr& expr);
   Ref EvalCall(const Expr& expr);
+  // super(...).name at a LOAD_SUPER_ATTR site (3.12+; `super_call` is the
+  // call): the first run makes the super object and binds through it, later
+  // runs look the name up without it. For a method call (`unbound_self`
+  // given) a function found is returned unbound with the object in
+  // *unbound_self, as LOAD_SUPER_ATTR_METHOD leaves them.
+  Ref EvalSuperAttribute(const Expr& attribute, const Expr& super_call, Ref* unbound_self);
+  // The class and the object super(...) is made from (borrowed), checked
+  // as super_init checks them; false with the error pending.
+  bool SuperArguments(const CallArgs& args, ObjectId* type, ObjectId* obj);
+  // super(type, obj).name, bound as super_getattro binds it; the
+  // AttributeError of a name not found is raised on `super_object`, which
+  // may be kNoObject only when the lookup is known to succeed.
+  Ref SuperGetAttr(ObjectId type, ObjectId obj, const std::string& name, ObjectId super_object);
   Ref EvalCompare(const Expr& expr);
   // A comparison in a branch's test where 3.11 may specialise it: its
   // result when CPython's would skip the recursion check at the limit (or a

@@ -121,9 +121,28 @@ Ref Interpreter::EvalCall(const Expr& expr) {
     star_call |= expr.operands[i]->kind == ExprKind::kStarred;
   }
   if (callee.kind == ExprKind::kAttribute && !star_call) {
+    if (const Expr* super_call = SuperAttrSite(heap_, callee, *context_.program, *context_.unit)) {
+      Ref unbound_self;
+      Ref function = EvalSuperAttribute(callee, *super_call, &unbound_self);
+      if (!function) return Ref();
+      CallArgs args;
+      if (unbound_self) args.positional.push_back(std::move(unbound_self));
+      if (!EvalArguments(expr, 1, &args)) return Ref();
+      return Call(function.get(), std::move(args));
+    }
     // LOAD_METHOD: call a method without binding it.
     Ref self = Eval(*callee.operands[0]);
     if (!self) return Ref();
+    if (heap_.type_of(self.get()) == TypeTag::kSuper) {
+      // A super object's attributes are bound (its getattro is not the
+      // generic one), and LOAD_METHOD lets go of it before the arguments.
+      Ref bound = GetAttr(self.get(), callee.name.text);
+      self.Reset();
+      if (!bound) return Ref();
+      CallArgs args;
+      if (!EvalArguments(expr, 1, &args)) return Ref();
+      return Call(bound.get(), std::move(args));
+    }
     CallArgs args;
     if (!EvalArguments(expr, 1, &args)) return Ref();
     const TypeTag type = heap_.type_of(self.get());

@@ -31,6 +31,9 @@ Ref Interpreter::Eval(const Expr& expr) {
     case ExprKind::kName:
       return LoadName(expr.name);
     case ExprKind::kAttribute: {
+      if (const Expr* super_call = SuperAttrSite(heap_, expr, *context_.program, *context_.unit)) {
+        return EvalSuperAttribute(expr, *super_call, nullptr);
+      }
       const Expr& target = *expr.operands[0];
       if (target.kind == ExprKind::kAttribute && target.name.text == "implementation") {
         // sys.implementation.name: the namespace itself is not modelled.

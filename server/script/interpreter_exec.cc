@@ -677,8 +677,19 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
   context_.unit = &unit;
   context_.frame = heap_.frames().depth() - 1;
   context_.class_namespace = ns.get();
+  // The __class__ cell of zero-argument super(), made as the body starts.
+  ObjectId class_cell = kNoObject;
+  for (uint32_t slot : unit.cell_slots) {
+    class_cell = NewCell(heap_, kNoObject).release();
+    heap_.frames().at(context_.frame).slots[slot] = class_cell;
+  }
   ++depth_;
-  const Flow flow = ExecBlock(unit.body);
+  Flow flow = ExecBlock(unit.body);
+  if (flow != Flow::kError && class_cell != kNoObject) {
+    // The body ends by storing the cell as __classcell__ (type() takes it out).
+    Ref key = InternStr(heap_, "__classcell__");
+    DictSetItem(heap_, ns.get(), key.get(), class_cell).IgnoreError();
+  }
   LeaveFrame();
   context_ = saved;
   PopCallFrame(heap_);
@@ -690,6 +701,13 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
     return Flow::kError;
   }
   Ref cls = NewClass(heap_, unit.name, DictCopy(heap_, ns.get()), base, object_type, *slots);
+  if (class_cell != kNoObject) {
+    // type_new fills the cell with the class and deletes __classcell__ from
+    // the class's dict (the namespace keeps it until it is freed).
+    Ref key = InternStr(heap_, "__classcell__");
+    heap_.cell(class_cell).contents = heap_.NewRef(cls.get()).release();
+    DictDelItem(heap_, heap_.cls(cls.get()).namespace_dict, key.get()).IgnoreError();
+  }
   SetUpSpecialMethods(heap_, cls.get());
   ns.Reset();
   body_function.Reset();

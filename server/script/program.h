@@ -25,6 +25,9 @@ struct Program {
   // (released when the module body finishes, see ReleaseParseTree).
   std::vector<ObjectId> owned;
   std::vector<ObjectId> parse_tree_refs;
+  // The module body uses the name `super`: 3.12's compiler then makes no
+  // LOAD_SUPER_ATTR anywhere in the program (the name might be shadowed).
+  bool module_names_super = false;
 };
 
 // Releases the parse tree's references to the constants (CPython frees the
