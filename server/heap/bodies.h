@@ -145,6 +145,18 @@ struct SuperBody {
   ObjectId obj_type = kNoObject;
 };
 
+// staticmethod and classmethod objects (the callable they wrap) and
+// property objects (getter, setter, deleter, doc and, 3.10+, the name
+// __set_name__ gives); all owned, kNoObject when unset.
+struct WrapperBody {
+  ObjectId callable = kNoObject;  // the wrapped callable, or the getter
+  ObjectId setter = kNoObject;
+  ObjectId deleter = kNoObject;
+  ObjectId doc = kNoObject;
+  ObjectId name = kNoObject;
+  bool doc_from_getter = false;  // property: `doc` is the getter's __doc__
+};
+
 // A keys table shared by a class's instances (CPython's cached keys): the
 // attribute names in slot order. Counted: the class holds one reference,
 // and so does every split __dict__ (3.8 to 3.10) that uses it.

@@ -247,6 +247,18 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       heap.DecRef(body.name);
       return;
     }
+    case TypeTag::kStaticMethod:
+    case TypeTag::kClassMethod:
+    case TypeTag::kProperty: {
+      const WrapperBody body = heap.wrapper(id);
+      heap.ReleaseObject(id, /*keep_block=*/false);
+      DropIfSet(heap, body.callable);  // property_dealloc: get, set, del, doc, name
+      DropIfSet(heap, body.setter);
+      DropIfSet(heap, body.deleter);
+      DropIfSet(heap, body.doc);
+      DropIfSet(heap, body.name);
+      return;
+    }
     case TypeTag::kSuper: {
       const SuperBody body = heap.super_body(id);
       heap.ReleaseObject(id, /*keep_block=*/false);

@@ -365,6 +365,11 @@ void Heap::DestroyBody(ObjectId id) {
     case TypeTag::kSuper:
       supers_.Remove(o.payload);
       break;
+    case TypeTag::kStaticMethod:
+    case TypeTag::kClassMethod:
+    case TypeTag::kProperty:
+      wrappers_.Remove(o.payload);
+      break;
     case TypeTag::kNone:
     case TypeTag::kNotImplemented:
     case TypeTag::kBool:

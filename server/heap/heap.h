@@ -259,6 +259,8 @@ class Heap {
   MemberBody& member(ObjectId id) { return members_[objects_[id].payload]; }
   const MemberBody& member(ObjectId id) const { return members_[objects_[id].payload]; }
   const SuperBody& super_body(ObjectId id) const { return supers_[objects_[id].payload]; }
+  WrapperBody& wrapper(ObjectId id) { return wrappers_[objects_[id].payload]; }
+  const WrapperBody& wrapper(ObjectId id) const { return wrappers_[objects_[id].payload]; }
   BoundBody& bound(ObjectId id) { return bounds_[objects_[id].payload]; }
   WeakRefBody& weakref(ObjectId id) { return weakrefs_[objects_[id].payload]; }
   IteratorBody& iterator(ObjectId id) { return iterators_[objects_[id].payload]; }
@@ -307,6 +309,7 @@ class Heap {
   void AttachBody(ObjectId id, CellBody body) { Attach(id, cells_, std::move(body)); }
   void AttachBody(ObjectId id, MemberBody body) { Attach(id, members_, std::move(body)); }
   void AttachBody(ObjectId id, SuperBody body) { Attach(id, supers_, std::move(body)); }
+  void AttachBody(ObjectId id, WrapperBody body) { Attach(id, wrappers_, std::move(body)); }
   void AttachBody(ObjectId id, BoundBody body) { Attach(id, bounds_, std::move(body)); }
   void AttachBody(ObjectId id, WeakRefBody body) { Attach(id, weakrefs_, std::move(body)); }
   void AttachBody(ObjectId id, IteratorBody body) { Attach(id, iterators_, std::move(body)); }
@@ -492,6 +495,7 @@ class Heap {
   Slab<CellBody> cells_;
   Slab<MemberBody> members_;
   Slab<SuperBody> supers_;
+  Slab<WrapperBody> wrappers_;
   Slab<BoundBody> bounds_;
   Slab<WeakRefBody> weakrefs_;
   Slab<IteratorBody> iterators_;

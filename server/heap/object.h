@@ -59,6 +59,9 @@ enum class TypeTag : uint8_t {
   kMemberDescriptor,  // a __slots__ name in its class (member_descriptor)
   kWeakRef,        // weakref.ref (weakref_object.h)
   kSuper,          // a super() object
+  kStaticMethod,   // staticmethod(f)
+  kClassMethod,    // classmethod(f)
+  kProperty,       // property(fget, fset, fdel, doc)
   kCount,
 };
 

@@ -121,6 +121,11 @@ constexpr Profile Py38() {
       .call_ex_releases_tuple = false,
       .comprehensions_inlined = false,
       .super_attr_specialises = false,
+      .property_get_specialises = false,
+      .property_size = 72,
+      .property_has_name = false,
+      .property_named_by_getter = false,
+      .method_wrappers_copy_attributes = false,
       .binary_slice = false,
       .constant_display_extends = false,
       .starred_display_packs_runs = true,
@@ -171,6 +176,9 @@ constexpr Profile Py38() {
               .weakref_call_keywords = "__call__() takes at most 0 keyword arguments (%d given)",
               .super_type_argument = "super() argument 1 must be type, not ",
               .super_check_names_types = false,
+              .property_no_getter = "unreadable attribute",
+              .property_no_setter = "can't set attribute",
+              .property_no_deleter = "can't delete attribute",
           },
       .gc_thresholds = {700, 10, 10},
       .gc_collects_inside_allocation = true,
@@ -285,6 +293,12 @@ constexpr Profile Py310() {
   p.nan_hash_is_identity = true;
   p.class_object_size = 904;
   p.aux.function = 144;
+  p.property_size = 80;
+  p.property_has_name = true;
+  p.messages.property_no_getter = "unreadable attribute%N";
+  p.messages.property_no_setter = "can't set attribute%N";
+  p.messages.property_no_deleter = "can't delete attribute%N";
+  p.method_wrappers_copy_attributes = true;
   p.aux.zip = 64;
   p.aux.generator = 104;
   p.aux.frame_base = 376;
@@ -323,6 +337,9 @@ constexpr Profile Py311() {
   p.messages.with_protocol_type_error = true;
   p.messages.attr_name_names_type = true;
   p.messages.super_type_argument = "super() argument 1 must be a type, not ";
+  p.messages.property_no_getter = "property%N of '%T' object has no getter";
+  p.messages.property_no_setter = "property%N of '%T' object has no setter";
+  p.messages.property_no_deleter = "property%N of '%T' object has no deleter";
   p.percent_format_folded = true;
   p.full_version = "3.11.7";
   p.builtin_names = cpython_names::kBuiltins311;
@@ -429,6 +446,7 @@ constexpr Profile Py312() {
   p.call_ex_releases_tuple = true;
   p.comprehensions_inlined = true;
   p.super_attr_specialises = true;
+  p.property_get_specialises = true;
   p.binary_slice = true;
   p.str_split_prealloc_by_length = true;
   p.sum_floats_compensated = true;
@@ -480,6 +498,7 @@ constexpr Profile Py313() {
   p.trashcan_depth = 1000;
   p.vectorcall_types = "range list dict tuple set frozenset bool float type int str map filter super";
   p.messages.super_check_names_types = true;
+  p.property_named_by_getter = true;
   p.packing_functions =
       "zip dict.update set.update set.union set.intersection set.difference str.format";
   p.messages.float_mod_zero = "float modulo by zero";

@@ -118,6 +118,12 @@ struct ErrorMessages {
   // of int) is not an instance or subtype of type (C)." (3.13+) instead of
   // "... obj must be an instance or subtype of type".
   bool super_check_names_types;
+  // AttributeError of a property without a getter, setter or deleter:
+  // "%N" stands for the property's name quoted after a space (" 'p'", or
+  // nothing when it has none) and "%T" for the object's type's name.
+  std::string_view property_no_getter;
+  std::string_view property_no_setter;
+  std::string_view property_no_deleter;
 };
 
 // Weak references: what weakref.ref's type is called (`__name__`
@@ -394,6 +400,20 @@ struct Profile {
   // (3.12+), which after its first run looks the name up without making a
   // super object, and for a method call without binding it.
   bool super_attr_specialises;
+  // Reading a property whose getter is a plain one-argument function
+  // specialises (LOAD_ATTR_PROPERTY, 3.12+) after the site's first run:
+  // the getter's frame then takes the stack's reference to the instance.
+  bool property_get_specialises;
+  // sys.getsizeof(property()): 72, or 80 with the name __set_name__ gives
+  // (3.10+, which sets it as the class is made).
+  uint32_t property_size;
+  bool property_has_name;
+  // 3.13's property() takes its name from the getter's __name__.
+  bool property_named_by_getter;
+  // staticmethod() and classmethod() copy the callable's __module__,
+  // __name__, __qualname__, __doc__ and __annotations__ into a __dict__ of
+  // their own (3.10+).
+  bool method_wrappers_copy_attributes;
   // x[a:b] is BINARY_SLICE, making no slice object (3.12+).
   bool binary_slice;
   // A list or set display of three or more constants is built by extending

@@ -79,6 +79,17 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
     case TypeTag::kMemberDescriptor:
       visit(heap.member(id).cls);  // descr_traverse visits d_type only
       return;
+    case TypeTag::kStaticMethod:
+    case TypeTag::kClassMethod:
+    case TypeTag::kProperty: {
+      const WrapperBody& body = heap.wrapper(id);  // property_traverse's order
+      visit_if_set(body.callable);
+      visit_if_set(body.setter);
+      visit_if_set(body.deleter);
+      visit_if_set(body.doc);
+      visit_if_set(body.name);
+      return;
+    }
     case TypeTag::kSuper: {
       const SuperBody& body = heap.super_body(id);  // super_traverse's order
       visit(body.obj);

@@ -10,6 +10,7 @@
 #include "server/heap/set_object.h"
 #include "server/heap/str_object.h"
 #include "server/heap/super_object.h"
+#include "server/heap/wrapper_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/type_info.h"
 
@@ -76,6 +77,11 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
       return kMemberDescriptorRequest;
     case TypeTag::kSuper:
       return kSuperRequest;
+    case TypeTag::kStaticMethod:
+    case TypeTag::kClassMethod:
+      return kMethodWrapperRequest;
+    case TypeTag::kProperty:
+      return heap.profile().property_size;
     case TypeTag::kFrame:
       return aux.frame_base;
     case TypeTag::kModule:

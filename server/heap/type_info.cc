@@ -43,6 +43,9 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"member_descriptor", true},          // kMemberDescriptor
     {"", true},                           // kWeakRef: per profile
     {"super", true},                      // kSuper
+    {"staticmethod", true},               // kStaticMethod
+    {"classmethod", true},                // kClassMethod
+    {"property", true},                   // kProperty
 }};
 
 }  // namespace

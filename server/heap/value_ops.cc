@@ -347,6 +347,10 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
                           AddressText(o.address), ">");
     case TypeTag::kClass:
       return absl::StrCat("<class '__main__.", heap.cls(id).name, "'>");
+    case TypeTag::kStaticMethod:
+    case TypeTag::kClassMethod:
+    case TypeTag::kProperty:
+      return absl::StrCat("<", std::string(InfoOf(o.type).name), " object at ", AddressText(o.address), ">");
     case TypeTag::kSuper: {
       const SuperBody& s = heap.super_body(id);
       return absl::StrCat("<super: <class '", heap.cls(s.type).name, "'>, <",

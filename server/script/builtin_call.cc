@@ -52,6 +52,7 @@ bool TakesKeywords(Builtin builtin) {
     case Builtin::kZip:
     case Builtin::kTypeType:
     case Builtin::kTypeObject:
+    case Builtin::kTypeProperty:
     case Builtin::kPrint:
     case Builtin::kSorted:
     case Builtin::kMin:

@@ -74,7 +74,8 @@ constexpr BuiltinEntry kGlobalNames[] = {
     {Builtin::kTypeFrozenSet, "frozenset"}, {Builtin::kTypeRange, "range"},
     {Builtin::kTypeObject, "object"},   {Builtin::kTypeSlice, "slice"},
     {Builtin::kTypeMap, "map"},         {Builtin::kTypeFilter, "filter"},
-    {Builtin::kTypeSuper, "super"},
+    {Builtin::kTypeSuper, "super"},     {Builtin::kTypeStaticMethod, "staticmethod"},
+    {Builtin::kTypeClassMethod, "classmethod"}, {Builtin::kTypeProperty, "property"},
 };
 
 constexpr std::string_view kExceptionNames[] = {
@@ -155,6 +156,9 @@ constexpr MethodEntry kMethods[] = {
     {TypeTag::kByteArray, "extend", Builtin::kByteArrayExtend},
     {TypeTag::kByteArray, "pop", Builtin::kByteArrayPop},
     {TypeTag::kGenerator, "send", Builtin::kGeneratorSend},
+    {TypeTag::kProperty, "getter", Builtin::kPropertyGetter},
+    {TypeTag::kProperty, "setter", Builtin::kPropertySetter},
+    {TypeTag::kProperty, "deleter", Builtin::kPropertyDeleter},
     {TypeTag::kStr, "encode", Builtin::kStrEncode},
     {TypeTag::kBytes, "decode", Builtin::kBytesDecode},
     {TypeTag::kByteArray, "decode", Builtin::kBytesDecode},
@@ -268,6 +272,12 @@ Builtin TypeBuiltin(TypeTag type) {
       return Builtin::kTypeWeakRef;
     case TypeTag::kSuper:
       return Builtin::kTypeSuper;
+    case TypeTag::kStaticMethod:
+      return Builtin::kTypeStaticMethod;
+    case TypeTag::kClassMethod:
+      return Builtin::kTypeClassMethod;
+    case TypeTag::kProperty:
+      return Builtin::kTypeProperty;
     default:
       return Builtin::kTypeType;
   }
@@ -959,6 +969,10 @@ Ref Call::Construct() {
       return CallWeakrefBuiltin(interp_, builtin_, args_);
     case Builtin::kTypeSuper:
       return interp_.CallSuper(args_);
+    case Builtin::kTypeStaticMethod:
+    case Builtin::kTypeClassMethod:
+    case Builtin::kTypeProperty:
+      return CallDescriptorBuiltin(interp_, builtin_, kNoObject, args_);
     case Builtin::kExceptionClass:
       return ConstructException();
     default:
@@ -970,6 +984,9 @@ Ref Call::Construct() {
 
 Ref Call::Run() {
   if (builtin_ == Builtin::kDictFromKeys) return CallDictFromKeys(interp_, self_, args_);
+  if (builtin_ >= Builtin::kPropertyGetter && builtin_ <= Builtin::kPropertySetName) {
+    return CallDescriptorBuiltin(interp_, builtin_, self_, args_);
+  }
   if (builtin_ == Builtin::kStrEncode || builtin_ == Builtin::kBytesDecode) {
     return CallCodecMethod(interp_, builtin_, self_, args_);
   }
@@ -1170,6 +1187,7 @@ Ref Call::Run() {
 std::string_view BuiltinName(Builtin builtin) {
   if (builtin == Builtin::kObjectSizeOf) return "__sizeof__";
   if (builtin == Builtin::kDictFromKeys) return "fromkeys";
+  if (builtin == Builtin::kPropertySetName) return "__set_name__";
   for (const BuiltinEntry& entry : kGlobalNames) {
     if (entry.builtin == builtin) return entry.name;
   }

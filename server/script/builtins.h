@@ -75,6 +75,9 @@ enum class Builtin : uint16_t {
   kTypeFilter,
   kTypeWeakRef,  // weakref.ref (module_weakref.cc)
   kTypeSuper,
+  kTypeStaticMethod,
+  kTypeClassMethod,
+  kTypeProperty,
   // Exceptions, as classes to raise and catch.
   kExceptionClass,
   // Module functions.
@@ -171,6 +174,10 @@ enum class Builtin : uint16_t {
   kStrEncode,
   kBytesDecode,   // bytes.decode and bytearray.decode
   kObjectSizeOf,  // x.__sizeof__() of every object but classes
+  kPropertyGetter,   // property.getter(f): a copy with `f` as its getter
+  kPropertySetter,
+  kPropertyDeleter,
+  kPropertySetName,  // property.__set_name__, called as a class is made (3.10+)
   kCount,
 };
 
@@ -181,6 +188,10 @@ Ref CallWeakrefBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
 // Calls weak reference `weakref`: its referent, or None once that died
 // (module_weakref.cc).
 Ref CallWeakRef(Interpreter& interp, ObjectId weakref, CallArgs& args);
+
+// staticmethod(), classmethod() and property() called (`self` kNoObject),
+// and property.getter/setter/deleter (builtins_descriptors.cc).
+Ref CallDescriptorBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
 
 // dict.fromkeys(iterable, value=None) (builtins_dict_fromkeys.cc).
 Ref CallDictFromKeys(Interpreter& interp, ObjectId dict_type, CallArgs& args);

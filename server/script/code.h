@@ -148,9 +148,9 @@ struct Expr {
   // operand kind its site was specialised for once warm.
   bool jump_test = false;
   mutable uint8_t compare_site = 0;
-  // kAttribute on super(...) compiled to LOAD_SUPER_ATTR (3.12+): whether
-  // the site ran before, so that it runs specialised.
-  mutable bool super_site_warm = false;
+  // kAttribute: whether the site ran before, so that 3.12+'s LOAD_ATTR and
+  // LOAD_SUPER_ATTR run specialised.
+  mutable bool site_warm = false;
 };
 
 enum class StmtKind : uint8_t {

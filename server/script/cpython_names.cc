@@ -211,6 +211,9 @@ bool CPythonHasAttribute(TypeTag type, std::string_view name) {
       return Contains(std::begin(kExceptionAttributes), std::end(kExceptionAttributes), name);
     case TypeTag::kBuiltinType:
     case TypeTag::kModule:
+    case TypeTag::kStaticMethod:  // __func__, fget, ...: not modelled
+    case TypeTag::kClassMethod:
+    case TypeTag::kProperty:
       return true;
     default:
       return false;

@@ -462,14 +462,17 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
         name != "__slots__" && !DefinedSpecialMethod(heap_, cls, name)) {
       return RefuseAttribute(object, name);
     }
-    // A slot's member descriptor (a data descriptor) comes before the dict.
-    ObjectId found = HasSlots(heap_, cls) ? ClassLookup(heap_, cls, key.get()) : kNoObject;
-    const bool member = found != kNoObject && heap_.type_of(found) == TypeTag::kMemberDescriptor;
-    const ObjectId value = member ? kNoObject : InstanceGetAttr(heap_, object, key.get());
+    // Data descriptors (a slot's member descriptor, a property) come before
+    // the dict.
+    const ObjectId found = ClassLookup(heap_, cls, key.get());
+    const TypeTag found_type = found == kNoObject ? TypeTag::kNone : heap_.type_of(found);
+    const bool data_descriptor =
+        found_type == TypeTag::kMemberDescriptor || found_type == TypeTag::kProperty;
+    const ObjectId value = data_descriptor ? kNoObject : InstanceGetAttr(heap_, object, key.get());
     if (value != kNoObject) return heap_.NewRef(value);
-    if (found == kNoObject) found = ClassLookup(heap_, cls, key.get());
     if (found != kNoObject) {
       if (heap_.type_of(found) == TypeTag::kFunction) return NewMethod(heap_, found, object);
+      if (IsDescriptorObject(heap_, found)) return DescriptorGet(found, object, cls);
       if (heap_.type_of(found) == TypeTag::kMemberDescriptor) {
         absl::StatusOr<ObjectId> slot = MemberGet(heap_, found, object);
         if (!slot.ok()) {
@@ -488,6 +491,9 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     }
     Ref key = InternStr(heap_, name);
     const ObjectId found = ClassLookup(heap_, object, key.get());
+    if (found != kNoObject && IsDescriptorObject(heap_, found)) {
+      return DescriptorGet(found, kNoObject, object);
+    }
     if (found != kNoObject) return heap_.NewRef(found);
   } else if (type == TypeTag::kBuiltinType) {
     if (name == "__name__" || name == "__qualname__") return NewStr(heap_, heap_.cls(object).name);
@@ -583,6 +589,12 @@ bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId val
   const TypeTag type = heap_.type_of(object);
   Ref key = InternStr(heap_, name);
   if (type == TypeTag::kInstance) {
+    const ObjectId found = ClassLookup(heap_, heap_.instance(object).cls, key.get());
+    if (found != kNoObject && heap_.type_of(found) == TypeTag::kProperty) {
+      if (!PropertyStore(found, object, value)) return false;
+      if (heap_.observed()) heap_.Notify(MutateEvent{object, "setattr"});
+      return true;
+    }
     absl::Status status = InstanceStoreAttr(heap_, object, key.get(), value);
     if (!status.ok()) {
       Raise(SlotlessStoreError(object, name, std::move(status)));
@@ -610,7 +622,12 @@ bool Interpreter::DelAttr(ObjectId object, const std::string& name) {
   if (RefusedAttributeWrite(object, name, true)) return false;
   Ref key = InternStr(heap_, name);
   absl::Status status;
-  if (heap_.type_of(object) == TypeTag::kInstance) {
+  const ObjectId found = heap_.type_of(object) == TypeTag::kInstance
+                            ? ClassLookup(heap_, heap_.instance(object).cls, key.get())
+                            : kNoObject;
+  if (found != kNoObject && heap_.type_of(found) == TypeTag::kProperty) {
+    if (!PropertyStore(found, object, kNoObject)) return false;
+  } else if (heap_.type_of(object) == TypeTag::kInstance) {
     status = InstanceStoreAttr(heap_, object, key.get(), kNoObject);
     if (!status.ok()) status = SlotlessStoreError(object, name, std::move(status));
   } else if (heap_.type_of(object) == TypeTag::kClass) {

@@ -100,6 +100,9 @@ struct SessionState {
 const Expr* SuperAttrSite(const Heap& heap, const Expr& attribute, const Program& program,
                           const CodeUnit& unit);
 
+// True for staticmethod, classmethod and property objects.
+bool IsDescriptorObject(const Heap& heap, ObjectId object);
+
 class Interpreter {
  public:
   Interpreter(Heap& heap, SessionState& session, const RunLimits& limits, OutputSink& out);
@@ -295,6 +298,11 @@ class Interpreter {
   Ref Eval(const Expr& expr);
   Ref EvalName(const Expr& expr);
   Ref EvalCall(const Expr& expr);
+  // True when `receiver`.name(...) binds before its arguments are
+  // evaluated: a super object, or a staticmethod, classmethod or property
+  // of the receiver's class (of the class itself) that its own attributes
+  // do not hide.
+  bool BindsBeforeArguments(ObjectId receiver, const std::string& name);
   // super(...).name at a LOAD_SUPER_ATTR site (3.12+; `super_call` is the
   // call): the first run makes the super object and binds through it, later
   // runs look the name up without it. For a method call (`unbound_self`
@@ -304,6 +312,22 @@ class Interpreter {
   // The class and the object super(...) is made from (borrowed), checked
   // as super_init checks them; false with the error pending.
   bool SuperArguments(const CallArgs& args, ObjectId* type, ObjectId* obj);
+  // The getter `attribute` (a kAttribute expression) calls on `object` as
+  // 3.12's LOAD_ATTR_PROPERTY does, once the site ran before: a property
+  // of the instance's class whose getter is a function of one positional
+  // parameter (no *args, **kwargs or keyword-only ones); else kNoObject.
+  // Marks the site as run.
+  ObjectId SpecialisedPropertyGetter(const Expr& attribute, ObjectId object);
+  // What reading a class's staticmethod, classmethod or property
+  // `descriptor` gives through `instance` (kNoObject: through the class
+  // `cls` itself): the function, a method bound to `cls`, the getter's
+  // result (or the property itself from the class); null with the error
+  // pending.
+  Ref DescriptorGet(ObjectId descriptor, ObjectId instance, ObjectId cls);
+  // instance.name = value through a property (kNoObject: del
+  // instance.name): its setter or deleter called, else CPython's
+  // AttributeError. False with the error pending.
+  bool PropertyStore(ObjectId property, ObjectId instance, ObjectId value);
   // super(type, obj).name, bound as super_getattro binds it; the
   // AttributeError of a name not found is raised on `super_object`, which
   // may be kNoObject only when the lookup is known to succeed.

@@ -128,20 +128,21 @@ Ref Interpreter::EvalCall(const Expr& expr) {
       CallArgs args;
       if (unbound_self) args.positional.push_back(std::move(unbound_self));
       if (!EvalArguments(expr, 1, &args)) return Ref();
-      return Call(function.get(), std::move(args));
+      return CallFromPython(function.get(), std::move(args));
     }
     // LOAD_METHOD: call a method without binding it.
     Ref self = Eval(*callee.operands[0]);
     if (!self) return Ref();
-    if (heap_.type_of(self.get()) == TypeTag::kSuper) {
-      // A super object's attributes are bound (its getattro is not the
-      // generic one), and LOAD_METHOD lets go of it before the arguments.
+    if (BindsBeforeArguments(self.get(), callee.name.text)) {
+      // LOAD_METHOD finds no plain function to call unbound: what the
+      // attribute gives (a bound method, a getter's result) is made, and
+      // the receiver let go of, before the arguments are evaluated.
       Ref bound = GetAttr(self.get(), callee.name.text);
       self.Reset();
       if (!bound) return Ref();
       CallArgs args;
       if (!EvalArguments(expr, 1, &args)) return Ref();
-      return Call(bound.get(), std::move(args));
+      return CallFromPython(bound.get(), std::move(args));
     }
     CallArgs args;
     if (!EvalArguments(expr, 1, &args)) return Ref();
@@ -206,6 +207,18 @@ Ref Interpreter::CallFromPython(ObjectId callable, CallArgs args) {
     default:
       return Call(callable, std::move(args));
   }
+}
+
+bool Interpreter::BindsBeforeArguments(ObjectId receiver, const std::string& name) {
+  const TypeTag type = heap_.type_of(receiver);
+  if (type == TypeTag::kSuper) return true;  // super's getattro is not the generic one
+  if (type != TypeTag::kInstance && type != TypeTag::kClass) return false;
+  const ObjectId cls = type == TypeTag::kInstance ? heap_.instance(receiver).cls : receiver;
+  Ref key = InternStr(heap_, name);
+  const ObjectId found = ClassLookup(heap_, cls, key.get());
+  if (found == kNoObject || !IsDescriptorObject(heap_, found)) return false;
+  return type == TypeTag::kClass || heap_.type_of(found) == TypeTag::kProperty ||
+         InstanceGetAttr(heap_, receiver, key.get()) == kNoObject;
 }
 
 Ref Interpreter::CallMethod(Ref self_ref, const std::string& name, CallArgs args) {

@@ -48,6 +48,14 @@ Ref Interpreter::Eval(const Expr& expr) {
       }
       Ref object = Eval(target);
       if (!object) return Ref();
+      if (const ObjectId getter = SpecialisedPropertyGetter(expr, object.get())) {
+        // LOAD_ATTR_PROPERTY: the getter's frame takes the stack's reference.
+        CallArgs args;
+        args.positional.push_back(std::move(object));
+        args.from_sequence = true;
+        Ref function = heap_.NewRef(getter);
+        return Call(function.get(), std::move(args));
+      }
       return GetAttr(object.get(), expr.name.text);
     }
     case ExprKind::kSubscript:

@@ -708,6 +708,20 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
     heap_.cell(class_cell).contents = heap_.NewRef(cls.get()).release();
     DictDelItem(heap_, heap_.cls(cls.get()).namespace_dict, key.get()).IgnoreError();
   }
+  if (heap_.profile().property_has_name) {
+    // type_new's set_names: each property's __set_name__, looked up as a
+    // bound builtin method and called with (class, name) packed in a tuple.
+    for (const auto& [key, value] : DictItems(heap_, heap_.cls(cls.get()).namespace_dict)) {
+      if (heap_.type_of(value) != TypeTag::kProperty) continue;
+      Ref set_name = NewBuiltin(heap_, static_cast<uint32_t>(Builtin::kPropertySetName), value);
+      CallArgs args;
+      args.positional.push_back(heap_.NewRef(cls.get()));
+      args.positional.push_back(heap_.NewRef(key));
+      Ref packed = NewTupleOf(heap_, {cls.get(), key});
+      Ref result = CallBuiltin(*this, Builtin::kPropertySetName, value, args);
+      packed.Reset();
+    }
+  }
   SetUpSpecialMethods(heap_, cls.get());
   ns.Reset();
   body_function.Reset();

@@ -179,7 +179,7 @@ Ref Interpreter::EvalSuperAttribute(const Expr& attribute, const Expr& super_cal
   CallArgs super_args;
   if (!EvalArguments(super_call, 1, &super_args)) return Ref();
   const std::string& name = attribute.name.text;
-  const bool warm = std::exchange(attribute.super_site_warm, true);
+  const bool warm = std::exchange(attribute.site_warm, true);
   if (warm) {
     // LOAD_SUPER_ATTR_ATTR / _METHOD: no super object; a function found
     // for a method call is left unbound.

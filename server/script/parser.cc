@@ -519,10 +519,6 @@ void Parser::ParseDecorated(Block* block) {
     if (callee->kind != ExprKind::kName) {
       return Unsupported(at, "a decorator that is not a dotted name or a call of one (PEP 614)");
     }
-    if (callee->name.text == "staticmethod" || callee->name.text == "classmethod" ||
-        callee->name.text == "property") {
-      return Unsupported(at, absl::StrCat("@", callee->name.text));
-    }
     if (!ExpectNewline()) return;
     decorators.push_back(std::move(decorator));
   }

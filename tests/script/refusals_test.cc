@@ -89,7 +89,6 @@ const std::vector<Refusal>& RefusedPrograms() {
        "import of 'sys.argv' (only the modelled functions and values of sys, gc and tracemalloc)"},
       {"a, *b, *c = [1, 2]\n", "more than one starred assignment target"},
       {"def d(c):\n    return c\n@d\nclass C:\n    pass\n", "class decorators"},
-      {"class A:\n    @property\n    def x(self):\n        return 1\n", "@property"},
       // Builtins CPython has and heapsim does not.
       {"class A:\n    def f(self):\n        return super(A)\nA().f()\n",
        "super() with one argument (an unbound super object) or more than two"},
@@ -326,6 +325,26 @@ TEST_P(Refusals, FreeingAnUnfinishedGeneratorIsRefusedWhereItRaisesGeneratorExit
       EXPECT_NE(status.message().find("unsupported: freeing a generator that has not finished"),
                 std::string::npos)
           << free.source << status.message();
+    }
+  }
+}
+
+// staticmethod() and classmethod() run where they only wrap the callable,
+// and are refused where they copy its attributes into a __dict__ (3.10+).
+TEST_P(Refusals, MethodWrappersAreRefusedWhereTheyCopyTheCallablesAttributes) {
+  const Profile& profile = **FindProfile(GetParam());
+  for (const std::string decorator : {"staticmethod", "classmethod"}) {
+    const std::string source = "class A:\n    @" + decorator + "\n    def f(*x):\n        return x\n" +
+                               "print(A.f(1) is not None)\n";
+    const absl::Status status = RunScript(GetParam(), source);
+    if (profile.method_wrappers_copy_attributes) {
+      EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
+      EXPECT_NE(status.message().find("unsupported: " + decorator +
+                                      "() on 3.10+ (the attributes it copies"),
+                std::string::npos)
+          << status.message();
+    } else {
+      EXPECT_TRUE(status.ok()) << source << status;
     }
   }
 }
