@@ -64,6 +64,11 @@ bool Interpreter::SuperArguments(const CallArgs& args, ObjectId* type, ObjectId*
   if (args.positional.empty()) {
     // super_init_without_args: the frame's first argument and __class__.
     const CodeUnit& unit = *context_.unit;
+    if (unit.kind == UnitKind::kComprehension) {
+      // Its first argument is the iterator CPython passes as `.0`.
+      Refuse("zero-argument super() in a comprehension or generator expression run as a function");
+      return false;
+    }
     if ((unit.kind != UnitKind::kFunction && unit.kind != UnitKind::kLambda) ||
         unit.positional_count == 0) {
       Raise(PyError(PyExc::kRuntimeError, "super(): no arguments"));
