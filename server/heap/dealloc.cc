@@ -268,7 +268,8 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       return;
     }
     case TypeTag::kMethod:
-    case TypeTag::kBuiltinFunction: {
+    case TypeTag::kBuiltinFunction:
+    case TypeTag::kMethodWrapper: {
       const BoundBody body = heap.bound(id);
       if (heap.type_of(id) == TypeTag::kMethod) {
         ReleaseToFreeList(heap, id, heap.free_lists().methods, heap.profile().method_freelist);

@@ -339,6 +339,7 @@ void Heap::DestroyBody(ObjectId id) {
       break;
     case TypeTag::kBuiltinFunction:
     case TypeTag::kMethod:
+    case TypeTag::kMethodWrapper:
       bounds_.Remove(o.payload);
       break;
     case TypeTag::kWeakRef:

@@ -62,6 +62,7 @@ enum class TypeTag : uint8_t {
   kStaticMethod,   // staticmethod(f)
   kClassMethod,    // classmethod(f)
   kProperty,       // property(fget, fset, fdel, doc)
+  kMethodWrapper,  // object.__init__ bound to an instance (method-wrapper)
   kCount,
 };
 

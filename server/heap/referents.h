@@ -98,7 +98,8 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
       return;
     }
     case TypeTag::kMethod:
-    case TypeTag::kBuiltinFunction: {
+    case TypeTag::kBuiltinFunction:
+    case TypeTag::kMethodWrapper: {
       const BoundBody& body = heap.bound(id);
       visit_if_set(body.callable);
       visit_if_set(body.self);

@@ -82,6 +82,8 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
       return kMethodWrapperRequest;
     case TypeTag::kProperty:
       return heap.profile().property_size;
+    case TypeTag::kMethodWrapper:
+      return kMethodWrapperRequest;
     case TypeTag::kFrame:
       return aux.frame_base;
     case TypeTag::kModule:

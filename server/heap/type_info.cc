@@ -46,6 +46,7 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"staticmethod", true},               // kStaticMethod
     {"classmethod", true},                // kClassMethod
     {"property", true},                   // kProperty
+    {"method-wrapper", true},             // kMethodWrapper
 }};
 
 }  // namespace

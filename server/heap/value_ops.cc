@@ -347,6 +347,11 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
                           AddressText(o.address), ">");
     case TypeTag::kClass:
       return absl::StrCat("<class '__main__.", heap.cls(id).name, "'>");
+    case TypeTag::kMethodWrapper: {
+      const ObjectId self = heap.bound(id).self;
+      return absl::StrCat("<method-wrapper '__init__' of ", TypeName(heap, self), " object at ",
+                          AddressText(heap.object(self).address), ">");
+    }
     case TypeTag::kStaticMethod:
     case TypeTag::kClassMethod:
     case TypeTag::kProperty:

@@ -32,4 +32,11 @@ Ref NewProperty(Heap& heap, ObjectId fget, ObjectId fset, ObjectId fdel, ObjectI
   return heap.Adopt(id);
 }
 
+Ref NewObjectInitWrapper(Heap& heap, ObjectId self) {
+  const ObjectId id = heap.NewObject(TypeTag::kMethodWrapper, kMethodWrapperRequest);
+  heap.AttachBody(id, BoundBody{kNoObject, Held(heap, self), 0});
+  heap.Track(id);
+  return heap.Adopt(id);
+}
+
 }  // namespace heapsim

@@ -9,7 +9,8 @@
 namespace heapsim {
 
 // A staticmethod or classmethod object's block (the object, its __dict__
-// pointer and its GC header), in every version.
+// pointer and its GC header), in every version; a method-wrapper's block
+// (its descriptor, its self and the GC header) has the same size.
 inline constexpr uint64_t kMethodWrapperRequest = 48;
 
 // staticmethod(callable) (`kind` kStaticMethod) or classmethod(callable)
@@ -22,6 +23,10 @@ Ref NewMethodWrapper(Heap& heap, TypeTag kind, ObjectId callable);
 // `name` (kNoObject: none) is its name where the profile keeps one.
 Ref NewProperty(Heap& heap, ObjectId fget, ObjectId fset, ObjectId fdel, ObjectId doc,
                 ObjectId name);
+
+// object.__init__ bound to `self` (a method-wrapper holding a new
+// reference to it; its slot wrapper, a start-up object, is not modelled).
+Ref NewObjectInitWrapper(Heap& heap, ObjectId self);
 
 }  // namespace heapsim
 

@@ -66,6 +66,7 @@ class AttributeCall : public BuiltinCall {
       case TypeTag::kFunction:
       case TypeTag::kMethod:
       case TypeTag::kBuiltinFunction:
+      case TypeTag::kMethodWrapper:
       case TypeTag::kClass:
       case TypeTag::kBuiltinType:
       case TypeTag::kWeakRef:

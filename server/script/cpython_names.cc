@@ -214,6 +214,7 @@ bool CPythonHasAttribute(TypeTag type, std::string_view name) {
     case TypeTag::kStaticMethod:  // __func__, fget, ...: not modelled
     case TypeTag::kClassMethod:
     case TypeTag::kProperty:
+    case TypeTag::kMethodWrapper:
       return true;
     default:
       return false;

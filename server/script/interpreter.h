@@ -216,6 +216,9 @@ class Interpreter {
   // of it (or of a subclass). A new super object, or null with CPython's
   // error pending (or refused: one argument, keywords, builtin types).
   Ref CallSuper(CallArgs& args);
+  // object.__init__(self, *args) as object_init runs it for an instance of
+  // the script's classes: None, or CPython's TypeError for arguments.
+  Ref CallObjectInit(ObjectId self, const CallArgs& args);
 
   // Binds or reads attribute `name` of `object` (instances, classes,
   // modules' functions, builtin methods as bound objects).
@@ -308,7 +311,11 @@ class Interpreter {
   // runs look the name up without it. For a method call (`unbound_self`
   // given) a function found is returned unbound with the object in
   // *unbound_self, as LOAD_SUPER_ATTR_METHOD leaves them.
-  Ref EvalSuperAttribute(const Expr& attribute, const Expr& super_call, Ref* unbound_self);
+  // When the lookup ends at object's __init__ for a method call, the slot
+  // wrapper (not modelled) is left unbound: *object_init is set and the
+  // result is None, to be called as CallObjectInit.
+  Ref EvalSuperAttribute(const Expr& attribute, const Expr& super_call, Ref* unbound_self,
+                         bool* object_init);
   // The class and the object super(...) is made from (borrowed), checked
   // as super_init checks them; false with the error pending.
   bool SuperArguments(const CallArgs& args, ObjectId* type, ObjectId* obj);

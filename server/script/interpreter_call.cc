@@ -123,9 +123,22 @@ Ref Interpreter::EvalCall(const Expr& expr) {
   if (callee.kind == ExprKind::kAttribute && !star_call) {
     if (const Expr* super_call = SuperAttrSite(heap_, callee, *context_.program, *context_.unit)) {
       Ref unbound_self;
-      Ref function = EvalSuperAttribute(callee, *super_call, &unbound_self);
+      bool object_init = false;
+      Ref function = EvalSuperAttribute(callee, *super_call, &unbound_self, &object_init);
       if (!function) return Ref();
       CallArgs args;
+      if (object_init) {
+        // The slot wrapper is called through tp_call: self and the
+        // arguments packed in a tuple.
+        if (!EvalArguments(expr, 1, &args)) return Ref();
+        std::vector<ObjectId> items = {unbound_self.get()};
+        for (const Ref& arg : args.positional) items.push_back(arg.get());
+        Ref packed = NewTupleOf(heap_, items);
+        Ref result = CallObjectInit(unbound_self.get(), args);
+        packed.Reset();
+        ReleaseArguments(heap_.profile(), args);
+        return result;
+      }
       if (unbound_self) args.positional.push_back(std::move(unbound_self));
       if (!EvalArguments(expr, 1, &args)) return Ref();
       return CallFromPython(function.get(), std::move(args));
@@ -288,6 +301,14 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
     }
     case TypeTag::kWeakRef:
       return CallWeakRef(*this, callable, args);
+    case TypeTag::kMethodWrapper: {
+      // wrapper_call gets its arguments packed (tp_call).
+      Ref packed = PackArguments(heap_, args);
+      Ref result = CallObjectInit(heap_.bound(callable).self, args);
+      packed.Reset();
+      ReleaseArguments(heap_.profile(), args);
+      return result;
+    }
     case TypeTag::kClass: {
       Ref packed = PackArguments(heap_, args);
       Ref instance = Instantiate(callable, std::move(args));

@@ -32,7 +32,7 @@ Ref Interpreter::Eval(const Expr& expr) {
       return LoadName(expr.name);
     case ExprKind::kAttribute: {
       if (const Expr* super_call = SuperAttrSite(heap_, expr, *context_.program, *context_.unit)) {
-        return EvalSuperAttribute(expr, *super_call, nullptr);
+        return EvalSuperAttribute(expr, *super_call, nullptr, nullptr);
       }
       const Expr& target = *expr.operands[0];
       if (target.kind == ExprKind::kAttribute && target.name.text == "implementation") {

@@ -13,6 +13,7 @@
 #include "server/heap/str_object.h"
 #include "server/heap/super_object.h"
 #include "server/heap/value_ops.h"
+#include "server/heap/wrapper_object.h"
 #include "server/script/builtins.h"
 #include "server/script/interpreter.h"
 #include "server/script/subset_check.h"
@@ -128,6 +129,20 @@ bool Interpreter::SuperArguments(const CallArgs& args, ObjectId* type, ObjectId*
   return true;
 }
 
+Ref Interpreter::CallObjectInit(ObjectId self, const CallArgs& args) {
+  if (args.positional.empty() && args.keywords.empty()) return heap_.NewRef(heap_.none());
+  // object_init's excess arguments: named after object when the class
+  // overrides __init__, else after the class (whose __new__ is object's).
+  const ObjectId cls = heap_.instance(self).cls;
+  Ref init_key = InternStr(heap_, "__init__");
+  const std::string owner =
+      ClassLookup(heap_, cls, init_key.get()) != kNoObject ? "object" : heap_.cls(cls).name;
+  Raise(PyError(PyExc::kTypeError,
+                absl::StrCat(owner, ".__init__() takes exactly one argument (the instance to "
+                                    "initialize)")));
+  return Ref();
+}
+
 Ref Interpreter::CallSuper(CallArgs& args) {
   if (!args.keywords.empty()) {
     Refuse("super() with keyword arguments");
@@ -148,6 +163,7 @@ Ref Interpreter::SuperGetAttr(ObjectId type, ObjectId obj, const std::string& na
   Ref key = InternStr(heap_, name);
   const ObjectId found = SuperLookup(heap_, type, key.get());
   if (found == kNoObject) {
+    if (name == "__init__") return NewObjectInitWrapper(heap_, obj);  // object's slot wrapper, bound
     if (IsDunder(name)) {
       // Found in `object` (a slot wrapper bound as a method-wrapper), or
       // an attribute of the super object itself.
@@ -172,7 +188,7 @@ Ref Interpreter::SuperGetAttr(ObjectId type, ObjectId obj, const std::string& na
 }
 
 Ref Interpreter::EvalSuperAttribute(const Expr& attribute, const Expr& super_call,
-                                    Ref* unbound_self) {
+                                    Ref* unbound_self, bool* object_init) {
   // LOAD_GLOBAL super, then the class and the object: the __class__ cell
   // and the first argument, or the call's two arguments.
   Ref super_type = Eval(*super_call.operands[0]);
@@ -199,6 +215,13 @@ Ref Interpreter::EvalSuperAttribute(const Expr& attribute, const Expr& super_cal
         return heap_.NewRef(found);
       }
       return SuperGetAttr(type, obj, name, kNoObject);
+    }
+    if (name == "__init__") {
+      if (unbound_self == nullptr) return NewObjectInitWrapper(heap_, obj);
+      // object's __init__ slot wrapper is a method descriptor: left unbound.
+      *unbound_self = heap_.NewRef(obj);
+      *object_init = true;
+      return heap_.NewRef(heap_.none());
     }
   }
   // The generic LOAD_SUPER_ATTR: super(...) called, then getattr on it.
