@@ -267,9 +267,14 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       heap.DecRef(body.obj_type);
       return;
     }
-    case TypeTag::kMethod:
-    case TypeTag::kBuiltinFunction:
     case TypeTag::kMethodWrapper: {
+      const ObjectId self = heap.bound(id).self;
+      heap.ReleaseObject(id, /*keep_block=*/false);  // no free list of these
+      heap.DecRef(self);
+      return;
+    }
+    case TypeTag::kMethod:
+    case TypeTag::kBuiltinFunction: {
       const BoundBody body = heap.bound(id);
       if (heap.type_of(id) == TypeTag::kMethod) {
         ReleaseToFreeList(heap, id, heap.free_lists().methods, heap.profile().method_freelist);
