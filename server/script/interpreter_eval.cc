@@ -54,7 +54,7 @@ Ref Interpreter::Eval(const Expr& expr) {
         args.positional.push_back(std::move(object));
         args.from_sequence = true;
         Ref function = heap_.NewRef(getter);
-        return Call(function.get(), std::move(args));
+        return CallFromPython(function.get(), std::move(args));
       }
       return GetAttr(object.get(), expr.name.text);
     }
