@@ -190,6 +190,7 @@ enum SpecialMethodBit : uint32_t {
   kSpecialNext = 1u << 12,     // __next__
   kSpecialCall = 1u << 13,     // __call__
   kSpecialNumber = 1u << 14,   // an arithmetic operator (__add__, __radd__, __iadd__, __neg__, ...)
+  kSpecialDel = 1u << 15,      // __del__: a finalizer (tp_finalize), see Heap's finalizer queue
 };
 
 struct ClassBody {

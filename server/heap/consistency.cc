@@ -147,6 +147,7 @@ absl::Status CheckConsistency(const Heap& heap,
     for (ObjectId name : keys.names) count(name);
   });
   heap.ForEachCachedSingleton([&](ObjectId id) { count(id); });
+  heap.ForEachPendingFinalizer([&](ObjectId id) { count(id); });
   const FrameStack& frames = heap.frames();
   for (size_t f = 0; f < frames.depth(); ++f) {
     const Frame& frame = frames.at(f);

@@ -153,63 +153,113 @@ bool MayBeTracked(const Heap& heap, ObjectId id) {
 
 bool IsTracked(const Heap& heap, ObjectId id) { return heap.IsTracked(id); }
 
-CollectResult Collect(Heap& heap, int generation) {
-  GcState& gc = heap.gc();
-  gc.collecting = true;
-  gc.scheduled = false;
-  if (generation + 1 < GcState::kGenerations) ++gc.generations[generation + 1].count;
-  for (int g = 0; g <= generation; ++g) gc.generations[g].count = 0;
+namespace {
 
-  // update_refs / subtract_refs: what is left of each count after removing
-  // the references from inside the collected generations.
-  std::vector<ObjectId> young = DetachGenerations(heap, generation);
+// The two parts deduce_unreachable splits a list of objects into, each in
+// the order CPython's lists leave them.
+struct Reachability {
+  std::vector<ObjectId> reachable;
+  std::vector<ObjectId> unreachable;
+};
+
+// update_refs, subtract_refs and move_unreachable over `list`: what is left
+// of each count after removing the references from inside the list, then a
+// scan in list order where an object with references from outside is
+// reachable and makes what it refers to reachable, pulling back objects
+// tentatively moved to the unreachable list.
+// References in `discounted` are left out of the counts.
+Reachability DeduceUnreachable(const Heap& heap, std::vector<ObjectId> list,
+                               const absl::flat_hash_map<ObjectId, uint64_t>& discounted = {}) {
   constexpr int64_t kTentativelyUnreachable = -1;
   absl::flat_hash_map<ObjectId, int64_t> refs;
-  refs.reserve(young.size());
-  for (ObjectId id : young) refs[id] = static_cast<int64_t>(heap.object(id).refcount);
-  for (ObjectId id : young) {
+  refs.reserve(list.size());
+  for (ObjectId id : list) refs[id] = static_cast<int64_t>(heap.object(id).refcount);
+  for (const auto& [id, count] : discounted) {
+    auto it = refs.find(id);
+    if (it != refs.end()) it->second -= static_cast<int64_t>(count);
+  }
+  for (ObjectId id : list) {
     ForEachReferent(heap, id, [&refs](ObjectId referent) {
       auto it = refs.find(referent);
       if (it != refs.end()) --it->second;
     });
   }
-
-  // move_unreachable: scan in list order; an object with references from
-  // outside is reachable and makes what it refers to reachable, pulling
-  // back objects tentatively moved to the unreachable list.
-  std::vector<ObjectId> reachable;
-  std::vector<ObjectId> unreachable;
-  for (size_t i = 0; i < young.size(); ++i) {
-    const ObjectId id = young[i];
+  Reachability result;
+  std::vector<ObjectId> tentative;
+  for (size_t i = 0; i < list.size(); ++i) {
+    const ObjectId id = list[i];
     int64_t& own = refs[id];
     if (own > 0) {
-      reachable.push_back(id);
-      ForEachReferent(heap, id, [&refs, &young](ObjectId referent) {
+      result.reachable.push_back(id);
+      ForEachReferent(heap, id, [&refs, &list](ObjectId referent) {
         auto it = refs.find(referent);
         if (it == refs.end()) return;
         if (it->second == 0) {
           it->second = 1;
         } else if (it->second == kTentativelyUnreachable) {
           it->second = 1;
-          young.push_back(referent);
+          list.push_back(referent);
         }
       });
     } else if (own == 0) {
       own = kTentativelyUnreachable;
-      unreachable.push_back(id);
+      tentative.push_back(id);
     }
   }
-  // Objects pulled back are still in `unreachable`; keep only the others.
-  std::vector<ObjectId> garbage;
-  for (ObjectId id : unreachable) {
-    if (refs[id] == kTentativelyUnreachable) garbage.push_back(id);
+  // Objects pulled back are still in `tentative`; keep only the others.
+  for (ObjectId id : tentative) {
+    if (refs[id] == kTentativelyUnreachable) result.unreachable.push_back(id);
   }
+  return result;
+}
+
+// finalize_garbage, then the check for resurrected objects: runs the due
+// finalizers of `garbage` in order and returns what is still garbage
+// afterwards; resurrected objects join generation `older`.
+std::vector<ObjectId> FinalizeGarbage(Heap& heap, std::vector<ObjectId> garbage, int older,
+                                      const FinalizerRunner& run_finalizer) {
+  for (ObjectId id : garbage) heap.SetUnreachable(id, true);
+  for (ObjectId id : garbage) {
+    // A finalizer may have freed this object (and its record been reused).
+    if (!heap.IsLive(id) || !heap.object(id).has(kGcUnreachable)) continue;
+    if (!heap.NeedsFinalizer(id)) continue;
+    heap.MarkFinalized(id);
+    heap.IncRef(id);
+    run_finalizer(id);
+    heap.DecRef(id);
+  }
+  std::vector<ObjectId> left;
+  for (ObjectId id : garbage) {
+    if (heap.IsLive(id) && heap.object(id).has(kGcUnreachable)) left.push_back(id);
+  }
+  for (ObjectId id : left) heap.SetUnreachable(id, false);
+  Reachability after = DeduceUnreachable(heap, left);
+  if (after.reachable.empty()) return after.unreachable;
+  if (heap.profile().gc_resurrection_revives_all) {
+    for (ObjectId id : left) AppendToGeneration(heap, id, older);
+    return {};
+  }
+  for (ObjectId id : after.reachable) AppendToGeneration(heap, id, older);
+  return after.unreachable;
+}
+
+}  // namespace
+
+CollectResult Collect(Heap& heap, int generation, const FinalizerRunner& run_finalizer) {
+  GcState& gc = heap.gc();
+  gc.collecting = true;
+  gc.scheduled = false;
+  if (generation + 1 < GcState::kGenerations) ++gc.generations[generation + 1].count;
+  for (int g = 0; g <= generation; ++g) gc.generations[g].count = 0;
+
+  Reachability young = DeduceUnreachable(heap, DetachGenerations(heap, generation));
+  std::vector<ObjectId> garbage = std::move(young.unreachable);
 
   // Survivors: tuples of atomic items leave the GC in any collection, dicts
   // only in full ones; the rest moves up a generation.
   const int older = generation + 1 < GcState::kGenerations ? generation + 1 : generation;
   uint64_t survivors = 0;
-  for (ObjectId id : reachable) {
+  for (ObjectId id : young.reachable) {
     const TypeTag type = heap.type_of(id);
     if (type == TypeTag::kTuple && TupleCanBeUntracked(heap, id)) continue;
     if (generation == GcState::kGenerations - 1 && type == TypeTag::kDict &&
@@ -225,6 +275,13 @@ CollectResult Collect(Heap& heap, int generation) {
     gc.long_lived_pending = 0;
     gc.long_lived_total = survivors;
     gc.counts_known = true;
+  }
+
+  bool finalizers_due = false;
+  for (ObjectId id : garbage) finalizers_due = finalizers_due || heap.NeedsFinalizer(id);
+  if (finalizers_due && !run_finalizer) heap.NoteUnrunFinalizers();
+  if (finalizers_due && run_finalizer) {
+    garbage = FinalizeGarbage(heap, std::move(garbage), older, run_finalizer);
   }
 
   // delete_garbage: break each unreachable object's references in order;
@@ -270,24 +327,41 @@ void Freeze(Heap& heap) {
 
 void Unfreeze(Heap& heap) { heap.MergeGeneration(GcState::kPermanent, GcState::kGenerations - 1); }
 
-void CollectGenerations(Heap& heap) {
+std::vector<ObjectId> FinalizersDueWithout(
+    const Heap& heap, const absl::flat_hash_map<ObjectId, uint64_t>& discounted) {
+  // A full collection's list: generation 2's objects, then 0's, then 1's.
+  std::vector<ObjectId> all;
+  for (int g : {GcState::kGenerations - 1, 0, 1}) {
+    for (ObjectId id = heap.gc().generations[g].head; id != kNoObject;
+         id = heap.object(id).gc_next) {
+      all.push_back(id);
+    }
+  }
+  std::vector<ObjectId> due;
+  for (ObjectId id : DeduceUnreachable(heap, std::move(all), discounted).unreachable) {
+    if (heap.NeedsFinalizer(id)) due.push_back(id);
+  }
+  return due;
+}
+
+void CollectGenerations(Heap& heap, const FinalizerRunner& run_finalizer) {
   GcState& gc = heap.gc();
   for (int g = GcState::kGenerations - 1; g >= 0; --g) {
     if (gc.generations[g].count > gc.generations[g].threshold) {
       if (g == GcState::kGenerations - 1 && gc.long_lived_pending < gc.long_lived_total / 4) {
         continue;
       }
-      Collect(heap, g);
+      Collect(heap, g, run_finalizer);
       return;
     }
   }
 }
 
-void RunScheduledCollection(Heap& heap) {
+void RunScheduledCollection(Heap& heap, const FinalizerRunner& run_finalizer) {
   GcState& gc = heap.gc();
   if (!gc.scheduled) return;
   gc.scheduled = false;
-  if (gc.enabled && !gc.collecting) CollectGenerations(heap);
+  if (gc.enabled && !gc.collecting) CollectGenerations(heap, run_finalizer);
 }
 
 }  // namespace heapsim

@@ -12,7 +12,10 @@
 #define HEAPSIM_SERVER_HEAP_GC_H_
 
 #include <cstdint>
+#include <functional>
+#include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "server/heap/object.h"
 
 namespace heapsim {
@@ -24,19 +27,37 @@ struct CollectResult {
   uint64_t uncollectable = 0;  // always 0: no legacy finalizers in programs
 };
 
+// Runs the finalizer (__del__) of `instance` for a collection: called with
+// the collector's own reference to it, and its finalized flag already set.
+// It may run any Python code (no collection starts while one runs).
+using FinalizerRunner = std::function<void(ObjectId instance)>;
+
 // gc.collect(generation): collects `generation` (0, 1 or 2) and all
 // younger ones. A full collection (2) also empties the free lists.
+// Unreachable instances whose finalizers are due are finalized first, in
+// list order, through `run_finalizer` (PEP 442); then the objects a
+// finalizer resurrected survive (all of them on profiles with
+// gc_resurrection_revives_all) and the rest is cleared. Without a runner,
+// the heap notes unrun finalizers (Heap::NoteUnrunFinalizers) and the
+// instances are parked when their clearing frees them.
 // REQUIRES: 0 <= generation <= 2; no collection is running.
-CollectResult Collect(Heap& heap, int generation);
+CollectResult Collect(Heap& heap, int generation, const FinalizerRunner& run_finalizer = {});
+
+// The instances a full collection would finalize, in the order it would,
+// if the references counted in `discounted` (by object) did not exist:
+// what the last collection of an interpreter's shutdown finalizes once the
+// modules are gone. Changes nothing.
+std::vector<ObjectId> FinalizersDueWithout(
+    const Heap& heap, const absl::flat_hash_map<ObjectId, uint64_t>& discounted);
 
 // The automatic collection after an allocation crossed threshold 0:
 // collects the oldest generation over its threshold (generation 2 only when
 // enough objects were promoted since the last full collection).
-void CollectGenerations(Heap& heap);
+void CollectGenerations(Heap& heap, const FinalizerRunner& run_finalizer = {});
 
 // Runs a collection scheduled by an allocation (3.12+), if any. The
 // interpreter calls this at its eval-breaker points.
-void RunScheduledCollection(Heap& heap);
+void RunScheduledCollection(Heap& heap, const FinalizerRunner& run_finalizer = {});
 
 // gc.freeze(): moves every tracked object to the permanent generation,
 // which collections leave alone, and sets the generations' counts to 0

@@ -387,6 +387,18 @@ void Heap::Deallocate(ObjectId id) {
     o.refcount = 1;  // statics are never freed; keep the record live
     return;
   }
+  if (o.type == TypeTag::kInstance && !o.has(kFinalized) &&
+      (cls(instance(id).cls).special & kSpecialDel) != 0) {
+    // Parked for the interpreter to finalize: subtype_dealloc re-tracks the
+    // object (at the end of generation 0) before calling its finalizer.
+    o.refcount = 1;
+    if (o.has(kGcTracked)) {
+      Untrack(id);
+      Track(id);
+    }
+    pending_finalizers_.push_back(id);
+    return;
+  }
   if (o.has(kGcTracked)) Untrack(id);
   if (!UsesTrashcan(o.type)) {
     DeallocateObject(*this, id);
@@ -430,6 +442,12 @@ void Heap::ClearFreeLists() {
     allocator_.Free(free_lists_.frames.back().first);
     free_lists_.frames.pop_back();
   }
+}
+
+bool Heap::NeedsFinalizer(ObjectId id) const {
+  const Object& o = objects_[id];
+  return IsLive(id) && o.type == TypeTag::kInstance && !o.has(kFinalized) &&
+         (cls(instance(id).cls).special & kSpecialDel) != 0;
 }
 
 void Heap::Track(ObjectId id) {

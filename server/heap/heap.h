@@ -381,6 +381,15 @@ class Heap {
   void Track(ObjectId id);
   void Untrack(ObjectId id);
   bool IsTracked(ObjectId id) const { return objects_[id].has(kGcTracked); }
+  // Marks a live object as in / out of a running collection's unreachable
+  // set (kGcUnreachable), which finalizers may free.
+  void SetUnreachable(ObjectId id, bool unreachable) {
+    if (unreachable) {
+      objects_[id].flags |= kGcUnreachable;
+    } else {
+      objects_[id].flags &= ~kGcUnreachable;
+    }
+  }
   // Moves a tracked object to the end of generation `generation`'s list.
   void MoveToGeneration(ObjectId id, int generation);
   // Appends generation `from`'s list to the end of generation `to`'s, as
@@ -416,6 +425,45 @@ class Heap {
   }
   std::vector<uint32_t> TakeUnclosedGenerators() { return std::exchange(unclosed_generators_, {}); }
   std::vector<uint32_t> TakeClosedGenerators() { return std::exchange(closed_generators_, {}); }
+
+  // ---------------------------------------------------------------------
+  // Finalizers (__del__)
+  // ---------------------------------------------------------------------
+  //
+  // The engine never runs Python code, so an instance whose finalizer is
+  // due (NeedsFinalizer) is not deallocated when its count reaches zero:
+  // it is parked, keeping one reference owned by the pending queue, and
+  // moved to the end of generation 0 as subtype_dealloc re-tracks it. The
+  // interpreter takes the queue at its next safe point, runs each
+  // finalizer (MarkFinalized first) and drops the reference: the object
+  // is then deallocated, or survives if the finalizer resurrected it.
+
+  // True if `id` is a live instance whose class defines __del__ and whose
+  // finalizer has not run (CPython's tp_finalize without _PyGC_FINALIZED).
+  bool NeedsFinalizer(ObjectId id) const;
+  // Sets the finalized flag of `id` before its finalizer runs: it never
+  // runs again for this object, whatever happens to it.
+  void MarkFinalized(ObjectId id) { objects_[id].flags |= kFinalized; }
+  bool has_pending_finalizers() const { return !pending_finalizers_.empty(); }
+  // Takes the parked instances, in the order they were parked; the caller
+  // owns one reference to each.
+  std::vector<ObjectId> TakePendingFinalizers() { return std::exchange(pending_finalizers_, {}); }
+  // Parks again instances taken and not finalized (their references pass
+  // back to the queue), ahead of any parked since.
+  void ReturnPendingFinalizers(const std::vector<ObjectId>& ids) {
+    pending_finalizers_.insert(pending_finalizers_.begin(), ids.begin(), ids.end());
+  }
+  // Calls `visit(id)` for each parked instance (the queue's reference).
+  template <typename Visitor>
+  void ForEachPendingFinalizer(Visitor&& visit) const {
+    for (ObjectId id : pending_finalizers_) visit(id);
+  }
+  // A collection met unreachable instances with finalizers where nothing
+  // could run them (inside an allocation, or a collection outside a
+  // script). The interpreter refuses the run once this is set; taking it
+  // clears it.
+  void NoteUnrunFinalizers() { unrun_finalizers_ = true; }
+  bool TakeUnrunFinalizers() { return std::exchange(unrun_finalizers_, false); }
 
   Allocator& allocator() { return allocator_; }
   const Allocator& allocator() const { return allocator_; }
@@ -468,6 +516,8 @@ class Heap {
   std::vector<uint32_t> unclosed_generators_;
   bool generator_finalized_by_collector_ = false;
   std::vector<uint32_t> closed_generators_;
+  std::vector<ObjectId> pending_finalizers_;  // parked, oldest first; one reference each
+  bool unrun_finalizers_ = false;
 
   // Object records; index 0 is never used. Dead records are recycled LIFO.
   std::vector<Object> objects_;

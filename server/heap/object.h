@@ -73,8 +73,8 @@ enum ObjectFlag : uint8_t {
   kStatic = 1 << 2,      // statically allocated: never freed, no heap block
   kInterned = 1 << 3,    // a str in the interned table
   kInFreeList = 1 << 4,  // dead, parked on a type's free list
-  kGcReachable = 1 << 5, // scratch bit used during a collection
-  kFinalized = 1 << 6,   // scratch bit used while tearing down cycles
+  kGcUnreachable = 1 << 5,  // in a running collection's unreachable set
+  kFinalized = 1 << 6,   // its finalizer (__del__) ran or is running: never again
   kHasWeakRefs = 1 << 7, // some weakref refers to it (Heap::weak_lists)
 };
 

@@ -186,6 +186,7 @@ constexpr Profile Py38() {
       .default_encoding_static = false,
       .gc_startup_frozen = 0,
       .gc_has_is_finalized = false,
+      .gc_resurrection_revives_all = true,
       .startup_free_lists = {.floats = 3, .lists = 6, .dicts = 9, .tuples = {9, 5, 4, 1, 4, 3, 10,
                                                                              6, 3, 1, 1, 2, 0, 3,
                                                                              2, 0, 1, 2, 3, 0},
@@ -235,6 +236,7 @@ constexpr Profile Py39() {
   p.version = "3.9";
   p.gc_startup_stats = {{{9, 0}, {0, 0}, {0, 0}}};
   p.gc_has_is_finalized = true;
+  p.gc_resurrection_revives_all = false;
   p.contains_compares_item_first = true;
   p.full_version = "3.9.18";
   p.builtin_names = cpython_names::kBuiltins39;

@@ -249,7 +249,10 @@ Ref ModuleCall::Run() {
         return Fail(PyError(PyExc::kValueError, "invalid generation"));
       }
       if (gc.collecting) return Int(0);
-      const CollectResult result = Collect(heap_, static_cast<int>(generation));
+      const CollectResult result =
+          Collect(heap_, static_cast<int>(generation), interp_.CollectorFinalizers());
+      // What the collection freed may have parked finalizable instances.
+      if (!interp_.RunPendingFinalizers()) return Ref();
       return Int(static_cast<int64_t>(result.unreachable + result.uncollectable));
     }
     case Builtin::kGcGetCount:

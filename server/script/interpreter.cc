@@ -88,6 +88,7 @@ void Interpreter::Refuse(std::string_view what) {
 
 bool Interpreter::Write(std::string_view text) {
   if (heap_.has_freed_generators() && GeneratorFunctions::UnwindFreed(*this)) return false;
+  if (heap_.has_pending_finalizers() && !RunPendingFinalizers()) return false;
   const uint64_t cap = limits_.max_output_bytes;
   if (cap != 0 && (output_bytes_ > cap || text.size() > cap - output_bytes_)) {
     Raise(absl::ResourceExhaustedError(
@@ -118,7 +119,10 @@ bool Interpreter::WithinMemoryLimit() {
 
 bool Interpreter::Step() {
   ++steps_;
-  if (heap_.gc().scheduled) RunScheduledCollection(heap_);
+  if (heap_.gc().scheduled) {
+    RunScheduledCollection(heap_, CollectorFinalizers());
+    if (!RunPendingFinalizers()) return false;
+  }
   if (limits_.max_steps != 0 && steps_ > limits_.max_steps) {
     error_ = absl::ResourceExhaustedError(
         absl::StrCat("step limit reached: the program ran more than ", limits_.max_steps,

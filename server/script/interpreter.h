@@ -22,6 +22,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "server/heap/budget.h"
+#include "server/heap/gc.h"
 #include "server/heap/heap.h"
 #include "server/heap/list_object.h"
 #include "server/script/code.h"
@@ -181,6 +182,26 @@ class Interpreter {
   void Refuse(std::string_view what);
   const absl::Status& error() const { return error_; }
   absl::Status TakeError();
+
+  // Runs the finalizers (__del__) of the instances the heap parked (see
+  // Heap::NeedsFinalizer), depth first: those parked while one runs or is
+  // freed come next. Called at the safe points right after what can drop
+  // the last reference (a statement, a call's return, before output), so
+  // output and frees keep CPython's order. A Python exception pending on
+  // entry is kept (as slot_tp_finalize saves it). False when the run must
+  // stop (a limit, or a refusal: a finalizer raised, or a collection found
+  // finalizers it could not run); the instances not finalized stay parked.
+  bool RunPendingFinalizers();
+  // Runs the __del__ of `instance`, whose finalized flag is set and a
+  // reference to which the caller holds (slot_tp_finalize).
+  void RunFinalizer(ObjectId instance);
+  // What a collection the interpreter starts runs finalizers with.
+  FinalizerRunner CollectorFinalizers();
+  // The finalizers of Runtime::Shutdown: a full collection when the
+  // collector is enabled, then those of FinalizersDueWithout(`dropped`) in
+  // order, as the collector runs them, and any parked meanwhile. Returns
+  // the error that stopped them.
+  absl::Status FinalizeAtShutdown(const absl::flat_hash_map<ObjectId, uint64_t>& dropped);
 
   Heap& heap() { return heap_; }
   SessionState& session() { return session_; }

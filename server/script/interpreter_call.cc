@@ -518,6 +518,9 @@ Ref Interpreter::CallFunction(ObjectId function, CallArgs args, CallSite site) {
   context_ = saved;
   PopCallFrame(heap_);
   ReleaseArguments(heap_.profile(), args);
+  // The frame's locals are gone: their finalizers run before the caller
+  // goes on.
+  if (heap_.has_pending_finalizers() && !RunPendingFinalizers()) result.Reset();
   return result;
 }
 

@@ -73,6 +73,7 @@ absl::StatusOr<Ref> Interpreter::EvaluateIn(const std::shared_ptr<Program>& prog
   if (value && heap_.has_freed_generators() && GeneratorFunctions::UnwindFreed(*this)) {
     value.Reset();
   }
+  if (heap_.has_pending_finalizers() && !RunPendingFinalizers()) value.Reset();
   if (!value) return TakeError();
   return value;
 }
@@ -80,7 +81,10 @@ absl::StatusOr<Ref> Interpreter::EvaluateIn(const std::shared_ptr<Program>& prog
 Flow Interpreter::ExecBlock(const Block& block) {
   for (const StmtPtr& stmt : block) {
     if (limits_.before_statement) limits_.before_statement(stmt->position.line);
-    const Flow flow = Exec(*stmt);
+    Flow flow = Exec(*stmt);
+    if (heap_.has_pending_finalizers() && !RunPendingFinalizers()) {
+      flow = Flow::kError;
+    }
     if (flow != Flow::kNormal) return flow;
     if (heap_.has_freed_generators() && GeneratorFunctions::UnwindFreed(*this)) {
       return Flow::kError;

@@ -182,6 +182,42 @@ absl::Status Runtime::Exec(std::string_view source, std::string_view filename,
   return RunProgram(*heap_, session, *program, index, limits, out, nullptr);
 }
 
+absl::Status Runtime::Shutdown(const absl::Status& program_status, const RunLimits& limits,
+                               OutputSink& out) {
+  SessionState& session = state_->session;
+  Heap& heap = *heap_;
+  // What the interpreter's teardown lets go of before its last collection:
+  // sys.modules' reference to __main__ and the module frame's to its
+  // globals (and hidden slots).
+  absl::flat_hash_map<ObjectId, uint64_t> dropped;
+  if (session.main_module != kNoObject) ++dropped[session.main_module];
+  const Frame& module = heap.frames().module_frame();
+  if (module.globals != kNoObject) ++dropped[module.globals];
+  for (ObjectId slot : module.slots) {
+    if (slot != kNoObject) ++dropped[slot];
+  }
+  const std::vector<ObjectId> due = FinalizersDueWithout(heap, dropped);
+  if (due.empty()) return absl::OkStatus();
+  if (!program_status.ok()) {
+    if (program_status.code() != absl::StatusCode::kFailedPrecondition) return absl::OkStatus();
+    return absl::InvalidArgumentError(
+        "unsupported: finalizers (__del__) of objects alive when a program ends with an uncaught "
+        "exception (its traceback keeps frames alive while the interpreter shuts down)");
+  }
+  absl::Status status;
+  RunOnLargeStack([&]() {
+    Interpreter interpreter(heap, session, limits, out);
+    status = interpreter.FinalizeAtShutdown(dropped);
+  });
+  if (!status.ok()) return AsUncaught(status);
+  if (!FinalizersDueWithout(heap, dropped).empty()) {
+    return absl::InvalidArgumentError(
+        "unsupported: a finalizer (__del__) run at shutdown leaving new objects whose finalizers "
+        "are due (CPython runs them as it clears the modules' globals)");
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::optional<std::string>> Runtime::RunInteractive(std::string_view source,
                                                                    const RunLimits& limits,
                                                                    OutputSink& out) {

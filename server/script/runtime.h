@@ -85,6 +85,21 @@ class Runtime {
   absl::Status Exec(std::string_view source, std::string_view filename, const RunLimits& limits,
                     OutputSink& out);
 
+  // The end of the simulated process, after the last Exec, as CPython's
+  // Py_FinalizeEx ends it: a full collection first when the collector is
+  // enabled (finalizing what is already unreachable); then, the modules
+  // gone, its last collection finds __main__ and what only it reaches
+  // unreachable and runs the
+  // finalizers (__del__) of the instances among them still due, in the
+  // collector's order (generation 2's list, then 0's, then 1's), their
+  // globals still bound; what they print goes to `out`. `program_status`
+  // is the last Exec's: after an uncaught exception (whose traceback keeps
+  // frames alive) finalizers still due are refused. Returns OK, or the
+  // refusal or limit that stopped a finalizer. Nothing runs on the Runtime
+  // afterwards.
+  absl::Status Shutdown(const absl::Status& program_status, const RunLimits& limits,
+                        OutputSink& out);
+
   // Runs one interactive input (a statement or a block) as Python's REPL
   // does: returns the repr of an expression statement's value (not None),
   // else nullopt. Errors as for Exec.

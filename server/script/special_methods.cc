@@ -38,6 +38,7 @@ constexpr SpecialName kSpecialNames[] = {
     {"__enter__", 0},               {"__exit__", 0},
     // copy.copy and copy.deepcopy look these up (module_copy.cc).
     {"__copy__", 0},                {"__deepcopy__", 0},
+    {"__del__", kSpecialDel},
     {"__neg__", kSpecialNumber},    {"__pos__", kSpecialNumber},
     {"__abs__", kSpecialNumber},    {"__invert__", kSpecialNumber},
 };

@@ -40,7 +40,7 @@ class SubsetChecker {
                             "' (heapsim runs only __init__, __repr__, __str__, the comparisons, "
                             "__hash__, __len__, __bool__, __contains__, __getitem__, "
                             "__setitem__, __delitem__, __iter__, __next__, __call__, __enter__, "
-                            "__exit__, __copy__, __deepcopy__ and the arithmetic operators of a class, and models "
+                            "__exit__, __copy__, __deepcopy__, __del__ and the arithmetic operators of a class, and models "
                             "__slots__)"));
   }
 

@@ -447,7 +447,8 @@ grpc::Status HeapServiceImpl::Exec(grpc::ServerContext* context, const v1::ExecR
                                    grpc::ServerWriter<v1::ExecEvent>* writer) {
   std::shared_ptr<Session> session;
   if (Stopping()) return ToGrpc(ShuttingDown());
-  if (MetadataValues(*context, kSessionHeader).empty()) {
+  const bool fresh_session = MetadataValues(*context, kSessionHeader).empty();
+  if (fresh_session) {
     // A fresh session for this call only.
     absl::StatusOr<std::shared_ptr<Session>> fresh = registry_->CreateUnlisted(
         request->profile().empty() ? kDefaultProfile : request->profile(),
@@ -484,6 +485,12 @@ grpc::Status HeapServiceImpl::Exec(grpc::ServerContext* context, const v1::ExecR
       if (echoed.ok() && echoed->has_value()) stream.Write(**echoed + "\n");
     } else {
       status = runtime.Exec(request->source(), filename, limits, stream);
+      // A fresh session is the whole process: it ends with the program.
+      if (fresh_session) {
+        if (absl::Status shutdown = runtime.Shutdown(status, limits, stream); !shutdown.ok()) {
+          status = shutdown;
+        }
+      }
     }
     session->NoteHeap();
     if (request->trace_steps()) {

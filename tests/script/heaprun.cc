@@ -44,7 +44,10 @@ int main(int argc, char** argv) {
   limits.max_steps = 200'000'000;
   limits.max_bytes = uint64_t{1} << 30;  // heapd's defaults for an Exec
   limits.max_time = absl::Seconds(10);
-  const absl::Status status = runtime.Exec(source.str(), argv[1], limits, out);
+  absl::Status status = runtime.Exec(source.str(), argv[1], limits, out);
+  if (absl::Status shutdown = runtime.Shutdown(status, limits, out); !shutdown.ok()) {
+    status = shutdown;
+  }
   std::cout.flush();
   if (status.ok()) return 0;
   std::cerr << status.message() << "\n";

@@ -1,0 +1,94 @@
+// The interpreter's side of the heap's finalizer queue (heap.h): running
+// the __del__ of parked instances at safe points, and of the unreachable
+// instances a collection finds, as slot_tp_finalize runs them.
+
+#include <deque>
+#include <utility>
+#include <vector>
+
+#include "server/heap/py_error.h"
+#include "server/script/interpreter.h"
+#include "server/script/special_methods.h"
+
+namespace heapsim::script {
+
+namespace {
+
+// True for a pending error that ends the run (a limit, a refusal), as
+// opposed to a Python exception a handler may catch.
+bool EndsRun(const absl::Status& error) {
+  return !error.ok() && !PyErrorType(error).has_value();
+}
+
+}  // namespace
+
+void Interpreter::RunFinalizer(ObjectId instance) {
+  if (EndsRun(error_)) return;
+  // slot_tp_finalize saves the exception being raised around the call.
+  absl::Status saved_error = std::exchange(error_, absl::OkStatus());
+  Ref saved_argument = std::move(error_argument_);
+  Ref result = CallSpecialNamed(*this, instance, "__del__");
+  if (!result && PyErrorType(error_).has_value()) {
+    TakeError().IgnoreError();
+    error_argument_.Reset();
+    Refuse("an exception raised in __del__ (CPython prints 'Exception ignored in' with the "
+           "function's address and a traceback on stderr, and carries on)");
+  }
+  result.Reset();
+  if (error_.ok()) {
+    error_ = std::move(saved_error);
+    error_argument_ = std::move(saved_argument);
+  }
+}
+
+bool Interpreter::RunPendingFinalizers() {
+  if (heap_.TakeUnrunFinalizers() && !EndsRun(error_)) {
+    TakeError().IgnoreError();
+    error_argument_.Reset();
+    Refuse("a collection started inside an allocation that finds an unreachable object whose "
+           "class defines __del__ (heapsim runs finalizers only in gc.collect() and between "
+           "statements)");
+  }
+  // Depth first, as CPython runs them inside the deallocations: instances
+  // parked while one is finalized or freed come before those parked
+  // earlier. Each entry owns the queue's reference.
+  std::deque<ObjectId> work;
+  while (true) {
+    std::vector<ObjectId> fresh = heap_.TakePendingFinalizers();
+    work.insert(work.begin(), fresh.begin(), fresh.end());
+    if (work.empty()) return !EndsRun(error_);
+    if (EndsRun(error_)) {
+      heap_.ReturnPendingFinalizers(std::vector<ObjectId>(work.begin(), work.end()));
+      return false;
+    }
+    const ObjectId next = work.front();
+    work.pop_front();
+    heap_.MarkFinalized(next);
+    RunFinalizer(next);
+    heap_.DecRef(next);  // freed now, unless the finalizer resurrected it
+  }
+}
+
+absl::Status Interpreter::FinalizeAtShutdown(
+    const absl::flat_hash_map<ObjectId, uint64_t>& dropped) {
+  // Py_FinalizeEx's _PyGC_CollectIfEnabled, before the modules go.
+  if (heap_.gc().enabled && !heap_.gc().collecting) {
+    heapsim::Collect(heap_, GcState::kGenerations - 1, CollectorFinalizers());
+    if (!RunPendingFinalizers()) return TakeError();
+  }
+  for (ObjectId instance : FinalizersDueWithout(heap_, dropped)) {
+    if (!heap_.NeedsFinalizer(instance)) continue;  // freed or finalized by an earlier one
+    heap_.MarkFinalized(instance);
+    heap_.IncRef(instance);
+    RunFinalizer(instance);
+    heap_.DecRef(instance);
+    if (!RunPendingFinalizers()) break;
+  }
+  return TakeError();
+}
+
+FinalizerRunner Interpreter::CollectorFinalizers() {
+  return [this](ObjectId instance) { RunFinalizer(instance); };
+}
+
+}  // namespace heapsim::script
