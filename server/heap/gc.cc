@@ -191,7 +191,7 @@ Reachability DeduceUnreachable(const Heap& heap, std::vector<ObjectId> list,
     int64_t& own = refs[id];
     if (own > 0) {
       result.reachable.push_back(id);
-      ForEachReferent(heap, id, [&refs, &list](ObjectId referent) {
+      ForEachTraversed(heap, id, [&refs, &list](ObjectId referent) {
         auto it = refs.find(referent);
         if (it == refs.end()) return;
         if (it->second == 0) {

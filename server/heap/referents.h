@@ -139,6 +139,21 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
   }
 }
 
+// ForEachReferent in the order tp_traverse visits them, which the
+// collector's reachability pass and gc.get_referents() follow: list_traverse
+// and tupletraverse go from the last item to the first.
+template <typename Visitor>
+void ForEachTraversed(const Heap& heap, ObjectId id, Visitor&& visit) {
+  const TypeTag type = heap.type_of(id);
+  if (type != TypeTag::kList && type != TypeTag::kTuple) {
+    ForEachReferent(heap, id, visit);
+    return;
+  }
+  const std::vector<ObjectId>& items =
+      type == TypeTag::kList ? heap.list(id).items : heap.tuple(id).items;
+  for (size_t i = items.size(); i-- > 0;) visit(items[i]);
+}
+
 }  // namespace heapsim
 
 #endif  // HEAPSIM_SERVER_HEAP_REFERENTS_H_

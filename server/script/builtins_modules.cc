@@ -318,7 +318,7 @@ Ref ModuleCall::Run() {
           interp_.Refuse("gc.get_referents() of a generator");
           return Ref();
         }
-        ForEachReferent(heap_, a.get(), [&](ObjectId r) { referents.push_back(r); });
+        ForEachTraversed(heap_, a.get(), [&](ObjectId r) { referents.push_back(r); });
       }
       return NewListOf(heap_, referents);
     }
