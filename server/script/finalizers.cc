@@ -3,9 +3,11 @@
 // instances a collection finds, as slot_tp_finalize runs them.
 
 #include <deque>
+#include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "server/heap/py_error.h"
 #include "server/script/interpreter.h"
 #include "server/script/special_methods.h"
@@ -29,10 +31,14 @@ void Interpreter::RunFinalizer(ObjectId instance) {
   Ref saved_argument = std::move(error_argument_);
   Ref result = CallSpecialNamed(*this, instance, "__del__");
   if (!result && PyErrorType(error_).has_value()) {
+    const PyExc raised = *PyErrorType(error_);
     TakeError().IgnoreError();
     error_argument_.Reset();
-    Refuse("an exception raised in __del__ (CPython prints 'Exception ignored in' with the "
-           "function's address and a traceback on stderr, and carries on)");
+    const std::string what = absl::StrCat(
+        "an exception raised in __del__ (", std::string(PyExcName(raised)),
+        "; CPython prints 'Exception ignored in' with the function's address and a traceback "
+        "on stderr, and carries on)");
+    Refuse(what);
   }
   result.Reset();
   if (error_.ok()) {

@@ -28,7 +28,12 @@ struct Refusal {
 const std::vector<Refusal>& RefusedPrograms() {
   static const auto* refusals = new std::vector<Refusal>{
       // Special methods and class features heapsim does not honour.
-      {"class A:\n    def __del__(self):\n        pass\n", "a class defining '__del__'"},
+      {"class A:\n    def __del__(self):\n        raise ValueError(1)\na = A()\ndel a\n",
+       "an exception raised in __del__"},
+      {"class A:\n    def __del__(self):\n        print(1 / 0)\ndef f():\n    a = A()\nf()\n",
+       "an exception raised in __del__"},
+      {"class A:\n    def __del__(self):\n        pass\nA.__del__ = None\n",
+       "setting attribute '__del__' of a 'type' object"},
       // __slots__ heapsim does not lay out.
       {"class A:\n    __slots__ = {'x': 'doc'}\n",
        "a class whose __slots__ is a 'dict' (heapsim models a str, a tuple or a list)"},
