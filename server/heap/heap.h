@@ -458,6 +458,11 @@ class Heap {
   void ForEachPendingFinalizer(Visitor&& visit) const {
     for (ObjectId id : pending_finalizers_) visit(id);
   }
+  // Whether a class defining __del__ was ever made on this heap (set by
+  // whoever makes classes), so callers that cannot run finalizers know
+  // when to guard against them.
+  void NoteFinalizerClass() { finalizer_classes_ = true; }
+  bool has_finalizer_classes() const { return finalizer_classes_; }
   // A collection met unreachable instances with finalizers where nothing
   // could run them (inside an allocation, or a collection outside a
   // script). The interpreter refuses the run once this is set; taking it
@@ -518,6 +523,7 @@ class Heap {
   std::vector<uint32_t> closed_generators_;
   std::vector<ObjectId> pending_finalizers_;  // parked, oldest first; one reference each
   bool unrun_finalizers_ = false;
+  bool finalizer_classes_ = false;
 
   // Object records; index 0 is never used. Dead records are recycled LIFO.
   std::vector<Object> objects_;

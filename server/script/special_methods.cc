@@ -189,6 +189,7 @@ void SetUpSpecialMethods(Heap& heap, ObjectId cls) {
     special |= kSpecialHashNone;
   }
   heap.cls(cls).special = special;
+  if ((special & kSpecialDel) != 0) heap.NoteFinalizerClass();
 }
 
 uint32_t SpecialMethods(const Heap& heap, ObjectId object) {

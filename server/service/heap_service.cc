@@ -264,7 +264,23 @@ absl::Status HeapServiceImpl::RunAndUnlock(Session& session, grpc::CallbackServe
     status = CheckLimits(session.runtime().heap(), session.limits(), session.baseline_objects());
     if (status.ok()) status = session.CheckHostMemory();
   }
-  if (status.ok()) status = operation(session, limits);
+  if (status.ok()) {
+    // An operation cannot run finalizers (it has no output): one that would
+    // (freeing an instance whose class defines __del__) is refused and
+    // leaves the session as it was.
+    std::unique_ptr<script::Runtime> before;
+    if (effect != Effect::kReads && session.runtime().heap().has_finalizer_classes()) {
+      before = std::make_unique<script::Runtime>(session.runtime());
+    }
+    status = operation(session, limits);
+    Heap& heap = session.runtime().heap();
+    if (before != nullptr && (heap.has_pending_finalizers() || heap.TakeUnrunFinalizers())) {
+      session.ReplaceRuntime(std::move(before));
+      status = absl::InvalidArgumentError(
+          "unsupported: an operation that frees an object whose class defines __del__ (its "
+          "finalizer would run here; free it in a script or the shell)");
+    }
+  }
   if (status.ok()) status = CheckResponseSize(*response);
   session.NoteHeap();
   session.mu().unlock();
