@@ -89,6 +89,7 @@ void ForEachHeldBlock(const Heap& heap, const std::function<void(uint64_t)>& vis
     for (uint64_t block : by_length) visit(block);
   }
   for (const auto& [block, capacity] : free.frames) visit(block);
+  heap.ForEachQueuedBlock(visit);
 }
 
 namespace {

@@ -25,33 +25,22 @@ void DropIfSet(Heap& heap, ObjectId id) {
   if (id != kNoObject) heap.DecRef(id);
 }
 
-// Keeps the object's block on `free_list` when it has room, else frees it.
-void ReleaseToFreeList(Heap& heap, ObjectId id, std::vector<uint64_t>& free_list,
-                       uint32_t capacity) {
-  if (free_list.size() < capacity) {
-    free_list.push_back(heap.address_of(id) - heap.HeaderBytesOf(id));
-    heap.ReleaseObject(id, /*keep_block=*/true);
-  } else {
-    heap.ReleaseObject(id, /*keep_block=*/false);
-  }
-}
-
 void DeallocList(Heap& heap, ObjectId id) {
   ListBody& body = heap.list(id);
   std::vector<ObjectId> items = std::move(body.items);
   const uint64_t items_block = std::exchange(body.items_block, 0);
   DropLastToFirst(heap, std::move(items));
   heap.FreeBuffer(items_block);
-  ReleaseToFreeList(heap, id, heap.free_lists().lists, heap.profile().list_freelist);
+  heap.ReleaseToFreeList(id, FreeListKind::kLists, heap.profile().list_freelist);
 }
 
 void DeallocTuple(Heap& heap, ObjectId id) {
   std::vector<ObjectId> items = std::move(heap.tuple(id).items);
   const size_t length = items.size();
   DropLastToFirst(heap, std::move(items));
-  auto& free_lists = heap.free_lists();
   if (length > 0 && length <= heap.profile().tuple_freelist_max_len) {
-    ReleaseToFreeList(heap, id, free_lists.tuples[length], heap.profile().tuple_freelist_per_len);
+    heap.ReleaseToFreeList(id, FreeListKind::kTuples, heap.profile().tuple_freelist_per_len,
+                           static_cast<uint32_t>(length));
   } else {
     heap.ReleaseObject(id, /*keep_block=*/false);
   }
@@ -59,7 +48,7 @@ void DeallocTuple(Heap& heap, ObjectId id) {
 
 void DeallocDict(Heap& heap, ObjectId id) {
   ReleaseDictContents(heap, std::move(heap.dict(id)));
-  ReleaseToFreeList(heap, id, heap.free_lists().dicts, heap.profile().dict_freelist);
+  heap.ReleaseToFreeList(id, FreeListKind::kDicts, heap.profile().dict_freelist);
 }
 
 void DeallocSet(Heap& heap, ObjectId id) {
@@ -87,7 +76,7 @@ void DeallocSlice(Heap& heap, ObjectId id) {
   DropIfSet(heap, body.step);
   DropIfSet(heap, body.stop);
   DropIfSet(heap, body.start);
-  ReleaseToFreeList(heap, id, heap.free_lists().slices, heap.profile().slice_cache);
+  heap.ReleaseToFreeList(id, FreeListKind::kSlices, heap.profile().slice_cache);
 }
 
 // Whether freeing unfinished generator `body` closes it as heapsim models
@@ -132,14 +121,10 @@ void ReleaseDictContents(Heap& heap, DictBody body) {
 void ReleaseDictKeysBlock(Heap& heap, const DictBody& body) {
   if (body.keys_block == 0) return;
   const Profile& profile = heap.profile();
-  auto& free_keys = heap.free_lists().dict_keys;
   const bool cacheable = body.log2_size == 3 && !body.from_split_keys &&
                          (!profile.dict_keys_freelist_str_only || body.str_keys_only);
-  if (cacheable && free_keys.size() < profile.dict_keys_freelist) {
-    free_keys.push_back(body.keys_block);
-  } else {
-    heap.FreeBuffer(body.keys_block);
-  }
+  heap.KeepOrFreeBuffer(body.keys_block, FreeListKind::kDictKeys,
+                        cacheable ? profile.dict_keys_freelist : 0);
 }
 
 void DeallocateObject(Heap& heap, ObjectId id) {
@@ -147,7 +132,7 @@ void DeallocateObject(Heap& heap, ObjectId id) {
   if (heap.object(id).has(kHasWeakRefs)) ClearWeakRefsTo(heap, id);
   switch (heap.type_of(id)) {
     case TypeTag::kFloat:
-      ReleaseToFreeList(heap, id, heap.free_lists().floats, heap.profile().float_freelist);
+      heap.ReleaseToFreeList(id, FreeListKind::kFloats, heap.profile().float_freelist);
       return;
     case TypeTag::kStr:
       // The interned table does not own a reference; it forgets the str.
@@ -277,7 +262,7 @@ void DeallocateObject(Heap& heap, ObjectId id) {
     case TypeTag::kBuiltinFunction: {
       const BoundBody body = heap.bound(id);
       if (heap.type_of(id) == TypeTag::kMethod) {
-        ReleaseToFreeList(heap, id, heap.free_lists().methods, heap.profile().method_freelist);
+        heap.ReleaseToFreeList(id, FreeListKind::kMethods, heap.profile().method_freelist);
       } else {
         ReleaseToFreeList(heap, id, heap.free_lists().builtin_methods,
                           heap.profile().builtin_method_freelist);

@@ -274,8 +274,14 @@ void Heap::ReleaseObject(ObjectId id, bool keep_block) {
   Object& o = objects_[id];
   if (observed()) Notify(FreeEvent{id, o.type, o.address});
   if (!keep_block) {
-    allocator_.Free(o.address - HeaderBytesOf(id));
-    if (IsGcType(o.type) && gc_.generations[0].count > 0) --gc_.generations[0].count;
+    const uint64_t block = o.address - HeaderBytesOf(id);
+    if (!finalizer_queue_.empty()) {
+      finalizer_queue_.push_back(
+          {.kind = QueuedStep::Kind::kFreeBlock, .block = block, .gc_object = IsGcType(o.type)});
+    } else {
+      allocator_.Free(block);
+      if (IsGcType(o.type) && gc_.generations[0].count > 0) --gc_.generations[0].count;
+    }
   }
   DestroyBody(id);
   --live_objects_;
@@ -396,7 +402,7 @@ void Heap::Deallocate(ObjectId id) {
       Untrack(id);
       Track(id);
     }
-    pending_finalizers_.push_back(id);
+    finalizer_queue_.push_back({.kind = QueuedStep::Kind::kFinalize, .instance = id});
     return;
   }
   if (o.has(kGcTracked)) Untrack(id);
@@ -442,6 +448,68 @@ void Heap::ClearFreeLists() {
     allocator_.Free(free_lists_.frames.back().first);
     free_lists_.frames.pop_back();
   }
+}
+
+std::vector<uint64_t>& Heap::free_list(FreeListKind kind, uint32_t tuple_length) {
+  switch (kind) {
+    case FreeListKind::kFloats:
+      return free_lists_.floats;
+    case FreeListKind::kLists:
+      return free_lists_.lists;
+    case FreeListKind::kDicts:
+      return free_lists_.dicts;
+    case FreeListKind::kDictKeys:
+      return free_lists_.dict_keys;
+    case FreeListKind::kSlices:
+      return free_lists_.slices;
+    case FreeListKind::kBuiltinMethods:
+      return free_lists_.builtin_methods;
+    case FreeListKind::kMethods:
+      return free_lists_.methods;
+    case FreeListKind::kTuples:
+      break;
+  }
+  return free_lists_.tuples[tuple_length];
+}
+
+void Heap::ReleaseToFreeList(ObjectId id, FreeListKind kind, uint32_t capacity,
+                             uint32_t tuple_length) {
+  const QueuedStep step{.kind = QueuedStep::Kind::kKeepOrFree,
+                        .block = address_of(id) - HeaderBytesOf(id),
+                        .gc_object = IsGcType(type_of(id)),
+                        .free_list = kind,
+                        .tuple_length = tuple_length,
+                        .capacity = capacity};
+  ReleaseObject(id, /*keep_block=*/true);
+  if (!finalizer_queue_.empty()) {
+    finalizer_queue_.push_back(step);
+  } else {
+    CompleteRelease(step);
+  }
+}
+
+void Heap::KeepOrFreeBuffer(uint64_t block, FreeListKind kind, uint32_t capacity) {
+  const QueuedStep step{.kind = QueuedStep::Kind::kKeepOrFree,
+                        .block = block,
+                        .free_list = kind,
+                        .capacity = capacity};
+  if (!finalizer_queue_.empty()) {
+    finalizer_queue_.push_back(step);
+  } else {
+    CompleteRelease(step);
+  }
+}
+
+void Heap::CompleteRelease(const QueuedStep& step) {
+  if (step.kind == QueuedStep::Kind::kKeepOrFree) {
+    std::vector<uint64_t>& list = free_list(step.free_list, step.tuple_length);
+    if (list.size() < step.capacity) {
+      list.push_back(step.block);
+      return;
+    }
+  }
+  allocator_.Free(step.block);
+  if (step.gc_object && gc_.generations[0].count > 0) --gc_.generations[0].count;
 }
 
 bool Heap::NeedsFinalizer(ObjectId id) const {

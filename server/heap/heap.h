@@ -47,6 +47,11 @@ namespace heapsim {
 
 class Heap;
 
+// The free lists that keep blocks of one size (Heap::FreeLists).
+enum class FreeListKind : uint8_t {
+  kFloats, kLists, kDicts, kDictKeys, kSlices, kBuiltinMethods, kMethods, kTuples
+};
+
 // Ref owns one reference to a simulated object and drops it when destroyed.
 // Move-only. A null Ref owns nothing.
 class Ref {
@@ -213,8 +218,21 @@ class Heap {
     return allocator_.Realloc(block, nbytes);
   }
   void FreeBuffer(uint64_t block) {
-    if (block != 0) allocator_.Free(block);
+    if (block == 0) return;
+    if (!finalizer_queue_.empty()) {
+      finalizer_queue_.push_back({.kind = QueuedStep::Kind::kFreeBlock, .block = block});
+      return;
+    }
+    allocator_.Free(block);
   }
+  // Ends a dead object's record and keeps its block on free list `kind`
+  // (the tuples' list for `tuple_length`) when that holds fewer than
+  // `capacity` blocks, else frees it. REQUIRES: as ReleaseObject.
+  void ReleaseToFreeList(ObjectId id, FreeListKind kind, uint32_t capacity,
+                         uint32_t tuple_length = 0);
+  // Keeps `block` (not an object's) on free list `kind` when that holds
+  // fewer than `capacity` blocks, else frees it.
+  void KeepOrFreeBuffer(uint64_t block, FreeListKind kind, uint32_t capacity);
 
   // Per-type bodies. REQUIRES: the object has that type.
   BigInt& big_int(ObjectId id) { return big_ints_[objects_[id].payload]; }
@@ -350,6 +368,8 @@ class Heap {
     std::vector<std::pair<uint64_t, uint32_t>> frames;
   };
   FreeLists& free_lists() { return free_lists_; }
+  // The free list of `kind` (for tuples, of `tuple_length`).
+  std::vector<uint64_t>& free_list(FreeListKind kind, uint32_t tuple_length);
   const FreeLists& free_lists() const { return free_lists_; }
   // Empties every free list, returning the blocks to the allocator (what a
   // full collection does).
@@ -432,11 +452,28 @@ class Heap {
   //
   // The engine never runs Python code, so an instance whose finalizer is
   // due (NeedsFinalizer) is not deallocated when its count reaches zero:
-  // it is parked, keeping one reference owned by the pending queue, and
-  // moved to the end of generation 0 as subtype_dealloc re-tracks it. The
-  // interpreter takes the queue at its next safe point, runs each
-  // finalizer (MarkFinalized first) and drops the reference: the object
-  // is then deallocated, or survives if the finalizer resurrected it.
+  // it is parked, keeping one reference owned by the finalizer queue, and
+  // moved to the end of generation 0 as subtype_dealloc re-tracks it.
+  // From then until the interpreter takes the queue, the memory the
+  // operation goes on releasing (blocks freed, blocks kept on free lists)
+  // is queued behind it, as CPython releases it only after the finalizer
+  // returned. The interpreter takes the queue at its next safe point and
+  // works through it in order: for a parked instance it runs the finalizer
+  // (MarkFinalized first) and drops the reference (the object is then
+  // deallocated, or survives if the finalizer resurrected it); a release it
+  // hands back to CompleteRelease.
+
+  // One entry of the finalizer queue.
+  struct QueuedStep {
+    enum class Kind : uint8_t { kFinalize, kFreeBlock, kKeepOrFree };
+    Kind kind = Kind::kFinalize;
+    ObjectId instance = kNoObject;  // kFinalize: the parked instance (one reference)
+    uint64_t block = 0;             // the block released
+    bool gc_object = false;         // the block held a GC object (leaves gen 0's count)
+    FreeListKind free_list = FreeListKind::kFloats;  // kKeepOrFree: kept here if room
+    uint32_t tuple_length = 0;      // for FreeListKind::kTuples
+    uint32_t capacity = 0;          // the free list's capacity
+  };
 
   // True if `id` is a live instance whose class defines __del__ and whose
   // finalizer has not run (CPython's tp_finalize without _PyGC_FINALIZED).
@@ -444,19 +481,30 @@ class Heap {
   // Sets the finalized flag of `id` before its finalizer runs: it never
   // runs again for this object, whatever happens to it.
   void MarkFinalized(ObjectId id) { objects_[id].flags |= kFinalized; }
-  bool has_pending_finalizers() const { return !pending_finalizers_.empty(); }
-  // Takes the parked instances, in the order they were parked; the caller
-  // owns one reference to each.
-  std::vector<ObjectId> TakePendingFinalizers() { return std::exchange(pending_finalizers_, {}); }
-  // Parks again instances taken and not finalized (their references pass
-  // back to the queue), ahead of any parked since.
-  void ReturnPendingFinalizers(const std::vector<ObjectId>& ids) {
-    pending_finalizers_.insert(pending_finalizers_.begin(), ids.begin(), ids.end());
+  bool has_pending_finalizers() const { return !finalizer_queue_.empty(); }
+  // Takes the queue, in order; the caller owns each parked instance's
+  // reference and each release's block.
+  std::vector<QueuedStep> TakeFinalizerQueue() { return std::exchange(finalizer_queue_, {}); }
+  // Puts back steps taken and not done (their references and blocks pass
+  // back to the queue), ahead of any queued since.
+  void ReturnFinalizerQueue(const std::vector<QueuedStep>& steps) {
+    finalizer_queue_.insert(finalizer_queue_.begin(), steps.begin(), steps.end());
   }
+  // Does a queued release now. REQUIRES: step.kind is not kFinalize.
+  void CompleteRelease(const QueuedStep& step);
   // Calls `visit(id)` for each parked instance (the queue's reference).
   template <typename Visitor>
   void ForEachPendingFinalizer(Visitor&& visit) const {
-    for (ObjectId id : pending_finalizers_) visit(id);
+    for (const QueuedStep& step : finalizer_queue_) {
+      if (step.kind == QueuedStep::Kind::kFinalize) visit(step.instance);
+    }
+  }
+  // Calls `visit(block)` for each block a queued release holds.
+  template <typename Visitor>
+  void ForEachQueuedBlock(Visitor&& visit) const {
+    for (const QueuedStep& step : finalizer_queue_) {
+      if (step.kind != QueuedStep::Kind::kFinalize) visit(step.block);
+    }
   }
   // Whether a class defining __del__ was ever made on this heap (set by
   // whoever makes classes), so callers that cannot run finalizers know
@@ -521,7 +569,7 @@ class Heap {
   std::vector<uint32_t> unclosed_generators_;
   bool generator_finalized_by_collector_ = false;
   std::vector<uint32_t> closed_generators_;
-  std::vector<ObjectId> pending_finalizers_;  // parked, oldest first; one reference each
+  std::vector<QueuedStep> finalizer_queue_;  // see QueuedStep
   bool unrun_finalizers_ = false;
   bool finalizer_classes_ = false;
 

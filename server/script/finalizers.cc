@@ -55,23 +55,27 @@ bool Interpreter::RunPendingFinalizers() {
            "class defines __del__ (heapsim runs finalizers only in gc.collect() and between "
            "statements)");
   }
-  // Depth first, as CPython runs them inside the deallocations: instances
-  // parked while one is finalized or freed come before those parked
-  // earlier. Each entry owns the queue's reference.
-  std::deque<ObjectId> work;
+  // Depth first, as CPython runs them inside the deallocations: what is
+  // queued while one instance is finalized or freed comes before what was
+  // queued earlier. Each step owns its reference or block.
+  std::deque<Heap::QueuedStep> work;
   while (true) {
-    std::vector<ObjectId> fresh = heap_.TakePendingFinalizers();
+    std::vector<Heap::QueuedStep> fresh = heap_.TakeFinalizerQueue();
     work.insert(work.begin(), fresh.begin(), fresh.end());
     if (work.empty()) return !EndsRun(error_);
     if (EndsRun(error_)) {
-      heap_.ReturnPendingFinalizers(std::vector<ObjectId>(work.begin(), work.end()));
+      heap_.ReturnFinalizerQueue(std::vector<Heap::QueuedStep>(work.begin(), work.end()));
       return false;
     }
-    const ObjectId next = work.front();
+    const Heap::QueuedStep step = work.front();
     work.pop_front();
-    heap_.MarkFinalized(next);
-    RunFinalizer(next);
-    heap_.DecRef(next);  // freed now, unless the finalizer resurrected it
+    if (step.kind != Heap::QueuedStep::Kind::kFinalize) {
+      heap_.CompleteRelease(step);
+      continue;
+    }
+    heap_.MarkFinalized(step.instance);
+    RunFinalizer(step.instance);
+    heap_.DecRef(step.instance);  // freed now, unless the finalizer resurrected it
   }
 }
 
