@@ -97,6 +97,14 @@ absl::Status Interpreter::FinalizeAtShutdown(
   return TakeError();
 }
 
+void Interpreter::RefuseFinalizersOfUnwoundFrame() {
+  if (!heap_.has_pending_finalizers() || !PyErrorType(error_).has_value()) return;
+  TakeError().IgnoreError();
+  error_argument_.Reset();
+  Refuse("a finalizer (__del__) of a local of a frame an exception leaves (CPython's traceback "
+         "keeps the frame alive until the exception is handled)");
+}
+
 FinalizerRunner Interpreter::CollectorFinalizers() {
   return [this](ObjectId instance) { RunFinalizer(instance); };
 }

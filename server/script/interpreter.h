@@ -195,6 +195,10 @@ class Interpreter {
   // Runs the __del__ of `instance`, whose finalized flag is set and a
   // reference to which the caller holds (slot_tp_finalize).
   void RunFinalizer(ObjectId instance);
+  // Refuses the run when a frame an exception is leaving freed instances
+  // whose finalizers are due: CPython's traceback keeps that frame, and so
+  // its locals, alive until the exception is handled.
+  void RefuseFinalizersOfUnwoundFrame();
   // What a collection the interpreter starts runs finalizers with.
   FinalizerRunner CollectorFinalizers();
   // The finalizers of Runtime::Shutdown: a full collection when the

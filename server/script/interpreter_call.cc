@@ -520,6 +520,7 @@ Ref Interpreter::CallFunction(ObjectId function, CallArgs args, CallSite site) {
   ReleaseArguments(heap_.profile(), args);
   // The frame's locals are gone: their finalizers run before the caller
   // goes on.
+  RefuseFinalizersOfUnwoundFrame();
   if (heap_.has_pending_finalizers() && !RunPendingFinalizers()) result.Reset();
   return result;
 }
@@ -684,6 +685,7 @@ Ref Interpreter::RunComprehension(const Expr& expr, const CodeUnit& unit, Ref fi
   if (own_frame) {
     LeaveFrame();
     PopCallFrame(heap_);
+    RefuseFinalizersOfUnwoundFrame();
   }
   context_ = saved;
   first_iterator.Reset();

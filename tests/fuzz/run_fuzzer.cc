@@ -70,5 +70,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!Allowed(status.code())) Fail("Exec ended with a status outside its contract", status);
   const absl::Status consistent = runtime.CheckConsistency();
   if (!consistent.ok()) Fail("the heap is inconsistent after the run", consistent);
+  // The process's end: the finalizers of what is left.
+  const absl::Status shutdown = runtime.Shutdown(status, limits, out);
+  if (!Allowed(shutdown.code())) Fail("Shutdown ended with a status outside its contract", shutdown);
+  const absl::Status after = runtime.CheckConsistency();
+  if (!after.ok()) Fail("the heap is inconsistent after the shutdown", after);
   return 0;
 }

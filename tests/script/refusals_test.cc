@@ -32,6 +32,9 @@ const std::vector<Refusal>& RefusedPrograms() {
        "an exception raised in __del__"},
       {"class A:\n    def __del__(self):\n        print(1 / 0)\ndef f():\n    a = A()\nf()\n",
        "an exception raised in __del__"},
+      {"class A:\n    def __del__(self):\n        pass\ndef f():\n    a = A()\n    1 / 0\n"
+       "try:\n    f()\nexcept ZeroDivisionError:\n    pass\n",
+       "a finalizer (__del__) of a local of a frame an exception leaves"},
       {"class A:\n    def __del__(self):\n        pass\nA.__del__ = None\n",
        "setting attribute '__del__' of a 'type' object"},
       // __slots__ heapsim does not lay out.
