@@ -276,8 +276,10 @@ void Heap::ReleaseObject(ObjectId id, bool keep_block) {
   if (!keep_block) {
     const uint64_t block = o.address - HeaderBytesOf(id);
     if (!finalizer_queue_.empty()) {
-      finalizer_queue_.push_back(
-          {.kind = QueuedStep::Kind::kFreeBlock, .block = block, .gc_object = IsGcType(o.type)});
+      finalizer_queue_.push_back({.kind = QueuedStep::Kind::kFreeBlock,
+                                  .block = block,
+                                  .gc_object = IsGcType(o.type),
+                                  .depth = dealloc_depth_});
     } else {
       allocator_.Free(block);
       if (IsGcType(o.type) && gc_.generations[0].count > 0) --gc_.generations[0].count;
@@ -393,40 +395,50 @@ void Heap::Deallocate(ObjectId id) {
     o.refcount = 1;  // statics are never freed; keep the record live
     return;
   }
-  if (o.type == TypeTag::kInstance && !o.has(kFinalized) &&
-      (cls(instance(id).cls).special & kSpecialDel) != 0) {
-    // Parked for the interpreter to finalize: subtype_dealloc re-tracks the
-    // object (at the end of generation 0) before calling its finalizer.
-    o.refcount = 1;
-    if (o.has(kGcTracked)) {
-      Untrack(id);
-      Track(id);
-    }
-    finalizer_queue_.push_back({.kind = QueuedStep::Kind::kFinalize, .instance = id});
-    return;
-  }
   if (o.has(kGcTracked)) Untrack(id);
   if (!UsesTrashcan(o.type)) {
     DeallocateObject(*this, id);
     return;
   }
   if (dealloc_depth_ >= profile_->trashcan_depth) {
+    if (o.type == TypeTag::kInstance && !o.has(kFinalized) &&
+        (cls(instance(id).cls).special & kSpecialDel) != 0) {
+      finalizer_in_trashcan_ = true;
+    }
     deferred_deallocs_.push_back(id);
     return;
   }
   ++dealloc_depth_;
-  DeallocateObject(*this, id);
+  DeallocateOrPark(id);
   --dealloc_depth_;
-  if (dealloc_depth_ == 0) {
-    // Destroy the deferred chain, newest first, as CPython's trashcan does.
-    while (!deferred_deallocs_.empty()) {
-      const ObjectId next = deferred_deallocs_.back();
-      deferred_deallocs_.pop_back();
-      ++dealloc_depth_;
-      DeallocateObject(*this, next);
-      --dealloc_depth_;
-    }
+  if (dealloc_depth_ == 0) EmptyTrashcan();
+}
+
+void Heap::EmptyTrashcan() {
+  // Destroy the deferred chain, newest first, as CPython's trashcan does.
+  while (!deferred_deallocs_.empty()) {
+    const ObjectId next = deferred_deallocs_.back();
+    deferred_deallocs_.pop_back();
+    ++dealloc_depth_;
+    DeallocateOrPark(next);
+    --dealloc_depth_;
   }
+}
+
+void Heap::DeallocateOrPark(ObjectId id) {
+  Object& o = objects_[id];
+  if (o.type == TypeTag::kInstance && !o.has(kFinalized) &&
+      (cls(instance(id).cls).special & kSpecialDel) != 0) {
+    // Parked for the interpreter to finalize at this depth: subtype_dealloc
+    // re-tracks the object (at the end of generation 0) before calling its
+    // finalizer.
+    o.refcount = 1;
+    Track(id);
+    finalizer_queue_.push_back(
+        {.kind = QueuedStep::Kind::kFinalize, .instance = id, .depth = dealloc_depth_});
+    return;
+  }
+  DeallocateObject(*this, id);
 }
 
 void Heap::ClearFreeLists() {
@@ -479,7 +491,8 @@ void Heap::ReleaseToFreeList(ObjectId id, FreeListKind kind, uint32_t capacity,
                         .gc_object = IsGcType(type_of(id)),
                         .free_list = kind,
                         .tuple_length = tuple_length,
-                        .capacity = capacity};
+                        .capacity = capacity,
+                        .depth = dealloc_depth_};
   ReleaseObject(id, /*keep_block=*/true);
   if (!finalizer_queue_.empty()) {
     finalizer_queue_.push_back(step);
@@ -492,7 +505,8 @@ void Heap::KeepOrFreeBuffer(uint64_t block, FreeListKind kind, uint32_t capacity
   const QueuedStep step{.kind = QueuedStep::Kind::kKeepOrFree,
                         .block = block,
                         .free_list = kind,
-                        .capacity = capacity};
+                        .capacity = capacity,
+                        .depth = dealloc_depth_};
   if (!finalizer_queue_.empty()) {
     finalizer_queue_.push_back(step);
   } else {

@@ -220,7 +220,8 @@ class Heap {
   void FreeBuffer(uint64_t block) {
     if (block == 0) return;
     if (!finalizer_queue_.empty()) {
-      finalizer_queue_.push_back({.kind = QueuedStep::Kind::kFreeBlock, .block = block});
+      finalizer_queue_.push_back(
+          {.kind = QueuedStep::Kind::kFreeBlock, .block = block, .depth = dealloc_depth_});
       return;
     }
     allocator_.Free(block);
@@ -473,6 +474,10 @@ class Heap {
     FreeListKind free_list = FreeListKind::kFloats;  // kKeepOrFree: kept here if room
     uint32_t tuple_length = 0;      // for FreeListKind::kTuples
     uint32_t capacity = 0;          // the free list's capacity
+    // How many deallocations deep (the trashcan's count) CPython would be
+    // doing this step: a parked instance's finalizer runs inside its own
+    // deallocation, one level below where its count reached zero.
+    uint32_t depth = 0;
   };
 
   // True if `id` is a live instance whose class defines __del__ and whose
@@ -492,6 +497,14 @@ class Heap {
   }
   // Does a queued release now. REQUIRES: step.kind is not kFinalize.
   void CompleteRelease(const QueuedStep& step);
+  // The trashcan's count of nested deallocations, which the interpreter
+  // sets to a step's depth while it does that step (and restores).
+  uint32_t dealloc_depth() const { return dealloc_depth_; }
+  void set_dealloc_depth(uint32_t depth) { dealloc_depth_ = depth; }
+  // Deallocations the trashcan deferred, done when the nesting is back to
+  // zero: EmptyTrashcan does them now, newest first.
+  bool has_deferred_deallocs() const { return !deferred_deallocs_.empty(); }
+  void EmptyTrashcan();
   // Calls `visit(id)` for each parked instance (the queue's reference).
   template <typename Visitor>
   void ForEachPendingFinalizer(Visitor&& visit) const {
@@ -517,6 +530,11 @@ class Heap {
   // clears it.
   void NoteUnrunFinalizers() { unrun_finalizers_ = true; }
   bool TakeUnrunFinalizers() { return std::exchange(unrun_finalizers_, false); }
+  // The trashcan deferred the deallocation of an instance whose finalizer
+  // is due (freed more than Profile::trashcan_depth deallocations deep),
+  // which heapsim does not order exactly: the interpreter refuses the run
+  // once this is set; taking it clears it.
+  bool TakeFinalizerInTrashcan() { return std::exchange(finalizer_in_trashcan_, false); }
 
   Allocator& allocator() { return allocator_; }
   const Allocator& allocator() const { return allocator_; }
@@ -561,6 +579,9 @@ class Heap {
   // Out of line: the type's deallocator, through the trashcan.
   void Deallocate(ObjectId id);
   void DeallocateNow(ObjectId id);
+  // An instance whose finalizer is due is parked; anything else goes to
+  // its type's deallocator. At the current depth, already counted.
+  void DeallocateOrPark(ObjectId id);
   void DestroyBody(ObjectId id);
 
   const Profile* profile_;
@@ -572,6 +593,7 @@ class Heap {
   std::vector<QueuedStep> finalizer_queue_;  // see QueuedStep
   bool unrun_finalizers_ = false;
   bool finalizer_classes_ = false;
+  bool finalizer_in_trashcan_ = false;
 
   // Object records; index 0 is never used. Dead records are recycled LIFO.
   std::vector<Object> objects_;

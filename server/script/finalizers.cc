@@ -24,6 +24,16 @@ bool EndsRun(const absl::Status& error) {
 
 }  // namespace
 
+void Interpreter::RefuseIfFinalizerInTrashcan() {
+  if (!heap_.TakeFinalizerInTrashcan() || EndsRun(error_)) return;
+  TakeError().IgnoreError();
+  error_argument_.Reset();
+  Refuse(absl::StrCat("a finalizer (__del__) of an object freed more than ",
+                      heap_.profile().trashcan_depth,
+                      " deallocations deep (CPython's trashcan defers it, which heapsim does not "
+                      "order exactly)"));
+}
+
 void Interpreter::RunFinalizer(ObjectId instance) {
   if (EndsRun(error_)) return;
   // slot_tp_finalize saves the exception being raised around the call.
@@ -55,13 +65,23 @@ bool Interpreter::RunPendingFinalizers() {
            "class defines __del__ (heapsim runs finalizers only in gc.collect() and between "
            "statements)");
   }
+  RefuseIfFinalizerInTrashcan();
   // Depth first, as CPython runs them inside the deallocations: what is
   // queued while one instance is finalized or freed comes before what was
   // queued earlier. Each step owns its reference or block.
+  // Each step is done at the depth of deallocations CPython would be at;
+  // what the trashcan deferred meanwhile is done once the steps nested
+  // below depth zero are.
+  const uint32_t entry_depth = heap_.dealloc_depth();
   std::deque<Heap::QueuedStep> work;
   while (true) {
     std::vector<Heap::QueuedStep> fresh = heap_.TakeFinalizerQueue();
     work.insert(work.begin(), fresh.begin(), fresh.end());
+    if (entry_depth == 0 && heap_.has_deferred_deallocs() &&
+        (work.empty() || work.front().depth == 0)) {
+      heap_.EmptyTrashcan();
+      continue;
+    }
     if (work.empty()) return !EndsRun(error_);
     if (EndsRun(error_)) {
       heap_.ReturnFinalizerQueue(std::vector<Heap::QueuedStep>(work.begin(), work.end()));
@@ -73,9 +93,15 @@ bool Interpreter::RunPendingFinalizers() {
       heap_.CompleteRelease(step);
       continue;
     }
+    heap_.set_dealloc_depth(step.depth);
     heap_.MarkFinalized(step.instance);
     RunFinalizer(step.instance);
-    heap_.DecRef(step.instance);  // freed now, unless the finalizer resurrected it
+    // Freed now (the rest of its deallocation, at its depth), unless the
+    // finalizer resurrected it.
+    heap_.set_dealloc_depth(step.depth - 1);
+    heap_.DecRef(step.instance);
+    heap_.set_dealloc_depth(entry_depth);
+    RefuseIfFinalizerInTrashcan();
   }
 }
 

@@ -199,6 +199,9 @@ class Interpreter {
   // whose finalizers are due: CPython's traceback keeps that frame, and so
   // its locals, alive until the exception is handled.
   void RefuseFinalizersOfUnwoundFrame();
+  // Refuses the run once the trashcan deferred an instance whose finalizer
+  // is due (Heap::TakeFinalizerInTrashcan).
+  void RefuseIfFinalizerInTrashcan();
   // What a collection the interpreter starts runs finalizers with.
   FinalizerRunner CollectorFinalizers();
   // The finalizers of Runtime::Shutdown: a full collection when the

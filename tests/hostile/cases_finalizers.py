@@ -22,7 +22,8 @@ CASES = [
          r"unsupported: an exception raised in __del__"),
     Case("del_recreates_nested",
          "class A:\n    def __del__(self):\n        A()\nA()\n", 2,
-         r"unsupported: a RecursionError raised through a special method", seconds=30),
+         r"unsupported: (a RecursionError raised through a special method|a finalizer "
+         r"\(__del__\) of an object freed more than \d+ deallocations deep)", seconds=30),
     Case("del_recreates_in_loop",
          "class A:\n    def __del__(self):\n        pool.append(A())\npool = [A()]\n"
          "while True:\n    pool.clear()\n    pool.append(A())\n", 3,
@@ -32,6 +33,13 @@ CASES = [
          "keep = A()\nprint('end')\n", 2,
          r"unsupported: a finalizer \(__del__\) run at shutdown leaving new objects",
          stdout=r"^end\n$"),
+    Case("del_deep_chain",
+         "class N:\n    def __init__(self, nxt):\n        self.nxt = nxt\n"
+         "    def __del__(self):\n        pass\nhead = None\nfor i in range(3000):\n"
+         "    head = N(head)\nhead = None\nprint('freed')\n",
+         2,
+         r"unsupported: a finalizer \(__del__\) of an object freed more than (50|1000) "
+         r"deallocations deep"),
     Case("del_cycles_automatic_collection",
          "class A:\n    def __del__(self):\n        pass\nfor i in range(3000):\n"
          "    a = A()\n    a.me = a\nprint('done')\n",
