@@ -10,6 +10,7 @@
 #include "server/heap/list_object.h"
 #include "server/heap/referents.h"
 #include "server/heap/slotted_object.h"
+#include "server/heap/weakref_object.h"
 
 namespace heapsim {
 
@@ -218,6 +219,11 @@ Reachability DeduceUnreachable(const Heap& heap, std::vector<ObjectId> list,
 // afterwards; resurrected objects join generation `older`.
 std::vector<ObjectId> FinalizeGarbage(Heap& heap, std::vector<ObjectId> garbage, int older,
                                       const FinalizerRunner& run_finalizer) {
+  // handle_weakrefs: weak references to unreachable objects are cleared
+  // before any finalizer can look at them.
+  for (ObjectId id : garbage) {
+    if (heap.object(id).has(kHasWeakRefs)) ClearWeakRefsTo(heap, id);
+  }
   for (ObjectId id : garbage) heap.SetUnreachable(id, true);
   for (ObjectId id : garbage) {
     // A finalizer may have freed this object (and its record been reused).
