@@ -100,6 +100,12 @@ Flow Interpreter::Exec(const Stmt& stmt) {
       Ref value = Eval(*stmt.value);
       if (!value) return Flow::kError;
       if (stmt.echo && heap_.type_of(value.get()) != TypeTag::kNone) {
+        if (heap_.NeedsFinalizer(value.get())) {
+          // sys.displayhook keeps it in builtins._ until the next echo.
+          Refuse("echoing an object whose class defines __del__ at the prompt (CPython keeps "
+                 "it in builtins._, which heapsim does not model, until the next echo)");
+          return Flow::kError;
+        }
         std::string text;
         if (!ReprText(*this, value.get(), false, 0, &text)) return Flow::kError;
         echoes_.push_back(std::move(text));

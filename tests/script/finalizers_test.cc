@@ -162,6 +162,26 @@ TEST_P(FinalizersTest, ShutdownAfterAnUncaughtExceptionIsRefusedWhenFinalizersAr
   EXPECT_EQ(at_exit.text(), "");
 }
 
+TEST_P(FinalizersTest, EchoingAFinalizableObjectAtThePromptIsRefused) {
+  Run("");
+  StringSink out;
+  const absl::StatusOr<std::optional<std::string>> echoed =
+      runtime_.RunInteractive("Named('echoed')\n", RunLimits(), out);
+  EXPECT_EQ(echoed.status().code(), absl::StatusCode::kInvalidArgument) << echoed.status();
+  EXPECT_NE(echoed.status().message().find("unsupported: echoing an object whose class defines "
+                                           "__del__"),
+            std::string_view::npos)
+      << echoed.status();
+  // A statement at the prompt finalizes as a script does.
+  const absl::StatusOr<std::optional<std::string>> ran =
+      runtime_.RunInteractive("x = Named('x')\n", RunLimits(), out);
+  ASSERT_TRUE(ran.ok()) << ran.status();
+  const absl::StatusOr<std::optional<std::string>> deleted =
+      runtime_.RunInteractive("del x\n", RunLimits(), out);
+  ASSERT_TRUE(deleted.ok()) << deleted.status();
+  EXPECT_TRUE(out.text().ends_with("del x\n")) << out.text();
+}
+
 INSTANTIATE_TEST_SUITE_P(Profiles, FinalizersTest, ::testing::ValuesIn(testing::ProfileVersions()),
                          [](const auto& info) { return testing::ProfileTestName(info.param); });
 
