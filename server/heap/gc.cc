@@ -231,7 +231,7 @@ std::vector<ObjectId> FinalizeGarbage(Heap& heap, std::vector<ObjectId> garbage,
     if (!heap.NeedsFinalizer(id)) continue;
     heap.MarkFinalized(id);
     heap.IncRef(id);
-    run_finalizer(id);
+    run_finalizer.run(id);
     heap.DecRef(id);
   }
   std::vector<ObjectId> left;
@@ -308,6 +308,10 @@ CollectResult Collect(Heap& heap, int generation, const FinalizerRunner& run_fin
     }
     heap.DecRef(id);
   }
+
+  // Finalizers of what the clearing freed run inside the collection, before
+  // the free lists are emptied.
+  if (run_finalizer && heap.has_pending_finalizers()) run_finalizer.run_queued();
 
   CollectResult result;
   result.unreachable = garbage.size();

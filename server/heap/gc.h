@@ -27,10 +27,17 @@ struct CollectResult {
   uint64_t uncollectable = 0;  // always 0: no legacy finalizers in programs
 };
 
-// Runs the finalizer (__del__) of `instance` for a collection: called with
-// the collector's own reference to it, and its finalized flag already set.
-// It may run any Python code (no collection starts while one runs).
-using FinalizerRunner = std::function<void(ObjectId instance)>;
+// How a collection runs finalizers (__del__), which may run any Python
+// code (no collection starts while one runs). Empty: it cannot.
+struct FinalizerRunner {
+  // Runs the finalizer of an unreachable `instance`: called with the
+  // collector's own reference to it, its finalized flag already set.
+  std::function<void(ObjectId instance)> run;
+  // Works through the heap's finalizer queue: instances outside the
+  // garbage that clearing it freed, and the memory released behind them.
+  std::function<void()> run_queued;
+  explicit operator bool() const { return static_cast<bool>(run); }
+};
 
 // gc.collect(generation): collects `generation` (0, 1 or 2) and all
 // younger ones. A full collection (2) also empties the free lists.

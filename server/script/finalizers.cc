@@ -132,7 +132,8 @@ void Interpreter::RefuseFinalizersOfUnwoundFrame() {
 }
 
 FinalizerRunner Interpreter::CollectorFinalizers() {
-  return [this](ObjectId instance) { RunFinalizer(instance); };
+  return FinalizerRunner{.run = [this](ObjectId instance) { RunFinalizer(instance); },
+                         .run_queued = [this]() { RunPendingFinalizers(); }};
 }
 
 }  // namespace heapsim::script
