@@ -264,8 +264,8 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       if (heap.type_of(id) == TypeTag::kMethod) {
         heap.ReleaseToFreeList(id, FreeListKind::kMethods, heap.profile().method_freelist);
       } else {
-        ReleaseToFreeList(heap, id, heap.free_lists().builtin_methods,
-                          heap.profile().builtin_method_freelist);
+        heap.ReleaseToFreeList(id, FreeListKind::kBuiltinMethods,
+                               heap.profile().builtin_method_freelist);
       }
       DropIfSet(heap, body.self);
       DropIfSet(heap, body.callable);
