@@ -460,7 +460,7 @@ class Heap {
   // is queued behind it, as CPython releases it only after the finalizer
   // returned. The interpreter takes the queue at its next safe point and
   // works through it in order: for a parked instance it runs the finalizer
-  // (MarkFinalized first) and drops the reference (the object is then
+  // (then MarkFinalized) and drops the reference (the object is then
   // deallocated, or survives if the finalizer resurrected it); a release it
   // hands back to CompleteRelease.
 
@@ -483,8 +483,9 @@ class Heap {
   // True if `id` is a live instance whose class defines __del__ and whose
   // finalizer has not run (CPython's tp_finalize without _PyGC_FINALIZED).
   bool NeedsFinalizer(ObjectId id) const;
-  // Sets the finalized flag of `id` before its finalizer runs: it never
-  // runs again for this object, whatever happens to it.
+  // Sets the finalized flag of `id` (gc.is_finalized), before its
+  // finalizer runs in a collection and after it when its count dropped to
+  // zero: it never runs again for this object, whatever happens to it.
   void MarkFinalized(ObjectId id) { objects_[id].flags |= kFinalized; }
   bool has_pending_finalizers() const { return !finalizer_queue_.empty(); }
   // Takes the queue, in order; the caller owns each parked instance's

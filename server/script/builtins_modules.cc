@@ -363,7 +363,8 @@ Ref ModuleCall::Run() {
         interp_.Refuse("gc.is_finalized() of a generator");
         return Ref();
       }
-      return Bool(false);  // no other object heapsim models has a finalizer
+      // Set once an instance's __del__ ran (by the collector: before it).
+      return Bool(heap_.object(Arg(0)).has(kFinalized));
     case Builtin::kTracemallocStart:
       if (!Arity(0, 1)) return Ref();
       trace.Start();

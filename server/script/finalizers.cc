@@ -94,8 +94,8 @@ bool Interpreter::RunPendingFinalizers() {
       continue;
     }
     heap_.set_dealloc_depth(step.depth);
-    heap_.MarkFinalized(step.instance);
     RunFinalizer(step.instance);
+    heap_.MarkFinalized(step.instance);  // after it, as PyObject_CallFinalizer
     // Freed now (the rest of its deallocation, at its depth), unless the
     // finalizer resurrected it.
     heap_.set_dealloc_depth(step.depth - 1);
