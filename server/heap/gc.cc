@@ -224,7 +224,7 @@ std::vector<ObjectId> FinalizeGarbage(Heap& heap, std::vector<ObjectId> garbage,
   for (ObjectId id : garbage) {
     if (heap.object(id).has(kHasWeakRefs)) ClearWeakRefsTo(heap, id);
   }
-  for (ObjectId id : garbage) heap.SetUnreachable(id, true);
+  for (ObjectId id : garbage) heap.set_flag(id, kGcUnreachable, true);
   for (ObjectId id : garbage) {
     // A finalizer may have freed this object (and its record been reused).
     if (!heap.IsLive(id) || !heap.object(id).has(kGcUnreachable)) continue;
@@ -238,7 +238,7 @@ std::vector<ObjectId> FinalizeGarbage(Heap& heap, std::vector<ObjectId> garbage,
   for (ObjectId id : garbage) {
     if (heap.IsLive(id) && heap.object(id).has(kGcUnreachable)) left.push_back(id);
   }
-  for (ObjectId id : left) heap.SetUnreachable(id, false);
+  for (ObjectId id : left) heap.set_flag(id, kGcUnreachable, false);
   Reachability after = DeduceUnreachable(heap, left);
   if (after.reachable.empty()) return after.unreachable;
   if (heap.profile().gc_resurrection_revives_all) {

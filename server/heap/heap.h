@@ -347,7 +347,8 @@ class Heap {
   using WeakLists = absl::flat_hash_map<ObjectId, std::vector<ObjectId>>;
   WeakLists& weak_lists() { return weak_lists_; }
   const WeakLists& weak_lists() const { return weak_lists_; }
-  // Sets or clears a flag bit of a live object.
+  // Sets or clears a flag bit of a live object (kHasWeakRefs, and
+  // kGcUnreachable while a collection's finalizers may free it).
   void set_flag(ObjectId id, ObjectFlag flag, bool on) {
     objects_[id].flags = static_cast<uint8_t>(on ? (objects_[id].flags | flag) : (objects_[id].flags & ~flag));
   }
@@ -402,15 +403,6 @@ class Heap {
   void Track(ObjectId id);
   void Untrack(ObjectId id);
   bool IsTracked(ObjectId id) const { return objects_[id].has(kGcTracked); }
-  // Marks a live object as in / out of a running collection's unreachable
-  // set (kGcUnreachable), which finalizers may free.
-  void SetUnreachable(ObjectId id, bool unreachable) {
-    if (unreachable) {
-      objects_[id].flags |= kGcUnreachable;
-    } else {
-      objects_[id].flags &= ~kGcUnreachable;
-    }
-  }
   // Moves a tracked object to the end of generation `generation`'s list.
   void MoveToGeneration(ObjectId id, int generation);
   // Appends generation `from`'s list to the end of generation `to`'s, as

@@ -196,6 +196,16 @@ class PyCall {
     const ObjectId old = std::exchange(heap_.frames().at(frame_).slots[slot], value);
     if (old != kNoObject) heap_.DecRef(old);
   }
+  // `a, b = pair`: UNPACK_SEQUENCE of a 2-tuple (its items taken, the
+  // tuple dropped), then the stores to `first` and `second`.
+  void SetPair(Ref pair, size_t first, size_t second) {
+    const std::vector<ObjectId>& items = TupleItems(heap_, pair.get());
+    Ref a = heap_.NewRef(items[0]);
+    Ref b = heap_.NewRef(items[1]);
+    pair.Reset();
+    Set(first, a.get());
+    Set(second, b.get());
+  }
   // Unbinds local `slot`, releasing what it held.
   void Clear(size_t slot) {
     const ObjectId old = std::exchange(heap_.frames().at(frame_).slots[slot], kNoObject);
@@ -494,14 +504,7 @@ Ref Copier::DeepCopyDict(ObjectId x, ObjectId memo) {
     if (!iterator) return Ref();
   }
   while (Ref pair = interp_.Next(iterator.get())) {
-    const std::vector<ObjectId>& kv = TupleItems(heap_, pair.get());
-    Ref key = heap_.NewRef(kv[0]);
-    Ref value = heap_.NewRef(kv[1]);
-    pair.Reset();
-    call->Set(kDictKey, key.get());
-    call->Set(kDictValue, value.get());
-    key.Reset();
-    value.Reset();
+    call->SetPair(std::move(pair), kDictKey, kDictValue);
     Ref value_copy = DeepCopy(call->Get(kDictValue), memo);
     if (!value_copy) return Ref();
     Ref key_copy = DeepCopy(call->Get(kDictKey), memo);
@@ -556,13 +559,8 @@ Ref Copier::DeepCopyTuple(ObjectId x, ObjectId memo) {
                            std::move(zip_args));
     if (!zip) return Ref();
     while (Ref pair = interp_.Next(zip.get())) {
-      const std::vector<ObjectId>& kj = TupleItems(heap_, pair.get());
-      Ref k = heap_.NewRef(kj[0]);
-      Ref j = heap_.NewRef(kj[1]);
-      pair.Reset();
-      call->Set(slot_k, k.get());
-      call->Set(slot_j, j.get());
-      if (k.get() != j.get()) {
+      call->SetPair(std::move(pair), slot_k, slot_j);
+      if (call->Get(slot_k) != call->Get(slot_j)) {
         changed = true;
         break;
       }
