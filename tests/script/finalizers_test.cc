@@ -10,18 +10,10 @@
 #include "server/heap/profile.h"
 #include "server/script/runtime.h"
 #include "tests/heap/profile_params.h"
+#include "tests/script/string_sink.h"
 
 namespace heapsim::script {
 namespace {
-
-class StringSink : public OutputSink {
- public:
-  void Write(std::string_view text) override { text_ += text; }
-  const std::string& text() const { return text_; }
-
- private:
-  std::string text_;
-};
 
 constexpr std::string_view kNamed =
     "class Named:\n"

@@ -15,15 +15,10 @@
 #include "server/script/runtime.h"
 #include "tests/heap/golden.h"
 #include "tests/heap/profile_params.h"
+#include "tests/script/string_sink.h"
 
 namespace heapsim::script {
 namespace {
-
-class StringSink : public OutputSink {
- public:
-  void Write(std::string_view text) override { out.append(text.data(), text.size()); }
-  std::string out;
-};
 
 struct Case {
   std::string profile;
@@ -79,7 +74,7 @@ TEST_P(GoldenPrograms, PrintWhatCPythonPrinted) {
     RunLimits limits;
     limits.max_steps = 10'000'000;
     const absl::Status status = runtime.Exec(program, "<golden>", limits, out);
-    std::string printed = out.out;
+    std::string printed = out.text();
     while (!printed.empty() && printed.back() == '\n') printed.pop_back();
     const bool known_gap = KnownGaps().contains(absl::StrCat(c.profile, " ", c.table, " ", scenario));
     if (known_gap) {

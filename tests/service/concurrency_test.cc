@@ -22,18 +22,12 @@
 #include "server/service/blocking_pool.h"
 #include "server/service/session.h"
 #include "server/service/stats_hub.h"
+#include "tests/script/string_sink.h"
 
 namespace heapsim::service {
 namespace {
 
-class StringSink : public script::OutputSink {
- public:
-  void Write(std::string_view text) override { text_.append(text); }
-  const std::string& text() const { return text_; }
-
- private:
-  std::string text_;
-};
+using script::StringSink;
 
 // Runs `body(i)` on `threads` threads at once and joins them.
 template <typename Body>
