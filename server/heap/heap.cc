@@ -401,10 +401,7 @@ void Heap::Deallocate(ObjectId id) {
     return;
   }
   if (dealloc_depth_ >= profile_->trashcan_depth) {
-    if (o.type == TypeTag::kInstance && !o.has(kFinalized) &&
-        (cls(instance(id).cls).special & kSpecialDel) != 0) {
-      finalizer_in_trashcan_ = true;
-    }
+    if (FinalizerDue(id)) finalizer_in_trashcan_ = true;
     deferred_deallocs_.push_back(id);
     return;
   }
@@ -426,13 +423,11 @@ void Heap::EmptyTrashcan() {
 }
 
 void Heap::DeallocateOrPark(ObjectId id) {
-  Object& o = objects_[id];
-  if (o.type == TypeTag::kInstance && !o.has(kFinalized) &&
-      (cls(instance(id).cls).special & kSpecialDel) != 0) {
+  if (FinalizerDue(id)) {
     // Parked for the interpreter to finalize at this depth: subtype_dealloc
     // re-tracks the object (at the end of generation 0) before calling its
     // finalizer.
-    o.refcount = 1;
+    objects_[id].refcount = 1;
     Track(id);
     finalizer_queue_.push_back(
         {.kind = QueuedStep::Kind::kFinalize, .instance = id, .depth = dealloc_depth_});
@@ -526,11 +521,13 @@ void Heap::CompleteRelease(const QueuedStep& step) {
   if (step.gc_object && gc_.generations[0].count > 0) --gc_.generations[0].count;
 }
 
-bool Heap::NeedsFinalizer(ObjectId id) const {
+bool Heap::FinalizerDue(ObjectId id) const {
   const Object& o = objects_[id];
-  return IsLive(id) && o.type == TypeTag::kInstance && !o.has(kFinalized) &&
+  return o.type == TypeTag::kInstance && !o.has(kFinalized) &&
          (cls(instance(id).cls).special & kSpecialDel) != 0;
 }
+
+bool Heap::NeedsFinalizer(ObjectId id) const { return IsLive(id) && FinalizerDue(id); }
 
 void Heap::Track(ObjectId id) {
   Object& o = objects_[id];

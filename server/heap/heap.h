@@ -475,6 +475,9 @@ class Heap {
   // True if `id` is a live instance whose class defines __del__ and whose
   // finalizer has not run (CPython's tp_finalize without _PyGC_FINALIZED).
   bool NeedsFinalizer(ObjectId id) const;
+  // The same test for a record whose count just reached zero (liveness
+  // aside): an instance of a class defining __del__, not yet finalized.
+  bool FinalizerDue(ObjectId id) const;
   // Sets the finalized flag of `id` (gc.is_finalized), before its
   // finalizer runs in a collection and after it when its count dropped to
   // zero: it never runs again for this object, whatever happens to it.
