@@ -259,8 +259,9 @@ Ref ModuleCall::Run() {
       if (!Arity(0, 0)) return Ref();
       if (!gc.counts_known) {
         interp_.Refuse(
-            "gc.get_count() before the first full collection (CPython's counts then depend on its "
-            "start-up, the script's compilation and imports, and the environment)");
+            "gc.get_count() before the first full collection or after an import that follows it "
+            "(CPython's counts then depend on its start-up, the script's compilation, what imports "
+            "allocate, and the environment)");
         return Ref();
       }
       return IntTuple(heap_, {static_cast<int64_t>(gc.generations[0].count),

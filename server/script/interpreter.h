@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "server/heap/budget.h"
@@ -81,6 +82,9 @@ struct SessionState {
   // (tracemalloc, copy, weakref where start-up has not loaded it): its
   // collections and objects are not modelled. Empty while there is none.
   std::string first_python_import;
+  // Modules start-up had not loaded that the script has imported: their
+  // first import allocates what heapsim does not model (see ExecImport).
+  absl::flat_hash_set<std::string> imported_modules;
   // __main__'s __file__ as start-up binds it (borrowed): a placeholder, as
   // the script's path (and __loader__'s SourceFileLoader) are not modelled.
   ObjectId file_placeholder = kNoObject;

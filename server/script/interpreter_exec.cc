@@ -749,9 +749,23 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
   const std::string_view from = stmt.import_from;
   for (const auto& [imported, name] : stmt.imports) {
     const std::string_view module = from.empty() ? std::string_view(imported) : from;
-    if (session_.first_python_import.empty() && module != "sys" && module != "gc" &&
-        !NameListed(heap_.profile().modules_at_startup, module)) {
-      session_.first_python_import = std::string(module);
+    if (module != "sys" && !NameListed(heap_.profile().modules_at_startup, module) &&
+        !session_.imported_modules.contains(std::string(module))) {
+      // A first import creates the module's objects (and for most modules
+      // runs its Python code), none of which heapsim models: refused while
+      // tracemalloc would trace it; the gc counts it changes are unknown
+      // until the next full collection.
+      if (heap_.tracemalloc().tracing()) {
+        Refuse(absl::StrCat("import of '", std::string(module),
+                            "' while tracemalloc is tracing (what the import allocates is not "
+                            "modelled; import it before tracemalloc.start())"));
+        return Flow::kError;
+      }
+      session_.imported_modules.emplace(module);
+      heap_.gc().counts_known = false;
+      if (session_.first_python_import.empty() && module != "gc") {
+        session_.first_python_import = std::string(module);
+      }
     }
     Ref value = stmt.import_from.empty()
                     ? heap_.NewRef(module_named(imported))

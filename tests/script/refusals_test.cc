@@ -144,6 +144,12 @@ const std::vector<Refusal>& RefusedPrograms() {
        "the repr of module 'tracemalloc' (CPython shows the path of its file)"},
       // Counts CPython's start-up, compilation and imports decide.
       {"import gc\nprint(gc.get_count())\n", "gc.get_count() before the first full collection"},
+      {"import gc\ngc.collect()\nimport copy\nprint(gc.get_count())\n",
+       "gc.get_count() before the first full collection or after an import that follows it"},
+      {"import tracemalloc\ntracemalloc.start()\nimport copy\n",
+       "import of 'copy' while tracemalloc is tracing"},
+      {"import tracemalloc\ntracemalloc.start()\nfrom gc import collect\n",
+       "import of 'gc' while tracemalloc is tracing"},
       {"import gc\nimport tracemalloc\nprint(gc.get_stats())\n",
        "gc.get_stats() after importing 'tracemalloc' (CPython's import runs Python code"},
       // Weak references heapsim does not model.
