@@ -198,6 +198,14 @@ constexpr Profile Py38() {
                       .str_levels = 1,
                       .print_levels = 1,
                       .format_levels = 1},
+      .binary_op_adaptation = {.warmup = BinaryOpAdaptation::Warmup::kNone,
+                               .start_counter = 0,
+                               .start_backoff = 0,
+                               .specialised_counter = 0,
+                               .misses_revert = false,
+                               .revert_counter = 0,
+                               .revert_backoff = 0,
+                               .float_result_reuses_operand = false},
       .source_limits = {.max_paren_nesting = 0,
                         .max_indent_levels = 99,
                         .parser = ParserKind::kLL1,
@@ -328,6 +336,16 @@ constexpr Profile Py311() {
   p.exception_frees_traceback_first = true;
   p.frame_object_base = 136;
   p.version = "3.11";
+  // Measured: quickened sites specialise on their first run (counter 0),
+  // 53 misses revert one, which then waits 31 runs.
+  p.binary_op_adaptation = {.warmup = BinaryOpAdaptation::Warmup::kCodeObject,
+                            .start_counter = 0,
+                            .start_backoff = 0,
+                            .specialised_counter = 53,
+                            .misses_revert = true,
+                            .revert_counter = 31,
+                            .revert_backoff = 5,
+                            .float_result_reuses_operand = false};
   p.modules_at_startup = "weakref";  // measured: in sys.modules when a script starts
   p.aux.weakref = 80;  // a vectorcall pointer
   p.messages.weakref_call_args = "weakref expected 0 arguments, got %d";
@@ -407,6 +425,16 @@ constexpr Profile Py312() {
   Profile p = Py311();
   p.exception_made_when_raised = true;
   p.version = "3.12";
+  // Measured: a site specialises on its second run; 52 misses later it
+  // specialises again for what it sees.
+  p.binary_op_adaptation = {.warmup = BinaryOpAdaptation::Warmup::kPerSite,
+                            .start_counter = 1,
+                            .start_backoff = 1,
+                            .specialised_counter = 52,
+                            .misses_revert = false,
+                            .revert_counter = 0,
+                            .revert_backoff = 0,
+                            .float_result_reuses_operand = true};
   p.gc_startup_stats = {{{5, 24}, {0, 0}, {0, 0}}};
   p.gc_startup_frozen = 375;
   p.distinct_interned_one_chars = "_abcdenprsx";

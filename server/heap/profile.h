@@ -174,6 +174,39 @@ struct CRecursion {
   uint32_t format_levels;
 };
 
+// How CPython's specialising interpreter (3.11+) adapts a BINARY_OP site.
+// A site runs the generic instruction until its counter reaches zero, then
+// specialises for the operands it sees (two exact ints, floats or strs under
+// +, - or *; str + str stored back to the local it read: in place). A
+// failure backs off exponentially: the exponent grows by one (to 12) and the
+// counter restarts at 2**exponent - 1.
+struct BinaryOpAdaptation {
+  enum class Warmup : uint8_t {
+    kNone,        // no adaptive interpreter (3.8 to 3.10)
+    kCodeObject,  // 3.11: a code object's sites start adapting once it is
+                  // quickened, on its eighth call or unconditional
+                  // backward jump
+    kPerSite,     // 3.12+: every site adapts from its first run
+  };
+  Warmup warmup;
+  // The counter and exponent a site starts with (3.11: when quickened).
+  uint16_t start_counter;
+  uint8_t start_backoff;
+  // The counter a site gets when it specialises.
+  uint16_t specialised_counter;
+  // 3.11: a specialised site counts its misses down from
+  // specialised_counter and reverts to adapting, with the counter and
+  // exponent below, when it reaches zero. 3.12+: a miss runs the generic
+  // instruction, whose counter (the same one) decides when to specialise
+  // again.
+  bool misses_revert;
+  uint16_t revert_counter;
+  uint8_t revert_backoff;
+  // 3.12+: a specialised float +, - or * writes its result into an operand
+  // nothing else holds (the left first) instead of making a new float.
+  bool float_result_reuses_operand;
+};
+
 // How the parser fails on nesting too deep for it.
 enum class ParserKind : uint8_t {
   kLL1,  // 3.8: pgen's LL(1) parser, a stack of grammar nonterminals
@@ -518,6 +551,7 @@ struct Profile {
 
   // ---- limits on nesting and on source text ----
   CRecursion c_recursion;
+  BinaryOpAdaptation binary_op_adaptation;
   SourceLimits source_limits;
 
   // ---- what the traceback adds to an uncaught NameError ----

@@ -118,6 +118,16 @@ struct Keyword {
   ExprPtr value;
 };
 
+// A BINARY_OP site's state in CPython 3.11+'s specialising interpreter
+// (binary_op_site.h).
+struct BinaryOpSite {
+  bool started = false;    // the counter below was set
+  bool uncertain = false;  // heapsim cannot tell the site's state
+  uint8_t family = 0;      // what it is specialised for; 0: generic
+  uint8_t backoff = 0;
+  uint16_t counter = 0;
+};
+
 struct Expr {
   ExprKind kind = ExprKind::kConstant;
   Position position;
@@ -151,6 +161,8 @@ struct Expr {
   // kAttribute: whether the site ran before, so that 3.12+'s LOAD_ATTR and
   // LOAD_SUPER_ATTR run specialised.
   mutable bool site_warm = false;
+  // kBinary: its BINARY_OP site.
+  mutable BinaryOpSite binary_site;
 };
 
 enum class StmtKind : uint8_t {
@@ -193,6 +205,7 @@ struct Stmt {
   ExprPtr value;
   ExprPtr message;                 // assert: the message; raise: the cause (`from`)
   BinaryOp binary_op = BinaryOp::kAdd;
+  mutable BinaryOpSite binary_site;  // kAugAssign's BINARY_OP
   Block body;
   Block orelse;
   Block finalbody;

@@ -24,6 +24,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/operators.h"
 #include "server/script/parser.h"
+#include "server/script/binary_op_site.h"
 #include "server/script/specialised_compare.h"
 #include "server/script/stack_depth.h"
 #include "server/script/subset_check.h"
@@ -946,6 +947,9 @@ absl::StatusOr<std::shared_ptr<Program>> Compiler::Run() {
   }
   // From here on the heap changes; nothing below fails.
   FillNameRefs();
+  if (heap_.profile().binary_op_adaptation.warmup != BinaryOpAdaptation::Warmup::kNone) {
+    for (CodeUnit& unit : tree_.units) MarkDuplicatedSites(unit.body);
+  }
   MakeLiterals();
   for (CodeUnit& unit : tree_.units) {
     FoldBlock(unit.body);

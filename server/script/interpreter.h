@@ -238,6 +238,17 @@ class Interpreter {
   // `value`, the name lets go of its reference (deleted from its frame or
   // dict) so the str can grow in place. True if it did.
   bool ReleaseForConcat(const NameRef& name, BinaryOp op, ObjectId value, ObjectId right);
+  // The BINARY_OP `site` of `op` on `left` and `right` (interpreter_binary.cc):
+  // when CPython 3.11+ runs it specialised in a way a script can see,
+  // performs that form and returns true with the result in `*result` (null
+  // with an error pending, a refusal included). Else returns false with
+  // the operands untouched, for the caller's generic instruction.
+  // `store_target`: the name the result is stored to next, if any.
+  bool RunSpecialisedBinary(BinaryOpSite& site, BinaryOp op, Ref& left, Ref& right,
+                            bool in_place, const NameRef* store_target, Ref* result);
+  // 3.11+'s str += str stored back to the local it read, the local being
+  // `target`: grows the str in place or replaces it.
+  Ref AppendToLocal(const NameRef& target, Ref left, Ref right);
 
   // The type object named `name` for types without a builtin name (and
   // the exception classes), made once per session.
@@ -465,6 +476,13 @@ class Interpreter {
   ScopedBudget budget_scope_;
   OutputSink& out_;
   Context context_;
+  // `name = <binary expression>` to a fast local runs: the expression and
+  // the name it is stored to (BINARY_OP followed by STORE_FAST).
+  struct BinaryStore {
+    const Expr* value = nullptr;
+    const NameRef* target = nullptr;
+  };
+  BinaryStore binary_store_;
   absl::Status error_;
   // The argument object of error_ (a KeyError's key), held as the raised
   // exception holds it until a handler takes it.

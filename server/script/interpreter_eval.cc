@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <utility>
+
 #include "absl/strings/str_cat.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/iterator_object.h"
@@ -65,6 +67,8 @@ Ref Interpreter::Eval(const Expr& expr) {
     case ExprKind::kCall:
       return EvalCall(expr);
     case ExprKind::kBinary: {
+      const NameRef* store_target =
+          binary_store_.value == &expr ? std::exchange(binary_store_, {}).target : nullptr;
       Ref left = Eval(*expr.operands[0]);
       if (!left) return Ref();
       Ref right = Eval(*expr.operands[1]);
@@ -72,6 +76,10 @@ Ref Interpreter::Eval(const Expr& expr) {
       if (ConcatInPlace(expr.binary_op, left.get(), right.get())) {
         right.Reset();
         return left;
+      }
+      if (Ref specialised; RunSpecialisedBinary(expr.binary_site, expr.binary_op, left, right,
+                                                /*in_place=*/false, store_target, &specialised)) {
+        return specialised;
       }
       Ref result = BinaryOf(*this, expr.binary_op, left.get(), right.get(), false);
       left.Reset();

@@ -413,7 +413,12 @@ Flow Interpreter::ExecAssign(const Stmt& stmt) {
     if (!result) return Flow::kError;
     return StoreName(name, std::move(result)) ? Flow::kNormal : Flow::kError;
   }
+  if (stmt.targets.size() == 1 && stmt.targets[0]->kind == ExprKind::kName &&
+      value_expr.kind == ExprKind::kBinary) {
+    binary_store_ = {&value_expr, &stmt.targets[0]->name};
+  }
   Ref value = Eval(value_expr);
+  binary_store_ = {};
   if (!value) return Flow::kError;
   for (size_t i = 0; i + 1 < stmt.targets.size(); ++i) {
     if (!Assign(*stmt.targets[i], heap_.NewRef(value.get()))) return Flow::kError;
@@ -518,7 +523,10 @@ Flow Interpreter::ExecAugAssign(const Stmt& stmt) {
     operand.Reset();
     return StoreName(target.name, std::move(current)) ? Flow::kNormal : Flow::kError;
   }
-  if (type == TypeTag::kList && stmt.binary_op == BinaryOp::kAdd) {
+  if (RunSpecialisedBinary(stmt.binary_site, stmt.binary_op, current, operand, /*in_place=*/true,
+                           target.kind == ExprKind::kName ? &target.name : nullptr, &result)) {
+    if (!result) return Flow::kError;
+  } else if (type == TypeTag::kList && stmt.binary_op == BinaryOp::kAdd) {
     if (!ExtendList(current.get(), operand.get())) return Flow::kError;
     result = heap_.NewRef(current.get());
   } else {
@@ -578,8 +586,13 @@ Flow Interpreter::ExecWhile(const Stmt& stmt) {
     const Flow flow = ExecBlock(stmt.body);
     if (flow == Flow::kBreak) return Flow::kNormal;
     if (flow == Flow::kReturn || flow == Flow::kError) return flow;
-    // 3.11 jumps back through the test: a warm-up event or not by form.
-    LoseWarmupCount(*context_.unit);
+    // 3.11's way back: `continue` and the end of a loop whose test is a
+    // constant jump back unconditionally (JUMP_BACKWARD, a warm-up event);
+    // otherwise the test's copy at the loop's end jumps back conditionally,
+    // which is none.
+    if (flow == Flow::kContinue || stmt.value->kind == ExprKind::kConstant) {
+      CountWarmup(*context_.unit);
+    }
   }
   return ExecBlock(stmt.orelse);
 }

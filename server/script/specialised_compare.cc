@@ -116,12 +116,12 @@ void MarkJumpTests(CodeUnit& unit) {
 
 void CountWarmup(const CodeUnit& unit) { ++unit.warmup_events; }
 
-void LoseWarmupCount(const CodeUnit& unit) { unit.warmup_unknown = true; }
+bool IsQuickened(const CodeUnit& unit) { return unit.warmup_events >= kWarmupEvents; }
 
 std::optional<bool> SpecialisedCompare(const Heap& heap, const CodeUnit& unit, const Expr& expr,
                                        CompareOp op, ObjectId a, ObjectId b, bool* uncertain) {
   *uncertain = false;
-  const bool warm = unit.warmup_events >= kWarmupEvents;
+  const bool warm = IsQuickened(unit);
   if (!warm && !unit.warmup_unknown) return std::nullopt;
   const SiteKind kind = KindOf(heap, op, a, b);
   if (warm) {

@@ -26,9 +26,8 @@ void MarkJumpTests(CodeUnit& unit);
 
 // A code object's warm-up events (what _PyCode_Warmup counts).
 void CountWarmup(const CodeUnit& unit);
-// An event heapsim does not count exactly (a while loop's iteration, a
-// generator's resumption): the unit's warmth is no longer known.
-void LoseWarmupCount(const CodeUnit& unit);
+// Whether 3.11 has quickened the code object (its eighth event happened).
+bool IsQuickened(const CodeUnit& unit);
 
 // What comparison site `expr` (a kCompare marked jump_test) does with `a`
 // and `b` in `unit` under a profile that specialises: records the operand

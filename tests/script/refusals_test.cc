@@ -293,6 +293,27 @@ TEST_P(Refusals, IsFinalizedOfAGeneratorIsRefusedWhereGcHasIt) {
   }
 }
 
+// A BINARY_OP site CPython's compiler emits twice (here in a finally
+// block) has a state heapsim cannot follow: where the specialised form would
+// reuse a float temporary (3.12+) or release the operands in another order
+// (3.11), the run is refused; before 3.11 there is no specialisation.
+TEST_P(Refusals, DuplicatedBinaryOpSitesAreRefusedWhereSpecialisationShows) {
+  const std::string source =
+      "def f(a):\n    try:\n        pass\n    finally:\n        x = float(a) * float(a)\n"
+      "    return x\nfor i in range(20):\n    f(i)\n";
+  const absl::Status status = RunScript(GetParam(), source);
+  if ((*FindProfile(GetParam()))->binary_op_adaptation.warmup !=
+      BinaryOpAdaptation::Warmup::kNone) {
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
+    EXPECT_NE(status.message().find("unsupported: an operator '*' whose specialisation heapsim "
+                                    "cannot follow"),
+              std::string::npos)
+        << status.message();
+  } else {
+    EXPECT_TRUE(status.ok()) << status;
+  }
+}
+
 TEST_P(Refusals, GeneratorFramesHeapsimCannotSizeAreRefusedWhereTheySizeTheObject) {
   const std::string source = "a = [['ab']]\ng = (len(*x) for x in a)\nprint(sum(g))\n";
   const absl::Status status = RunScript(GetParam(), source);

@@ -1,0 +1,101 @@
+// BINARY_OP sites run in their specialised forms (binary_op_site.h).
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "server/heap/float_object.h"
+#include "server/heap/str_object.h"
+#include "server/script/binary_op_site.h"
+#include "server/script/interpreter.h"
+#include "server/script/specialised_compare.h"
+
+namespace heapsim::script {
+
+bool Interpreter::RunSpecialisedBinary(BinaryOpSite& site, BinaryOp op, Ref& left, Ref& right,
+                                       bool in_place, const NameRef* store_target, Ref* result) {
+  const BinaryOpAdaptation& rules = heap_.profile().binary_op_adaptation;
+  if (rules.warmup == BinaryOpAdaptation::Warmup::kNone) return false;
+  const bool to_local = store_target != nullptr && store_target->scope == Scope::kFast;
+  const BinaryOperands operands{
+      left.get(), right.get(),
+      to_local && heap_.frames().at(context_.frame).slots[store_target->slot] == left.get()};
+  const CodeUnit& unit = *context_.unit;
+  if (site.uncertain ||
+      (rules.warmup == BinaryOpAdaptation::Warmup::kCodeObject && unit.warmup_unknown)) {
+    site.uncertain = true;
+    const BinaryFamily possible = SpecialisationFor(heap_, op, operands);
+    if (SpecialisedRunDiffers(heap_, possible, operands)) {
+      Refuse(absl::StrCat(
+          "an operator '", BinaryOpSymbol(op),
+          "' whose specialisation heapsim cannot follow (in a finally block, a while loop's "
+          "test, or code whose warm-up heapsim does not count), on operands it would change"));
+      *result = Ref();
+      return true;
+    }
+    return false;
+  }
+  const BinaryFamily family = RunSite(heap_, site, IsQuickened(unit), op, operands);
+  switch (family) {
+    case BinaryFamily::kGeneric:
+    case BinaryFamily::kStr:  // as the generic instruction
+      return false;
+    case BinaryFamily::kStrInPlace:
+      *result = AppendToLocal(*store_target, std::move(left), std::move(right));
+      return true;
+    case BinaryFamily::kInt:
+      break;
+    case BinaryFamily::kFloat:
+      if (rules.float_result_reuses_operand) {
+        const double a = FloatValue(heap_, left.get());
+        const double b = FloatValue(heap_, right.get());
+        const double value = op == BinaryOp::kAdd ? a + b : op == BinaryOp::kSub ? a - b : a * b;
+        if (heap_.object(left.get()).refcount == 1) {
+          heap_.set_real(left.get(), value);
+          right.Reset();
+          *result = std::move(left);
+        } else if (heap_.object(right.get()).refcount == 1) {
+          heap_.set_real(right.get(), value);
+          left.Reset();
+          *result = std::move(right);
+        } else {
+          *result = NewFloat(heap_, value);
+          left.Reset();
+          right.Reset();
+        }
+        return true;
+      }
+      break;
+  }
+  // Ints, and floats before 3.12: a new object, then the right operand
+  // released before the left.
+  absl::StatusOr<Ref> value = Binary(heap_, op, left.get(), right.get(), in_place);
+  if (!value.ok()) {
+    Raise(value.status());
+    *result = Ref();
+    return true;
+  }
+  right.Reset();
+  left.Reset();
+  *result = *std::move(value);
+  return true;
+}
+
+Ref Interpreter::AppendToLocal(const NameRef& target, Ref left, Ref right) {
+  // The stack's reference goes first (the local still holds the str), then
+  // PyUnicode_Append grows the local's str when nothing else holds it, or
+  // stores a new one, releasing the old, before the right operand goes.
+  const ObjectId str = left.release();
+  heap_.DecRef(str);
+  if (heap_.object(str).refcount != 1 || !StrAppendInPlace(heap_, str, right.get())) {
+    absl::StatusOr<Ref> joined = Binary(heap_, BinaryOp::kAdd, str, right.get(), true);
+    if (!joined.ok()) {
+      Raise(joined.status());
+      return Ref();
+    }
+    if (!StoreName(target, *std::move(joined))) return Ref();
+  }
+  right.Reset();
+  return LoadName(target);
+}
+
+}  // namespace heapsim::script
