@@ -866,9 +866,19 @@ uint32_t Compiler::StackDepth(uint32_t index, const CodeUnit& unit) const {
     return GeneratorFunctionStackSize(unit, tree_.units, heap_.profile()).value_or(0);
   }
   if (unit.name == "<genexpr>" && heap_.profile().generator_embeds_frame) {
-    return GeneratorStackSize(*tree_.scopes[index].comprehension, tree_.units, heap_.profile())
+    return ComprehensionStackSize(*tree_.scopes[index].comprehension, tree_.units,
+                                  heap_.profile())
         .value_or(0);
   }
+  const std::optional<uint32_t> exact =
+      unit.kind == UnitKind::kComprehension
+          ? ComprehensionStackSize(*tree_.scopes[index].comprehension, tree_.units,
+                                   heap_.profile())
+          : unit.kind == UnitKind::kFunction || unit.kind == UnitKind::kLambda
+                ? FunctionStackSize(unit, tree_.units, heap_.profile())
+                : std::nullopt;
+  if (exact) return *exact;
+  // What heapsim does not compute exactly: an estimate.
   std::function<uint32_t(const Expr&)> depth = [&](const Expr& e) -> uint32_t {
     uint32_t deepest = 1;
     uint32_t index = 0;
@@ -912,7 +922,7 @@ absl::Status Compiler::CheckGeneratorFrames() const {
   for (uint32_t u = 0; u < tree_.units.size(); ++u) {
     const Expr* genexpr = tree_.scopes[u].comprehension;
     if (tree_.units[u].name != "<genexpr>" || genexpr == nullptr) continue;
-    if (!GeneratorStackSize(*genexpr, tree_.units, heap_.profile())) {
+    if (!ComprehensionStackSize(*genexpr, tree_.units, heap_.profile())) {
       return Error(genexpr->position,
                    "a generator expression whose frame size heapsim does not compute");
     }
@@ -929,8 +939,11 @@ void Compiler::MakeCodeObjects() {
     Ref consts_tuple = NewTupleOf(heap_, consts.items);
     Ref name = InternStr(heap_, unit.name);
     unit.stack_size = StackDepth(i, unit);
+    // A comprehension's code has its iterator argument `.0` as a local too.
+    const auto locals = static_cast<uint32_t>(
+        unit.slot_names.size() + (unit.kind == UnitKind::kComprehension ? 1 : 0));
     Ref code = NewCode(heap_, program_index_, i, std::move(consts_tuple), std::move(name),
-                       unit.stack_size, static_cast<uint32_t>(unit.slot_names.size()));
+                       unit.stack_size, locals);
     unit.code_object = code.get();
     program_->owned.push_back(code.release());
   }

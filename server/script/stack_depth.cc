@@ -62,9 +62,11 @@ class StackDepth {
       case ExprKind::kYield:
         return e.operands.empty() ? Depth(1) : Value(*e.operands[0]);
       case ExprKind::kComprehension:
-        // A generator expression: its function, then its first iterable's
-        // iterator as the argument (other comprehensions are inlined 3.12+).
-        if (e.comprehension != ComprehensionKind::kGenerator) return std::nullopt;
+        // Its function, then its first iterable's iterator as the argument
+        // (3.12+ inline comprehensions other than generator expressions).
+        if (e.comprehension != ComprehensionKind::kGenerator && profile_.comprehensions_inlined) {
+          return std::nullopt;
+        }
         return Max(Function({}, units_[e.unit]), Plus(1, Value(*e.clauses[0].iterable)));
       case ExprKind::kYieldFrom:
         return Max(Value(*e.operands[0]), profile_.yield_from_depth);
@@ -112,6 +114,13 @@ class StackDepth {
         }
         return d;
       }
+      case ExprKind::kAttribute:
+        // The value, then the object above it.
+        return Plus(below + 1, Value(*target.operands[0]));
+      case ExprKind::kSubscript:
+        if (target.operands[1]->kind == ExprKind::kSlice) return std::nullopt;
+        return Max(Plus(below + 1, Value(*target.operands[0])),
+                   Plus(below + 2, Value(*target.operands[1])));
       default:
         return std::nullopt;
     }
@@ -155,9 +164,23 @@ class StackDepth {
         for (size_t i = 0; i < n; ++i) d = Max(d, Target(*s.targets[i], i + 1 < n ? 1 : 0));
         return d;
       }
-      case StmtKind::kAugAssign:
-        if (s.targets[0]->kind != ExprKind::kName) return std::nullopt;
-        return Max(1, Plus(1, Value(*s.value)));
+      case StmtKind::kAugAssign: {
+        const Expr& target = *s.targets[0];
+        switch (target.kind) {
+          case ExprKind::kName:
+            return Max(1, Plus(1, Value(*s.value)));
+          case ExprKind::kAttribute:
+            // The object twice, then its attribute and the operand.
+            return Max(Max(Value(*target.operands[0]), 2), Plus(2, Value(*s.value)));
+          case ExprKind::kSubscript:
+            // The container and key twice, then the item and the operand.
+            if (target.operands[1]->kind == ExprKind::kSlice) return std::nullopt;
+            return Max(Max(Value(*target.operands[0]), Plus(1, Value(*target.operands[1]))),
+                       Max(4, Plus(3, Value(*s.value))));
+          default:
+            return std::nullopt;
+        }
+      }
       case StmtKind::kDelete:
         for (const ExprPtr& target : s.targets) {
           if (target->kind != ExprKind::kName) return std::nullopt;
@@ -311,26 +334,42 @@ class StackDepth {
 
 }  // namespace
 
-std::optional<uint32_t> GeneratorStackSize(const Expr& genexpr, const std::vector<CodeUnit>& units,
-                                           const Profile& profile) {
+std::optional<uint32_t> ComprehensionStackSize(const Expr& comprehension,
+                                               const std::vector<CodeUnit>& units,
+                                               const Profile& profile) {
   const StackDepth depth(units, profile);
-  // The outermost iterator arrives as the argument .0 and stays on the stack
-  // for the whole loop, as does each inner clause's iterator.
-  uint32_t iterators = 1;
-  Depth deepest = 1;
-  for (size_t c = 0; c < genexpr.clauses.size(); ++c) {
-    const ComprehensionClause& clause = genexpr.clauses[c];
+  // A list, set or dict comprehension builds its result at the bottom. The
+  // outermost iterator arrives as the argument .0 and stays on the stack for
+  // the whole loop, as does each inner clause's iterator.
+  const uint32_t result = comprehension.comprehension == ComprehensionKind::kGenerator ? 0 : 1;
+  uint32_t below = result + 1;
+  Depth deepest = below;
+  for (size_t c = 0; c < comprehension.clauses.size(); ++c) {
+    const ComprehensionClause& clause = comprehension.clauses[c];
     if (c > 0) {
-      deepest = Max(deepest, Plus(iterators, depth.Value(*clause.iterable)));
-      ++iterators;
+      deepest = Max(deepest, Plus(below, depth.Value(*clause.iterable)));
+      ++below;
     }
-    deepest = Max(deepest, iterators + 1);  // FOR_ITER's item
-    deepest = Max(deepest, depth.Target(*clause.target, iterators));
+    deepest = Max(deepest, below + 1);  // FOR_ITER's item
+    deepest = Max(deepest, depth.Target(*clause.target, below));
     for (const ExprPtr& condition : clause.conditions) {
-      deepest = Max(deepest, Plus(iterators, depth.Test(*condition)));
+      deepest = Max(deepest, Plus(below, depth.Test(*condition)));
     }
   }
-  return Max(deepest, Plus(iterators, depth.Value(*genexpr.operands[0])));
+  deepest = Max(deepest, Plus(below, depth.Value(*comprehension.operands[0])));
+  if (comprehension.comprehension == ComprehensionKind::kDict) {
+    // The key, then the value above it.
+    deepest = Max(deepest, Plus(below + 1, depth.Value(*comprehension.operands[1])));
+  }
+  return deepest;
+}
+
+std::optional<uint32_t> FunctionStackSize(const CodeUnit& unit, const std::vector<CodeUnit>& units,
+                                          const Profile& profile) {
+  const StackDepth depth(units, profile);
+  if (unit.expression) return depth.Value(*unit.expression);
+  // The implicit `return None` pushes one.
+  return Max(1, depth.Statements(unit.body));
 }
 
 std::optional<uint32_t> GeneratorFunctionStackSize(const CodeUnit& unit,
