@@ -35,6 +35,11 @@ uint32_t DigitCount(int64_t value);
 Ref NewInt(Heap& heap, int64_t value, IntRequest request = IntRequest::FromLong());
 Ref NewInt(Heap& heap, const BigInt& value, IntRequest request = IntRequest::FromLong());
 
+// The scratch int CPython's decimal conversion of int `value` (str(),
+// repr()) allocates before the new str and frees after it: its block, to
+// free with Heap::FreeBuffer once the str is made.
+uint64_t AllocateDecimalScratch(Heap& heap, ObjectId value);
+
 // True if `id` is an int or bool object.
 inline bool IsIntLike(const Heap& heap, ObjectId id) {
   const TypeTag type = heap.type_of(id);

@@ -198,7 +198,7 @@ constexpr Profile Py38() {
                       .str_levels = 1,
                       .print_levels = 1,
                       .format_levels = 1},
-      .binary_op_adaptation = {.warmup = BinaryOpAdaptation::Warmup::kNone,
+      .adaptive_rules = {.warmup = AdaptiveRules::Warmup::kNone,
                                .start_counter = 0,
                                .start_backoff = 0,
                                .specialised_counter = 0,
@@ -338,7 +338,7 @@ constexpr Profile Py311() {
   p.version = "3.11";
   // Measured: quickened sites specialise on their first run (counter 0),
   // 53 misses revert one, which then waits 31 runs.
-  p.binary_op_adaptation = {.warmup = BinaryOpAdaptation::Warmup::kCodeObject,
+  p.adaptive_rules = {.warmup = AdaptiveRules::Warmup::kCodeObject,
                             .start_counter = 0,
                             .start_backoff = 0,
                             .specialised_counter = 53,
@@ -403,7 +403,9 @@ constexpr Profile Py311() {
   p.call_copies_arguments = false;
   p.call_releases_args_reversed = false;
   p.bytearray_init_appends = false;
-  p.vectorcall_types = "range list dict tuple set frozenset bool float type str map filter super";
+  // str has no vectorcall before 3.13: str(x) packs its argument unless
+  // the call site runs specialised (server/script/interpreter_specialised.cc).
+  p.vectorcall_types = "range list dict tuple set frozenset bool float type map filter super";
   p.packing_functions =
       "zip min max "
       "dict.update set.update set.union set.intersection set.difference str.format "
@@ -427,7 +429,7 @@ constexpr Profile Py312() {
   p.version = "3.12";
   // Measured: a site specialises on its second run; 52 misses later it
   // specialises again for what it sees.
-  p.binary_op_adaptation = {.warmup = BinaryOpAdaptation::Warmup::kPerSite,
+  p.adaptive_rules = {.warmup = AdaptiveRules::Warmup::kPerSite,
                             .start_counter = 1,
                             .start_backoff = 1,
                             .specialised_counter = 52,

@@ -174,13 +174,13 @@ struct CRecursion {
   uint32_t format_levels;
 };
 
-// How CPython's specialising interpreter (3.11+) adapts a BINARY_OP site.
-// A site runs the generic instruction until its counter reaches zero, then
-// specialises for the operands it sees (two exact ints, floats or strs under
-// +, - or *; str + str stored back to the local it read: in place). A
-// failure backs off exponentially: the exponent grows by one (to 12) and the
-// counter restarts at 2**exponent - 1.
-struct BinaryOpAdaptation {
+// How CPython's specialising interpreter (3.11+) adapts an instruction site
+// (server/script/adaptive_site.h): BINARY_OP, and the CALL of str(x). A site
+// runs the generic instruction until its counter reaches zero, then
+// specialises for what it sees. A failure backs off exponentially: the
+// exponent grows by one (to 12) and the counter restarts at
+// 2**exponent - 1.
+struct AdaptiveRules {
   enum class Warmup : uint8_t {
     kNone,        // no adaptive interpreter (3.8 to 3.10)
     kCodeObject,  // 3.11: a code object's sites start adapting once it is
@@ -551,7 +551,7 @@ struct Profile {
 
   // ---- limits on nesting and on source text ----
   CRecursion c_recursion;
-  BinaryOpAdaptation binary_op_adaptation;
+  AdaptiveRules adaptive_rules;
   SourceLimits source_limits;
 
   // ---- what the traceback adds to an uncaught NameError ----

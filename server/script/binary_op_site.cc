@@ -1,17 +1,10 @@
 #include "server/script/binary_op_site.h"
 
-#include <algorithm>
-
-#include "server/heap/profile.h"
+#include "server/script/adaptive_site.h"
 
 namespace heapsim::script {
 
 namespace {
-
-// The exponent of a failed specialisation's back-off stops growing here.
-constexpr uint8_t kMaxBackoff = 12;
-
-using Warmup = BinaryOpAdaptation::Warmup;
 
 // Whether a site specialised as `family` runs specialised for these
 // operands (a hit) or misses.
@@ -33,15 +26,10 @@ bool Hits(const Heap& heap, BinaryFamily family, const BinaryOperands& operands)
   return false;
 }
 
-// A failed specialisation: the exponent grows and the counter restarts.
-void BackOff(BinaryOpSite& site) {
-  site.family = static_cast<uint8_t>(BinaryFamily::kGeneric);
-  site.backoff = std::min<uint8_t>(site.backoff + 1, kMaxBackoff);
-  site.counter = static_cast<uint16_t>((1u << site.backoff) - 1);
-}
-
 void MarkSites(const Expr& expr) {
-  if (expr.kind == ExprKind::kBinary) expr.binary_site.uncertain = true;
+  if (expr.kind == ExprKind::kBinary || expr.kind == ExprKind::kCall) {
+    expr.adaptive_site.uncertain = true;
+  }
   for (const ExprPtr& operand : expr.operands) {
     if (operand) MarkSites(*operand);
   }
@@ -99,42 +87,13 @@ BinaryFamily SpecialisationFor(const Heap& heap, BinaryOp op, const BinaryOperan
   }
 }
 
-BinaryFamily RunSite(const Heap& heap, BinaryOpSite& site, bool quickened, BinaryOp op,
+BinaryFamily RunSite(const Heap& heap, AdaptiveSite& site, bool quickened, BinaryOp op,
                      const BinaryOperands& operands) {
-  const BinaryOpAdaptation& rules = heap.profile().binary_op_adaptation;
-  if (rules.warmup == Warmup::kNone) return BinaryFamily::kGeneric;
-  if (rules.warmup == Warmup::kCodeObject && !quickened) return BinaryFamily::kGeneric;
-  if (!site.started) {
-    site.started = true;
-    site.counter = rules.start_counter;
-    site.backoff = rules.start_backoff;
-  }
-  const auto family = static_cast<BinaryFamily>(site.family);
-  if (family != BinaryFamily::kGeneric) {
-    if (Hits(heap, family, operands)) return family;
-    if (rules.misses_revert) {
-      // 3.11: the miss counts down; at zero the site adapts again.
-      if (--site.counter == 0) {
-        site.family = static_cast<uint8_t>(BinaryFamily::kGeneric);
-        site.counter = rules.revert_counter;
-        site.backoff = rules.revert_backoff;
-      }
-      return BinaryFamily::kGeneric;
-    }
-    // 3.12+: the miss runs the generic instruction, counter and all.
-  }
-  if (site.counter == 0) {
-    const BinaryFamily chosen = SpecialisationFor(heap, op, operands);
-    if (chosen != BinaryFamily::kGeneric) {
-      site.family = static_cast<uint8_t>(chosen);
-      site.counter = rules.specialised_counter;
-      site.backoff = 0;
-      return chosen;
-    }
-    BackOff(site);
-  }
-  --site.counter;
-  return BinaryFamily::kGeneric;
+  const auto specialised = static_cast<BinaryFamily>(site.family);
+  const bool hit = specialised != BinaryFamily::kGeneric && Hits(heap, specialised, operands);
+  return static_cast<BinaryFamily>(
+      AdvanceSite(heap.profile().adaptive_rules, site, quickened, hit,
+                  static_cast<uint8_t>(SpecialisationFor(heap, op, operands))));
 }
 
 bool SpecialisedRunDiffers(const Heap& heap, BinaryFamily family, const BinaryOperands& operands) {
@@ -144,7 +103,7 @@ bool SpecialisedRunDiffers(const Heap& heap, BinaryFamily family, const BinaryOp
     case BinaryFamily::kInt:
       return left_alone && right_alone;
     case BinaryFamily::kFloat:
-      if (heap.profile().binary_op_adaptation.float_result_reuses_operand) {
+      if (heap.profile().adaptive_rules.float_result_reuses_operand) {
         return left_alone || right_alone;
       }
       return left_alone && right_alone;

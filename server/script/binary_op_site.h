@@ -1,5 +1,5 @@
 // CPython 3.11+'s specialising interpreter adapts each BINARY_OP site to
-// the operands it sees (the profile's BinaryOpAdaptation), and a site run
+// the operands it sees (the profile's AdaptiveRules), and a site run
 // specialised differs from the generic instruction in ways a script sees:
 //   - int and float +, - and * release the right operand before the left
 //     (the generic instruction releases the left first), which decides the
@@ -39,7 +39,7 @@ struct BinaryOperands {
   bool left_is_target;
 };
 
-// Marks the BINARY_OP sites in `body` that CPython's compiler emits more
+// Marks the BINARY_OP and CALL sites in `body` that CPython's compiler emits more
 // than once (in a finally block, which runs from copies on each way out of
 // its try, and in the test of a while loop, tested again from a copy at the
 // loop's end): heapsim keeps one state per site, so theirs is uncertain.
@@ -54,7 +54,7 @@ BinaryFamily SpecialisationFor(const Heap& heap, BinaryOp op, const BinaryOperan
 // site's counters advanced as CPython advances them. `quickened`: the code
 // object has warmed up (3.11; per-site profiles ignore it). Only for
 // profiles with an adaptive interpreter.
-BinaryFamily RunSite(const Heap& heap, BinaryOpSite& site, bool quickened, BinaryOp op,
+BinaryFamily RunSite(const Heap& heap, AdaptiveSite& site, bool quickened, BinaryOp op,
                      const BinaryOperands& operands);
 
 // True when running `family` on these operands would differ from the

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/heap/int_object.h"
 #include "server/heap/py_error.h"
+#include "server/heap/str_object.h"
 #include "server/heap/value_ops.h"
 
 namespace heapsim::script {
@@ -119,5 +120,13 @@ Ref BuiltinCall::TypeError(std::string_view text) {
 }
 
 Ref BuiltinCall::Int(int64_t value) { return NewInt(heap_, value); }
+
+Ref BuiltinCall::NewTextOf(ObjectId value, std::string_view text) {
+  if (heap_.type_of(value) != TypeTag::kInt) return NewStrObject(heap_, text);
+  const uint64_t scratch = AllocateDecimalScratch(heap_, value);
+  Ref str = NewStrObject(heap_, text);
+  heap_.FreeBuffer(scratch);
+  return str;
+}
 
 }  // namespace heapsim::script

@@ -74,6 +74,9 @@ class BuiltinCall {
   Ref None() { return heap_.NewRef(heap_.none()); }
   Ref Bool(bool value) { return heap_.NewRef(heap_.bool_object(value)); }
   Ref Int(int64_t value);
+  // A new str of `text`, the str() or repr() of `value`: an int's decimal
+  // conversion holds a scratch int while it makes the str.
+  Ref NewTextOf(ObjectId value, std::string_view text);
 
   Interpreter& interp_;
   Heap& heap_;

@@ -909,7 +909,7 @@ Ref Call::Construct() {
         absl::StatusOr<std::string> text =
             StrChecked(heap_, Arg(0), static_cast<int>(heap_.profile().c_recursion.str_levels));
         if (!text.ok()) return Fail(text.status());
-        return NewStrObject(heap_, *text);
+        return NewTextOf(Arg(0), *text);
       }
     case Builtin::kTypeBytes:
       return ConstructBytes(false);
@@ -1013,7 +1013,7 @@ Ref Call::Run() {
         // One level for the call of the builtin itself.
         absl::StatusOr<std::string> text = ReprChecked(heap_, Arg(0), 1);
         if (!text.ok()) return Fail(text.status());
-        return NewStrObject(heap_, *text);
+        return NewTextOf(Arg(0), *text);
       }
     case Builtin::kAscii: {
       if (!Arity(1, 1)) return Ref();
@@ -1023,7 +1023,7 @@ Ref Call::Run() {
       } else {
         absl::StatusOr<std::string> text = ReprChecked(heap_, Arg(0), 1);
         if (!text.ok()) return Fail(text.status());
-        repr = NewStrObject(heap_, *text);
+        repr = NewTextOf(Arg(0), *text);
       }
       if (!repr) return Ref();
       return AsciiOfRepr(interp_, std::move(repr));

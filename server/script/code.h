@@ -118,9 +118,9 @@ struct Keyword {
   ExprPtr value;
 };
 
-// A BINARY_OP site's state in CPython 3.11+'s specialising interpreter
-// (binary_op_site.h).
-struct BinaryOpSite {
+// An instruction site's state in CPython 3.11+'s specialising interpreter
+// (adaptive_site.h).
+struct AdaptiveSite {
   bool started = false;    // the counter below was set
   bool uncertain = false;  // heapsim cannot tell the site's state
   uint8_t family = 0;      // what it is specialised for; 0: generic
@@ -161,8 +161,8 @@ struct Expr {
   // kAttribute: whether the site ran before, so that 3.12+'s LOAD_ATTR and
   // LOAD_SUPER_ATTR run specialised.
   mutable bool site_warm = false;
-  // kBinary: its BINARY_OP site.
-  mutable BinaryOpSite binary_site;
+  // kBinary: its BINARY_OP site; kCall: its CALL site.
+  mutable AdaptiveSite adaptive_site;
 };
 
 enum class StmtKind : uint8_t {
@@ -205,7 +205,7 @@ struct Stmt {
   ExprPtr value;
   ExprPtr message;                 // assert: the message; raise: the cause (`from`)
   BinaryOp binary_op = BinaryOp::kAdd;
-  mutable BinaryOpSite binary_site;  // kAugAssign's BINARY_OP
+  mutable AdaptiveSite binary_site;  // kAugAssign's BINARY_OP
   Block body;
   Block orelse;
   Block finalbody;

@@ -960,7 +960,7 @@ absl::StatusOr<std::shared_ptr<Program>> Compiler::Run() {
   }
   // From here on the heap changes; nothing below fails.
   FillNameRefs();
-  if (heap_.profile().binary_op_adaptation.warmup != BinaryOpAdaptation::Warmup::kNone) {
+  if (heap_.profile().adaptive_rules.warmup != AdaptiveRules::Warmup::kNone) {
     for (CodeUnit& unit : tree_.units) MarkDuplicatedSites(unit.body);
   }
   MakeLiterals();

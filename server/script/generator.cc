@@ -8,6 +8,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/generator_function.h"
 #include "server/script/special_methods.h"
+#include "server/script/specialised_compare.h"
 
 namespace heapsim::script {
 
@@ -86,6 +87,7 @@ Ref GeneratorNext(Interpreter& interp, ObjectId generator) {
   interp.context_.frame = frame;
   interp.context_.class_namespace = kNoObject;
   interp.context_.program_index = site.program;
+  CountWarmup(unit);  // RESUME
 
   Ref result;
   bool failed = false;
@@ -103,6 +105,7 @@ Ref GeneratorNext(Interpreter& interp, ObjectId generator) {
       --level;
       continue;
     }
+    CountWarmup(unit);  // at most one event per iteration (its jump back)
     const ComprehensionClause& clause = expr.clauses[level];
     if (!interp.Assign(*clause.target, std::move(item))) {
       failed = true;

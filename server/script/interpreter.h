@@ -46,6 +46,9 @@ struct CallArgs {
   // positional[0] is a bound method's self, which the method lends the
   // call: the frame takes that reference even where it copies the others.
   bool self_lent = false;
+  // The call site runs specialised as CALL_NO_KW_STR_1 (3.11, 3.12): str(x)
+  // gets its argument without the tuple tp_call would pack.
+  bool str_call_specialised = false;
 };
 
 // How a statement finished.
@@ -244,8 +247,14 @@ class Interpreter {
   // with an error pending, a refusal included). Else returns false with
   // the operands untouched, for the caller's generic instruction.
   // `store_target`: the name the result is stored to next, if any.
-  bool RunSpecialisedBinary(BinaryOpSite& site, BinaryOp op, Ref& left, Ref& right,
+  bool RunSpecialisedBinary(AdaptiveSite& site, BinaryOp op, Ref& left, Ref& right,
                             bool in_place, const NameRef* store_target, Ref* result);
+  // Whether CALL site `expr` (calling `callable` with `args`) runs as
+  // 3.11/3.12's CALL_NO_KW_STR_1, str(x) without packing its argument in a
+  // tuple, advancing the site; nullopt with a refusal pending when heapsim
+  // cannot tell and it would show.
+  std::optional<bool> StrCallSpecialised(const Expr& expr, ObjectId callable, const CallArgs& args,
+                                         bool star_call);
   // 3.11+'s str += str stored back to the local it read, the local being
   // `target`: grows the str in place or replaces it.
   Ref AppendToLocal(const NameRef& target, Ref left, Ref right);

@@ -191,6 +191,9 @@ Ref Interpreter::EvalCall(const Expr& expr) {
   if (!function) return Ref();
   CallArgs args;
   if (!EvalArguments(expr, 1, &args)) return Ref();
+  const std::optional<bool> str_call = StrCallSpecialised(expr, function.get(), args, star_call);
+  if (!str_call) return Ref();
+  args.str_call_specialised = *str_call;
   Ref star_tuple;
   if (star_call) {
     // CALL_FUNCTION_EX gets its positional arguments as a tuple.
@@ -291,7 +294,8 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
       }
       // Builtin types build their keyword dict themselves (dict() merges it).
       Ref packed;
-      if (builtin != Builtin::kExceptionClass && !heap_.cls(callable).vectorcall) {
+      if (builtin != Builtin::kExceptionClass && !heap_.cls(callable).vectorcall &&
+          !args.str_call_specialised) {
         packed = PackArguments(heap_, args);
       }
       Ref result = CallBuiltin(*this, builtin, self, args);
@@ -647,6 +651,7 @@ Ref Interpreter::RunComprehension(const Expr& expr, const CodeUnit& unit, Ref fi
     context_.frame = frame;
     context_.class_namespace = kNoObject;
     ++depth_;
+    CountWarmup(unit);  // RESUME
   }
   Ref result;
   switch (expr.comprehension) {
@@ -707,6 +712,8 @@ bool Interpreter::ComprehensionLoop(const Expr& expr, size_t clause, ObjectId it
     if (!Step()) return false;
     Ref item = Next(iterator);
     if (!item) return !has_error();
+    // At most one warm-up event per iteration (its jump back).
+    CountWarmup(*context_.unit);
     if (!Assign(*c.target, std::move(item))) return false;
     bool pass = true;
     for (const ExprPtr& condition : c.conditions) {

@@ -77,7 +77,7 @@ Ref Interpreter::Eval(const Expr& expr) {
         right.Reset();
         return left;
       }
-      if (Ref specialised; RunSpecialisedBinary(expr.binary_site, expr.binary_op, left, right,
+      if (Ref specialised; RunSpecialisedBinary(expr.adaptive_site, expr.binary_op, left, right,
                                                 /*in_place=*/false, store_target, &specialised)) {
         return specialised;
       }

@@ -118,6 +118,10 @@ void CountWarmup(const CodeUnit& unit) { ++unit.warmup_events; }
 
 bool IsQuickened(const CodeUnit& unit) { return unit.warmup_events >= kWarmupEvents; }
 
+bool SurelyCold(const CodeUnit& unit) {
+  return !IsQuickened(unit) && (!unit.warmup_unknown || unit.kind == UnitKind::kComprehension);
+}
+
 std::optional<bool> SpecialisedCompare(const Heap& heap, const CodeUnit& unit, const Expr& expr,
                                        CompareOp op, ObjectId a, ObjectId b, bool* uncertain) {
   *uncertain = false;

@@ -28,6 +28,11 @@ void MarkJumpTests(CodeUnit& unit);
 void CountWarmup(const CodeUnit& unit);
 // Whether 3.11 has quickened the code object (its eighth event happened).
 bool IsQuickened(const CodeUnit& unit);
+// Whether the code object has surely not been quickened: its events are
+// counted exactly, or (comprehensions and generator expressions, whose
+// every call, resumption and iteration is counted as one) at most that
+// many and fewer than eight.
+bool SurelyCold(const CodeUnit& unit);
 
 // What comparison site `expr` (a kCompare marked jump_test) does with `a`
 // and `b` in `unit` under a profile that specialises: records the operand

@@ -25,7 +25,7 @@ class BinaryOpSiteTest : public ::testing::Test {
 
   // The runs (0: generic, else the family) of `pattern` ('f': two floats,
   // 'i': a float and an int) through one site.
-  std::vector<BinaryFamily> Run(BinaryOpSite& site, const std::string& pattern,
+  std::vector<BinaryFamily> Run(AdaptiveSite& site, const std::string& pattern,
                                 bool quickened = true) {
     std::vector<BinaryFamily> runs;
     for (char c : pattern) {
@@ -46,13 +46,13 @@ class BinaryOpSiteTest : public ::testing::Test {
 };
 
 TEST_F(BinaryOpSiteTest, PerSiteProfilesSpecialiseOnTheSecondRun) {
-  BinaryOpSite site;
+  AdaptiveSite site;
   EXPECT_EQ(Shape(Run(site, "ffff")), ".SSS");
   EXPECT_EQ(site.counter, 52);
 }
 
 TEST_F(BinaryOpSiteTest, MissesCountDownTheSameCounterThenBackOff) {
-  BinaryOpSite site;
+  AdaptiveSite site;
   Run(site, "ff");
   // 52 misses, then a failed specialisation (exponent 1: 1 run), another
   // (exponent 2: 3 runs), another (exponent 3: 7 runs)...
@@ -92,7 +92,7 @@ class CodeObjectWarmupTest : public BinaryOpSiteTest {
 };
 
 TEST_F(CodeObjectWarmupTest, SitesWaitForTheCodeObjectThenSpecialiseAtOnce) {
-  BinaryOpSite site;
+  AdaptiveSite site;
   EXPECT_EQ(Shape(Run(site, "fff", /*quickened=*/false)), "...");
   EXPECT_FALSE(site.started);
   EXPECT_EQ(Shape(Run(site, "ff")), "SS");
@@ -100,7 +100,7 @@ TEST_F(CodeObjectWarmupTest, SitesWaitForTheCodeObjectThenSpecialiseAtOnce) {
 }
 
 TEST_F(CodeObjectWarmupTest, FiftyThreeMissesRevertASiteThatThenWaitsThirtyOneRuns) {
-  BinaryOpSite site;
+  AdaptiveSite site;
   Run(site, "f");
   EXPECT_EQ(Shape(Run(site, std::string(53, 'i'))), std::string(53, '.'));
   EXPECT_EQ(site.family, static_cast<uint8_t>(BinaryFamily::kGeneric));

@@ -302,8 +302,8 @@ TEST_P(Refusals, DuplicatedBinaryOpSitesAreRefusedWhereSpecialisationShows) {
       "def f(a):\n    try:\n        pass\n    finally:\n        x = float(a) * float(a)\n"
       "    return x\nfor i in range(20):\n    f(i)\n";
   const absl::Status status = RunScript(GetParam(), source);
-  if ((*FindProfile(GetParam()))->binary_op_adaptation.warmup !=
-      BinaryOpAdaptation::Warmup::kNone) {
+  if ((*FindProfile(GetParam()))->adaptive_rules.warmup !=
+      AdaptiveRules::Warmup::kNone) {
     EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
     EXPECT_NE(status.message().find("unsupported: an operator '*' whose specialisation heapsim "
                                     "cannot follow"),

@@ -1,27 +1,31 @@
-// BINARY_OP sites run in their specialised forms (binary_op_site.h).
+// Instruction sites run in their specialised forms (3.11+): BINARY_OP
+// (binary_op_site.h) and the CALL of str(x).
 
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "server/heap/float_object.h"
 #include "server/heap/str_object.h"
+#include "server/script/adaptive_site.h"
 #include "server/script/binary_op_site.h"
+#include "server/script/builtins.h"
 #include "server/script/interpreter.h"
 #include "server/script/specialised_compare.h"
 
 namespace heapsim::script {
 
-bool Interpreter::RunSpecialisedBinary(BinaryOpSite& site, BinaryOp op, Ref& left, Ref& right,
+bool Interpreter::RunSpecialisedBinary(AdaptiveSite& site, BinaryOp op, Ref& left, Ref& right,
                                        bool in_place, const NameRef* store_target, Ref* result) {
-  const BinaryOpAdaptation& rules = heap_.profile().binary_op_adaptation;
-  if (rules.warmup == BinaryOpAdaptation::Warmup::kNone) return false;
+  const AdaptiveRules& rules = heap_.profile().adaptive_rules;
+  if (rules.warmup == AdaptiveRules::Warmup::kNone) return false;
   const bool to_local = store_target != nullptr && store_target->scope == Scope::kFast;
   const BinaryOperands operands{
       left.get(), right.get(),
       to_local && heap_.frames().at(context_.frame).slots[store_target->slot] == left.get()};
   const CodeUnit& unit = *context_.unit;
   if (site.uncertain ||
-      (rules.warmup == BinaryOpAdaptation::Warmup::kCodeObject && unit.warmup_unknown)) {
+      (rules.warmup == AdaptiveRules::Warmup::kCodeObject && unit.warmup_unknown &&
+       !SurelyCold(unit))) {
     site.uncertain = true;
     const BinaryFamily possible = SpecialisationFor(heap_, op, operands);
     if (SpecialisedRunDiffers(heap_, possible, operands)) {
@@ -78,6 +82,40 @@ bool Interpreter::RunSpecialisedBinary(BinaryOpSite& site, BinaryOp op, Ref& lef
   left.Reset();
   *result = *std::move(value);
   return true;
+}
+
+std::optional<bool> Interpreter::StrCallSpecialised(const Expr& expr, ObjectId callable,
+                                                    const CallArgs& args, bool star_call) {
+  const AdaptiveRules& rules = heap_.profile().adaptive_rules;
+  if (rules.warmup == AdaptiveRules::Warmup::kNone) return false;
+  AdaptiveSite& site = expr.adaptive_site;
+  const ObjectId str_type = session_.builtin_objects[static_cast<size_t>(Builtin::kTypeStr)];
+  if (callable != str_type) {
+    // heapsim follows a site's counters only while it calls str.
+    site.uncertain = true;
+    return false;
+  }
+  if (heap_.cls(str_type).vectorcall) return false;  // nothing to pack
+  // CALL_NO_KW_STR_1: one positional argument.
+  const bool fits = args.positional.size() == 1 && args.keywords.empty() && !star_call;
+  const CodeUnit& unit = *context_.unit;
+  if (site.uncertain ||
+      (rules.warmup == AdaptiveRules::Warmup::kCodeObject && unit.warmup_unknown &&
+       !SurelyCold(unit))) {
+    site.uncertain = true;
+    // Packing shows only when the 1-tuple it takes is not on the free list.
+    const auto& tuples = heap_.free_lists().tuples;
+    if (fits && (tuples.size() < 2 || tuples[1].empty())) {
+      Refuse("str(x) at a call site whose specialisation heapsim cannot follow (in a finally "
+             "block, a while loop's test, code whose warm-up heapsim does not count, or a site "
+             "that also calls something else), where the argument tuple would be made");
+      return std::nullopt;
+    }
+    return false;
+  }
+  constexpr uint8_t kStr1 = 1;
+  return AdvanceSite(rules, site, IsQuickened(unit), site.family == kStr1 && fits,
+                     fits ? kStr1 : 0) == kStr1;
 }
 
 Ref Interpreter::AppendToLocal(const NameRef& target, Ref left, Ref right) {
