@@ -162,6 +162,20 @@ constexpr MethodEntry kMethods[] = {
     {TypeTag::kStr, "encode", Builtin::kStrEncode},
     {TypeTag::kBytes, "decode", Builtin::kBytesDecode},
     {TypeTag::kByteArray, "decode", Builtin::kBytesDecode},
+    {TypeTag::kArray, "append", Builtin::kArrayAppend},
+    {TypeTag::kArray, "extend", Builtin::kArrayExtend},
+    {TypeTag::kArray, "insert", Builtin::kArrayInsert},
+    {TypeTag::kArray, "pop", Builtin::kArrayPop},
+    {TypeTag::kArray, "remove", Builtin::kArrayRemove},
+    {TypeTag::kArray, "index", Builtin::kArrayIndex},
+    {TypeTag::kArray, "count", Builtin::kArrayCount},
+    {TypeTag::kArray, "reverse", Builtin::kArrayReverse},
+    {TypeTag::kArray, "byteswap", Builtin::kArrayByteSwap},
+    {TypeTag::kArray, "tobytes", Builtin::kArrayToBytes},
+    {TypeTag::kArray, "tolist", Builtin::kArrayToList},
+    {TypeTag::kArray, "frombytes", Builtin::kArrayFromBytes},
+    {TypeTag::kArray, "fromlist", Builtin::kArrayFromList},
+    {TypeTag::kArray, "buffer_info", Builtin::kArrayBufferInfo},
 };
 
 struct ModuleEntry {
@@ -206,6 +220,8 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"weakref", "getweakrefs", Builtin::kWeakrefGetWeakRefs},
     {"copy", "copy", Builtin::kCopyCopy},
     {"copy", "deepcopy", Builtin::kCopyDeepCopy},
+    {"array", "array", Builtin::kTypeArray},
+    {"array", "ArrayType", Builtin::kTypeArray},
 };
 
 // ---- Helpers ----
@@ -270,6 +286,8 @@ Builtin TypeBuiltin(TypeTag type) {
       return Builtin::kTypeSlice;
     case TypeTag::kWeakRef:
       return Builtin::kTypeWeakRef;
+    case TypeTag::kArray:
+      return Builtin::kTypeArray;
     case TypeTag::kSuper:
       return Builtin::kTypeSuper;
     case TypeTag::kStaticMethod:
@@ -315,7 +333,13 @@ Ref Call::TypeOf(ObjectId object) {
     return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(builtin)]);
   }
   // Other types (functions, iterators, ...) are named after their objects.
-  return heap_.NewRef(interp_.TypeObject(TypeName(heap_, object)));
+  const std::string name = TypeName(heap_, object);
+  if (name.find('.') != std::string::npos) {
+    // array.arrayiterator (3.10+): a type whose __name__ is not its tp_name.
+    interp_.Refuse(absl::StrCat("type() of a '", name, "' object"));
+    return Ref();
+  }
+  return heap_.NewRef(interp_.TypeObject(name));
 }
 
 Ref Call::Print() {
@@ -967,6 +991,8 @@ Ref Call::Construct() {
       return ConstructMapOrFilter(interp_, builtin_, args_);
     case Builtin::kTypeWeakRef:
       return CallWeakrefBuiltin(interp_, builtin_, args_);
+    case Builtin::kTypeArray:
+      return CallArrayBuiltin(interp_, builtin_, kNoObject, args_);
     case Builtin::kTypeSuper:
       return interp_.CallSuper(args_);
     case Builtin::kTypeStaticMethod:
@@ -1438,7 +1464,11 @@ void MakeBuiltinObjects(Heap& heap, SessionState& session) {
       // A type a module exports (weakref.ref, also as weakref.ReferenceType).
       ObjectId& type = session.builtin_objects[static_cast<size_t>(entry.builtin)];
       if (type == kNoObject) {
-        type = MakeTypeObject(heap, std::string(heap.profile().weakref.type_name), entry.builtin);
+        type = MakeTypeObject(heap,
+                              std::string(entry.builtin == Builtin::kTypeArray
+                                              ? "array"
+                                              : heap.profile().weakref.type_name),
+                              entry.builtin);
       }
       continue;
     }

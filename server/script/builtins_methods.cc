@@ -911,6 +911,8 @@ Ref MethodCall::Run() {
       return Tuple();
     case TypeTag::kByteArray:
       return ByteArray();
+    case TypeTag::kArray:
+      return CallArrayBuiltin(interp_, builtin_, self_, args_);
     case TypeTag::kGenerator:
       if (!Arity(1, 1)) return Ref();
       return GeneratorFunctions::Send(interp_, self_, Arg(0));

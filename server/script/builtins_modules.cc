@@ -312,7 +312,7 @@ Ref ModuleCall::Run() {
     case Builtin::kGcGetReferents: {
       std::vector<ObjectId> referents;
       for (const Ref& a : args_.positional) {
-        if (!IsGcType(heap_.type_of(a.get()))) continue;
+        if (!heap_.IsGcType(heap_.type_of(a.get()))) continue;
         if (heap_.type_of(a.get()) == TypeTag::kGenerator) {
           // CPython visits the generator's frame (before 3.11 the frame
           // object alone), which heapsim keeps in another shape.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "server/heap/array_object.h"
 #include "server/heap/budget.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/dict_object.h"
@@ -474,6 +475,17 @@ absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool
 
   const TypeTag ta = heap.type_of(a);
   const TypeTag tb = heap.type_of(b);
+  if (op == BinaryOp::kAdd || op == BinaryOp::kMul) {
+    if (std::optional<absl::StatusOr<Ref>> array =
+            ArrayBinary(heap, op == BinaryOp::kAdd, a, b, in_place)) {
+      return std::move(*array);
+    }
+    if (op == BinaryOp::kMul && (ta == TypeTag::kArray || tb == TypeTag::kArray)) {
+      return PyError(PyExc::kTypeError,
+                     absl::StrCat("can't multiply sequence by non-int of type '",
+                                  TypeName(heap, ta == TypeTag::kArray ? b : a), "'"));
+    }
+  }
   if (op == BinaryOp::kAdd && IsSequence(ta)) {
     if (ta == TypeTag::kList && in_place) {
       return absl::InternalError("list += is handled by the interpreter as an extend");
@@ -535,6 +547,11 @@ absl::StatusOr<Ref> Unary(Heap& heap, UnaryOp op, ObjectId a) {
 
 absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
   switch (heap.type_of(container)) {
+    case TypeTag::kArray: {
+      absl::StatusOr<std::vector<int64_t>> found = ArrayFind(heap, container, item, 1);
+      if (!found.ok()) return found.status();
+      return !found->empty();
+    }
     case TypeTag::kList:
     case TypeTag::kTuple: {
       const auto& items = heap.type_of(container) == TypeTag::kList ? ListItems(heap, container)
