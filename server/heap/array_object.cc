@@ -414,7 +414,7 @@ std::optional<absl::StatusOr<Ref>> ArrayBinary(Heap& heap, bool add, ObjectId a,
       return PyError(PyExc::kTypeError,
                      absl::StrCat(in_place ? "can only extend array with array (not \""
                                            : "can only append array (not \"",
-                                  TypeName(heap, b), "\") to array"));
+                                  TypeName(heap, b), in_place ? "\")" : "\") to array"));
     }
     if (ArrayTypecodeOf(heap, a).code != ArrayTypecodeOf(heap, b).code) {
       if (in_place) return PyError(PyExc::kTypeError, "can only extend with array of same kind");

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
+#include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
@@ -539,6 +540,10 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
   } else if (type == TypeTag::kSlice && (name == "start" || name == "stop" || name == "step")) {
     const SliceBody& s = heap_.slice(object);
     return heap_.NewRef(name == "start" ? s.start : name == "stop" ? s.stop : s.step);
+  } else if (type == TypeTag::kArray && (name == "itemsize" || name == "typecode")) {
+    const ArrayTypecode code = ArrayTypecodeOf(heap_, object);
+    if (name == "itemsize") return NewInt(heap_, code.itemsize);
+    return NewStr(heap_, std::string(1, code.code));
   } else if (type == TypeTag::kComplex && (name == "real" || name == "imag")) {
     const ComplexBody& c = heap_.complex(object);
     return NewFloat(heap_, name == "real" ? c.real : c.imag);

@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
+#include "server/heap/float_object.h"
 #include "server/heap/int_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/py_error.h"
@@ -271,16 +272,15 @@ class ArrayCall : public BuiltinCall {
     if (tag == TypeTag::kArray && ArrayTypecodeOf(heap_, initial).code == code) {
       return NewArray(heap_, code, ArrayRaw(heap_, initial));
     }
-    if (tag == TypeTag::kBytes || tag == TypeTag::kByteArray || tag == TypeTag::kStr) {
-      // Made empty, then frombytes / fromunicode: one resize.
-      std::string raw;
-      if (tag == TypeTag::kStr) {
-        for (char32_t c : DecodeUtf8(StrText(heap_, initial))) {
-          for (int shift = 0; shift < 32; shift += 8) raw += static_cast<char>((c >> shift) & 0xff);
-        }
-      } else {
-        raw = BytesData(heap_, initial);
-      }
+    if (tag == TypeTag::kStr) {
+      // Each version takes the str's wchar_t copy its own way (3.8 through
+      // the str's cached wstr, later as the buffer itself, NUL included).
+      interp_.Refuse("array('u', str): the str's wchar_t buffer");
+      return Ref();
+    }
+    if (tag == TypeTag::kBytes || tag == TypeTag::kByteArray) {
+      // Made empty, then frombytes: one resize.
+      const std::string raw = BytesData(heap_, initial);
       Ref array = NewArray(heap_, code, "");
       ArrayCall fill(interp_, Builtin::kArrayFromBytes, array.get(), args_);
       if (!fill.AppendRaw(type, raw)) return Ref();
@@ -321,6 +321,11 @@ std::optional<std::string> PackArrayItem(Interpreter& interp, const ArrayTypecod
     return std::nullopt;
   }
   absl::StatusOr<std::string> raw = ArrayPackItem(heap, type, value);
+  if (raw.ok() && type.kind == ArrayTypecode::Kind::kFloat && integer) {
+    // PyFloat_AsDouble converts an int through its nb_float: a float made
+    // and freed (onto the float free list where it has room).
+    NewFloat(heap, IntAsBig(heap, value).ToDouble()).Reset();
+  }
   if (!raw.ok()) {
     interp.Raise(raw.status());
     return std::nullopt;
