@@ -801,7 +801,7 @@ bool Parser::ReadModuleName(std::string* module) {
   if (!IsSupportedModule(name.text) ||
       (Ahead(1).kind == TokenKind::kOperator && Ahead(1).text == ".")) {
     Unsupported(name.position, absl::StrCat("import of module '", name.text,
-                                            "' (only sys, gc, tracemalloc, weakref and copy)"));
+                                            "' (only sys, gc, tracemalloc, weakref, copy and array)"));
     return false;
   }
   *module = name.text;
