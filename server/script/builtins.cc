@@ -638,6 +638,10 @@ Ref Call::ConstructInt() {
   if (args_.positional.empty()) return Int(0);
   const ObjectId value = Arg(0);
   const TypeTag type = heap_.type_of(value);
+  if (type == TypeTag::kArray) {
+    interp_.Refuse("int() of an array (CPython parses its buffer's bytes)");
+    return Ref();
+  }
   const ObjectId base_arg = ArgOrKeyword(1, "base");
   if (base_arg == kNoObject) {
     if (type == TypeTag::kInt) return heap_.NewRef(value);
@@ -712,6 +716,10 @@ Ref Call::ConstructFloat() {
   if (args_.positional.empty()) return NewFloat(heap_, 0.0);
   const ObjectId value = Arg(0);
   const TypeTag type = heap_.type_of(value);
+  if (type == TypeTag::kArray) {
+    interp_.Refuse("float() of an array (CPython parses its buffer's bytes)");
+    return Ref();
+  }
   if (type == TypeTag::kFloat) return heap_.NewRef(value);
   if (IsIntLike(heap_, value)) return NewFloat(heap_, IntAsBig(heap_, value).ToDouble());
   if (type == TypeTag::kStr) {
@@ -842,6 +850,15 @@ Ref Call::ConstructBytes(bool bytearray) {
     const ObjectId source = Arg(0);
     const TypeTag type = heap_.type_of(source);
     if (type == TypeTag::kBytes && !bytearray) return heap_.NewRef(source);
+    if (type == TypeTag::kArray) {
+      // The array's buffer, copied: a new bytes object even of one byte.
+      if (args_.positional.size() > 1) {
+        interp_.Refuse("bytes() or bytearray() of an array with an encoding");
+        return Ref();
+      }
+      const std::string raw = ArrayRaw(heap_, source);
+      return bytearray ? NewByteArray(heap_, raw) : NewBytesObject(heap_, raw);
+    }
     if (type == TypeTag::kBytes || type == TypeTag::kByteArray) {
       data = BytesData(heap_, source);
     } else if (type == TypeTag::kStr) {

@@ -860,7 +860,8 @@ Ref MethodCall::ByteArray() {
       if (!Arity(1, 1)) return Ref();
       const TypeTag type = heap_.type_of(Arg(0));
       std::string data;
-      if (type == TypeTag::kBytes || type == TypeTag::kByteArray) {
+      // Any buffer (an array's raw items too) is appended at once.
+      if (type == TypeTag::kBytes || type == TypeTag::kByteArray || type == TypeTag::kArray) {
         data = BytesData(heap_, Arg(0));
       } else {
         const bool ok = interp_.ForEach(Arg(0), [&](Ref item) {

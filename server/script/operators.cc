@@ -304,8 +304,9 @@ absl::StatusOr<Ref> Concat(Heap& heap, ObjectId a, ObjectId b, bool in_place) {
     }
     case TypeTag::kBytes:
     case TypeTag::kByteArray: {
+      // The right operand may be any buffer: an array's raw items too.
       const TypeTag other = heap.type_of(b);
-      if (other != TypeTag::kBytes && other != TypeTag::kByteArray) {
+      if (other != TypeTag::kBytes && other != TypeTag::kByteArray && other != TypeTag::kArray) {
         return PyError(PyExc::kTypeError, absl::StrCat("can't concat ", TypeName(heap, b), " to ",
                                                        TypeName(heap, a)));
       }
@@ -318,6 +319,9 @@ absl::StatusOr<Ref> Concat(Heap& heap, ObjectId a, ObjectId b, bool in_place) {
       }
       if (Length(heap, b) == 0) return heap.NewRef(a);
       if (Length(heap, a) == 0 && other == TypeTag::kBytes) return heap.NewRef(b);
+      if (other == TypeTag::kArray) {
+        return NewBytesObject(heap, BytesData(heap, a) + BytesData(heap, b));
+      }
       return NewBytes(heap, BytesData(heap, a) + BytesData(heap, b));
     }
     case TypeTag::kList: {
@@ -589,7 +593,7 @@ absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
         return data.find(static_cast<char>(*byte)) != std::string::npos;
       }
       const TypeTag t = heap.type_of(item);
-      if (t != TypeTag::kBytes && t != TypeTag::kByteArray) {
+      if (t != TypeTag::kBytes && t != TypeTag::kByteArray && t != TypeTag::kArray) {
         return PyError(PyExc::kTypeError,
                        absl::StrCat("a bytes-like object is required, not '", TypeName(heap, item),
                                     "'"));

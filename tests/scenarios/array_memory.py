@@ -76,3 +76,7 @@ print(sys.getrefcount(a))
 del d
 gc.collect()
 print(gc.collect())
+# What the collector sees: from 3.10 an array and its iterator visit their
+# (heap) type.
+a = array.array('h', [7])
+print(gc.get_referents(a), gc.get_referents(iter(a)), gc.is_tracked(iter(a)))

@@ -159,6 +159,10 @@ const std::vector<Refusal>& RefusedPrograms() {
        "array.index() with start or stop"},
       {"import array\narray.array('b').frombytes([1])\n", "array.frombytes() of a 'list'"},
       {"import array\nprint(array.typecodes)\n", "attribute 'typecodes'"},
+      {"import array\narray.array('i').tofile\n", "attribute 'tofile'"},
+      {"import array\nprint(int(array.array('b', [49])))\n", "int() of an array"},
+      {"import array, sys\nprint(sys.getrefcount(array.array))\n",
+       "sys.getrefcount() of a start-up object of type 'type'"},
       // Weak references heapsim does not model.
       {"import weakref\nclass A:\n    pass\na = A()\nr = weakref.ref(a, print)\n",
        "a weak reference with a callback"},
