@@ -153,7 +153,8 @@ constexpr Profile Py38() {
                 .gc_tracked = false,
                 .iterator_type_name = "arrayiterator",
                 .index_item_errors = false,
-                .u_deprecated = false},
+                .u_deprecated = false,
+                .extend_takes_defining_class = false},
       .messages =
           {
               .unbound_local = "local variable '%s' referenced before assignment",
@@ -287,6 +288,7 @@ constexpr Profile Py310() {
   p.array.gc_tracked = true;
   p.array.iterator_type_name = "array.arrayiterator";
   p.array.index_item_errors = true;
+  p.array.extend_takes_defining_class = true;
   p.deepcopy_range_atomic = true;
   p.version = "3.10";
   p.gc_startup_stats = {{{10, 0}, {0, 0}, {0, 0}}};

@@ -150,6 +150,9 @@ struct ArrayRules {
   bool index_item_errors;
   // The 'u' typecode prints a DeprecationWarning (3.13+): refused.
   bool u_deprecated;
+  // extend() takes its defining class (3.10+), so a wrong count says
+  // "extend() takes exactly 1 positional argument (N given)".
+  bool extend_takes_defining_class;
 };
 
 // How full the free lists are when a script starts: what the interpreter's

@@ -1101,6 +1101,11 @@ Ref Call::Run() {
         return NewIterator(heap_, IterKind::kListReverse, sequence,
                            static_cast<int64_t>(ListItems(heap_, sequence).size()) - 1);
       }
+      if (heap_.type_of(sequence) == TypeTag::kArray) {
+        // CPython's reversed object indexes the array lazily.
+        interp_.Refuse("reversed() of an array");
+        return Ref();
+      }
       std::vector<Ref> items;
       if (!interp_.Collect(sequence, &items)) return Ref();
       std::vector<ObjectId> ids;

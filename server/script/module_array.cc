@@ -42,6 +42,10 @@ class ArrayCall : public BuiltinCall {
         if (!Arity(1, 1)) return Ref();
         return Insert(type, ArrayLength(heap_, self_), Arg(0)) ? Mutated("append") : Ref();
       case Builtin::kArrayExtend:
+        if (args_.positional.size() != 1 && heap_.profile().array.extend_takes_defining_class) {
+          return TypeError(absl::StrCat("extend() takes exactly 1 positional argument (",
+                                        args_.positional.size(), " given)"));
+        }
         if (!Arity(1, 1)) return Ref();
         return Extend(type, Arg(0)) ? Mutated("extend") : Ref();
       case Builtin::kArrayInsert: {

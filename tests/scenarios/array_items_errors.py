@@ -96,3 +96,23 @@ s.byteswap()
 print(s, s.itemsize, s.typecode, x.typecode, x.itemsize)
 print(type(x), type(x).__name__, array.ArrayType is array.array, type(x) is array.array)
 print(isinstance(x, array.array))
+# Argument errors: each method's calling convention and name (qualified
+# by "array." from 3.10; extend takes its defining class from 3.10).
+def bad_call(label, f):
+    try:
+        f()
+    except TypeError as e:
+        print(label, e)
+
+w = array.array('i', [1, 2])
+bad_call('append0', lambda: w.append())
+bad_call('append2', lambda: w.append(1, 2))
+bad_call('pop2', lambda: w.pop(1, 2))
+bad_call('insert1', lambda: w.insert(1))
+bad_call('tolist1', lambda: w.tolist(1))
+bad_call('extend0', lambda: w.extend())
+bad_call('count0', lambda: w.count())
+bad_call('kw', lambda: array.array(typecode='i'))
+bad_call('append kw', lambda: w.append(x=1))
+bad_call('pop str', lambda: w.pop('x'))
+bad_call('fromlist', lambda: w.fromlist(1))
