@@ -35,7 +35,7 @@ struct StrBody {
   mutable int64_t hash = 0;
 };
 
-// bytes and bytearray. For bytearray, `alloc` is ob_alloc and the buffer is
+// bytes, bytearray and array.array (array_object.h). For bytearray, `alloc` is ob_alloc and the buffer is
 // a block of exactly `alloc` bytes.
 struct BytesBody {
   std::string data;
@@ -269,6 +269,7 @@ enum class IterKind : uint8_t {
   kRange,
   kStr,
   kBytes,
+  kArray,   // array.array's arrayiterator
   kDictKeys,
   kDictValues,
   kDictItems,

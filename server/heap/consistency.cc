@@ -54,6 +54,7 @@ void ForEachHeldBlock(const Heap& heap, const std::function<void(uint64_t)>& vis
     if (!o.has(kStatic)) visit(o.address - heap.HeaderBytesOf(id));
     switch (o.type) {
       case TypeTag::kByteArray:
+      case TypeTag::kArray:
         if (heap.bytes(id).buffer_block != 0) visit(heap.bytes(id).buffer_block);
         break;
       case TypeTag::kList:

@@ -140,6 +140,7 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       heap.ReleaseObject(id, /*keep_block=*/false);
       return;
     case TypeTag::kByteArray:
+    case TypeTag::kArray:
       heap.FreeBuffer(std::exchange(heap.bytes(id).buffer_block, 0));
       heap.ReleaseObject(id, /*keep_block=*/false);
       return;

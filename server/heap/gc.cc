@@ -148,7 +148,7 @@ bool TupleCanBeUntracked(const Heap& heap, ObjectId id) {
 
 bool MayBeTracked(const Heap& heap, ObjectId id) {
   const TypeTag type = heap.type_of(id);
-  if (!IsGcType(type)) return false;
+  if (!heap.IsGcType(type)) return false;
   return type != TypeTag::kTuple || heap.IsTracked(id);
 }
 

@@ -307,6 +307,7 @@ void Heap::DestroyBody(ObjectId id) {
       break;
     case TypeTag::kBytes:
     case TypeTag::kByteArray:
+    case TypeTag::kArray:
       bytes_.Remove(o.payload);
       break;
     case TypeTag::kList:

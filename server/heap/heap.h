@@ -174,6 +174,11 @@ class Heap {
   // Bytes in front of an object of `type` inside its block: the GC header,
   // and the pre-header of managed-dict instances from 3.11.
   uint32_t HeaderBytes(TypeTag type) const;
+  // True when `type`'s objects have a GC header and may be tracked on this
+  // profile: the types of IsGcType, and arrays where the profile says.
+  bool IsGcType(TypeTag type) const {
+    return heapsim::IsGcType(type) || (type == TypeTag::kArray && profile_->array.gc_tracked);
+  }
   // The same for one live object: an instance's pre-header depends on its
   // class (slotted instances may have none).
   uint32_t HeaderBytesOf(ObjectId id) const;

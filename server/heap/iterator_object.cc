@@ -6,6 +6,8 @@ uint32_t IteratorSize(const AuxSizes& aux, IterKind kind) {
   switch (kind) {
     case IterKind::kRange:
       return aux.range_iterator;
+    case IterKind::kArray:
+      return 56;  // arrayiterobject (index, array, getitem function) and its GC header
     case IterKind::kDictKeys:
     case IterKind::kDictValues:
     case IterKind::kDictItems:

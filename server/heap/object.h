@@ -63,6 +63,7 @@ enum class TypeTag : uint8_t {
   kClassMethod,    // classmethod(f)
   kProperty,       // property(fget, fset, fdel, doc)
   kMethodWrapper,  // object.__init__ bound to an instance (method-wrapper)
+  kArray,          // array.array (array_object.h)
   kCount,
 };
 

@@ -149,6 +149,12 @@ constexpr Profile Py38() {
       .contains_compares_item_first = false,
       .percent_format_folded = false,
       .weakref = {.type_name = "weakref", .type_module = "", .getweakrefs_appends = false},
+      .array = {.object_size = 64,
+                .gc_tracked = false,
+                .iterator_type_name = "arrayiterator",
+                .index_item_errors = false,
+                .u_deprecated = false,
+                .extend_takes_defining_class = false},
       .messages =
           {
               .unbound_local = "local variable '%s' referenced before assignment",
@@ -279,6 +285,10 @@ constexpr Profile Py310() {
   Profile p = Py39();
   p.weakref.type_name = "ReferenceType";
   p.weakref.type_module = "weakref";
+  p.array.gc_tracked = true;
+  p.array.iterator_type_name = "array.arrayiterator";
+  p.array.index_item_errors = true;
+  p.array.extend_takes_defining_class = true;
   p.deepcopy_range_atomic = true;
   p.version = "3.10";
   p.gc_startup_stats = {{{10, 0}, {0, 0}, {0, 0}}};
@@ -495,6 +505,7 @@ constexpr Profile Py312() {
 constexpr Profile Py313() {
   Profile p = Py312();
   p.weakref.getweakrefs_appends = true;
+  p.array.u_deprecated = true;
   p.frame_object_base = 152;
   p.deepcopy_id_before_memo = true;
   p.version = "3.13";

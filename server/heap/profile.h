@@ -136,6 +136,25 @@ struct WeakRefRules {
   bool getweakrefs_appends;
 };
 
+// array.array (Modules/arraymodule.c).
+struct ArrayRules {
+  uint32_t object_size;  // the array object, without a GC header
+  // Arrays and their iterators' type are heap types with GC (3.10+):
+  // arrays are tracked and carry a GC header.
+  bool gc_tracked;
+  // tp_name of the iterator type: "arrayiterator", or "array.arrayiterator".
+  std::string_view iterator_type_name;
+  // A non-int item for an integer typecode raises "'T' object cannot be
+  // interpreted as an integer" (3.10+); before, PyArg_Parse's messages
+  // vary by typecode and heapsim refuses such an item.
+  bool index_item_errors;
+  // The 'u' typecode prints a DeprecationWarning (3.13+): refused.
+  bool u_deprecated;
+  // extend() takes its defining class (3.10+), so a wrong count says
+  // "extend() takes exactly 1 positional argument (N given)".
+  bool extend_takes_defining_class;
+};
+
 // How full the free lists are when a script starts: what the interpreter's
 // start-up and the script's compilation leave in them (measured with
 // sys._debugmallocstats at the start of a small script).
@@ -517,6 +536,7 @@ struct Profile {
   // repr() runs Python code).
   bool percent_format_folded;
   WeakRefRules weakref;
+  ArrayRules array;
   // Error messages that changed between versions.
   ErrorMessages messages;
 

@@ -1,5 +1,6 @@
 #include "server/heap/sizeof.h"
 
+#include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
@@ -41,6 +42,8 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
     case TypeTag::kBytes:
     case TypeTag::kByteArray:
       return BytesSizeOf(heap, id);
+    case TypeTag::kArray:
+      return ArraySizeOf(heap, id);
     case TypeTag::kList:
       return ListSizeOf(heap, id);
     case TypeTag::kTuple:
@@ -112,7 +115,7 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
 
 uint64_t SizeOfMethod(const Heap& heap, ObjectId id) {
   const TypeTag type = heap.type_of(id);
-  uint64_t in_front = IsGcType(type) ? kGcHeader : 0;
+  uint64_t in_front = heap.IsGcType(type) ? kGcHeader : 0;
   if (type == TypeTag::kInstance) in_front = heap.HeaderBytesOf(id);
   return SizeOf(heap, id) - in_front;
 }

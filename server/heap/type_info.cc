@@ -47,6 +47,7 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"classmethod", true},                // kClassMethod
     {"property", true},                   // kProperty
     {"method-wrapper", true},             // kMethodWrapper
+    {"array.array", false},               // kArray: GC per profile (Heap::IsGcType)
 }};
 
 }  // namespace

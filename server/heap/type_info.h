@@ -17,7 +17,8 @@ struct TypeInfo {
 // The entry for `type`.
 const TypeInfo& InfoOf(TypeTag type);
 
-// True for the types whose instances may be GC-tracked.
+// True for the types whose instances may be GC-tracked on every profile
+// (Heap::IsGcType adds the types that became GC types in some version).
 inline bool IsGcType(TypeTag type) { return InfoOf(type).gc; }
 
 }  // namespace heapsim

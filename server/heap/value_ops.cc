@@ -8,6 +8,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "server/heap/array_object.h"
 #include "server/heap/budget.h"
 #include "server/heap/float_object.h"
 #include "server/heap/hashing.h"
@@ -43,6 +44,8 @@ std::string_view IterKindName(const Profile& profile, IterKind kind) {
       return profile.str_ascii_header == 40 ? "str_ascii_iterator" : "str_iterator";
     case IterKind::kBytes:
       return "bytes_iterator";
+    case IterKind::kArray:
+      return profile.array.iterator_type_name;
     case IterKind::kDictKeys:
       return "dict_keyiterator";
     case IterKind::kDictValues:
@@ -271,6 +274,8 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       return BytesRepr(heap.bytes(id).data, false);
     case TypeTag::kByteArray:
       return BytesRepr(heap.bytes(id).data, true);
+    case TypeTag::kArray:
+      return ArrayRepr(heap, id);
     case TypeTag::kList: {
       if (state.active.contains(id)) return "[...]";
       state.active.insert(id);
@@ -370,6 +375,8 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
         return absl::StrCat("<class '", std::string(heap.profile().weakref.type_module), ".",
                             heap.cls(id).name, "'>");
       }
+      // array.array (a static type of heapsim's) shows its module.
+      if (heap.cls(id).name == "array") return "<class 'array.array'>";
       return absl::StrCat("<class '", heap.cls(id).name, "'>");
     case TypeTag::kWeakRef: {
       const ObjectId referent = heap.weakref(id).referent;
@@ -553,6 +560,7 @@ absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
     case TypeTag::kSet:
     case TypeTag::kByteArray:
     case TypeTag::kSlice:
+    case TypeTag::kArray:
       return PyError(PyExc::kTypeError, absl::StrCat("unhashable type: '", TypeName(heap, id), "'"));
     case TypeTag::kInstance: {
       const uint32_t special = SpecialOf(heap, id);
@@ -643,6 +651,8 @@ bool EqualBody(const Heap& heap, ObjectId a, ObjectId b, Depth& depth) {
   if (IsBytesType(ta) && IsBytesType(tb)) return heap.bytes(a).data == heap.bytes(b).data;
   if (ta != tb) return false;
   switch (ta) {
+    case TypeTag::kArray:
+      return ArrayEqual(heap, a, b);
     case TypeTag::kStr:
       return heap.str(a).utf8 == heap.str(b).utf8;
     case TypeTag::kList:
@@ -726,6 +736,9 @@ absl::StatusOr<bool> LessBody(const Heap& heap, ObjectId a, ObjectId b, Depth& d
   }
   if (ta == TypeTag::kStr && tb == TypeTag::kStr) return heap.str(a).utf8 < heap.str(b).utf8;
   if (IsBytesType(ta) && IsBytesType(tb)) return heap.bytes(a).data < heap.bytes(b).data;
+  if (ta == TypeTag::kArray && tb == TypeTag::kArray && ArraysOrderable(heap, a, b)) {
+    return ArrayLess(heap, a, b);
+  }
   if (ta == tb && (ta == TypeTag::kList || ta == TypeTag::kTuple)) {
     const auto& x = ta == TypeTag::kList ? heap.list(a).items : heap.tuple(a).items;
     const auto& y = ta == TypeTag::kList ? heap.list(b).items : heap.tuple(b).items;
@@ -813,6 +826,8 @@ int64_t Length(const Heap& heap, ObjectId id) {
     case TypeTag::kBytes:
     case TypeTag::kByteArray:
       return static_cast<int64_t>(heap.bytes(id).data.size());
+    case TypeTag::kArray:
+      return ArrayLength(heap, id);
     case TypeTag::kList:
       return static_cast<int64_t>(heap.list(id).items.size());
     case TypeTag::kTuple:

@@ -13,8 +13,14 @@ namespace heapsim::script {
 std::string BuiltinCall::CallName() const {
   // An exception class is called by its own name.
   if (builtin_ == Builtin::kExceptionClass) return heap_.cls(self_).name;
+  if (builtin_ == Builtin::kTypeArray) return "array.array";  // its tp_name, in every version
   const std::string name(BuiltinName(builtin_));
   if (!heap_.profile().messages.qualified_call_names) return name;
+  // A method is qualified by its type's __name__ (array's tp_name is
+  // "array.array").
+  if (IsMethodBuiltin(builtin_) && heap_.type_of(self_) == TypeTag::kArray) {
+    return absl::StrCat("array.", name);
+  }
   if (IsMethodBuiltin(builtin_)) return absl::StrCat(TypeName(heap_, self_), ".", name);
   const std::string module(BuiltinModule(builtin_));
   return module.empty() ? name : absl::StrCat(module, ".", name);

@@ -162,6 +162,20 @@ constexpr MethodEntry kMethods[] = {
     {TypeTag::kStr, "encode", Builtin::kStrEncode},
     {TypeTag::kBytes, "decode", Builtin::kBytesDecode},
     {TypeTag::kByteArray, "decode", Builtin::kBytesDecode},
+    {TypeTag::kArray, "append", Builtin::kArrayAppend},
+    {TypeTag::kArray, "extend", Builtin::kArrayExtend},
+    {TypeTag::kArray, "insert", Builtin::kArrayInsert},
+    {TypeTag::kArray, "pop", Builtin::kArrayPop},
+    {TypeTag::kArray, "remove", Builtin::kArrayRemove},
+    {TypeTag::kArray, "index", Builtin::kArrayIndex},
+    {TypeTag::kArray, "count", Builtin::kArrayCount},
+    {TypeTag::kArray, "reverse", Builtin::kArrayReverse},
+    {TypeTag::kArray, "byteswap", Builtin::kArrayByteSwap},
+    {TypeTag::kArray, "tobytes", Builtin::kArrayToBytes},
+    {TypeTag::kArray, "tolist", Builtin::kArrayToList},
+    {TypeTag::kArray, "frombytes", Builtin::kArrayFromBytes},
+    {TypeTag::kArray, "fromlist", Builtin::kArrayFromList},
+    {TypeTag::kArray, "buffer_info", Builtin::kArrayBufferInfo},
 };
 
 struct ModuleEntry {
@@ -206,6 +220,8 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"weakref", "getweakrefs", Builtin::kWeakrefGetWeakRefs},
     {"copy", "copy", Builtin::kCopyCopy},
     {"copy", "deepcopy", Builtin::kCopyDeepCopy},
+    {"array", "array", Builtin::kTypeArray},
+    {"array", "ArrayType", Builtin::kTypeArray},
 };
 
 // ---- Helpers ----
@@ -270,6 +286,8 @@ Builtin TypeBuiltin(TypeTag type) {
       return Builtin::kTypeSlice;
     case TypeTag::kWeakRef:
       return Builtin::kTypeWeakRef;
+    case TypeTag::kArray:
+      return Builtin::kTypeArray;
     case TypeTag::kSuper:
       return Builtin::kTypeSuper;
     case TypeTag::kStaticMethod:
@@ -315,7 +333,13 @@ Ref Call::TypeOf(ObjectId object) {
     return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(builtin)]);
   }
   // Other types (functions, iterators, ...) are named after their objects.
-  return heap_.NewRef(interp_.TypeObject(TypeName(heap_, object)));
+  const std::string name = TypeName(heap_, object);
+  if (name.find('.') != std::string::npos) {
+    // array.arrayiterator (3.10+): a type whose __name__ is not its tp_name.
+    interp_.Refuse(absl::StrCat("type() of a '", name, "' object"));
+    return Ref();
+  }
+  return heap_.NewRef(interp_.TypeObject(name));
 }
 
 Ref Call::Print() {
@@ -614,6 +638,10 @@ Ref Call::ConstructInt() {
   if (args_.positional.empty()) return Int(0);
   const ObjectId value = Arg(0);
   const TypeTag type = heap_.type_of(value);
+  if (type == TypeTag::kArray) {
+    interp_.Refuse("int() of an array (CPython parses its buffer's bytes)");
+    return Ref();
+  }
   const ObjectId base_arg = ArgOrKeyword(1, "base");
   if (base_arg == kNoObject) {
     if (type == TypeTag::kInt) return heap_.NewRef(value);
@@ -688,6 +716,10 @@ Ref Call::ConstructFloat() {
   if (args_.positional.empty()) return NewFloat(heap_, 0.0);
   const ObjectId value = Arg(0);
   const TypeTag type = heap_.type_of(value);
+  if (type == TypeTag::kArray) {
+    interp_.Refuse("float() of an array (CPython parses its buffer's bytes)");
+    return Ref();
+  }
   if (type == TypeTag::kFloat) return heap_.NewRef(value);
   if (IsIntLike(heap_, value)) return NewFloat(heap_, IntAsBig(heap_, value).ToDouble());
   if (type == TypeTag::kStr) {
@@ -818,6 +850,15 @@ Ref Call::ConstructBytes(bool bytearray) {
     const ObjectId source = Arg(0);
     const TypeTag type = heap_.type_of(source);
     if (type == TypeTag::kBytes && !bytearray) return heap_.NewRef(source);
+    if (type == TypeTag::kArray) {
+      // The array's buffer, copied: a new bytes object even of one byte.
+      if (args_.positional.size() > 1) {
+        interp_.Refuse("bytes() or bytearray() of an array with an encoding");
+        return Ref();
+      }
+      const std::string raw = ArrayRaw(heap_, source);
+      return bytearray ? NewByteArray(heap_, raw) : NewBytesObject(heap_, raw);
+    }
     if (type == TypeTag::kBytes || type == TypeTag::kByteArray) {
       data = BytesData(heap_, source);
     } else if (type == TypeTag::kStr) {
@@ -967,6 +1008,8 @@ Ref Call::Construct() {
       return ConstructMapOrFilter(interp_, builtin_, args_);
     case Builtin::kTypeWeakRef:
       return CallWeakrefBuiltin(interp_, builtin_, args_);
+    case Builtin::kTypeArray:
+      return CallArrayBuiltin(interp_, builtin_, kNoObject, args_);
     case Builtin::kTypeSuper:
       return interp_.CallSuper(args_);
     case Builtin::kTypeStaticMethod:
@@ -1057,6 +1100,11 @@ Ref Call::Run() {
         heap_.BindTransientMethod();  // list.__reversed__
         return NewIterator(heap_, IterKind::kListReverse, sequence,
                            static_cast<int64_t>(ListItems(heap_, sequence).size()) - 1);
+      }
+      if (heap_.type_of(sequence) == TypeTag::kArray) {
+        // CPython's reversed object indexes the array lazily.
+        interp_.Refuse("reversed() of an array");
+        return Ref();
       }
       std::vector<Ref> items;
       if (!interp_.Collect(sequence, &items)) return Ref();
@@ -1438,7 +1486,11 @@ void MakeBuiltinObjects(Heap& heap, SessionState& session) {
       // A type a module exports (weakref.ref, also as weakref.ReferenceType).
       ObjectId& type = session.builtin_objects[static_cast<size_t>(entry.builtin)];
       if (type == kNoObject) {
-        type = MakeTypeObject(heap, std::string(heap.profile().weakref.type_name), entry.builtin);
+        type = MakeTypeObject(heap,
+                              std::string(entry.builtin == Builtin::kTypeArray
+                                              ? "array"
+                                              : heap.profile().weakref.type_name),
+                              entry.builtin);
       }
       continue;
     }

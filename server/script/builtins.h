@@ -11,6 +11,7 @@
 #include <optional>
 #include <string_view>
 
+#include "server/heap/array_object.h"
 #include "server/heap/heap.h"
 #include "server/script/interpreter.h"
 
@@ -74,6 +75,7 @@ enum class Builtin : uint16_t {
   kTypeMap,
   kTypeFilter,
   kTypeWeakRef,  // weakref.ref (module_weakref.cc)
+  kTypeArray,    // array.array (module_array.cc)
   kTypeSuper,
   kTypeStaticMethod,
   kTypeClassMethod,
@@ -178,6 +180,21 @@ enum class Builtin : uint16_t {
   kPropertySetter,
   kPropertyDeleter,
   kPropertySetName,  // property.__set_name__, called as a class is made (3.10+)
+  // Methods of array.array (module_array.cc).
+  kArrayAppend,
+  kArrayExtend,
+  kArrayInsert,
+  kArrayPop,
+  kArrayRemove,
+  kArrayIndex,
+  kArrayCount,
+  kArrayReverse,
+  kArrayByteSwap,
+  kArrayToBytes,
+  kArrayToList,
+  kArrayFromBytes,
+  kArrayFromList,
+  kArrayBufferInfo,
   kCount,
 };
 
@@ -188,6 +205,16 @@ Ref CallWeakrefBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
 // Calls weak reference `weakref`: its referent, or None once that died
 // (module_weakref.cc).
 Ref CallWeakRef(Interpreter& interp, ObjectId weakref, CallArgs& args);
+
+// array.array(typecode[, initializer]) (`self` kNoObject) and the methods
+// of arrays (module_array.cc).
+Ref CallArrayBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+
+// The raw item `value` converts to under array typecode `type` (the
+// descriptor's setitem), or nullopt with its error raised or the item
+// refused (module_array.cc).
+std::optional<std::string> PackArrayItem(Interpreter& interp, const ArrayTypecode& type,
+                                         ObjectId value);
 
 // staticmethod(), classmethod() and property() called (`self` kNoObject),
 // and property.getter/setter/deleter (builtins_descriptors.cc).

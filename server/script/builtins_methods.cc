@@ -860,7 +860,8 @@ Ref MethodCall::ByteArray() {
       if (!Arity(1, 1)) return Ref();
       const TypeTag type = heap_.type_of(Arg(0));
       std::string data;
-      if (type == TypeTag::kBytes || type == TypeTag::kByteArray) {
+      // Any buffer (an array's raw items too) is appended at once.
+      if (type == TypeTag::kBytes || type == TypeTag::kByteArray || type == TypeTag::kArray) {
         data = BytesData(heap_, Arg(0));
       } else {
         const bool ok = interp_.ForEach(Arg(0), [&](Ref item) {
@@ -911,6 +912,8 @@ Ref MethodCall::Run() {
       return Tuple();
     case TypeTag::kByteArray:
       return ByteArray();
+    case TypeTag::kArray:
+      return CallArrayBuiltin(interp_, builtin_, self_, args_);
     case TypeTag::kGenerator:
       if (!Arity(1, 1)) return Ref();
       return GeneratorFunctions::Send(interp_, self_, Arg(0));

@@ -35,6 +35,9 @@ class ModuleCall : public BuiltinCall {
   Ref Run();
 
  private:
+  // The type gc.get_referents(object) visits first, by name, where it is
+  // a heap type heapsim visits (arrays and their iterators, 3.10+).
+  std::optional<std::string> HeapTypeVisited(ObjectId object) const;
   // `id` as a C int (PyArg's "i"), with each version's TypeError and
   // OverflowError; nullopt with the error pending.
   std::optional<int32_t> CIntArg(ObjectId id);
@@ -205,7 +208,22 @@ bool StartupDependentRefcount(const Heap& heap, ObjectId object) {
   if (type == TypeTag::kTuple && o.subtype == kVersionInfoTuple) return true;
   if (!o.has(kStatic)) return false;
   if (type == TypeTag::kBuiltinFunction) return true;
+  // array.array: a heap type from 3.10, never immortal, counted by its
+  // instances (and a static type before).
+  if (type == TypeTag::kBuiltinType && o.subtype == static_cast<uint8_t>(Builtin::kTypeArray)) {
+    return true;
+  }
   return type == TypeTag::kBuiltinType && !o.has(kImmortal);
+}
+
+std::optional<std::string> ModuleCall::HeapTypeVisited(ObjectId object) const {
+  if (!heap_.profile().array.gc_tracked) return std::nullopt;
+  if (heap_.type_of(object) == TypeTag::kArray) return "array";
+  if (heap_.type_of(object) == TypeTag::kIterator &&
+      static_cast<IterKind>(heap_.object(object).subtype) == IterKind::kArray) {
+    return TypeName(heap_, object);
+  }
+  return std::nullopt;
 }
 
 Ref ModuleCall::Run() {
@@ -312,12 +330,19 @@ Ref ModuleCall::Run() {
     case Builtin::kGcGetReferents: {
       std::vector<ObjectId> referents;
       for (const Ref& a : args_.positional) {
-        if (!IsGcType(heap_.type_of(a.get()))) continue;
+        if (!heap_.IsGcType(heap_.type_of(a.get()))) continue;
         if (heap_.type_of(a.get()) == TypeTag::kGenerator) {
           // CPython visits the generator's frame (before 3.11 the frame
           // object alone), which heapsim keeps in another shape.
           interp_.Refuse("gc.get_referents() of a generator");
           return Ref();
+        }
+        if (const std::optional<std::string> type = HeapTypeVisited(a.get())) {
+          // Objects of heap types (arrays and their iterators from 3.10)
+          // visit their type first.
+          referents.push_back(*type == "array"
+                                  ? interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeArray)]
+                                  : interp_.TypeObject(*type));
         }
         ForEachTraversed(heap_, a.get(), [&](ObjectId r) { referents.push_back(r); });
       }

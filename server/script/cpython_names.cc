@@ -87,6 +87,12 @@ constexpr std::string_view kByteArrayAttributes[] = {
     "startswith", "strip", "swapcase", "title", "translate", "upper", "zfill",
 };
 
+// array.array's names heapsim does not run, in any version that has them
+// (fromstring/tostring until 3.8, clear from 3.13): refused on all.
+constexpr std::string_view kArrayAttributes[] = {
+    "clear", "fromfile", "fromstring", "fromunicode", "tofile", "tostring", "tounicode",
+};
+
 constexpr std::string_view kListAttributes[] = {
     "append", "clear", "copy", "count", "extend", "index", "insert", "pop", "remove", "reverse",
     "sort",
@@ -181,6 +187,8 @@ bool CPythonHasAttribute(TypeTag type, std::string_view name) {
       return Contains(std::begin(kBytesAttributes), std::end(kBytesAttributes), name);
     case TypeTag::kByteArray:
       return Contains(std::begin(kByteArrayAttributes), std::end(kByteArrayAttributes), name);
+    case TypeTag::kArray:
+      return Contains(std::begin(kArrayAttributes), std::end(kArrayAttributes), name);
     case TypeTag::kList:
       return Contains(std::begin(kListAttributes), std::end(kListAttributes), name);
     case TypeTag::kTuple:

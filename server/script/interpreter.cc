@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
+#include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
@@ -518,7 +519,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     }
     if (std::optional<Ref> value = ModuleValue(*this, module, name)) return std::move(*value);
     // copy.py's other names (Error, dispatch tables, ...) are not modelled.
-    if (module == "copy") return RefuseAttribute(object, name);
+    if (module == "copy" || module == "array") return RefuseAttribute(object, name);
   } else if (type == TypeTag::kTuple && heap_.object(object).subtype == kVersionInfoTuple) {
     for (size_t i = 0; i < kVersionInfoFields.size(); ++i) {
       if (kVersionInfoFields[i] == name) return heap_.NewRef(TupleItems(heap_, object)[i]);
@@ -539,6 +540,10 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
   } else if (type == TypeTag::kSlice && (name == "start" || name == "stop" || name == "step")) {
     const SliceBody& s = heap_.slice(object);
     return heap_.NewRef(name == "start" ? s.start : name == "stop" ? s.stop : s.step);
+  } else if (type == TypeTag::kArray && (name == "itemsize" || name == "typecode")) {
+    const ArrayTypecode code = ArrayTypecodeOf(heap_, object);
+    if (name == "itemsize") return NewInt(heap_, code.itemsize);
+    return NewStr(heap_, std::string(1, code.code));
   } else if (type == TypeTag::kComplex && (name == "real" || name == "imag")) {
     const ComplexBody& c = heap_.complex(object);
     return NewFloat(heap_, name == "real" ? c.real : c.imag);

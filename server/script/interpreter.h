@@ -76,6 +76,8 @@ struct SessionState {
   ObjectId gc_module = kNoObject;                  // owned
   ObjectId tracemalloc_module = kNoObject;         // owned
   ObjectId weakref_module = kNoObject;             // owned
+  // The array module: a static object made by the first `import array`.
+  ObjectId array_module = kNoObject;               // owned
   // The copy module and the code objects of the copy.py functions whose
   // frames copy.copy and copy.deepcopy make (module_copy.h): static
   // objects, made by the first `import copy`; owned.
@@ -295,6 +297,9 @@ class Interpreter {
   // by CPython's bytearray_ass_subscript (values other than another bytearray
   // are first copied into a temporary bytearray).
   bool AssignByteArraySlice(ObjectId container, ObjectId key, ObjectId value);
+  // array[key] = value, or del array[key] with value kNoObject
+  // (interpreter_items.cc).
+  bool AssignArrayItems(ObjectId container, ObjectId key, ObjectId value);
   friend class GeneratorFunctions;
   friend Ref GeneratorNext(Interpreter& interp, ObjectId generator);
   friend Ref NewGeneratorExpression(Interpreter& interp, const Expr& expr, uint32_t program_index,

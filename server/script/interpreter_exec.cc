@@ -756,6 +756,13 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
     if (module == "sys") return session_.sys_module;
     if (module == "gc") return session_.gc_module;
     if (module == "weakref") return session_.weakref_module;
+    if (module == "array") {
+      if (session_.array_module == kNoObject) {
+        session_.array_module = heap_.NewStaticObject(TypeTag::kModule, heap_.profile().aux.module);
+        heap_.AttachBody(session_.array_module, ModuleBody{"array", kNoObject});
+      }
+      return session_.array_module;
+    }
     if (module == "copy") return CopyModule(heap_, session_);
     return session_.tracemalloc_module;
   };

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/int_object.h"
@@ -163,6 +164,16 @@ Ref Interpreter::GetSlice(ObjectId container, ObjectId start, ObjectId stop, Obj
       if (type == TypeTag::kByteArray) return NewByteArray(heap_, out);
       return b.step == 1 ? NewBytes(heap_, out) : NewBytesObject(heap_, out);
     }
+    case TypeTag::kArray: {
+      // array_subscr: a new array of exactly the slice's length.
+      const std::string& raw = ArrayRaw(heap_, container);
+      const int64_t size = ArrayTypecodeOf(heap_, container).itemsize;
+      std::string out;
+      for (int64_t i = 0, at = b.start; i < b.count; ++i, at += b.step) {
+        out.append(raw, static_cast<size_t>(at * size), static_cast<size_t>(size));
+      }
+      return NewArray(heap_, ArrayTypecodeOf(heap_, container).code, out);
+    }
     case TypeTag::kRange: {
       const RangeBody& r = heap_.range(container);
       const int64_t new_start = r.start + b.start * r.step;
@@ -221,6 +232,18 @@ Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
       }
       return NewInt(heap_, static_cast<uint8_t>(BytesData(heap_, container)[*i]));
     }
+    case TypeTag::kArray: {
+      if (!IsIntLike(heap_, key)) {
+        Raise(PyError(PyExc::kTypeError, "array indices must be integers"));
+        return Ref();
+      }
+      absl::StatusOr<int64_t> i = Index(heap_, container, key, "array");
+      if (!i.ok()) {
+        Raise(i.status());
+        return Ref();
+      }
+      return ArrayItem(heap_, container, *i);
+    }
     case TypeTag::kRange: {
       absl::StatusOr<int64_t> i = Index(heap_, container, key, "range object");
       if (!i.ok()) {
@@ -252,6 +275,7 @@ Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
 bool Interpreter::SetItem(ObjectId container, ObjectId key, ObjectId value) {
   const TypeTag type = heap_.type_of(container);
   if (type == TypeTag::kInstance) return SpecialSetItem(*this, container, key, value);
+  if (type == TypeTag::kArray) return AssignArrayItems(container, key, value);
   absl::Status status;
   if (type == TypeTag::kList) {
     if (heap_.type_of(key) == TypeTag::kSlice) {
@@ -360,9 +384,90 @@ bool Interpreter::AssignByteArraySlice(ObjectId container, ObjectId key, ObjectI
   return true;
 }
 
+bool Interpreter::AssignArrayItems(ObjectId container, ObjectId key, ObjectId value) {
+  const ArrayTypecode type = ArrayTypecodeOf(heap_, container);
+  const int64_t length = ArrayLength(heap_, container);
+  absl::Status status;
+  if (heap_.type_of(key) != TypeTag::kSlice) {
+    // array_ass_item: the index first, then the item's conversion.
+    if (!IsIntLike(heap_, key)) {
+      status = PyError(PyExc::kTypeError, "array indices must be integers");
+    } else if (absl::StatusOr<int64_t> i = Index(heap_, container, key, "array assignment");
+               !i.ok()) {
+      status = i.status();
+    } else if (value == kNoObject) {
+      status = ArrayReplace(heap_, container, *i, *i + 1, "");
+    } else {
+      const std::optional<std::string> raw = PackArrayItem(*this, type, value);
+      if (!raw) return false;
+      ArrayStore(heap_, container, *i, *raw);
+      if (heap_.observed()) heap_.Notify(MutateEvent{container, "setitem"});
+      return true;
+    }
+    if (!status.ok()) {
+      Raise(status);
+      return false;
+    }
+    if (heap_.observed()) heap_.Notify(MutateEvent{container, "delitem"});
+    return true;
+  }
+  // array_ass_subscr: only an array of the same typecode is assigned.
+  if (value != kNoObject && heap_.type_of(value) != TypeTag::kArray) {
+    Raise(PyError(PyExc::kTypeError, absl::StrCat("can only assign array (not \"",
+                                                  TypeName(heap_, value), "\") to array slice")));
+    return false;
+  }
+  if (value != kNoObject && ArrayTypecodeOf(heap_, value).code != type.code) {
+    Raise(PyError(PyExc::kTypeError, "bad argument type for built-in operation"));
+    return false;
+  }
+  const SliceBody& s = heap_.slice(key);
+  absl::StatusOr<SliceBounds> b = Bounds(heap_, s.start, s.stop, s.step, length);
+  if (!b.ok()) {
+    Raise(b.status());
+    return false;
+  }
+  // Assigning an array to a slice of itself copies it first.
+  Ref copy = value == container ? NewArray(heap_, type.code, ArrayRaw(heap_, value)) : Ref();
+  const std::string data = value == kNoObject ? std::string() : ArrayRaw(heap_, value);
+  const int64_t needed = static_cast<int64_t>(data.size() / type.itemsize);
+  const int64_t size = type.itemsize;
+  if (b->step == 1) {
+    const int64_t stop = b->stop < b->start ? b->start : b->stop;
+    status = ArrayReplace(heap_, container, b->start, stop, data);
+  } else if (needed == 0) {
+    std::string raw = ArrayRaw(heap_, container);
+    std::vector<bool> doomed(static_cast<size_t>(length), false);
+    for (int64_t i = 0, at = b->start; i < b->count; ++i, at += b->step) doomed[at] = true;
+    std::string kept;
+    for (int64_t i = 0; i < length; ++i) {
+      if (!doomed[i]) kept.append(raw, static_cast<size_t>(i * size), static_cast<size_t>(size));
+    }
+    status = ArrayReplace(heap_, container, 0, static_cast<uint64_t>(length), kept);
+  } else if (needed != b->count) {
+    status = PyError(PyExc::kValueError,
+                     absl::StrCat("attempt to assign array of size ", needed,
+                                  " to extended slice of size ", b->count));
+  } else {
+    for (int64_t i = 0, at = b->start; i < b->count; ++i, at += b->step) {
+      ArrayStore(heap_, container, at, std::string_view(data).substr(i * size, size));
+    }
+  }
+  copy.Reset();
+  if (!status.ok()) {
+    Raise(status);
+    return false;
+  }
+  if (heap_.observed()) {
+    heap_.Notify(MutateEvent{container, value == kNoObject ? "delitem" : "setslice"});
+  }
+  return true;
+}
+
 bool Interpreter::DelItem(ObjectId container, ObjectId key) {
   const TypeTag type = heap_.type_of(container);
   if (type == TypeTag::kInstance) return SpecialSetItem(*this, container, key, kNoObject);
+  if (type == TypeTag::kArray) return AssignArrayItems(container, key, kNoObject);
   absl::Status status;
   if (type == TypeTag::kList) {
     if (heap_.type_of(key) == TypeTag::kSlice) {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/int_object.h"
@@ -59,6 +60,7 @@ bool Interpreter::Iterable(ObjectId object) const {
     case TypeTag::kStr:
     case TypeTag::kBytes:
     case TypeTag::kByteArray:
+    case TypeTag::kArray:
     case TypeTag::kSet:
     case TypeTag::kFrozenSet:
     case TypeTag::kRange:
@@ -92,6 +94,8 @@ Ref Interpreter::GetIter(ObjectId iterable) {
     case TypeTag::kBytes:
     case TypeTag::kByteArray:
       return NewIterator(heap_, IterKind::kBytes, iterable);
+    case TypeTag::kArray:
+      return NewIterator(heap_, IterKind::kArray, iterable);
     case TypeTag::kSet:
     case TypeTag::kFrozenSet:
       return NewIterator(heap_, IterKind::kSet, iterable);
@@ -212,6 +216,9 @@ Ref Interpreter::NextItem(ObjectId iterator) {
       if (body.index >= static_cast<int64_t>(data.size())) return finish();
       return NewInt(heap_, static_cast<uint8_t>(data[body.index++]));
     }
+    case IterKind::kArray:
+      if (body.index >= ArrayLength(heap_, source)) return finish();
+      return ArrayItem(heap_, source, body.index++);
     case IterKind::kSet: {
       const SetBody& set = heap_.set(source);
       while (body.index < static_cast<int64_t>(set.table.size())) {

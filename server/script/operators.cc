@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "server/heap/array_object.h"
 #include "server/heap/budget.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/dict_object.h"
@@ -303,8 +304,9 @@ absl::StatusOr<Ref> Concat(Heap& heap, ObjectId a, ObjectId b, bool in_place) {
     }
     case TypeTag::kBytes:
     case TypeTag::kByteArray: {
+      // The right operand may be any buffer: an array's raw items too.
       const TypeTag other = heap.type_of(b);
-      if (other != TypeTag::kBytes && other != TypeTag::kByteArray) {
+      if (other != TypeTag::kBytes && other != TypeTag::kByteArray && other != TypeTag::kArray) {
         return PyError(PyExc::kTypeError, absl::StrCat("can't concat ", TypeName(heap, b), " to ",
                                                        TypeName(heap, a)));
       }
@@ -317,6 +319,9 @@ absl::StatusOr<Ref> Concat(Heap& heap, ObjectId a, ObjectId b, bool in_place) {
       }
       if (Length(heap, b) == 0) return heap.NewRef(a);
       if (Length(heap, a) == 0 && other == TypeTag::kBytes) return heap.NewRef(b);
+      if (other == TypeTag::kArray) {
+        return NewBytesObject(heap, BytesData(heap, a) + BytesData(heap, b));
+      }
       return NewBytes(heap, BytesData(heap, a) + BytesData(heap, b));
     }
     case TypeTag::kList: {
@@ -474,6 +479,17 @@ absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool
 
   const TypeTag ta = heap.type_of(a);
   const TypeTag tb = heap.type_of(b);
+  if (op == BinaryOp::kAdd || op == BinaryOp::kMul) {
+    if (std::optional<absl::StatusOr<Ref>> array =
+            ArrayBinary(heap, op == BinaryOp::kAdd, a, b, in_place)) {
+      return std::move(*array);
+    }
+    if (op == BinaryOp::kMul && (ta == TypeTag::kArray || tb == TypeTag::kArray)) {
+      return PyError(PyExc::kTypeError,
+                     absl::StrCat("can't multiply sequence by non-int of type '",
+                                  TypeName(heap, ta == TypeTag::kArray ? b : a), "'"));
+    }
+  }
   if (op == BinaryOp::kAdd && IsSequence(ta)) {
     if (ta == TypeTag::kList && in_place) {
       return absl::InternalError("list += is handled by the interpreter as an extend");
@@ -535,6 +551,11 @@ absl::StatusOr<Ref> Unary(Heap& heap, UnaryOp op, ObjectId a) {
 
 absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
   switch (heap.type_of(container)) {
+    case TypeTag::kArray: {
+      absl::StatusOr<std::vector<int64_t>> found = ArrayFind(heap, container, item, 1);
+      if (!found.ok()) return found.status();
+      return !found->empty();
+    }
     case TypeTag::kList:
     case TypeTag::kTuple: {
       const auto& items = heap.type_of(container) == TypeTag::kList ? ListItems(heap, container)
@@ -572,7 +593,7 @@ absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
         return data.find(static_cast<char>(*byte)) != std::string::npos;
       }
       const TypeTag t = heap.type_of(item);
-      if (t != TypeTag::kBytes && t != TypeTag::kByteArray) {
+      if (t != TypeTag::kBytes && t != TypeTag::kByteArray && t != TypeTag::kArray) {
         return PyError(PyExc::kTypeError,
                        absl::StrCat("a bytes-like object is required, not '", TypeName(heap, item),
                                     "'"));

@@ -31,7 +31,7 @@ const absl::flat_hash_set<std::string_view>& Keywords() {
 // Modules a heap script may import.
 bool IsSupportedModule(std::string_view name) {
   return name == "sys" || name == "gc" || name == "tracemalloc" || name == "weakref" ||
-         name == "copy";
+         name == "copy" || name == "array";
 }
 
 // True if `from module import name` binds something heapsim models: a
@@ -801,7 +801,7 @@ bool Parser::ReadModuleName(std::string* module) {
   if (!IsSupportedModule(name.text) ||
       (Ahead(1).kind == TokenKind::kOperator && Ahead(1).text == ".")) {
     Unsupported(name.position, absl::StrCat("import of module '", name.text,
-                                            "' (only sys, gc, tracemalloc, weakref and copy)"));
+                                            "' (only sys, gc, tracemalloc, weakref, copy and array)"));
     return false;
   }
   *module = name.text;

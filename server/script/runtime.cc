@@ -153,7 +153,7 @@ absl::Status Runtime::CheckConsistency() const {
   const SessionState& session = state_->session;
   absl::flat_hash_map<ObjectId, uint64_t> held;
   for (ObjectId id : {session.main_module, session.sys_module, session.gc_module,
-                      session.tracemalloc_module, session.weakref_module,
+                      session.tracemalloc_module, session.weakref_module, session.array_module,
                       session.copy_module}) {
     if (id != kNoObject) ++held[id];
   }

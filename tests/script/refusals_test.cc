@@ -91,7 +91,8 @@ const std::vector<Refusal>& RefusedPrograms() {
        "a class with more than one base class"},
       {"class E(Exception):\n    pass\n", "a class derived from Exception"},
       // Imports, starred targets and decorators outside the subset.
-      {"from os import path\n", "import of module 'os' (only sys, gc, tracemalloc, weakref and copy)"},
+      {"from os import path\n",
+       "import of module 'os' (only sys, gc, tracemalloc, weakref, copy and array)"},
       {"from gc import *\n", "'from gc import *'"},
       {"from sys import argv\n",
        "import of 'sys.argv' (only the modelled functions and values of sys, gc and tracemalloc)"},
@@ -152,6 +153,16 @@ const std::vector<Refusal>& RefusedPrograms() {
        "import of 'gc' while tracemalloc is tracing"},
       {"import gc\nimport tracemalloc\nprint(gc.get_stats())\n",
        "gc.get_stats() after importing 'tracemalloc' (CPython's import runs Python code"},
+      // array.array's corners: an address, arguments and names not modelled.
+      {"import array\nprint(array.array('i').buffer_info())\n", "array.buffer_info()"},
+      {"import array\nprint(array.array('i', [1]).index(1, 0))\n",
+       "array.index() with start or stop"},
+      {"import array\narray.array('b').frombytes([1])\n", "array.frombytes() of a 'list'"},
+      {"import array\nprint(array.typecodes)\n", "attribute 'typecodes'"},
+      {"import array\narray.array('i').tofile\n", "attribute 'tofile'"},
+      {"import array\nprint(int(array.array('b', [49])))\n", "int() of an array"},
+      {"import array, sys\nprint(sys.getrefcount(array.array))\n",
+       "sys.getrefcount() of a start-up object of type 'type'"},
       // Weak references heapsim does not model.
       {"import weakref\nclass A:\n    pass\na = A()\nr = weakref.ref(a, print)\n",
        "a weak reference with a callback"},
