@@ -149,6 +149,10 @@ constexpr Profile Py38() {
       .contains_compares_item_first = false,
       .percent_format_folded = false,
       .weakref = {.type_name = "weakref", .type_module = "", .getweakrefs_appends = false},
+      .math = {.variadic_gcd = false,
+               .factorial_accepts_floats = true,
+               .log_arity_message = true,
+               .pow_zero_to_minus_inf_fails = true},
       .messages =
           {
               .unbound_local = "local variable '%s' referenced before assignment",
@@ -241,6 +245,7 @@ constexpr Profile Py38() {
 constexpr Profile Py39() {
   Profile p = Py38();
   p.recursion_overflow_allowance = 0;
+  p.math.variadic_gcd = true;
   p.version = "3.9";
   p.gc_startup_stats = {{{9, 0}, {0, 0}, {0, 0}}};
   p.gc_has_is_finalized = true;
@@ -278,6 +283,7 @@ constexpr Profile Py39() {
 constexpr Profile Py310() {
   Profile p = Py39();
   p.weakref.type_name = "ReferenceType";
+  p.math.factorial_accepts_floats = false;
   p.weakref.type_module = "weakref";
   p.deepcopy_range_atomic = true;
   p.version = "3.10";
@@ -334,6 +340,7 @@ constexpr Profile Py310() {
 constexpr Profile Py311() {
   Profile p = Py310();
   p.exception_frees_traceback_first = true;
+  p.math.pow_zero_to_minus_inf_fails = false;
   p.frame_object_base = 136;
   p.version = "3.11";
   // Measured: quickened sites specialise on their first run (counter 0),
@@ -346,7 +353,8 @@ constexpr Profile Py311() {
                             .revert_counter = 31,
                             .revert_backoff = 5,
                             .float_result_reuses_operand = false};
-  p.modules_at_startup = "weakref";  // measured: in sys.modules when a script starts
+  // measured: in sys.modules when a script starts
+  p.modules_at_startup = "weakref math operator itertools";
   p.aux.weakref = 80;  // a vectorcall pointer
   p.messages.weakref_call_args = "weakref expected 0 arguments, got %d";
   p.messages.weakref_call_keywords = "weakref() takes no keyword arguments";
@@ -424,6 +432,8 @@ constexpr Profile Py311() {
 constexpr Profile Py312() {
   Profile p = Py311();
   p.exception_made_when_raised = true;
+  p.math.log_arity_message = false;
+  p.modules_at_startup = "weakref";
   p.version = "3.12";
   // Measured: a site specialises on its second run; 52 misses later it
   // specialises again for what it sees.

@@ -136,6 +136,14 @@ struct WeakRefRules {
   bool getweakrefs_appends;
 };
 
+// Module math's differences between versions.
+struct MathRules {
+  bool variadic_gcd;                // gcd(*integers) and lcm (3.9+); before: gcd(a, b)
+  bool factorial_accepts_floats;    // factorial(5.0) (before 3.10, deprecated in 3.9)
+  bool log_arity_message;           // "math.log requires 1 to 2 arguments" (before 3.12)
+  bool pow_zero_to_minus_inf_fails; // pow(0.0, -inf) a domain error (before 3.11)
+};
+
 // How full the free lists are when a script starts: what the interpreter's
 // start-up and the script's compilation leave in them (measured with
 // sys._debugmallocstats at the start of a small script).
@@ -517,6 +525,7 @@ struct Profile {
   // repr() runs Python code).
   bool percent_format_folded;
   WeakRefRules weakref;
+  MathRules math;
   // Error messages that changed between versions.
   ErrorMessages messages;
 

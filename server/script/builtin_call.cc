@@ -69,6 +69,8 @@ bool TakesKeywords(Builtin builtin) {
     case Builtin::kStrSplit:
     case Builtin::kStrFormat:
     case Builtin::kPow:
+    case Builtin::kMathIsClose:
+    case Builtin::kMathProd:
       return true;
     default:
       return false;

@@ -114,6 +114,51 @@ enum class Builtin : uint16_t {
   kWeakrefGetWeakRefs,
   kCopyCopy,
   kCopyDeepCopy,
+  // Module math (module_math.cc, module_math_integer.cc).
+  kMathSqrt,
+  kMathExp,
+  kMathExpm1,
+  kMathLog1p,
+  kMathSin,
+  kMathCos,
+  kMathTan,
+  kMathAsin,
+  kMathAcos,
+  kMathAtan,
+  kMathSinh,
+  kMathCosh,
+  kMathTanh,
+  kMathAsinh,
+  kMathAcosh,
+  kMathAtanh,
+  kMathFabs,
+  kMathDegrees,
+  kMathRadians,
+  kMathLog,
+  kMathLog2,
+  kMathLog10,
+  kMathPow,
+  kMathFmod,
+  kMathAtan2,
+  kMathCopySign,
+  kMathFloor,
+  kMathCeil,
+  kMathTrunc,
+  kMathIsFinite,
+  kMathIsInf,
+  kMathIsNan,
+  kMathIsClose,
+  kMathProd,
+  kMathFsum,
+  kMathFrexp,
+  kMathModf,
+  kMathLdexp,
+  kMathFactorial,
+  kMathGcd,
+  kMathLcm,
+  kMathIsqrt,
+  kMathComb,
+  kMathPerm,
   // Methods of builtin types (self is the first argument).
   kListAppend,
   kListExtend,
@@ -233,6 +278,10 @@ std::optional<Builtin> FindModuleFunction(std::string_view module, std::string_v
 // False for a module function the profile's CPython lacks (gc.is_finalized
 // before 3.9).
 bool ModuleFunctionExists(const Profile& profile, Builtin builtin);
+
+// The module object of `name` (math, operator, itertools: modules whose
+// functions are builtins), statically allocated by its first import.
+ObjectId ImportedModule(Interpreter& interp, std::string_view name);
 
 // gc.garbage, made on first use (a statically allocated list, tracked).
 ObjectId GcGarbageList(Interpreter& interp);
