@@ -153,6 +153,8 @@ constexpr Profile Py38() {
                .factorial_accepts_floats = true,
                .log_arity_message = true,
                .pow_zero_to_minus_inf_fails = true},
+      .operator_index_returns_exact_int = false,
+      .operator_has_call = false,
       .messages =
           {
               .unbound_local = "local variable '%s' referenced before assignment",
@@ -284,6 +286,7 @@ constexpr Profile Py310() {
   Profile p = Py39();
   p.weakref.type_name = "ReferenceType";
   p.math.factorial_accepts_floats = false;
+  p.operator_index_returns_exact_int = true;
   p.weakref.type_module = "weakref";
   p.deepcopy_range_atomic = true;
   p.version = "3.10";
@@ -341,6 +344,7 @@ constexpr Profile Py311() {
   Profile p = Py310();
   p.exception_frees_traceback_first = true;
   p.math.pow_zero_to_minus_inf_fails = false;
+  p.operator_has_call = true;
   p.frame_object_base = 136;
   p.version = "3.11";
   // Measured: quickened sites specialise on their first run (counter 0),

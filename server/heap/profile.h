@@ -526,6 +526,10 @@ struct Profile {
   bool percent_format_folded;
   WeakRefRules weakref;
   MathRules math;
+  // operator.index(True) is 1, not True (3.10+: PyNumber_Index returns an
+  // exact int).
+  bool operator_index_returns_exact_int;
+  bool operator_has_call;  // operator.call (3.11+)
   // Error messages that changed between versions.
   ErrorMessages messages;
 

@@ -71,6 +71,7 @@ bool TakesKeywords(Builtin builtin) {
     case Builtin::kPow:
     case Builtin::kMathIsClose:
     case Builtin::kMathProd:
+    case Builtin::kOperatorCall:
       return true;
     default:
       return false;

@@ -53,6 +53,17 @@ constexpr RefusedEntry kRefused[] = {
     {"gc", "callbacks", "callbacks of collections are not modelled"},
 };
 
+// The names of math and operator (on some version) heapsim does not model:
+// refused by name rather than missing.
+constexpr std::pair<std::string_view, std::string_view> kUnmodelledLibraryNames[] = {
+    {"math", "cbrt"},        {"math", "dist"},         {"math", "erf"},
+    {"math", "erfc"},        {"math", "exp2"},         {"math", "fma"},
+    {"math", "gamma"},       {"math", "hypot"},        {"math", "lgamma"},
+    {"math", "nextafter"},   {"math", "remainder"},    {"math", "sumprod"},
+    {"math", "ulp"},         {"operator", "attrgetter"}, {"operator", "itemgetter"},
+    {"operator", "methodcaller"}, {"operator", "length_hint"},
+};
+
 // A statically allocated str of ASCII `text`.
 ObjectId StaticAsciiStr(Heap& heap, std::string_view text) {
   const ObjectId id = heap.NewStaticObject(TypeTag::kStr, 64);
@@ -118,7 +129,15 @@ ObjectId SessionValue(Interpreter& interp, std::string_view key) {
 bool ModuleFunctionExists(const Profile& profile, Builtin builtin) {
   if (builtin == Builtin::kGcIsFinalized) return profile.gc_has_is_finalized;
   if (builtin == Builtin::kMathLcm) return profile.math.variadic_gcd;
+  if (builtin == Builtin::kOperatorCall) return profile.operator_has_call;
   return true;
+}
+
+bool IsUnmodelledLibraryName(std::string_view module, std::string_view name) {
+  for (const auto& [listed_module, listed_name] : kUnmodelledLibraryNames) {
+    if (listed_module == module && listed_name == name) return true;
+  }
+  return false;
 }
 
 ObjectId ImportedModule(Interpreter& interp, std::string_view name) {

@@ -413,6 +413,7 @@ Ref CallModuleBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args) {
     return CallCopyFunction(interp, builtin, args);
   }
   if (IsMathBuiltin(builtin)) return CallMathBuiltin(interp, builtin, args);
+  if (IsOperatorBuiltin(builtin)) return CallOperatorBuiltin(interp, builtin, args);
   return ModuleCall(interp, builtin, args).Run();
 }
 

@@ -23,7 +23,6 @@
 #include "server/heap/value_ops.h"
 #include "server/heap/weakref_object.h"
 #include "server/script/builtins.h"
-#include "server/script/module_math.h"
 #include "server/script/cpython_names.h"
 #include "server/script/generator_function.h"
 #include "server/script/special_methods.h"
@@ -520,8 +519,10 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (std::optional<Ref> value = ModuleValue(*this, module, name)) return std::move(*value);
     // copy.py's other names (Error, dispatch tables, ...) are not modelled.
     if (module == "copy") return RefuseAttribute(object, name);
-    if (module == "math") {
-      if (IsDunder(name) || IsUnmodelledMathName(name)) return RefuseAttribute(object, name);
+    if (module == "math" || module == "operator") {
+      if (IsDunder(name) || IsUnmodelledLibraryName(module, name)) {
+        return RefuseAttribute(object, name);
+      }
       Raise(AttributeErrorFor(object, name,
                               PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name))));
       return Ref();

@@ -757,7 +757,7 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
     if (module == "gc") return session_.gc_module;
     if (module == "weakref") return session_.weakref_module;
     if (module == "copy") return CopyModule(heap_, session_);
-    if (module == "math") return ImportedModule(*this, module);
+    if (module == "math" || module == "operator") return ImportedModule(*this, module);
     return session_.tracemalloc_module;
   };
   const std::string_view from = stmt.import_from;

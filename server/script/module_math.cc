@@ -25,11 +25,6 @@ namespace heapsim::script {
 
 namespace {
 
-constexpr std::string_view kUnmodelledNames[] = {
-    "cbrt", "dist", "erf", "erfc", "exp2", "fma", "gamma",
-    "hypot", "lgamma", "nextafter", "remainder", "sumprod", "ulp", "__doc__", "__file__",
-    "__loader__", "__package__", "__spec__"};
-
 using UnaryFunction = double (*)(double);
 
 // A function of one float and whether an infinite result from a finite
@@ -622,13 +617,6 @@ std::optional<double> MathConstant(std::string_view name) {
   if (name == "inf") return HUGE_VAL;
   if (name == "nan") return std::nan("");
   return std::nullopt;
-}
-
-bool IsUnmodelledMathName(std::string_view name) {
-  for (std::string_view unmodelled : kUnmodelledNames) {
-    if (unmodelled == name) return true;
-  }
-  return false;
 }
 
 Ref CallMathBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args) {

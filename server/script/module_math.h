@@ -1,6 +1,5 @@
 // Module math: its functions on floats (module_math.cc) and on integers
-// (module_math_integer.cc), its constants, and the names CPython's module
-// has that heapsim does not model (refused by name). Internal to the
+// (module_math_integer.cc), and its constants. Internal to the
 // script library.
 
 #ifndef HEAPSIM_SERVER_SCRIPT_MODULE_MATH_H_
@@ -29,10 +28,6 @@ Ref CallMathIntegerBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args)
 
 // The value of math.pi, e, tau, inf or nan; nullopt for other names.
 std::optional<double> MathConstant(std::string_view name);
-
-// True for a name CPython's math module has (on some version) that heapsim
-// does not model: its attribute is refused rather than missing.
-bool IsUnmodelledMathName(std::string_view name);
 
 // The int's value rounded to the nearest double (ties to even), as
 // PyLong_AsDouble rounds it; nullopt past the range of doubles.

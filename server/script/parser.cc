@@ -31,7 +31,7 @@ const absl::flat_hash_set<std::string_view>& Keywords() {
 // Modules a heap script may import.
 bool IsSupportedModule(std::string_view name) {
   return name == "sys" || name == "gc" || name == "tracemalloc" || name == "weakref" ||
-         name == "copy" || name == "math";
+         name == "copy" || name == "math" || name == "operator";
 }
 
 // True if `from module import name` binds something heapsim models: a
