@@ -71,10 +71,13 @@ bool MathIntegerCall::WithinLimit(int64_t size, std::string_view what) {
   return false;
 }
 
-BigInt GreatestCommonDivisor(BigInt a, BigInt b) {
+// gcd(a, b) by Euclid's divisions, each spending work; nullopt when the
+// session's budget ran out.
+std::optional<BigInt> GreatestCommonDivisor(BigInt a, BigInt b) {
   a = a.Abs();
   b = b.Abs();
   while (!b.is_zero()) {
+    if (!SpendWork(a.digit_count() + 1)) return std::nullopt;
     BigInt quotient;
     BigInt remainder;
     BigInt::DivMod(a, b, &quotient, &remainder);
@@ -94,7 +97,10 @@ BigInt RangeProduct(int64_t low, int64_t high) {
     return product;
   }
   const int64_t middle = low + (high - low) / 2;
-  return RangeProduct(low, middle) * RangeProduct(middle + 1, high);
+  BigInt left = RangeProduct(low, middle);
+  BigInt right = RangeProduct(middle + 1, high);
+  SpendWork(left.digit_count() * right.digit_count() / 64 + 1);
+  return left * right;
 }
 
 Ref MathIntegerCall::Factorial(ObjectId n_arg) {
@@ -115,7 +121,9 @@ Ref MathIntegerCall::Factorial(ObjectId n_arg) {
   // Up to 20! CPython reads a table: one new int.
   if (*n > 20 && !UntracedOnly("math.factorial(n) for n above 20")) return Ref();
   if (!WithinLimit(*n, "math.factorial(n) for n")) return Ref();
-  return Result(RangeProduct(1, *n));
+  BigInt product = RangeProduct(1, *n);
+  if (!SpendWork(1)) return Fail(BudgetStatus());
+  return Result(product);
 }
 
 // gcd(*integers) and lcm(*integers); before 3.9 gcd takes exactly two and
@@ -145,17 +153,19 @@ Ref MathIntegerCall::Gcd(bool lcm) {
   }
   BigInt result = values[0].Abs();
   for (size_t i = 1; i < n; ++i) {
-    if (!lcm) {
-      result = GreatestCommonDivisor(result, values[i]);
+    if (lcm && (result.is_zero() || values[i].is_zero())) {
+      result = BigInt(0);
       continue;
     }
-    if (result.is_zero() || values[i].is_zero()) {
-      result = BigInt(0);
+    std::optional<BigInt> divisor = GreatestCommonDivisor(result, values[i]);
+    if (!divisor) return Fail(BudgetStatus());
+    if (!lcm) {
+      result = std::move(*divisor);
       continue;
     }
     BigInt quotient;
     BigInt remainder;
-    BigInt::DivMod(result, GreatestCommonDivisor(result, values[i]), &quotient, &remainder);
+    BigInt::DivMod(result, *divisor, &quotient, &remainder);
     result = (quotient * values[i]).Abs();
   }
   return Result(result);
@@ -173,6 +183,7 @@ Ref MathIntegerCall::Isqrt() {
   // Newton's iteration from above: x = 2**ceil(bits / 2) > sqrt(n).
   BigInt x = BigInt::ShiftLeft(BigInt(1), (n->BitLength() + 1) / 2);
   while (true) {
+    if (!SpendWork(n->digit_count() * n->digit_count() / 16 + 1)) return Fail(BudgetStatus());
     BigInt quotient;
     BigInt remainder;
     BigInt::DivMod(*n, x, &quotient, &remainder);
@@ -214,10 +225,7 @@ Ref MathIntegerCall::CombPerm() {
   }
   BigInt result(1);
   for (int64_t i = 0; i < *count; ++i) {
-    if (!SpendWork(result.digit_count() + 1)) {
-      interp_.Raise(BudgetStatus());
-      return Ref();
-    }
+    if (!SpendWork(result.digit_count() + 1)) return Fail(BudgetStatus());
     result = result * (*n_big - BigInt(i));
     if (comb) {
       BigInt quotient;
