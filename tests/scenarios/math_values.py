@@ -41,3 +41,12 @@ print(math.prod([2] * 70), math.prod(['ab', 3]), math.prod([3], start=[1, 2]), m
 print(math.prod([10 ** 10, 10 ** 10, 10 ** 10]), math.prod(x for x in [0.5, 4]), math.prod([True, 7]))
 big = math.prod([2] * 70)
 print(sys.getsizeof(big), sys.getsizeof(math.prod([3, 5])), sys.getsizeof(math.prod([1.5])))
+# ints converted to doubles: rounded to nearest, ties to even
+for n in [2 ** 53 + 1, 2 ** 53 + 3, 2 ** 64 + 2 ** 11, 2 ** 64 + 2 ** 11 + 1, 2 ** 64 + 3 * 2 ** 11,
+          -(2 ** 70 + 2 ** 17), 10 ** 307 * 17, 2 ** 1024 - 2 ** 971, 2 ** 1024 - 2 ** 970 - 1]:
+    print(math.fabs(n), math.copysign(n, -1), math.isfinite(n), math.sqrt(abs(n)))
+for n in [2 ** 1024 - 2 ** 970, 2 ** 1024]:
+    try:
+        print(math.fabs(n))
+    except OverflowError as e:
+        print("OverflowError", e)
