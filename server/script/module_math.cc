@@ -199,8 +199,12 @@ Ref MathCall::Log(UnaryFunction log) {
   const std::optional<double> num = LogOf(Arg(0), log);
   if (!num) return Ref();
   if (n == 1) return Float(*num);
+  // Both logarithms are float objects, then divided (PyNumber_TrueDivide)
+  // and dropped: the free list sees them.
+  Ref num_object = Float(*num);
   const std::optional<double> den = LogOf(Arg(1), log);
   if (!den) return Ref();
+  Ref den_object = Float(*den);
   if (*den == 0.0) return Fail(PyError(PyExc::kZeroDivisionError, "float division by zero"));
   return Float(*num / *den);
 }

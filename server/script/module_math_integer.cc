@@ -1,7 +1,7 @@
 // Module math on integers: factorial, gcd, lcm, isqrt, comb and perm, exact
 // for ints of any size, with CPython's checks and messages per version.
 // The results are made as one new int each. Where CPython's computation
-// makes intermediate ints (factorials past 20, comb and perm, big gcds),
+// makes intermediate ints (factorials past 20, comb, perm, lcm, big gcds),
 // calls are refused while tracemalloc traces, as its peak would show them;
 // arguments past what a session computes in its limits are refused.
 
@@ -35,8 +35,21 @@ class MathIntegerCall : public BuiltinCall {
  private:
   // The argument through __index__: nullopt with the error pending.
   std::optional<BigInt> Integer(ObjectId id);
-  // A new int for `value` as PyLong_FromLong or a digit array makes it.
-  Ref Result(const BigInt& value) { return NewInt(heap_, value); }
+  // A new int for `value`: as PyLong_FromLong makes it where it fits a
+  // C long, else with its digits.
+  Ref Result(const BigInt& value) {
+    if (const std::optional<int64_t> small = value.ToInt64()) return NewInt(heap_, *small);
+    return NewInt(heap_, value);
+  }
+  // A new int for `value` as PyLong_FromUnsignedLong(Long) makes it: an
+  // array of exactly its digits (a medium int's request differs from
+  // PyLong_FromLong's from 3.12).
+  Ref UnsignedResult(const BigInt& value) {
+    if (const std::optional<int64_t> small = value.ToInt64(); small && Heap::IsSmallInt(*small)) {
+      return NewInt(heap_, *small);
+    }
+    return NewInt(heap_, value, IntRequest::Digits(static_cast<uint32_t>(value.digit_count())));
+  }
   // Refuses the call while tracemalloc traces (CPython's intermediate
   // ints would show in its peak); true when it may go on.
   bool UntracedOnly(std::string_view what);
@@ -123,7 +136,7 @@ Ref MathIntegerCall::Factorial(ObjectId n_arg) {
   if (!WithinLimit(*n, "math.factorial(n) for n")) return Ref();
   BigInt product = RangeProduct(1, *n);
   if (!SpendWork(1)) return Fail(BudgetStatus());
-  return Result(product);
+  return UnsignedResult(product);
 }
 
 // gcd(*integers) and lcm(*integers); before 3.9 gcd takes exactly two and
@@ -145,6 +158,7 @@ Ref MathIntegerCall::Gcd(bool lcm) {
     }
     return Result(values[0].Abs());
   }
+  if (lcm && !UntracedOnly("math.lcm() of two or more ints")) return Ref();
   for (const BigInt& value : values) {
     if (!value.ToInt64() && !UntracedOnly(absl::StrCat("math.", std::string(BuiltinName(builtin_)),
                                                        "() of ints past 64 bits"))) {
@@ -191,7 +205,7 @@ Ref MathIntegerCall::Isqrt() {
     if (BigInt::Compare(y, x) >= 0) break;
     x = y;
   }
-  return Result(x);
+  return UnsignedResult(x);
 }
 
 // comb(n, k) and perm(n, k=None).
