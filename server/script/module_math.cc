@@ -416,6 +416,7 @@ Ref MathCall::Prod() {
       }
     }
     // Back to objects: the machine-word result made one, then multiplied.
+    const bool leaving_int_run = mode == Mode::kInt;
     if (mode == Mode::kInt) result = NewInt(heap_, int_result);
     if (mode == Mode::kFloat) result = Float(float_result);
     Ref product = BinaryOf(interp_, BinaryOp::kMul, result.get(), item.get(), false);
@@ -423,9 +424,9 @@ Ref MathCall::Prod() {
     result = std::move(product);
     item.Reset();
     mode = Mode::kGeneric;
-    if (heap_.type_of(result.get()) == TypeTag::kFloat) {
+    if (leaving_int_run && heap_.type_of(result.get()) == TypeTag::kFloat) {
       // An int run gives way to a float run, as CPython's code falls
-      // through from one to the next.
+      // through from the one to the other (and never back).
       float_result = FloatValue(heap_, result.get());
       result.Reset();
       mode = Mode::kFloat;

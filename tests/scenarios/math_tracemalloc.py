@@ -32,3 +32,6 @@ lst = []
 traced("iadd", lambda: [operator.iadd(lst, [i]) for i in range(100)])
 traced("add", lambda: [operator.add(1000, i) for i in range(100)])
 traced("mul str", lambda: [operator.mul("ab", i) for i in range(100)])
+traced("prod runs", lambda: [math.prod([1.5, 10 ** 30, 2.0, 3.0]) for i in range(50)])
+traced("prod int then float", lambda: [math.prod([2, 3, 1.5, 2]) for i in range(50)])
+traced("prod bools", lambda: [math.prod([True, 3, 5]) for i in range(50)])
