@@ -155,6 +155,12 @@ constexpr Profile Py38() {
                 .index_item_errors = false,
                 .u_deprecated = false,
                 .extend_takes_defining_class = false},
+      .math = {.variadic_gcd = false,
+               .factorial_accepts_floats = true,
+               .log_arity_message = true,
+               .pow_zero_to_minus_inf_fails = true},
+      .operator_index_returns_exact_int = false,
+      .operator_has_call = false,
       .messages =
           {
               .unbound_local = "local variable '%s' referenced before assignment",
@@ -247,6 +253,7 @@ constexpr Profile Py38() {
 constexpr Profile Py39() {
   Profile p = Py38();
   p.recursion_overflow_allowance = 0;
+  p.math.variadic_gcd = true;
   p.version = "3.9";
   p.gc_startup_stats = {{{9, 0}, {0, 0}, {0, 0}}};
   p.gc_has_is_finalized = true;
@@ -284,6 +291,8 @@ constexpr Profile Py39() {
 constexpr Profile Py310() {
   Profile p = Py39();
   p.weakref.type_name = "ReferenceType";
+  p.math.factorial_accepts_floats = false;
+  p.operator_index_returns_exact_int = true;
   p.weakref.type_module = "weakref";
   p.array.gc_tracked = true;
   p.array.iterator_type_name = "array.arrayiterator";
@@ -344,6 +353,8 @@ constexpr Profile Py310() {
 constexpr Profile Py311() {
   Profile p = Py310();
   p.exception_frees_traceback_first = true;
+  p.math.pow_zero_to_minus_inf_fails = false;
+  p.operator_has_call = true;
   p.frame_object_base = 136;
   p.version = "3.11";
   // Measured: quickened sites specialise on their first run (counter 0),
@@ -356,7 +367,8 @@ constexpr Profile Py311() {
                             .revert_counter = 31,
                             .revert_backoff = 5,
                             .float_result_reuses_operand = false};
-  p.modules_at_startup = "weakref";  // measured: in sys.modules when a script starts
+  // measured: in sys.modules when a script starts
+  p.modules_at_startup = "weakref math operator itertools";
   p.aux.weakref = 80;  // a vectorcall pointer
   p.messages.weakref_call_args = "weakref expected 0 arguments, got %d";
   p.messages.weakref_call_keywords = "weakref() takes no keyword arguments";
@@ -436,6 +448,8 @@ constexpr Profile Py311() {
 constexpr Profile Py312() {
   Profile p = Py311();
   p.exception_made_when_raised = true;
+  p.math.log_arity_message = false;
+  p.modules_at_startup = "weakref";
   p.version = "3.12";
   // Measured: a site specialises on its second run; 52 misses later it
   // specialises again for what it sees.

@@ -155,6 +155,14 @@ struct ArrayRules {
   bool extend_takes_defining_class;
 };
 
+// Module math's differences between versions.
+struct MathRules {
+  bool variadic_gcd;                // gcd(*integers) and lcm (3.9+); before: gcd(a, b)
+  bool factorial_accepts_floats;    // factorial(5.0) (before 3.10, deprecated in 3.9)
+  bool log_arity_message;           // "math.log requires 1 to 2 arguments" (before 3.12)
+  bool pow_zero_to_minus_inf_fails; // pow(0.0, -inf) a domain error (before 3.11)
+};
+
 // How full the free lists are when a script starts: what the interpreter's
 // start-up and the script's compilation leave in them (measured with
 // sys._debugmallocstats at the start of a small script).
@@ -537,6 +545,11 @@ struct Profile {
   bool percent_format_folded;
   WeakRefRules weakref;
   ArrayRules array;
+  MathRules math;
+  // operator.index(True) is 1, not True (3.10+: PyNumber_Index returns an
+  // exact int).
+  bool operator_index_returns_exact_int;
+  bool operator_has_call;  // operator.call (3.11+)
   // Error messages that changed between versions.
   ErrorMessages messages;
 

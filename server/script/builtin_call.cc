@@ -76,6 +76,9 @@ bool TakesKeywords(Builtin builtin) {
     case Builtin::kStrSplit:
     case Builtin::kStrFormat:
     case Builtin::kPow:
+    case Builtin::kMathIsClose:
+    case Builtin::kMathProd:
+    case Builtin::kOperatorCall:
       return true;
     default:
       return false;

@@ -116,6 +116,103 @@ enum class Builtin : uint16_t {
   kWeakrefGetWeakRefs,
   kCopyCopy,
   kCopyDeepCopy,
+  // Module math (module_math.cc, module_math_integer.cc).
+  kMathSqrt,
+  kMathExp,
+  kMathExpm1,
+  kMathLog1p,
+  kMathSin,
+  kMathCos,
+  kMathTan,
+  kMathAsin,
+  kMathAcos,
+  kMathAtan,
+  kMathSinh,
+  kMathCosh,
+  kMathTanh,
+  kMathAsinh,
+  kMathAcosh,
+  kMathAtanh,
+  kMathFabs,
+  kMathDegrees,
+  kMathRadians,
+  kMathLog,
+  kMathLog2,
+  kMathLog10,
+  kMathPow,
+  kMathFmod,
+  kMathAtan2,
+  kMathCopySign,
+  kMathFloor,
+  kMathCeil,
+  kMathTrunc,
+  kMathIsFinite,
+  kMathIsInf,
+  kMathIsNan,
+  kMathIsClose,
+  kMathProd,
+  kMathFsum,
+  kMathFrexp,
+  kMathModf,
+  kMathLdexp,
+  kMathFactorial,
+  kMathGcd,
+  kMathLcm,
+  kMathIsqrt,
+  kMathComb,
+  kMathPerm,
+  // Module operator (module_operator.cc).
+  kOperatorAdd,
+  kOperatorSub,
+  kOperatorMul,
+  kOperatorTrueDiv,
+  kOperatorFloorDiv,
+  kOperatorMod,
+  kOperatorPow,
+  kOperatorLShift,
+  kOperatorRShift,
+  kOperatorAnd,
+  kOperatorOr,
+  kOperatorXor,
+  kOperatorMatMul,
+  kOperatorIAdd,
+  kOperatorISub,
+  kOperatorIMul,
+  kOperatorITrueDiv,
+  kOperatorIFloorDiv,
+  kOperatorIMod,
+  kOperatorIPow,
+  kOperatorILShift,
+  kOperatorIRShift,
+  kOperatorIAnd,
+  kOperatorIOr,
+  kOperatorIXor,
+  kOperatorIMatMul,
+  kOperatorEq,
+  kOperatorNe,
+  kOperatorLt,
+  kOperatorLe,
+  kOperatorGt,
+  kOperatorGe,
+  kOperatorNeg,
+  kOperatorPos,
+  kOperatorInvert,
+  kOperatorInv,
+  kOperatorAbs,
+  kOperatorNot,
+  kOperatorTruth,
+  kOperatorIs,
+  kOperatorIsNot,
+  kOperatorContains,
+  kOperatorGetItem,
+  kOperatorSetItem,
+  kOperatorDelItem,
+  kOperatorConcat,
+  kOperatorIConcat,
+  kOperatorIndex,
+  kOperatorCountOf,
+  kOperatorIndexOf,
+  kOperatorCall,
   // Methods of builtin types (self is the first argument).
   kListAppend,
   kListExtend,
@@ -202,6 +299,14 @@ enum class Builtin : uint16_t {
 // (module_weakref.cc).
 Ref CallWeakrefBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
 
+// Runs a function of module operator (module_operator.cc).
+Ref CallOperatorBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
+
+// True for the builtins of module operator.
+inline bool IsOperatorBuiltin(Builtin builtin) {
+  return builtin >= Builtin::kOperatorAdd && builtin <= Builtin::kOperatorCall;
+}
+
 // Calls weak reference `weakref`: its referent, or None once that died
 // (module_weakref.cc).
 Ref CallWeakRef(Interpreter& interp, ObjectId weakref, CallArgs& args);
@@ -260,6 +365,15 @@ std::optional<Builtin> FindModuleFunction(std::string_view module, std::string_v
 // False for a module function the profile's CPython lacks (gc.is_finalized
 // before 3.9).
 bool ModuleFunctionExists(const Profile& profile, Builtin builtin);
+
+// The module object of `name` (math, operator, itertools: modules whose
+// functions are builtins), statically allocated by its first import.
+ObjectId ImportedModule(Interpreter& interp, std::string_view name);
+
+// True for the names CPython's math and operator modules have (on some
+// version) that heapsim does not model: refused, where other unknown names
+// raise AttributeError.
+bool IsUnmodelledLibraryName(std::string_view module, std::string_view name);
 
 // gc.garbage, made on first use (a statically allocated list, tracked).
 ObjectId GcGarbageList(Interpreter& interp);

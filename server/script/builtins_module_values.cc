@@ -8,10 +8,12 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "server/heap/float_object.h"
 #include "server/heap/gc_state.h"
 #include "server/heap/list_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/script/builtins.h"
+#include "server/script/module_math.h"
 
 namespace heapsim::script {
 
@@ -33,7 +35,8 @@ constexpr ConstantEntry kConstants[] = {
 
 // The values made on first use, statically allocated as start-up objects.
 constexpr std::string_view kMadeValues[] = {"sys.maxsize", "sys.byteorder", "sys.version_info",
-                                            "gc.garbage"};
+                                            "gc.garbage",  "math.pi",       "math.e",
+                                            "math.tau",    "math.inf",      "math.nan"};
 
 struct RefusedEntry {
   std::string_view module;
@@ -48,6 +51,17 @@ constexpr RefusedEntry kRefused[] = {
                               ".cache_tag are modelled"},
     {"gc", "get_objects", "it lists every object of the interpreter"},
     {"gc", "callbacks", "callbacks of collections are not modelled"},
+};
+
+// The names of math and operator (on some version) heapsim does not model:
+// refused by name rather than missing.
+constexpr std::pair<std::string_view, std::string_view> kUnmodelledLibraryNames[] = {
+    {"math", "cbrt"},        {"math", "dist"},         {"math", "erf"},
+    {"math", "erfc"},        {"math", "exp2"},         {"math", "fma"},
+    {"math", "gamma"},       {"math", "hypot"},        {"math", "lgamma"},
+    {"math", "nextafter"},   {"math", "remainder"},    {"math", "sumprod"},
+    {"math", "ulp"},         {"operator", "attrgetter"}, {"operator", "itemgetter"},
+    {"operator", "methodcaller"}, {"operator", "length_hint"},
 };
 
 // A statically allocated str of ASCII `text`.
@@ -80,6 +94,11 @@ ObjectId MakeVersionInfo(Heap& heap) {
 }
 
 ObjectId MakeValue(Heap& heap, std::string_view key) {
+  if (key.starts_with("math.")) {
+    const ObjectId id = heap.NewStaticObject(TypeTag::kFloat, kFloatSize);
+    heap.set_real(id, *MathConstant(key.substr(5)));
+    return id;
+  }
   if (key == "sys.maxsize") {
     const ObjectId id = heap.NewStaticObject(TypeTag::kInt, 48);
     heap.set_small_int(id, INT64_MAX);
@@ -108,7 +127,30 @@ ObjectId SessionValue(Interpreter& interp, std::string_view key) {
 }  // namespace
 
 bool ModuleFunctionExists(const Profile& profile, Builtin builtin) {
-  return builtin != Builtin::kGcIsFinalized || profile.gc_has_is_finalized;
+  if (builtin == Builtin::kGcIsFinalized) return profile.gc_has_is_finalized;
+  if (builtin == Builtin::kMathLcm) return profile.math.variadic_gcd;
+  if (builtin == Builtin::kOperatorCall) return profile.operator_has_call;
+  return true;
+}
+
+bool IsUnmodelledLibraryName(std::string_view module, std::string_view name) {
+  for (const auto& [listed_module, listed_name] : kUnmodelledLibraryNames) {
+    if (listed_module == module && listed_name == name) return true;
+  }
+  return false;
+}
+
+ObjectId ImportedModule(Interpreter& interp, std::string_view name) {
+  auto& values = interp.session().module_values;
+  const std::string key = "<module " + std::string(name) + ">";
+  auto it = values.find(key);
+  if (it == values.end()) {
+    Heap& heap = interp.heap();
+    const ObjectId module = heap.NewStaticObject(TypeTag::kModule, heap.profile().aux.module);
+    heap.AttachBody(module, ModuleBody{std::string(name), kNoObject});
+    it = values.emplace(key, module).first;
+  }
+  return it->second;
 }
 
 ObjectId GcGarbageList(Interpreter& interp) { return SessionValue(interp, "gc.garbage"); }

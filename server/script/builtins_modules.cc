@@ -16,6 +16,7 @@
 #include "server/script/builtin_call.h"
 #include "server/script/builtins.h"
 #include "server/script/module_copy.h"
+#include "server/script/module_math.h"
 
 namespace heapsim::script {
 
@@ -436,6 +437,8 @@ Ref CallModuleBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args) {
   if (builtin == Builtin::kCopyCopy || builtin == Builtin::kCopyDeepCopy) {
     return CallCopyFunction(interp, builtin, args);
   }
+  if (IsMathBuiltin(builtin)) return CallMathBuiltin(interp, builtin, args);
+  if (IsOperatorBuiltin(builtin)) return CallOperatorBuiltin(interp, builtin, args);
   return ModuleCall(interp, builtin, args).Run();
 }
 

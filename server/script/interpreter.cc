@@ -520,6 +520,14 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (std::optional<Ref> value = ModuleValue(*this, module, name)) return std::move(*value);
     // copy.py's other names (Error, dispatch tables, ...) are not modelled.
     if (module == "copy" || module == "array") return RefuseAttribute(object, name);
+    if (module == "math" || module == "operator") {
+      if (IsDunder(name) || IsUnmodelledLibraryName(module, name)) {
+        return RefuseAttribute(object, name);
+      }
+      Raise(AttributeErrorFor(object, name,
+                              PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name))));
+      return Ref();
+    }
   } else if (type == TypeTag::kTuple && heap_.object(object).subtype == kVersionInfoTuple) {
     for (size_t i = 0; i < kVersionInfoFields.size(); ++i) {
       if (kVersionInfoFields[i] == name) return heap_.NewRef(TupleItems(heap_, object)[i]);

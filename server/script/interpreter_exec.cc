@@ -764,6 +764,7 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
       return session_.array_module;
     }
     if (module == "copy") return CopyModule(heap_, session_);
+    if (module == "math" || module == "operator") return ImportedModule(*this, module);
     return session_.tracemalloc_module;
   };
   const std::string_view from = stmt.import_from;

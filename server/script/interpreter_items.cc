@@ -500,8 +500,17 @@ bool Interpreter::DelItem(ObjectId container, ObjectId key) {
       status = i.status();
     }
   } else {
-    status = PyError(PyExc::kTypeError, absl::StrCat("'", TypeName(heap_, container),
-                                                     "' object does not support item deletion"));
+    // PyObject_DelItem: a type with sequence methods given an index says
+    // "doesn't" (PySequence_DelItem's words), any other "does not".
+    const bool sequence_delete =
+        IsIntLike(heap_, key) &&
+        (type == TypeTag::kStr || type == TypeTag::kTuple || type == TypeTag::kBytes ||
+         type == TypeTag::kRange || type == TypeTag::kSet || type == TypeTag::kFrozenSet ||
+         type == TypeTag::kDictView);
+    status = PyError(PyExc::kTypeError,
+                     absl::StrCat("'", TypeName(heap_, container), "' object ",
+                                  sequence_delete ? "doesn't" : "does not",
+                                  " support item deletion"));
   }
   if (!status.ok()) {
     Raise(status);

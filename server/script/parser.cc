@@ -31,17 +31,19 @@ const absl::flat_hash_set<std::string_view>& Keywords() {
 // Modules a heap script may import.
 bool IsSupportedModule(std::string_view name) {
   return name == "sys" || name == "gc" || name == "tracemalloc" || name == "weakref" ||
-         name == "copy" || name == "array";
+         name == "copy" || name == "array" || name == "math" || name == "operator";
 }
 
 // True if `from module import name` binds something heapsim models: a
 // modelled function or data attribute of the module. tracemalloc.reset_peak
 // is left out: it is missing before 3.9, where CPython's ImportError names
 // the module's file path; gc.is_finalized too (missing before 3.9, where
-// the ImportError is not modelled).
+// the ImportError is not modelled); likewise math.lcm and operator.call.
 bool IsImportableName(std::string_view module, std::string_view name) {
   if (module == "tracemalloc" && name == "reset_peak") return false;
   if (module == "gc" && name == "is_finalized") return false;
+  if (module == "math" && name == "lcm") return false;       // missing before 3.9
+  if (module == "operator" && name == "call") return false;  // missing before 3.11
   return FindModuleFunction(module, name).has_value() || IsModuleValue(module, name);
 }
 
@@ -800,8 +802,9 @@ bool Parser::ReadModuleName(std::string* module) {
   }
   if (!IsSupportedModule(name.text) ||
       (Ahead(1).kind == TokenKind::kOperator && Ahead(1).text == ".")) {
-    Unsupported(name.position, absl::StrCat("import of module '", name.text,
-                                            "' (only sys, gc, tracemalloc, weakref, copy and array)"));
+    Unsupported(name.position,
+                absl::StrCat("import of module '", name.text,
+                             "' (only sys, gc, tracemalloc, weakref, copy, array, math and operator)"));
     return false;
   }
   *module = name.text;
