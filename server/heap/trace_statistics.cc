@@ -170,6 +170,34 @@ absl::StatusOr<bool> KeepTrace(const std::vector<TraceFilter>& filters, const Tr
   return true;
 }
 
+bool HasForeignFrame(const StatEntry& entry) {
+  for (const StatFrame& frame : entry.traceback.frames) {
+    if (IsForeignFile(frame.file)) return true;
+  }
+  return false;
+}
+
+// Entries equal but for their tracebacks are ordered by file names: not
+// known for tracemalloc.py's own frames.
+absl::Status CheckForeignTies(const std::vector<StatEntry>& sorted, bool diff) {
+  const auto tied = [diff](const StatEntry& a, const StatEntry& b) {
+    if (diff) {
+      return std::abs(a.size_diff) == std::abs(b.size_diff) && a.size == b.size &&
+             std::abs(a.count_diff) == std::abs(b.count_diff) && a.count == b.count;
+    }
+    return a.size == b.size && a.count == b.count;
+  };
+  for (size_t i = 1; i < sorted.size(); ++i) {
+    if (tied(sorted[i - 1], sorted[i]) &&
+        (HasForeignFrame(sorted[i - 1]) || HasForeignFrame(sorted[i]))) {
+      return absl::UnimplementedError(
+          "the order of tracemalloc statistics tied with one of tracemalloc.py's own lines "
+          "(CPython orders them by the interpreter's install path)");
+    }
+  }
+  return absl::OkStatus();
+}
+
 std::string FormatStatisticTail(const StatEntry& entry) {
   if (entry.count == 0) return "";
   return absl::StrCat(", average=",
@@ -199,6 +227,21 @@ std::string NormalizeTraceFilename(std::string_view filename) {
 
 std::optional<bool> TraceFilenameMatch(std::string_view name, std::string_view pattern) {
   if (pattern.find('[') != std::string_view::npos) return std::nullopt;
+  if (IsForeignFile(name)) {
+    // An absolute path ending with `known`, the start unknown.
+    const std::string_view known = name.substr(1);
+    const bool wild = pattern.find_first_of("*?") != std::string_view::npos;
+    if (!wild) {
+      if (!pattern.ends_with(known)) return false;
+      return std::nullopt;
+    }
+    const std::string_view rest = pattern.substr(1);
+    if (pattern[0] == '*' && rest.find_first_of("*?") == std::string_view::npos &&
+        rest.size() <= known.size()) {
+      return known.ends_with(rest);
+    }
+    return std::nullopt;
+  }
   const auto ascii = [](std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   };
@@ -232,6 +275,7 @@ absl::StatusOr<std::vector<StatEntry>> TraceStatistics(const TraceSnapshot& snap
   result.reserve(groups->size());
   for (auto& [frames, entry] : *groups) result.push_back(std::move(entry));
   std::sort(result.begin(), result.end(), StatisticBefore);
+  if (absl::Status s = CheckForeignTies(result, false); !s.ok()) return s;
   return result;
 }
 
@@ -265,6 +309,7 @@ absl::StatusOr<std::vector<StatEntry>> CompareTraceStatistics(const TraceSnapsho
     result.push_back(std::move(gone));
   }
   std::sort(result.begin(), result.end(), StatisticDiffBefore);
+  if (absl::Status s = CheckForeignTies(result, true); !s.ok()) return s;
   return result;
 }
 

@@ -18,6 +18,15 @@
 
 namespace heapsim {
 
+// The file name heapsim records for a frame of Lib/tracemalloc.py itself:
+// kForeignFilePrefix, then what CPython's path ends with
+// ("/lib/python3.12/tracemalloc.py"); the interpreter's install path in
+// front of it is not known, so such a name is never shown.
+inline constexpr char kForeignFilePrefix = '\x01';
+inline bool IsForeignFile(std::string_view file) {
+  return !file.empty() && file[0] == kForeignFilePrefix;
+}
+
 // A frame as tracemalloc.Frame shows it: (filename, lineno).
 struct StatFrame {
   std::string file;
@@ -71,7 +80,8 @@ std::string NormalizeTraceFilename(std::string_view filename);
 
 // fnmatch.fnmatch(name, pattern) on POSIX for patterns of literal text,
 // `*` and `?`; nullopt for what it does not model (a `[` class, or `?`
-// where non-ASCII text makes characters and bytes differ).
+// where non-ASCII text makes characters and bytes differ, or a foreign
+// name (IsForeignFile) whose unknown prefix would decide).
 std::optional<bool> TraceFilenameMatch(std::string_view name, std::string_view pattern);
 
 // Snapshot.statistics(key, cumulative): sorted as CPython sorts them, by

@@ -46,14 +46,11 @@ struct TraceSnapshot {
 
 class Tracemalloc {
  public:
-  // The largest traceback limit tracemalloc.start() accepts.
-  static constexpr uint32_t kMaxFrames = 65535;
-
   Tracemalloc() = default;
 
   // tracemalloc.start(nframe): begins tracing, recording tracebacks of at
   // most `nframe` frames; a no-op while already tracing (the limit stays).
-  // REQUIRES: 1 <= nframe <= kMaxFrames.
+  // REQUIRES: nframe >= 1.
   void Start(uint32_t nframe = 1);
 
   // tracemalloc.stop(): stops tracing and forgets every trace.
@@ -77,6 +74,7 @@ class Tracemalloc {
   // The source of tracebacks for later allocations (null: every block is
   // recorded with the empty traceback). Not owned; must outlive its use.
   void set_traceback_source(const TracebackSource* source) { source_ = source; }
+  const TracebackSource* traceback_source() const { return source_; }
 
   // The traceback of the traced block at `address` (its table is table()),
   // or nullopt when that block is not traced.
@@ -88,8 +86,11 @@ class Tracemalloc {
 
   // Hooks, called by the allocator for every block operation.
   void OnAllocate(uint64_t address, uint64_t nbytes) {
-    if (tracing_) Record(address, nbytes);
+    if (tracing_ && !paused_) Record(address, nbytes);
   }
+  // While paused, new blocks go untraced (what heapsim allocates for
+  // objects whose memory it does not model).
+  void set_paused(bool paused) { paused_ = paused; }
   void OnFree(uint64_t address) {
     if (tracing_) Forget(address);
   }
@@ -113,6 +114,7 @@ class Tracemalloc {
   uint32_t CurrentTraceback();
 
   bool tracing_ = false;
+  bool paused_ = false;
   uint32_t traceback_limit_ = 1;
   uint64_t current_ = 0;
   uint64_t peak_ = 0;
