@@ -25,7 +25,8 @@ CASES = [
          "import tracemalloc\ntracemalloc.take_snapshot()\n", 1,
          r"^RuntimeError: the tracemalloc module must be tracing memory allocations to take a snapshot$"),
     Case("filter_class_pattern_refused",
-         "import tracemalloc\ntracemalloc.start()\na = tracemalloc.take_snapshot()\n"
+         "import tracemalloc\ntracemalloc.start()\nx = list(range(100))\n"
+         "a = tracemalloc.take_snapshot()\n"
          "a.filter_traces([tracemalloc.Filter(True, '[a]*')])\n", 2,
          r"unsupported: tracemalloc.Filter pattern '\[a\]\*'"),
     Case("start_too_many_frames",
