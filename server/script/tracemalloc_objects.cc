@@ -96,7 +96,7 @@ class PythonArgs {
  public:
   PythonArgs(Interpreter& interp, CallArgs& args, std::string_view function,
              std::vector<std::string_view> names, size_t required)
-      : interp_(interp), values_(names.size(), kNoObject) {
+      : values_(names.size(), kNoObject) {
     bool ok = args.positional.size() <= names.size();
     for (size_t i = 0; ok && i < args.positional.size(); ++i) values_[i] = args.positional[i].get();
     for (const auto& [name, value] : args.keywords) {
@@ -120,7 +120,6 @@ class PythonArgs {
   ObjectId operator[](size_t i) const { return values_[i]; }
 
  private:
-  Interpreter& interp_;
   std::vector<ObjectId> values_;
   bool ok_ = false;
 };
@@ -138,8 +137,8 @@ std::optional<bool> Truth(Interpreter& interp, ObjectId value) {
   return std::nullopt;
 }
 
-// An int argument (lineno, domain, limit), or nullopt with the refusal or
-// exception pending; None gives `none_value`.
+// Sets `out` to an int argument (lineno, domain, limit), or clears it for
+// None or a missing one; false with the refusal pending for other types.
 bool IntArgument(Interpreter& interp, ObjectId value, std::string_view what,
                  std::optional<int64_t>* out) {
   Heap& heap = interp.heap();
