@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -601,6 +602,7 @@ int Client::RunFile(const std::vector<std::string>& args) {
   v1::ExecRequest request;
   request.set_source(source.str());
   request.set_filename(args[1]);
+  request.set_working_directory(std::filesystem::current_path().string());
   request.set_profile(absl::GetFlag(FLAGS_profile));
   const std::string trace_path = absl::GetFlag(FLAGS_trace);
   request.set_stream_events(absl::GetFlag(FLAGS_events) || !trace_path.empty());

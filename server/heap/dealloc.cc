@@ -245,6 +245,12 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       DropIfSet(heap, body.name);
       return;
     }
+    case TypeTag::kTraceObject: {
+      const ObjectId owned = heap.trace_object(id).owned;
+      heap.ReleaseObject(id, /*keep_block=*/false);
+      if (owned != kNoObject) heap.DecRef(owned);
+      return;
+    }
     case TypeTag::kSuper: {
       const SuperBody body = heap.super_body(id);
       heap.ReleaseObject(id, /*keep_block=*/false);

@@ -375,6 +375,9 @@ void Heap::DestroyBody(ObjectId id) {
     case TypeTag::kSuper:
       supers_.Remove(o.payload);
       break;
+    case TypeTag::kTraceObject:
+      trace_objects_.Remove(o.payload);
+      break;
     case TypeTag::kStaticMethod:
     case TypeTag::kClassMethod:
     case TypeTag::kProperty:

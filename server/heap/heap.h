@@ -41,6 +41,7 @@
 #include "server/heap/observer.h"
 #include "server/heap/profile.h"
 #include "server/heap/slab.h"
+#include "server/heap/trace_object.h"
 #include "server/heap/type_info.h"
 
 namespace heapsim {
@@ -283,6 +284,9 @@ class Heap {
   MemberBody& member(ObjectId id) { return members_[objects_[id].payload]; }
   const MemberBody& member(ObjectId id) const { return members_[objects_[id].payload]; }
   const SuperBody& super_body(ObjectId id) const { return supers_[objects_[id].payload]; }
+  const TraceObjectBody& trace_object(ObjectId id) const {
+    return trace_objects_[objects_[id].payload];
+  }
   WrapperBody& wrapper(ObjectId id) { return wrappers_[objects_[id].payload]; }
   const WrapperBody& wrapper(ObjectId id) const { return wrappers_[objects_[id].payload]; }
   BoundBody& bound(ObjectId id) { return bounds_[objects_[id].payload]; }
@@ -333,6 +337,9 @@ class Heap {
   void AttachBody(ObjectId id, CellBody body) { Attach(id, cells_, std::move(body)); }
   void AttachBody(ObjectId id, MemberBody body) { Attach(id, members_, std::move(body)); }
   void AttachBody(ObjectId id, SuperBody body) { Attach(id, supers_, std::move(body)); }
+  void AttachBody(ObjectId id, TraceObjectBody body) {
+    Attach(id, trace_objects_, std::move(body));
+  }
   void AttachBody(ObjectId id, WrapperBody body) { Attach(id, wrappers_, std::move(body)); }
   void AttachBody(ObjectId id, BoundBody body) { Attach(id, bounds_, std::move(body)); }
   void AttachBody(ObjectId id, WeakRefBody body) { Attach(id, weakrefs_, std::move(body)); }
@@ -622,6 +629,7 @@ class Heap {
   Slab<CellBody> cells_;
   Slab<MemberBody> members_;
   Slab<SuperBody> supers_;
+  Slab<TraceObjectBody> trace_objects_;
   Slab<WrapperBody> wrappers_;
   Slab<BoundBody> bounds_;
   Slab<WeakRefBody> weakrefs_;

@@ -131,6 +131,11 @@ constexpr Profile Py38() {
       .starred_display_packs_runs = true,
       .display_append_threshold = 0,
       .tracemalloc_has_reset_peak = false,
+      .main_path_absolute = false,
+      .tracemalloc_max_frames = 178956969,
+      .take_snapshot_frame_bytes = 424,
+      .take_snapshot_get_traces_line = 532,
+      .object_traceback_skips_preheader = false,
       .str_split_prealloc_by_length = false,
       .sum_floats_compensated = false,
       .sort_runs_keep_equal_descending = false,
@@ -268,6 +273,9 @@ constexpr Profile Py39() {
   p.constant_display_extends = true;
   p.starred_display_packs_runs = false;
   p.tracemalloc_has_reset_peak = true;
+  p.main_path_absolute = true;
+  p.take_snapshot_get_traces_line = 558;
+  p.tracemalloc_max_frames = 65535;
   p.vectorcall_types = "range list dict tuple set frozenset";
   p.builtin_method_freelist = 0;
   p.method_freelist = 0;
@@ -304,6 +312,7 @@ constexpr Profile Py310() {
   p.list_init_asks_len = false;
   p.messages.unset_slot_names_object = true;
   p.full_version = "3.10.13";
+  p.take_snapshot_frame_bytes = 416;
   p.name_suggestions = NameSuggestions::kEachNamespace;
   p.builtin_names = cpython_names::kBuiltins310;
   p.builtin_type_dirs = cpython_names::kTypeDirs310;
@@ -384,6 +393,7 @@ constexpr Profile Py311() {
   p.messages.property_no_deleter = "property%N of '%T' object has no deleter";
   p.percent_format_folded = true;
   p.full_version = "3.11.7";
+  p.take_snapshot_frame_bytes = 0;
   p.builtin_names = cpython_names::kBuiltins311;
   p.builtin_type_dirs = cpython_names::kTypeDirs311;
   p.source_limits.null_byte_error = true;
@@ -466,6 +476,7 @@ constexpr Profile Py312() {
   p.distinct_interned_one_chars = "_abcdenprsx";
   p.compare_specialises_in_tests = false;
   p.full_version = "3.12.1";
+  p.object_traceback_skips_preheader = true;
   p.generator_close_unstarted_clears_frame = true;
   p.name_hints_self_attribute = true;
   p.builtin_names = cpython_names::kBuiltins312;

@@ -490,6 +490,25 @@ struct Profile {
   uint32_t display_append_threshold;
   // tracemalloc.reset_peak() exists (3.9+).
   bool tracemalloc_has_reset_peak;
+  // `python FILE` runs __main__ under FILE made absolute (the working
+  // directory joined to a relative FILE, not normalised), the name its
+  // frames show tracemalloc (3.9+); before, FILE as given.
+  bool main_path_absolute;
+  // The largest traceback limit tracemalloc.start() accepts (3.8: what
+  // fits its buffer, 178956969; then 65535).
+  uint32_t tracemalloc_max_frames;
+  // A snapshot holds a block of this many bytes traced at the line that
+  // called tracemalloc.take_snapshot() (the heap frame of that call, 3.8 to
+  // 3.10; measured: 424, 424, 416), and the block of the previous
+  // snapshot's call is gone by then; 0 from 3.11 (frames off the heap).
+  uint32_t take_snapshot_frame_bytes;
+  // The line of Lib/tracemalloc.py calling _get_traces() in take_snapshot()
+  // (the traces' list is allocated there, before the traces are copied).
+  uint32_t take_snapshot_get_traces_line;
+  // _tracemalloc._get_object_traceback finds an object's block under its
+  // whole pre-header (3.12+); before, only under the GC header (so 3.11's
+  // instances with a managed-dict pre-header are never found).
+  bool object_traceback_skips_preheader;
   // str.split() without maxsplit presizes its list from the string's length
   // (3.12+) instead of always 12 slots.
   bool str_split_prealloc_by_length;

@@ -80,6 +80,8 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
       return kMemberDescriptorRequest;
     case TypeTag::kSuper:
       return kSuperRequest;
+    case TypeTag::kTraceObject:
+      return kTraceObjectRequest;
     case TypeTag::kStaticMethod:
     case TypeTag::kClassMethod:
       return kMethodWrapperRequest;

@@ -366,6 +366,12 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       return absl::StrCat("<super: <class '", heap.cls(s.type).name, "'>, <",
                           heap.cls(s.obj_type).name, " object>>");
     }
+    case TypeTag::kTraceObject: {
+      absl::StatusOr<std::string> text = TraceObjectStr(heap.trace_object(id), true);
+      if (text.ok()) return *std::move(text);
+      if (state.error.ok()) state.error = text.status();
+      return "";
+    }
     case TypeTag::kMemberDescriptor:
       return absl::StrCat("<member '", heap.str(heap.member(id).name).utf8, "' of '",
                           heap.cls(heap.member(id).cls).name, "' objects>");
@@ -483,6 +489,8 @@ std::string TypeName(const Heap& heap, ObjectId id) {
     }
     case TypeTag::kException:
       return heap.exception(id).type_name;
+    case TypeTag::kTraceObject:
+      return std::string(TraceObjectTypeName(heap.trace_object(id).kind));
     case TypeTag::kWeakRef: {
       // tp_name, as errors show it: "weakref", or "weakref.ReferenceType".
       const WeakRefRules& rules = heap.profile().weakref;
@@ -586,6 +594,8 @@ absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
     case TypeTag::kWeakRef:
       // CPython hashes the referent once and keeps it, even after it dies.
       return absl::UnimplementedError("hash() of a weak reference");
+    case TypeTag::kTraceObject:
+      return absl::UnimplementedError("hash() of a tracemalloc object");
     default:
       return HashPointer(o.address);
   }
@@ -778,6 +788,9 @@ bool Equal(const Heap& heap, ObjectId a, ObjectId b) {
 }
 
 absl::StatusOr<bool> EqualChecked(const Heap& heap, ObjectId a, ObjectId b) {
+  if (a != b && (heap.type_of(a) == TypeTag::kTraceObject || heap.type_of(b) == TypeTag::kTraceObject)) {
+    return absl::UnimplementedError("comparing tracemalloc objects");
+  }
   Depth depth = RoomFor(heap, 0);
   const bool equal = EqualIn(heap, a, b, depth);
   if (depth.special != kNoObject) {
@@ -789,6 +802,9 @@ absl::StatusOr<bool> EqualChecked(const Heap& heap, ObjectId a, ObjectId b) {
 }
 
 absl::StatusOr<bool> Less(const Heap& heap, ObjectId a, ObjectId b) {
+  if (heap.type_of(a) == TypeTag::kTraceObject || heap.type_of(b) == TypeTag::kTraceObject) {
+    return absl::UnimplementedError("comparing tracemalloc objects");
+  }
   Depth depth = RoomFor(heap, 0);
   absl::StatusOr<bool> less = LessIn(heap, a, b, depth);
   if (depth.special != kNoObject) {
@@ -839,6 +855,14 @@ int64_t Length(const Heap& heap, ObjectId id) {
       return heap.set(id).used;
     case TypeTag::kDictView:
       return heap.dict(heap.iterator(id).source).used;
+    case TypeTag::kTraceObject: {
+      const TraceObjectBody& body = heap.trace_object(id);
+      if (body.kind == TraceObjectKind::kTraceback) {
+        return static_cast<int64_t>(body.stat.traceback.frames.size());
+      }
+      if (body.kind == TraceObjectKind::kTraces) return static_cast<int64_t>(body.snapshot->traces.size());
+      return -1;
+    }
     case TypeTag::kRange: {
       const RangeBody& r = heap.range(id);
       if (r.step > 0 && r.start < r.stop) return (r.stop - r.start - 1) / r.step + 1;
@@ -872,6 +896,8 @@ absl::StatusOr<std::string> ReprChecked(const Heap& heap, ObjectId id, int held)
 
 absl::StatusOr<std::string> StrChecked(const Heap& heap, ObjectId id, int held) {
   switch (heap.type_of(id)) {
+    case TypeTag::kTraceObject:
+      return TraceObjectStr(heap.trace_object(id), false);
     case TypeTag::kStr:
       return Str(heap, id);
     case TypeTag::kException: {
@@ -899,6 +925,10 @@ absl::StatusOr<std::string> StrChecked(const Heap& heap, ObjectId id, int held) 
 
 std::string Str(const Heap& heap, ObjectId id) {
   switch (heap.type_of(id)) {
+    case TypeTag::kTraceObject: {
+      absl::StatusOr<std::string> text = TraceObjectStr(heap.trace_object(id), false);
+      return text.ok() ? *std::move(text) : "";
+    }
     case TypeTag::kStr:
       return heap.str(id).utf8;
     case TypeTag::kException: {

@@ -32,6 +32,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/builtin_call.h"
 #include "server/script/module_copy.h"
+#include "server/script/tracemalloc_objects.h"
 #include "server/script/format.h"
 #include "server/script/list_sort.h"
 #include "server/script/operators.h"
@@ -139,6 +140,11 @@ constexpr MethodEntry kMethods[] = {
     {TypeTag::kFrozenSet, "issuperset", Builtin::kSetIsSuperset},
     {TypeTag::kFrozenSet, "isdisjoint", Builtin::kSetIsDisjoint},
     {TypeTag::kFrozenSet, "symmetric_difference", Builtin::kSetSymmetricDifference},
+    {TypeTag::kTraceObject, "statistics", Builtin::kSnapshotStatistics},
+    {TypeTag::kTraceObject, "compare_to", Builtin::kSnapshotCompareTo},
+    {TypeTag::kTraceObject, "filter_traces", Builtin::kSnapshotFilterTraces},
+    {TypeTag::kTraceObject, "dump", Builtin::kSnapshotDump},
+    {TypeTag::kTraceObject, "format", Builtin::kTracebackFormat},
     {TypeTag::kStr, "join", Builtin::kStrJoin},
     {TypeTag::kStr, "split", Builtin::kStrSplit},
     {TypeTag::kStr, "upper", Builtin::kStrUpper},
@@ -214,6 +220,12 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"tracemalloc", "reset_peak", Builtin::kTracemallocResetPeak},
     {"tracemalloc", "is_tracing", Builtin::kTracemallocIsTracing},
     {"tracemalloc", "clear_traces", Builtin::kTracemallocClearTraces},
+    {"tracemalloc", "take_snapshot", Builtin::kTracemallocTakeSnapshot},
+    {"tracemalloc", "get_traceback_limit", Builtin::kTracemallocGetTracebackLimit},
+    {"tracemalloc", "get_object_traceback", Builtin::kTracemallocGetObjectTraceback},
+    {"tracemalloc", "get_tracemalloc_memory", Builtin::kTracemallocGetTracemallocMemory},
+    {"tracemalloc", "Filter", Builtin::kTracemallocFilter},
+    {"tracemalloc", "DomainFilter", Builtin::kTracemallocDomainFilter},
     {"weakref", "ref", Builtin::kTypeWeakRef},
     {"weakref", "ReferenceType", Builtin::kTypeWeakRef},
     {"weakref", "getweakrefcount", Builtin::kWeakrefGetWeakRefCount},
@@ -1128,6 +1140,9 @@ Ref Call::Run() {
   if (builtin_ == Builtin::kStrEncode || builtin_ == Builtin::kBytesDecode) {
     return CallCodecMethod(interp_, builtin_, self_, args_);
   }
+  if (IsTracemallocObjectBuiltin(builtin_)) {
+    return CallTracemallocObjectBuiltin(interp_, builtin_, self_, args_);
+  }
   if (IsMethodBuiltin(builtin_)) return CallMethodBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ >= Builtin::kSysGetSizeOf) return CallModuleBuiltin(interp_, builtin_, args_);
   if (!KeywordsAllowed()) return Ref();
@@ -1143,6 +1158,7 @@ Ref Call::Run() {
     }
     case Builtin::kId:
       if (!Arity(1, 1)) return Ref();
+      if (RefuseAfterTracemallocObjects(interp_, "id()")) return Ref();
       return NewInt(heap_, static_cast<int64_t>(heap_.address_of(Arg(0))));
     case Builtin::kRepr:
       if (!Arity(1, 1)) return Ref();

@@ -112,6 +112,13 @@ enum class Builtin : uint16_t {
   kTracemallocResetPeak,
   kTracemallocIsTracing,
   kTracemallocClearTraces,
+  // tracemalloc.py's functions and classes (tracemalloc_objects.h).
+  kTracemallocTakeSnapshot,
+  kTracemallocGetTracebackLimit,
+  kTracemallocGetObjectTraceback,
+  kTracemallocGetTracemallocMemory,
+  kTracemallocFilter,
+  kTracemallocDomainFilter,
   kWeakrefGetWeakRefCount,
   kWeakrefGetWeakRefs,
   kCopyCopy,
@@ -292,6 +299,12 @@ enum class Builtin : uint16_t {
   kArrayFromBytes,
   kArrayFromList,
   kArrayBufferInfo,
+  // Methods of tracemalloc.py's Snapshot and Traceback (tracemalloc_objects.h).
+  kSnapshotStatistics,
+  kSnapshotCompareTo,
+  kSnapshotFilterTraces,
+  kSnapshotDump,
+  kTracebackFormat,
   kCount,
 };
 

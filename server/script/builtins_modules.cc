@@ -17,6 +17,7 @@
 #include "server/script/builtins.h"
 #include "server/script/module_copy.h"
 #include "server/script/module_math.h"
+#include "server/script/tracemalloc_objects.h"
 
 namespace heapsim::script {
 
@@ -100,6 +101,11 @@ Ref ModuleCall::GetSizeOf() {
   }
   if (IsCopyFunction(heap_, operands[0])) {
     interp_.Refuse("sys.getsizeof() of copy.copy or copy.deepcopy (a Python function in CPython)");
+    return Ref();
+  }
+  if (heap_.type_of(operands[0]) == TypeTag::kTraceObject) {
+    interp_.Refuse(absl::StrCat("sys.getsizeof() of a tracemalloc.", TypeName(heap_, operands[0]),
+                                " (its memory is not modelled)"));
     return Ref();
   }
   return Int(static_cast<int64_t>(SizeOf(heap_, operands[0])));
@@ -392,10 +398,27 @@ Ref ModuleCall::Run() {
       }
       // Set once an instance's __del__ ran (by the collector: before it).
       return Bool(heap_.object(Arg(0)).has(kFinalized));
-    case Builtin::kTracemallocStart:
+    case Builtin::kTracemallocStart: {
       if (!Arity(0, 1)) return Ref();
-      trace.Start();
+      int64_t nframe = 1;
+      if (n == 1) {
+        const std::optional<int64_t> value =
+            heap_.type_of(Arg(0)) == TypeTag::kInt ? IntAsInt64(heap_, Arg(0)) : std::nullopt;
+        if (!value.has_value()) {
+          interp_.Refuse("tracemalloc.start() with an argument other than a small int");
+          return Ref();
+        }
+        nframe = *value;
+      }
+      const uint32_t max_frames = heap_.profile().tracemalloc_max_frames;
+      if (nframe < 1 || nframe > max_frames) {
+        return Fail(PyError(PyExc::kValueError,
+                            absl::StrCat("the number of frames must be in range [1; ", max_frames,
+                                         "]")));
+      }
+      trace.Start(static_cast<uint32_t>(nframe));
       return None();
+    }
     case Builtin::kTracemallocStop:
       if (!Arity(0, 0)) return Ref();
       trace.Stop();
@@ -403,6 +426,7 @@ Ref ModuleCall::Run() {
     case Builtin::kTracemallocGetTracedMemory:
       if (!Arity(0, 0)) return Ref();
       if (!trace.tracing()) return IntTuple(heap_, {0, 0});
+      if (RefuseAfterTracemallocObjects(interp_, "tracemalloc.get_traced_memory()")) return Ref();
       return IntTuple(heap_,
                       {static_cast<int64_t>(trace.current()), static_cast<int64_t>(trace.peak())});
     case Builtin::kTracemallocResetPeak:
@@ -418,10 +442,7 @@ Ref ModuleCall::Run() {
       return Bool(trace.tracing());
     case Builtin::kTracemallocClearTraces:
       if (!Arity(0, 0)) return Ref();
-      if (trace.tracing()) {
-        trace.Stop();
-        trace.Start();
-      }
+      if (trace.tracing()) trace.ClearTraces();
       return None();
     case Builtin::kWeakrefGetWeakRefCount:
     case Builtin::kWeakrefGetWeakRefs:

@@ -131,6 +131,10 @@ struct AdaptiveSite {
 struct Expr {
   ExprKind kind = ExprKind::kConstant;
   Position position;
+  // An attribute (or a call or subscript of one) whose name is on a later
+  // line than the expression starts: the line CPython attributes its
+  // operation to differs between versions, so tracemalloc's is unknown.
+  bool line_ambiguous = false;
   ObjectId constant = kNoObject;
   Literal literal;  // kConstant until compiled
   NameRef name;
@@ -200,6 +204,9 @@ struct ExceptHandler {
 struct Stmt {
   StmtKind kind = StmtKind::kPass;
   Position position;
+  // A compound statement whose header (up to its ':') spans several lines:
+  // which line CPython gives the header's own operations is not modelled.
+  bool header_spans_lines = false;
   bool echo = false;               // interactive expression statements
   std::vector<ExprPtr> targets;
   ExprPtr value;

@@ -997,6 +997,7 @@ absl::StatusOr<std::shared_ptr<Program>> Compiler::Run() {
   MakeCodeObjects();
   compile_refs_.clear();
   program_->filename = filename_;
+  program_->shown_filename = filename_;
   for (const NameRef* use : tree_.scopes[0].uses) {
     if (use->text == "super") program_->module_names_super = true;
   }

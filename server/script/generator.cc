@@ -88,6 +88,9 @@ Ref GeneratorNext(Interpreter& interp, ObjectId generator) {
   interp.context_.class_namespace = kNoObject;
   interp.context_.program_index = site.program;
   CountWarmup(unit);  // RESUME
+  interp.context_.line = static_cast<uint32_t>(site.expr->position.line);
+  interp.context_.line_known = !site.expr->line_ambiguous;
+  interp.context_.caller = &saved;
 
   Ref result;
   bool failed = false;

@@ -51,6 +51,9 @@ void GeneratorFunctions::RunFiber(Interpreter& interp, GeneratorRun& run,
   const Interpreter::Context saved = interp.context_;
   interp.context_ = Interpreter::Context{program.get(), &unit,     frame, kNoObject,
                                          site.program,  run.position, &run};
+  interp.context_.line = run.line;
+  interp.context_.line_known = run.line_known;
+  interp.context_.caller = &saved;
   ++interp.depth_;
   run.running = true;
   run.interpreter = &interp;
@@ -58,6 +61,8 @@ void GeneratorFunctions::RunFiber(Interpreter& interp, GeneratorRun& run,
   run.running = false;
   interp.LeaveFrame();
   run.position = interp.context_.position;
+  run.line = interp.context_.line;
+  run.line_known = interp.context_.line_known;
   interp.context_ = saved;
 }
 

@@ -49,6 +49,8 @@ struct GeneratorRun {
   std::vector<ObjectId> stack;  // the paused frame's Frame::stack (borrowed)
   ObjectId object = kNoObject;  // the generator (borrowed); kNoObject once freed
   Position position;            // of the statement it paused in
+  uint32_t line = 0;            // and its frame's line (Context::line)
+  bool line_known = true;
 };
 
 class GeneratorFunctions {

@@ -1,4 +1,5 @@
 #include "server/script/interpreter.h"
+#include "server/script/tracemalloc_objects.h"
 
 #include <utility>
 
@@ -43,9 +44,28 @@ Interpreter::Interpreter(Heap& heap, SessionState& session, const RunLimits& lim
   // runs: no run of a script freed them, so none is refused for them.
   heap_.TakeUnclosedGenerators();
   heap_.TakeClosedGenerators();
+  previous_traceback_source_ = heap_.tracemalloc().traceback_source();
+  heap_.tracemalloc().set_traceback_source(this);
 }
 
-Interpreter::~Interpreter() { GeneratorFunctions::AbandonSuspended(*this); }
+Interpreter::~Interpreter() {
+  GeneratorFunctions::AbandonSuspended(*this);
+  heap_.tracemalloc().set_traceback_source(previous_traceback_source_);
+}
+
+void Interpreter::CurrentTraceback(uint32_t limit, TracebackTable& table,
+                                   Traceback* traceback) const {
+  uint32_t total = 0;
+  for (const Context* context = &context_; context != nullptr; context = context->caller) {
+    if (context->program == nullptr) continue;
+    ++total;
+    if (traceback->frames.size() < limit) {
+      traceback->frames.push_back(TraceFrame{table.InternFile(context->program->shown_filename),
+                                             context->line, context->line_known});
+    }
+  }
+  traceback->total_nframe = total;
+}
 
 void Interpreter::Raise(absl::Status error) {
   if (!error_.ok()) return;
@@ -444,6 +464,7 @@ std::string NoWritableAttribute(const Heap& heap, ObjectId object, const std::st
 
 Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
   const TypeTag type = heap_.type_of(object);
+  if (type == TypeTag::kTraceObject) return TraceObjectGetAttr(*this, object, name);
   if (type == TypeTag::kSuper) {
     const SuperBody body = heap_.super_body(object);
     return SuperGetAttr(body.type, body.obj, name, object);

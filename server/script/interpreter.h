@@ -90,6 +90,13 @@ struct SessionState {
   // Modules start-up had not loaded that the script has imported: their
   // first import allocates what heapsim does not model (see ExecImport).
   absl::flat_hash_set<std::string> imported_modules;
+  // The first construct that made one of tracemalloc.py's objects (a
+  // snapshot, a filter, a statistic), whose memory is not modelled; empty
+  // while there is none (tracemalloc_objects.h).
+  std::string tracemalloc_objects_made;
+  // The source lines of each program by the file name its frames show, as
+  // linecache finds them for Traceback.format().
+  absl::flat_hash_map<std::string, std::shared_ptr<const std::vector<std::string>>> source_lines;
   // __main__'s __file__ as start-up binds it (borrowed): a placeholder, as
   // the script's path (and __loader__'s SourceFileLoader) are not modelled.
   ObjectId file_placeholder = kNoObject;
@@ -113,12 +120,18 @@ const Expr* SuperAttrSite(const Heap& heap, const Expr& attribute, const Program
 // True for staticmethod, classmethod and property objects.
 bool IsDescriptorObject(const Heap& heap, ObjectId object);
 
-class Interpreter {
+class Interpreter : public TracebackSource {
  public:
+  // The interpreter is the heap's source of tracebacks while it exists.
   Interpreter(Heap& heap, SessionState& session, const RunLimits& limits, OutputSink& out);
   // Unwinds the generators this run left suspended (they cannot be resumed
   // by a later run).
-  ~Interpreter();
+  ~Interpreter() override;
+
+  // The running frames as tracemalloc records them: each frame's program
+  // file (as CPython names it) and line, most recent first.
+  void CurrentTraceback(uint32_t limit, TracebackTable& table,
+                        Traceback* traceback) const override;
   Interpreter(const Interpreter&) = delete;
   Interpreter& operator=(const Interpreter&) = delete;
 
@@ -314,11 +327,21 @@ class Interpreter {
     uint32_t program_index = 0;
     Position position;                  // of the statement running now
     GeneratorRun* generator = nullptr;  // a generator function's body
+    // The line CPython's frame would report now (its f_lineno): the start
+    // of the innermost expression being evaluated, else of the statement;
+    // line_known false where heapsim cannot tell which line CPython uses.
+    uint32_t line = 0;
+    bool line_known = true;
+    // The context of the calling frame (null for the module frame): a
+    // traceback's next frame.
+    const Context* caller = nullptr;
   };
 
   // Statements.
   Flow ExecBlock(const Block& block);
   Flow Exec(const Stmt& stmt);
+  // The running statement is `stmt` (the frame's position and line).
+  void SetStatementLine(const Stmt& stmt);
   Flow ExecAssign(const Stmt& stmt);
   Flow ExecAugAssign(const Stmt& stmt);
   Flow ExecDelete(const Expr& target);
@@ -355,7 +378,9 @@ class Interpreter {
   // pending.
   bool AddToDisplay(ObjectId display, ObjectId item);
   bool ExtendDisplay(ObjectId display, ObjectId part);
+  // Evaluates `expr` with the frame's line set to the expression's.
   Ref Eval(const Expr& expr);
+  Ref EvalNode(const Expr& expr);
   Ref EvalName(const Expr& expr);
   Ref EvalCall(const Expr& expr);
   // True when `receiver`.name(...) binds before its arguments are
@@ -516,6 +541,8 @@ class Interpreter {
   uint32_t iterator_nesting_ = 0;
   // The exception being handled, for a bare `raise`.
   absl::Status handling_;
+  // The heap's traceback source before this interpreter (restored after).
+  const TracebackSource* previous_traceback_source_ = nullptr;
 };
 
 }  // namespace heapsim::script

@@ -497,6 +497,7 @@ Ref Interpreter::CallFunction(ObjectId function, CallArgs args, CallSite site) {
     return generator;
   }
   const Context saved = context_;
+  context_.caller = &saved;
   context_.program = program.get();
   context_.unit = &unit;
   context_.frame = frame;
@@ -650,6 +651,7 @@ Ref Interpreter::RunComprehension(const Expr& expr, const CodeUnit& unit, Ref fi
     context_.unit = &unit;
     context_.frame = frame;
     context_.class_namespace = kNoObject;
+    context_.caller = &saved;
     ++depth_;
     CountWarmup(unit);  // RESUME
   }

@@ -27,6 +27,17 @@
 namespace heapsim::script {
 
 Ref Interpreter::Eval(const Expr& expr) {
+  const uint32_t line = context_.line;
+  const bool line_known = context_.line_known;
+  context_.line = static_cast<uint32_t>(expr.position.line);
+  context_.line_known = line_known && !expr.line_ambiguous;
+  Ref result = EvalNode(expr);
+  context_.line = line;
+  context_.line_known = line_known;
+  return result;
+}
+
+Ref Interpreter::EvalNode(const Expr& expr) {
   switch (expr.kind) {
     case ExprKind::kConstant:
       return heap_.NewRef(expr.constant);

@@ -93,8 +93,14 @@ Flow Interpreter::ExecBlock(const Block& block) {
   return Flow::kNormal;
 }
 
-Flow Interpreter::Exec(const Stmt& stmt) {
+void Interpreter::SetStatementLine(const Stmt& stmt) {
   context_.position = stmt.position;
+  context_.line = static_cast<uint32_t>(stmt.position.line);
+  context_.line_known = !stmt.header_spans_lines;
+}
+
+Flow Interpreter::Exec(const Stmt& stmt) {
+  SetStatementLine(stmt);
   switch (stmt.kind) {
     case StmtKind::kExpr: {
       Ref value = Eval(*stmt.value);
@@ -577,6 +583,7 @@ Flow Interpreter::ExecDelete(const Expr& target) {
 Flow Interpreter::ExecWhile(const Stmt& stmt) {
   while (true) {
     if (!Step()) return Flow::kError;
+    SetStatementLine(stmt);
     Ref test = Eval(*stmt.value);
     if (!test) return Flow::kError;
     const int truth = TruthOf(*this, test.get());
@@ -619,6 +626,7 @@ Flow Interpreter::ExecForLoop(const Stmt& stmt, ObjectId iterator) {
   const Expr& target = *stmt.targets[0];
   while (true) {
     if (!Step()) return Flow::kError;
+    SetStatementLine(stmt);  // FOR_ITER
     Ref item = Next(iterator);
     if (!item) return has_error() ? Flow::kError : Flow::kNormal;
     if (!Assign(target, std::move(item))) return Flow::kError;
@@ -697,6 +705,7 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
   }
   PushCallFrame(heap_, unit.name, unit.code_object, body_function.get(), unit.slot_names);
   const Context saved = context_;
+  context_.caller = &saved;
   context_.unit = &unit;
   context_.frame = heap_.frames().depth() - 1;
   context_.class_namespace = ns.get();

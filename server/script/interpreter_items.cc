@@ -16,6 +16,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/builtins.h"
 #include "server/script/interpreter.h"
+#include "server/script/tracemalloc_objects.h"
 #include "server/script/special_methods.h"
 
 namespace heapsim::script {
@@ -189,6 +190,7 @@ Ref Interpreter::GetSlice(ObjectId container, ObjectId start, ObjectId stop, Obj
 Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
   const TypeTag type = heap_.type_of(container);
   if (type == TypeTag::kInstance) return SpecialGetItem(*this, container, key);
+  if (type == TypeTag::kTraceObject) return TraceObjectGetItem(*this, container, key);
   if (heap_.type_of(key) == TypeTag::kSlice && type != TypeTag::kDict) {
     const SliceBody& s = heap_.slice(key);
     return GetSlice(container, s.start, s.stop, s.step);

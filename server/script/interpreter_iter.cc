@@ -79,6 +79,11 @@ bool Interpreter::Iterable(ObjectId object) const {
 
 Ref Interpreter::GetIter(ObjectId iterable) {
   if (heap_.type_of(iterable) == TypeTag::kInstance) return SpecialIter(*this, iterable);
+  if (heap_.type_of(iterable) == TypeTag::kTraceObject) {
+    Refuse(absl::StrCat("iterating a tracemalloc.", TypeName(heap_, iterable),
+                        " (index a Traceback instead)"));
+    return Ref();
+  }
   if (!Iterable(iterable)) {
     Raise(PyError(PyExc::kTypeError,
                   absl::StrCat("'", TypeName(heap_, iterable), "' object is not iterable")));

@@ -86,6 +86,9 @@ Flow Interpreter::ExecWith(const Stmt& stmt) {
   // Leaving normally, or by return, break or continue: __exit__(None, None,
   // None), its result dropped; a value being returned waits on the stack.
   Ref returning = std::move(return_value_);
+  // Which line the exit's call has differs between versions (the last line
+  // run, or the with statement's).
+  context_.line_known = false;
   CallArgs args;
   for (int i = 0; i < 3; ++i) args.positional.push_back(heap_.NewRef(heap_.none()));
   Ref result = Call(exit.get(), std::move(args));

@@ -532,6 +532,8 @@ void Parser::ParseDecorated(Block* block) {
   StmtPtr stmt = ParseFunctionDef();
   if (failed()) return;
   stmt->decorators = std::move(decorators);
+  // Decorators are on lines of their own.
+  stmt->header_spans_lines = true;
   block->push_back(std::move(stmt));
 }
 
@@ -884,6 +886,7 @@ StmtPtr Parser::ParseIf() {
   named_expr_start_ = index_;
   stmt->value = ParseTest();
   if (failed()) return nullptr;
+  stmt->header_spans_lines = Cur().position.line != stmt->position.line;
   ParseBlock(&stmt->body);
   if (failed()) return nullptr;
   if (IsKeyword("elif")) {
@@ -904,6 +907,7 @@ StmtPtr Parser::ParseWhile() {
   stmt->value = ParseTest();
   if (failed()) return nullptr;
   ++context_.loops;
+  stmt->header_spans_lines = Cur().position.line != stmt->position.line;
   ParseBlock(&stmt->body);
   --context_.loops;
   if (AcceptKeyword("else")) ParseBlock(&stmt->orelse);
@@ -929,6 +933,7 @@ StmtPtr Parser::ParseFor() {
   MoveUsesToEnd(uses_mark, value_start);
   stmt->targets.push_back(std::move(target));
   ++context_.loops;
+  stmt->header_spans_lines = Cur().position.line != stmt->position.line;
   ParseBlock(&stmt->body);
   --context_.loops;
   if (AcceptKeyword("else")) ParseBlock(&stmt->orelse);
@@ -988,6 +993,7 @@ StmtPtr Parser::ParseWithItems() {
     stmt->body.push_back(std::move(inner));
     return stmt;
   }
+  stmt->header_spans_lines = Cur().position.line != stmt->position.line;
   ParseBlock(&stmt->body);
   return failed() ? nullptr : std::move(stmt);
 }
@@ -1163,6 +1169,7 @@ StmtPtr Parser::ParseFunctionDef() {
   }
   stmt->unit = unit;
   stmt->name.text = name;
+  stmt->header_spans_lines = Cur().position.line != stmt->position.line;
   Block body;
   InUnit(unit, UnitContext{0, true}, [&]() { ParseBlock(&body); });
   if (failed()) return nullptr;
@@ -1203,6 +1210,7 @@ StmtPtr Parser::ParseClassDef() {
   const uint32_t unit = NewUnit(UnitKind::kClass, name);
   stmt->unit = unit;
   stmt->name.text = name;
+  stmt->header_spans_lines = Cur().position.line != stmt->position.line;
   Block body;
   InUnit(unit, UnitContext{}, [&]() { ParseBlock(&body); });
   if (failed()) return nullptr;
@@ -1586,16 +1594,19 @@ ExprPtr Parser::ParseTrailers(ExprPtr primary) {
     if (failed()) return nullptr;
     if (AcceptOp(".")) {
       ExprPtr expr = NewExpr(ExprKind::kAttribute, primary->position);
+      expr->line_ambiguous = primary->line_ambiguous || Cur().position.line != primary->position.line;
       if (!ReadName(&expr->name.text)) return nullptr;
       expr->operands.push_back(std::move(primary));
       primary = std::move(expr);
     } else if (AcceptOp("(")) {
       ExprPtr call = NewExpr(ExprKind::kCall, primary->position);
+      call->line_ambiguous = primary->line_ambiguous;
       call->operands.push_back(std::move(primary));
       if (!ParseCallArguments(call.get())) return nullptr;
       primary = std::move(call);
     } else if (AcceptOp("[")) {
       ExprPtr subscript = NewExpr(ExprKind::kSubscript, primary->position);
+      subscript->line_ambiguous = primary->line_ambiguous;
       subscript->operands.push_back(std::move(primary));
       ExprPtr index = ParseSubscript();
       if (!index) return nullptr;
@@ -1769,6 +1780,9 @@ bool Parser::ParseComprehension(Expr* expr, ComprehensionKind kind, size_t uses_
   }
   unit_ = parent;
   context_ = saved_context;
+  // Spread over lines, its loop's own operations are on lines heapsim
+  // does not model.
+  expr->line_ambiguous = Cur().position.line != expr->position.line;
   if (failed()) return false;
   if (IsKeyword("async")) {
     Unsupported(Cur().position, "'async for'");

@@ -19,6 +19,9 @@ namespace heapsim::script {
 
 struct Program {
   std::string filename;
+  // The name CPython's frames show for it (co_filename): `filename`, or
+  // the absolute path of a script where the profile makes it absolute.
+  std::string shown_filename;
   std::vector<CodeUnit> units;  // units[0] is the module body
   // References the program owns in the heap: code objects, interned names,
   // and the constants' extra reference held on behalf of the parse tree

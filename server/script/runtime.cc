@@ -178,6 +178,18 @@ absl::Status Runtime::Exec(std::string_view source, std::string_view filename,
   absl::StatusOr<std::shared_ptr<Program>> program = CompileOnLargeStack(
       *heap_, source, filename, CompileMode::kModule, index);
   if (!program.ok()) return program.status();
+  // CPython 3.9+ joins the working directory to a relative script path.
+  if (heap_->profile().main_path_absolute && !working_directory_.empty() && !filename.empty() &&
+      filename[0] != '/' && filename[0] != '<') {
+    (*program)->shown_filename = working_directory_ + "/" + std::string(filename);
+  }
+  auto lines = std::make_shared<std::vector<std::string>>();
+  for (size_t start = 0; start <= source.size();) {
+    const size_t end = std::min(source.find('\n', start), source.size());
+    lines->emplace_back(source.substr(start, end - start));
+    start = end + 1;
+  }
+  session.source_lines[(*program)->shown_filename] = std::move(lines);
   session.programs.push_back(*program);
   return RunProgram(*heap_, session, *program, index, limits, out, nullptr);
 }

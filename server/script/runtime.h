@@ -85,6 +85,11 @@ class Runtime {
   absl::Status Exec(std::string_view source, std::string_view filename, const RunLimits& limits,
                     OutputSink& out);
 
+  // The directory relative script names of later Execs are relative to:
+  // where the profile runs __main__ under its absolute path (3.9+), that
+  // is the name the script's frames show (empty: the name as given).
+  void set_working_directory(std::string directory) { working_directory_ = std::move(directory); }
+
   // The end of the simulated process, after the last Exec, as CPython's
   // Py_FinalizeEx ends it: a full collection first when the collector is
   // enabled (finalizing what is already unreachable); then, the modules
@@ -138,6 +143,7 @@ class Runtime {
 
   std::unique_ptr<Heap> heap_;
   std::unique_ptr<State> state_;
+  std::string working_directory_;
 };
 
 }  // namespace heapsim::script

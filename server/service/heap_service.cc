@@ -500,6 +500,7 @@ grpc::Status HeapServiceImpl::Exec(grpc::ServerContext* context, const v1::ExecR
       status = echoed.status();
       if (echoed.ok() && echoed->has_value()) stream.Write(**echoed + "\n");
     } else {
+      runtime.set_working_directory(request->working_directory());
       status = runtime.Exec(request->source(), filename, limits, stream);
       // A fresh session is the whole process: it ends with the program.
       if (fresh_session) {

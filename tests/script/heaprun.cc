@@ -4,6 +4,7 @@
 // uncaught error's last line on stderr (exit 1) or the refusal (exit 2).
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
   limits.max_steps = 200'000'000;
   limits.max_bytes = uint64_t{1} << 30;  // heapd's defaults for an Exec
   limits.max_time = absl::Seconds(10);
+  runtime.set_working_directory(std::filesystem::current_path().string());
   absl::Status status = runtime.Exec(source.str(), argv[1], limits, out);
   if (absl::Status shutdown = runtime.Shutdown(status, limits, out); !shutdown.ok()) {
     status = shutdown;

@@ -1,0 +1,57 @@
+// The objects of Lib/tracemalloc.py a script handles (Snapshot, Statistic,
+// StatisticDiff, Traceback, Frame, Filter, DomainFilter, _Traces): their
+// data lives outside the simulated heap, and their own memory (Python
+// instances, dicts, tuples made by tracemalloc.py) is not modelled. Each
+// takes an untraced block so that it has an id; what depends on the
+// memory CPython's would take is refused by the script layer.
+
+#ifndef HEAPSIM_SERVER_HEAP_TRACE_OBJECT_H_
+#define HEAPSIM_SERVER_HEAP_TRACE_OBJECT_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "server/heap/object.h"
+#include "server/heap/trace_statistics.h"
+
+namespace heapsim {
+
+enum class TraceObjectKind : uint8_t {
+  kSnapshot,
+  kTraces,  // Snapshot.traces
+  kStatistic,
+  kStatisticDiff,
+  kTraceback,
+  kFrame,
+  kFilter,
+  kDomainFilter,
+};
+
+struct TraceObjectBody {
+  TraceObjectKind kind = TraceObjectKind::kSnapshot;
+  std::shared_ptr<const TraceSnapshot> snapshot;  // kSnapshot, kTraces
+  // kStatistic, kStatisticDiff: the entry; kTraceback: its traceback;
+  // kFrame: the frame is stat.traceback.frames[0].
+  StatEntry stat;
+  TraceFilter filter;  // kFilter, kDomainFilter
+  // A heap object it keeps alive (owned): a snapshot's list of traces.
+  ObjectId owned = kNoObject;
+};
+
+// The size of the untraced block each takes (an arbitrary small one).
+inline constexpr uint64_t kTraceObjectRequest = 16;
+
+// The class's name ("Snapshot", "Statistic", ...).
+std::string_view TraceObjectTypeName(TraceObjectKind kind);
+
+// str() of a Statistic, StatisticDiff, Traceback (its oldest frame) or
+// Frame ("file:line"); repr() of a Frame, Traceback, Statistic or
+// StatisticDiff as tracemalloc.py makes it. Unimplemented for the others
+// (their repr shows an address CPython's would not share).
+absl::StatusOr<std::string> TraceObjectStr(const TraceObjectBody& body, bool repr);
+
+}  // namespace heapsim
+
+#endif  // HEAPSIM_SERVER_HEAP_TRACE_OBJECT_H_

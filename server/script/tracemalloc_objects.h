@@ -1,0 +1,48 @@
+// tracemalloc's snapshots for heap scripts: take_snapshot(), the Snapshot,
+// Statistic, StatisticDiff, Traceback, Frame, Filter and DomainFilter
+// objects of Lib/tracemalloc.py (held as kTraceObject, trace_object.h),
+// get_object_traceback() and get_traceback_limit().
+//
+// A snapshot's figures are exact: heapsim knows every traced block and the
+// line that allocated it. What it does not model is the memory
+// tracemalloc.py's own objects take (the snapshot's list of trace tuples,
+// the Snapshot instance, the statistics' temporaries): once a script made
+// one, the session's heap holds memory heapsim lacks, so what depends on it
+// is refused from then on (see RefuseAfterTracemallocObjects): a second
+// snapshot while tracing (it would hold the first one's memory, traced at
+// tracemalloc.py's lines under the interpreter's install path), the traced
+// memory, and id(). Internal to the script library.
+
+#ifndef HEAPSIM_SERVER_SCRIPT_TRACEMALLOC_OBJECTS_H_
+#define HEAPSIM_SERVER_SCRIPT_TRACEMALLOC_OBJECTS_H_
+
+#include <string>
+#include <string_view>
+
+#include "server/heap/heap.h"
+#include "server/script/builtins.h"
+#include "server/script/interpreter.h"
+
+namespace heapsim::script {
+
+// True for the builtins this file runs.
+bool IsTracemallocObjectBuiltin(Builtin builtin);
+
+// Runs one of them: `self` is the Snapshot or Traceback of a method.
+Ref CallTracemallocObjectBuiltin(Interpreter& interp, Builtin builtin, ObjectId self,
+                                 CallArgs& args);
+
+// obj.name for a kTraceObject: data attributes and bound methods, else
+// AttributeError (dunder names are refused).
+Ref TraceObjectGetAttr(Interpreter& interp, ObjectId object, const std::string& name);
+
+// obj[key] for a kTraceObject: a Traceback's frames by int index; the
+// rest refused (Snapshot.traces' order is the C hash table's).
+Ref TraceObjectGetItem(Interpreter& interp, ObjectId object, ObjectId key);
+
+// Refuses `what` (true) once the session made tracemalloc.py objects.
+bool RefuseAfterTracemallocObjects(Interpreter& interp, std::string_view what);
+
+}  // namespace heapsim::script
+
+#endif  // HEAPSIM_SERVER_SCRIPT_TRACEMALLOC_OBJECTS_H_
