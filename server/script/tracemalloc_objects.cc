@@ -252,6 +252,15 @@ Ref TakeSnapshot(Interpreter& interp, CallArgs& args) {
   if (RefuseAfterTracemallocObjects(interp, "tracemalloc.take_snapshot() while tracing")) {
     return Ref();
   }
+  if (heap.profile().frames_on_heap) {
+    // Statistics by line would show where heap frames and the blocks made
+    // around calls and comprehensions land, which the model does not yet
+    // place at CPython's lines.
+    interp.Refuse(
+        "tracemalloc.take_snapshot() where calls make heap frames (3.8 to 3.10): heapsim "
+        "does not attribute every block made around a call to CPython's line there");
+    return Ref();
+  }
   Ref traces_list = TracesList(heap);
   TraceSnapshot snapshot = trace.Snapshot();
   if (const uint32_t frame = heap.profile().take_snapshot_frame_bytes; frame != 0) {
