@@ -354,6 +354,9 @@ void Heap::DestroyBody(ObjectId id) {
     case TypeTag::kWeakRef:
       weakrefs_.Remove(o.payload);
       break;
+    case TypeTag::kDeque:
+      deques_.Remove(o.payload);
+      break;
     case TypeTag::kIterator:
     case TypeTag::kRangeIterator:
     case TypeTag::kGenerator:

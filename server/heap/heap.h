@@ -287,6 +287,7 @@ class Heap {
   const WrapperBody& wrapper(ObjectId id) const { return wrappers_[objects_[id].payload]; }
   BoundBody& bound(ObjectId id) { return bounds_[objects_[id].payload]; }
   WeakRefBody& weakref(ObjectId id) { return weakrefs_[objects_[id].payload]; }
+  DequeBody& deque(ObjectId id) { return deques_[objects_[id].payload]; }
   IteratorBody& iterator(ObjectId id) { return iterators_[objects_[id].payload]; }
   ExceptionBody& exception(ObjectId id) { return exceptions_[objects_[id].payload]; }
   ModuleBody& module(ObjectId id) { return modules_[objects_[id].payload]; }
@@ -309,6 +310,7 @@ class Heap {
   const CellBody& cell(ObjectId id) const { return cells_[objects_[id].payload]; }
   const BoundBody& bound(ObjectId id) const { return bounds_[objects_[id].payload]; }
   const WeakRefBody& weakref(ObjectId id) const { return weakrefs_[objects_[id].payload]; }
+  const DequeBody& deque(ObjectId id) const { return deques_[objects_[id].payload]; }
   const IteratorBody& iterator(ObjectId id) const { return iterators_[objects_[id].payload]; }
   const ExceptionBody& exception(ObjectId id) const {
     return exceptions_[objects_[id].payload];
@@ -336,6 +338,7 @@ class Heap {
   void AttachBody(ObjectId id, WrapperBody body) { Attach(id, wrappers_, std::move(body)); }
   void AttachBody(ObjectId id, BoundBody body) { Attach(id, bounds_, std::move(body)); }
   void AttachBody(ObjectId id, WeakRefBody body) { Attach(id, weakrefs_, std::move(body)); }
+  void AttachBody(ObjectId id, DequeBody body) { Attach(id, deques_, std::move(body)); }
   void AttachBody(ObjectId id, IteratorBody body) { Attach(id, iterators_, std::move(body)); }
   void AttachBody(ObjectId id, ExceptionBody body) { Attach(id, exceptions_, std::move(body)); }
   void AttachBody(ObjectId id, ModuleBody body) { Attach(id, modules_, std::move(body)); }
@@ -373,6 +376,8 @@ class Heap {
     std::vector<std::vector<uint64_t>> tuples;  // by length
     // Heap frames (3.8 to 3.10): block and slot capacity.
     std::vector<std::pair<uint64_t, uint32_t>> frames;
+    // Blocks freed by deques, for any deque (before 3.11; deque_object.h).
+    std::vector<uint64_t> deque_blocks;
   };
   FreeLists& free_lists() { return free_lists_; }
   // The free list of `kind` (for tuples, of `tuple_length`).
@@ -625,6 +630,7 @@ class Heap {
   Slab<WrapperBody> wrappers_;
   Slab<BoundBody> bounds_;
   Slab<WeakRefBody> weakrefs_;
+  Slab<DequeBody> deques_;
   Slab<IteratorBody> iterators_;
   Slab<ExceptionBody> exceptions_;
   Slab<ModuleBody> modules_;

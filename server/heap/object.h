@@ -64,6 +64,7 @@ enum class TypeTag : uint8_t {
   kProperty,       // property(fget, fset, fdel, doc)
   kMethodWrapper,  // object.__init__ bound to an instance (method-wrapper)
   kArray,          // array.array (array_object.h)
+  kDeque,          // collections.deque (deque_object.h)
   kCount,
 };
 

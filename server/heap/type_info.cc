@@ -48,6 +48,7 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"property", true},                   // kProperty
     {"method-wrapper", true},             // kMethodWrapper
     {"array.array", false},               // kArray: GC per profile (Heap::IsGcType)
+    {"deque", true},                      // kDeque
 }};
 
 }  // namespace

@@ -161,6 +161,19 @@ constexpr MethodEntry kMethods[] = {
     {TypeTag::kProperty, "deleter", Builtin::kPropertyDeleter},
     {TypeTag::kStr, "encode", Builtin::kStrEncode},
     {TypeTag::kBytes, "decode", Builtin::kBytesDecode},
+    {TypeTag::kDeque, "append", Builtin::kDequeAppend},
+    {TypeTag::kDeque, "appendleft", Builtin::kDequeAppendLeft},
+    {TypeTag::kDeque, "pop", Builtin::kDequePop},
+    {TypeTag::kDeque, "popleft", Builtin::kDequePopLeft},
+    {TypeTag::kDeque, "extend", Builtin::kDequeExtend},
+    {TypeTag::kDeque, "extendleft", Builtin::kDequeExtendLeft},
+    {TypeTag::kDeque, "rotate", Builtin::kDequeRotate},
+    {TypeTag::kDeque, "clear", Builtin::kDequeClear},
+    {TypeTag::kDeque, "copy", Builtin::kDequeCopy},
+    {TypeTag::kDeque, "reverse", Builtin::kDequeReverse},
+    {TypeTag::kDeque, "count", Builtin::kDequeCount},
+    {TypeTag::kDeque, "index", Builtin::kDequeIndex},
+    {TypeTag::kDeque, "remove", Builtin::kDequeRemove},
     {TypeTag::kByteArray, "decode", Builtin::kBytesDecode},
     {TypeTag::kArray, "append", Builtin::kArrayAppend},
     {TypeTag::kArray, "extend", Builtin::kArrayExtend},
@@ -214,6 +227,7 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"tracemalloc", "reset_peak", Builtin::kTracemallocResetPeak},
     {"tracemalloc", "is_tracing", Builtin::kTracemallocIsTracing},
     {"tracemalloc", "clear_traces", Builtin::kTracemallocClearTraces},
+    {"collections", "deque", Builtin::kTypeDeque},
     {"weakref", "ref", Builtin::kTypeWeakRef},
     {"weakref", "ReferenceType", Builtin::kTypeWeakRef},
     {"weakref", "getweakrefcount", Builtin::kWeakrefGetWeakRefCount},
@@ -383,6 +397,8 @@ Builtin TypeBuiltin(TypeTag type) {
       return Builtin::kTypeWeakRef;
     case TypeTag::kArray:
       return Builtin::kTypeArray;
+    case TypeTag::kDeque:
+      return Builtin::kTypeDeque;
     case TypeTag::kSuper:
       return Builtin::kTypeSuper;
     case TypeTag::kStaticMethod:
@@ -1128,6 +1144,10 @@ Ref Call::Run() {
   if (builtin_ == Builtin::kStrEncode || builtin_ == Builtin::kBytesDecode) {
     return CallCodecMethod(interp_, builtin_, self_, args_);
   }
+  if (builtin_ == Builtin::kTypeDeque ||
+      (builtin_ >= Builtin::kDequeAppend && builtin_ <= Builtin::kDequeRemove)) {
+    return CallCollectionsBuiltin(interp_, builtin_, self_, args_);
+  }
   if (IsMethodBuiltin(builtin_)) return CallMethodBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ >= Builtin::kSysGetSizeOf) return CallModuleBuiltin(interp_, builtin_, args_);
   if (!KeywordsAllowed()) return Ref();
@@ -1582,11 +1602,9 @@ void MakeBuiltinObjects(Heap& heap, SessionState& session) {
       // A type a module exports (weakref.ref, also as weakref.ReferenceType).
       ObjectId& type = session.builtin_objects[static_cast<size_t>(entry.builtin)];
       if (type == kNoObject) {
-        type = MakeTypeObject(heap,
-                              std::string(entry.builtin == Builtin::kTypeArray
-                                              ? "array"
-                                              : heap.profile().weakref.type_name),
-                              entry.builtin);
+        const std::string_view name =
+            entry.builtin == Builtin::kTypeWeakRef ? heap.profile().weakref.type_name : entry.name;
+        type = MakeTypeObject(heap, std::string(name), entry.builtin);
       }
       continue;
     }

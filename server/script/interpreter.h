@@ -78,6 +78,7 @@ struct SessionState {
   ObjectId weakref_module = kNoObject;             // owned
   // The array module: a static object made by the first `import array`.
   ObjectId array_module = kNoObject;               // owned
+  ObjectId collections_module = kNoObject;         // owned
   // The copy module and the code objects of the copy.py functions whose
   // frames copy.copy and copy.deepcopy make (module_copy.h): static
   // objects, made by the first `import copy`; owned.
