@@ -60,6 +60,12 @@ Ref NewDeque(Heap& heap) {
   return heap.Adopt(id);
 }
 
+bool DequeAppendAllocates(Heap& heap, ObjectId deque, bool left) {
+  const DequeBody& body = heap.deque(deque);
+  const bool full = left ? body.left_index == 0 : body.right_index == kLastSlot;
+  return full && BlockCache(heap, deque).empty();
+}
+
 void DequeAppend(Heap& heap, ObjectId deque, ObjectId item) {
   heap.IncRef(item);
   if (heap.deque(deque).right_index == kLastSlot) {

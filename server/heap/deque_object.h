@@ -36,6 +36,10 @@ inline int64_t DequeLength(const Heap& heap, ObjectId deque) {
   return static_cast<int64_t>(heap.deque(deque).items.size());
 }
 
+// True when an append at the left (`left`) or right end must allocate a
+// block: that end's block is full and the cache is empty.
+bool DequeAppendAllocates(Heap& heap, ObjectId deque, bool left);
+
 // append / appendleft: adds `item` (a new reference) at one end, then, past
 // maxlen, pops (and drops) an item at the other end.
 void DequeAppend(Heap& heap, ObjectId deque, ObjectId item);

@@ -518,8 +518,8 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
       return Ref();
     }
     if (std::optional<Ref> value = ModuleValue(*this, module, name)) return std::move(*value);
-    // copy.py's other names (Error, dispatch tables, ...) are not modelled.
-    // nor collections' names but deque (defaultdict, OrderedDict, Counter, ...).
+    // copy.py's other names (Error, dispatch tables, ...) are not modelled,
+    // nor collections' but deque (defaultdict, OrderedDict, Counter, ...).
     if (module == "copy" || module == "array" || module == "collections") {
       return RefuseAttribute(object, name);
     }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "server/heap/budget.h"
 #include "server/heap/deque_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/int_object.h"
@@ -26,6 +27,25 @@
 namespace heapsim::script {
 
 namespace {
+
+// Adds `item` at one end of `deque`, unless the block that needs would take
+// the session past its memory limit: then MemoryError, as CPython's failed
+// block allocation gives. False with the exception pending.
+bool AddItem(Interpreter& interp, ObjectId deque, ObjectId item, bool left) {
+  Heap& heap = interp.heap();
+  if (DequeAppendAllocates(heap, deque, left)) {
+    if (absl::Status room = CheckGrowth(heap, kDequeBlockBytes, kDequeBlockBytes); !room.ok()) {
+      interp.Raise(room);
+      return false;
+    }
+  }
+  if (left) {
+    DequeAppendLeft(heap, deque, item);
+  } else {
+    DequeAppend(heap, deque, item);
+  }
+  return true;
+}
 
 // extend(iterable) / extendleft(iterable) of `deque`, as deque_extend runs
 // it: a deque extended by itself goes through a list copy; maxlen 0 only
@@ -47,12 +67,7 @@ bool ExtendDeque(Interpreter& interp, ObjectId deque, ObjectId iterable, bool le
       DequeStartExtend(heap, deque, left);
       started = true;
     }
-    if (left) {
-      DequeAppendLeft(heap, deque, item.get());
-    } else {
-      DequeAppend(heap, deque, item.get());
-    }
-    return true;
+    return AddItem(interp, deque, item.get(), left);
   });
   if (ok && !started) DequeStartExtend(heap, deque, left);
   return ok;
@@ -102,11 +117,7 @@ class DequeCall : public BuiltinCall {
       case Builtin::kDequeAppend:
       case Builtin::kDequeAppendLeft:
         if (!Takes(1)) return Ref();
-        if (builtin_ == Builtin::kDequeAppend) {
-          DequeAppend(heap_, self_, Arg(0));
-        } else {
-          DequeAppendLeft(heap_, self_, Arg(0));
-        }
+        if (!AddItem(interp_, self_, Arg(0), builtin_ == Builtin::kDequeAppendLeft)) return Ref();
         return Mutated();
       case Builtin::kDequePop:
       case Builtin::kDequePopLeft: {
