@@ -1211,6 +1211,10 @@ Ref Call::Run() {
     case Builtin::kReversed: {
       if (!Arity(1, 1)) return Ref();
       const ObjectId sequence = Arg(0);
+      if (heap_.type_of(sequence) == TypeTag::kDeque) {
+        interp_.Refuse("reversed() of a deque (its reverse iterator)");
+        return Ref();
+      }
       if (heap_.type_of(sequence) == TypeTag::kList) {
         heap_.BindTransientMethod();  // list.__reversed__
         return NewIterator(heap_, IterKind::kListReverse, sequence,

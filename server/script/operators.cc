@@ -455,6 +455,10 @@ FloatDivMod FloatDivide(double x, double y) {
 }
 
 absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool in_place) {
+  if ((op == BinaryOp::kAdd || op == BinaryOp::kMul) &&
+      (heap.type_of(a) == TypeTag::kDeque || heap.type_of(b) == TypeTag::kDeque)) {
+    return absl::UnimplementedError("deque concatenation and repetition");
+  }
   // Numbers.
   if (IsInt(heap, a) && IsInt(heap, b)) {
     if (op == BinaryOp::kPow && IsNegative(heap, b)) {
