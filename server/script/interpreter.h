@@ -210,7 +210,8 @@ class Interpreter {
   // its locals, alive until the exception is handled.
   void RefuseFinalizersOfUnwoundFrame();
   // Refuses the run once the trashcan deferred an instance whose finalizer
-  // is due (Heap::TakeFinalizerInTrashcan).
+  // is due (Heap::TakeFinalizerInTrashcan), or a chain of deques too deep
+  // was freed (Heap::TakeDequeChainTooDeep).
   void RefuseIfFinalizerInTrashcan();
   // What a collection the interpreter starts runs finalizers with.
   FinalizerRunner CollectorFinalizers();

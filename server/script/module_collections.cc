@@ -351,13 +351,37 @@ class DequeCall : public BuiltinCall {
   }
 };
 
-// The reprs of deques being made, innermost last (Py_ReprEnter).
+// Deques whose reprs nest deeper than this are refused, and so are those
+// that come near CPython's recursion limit (two levels each: the deque's
+// repr and its list's), whose RecursionError heapsim does not place.
+constexpr size_t kMaxNestedDequeReprs = 100;
+constexpr int kReprLevelsSpared = 8;
+
+// The levels of CPython's recursion limit (the C one from 3.12) a repr
+// started now has.
+int ReprRoom(const Heap& heap) {
+  const CRecursion& c = heap.profile().c_recursion;
+  const auto used = static_cast<int>(c.counts_python_frames ? heap.frames().depth() : c.base);
+  const auto limit = static_cast<int>(c.counts_python_frames ? heap.recursion_limit() : c.limit);
+  return limit - used;
+}
+
+// The repr of `deque` into `out`; `active` holds the deques whose reprs are
+// being made, innermost last (Py_ReprEnter). False with the exception (or
+// refusal) pending.
 bool ReprInto(Interpreter& interp, ObjectId deque, std::vector<ObjectId>& active,
               std::string* out) {
   Heap& heap = interp.heap();
   if (std::find(active.begin(), active.end(), deque) != active.end()) {
     *out = "[...]";
     return true;
+  }
+  if (active.size() >= kMaxNestedDequeReprs ||
+      2 * static_cast<int>(active.size() + 1) + kReprLevelsSpared > ReprRoom(heap)) {
+    interp.Refuse(absl::StrCat("the repr of deques nested ", active.size() + 1,
+                               " deep (heapsim makes at most ", kMaxNestedDequeReprs,
+                               ", none near CPython's recursion limit)"));
+    return false;
   }
   active.push_back(deque);
   Ref copy = NewList(heap, 0);  // PySequence_List

@@ -17,9 +17,16 @@ CASES = [
     Case("deque_nested_repr",
          "from collections import deque\nd = deque()\nfor i in range(100000):\n    d = deque([d])\n"
          "print([d])\n", 2, r"unsupported: the repr of a deque inside another object"),
-    Case("deque_deep_chain_freed",
+    Case("deque_deep_repr",
          "from collections import deque\nd = deque()\nfor i in range(100000):\n    d = deque([d])\n"
+         "print(d)\n", 2, r"unsupported: the repr of deques nested 101 deep", seconds=30),
+    Case("deque_deep_chain_freed",
+         "from collections import deque\nd = deque()\nfor i in range(99000):\n    d = deque([d])\n"
          "del d\nprint('freed')\n", 0, r"^$", seconds=30),
+    Case("deque_chain_past_c_stack",
+         "from collections import deque\nd = deque()\nfor i in range(150000):\n    d = deque([d])\n"
+         "del d\nprint('freed')\n", 2, r"unsupported: freeing deques nested more than 100000 deep",
+         seconds=60),
     Case("collections_defaultdict", "from collections import defaultdict\n", 2,
          r"unsupported: import of 'collections.defaultdict'"),
     Case("collections_counter_attribute", "import collections\ncollections.Counter()\n", 2,
