@@ -162,7 +162,8 @@ constexpr Profile Py38() {
       .operator_index_returns_exact_int = false,
       .operator_has_call = false,
       .deque = {.object_size = 96, .own_block_cache = false, .traverse_visits_type = false,
-                .remove_rotates_each_step = true},
+                .remove_rotates_each_step = true,
+                .iterator_type_name = "_collections._deque_iterator"},
       .messages =
           {
               .unbound_local = "local variable '%s' referenced before assignment",
@@ -453,6 +454,7 @@ constexpr Profile Py311() {
 constexpr Profile Py312() {
   Profile p = Py311();
   p.deque.traverse_visits_type = true;  // collections.deque became a heap type
+  p.deque.iterator_type_name = "collections._deque_iterator";
   p.exception_made_when_raised = true;
   p.math.log_arity_message = false;
   p.modules_at_startup = "weakref";

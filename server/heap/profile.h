@@ -179,6 +179,9 @@ struct DequeRules {
   // 3.9); from 3.10 it finds x's index first, then deletes it by rotations
   // ("%R is not in deque").
   bool remove_rotates_each_step;
+  // Its iterator's tp_name, as reprs and errors show it:
+  // "_collections._deque_iterator", or (3.12+) "collections._deque_iterator".
+  std::string_view iterator_type_name;
 };
 
 // How full the free lists are when a script starts: what the interpreter's

@@ -65,7 +65,7 @@ std::string_view IterKindName(const Profile& profile, IterKind kind) {
     case IterKind::kFilter:
       return "filter";
     case IterKind::kDeque:
-      return "_deque_iterator";
+      return profile.deque.iterator_type_name;
   }
   return "iterator";
 }

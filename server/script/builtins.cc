@@ -436,6 +436,12 @@ Ref Call::TypeOf(ObjectId object) {
     interp_.Refuse("type() of sys.version_info (its struct sequence type is not modelled)");
     return Ref();
   }
+  if (type == TypeTag::kIterator &&
+      static_cast<IterKind>(heap_.object(object).subtype) == IterKind::kDeque) {
+    // Named "_deque_iterator", shown with its module: not a type heapsim makes.
+    interp_.Refuse("the type of a deque iterator");
+    return Ref();
+  }
   if (const std::optional<Builtin> iterator_type = IteratorTypeBuiltin(heap_, object)) {
     return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(*iterator_type)]);
   }

@@ -27,6 +27,8 @@ CASES = [
          "from collections import deque\nd = deque()\nfor i in range(150000):\n    d = deque([d])\n"
          "del d\nprint('freed')\n", 2, r"unsupported: freeing deques nested more than 100000 deep",
          seconds=60),
+    Case("deque_iterator_type", "from collections import deque\nprint(type(iter(deque())))\n", 2,
+         r"unsupported: the type of a deque iterator"),
     Case("collections_defaultdict", "from collections import defaultdict\n", 2,
          r"unsupported: import of 'collections.defaultdict'"),
     Case("collections_counter_attribute", "import collections\ncollections.Counter()\n", 2,

@@ -52,7 +52,7 @@ print("trimmed", sys.getrefcount(a), b)
 q.clear()
 print("cleared", sys.getrefcount(a))
 print("tracked", gc.is_tracked(deque()), gc.is_tracked(q), gc.is_tracked(iter(q)))
-print("iterator", sys.getsizeof(iter(q)), type(iter(q)).__name__)
+print("iterator", sys.getsizeof(iter(q)))
 print("referents", gc.get_referents(deque([1, "a"])))
 
 gc.collect()
