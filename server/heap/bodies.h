@@ -9,6 +9,7 @@
 #define HEAPSIM_SERVER_HEAP_BODIES_H_
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -247,6 +248,21 @@ struct CellBody {
   ObjectId contents = kNoObject;
 };
 
+// A collections.deque (deque_object.h): its items left to right, the
+// addresses of its blocks left to right, the slot of the first item in the
+// first block and of the last in the last block, maxlen (-1 for none), the
+// count of index moves its iterators check, and from 3.11 its own cache of
+// freed blocks.
+struct DequeBody {
+  std::deque<ObjectId> items;
+  std::deque<uint64_t> blocks;
+  int64_t left_index = 0;
+  int64_t right_index = 0;
+  int64_t maxlen = -1;
+  uint64_t state = 0;
+  std::vector<uint64_t> cached_blocks;
+};
+
 // A weak reference: its referent (kNoObject once the referent died or the
 // reference was cleared), not counted; and its callback (owned), kNoObject
 // for none.
@@ -279,6 +295,7 @@ enum class IterKind : uint8_t {
   kZip,
   kMap,     // source: the tuple of iterators, extra: the function
   kFilter,  // source: the iterator, extra: the function (or None)
+  kDeque,   // source: the deque, index: the next position, end: the deque's state when made
 };
 
 // The kinds of dict views (Object::subtype of a kDictView).

@@ -74,6 +74,10 @@ void ForEachHeldBlock(const Heap& heap, const std::function<void(uint64_t)>& vis
       case TypeTag::kCode:
         if (heap.code(id).zombie_block != 0) visit(heap.code(id).zombie_block);
         break;
+      case TypeTag::kDeque:
+        for (uint64_t block : heap.deque(id).blocks) visit(block);
+        for (uint64_t block : heap.deque(id).cached_blocks) visit(block);
+        break;
       default:
         break;
     }
@@ -90,6 +94,7 @@ void ForEachHeldBlock(const Heap& heap, const std::function<void(uint64_t)>& vis
     for (uint64_t block : by_length) visit(block);
   }
   for (const auto& [block, capacity] : free.frames) visit(block);
+  for (uint64_t block : free.deque_blocks) visit(block);
   heap.ForEachQueuedBlock(visit);
 }
 

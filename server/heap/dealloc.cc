@@ -6,6 +6,7 @@
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
 #include "server/heap/heap.h"
+#include "server/heap/deque_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/slotted_object.h"
 #include "server/heap/tuple_object.h"
@@ -222,6 +223,9 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       DropIfSet(heap, contents);
       return;
     }
+    case TypeTag::kDeque:
+      DeallocDeque(heap, id);
+      return;
     case TypeTag::kWeakRef:
       UnlinkWeakRef(heap, id);
       heap.ReleaseObject(id, /*keep_block=*/false);

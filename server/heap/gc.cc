@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "server/heap/dealloc.h"
+#include "server/heap/deque_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/heap.h"
 #include "server/heap/list_object.h"
@@ -50,6 +51,9 @@ void ClearReferences(Heap& heap, ObjectId id) {
       heap.FreeBuffer(block);
       return;
     }
+    case TypeTag::kDeque:
+      ClearDequeReferences(heap, id);
+      return;
     case TypeTag::kDict:
       DictClear(heap, id);  // dict_tp_clear is PyDict_Clear
       return;

@@ -354,6 +354,9 @@ void Heap::DestroyBody(ObjectId id) {
     case TypeTag::kWeakRef:
       weakrefs_.Remove(o.payload);
       break;
+    case TypeTag::kDeque:
+      deques_.Remove(o.payload);
+      break;
     case TypeTag::kIterator:
     case TypeTag::kRangeIterator:
     case TypeTag::kGenerator:
@@ -400,6 +403,18 @@ void Heap::Deallocate(ObjectId id) {
     return;
   }
   if (o.has(kGcTracked)) Untrack(id);
+  if (o.type == TypeTag::kDeque) {
+    if (deque_dealloc_depth_ >= kMaxDequeDeallocDepth) {
+      deque_chain_too_deep_ = true;
+      deferred_deallocs_.push_back(id);
+      return;
+    }
+    ++deque_dealloc_depth_;
+    DeallocateObject(*this, id);
+    --deque_dealloc_depth_;
+    if (deque_dealloc_depth_ == 0 && dealloc_depth_ == 0) EmptyTrashcan();
+    return;
+  }
   if (!UsesTrashcan(o.type)) {
     DeallocateObject(*this, id);
     return;

@@ -2,6 +2,13 @@
 
 namespace heapsim {
 
+namespace {
+
+// A deque iterator (dequeiterobject and its GC header), in every version.
+constexpr uint32_t kDequeIteratorRequest = 72;
+
+}  // namespace
+
 uint32_t IteratorSize(const AuxSizes& aux, IterKind kind) {
   switch (kind) {
     case IterKind::kRange:
@@ -21,6 +28,8 @@ uint32_t IteratorSize(const AuxSizes& aux, IterKind kind) {
     case IterKind::kMap:
     case IterKind::kFilter:
       return aux.map_filter;
+    case IterKind::kDeque:
+      return kDequeIteratorRequest;
     default:
       return aux.seq_iterator;
   }

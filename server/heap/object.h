@@ -65,6 +65,7 @@ enum class TypeTag : uint8_t {
   kMethodWrapper,  // object.__init__ bound to an instance (method-wrapper)
   kArray,          // array.array (array_object.h)
   kTraceObject,    // an object of Lib/tracemalloc.py (trace_object.h)
+  kDeque,          // collections.deque (deque_object.h)
   kCount,
 };
 

@@ -166,6 +166,9 @@ constexpr Profile Py38() {
                .pow_zero_to_minus_inf_fails = true},
       .operator_index_returns_exact_int = false,
       .operator_has_call = false,
+      .deque = {.object_size = 96, .own_block_cache = false, .traverse_visits_type = false,
+                .remove_rotates_each_step = true,
+                .iterator_type_name = "_collections._deque_iterator"},
       .messages =
           {
               .unbound_local = "local variable '%s' referenced before assignment",
@@ -298,6 +301,7 @@ constexpr Profile Py39() {
 // 3.10: what changed since 3.9.
 constexpr Profile Py310() {
   Profile p = Py39();
+  p.deque.remove_rotates_each_step = false;
   p.weakref.type_name = "ReferenceType";
   p.math.factorial_accepts_floats = false;
   p.operator_index_returns_exact_int = true;
@@ -377,8 +381,10 @@ constexpr Profile Py311() {
                             .revert_backoff = 5,
                             .float_result_reuses_operand = false};
   // measured: in sys.modules when a script starts
-  p.modules_at_startup = "weakref math operator itertools";
+  p.modules_at_startup = "weakref math operator itertools collections";
   p.aux.weakref = 80;  // a vectorcall pointer
+  p.deque.object_size = 232;  // 16 cached block pointers and their count
+  p.deque.own_block_cache = true;
   p.messages.weakref_call_args = "weakref expected 0 arguments, got %d";
   p.messages.weakref_call_keywords = "weakref() takes no keyword arguments";
   p.default_encoding_static = true;
@@ -457,6 +463,8 @@ constexpr Profile Py311() {
 // 3.12: what changed since 3.11.
 constexpr Profile Py312() {
   Profile p = Py311();
+  p.deque.traverse_visits_type = true;  // collections.deque became a heap type
+  p.deque.iterator_type_name = "collections._deque_iterator";
   p.exception_made_when_raised = true;
   p.math.log_arity_message = false;
   p.modules_at_startup = "";  // measured: only _weakref and sys

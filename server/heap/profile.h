@@ -163,6 +163,27 @@ struct MathRules {
   bool pow_zero_to_minus_inf_fails; // pow(0.0, -inf) a domain error (before 3.11)
 };
 
+// collections.deque (deque_object.h).
+struct DequeRules {
+  // The object's request, GC header included (3.11+ holds its own array of
+  // cached blocks).
+  uint32_t object_size;
+  // Each deque caches up to 16 of its freed blocks and frees them with
+  // itself (3.11+); before, one cache of 16 serves every deque.
+  bool own_block_cache;
+  // deque_traverse visits the (heap) type first (3.12+): gc.get_referents
+  // shows the class.
+  bool traverse_visits_type;
+  // remove(x) compares the leftmost item and rotates by one until it finds
+  // x, and its ValueError says "deque.remove(x): x not in deque" (3.8,
+  // 3.9); from 3.10 it finds x's index first, then deletes it by rotations
+  // ("%R is not in deque").
+  bool remove_rotates_each_step;
+  // Its iterator's tp_name, as reprs and errors show it:
+  // "_collections._deque_iterator", or (3.12+) "collections._deque_iterator".
+  std::string_view iterator_type_name;
+};
+
 // How full the free lists are when a script starts: what the interpreter's
 // start-up and the script's compilation leave in them (measured with
 // sys._debugmallocstats at the start of a small script).
@@ -569,6 +590,7 @@ struct Profile {
   // exact int).
   bool operator_index_returns_exact_int;
   bool operator_has_call;  // operator.call (3.11+)
+  DequeRules deque;
   // Error messages that changed between versions.
   ErrorMessages messages;
 

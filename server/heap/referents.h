@@ -23,6 +23,9 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
     case TypeTag::kTuple:
       for (ObjectId item : heap.tuple(id).items) visit(item);
       return;
+    case TypeTag::kDeque:
+      for (ObjectId item : heap.deque(id).items) visit(item);
+      return;
     case TypeTag::kDict: {
       // Like dict_traverse: tables of str keys show only their values.
       const DictBody& body = heap.dict(id);

@@ -2,6 +2,7 @@
 
 #include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
+#include "server/heap/deque_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
 #include "server/heap/instance_object.h"
@@ -95,6 +96,8 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
       return aux.module;
     case TypeTag::kWeakRef:
       return aux.weakref;
+    case TypeTag::kDeque:
+      return DequeSizeOf(heap, id);
     case TypeTag::kBuiltinFunction:
       return aux.builtin_method;
     case TypeTag::kMethod:

@@ -49,6 +49,7 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"method-wrapper", true},             // kMethodWrapper
     {"array.array", false},               // kArray: GC per profile (Heap::IsGcType)
     {"", false},                          // kTraceObject: per kind
+    {"deque", true},                      // kDeque
 }};
 
 }  // namespace

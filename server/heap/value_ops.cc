@@ -64,6 +64,8 @@ std::string_view IterKindName(const Profile& profile, IterKind kind) {
       return "map";
     case IterKind::kFilter:
       return "filter";
+    case IterKind::kDeque:
+      return profile.deque.iterator_type_name;
   }
   return "iterator";
 }
@@ -115,6 +117,9 @@ struct Depth {
   // An instance whose class defines a comparison method was met: its
   // Python code cannot run here, so the walk's answer stands for nothing.
   ObjectId special = kNoObject;
+  // Two deques of one length were met: CPython compares them through
+  // iterator objects this walk cannot make.
+  bool deques_met = false;
 
   bool Enter() {
     if (exceeded) return false;
@@ -276,6 +281,12 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       return BytesRepr(heap.bytes(id).data, true);
     case TypeTag::kArray:
       return ArrayRepr(heap, id);
+    case TypeTag::kDeque:
+      // deque_repr copies the items into a list first (DequeRepr models it).
+      if (state.error.ok()) {
+        state.error = absl::UnimplementedError("the repr of a deque inside another object");
+      }
+      return "deque(...)";
     case TypeTag::kList: {
       if (state.active.contains(id)) return "[...]";
       state.active.insert(id);
@@ -376,6 +387,7 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       return absl::StrCat("<member '", heap.str(heap.member(id).name).utf8, "' of '",
                           heap.cls(heap.member(id).cls).name, "' objects>");
     case TypeTag::kBuiltinType:
+      if (heap.cls(id).name == "deque") return "<class 'collections.deque'>";
       if (heap.cls(id).name == heap.profile().weakref.type_name &&
           !heap.profile().weakref.type_module.empty()) {
         return absl::StrCat("<class '", std::string(heap.profile().weakref.type_module), ".",
@@ -499,6 +511,8 @@ std::string TypeName(const Heap& heap, ObjectId id) {
     }
     case TypeTag::kTuple:
       return o.subtype == kVersionInfoTuple ? "sys.version_info" : "tuple";
+    case TypeTag::kDeque:
+      return "collections.deque";  // tp_name, as errors show it
     default:
       return std::string(InfoOf(o.type).name);
   }
@@ -569,6 +583,7 @@ absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
     case TypeTag::kByteArray:
     case TypeTag::kSlice:
     case TypeTag::kArray:
+    case TypeTag::kDeque:
       return PyError(PyExc::kTypeError, absl::StrCat("unhashable type: '", TypeName(heap, id), "'"));
     case TypeTag::kInstance: {
       const uint32_t special = SpecialOf(heap, id);
@@ -660,6 +675,11 @@ bool EqualBody(const Heap& heap, ObjectId a, ObjectId b, Depth& depth) {
   }
   if (IsBytesType(ta) && IsBytesType(tb)) return heap.bytes(a).data == heap.bytes(b).data;
   if (ta != tb) return false;
+  if (ta == TypeTag::kDeque) {
+    if (heap.deque(a).items.size() != heap.deque(b).items.size()) return false;
+    depth.deques_met = true;
+    return false;
+  }
   switch (ta) {
     case TypeTag::kArray:
       return ArrayEqual(heap, a, b);
@@ -749,6 +769,9 @@ absl::StatusOr<bool> LessBody(const Heap& heap, ObjectId a, ObjectId b, Depth& d
   if (ta == TypeTag::kArray && tb == TypeTag::kArray && ArraysOrderable(heap, a, b)) {
     return ArrayLess(heap, a, b);
   }
+  if (ta == TypeTag::kDeque && tb == TypeTag::kDeque) {
+    return absl::UnimplementedError("ordering deques (CPython compares them through iterators)");
+  }
   if (ta == tb && (ta == TypeTag::kList || ta == TypeTag::kTuple)) {
     const auto& x = ta == TypeTag::kList ? heap.list(a).items : heap.tuple(a).items;
     const auto& y = ta == TypeTag::kList ? heap.list(b).items : heap.tuple(b).items;
@@ -796,6 +819,11 @@ absl::StatusOr<bool> EqualChecked(const Heap& heap, ObjectId a, ObjectId b) {
   if (depth.special != kNoObject) {
     return SpecialRefusal(heap, depth.special, "a comparison method",
                           "called from a builtin's comparison of other objects");
+  }
+  if (depth.deques_met) {
+    return absl::UnimplementedError(
+        "comparing deques of equal length inside other objects (CPython walks them with "
+        "iterator objects)");
   }
   if (depth.exceeded) return DepthExceeded(depth, kCompareRecursion);
   return equal;
@@ -848,6 +876,8 @@ int64_t Length(const Heap& heap, ObjectId id) {
       return static_cast<int64_t>(heap.list(id).items.size());
     case TypeTag::kTuple:
       return static_cast<int64_t>(heap.tuple(id).items.size());
+    case TypeTag::kDeque:
+      return static_cast<int64_t>(heap.deque(id).items.size());
     case TypeTag::kDict:
       return heap.dict(id).used;
     case TypeTag::kSet:

@@ -24,6 +24,7 @@ WeakReferenceable WeakReferenceableKind(const Heap& heap, ObjectId object) {
     case TypeTag::kBuiltinType:
     case TypeTag::kFrame:
     case TypeTag::kWeakRef:  // weakref.ref is subclassable and weakly referenceable
+    case TypeTag::kDeque:
       return WeakReferenceable::kUnmodelled;
     default:
       return WeakReferenceable::kNo;

@@ -167,6 +167,19 @@ constexpr MethodEntry kMethods[] = {
     {TypeTag::kProperty, "deleter", Builtin::kPropertyDeleter},
     {TypeTag::kStr, "encode", Builtin::kStrEncode},
     {TypeTag::kBytes, "decode", Builtin::kBytesDecode},
+    {TypeTag::kDeque, "append", Builtin::kDequeAppend},
+    {TypeTag::kDeque, "appendleft", Builtin::kDequeAppendLeft},
+    {TypeTag::kDeque, "pop", Builtin::kDequePop},
+    {TypeTag::kDeque, "popleft", Builtin::kDequePopLeft},
+    {TypeTag::kDeque, "extend", Builtin::kDequeExtend},
+    {TypeTag::kDeque, "extendleft", Builtin::kDequeExtendLeft},
+    {TypeTag::kDeque, "rotate", Builtin::kDequeRotate},
+    {TypeTag::kDeque, "clear", Builtin::kDequeClear},
+    {TypeTag::kDeque, "copy", Builtin::kDequeCopy},
+    {TypeTag::kDeque, "reverse", Builtin::kDequeReverse},
+    {TypeTag::kDeque, "count", Builtin::kDequeCount},
+    {TypeTag::kDeque, "index", Builtin::kDequeIndex},
+    {TypeTag::kDeque, "remove", Builtin::kDequeRemove},
     {TypeTag::kByteArray, "decode", Builtin::kBytesDecode},
     {TypeTag::kArray, "append", Builtin::kArrayAppend},
     {TypeTag::kArray, "extend", Builtin::kArrayExtend},
@@ -226,6 +239,7 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"tracemalloc", "get_tracemalloc_memory", Builtin::kTracemallocGetTracemallocMemory},
     {"tracemalloc", "Filter", Builtin::kTracemallocFilter},
     {"tracemalloc", "DomainFilter", Builtin::kTracemallocDomainFilter},
+    {"collections", "deque", Builtin::kTypeDeque},
     {"weakref", "ref", Builtin::kTypeWeakRef},
     {"weakref", "ReferenceType", Builtin::kTypeWeakRef},
     {"weakref", "getweakrefcount", Builtin::kWeakrefGetWeakRefCount},
@@ -395,6 +409,8 @@ Builtin TypeBuiltin(TypeTag type) {
       return Builtin::kTypeWeakRef;
     case TypeTag::kArray:
       return Builtin::kTypeArray;
+    case TypeTag::kDeque:
+      return Builtin::kTypeDeque;
     case TypeTag::kSuper:
       return Builtin::kTypeSuper;
     case TypeTag::kStaticMethod:
@@ -430,6 +446,12 @@ Ref Call::TypeOf(ObjectId object) {
   if (type == TypeTag::kInstance) return heap_.NewRef(heap_.instance(object).cls);
   if (type == TypeTag::kTuple && !IsExactTuple(heap_, object)) {
     interp_.Refuse("type() of sys.version_info (its struct sequence type is not modelled)");
+    return Ref();
+  }
+  if (type == TypeTag::kIterator &&
+      static_cast<IterKind>(heap_.object(object).subtype) == IterKind::kDeque) {
+    // Named "_deque_iterator", shown with its module: not a type heapsim makes.
+    interp_.Refuse("the type of a deque iterator");
     return Ref();
   }
   if (const std::optional<Builtin> iterator_type = IteratorTypeBuiltin(heap_, object)) {
@@ -1143,6 +1165,10 @@ Ref Call::Run() {
   if (IsTracemallocObjectBuiltin(builtin_)) {
     return CallTracemallocObjectBuiltin(interp_, builtin_, self_, args_);
   }
+  if (builtin_ == Builtin::kTypeDeque ||
+      (builtin_ >= Builtin::kDequeAppend && builtin_ <= Builtin::kDequeRemove)) {
+    return CallCollectionsBuiltin(interp_, builtin_, self_, args_);
+  }
   if (IsMethodBuiltin(builtin_)) return CallMethodBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ >= Builtin::kSysGetSizeOf) return CallModuleBuiltin(interp_, builtin_, args_);
   if (!KeywordsAllowed()) return Ref();
@@ -1207,6 +1233,10 @@ Ref Call::Run() {
     case Builtin::kReversed: {
       if (!Arity(1, 1)) return Ref();
       const ObjectId sequence = Arg(0);
+      if (heap_.type_of(sequence) == TypeTag::kDeque) {
+        interp_.Refuse("reversed() of a deque (its reverse iterator)");
+        return Ref();
+      }
       if (heap_.type_of(sequence) == TypeTag::kList) {
         heap_.BindTransientMethod();  // list.__reversed__
         return NewIterator(heap_, IterKind::kListReverse, sequence,
@@ -1598,11 +1628,9 @@ void MakeBuiltinObjects(Heap& heap, SessionState& session) {
       // A type a module exports (weakref.ref, also as weakref.ReferenceType).
       ObjectId& type = session.builtin_objects[static_cast<size_t>(entry.builtin)];
       if (type == kNoObject) {
-        type = MakeTypeObject(heap,
-                              std::string(entry.builtin == Builtin::kTypeArray
-                                              ? "array"
-                                              : heap.profile().weakref.type_name),
-                              entry.builtin);
+        const std::string_view name =
+            entry.builtin == Builtin::kTypeWeakRef ? heap.profile().weakref.type_name : entry.name;
+        type = MakeTypeObject(heap, std::string(name), entry.builtin);
       }
       continue;
     }

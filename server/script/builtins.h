@@ -76,6 +76,7 @@ enum class Builtin : uint16_t {
   kTypeFilter,
   kTypeWeakRef,  // weakref.ref (module_weakref.cc)
   kTypeArray,    // array.array (module_array.cc)
+  kTypeDeque,    // collections.deque (module_collections.cc)
   kTypeSuper,
   kTypeStaticMethod,
   kTypeClassMethod,
@@ -279,6 +280,20 @@ enum class Builtin : uint16_t {
   kDictFromKeys,  // dict.fromkeys, bound to the dict type
   kStrEncode,
   kBytesDecode,   // bytes.decode and bytearray.decode
+  // collections.deque's methods (module_collections.cc).
+  kDequeAppend,
+  kDequeAppendLeft,
+  kDequePop,
+  kDequePopLeft,
+  kDequeExtend,
+  kDequeExtendLeft,
+  kDequeRotate,
+  kDequeClear,
+  kDequeCopy,
+  kDequeReverse,
+  kDequeCount,
+  kDequeIndex,
+  kDequeRemove,
   kObjectSizeOf,  // x.__sizeof__() of every object but classes
   kPropertyGetter,   // property.getter(f): a copy with `f` as its getter
   kPropertySetter,
@@ -307,6 +322,24 @@ enum class Builtin : uint16_t {
   kTracebackFormat,
   kCount,
 };
+
+// collections.deque(...) and the deque methods (module_collections.cc).
+Ref CallCollectionsBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+
+// repr(deque) as deque_repr makes it: the items copied into a temporary list
+// (through a deque iterator), that list's repr; "[...]" for a deque whose
+// repr is already being made (module_collections.cc).
+Ref DequeRepr(Interpreter& interp, ObjectId deque);
+
+// d[key], d[key] = value and del d[key] for a deque (value kNoObject for
+// del): false (or null) with the exception pending (module_collections.cc).
+Ref DequeGetItem(Interpreter& interp, ObjectId deque, ObjectId key);
+bool DequeSetItemAt(Interpreter& interp, ObjectId deque, ObjectId key, ObjectId value);
+
+// deque == deque and deque != deque at the top of an expression: the size
+// shortcut, else both deques' iterators compared item by item
+// (module_collections.cc).
+absl::StatusOr<bool> DequesEqual(Interpreter& interp, ObjectId a, ObjectId b);
 
 // weakref.ref(object) and the functions of module weakref
 // (module_weakref.cc).

@@ -351,6 +351,11 @@ Ref ModuleCall::Run() {
                                   ? interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeArray)]
                                   : interp_.TypeObject(*type));
         }
+        if (heap_.type_of(a.get()) == TypeTag::kDeque && heap_.profile().deque.traverse_visits_type) {
+          // deque_traverse visits its heap type first.
+          referents.push_back(
+              interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeDeque)]);
+        }
         ForEachTraversed(heap_, a.get(), [&](ObjectId r) { referents.push_back(r); });
       }
       return NewListOf(heap_, referents);

@@ -98,6 +98,11 @@ constexpr std::string_view kListAttributes[] = {
     "sort",
 };
 
+constexpr std::string_view kDequeAttributes[] = {
+    "append", "appendleft", "clear", "copy", "count", "extend", "extendleft", "index",
+    "insert", "maxlen", "pop", "popleft", "remove", "reverse", "rotate",
+};
+
 constexpr std::string_view kTupleAttributes[] = {
     "count", "index",
 };
@@ -193,6 +198,8 @@ bool CPythonHasAttribute(TypeTag type, std::string_view name) {
       return Contains(std::begin(kListAttributes), std::end(kListAttributes), name);
     case TypeTag::kTuple:
       return Contains(std::begin(kTupleAttributes), std::end(kTupleAttributes), name);
+    case TypeTag::kDeque:
+      return Contains(std::begin(kDequeAttributes), std::end(kDequeAttributes), name);
     case TypeTag::kDict:
       return Contains(std::begin(kDictAttributes), std::end(kDictAttributes), name);
     case TypeTag::kSet:

@@ -539,8 +539,11 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
       return Ref();
     }
     if (std::optional<Ref> value = ModuleValue(*this, module, name)) return std::move(*value);
-    // copy.py's other names (Error, dispatch tables, ...) are not modelled.
-    if (module == "copy" || module == "array") return RefuseAttribute(object, name);
+    // copy.py's other names (Error, dispatch tables, ...) are not modelled,
+    // nor collections' but deque (defaultdict, OrderedDict, Counter, ...).
+    if (module == "copy" || module == "array" || module == "collections") {
+      return RefuseAttribute(object, name);
+    }
     if (module == "math" || module == "operator") {
       if (IsDunder(name) || IsUnmodelledLibraryName(module, name)) {
         return RefuseAttribute(object, name);
@@ -564,6 +567,9 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
       return heap_.NewRef(defaults == kNoObject ? heap_.none() : defaults);
     }
     if (name == "__qualname__") return NewStr(heap_, heap_.function(object).qualname);
+  } else if (type == TypeTag::kDeque && name == "maxlen") {
+    const int64_t maxlen = heap_.deque(object).maxlen;
+    return maxlen < 0 ? heap_.NewRef(heap_.none()) : NewInt(heap_, maxlen);
   } else if (type == TypeTag::kException && name == "args") {
     return heap_.NewRef(heap_.exception(object).args);
   } else if (type == TypeTag::kSlice && (name == "start" || name == "stop" || name == "step")) {

@@ -78,6 +78,7 @@ struct SessionState {
   ObjectId weakref_module = kNoObject;             // owned
   // The array module: a static object made by the first `import array`.
   ObjectId array_module = kNoObject;               // owned
+  ObjectId collections_module = kNoObject;         // owned
   // The copy module and the code objects of the copy.py functions whose
   // frames copy.copy and copy.deepcopy make (module_copy.h): static
   // objects, made by the first `import copy`; owned.
@@ -222,7 +223,8 @@ class Interpreter : public TracebackSource {
   // its locals, alive until the exception is handled.
   void RefuseFinalizersOfUnwoundFrame();
   // Refuses the run once the trashcan deferred an instance whose finalizer
-  // is due (Heap::TakeFinalizerInTrashcan).
+  // is due (Heap::TakeFinalizerInTrashcan), or a chain of deques too deep
+  // was freed (Heap::TakeDequeChainTooDeep).
   void RefuseIfFinalizerInTrashcan();
   // What a collection the interpreter starts runs finalizers with.
   FinalizerRunner CollectorFinalizers();

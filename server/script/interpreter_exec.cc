@@ -772,6 +772,7 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
       }
       return session_.array_module;
     }
+    if (module == "collections") return session_.collections_module;
     if (module == "copy") return CopyModule(heap_, session_);
     if (module == "math" || module == "operator") return ImportedModule(*this, module);
     return session_.tracemalloc_module;

@@ -191,6 +191,7 @@ Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
   const TypeTag type = heap_.type_of(container);
   if (type == TypeTag::kInstance) return SpecialGetItem(*this, container, key);
   if (type == TypeTag::kTraceObject) return TraceObjectGetItem(*this, container, key);
+  if (type == TypeTag::kDeque) return DequeGetItem(*this, container, key);
   if (heap_.type_of(key) == TypeTag::kSlice && type != TypeTag::kDict) {
     const SliceBody& s = heap_.slice(key);
     return GetSlice(container, s.start, s.stop, s.step);
@@ -278,6 +279,7 @@ bool Interpreter::SetItem(ObjectId container, ObjectId key, ObjectId value) {
   const TypeTag type = heap_.type_of(container);
   if (type == TypeTag::kInstance) return SpecialSetItem(*this, container, key, value);
   if (type == TypeTag::kArray) return AssignArrayItems(container, key, value);
+  if (type == TypeTag::kDeque) return DequeSetItemAt(*this, container, key, value);
   absl::Status status;
   if (type == TypeTag::kList) {
     if (heap_.type_of(key) == TypeTag::kSlice) {
@@ -470,6 +472,7 @@ bool Interpreter::DelItem(ObjectId container, ObjectId key) {
   const TypeTag type = heap_.type_of(container);
   if (type == TypeTag::kInstance) return SpecialSetItem(*this, container, key, kNoObject);
   if (type == TypeTag::kArray) return AssignArrayItems(container, key, kNoObject);
+  if (type == TypeTag::kDeque) return DequeSetItemAt(*this, container, key, kNoObject);
   absl::Status status;
   if (type == TypeTag::kList) {
     if (heap_.type_of(key) == TypeTag::kSlice) {

@@ -69,6 +69,7 @@ bool Interpreter::Iterable(ObjectId object) const {
     case TypeTag::kIterator:
     case TypeTag::kRangeIterator:
     case TypeTag::kGenerator:
+    case TypeTag::kDeque:
       return true;
     case TypeTag::kInstance:
       return (SpecialMethods(heap_, object) & (kSpecialIter | kSpecialGetItem)) != 0;
@@ -111,6 +112,10 @@ Ref Interpreter::GetIter(ObjectId iterable) {
     }
     case TypeTag::kDict:
       return NewIterator(heap_, IterKind::kDictKeys, iterable);
+    case TypeTag::kDeque:
+      // The iterator keeps the deque's state to notice it mutating.
+      return NewIterator(heap_, IterKind::kDeque, iterable, 0,
+                         static_cast<int64_t>(heap_.deque(iterable).state));
     case TypeTag::kDictView: {
       const ObjectId dict = heap_.iterator(iterable).source;
       switch (static_cast<ViewKind>(heap_.object(iterable).subtype)) {
@@ -206,6 +211,17 @@ Ref Interpreter::NextItem(ObjectId iterator) {
       const auto& items = TupleItems(heap_, source);
       if (body.index >= static_cast<int64_t>(items.size())) return finish();
       return heap_.NewRef(items[body.index++]);
+    }
+    case IterKind::kDeque: {
+      // dequeiter_next: the state check comes first, on every call; the
+      // deque stays held once exhausted.
+      const DequeBody& deque = heap_.deque(source);
+      if (static_cast<int64_t>(deque.state) != body.end) {
+        Raise(PyError(PyExc::kRuntimeError, "deque mutated during iteration"));
+        return Ref();
+      }
+      if (body.index >= static_cast<int64_t>(deque.items.size())) return Ref();
+      return heap_.NewRef(deque.items[body.index++]);
     }
     case IterKind::kStr: {
       const StrBody& str = heap_.str(source);
@@ -340,7 +356,7 @@ std::optional<uint64_t> Interpreter::LengthHint(ObjectId iterable) {
     heap_.BindSpecialMethod();  // __length_hint__
     const IteratorBody& body = heap_.iterator(iterable);
     if (body.source == kNoObject) return 0;
-    if (kind == IterKind::kList || kind == IterKind::kTuple) {
+    if (kind == IterKind::kList || kind == IterKind::kTuple || kind == IterKind::kDeque) {
       return static_cast<uint64_t>(std::max<int64_t>(Length(heap_, body.source) - body.index, 0));
     }
     return static_cast<uint64_t>(std::max<int64_t>(Length(heap_, body.source), 0));

@@ -1,6 +1,7 @@
 #include "server/script/operators.h"
 
 #include <cmath>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -454,6 +455,10 @@ FloatDivMod FloatDivide(double x, double y) {
 }
 
 absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool in_place) {
+  if ((op == BinaryOp::kAdd || op == BinaryOp::kMul) &&
+      (heap.type_of(a) == TypeTag::kDeque || heap.type_of(b) == TypeTag::kDeque)) {
+    return absl::UnimplementedError("deque concatenation and repetition");
+  }
   // Numbers.
   if (IsInt(heap, a) && IsInt(heap, b)) {
     if (op == BinaryOp::kPow && IsNegative(heap, b)) {
@@ -555,6 +560,16 @@ absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
       absl::StatusOr<std::vector<int64_t>> found = ArrayFind(heap, container, item, 1);
       if (!found.ok()) return found.status();
       return !found->empty();
+    }
+    case TypeTag::kDeque: {
+      // deque_contains compares without Python code running in between.
+      const std::deque<ObjectId> items = heap.deque(container).items;
+      for (ObjectId candidate : items) {
+        if (!SpendWork(1)) return BudgetStatus();
+        absl::StatusOr<bool> equal = EqualChecked(heap, candidate, item);
+        if (!equal.ok() || *equal) return equal;
+      }
+      return false;
     }
     case TypeTag::kList:
     case TypeTag::kTuple: {

@@ -31,7 +31,8 @@ const absl::flat_hash_set<std::string_view>& Keywords() {
 // Modules a heap script may import.
 bool IsSupportedModule(std::string_view name) {
   return name == "sys" || name == "gc" || name == "tracemalloc" || name == "weakref" ||
-         name == "copy" || name == "array" || name == "math" || name == "operator";
+         name == "copy" || name == "array" || name == "math" || name == "operator" ||
+         name == "collections";
 }
 
 // True if `from module import name` binds something heapsim models: a
@@ -806,7 +807,7 @@ bool Parser::ReadModuleName(std::string* module) {
       (Ahead(1).kind == TokenKind::kOperator && Ahead(1).text == ".")) {
     Unsupported(name.position,
                 absl::StrCat("import of module '", name.text,
-                             "' (only sys, gc, tracemalloc, weakref, copy, array, math and operator)"));
+                             "' (only sys, gc, tracemalloc, weakref, copy, array, math, operator and collections)"));
     return false;
   }
   *module = name.text;
@@ -858,7 +859,9 @@ StmtPtr Parser::ParseFromImport() {
     if (!ReadName(&attribute)) return nullptr;
     if (!IsImportableName(stmt->import_from, attribute)) {
       Unsupported(at, absl::StrCat("import of '", stmt->import_from, ".", attribute,
-                                   "' (only the modelled functions and values of sys, gc and tracemalloc)"));
+                                   stmt->import_from == "collections"
+                                       ? "' (of collections heapsim models deque only)"
+                                       : "' (only the modelled functions and values of sys, gc and tracemalloc)"));
       return nullptr;
     }
     fromlist->operands.push_back(Literal(LiteralKind::kStr, attribute, at, 10));

@@ -114,6 +114,7 @@ Runtime::Runtime(const Profile& profile)
   session.gc_module = NewModule(heap, "gc").release();
   session.tracemalloc_module = NewModule(heap, "tracemalloc").release();
   session.weakref_module = NewModule(heap, "weakref").release();
+  session.collections_module = NewModule(heap, "collections").release();
   // __main__'s namespace starts with the names the interpreter puts there
   // before a script runs.
   Ref main = NewModule(heap, "__main__");
@@ -154,6 +155,7 @@ absl::Status Runtime::CheckConsistency() const {
   absl::flat_hash_map<ObjectId, uint64_t> held;
   for (ObjectId id : {session.main_module, session.sys_module, session.gc_module,
                       session.tracemalloc_module, session.weakref_module, session.array_module,
+                      session.collections_module,
                       session.copy_module}) {
     if (id != kNoObject) ++held[id];
   }

@@ -14,6 +14,7 @@
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
 #include "server/heap/value_ops.h"
+#include "server/script/builtins.h"
 
 namespace heapsim::script {
 
@@ -300,6 +301,7 @@ bool AppendRepr(Interpreter& interp, ObjectId object, int depth,
 }  // namespace
 
 bool HasSpecialRepr(const Heap& heap, ObjectId object, bool str) {
+  if (heap.type_of(object) == TypeTag::kDeque) return true;  // its repr makes a list
   const uint32_t special = SpecialMethods(heap, object);
   if ((special & (str ? kSpecialRepr | kSpecialStr : kSpecialRepr)) != 0) return true;
   absl::flat_hash_set<ObjectId> seen;
@@ -312,6 +314,7 @@ bool HasSpecialCompare(const Heap& heap, ObjectId object) {
 
 Ref SpecialRepr(Interpreter& interp, ObjectId object, bool str) {
   Heap& heap = interp.heap();
+  if (heap.type_of(object) == TypeTag::kDeque) return DequeRepr(interp, object);
   if (heap.type_of(object) != TypeTag::kInstance) {
     std::vector<ObjectId> active;
     std::string text;
@@ -378,7 +381,11 @@ Ref SpecialConversion(Interpreter& interp, ObjectId object, char conversion) {
 Ref RichCompare(Interpreter& interp, CompareOp op, ObjectId a, ObjectId b) {
   Heap& heap = interp.heap();
   if (!HasSpecialCompare(heap, a) && !HasSpecialCompare(heap, b)) {
-    absl::StatusOr<bool> result = Compare(heap, op, a, b);
+    const bool deques = heap.type_of(a) == TypeTag::kDeque && heap.type_of(b) == TypeTag::kDeque;
+    absl::StatusOr<bool> result = deques && (op == CompareOp::kEq || op == CompareOp::kNotEq)
+                                      ? DequesEqual(interp, a, b)
+                                      : Compare(heap, op, a, b);
+    if (result.ok() && deques && op == CompareOp::kNotEq) result = !*result;
     if (!result.ok()) {
       interp.Raise(result.status());
       return Ref();

@@ -65,6 +65,9 @@ void DescribeLayout(const Heap& heap, ObjectId id, v1::ObjectInfo* info) {
     case TypeTag::kTuple:
       for (ObjectId item : heap.tuple(id).items) slots.Item(item);
       return;
+    case TypeTag::kDeque:
+      for (ObjectId item : heap.deque(id).items) slots.Item(item);
+      return;
     case TypeTag::kSet:
     case TypeTag::kFrozenSet:
       for (const SetEntry& entry : heap.set(id).table) {

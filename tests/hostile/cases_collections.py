@@ -1,0 +1,36 @@
+"""collections.deque on hostile inputs: huge iterables, huge rotations, self
+extension, deep self-reference and unmodelled names end with CPython's
+result, a limit or a refusal, never a crash or a hang."""
+from run_hostile import Case
+
+CASES = [
+    Case("deque_of_huge_range", "from collections import deque\nd = deque(range(10**12))\n", 1,
+         r"^MemoryError$", seconds=30),
+    Case("deque_huge_rotate",
+         "from collections import deque\nd = deque(range(1000))\nd.rotate(10**18)\n"
+         "d.rotate(-10**18)\nprint(d[0], d[-1])\n", 0, r"^$"),
+    Case("deque_rotate_past_ssize_t", "from collections import deque\ndeque([1, 2]).rotate(10**19)\n",
+         1, r"^OverflowError: Python int too large to convert to C ssize_t$"),
+    Case("deque_extend_itself",
+         "from collections import deque\nd = deque(range(100))\nfor i in range(10):\n"
+         "    d.extend(d)\nprint(len(d))\n", 0, r"^$", seconds=30),
+    Case("deque_nested_repr",
+         "from collections import deque\nd = deque()\nfor i in range(100000):\n    d = deque([d])\n"
+         "print([d])\n", 2, r"unsupported: the repr of a deque inside another object"),
+    Case("deque_deep_repr",
+         "from collections import deque\nd = deque()\nfor i in range(100000):\n    d = deque([d])\n"
+         "print(d)\n", 2, r"unsupported: the repr of deques nested 101 deep", seconds=30),
+    Case("deque_deep_chain_freed",
+         "from collections import deque\nd = deque()\nfor i in range(99000):\n    d = deque([d])\n"
+         "del d\nprint('freed')\n", 0, r"^$", seconds=30),
+    Case("deque_chain_past_c_stack",
+         "from collections import deque\nd = deque()\nfor i in range(150000):\n    d = deque([d])\n"
+         "del d\nprint('freed')\n", 2, r"unsupported: freeing deques nested more than 100000 deep",
+         seconds=60),
+    Case("deque_iterator_type", "from collections import deque\nprint(type(iter(deque())))\n", 2,
+         r"unsupported: the type of a deque iterator"),
+    Case("collections_defaultdict", "from collections import defaultdict\n", 2,
+         r"unsupported: import of 'collections.defaultdict'"),
+    Case("collections_counter_attribute", "import collections\ncollections.Counter()\n", 2,
+         r"unsupported: .*Counter"),
+]
