@@ -1,11 +1,13 @@
 #include "server/heap/gc.h"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "server/heap/dealloc.h"
 #include "server/heap/dict_object.h"
+#include "server/heap/gc_timing.h"
 #include "server/heap/heap.h"
 #include "server/heap/list_object.h"
 #include "server/heap/referents.h"
@@ -281,7 +283,11 @@ CollectResult Collect(Heap& heap, int generation, const FinalizerRunner& run_fin
     gc.long_lived_pending = 0;
     gc.long_lived_total = survivors;
     gc.counts_known = true;
+    CloseTimingWindow(heap);
   }
+  // An explicit collection inside a timing window leaves CPython's count0 at
+  // 0 as well.
+  if (gc.timing.open) gc.timing.count0_slack = 0;
 
   bool finalizers_due = false;
   for (ObjectId id : garbage) finalizers_due = finalizers_due || heap.NeedsFinalizer(id);
@@ -333,6 +339,7 @@ void Freeze(Heap& heap) {
     gc.generations[g].count = 0;
   }
   gc.counts_known = true;  // CPython's are 0 too
+  CloseTimingWindow(heap);
 }
 
 void Unfreeze(Heap& heap) { heap.MergeGeneration(GcState::kPermanent, GcState::kGenerations - 1); }
@@ -354,6 +361,38 @@ std::vector<ObjectId> FinalizersDueWithout(
   return due;
 }
 
+std::vector<ObjectId> UnreachableAmong(const Heap& heap, std::vector<ObjectId> list) {
+  return DeduceUnreachable(heap, std::move(list)).unreachable;
+}
+
+namespace {
+
+// The model's automatic collection of `generation` inside a timing window:
+// CPython collects at points of its own, so this one frees and untracks
+// nothing. Cyclic garbage here is refused; otherwise the objects move up a
+// generation as survivors would.
+void CollectInTimingWindow(Heap& heap, int generation) {
+  GcState& gc = heap.gc();
+  std::vector<ObjectId> young;
+  for (int g = 0; g <= generation; ++g) {
+    for (ObjectId id = gc.generations[g].head; id != kNoObject; id = heap.object(id).gc_next) {
+      young.push_back(id);
+    }
+  }
+  if (gc.timing.refusal.empty() && !UnreachableAmong(heap, std::move(young)).empty()) {
+    gc.timing.refusal = TimingRefusal(
+        heap, "an automatic collection with cyclic garbage present before a full gc.collect()");
+  }
+  if (generation + 1 < GcState::kGenerations) ++gc.generations[generation + 1].count;
+  const int older = std::min(generation + 1, GcState::kGenerations - 1);
+  for (int g = 0; g <= generation; ++g) {
+    gc.generations[g].count = 0;
+    if (g != older) heap.MergeGeneration(g, older);
+  }
+}
+
+}  // namespace
+
 void CollectGenerations(Heap& heap, const FinalizerRunner& run_finalizer) {
   GcState& gc = heap.gc();
   for (int g = GcState::kGenerations - 1; g >= 0; --g) {
@@ -361,7 +400,11 @@ void CollectGenerations(Heap& heap, const FinalizerRunner& run_finalizer) {
       if (g == GcState::kGenerations - 1 && gc.long_lived_pending < gc.long_lived_total / 4) {
         continue;
       }
-      Collect(heap, g, run_finalizer);
+      if (gc.timing.open) {
+        CollectInTimingWindow(heap, g);
+      } else {
+        Collect(heap, g, run_finalizer);
+      }
       return;
     }
   }
