@@ -383,6 +383,9 @@ void CollectInTimingWindow(Heap& heap, int generation) {
     gc.timing.refusal = TimingRefusal(
         heap, "an automatic collection with cyclic garbage present before a full gc.collect()");
   }
+  // The model's count0 starts again from 0, CPython's from where its own
+  // last collection left it: anything up to threshold0.
+  gc.timing.count0_slack = std::max<uint64_t>(gc.timing.count0_slack, gc.generations[0].threshold);
   if (generation + 1 < GcState::kGenerations) ++gc.generations[generation + 1].count;
   const int older = std::min(generation + 1, GcState::kGenerations - 1);
   for (int g = 0; g <= generation; ++g) {

@@ -61,8 +61,8 @@ struct GcTimingWindow {
   // open window, else of the last one.
   std::string cause;
   // A refusal the engine found (an automatic collection of the model met
-  // cyclic garbage, or one of CPython's may have been a full collection):
-  // the interpreter stops the run with it at its next step.
+  // cyclic garbage): the interpreter stops the run with it at its next
+  // step.
   std::string refusal;
 };
 
@@ -96,6 +96,10 @@ struct GcState {
   // window's possible collection point passed): gc.get_stats() is unknown
   // from then on.
   bool collections_unknown = false;
+  // CPython may have run an automatic full collection, which empties its
+  // free lists, at a point heapsim does not know: where later objects are
+  // placed (id(), tracemalloc's figures) is unknown from then on.
+  bool free_lists_unknown = false;
   // gc.set_debug's flags.
   uint32_t debug = 0;
   // The gc.garbage list (borrowed; kNoObject: none): with kGcDebugSaveAll,

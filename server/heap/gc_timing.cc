@@ -42,22 +42,15 @@ void MarkPossibleCollection(Heap& heap) {
   heap.MergeGeneration(0, 1);
 }
 
-// Refuses (through GcTimingWindow::refusal) once CPython's collection may
-// have been a full one, which empties the free lists and so changes where
-// later objects are placed.
+// Notes when CPython's collection may have been a full one, which empties
+// the free lists and so changes where later objects are placed.
 void CheckFullCollectionPossible(Heap& heap) {
   GcState& gc = heap.gc();
-  GcTimingWindow& window = gc.timing;
   const uint64_t threshold0 = gc.generations[0].threshold;
-  const uint64_t first_full = FirstPossibleFullTrigger(gc, window.count2_bound);
-  if (!window.refusal.empty() ||
-      PossibleTriggers(window.allocations, threshold0) < first_full) {
-    return;
+  if (PossibleTriggers(gc.timing.allocations, threshold0) >=
+      FirstPossibleFullTrigger(gc, gc.timing.count2_bound)) {
+    gc.free_lists_unknown = true;
   }
-  window.refusal = TimingRefusal(
-      heap, absl::StrCat("more than ", (first_full - 1) * (threshold0 + 1),
-                         " GC allocations before a full gc.collect() (CPython's automatic "
-                         "collection may have been a full one, which empties its free lists)"));
 }
 
 // Always tracked while alive: no collection untracks it.

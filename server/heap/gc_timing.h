@@ -23,6 +23,10 @@
 //  - Generation placement (gc.collect(0|1), get_referrers order), the
 //    counts and the statistics are unknown after a possible point.
 //
+//  - After enough possible points CPython's collection may have been a full
+//    one, which empties the free lists: where later objects go is unknown
+//    (GcState::free_lists_unknown; id() and tracemalloc's figures refuse).
+//
 // The model's own automatic collections inside the window find garbage
 // (refused: CPython's timing of freeing it is unknown) or promote the
 // survivors without untracking anything (CPython's may not have).

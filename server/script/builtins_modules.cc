@@ -444,6 +444,13 @@ Ref ModuleCall::Run() {
     case Builtin::kTracemallocGetTracedMemory:
       if (!Arity(0, 0)) return Ref();
       if (!trace.tracing()) return IntTuple(heap_, {0, 0});
+      if (gc.free_lists_unknown) {
+        interp_.Refuse(TimingRefusal(heap_,
+                                     "tracemalloc.get_traced_memory() after CPython may have run "
+                                     "an automatic full collection (which empties its free "
+                                     "lists)"));
+        return Ref();
+      }
       return IntTuple(heap_,
                       {static_cast<int64_t>(trace.current()), static_cast<int64_t>(trace.peak())});
     case Builtin::kTracemallocResetPeak:

@@ -271,6 +271,37 @@ const std::vector<Refusal>& RefusedPrograms() {
        "sys.getsizeof() of copy.copy or copy.deepcopy"},
       {"import copy\na = []\nfor i in range(600):\n    a = [a]\ncopy.deepcopy(a)\n",
        "copy.copy or copy.deepcopy nested near the recursion limit"},
+      // Outcomes that depend on when CPython's automatic collections ran
+      // before the first full collection (its start-up count is unknown):
+      // 2,100 lists pass every profile's threshold0.
+      {"import gc\ngc.set_threshold(50)\nclass N:\n    pass\nfor i in range(1000):\n"
+       "    a = N()\n    b = N()\n    a.o = b\n    b.o = a\n",
+       "an automatic collection with cyclic garbage present before a full gc.collect(): when "
+       "CPython"},
+      {"import gc\nkept = [[] for i in range(2100)]\na = []\nb = [a]\na.append(b)\ndel a, b\n"
+       "print(gc.collect())\n",
+       "gc.collect() of cyclic garbage that an automatic collection may already have collected"},
+      {"import gc\nkept = [[] for i in range(2100)]\nprint(gc.collect(0))\n",
+       "gc.collect(0) after a point where CPython may have run an automatic collection"},
+      {"import gc\nkept = [[] for i in range(2100)]\ngc.collect()\nprint(gc.get_stats())\n",
+       "gc.get_stats() after a point where CPython may have run an automatic collection"},
+      {"import gc\nt = tuple([1, 2])\nkept = [[] for i in range(2100)]\nprint(gc.is_tracked(t))\n",
+       "gc.is_tracked() of a tuple an automatic collection may have untracked"},
+      {"import gc\nkept = [[] for i in range(2100)]\nprint(len(gc.get_referrers(kept)))\n",
+       "gc.get_referrers() after a point where CPython may have run an automatic collection"},
+      {"import gc\nkept = [[] for i in range(2100)]\na = []\nb = [a]\na.append(b)\ndel a, b\n"
+       "gc.freeze()\n",
+       "gc.freeze() of cyclic garbage that an automatic collection may already have collected"},
+      {"import gc\ngc.set_threshold(100)\nkept = []\nfor i in range(20000):\n"
+       "    kept.append([])\nprint(id(kept))\n",
+       "id() after CPython may have run an automatic full collection"},
+      {"import gc, tracemalloc\ntracemalloc.start()\ngc.set_threshold(100)\nkept = []\n"
+       "for i in range(20000):\n    kept.append([])\nprint(tracemalloc.get_traced_memory())\n",
+       "tracemalloc.get_traced_memory() after CPython may have run an automatic full collection"},
+      {"import gc\ngc.collect()\nimport copy\na = []\nb = [a]\na.append(b)\ndel a, b\n"
+       "print(gc.collect())\n",
+       "gc.collect() of cyclic garbage that an automatic collection may already have collected: "
+       "when CPython"},
       // Reference counts that depend on the whole interpreter.
       {"import sys\nprint(sys.getrefcount(len))\n",
        "sys.getrefcount() of a start-up object of type 'builtin_function_or_method'"},
