@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "server/heap/object.h"
 
@@ -57,6 +58,14 @@ struct GcTimingWindow {
   // 3.12+: an allocation scheduled a possible collection, which runs at the
   // next eval-breaker check.
   bool point_at_breaker = false;
+  // Tracked objects a reference to which was dropped (the object staying
+  // alive) since the last possible collection point, while
+  // collection_possible: what is garbage now and reachable from one of them
+  // was reachable at that point. Past kMaxReleases only `releases_overflow`
+  // is kept.
+  static constexpr size_t kMaxReleases = 1 << 16;
+  std::vector<ObjectId> releases;
+  bool releases_overflow = false;
   // What CPython's unknown counts descend from, for refusals: that of the
   // open window, else of the last one.
   std::string cause;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "server/heap/gc.h"
 #include "server/heap/heap.h"
@@ -38,6 +39,8 @@ uint64_t FirstPossibleFullTrigger(const GcState& gc, uint64_t count2_bound) {
 void MarkPossibleCollection(Heap& heap) {
   GcState& gc = heap.gc();
   gc.timing.collection_possible = true;
+  gc.timing.releases.clear();
+  gc.timing.releases_overflow = false;
   gc.collections_unknown = true;
   heap.MergeGeneration(0, 1);
 }
@@ -129,7 +132,14 @@ bool CollectionMayHaveRun(const Heap& heap) {
   return window.open && window.collection_possible;
 }
 
-bool AgedGarbageExists(const Heap& heap) {
+namespace {
+
+// The cyclic garbage that may have been garbage at the window's last
+// possible collection point: aged (tracked before it), and not reachable
+// from an object the program dropped a reference to since (which it could
+// reach then, and so everything reachable from it then, and every object a
+// reference added since points to).
+std::vector<ObjectId> GarbageOfLastPossiblePoint(const Heap& heap) {
   std::vector<ObjectId> all;
   for (int g : {GcState::kGenerations - 1, 0, 1}) {
     for (ObjectId id = heap.gc().generations[g].head; id != kNoObject;
@@ -138,8 +148,40 @@ bool AgedGarbageExists(const Heap& heap) {
     }
   }
   const std::vector<ObjectId> garbage = UnreachableAmong(heap, std::move(all));
-  return std::any_of(garbage.begin(), garbage.end(),
-                     [&heap](ObjectId id) { return heap.object(id).generation != 0; });
+  const GcTimingWindow& window = heap.gc().timing;
+  absl::flat_hash_set<ObjectId> unexplained(garbage.begin(), garbage.end());
+  std::vector<ObjectId> reached;
+  if (!window.releases_overflow) {
+    for (ObjectId id : window.releases) {
+      if (unexplained.erase(id) != 0) reached.push_back(id);
+    }
+  }
+  while (!reached.empty()) {
+    const ObjectId id = reached.back();
+    reached.pop_back();
+    ForEachReferent(heap, id, [&](ObjectId referent) {
+      if (unexplained.erase(referent) != 0) reached.push_back(referent);
+    });
+  }
+  std::vector<ObjectId> seen;
+  for (ObjectId id : garbage) {
+    if (unexplained.contains(id) && heap.object(id).generation != 0) seen.push_back(id);
+  }
+  return seen;
+}
+
+}  // namespace
+
+bool GarbageMayHaveBeenCollected(const Heap& heap) {
+  return !GarbageOfLastPossiblePoint(heap).empty();
+}
+
+bool MayHaveBeenCollected(const Heap& heap, ObjectId id) {
+  if (!CollectionMayHaveRun(heap) || !heap.IsTracked(id) || heap.object(id).generation == 0) {
+    return false;
+  }
+  const std::vector<ObjectId> seen = GarbageOfLastPossiblePoint(heap);
+  return std::find(seen.begin(), seen.end(), id) != seen.end();
 }
 
 bool TrackingDependsOnTiming(const Heap& heap, ObjectId id) {

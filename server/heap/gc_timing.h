@@ -16,10 +16,13 @@
 //    moves generation 0 into generation 1: an object outside generation 0
 //    was tracked before the last possible collection point ("aged").
 //  - Cyclic garbage can only be freed by a collection, and stays garbage
-//    until then. So a full collection's outcome (what gc.collect() returns,
-//    finalizer order, tuples it untracks) is the model's when none of its
-//    garbage is aged: then no possible collection saw any of it. When some
-//    is, the outcome depends on CPython's timing, and heapsim refuses.
+//    until then; an object the program still reaches was reachable at every
+//    earlier point. So a full collection's outcome (what gc.collect()
+//    returns, finalizer order, tuples it untracks) is the model's when all
+//    of its garbage is either tracked after the last possible point or
+//    reachable from an object the program dropped a reference to since:
+//    then no possible collection saw any of it as garbage. Otherwise the
+//    outcome depends on CPython's timing, and heapsim refuses.
 //  - Generation placement (gc.collect(0|1), get_referrers order), the
 //    counts and the statistics are unknown after a possible point.
 //
@@ -75,9 +78,16 @@ void CloseTimingWindow(Heap& heap);
 bool CollectionMayHaveRun(const Heap& heap);
 
 // True when some cyclic garbage (what a full collection would find
-// unreachable now) was tracked before the window's last possible collection
-// point: CPython may already have collected it. O(tracked objects).
-bool AgedGarbageExists(const Heap& heap);
+// unreachable now) may already have been garbage at the window's last
+// possible collection point, so CPython may have collected it: it was
+// tracked before that point, and no object the program dropped a reference
+// to since reaches it. O(tracked objects).
+bool GarbageMayHaveBeenCollected(const Heap& heap);
+
+// True when `id` is such garbage (a weak reference to it may be dead in
+// CPython). O(tracked objects) when `id` was tracked before the window's
+// last possible point, else O(1).
+bool MayHaveBeenCollected(const Heap& heap, ObjectId id);
 
 // True for a tracked tuple or dict whose gc.is_tracked() answer depends on
 // whether CPython collected since it was tracked: aged, and no item is an

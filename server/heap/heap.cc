@@ -237,6 +237,16 @@ void Heap::CountGcAllocation() {
   }
 }
 
+void Heap::NoteRelease(ObjectId id) {
+  GcTimingWindow& window = gc_.timing;
+  if (!window.releases.empty() && window.releases.back() == id) return;
+  if (window.releases.size() < GcTimingWindow::kMaxReleases) {
+    window.releases.push_back(id);
+  } else {
+    window.releases_overflow = true;
+  }
+}
+
 void Heap::BindSpecialMethod() {
   if (profile_->builtin_method_freelist != 0) {
     BindTransientMethod();

@@ -283,7 +283,7 @@ Ref ModuleCall::Run() {
                                   "collection (which generation holds what)")));
           return Ref();
         }
-        if (AgedGarbageExists(heap_)) {
+        if (GarbageMayHaveBeenCollected(heap_)) {
           interp_.Refuse(TimingRefusal(heap_,
                                        "gc.collect() of cyclic garbage that an automatic "
                                        "collection may already have collected"));
@@ -400,7 +400,7 @@ Ref ModuleCall::Run() {
       return GetStats();
     case Builtin::kGcFreeze:
       if (!Arity(0, 0)) return Ref();
-      if (CollectionMayHaveRun(heap_) && AgedGarbageExists(heap_)) {
+      if (CollectionMayHaveRun(heap_) && GarbageMayHaveBeenCollected(heap_)) {
         interp_.Refuse(TimingRefusal(heap_,
                                      "gc.freeze() of cyclic garbage that an automatic collection "
                                      "may already have collected"));

@@ -201,7 +201,7 @@ absl::Status Runtime::Shutdown(const absl::Status& program_status, const RunLimi
   // (finalizers, reference counts, reused addresses, tracemalloc).
   const bool program_ran = program_status.ok() ||
                            program_status.code() == absl::StatusCode::kFailedPrecondition;
-  if (program_ran && CollectionMayHaveRun(heap) && AgedGarbageExists(heap)) {
+  if (program_ran && CollectionMayHaveRun(heap) && GarbageMayHaveBeenCollected(heap)) {
     return absl::InvalidArgumentError(absl::StrCat(
         "unsupported: ", TimingRefusal(heap, "cyclic garbage left at exit that an automatic "
                                              "collection may have collected earlier")));
