@@ -369,12 +369,13 @@ namespace {
 
 // The model's automatic collection of `generation` inside a timing window:
 // CPython collects at points of its own, so this one frees and untracks
-// nothing. Cyclic garbage here is refused; otherwise the objects move up a
-// generation as survivors would.
+// nothing. Cyclic garbage in the younger generations is refused (the full
+// collection's scan is left to the window's end: gc.collect() or exit);
+// otherwise the objects move up a generation as survivors would.
 void CollectInTimingWindow(Heap& heap, int generation) {
   GcState& gc = heap.gc();
   std::vector<ObjectId> young;
-  for (int g = 0; g <= generation; ++g) {
+  for (int g = 0; g <= generation && generation < GcState::kGenerations - 1; ++g) {
     for (ObjectId id = gc.generations[g].head; id != kNoObject; id = heap.object(id).gc_next) {
       young.push_back(id);
     }
@@ -388,9 +389,17 @@ void CollectInTimingWindow(Heap& heap, int generation) {
   gc.timing.count0_slack = std::max<uint64_t>(gc.timing.count0_slack, gc.generations[0].threshold);
   if (generation + 1 < GcState::kGenerations) ++gc.generations[generation + 1].count;
   const int older = std::min(generation + 1, GcState::kGenerations - 1);
+  const uint64_t before = gc.generations[older].size;
   for (int g = 0; g <= generation; ++g) {
     gc.generations[g].count = 0;
     if (g != older) heap.MergeGeneration(g, older);
+  }
+  // As after a collection that freed nothing: full collections stay rare.
+  if (generation == GcState::kGenerations - 2) {
+    gc.long_lived_pending += gc.generations[older].size - before;
+  } else if (generation == GcState::kGenerations - 1) {
+    gc.long_lived_pending = 0;
+    gc.long_lived_total = gc.generations[older].size;
   }
 }
 

@@ -66,9 +66,9 @@ std::vector<ObjectId> UnreachableAmong(const Heap& heap, std::vector<ObjectId> l
 // collects the oldest generation over its threshold (generation 2 only when
 // enough objects were promoted since the last full collection). Inside a
 // timing window (gc_timing.h) it frees nothing: it refuses (through
-// GcTimingWindow::refusal) when the generations hold cyclic garbage, else
-// moves their objects up a generation, untracking nothing, and leaves the
-// counts unknown.
+// GcTimingWindow::refusal) when generations 0 and 1 hold cyclic garbage (a
+// full one leaves that to the window's end), else moves their objects up a
+// generation, untracking nothing, and leaves the counts unknown.
 void CollectGenerations(Heap& heap, const FinalizerRunner& run_finalizer = {});
 
 // Runs a collection scheduled by an allocation (3.12+), if any. The
