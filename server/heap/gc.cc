@@ -1,5 +1,6 @@
 #include "server/heap/gc.h"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -7,6 +8,7 @@
 #include "server/heap/dealloc.h"
 #include "server/heap/deque_object.h"
 #include "server/heap/dict_object.h"
+#include "server/heap/gc_timing.h"
 #include "server/heap/heap.h"
 #include "server/heap/list_object.h"
 #include "server/heap/referents.h"
@@ -285,7 +287,11 @@ CollectResult Collect(Heap& heap, int generation, const FinalizerRunner& run_fin
     gc.long_lived_pending = 0;
     gc.long_lived_total = survivors;
     gc.counts_known = true;
+    CloseTimingWindow(heap);
   }
+  // An explicit collection inside a timing window leaves CPython's count0 at
+  // 0 as well.
+  if (gc.timing.open) gc.timing.count0_slack = 0;
 
   bool finalizers_due = false;
   for (ObjectId id : garbage) finalizers_due = finalizers_due || heap.NeedsFinalizer(id);
@@ -337,6 +343,7 @@ void Freeze(Heap& heap) {
     gc.generations[g].count = 0;
   }
   gc.counts_known = true;  // CPython's are 0 too
+  CloseTimingWindow(heap);
 }
 
 void Unfreeze(Heap& heap) { heap.MergeGeneration(GcState::kPermanent, GcState::kGenerations - 1); }
@@ -358,6 +365,50 @@ std::vector<ObjectId> FinalizersDueWithout(
   return due;
 }
 
+std::vector<ObjectId> UnreachableAmong(const Heap& heap, std::vector<ObjectId> list) {
+  return DeduceUnreachable(heap, std::move(list)).unreachable;
+}
+
+namespace {
+
+// The model's automatic collection of `generation` inside a timing window:
+// CPython collects at points of its own, so this one frees and untracks
+// nothing. Cyclic garbage in the younger generations is refused (the full
+// collection's scan is left to the window's end: gc.collect() or exit);
+// otherwise the objects move up a generation as survivors would.
+void CollectInTimingWindow(Heap& heap, int generation) {
+  GcState& gc = heap.gc();
+  std::vector<ObjectId> young;
+  for (int g = 0; g <= generation && generation < GcState::kGenerations - 1; ++g) {
+    for (ObjectId id = gc.generations[g].head; id != kNoObject; id = heap.object(id).gc_next) {
+      young.push_back(id);
+    }
+  }
+  if (gc.timing.refusal.empty() && !UnreachableAmong(heap, std::move(young)).empty()) {
+    gc.timing.refusal = TimingRefusal(
+        heap, "an automatic collection with cyclic garbage present before a full gc.collect()");
+  }
+  // The model's count0 starts again from 0, CPython's from where its own
+  // last collection left it: anything up to threshold0.
+  gc.timing.count0_slack = std::max<uint64_t>(gc.timing.count0_slack, gc.generations[0].threshold);
+  if (generation + 1 < GcState::kGenerations) ++gc.generations[generation + 1].count;
+  const int older = std::min(generation + 1, GcState::kGenerations - 1);
+  const uint64_t before = gc.generations[older].size;
+  for (int g = 0; g <= generation; ++g) {
+    gc.generations[g].count = 0;
+    if (g != older) heap.MergeGeneration(g, older);
+  }
+  // As after a collection that freed nothing: full collections stay rare.
+  if (generation == GcState::kGenerations - 2) {
+    gc.long_lived_pending += gc.generations[older].size - before;
+  } else if (generation == GcState::kGenerations - 1) {
+    gc.long_lived_pending = 0;
+    gc.long_lived_total = gc.generations[older].size;
+  }
+}
+
+}  // namespace
+
 void CollectGenerations(Heap& heap, const FinalizerRunner& run_finalizer) {
   GcState& gc = heap.gc();
   for (int g = GcState::kGenerations - 1; g >= 0; --g) {
@@ -365,7 +416,11 @@ void CollectGenerations(Heap& heap, const FinalizerRunner& run_finalizer) {
       if (g == GcState::kGenerations - 1 && gc.long_lived_pending < gc.long_lived_total / 4) {
         continue;
       }
-      Collect(heap, g, run_finalizer);
+      if (gc.timing.open) {
+        CollectInTimingWindow(heap, g);
+      } else {
+        Collect(heap, g, run_finalizer);
+      }
       return;
     }
   }

@@ -57,9 +57,18 @@ CollectResult Collect(Heap& heap, int generation, const FinalizerRunner& run_fin
 std::vector<ObjectId> FinalizersDueWithout(
     const Heap& heap, const absl::flat_hash_map<ObjectId, uint64_t>& discounted);
 
+// What a collection of exactly the objects of `list` would find
+// unreachable (references from objects outside `list` count as from
+// outside), in the order it would. Changes nothing.
+std::vector<ObjectId> UnreachableAmong(const Heap& heap, std::vector<ObjectId> list);
+
 // The automatic collection after an allocation crossed threshold 0:
 // collects the oldest generation over its threshold (generation 2 only when
-// enough objects were promoted since the last full collection).
+// enough objects were promoted since the last full collection). Inside a
+// timing window (gc_timing.h) it frees nothing: it refuses (through
+// GcTimingWindow::refusal) when generations 0 and 1 hold cyclic garbage (a
+// full one leaves that to the window's end), else moves their objects up a
+// generation, untracking nothing, and leaves the counts unknown.
 void CollectGenerations(Heap& heap, const FinalizerRunner& run_finalizer = {});
 
 // Runs a collection scheduled by an allocation (3.12+), if any. The

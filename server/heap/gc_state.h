@@ -7,6 +7,8 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "server/heap/object.h"
 
@@ -39,6 +41,40 @@ enum GcDebugFlag : uint32_t {
   kGcDebugLeak = kGcDebugCollectable | kGcDebugUncollectable | kGcDebugSaveAll,
 };
 
+// What heapsim knows of CPython's automatic collections while its counts
+// are unknown (see gc_timing.h).
+struct GcTimingWindow {
+  // Open: a program runs with CPython's counts unknown.
+  bool open = false;
+  // How far CPython's generation-0 count may exceed the model's.
+  uint64_t count0_slack = 0;
+  // An upper bound on CPython's generation-2 count when the window opened.
+  uint32_t count2_bound = 0;
+  // GC allocations since the window opened.
+  uint64_t allocations = 0;
+  // CPython may have run an automatic collection since the window opened.
+  // Objects tracked before the last such point are out of generation 0.
+  bool collection_possible = false;
+  // 3.12+: an allocation scheduled a possible collection, which runs at the
+  // next eval-breaker check.
+  bool point_at_breaker = false;
+  // Tracked objects a reference to which was dropped (the object staying
+  // alive) since the last possible collection point, while
+  // collection_possible: what is garbage now and reachable from one of them
+  // was reachable at that point. Past kMaxReleases only `releases_overflow`
+  // is kept.
+  static constexpr size_t kMaxReleases = 1 << 16;
+  std::vector<ObjectId> releases;
+  bool releases_overflow = false;
+  // What CPython's unknown counts descend from, for refusals: that of the
+  // open window, else of the last one.
+  std::string cause;
+  // A refusal the engine found (an automatic collection of the model met
+  // cyclic garbage): the interpreter stops the run with it at its next
+  // step.
+  std::string refusal;
+};
+
 struct GcState {
   static constexpr int kGenerations = 3;
   // Object::generation of objects in the permanent generation (gc.freeze).
@@ -60,6 +96,19 @@ struct GcState {
   // Before it they descend from CPython's start-up, the script's
   // compilation and its imports, which heapsim does not model.
   bool counts_known = false;
+  // The window in which CPython's automatic collections run at points
+  // heapsim does not know (gc_timing.h): from a program's start, or the
+  // first import of a module CPython had not loaded, to the next full
+  // collection.
+  GcTimingWindow timing;
+  // CPython may have run automatic collections the model did not (a
+  // window's possible collection point passed): gc.get_stats() is unknown
+  // from then on.
+  bool collections_unknown = false;
+  // CPython may have run an automatic full collection, which empties its
+  // free lists, at a point heapsim does not know: where later objects are
+  // placed (id(), tracemalloc's figures) is unknown from then on.
+  bool free_lists_unknown = false;
   // gc.set_debug's flags.
   uint32_t debug = 0;
   // The gc.garbage list (borrowed; kNoObject: none): with kGcDebugSaveAll,

@@ -4,6 +4,7 @@
 
 #include "server/heap/dealloc.h"
 #include "server/heap/gc.h"
+#include "server/heap/gc_timing.h"
 
 namespace heapsim {
 
@@ -226,12 +227,23 @@ ObjectId Heap::NewInstanceObject(uint64_t request, uint8_t preheader) {
 void Heap::CountGcAllocation() {
   GcGeneration& young = gc_.generations[0];
   ++young.count;
+  if (gc_.timing.open) NoteWindowAllocation(*this);
   if (young.count > young.threshold && young.threshold != 0 && gc_.enabled && !gc_.collecting) {
     if (profile_->gc_collects_inside_allocation) {
       CollectGenerations(*this);
     } else {
       gc_.scheduled = true;
     }
+  }
+}
+
+void Heap::NoteRelease(ObjectId id) {
+  GcTimingWindow& window = gc_.timing;
+  if (!window.releases.empty() && window.releases.back() == id) return;
+  if (window.releases.size() < GcTimingWindow::kMaxReleases) {
+    window.releases.push_back(id);
+  } else {
+    window.releases_overflow = true;
   }
 }
 

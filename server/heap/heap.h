@@ -127,7 +127,11 @@ class Heap {
   void DecRef(ObjectId id) {
     Object& o = objects_[id];
     if (o.flags & kImmortal) return;
-    if (--o.refcount == 0) Deallocate(id);
+    if (--o.refcount == 0) {
+      Deallocate(id);
+    } else if (gc_.timing.collection_possible && o.has(kGcTracked)) [[unlikely]] {
+      NoteRelease(id);
+    }
   }
   // A new owned reference to `id`.
   Ref NewRef(ObjectId id) {
@@ -601,6 +605,9 @@ class Heap {
   // Counts a new GC object in gen 0, collecting when that crosses the
   // threshold as the profile's allocator does.
   void CountGcAllocation();
+  // Logs a dropped reference to a tracked object that stays alive
+  // (GcTimingWindow::releases).
+  void NoteRelease(ObjectId id);
   void MakeSingletons();
   // Out of line: the type's deallocator, through the trashcan.
   void Deallocate(ObjectId id);

@@ -203,6 +203,8 @@ constexpr Profile Py38() {
       .gc_thresholds = {700, 10, 10},
       .gc_collects_inside_allocation = true,
       .gc_startup_stats = {{{9, 0}, {0, 0}, {0, 0}}},
+      .gc_startup_count0_bound = 540,
+      .gc_startup_count2_bound = 1,
       .default_encoding_static = false,
       .gc_startup_frozen = 0,
       .gc_has_is_finalized = false,
@@ -264,6 +266,7 @@ constexpr Profile Py39() {
   p.math.variadic_gcd = true;
   p.version = "3.9";
   p.gc_startup_stats = {{{9, 0}, {0, 0}, {0, 0}}};
+  p.gc_startup_count0_bound = 640;
   p.gc_has_is_finalized = true;
   p.gc_resurrection_revives_all = false;
   p.contains_compares_item_first = true;
@@ -313,6 +316,7 @@ constexpr Profile Py310() {
   p.deepcopy_range_atomic = true;
   p.version = "3.10";
   p.gc_startup_stats = {{{10, 0}, {0, 0}, {0, 0}}};
+  p.gc_startup_count0_bound = 170;
   p.list_init_asks_len = false;
   p.messages.unset_slot_names_object = true;
   p.full_version = "3.10.13";
@@ -389,6 +393,8 @@ constexpr Profile Py311() {
   p.messages.weakref_call_keywords = "weakref() takes no keyword arguments";
   p.default_encoding_static = true;
   p.gc_startup_stats = {{{22, 43}, {2, 92}, {0, 0}}};
+  p.gc_startup_count0_bound = 360;
+  p.gc_startup_count2_bound = 3;
   p.distinct_interned_one_chars = "BCLST_abcdefhijklmnopqrstvwxy";
   p.compare_specialises_in_tests = true;
   p.messages.with_protocol_type_error = true;
@@ -480,6 +486,8 @@ constexpr Profile Py312() {
                             .revert_backoff = 0,
                             .float_result_reuses_operand = true};
   p.gc_startup_stats = {{{5, 24}, {0, 0}, {0, 0}}};
+  p.gc_startup_count0_bound = 140;
+  p.gc_startup_count2_bound = 1;
   p.gc_startup_frozen = 375;
   p.distinct_interned_one_chars = "_abcdenprsx";
   p.compare_specialises_in_tests = false;
@@ -543,6 +551,7 @@ constexpr Profile Py313() {
   p.deepcopy_id_before_memo = true;
   p.version = "3.13";
   p.gc_startup_stats = {{{3, 24}, {0, 0}, {0, 0}}};
+  p.gc_startup_count0_bound = 160;
   p.gc_startup_frozen = 0;
   p.distinct_interned_one_chars = "";
   p.full_version = "3.13.0";

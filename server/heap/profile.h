@@ -608,6 +608,15 @@ struct Profile {
     uint32_t collected;
   };
   std::array<GcStartupStats, 3> gc_startup_stats;
+  // Upper bounds on gc.get_count()[0] and [2] when a script's first
+  // statement runs, before what compiling the script adds (see
+  // GcTimingWindow): `python FILE` of a two-line script measured 443/589/63/
+  // 248/28/54 (3.8 ... 3.13) under `env -i PYTHONHASHSEED=0`, up to 42 more
+  // in other environments (PYTHONIOENCODING, a user's shell); the bounds
+  // leave a margin of about 100 (3.9: 51, as its count starts close to
+  // threshold0; it varied by 21 at most). count2 was 0 (3.11: 2) in every run.
+  uint32_t gc_startup_count0_bound;
+  uint32_t gc_startup_count2_bound;
   // sys.getdefaultencoding() returns one statically allocated str (3.11+)
   // rather than a new one per call.
   bool default_encoding_static;

@@ -17,6 +17,7 @@
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
 #include "server/heap/gc.h"
+#include "server/heap/gc_timing.h"
 #include "server/heap/instance_object.h"
 #include "server/heap/int_digits.h"
 #include "server/heap/int_object.h"
@@ -41,6 +42,26 @@
 namespace heapsim::script {
 
 namespace {
+
+// hash() of an object of `type` is derived from its address (the default
+// object.__hash__), not from its value.
+bool HashedByAddress(TypeTag type) {
+  switch (type) {
+    case TypeTag::kNone:
+    case TypeTag::kBool:
+    case TypeTag::kInt:
+    case TypeTag::kFloat:
+    case TypeTag::kComplex:
+    case TypeTag::kStr:
+    case TypeTag::kBytes:
+    case TypeTag::kTuple:
+    case TypeTag::kFrozenSet:
+    case TypeTag::kRange:
+      return false;
+    default:
+      return true;
+  }
+}
 
 struct BuiltinEntry {
   Builtin builtin;
@@ -1185,6 +1206,11 @@ Ref Call::Run() {
     case Builtin::kId:
       if (!Arity(1, 1)) return Ref();
       if (RefuseAfterTracemallocObjects(interp_, "id()")) return Ref();
+      if (heap_.gc().free_lists_unknown) {
+        interp_.Refuse(TimingRefusal(heap_, "id() after CPython may have run an automatic full "
+                                            "collection (which empties its free lists)"));
+        return Ref();
+      }
       return NewInt(heap_, static_cast<int64_t>(heap_.address_of(Arg(0))));
     case Builtin::kRepr:
       if (!Arity(1, 1)) return Ref();
@@ -1338,6 +1364,12 @@ Ref Call::Run() {
     }
     case Builtin::kHash: {
       if (!Arity(1, 1)) return Ref();
+      if (heap_.gc().free_lists_unknown && HashedByAddress(heap_.type_of(Arg(0)))) {
+        interp_.Refuse(TimingRefusal(heap_, "hash() of an object hashed by its address after "
+                                            "CPython may have run an automatic full collection "
+                                            "(which empties its free lists)"));
+        return Ref();
+      }
       const std::optional<int64_t> hash = HashOf(interp_, Arg(0));
       if (!hash.has_value()) return Ref();
       return Int(*hash);

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/gc.h"
+#include "server/heap/gc_timing.h"
 #include "server/heap/int_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/py_error.h"
@@ -166,6 +167,12 @@ Ref ModuleCall::GetStats() {
                                 "does not model)"));
     return Ref();
   }
+  if (heap_.gc().collections_unknown) {
+    interp_.Refuse(TimingRefusal(heap_,
+                                 "gc.get_stats() after a point where CPython may have run an "
+                                 "automatic collection"));
+    return Ref();
+  }
   // As gc_get_stats: the list, then per generation a dict built key by key
   // (a new str and an int each), appended.
   const GcState& gc = heap_.gc();
@@ -274,6 +281,21 @@ Ref ModuleCall::Run() {
         return Fail(PyError(PyExc::kValueError, "invalid generation"));
       }
       if (gc.collecting) return Int(0);
+      if (CollectionMayHaveRun(heap_)) {
+        if (generation != 2) {
+          interp_.Refuse(TimingRefusal(
+              heap_, absl::StrCat("gc.collect(", generation,
+                                  ") after a point where CPython may have run an automatic "
+                                  "collection (which generation holds what)")));
+          return Ref();
+        }
+        if (GarbageMayHaveBeenCollected(heap_)) {
+          interp_.Refuse(TimingRefusal(heap_,
+                                       "gc.collect() of cyclic garbage that an automatic "
+                                       "collection may already have collected"));
+          return Ref();
+        }
+      }
       const CollectResult result =
           Collect(heap_, static_cast<int>(generation), interp_.CollectorFinalizers());
       // What the collection freed may have parked finalizable instances.
@@ -318,8 +340,21 @@ Ref ModuleCall::Run() {
       return Bool(gc.enabled);
     case Builtin::kGcIsTracked:
       if (!Arity(1, 1)) return Ref();
+      if (TrackingDependsOnTiming(heap_, Arg(0))) {
+        interp_.Refuse(TimingRefusal(
+            heap_, absl::StrCat("gc.is_tracked() of a ", TypeName(heap_, Arg(0)),
+                                " an automatic collection may have untracked")));
+        return Ref();
+      }
       return Bool(IsTracked(heap_, Arg(0)));
     case Builtin::kGcGetReferrers: {
+      if (CollectionMayHaveRun(heap_)) {
+        // The list follows the generations, and may hold garbage CPython freed.
+        interp_.Refuse(TimingRefusal(heap_,
+                                     "gc.get_referrers() after a point where CPython may have "
+                                     "run an automatic collection"));
+        return Ref();
+      }
       std::vector<ObjectId> targets;
       for (const Ref& a : args_.positional) targets.push_back(a.get());
       std::vector<ObjectId> referrers;
@@ -376,6 +411,12 @@ Ref ModuleCall::Run() {
       return GetStats();
     case Builtin::kGcFreeze:
       if (!Arity(0, 0)) return Ref();
+      if (CollectionMayHaveRun(heap_) && GarbageMayHaveBeenCollected(heap_)) {
+        interp_.Refuse(TimingRefusal(heap_,
+                                     "gc.freeze() of cyclic garbage that an automatic collection "
+                                     "may already have collected"));
+        return Ref();
+      }
       Freeze(heap_);
       gc.interpreter_frozen = true;
       return None();
@@ -432,6 +473,13 @@ Ref ModuleCall::Run() {
       if (!Arity(0, 0)) return Ref();
       if (!trace.tracing()) return IntTuple(heap_, {0, 0});
       if (RefuseAfterTracemallocObjects(interp_, "tracemalloc.get_traced_memory()")) return Ref();
+      if (gc.free_lists_unknown) {
+        interp_.Refuse(TimingRefusal(heap_,
+                                     "tracemalloc.get_traced_memory() after CPython may have run "
+                                     "an automatic full collection (which empties its free "
+                                     "lists)"));
+        return Ref();
+      }
       return IntTuple(heap_,
                       {static_cast<int64_t>(trace.current()), static_cast<int64_t>(trace.peak())});
     case Builtin::kTracemallocResetPeak:

@@ -13,6 +13,7 @@
 #include "server/heap/frames.h"
 #include "server/heap/function_object.h"
 #include "server/heap/gc.h"
+#include "server/heap/gc_timing.h"
 #include "server/heap/instance_object.h"
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
@@ -140,9 +141,14 @@ bool Interpreter::WithinMemoryLimit() {
 
 bool Interpreter::Step() {
   ++steps_;
+  if (heap_.gc().timing.point_at_breaker) NoteEvalBreaker(heap_);
   if (heap_.gc().scheduled) {
     RunScheduledCollection(heap_, CollectorFinalizers());
     if (!RunPendingFinalizers()) return false;
+  }
+  if (!heap_.gc().timing.refusal.empty()) {
+    Refuse(std::exchange(heap_.gc().timing.refusal, std::string()));
+    return false;
   }
   if (limits_.max_steps != 0 && steps_ > limits_.max_steps) {
     error_ = absl::ResourceExhaustedError(

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "server/heap/gc_timing.h"
 #include "server/heap/list_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/value_ops.h"
@@ -101,6 +102,11 @@ Ref CallWeakRef(Interpreter& interp, ObjectId weakref, CallArgs& args) {
     return Ref();
   }
   const ObjectId referent = WeakRefReferent(heap, weakref);
+  if (referent != kNoObject && MayHaveBeenCollected(heap, referent)) {
+    interp.Refuse(TimingRefusal(heap, "calling a weak reference to cyclic garbage an automatic "
+                                      "collection may already have collected"));
+    return Ref();
+  }
   return heap.NewRef(referent == kNoObject ? heap.none() : referent);
 }
 

@@ -31,6 +31,10 @@ struct Program {
   // The module body uses the name `super`: 3.12's compiler then makes no
   // LOAD_SUPER_ATTR anywhere in the program (the name might be shadowed).
   bool module_names_super = false;
+  // An upper bound on the GC objects CPython's compilation of the source
+  // leaves counted in gc.get_count()[0] (its code objects' tuples, the
+  // constants it folds and the keys it caches them by).
+  uint64_t compiled_gc_objects_bound = 0;
 };
 
 // Releases the parse tree's references to the constants (CPython frees the

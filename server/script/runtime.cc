@@ -4,10 +4,12 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "server/heap/consistency.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/frames.h"
 #include "server/heap/function_object.h"
+#include "server/heap/gc_timing.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
 #include "server/script/builtins.h"
@@ -73,9 +75,17 @@ absl::Status RunProgram(Heap& heap, SessionState& session, std::shared_ptr<Progr
                         std::vector<std::string>* echoes) {
   absl::Status status;
   const size_t first_new_generator = session.generators.size();
+  NoteProgramStart(heap, program->compiled_gc_objects_bound);
   RunOnLargeStack([&]() {
     Interpreter interpreter(heap, session, limits, out);
     status = interpreter.RunModule(program, index);
+    // A refusal the engine found after the run's last step.
+    if ((status.ok() || status.code() == absl::StatusCode::kFailedPrecondition) &&
+        !heap.gc().timing.refusal.empty()) {
+      status = absl::InvalidArgumentError(
+          absl::StrCat(program->filename, ": unsupported: ",
+                       std::exchange(heap.gc().timing.refusal, std::string())));
+    }
     if (echoes != nullptr) *echoes = interpreter.echoes();
     ReleaseParseTree(heap, *program);
     ReleaseProgram(heap, *program);
@@ -200,6 +210,16 @@ absl::Status Runtime::Shutdown(const absl::Status& program_status, const RunLimi
                                OutputSink& out) {
   SessionState& session = state_->session;
   Heap& heap = *heap_;
+  // Cyclic garbage at exit that CPython may have collected earlier, at a
+  // point heapsim does not know: what ran in between may have seen it
+  // (finalizers, reference counts, reused addresses, tracemalloc).
+  const bool program_ran = program_status.ok() ||
+                           program_status.code() == absl::StatusCode::kFailedPrecondition;
+  if (program_ran && CollectionMayHaveRun(heap) && GarbageMayHaveBeenCollected(heap)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "unsupported: ", TimingRefusal(heap, "cyclic garbage left at exit that an automatic "
+                                             "collection may have collected earlier")));
+  }
   // What the interpreter's teardown lets go of before its last collection:
   // sys.modules' reference to __main__ and the module frame's to its
   // globals (and hidden slots).
@@ -262,6 +282,7 @@ absl::StatusOr<Ref> Runtime::Evaluate(std::string_view expression, const RunLimi
   session.programs.push_back(*program);
   absl::StatusOr<Ref> result = absl::InternalError("not evaluated");
   const size_t first_new_generator = session.generators.size();
+  NoteProgramStart(*heap_, (*program)->compiled_gc_objects_bound);
   RunOnLargeStack([&]() {
     NullSink sink;
     Interpreter interpreter(*heap_, session, limits, sink);

@@ -41,13 +41,13 @@ CASES = [
          2,
          r"unsupported: a finalizer \(__del__\) of an object freed more than (50|1000) "
          r"deallocations deep"),
+    # Before the first full collection CPython's automatic collections come
+    # at points heapsim does not know (its start-up count), so when the
+    # finalizers run is unknown: refused at the latest at exit.
     Case("del_cycles_automatic_collection",
          "class A:\n    def __del__(self):\n        pass\nfor i in range(3000):\n"
          "    a = A()\n    a.me = a\nprint('done')\n",
-         {"3.8": 2, "3.9": 2, "3.10": 2, "3.11": 2, "*": 0},
-         {"3.8": r"unsupported: a collection started inside an allocation",
-          "3.9": r"unsupported: a collection started inside an allocation",
-          "3.10": r"unsupported: a collection started inside an allocation",
-          "3.11": r"unsupported: a collection started inside an allocation",
-          "*": r"^$"}),
+         2,
+         r"unsupported: (an automatic collection with cyclic garbage present|cyclic garbage left "
+         r"at exit that an automatic collection may have collected earlier)"),
 ]
