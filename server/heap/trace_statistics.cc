@@ -16,9 +16,10 @@ using KeyFrames = absl::InlinedVector<StatFrame, 1>;
 
 absl::Status UnknownLine(const TracebackTable& table, const TraceFrame& frame) {
   return absl::FailedPreconditionError(absl::StrCat(
-      "the line tracemalloc records for an allocation made in the statement starting at ",
-      table.file(frame.file), ":", frame.line,
-      " (it spans several lines and heapsim does not know which one CPython reports)"));
+      "statistics of the allocations made in the statement starting at ", table.file(frame.file),
+      ":", frame.line,
+      " (a statement spread over several lines, or one such as a class statement whose "
+      "transient blocks heapsim does not make exactly)"));
 }
 
 StatFrame Resolve(const TracebackTable& table, const TraceFrame& frame, bool with_line) {

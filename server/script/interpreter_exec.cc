@@ -671,6 +671,10 @@ Flow Interpreter::ExecFunctionDef(const Stmt& stmt) {
 }
 
 Flow Interpreter::ExecClassDef(const Stmt& stmt) {
+  // __build_class__ and type() make transient blocks the model does not
+  // (tuples, the namespace's copies): what the class line allocates is not
+  // traced exactly, so statistics showing the line are refused.
+  context_.line_known = false;
   const CodeUnit& unit = context_.program->units[stmt.unit];
   Ref body_function = MakeFunction(stmt.unit, {}, Ref());
   ObjectId base = kNoObject;

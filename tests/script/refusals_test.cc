@@ -427,6 +427,23 @@ TEST_P(Refusals, DuplicatedBinaryOpSitesAreRefusedWhereSpecialisationShows) {
   }
 }
 
+// A class statement's transient blocks are not made exactly, so snapshot
+// statistics that would show its line are refused (3.8 to 3.10 refuse the
+// snapshot itself).
+TEST_P(Refusals, SnapshotStatisticsOfAClassLineAreRefused) {
+  const std::string source =
+      "import tracemalloc\ntracemalloc.start()\nclass A:\n    pass\nx = [1, 2]\n"
+      "s = tracemalloc.take_snapshot()\nprint(s.statistics('lineno')[0])\n";
+  const absl::Status status = RunScript(GetParam(), source);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
+  const bool heap_frames = (*FindProfile(GetParam()))->frames_on_heap;
+  EXPECT_NE(status.message().find(heap_frames ? "unsupported: tracemalloc.take_snapshot()"
+                                              : "unsupported: statistics of the allocations made "
+                                                "in the statement starting at refused.py:3"),
+            std::string::npos)
+      << status.message();
+}
+
 TEST_P(Refusals, GeneratorFramesHeapsimCannotSizeAreRefusedWhereTheySizeTheObject) {
   const std::string source = "a = [['ab']]\ng = (len(*x) for x in a)\nprint(sum(g))\n";
   const absl::Status status = RunScript(GetParam(), source);
