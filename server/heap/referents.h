@@ -26,6 +26,10 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
     case TypeTag::kDeque:
       for (ObjectId item : heap.deque(id).items) visit(item);
       return;
+    case TypeTag::kTraceObject:
+      // A snapshot keeps its traces' list alive.
+      visit_if_set(heap.trace_object(id).owned);
+      return;
     case TypeTag::kDict: {
       // Like dict_traverse: tables of str keys show only their values.
       const DictBody& body = heap.dict(id);
