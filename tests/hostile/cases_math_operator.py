@@ -32,8 +32,10 @@ CASES = [
     Case("operator_countof_endless", "import operator\ndef ones():\n    while True:\n        yield 1\noperator.countOf(ones(), 1)\n", 3,
          r"limit", seconds=60),
     Case("operator_call_nested", "import operator\nf = operator.call\n"
-         "print(f(f, f, f, f, len, 'abc'))\n", {"3.8": 1, "3.9": 1, "3.10": 1, "*": 0},
+         "print(f(f, f, f, f, len, 'abc'))\n", {"3.8": 1, "3.9": 1, "3.10": 2, "*": 0},
          {"3.8": r"^AttributeError: module 'operator' has no attribute 'call'$",
           "3.9": r"^AttributeError: module 'operator' has no attribute 'call'$",
-          "3.10": r"^AttributeError: module 'operator' has no attribute 'call'$", "*": r"^$"}),
+          # 3.10 would add a "Did you mean" hint from the module's names.
+          "3.10": r"unsupported: the hint of an uncaught AttributeError on a 'module' object",
+          "*": r"^$"}),
 ]
