@@ -8,8 +8,8 @@
 //     else holds instead of making a new float;
 //   - str + str stored back to the local it read (`s += t`, `s = s + t` in
 //     a function) grows the str in place when nothing else holds it.
-// This file follows a site's counters run by run; the interpreter performs
-// what the chosen form does.
+// This file decides a BINARY_OP site's form run by run (its counters are
+// adaptive_site.h's); the interpreter performs what the chosen form does.
 
 #ifndef HEAPSIM_SERVER_SCRIPT_BINARY_OP_SITE_H_
 #define HEAPSIM_SERVER_SCRIPT_BINARY_OP_SITE_H_

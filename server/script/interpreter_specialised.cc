@@ -14,6 +14,21 @@
 
 namespace heapsim::script {
 
+namespace {
+
+// Whether heapsim cannot follow `site` in `unit` (a site the compiler
+// duplicated or that called something else, or 3.11 code whose warm-up it
+// does not count and may be warm); such a site stays untracked from then on.
+bool LosesTrack(const AdaptiveRules& rules, AdaptiveSite& site, const CodeUnit& unit) {
+  if (!site.uncertain && rules.warmup == AdaptiveRules::Warmup::kCodeObject &&
+      unit.warmup_unknown && !SurelyCold(unit)) {
+    site.uncertain = true;
+  }
+  return site.uncertain;
+}
+
+}  // namespace
+
 bool Interpreter::RunSpecialisedBinary(AdaptiveSite& site, BinaryOp op, Ref& left, Ref& right,
                                        bool in_place, const NameRef* store_target, Ref* result) {
   const AdaptiveRules& rules = heap_.profile().adaptive_rules;
@@ -23,10 +38,7 @@ bool Interpreter::RunSpecialisedBinary(AdaptiveSite& site, BinaryOp op, Ref& lef
       left.get(), right.get(),
       to_local && heap_.frames().at(context_.frame).slots[store_target->slot] == left.get()};
   const CodeUnit& unit = *context_.unit;
-  if (site.uncertain ||
-      (rules.warmup == AdaptiveRules::Warmup::kCodeObject && unit.warmup_unknown &&
-       !SurelyCold(unit))) {
-    site.uncertain = true;
+  if (LosesTrack(rules, site, unit)) {
     const BinaryFamily possible = SpecialisationFor(heap_, op, operands);
     if (SpecialisedRunDiffers(heap_, possible, operands)) {
       Refuse(absl::StrCat(
@@ -99,10 +111,7 @@ std::optional<bool> Interpreter::StrCallSpecialised(const Expr& expr, ObjectId c
   // CALL_NO_KW_STR_1: one positional argument.
   const bool fits = args.positional.size() == 1 && args.keywords.empty() && !star_call;
   const CodeUnit& unit = *context_.unit;
-  if (site.uncertain ||
-      (rules.warmup == AdaptiveRules::Warmup::kCodeObject && unit.warmup_unknown &&
-       !SurelyCold(unit))) {
-    site.uncertain = true;
+  if (LosesTrack(rules, site, unit)) {
     // Packing shows only when the 1-tuple it takes is not on the free list.
     const auto& tuples = heap_.free_lists().tuples;
     if (fits && (tuples.size() < 2 || tuples[1].empty())) {
