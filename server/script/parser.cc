@@ -12,6 +12,7 @@
 #include "server/heap/py_error.h"
 #include "server/script/builtins.h"
 #include "server/script/lexer.h"
+#include "server/script/modelled_modules.h"
 #include "server/script/source_text.h"
 
 namespace heapsim::script {
@@ -28,25 +29,6 @@ const absl::flat_hash_set<std::string_view>& Keywords() {
   return *keywords;
 }
 
-// Modules a heap script may import.
-bool IsSupportedModule(std::string_view name) {
-  return name == "sys" || name == "gc" || name == "tracemalloc" || name == "weakref" ||
-         name == "copy" || name == "array" || name == "math" || name == "operator" ||
-         name == "collections";
-}
-
-// True if `from module import name` binds something heapsim models: a
-// modelled function or data attribute of the module. tracemalloc.reset_peak
-// is left out: it is missing before 3.9, where CPython's ImportError names
-// the module's file path; gc.is_finalized too (missing before 3.9, where
-// the ImportError is not modelled); likewise math.lcm and operator.call.
-bool IsImportableName(std::string_view module, std::string_view name) {
-  if (module == "tracemalloc" && name == "reset_peak") return false;
-  if (module == "gc" && name == "is_finalized") return false;
-  if (module == "math" && name == "lcm") return false;       // missing before 3.9
-  if (module == "operator" && name == "call") return false;  // missing before 3.11
-  return FindModuleFunction(module, name).has_value() || IsModuleValue(module, name);
-}
 
 // The name CPython's error messages give an expression that cannot be
 // assigned to.
@@ -803,11 +785,11 @@ bool Parser::ReadModuleName(std::string* module) {
     }
     return false;
   }
-  if (!IsSupportedModule(name.text) ||
+  if (!IsModelledModule(name.text) ||
       (Ahead(1).kind == TokenKind::kOperator && Ahead(1).text == ".")) {
     Unsupported(name.position,
-                absl::StrCat("import of module '", name.text,
-                             "' (only sys, gc, tracemalloc, weakref, copy, array, math, operator and collections)"));
+                absl::StrCat("import of module '", name.text, "' (heapsim models ",
+                             ModelledModuleList(), ")"));
     return false;
   }
   *module = name.text;
@@ -858,10 +840,8 @@ StmtPtr Parser::ParseFromImport() {
     std::string attribute;
     if (!ReadName(&attribute)) return nullptr;
     if (!IsImportableName(stmt->import_from, attribute)) {
-      Unsupported(at, absl::StrCat("import of '", stmt->import_from, ".", attribute,
-                                   stmt->import_from == "collections"
-                                       ? "' (of collections heapsim models deque only)"
-                                       : "' (only the modelled functions and values of sys, gc and tracemalloc)"));
+      Unsupported(at, absl::StrCat("import of '", stmt->import_from, ".", attribute, "'",
+                                   std::string(ImportableNamesNote(stmt->import_from))));
       return nullptr;
     }
     fromlist->operands.push_back(Literal(LiteralKind::kStr, attribute, at, 10));

@@ -4,7 +4,7 @@ from run_hostile import Case
 
 CASES = [
     Case("from_import_other_module", "from os import path\n", 2,
-         r"1:6: unsupported: import of module 'os' \(only sys, gc, tracemalloc, weakref, copy, array, math, operator and collections\)$"),
+         r"1:6: unsupported: import of module 'os' \(heapsim models array, collections, .* and weakref\)$"),
     Case("from_import_dotted_module", "from sys.x import y\n", 2,
          r"unsupported: import of module 'sys'"),
     Case("from_import_relative", "from . import sys\n", 2, r"1:6: unsupported: relative import$"),

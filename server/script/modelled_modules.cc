@@ -1,0 +1,66 @@
+#include "server/script/modelled_modules.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "server/script/builtins.h"
+
+namespace heapsim::script {
+
+namespace {
+
+// One row per modelled module, in alphabetical order. `note` is what a
+// refused from-import of one of its other names says (empty: the generic
+// note).
+struct ModelledModule {
+  std::string_view name;
+  std::string_view note;
+};
+
+constexpr ModelledModule kModelledModules[] = {
+    {"array", ""},
+    {"collections", " (of collections heapsim models deque only)"},
+    {"copy", ""},
+    {"gc", ""},
+    {"math", ""},
+    {"operator", ""},
+    {"sys", ""},
+    {"tracemalloc", ""},
+    {"weakref", ""},
+};
+
+const ModelledModule* Find(std::string_view name) {
+  const auto* found = std::find_if(std::begin(kModelledModules), std::end(kModelledModules),
+                                   [&](const ModelledModule& m) { return m.name == name; });
+  return found == std::end(kModelledModules) ? nullptr : found;
+}
+
+}  // namespace
+
+bool IsModelledModule(std::string_view name) { return Find(name) != nullptr; }
+
+std::string ModelledModuleList() {
+  constexpr size_t kCount = std::size(kModelledModules);
+  std::string list;
+  for (size_t i = 0; i < kCount; ++i) {
+    if (i > 0) list.append(i + 1 == kCount ? " and " : ", ");
+    list.append(kModelledModules[i].name);
+  }
+  return list;
+}
+
+bool IsImportableName(std::string_view module, std::string_view name) {
+  if (module == "tracemalloc" && name == "reset_peak") return false;  // missing before 3.9
+  if (module == "gc" && name == "is_finalized") return false;         // missing before 3.9
+  if (module == "math" && name == "lcm") return false;                // missing before 3.9
+  if (module == "operator" && name == "call") return false;           // missing before 3.11
+  return FindModuleFunction(module, name).has_value() || IsModuleValue(module, name);
+}
+
+std::string_view ImportableNamesNote(std::string_view module) {
+  const ModelledModule* found = Find(module);
+  if (found != nullptr && !found->note.empty()) return found->note;
+  return " (only the module's modelled functions and values)";
+}
+
+}  // namespace heapsim::script
