@@ -5,6 +5,7 @@
 
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
+#include "server/heap/gc_timing.h"
 #include "server/heap/heap.h"
 #include "server/heap/deque_object.h"
 #include "server/heap/list_object.h"
@@ -251,6 +252,9 @@ void DeallocateObject(Heap& heap, ObjectId id) {
     }
     case TypeTag::kTraceObject: {
       const ObjectId owned = heap.trace_object(id).owned;
+      if (const uint64_t freed = heap.trace_object(id).unmodelled_gc_objects; freed != 0) {
+        NoteUnmodelledGcObjects(heap, "freeing tracemalloc.py's objects", freed);
+      }
       heap.ReleaseObject(id, /*keep_block=*/false);
       if (owned != kNoObject) heap.DecRef(owned);
       return;

@@ -69,6 +69,10 @@ struct GcTimingWindow {
   // What CPython's unknown counts descend from, for refusals: that of the
   // open window, else of the last one.
   std::string cause;
+  // The first code heapsim does not model object by object that made the
+  // counts unknown since the last full collection (NoteUnmodelledGcObjects),
+  // or empty.
+  std::string unmodelled_code;
   // A refusal the engine found (an automatic collection of the model met
   // cyclic garbage): the interpreter stops the run with it at its next
   // step.

@@ -102,6 +102,36 @@ void NoteFirstImport(Heap& heap, std::string_view module) {
   MarkPossibleCollection(heap);
 }
 
+void NoteUnmodelledGcObjects(Heap& heap, std::string_view cause, uint64_t max_objects) {
+  GcState& gc = heap.gc();
+  GcTimingWindow& window = gc.timing;
+  const uint64_t threshold0 = gc.generations[0].threshold;
+  const uint64_t threshold1 = std::max<uint64_t>(gc.generations[1].threshold, 1);
+  // Generation-1 collections the objects could add, at most.
+  const uint64_t young_collections = max_objects / std::max<uint64_t>(threshold0, 1) + 1;
+  const auto extra_count2 = static_cast<uint32_t>(young_collections / threshold1 + 1);
+  if (!window.open) {
+    const uint64_t count2 = gc.counts_known ? gc.generations[2].count
+                                            : gc.generations[2].threshold + 1;
+    window = GcTimingWindow();
+    window.open = true;
+    window.count2_bound = static_cast<uint32_t>(count2 + extra_count2);
+    window.cause = absl::StrCat("what ", std::string(cause), " allocated");
+  } else {
+    window.count2_bound += extra_count2;
+  }
+  if (window.unmodelled_code.empty()) window.unmodelled_code = std::string(cause);
+  gc.counts_known = false;
+  window.count0_slack += max_objects;
+  window.allocations += max_objects;
+  // Inside a collection (tracemalloc.py's objects freed as garbage) the
+  // generations are the collector's: later allocations mark the points.
+  if (!gc.collecting && gc.generations[0].count + window.count0_slack > threshold0) {
+    MarkPossibleCollection(heap);
+    CheckFullCollectionPossible(heap);
+  }
+}
+
 void NoteWindowAllocation(Heap& heap) {
   GcState& gc = heap.gc();
   GcTimingWindow& window = gc.timing;

@@ -60,6 +60,15 @@ void NoteProgramStart(Heap& heap, uint64_t compiled_objects);
 // the window.
 void NoteFirstImport(Heap& heap, std::string_view module);
 
+// Code heapsim does not model object by object (tracemalloc.py making or
+// freeing its snapshots and statistics) allocated or freed up to
+// `max_objects` GC objects: CPython's count0 differs from the model's by up
+// to that many in either direction (freed tuples and lists refill free
+// lists, whose reuse is not counted), and a collection may have run when
+// the count could pass threshold0. Opens (or widens) the window; `cause`
+// names the code for refusals ("tracemalloc.take_snapshot()").
+void NoteUnmodelledGcObjects(Heap& heap, std::string_view cause, uint64_t max_objects);
+
 // One GC allocation while the window is open (Heap::CountGcAllocation,
 // before its threshold check): marks a possible collection point when
 // CPython's count0 may have passed threshold0.

@@ -38,6 +38,10 @@ struct TraceObjectBody {
   TraceFilter filter;  // kFilter, kDomainFilter
   // A heap object it keeps alive (owned): a snapshot's list of traces.
   ObjectId owned = kNoObject;
+  // At most how many GC objects CPython's tracemalloc.py made for it and
+  // frees with it (instances, tuples, lists), none of which the heap
+  // models (gc_timing.h: NoteUnmodelledGcObjects).
+  uint64_t unmodelled_gc_objects = 0;
 };
 
 // The size of the untraced block each takes (an arbitrary small one).

@@ -304,6 +304,13 @@ Ref ModuleCall::Run() {
     }
     case Builtin::kGcGetCount:
       if (!Arity(0, 0)) return Ref();
+      if (!gc.counts_known && !gc.timing.unmodelled_code.empty()) {
+        interp_.Refuse(absl::StrCat(
+            "gc.get_count() after ", gc.timing.unmodelled_code,
+            " until the next full collection (CPython's counts include the objects "
+            "tracemalloc.py makes and frees, which heapsim does not model)"));
+        return Ref();
+      }
       if (!gc.counts_known) {
         interp_.Refuse(
             "gc.get_count() before the first full collection or after an import that follows it "

@@ -9,6 +9,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "server/heap/function_object.h"
+#include "server/heap/gc_timing.h"
 #include "server/heap/int_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/py_error.h"
@@ -33,12 +34,20 @@ class UntracedScope {
   Tracemalloc& trace_;
 };
 
+// At most how many GC objects tracemalloc.py makes for one of its objects
+// other than a snapshot (an instance, its Traceback and Frames, tuples).
+constexpr uint64_t kTraceObjectGcObjects = 16;
+
 // A new tracemalloc.py object; the session's heap has unmodelled memory
-// from now on (`made_by` names the first such construct).
+// from now on (`made_by` names the first such construct), and unmodelled
+// GC objects: as many as body.unmodelled_gc_objects says, or
+// kTraceObjectGcObjects.
 Ref NewTraceObject(Interpreter& interp, TraceObjectBody body, std::string_view made_by) {
   Heap& heap = interp.heap();
   std::string& first = interp.session().tracemalloc_objects_made;
   if (first.empty()) first = std::string(made_by);
+  if (body.unmodelled_gc_objects == 0) body.unmodelled_gc_objects = kTraceObjectGcObjects;
+  NoteUnmodelledGcObjects(heap, made_by, body.unmodelled_gc_objects);
   UntracedScope untraced(heap);
   const ObjectId id = heap.NewObject(TypeTag::kTraceObject, kTraceObjectRequest);
   heap.AttachBody(id, std::move(body));
@@ -71,6 +80,13 @@ Ref SnapshotObject(Interpreter& interp, TraceSnapshot snapshot, TraceObjectKind 
   TraceObjectBody body;
   body.kind = kind;
   body.owned = owned.release();
+  // _get_traces()'s tuples: one per trace, one per distinct traceback and
+  // one per frame of it; then the Snapshot and _Traces instances.
+  uint64_t tuples = snapshot.traces.size();
+  for (size_t i = 0; i < snapshot.table->size(); ++i) {
+    tuples += 1 + snapshot.table->traceback(static_cast<uint32_t>(i)).frames.size();
+  }
+  body.unmodelled_gc_objects = tuples + 2;
   body.snapshot = std::make_shared<const TraceSnapshot>(std::move(snapshot));
   return NewTraceObject(interp, std::move(body), "tracemalloc.take_snapshot()");
 }
@@ -345,6 +361,12 @@ Ref Statistics(Interpreter& interp, ObjectId self, CallArgs& args, bool compare)
     return Ref();
   }
   const TraceSnapshot& snapshot = *heap.trace_object(self).snapshot;
+  // tracemalloc.py's grouping makes and drops objects per trace (Traceback
+  // instances, sliced tuples, the dicts of statistics): at most 16 each.
+  uint64_t traces = snapshot.traces.size();
+  if (compare) traces += heap.trace_object(old).snapshot->traces.size();
+  NoteUnmodelledGcObjects(heap, compare ? "Snapshot.compare_to()" : "Snapshot.statistics()",
+                          16 * traces + 64);
   absl::StatusOr<std::vector<StatEntry>> entries =
       compare ? CompareTraceStatistics(snapshot, *heap.trace_object(old).snapshot, *key, cumulative)
               : TraceStatistics(snapshot, *key, cumulative);

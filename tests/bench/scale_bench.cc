@@ -81,11 +81,11 @@ void BM_ScriptStatements(benchmark::State& state, ProgramKind kind) {
       benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 BENCHMARK_CAPTURE(BM_ScriptStatements, distinct_names, ProgramKind::kDistinctNames)
-    ->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->UseRealTime();
+    ->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 BENCHMARK_CAPTURE(BM_ScriptStatements, mixed, ProgramKind::kMixed)
-    ->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->UseRealTime();
+    ->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 BENCHMARK_CAPTURE(BM_ScriptStatements, functions, ProgramKind::kFunctions)
-    ->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->UseRealTime();
+    ->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
 // Builds a heap of state.range(0) live objects (ints in lists of 1,000, the
 // lists in one outer list), runs a full collection over it, then frees it.
@@ -117,7 +117,7 @@ void BM_HeapObjects(benchmark::State& state) {
       benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_HeapObjects)
-    ->RangeMultiplier(10)->Range(1000, 10000000)->Unit(benchmark::kMillisecond)->UseRealTime();
+    ->RangeMultiplier(10)->Range(1000, 10000000)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();
 
 }  // namespace
 }  // namespace heapsim
