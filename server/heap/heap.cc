@@ -118,8 +118,15 @@ void Heap::MakeSingletons() {
       byte.data.assign(1, static_cast<char>(c));
       single_bytes_[c] = make_static(TypeTag::kBytes, 48, p.singleton_startup_refs);
       AttachBody(single_bytes_[c], std::move(byte));
-    } else if ((p.one_chars_at_startup[c / 64] >> (c % 64) & 1) != 0) {
-      make_one_char(c);  // made by start-up, cached for good
+    } else {
+      // Made by start-up, cached for good.
+      if ((p.one_chars_at_startup[c / 64] >> (c % 64) & 1) != 0) make_one_char(c);
+      if ((p.one_bytes_at_startup[c / 64] >> (c % 64) & 1) != 0) {
+        BytesBody byte;
+        byte.data.assign(1, static_cast<char>(c));
+        single_bytes_[c] = make_static(TypeTag::kBytes, 48, p.singleton_startup_refs);
+        AttachBody(single_bytes_[c], std::move(byte));
+      }
     }
   }
   // Interned one-character identifiers that are not the singletons.
@@ -256,6 +263,24 @@ void Heap::BindSpecialMethod() {
   // towards tracemalloc's peak.
   const uint64_t block = allocator_.Malloc(profile_->aux.builtin_method);
   CountGcAllocation();
+  allocator_.Free(block);
+  if (gc_.generations[0].count > 0) --gc_.generations[0].count;
+}
+
+void Heap::MakeTransientBlock(uint64_t bytes) { allocator_.Free(allocator_.Malloc(bytes)); }
+
+uint64_t Heap::MakeTransientMethod() {
+  if (profile_->builtin_method_freelist != 0) {
+    BindTransientMethod();
+    return 0;
+  }
+  const uint64_t block = allocator_.Malloc(profile_->aux.builtin_method);
+  CountGcAllocation();
+  return block;
+}
+
+void Heap::DropTransientMethod(uint64_t block) {
+  if (block == 0) return;
   allocator_.Free(block);
   if (gc_.generations[0].count > 0) --gc_.generations[0].count;
 }

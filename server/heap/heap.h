@@ -221,6 +221,16 @@ class Heap {
   // allocated and freed at once (which may start a collection and counts
   // towards tracemalloc's peak).
   void BindSpecialMethod();
+  // A block C code makes and frees at once (an interned str made again):
+  // `bytes` count towards tracemalloc's peak.
+  void MakeTransientBlock(uint64_t bytes);
+  // A bound builtin method C code makes for one call and drops after it
+  // (PyFile_WriteObject's file.write): with a free list, as
+  // BindTransientMethod, and 0 is returned; otherwise a new GC object
+  // (which may start a collection) whose block is returned, to pass to
+  // DropTransientMethod when the call is done.
+  uint64_t MakeTransientMethod();
+  void DropTransientMethod(uint64_t block);
   // PyObject_Realloc of an object's own block (PyUnicode_Append growing a
   // str nobody else holds): the object may move, and its id() with it.
   void ReallocateObject(ObjectId id, uint64_t request);

@@ -113,6 +113,7 @@ constexpr Profile Py38() {
       // are \a to \r (7-13), \x1a, and ' ' to '~' but for '`'.
       .static_char_singletons = false,
       .one_chars_at_startup = CodePointSet({{7, 13}, {26, 26}, {32, 95}, {97, 126}}),
+      .one_bytes_at_startup = CodePointSet({{10, 10}, {45, 45}, {47, 49}, {95, 95}}),
       .distinct_interned_one_chars = "",
       .interned_strings_immortal = false,
       .trashcan_depth = 50,
@@ -262,6 +263,8 @@ constexpr Profile Py38() {
 // 3.9: what changed since 3.8.
 constexpr Profile Py39() {
   Profile p = Py38();
+  p.one_bytes_at_startup = CodePointSet(
+      {{10, 10}, {40, 49}, {58, 61}, {91, 91}, {93, 93}, {95, 95}, {97, 97}, {105, 105}});
   p.recursion_overflow_allowance = 0;
   p.math.variadic_gcd = true;
   p.version = "3.9";
@@ -369,6 +372,7 @@ constexpr Profile Py310() {
 // 3.11: what changed since 3.10.
 constexpr Profile Py311() {
   Profile p = Py310();
+  p.bool_strs.made_on_first_use = false;
   p.exception_frees_traceback_first = true;
   p.math.pow_zero_to_minus_inf_fails = false;
   p.operator_has_call = true;

@@ -309,6 +309,12 @@ enum class NameSuggestions : uint8_t {
                    // searched as one list (3.13)
 };
 
+// str(True) and str(False) return a cached str, made (and, being interned
+// already, dropped at once) by each one's first use before 3.11.
+struct BoolStrRules {
+  bool made_on_first_use = true;
+};
+
 struct Profile {
   std::string_view version;       // "3.11": the name clients use
   std::string_view full_version;  // "3.11.7": the interpreter measured
@@ -454,6 +460,9 @@ struct Profile {
   // (and cached) when a script starts, a set of code points as 256 bits
   // (bit c % 64 of word c / 64); the others are made at first use.
   std::array<uint64_t, 4> one_chars_at_startup;
+  // The same for one-byte bytes objects (measured under PYTHONUNBUFFERED=1,
+  // stdout_stream.h).
+  std::array<uint64_t, 4> one_bytes_at_startup;
   // One-character identifiers whose interned str is not the character's
   // singleton: 3.11 and 3.12 intern the strings of their deep-frozen
   // start-up modules first, so a constant or name 'a' is that static str
@@ -684,6 +693,8 @@ struct Profile {
   bool exception_made_when_raised;
   bool exception_frees_traceback_first;
   uint32_t frame_object_base;
+
+  BoolStrRules bool_strs;
 };
 
 // The profiles heapsim simulates, oldest first.

@@ -131,6 +131,20 @@ Ref BuiltinCall::TypeError(std::string_view text) {
 Ref BuiltinCall::Int(int64_t value) { return NewInt(heap_, value); }
 
 Ref BuiltinCall::NewTextOf(ObjectId value, std::string_view text) {
+  if (heap_.type_of(value) == TypeTag::kBool) {
+    ObjectId& cached = interp_.session().bool_strs[value == heap_.bool_object(true) ? 1 : 0];
+    if (cached == kNoObject) {
+      const uint64_t size = StrRequest(heap_.profile(), static_cast<uint32_t>(text.size()),
+                                       StrKind::kAscii);
+      if (heap_.profile().bool_strs.made_on_first_use) heap_.MakeTransientBlock(size);
+      cached = heap_.NewStaticObject(TypeTag::kStr, size);
+      StrBody body;
+      body.utf8 = std::string(text);
+      body.length = static_cast<uint32_t>(text.size());
+      heap_.AttachBody(cached, std::move(body));
+    }
+    return heap_.NewRef(cached);
+  }
   if (heap_.type_of(value) != TypeTag::kInt) return NewStrObject(heap_, text);
   const uint64_t scratch = AllocateDecimalScratch(heap_, value);
   Ref str = NewStrObject(heap_, text);

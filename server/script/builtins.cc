@@ -27,6 +27,7 @@
 #include "server/heap/referents.h"
 #include "server/heap/set_object.h"
 #include "server/heap/sizeof.h"
+#include "server/heap/stdout_stream.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/type_info.h"
@@ -492,19 +493,34 @@ Ref Call::TypeOf(ObjectId object) {
   return heap_.NewRef(interp_.TypeObject(name));
 }
 
+// print(*objects, sep=' ', end='\n', file=None, flush=False): each object's
+// str() (a str is written itself), the separators and the end go to
+// sys.stdout's write() (stdout_stream.h).
 Ref Call::Print() {
-  std::string sep = " ";
-  std::string end = "\n";
+  ObjectId sep = kNoObject;  // the default: a one-character str
+  ObjectId end = kNoObject;
   for (const auto& [name, value] : args_.keywords) {
     if (name != "sep" && name != "end" && name != "file" && name != "flush") {
       return TypeError(absl::StrCat("'", name, "' is an invalid keyword argument for print()"));
     }
-    if ((name == "sep" || name == "end") && heap_.type_of(value.get()) != TypeTag::kNone) {
-      if (heap_.type_of(value.get()) != TypeTag::kStr) {
+    const TypeTag type = heap_.type_of(value.get());
+    if (name == "file") {
+      if (type != TypeTag::kNone) {
+        interp_.Refuse("print() to a file other than sys.stdout");
+        return Ref();
+      }
+    } else if (name == "flush") {
+      if (type != TypeTag::kBool && type != TypeTag::kNone && type != TypeTag::kInt) {
+        interp_.Refuse(absl::StrCat("print() with a flush argument of type '",
+                                    TypeName(heap_, value.get()), "'"));
+        return Ref();
+      }
+    } else if (type != TypeTag::kNone) {
+      if (type != TypeTag::kStr) {
         return TypeError(absl::StrCat(name, " must be None or a string, not ",
                                       TypeName(heap_, value.get())));
       }
-      (name == "sep" ? sep : end) = StrText(heap_, value.get());
+      (name == "sep" ? sep : end) = value.get();
     }
   }
   Ref packed_args;
@@ -513,27 +529,54 @@ Ref Call::Print() {
     for (const Ref& arg : args_.positional) items.push_back(arg.get());
     packed_args = NewTupleOf(heap_, items);
   }
-  heap_.BindTransientMethod();  // the file's write, looked up for each part
+  // Writes a str object to the output and through sys.stdout.
+  auto write = [&](ObjectId text) {
+    if (!interp_.Write(StrText(heap_, text))) return false;
+    StdoutWrite(heap_, text);
+    return Check(BudgetStatus());
+  };
+  // The file's write, bound for each piece (PyFile_WriteObject) and
+  // dropped after the piece.
+  class BoundWrite {
+   public:
+    explicit BoundWrite(Heap& heap) : heap_(heap), block_(heap.MakeTransientMethod()) {}
+    ~BoundWrite() { heap_.DropTransientMethod(block_); }
+    BoundWrite(const BoundWrite&) = delete;
+    BoundWrite& operator=(const BoundWrite&) = delete;
+
+   private:
+    Heap& heap_;
+    const uint64_t block_;
+  };
+  auto write_piece = [&](ObjectId text) {
+    BoundWrite writer(heap_);
+    return write(text);
+  };
   for (size_t i = 0; i < args_.positional.size(); ++i) {
-    if (i > 0 && !interp_.Write(sep)) return Ref();
+    if (i > 0) {
+      Ref space = sep == kNoObject ? NewStr(heap_, " ") : heap_.NewRef(sep);
+      if (!write_piece(space.get())) return Ref();
+    }
     const ObjectId arg = Arg(i);
+    BoundWrite writer(heap_);
+    Ref text;
     if (heap_.type_of(arg) == TypeTag::kStr) {
-      if (!interp_.Write(StrText(heap_, arg))) return Ref();
+      text = heap_.NewRef(arg);
     } else if (HasSpecialRepr(heap_, arg, true)) {
-      Ref text = SpecialRepr(interp_, arg, true);
-      if (!text || !interp_.Write(StrText(heap_, text.get()))) return Ref();
+      text = SpecialRepr(interp_, arg, true);
+      if (!text) return Ref();
     } else {
-      // str(arg) is a new object, written and dropped.
       absl::StatusOr<std::string> shown =
           StrChecked(heap_, arg, static_cast<int>(heap_.profile().c_recursion.print_levels));
       if (!shown.ok()) return Fail(shown.status());
-      Ref text = NewStr(heap_, *shown);
+      text = NewTextOf(arg, *shown);
       if (!Check(BudgetStatus())) return Ref();  // the text may be cut short
-      if (!interp_.Write(StrText(heap_, text.get()))) return Ref();
     }
+    if (!write(text.get())) return Ref();
   }
-  if (!interp_.Write(end)) return Ref();
-  return None();
+  Ref newline = end == kNoObject ? NewStr(heap_, "\n") : heap_.NewRef(end);
+  if (!write_piece(newline.get())) return Ref();
+  return None();  // flush=True flushes nothing: no text is pending
 }
 
 Ref Call::IsInstance() {

@@ -95,6 +95,8 @@ struct SessionState {
   // snapshot, a filter, a statistic), whose memory is not modelled; empty
   // while there is none (tracemalloc_objects.h).
   std::string tracemalloc_objects_made;
+  // The strs str(False) and str(True) return (static; made on first use).
+  ObjectId bool_strs[2] = {kNoObject, kNoObject};
   // The source lines of each program by the file name its frames show, as
   // linecache finds them for Traceback.format().
   absl::flat_hash_map<std::string, std::shared_ptr<const std::vector<std::string>>> source_lines;
