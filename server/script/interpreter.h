@@ -205,6 +205,9 @@ class Interpreter : public TracebackSource {
   void Refuse(std::string_view what);
   const absl::Status& error() const { return error_; }
   absl::Status TakeError();
+  // An except clause or a finally block runs for a Python exception, whose
+  // traceback objects (not modelled) CPython holds meanwhile.
+  bool TracebacksAlive() const { return tracebacks_alive_ != 0; }
   // Takes the pending error for code that handles it and drops it (a
   // builtin's default for a missing attribute or item, a loop's end on
   // StopIteration): frees the exception object and the frames its traceback
@@ -555,6 +558,8 @@ class Interpreter : public TracebackSource {
   absl::Status error_;
   // See UnwoundFrames.
   UnwoundFrames unwound_;
+  // The except clauses and finally blocks running for a Python exception.
+  uint32_t tracebacks_alive_ = 0;
   // The exception object error_ carries when the program raised one (`raise
   // e`, `raise E(...)`, a bare `raise`): the object its handler binds.
   Ref error_exception_;

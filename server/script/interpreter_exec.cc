@@ -897,7 +897,9 @@ Flow Interpreter::ExecTry(const Stmt& stmt) {
       }
       // exc_info's reference while the handler runs.
       Ref outer_exception = std::exchange(handling_exception_, std::move(exception));
+      ++tracebacks_alive_;
       if (flow == Flow::kNormal) flow = ExecBlock(match->body);
+      --tracebacks_alive_;
       if (!match->name.text.empty()) {
         // `except E as e:` ends with `del e`, keeping any pending error.
         absl::Status pending = TakeError();
@@ -928,7 +930,10 @@ Flow Interpreter::ExecTry(const Stmt& stmt) {
     UnwoundFrames pending_frames = TakeUnwoundFrames();
     Ref pending_exception = std::move(error_exception_);
     Ref pending_return = std::move(return_value_);
+    const uint32_t pending_traceback = PyErrorType(pending).has_value() ? 1 : 0;
+    tracebacks_alive_ += pending_traceback;
     const Flow final_flow = ExecBlock(stmt.finalbody);
+    tracebacks_alive_ -= pending_traceback;
     if (final_flow != Flow::kNormal) {
       // A pending exception becomes the context of one the finally block
       // raises, or is dropped by its return or break.

@@ -170,6 +170,12 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"def f():\n    raise KeyError(1)\nimport tracemalloc\ntracemalloc.start()\n"
        "print(getattr(1, 'x', 2))\ntry:\n    f()\nexcept KeyError:\n    pass\n",
        "an exception caught by an except clause while tracemalloc is tracing"},
+      {"import gc\ngc.collect()\ntry:\n    raise ValueError\nexcept ValueError:\n"
+       "    print(gc.get_count())\n",
+       "gc.get_count() while an exception is handled"},
+      {"import gc\ngc.collect()\ndef f():\n    try:\n        raise ValueError\n    finally:\n"
+       "        print(gc.get_count())\ntry:\n    f()\nexcept ValueError:\n    pass\n",
+       "gc.get_count() while an exception is handled"},
       {"e = ValueError('x')\ntry:\n    raise e\nexcept ValueError:\n    pass\n",
        "an exception object that outlives its handler"},
       {"saved = []\ntry:\n    [][1]\nexcept IndexError as e:\n    saved.append(e)\n",
