@@ -507,6 +507,11 @@ class Interpreter : public TracebackSource {
     std::vector<Frame> context;
     bool empty() const { return own.empty() && context.empty(); }
   };
+  // 3.11+ (no heap frames): the traceback of an exception an except clause
+  // catches needs the running frame's frame object, which CPython then
+  // keeps until the frame ends; heapsim counts it (Frame::
+  // counted_frame_object).
+  void CountCatchingFrameObject();
   // Pops the running call's frame, which a Python error leaves: held in
   // unwound_ when the error is a Python error, else freed.
   void PopFrameOnError();

@@ -879,6 +879,7 @@ Flow Interpreter::ExecTry(const Stmt& stmt) {
                "heapsim does not model)");
         return Flow::kError;
       }
+      if (!heap_.profile().frames_on_heap) CountCatchingFrameObject();
       // The handled exception keeps the frames it left until it is freed
       // (POP_EXCEPT, after the handler).
       UnwoundFrames handled = TakeUnwoundFrames();

@@ -19,6 +19,18 @@ void Interpreter::PopFrameOnError() {
   unwound_.own.push_back(heap_.frames().Pop());
 }
 
+void Interpreter::CountCatchingFrameObject() {
+  if (context_.generator != nullptr) {
+    // A generator's frame outlives the Frame records of its runs.
+    heap_.gc().counts_known = false;
+    return;
+  }
+  Frame& frame = heap_.frames().at(context_.frame);
+  if (frame.counted_frame_object) return;
+  frame.counted_frame_object = true;
+  heap_.CountUnmodelledGcObject();
+}
+
 void Interpreter::ReleaseUnwoundFrames(UnwoundFrames frames) {
   for (std::vector<Frame>* group : {&frames.own, &frames.context}) {
     for (Frame& frame : *group) {
@@ -27,6 +39,7 @@ void Interpreter::ReleaseUnwoundFrames(UnwoundFrames frames) {
         if (value != kNoObject) heap_.DecRef(value);
       }
       if (frame.heap_frame != kNoObject) heap_.DecRef(frame.heap_frame);
+      if (frame.counted_frame_object) heap_.UncountUnmodelledGcObject();
     }
   }
 }
