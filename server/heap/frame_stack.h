@@ -25,6 +25,10 @@ struct Frame {
   std::vector<ObjectId> slots;          // owned; kNoObject when unbound
   ObjectId heap_frame = kNoObject;      // the frame object, 3.8 to 3.10
   ObjectId function_object = kNoObject; // the running function (borrowed)
+  // 3.11+: CPython materialised the frame's object for a traceback of an
+  // exception caught in it; heapsim only counts it (Heap::
+  // CountUnmodelledGcObject) until the frame ends.
+  bool counted_frame_object = false;
   // Objects the frame's running statements hold, CPython's value stack
   // (for-loop iterators): borrowed, the statements own the references.
   std::vector<ObjectId> stack;

@@ -66,6 +66,8 @@ void PushCallFrame(Heap& heap, std::string function, ObjectId code, ObjectId fun
 
 void PopCallFrame(Heap& heap) {
   Frame frame = heap.frames().Pop();
+  // _PyFrame_Clear frees the frame object before the locals.
+  if (frame.counted_frame_object) heap.UncountUnmodelledGcObject();
   for (ObjectId value : frame.slots) {
     if (value != kNoObject) heap.DecRef(value);
   }

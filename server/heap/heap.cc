@@ -285,6 +285,12 @@ void Heap::DropTransientMethod(uint64_t block) {
   if (gc_.generations[0].count > 0) --gc_.generations[0].count;
 }
 
+void Heap::CountUnmodelledGcObject() { CountGcAllocation(); }
+
+void Heap::UncountUnmodelledGcObject() {
+  if (gc_.generations[0].count > 0) --gc_.generations[0].count;
+}
+
 void Heap::BindTransientMethod() {
   if (profile_->builtin_method_freelist == 0 || !free_lists_.builtin_methods.empty()) return;
   free_lists_.builtin_methods.push_back(allocator_.Malloc(profile_->aux.builtin_method));

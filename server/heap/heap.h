@@ -231,6 +231,12 @@ class Heap {
   // DropTransientMethod when the call is done.
   uint64_t MakeTransientMethod();
   void DropTransientMethod(uint64_t block);
+  // A GC object CPython makes and heapsim does not model (3.11+: the frame
+  // object a traceback needs for a running frame): counted in generation 0,
+  // which may start a collection, as its allocation does.
+  void CountUnmodelledGcObject();
+  // That object is freed: generation 0's count drops (never below 0).
+  void UncountUnmodelledGcObject();
   // PyObject_Realloc of an object's own block (PyUnicode_Append growing a
   // str nobody else holds): the object may move, and its id() with it.
   void ReallocateObject(ObjectId id, uint64_t request);

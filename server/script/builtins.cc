@@ -1394,7 +1394,7 @@ Ref Call::Run() {
             PyErrorType(interp_.error()) != PyExc::kStopIteration) {
           return item;
         }
-        interp_.TakeError().IgnoreError();
+        interp_.CatchError().IgnoreError();
         return heap_.NewRef(Arg(1));
       }
       if (!IsIterator(heap_, Arg(0))) {

@@ -125,7 +125,7 @@ class AttributeCall : public BuiltinCall {
     if (!name) return Ref();
     Ref value = interp_.GetAttr(Arg(0), *name);
     if (value || args_.positional.size() == 2 || !PendingAttributeError()) return value;
-    interp_.TakeError().IgnoreError();
+    interp_.CatchError().IgnoreError();
     return heap_.NewRef(Arg(2));
   }
 
@@ -136,7 +136,7 @@ class AttributeCall : public BuiltinCall {
     Ref value = interp_.GetAttr(Arg(0), *name);
     if (value) return Bool(true);
     if (!PendingAttributeError()) return Ref();
-    interp_.TakeError().IgnoreError();
+    interp_.CatchError().IgnoreError();
     return Bool(false);
   }
 

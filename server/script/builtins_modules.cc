@@ -304,6 +304,12 @@ Ref ModuleCall::Run() {
     }
     case Builtin::kGcGetCount:
       if (!Arity(0, 0)) return Ref();
+      if (interp_.TracebacksAlive()) {
+        interp_.Refuse(
+            "gc.get_count() while an exception is handled (CPython counts its traceback objects, "
+            "which heapsim does not model)");
+        return Ref();
+      }
       if (!gc.counts_known && !gc.timing.unmodelled_code.empty()) {
         interp_.Refuse(absl::StrCat(
             "gc.get_count() after ", gc.timing.unmodelled_code,

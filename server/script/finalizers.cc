@@ -46,6 +46,7 @@ void Interpreter::RunFinalizer(ObjectId instance) {
   // slot_tp_finalize saves the exception being raised around the call.
   absl::Status saved_error = std::exchange(error_, absl::OkStatus());
   Ref saved_argument = std::move(error_argument_);
+  Ref saved_exception = std::move(error_exception_);
   Ref result = CallSpecialNamed(*this, instance, "__del__");
   if (!result && PyErrorType(error_).has_value()) {
     const PyExc raised = *PyErrorType(error_);
@@ -61,6 +62,7 @@ void Interpreter::RunFinalizer(ObjectId instance) {
   if (error_.ok()) {
     error_ = std::move(saved_error);
     error_argument_ = std::move(saved_argument);
+    error_exception_ = std::move(saved_exception);
   }
 }
 

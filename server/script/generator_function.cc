@@ -246,6 +246,8 @@ void GeneratorFunctions::Unwind(Interpreter& interp, const GeneratorSite& site) 
   const CodeUnit& unit = interp.session_.programs[site.program]->units[site.unit];
   run.unwinding = true;
   absl::Status pending = interp.TakeError();
+  Interpreter::UnwoundFrames pending_frames = interp.TakeUnwoundFrames();
+  Ref pending_exception = std::move(interp.error_exception_);
   Ref pending_return = std::move(interp.return_value_);
   RunFiber(interp, run, site, std::vector<ObjectId>(unit.slot_names.size(), kNoObject),
            run.stack);
@@ -254,7 +256,10 @@ void GeneratorFunctions::Unwind(Interpreter& interp, const GeneratorSite& site) 
     if (value != kNoObject) heap.DecRef(value);
   }
   interp.TakeError().IgnoreError();
+  interp.ReleaseUnwoundFrames(interp.TakeUnwoundFrames());
   interp.error_ = std::move(pending);
+  interp.unwound_ = std::move(pending_frames);
+  interp.error_exception_ = std::move(pending_exception);
   interp.return_value_ = std::move(pending_return);
   run.yielded.Reset();
   run.stack.clear();

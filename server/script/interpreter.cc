@@ -50,6 +50,7 @@ Interpreter::Interpreter(Heap& heap, SessionState& session, const RunLimits& lim
 }
 
 Interpreter::~Interpreter() {
+  ReleaseUnwoundFrames(TakeUnwoundFrames());
   GeneratorFunctions::AbandonSuspended(*this);
   heap_.tracemalloc().set_traceback_source(previous_traceback_source_);
 }
@@ -85,6 +86,7 @@ void Interpreter::Raise(absl::Status error) {
     recursion_overflowed_ = true;
   }
   error_ = std::move(error);
+  error_exception_.Reset();
   const std::optional<ObjectId> argument = PyErrorArgument(error_);
   if (argument.has_value() && error_argument_.get() == *argument) return;
   error_argument_ = ErrorArgument(error_);
@@ -123,6 +125,14 @@ bool Interpreter::Write(std::string_view text) {
 }
 
 absl::Status Interpreter::TakeError() { return std::exchange(error_, absl::OkStatus()); }
+
+absl::Status Interpreter::CatchError() {
+  absl::Status caught = TakeError();
+  // The exception is freed here, with the frames its traceback kept.
+  error_exception_.Reset();
+  ReleaseUnwoundFrames(TakeUnwoundFrames());
+  return caught;
+}
 
 namespace {
 

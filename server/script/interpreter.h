@@ -207,6 +207,14 @@ class Interpreter : public TracebackSource {
   void Refuse(std::string_view what);
   const absl::Status& error() const { return error_; }
   absl::Status TakeError();
+  // An except clause or a finally block runs for a Python exception, whose
+  // traceback objects (not modelled) CPython holds meanwhile.
+  bool TracebacksAlive() const { return tracebacks_alive_ != 0; }
+  // Takes the pending error for code that handles it and drops it (a
+  // builtin's default for a missing attribute or item, a loop's end on
+  // StopIteration): frees the exception object and the frames its traceback
+  // kept (see UnwoundFrames).
+  absl::Status CatchError();
 
   // Runs the finalizers (__del__) of the instances the heap parked (see
   // Heap::NeedsFinalizer), depth first: those parked while one runs or is
@@ -492,6 +500,34 @@ class Interpreter : public TracebackSource {
                          const std::function<bool()>& emit);
   // The exception object a handler sees for a pending error.
   Ref MaterializeException(const absl::Status& error);
+  // The locals (and 3.8-3.10 frame objects) of the frames Python errors
+  // left, which CPython's tracebacks keep alive until the exception is
+  // freed, in the order it frees them: the pending exception's own
+  // (innermost frame first), then those of its __context__ chain.
+  struct UnwoundFrames {
+    std::vector<Frame> own;
+    std::vector<Frame> context;
+    bool empty() const { return own.empty() && context.empty(); }
+  };
+  // 3.11+ (no heap frames): the traceback of an exception an except clause
+  // catches needs the running frame's frame object, which CPython then
+  // keeps until the frame ends; heapsim counts it (Frame::
+  // counted_frame_object).
+  void CountCatchingFrameObject();
+  // Pops the running call's frame, which a Python error leaves: held in
+  // unwound_ when the error is a Python error, else freed.
+  void PopFrameOnError();
+  // Frees the frames of `frames`, as freeing their exception does.
+  void ReleaseUnwoundFrames(UnwoundFrames frames);
+  // The frames a handler's exception holds, set aside while its handler (or
+  // a finally block) runs so that exceptions caught inside free only their
+  // own.
+  UnwoundFrames TakeUnwoundFrames() { return std::exchange(unwound_, UnwoundFrames()); }
+  // After a handler or finally block that ends with a Python error: the
+  // frames of the exception it handled (`handled`) become the context of the
+  // pending one, or stay its own when it is the same exception (a bare
+  // `raise`).
+  void ChainUnwoundFrames(UnwoundFrames handled, bool same_exception);
   // The object a pending error names as its argument (a KeyError's key), with
   // a new reference, or null if the error names none or it is gone.
   Ref ErrorArgument(const absl::Status& error);
@@ -527,6 +563,15 @@ class Interpreter : public TracebackSource {
   };
   BinaryStore binary_store_;
   absl::Status error_;
+  // See UnwoundFrames.
+  UnwoundFrames unwound_;
+  // The except clauses and finally blocks running for a Python exception.
+  uint32_t tracebacks_alive_ = 0;
+  // The exception object error_ carries when the program raised one (`raise
+  // e`, `raise E(...)`, a bare `raise`): the object its handler binds.
+  Ref error_exception_;
+  // The exception object being handled (bare `raise` re-raises it).
+  Ref handling_exception_;
   // The argument object of error_ (a KeyError's key), held as the raised
   // exception holds it until a handler takes it.
   Ref error_argument_;

@@ -521,7 +521,11 @@ Ref Interpreter::CallFunction(ObjectId function, CallArgs args, CallSite site) {
   c_entered_depth_ -= c_entered;
   LeaveFrame();
   context_ = saved;
-  PopCallFrame(heap_);
+  if (result) {
+    PopCallFrame(heap_);
+  } else {
+    PopFrameOnError();
+  }
   ReleaseArguments(heap_.profile(), args);
   // The frame's locals are gone: their finalizers run before the caller
   // goes on.
@@ -691,7 +695,11 @@ Ref Interpreter::RunComprehension(const Expr& expr, const CodeUnit& unit, Ref fi
   });
   if (own_frame) {
     LeaveFrame();
-    PopCallFrame(heap_);
+    if (ok) {
+      PopCallFrame(heap_);
+    } else {
+      PopFrameOnError();
+    }
     RefuseFinalizersOfUnwoundFrame();
   }
   context_ = saved;

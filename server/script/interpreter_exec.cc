@@ -60,7 +60,9 @@ absl::Status Interpreter::RunModule(const std::shared_ptr<Program>& program,
       TakeError().IgnoreError();
       Refuse("an uncaught KeyError whose key's repr() runs a special method");
     }
-    return TakeError();
+    absl::Status uncaught = TakeError();
+    ReleaseUnwoundFrames(TakeUnwoundFrames());
+    return uncaught;
   }
   return absl::OkStatus();
 }
@@ -186,6 +188,9 @@ Flow Interpreter::Exec(const Stmt& stmt) {
           Raise(PyError(PyExc::kRuntimeError, "No active exception to reraise"));
         } else {
           Raise(handling_);
+          if (error_ == handling_ && handling_exception_) {
+            error_exception_ = heap_.NewRef(handling_exception_.get());
+          }
         }
         return Flow::kError;
       }
@@ -222,6 +227,8 @@ Flow Interpreter::Exec(const Stmt& stmt) {
         return Flow::kError;
       }
       Raise(PyError(exc.value_or(PyExc::kException), *detail));
+      // The handler binds this very object.
+      if (PyErrorType(error_).has_value()) error_exception_ = std::move(exception);
       return Flow::kError;
     }
   }
@@ -816,6 +823,7 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
 }
 
 Ref Interpreter::MaterializeException(const absl::Status& error) {
+  if (error_exception_) return std::move(error_exception_);
   const std::optional<PyExc> exc = PyErrorType(error);
   std::vector<ObjectId> args;
   Ref detail;
@@ -864,14 +872,35 @@ Flow Interpreter::ExecTry(const Stmt& stmt) {
       if (match != nullptr) break;
     }
     if (match != nullptr) {
-      absl::Status caught = TakeError();
+      if (heap_.tracemalloc().tracing()) {
+        CatchError().IgnoreError();
+        Refuse("an exception caught by an except clause while tracemalloc is tracing (CPython "
+               "traces the traceback objects, and from 3.11 the frame objects, it makes, which "
+               "heapsim does not model)");
+        return Flow::kError;
+      }
+      if (!heap_.profile().frames_on_heap) CountCatchingFrameObject();
+      // The handled exception keeps the frames it left until it is freed
+      // (POP_EXCEPT, after the handler).
+      UnwoundFrames handled = TakeUnwoundFrames();
+      Ref raised = std::move(error_exception_);
+      absl::Status caught = CatchError();
+      if (has_error()) {
+        ReleaseUnwoundFrames(std::move(handled));
+        return Flow::kError;
+      }
+      error_exception_ = std::move(raised);
       Ref exception = MaterializeException(caught);
       const absl::Status outer = std::exchange(handling_, caught);
       flow = Flow::kNormal;
       if (!match->name.text.empty() && !StoreName(match->name, heap_.NewRef(exception.get()))) {
         flow = Flow::kError;
       }
+      // exc_info's reference while the handler runs.
+      Ref outer_exception = std::exchange(handling_exception_, std::move(exception));
+      ++tracebacks_alive_;
       if (flow == Flow::kNormal) flow = ExecBlock(match->body);
+      --tracebacks_alive_;
       if (!match->name.text.empty()) {
         // `except E as e:` ends with `del e`, keeping any pending error.
         absl::Status pending = TakeError();
@@ -879,17 +908,46 @@ Flow Interpreter::ExecTry(const Stmt& stmt) {
         error_ = std::move(pending);
       }
       handling_ = outer;
+      exception = std::exchange(handling_exception_, std::move(outer_exception));
+      if (heap_.object(exception.get()).refcount > 1 && !has_error()) {
+        // CPython's exception keeps its __traceback__ (and the frames it
+        // passed through) for as long as it lives.
+        Refuse("an exception object that outlives its handler (its __traceback__, which keeps "
+               "the frames it passed through alive, is not modelled)");
+        flow = Flow::kError;
+      }
       exception.Reset();
+      if (flow == Flow::kError && PyErrorType(error_).has_value()) {
+        ChainUnwoundFrames(std::move(handled), error_ == caught);
+      } else {
+        ReleaseUnwoundFrames(std::move(handled));
+      }
     }
   } else if (flow == Flow::kNormal) {
     flow = ExecBlock(stmt.orelse);
   }
   if (!stmt.finalbody.empty()) {
     absl::Status pending = TakeError();
+    UnwoundFrames pending_frames = TakeUnwoundFrames();
+    Ref pending_exception = std::move(error_exception_);
     Ref pending_return = std::move(return_value_);
+    const uint32_t pending_traceback = PyErrorType(pending).has_value() ? 1 : 0;
+    tracebacks_alive_ += pending_traceback;
     const Flow final_flow = ExecBlock(stmt.finalbody);
-    if (final_flow != Flow::kNormal) return final_flow;
+    tracebacks_alive_ -= pending_traceback;
+    if (final_flow != Flow::kNormal) {
+      // A pending exception becomes the context of one the finally block
+      // raises, or is dropped by its return or break.
+      if (final_flow == Flow::kError && PyErrorType(error_).has_value()) {
+        ChainUnwoundFrames(std::move(pending_frames), false);
+      } else {
+        ReleaseUnwoundFrames(std::move(pending_frames));
+      }
+      return final_flow;
+    }
+    ChainUnwoundFrames(std::move(pending_frames), true);
     error_ = std::move(pending);
+    error_exception_ = std::move(pending_exception);
     return_value_ = std::move(pending_return);
   }
   return flow;

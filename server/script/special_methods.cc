@@ -703,7 +703,7 @@ Ref SpecialNext(Interpreter& interp, ObjectId instance, bool clear_stop) {
   }
   Ref item = CallSpecialNamed(interp, instance, "__next__");
   if (!item && clear_stop && PyErrorType(interp.error()) == PyExc::kStopIteration) {
-    interp.TakeError().IgnoreError();
+    interp.CatchError().IgnoreError();
   }
   return item;
 }
@@ -712,7 +712,7 @@ std::optional<uint64_t> SpecialLengthHint(Interpreter& interp, ObjectId instance
   if ((SpecialMethods(interp.heap(), instance) & kSpecialLen) == 0) return std::nullopt;
   const int64_t length = LengthOf(interp, instance);
   if (length >= 0) return static_cast<uint64_t>(length);
-  if (PyErrorType(interp.error()) == PyExc::kTypeError) interp.TakeError().IgnoreError();
+  if (PyErrorType(interp.error()) == PyExc::kTypeError) interp.CatchError().IgnoreError();
   return std::nullopt;
 }
 
