@@ -110,7 +110,6 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"from sys import argv\n",
        "import of 'sys.argv' (only the module's modelled functions and values)"},
       {"a, *b, *c = [1, 2]\n", "more than one starred assignment target"},
-      {"def d(c):\n    return c\n@d\nclass C:\n    pass\n", "class decorators"},
       // Builtins CPython has and heapsim does not.
       {"class A:\n    def f(self):\n        return super(A)\nA().f()\n",
        "super() with one argument (an unbound super object) or more than two"},
