@@ -146,7 +146,7 @@ constexpr Profile Py38() {
       .packing_functions =
           "zip enumerate reversed min max "
           "dict.update set.update set.union set.intersection set.difference str.format "
-          "str.startswith str.endswith str.find str.count",
+          "str.startswith str.endswith str.find str.count functools.reduce",
       .str_concat_in_place = true,
       .compare_specialises_in_tests = false,
       .recursion_overflow_allowance = 50,
@@ -176,6 +176,7 @@ constexpr Profile Py38() {
               .int_mod_zero = "integer division or modulo by zero",
               .float_mod_zero = "float modulo",
               .number = "number",
+              .reduce_empty = "reduce() of empty sequence with no initial value",
               .min_max_empty = "%s() arg is an empty sequence",
               .weakref_slot_disallowed =
                   "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
@@ -319,6 +320,7 @@ constexpr Profile Py310() {
   p.gc_startup_count0_bound = 170;
   p.list_init_asks_len = false;
   p.messages.unset_slot_names_object = true;
+  p.messages.reduce_empty = "reduce() of empty iterable with no initial value";
   p.full_version = "3.10.13";
   p.take_snapshot_frame_bytes = 416;
   p.name_suggestions = NameSuggestions::kEachNamespace;
@@ -354,7 +356,7 @@ constexpr Profile Py310() {
   p.packing_functions =
       "zip enumerate min max "
       "dict.update set.update set.union set.intersection set.difference str.format "
-      "str.startswith str.endswith str.find str.count";
+      "str.startswith str.endswith str.find str.count functools.reduce";
   p.messages.number = "real number";
   p.messages.int_arg_legacy = false;
   p.messages.ternary_pow_names_operator = true;
@@ -385,7 +387,7 @@ constexpr Profile Py311() {
                             .revert_backoff = 5,
                             .float_result_reuses_operand = false};
   // measured: in sys.modules when a script starts
-  p.modules_at_startup = "weakref math operator itertools collections";
+  p.modules_at_startup = "weakref math operator itertools collections functools";
   p.aux.weakref = 80;  // a vectorcall pointer
   p.deque.object_size = 232;  // 16 cached block pointers and their count
   p.deque.own_block_cache = true;
@@ -453,7 +455,7 @@ constexpr Profile Py311() {
   p.packing_functions =
       "zip min max "
       "dict.update set.update set.union set.intersection set.difference str.format "
-      "str.startswith str.endswith str.find str.count";
+      "str.startswith str.endswith str.find str.count functools.reduce";
   p.str_concat_in_place = false;
   p.print_packs_args = true;
   p.messages.delattr_names_object = true;
@@ -585,7 +587,7 @@ constexpr Profile Py313() {
   p.messages.super_check_names_types = true;
   p.property_named_by_getter = true;
   p.packing_functions =
-      "zip dict.update set.update set.union set.intersection set.difference str.format";
+      "zip dict.update set.update set.union set.intersection set.difference str.format functools.reduce";
   p.messages.float_mod_zero = "float modulo by zero";
   p.messages.setattr_no_dict = " and no __dict__ for setting new attributes";
   p.messages.str_search_arg = "%s() argument 1 must be str";

@@ -57,6 +57,7 @@ struct ErrorMessages {
   std::string_view int_mod_zero;
   std::string_view float_mod_zero;
   std::string_view number;              // "number" or "real number" in int()/float()
+  std::string_view reduce_empty;        // "reduce() of empty sequence with no initial value"
   std::string_view min_max_empty;       // "%s() arg is an empty sequence" (%s: min or max)
   // TypeError of a class whose __slots__ asks for a second __weakref__.
   std::string_view weakref_slot_disallowed;

@@ -364,6 +364,7 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"operator", "countOf", Builtin::kOperatorCountOf},
     {"operator", "indexOf", Builtin::kOperatorIndexOf},
     {"operator", "call", Builtin::kOperatorCall},
+    {"functools", "reduce", Builtin::kFunctoolsReduce},
 };
 
 // ---- Helpers ----
@@ -1428,6 +1429,7 @@ std::string_view BuiltinModule(Builtin builtin) {
     if (builtin < Builtin::kSysGetSizeOf) return "";
     if (entry.module == "weakref") return "_weakref";
     if (entry.module == "operator") return "_operator";
+    if (entry.module == "functools") return "_functools";
     // tracemalloc's functions are those of its C module, whose name their
     // errors show.
     return entry.module == "tracemalloc" ? "_tracemalloc" : entry.module;
@@ -1593,6 +1595,12 @@ bool ListedAsPacking(const Profile& profile, Builtin builtin) {
     if (entry.builtin == builtin) {
       return NameListed(profile.packing_functions,
                         std::string(InfoOf(entry.type).name) + "." + std::string(entry.name));
+    }
+  }
+  for (const ModuleEntry& entry : kModuleFunctions) {
+    if (entry.builtin == builtin && builtin >= Builtin::kSysGetSizeOf) {
+      return NameListed(profile.packing_functions,
+                        std::string(entry.module) + "." + std::string(entry.name));
     }
   }
   return false;

@@ -221,6 +221,8 @@ enum class Builtin : uint16_t {
   kOperatorCountOf,
   kOperatorIndexOf,
   kOperatorCall,
+  // Module functools (module_functools.cc).
+  kFunctoolsReduce,
   // Methods of builtin types (self is the first argument).
   kListAppend,
   kListExtend,
@@ -347,6 +349,9 @@ Ref CallWeakrefBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
 
 // Runs a function of module operator (module_operator.cc).
 Ref CallOperatorBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
+
+// Runs a function of module functools (module_functools.cc).
+Ref CallFunctoolsBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
 
 // True for the builtins of module operator.
 inline bool IsOperatorBuiltin(Builtin builtin) {

@@ -520,6 +520,7 @@ Ref CallModuleBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args) {
   }
   if (IsMathBuiltin(builtin)) return CallMathBuiltin(interp, builtin, args);
   if (IsOperatorBuiltin(builtin)) return CallOperatorBuiltin(interp, builtin, args);
+  if (builtin == Builtin::kFunctoolsReduce) return CallFunctoolsBuiltin(interp, builtin, args);
   return ModuleCall(interp, builtin, args).Run();
 }
 

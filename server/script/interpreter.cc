@@ -550,8 +550,10 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (module == "copy" || module == "array" || module == "collections") {
       return RefuseAttribute(object, name);
     }
-    if (module == "math" || module == "operator") {
-      if (IsDunder(name) || IsUnmodelledLibraryName(module, name)) {
+    if (module == "math" || module == "operator" || module == "functools") {
+      // functools also has private names (_lru_cache_wrapper, _make_key, ...).
+      if (IsDunder(name) || IsUnmodelledLibraryName(module, name) ||
+          (module == "functools" && name.starts_with("_"))) {
         return RefuseAttribute(object, name);
       }
       Raise(AttributeErrorFor(object, name,

@@ -793,7 +793,9 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
     }
     if (module == "collections") return session_.collections_module;
     if (module == "copy") return CopyModule(heap_, session_);
-    if (module == "math" || module == "operator") return ImportedModule(*this, module);
+    if (module == "math" || module == "operator" || module == "functools") {
+      return ImportedModule(*this, module);
+    }
     return session_.tracemalloc_module;
   };
   const std::string_view from = stmt.import_from;

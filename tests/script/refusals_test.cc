@@ -92,12 +92,20 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"class E(Exception):\n    pass\n", "a class derived from Exception"},
       // Imports, starred targets and decorators outside the subset.
       {"from os import path\n",
-       "import of module 'os' (heapsim models array, collections, copy, gc, math, operator, sys, "
-       "tracemalloc and weakref)"},
+       "import of module 'os' (heapsim models array, collections, copy, functools, gc, math, "
+       "operator, sys, tracemalloc and weakref)"},
       {"import itertools\n", "import of module 'itertools'"},
       // math and operator: names, arguments and sizes heapsim does not model.
       {"import math\nmath.hypot(3, 4)\n", "attribute 'hypot' of a 'module' object"},
       {"from operator import itemgetter\n", "import of 'operator.itemgetter'"},
+      // functools: what is not modelled is refused by name.
+      {"import functools\nfunctools.lru_cache\n", "attribute 'lru_cache' of a 'module' object"},
+      {"import functools\nfunctools._make_key\n", "attribute '_make_key' of a 'module' object"},
+      {"from functools import wraps\n", "import of 'functools.wraps'"},
+      {"import functools\nclass C:\n    pass\nfunctools.reduce(C, [1, 2])\n",
+       "functools.reduce() with a function of type 'type'"},
+      {"import functools\nfunctools.reduce('{}{}'.format, ['a', 'b'])\n",
+       "functools.reduce() with a function of type 'builtin_function_or_method'"},
       {"import math\nmath.factorial(10 ** 8)\n", "math.factorial(n) for n above 20,000"},
       {"import math, tracemalloc\ntracemalloc.start()\nx = math.factorial(25)\n",
        "math.factorial(n) for n above 20 while tracemalloc traces"},
