@@ -166,6 +166,8 @@ constexpr Profile Py38() {
                .pow_zero_to_minus_inf_fails = true},
       .operator_index_returns_exact_int = false,
       .operator_has_call = false,
+      .partial_traverse_visits_type = false,
+      .partial_vectorcall = false,
       .deque = {.object_size = 96, .own_block_cache = false, .traverse_visits_type = false,
                 .remove_rotates_each_step = true,
                 .iterator_type_name = "_collections._deque_iterator"},
@@ -299,6 +301,7 @@ constexpr Profile Py39() {
       .floats = 3, .lists = 6, .dicts = 10, .tuples = {9, 5, 5, 1, 4, 3, 9, 2, 3, 4,
                                                        2, 2, 0, 3, 2, 0, 1, 2, 3, 0},
       .frames = {12, 17, 13, 8, 7}};
+  p.partial_vectorcall = true;
   return p;
 }
 
@@ -321,6 +324,7 @@ constexpr Profile Py310() {
   p.list_init_asks_len = false;
   p.messages.unset_slot_names_object = true;
   p.messages.reduce_empty = "reduce() of empty iterable with no initial value";
+  p.partial_traverse_visits_type = true;
   p.full_version = "3.10.13";
   p.take_snapshot_frame_bytes = 416;
   p.name_suggestions = NameSuggestions::kEachNamespace;

@@ -365,6 +365,7 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"operator", "indexOf", Builtin::kOperatorIndexOf},
     {"operator", "call", Builtin::kOperatorCall},
     {"functools", "reduce", Builtin::kFunctoolsReduce},
+    {"functools", "partial", Builtin::kTypePartial},
 };
 
 // ---- Helpers ----
@@ -433,6 +434,8 @@ Builtin TypeBuiltin(TypeTag type) {
       return Builtin::kTypeArray;
     case TypeTag::kDeque:
       return Builtin::kTypeDeque;
+    case TypeTag::kPartial:
+      return Builtin::kTypePartial;
     case TypeTag::kSuper:
       return Builtin::kTypeSuper;
     case TypeTag::kStaticMethod:
@@ -1191,6 +1194,7 @@ Ref Call::Run() {
       (builtin_ >= Builtin::kDequeAppend && builtin_ <= Builtin::kDequeRemove)) {
     return CallCollectionsBuiltin(interp_, builtin_, self_, args_);
   }
+  if (builtin_ == Builtin::kTypePartial) return CallFunctoolsBuiltin(interp_, builtin_, args_);
   if (IsMethodBuiltin(builtin_)) return CallMethodBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ >= Builtin::kSysGetSizeOf) return CallModuleBuiltin(interp_, builtin_, args_);
   if (!KeywordsAllowed()) return Ref();

@@ -68,7 +68,7 @@ constexpr std::pair<std::string_view, std::string_view> kUnmodelledLibraryNames[
     {"functools", "cache"}, {"functools", "cached_property"},
     {"functools", "cmp_to_key"}, {"functools", "get_cache_token"},
     {"functools", "lru_cache"}, {"functools", "namedtuple"},
-    {"functools", "partial"}, {"functools", "partialmethod"},
+    {"functools", "partialmethod"},
     {"functools", "recursive_repr"}, {"functools", "singledispatch"},
     {"functools", "singledispatchmethod"}, {"functools", "total_ordering"},
     {"functools", "update_wrapper"}, {"functools", "wraps"},

@@ -398,6 +398,12 @@ Ref ModuleCall::Run() {
           referents.push_back(
               interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeDeque)]);
         }
+        if (heap_.type_of(a.get()) == TypeTag::kPartial &&
+            heap_.profile().partial_traverse_visits_type) {
+          // partial_traverse visits its heap type first (3.10+).
+          referents.push_back(
+              interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypePartial)]);
+        }
         ForEachTraversed(heap_, a.get(), [&](ObjectId r) { referents.push_back(r); });
       }
       return NewListOf(heap_, referents);

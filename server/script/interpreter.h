@@ -51,6 +51,10 @@ struct CallArgs {
   bool str_call_specialised = false;
 };
 
+// Drops call arguments in the order the profile's eval loop does (keywords
+// first, then the positional ones, last first where the profile says so).
+void ReleaseCallArguments(const Profile& profile, CallArgs& args);
+
 // How a statement finished.
 enum class Flow : uint8_t { kNormal, kBreak, kContinue, kReturn, kError };
 

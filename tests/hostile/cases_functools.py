@@ -23,6 +23,13 @@ CASES = [
     Case("functools_cache_recursive",
          "import functools\n@functools.cache\ndef f(n):\n    return [n] * 1000 + f(n + 1)\nf(0)\n", 2,
          r"unsupported: attribute 'cache' of a 'module' object"),
+    Case("functools_partial_nesting",
+         "import functools\ndef f(*a):\n    return len(a)\np = f\nfor i in range(10**6):\n"
+         "    p = functools.partial(p, i)\n", 3, TIME_LIMIT, 6, args=TIMED),
+    Case("functools_partial_recursive",
+         "import functools\ndef f(n):\n    return again(n + 1)\nagain = functools.partial(f)\n"
+         "again(0)\n", {"*": 2},
+         r"unsupported: a call near the recursion limit through C code"),
     Case("functools_reduce_class_function",
          "import functools\nclass C:\n    pass\nfunctools.reduce(C, [1, 2])\n", 2,
          r"unsupported: functools.reduce\(\) with a function of type 'type'"),
