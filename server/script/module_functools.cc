@@ -78,19 +78,19 @@ class FunctoolsCall : public BuiltinCall {
     bool items_set = false;
     while (true) {
       if (heap_.refcount(args.get()) > 1) {
-        args = ReleasePair(std::move(args), &items_set);
+        ReleasePair(args, &items_set);
         args = NewPairTuple();
       }
       // A long reduce over builtins runs no Python step: it spends the
       // call's time budget item by item.
       if (!SpendWork(1)) {
-        ReleasePair(std::move(args), &items_set);
+        ReleasePair(args, &items_set);
         return Fail(BudgetStatus());
       }
       Ref item = interp_.Next(iterator.get());
       if (!item) {
         if (interp_.has_error()) {
-          ReleasePair(std::move(args), &items_set);
+          ReleasePair(args, &items_set);
           return Ref();
         }
         break;
@@ -107,7 +107,7 @@ class FunctoolsCall : public BuiltinCall {
       if (items_set) heap_.DecRef(old_second);
       items_set = true;
       if (!CallsLikeObjectCall(function)) {
-        ReleasePair(std::move(args), &items_set);
+        ReleasePair(args, &items_set);
         if (!IsCallable(heap_, function)) {
           return TypeError(absl::StrCat("'", TypeName(heap_, function), "' object is not callable"));
         }
@@ -125,13 +125,13 @@ class FunctoolsCall : public BuiltinCall {
       }
       result = interp_.Call(function, std::move(call));
       if (!result) {
-        ReleasePair(std::move(args), &items_set);
+        ReleasePair(args, &items_set);
         return Ref();
       }
       // A collection during the call may have untracked the tuple (bpo-42536).
       heap_.Track(args.get());
     }
-    ReleasePair(std::move(args), &items_set);
+    ReleasePair(args, &items_set);
     iterator.Reset();
     if (!result) return TypeError(heap_.profile().messages.reduce_empty);
     return result;
@@ -198,14 +198,13 @@ class FunctoolsCall : public BuiltinCall {
 
   // Drops reduce's reference to the tuple `args`; while its items were never
   // set, the stand-ins get the references the tuple's release takes.
-  Ref ReleasePair(Ref args, bool* items_set) {
+  void ReleasePair(Ref& args, bool* items_set) {
     if (!*items_set) {
       heap_.IncRef(heap_.none());
       heap_.IncRef(heap_.none());
     }
     *items_set = false;
     args.Reset();
-    return Ref();
   }
 };
 
@@ -225,7 +224,7 @@ Ref CallPartial(Interpreter& interp, ObjectId partial, CallArgs args) {
                                "' object (only of the script's functions)"));
     return Ref();
   }
-  const std::vector<ObjectId>& added = TupleItems(heap, body.args);
+  const std::vector<ObjectId> added = TupleItems(heap, body.args);  // a copy: packing allocates
   // partial_vectorcall passes the arguments on in a C array: the partial's
   // own tuple when the call adds none, else a small array on the stack up
   // to five (or the caller's, prepending one argument), else one on the
