@@ -222,9 +222,12 @@ bool StartupDependentRefcount(const Heap& heap, ObjectId object) {
   if (type == TypeTag::kTuple && o.subtype == kVersionInfoTuple) return true;
   if (!o.has(kStatic)) return false;
   if (type == TypeTag::kBuiltinFunction) return true;
-  // array.array: a heap type from 3.10, never immortal, counted by its
-  // instances (and a static type before).
-  if (type == TypeTag::kBuiltinType && o.subtype == static_cast<uint8_t>(Builtin::kTypeArray)) {
+  // array.array, collections.deque and functools.partial: heap types in
+  // later versions, never immortal, counted by their instances (and static
+  // types before).
+  if (type == TypeTag::kBuiltinType && (o.subtype == static_cast<uint8_t>(Builtin::kTypeArray) ||
+                                        o.subtype == static_cast<uint8_t>(Builtin::kTypeDeque) ||
+                                        o.subtype == static_cast<uint8_t>(Builtin::kTypePartial))) {
     return true;
   }
   return type == TypeTag::kBuiltinType && !o.has(kImmortal);
