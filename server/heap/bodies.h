@@ -146,6 +146,14 @@ struct SuperBody {
   ObjectId obj_type = kNoObject;
 };
 
+// functools.partial objects: the callable and the arguments it adds to each
+// call, all owned.
+struct PartialBody {
+  ObjectId function = kNoObject;
+  ObjectId args = kNoObject;      // a tuple
+  ObjectId keywords = kNoObject;  // a dict
+};
+
 // staticmethod and classmethod objects (the callable they wrap) and
 // property objects (getter, setter, deleter, doc and, 3.10+, the name
 // __set_name__ gives); all owned, kNoObject when unset.

@@ -8,6 +8,7 @@
 #include "server/heap/gc_timing.h"
 #include "server/heap/heap.h"
 #include "server/heap/deque_object.h"
+#include "server/heap/partial_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/slotted_object.h"
 #include "server/heap/tuple_object.h"
@@ -259,6 +260,9 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       if (owned != kNoObject) heap.DecRef(owned);
       return;
     }
+    case TypeTag::kPartial:
+      DeallocPartial(heap, id);
+      return;
     case TypeTag::kSuper: {
       const SuperBody body = heap.super_body(id);
       heap.ReleaseObject(id, /*keep_block=*/false);

@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "server/heap/dealloc.h"
 #include "server/heap/deque_object.h"
+#include "server/heap/partial_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/gc_timing.h"
 #include "server/heap/heap.h"
@@ -55,6 +56,9 @@ void ClearReferences(Heap& heap, ObjectId id) {
     }
     case TypeTag::kDeque:
       ClearDequeReferences(heap, id);
+      return;
+    case TypeTag::kPartial:
+      ClearPartialReferences(heap, id);
       return;
     case TypeTag::kDict:
       DictClear(heap, id);  // dict_tp_clear is PyDict_Clear

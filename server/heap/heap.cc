@@ -421,6 +421,9 @@ void Heap::DestroyBody(ObjectId id) {
     case TypeTag::kSuper:
       supers_.Remove(o.payload);
       break;
+    case TypeTag::kPartial:
+      partials_.Remove(o.payload);
+      break;
     case TypeTag::kTraceObject:
       trace_objects_.Remove(o.payload);
       break;

@@ -304,6 +304,8 @@ class Heap {
   MemberBody& member(ObjectId id) { return members_[objects_[id].payload]; }
   const MemberBody& member(ObjectId id) const { return members_[objects_[id].payload]; }
   const SuperBody& super_body(ObjectId id) const { return supers_[objects_[id].payload]; }
+  PartialBody& partial(ObjectId id) { return partials_[objects_[id].payload]; }
+  const PartialBody& partial(ObjectId id) const { return partials_[objects_[id].payload]; }
   const TraceObjectBody& trace_object(ObjectId id) const {
     return trace_objects_[objects_[id].payload];
   }
@@ -359,6 +361,7 @@ class Heap {
   void AttachBody(ObjectId id, CellBody body) { Attach(id, cells_, std::move(body)); }
   void AttachBody(ObjectId id, MemberBody body) { Attach(id, members_, std::move(body)); }
   void AttachBody(ObjectId id, SuperBody body) { Attach(id, supers_, std::move(body)); }
+  void AttachBody(ObjectId id, PartialBody body) { Attach(id, partials_, std::move(body)); }
   void AttachBody(ObjectId id, TraceObjectBody body) {
     Attach(id, trace_objects_, std::move(body));
   }
@@ -585,6 +588,7 @@ class Heap {
   Allocator& allocator() { return allocator_; }
   const Allocator& allocator() const { return allocator_; }
   Tracemalloc& tracemalloc() { return allocator_.tracemalloc(); }
+  const Tracemalloc& tracemalloc() const { return allocator_.tracemalloc(); }
 
   // Live objects per type (exact, maintained incrementally).
   uint64_t live_of_type(TypeTag type) const {
@@ -672,6 +676,7 @@ class Heap {
   Slab<CellBody> cells_;
   Slab<MemberBody> members_;
   Slab<SuperBody> supers_;
+  Slab<PartialBody> partials_;
   Slab<TraceObjectBody> trace_objects_;
   Slab<WrapperBody> wrappers_;
   Slab<BoundBody> bounds_;

@@ -66,6 +66,7 @@ enum class TypeTag : uint8_t {
   kArray,          // array.array (array_object.h)
   kTraceObject,    // an object of Lib/tracemalloc.py (trace_object.h)
   kDeque,          // collections.deque (deque_object.h)
+  kPartial,        // functools.partial (partial_object.h)
   kCount,
 };
 

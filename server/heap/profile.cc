@@ -147,7 +147,7 @@ constexpr Profile Py38() {
       .packing_functions =
           "zip enumerate reversed min max "
           "dict.update set.update set.union set.intersection set.difference str.format "
-          "str.startswith str.endswith str.find str.count",
+          "str.startswith str.endswith str.find str.count functools.reduce",
       .str_concat_in_place = true,
       .compare_specialises_in_tests = false,
       .recursion_overflow_allowance = 50,
@@ -167,6 +167,8 @@ constexpr Profile Py38() {
                .pow_zero_to_minus_inf_fails = true},
       .operator_index_returns_exact_int = false,
       .operator_has_call = false,
+      .partial_traverse_visits_type = false,
+      .partial_vectorcall = false,
       .deque = {.object_size = 96, .own_block_cache = false, .traverse_visits_type = false,
                 .remove_rotates_each_step = true,
                 .iterator_type_name = "_collections._deque_iterator"},
@@ -177,6 +179,7 @@ constexpr Profile Py38() {
               .int_mod_zero = "integer division or modulo by zero",
               .float_mod_zero = "float modulo",
               .number = "number",
+              .reduce_empty = "reduce() of empty sequence with no initial value",
               .min_max_empty = "%s() arg is an empty sequence",
               .weakref_slot_disallowed =
                   "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
@@ -301,6 +304,7 @@ constexpr Profile Py39() {
       .floats = 3, .lists = 6, .dicts = 10, .tuples = {9, 5, 5, 1, 4, 3, 9, 2, 3, 4,
                                                        2, 2, 0, 3, 2, 0, 1, 2, 3, 0},
       .frames = {12, 17, 13, 8, 7}};
+  p.partial_vectorcall = true;
   return p;
 }
 
@@ -322,6 +326,8 @@ constexpr Profile Py310() {
   p.gc_startup_count0_bound = 170;
   p.list_init_asks_len = false;
   p.messages.unset_slot_names_object = true;
+  p.messages.reduce_empty = "reduce() of empty iterable with no initial value";
+  p.partial_traverse_visits_type = true;
   p.full_version = "3.10.13";
   p.take_snapshot_frame_bytes = 416;
   p.name_suggestions = NameSuggestions::kEachNamespace;
@@ -357,7 +363,7 @@ constexpr Profile Py310() {
   p.packing_functions =
       "zip enumerate min max "
       "dict.update set.update set.union set.intersection set.difference str.format "
-      "str.startswith str.endswith str.find str.count";
+      "str.startswith str.endswith str.find str.count functools.reduce";
   p.messages.number = "real number";
   p.messages.int_arg_legacy = false;
   p.messages.ternary_pow_names_operator = true;
@@ -389,7 +395,7 @@ constexpr Profile Py311() {
                             .revert_backoff = 5,
                             .float_result_reuses_operand = false};
   // measured: in sys.modules when a script starts
-  p.modules_at_startup = "weakref math operator itertools collections";
+  p.modules_at_startup = "weakref math operator itertools collections functools";
   p.aux.weakref = 80;  // a vectorcall pointer
   p.deque.object_size = 232;  // 16 cached block pointers and their count
   p.deque.own_block_cache = true;
@@ -457,7 +463,7 @@ constexpr Profile Py311() {
   p.packing_functions =
       "zip min max "
       "dict.update set.update set.union set.intersection set.difference str.format "
-      "str.startswith str.endswith str.find str.count";
+      "str.startswith str.endswith str.find str.count functools.reduce";
   p.str_concat_in_place = false;
   p.print_packs_args = true;
   p.messages.delattr_names_object = true;
@@ -589,7 +595,7 @@ constexpr Profile Py313() {
   p.messages.super_check_names_types = true;
   p.property_named_by_getter = true;
   p.packing_functions =
-      "zip dict.update set.update set.union set.intersection set.difference str.format";
+      "zip dict.update set.update set.union set.intersection set.difference str.format functools.reduce";
   p.messages.float_mod_zero = "float modulo by zero";
   p.messages.setattr_no_dict = " and no __dict__ for setting new attributes";
   p.messages.str_search_arg = "%s() argument 1 must be str";

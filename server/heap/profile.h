@@ -57,6 +57,7 @@ struct ErrorMessages {
   std::string_view int_mod_zero;
   std::string_view float_mod_zero;
   std::string_view number;              // "number" or "real number" in int()/float()
+  std::string_view reduce_empty;        // "reduce() of empty sequence with no initial value"
   std::string_view min_max_empty;       // "%s() arg is an empty sequence" (%s: min or max)
   // TypeError of a class whose __slots__ asks for a second __weakref__.
   std::string_view weakref_slot_disallowed;
@@ -598,7 +599,14 @@ struct Profile {
   // operator.index(True) is 1, not True (3.10+: PyNumber_Index returns an
   // exact int).
   bool operator_index_returns_exact_int;
-  bool operator_has_call;  // operator.call (3.11+)
+  bool operator_has_call;
+  // functools.partial is a heap type whose tp_traverse visits the type
+  // first (3.10+).
+  bool partial_traverse_visits_type;
+  // Calls of a functools.partial go through vectorcall (3.9+); before, tp_call
+  // packs the call's positional arguments in a tuple (and its keywords in a
+  // dict, which the callee's frame then unpacks into more blocks).
+  bool partial_vectorcall;  // operator.call (3.11+)
   DequeRules deque;
   // Error messages that changed between versions.
   ErrorMessages messages;

@@ -97,6 +97,15 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
       visit_if_set(body.name);
       return;
     }
+    case TypeTag::kPartial: {
+      // partial_traverse's order (3.10+ visit the heap type first, which
+      // gc.get_referents adds: the static type object is not traversed).
+      const PartialBody& body = heap.partial(id);
+      visit_if_set(body.function);
+      visit_if_set(body.args);
+      visit_if_set(body.keywords);
+      return;
+    }
     case TypeTag::kSuper: {
       const SuperBody& body = heap.super_body(id);  // super_traverse's order
       visit(body.obj);

@@ -3,6 +3,7 @@
 #include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/deque_object.h"
+#include "server/heap/partial_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
 #include "server/heap/instance_object.h"
@@ -81,6 +82,8 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
       return kMemberDescriptorRequest;
     case TypeTag::kSuper:
       return kSuperRequest;
+    case TypeTag::kPartial:
+      return kPartialRequest;
     case TypeTag::kTraceObject:
       return kTraceObjectRequest;
     case TypeTag::kStaticMethod:

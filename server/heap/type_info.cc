@@ -50,6 +50,7 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"array.array", false},               // kArray: GC per profile (Heap::IsGcType)
     {"", false},                          // kTraceObject: per kind
     {"deque", true},                      // kDeque
+    {"partial", true},                    // kPartial
 }};
 
 }  // namespace

@@ -237,6 +237,31 @@ std::string BytesRepr(const std::string& data, bool bytearray) {
 
 std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state);
 
+// partial_repr: the callable's repr, then the arguments' reprs and the
+// keywords as name=repr, "..." for a partial already being printed. The
+// str pieces CPython joins one by one are not modelled: refused while
+// tracemalloc traces (they would show in its peak).
+std::string PartialRepr(const Heap& heap, ObjectId id, ReprState& state) {
+  if (heap.tracemalloc().tracing() && state.error.ok()) {
+    state.error = absl::UnimplementedError(
+        "the repr of a functools.partial while tracemalloc traces (the strs it joins are not "
+        "modelled)");
+  }
+  if (state.active.contains(id)) return "...";
+  state.active.insert(id);
+  const PartialBody& body = heap.partial(id);
+  std::string out = absl::StrCat("functools.partial(", ReprOf(heap, body.function, state));
+  for (ObjectId arg : heap.tuple(body.args).items) {
+    absl::StrAppend(&out, ", ", ReprOf(heap, arg, state));
+  }
+  for (const DictEntry& entry : heap.dict(body.keywords).entries) {
+    if (entry.key == kNoObject) continue;
+    absl::StrAppend(&out, ", ", heap.str(entry.key).utf8, "=", ReprOf(heap, entry.value, state));
+  }
+  state.active.erase(id);
+  return out + ")";
+}
+
 // repr() of one object: one level of C recursion, as PyObject_Repr.
 std::string ReprOf(const Heap& heap, ObjectId id, ReprState& state) {
   if (!state.depth.Enter()) return "";
@@ -372,6 +397,8 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
     case TypeTag::kClassMethod:
     case TypeTag::kProperty:
       return absl::StrCat("<", std::string(InfoOf(o.type).name), " object at ", AddressText(o.address), ">");
+    case TypeTag::kPartial:
+      return PartialRepr(heap, id, state);
     case TypeTag::kSuper: {
       const SuperBody& s = heap.super_body(id);
       return absl::StrCat("<super: <class '", heap.cls(s.type).name, "'>, <",
@@ -388,6 +415,7 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
                           heap.cls(heap.member(id).cls).name, "' objects>");
     case TypeTag::kBuiltinType:
       if (heap.cls(id).name == "deque") return "<class 'collections.deque'>";
+      if (heap.cls(id).name == "partial") return "<class 'functools.partial'>";
       if (heap.cls(id).name == heap.profile().weakref.type_name &&
           !heap.profile().weakref.type_module.empty()) {
         return absl::StrCat("<class '", std::string(heap.profile().weakref.type_module), ".",
@@ -513,6 +541,8 @@ std::string TypeName(const Heap& heap, ObjectId id) {
       return o.subtype == kVersionInfoTuple ? "sys.version_info" : "tuple";
     case TypeTag::kDeque:
       return "collections.deque";  // tp_name, as errors show it
+    case TypeTag::kPartial:
+      return "functools.partial";
     default:
       return std::string(InfoOf(o.type).name);
   }

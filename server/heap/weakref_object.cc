@@ -12,6 +12,7 @@ WeakReferenceable WeakReferenceableKind(const Heap& heap, ObjectId object) {
       return heap.cls(heap.instance(object).cls).instance_weakref ? WeakReferenceable::kYes
                                                                   : WeakReferenceable::kNo;
     case TypeTag::kFunction:
+    case TypeTag::kPartial:
       return WeakReferenceable::kYes;
     case TypeTag::kClass:  // its base's __subclasses__ already holds a weakref to it
     case TypeTag::kSet:

@@ -365,6 +365,8 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"operator", "countOf", Builtin::kOperatorCountOf},
     {"operator", "indexOf", Builtin::kOperatorIndexOf},
     {"operator", "call", Builtin::kOperatorCall},
+    {"functools", "reduce", Builtin::kFunctoolsReduce},
+    {"functools", "partial", Builtin::kTypePartial},
 };
 
 // ---- Helpers ----
@@ -433,6 +435,8 @@ Builtin TypeBuiltin(TypeTag type) {
       return Builtin::kTypeArray;
     case TypeTag::kDeque:
       return Builtin::kTypeDeque;
+    case TypeTag::kPartial:
+      return Builtin::kTypePartial;
     case TypeTag::kSuper:
       return Builtin::kTypeSuper;
     case TypeTag::kStaticMethod:
@@ -1233,6 +1237,7 @@ Ref Call::Run() {
       (builtin_ >= Builtin::kDequeAppend && builtin_ <= Builtin::kDequeRemove)) {
     return CallCollectionsBuiltin(interp_, builtin_, self_, args_);
   }
+  if (builtin_ == Builtin::kTypePartial) return CallFunctoolsBuiltin(interp_, builtin_, args_);
   if (IsMethodBuiltin(builtin_)) return CallMethodBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ >= Builtin::kSysGetSizeOf) return CallModuleBuiltin(interp_, builtin_, args_);
   if (!KeywordsAllowed()) return Ref();
@@ -1471,6 +1476,7 @@ std::string_view BuiltinModule(Builtin builtin) {
     if (builtin < Builtin::kSysGetSizeOf) return "";
     if (entry.module == "weakref") return "_weakref";
     if (entry.module == "operator") return "_operator";
+    if (entry.module == "functools") return "_functools";
     // tracemalloc's functions are those of its C module, whose name their
     // errors show.
     return entry.module == "tracemalloc" ? "_tracemalloc" : entry.module;
@@ -1636,6 +1642,12 @@ bool ListedAsPacking(const Profile& profile, Builtin builtin) {
     if (entry.builtin == builtin) {
       return NameListed(profile.packing_functions,
                         std::string(InfoOf(entry.type).name) + "." + std::string(entry.name));
+    }
+  }
+  for (const ModuleEntry& entry : kModuleFunctions) {
+    if (entry.builtin == builtin && builtin >= Builtin::kSysGetSizeOf) {
+      return NameListed(profile.packing_functions,
+                        std::string(entry.module) + "." + std::string(entry.name));
     }
   }
   return false;

@@ -77,6 +77,7 @@ enum class Builtin : uint16_t {
   kTypeWeakRef,  // weakref.ref (module_weakref.cc)
   kTypeArray,    // array.array (module_array.cc)
   kTypeDeque,    // collections.deque (module_collections.cc)
+  kTypePartial,  // functools.partial (module_functools.cc)
   kTypeSuper,
   kTypeStaticMethod,
   kTypeClassMethod,
@@ -221,6 +222,8 @@ enum class Builtin : uint16_t {
   kOperatorCountOf,
   kOperatorIndexOf,
   kOperatorCall,
+  // Module functools (module_functools.cc).
+  kFunctoolsReduce,
   // Methods of builtin types (self is the first argument).
   kListAppend,
   kListExtend,
@@ -347,6 +350,24 @@ Ref CallWeakrefBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
 
 // Runs a function of module operator (module_operator.cc).
 Ref CallOperatorBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
+
+// Runs a function of module functools, or makes a functools.partial
+// (module_functools.cc).
+Ref CallFunctoolsBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
+
+// Calls functools.partial object `partial` with the caller's `args` (held
+// until the call returns): its callable with its arguments, then the
+// call's. Null with the error or refusal pending.
+Ref CallPartial(Interpreter& interp, ObjectId partial, CallArgs args);
+
+// Attribute `name` of functools.partial object `partial` (func, args,
+// keywords; the others refused): a new reference, or null with the refusal
+// pending.
+Ref PartialAttribute(Interpreter& interp, ObjectId partial, const std::string& name);
+
+// callable(object), as PyCallable_Check answers it for the objects heapsim
+// models (builtins_attr.cc).
+bool IsCallable(Heap& heap, ObjectId object);
 
 // True for the builtins of module operator.
 inline bool IsOperatorBuiltin(Builtin builtin) {

@@ -61,25 +61,7 @@ class AttributeCall : public BuiltinCall {
   }
 
  private:
-  bool Callable(ObjectId object) {
-    switch (heap_.type_of(object)) {
-      case TypeTag::kFunction:
-      case TypeTag::kMethod:
-      case TypeTag::kBuiltinFunction:
-      case TypeTag::kMethodWrapper:
-      case TypeTag::kClass:
-      case TypeTag::kBuiltinType:
-      case TypeTag::kWeakRef:
-        return true;
-      case TypeTag::kInstance: {
-        // A class can only bind __call__ if the name's str exists.
-        const ObjectId name = heap_.FindInterned("__call__");
-        return name != kNoObject && ClassLookup(heap_, heap_.instance(object).cls, name) != kNoObject;
-      }
-      default:
-        return false;
-    }
-  }
+  bool Callable(ObjectId object) { return IsCallable(heap_, object); }
 
   // The attribute name argument of getattr/hasattr as text, or nullopt
   // with the exception or refusal pending. CPython looks the name up
@@ -240,6 +222,27 @@ class AttributeCall : public BuiltinCall {
 
 Ref CallAttributeBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args) {
   return AttributeCall(interp, builtin, args).Run();
+}
+
+bool IsCallable(Heap& heap, ObjectId object) {
+  switch (heap.type_of(object)) {
+    case TypeTag::kFunction:
+    case TypeTag::kMethod:
+    case TypeTag::kBuiltinFunction:
+    case TypeTag::kMethodWrapper:
+    case TypeTag::kClass:
+    case TypeTag::kBuiltinType:
+    case TypeTag::kWeakRef:
+    case TypeTag::kPartial:
+      return true;
+    case TypeTag::kInstance: {
+      // A class can only bind __call__ if the name's str exists.
+      const ObjectId name = heap.FindInterned("__call__");
+      return name != kNoObject && ClassLookup(heap, heap.instance(object).cls, name) != kNoObject;
+    }
+    default:
+      return false;
+  }
 }
 
 }  // namespace heapsim::script

@@ -53,7 +53,8 @@ constexpr RefusedEntry kRefused[] = {
     {"gc", "callbacks", "callbacks of collections are not modelled"},
 };
 
-// The names of math and operator (on some version) heapsim does not model:
+// The names of math, operator and functools (on some version) heapsim does
+// not model:
 // refused by name rather than missing.
 constexpr std::pair<std::string_view, std::string_view> kUnmodelledLibraryNames[] = {
     {"math", "cbrt"},        {"math", "dist"},         {"math", "erf"},
@@ -62,6 +63,15 @@ constexpr std::pair<std::string_view, std::string_view> kUnmodelledLibraryNames[
     {"math", "nextafter"},   {"math", "remainder"},    {"math", "sumprod"},
     {"math", "ulp"},         {"operator", "attrgetter"}, {"operator", "itemgetter"},
     {"operator", "methodcaller"}, {"operator", "length_hint"},
+    {"functools", "GenericAlias"}, {"functools", "RLock"},
+    {"functools", "WRAPPER_ASSIGNMENTS"}, {"functools", "WRAPPER_UPDATES"},
+    {"functools", "cache"}, {"functools", "cached_property"},
+    {"functools", "cmp_to_key"}, {"functools", "get_cache_token"},
+    {"functools", "lru_cache"}, {"functools", "namedtuple"},
+    {"functools", "partialmethod"},
+    {"functools", "recursive_repr"}, {"functools", "singledispatch"},
+    {"functools", "singledispatchmethod"}, {"functools", "total_ordering"},
+    {"functools", "update_wrapper"}, {"functools", "wraps"},
 };
 
 // A statically allocated str of ASCII `text`.

@@ -222,9 +222,12 @@ bool StartupDependentRefcount(const Heap& heap, ObjectId object) {
   if (type == TypeTag::kTuple && o.subtype == kVersionInfoTuple) return true;
   if (!o.has(kStatic)) return false;
   if (type == TypeTag::kBuiltinFunction) return true;
-  // array.array: a heap type from 3.10, never immortal, counted by its
-  // instances (and a static type before).
-  if (type == TypeTag::kBuiltinType && o.subtype == static_cast<uint8_t>(Builtin::kTypeArray)) {
+  // array.array, collections.deque and functools.partial: heap types in
+  // later versions, never immortal, counted by their instances (and static
+  // types before).
+  if (type == TypeTag::kBuiltinType && (o.subtype == static_cast<uint8_t>(Builtin::kTypeArray) ||
+                                        o.subtype == static_cast<uint8_t>(Builtin::kTypeDeque) ||
+                                        o.subtype == static_cast<uint8_t>(Builtin::kTypePartial))) {
     return true;
   }
   return type == TypeTag::kBuiltinType && !o.has(kImmortal);
@@ -404,6 +407,12 @@ Ref ModuleCall::Run() {
           referents.push_back(
               interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeDeque)]);
         }
+        if (heap_.type_of(a.get()) == TypeTag::kPartial &&
+            heap_.profile().partial_traverse_visits_type) {
+          // partial_traverse visits its heap type first (3.10+).
+          referents.push_back(
+              interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypePartial)]);
+        }
         ForEachTraversed(heap_, a.get(), [&](ObjectId r) { referents.push_back(r); });
       }
       return NewListOf(heap_, referents);
@@ -526,6 +535,7 @@ Ref CallModuleBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args) {
   }
   if (IsMathBuiltin(builtin)) return CallMathBuiltin(interp, builtin, args);
   if (IsOperatorBuiltin(builtin)) return CallOperatorBuiltin(interp, builtin, args);
+  if (builtin == Builtin::kFunctoolsReduce) return CallFunctoolsBuiltin(interp, builtin, args);
   return ModuleCall(interp, builtin, args).Run();
 }
 

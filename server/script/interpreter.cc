@@ -560,8 +560,10 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (module == "copy" || module == "array" || module == "collections") {
       return RefuseAttribute(object, name);
     }
-    if (module == "math" || module == "operator") {
-      if (IsDunder(name) || IsUnmodelledLibraryName(module, name)) {
+    if (module == "math" || module == "operator" || module == "functools") {
+      // functools also has private names (_lru_cache_wrapper, _make_key, ...).
+      if (IsDunder(name) || IsUnmodelledLibraryName(module, name) ||
+          (module == "functools" && name.starts_with("_"))) {
         return RefuseAttribute(object, name);
       }
       Raise(AttributeErrorFor(object, name,
@@ -583,6 +585,8 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
       return heap_.NewRef(defaults == kNoObject ? heap_.none() : defaults);
     }
     if (name == "__qualname__") return NewStr(heap_, heap_.function(object).qualname);
+  } else if (type == TypeTag::kPartial) {
+    return PartialAttribute(*this, object, name);
   } else if (type == TypeTag::kDeque && name == "maxlen") {
     const int64_t maxlen = heap_.deque(object).maxlen;
     return maxlen < 0 ? heap_.NewRef(heap_.none()) : NewInt(heap_, maxlen);
@@ -633,7 +637,7 @@ bool Interpreter::RefusedAttributeWrite(ObjectId object, const std::string& name
   } else {
     // Functions and modules have a __dict__; type objects refuse with other
     // messages; data attributes (int.real, ...) are read-only in other words.
-    refused = type == TypeTag::kFunction || type == TypeTag::kModule ||
+    refused = type == TypeTag::kFunction || type == TypeTag::kModule || type == TypeTag::kPartial ||
               type == TypeTag::kBuiltinType || (type == TypeTag::kTuple && !IsExactTuple(heap_, object)) ||
               (CPythonHasAttribute(type, name) && !FindMethod(type, name));
   }

@@ -51,6 +51,10 @@ struct CallArgs {
   bool str_call_specialised = false;
 };
 
+// Drops call arguments in the order the profile's eval loop does (keywords
+// first, then the positional ones, last first where the profile says so).
+void ReleaseCallArguments(const Profile& profile, CallArgs& args);
+
 // How a statement finished.
 enum class Flow : uint8_t { kNormal, kBreak, kContinue, kReturn, kError };
 
@@ -366,6 +370,10 @@ class Interpreter : public TracebackSource {
   Flow ExecWith(const Stmt& stmt);
   Flow ExecFunctionDef(const Stmt& stmt);
   Flow ExecClassDef(const Stmt& stmt);
+  // Calls each of `decorators` on `decorated`, the last first, each on the
+  // previous one's result, as a def or class statement does; returns the
+  // final result, or null with the error set.
+  Ref ApplyDecorators(std::vector<Ref> decorators, Ref decorated);
   Flow ExecImport(const Stmt& stmt);
   // do_raise's instantiation: a builtin exception class given to `raise`
   // (or as its cause) is replaced by its instance, called without

@@ -67,8 +67,9 @@ Ref CallBuiltinPacking(Interpreter& interp, Builtin builtin, ObjectId self, Call
   return result;
 }
 
-// Drops call arguments in the order the profile's eval loop does.
-void ReleaseArguments(const Profile& profile, CallArgs& args) {
+}  // namespace
+
+void ReleaseCallArguments(const Profile& profile, CallArgs& args) {
   for (auto& [name, value] : args.keywords) value.Reset();
   if (profile.call_releases_args_reversed) {
     for (size_t i = args.positional.size(); i-- > 0;) args.positional[i].Reset();
@@ -76,8 +77,6 @@ void ReleaseArguments(const Profile& profile, CallArgs& args) {
     for (Ref& value : args.positional) value.Reset();
   }
 }
-
-}  // namespace
 
 bool Interpreter::EvalArguments(const Expr& call, size_t first, CallArgs* args) {
   for (size_t i = first; i < call.operands.size(); ++i) {
@@ -136,7 +135,7 @@ Ref Interpreter::EvalCall(const Expr& expr) {
         Ref packed = NewTupleOf(heap_, items);
         Ref result = CallObjectInit(unbound_self.get(), args);
         packed.Reset();
-        ReleaseArguments(heap_.profile(), args);
+        ReleaseCallArguments(heap_.profile(), args);
         return result;
       }
       if (unbound_self) args.positional.push_back(std::move(unbound_self));
@@ -171,7 +170,7 @@ Ref Interpreter::EvalCall(const Expr& expr) {
         // list.append(x) without the general builtin dispatch, as CPython
         // specialises it (LIST_APPEND).
         Ref result = ListAppendMethod(heap_, self.get(), args.positional[0].get());
-        ReleaseArguments(heap_.profile(), args);
+        ReleaseCallArguments(heap_.profile(), args);
         return result;
       }
       if (callee.cached_method >= 0) {
@@ -180,7 +179,7 @@ Ref Interpreter::EvalCall(const Expr& expr) {
         if (!args.keywords.empty()) heap_.BindTransientMethod();
         Ref result = CallBuiltinPacking(*this, static_cast<Builtin>(callee.cached_method),
                                         self.get(), args);
-        ReleaseArguments(heap_.profile(), args);
+        ReleaseCallArguments(heap_.profile(), args);
         return result;
       }
     }
@@ -254,14 +253,14 @@ Ref Interpreter::CallMethod(Ref self_ref, const std::string& name, CallArgs args
         if (const std::optional<Builtin> method = FindMethod(type, name)) {
           // object's own methods (__sizeof__), unbound as LOAD_METHOD leaves them.
           Ref result = CallBuiltinPacking(*this, *method, self, args);
-          ReleaseArguments(heap_.profile(), args);
+          ReleaseCallArguments(heap_.profile(), args);
           return result;
         }
       }
     }
   } else if (const std::optional<Builtin> method = FindMethod(type, name)) {
     Ref result = CallBuiltinPacking(*this, *method, self, args);
-    ReleaseArguments(heap_.profile(), args);
+    ReleaseCallArguments(heap_.profile(), args);
     return result;
   }
   Ref bound = GetAttr(self, name);
@@ -289,7 +288,7 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
                                                                : callable;
       if (heap_.type_of(callable) == TypeTag::kBuiltinFunction) {
         Ref result = CallBuiltinPacking(*this, builtin, self, args);
-        ReleaseArguments(heap_.profile(), args);
+        ReleaseCallArguments(heap_.profile(), args);
         return result;
       }
       // Builtin types build their keyword dict themselves (dict() merges it).
@@ -300,17 +299,19 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
       }
       Ref result = CallBuiltin(*this, builtin, self, args);
       packed.Reset();
-      ReleaseArguments(heap_.profile(), args);
+      ReleaseCallArguments(heap_.profile(), args);
       return result;
     }
     case TypeTag::kWeakRef:
       return CallWeakRef(*this, callable, args);
+    case TypeTag::kPartial:
+      return CallPartial(*this, callable, std::move(args));
     case TypeTag::kMethodWrapper: {
       // wrapper_call gets its arguments packed (tp_call).
       Ref packed = PackArguments(heap_, args);
       Ref result = CallObjectInit(heap_.bound(callable).self, args);
       packed.Reset();
-      ReleaseArguments(heap_.profile(), args);
+      ReleaseCallArguments(heap_.profile(), args);
       return result;
     }
     case TypeTag::kClass: {
@@ -493,7 +494,7 @@ Ref Interpreter::CallFunction(ObjectId function, CallArgs args, CallSite site) {
     Ref generator = GeneratorFunctions::Create(*this, function, code.program, code.unit,
                                                std::move(bound_frame.slots),
                                                bound_frame.heap_frame);
-    ReleaseArguments(heap_.profile(), args);
+    ReleaseCallArguments(heap_.profile(), args);
     return generator;
   }
   const Context saved = context_;
@@ -526,7 +527,7 @@ Ref Interpreter::CallFunction(ObjectId function, CallArgs args, CallSite site) {
   } else {
     PopFrameOnError();
   }
-  ReleaseArguments(heap_.profile(), args);
+  ReleaseCallArguments(heap_.profile(), args);
   // The frame's locals are gone: their finalizers run before the caller
   // goes on.
   RefuseFinalizersOfUnwoundFrame();
@@ -584,7 +585,7 @@ Ref Interpreter::CallInstance(ObjectId instance, ObjectId method, CallArgs args)
   Ref result = CallFunction(method, std::move(call));
   heap_.FreeBuffer(stack_block);
   packed.Reset();
-  ReleaseArguments(heap_.profile(), args);
+  ReleaseCallArguments(heap_.profile(), args);
   return result;
 }
 

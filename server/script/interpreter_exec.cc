@@ -667,14 +667,20 @@ Flow Interpreter::ExecFunctionDef(const Stmt& stmt) {
     DictSetItem(heap_, kw_defaults.get(), key.get(), value.get()).IgnoreError();
   }
   Ref function = MakeFunction(stmt.unit, std::move(defaults), std::move(kw_defaults));
+  function = ApplyDecorators(std::move(decorators), std::move(function));
+  if (!function) return Flow::kError;
+  return StoreName(stmt.name, std::move(function)) ? Flow::kNormal : Flow::kError;
+}
+
+Ref Interpreter::ApplyDecorators(std::vector<Ref> decorators, Ref decorated) {
   while (!decorators.empty()) {
     CallArgs args;
-    args.positional.push_back(std::move(function));
-    function = CallFromPython(decorators.back().get(), std::move(args));
-    if (!function) return Flow::kError;
+    args.positional.push_back(std::move(decorated));
+    decorated = CallFromPython(decorators.back().get(), std::move(args));
+    if (!decorated) return Ref();
     decorators.pop_back();
   }
-  return StoreName(stmt.name, std::move(function)) ? Flow::kNormal : Flow::kError;
+  return decorated;
 }
 
 Flow Interpreter::ExecClassDef(const Stmt& stmt) {
@@ -682,6 +688,12 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
   // (tuples, the namespace's copies): what the class line allocates is not
   // traced exactly, so statistics showing the line are refused.
   context_.line_known = false;
+  // Class decorators are evaluated before __build_class__ is loaded.
+  std::vector<Ref> decorators;
+  for (const ExprPtr& d : stmt.decorators) {
+    decorators.push_back(Eval(*d));
+    if (!decorators.back()) return Flow::kError;
+  }
   const CodeUnit& unit = context_.program->units[stmt.unit];
   Ref body_function = MakeFunction(stmt.unit, {}, Ref());
   ObjectId base = kNoObject;
@@ -769,7 +781,9 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
   SetUpSpecialMethods(heap_, cls.get());
   ns.Reset();
   body_function.Reset();
-  return StoreName(stmt.name, std::move(cls)) ? Flow::kNormal : Flow::kError;
+  Ref decorated = ApplyDecorators(std::move(decorators), std::move(cls));
+  if (!decorated) return Flow::kError;
+  return StoreName(stmt.name, std::move(decorated)) ? Flow::kNormal : Flow::kError;
 }
 
 Flow Interpreter::ExecImport(const Stmt& stmt) {
@@ -786,7 +800,9 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
     }
     if (module == "collections") return session_.collections_module;
     if (module == "copy") return CopyModule(heap_, session_);
-    if (module == "math" || module == "operator") return ImportedModule(*this, module);
+    if (module == "math" || module == "operator" || module == "functools") {
+      return ImportedModule(*this, module);
+    }
     return session_.tracemalloc_module;
   };
   const std::string_view from = stmt.import_from;

@@ -21,6 +21,7 @@ constexpr ModelledModule kModelledModules[] = {
     {"array", ""},
     {"collections", " (of collections heapsim models deque only)"},
     {"copy", ""},
+    {"functools", " (of functools heapsim models reduce and partial only)"},
     {"gc", ""},
     {"math", ""},
     {"operator", ""},

@@ -239,7 +239,7 @@ class Parser {
   // --- Statements.
   void ParseStatement(Block* block);
   void ParseSimpleStatements(Block* block);
-  // `@decorator` lines and the `def` they decorate.
+  // `@decorator` lines and the `def` or `class` they decorate.
   void ParseDecorated(Block* block);
   StmtPtr ParseSmallStatement();
   StmtPtr ParseExpressionStatement();
@@ -507,12 +507,15 @@ void Parser::ParseDecorated(Block* block) {
     if (!ExpectNewline()) return;
     decorators.push_back(std::move(decorator));
   }
-  if (!IsKeyword("def")) {
-    if (IsKeyword("class")) return Unsupported(Cur().position, "class decorators");
+  StmtPtr stmt;
+  if (IsKeyword("def")) {
+    stmt = ParseFunctionDef();
+  } else if (IsKeyword("class")) {
+    stmt = ParseClassDef();
+  } else {
     if (IsKeyword("async")) return Unsupported(Cur().position, "'async' code");
     return InvalidSyntax();
   }
-  StmtPtr stmt = ParseFunctionDef();
   if (failed()) return;
   stmt->decorators = std::move(decorators);
   // Decorators are on lines of their own.

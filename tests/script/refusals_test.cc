@@ -89,12 +89,37 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"class E(Exception):\n    pass\n", "a class derived from Exception"},
       // Imports, starred targets and decorators outside the subset.
       {"from os import path\n",
-       "import of module 'os' (heapsim models array, collections, copy, gc, math, operator, sys, "
-       "tracemalloc and weakref)"},
+       "import of module 'os' (heapsim models array, collections, copy, functools, gc, math, "
+       "operator, sys, tracemalloc and weakref)"},
       {"import itertools\n", "import of module 'itertools'"},
       // math and operator: names, arguments and sizes heapsim does not model.
       {"import math\nmath.hypot(3, 4)\n", "attribute 'hypot' of a 'module' object"},
       {"from operator import itemgetter\n", "import of 'operator.itemgetter'"},
+      // functools: what is not modelled is refused by name.
+      {"import functools\nfunctools.lru_cache\n", "attribute 'lru_cache' of a 'module' object"},
+      {"import functools\nfunctools._make_key\n", "attribute '_make_key' of a 'module' object"},
+      {"from functools import wraps\n", "import of 'functools.wraps'"},
+      {"import functools\nclass C:\n    pass\nfunctools.reduce(C, [1, 2])\n",
+       "functools.reduce() with a function of type 'type'"},
+      {"import functools\nfunctools.reduce('{}{}'.format, ['a', 'b'])\n",
+       "functools.reduce() with a function of type 'builtin_function_or_method'"},
+      {"import sys, functools\nsys.getrefcount(functools.partial)\n",
+       "sys.getrefcount() of a start-up object of type 'type'"},
+      {"import sys, collections\nsys.getrefcount(collections.deque)\n",
+       "sys.getrefcount() of a start-up object of type 'type'"},
+      {"import functools\ndef f(a, b):\n    pass\nfunctools.partial(f, b=1)(2)\n",
+       "calling a functools.partial that has keywords"},
+      {"import functools\nfunctools.partial(len, [1])()\n",
+       "calling a functools.partial of a 'builtin_function_or_method' object"},
+      {"import functools\ndef f(*a):\n    pass\nfunctools.partial(f, 1)(2, 3, 4, 5, 6)\n",
+       "a call of a functools.partial with 6 arguments"},
+      {"import functools\ndef f():\n    pass\nfunctools.partial(f).__dict__\n",
+       "attribute '__dict__' of a functools.partial"},
+      {"import functools\ndef f():\n    pass\np = functools.partial(f)\np.x = 1\n",
+       "setting attribute 'x' of a 'functools.partial' object"},
+      {"import functools, tracemalloc\ndef f():\n    pass\np = functools.partial(f)\n"
+       "tracemalloc.start()\nrepr(p)\n",
+       "the repr of a functools.partial while tracemalloc traces"},
       {"import math\nmath.factorial(10 ** 8)\n", "math.factorial(n) for n above 20,000"},
       {"import math, tracemalloc\ntracemalloc.start()\nx = math.factorial(25)\n",
        "math.factorial(n) for n above 20 while tracemalloc traces"},
@@ -107,7 +132,6 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"from sys import argv\n",
        "import of 'sys.argv' (only the module's modelled functions and values)"},
       {"a, *b, *c = [1, 2]\n", "more than one starred assignment target"},
-      {"def d(c):\n    return c\n@d\nclass C:\n    pass\n", "class decorators"},
       // Builtins CPython has and heapsim does not.
       {"class A:\n    def f(self):\n        return super(A)\nA().f()\n",
        "super() with one argument (an unbound super object) or more than two"},

@@ -1,0 +1,36 @@
+"""functools on hostile inputs: reduce over enormous or endless iterables,
+recursion through reduce, and functools' unmodelled names end with CPython's
+error, a limit or a refusal, never a crash or a hang."""
+from run_hostile import Case
+
+TIMED = ["--max_seconds=2"]
+TIME_LIMIT = r"^time limit reached: the call ran longer than 2s$"
+
+CASES = [
+    Case("functools_reduce_huge_range",
+         "import functools, operator\nfunctools.reduce(operator.add, range(10**12))\n", 3,
+         TIME_LIMIT, 6, args=TIMED),
+    Case("functools_reduce_endless",
+         "import functools\ndef ones():\n    while True:\n        yield 1\n"
+         "functools.reduce(lambda a, b: b, ones())\n", 3, TIME_LIMIT, 6, args=TIMED),
+    Case("functools_reduce_growing_list",
+         "import functools\n"
+         "functools.reduce(lambda acc, x: acc.append([x] * 10**6) or acc, range(10**6), [])\n",
+         1, r"^MemoryError$", seconds=30),
+    Case("functools_reduce_recursive",
+         "import functools\ndef f(a, b):\n    return functools.reduce(f, [a, b])\nf(1, 2)\n", 2,
+         r"unsupported: a call near the recursion limit through C code"),
+    Case("functools_cache_recursive",
+         "import functools\n@functools.cache\ndef f(n):\n    return [n] * 1000 + f(n + 1)\nf(0)\n", 2,
+         r"unsupported: attribute 'cache' of a 'module' object"),
+    Case("functools_partial_nesting",
+         "import functools\ndef f(*a):\n    return len(a)\np = f\nfor i in range(10**6):\n"
+         "    p = functools.partial(p, i)\n", 3, TIME_LIMIT, 6, args=TIMED),
+    Case("functools_partial_recursive",
+         "import functools\ndef f(n):\n    return again(n + 1)\nagain = functools.partial(f)\n"
+         "again(0)\n", {"*": 2},
+         r"unsupported: a call near the recursion limit through C code"),
+    Case("functools_reduce_class_function",
+         "import functools\nclass C:\n    pass\nfunctools.reduce(C, [1, 2])\n", 2,
+         r"unsupported: functools.reduce\(\) with a function of type 'type'"),
+]
