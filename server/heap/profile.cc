@@ -164,6 +164,12 @@ constexpr Profile Py38() {
                .factorial_accepts_floats = true,
                .log_arity_message = true,
                .pow_zero_to_minus_inf_fails = true},
+      .random = {.frame_slots = {15, 8, 7, 11, 12, 7},
+                 .getrandbits_zero_allowed = false,
+                 .seed_checks_type = false,
+                 .randrange_uses_index = false,
+                 .choice_stores_index = true,
+                 .choice_checks_length = false},
       .operator_index_returns_exact_int = false,
       .operator_has_call = false,
       .deque = {.object_size = 96, .own_block_cache = false, .traverse_visits_type = false,
@@ -264,6 +270,12 @@ constexpr Profile Py39() {
   Profile p = Py38();
   p.recursion_overflow_allowance = 0;
   p.math.variadic_gcd = true;
+  p.random = {.frame_slots = {14, 8, 7, 7, 12, 7},
+              .getrandbits_zero_allowed = true,
+              .seed_checks_type = true,
+              .randrange_uses_index = false,
+              .choice_stores_index = false,
+              .choice_checks_length = false};
   p.version = "3.9";
   p.gc_startup_stats = {{{9, 0}, {0, 0}, {0, 0}}};
   p.gc_startup_count0_bound = 640;
@@ -307,6 +319,8 @@ constexpr Profile Py310() {
   p.deque.remove_rotates_each_step = false;
   p.weakref.type_name = "ReferenceType";
   p.math.factorial_accepts_floats = false;
+  p.random.frame_slots = {17, 8, 7, 7, 12, 7};
+  p.random.randrange_uses_index = true;
   p.operator_index_returns_exact_int = true;
   p.weakref.type_module = "weakref";
   p.array.gc_tracked = true;
@@ -371,6 +385,8 @@ constexpr Profile Py311() {
   Profile p = Py310();
   p.exception_frees_traceback_first = true;
   p.math.pow_zero_to_minus_inf_fails = false;
+  p.random.frame_slots = {};  // frames live on the interpreter's own stack
+  p.random.choice_checks_length = true;
   p.operator_has_call = true;
   p.frame_object_base = 136;
   p.version = "3.11";
@@ -385,7 +401,7 @@ constexpr Profile Py311() {
                             .revert_backoff = 5,
                             .float_result_reuses_operand = false};
   // measured: in sys.modules when a script starts
-  p.modules_at_startup = "weakref math operator itertools collections";
+  p.modules_at_startup = "weakref math operator itertools collections random";
   p.aux.weakref = 80;  // a vectorcall pointer
   p.deque.object_size = 232;  // 16 cached block pointers and their count
   p.deque.own_block_cache = true;

@@ -221,6 +221,15 @@ enum class Builtin : uint16_t {
   kOperatorCountOf,
   kOperatorIndexOf,
   kOperatorCall,
+  // Module random (module_random.cc): kRandomSeed to kRandomUniform.
+  kRandomSeed,
+  kRandomRandom,
+  kRandomGetRandBits,
+  kRandomRandRange,
+  kRandomRandInt,
+  kRandomChoice,
+  kRandomShuffle,
+  kRandomUniform,
   // Methods of builtin types (self is the first argument).
   kListAppend,
   kListExtend,
