@@ -15,6 +15,7 @@
 
 #include "server/script/module_random.h"
 
+#include <cmath>
 #include <optional>
 #include <string>
 #include <utility>
@@ -151,9 +152,18 @@ class RandomCall : public BuiltinCall {
         if (n != 2) return Refuse(absl::StrCat(name, " with ", n, " arguments"));
         if (!IntArguments(name)) return Ref();
         return RandInt();
-      case Builtin::kRandomChoice:
+      case Builtin::kRandomChoice: {
         if (n != 1) return Refuse(absl::StrCat(name, " with ", n, " arguments"));
+        // Sequences whose len() and items run no Python code (which could
+        // raise through random.py's frames).
+        const TypeTag type = heap_.type_of(Arg(0));
+        if (type != TypeTag::kList && type != TypeTag::kTuple && type != TypeTag::kStr &&
+            type != TypeTag::kRange) {
+          return Refuse(absl::StrCat(name, " of a '", TypeName(heap_, Arg(0)),
+                                     "' (lists, tuples, strs and ranges only)"));
+        }
         return Choice();
+      }
       case Builtin::kRandomShuffle:
         if (n != 1) return Refuse(absl::StrCat(name, " with ", n, " arguments"));
         if (heap_.type_of(Arg(0)) != TypeTag::kList) {
@@ -536,6 +546,11 @@ class RandomCall : public BuiltinCall {
     std::optional<PyCall> call;
     if (!Enter(PyFunction::kUniform, &call)) return Ref();
     BindArguments(*call, args_);
+    const BigInt a = IntAsBig(heap_, call->Get(kA));
+    if (!std::isfinite(a.ToDouble()) ||
+        !std::isfinite((IntAsBig(heap_, call->Get(kB)) - a).ToDouble())) {
+      return RefuseError("uniform", "OverflowError (an int too large for a float)");
+    }
     Ref difference = Arithmetic(BinaryOp::kSub, call->Get(kB), call->Get(kA));
     if (!difference) return Ref();
     Ref fraction = heap_.Adopt(NewFloat(heap_, Generator().NextDouble()).release());

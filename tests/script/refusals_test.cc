@@ -333,6 +333,10 @@ const std::vector<Refusal>& RefusedPrograms() {
        "sys.getsizeof() of a function of random (a method of its hidden instance)"},
       {"import random\nrandom.seed(1)\nrandom.getrandbits(1.0)\n",
        "random.getrandbits() of a 'float'"},
+      {"import random\nrandom.seed(1)\nrandom.choice({1: 2})\n",
+       "random.choice() of a 'dict' (lists, tuples, strs and ranges only)"},
+      {"import random\nrandom.seed(1)\nrandom.uniform(0, 10**400)\n",
+       "random.uniform() raising OverflowError (an int too large for a float)"},
       // Outcomes that depend on when CPython's automatic collections ran
       // before the first full collection (its start-up count is unknown):
       // 2,100 lists pass every profile's threshold0.
