@@ -164,7 +164,7 @@ constexpr Profile Py38() {
                .factorial_accepts_floats = true,
                .log_arity_message = true,
                .pow_zero_to_minus_inf_fails = true},
-      .random = {.frame_slots = {15, 8, 7, 11, 12, 7},
+      .random = {.frame_slots = {15, 8, 7, 11, 12, 7, 5, 16},
                  .getrandbits_zero_allowed = false,
                  .seed_checks_type = false,
                  .randrange_uses_index = false,
@@ -270,7 +270,7 @@ constexpr Profile Py39() {
   Profile p = Py38();
   p.recursion_overflow_allowance = 0;
   p.math.variadic_gcd = true;
-  p.random = {.frame_slots = {14, 8, 7, 7, 12, 7},
+  p.random = {.frame_slots = {14, 8, 7, 7, 12, 7, 5, 16},
               .getrandbits_zero_allowed = true,
               .seed_checks_type = true,
               .randrange_uses_index = false,
@@ -319,7 +319,7 @@ constexpr Profile Py310() {
   p.deque.remove_rotates_each_step = false;
   p.weakref.type_name = "ReferenceType";
   p.math.factorial_accepts_floats = false;
-  p.random.frame_slots = {17, 8, 7, 7, 12, 7};
+  p.random.frame_slots = {17, 8, 7, 7, 12, 7, 5, 16};
   p.random.randrange_uses_index = true;
   p.operator_index_returns_exact_int = true;
   p.weakref.type_module = "weakref";

@@ -165,11 +165,11 @@ struct MathRules {
 
 // Module random (Lib/random.py over Modules/_randommodule.c).
 struct RandomRules {
-  // co_stacksize + co_nlocals of randrange, randint,
-  // _randbelow_with_getrandbits, choice, shuffle and uniform, which size
-  // their heap frames (3.8 to 3.10; measured on each version's code
-  // objects).
-  std::array<uint8_t, 6> frame_slots;
+  // co_stacksize + co_nlocals (+ the __class__ free variable) of randrange,
+  // randint, _randbelow_with_getrandbits, choice, shuffle, uniform,
+  // getstate and setstate, which size their heap frames (3.8 to 3.10;
+  // measured on each version's code objects).
+  std::array<uint8_t, 8> frame_slots;
   bool getrandbits_zero_allowed;  // getrandbits(0) is 0 (3.9+), else a ValueError
   bool seed_checks_type;          // seed() builds (type(None), int, ...) for isinstance (3.9+)
   bool randrange_uses_index;      // operator.index() of the arguments (3.10+), else int()

@@ -276,6 +276,8 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"random", "choice", Builtin::kRandomChoice},
     {"random", "shuffle", Builtin::kRandomShuffle},
     {"random", "uniform", Builtin::kRandomUniform},
+    {"random", "getstate", Builtin::kRandomGetState},
+    {"random", "setstate", Builtin::kRandomSetState},
     {"array", "array", Builtin::kTypeArray},
     {"array", "ArrayType", Builtin::kTypeArray},
     {"math", "sqrt", Builtin::kMathSqrt},

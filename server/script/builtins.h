@@ -221,7 +221,7 @@ enum class Builtin : uint16_t {
   kOperatorCountOf,
   kOperatorIndexOf,
   kOperatorCall,
-  // Module random (module_random.cc): kRandomSeed to kRandomUniform.
+  // Module random (module_random.cc): kRandomSeed to kRandomSetState.
   kRandomSeed,
   kRandomRandom,
   kRandomGetRandBits,
@@ -230,6 +230,8 @@ enum class Builtin : uint16_t {
   kRandomChoice,
   kRandomShuffle,
   kRandomUniform,
+  kRandomGetState,
+  kRandomSetState,
   // Methods of builtin types (self is the first argument).
   kListAppend,
   kListExtend,

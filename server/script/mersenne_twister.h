@@ -31,6 +31,15 @@ class MersenneTwister {
   // least significant; the last word keeps its top bits. REQUIRES: k >= 0.
   BigInt NextBits(uint64_t k);
 
+  // The state getstate() exports: the 624 words and the position in them.
+  const std::array<uint32_t, kStateWords>& words() const { return state_; }
+  int position() const { return index_; }
+  // setstate(): REQUIRES 0 <= position <= kStateWords.
+  void Restore(const std::array<uint32_t, kStateWords>& words, int position) {
+    state_ = words;
+    index_ = position;
+  }
+
  private:
   void InitByArray(const uint32_t* key, size_t length);
 

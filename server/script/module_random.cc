@@ -16,6 +16,7 @@
 #include "server/script/module_random.h"
 
 #include <cmath>
+#include <array>
 #include <optional>
 #include <string>
 #include <utility>
@@ -43,10 +44,20 @@ namespace {
 
 // The random.py functions whose calls heapsim runs, in the order of the
 // profile's RandomRules::frame_slots.
-enum class PyFunction : uint8_t { kRandRange, kRandInt, kRandBelow, kChoice, kShuffle, kUniform };
+enum class PyFunction : uint8_t {
+  kRandRange,
+  kRandInt,
+  kRandBelow,
+  kChoice,
+  kShuffle,
+  kUniform,
+  kGetState,
+  kSetState,
+};
 
-constexpr std::string_view kFunctionNames[] = {"randrange", "randint", "_randbelow_with_getrandbits",
-                                               "choice",    "shuffle", "uniform"};
+constexpr std::string_view kFunctionNames[] = {
+    "randrange", "randint", "_randbelow_with_getrandbits", "choice", "shuffle", "uniform",
+    "getstate",  "setstate"};
 
 // The local slots each function's frame releases, in co_varnames order
 // (the slots heapsim uses; the frame's size is the profile's).
@@ -77,7 +88,15 @@ constexpr size_t kShuffleRandBelow = 2;
 constexpr size_t kShuffleI = 3;
 constexpr size_t kShuffleJ = 4;
 
-constexpr size_t kSlotCounts[] = {9, 3, 5, 3, 5, 3};
+// setstate(self, state) then version, internalstate.
+constexpr size_t kState = 1;
+constexpr size_t kVersion = 2;
+constexpr size_t kInternalState = 3;
+
+constexpr size_t kSlotCounts[] = {9, 3, 5, 3, 5, 3, 1, 4};
+
+// Random.VERSION, the first item of getstate()'s tuple.
+constexpr int64_t kStateVersion = 3;
 
 // One running call of a random.py function: its frame on the simulated
 // stack (a heap frame on 3.8 to 3.10) and its level toward the recursion
@@ -170,6 +189,12 @@ class RandomCall : public BuiltinCall {
           return Refuse(absl::StrCat(name, " of a '", TypeName(heap_, Arg(0)), "' (lists only)"));
         }
         return Shuffle();
+      case Builtin::kRandomGetState:
+        if (n != 0) return Refuse(absl::StrCat(name, " with arguments"));
+        return GetState();
+      case Builtin::kRandomSetState:
+        if (n != 1) return Refuse(absl::StrCat(name, " without exactly one argument"));
+        return SetState();
       case Builtin::kRandomUniform:
         if (n != 2) return Refuse(absl::StrCat(name, " with ", n, " arguments"));
         if (!IntArguments(absl::StrCat(name, " (of floats: 3.12+ reuses float operands)"))) {
@@ -274,17 +299,7 @@ class RandomCall : public BuiltinCall {
       if (!heap_.cls(type).vectorcall) NewTupleOf(heap_, {none}).Reset();
       NewTupleOf(heap_, {none, none, none, none, none, none}).Reset();
     }
-    Ref super_object;
-    Ref bound_seed;
-    if (!heap_.profile().super_attr_specialises) {
-      const ObjectId id = heap_.NewObject(TypeTag::kSuper, kSuperRequest);
-      for (int i = 0; i < 3; ++i) heap_.IncRef(inst_);
-      heap_.AttachBody(id, SuperBody{inst_, inst_, inst_});
-      heap_.Track(id);
-      super_object = heap_.Adopt(id);
-      bound_seed = NewBuiltin(heap_, static_cast<uint32_t>(Builtin::kRandomSeed), inst_);
-      super_object.Reset();
-    }
+    Ref bound_seed = BindThroughSuper(Builtin::kRandomSeed);
     // random_seed: n = abs(a), its 32-bit words in a PyMem key buffer.
     Ref magnitude = heap_.NewRef(a);
     const BigInt value = IntAsBig(heap_, a);
@@ -306,6 +321,84 @@ class RandomCall : public BuiltinCall {
     magnitude.Reset();
     bound_seed.Reset();
     interp_.EndNativeCall();
+    return None();
+  }
+
+  // super().name(...) before 3.12: a super object, and the C method bound
+  // to the instance (freed after the call, which the caller makes while
+  // holding the returned reference); the super object is freed at once.
+  Ref BindThroughSuper(Builtin method) {
+    if (heap_.profile().super_attr_specialises) return Ref();
+    const ObjectId id = heap_.NewObject(TypeTag::kSuper, kSuperRequest);
+    for (int i = 0; i < 3; ++i) heap_.IncRef(inst_);
+    heap_.AttachBody(id, SuperBody{inst_, inst_, inst_});
+    heap_.Track(id);
+    Ref super_object = heap_.Adopt(id);
+    Ref bound = NewBuiltin(heap_, static_cast<uint32_t>(method), inst_);
+    super_object.Reset();
+    return bound;
+  }
+
+  // getstate(): (VERSION, super().getstate(), gauss_next), the generator's
+  // state a 625-tuple of its words and position made by the C method.
+  Ref GetState() {
+    std::optional<PyCall> call;
+    if (!Enter(PyFunction::kGetState, &call)) return Ref();
+    Ref bound = BindThroughSuper(Builtin::kRandomGetState);
+    const MersenneTwister& generator = Generator();
+    Ref words = NewTuple(heap_, std::vector<ObjectId>(MersenneTwister::kStateWords + 1, kNoObject));
+    std::vector<ObjectId>& items = heap_.tuple(words.get()).items;
+    for (int i = 0; i < MersenneTwister::kStateWords; ++i) {
+      // PyLong_FromUnsignedLong: exactly the word's digits.
+      const uint32_t word = generator.words()[static_cast<size_t>(i)];
+      items[static_cast<size_t>(i)] =
+          NewInt(heap_, int64_t{word}, IntRequest::Digits(DigitCount(int64_t{word}))).release();
+    }
+    items.back() = NewInt(heap_, generator.position()).release();
+    bound.Reset();
+    return NewTupleOf(heap_, {heap_.small_int(kStateVersion), words.get(), heap_.none()});
+  }
+
+  // setstate(state) of a state getstate() could have made: a 3-tuple of
+  // VERSION, 624 words and a position in a tuple, and None (version 2
+  // states, other shapes and values raise inside random.py: refused).
+  Ref SetState() {
+    const ObjectId state = Arg(0);
+    const auto refuse = [&](std::string_view what) {
+      return Refuse(absl::StrCat("random.setstate() of ", std::string(what)));
+    };
+    if (heap_.type_of(state) != TypeTag::kTuple || TupleItems(heap_, state).size() != 3) {
+      return refuse("anything but a 3-tuple");
+    }
+    const std::vector<ObjectId>& parts = TupleItems(heap_, state);
+    if (parts[0] != heap_.small_int(kStateVersion)) return refuse("a state of another version");
+    if (parts[2] != heap_.none()) return refuse("a state whose gauss_next is not None");
+    const ObjectId words = parts[1];
+    if (heap_.type_of(words) != TypeTag::kTuple ||
+        TupleItems(heap_, words).size() != MersenneTwister::kStateWords + 1) {
+      return refuse("a state whose internal state is not a 625-tuple");
+    }
+    std::array<uint32_t, MersenneTwister::kStateWords> restored{};
+    const std::vector<ObjectId>& items = TupleItems(heap_, words);
+    for (size_t i = 0; i <= restored.size(); ++i) {
+      if (heap_.type_of(items[i]) != TypeTag::kInt) return refuse("a state holding a non-int");
+      const std::optional<int64_t> value = IntAsBig(heap_, items[i]).ToInt64();
+      if (!value || *value < 0 || *value > (i < restored.size() ? INT32_MAX * int64_t{2} + 1
+                                                                  : MersenneTwister::kStateWords)) {
+        return refuse("a state holding a word or position out of range");
+      }
+      if (i < restored.size()) restored[i] = static_cast<uint32_t>(*value);
+    }
+    std::optional<PyCall> call;
+    if (!Enter(PyFunction::kSetState, &call)) return Ref();
+    BindArguments(*call, args_);
+    // version = state[0]; then version, internalstate, self.gauss_next =
+    // state binds the same objects again (gauss_next stays None).
+    call->Set(kVersion, parts[0]);
+    call->Set(kInternalState, words);
+    Ref bound = BindThroughSuper(Builtin::kRandomSetState);
+    Generator().Restore(restored, static_cast<int>(IntAsBig(heap_, items.back()).ToInt64().value()));
+    bound.Reset();
     return None();
   }
 

@@ -13,7 +13,7 @@ namespace heapsim::script {
 
 // True for the builtins of module random.
 inline bool IsRandomBuiltin(Builtin builtin) {
-  return builtin >= Builtin::kRandomSeed && builtin <= Builtin::kRandomUniform;
+  return builtin >= Builtin::kRandomSeed && builtin <= Builtin::kRandomSetState;
 }
 
 // True for random's functions, which in CPython are methods of its hidden
