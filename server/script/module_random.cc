@@ -15,8 +15,8 @@
 
 #include "server/script/module_random.h"
 
-#include <cmath>
 #include <array>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <utility>
@@ -152,8 +152,9 @@ class RandomCall : public BuiltinCall {
     if (!args_.keywords.empty()) return Refuse(absl::StrCat(name, " with keyword arguments"));
     if (builtin_ == Builtin::kRandomSeed) return Seed();
     if (!session_.random_generator) {
-      return Refuse(absl::StrCat(name, " before random.seed(int) (CPython seeds the generator "
-                                       "from the system's entropy)"));
+      return Refuse(absl::StrCat(name,
+                                 " before random.seed(int) (CPython seeds the generator "
+                                 "from the system's entropy)"));
     }
     const size_t n = args_.positional.size();
     switch (builtin_) {
@@ -294,8 +295,7 @@ class RandomCall : public BuiltinCall {
     NewTupleOf(heap_, {none, none, none}).Reset();
     if (rules_.seed_checks_type) {
       // isinstance(a, (type(None), int, float, str, bytes, bytearray)).
-      const ObjectId type =
-          session_.builtin_objects[static_cast<size_t>(Builtin::kTypeType)];
+      const ObjectId type = session_.builtin_objects[static_cast<size_t>(Builtin::kTypeType)];
       if (!heap_.cls(type).vectorcall) NewTupleOf(heap_, {none}).Reset();
       NewTupleOf(heap_, {none, none, none, none, none, none}).Reset();
     }
@@ -383,8 +383,9 @@ class RandomCall : public BuiltinCall {
     for (size_t i = 0; i <= restored.size(); ++i) {
       if (heap_.type_of(items[i]) != TypeTag::kInt) return refuse("a state holding a non-int");
       const std::optional<int64_t> value = IntAsBig(heap_, items[i]).ToInt64();
-      if (!value || *value < 0 || *value > (i < restored.size() ? INT32_MAX * int64_t{2} + 1
-                                                                  : MersenneTwister::kStateWords)) {
+      const int64_t limit =
+          i < restored.size() ? int64_t{UINT32_MAX} : int64_t{MersenneTwister::kStateWords};
+      if (!value || *value < 0 || *value > limit) {
         return refuse("a state holding a word or position out of range");
       }
       if (i < restored.size()) restored[i] = static_cast<uint32_t>(*value);
@@ -397,7 +398,8 @@ class RandomCall : public BuiltinCall {
     call->Set(kVersion, parts[0]);
     call->Set(kInternalState, words);
     Ref bound = BindThroughSuper(Builtin::kRandomSetState);
-    Generator().Restore(restored, static_cast<int>(IntAsBig(heap_, items.back()).ToInt64().value()));
+    Generator().Restore(restored,
+                        static_cast<int>(IntAsBig(heap_, items.back()).ToInt64().value()));
     bound.Reset();
     return None();
   }
@@ -504,8 +506,8 @@ class RandomCall : public BuiltinCall {
     // n = (width + istep -/+ 1) // istep
     Ref sum = Arithmetic(BinaryOp::kAdd, call->Get(kWidth), step);
     if (!sum) return Ref();
-    Ref adjusted = Arithmetic(step_value.is_negative() ? BinaryOp::kAdd : BinaryOp::kSub,
-                              sum.get(), heap_.small_int(1));
+    Ref adjusted = Arithmetic(step_value.is_negative() ? BinaryOp::kAdd : BinaryOp::kSub, sum.get(),
+                              heap_.small_int(1));
     sum.Reset();
     if (!adjusted) return Ref();
     Ref count = Arithmetic(BinaryOp::kFloorDiv, adjusted.get(), step);
