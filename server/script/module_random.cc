@@ -182,6 +182,14 @@ class RandomCall : public BuiltinCall {
           return Refuse(absl::StrCat(name, " of a '", TypeName(heap_, Arg(0)),
                                      "' (lists, tuples, strs and ranges only)"));
         }
+        if (type == TypeTag::kRange) {
+          // len() of a range past a C ssize_t raises inside random.py.
+          const RangeBody& range = heap_.range(Arg(0));
+          const __int128 span = static_cast<__int128>(range.stop) - range.start;
+          if (span > INT64_MAX || span < -static_cast<__int128>(INT64_MAX)) {
+            return RefuseError("choice", "OverflowError (a range longer than a C ssize_t)");
+          }
+        }
         return Choice();
       }
       case Builtin::kRandomShuffle:
