@@ -151,6 +151,37 @@ int64_t BigInt::Hash() const {
   return hash;
 }
 
+BigInt BigInt::FromWords(const std::vector<uint32_t>& words) {
+  BigInt result;
+  result.digits_.reserve(words.size() * 32 / kDigitBits + 1);
+  uint64_t window = 0;
+  int held = 0;
+  for (uint32_t word : words) {
+    window |= uint64_t{word} << held;
+    held += 32;
+    while (held >= kDigitBits) {
+      result.digits_.push_back(static_cast<uint32_t>(window & kDigitMask));
+      window >>= kDigitBits;
+      held -= kDigitBits;
+    }
+  }
+  if (held > 0) result.digits_.push_back(static_cast<uint32_t>(window));
+  result.Normalize();
+  return result;
+}
+
+std::vector<uint32_t> BigInt::MagnitudeWords() const {
+  std::vector<uint32_t> words((BitLength() + 31) / 32, 0);
+  uint64_t bit = 0;
+  for (uint32_t digit : digits_) {
+    const uint64_t shifted = uint64_t{digit} << (bit % 32);
+    words[bit / 32] |= static_cast<uint32_t>(shifted);
+    if (bit / 32 + 1 < words.size()) words[bit / 32 + 1] |= static_cast<uint32_t>(shifted >> 32);
+    bit += kDigitBits;
+  }
+  return words;
+}
+
 uint64_t BigInt::BitLength() const {
   if (digits_.empty()) return 0;
   return (digits_.size() - 1) * kDigitBits + (32 - __builtin_clz(digits_.back()));

@@ -65,6 +65,12 @@ class BigInt {
   static BigInt ShiftLeft(const BigInt& a, uint64_t bits);
   static BigInt ShiftRight(const BigInt& a, uint64_t bits);
 
+  // The non-negative value whose 32-bit words, least significant first,
+  // are `words`.
+  static BigInt FromWords(const std::vector<uint32_t>& words);
+  // The magnitude's 32-bit words, least significant first (none for zero).
+  std::vector<uint32_t> MagnitudeWords() const;
+
   // -1, 0 or 1.
   static int Compare(const BigInt& a, const BigInt& b);
   friend bool operator==(const BigInt& a, const BigInt& b) {

@@ -165,6 +165,12 @@ constexpr Profile Py38() {
                .factorial_accepts_floats = true,
                .log_arity_message = true,
                .pow_zero_to_minus_inf_fails = true},
+      .random = {.frame_slots = {15, 8, 7, 11, 12, 7, 5, 16},
+                 .getrandbits_zero_allowed = false,
+                 .seed_checks_type = false,
+                 .randrange_uses_index = false,
+                 .choice_stores_index = true,
+                 .choice_checks_length = false},
       .operator_index_returns_exact_int = false,
       .operator_has_call = false,
       .partial_traverse_visits_type = false,
@@ -270,6 +276,12 @@ constexpr Profile Py39() {
       {{10, 10}, {40, 49}, {58, 61}, {91, 91}, {93, 93}, {95, 95}, {97, 97}, {105, 105}});
   p.recursion_overflow_allowance = 0;
   p.math.variadic_gcd = true;
+  p.random = {.frame_slots = {14, 8, 7, 7, 12, 7, 5, 16},
+              .getrandbits_zero_allowed = true,
+              .seed_checks_type = true,
+              .randrange_uses_index = false,
+              .choice_stores_index = false,
+              .choice_checks_length = false};
   p.version = "3.9";
   p.gc_startup_stats = {{{9, 0}, {0, 0}, {0, 0}}};
   p.gc_startup_count0_bound = 640;
@@ -314,6 +326,8 @@ constexpr Profile Py310() {
   p.deque.remove_rotates_each_step = false;
   p.weakref.type_name = "ReferenceType";
   p.math.factorial_accepts_floats = false;
+  p.random.frame_slots = {17, 8, 7, 7, 12, 7, 5, 16};
+  p.random.randrange_uses_index = true;
   p.operator_index_returns_exact_int = true;
   p.weakref.type_module = "weakref";
   p.array.gc_tracked = true;
@@ -381,6 +395,8 @@ constexpr Profile Py311() {
   p.bool_strs.made_on_first_use = false;
   p.exception_frees_traceback_first = true;
   p.math.pow_zero_to_minus_inf_fails = false;
+  p.random.frame_slots = {};  // frames live on the interpreter's own stack
+  p.random.choice_checks_length = true;
   p.operator_has_call = true;
   p.frame_object_base = 136;
   p.version = "3.11";
@@ -395,7 +411,7 @@ constexpr Profile Py311() {
                             .revert_backoff = 5,
                             .float_result_reuses_operand = false};
   // measured: in sys.modules when a script starts
-  p.modules_at_startup = "weakref math operator itertools collections functools";
+  p.modules_at_startup = "weakref math operator itertools collections functools random";
   p.aux.weakref = 80;  // a vectorcall pointer
   p.deque.object_size = 232;  // 16 cached block pointers and their count
   p.deque.own_block_cache = true;

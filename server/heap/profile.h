@@ -164,6 +164,20 @@ struct MathRules {
   bool pow_zero_to_minus_inf_fails; // pow(0.0, -inf) a domain error (before 3.11)
 };
 
+// Module random (Lib/random.py over Modules/_randommodule.c).
+struct RandomRules {
+  // co_stacksize + co_nlocals (+ the __class__ free variable) of randrange,
+  // randint, _randbelow_with_getrandbits, choice, shuffle, uniform,
+  // getstate and setstate, which size their heap frames (3.8 to 3.10;
+  // measured on each version's code objects).
+  std::array<uint8_t, 8> frame_slots;
+  bool getrandbits_zero_allowed;  // getrandbits(0) is 0 (3.9+), else a ValueError
+  bool seed_checks_type;          // seed() builds (type(None), int, ...) for isinstance (3.9+)
+  bool randrange_uses_index;      // operator.index() of the arguments (3.10+), else int()
+  bool choice_stores_index;       // choice() binds i = self._randbelow(...) (3.8)
+  bool choice_checks_length;      // choice() tests len(seq) before drawing (3.11+)
+};
+
 // collections.deque (deque_object.h).
 struct DequeRules {
   // The object's request, GC header included (3.11+ holds its own array of
@@ -596,6 +610,7 @@ struct Profile {
   WeakRefRules weakref;
   ArrayRules array;
   MathRules math;
+  RandomRules random;
   // operator.index(True) is 1, not True (3.10+: PyNumber_Index returns an
   // exact int).
   bool operator_index_returns_exact_int;

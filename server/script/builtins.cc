@@ -34,6 +34,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/builtin_call.h"
 #include "server/script/module_copy.h"
+#include "server/script/module_random.h"
 #include "server/script/tracemalloc_objects.h"
 #include "server/script/format.h"
 #include "server/script/list_sort.h"
@@ -268,6 +269,16 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"weakref", "getweakrefs", Builtin::kWeakrefGetWeakRefs},
     {"copy", "copy", Builtin::kCopyCopy},
     {"copy", "deepcopy", Builtin::kCopyDeepCopy},
+    {"random", "seed", Builtin::kRandomSeed},
+    {"random", "random", Builtin::kRandomRandom},
+    {"random", "getrandbits", Builtin::kRandomGetRandBits},
+    {"random", "randrange", Builtin::kRandomRandRange},
+    {"random", "randint", Builtin::kRandomRandInt},
+    {"random", "choice", Builtin::kRandomChoice},
+    {"random", "shuffle", Builtin::kRandomShuffle},
+    {"random", "uniform", Builtin::kRandomUniform},
+    {"random", "getstate", Builtin::kRandomGetState},
+    {"random", "setstate", Builtin::kRandomSetState},
     {"array", "array", Builtin::kTypeArray},
     {"array", "ArrayType", Builtin::kTypeArray},
     {"math", "sqrt", Builtin::kMathSqrt},
@@ -467,6 +478,10 @@ Ref Call::TypeOf(ObjectId object) {
   const TypeTag type = heap_.type_of(object);
   if (IsCopyFunction(heap_, object)) {
     interp_.Refuse("the type of copy.copy or copy.deepcopy (a Python function in CPython)");
+    return Ref();
+  }
+  if (IsRandomFunction(heap_, object)) {
+    interp_.Refuse("the type of a function of random (a method of its hidden instance)");
     return Ref();
   }
   if (type == TypeTag::kInstance) return heap_.NewRef(heap_.instance(object).cls);
@@ -1249,7 +1264,8 @@ Ref Call::Run() {
       if (!Arity(1, 1)) return Ref();
       const int64_t length = LengthOf(interp_, Arg(0));
       if (length < 0) return Ref();
-      return Int(length);
+      // PyLong_FromSsize_t: exactly its digits (no medium-int request).
+      return NewInt(heap_, length, IntRequest::Digits(DigitCount(length)));
     }
     case Builtin::kId:
       if (!Arity(1, 1)) return Ref();
@@ -1695,7 +1711,9 @@ void MakeBuiltinObjects(Heap& heap, SessionState& session) {
     const std::string_view name = BuiltinName(static_cast<Builtin>(builtin));
     // "builtin": none of the tables'; copy's functions are Python functions
     // in CPython, whose repr heapsim does not make.
-    if (BuiltinModule(static_cast<Builtin>(builtin)) == "copy") return std::string_view();
+    // random's are methods of its hidden instance (a repr with its address).
+    const std::string_view module = BuiltinModule(static_cast<Builtin>(builtin));
+    if (module == "copy" || module == "random") return std::string_view();
     return name == "builtin" ? std::string_view() : name;
   });
   session.builtin_objects.assign(static_cast<size_t>(Builtin::kCount), kNoObject);

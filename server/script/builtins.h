@@ -224,6 +224,17 @@ enum class Builtin : uint16_t {
   kOperatorCall,
   // Module functools (module_functools.cc).
   kFunctoolsReduce,
+  // Module random (module_random.cc): kRandomSeed to kRandomSetState.
+  kRandomSeed,
+  kRandomRandom,
+  kRandomGetRandBits,
+  kRandomRandRange,
+  kRandomRandInt,
+  kRandomChoice,
+  kRandomShuffle,
+  kRandomUniform,
+  kRandomGetState,
+  kRandomSetState,
   // Methods of builtin types (self is the first argument).
   kListAppend,
   kListExtend,

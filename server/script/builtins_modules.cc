@@ -18,6 +18,7 @@
 #include "server/script/builtins.h"
 #include "server/script/module_copy.h"
 #include "server/script/module_math.h"
+#include "server/script/module_random.h"
 #include "server/script/tracemalloc_objects.h"
 
 namespace heapsim::script {
@@ -102,6 +103,10 @@ Ref ModuleCall::GetSizeOf() {
   }
   if (IsCopyFunction(heap_, operands[0])) {
     interp_.Refuse("sys.getsizeof() of copy.copy or copy.deepcopy (a Python function in CPython)");
+    return Ref();
+  }
+  if (IsRandomFunction(heap_, operands[0])) {
+    interp_.Refuse("sys.getsizeof() of a function of random (a method of its hidden instance)");
     return Ref();
   }
   if (heap_.type_of(operands[0]) == TypeTag::kTraceObject) {
@@ -534,6 +539,7 @@ Ref CallModuleBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args) {
     return CallCopyFunction(interp, builtin, args);
   }
   if (IsMathBuiltin(builtin)) return CallMathBuiltin(interp, builtin, args);
+  if (IsRandomBuiltin(builtin)) return CallRandomBuiltin(interp, builtin, args);
   if (IsOperatorBuiltin(builtin)) return CallOperatorBuiltin(interp, builtin, args);
   if (builtin == Builtin::kFunctoolsReduce) return CallFunctoolsBuiltin(interp, builtin, args);
   return ModuleCall(interp, builtin, args).Run();

@@ -27,6 +27,7 @@
 #include "server/heap/heap.h"
 #include "server/heap/list_object.h"
 #include "server/script/code.h"
+#include "server/script/mersenne_twister.h"
 #include "server/script/program.h"
 #include "server/script/runtime.h"
 
@@ -88,6 +89,13 @@ struct SessionState {
   // objects, made by the first `import copy`; owned.
   ObjectId copy_module = kNoObject;
   std::vector<ObjectId> copy_codes;
+  // The random module and the code objects of the random.py functions
+  // whose frames its calls make (module_random.h): static objects, made by
+  // the first `import random`; owned. The generator of its hidden instance
+  // is unset until random.seed(int).
+  ObjectId random_module = kNoObject;
+  std::vector<ObjectId> random_codes;
+  std::optional<MersenneTwister> random_generator;
   // The first module imported whose import runs Python code in CPython
   // (tracemalloc, copy, weakref where start-up has not loaded it): its
   // collections and objects are not modelled. Empty while there is none.

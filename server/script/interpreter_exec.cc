@@ -25,6 +25,7 @@
 #include "server/script/generator_function.h"
 #include "server/script/interpreter.h"
 #include "server/script/module_copy.h"
+#include "server/script/module_random.h"
 #include "server/script/specialised_compare.h"
 #include "server/script/operators.h"
 #include "server/script/special_methods.h"
@@ -800,6 +801,7 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
     }
     if (module == "collections") return session_.collections_module;
     if (module == "copy") return CopyModule(heap_, session_);
+    if (module == "random") return RandomModule(heap_, session_);
     if (module == "math" || module == "operator" || module == "functools") {
       return ImportedModule(*this, module);
     }

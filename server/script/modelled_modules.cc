@@ -25,6 +25,9 @@ constexpr ModelledModule kModelledModules[] = {
     {"gc", ""},
     {"math", ""},
     {"operator", ""},
+    {"random",
+     " (of random heapsim models seed, random, getrandbits, randrange, randint, choice, shuffle "
+     "and uniform)"},
     {"sys", ""},
     {"tracemalloc", ""},
     {"weakref", ""},

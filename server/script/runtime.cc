@@ -166,10 +166,11 @@ absl::Status Runtime::CheckConsistency() const {
   for (ObjectId id : {session.main_module, session.sys_module, session.gc_module,
                       session.tracemalloc_module, session.weakref_module, session.array_module,
                       session.collections_module,
-                      session.copy_module}) {
+                      session.copy_module, session.random_module}) {
     if (id != kNoObject) ++held[id];
   }
   for (ObjectId id : session.copy_codes) ++held[id];
+  for (ObjectId id : session.random_codes) ++held[id];
   for (ObjectId id : session.builtin_objects) ++held[id];
   for (const auto& [name, id] : session.type_objects) ++held[id];
   for (const auto& [name, id] : session.module_values) ++held[id];

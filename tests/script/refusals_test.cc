@@ -90,7 +90,7 @@ const std::vector<Refusal>& RefusedPrograms() {
       // Imports, starred targets and decorators outside the subset.
       {"from os import path\n",
        "import of module 'os' (heapsim models array, collections, copy, functools, gc, math, "
-       "operator, sys, tracemalloc and weakref)"},
+       "operator, random, sys, tracemalloc and weakref)"},
       {"import itertools\n", "import of module 'itertools'"},
       // math and operator: names, arguments and sizes heapsim does not model.
       {"import math\nmath.hypot(3, 4)\n", "attribute 'hypot' of a 'module' object"},
@@ -332,6 +332,53 @@ const std::vector<Refusal>& RefusedPrograms() {
        "sys.getsizeof() of copy.copy or copy.deepcopy"},
       {"import copy\na = []\nfor i in range(600):\n    a = [a]\ncopy.deepcopy(a)\n",
        "copy.copy or copy.deepcopy nested near the recursion limit"},
+      // Module random: what depends on the system's entropy, what random.py
+      // raises, and its unmodelled names.
+      {"import random\nrandom.random()\n",
+       "random.random() before random.seed(int) (CPython seeds the generator from the system's "
+       "entropy)"},
+      {"import random\nrandom.seed()\n", "random.seed() without exactly one argument"},
+      {"import random\nrandom.seed(None)\n",
+       "random.seed(None) (seeds from the system's entropy)"},
+      {"import random\nrandom.seed('abc')\n",
+       "random.seed() of a 'str' (only int seeds are modelled)"},
+      {"import random\nrandom.seed(1.5)\n",
+       "random.seed() of a 'float' (only int seeds are modelled)"},
+      {"import random\nrandom.seed(1)\nrandom.randrange(0)\n",
+       "random.randrange() raising ValueError (an empty range) (errors raised inside random.py "
+       "are not modelled)"},
+      {"import random\nrandom.seed(1)\nrandom.choice([])\n",
+       "random.choice() raising IndexError (an empty sequence) (errors raised inside random.py "
+       "are not modelled)"},
+      {"import random\nrandom.seed(1)\nrandom.randrange(1.5)\n",
+       "random.randrange() with a 'float' argument (ints only)"},
+      {"import random\nrandom.seed(1)\nrandom.shuffle((1, 2))\n",
+       "random.shuffle() of a 'tuple' (lists only)"},
+      {"import random\nrandom.seed(1)\nrandom.uniform(0.5, 1)\n",
+       "random.uniform() (of floats: 3.12+ reuses float operands) with a 'float' argument (ints "
+       "only)"},
+      {"import random\nrandom.seed(1)\nrandom.randint(a=1, b=2)\n",
+       "random.randint() with keyword arguments"},
+      {"import random\nprint(random.sample)\n", "attribute 'sample' of a 'module' object"},
+      {"import random\nprint(random.Random)\n", "attribute 'Random' of a 'module' object"},
+      {"from random import gauss\n",
+       "import of 'random.gauss' (of random heapsim models seed, random, getrandbits, randrange, "
+       "randint, choice, shuffle and uniform)"},
+      {"import random\nprint(random.random)\n", "the repr of a builtin function"},
+      {"import random\nprint(type(random.seed))\n",
+       "the type of a function of random (a method of its hidden instance)"},
+      {"import random, sys\nprint(sys.getsizeof(random.choice))\n",
+       "sys.getsizeof() of a function of random (a method of its hidden instance)"},
+      {"import random\nrandom.seed(1)\nrandom.getrandbits(1.0)\n",
+       "random.getrandbits() of a 'float'"},
+      {"import random\nrandom.seed(1)\nrandom.setstate([3, (), None])\n",
+       "random.setstate() of anything but a 3-tuple"},
+      {"import random\nrandom.seed(1)\ns = random.getstate()\nrandom.setstate((2, s[1], None))\n",
+       "random.setstate() of a state of another version"},
+      {"import random\nrandom.seed(1)\nrandom.choice({1: 2})\n",
+       "random.choice() of a 'dict' (lists, tuples, strs and ranges only)"},
+      {"import random\nrandom.seed(1)\nrandom.uniform(0, 10**400)\n",
+       "random.uniform() raising OverflowError (an int too large for a float)"},
       // Outcomes that depend on when CPython's automatic collections ran
       // before the first full collection (its start-up count is unknown):
       // 2,100 lists pass every profile's threshold0.
