@@ -591,6 +591,9 @@ struct Profile {
   bool operator_index_returns_exact_int;
   bool operator_has_call;  // operator.call (3.11+)
   DequeRules deque;
+  // defdict_traverse visits the (heap) type first (3.12+, when
+  // _collections' types became heap types): gc.get_referents shows it.
+  bool defaultdict_traverse_visits_type;
   // Error messages that changed between versions.
   ErrorMessages messages;
 

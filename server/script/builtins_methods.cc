@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/heap/budget.h"
 #include "server/heap/bytes_object.h"
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
@@ -295,6 +296,7 @@ Ref MethodCall::Dict() {
       return Mutated("clear");
     case Builtin::kDictCopy:
       if (!Arity(0, 0)) return Ref();
+      if (IsDefaultDict(heap_, self_)) return CopyDefaultDict(interp_, self_);
       return DictCopy(heap_, self_);
     default:
       return Fail(absl::InternalError("not a dict method"));

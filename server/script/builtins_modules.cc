@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/gc.h"
 #include "server/heap/gc_timing.h"
@@ -397,6 +398,11 @@ Ref ModuleCall::Run() {
           // deque_traverse visits its heap type first.
           referents.push_back(
               interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeDeque)]);
+        }
+        if (IsDefaultDict(heap_, a.get()) && heap_.profile().defaultdict_traverse_visits_type) {
+          // defdict_traverse visits its heap type first.
+          referents.push_back(
+              interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeDefaultDict)]);
         }
         ForEachTraversed(heap_, a.get(), [&](ObjectId r) { referents.push_back(r); });
       }

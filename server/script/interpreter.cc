@@ -8,6 +8,7 @@
 #include "absl/strings/str_replace.h"
 #include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
 #include "server/heap/frames.h"
@@ -573,6 +574,12 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
       return heap_.NewRef(defaults == kNoObject ? heap_.none() : defaults);
     }
     if (name == "__qualname__") return NewStr(heap_, heap_.function(object).qualname);
+  } else if (IsDefaultDict(heap_, object) && name == "default_factory") {
+    const ObjectId factory = DefaultFactory(heap_, object);
+    return heap_.NewRef(factory == kNoObject ? heap_.none() : factory);
+  } else if (IsDefaultDict(heap_, object) && IsDunder(name)) {
+    // __missing__, __copy__, __reduce__, ...: dict's dunders and its own.
+    return RefuseAttribute(object, name);
   } else if (type == TypeTag::kDeque && name == "maxlen") {
     const int64_t maxlen = heap_.deque(object).maxlen;
     return maxlen < 0 ? heap_.NewRef(heap_.none()) : NewInt(heap_, maxlen);
@@ -623,7 +630,9 @@ bool Interpreter::RefusedAttributeWrite(ObjectId object, const std::string& name
   } else {
     // Functions and modules have a __dict__; type objects refuse with other
     // messages; data attributes (int.real, ...) are read-only in other words.
-    refused = type == TypeTag::kFunction || type == TypeTag::kModule ||
+    // A defaultdict's factory may be set (a T_OBJECT member), not deleted.
+    refused = (IsDefaultDict(heap_, object) && (IsDunder(name) || (del && name == "default_factory"))) ||
+              type == TypeTag::kFunction || type == TypeTag::kModule ||
               type == TypeTag::kBuiltinType || (type == TypeTag::kTuple && !IsExactTuple(heap_, object)) ||
               (CPythonHasAttribute(type, name) && !FindMethod(type, name));
   }
@@ -638,7 +647,9 @@ bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId val
   if (RefusedAttributeWrite(object, name, false)) return false;
   const TypeTag type = heap_.type_of(object);
   Ref key = InternStr(heap_, name);
-  if (type == TypeTag::kInstance) {
+  if (IsDefaultDict(heap_, object) && name == "default_factory") {
+    ExchangeDefaultFactory(heap_, object, value).Reset();
+  } else if (type == TypeTag::kInstance) {
     const ObjectId found = ClassLookup(heap_, heap_.instance(object).cls, key.get());
     if (found != kNoObject && heap_.type_of(found) == TypeTag::kProperty) {
       if (!PropertyStore(found, object, value)) return false;
