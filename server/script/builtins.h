@@ -345,9 +345,9 @@ bool DequeSetItemAt(Interpreter& interp, ObjectId deque, ObjectId key, ObjectId 
 // (module_collections.cc).
 absl::StatusOr<bool> DequesEqual(Interpreter& interp, ObjectId a, ObjectId b);
 
-// collections.defaultdict(...) through tp_call: the argument tuple and
-// keyword dict, dict_new, then defdict_init (the factory checked and
-// stored, the other arguments sliced off into dict.__init__)
+// collections.defaultdict(...) through tp_call, whose argument tuple the
+// caller packed: the keyword dict, dict_new, then defdict_init (the factory
+// checked and stored, the other arguments sliced off into dict.__init__)
 // (module_collections_defaultdict.cc).
 Ref ConstructDefaultDict(Interpreter& interp, CallArgs& args);
 

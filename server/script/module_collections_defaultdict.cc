@@ -73,11 +73,10 @@ bool InitDefaultDict(Interpreter& interp, ObjectId dd, const std::vector<ObjectI
 
 Ref ConstructDefaultDict(Interpreter& interp, CallArgs& args) {
   Heap& heap = interp.heap();
-  // _PyObject_MakeTpCall: the positional arguments packed in a tuple (none:
-  // the empty tuple), the keywords in a dict.
+  // _PyObject_MakeTpCall packed the positional arguments (the caller made
+  // that tuple); the keywords go in a dict.
   std::vector<ObjectId> positional;
   for (const Ref& arg : args.positional) positional.push_back(arg.get());
-  Ref packed = positional.empty() ? Ref() : NewTupleOf(heap, positional);
   Ref kwargs;
   if (!args.keywords.empty()) {
     kwargs = NewDictPresized(heap, args.keywords.size());
@@ -88,7 +87,6 @@ Ref ConstructDefaultDict(Interpreter& interp, CallArgs& args) {
   }
   Ref dd = NewDefaultDict(heap);
   if (!InitDefaultDict(interp, dd.get(), positional, kwargs.get())) dd.Reset();
-  packed.Reset();
   kwargs.Reset();
   return dd;
 }
@@ -96,10 +94,15 @@ Ref ConstructDefaultDict(Interpreter& interp, CallArgs& args) {
 Ref CopyDefaultDict(Interpreter& interp, ObjectId dd) {
   Heap& heap = interp.heap();
   const ObjectId factory = DefaultFactory(heap, dd);
+  const ObjectId shown = factory == kNoObject ? heap.none() : factory;
+  // PyObject_CallFunctionObjArgs(type(dd), factory, dd): tp_call's tuple.
+  Ref packed = NewTupleOf(heap, {shown, dd});
   CallArgs args;
-  args.positional.push_back(heap.NewRef(factory == kNoObject ? heap.none() : factory));
+  args.positional.push_back(heap.NewRef(shown));
   args.positional.push_back(heap.NewRef(dd));
-  return ConstructDefaultDict(interp, args);
+  Ref copy = ConstructDefaultDict(interp, args);
+  packed.Reset();
+  return copy;
 }
 
 Ref DefaultDictMissing(Interpreter& interp, ObjectId dd, ObjectId key) {
@@ -110,7 +113,6 @@ Ref DefaultDictMissing(Interpreter& interp, ObjectId dd, ObjectId key) {
   if (factory == kNoObject || factory == heap.none()) {
     interp.Raise(KeyErrorFor(heap, key));
   } else {
-    Ref held = heap.NewRef(factory);
     value = interp.Call(factory, CallArgs());
     if (value) {
       if (absl::Status stored = DictSetItem(heap, dd, key, value.get()); !stored.ok()) {
