@@ -1519,7 +1519,10 @@ bool UpdateSetFrom(Interpreter& interp, ObjectId set, ObjectId source) {
   const TypeTag type = heap.type_of(source);
   if (type == TypeTag::kSet || type == TypeTag::kFrozenSet)
     return Passed(interp, SetMerge(heap, set, source));
-  if (type == TypeTag::kDict) return Passed(interp, SetUpdateFromDict(heap, set, source));
+  // An exact dict's keys are added directly (a defaultdict is iterated).
+  if (type == TypeTag::kDict && !IsDefaultDict(heap, source)) {
+    return Passed(interp, SetUpdateFromDict(heap, set, source));
+  }
   return interp.ForEach(source,
                         [&](Ref item) { return Passed(interp, SetAdd(heap, set, item.get())); });
 }

@@ -456,7 +456,8 @@ Ref MethodCall::SetMinus(ObjectId other, bool frozen) {
     if (!result.ok()) return Fail(result.status());
     return std::move(*result);
   }
-  if (type == TypeTag::kDict && (used >> 2) <= heap_.dict(other).used) {
+  if (type == TypeTag::kDict && !IsDefaultDict(heap_, other) &&
+      (used >> 2) <= heap_.dict(other).used) {
     Ref result = NewSet(heap_, frozen);
     for (ObjectId key : SetKeys(heap_, self_)) {
       absl::StatusOr<ObjectId> found = DictLookup(heap_, other, key);
@@ -525,7 +526,7 @@ bool MethodCall::SetSymmetricDifferenceUpdate(ObjectId set, ObjectId other) {
     return true;
   }
   const TypeTag type = heap_.type_of(other);
-  if (type == TypeTag::kDict) {
+  if (type == TypeTag::kDict && !IsDefaultDict(heap_, other)) {
     return Check(SetSymmetricDifferenceUpdateFromDict(heap_, set, other));
   }
   Ref other_set = heap_.NewRef(other);

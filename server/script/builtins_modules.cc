@@ -228,6 +228,11 @@ bool StartupDependentRefcount(const Heap& heap, ObjectId object) {
   if (type == TypeTag::kBuiltinType && o.subtype == static_cast<uint8_t>(Builtin::kTypeArray)) {
     return true;
   }
+  // collections.deque and defaultdict: heap types from 3.12, likewise.
+  if (type == TypeTag::kBuiltinType && (o.subtype == static_cast<uint8_t>(Builtin::kTypeDeque) ||
+                                        o.subtype == static_cast<uint8_t>(Builtin::kTypeDefaultDict))) {
+    return true;
+  }
   return type == TypeTag::kBuiltinType && !o.has(kImmortal);
 }
 

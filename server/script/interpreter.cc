@@ -547,7 +547,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     }
     if (std::optional<Ref> value = ModuleValue(*this, module, name)) return std::move(*value);
     // copy.py's other names (Error, dispatch tables, ...) are not modelled,
-    // nor collections' but deque (defaultdict, OrderedDict, Counter, ...).
+    // nor collections' but deque and defaultdict (OrderedDict, Counter, ...).
     if (module == "copy" || module == "array" || module == "collections") {
       return RefuseAttribute(object, name);
     }

@@ -2,7 +2,8 @@
 # as the table grows (dict's growth plus the factory pointer; 3.8 and 3.9
 # start with an 8-slot table), missing keys made by the factory, a None
 # factory's KeyError, reprs (nested and self-containing), copy(), dict
-# methods and equality, isinstance/issubclass, the constructor's errors.
+# methods and equality, sets made from one (iterated: not an exact dict),
+# isinstance/issubclass, the constructor's errors.
 import gc
 import sys
 from collections import defaultdict
@@ -72,6 +73,13 @@ print("clear", m, sys.getsizeof(m))
 del groups["a"]
 print("del", sorted(groups)[:3], len(groups))
 print("dict of", dict(groups) == groups, sorted(dict(groups))[:2], list(groups)[:2])
+
+squares = defaultdict(int)
+for i in range(20):
+    squares[i] += i * i
+print("set of", sys.getsizeof(set(squares)), sys.getsizeof(set(dict(squares))),
+      len(set(range(30)).difference(squares)), len(set(range(30)).symmetric_difference(squares)),
+      sys.getsizeof(list(squares)), sys.getsizeof(tuple(squares)))
 
 for bad in (5, "x", [1]):
     try:
