@@ -84,6 +84,9 @@ struct DictBody {
   uint64_t values_block = 0;     // a split table's values array
   uint32_t shared_keys = 0;      // a split table's SharedKeysBody index + 1
   uint32_t values_capacity = 0;  // a split table's values slots
+  // A collections.defaultdict's default_factory (kNoObject: NULL, shown as
+  // None); see defaultdict_object.h.
+  ObjectId default_factory = kNoObject;
 };
 
 // set and frozenset: the open-addressing table, smalltable included.

@@ -3,6 +3,7 @@
 #include <utility>
 #include <vector>
 
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
 #include "server/heap/gc_timing.h"
@@ -50,6 +51,14 @@ void DeallocTuple(Heap& heap, ObjectId id) {
 }
 
 void DeallocDict(Heap& heap, ObjectId id) {
+  if (IsDefaultDict(heap, id)) {
+    // defdict_dealloc clears the factory, then dict_dealloc frees the items
+    // and (not an exact dict) the block itself.
+    DropIfSet(heap, std::exchange(heap.dict(id).default_factory, kNoObject));
+    ReleaseDictContents(heap, std::move(heap.dict(id)));
+    heap.ReleaseObject(id, /*keep_block=*/false);
+    return;
+  }
   ReleaseDictContents(heap, std::move(heap.dict(id)));
   heap.ReleaseToFreeList(id, FreeListKind::kDicts, heap.profile().dict_freelist);
 }

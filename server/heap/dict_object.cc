@@ -107,12 +107,19 @@ int64_t FindSlot(const Heap& heap, const DictBody& body, ObjectId key, int64_t h
   }
 }
 
+// Takes `body`'s table, leaving it empty; a defaultdict's factory stays.
+DictBody TakeTable(DictBody& body) {
+  DictBody old = std::move(body);
+  body = DictBody();
+  body.default_factory = std::exchange(old.default_factory, kNoObject);
+  return old;
+}
+
 // dictresize: a new table of 2**log2 slots with the live entries compacted
 // in order; the old keys block is released after the new one is made.
 void Resize(Heap& heap, ObjectId dict, uint8_t log2, bool str_keys) {
   DictBody& body = heap.dict(dict);
-  DictBody old = std::move(body);
-  body = DictBody();
+  DictBody old = TakeTable(body);
   NewKeys(heap, body, log2, str_keys);
   body.values_block = 0;
   for (const DictEntry& entry : old.entries) {
@@ -174,6 +181,7 @@ void CloneKeys(Heap& heap, ObjectId dict, ObjectId source, uint64_t keys_block) 
   copy.used = from.used;
   copy.keys_request = from.keys_request;
   copy.keys_block = keys_block;
+  copy.default_factory = heap.dict(dict).default_factory;
   for (const DictEntry& entry : copy.entries) {
     if (entry.key == kNoObject) continue;
     heap.IncRef(entry.key);
@@ -196,6 +204,15 @@ Ref NewDictForConstructor(Heap& heap) {
   Ref dict = MakeDict(heap, false);
   if (heap.profile().dict_new_presized_8) NewKeys(heap, heap.dict(dict.get()), kMinLog2, true);
   return dict;
+}
+
+Ref NewDictOfSubtype(Heap& heap, uint64_t request, uint8_t subtype) {
+  const ObjectId id = heap.NewObject(TypeTag::kDict, request);
+  heap.set_subtype(id, subtype);
+  heap.AttachBody(id, DictBody{});
+  heap.Track(id);
+  if (heap.profile().dict_new_presized_8) NewKeys(heap, heap.dict(id), kMinLog2, true);
+  return heap.Adopt(id);
 }
 
 Ref NewDictPresized(Heap& heap, uint64_t n) {
@@ -345,9 +362,7 @@ absl::StatusOr<Ref> DictSetDefault(Heap& heap, ObjectId dict, ObjectId key, Obje
 }
 
 void DictClear(Heap& heap, ObjectId dict) {
-  DictBody old = std::move(heap.dict(dict));
-  heap.dict(dict) = DictBody();
-  ReleaseDictContents(heap, std::move(old));
+  ReleaseDictContents(heap, TakeTable(heap.dict(dict)));
 }
 
 Ref NewSplitDict(Heap& heap, uint32_t shared_keys, uint32_t capacity) {
@@ -408,7 +423,7 @@ absl::Status DictMerge(Heap& heap, ObjectId dict, ObjectId other) {
       (source.log2_size == kMinLog2 ||
        UsableFraction((uint64_t{1} << source.log2_size) / 2) < source.used)) {
     const uint64_t keys_block = heap.AllocateBuffer(source.keys_request);
-    DictBody old = std::move(heap.dict(dict));
+    DictBody old = TakeTable(heap.dict(dict));
     CloneKeys(heap, dict, other, keys_block);
     heap.FreeBuffer(old.values_block);
     ReleaseDictKeysBlock(heap, old);

@@ -38,6 +38,11 @@ uint64_t KeysRequest(const Profile& profile, uint8_t log2, bool str_keys);
 // dict(): like NewDict, except that 3.8 gives it an 8-slot table at once.
 Ref NewDictForConstructor(Heap& heap);
 
+// dict_new for a C subclass of dict: an object of `request` bytes marked
+// with `subtype`, allocated outside the free list and GC-tracked at once
+// (PyType_GenericAlloc), with dict()'s table (Profile::dict_new_presized_8).
+Ref NewDictOfSubtype(Heap& heap, uint64_t request, uint8_t subtype);
+
 // A dict sized for `n` insertions (BUILD_MAP n, _PyDict_NewPresized): the
 // empty keys for n <= 5, else a table that holds n.
 Ref NewDictPresized(Heap& heap, uint64_t n);

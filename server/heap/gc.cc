@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "server/heap/dealloc.h"
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/deque_object.h"
 #include "server/heap/partial_object.h"
 #include "server/heap/dict_object.h"
@@ -279,7 +280,7 @@ CollectResult Collect(Heap& heap, int generation, const FinalizerRunner& run_fin
     const TypeTag type = heap.type_of(id);
     if (type == TypeTag::kTuple && TupleCanBeUntracked(heap, id)) continue;
     if (generation == GcState::kGenerations - 1 && type == TypeTag::kDict &&
-        DictCanBeUntracked(heap, id)) {
+        !IsDefaultDict(heap, id) && DictCanBeUntracked(heap, id)) {
       continue;
     }
     AppendToGeneration(heap, id, older);

@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/gc.h"
 #include "server/heap/heap.h"
 #include "server/heap/referents.h"
@@ -59,7 +60,8 @@ void CheckFullCollectionPossible(Heap& heap) {
 // Always tracked while alive: no collection untracks it.
 bool AlwaysTracked(const Heap& heap, ObjectId id) {
   const TypeTag type = heap.type_of(id);
-  return IsGcType(type) && type != TypeTag::kTuple && type != TypeTag::kDict;
+  return IsGcType(type) && type != TypeTag::kTuple &&
+         (type != TypeTag::kDict || IsDefaultDict(heap, id));
 }
 
 }  // namespace
@@ -219,7 +221,7 @@ bool TrackingDependsOnTiming(const Heap& heap, ObjectId id) {
     return false;
   }
   const TypeTag type = heap.type_of(id);
-  if (type != TypeTag::kTuple && type != TypeTag::kDict) return false;
+  if (type != TypeTag::kTuple && (type != TypeTag::kDict || IsDefaultDict(heap, id))) return false;
   bool always_tracked_item = false;
   ForEachReferent(heap, id, [&](ObjectId item) {
     always_tracked_item = always_tracked_item || AlwaysTracked(heap, item);

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "absl/strings/str_cat.h"
 #include "server/heap/dealloc.h"
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/gc.h"
 #include "server/heap/gc_timing.h"
 
@@ -449,16 +451,22 @@ void Heap::Deallocate(ObjectId id) {
     return;
   }
   if (o.has(kGcTracked)) Untrack(id);
-  if (o.type == TypeTag::kDeque) {
-    if (deque_dealloc_depth_ >= kMaxDequeDeallocDepth) {
-      deque_chain_too_deep_ = true;
+  const bool defaultdict = o.type == TypeTag::kDict && o.subtype == kDefaultDictSubtype;
+  if (o.type == TypeTag::kDeque || defaultdict) {
+    const uint32_t levels = defaultdict ? 2 : 1;
+    if (untrashed_dealloc_depth_ + levels > kMaxUntrashedDeallocDepth) {
+      untrashed_chain_refusal_ = absl::StrCat(
+          "freeing ", defaultdict ? "defaultdicts" : "deques", " nested more than ",
+          kMaxUntrashedDeallocDepth / levels,
+          " deep (CPython frees each level on its C stack and crashes past a depth that stack "
+          "decides)");
       deferred_deallocs_.push_back(id);
       return;
     }
-    ++deque_dealloc_depth_;
+    untrashed_dealloc_depth_ += levels;
     DeallocateObject(*this, id);
-    --deque_dealloc_depth_;
-    if (deque_dealloc_depth_ == 0 && dealloc_depth_ == 0) EmptyTrashcan();
+    untrashed_dealloc_depth_ -= levels;
+    if (untrashed_dealloc_depth_ == 0 && dealloc_depth_ == 0) EmptyTrashcan();
     return;
   }
   if (!UsesTrashcan(o.type)) {

@@ -523,9 +523,9 @@ class Heap {
   // zero: it never runs again for this object, whatever happens to it.
   void MarkFinalized(ObjectId id) { objects_[id].flags |= kFinalized; }
   // True when the interpreter has work at its next safe point: parked
-  // finalizers, or a refusal due (TakeDequeChainTooDeep).
+  // finalizers, or a refusal due (TakeUntrashedChainRefusal).
   bool has_pending_finalizers() const {
-    return !finalizer_queue_.empty() || deque_chain_too_deep_;
+    return !finalizer_queue_.empty() || !untrashed_chain_refusal_.empty();
   }
   // Takes the queue, in order; the caller owns each parked instance's
   // reference and each release's block.
@@ -575,15 +575,17 @@ class Heap {
   // which heapsim does not order exactly: the interpreter refuses the run
   // once this is set; taking it clears it.
   bool TakeFinalizerInTrashcan() { return std::exchange(finalizer_in_trashcan_, false); }
-  // Deques nested deeper than this are freed through the trashcan's list
-  // instead: deque_dealloc has none, so CPython recurses on its C stack for
-  // each level (measured: 100,000 levels freed, 150,000 crash with 8 MiB).
-  static constexpr uint32_t kMaxDequeDeallocDepth = 100000;
-  // A chain of nested deques deeper than kMaxDequeDeallocDepth was freed,
-  // an outcome (a crash past a depth CPython's stack decides) heapsim does
-  // not model: the interpreter refuses the run once this is set; taking it
-  // clears it.
-  bool TakeDequeChainTooDeep() { return std::exchange(deque_chain_too_deep_, false); }
+  // Deques and defaultdicts nested deeper than this are freed through the
+  // trashcan's list instead: their deallocs have none, so CPython recurses on
+  // its C stack for each level (measured with 8 MiB: 100,000 deques freed,
+  // 150,000 crash; 60,000 defaultdicts freed, 100,000 crash). A defaultdict
+  // counts two levels.
+  static constexpr uint32_t kMaxUntrashedDeallocDepth = 100000;
+  // The refusal due when a chain of such containers deeper than
+  // kMaxUntrashedDeallocDepth was freed, an outcome (a crash past a depth
+  // CPython's stack decides) heapsim does not model: the interpreter refuses
+  // the run when this is not empty; taking it clears it.
+  std::string TakeUntrashedChainRefusal() { return std::exchange(untrashed_chain_refusal_, {}); }
 
   Allocator& allocator() { return allocator_; }
   const Allocator& allocator() const { return allocator_; }
@@ -647,8 +649,9 @@ class Heap {
   bool unrun_finalizers_ = false;
   bool finalizer_classes_ = false;
   bool finalizer_in_trashcan_ = false;
-  bool deque_chain_too_deep_ = false;
-  uint32_t deque_dealloc_depth_ = 0;  // nested deque deallocations now running
+  std::string untrashed_chain_refusal_;
+  // Levels of nested deque and defaultdict deallocations now running.
+  uint32_t untrashed_dealloc_depth_ = 0;
 
   // Object records; index 0 is never used. Dead records are recycled LIFO.
   std::vector<Object> objects_;

@@ -178,6 +178,7 @@ constexpr Profile Py38() {
       .deque = {.object_size = 96, .own_block_cache = false, .traverse_visits_type = false,
                 .remove_rotates_each_step = true,
                 .iterator_type_name = "_collections._deque_iterator"},
+      .defaultdict_traverse_visits_type = false,
       .messages =
           {
               .unbound_local = "local variable '%s' referenced before assignment",
@@ -497,6 +498,7 @@ constexpr Profile Py312() {
   Profile p = Py311();
   p.deque.traverse_visits_type = true;  // collections.deque became a heap type
   p.deque.iterator_type_name = "collections._deque_iterator";
+  p.defaultdict_traverse_visits_type = true;  // so did collections.defaultdict
   p.exception_made_when_raised = true;
   p.math.log_arity_message = false;
   p.modules_at_startup = "";  // measured: only _weakref and sys

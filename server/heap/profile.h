@@ -623,6 +623,9 @@ struct Profile {
   // dict, which the callee's frame then unpacks into more blocks).
   bool partial_vectorcall;  // operator.call (3.11+)
   DequeRules deque;
+  // defdict_traverse visits the (heap) type first (3.12+, when
+  // _collections' types became heap types): gc.get_referents shows it.
+  bool defaultdict_traverse_visits_type;
   // Error messages that changed between versions.
   ErrorMessages messages;
 

@@ -31,8 +31,10 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
       visit_if_set(heap.trace_object(id).owned);
       return;
     case TypeTag::kDict: {
-      // Like dict_traverse: tables of str keys show only their values.
+      // Like dict_traverse: tables of str keys show only their values. A
+      // defaultdict's traverse visits its factory first.
       const DictBody& body = heap.dict(id);
+      visit_if_set(body.default_factory);
       const bool keys_too = !body.from_split_keys && !body.str_keys_only;
       for (const DictEntry& entry : body.entries) {
         if (entry.key == kNoObject) continue;

@@ -2,6 +2,7 @@
 
 #include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/deque_object.h"
 #include "server/heap/partial_object.h"
 #include "server/heap/dict_object.h"
@@ -51,7 +52,9 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
     case TypeTag::kTuple:
       return TupleSizeOf(heap, id);
     case TypeTag::kDict:
-      return DictSizeOf(heap, id);
+      // A defaultdict's object holds its factory too.
+      return DictSizeOf(heap, id) +
+             (IsDefaultDict(heap, id) ? kDefaultDictObjectRequest - kDictObjectRequest : 0);
     case TypeTag::kSet:
     case TypeTag::kFrozenSet:
       return SetSizeOf(heap, id);

@@ -10,6 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "server/heap/array_object.h"
 #include "server/heap/budget.h"
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/float_object.h"
 #include "server/heap/hashing.h"
 #include "server/heap/int_digits.h"
@@ -337,21 +338,35 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       return out;
     }
     case TypeTag::kDict: {
-      if (state.active.contains(id)) return "{...}";
-      state.active.insert(id);
-      std::string out = "{";
-      bool first = true;
-      for (const DictEntry& entry : heap.dict(id).entries) {
-        if (entry.key == kNoObject) continue;
-        if (!first) out += ", ";
-        first = false;
-        out += ReprOf(heap, entry.key, state);
-        out += ": ";
-        out += ReprOf(heap, entry.value, state);
+      std::string out = "{...}";
+      if (!state.active.contains(id)) {
+        state.active.insert(id);
+        out = "{";
+        bool first = true;
+        for (const DictEntry& entry : heap.dict(id).entries) {
+          if (entry.key == kNoObject) continue;
+          if (!first) out += ", ";
+          first = false;
+          out += ReprOf(heap, entry.key, state);
+          out += ": ";
+          out += ReprOf(heap, entry.value, state);
+        }
+        out += "}";
+        state.active.erase(id);
       }
-      out += "}";
-      state.active.erase(id);
-      return out;
+      if (!IsDefaultDict(heap, id)) return out;
+      // defdict_repr: the dict's repr, then the factory's ("..." while that
+      // is being shown, None when NULL).
+      const ObjectId factory = DefaultFactory(heap, id);
+      std::string shown = "None";
+      if (factory != kNoObject && state.active.contains(factory)) {
+        shown = "...";
+      } else if (factory != kNoObject) {
+        state.active.insert(factory);
+        shown = ReprOf(heap, factory, state);
+        state.active.erase(factory);
+      }
+      return absl::StrCat("defaultdict(", shown, ", ", out, ")");
     }
     case TypeTag::kSet:
     case TypeTag::kFrozenSet: {
@@ -416,6 +431,7 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
     case TypeTag::kBuiltinType:
       if (heap.cls(id).name == "deque") return "<class 'collections.deque'>";
       if (heap.cls(id).name == "partial") return "<class 'functools.partial'>";
+      if (heap.cls(id).name == "defaultdict") return "<class 'collections.defaultdict'>";
       if (heap.cls(id).name == heap.profile().weakref.type_name &&
           !heap.profile().weakref.type_module.empty()) {
         return absl::StrCat("<class '", std::string(heap.profile().weakref.type_module), ".",
@@ -543,6 +559,8 @@ std::string TypeName(const Heap& heap, ObjectId id) {
       return "collections.deque";  // tp_name, as errors show it
     case TypeTag::kPartial:
       return "functools.partial";
+    case TypeTag::kDict:
+      return o.subtype == kDefaultDictSubtype ? "collections.defaultdict" : "dict";
     default:
       return std::string(InfoOf(o.type).name);
   }

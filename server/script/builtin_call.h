@@ -85,6 +85,10 @@ class BuiltinCall {
   CallArgs& args_;
 };
 
+// callable(object): functions, methods, types, weak references and
+// instances whose class has __call__ (builtins_attr.cc).
+bool IsCallable(const Heap& heap, ObjectId object);
+
 // Runs a method of a builtin type on `self` (builtins_methods.cc).
 Ref CallMethodBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
 

@@ -14,6 +14,7 @@
 #include "absl/strings/str_split.h"
 #include "server/heap/budget.h"
 #include "server/heap/bytes_object.h"
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
 #include "server/heap/gc.h"
@@ -263,6 +264,7 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"tracemalloc", "Filter", Builtin::kTracemallocFilter},
     {"tracemalloc", "DomainFilter", Builtin::kTracemallocDomainFilter},
     {"collections", "deque", Builtin::kTypeDeque},
+    {"collections", "defaultdict", Builtin::kTypeDefaultDict},
     {"weakref", "ref", Builtin::kTypeWeakRef},
     {"weakref", "ReferenceType", Builtin::kTypeWeakRef},
     {"weakref", "getweakrefcount", Builtin::kWeakrefGetWeakRefCount},
@@ -485,6 +487,9 @@ Ref Call::TypeOf(ObjectId object) {
     return Ref();
   }
   if (type == TypeTag::kInstance) return heap_.NewRef(heap_.instance(object).cls);
+  if (IsDefaultDict(heap_, object)) {
+    return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeDefaultDict)]);
+  }
   if (type == TypeTag::kTuple && !IsExactTuple(heap_, object)) {
     interp_.Refuse("type() of sys.version_info (its struct sequence type is not modelled)");
     return Ref();
@@ -624,6 +629,7 @@ Ref Call::IsInstance() {
     const auto builtin = static_cast<Builtin>(heap_.object(cls).subtype);
     const TypeTag type = heap_.type_of(object);
     if (builtin == Builtin::kTypeObject) return Bool(true);
+    if (builtin == Builtin::kTypeDefaultDict && IsDefaultDict(heap_, object)) return Bool(true);
     // Type objects without a builtin name (function, NoneType, ...).
     if (builtin == Builtin::kTypeType && heap_.cls(cls).name != "type" &&
         heap_.cls(cls).name == TypeName(heap_, object)) {
@@ -1248,6 +1254,7 @@ Ref Call::Run() {
   if (IsTracemallocObjectBuiltin(builtin_)) {
     return CallTracemallocObjectBuiltin(interp_, builtin_, self_, args_);
   }
+  if (builtin_ == Builtin::kTypeDefaultDict) return ConstructDefaultDict(interp_, args_);
   if (builtin_ == Builtin::kTypeDeque ||
       (builtin_ >= Builtin::kDequeAppend && builtin_ <= Builtin::kDequeRemove)) {
     return CallCollectionsBuiltin(interp_, builtin_, self_, args_);
@@ -1547,6 +1554,12 @@ bool Passed(Interpreter& interp, const absl::Status& status) {
 
 bool UpdateDictFrom(Interpreter& interp, ObjectId dict, ObjectId source) {
   Heap& heap = interp.heap();
+  if (IsDefaultDict(heap, source)) {
+    // Not an exact dict: every version looks its keys method up (bound,
+    // then dropped) before merging it as a dict.
+    heap.BindSpecialMethod();
+    return Passed(interp, DictMerge(heap, dict, source));
+  }
   if (heap.type_of(source) == TypeTag::kDict) {
     heap.BindTransientMethod();  // 3.8 looks the mapping's keys up first
     return Passed(interp, DictMerge(heap, dict, source));
@@ -1571,7 +1584,10 @@ bool UpdateSetFrom(Interpreter& interp, ObjectId set, ObjectId source) {
   const TypeTag type = heap.type_of(source);
   if (type == TypeTag::kSet || type == TypeTag::kFrozenSet)
     return Passed(interp, SetMerge(heap, set, source));
-  if (type == TypeTag::kDict) return Passed(interp, SetUpdateFromDict(heap, set, source));
+  // An exact dict's keys are added directly (a defaultdict is iterated).
+  if (type == TypeTag::kDict && !IsDefaultDict(heap, source)) {
+    return Passed(interp, SetUpdateFromDict(heap, set, source));
+  }
   return interp.ForEach(source,
                         [&](Ref item) { return Passed(interp, SetAdd(heap, set, item.get())); });
 }

@@ -78,6 +78,7 @@ enum class Builtin : uint16_t {
   kTypeArray,    // array.array (module_array.cc)
   kTypeDeque,    // collections.deque (module_collections.cc)
   kTypePartial,  // functools.partial (module_functools.cc)
+  kTypeDefaultDict,  // collections.defaultdict (module_collections_defaultdict.cc)
   kTypeSuper,
   kTypeStaticMethod,
   kTypeClassMethod,
@@ -308,6 +309,9 @@ enum class Builtin : uint16_t {
   kDequeCount,
   kDequeIndex,
   kDequeRemove,
+  // defaultdict.__missing__, bound only while dict_subscript calls it
+  // (module_collections_defaultdict.cc).
+  kDefaultDictMissing,
   kObjectSizeOf,  // x.__sizeof__() of every object but classes
   kPropertyGetter,   // property.getter(f): a copy with `f` as its getter
   kPropertySetter,
@@ -354,6 +358,27 @@ bool DequeSetItemAt(Interpreter& interp, ObjectId deque, ObjectId key, ObjectId 
 // shortcut, else both deques' iterators compared item by item
 // (module_collections.cc).
 absl::StatusOr<bool> DequesEqual(Interpreter& interp, ObjectId a, ObjectId b);
+
+// collections.defaultdict(...) through tp_call, whose argument tuple the
+// caller packed: the keyword dict, dict_new, then defdict_init (the factory
+// checked and stored, the other arguments sliced off into dict.__init__)
+// (module_collections_defaultdict.cc).
+Ref ConstructDefaultDict(Interpreter& interp, CallArgs& args);
+
+// dd.copy() (defdict_copy): type(dd)(dd.default_factory, dd), through
+// ConstructDefaultDict.
+Ref CopyDefaultDict(Interpreter& interp, ObjectId dd);
+
+// dd[key] for a key dd lacks, as dict_subscript runs it for a dict
+// subclass: __missing__ looked up (a bound builtin method, held for the
+// call), then defdict_missing: KeyError(key) when the factory is None,
+// else factory() called from C and stored under `key`. Returns the value,
+// or null with the exception pending.
+Ref DefaultDictMissing(Interpreter& interp, ObjectId dd, ObjectId key);
+
+// repr(dd) as defdict_repr makes it: the dict's repr, then the factory's,
+// each a str of its own, then "defaultdict(factory, {...})".
+Ref DefaultDictRepr(Interpreter& interp, ObjectId dd);
 
 // weakref.ref(object) and the functions of module weakref
 // (module_weakref.cc).

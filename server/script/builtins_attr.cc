@@ -19,6 +19,26 @@
 
 namespace heapsim::script {
 
+bool IsCallable(const Heap& heap, ObjectId object) {
+  switch (heap.type_of(object)) {
+    case TypeTag::kFunction:
+    case TypeTag::kMethod:
+    case TypeTag::kBuiltinFunction:
+    case TypeTag::kMethodWrapper:
+    case TypeTag::kClass:
+    case TypeTag::kBuiltinType:
+    case TypeTag::kWeakRef:
+      return true;
+    case TypeTag::kInstance: {
+      // A class can only bind __call__ if the name's str exists.
+      const ObjectId name = heap.FindInterned("__call__");
+      return name != kNoObject && ClassLookup(heap, heap.instance(object).cls, name) != kNoObject;
+    }
+    default:
+      return false;
+  }
+}
+
 namespace {
 
 class AttributeCall : public BuiltinCall {
@@ -30,7 +50,7 @@ class AttributeCall : public BuiltinCall {
     switch (builtin_) {
       case Builtin::kCallable:
         if (!Arity(1, 1)) return Ref();
-        return Bool(Callable(Arg(0)));
+        return Bool(IsCallable(heap_, Arg(0)));
       case Builtin::kGetAttr:
         return GetAttr();
       case Builtin::kHasAttr:
@@ -140,6 +160,9 @@ class AttributeCall : public BuiltinCall {
     const auto builtin = [&](ObjectId type) { return static_cast<Builtin>(heap_.object(type).subtype); };
     if (builtin(cls) == Builtin::kTypeObject) return true;
     if (builtin(derived) == Builtin::kTypeBool && builtin(cls) == Builtin::kTypeInt) return true;
+    if (builtin(derived) == Builtin::kTypeDefaultDict && builtin(cls) == Builtin::kTypeDict) {
+      return true;
+    }
     if (builtin(derived) == Builtin::kExceptionClass && builtin(cls) == Builtin::kExceptionClass) {
       const std::optional<PyExc> exc = PyExcFromName(heap_.cls(derived).name);
       return exc && PyExcMatches(*exc, heap_.cls(cls).name);

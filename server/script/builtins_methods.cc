@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/heap/budget.h"
 #include "server/heap/bytes_object.h"
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
@@ -295,6 +296,7 @@ Ref MethodCall::Dict() {
       return Mutated("clear");
     case Builtin::kDictCopy:
       if (!Arity(0, 0)) return Ref();
+      if (IsDefaultDict(heap_, self_)) return CopyDefaultDict(interp_, self_);
       return DictCopy(heap_, self_);
     default:
       return Fail(absl::InternalError("not a dict method"));
@@ -454,7 +456,8 @@ Ref MethodCall::SetMinus(ObjectId other, bool frozen) {
     if (!result.ok()) return Fail(result.status());
     return std::move(*result);
   }
-  if (type == TypeTag::kDict && (used >> 2) <= heap_.dict(other).used) {
+  if (type == TypeTag::kDict && !IsDefaultDict(heap_, other) &&
+      (used >> 2) <= heap_.dict(other).used) {
     Ref result = NewSet(heap_, frozen);
     for (ObjectId key : SetKeys(heap_, self_)) {
       absl::StatusOr<ObjectId> found = DictLookup(heap_, other, key);
@@ -523,7 +526,7 @@ bool MethodCall::SetSymmetricDifferenceUpdate(ObjectId set, ObjectId other) {
     return true;
   }
   const TypeTag type = heap_.type_of(other);
-  if (type == TypeTag::kDict) {
+  if (type == TypeTag::kDict && !IsDefaultDict(heap_, other)) {
     return Check(SetSymmetricDifferenceUpdateFromDict(heap_, set, other));
   }
   Ref other_set = heap_.NewRef(other);

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/gc.h"
 #include "server/heap/gc_timing.h"
@@ -235,6 +236,11 @@ bool StartupDependentRefcount(const Heap& heap, ObjectId object) {
                                         o.subtype == static_cast<uint8_t>(Builtin::kTypePartial))) {
     return true;
   }
+  // collections.deque and defaultdict: heap types from 3.12, likewise.
+  if (type == TypeTag::kBuiltinType && (o.subtype == static_cast<uint8_t>(Builtin::kTypeDeque) ||
+                                        o.subtype == static_cast<uint8_t>(Builtin::kTypeDefaultDict))) {
+    return true;
+  }
   return type == TypeTag::kBuiltinType && !o.has(kImmortal);
 }
 
@@ -417,6 +423,11 @@ Ref ModuleCall::Run() {
           // partial_traverse visits its heap type first (3.10+).
           referents.push_back(
               interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypePartial)]);
+        }
+        if (IsDefaultDict(heap_, a.get()) && heap_.profile().defaultdict_traverse_visits_type) {
+          // defdict_traverse visits its heap type first.
+          referents.push_back(
+              interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeDefaultDict)]);
         }
         ForEachTraversed(heap_, a.get(), [&](ObjectId r) { referents.push_back(r); });
       }

@@ -25,12 +25,11 @@ bool EndsRun(const absl::Status& error) {
 }  // namespace
 
 void Interpreter::RefuseIfFinalizerInTrashcan() {
-  if (heap_.TakeDequeChainTooDeep() && !EndsRun(error_)) {
+  if (const std::string chain = heap_.TakeUntrashedChainRefusal();
+      !chain.empty() && !EndsRun(error_)) {
     TakeError().IgnoreError();
     error_argument_.Reset();
-    Refuse(absl::StrCat("freeing deques nested more than ", Heap::kMaxDequeDeallocDepth,
-                        " deep (CPython frees each level on its C stack and crashes past a depth "
-                        "that stack decides)"));
+    Refuse(chain);
   }
   if (!heap_.TakeFinalizerInTrashcan() || EndsRun(error_)) return;
   TakeError().IgnoreError();

@@ -8,6 +8,7 @@
 #include "absl/strings/str_replace.h"
 #include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
 #include "server/heap/frames.h"
@@ -556,7 +557,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     }
     if (std::optional<Ref> value = ModuleValue(*this, module, name)) return std::move(*value);
     // copy.py's other names (Error, dispatch tables, ...) are not modelled,
-    // nor collections' but deque (defaultdict, OrderedDict, Counter, ...),
+    // nor collections' but deque and defaultdict (OrderedDict, Counter, ...),
     // nor random's other functions and classes (Random, sample, gauss, ...).
     if (module == "copy" || module == "array" || module == "collections" || module == "random") {
       return RefuseAttribute(object, name);
@@ -588,6 +589,12 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (name == "__qualname__") return NewStr(heap_, heap_.function(object).qualname);
   } else if (type == TypeTag::kPartial) {
     return PartialAttribute(*this, object, name);
+  } else if (IsDefaultDict(heap_, object) && name == "default_factory") {
+    const ObjectId factory = DefaultFactory(heap_, object);
+    return heap_.NewRef(factory == kNoObject ? heap_.none() : factory);
+  } else if (IsDefaultDict(heap_, object) && IsDunder(name)) {
+    // __missing__, __copy__, __reduce__, ...: dict's dunders and its own.
+    return RefuseAttribute(object, name);
   } else if (type == TypeTag::kDeque && name == "maxlen") {
     const int64_t maxlen = heap_.deque(object).maxlen;
     return maxlen < 0 ? heap_.NewRef(heap_.none()) : NewInt(heap_, maxlen);
@@ -638,7 +645,9 @@ bool Interpreter::RefusedAttributeWrite(ObjectId object, const std::string& name
   } else {
     // Functions and modules have a __dict__; type objects refuse with other
     // messages; data attributes (int.real, ...) are read-only in other words.
-    refused = type == TypeTag::kFunction || type == TypeTag::kModule || type == TypeTag::kPartial ||
+    // A defaultdict's factory may be set (a T_OBJECT member), not deleted.
+    refused = (IsDefaultDict(heap_, object) && (IsDunder(name) || (del && name == "default_factory"))) ||
+              type == TypeTag::kFunction || type == TypeTag::kModule || type == TypeTag::kPartial ||
               type == TypeTag::kBuiltinType || (type == TypeTag::kTuple && !IsExactTuple(heap_, object)) ||
               (CPythonHasAttribute(type, name) && !FindMethod(type, name));
   }
@@ -653,7 +662,9 @@ bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId val
   if (RefusedAttributeWrite(object, name, false)) return false;
   const TypeTag type = heap_.type_of(object);
   Ref key = InternStr(heap_, name);
-  if (type == TypeTag::kInstance) {
+  if (IsDefaultDict(heap_, object) && name == "default_factory") {
+    ExchangeDefaultFactory(heap_, object, value).Reset();
+  } else if (type == TypeTag::kInstance) {
     const ObjectId found = ClassLookup(heap_, heap_.instance(object).cls, key.get());
     if (found != kNoObject && heap_.type_of(found) == TypeTag::kProperty) {
       if (!PropertyStore(found, object, value)) return false;

@@ -245,8 +245,8 @@ class Interpreter : public TracebackSource {
   // its locals, alive until the exception is handled.
   void RefuseFinalizersOfUnwoundFrame();
   // Refuses the run once the trashcan deferred an instance whose finalizer
-  // is due (Heap::TakeFinalizerInTrashcan), or a chain of deques too deep
-  // was freed (Heap::TakeDequeChainTooDeep).
+  // is due (Heap::TakeFinalizerInTrashcan), or a chain of deques or
+  // defaultdicts too deep was freed (Heap::TakeUntrashedChainRefusal).
   void RefuseIfFinalizerInTrashcan();
   // What a collection the interpreter starts runs finalizers with.
   FinalizerRunner CollectorFinalizers();

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/frames.h"
 #include "server/heap/function_object.h"
@@ -101,6 +102,11 @@ bool Interpreter::EvalArguments(const Expr& call, size_t first, CallArgs* args) 
         Raise(PyError(PyExc::kTypeError,
                       absl::StrCat("argument after ** must be a mapping, not ",
                                    TypeName(heap_, value.get()))));
+        return false;
+      }
+      if (IsDefaultDict(heap_, value.get())) {
+        // 3.8's CALL_FUNCTION_EX copies a mapping that is not an exact dict.
+        Refuse("a defaultdict passed with ** in a call");
         return false;
       }
       for (const auto& [key, item] : DictItems(heap_, value.get())) {

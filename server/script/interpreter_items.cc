@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
@@ -261,6 +262,9 @@ Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
       if (!value.ok()) {
         Raise(value.status());
         return Ref();
+      }
+      if (*value == kNoObject && IsDefaultDict(heap_, container)) {
+        return DefaultDictMissing(*this, container, key);
       }
       if (*value == kNoObject) {
         Raise(KeyErrorFor(heap_, key));

@@ -24,7 +24,8 @@ std::string ModelledModuleList();
 bool IsImportableName(std::string_view module, std::string_view name);
 
 // What a refusal of `from module import name` adds after the name, saying
-// what the module offers: " (of collections heapsim models deque only)".
+// what the module offers: " (of collections heapsim models deque and
+// defaultdict)".
 std::string_view ImportableNamesNote(std::string_view module);
 
 }  // namespace heapsim::script

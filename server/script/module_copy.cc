@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "server/heap/bytes_object.h"
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/frames.h"
 #include "server/heap/function_object.h"
@@ -337,6 +338,9 @@ Ref Copier::ReturnAsIs(PyFunction function, ObjectId x, ObjectId memo) {
 Ref Copier::Copy(ObjectId x) {
   std::optional<PyCall> call;
   if (!Enter(PyFunction::kCopy, &call, {x})) return Ref();
+  if (IsDefaultDict(heap_, x)) {
+    return Refuse("copy.copy of a 'collections.defaultdict' object (copy.py calls its __copy__)");
+  }
   TypeCall(x);
   const TypeTag type = heap_.type_of(x);
   if (type == TypeTag::kInstance) call->Set(kCopyCls, heap_.instance(x).cls);
@@ -439,6 +443,11 @@ Ref Copier::DeepCopy(ObjectId x, ObjectId memo_arg) {
       return Ref();
     }
     if (*found != kNoObject) return heap_.NewRef(*found);
+  }
+  if (IsDefaultDict(heap_, x)) {
+    return Refuse(
+        "copy.deepcopy of a 'collections.defaultdict' object (copy.py reduces it through "
+        "__reduce_ex__)");
   }
   TypeCall(x);
   const TypeTag type = heap_.type_of(x);
@@ -754,7 +763,8 @@ Ref CallCopyFunction(Interpreter& interp, Builtin builtin, CallArgs& args) {
     return Ref();
   }
   if (memo != nullptr && memo->get() == heap.none()) memo = nullptr;
-  if (memo != nullptr && heap.type_of(memo->get()) != TypeTag::kDict) {
+  if (memo != nullptr &&
+      (heap.type_of(memo->get()) != TypeTag::kDict || IsDefaultDict(heap, memo->get()))) {
     interp.Refuse("copy.deepcopy() with a memo that is not a dict");
     return Ref();
   }

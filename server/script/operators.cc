@@ -9,6 +9,7 @@
 #include "server/heap/array_object.h"
 #include "server/heap/budget.h"
 #include "server/heap/bytes_object.h"
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
 #include "server/heap/int_object.h"
@@ -458,6 +459,9 @@ absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool
   if ((op == BinaryOp::kAdd || op == BinaryOp::kMul) &&
       (heap.type_of(a) == TypeTag::kDeque || heap.type_of(b) == TypeTag::kDeque)) {
     return absl::UnimplementedError("deque concatenation and repetition");
+  }
+  if (op == BinaryOp::kBitOr && (IsDefaultDict(heap, a) || IsDefaultDict(heap, b))) {
+    return absl::UnimplementedError("the | operator on a defaultdict");
   }
   // Numbers.
   if (IsInt(heap, a) && IsInt(heap, b)) {

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/heap/budget.h"
 #include "server/heap/bodies.h"
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/instance_object.h"
 #include "server/heap/int_object.h"
@@ -230,10 +231,49 @@ bool ItemsHaveSpecialRepr(const Heap& heap, ObjectId object, int depth,
       for (const auto& [key, value] : DictItems(heap, object)) {
         if (any({key, value})) return true;
       }
-      return false;
+      return IsDefaultDict(heap, object) && DefaultFactory(heap, object) != kNoObject &&
+             any({DefaultFactory(heap, object)});
     default:
       return false;
   }
+}
+
+bool AppendRepr(Interpreter& interp, ObjectId object, int depth,
+                std::vector<ObjectId>& active, std::string* out);
+
+// Appends repr(dd) for a defaultdict `dd` as defdict_repr makes it: the
+// dict's repr ("{...}" inside itself), then the factory's. False with the
+// exception pending.
+bool AppendDefaultDictRepr(Interpreter& interp, ObjectId dd, int depth,
+                           std::vector<ObjectId>& active, std::string* out) {
+  Heap& heap = interp.heap();
+  std::string dict_text = "{...}";
+  bool ok = true;
+  if (std::find(active.begin(), active.end(), dd) == active.end()) {
+    active.push_back(dd);
+    dict_text = "{";
+    for (size_t i = 0; ok && i < heap.dict(dd).entries.size(); ++i) {
+      const DictEntry entry = heap.dict(dd).entries[i];
+      if (entry.key == kNoObject) continue;
+      if (dict_text.size() > 1) dict_text += ", ";
+      Ref key = heap.NewRef(entry.key);
+      Ref value = heap.NewRef(entry.value);
+      ok = AppendRepr(interp, key.get(), depth + 1, active, &dict_text);
+      dict_text += ": ";
+      ok = ok && AppendRepr(interp, value.get(), depth + 1, active, &dict_text);
+    }
+    dict_text += "}";
+    active.pop_back();
+  }
+  std::string factory_text = "None";
+  const ObjectId factory = DefaultFactory(heap, dd);
+  if (ok && factory != kNoObject) {
+    Ref held = heap.NewRef(factory);
+    factory_text.clear();
+    ok = AppendRepr(interp, factory, depth + 1, active, &factory_text);
+  }
+  absl::StrAppend(out, "defaultdict(", factory_text, ", ", dict_text, ")");
+  return ok;
 }
 
 // Appends repr(object) to `out`; `active` holds the containers being shown
@@ -259,6 +299,7 @@ bool AppendRepr(Interpreter& interp, ObjectId object, int depth,
     *out += text;
     return true;
   }
+  if (IsDefaultDict(heap, object)) return AppendDefaultDictRepr(interp, object, depth, active, out);
   if (std::find(active.begin(), active.end(), object) != active.end()) {
     *out += type == TypeTag::kList ? "[...]" : type == TypeTag::kTuple ? "(...)" : "{...}";
     return true;
@@ -302,6 +343,7 @@ bool AppendRepr(Interpreter& interp, ObjectId object, int depth,
 
 bool HasSpecialRepr(const Heap& heap, ObjectId object, bool str) {
   if (heap.type_of(object) == TypeTag::kDeque) return true;  // its repr makes a list
+  if (IsDefaultDict(heap, object)) return true;  // its repr makes two strs first
   const uint32_t special = SpecialMethods(heap, object);
   if ((special & (str ? kSpecialRepr | kSpecialStr : kSpecialRepr)) != 0) return true;
   absl::flat_hash_set<ObjectId> seen;
@@ -315,6 +357,10 @@ bool HasSpecialCompare(const Heap& heap, ObjectId object) {
 Ref SpecialRepr(Interpreter& interp, ObjectId object, bool str) {
   Heap& heap = interp.heap();
   if (heap.type_of(object) == TypeTag::kDeque) return DequeRepr(interp, object);
+  if (IsDefaultDict(heap, object)) {
+    absl::flat_hash_set<ObjectId> seen;
+    if (!ItemsHaveSpecialRepr(heap, object, 0, seen)) return DefaultDictRepr(interp, object);
+  }
   if (heap.type_of(object) != TypeTag::kInstance) {
     std::vector<ObjectId> active;
     std::string text;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/instance_object.h"
 #include "server/heap/slotted_object.h"
@@ -75,6 +76,9 @@ void DescribeLayout(const Heap& heap, ObjectId id, v1::ObjectInfo* info) {
       }
       return;
     case TypeTag::kDict:
+      if (IsDefaultDict(heap, id) && DefaultFactory(heap, id) != kNoObject) {
+        slots.Named("default_factory", DefaultFactory(heap, id));
+      }
       for (const auto& [key, value] : DictItems(heap, id)) slots.Entry(key, value);
       return;
     case TypeTag::kInstance: {

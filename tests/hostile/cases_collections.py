@@ -29,8 +29,26 @@ CASES = [
          seconds=60),
     Case("deque_iterator_type", "from collections import deque\nprint(type(iter(deque())))\n", 2,
          r"unsupported: the type of a deque iterator"),
-    Case("collections_defaultdict", "from collections import defaultdict\n", 2,
-         r"unsupported: import of 'collections.defaultdict'"),
+    Case("defaultdict_deep_chain_freed",
+         "from collections import defaultdict\nd = defaultdict()\nfor i in range(40000):\n"
+         "    d = defaultdict(None, {0: d})\ndel d\nprint('freed')\n", 0, r"^$", seconds=30),
+    Case("defaultdict_chain_past_c_stack",
+         "from collections import defaultdict\nd = defaultdict()\nfor i in range(100000):\n"
+         "    d = defaultdict(None, {0: d})\ndel d\nprint('freed')\n", 2,
+         r"unsupported: freeing defaultdicts nested more than 50000 deep", seconds=60),
+    Case("defaultdict_factory_recursion",
+         "from collections import defaultdict\nr = defaultdict()\n"
+         "r.default_factory = lambda: r[len(r) + 1]\nr[0]\n", 2,
+         r"unsupported: a call near the recursion limit through C code", seconds=30),
+    Case("defaultdict_factory_mutates_and_frees_itself",
+         "from collections import defaultdict\nd = defaultdict()\nd.default_factory = d.clear\n"
+         "d[1]\ndef make():\n    def g():\n        d.default_factory = None\n        return [1]\n"
+         "    return g\nd.default_factory = make()\nprint(d[2], len(d))\ntry:\n    d[3]\n"
+         "except KeyError as e:\n    print('KeyError', e)\n", 0, r"^$",
+         stdout=r"^\[1\] 2\nKeyError 3\n$"),
+    Case("defaultdict_huge_update",
+         "from collections import defaultdict\nd = defaultdict(list, ((i, i) for i in range(10**12)))\n",
+         3, r"limit", seconds=60),
     Case("collections_counter_attribute", "import collections\ncollections.Counter()\n", 2,
          r"unsupported: .*Counter"),
 ]

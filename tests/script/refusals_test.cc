@@ -228,8 +228,24 @@ const std::vector<Refusal>& RefusedPrograms() {
        "attribute 'proxy' of a 'module' object"},
       // collections: what heapsim does not model of deque, and the rest.
       {"from collections import OrderedDict\n", "import of 'collections.OrderedDict'"},
-      {"import collections\nd = collections.defaultdict(list)\n",
-       "attribute 'defaultdict' of a 'module' object"},
+      {"import collections\nc = collections.Counter('abc')\n",
+       "attribute 'Counter' of a 'module' object"},
+      {"from collections import namedtuple\n", "import of 'collections.namedtuple'"},
+      {"from collections import ChainMap\n", "import of 'collections.ChainMap'"},
+      {"import copy\nfrom collections import defaultdict\ncopy.copy(defaultdict(list))\n",
+       "copy.copy of a 'collections.defaultdict' object"},
+      {"import copy\nfrom collections import defaultdict\ncopy.deepcopy([defaultdict(list)])\n",
+       "copy.deepcopy of a 'collections.defaultdict' object"},
+      {"from collections import defaultdict\nprint(defaultdict(list) | {1: 2})\n",
+       "the | operator on a defaultdict"},
+      {"from collections import defaultdict\ndef f(**k):\n    return k\nf(**defaultdict(list))\n",
+       "a defaultdict passed with ** in a call"},
+      {"from collections import defaultdict\ndefaultdict(list).__missing__(1)\n",
+       "attribute '__missing__' of a 'collections.defaultdict' object"},
+      {"from collections import defaultdict\nd = defaultdict(list)\ndel d.default_factory\n",
+       "deleting attribute 'default_factory' of a 'collections.defaultdict' object"},
+      {"import sys\nfrom collections import defaultdict\nsys.getrefcount(defaultdict)\n",
+       "sys.getrefcount() of a start-up object of type 'type'"},
       {"from collections import deque\nd = deque([1])\nd.insert(0, 2)\n",
        "attribute 'insert' of a 'collections.deque' object"},
       {"from collections import deque\nprint(deque([1]) + deque([2]))\n",
@@ -673,6 +689,16 @@ TEST_P(Refusals, AnUncaughtAttributeErrorWhoseHintHeapsimCannotComputeIsRefused)
                         "g = (i for i in [])\ntry:\n    g.sendd\nexcept AttributeError:\n"
                         "    pass\n")
                   .ok());
+  // Nor is a defaultdict's (dict's names and its own).
+  const absl::Status defaultdict = RunScript(
+      GetParam(), "from collections import defaultdict\nd = defaultdict(list)\nd.default_factor\n");
+  if ((*FindProfile(GetParam()))->name_suggestions == NameSuggestions::kNone) {
+    EXPECT_EQ(defaultdict.code(), absl::StatusCode::kFailedPrecondition) << defaultdict;
+  } else {
+    EXPECT_EQ(defaultdict.message(),
+              "refused.py:3:1: unsupported: the hint of an uncaught AttributeError on a "
+              "'collections.defaultdict' object");
+  }
 }
 
 TEST_P(Refusals, WhatCPythonRaisesStaysAnError) {
