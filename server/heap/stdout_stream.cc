@@ -11,10 +11,12 @@ namespace heapsim {
 
 namespace {
 
-// A count a write() returns, dropped by its caller at once: a new int past
-// the small ints.
+// A count a write() returns (PyLong_FromSsize_t: exactly its digits),
+// dropped by its caller at once: a new int past the small ints.
 void DropCount(Heap& heap, uint64_t count) {
-  if (count > 256) NewInt(heap, static_cast<int64_t>(count)).Reset();
+  if (count <= 256) return;
+  const auto value = static_cast<int64_t>(count);
+  NewInt(heap, value, IntRequest::Digits(DigitCount(value))).Reset();
 }
 
 }  // namespace

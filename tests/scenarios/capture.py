@@ -7,7 +7,8 @@
 
 For each profile X.Y the pyenv interpreter (the pinned version if installed, else the
 newest X.Y.*) runs every scenario twice, with an environment holding only
-PYTHONHASHSEED=0. When both runs agree exactly after id normalisation (the tolerance
+PYTHONHASHSEED=0 and PYTHONUNBUFFERED=1 (heapsim models the unbuffered
+stdout: README, "print() and sys.stdout"). When both runs agree exactly after id normalisation (the tolerance
 header is not used for this), expected/X.Y/NAME.out (stdout of the first run)
 and NAME.rc (exit code) are written. A scenario whose runs disagree is reported as
 unstable and its expected files are removed, not written. Exit status 1 if any
@@ -29,7 +30,7 @@ def run(python, path, timeout):
     t0 = time.time()
     p = subprocess.run(
         [python, path],
-        env={"PYTHONHASHSEED": "0"},
+        env={"PYTHONHASHSEED": "0", "PYTHONUNBUFFERED": "1"},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
