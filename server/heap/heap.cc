@@ -7,6 +7,7 @@
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/gc.h"
 #include "server/heap/gc_timing.h"
+#include "server/heap/weakref_object.h"
 
 namespace heapsim {
 
@@ -470,11 +471,11 @@ void Heap::Deallocate(ObjectId id) {
     return;
   }
   if (!UsesTrashcan(o.type)) {
-    DeallocateObject(*this, id);
+    if (!ParkForWeakRefCallbacks(id)) DeallocateObject(*this, id);
     return;
   }
   if (dealloc_depth_ >= profile_->trashcan_depth) {
-    if (FinalizerDue(id)) finalizer_in_trashcan_ = true;
+    if (FinalizerDue(id) || HasWeakRefCallbacks(*this, id)) finalizer_in_trashcan_ = true;
     deferred_deallocs_.push_back(id);
     return;
   }
@@ -506,7 +507,18 @@ void Heap::DeallocateOrPark(ObjectId id) {
         {.kind = QueuedStep::Kind::kFinalize, .instance = id, .depth = dealloc_depth_});
     return;
   }
+  if (ParkForWeakRefCallbacks(id)) return;
   DeallocateObject(*this, id);
+}
+
+bool Heap::ParkForWeakRefCallbacks(ObjectId id) {
+  if (!HasWeakRefCallbacks(*this, id)) return false;
+  // Untracked, as the deallocator left it; kept alive until the callbacks
+  // ran, so what it holds and the memory freed after it wait for them.
+  objects_[id].refcount = 1;
+  finalizer_queue_.push_back(
+      {.kind = QueuedStep::Kind::kClearWeakRefs, .instance = id, .depth = dealloc_depth_});
+  return true;
 }
 
 void Heap::ClearFreeLists() {

@@ -498,9 +498,13 @@ class Heap {
 
   // One entry of the finalizer queue.
   struct QueuedStep {
-    enum class Kind : uint8_t { kFinalize, kFreeBlock, kKeepOrFree };
+    // kFinalize: run the instance's __del__; kClearWeakRefs: clear the weak
+    // references to the parked object and run their callbacks
+    // (PyObject_ClearWeakRefs); the others release memory.
+    enum class Kind : uint8_t { kFinalize, kClearWeakRefs, kFreeBlock, kKeepOrFree };
     Kind kind = Kind::kFinalize;
-    ObjectId instance = kNoObject;  // kFinalize: the parked instance (one reference)
+    // kFinalize, kClearWeakRefs: the parked object (one reference).
+    ObjectId instance = kNoObject;
     uint64_t block = 0;             // the block released
     bool gc_object = false;         // the block held a GC object (leaves gen 0's count)
     FreeListKind free_list = FreeListKind::kFloats;  // kKeepOrFree: kept here if room
@@ -535,7 +539,7 @@ class Heap {
   void ReturnFinalizerQueue(const std::vector<QueuedStep>& steps) {
     finalizer_queue_.insert(finalizer_queue_.begin(), steps.begin(), steps.end());
   }
-  // Does a queued release now. REQUIRES: step.kind is not kFinalize.
+  // Does a queued release now. REQUIRES: step.kind is a release.
   void CompleteRelease(const QueuedStep& step);
   // The trashcan's count of nested deallocations, which the interpreter
   // sets to a step's depth while it does that step (and restores).
@@ -545,18 +549,18 @@ class Heap {
   // zero: EmptyTrashcan does them now, newest first.
   bool has_deferred_deallocs() const { return !deferred_deallocs_.empty(); }
   void EmptyTrashcan();
-  // Calls `visit(id)` for each parked instance (the queue's reference).
+  // Calls `visit(id)` for each parked object (the queue's reference).
   template <typename Visitor>
   void ForEachPendingFinalizer(Visitor&& visit) const {
     for (const QueuedStep& step : finalizer_queue_) {
-      if (step.kind == QueuedStep::Kind::kFinalize) visit(step.instance);
+      if (step.instance != kNoObject) visit(step.instance);
     }
   }
   // Calls `visit(block)` for each block a queued release holds.
   template <typename Visitor>
   void ForEachQueuedBlock(Visitor&& visit) const {
     for (const QueuedStep& step : finalizer_queue_) {
-      if (step.kind != QueuedStep::Kind::kFinalize) visit(step.block);
+      if (step.instance == kNoObject) visit(step.block);
     }
   }
   // Whether a class defining __del__ was ever made on this heap (set by
@@ -637,6 +641,10 @@ class Heap {
   // An instance whose finalizer is due is parked; anything else goes to
   // its type's deallocator. At the current depth, already counted.
   void DeallocateOrPark(ObjectId id);
+  // Parks `id`, whose count reached zero, when weak references with
+  // callbacks name it: its deallocation goes on once the interpreter ran
+  // them (QueuedStep::Kind::kClearWeakRefs). True if it did.
+  bool ParkForWeakRefCallbacks(ObjectId id);
   void DestroyBody(ObjectId id);
 
   const Profile* profile_;

@@ -240,6 +240,16 @@ class Interpreter : public TracebackSource {
   // Runs the __del__ of `instance`, whose finalized flag is set and a
   // reference to which the caller holds (slot_tp_finalize).
   void RunFinalizer(ObjectId instance);
+  // Calls `callback(weakref)` as CPython's handle_callback does (a call from
+  // C whose frame takes its own reference to the argument), keeping a
+  // pending exception; an exception the callback raises is refused.
+  void RunWeakRefCallback(ObjectId weakref, ObjectId callback);
+  // PyObject_ClearWeakRefs for `object`, whose deallocation is under way
+  // (the caller holds the reference the heap parked it with): clears its
+  // weak references and runs their callbacks in list order, from a tuple
+  // holding them when there are several (or always, on profiles whose
+  // WeakRefRules::callbacks_from_tuple say so).
+  void ClearWeakRefsRunningCallbacks(ObjectId object);
   // Refuses the run when a frame an exception is leaving freed instances
   // whose finalizers are due: CPython's traceback keeps that frame, and so
   // its locals, alive until the exception is handled.

@@ -177,6 +177,30 @@ TEST_P(FinalizersTest, EchoingAFinalizableObjectAtThePromptIsRefused) {
   EXPECT_TRUE(out.text().ends_with("del x\n")) << out.text();
 }
 
+TEST_P(FinalizersTest, WeakRefCallbacksRunAfterDelNewestFirstAndDepthFirst) {
+  EXPECT_EQ(Run("import weakref\n"
+                "tree = Named('root', Named('child'))\n"
+                "r1 = weakref.ref(tree, lambda r: print('cb root 1', r()))\n"
+                "r2 = weakref.ref(tree, lambda r: print('cb root 2', r1()))\n"
+                "r3 = weakref.ref(tree.children[0], lambda r: print('cb child'))\n"
+                "del tree\n"
+                "print('after')\n"),
+            "del root\ncb root 2 None\ncb root 1 None\ndel child\ncb child\nafter\n");
+  EXPECT_FALSE(runtime_.heap().has_pending_finalizers());
+  EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
+}
+
+TEST_P(FinalizersTest, WeakRefCallbacksInACollectionRunBeforeTheFinalizers) {
+  EXPECT_EQ(Run("import gc, weakref\n"
+                "a = Named('a')\n"
+                "a.children.append(a)\n"
+                "r = weakref.ref(a, lambda r: print('cb a', r()))\n"
+                "del a\n"
+                "print(gc.collect() > 0)\n"),
+            "cb a None\ndel a\nTrue\n");
+  EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
+}
+
 INSTANTIATE_TEST_SUITE_P(Profiles, FinalizersTest, ::testing::ValuesIn(testing::ProfileVersions()),
                          [](const auto& info) { return testing::ProfileTestName(info.param); });
 
