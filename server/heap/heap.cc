@@ -475,7 +475,11 @@ void Heap::Deallocate(ObjectId id) {
     return;
   }
   if (dealloc_depth_ >= profile_->trashcan_depth) {
-    if (FinalizerDue(id) || HasWeakRefCallbacks(*this, id)) finalizer_in_trashcan_ = true;
+    if (FinalizerDue(id)) {
+      finalizer_in_trashcan_ = true;
+    } else if (HasWeakRefCallbacks(*this, id)) {
+      weakref_callback_in_trashcan_ = true;
+    }
     deferred_deallocs_.push_back(id);
     return;
   }

@@ -568,8 +568,9 @@ class Heap {
   // when to guard against them.
   void NoteFinalizerClass() { finalizer_classes_ = true; }
   bool has_finalizer_classes() const { return finalizer_classes_; }
-  // A collection met unreachable instances with finalizers where nothing
-  // could run them (inside an allocation, or a collection outside a
+  // A collection met unreachable instances with finalizers, or weak
+  // references with callbacks to unreachable objects, where nothing could
+  // run them (inside an allocation, or a collection outside a
   // script). The interpreter refuses the run once this is set; taking it
   // clears it.
   void NoteUnrunFinalizers() { unrun_finalizers_ = true; }
@@ -579,6 +580,10 @@ class Heap {
   // which heapsim does not order exactly: the interpreter refuses the run
   // once this is set; taking it clears it.
   bool TakeFinalizerInTrashcan() { return std::exchange(finalizer_in_trashcan_, false); }
+  // The same for an object weak references with callbacks name.
+  bool TakeWeakRefCallbackInTrashcan() {
+    return std::exchange(weakref_callback_in_trashcan_, false);
+  }
   // Deques and defaultdicts nested deeper than this are freed through the
   // trashcan's list instead: their deallocs have none, so CPython recurses on
   // its C stack for each level (measured with 8 MiB: 100,000 deques freed,
@@ -657,6 +662,7 @@ class Heap {
   bool unrun_finalizers_ = false;
   bool finalizer_classes_ = false;
   bool finalizer_in_trashcan_ = false;
+  bool weakref_callback_in_trashcan_ = false;
   std::string untrashed_chain_refusal_;
   // Levels of nested deque and defaultdict deallocations now running.
   uint32_t untrashed_dealloc_depth_ = 0;

@@ -35,6 +35,14 @@ void Interpreter::RefuseIfFinalizerInTrashcan() {
     error_argument_.Reset();
     Refuse(chain);
   }
+  if (heap_.TakeWeakRefCallbackInTrashcan() && !EndsRun(error_)) {
+    TakeError().IgnoreError();
+    error_argument_.Reset();
+    Refuse(absl::StrCat("weak reference callbacks of an object freed more than ",
+                        heap_.profile().trashcan_depth,
+                        " deallocations deep (CPython's trashcan defers its deallocation, which "
+                        "heapsim does not order exactly)"));
+  }
   if (!heap_.TakeFinalizerInTrashcan() || EndsRun(error_)) return;
   TakeError().IgnoreError();
   error_argument_.Reset();
@@ -118,8 +126,8 @@ bool Interpreter::RunPendingFinalizers() {
     TakeError().IgnoreError();
     error_argument_.Reset();
     Refuse("a collection started inside an allocation that finds an unreachable object whose "
-           "class defines __del__ (heapsim runs finalizers only in gc.collect() and between "
-           "statements)");
+           "class defines __del__ or that weak references with callbacks name (heapsim runs "
+           "finalizers and callbacks only in gc.collect() and between statements)");
   }
   RefuseIfFinalizerInTrashcan();
   // Depth first, as CPython runs them inside the deallocations: what is

@@ -255,7 +255,8 @@ class Interpreter : public TracebackSource {
   // its locals, alive until the exception is handled.
   void RefuseFinalizersOfUnwoundFrame();
   // Refuses the run once the trashcan deferred an instance whose finalizer
-  // is due (Heap::TakeFinalizerInTrashcan), or a chain of deques or
+  // is due (Heap::TakeFinalizerInTrashcan) or an object weak references with
+  // callbacks name (TakeWeakRefCallbackInTrashcan), or a chain of deques or
   // defaultdicts too deep was freed (Heap::TakeUntrashedChainRefusal).
   void RefuseIfFinalizerInTrashcan();
   // What a collection the interpreter starts runs finalizers with.
