@@ -451,6 +451,7 @@ void Heap::Deallocate(ObjectId id) {
     o.refcount = 1;  // statics are never freed; keep the record live
     return;
   }
+  if (o.type == TypeTag::kWeakRef && KeepForParkedReferent(id)) return;
   if (o.has(kGcTracked)) Untrack(id);
   const bool defaultdict = o.type == TypeTag::kDict && o.subtype == kDefaultDictSubtype;
   if (o.type == TypeTag::kDeque || defaultdict) {
@@ -513,6 +514,24 @@ void Heap::DeallocateOrPark(ObjectId id) {
   }
   if (ParkForWeakRefCallbacks(id)) return;
   DeallocateObject(*this, id);
+}
+
+bool Heap::KeepForParkedReferent(ObjectId id) {
+  const WeakRefBody& body = weakref(id);
+  if (body.callback == kNoObject || body.referent == kNoObject) return false;
+  // Parked by the deallocations still under way (the interpreter has not
+  // taken the queue since): CPython would be done with the referent's
+  // deallocation, callbacks included, before this reference died.
+  const bool parked = std::any_of(
+      finalizer_queue_.begin(), finalizer_queue_.end(), [&](const QueuedStep& step) {
+        return step.instance == body.referent && (step.kind == QueuedStep::Kind::kFinalize ||
+                                                  step.kind == QueuedStep::Kind::kClearWeakRefs);
+      });
+  if (!parked) return false;
+  objects_[id].refcount = 1;
+  finalizer_queue_.push_back(
+      {.kind = QueuedStep::Kind::kRelease, .instance = id, .depth = dealloc_depth_});
+  return true;
 }
 
 bool Heap::ParkForWeakRefCallbacks(ObjectId id) {

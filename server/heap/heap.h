@@ -500,10 +500,12 @@ class Heap {
   struct QueuedStep {
     // kFinalize: run the instance's __del__; kClearWeakRefs: clear the weak
     // references to the parked object and run their callbacks
-    // (PyObject_ClearWeakRefs); the others release memory.
-    enum class Kind : uint8_t { kFinalize, kClearWeakRefs, kFreeBlock, kKeepOrFree };
+    // (PyObject_ClearWeakRefs); kRelease: drop the reference that kept a
+    // weak reference alive for the callback its parked referent owes it;
+    // the others release memory.
+    enum class Kind : uint8_t { kFinalize, kClearWeakRefs, kRelease, kFreeBlock, kKeepOrFree };
     Kind kind = Kind::kFinalize;
-    // kFinalize, kClearWeakRefs: the parked object (one reference).
+    // kFinalize, kClearWeakRefs, kRelease: the object (one reference).
     ObjectId instance = kNoObject;
     uint64_t block = 0;             // the block released
     bool gc_object = false;         // the block held a GC object (leaves gen 0's count)
@@ -650,6 +652,11 @@ class Heap {
   // callbacks name it: its deallocation goes on once the interpreter ran
   // them (QueuedStep::Kind::kClearWeakRefs). True if it did.
   bool ParkForWeakRefCallbacks(ObjectId id);
+  // Keeps weak reference `id`, whose count reached zero, alive when its
+  // referent was parked (for __del__ or callbacks) by the deallocations
+  // still under way, as CPython would have called its callback before it
+  // died: a kRelease step drops it after them. True if it did.
+  bool KeepForParkedReferent(ObjectId id);
   void DestroyBody(ObjectId id);
 
   const Profile* profile_;

@@ -83,10 +83,15 @@ void Interpreter::RunWeakRefCallback(ObjectId weakref, ObjectId callback) {
   Ref saved_argument = std::move(error_argument_);
   CallArgs args;
   args.positional.push_back(heap_.NewRef(weakref));
-  // A Python function's frame takes this reference in every version.
+  // A Python function's frame takes this reference in every version; an
+  // instance's __call__ gets it from the tuple tp_call packs.
   const TypeTag type = heap_.type_of(callback);
-  args.from_sequence = type == TypeTag::kFunction || type == TypeTag::kMethod;
+  Ref packed;
+  if (type == TypeTag::kInstance) packed = NewTupleOf(heap_, {weakref});
+  args.from_sequence =
+      type == TypeTag::kFunction || type == TypeTag::kMethod || type == TypeTag::kInstance;
   Ref result = Call(callback, std::move(args));
+  packed.Reset();
   if (!result && PyErrorType(error_).has_value()) {
     const PyExc raised = *PyErrorType(error_);
     TakeError().IgnoreError();
@@ -153,6 +158,12 @@ bool Interpreter::RunPendingFinalizers() {
     }
     const Heap::QueuedStep step = work.front();
     work.pop_front();
+    if (step.kind == Heap::QueuedStep::Kind::kRelease) {
+      heap_.set_dealloc_depth(step.depth);
+      heap_.DecRef(step.instance);
+      heap_.set_dealloc_depth(entry_depth);
+      continue;
+    }
     if (step.kind == Heap::QueuedStep::Kind::kClearWeakRefs) {
       // Revived meanwhile through a weak reference not yet cleared: its
       // deallocation never happened in CPython, which kept it tracked.

@@ -60,7 +60,18 @@ class WeakrefCall : public BuiltinCall {
       case WeakReferenceable::kYes:
         break;
     }
-    if (n == 2 && Arg(1) != heap_.none()) return NewWeakRefWithCallback(heap_, referent, Arg(1));
+    if (n == 2 && Arg(1) != heap_.none()) {
+      // How CPython calls the others (classes, method wrappers, ...) from
+      // C is not modelled.
+      const TypeTag callback = heap_.type_of(Arg(1));
+      if (callback != TypeTag::kFunction && callback != TypeTag::kMethod &&
+          callback != TypeTag::kBuiltinFunction && callback != TypeTag::kInstance) {
+        interp_.Refuse(absl::StrCat("a weak reference callback of type '", TypeName(heap_, Arg(1)),
+                                    "'"));
+        return Ref();
+      }
+      return NewWeakRefWithCallback(heap_, referent, Arg(1));
+    }
     return NewWeakRef(heap_, referent);
   }
 

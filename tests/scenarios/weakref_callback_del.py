@@ -15,6 +15,16 @@ class Node:
         return "Node(%s)" % self.name
 
 
+class Call:
+    def __call__(self, r):
+        print("instance callback", sys.getrefcount(r), r() is None)
+
+
+class Holder:
+    def method(self, r):
+        print("method callback", sys.getrefcount(r))
+
+
 class Fin(Node):
     def __del__(self):
         print("del", self.name)
@@ -85,4 +95,38 @@ r_1 = weakref.ref(chain, lambda r: print("cb 1"))
 r_2 = weakref.ref(chain.next, lambda r: print("cb 2"))
 r_3 = weakref.ref(chain.next.next, lambda r: print("cb 3"))
 del chain
+
+i = Node("i")
+ri = weakref.ref(i, Call())
+del i
+m = Node("m")
+rm = weakref.ref(m, Holder().method)
+del m
+kept = []
+k = Node("k")
+rk = weakref.ref(k, kept.append)
+del k
+print("builtin callback", len(kept), kept[0] is rk, sys.getrefcount(rk))
+
+
+def outer():
+    local = Node("local")
+    r = weakref.ref(local, lambda r: print("local freed as the frame ends"))
+    print("in outer")
+
+
+outer()
+
+items = [Node("p"), Node("q")]
+rp = weakref.ref(items[0], lambda r: print("never: dropped before p died"))
+
+
+def drop_rp(r):
+    global rp
+    print("cb q drops the reference to p")
+    rp = None
+
+
+rq = weakref.ref(items[1], drop_rp)
+del items
 print("end")

@@ -190,6 +190,22 @@ TEST_P(FinalizersTest, WeakRefCallbacksRunAfterDelNewestFirstAndDepthFirst) {
   EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
 }
 
+TEST_P(FinalizersTest, AReferenceDyingAfterItsReferentStillGetsItsCallback) {
+  // The frame drops `node` first: CPython calls the callback while `ref`
+  // is alive, then frees it.
+  EXPECT_EQ(Run("import sys, weakref\n"
+                "def f():\n"
+                "    node = Named('node')\n"
+                "    ref = weakref.ref(node, lambda r: print('cb', sys.getrefcount(r)))\n"
+                "f()\n"
+                "print('after')\n"),
+            // 3.13 calls it from a tuple holding one more reference.
+            runtime_.heap().profile().weakref.callbacks_from_tuple ? "del node\ncb 4\nafter\n"
+                                                                   : "del node\ncb 3\nafter\n");
+  EXPECT_FALSE(runtime_.heap().has_pending_finalizers());
+  EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
+}
+
 TEST_P(FinalizersTest, WeakRefCallbacksInACollectionRunBeforeTheFinalizers) {
   EXPECT_EQ(Run("import gc, weakref\n"
                 "a = Named('a')\n"

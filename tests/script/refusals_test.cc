@@ -218,6 +218,8 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"import weakref\nclass A:\n    pass\na = A()\nr = weakref.ref(a, lambda r: 1 / 0)\ndel a\n",
        "an exception raised in a weak reference's callback (ZeroDivisionError; CPython prints "
        "'Exception ignored in'"},
+      {"import weakref\nclass A:\n    pass\na = A()\nr = weakref.ref(a, A)\n",
+       "a weak reference callback of type 'type'"},
       {"import gc, weakref\nclass A:\n    pass\na = A()\na.a = a\nr = weakref.ref(a, len)\n"
        "del a\ngc.collect()\n",
        "an exception raised in a weak reference's callback (TypeError"},
