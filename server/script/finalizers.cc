@@ -81,6 +81,7 @@ void Interpreter::RunWeakRefCallback(ObjectId weakref, ObjectId callback) {
   if (EndsRun(error_)) return;
   absl::Status saved_error = std::exchange(error_, absl::OkStatus());
   Ref saved_argument = std::move(error_argument_);
+  Ref saved_exception = std::move(error_exception_);
   CallArgs args;
   args.positional.push_back(heap_.NewRef(weakref));
   // A Python function's frame takes this reference in every version; an
@@ -105,6 +106,7 @@ void Interpreter::RunWeakRefCallback(ObjectId weakref, ObjectId callback) {
   if (error_.ok()) {
     error_ = std::move(saved_error);
     error_argument_ = std::move(saved_argument);
+    error_exception_ = std::move(saved_exception);
   }
 }
 
