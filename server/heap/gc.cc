@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "server/heap/dealloc.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/deque_object.h"
@@ -230,11 +231,6 @@ Reachability DeduceUnreachable(const Heap& heap, std::vector<ObjectId> list,
 // afterwards; resurrected objects join generation `older`.
 std::vector<ObjectId> FinalizeGarbage(Heap& heap, std::vector<ObjectId> garbage, int older,
                                       const FinalizerRunner& run_finalizer) {
-  // handle_weakrefs: weak references to unreachable objects are cleared
-  // before any finalizer can look at them.
-  for (ObjectId id : garbage) {
-    if (heap.object(id).has(kHasWeakRefs)) ClearWeakRefsTo(heap, id);
-  }
   for (ObjectId id : garbage) heap.set_flag(id, kGcUnreachable, true);
   for (ObjectId id : garbage) {
     // A finalizer may have freed this object (and its record been reused).
@@ -258,6 +254,45 @@ std::vector<ObjectId> FinalizeGarbage(Heap& heap, std::vector<ObjectId> garbage,
   }
   for (ObjectId id : after.reachable) AppendToGeneration(heap, id, older);
   return after.unreachable;
+}
+
+// handle_weakrefs: clears every weak reference to the garbage (and those
+// the garbage holds) before any finalizer or callback can look at them,
+// then calls the callbacks of the weak references outside the garbage in
+// order; each one that survives its callback joins the end of `older`. Returns how many of them their callback's end freed.
+uint64_t HandleWeakRefs(Heap& heap, const std::vector<ObjectId>& garbage, int older,
+                        const FinalizerRunner& runner) {
+  const absl::flat_hash_set<ObjectId> in_garbage(garbage.begin(), garbage.end());
+  std::vector<ObjectId> to_call;
+  for (ObjectId id : garbage) {
+    if (heap.type_of(id) == TypeTag::kWeakRef && heap.weakref(id).referent != kNoObject) {
+      ClearWeakRefKeepingCallback(heap, id);
+    }
+    const auto listed = WeakRefsTo(heap, id);
+    const std::vector<ObjectId> weakrefs(listed.begin(), listed.end());
+    for (ObjectId weakref : weakrefs) {
+      ClearWeakRefKeepingCallback(heap, weakref);
+      if (heap.weakref(weakref).callback == kNoObject || in_garbage.contains(weakref)) continue;
+      // Out of its generation until its callback ran; still tracked.
+      heap.IncRef(weakref);
+      heap.MoveToGeneration(weakref, older);
+      to_call.push_back(weakref);
+    }
+  }
+  if (!to_call.empty() && !runner) heap.NoteUnrunFinalizers();
+  uint64_t freed = 0;
+  for (ObjectId weakref : to_call) {
+    if (runner) runner.run_weakref_callback(weakref, heap.weakref(weakref).callback);
+    if (heap.object(weakref).refcount == 1) {
+      ++freed;
+      heap.DecRef(weakref);
+    } else {
+      heap.DecRef(weakref);
+      if (heap.IsTracked(weakref)) heap.MoveToGeneration(weakref, older);
+    }
+    if (runner && heap.has_pending_finalizers()) runner.run_queued();
+  }
+  return freed;
 }
 
 }  // namespace
@@ -298,6 +333,7 @@ CollectResult Collect(Heap& heap, int generation, const FinalizerRunner& run_fin
   // 0 as well.
   if (gc.timing.open) gc.timing.count0_slack = 0;
 
+  const uint64_t freed_weakrefs = HandleWeakRefs(heap, garbage, older, run_finalizer);
   bool finalizers_due = false;
   for (ObjectId id : garbage) finalizers_due = finalizers_due || heap.NeedsFinalizer(id);
   if (finalizers_due && !run_finalizer) heap.NoteUnrunFinalizers();
@@ -329,7 +365,7 @@ CollectResult Collect(Heap& heap, int generation, const FinalizerRunner& run_fin
   if (run_finalizer && heap.has_pending_finalizers()) run_finalizer.run_queued();
 
   CollectResult result;
-  result.unreachable = garbage.size();
+  result.unreachable = garbage.size() + freed_weakrefs;
   GcGenerationStats& stats = gc.stats[generation];
   ++stats.collections;
   stats.collected += result.unreachable;
@@ -368,6 +404,25 @@ std::vector<ObjectId> FinalizersDueWithout(
     if (heap.NeedsFinalizer(id)) due.push_back(id);
   }
   return due;
+}
+
+bool FullCollectionCallsWeakRefCallbacks(const Heap& heap) {
+  if (heap.weak_lists().empty()) return false;
+  std::vector<ObjectId> all;
+  for (int g = 0; g < GcState::kGenerations; ++g) {
+    for (ObjectId id = heap.gc().generations[g].head; id != kNoObject;
+         id = heap.object(id).gc_next) {
+      all.push_back(id);
+    }
+  }
+  const std::vector<ObjectId> garbage = DeduceUnreachable(heap, std::move(all)).unreachable;
+  const absl::flat_hash_set<ObjectId> in_garbage(garbage.begin(), garbage.end());
+  for (ObjectId id : garbage) {
+    for (ObjectId weakref : WeakRefsTo(heap, id)) {
+      if (heap.weakref(weakref).callback != kNoObject && !in_garbage.contains(weakref)) return true;
+    }
+  }
+  return false;
 }
 
 std::vector<ObjectId> UnreachableAmong(const Heap& heap, std::vector<ObjectId> list) {

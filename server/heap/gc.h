@@ -36,6 +36,10 @@ struct FinalizerRunner {
   // Works through the heap's finalizer queue: instances outside the
   // garbage that clearing it freed, and the memory released behind them.
   std::function<void()> run_queued;
+  // Calls `callback(weakref)` for a reachable weak reference to garbage
+  // (handle_weakrefs): the collector holds a reference to `weakref`, whose
+  // own reference keeps `callback`.
+  std::function<void(ObjectId weakref, ObjectId callback)> run_weakref_callback;
   explicit operator bool() const { return static_cast<bool>(run); }
 };
 
@@ -44,7 +48,10 @@ struct FinalizerRunner {
 // Unreachable instances whose finalizers are due are finalized first, in
 // list order, through `run_finalizer` (PEP 442); then the objects a
 // finalizer resurrected survive (all of them on profiles with
-// gc_resurrection_revives_all) and the rest is cleared. Without a runner,
+// gc_resurrection_revives_all) and the rest is cleared. Before any of that,
+// the weak references to the garbage are cleared, and the callbacks of
+// those that are not garbage themselves run in order (handle_weakrefs);
+// the ones freed after their callback count as collected. Without a runner,
 // the heap notes unrun finalizers (Heap::NoteUnrunFinalizers) and the
 // instances are parked when their clearing frees them.
 // REQUIRES: 0 <= generation <= 2; no collection is running.
@@ -56,6 +63,11 @@ CollectResult Collect(Heap& heap, int generation, const FinalizerRunner& run_fin
 // modules are gone. Changes nothing.
 std::vector<ObjectId> FinalizersDueWithout(
     const Heap& heap, const absl::flat_hash_map<ObjectId, uint64_t>& discounted);
+
+// True if a full collection now would call weak reference callbacks: a
+// weak reference with a callback, outside the garbage, to an object in it.
+// Changes nothing.
+bool FullCollectionCallsWeakRefCallbacks(const Heap& heap);
 
 // What a collection of exactly the objects of `list` would find
 // unreachable (references from objects outside `list` count as from

@@ -7,6 +7,7 @@
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/gc.h"
 #include "server/heap/gc_timing.h"
+#include "server/heap/weakref_object.h"
 
 namespace heapsim {
 
@@ -450,6 +451,7 @@ void Heap::Deallocate(ObjectId id) {
     o.refcount = 1;  // statics are never freed; keep the record live
     return;
   }
+  if (o.type == TypeTag::kWeakRef && KeepForParkedReferent(id)) return;
   if (o.has(kGcTracked)) Untrack(id);
   const bool defaultdict = o.type == TypeTag::kDict && o.subtype == kDefaultDictSubtype;
   if (o.type == TypeTag::kDeque || defaultdict) {
@@ -470,11 +472,15 @@ void Heap::Deallocate(ObjectId id) {
     return;
   }
   if (!UsesTrashcan(o.type)) {
-    DeallocateObject(*this, id);
+    if (!ParkForWeakRefCallbacks(id)) DeallocateObject(*this, id);
     return;
   }
   if (dealloc_depth_ >= profile_->trashcan_depth) {
-    if (FinalizerDue(id)) finalizer_in_trashcan_ = true;
+    if (FinalizerDue(id)) {
+      finalizer_in_trashcan_ = true;
+    } else if (HasWeakRefCallbacks(*this, id)) {
+      weakref_callback_in_trashcan_ = true;
+    }
     deferred_deallocs_.push_back(id);
     return;
   }
@@ -506,7 +512,36 @@ void Heap::DeallocateOrPark(ObjectId id) {
         {.kind = QueuedStep::Kind::kFinalize, .instance = id, .depth = dealloc_depth_});
     return;
   }
+  if (ParkForWeakRefCallbacks(id)) return;
   DeallocateObject(*this, id);
+}
+
+bool Heap::KeepForParkedReferent(ObjectId id) {
+  const WeakRefBody& body = weakref(id);
+  if (body.callback == kNoObject || body.referent == kNoObject) return false;
+  // Parked by the deallocations still under way (the interpreter has not
+  // taken the queue since): CPython would be done with the referent's
+  // deallocation, callbacks included, before this reference died.
+  const bool parked = std::any_of(
+      finalizer_queue_.begin(), finalizer_queue_.end(), [&](const QueuedStep& step) {
+        return step.instance == body.referent && (step.kind == QueuedStep::Kind::kFinalize ||
+                                                  step.kind == QueuedStep::Kind::kClearWeakRefs);
+      });
+  if (!parked) return false;
+  objects_[id].refcount = 1;
+  finalizer_queue_.push_back(
+      {.kind = QueuedStep::Kind::kRelease, .instance = id, .depth = dealloc_depth_});
+  return true;
+}
+
+bool Heap::ParkForWeakRefCallbacks(ObjectId id) {
+  if (!HasWeakRefCallbacks(*this, id)) return false;
+  // Untracked, as the deallocator left it; kept alive until the callbacks
+  // ran, so what it holds and the memory freed after it wait for them.
+  objects_[id].refcount = 1;
+  finalizer_queue_.push_back(
+      {.kind = QueuedStep::Kind::kClearWeakRefs, .instance = id, .depth = dealloc_depth_});
+  return true;
 }
 
 void Heap::ClearFreeLists() {

@@ -498,9 +498,15 @@ class Heap {
 
   // One entry of the finalizer queue.
   struct QueuedStep {
-    enum class Kind : uint8_t { kFinalize, kFreeBlock, kKeepOrFree };
+    // kFinalize: run the instance's __del__; kClearWeakRefs: clear the weak
+    // references to the parked object and run their callbacks
+    // (PyObject_ClearWeakRefs); kRelease: drop the reference that kept a
+    // weak reference alive for the callback its parked referent owes it;
+    // the others release memory.
+    enum class Kind : uint8_t { kFinalize, kClearWeakRefs, kRelease, kFreeBlock, kKeepOrFree };
     Kind kind = Kind::kFinalize;
-    ObjectId instance = kNoObject;  // kFinalize: the parked instance (one reference)
+    // kFinalize, kClearWeakRefs, kRelease: the object (one reference).
+    ObjectId instance = kNoObject;
     uint64_t block = 0;             // the block released
     bool gc_object = false;         // the block held a GC object (leaves gen 0's count)
     FreeListKind free_list = FreeListKind::kFloats;  // kKeepOrFree: kept here if room
@@ -535,7 +541,7 @@ class Heap {
   void ReturnFinalizerQueue(const std::vector<QueuedStep>& steps) {
     finalizer_queue_.insert(finalizer_queue_.begin(), steps.begin(), steps.end());
   }
-  // Does a queued release now. REQUIRES: step.kind is not kFinalize.
+  // Does a queued release now. REQUIRES: step.kind is a release.
   void CompleteRelease(const QueuedStep& step);
   // The trashcan's count of nested deallocations, which the interpreter
   // sets to a step's depth while it does that step (and restores).
@@ -545,18 +551,18 @@ class Heap {
   // zero: EmptyTrashcan does them now, newest first.
   bool has_deferred_deallocs() const { return !deferred_deallocs_.empty(); }
   void EmptyTrashcan();
-  // Calls `visit(id)` for each parked instance (the queue's reference).
+  // Calls `visit(id)` for each parked object (the queue's reference).
   template <typename Visitor>
   void ForEachPendingFinalizer(Visitor&& visit) const {
     for (const QueuedStep& step : finalizer_queue_) {
-      if (step.kind == QueuedStep::Kind::kFinalize) visit(step.instance);
+      if (step.instance != kNoObject) visit(step.instance);
     }
   }
   // Calls `visit(block)` for each block a queued release holds.
   template <typename Visitor>
   void ForEachQueuedBlock(Visitor&& visit) const {
     for (const QueuedStep& step : finalizer_queue_) {
-      if (step.kind != QueuedStep::Kind::kFinalize) visit(step.block);
+      if (step.instance == kNoObject) visit(step.block);
     }
   }
   // Whether a class defining __del__ was ever made on this heap (set by
@@ -564,8 +570,9 @@ class Heap {
   // when to guard against them.
   void NoteFinalizerClass() { finalizer_classes_ = true; }
   bool has_finalizer_classes() const { return finalizer_classes_; }
-  // A collection met unreachable instances with finalizers where nothing
-  // could run them (inside an allocation, or a collection outside a
+  // A collection met unreachable instances with finalizers, or weak
+  // references with callbacks to unreachable objects, where nothing could
+  // run them (inside an allocation, or a collection outside a
   // script). The interpreter refuses the run once this is set; taking it
   // clears it.
   void NoteUnrunFinalizers() { unrun_finalizers_ = true; }
@@ -575,6 +582,10 @@ class Heap {
   // which heapsim does not order exactly: the interpreter refuses the run
   // once this is set; taking it clears it.
   bool TakeFinalizerInTrashcan() { return std::exchange(finalizer_in_trashcan_, false); }
+  // The same for an object weak references with callbacks name.
+  bool TakeWeakRefCallbackInTrashcan() {
+    return std::exchange(weakref_callback_in_trashcan_, false);
+  }
   // Deques and defaultdicts nested deeper than this are freed through the
   // trashcan's list instead: their deallocs have none, so CPython recurses on
   // its C stack for each level (measured with 8 MiB: 100,000 deques freed,
@@ -637,6 +648,15 @@ class Heap {
   // An instance whose finalizer is due is parked; anything else goes to
   // its type's deallocator. At the current depth, already counted.
   void DeallocateOrPark(ObjectId id);
+  // Parks `id`, whose count reached zero, when weak references with
+  // callbacks name it: its deallocation goes on once the interpreter ran
+  // them (QueuedStep::Kind::kClearWeakRefs). True if it did.
+  bool ParkForWeakRefCallbacks(ObjectId id);
+  // Keeps weak reference `id`, whose count reached zero, alive when its
+  // referent was parked (for __del__ or callbacks) by the deallocations
+  // still under way, as CPython would have called its callback before it
+  // died: a kRelease step drops it after them. True if it did.
+  bool KeepForParkedReferent(ObjectId id);
   void DestroyBody(ObjectId id);
 
   const Profile* profile_;
@@ -649,6 +669,7 @@ class Heap {
   bool unrun_finalizers_ = false;
   bool finalizer_classes_ = false;
   bool finalizer_in_trashcan_ = false;
+  bool weakref_callback_in_trashcan_ = false;
   std::string untrashed_chain_refusal_;
   // Levels of nested deque and defaultdict deallocations now running.
   uint32_t untrashed_dealloc_depth_ = 0;

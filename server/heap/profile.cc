@@ -154,7 +154,8 @@ constexpr Profile Py38() {
       .print_packs_args = false,
       .contains_compares_item_first = false,
       .percent_format_folded = false,
-      .weakref = {.type_name = "weakref", .type_module = "", .getweakrefs_appends = false},
+      .weakref = {.type_name = "weakref", .type_module = "", .getweakrefs_appends = false,
+                  .callbacks_from_tuple = false},
       .array = {.object_size = 64,
                 .gc_tracked = false,
                 .iterator_type_name = "arrayiterator",
@@ -574,6 +575,7 @@ constexpr Profile Py312() {
 constexpr Profile Py313() {
   Profile p = Py312();
   p.weakref.getweakrefs_appends = true;
+  p.weakref.callbacks_from_tuple = true;
   p.array.u_deprecated = true;
   p.frame_object_base = 152;
   p.deepcopy_id_before_memo = true;

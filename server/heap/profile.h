@@ -135,6 +135,9 @@ struct WeakRefRules {
   std::string_view type_module;  // "" when its repr shows the name alone
   // An empty list appended to (3.13), not one sized for the count.
   bool getweakrefs_appends;
+  // PyObject_ClearWeakRefs calls even a lone callback from the tuple it
+  // builds for several (3.13: the argument's count is one higher).
+  bool callbacks_from_tuple;
 };
 
 // array.array (Modules/arraymodule.c).

@@ -1,6 +1,7 @@
 #include "server/heap/weakref_object.h"
 
 #include <algorithm>
+#include <utility>
 #include <cassert>
 #include <vector>
 
@@ -46,6 +47,57 @@ Ref NewWeakRef(Heap& heap, ObjectId referent) {
   list.insert(list.begin(), id);
   heap.set_flag(referent, kHasWeakRefs, true);
   return heap.Adopt(id);
+}
+
+Ref NewWeakRefWithCallback(Heap& heap, ObjectId referent, ObjectId callback) {
+  const ObjectId id = heap.NewObject(TypeTag::kWeakRef, heap.profile().aux.weakref);
+  heap.IncRef(callback);
+  heap.AttachBody(id, WeakRefBody{referent, callback});
+  heap.Track(id);
+  std::vector<ObjectId>& list = heap.weak_lists()[referent];
+  auto position = list.begin();
+  while (position != list.end() && heap.weakref(*position).callback == kNoObject) ++position;
+  list.insert(position, id);
+  heap.set_flag(referent, kHasWeakRefs, true);
+  return heap.Adopt(id);
+}
+
+bool HasWeakRefCallbacks(const Heap& heap, ObjectId object) {
+  for (ObjectId weakref : WeakRefsTo(heap, object)) {
+    if (heap.weakref(weakref).callback != kNoObject) return true;
+  }
+  return false;
+}
+
+bool AnyWeakRefCallbackPending(const Heap& heap) {
+  for (const auto& [referent, list] : heap.weak_lists()) {
+    for (ObjectId weakref : list) {
+      if (heap.weakref(weakref).callback != kNoObject) return true;
+    }
+  }
+  return false;
+}
+
+std::vector<DueWeakRefCallback> ClearWeakRefsTakingCallbacks(Heap& heap, ObjectId object) {
+  std::vector<DueWeakRefCallback> due;
+  auto node = heap.weak_lists().extract(object);
+  heap.set_flag(object, kHasWeakRefs, false);
+  if (node.empty()) return due;
+  for (ObjectId weakref : node.mapped()) {
+    WeakRefBody& body = heap.weakref(weakref);
+    body.referent = kNoObject;
+    if (body.callback != kNoObject) {
+      due.push_back({weakref, std::exchange(body.callback, kNoObject)});
+    }
+  }
+  return due;
+}
+
+void ClearWeakRefKeepingCallback(Heap& heap, ObjectId weakref) {
+  WeakRefBody& body = heap.weakref(weakref);
+  const ObjectId callback = std::exchange(body.callback, kNoObject);
+  UnlinkWeakRef(heap, weakref);
+  heap.weakref(weakref).callback = callback;
 }
 
 std::span<const ObjectId> WeakRefsTo(const Heap& heap, ObjectId object) {

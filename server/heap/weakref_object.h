@@ -8,6 +8,7 @@
 #define HEAPSIM_SERVER_HEAP_WEAKREF_OBJECT_H_
 
 #include <span>
+#include <vector>
 
 #include "server/heap/heap.h"
 
@@ -28,6 +29,36 @@ WeakReferenceable WeakReferenceableKind(const Heap& heap, ObjectId object);
 // first in the referent's list.
 // REQUIRES: WeakReferenceableKind(referent) == kYes.
 Ref NewWeakRef(Heap& heap, ObjectId referent);
+
+// weakref.ref(referent, callback): always a new weakref object (GC-tracked,
+// aux.weakref bytes) holding a new reference to `callback`, put in the
+// referent's list after its callback-less reference, ahead of the older
+// ones with callbacks (CPython calls them newest first).
+// REQUIRES: WeakReferenceableKind(referent) == kYes; callback is not None.
+Ref NewWeakRefWithCallback(Heap& heap, ObjectId referent, ObjectId callback);
+
+// True if some weak reference to `object` has a callback: its deallocation
+// has Python code to run first (Heap parks it).
+bool HasWeakRefCallbacks(const Heap& heap, ObjectId object);
+
+// True if some live object is named by a weak reference with a callback.
+bool AnyWeakRefCallbackPending(const Heap& heap);
+
+// A weak reference whose callback is due, and the callback (one reference,
+// which the caller owns; the weakref is not referenced).
+struct DueWeakRefCallback {
+  ObjectId weakref = kNoObject;
+  ObjectId callback = kNoObject;
+};
+
+// PyObject_ClearWeakRefs' clearing for `object`, whose deallocation is
+// under way: every weak reference to it is cleared (answers None) and the
+// callbacks are taken out of theirs, returned in list order.
+std::vector<DueWeakRefCallback> ClearWeakRefsTakingCallbacks(Heap& heap, ObjectId object);
+
+// _PyWeakref_ClearRef, for the collector: takes `weakref` out of its
+// referent's list (it answers None from then on) and leaves its callback.
+void ClearWeakRefKeepingCallback(Heap& heap, ObjectId weakref);
 
 // The referent of a weakref, or kNoObject once it died.
 inline ObjectId WeakRefReferent(const Heap& heap, ObjectId weakref) {

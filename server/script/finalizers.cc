@@ -1,6 +1,7 @@
 // The interpreter's side of the heap's finalizer queue (heap.h): running
 // the __del__ of parked instances at safe points, and of the unreachable
-// instances a collection finds, as slot_tp_finalize runs them.
+// instances a collection finds, as slot_tp_finalize runs them; and the
+// callbacks of weak references to objects being deallocated or collected.
 
 #include <deque>
 #include <string>
@@ -8,7 +9,10 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "server/heap/dealloc.h"
 #include "server/heap/py_error.h"
+#include "server/heap/tuple_object.h"
+#include "server/heap/weakref_object.h"
 #include "server/script/interpreter.h"
 #include "server/script/special_methods.h"
 
@@ -30,6 +34,14 @@ void Interpreter::RefuseIfFinalizerInTrashcan() {
     TakeError().IgnoreError();
     error_argument_.Reset();
     Refuse(chain);
+  }
+  if (heap_.TakeWeakRefCallbackInTrashcan() && !EndsRun(error_)) {
+    TakeError().IgnoreError();
+    error_argument_.Reset();
+    Refuse(absl::StrCat("weak reference callbacks of an object freed more than ",
+                        heap_.profile().trashcan_depth,
+                        " deallocations deep (CPython's trashcan defers its deallocation, which "
+                        "heapsim does not order exactly)"));
   }
   if (!heap_.TakeFinalizerInTrashcan() || EndsRun(error_)) return;
   TakeError().IgnoreError();
@@ -65,13 +77,64 @@ void Interpreter::RunFinalizer(ObjectId instance) {
   }
 }
 
+void Interpreter::RunWeakRefCallback(ObjectId weakref, ObjectId callback) {
+  if (EndsRun(error_)) return;
+  absl::Status saved_error = std::exchange(error_, absl::OkStatus());
+  Ref saved_argument = std::move(error_argument_);
+  Ref saved_exception = std::move(error_exception_);
+  CallArgs args;
+  args.positional.push_back(heap_.NewRef(weakref));
+  // A Python function's frame takes this reference in every version; an
+  // instance's __call__ gets it from the tuple tp_call packs.
+  const TypeTag type = heap_.type_of(callback);
+  Ref packed;
+  if (type == TypeTag::kInstance) packed = NewTupleOf(heap_, {weakref});
+  args.from_sequence =
+      type == TypeTag::kFunction || type == TypeTag::kMethod || type == TypeTag::kInstance;
+  Ref result = Call(callback, std::move(args));
+  packed.Reset();
+  if (!result && PyErrorType(error_).has_value()) {
+    const PyExc raised = *PyErrorType(error_);
+    TakeError().IgnoreError();
+    error_argument_.Reset();
+    Refuse(absl::StrCat("an exception raised in a weak reference's callback (",
+                        std::string(PyExcName(raised)),
+                        "; CPython prints 'Exception ignored in' with the callback's address and a "
+                        "traceback on stderr, and carries on)"));
+  }
+  result.Reset();
+  if (error_.ok()) {
+    error_ = std::move(saved_error);
+    error_argument_ = std::move(saved_argument);
+    error_exception_ = std::move(saved_exception);
+  }
+}
+
+void Interpreter::ClearWeakRefsRunningCallbacks(ObjectId object) {
+  std::vector<DueWeakRefCallback> due = ClearWeakRefsTakingCallbacks(heap_, object);
+  if (due.empty()) return;
+  if (due.size() == 1 && !heap_.profile().weakref.callbacks_from_tuple) {
+    RunWeakRefCallback(due[0].weakref, due[0].callback);
+    heap_.DecRef(due[0].callback);
+    return;
+  }
+  std::vector<ObjectId> items;
+  for (const DueWeakRefCallback& entry : due) {
+    heap_.IncRef(entry.weakref);
+    items.push_back(entry.weakref);
+    items.push_back(entry.callback);
+  }
+  Ref tuple = NewTuple(heap_, std::move(items));
+  for (const DueWeakRefCallback& entry : due) RunWeakRefCallback(entry.weakref, entry.callback);
+}
+
 bool Interpreter::RunPendingFinalizers() {
   if (heap_.TakeUnrunFinalizers() && !EndsRun(error_)) {
     TakeError().IgnoreError();
     error_argument_.Reset();
     Refuse("a collection started inside an allocation that finds an unreachable object whose "
-           "class defines __del__ (heapsim runs finalizers only in gc.collect() and between "
-           "statements)");
+           "class defines __del__ or that weak references with callbacks name (heapsim runs "
+           "finalizers and callbacks only in gc.collect() and between statements)");
   }
   RefuseIfFinalizerInTrashcan();
   // Depth first, as CPython runs them inside the deallocations: what is
@@ -97,6 +160,31 @@ bool Interpreter::RunPendingFinalizers() {
     }
     const Heap::QueuedStep step = work.front();
     work.pop_front();
+    if (step.kind == Heap::QueuedStep::Kind::kRelease) {
+      heap_.set_dealloc_depth(step.depth);
+      heap_.DecRef(step.instance);
+      heap_.set_dealloc_depth(entry_depth);
+      continue;
+    }
+    if (step.kind == Heap::QueuedStep::Kind::kClearWeakRefs) {
+      // Revived meanwhile through a weak reference not yet cleared: its
+      // deallocation never happened in CPython, which kept it tracked.
+      if (heap_.object(step.instance).refcount > 1) {
+        Refuse("an object revived through a weak reference while its deallocation waited for "
+               "another weak reference's callback (CPython had not begun deallocating it)");
+        heap_.ReturnFinalizerQueue(std::vector<Heap::QueuedStep>(work.begin(), work.end()));
+        heap_.ReturnFinalizerQueue({step});
+        return false;
+      }
+      heap_.set_dealloc_depth(step.depth);
+      ClearWeakRefsRunningCallbacks(step.instance);
+      heap_.set_dealloc_depth(UsesTrashcan(heap_.type_of(step.instance)) ? step.depth - 1
+                                                                          : step.depth);
+      heap_.DecRef(step.instance);
+      heap_.set_dealloc_depth(entry_depth);
+      RefuseIfFinalizerInTrashcan();
+      continue;
+    }
     if (step.kind != Heap::QueuedStep::Kind::kFinalize) {
       heap_.CompleteRelease(step);
       continue;
@@ -140,8 +228,12 @@ void Interpreter::RefuseFinalizersOfUnwoundFrame() {
 }
 
 FinalizerRunner Interpreter::CollectorFinalizers() {
-  return FinalizerRunner{.run = [this](ObjectId instance) { RunFinalizer(instance); },
-                         .run_queued = [this]() { RunPendingFinalizers(); }};
+  return FinalizerRunner{
+      .run = [this](ObjectId instance) { RunFinalizer(instance); },
+      .run_queued = [this]() { RunPendingFinalizers(); },
+      .run_weakref_callback = [this](ObjectId weakref, ObjectId callback) {
+        RunWeakRefCallback(weakref, callback);
+      }};
 }
 
 }  // namespace heapsim::script

@@ -595,6 +595,9 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
   } else if (IsDefaultDict(heap_, object) && IsDunder(name)) {
     // __missing__, __copy__, __reduce__, ...: dict's dunders and its own.
     return RefuseAttribute(object, name);
+  } else if (type == TypeTag::kWeakRef && name == "__callback__") {
+    const ObjectId callback = heap_.weakref(object).callback;
+    return heap_.NewRef(callback == kNoObject ? heap_.none() : callback);
   } else if (type == TypeTag::kDeque && name == "maxlen") {
     const int64_t maxlen = heap_.deque(object).maxlen;
     return maxlen < 0 ? heap_.NewRef(heap_.none()) : NewInt(heap_, maxlen);

@@ -240,12 +240,23 @@ class Interpreter : public TracebackSource {
   // Runs the __del__ of `instance`, whose finalized flag is set and a
   // reference to which the caller holds (slot_tp_finalize).
   void RunFinalizer(ObjectId instance);
+  // Calls `callback(weakref)` as CPython's handle_callback does (a call from
+  // C whose frame takes its own reference to the argument), keeping a
+  // pending exception; an exception the callback raises is refused.
+  void RunWeakRefCallback(ObjectId weakref, ObjectId callback);
+  // PyObject_ClearWeakRefs for `object`, whose deallocation is under way
+  // (the caller holds the reference the heap parked it with): clears its
+  // weak references and runs their callbacks in list order, from a tuple
+  // holding them when there are several (or always, on profiles whose
+  // WeakRefRules::callbacks_from_tuple say so).
+  void ClearWeakRefsRunningCallbacks(ObjectId object);
   // Refuses the run when a frame an exception is leaving freed instances
   // whose finalizers are due: CPython's traceback keeps that frame, and so
   // its locals, alive until the exception is handled.
   void RefuseFinalizersOfUnwoundFrame();
   // Refuses the run once the trashcan deferred an instance whose finalizer
-  // is due (Heap::TakeFinalizerInTrashcan), or a chain of deques or
+  // is due (Heap::TakeFinalizerInTrashcan) or an object weak references with
+  // callbacks name (TakeWeakRefCallbackInTrashcan), or a chain of deques or
   // defaultdicts too deep was freed (Heap::TakeUntrashedChainRefusal).
   void RefuseIfFinalizerInTrashcan();
   // What a collection the interpreter starts runs finalizers with.

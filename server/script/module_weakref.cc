@@ -1,7 +1,8 @@
 // Module weakref: weakref.ref (also weakref.ReferenceType) as a type whose
 // calls make or reuse a weak reference, calls of the references themselves,
-// and getweakrefcount/getweakrefs. Callbacks, proxies and the weak
-// containers are refused by name.
+// with or without a callback (the heap parks a dying referent for the
+// interpreter to run the callbacks), and getweakrefcount/getweakrefs.
+// Proxies and the weak containers are refused by name.
 
 #include <string>
 
@@ -41,7 +42,7 @@ class WeakrefCall : public BuiltinCall {
 
  private:
   // weakref.ref(object[, callback]): weakref___new__'s checks, then the
-  // referent's basic reference.
+  // referent's basic reference, or a new one with the callback.
   Ref NewReference() {
     const size_t n = args_.positional.size();
     if (n < 1 || n > 2) {
@@ -60,8 +61,16 @@ class WeakrefCall : public BuiltinCall {
         break;
     }
     if (n == 2 && Arg(1) != heap_.none()) {
-      interp_.Refuse("a weak reference with a callback");
-      return Ref();
+      // How CPython calls the others (classes, method wrappers, ...) from
+      // C is not modelled.
+      const TypeTag callback = heap_.type_of(Arg(1));
+      if (callback != TypeTag::kFunction && callback != TypeTag::kMethod &&
+          callback != TypeTag::kBuiltinFunction && callback != TypeTag::kInstance) {
+        interp_.Refuse(absl::StrCat("a weak reference callback of type '", TypeName(heap_, Arg(1)),
+                                    "'"));
+        return Ref();
+      }
+      return NewWeakRefWithCallback(heap_, referent, Arg(1));
     }
     return NewWeakRef(heap_, referent);
   }

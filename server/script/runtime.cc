@@ -9,9 +9,11 @@
 #include "server/heap/dict_object.h"
 #include "server/heap/frames.h"
 #include "server/heap/function_object.h"
+#include "server/heap/gc.h"
 #include "server/heap/gc_timing.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
+#include "server/heap/weakref_object.h"
 #include "server/script/builtins.h"
 #include "server/script/compiler.h"
 #include "server/script/generator_function.h"
@@ -207,6 +209,22 @@ absl::Status Runtime::Exec(std::string_view source, std::string_view filename,
   return RunProgram(*heap_, session, *program, index, limits, out, nullptr);
 }
 
+namespace {
+
+// Weak references with callbacks to objects the modules' teardown frees:
+// whether CPython calls them then (and whether their output still reaches
+// stdout) depends on the order it clears the modules in, which heapsim
+// does not model.
+absl::Status RefuseWeakRefCallbacksAtTeardown(const Heap& heap,
+                                              const absl::Status& program_status) {
+  if (!program_status.ok() || !AnyWeakRefCallbackPending(heap)) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      "unsupported: a weak reference with a callback whose referent is alive at exit (whether "
+      "CPython calls it depends on the order its teardown clears the modules in)");
+}
+
+}  // namespace
+
 absl::Status Runtime::Shutdown(const absl::Status& program_status, const RunLimits& limits,
                                OutputSink& out) {
   SessionState& session = state_->session;
@@ -232,12 +250,14 @@ absl::Status Runtime::Shutdown(const absl::Status& program_status, const RunLimi
     if (slot != kNoObject) ++dropped[slot];
   }
   const std::vector<ObjectId> due = FinalizersDueWithout(heap, dropped);
-  if (due.empty()) return absl::OkStatus();
+  const bool callbacks_due = heap.gc().enabled && FullCollectionCallsWeakRefCallbacks(heap);
+  if (due.empty() && !callbacks_due) return RefuseWeakRefCallbacksAtTeardown(heap, program_status);
   if (!program_status.ok()) {
     if (program_status.code() != absl::StatusCode::kFailedPrecondition) return absl::OkStatus();
     return absl::InvalidArgumentError(
-        "unsupported: finalizers (__del__) of objects alive when a program ends with an uncaught "
-        "exception (its traceback keeps frames alive while the interpreter shuts down)");
+        "unsupported: finalizers (__del__) or weak reference callbacks due when a program ends "
+        "with an uncaught exception (its traceback keeps frames alive while the interpreter "
+        "shuts down)");
   }
   absl::Status status;
   RunOnLargeStack([&]() {
@@ -250,7 +270,7 @@ absl::Status Runtime::Shutdown(const absl::Status& program_status, const RunLimi
         "unsupported: a finalizer (__del__) run at shutdown leaving new objects whose finalizers "
         "are due (CPython runs them as it clears the modules' globals)");
   }
-  return absl::OkStatus();
+  return RefuseWeakRefCallbacksAtTeardown(heap, program_status);
 }
 
 absl::StatusOr<std::optional<std::string>> Runtime::RunInteractive(std::string_view source,

@@ -1,7 +1,9 @@
 // Weak references: the callback-less reference reused, the referent's list
 // kept in step as references and referents die in either order, cycles
-// freed by the collector clearing the references to them, and every count
-// and block accounted for after each step.
+// freed by the collector clearing the references to them, callbacks (the
+// referent parked until they run, the collector calling only those of
+// references outside the garbage, in order), and every count and block
+// accounted for after each step.
 
 #include "gtest/gtest.h"
 #include "server/heap/consistency.h"
@@ -90,6 +92,112 @@ TEST_P(WeakRefTest, TheCollectorFreesACycleAndItsReferencesAnswerNone) {
   Collect(heap_, 2);
   EXPECT_EQ(WeakRefReferent(heap_, ref.get()), kNoObject);
   held_ = {{cls.get(), 1}, {ref.get(), 1}, {other.get(), 1}};
+  ExpectConsistent();
+}
+
+TEST_P(WeakRefTest, ReferencesWithCallbacksAreNewAndListedNewestFirstAfterTheBasicOne) {
+  Ref cls = Class("Node");
+  Ref node = NewInstance(heap_, cls.get());
+  Ref callback = InternStr(heap_, "callback");
+  Ref first = NewWeakRefWithCallback(heap_, node.get(), callback.get());
+  Ref basic = NewWeakRef(heap_, node.get());
+  Ref second = NewWeakRefWithCallback(heap_, node.get(), callback.get());
+  EXPECT_NE(first.get(), second.get());
+  EXPECT_EQ(heap_.weakref(first.get()).callback, callback.get());
+  Ref again = NewWeakRef(heap_, node.get());
+  EXPECT_EQ(again.get(), basic.get());
+  const auto listed = WeakRefsTo(heap_, node.get());
+  EXPECT_EQ(std::vector<ObjectId>(listed.begin(), listed.end()),
+            (std::vector<ObjectId>{basic.get(), second.get(), first.get()}));
+  EXPECT_TRUE(HasWeakRefCallbacks(heap_, node.get()));
+  EXPECT_TRUE(heap_.IsTracked(second.get()));
+  EXPECT_EQ(SizeOf(heap_, second.get()), SizeOf(heap_, basic.get()));
+  held_ = {{cls.get(), 1}, {node.get(), 1}, {callback.get(), 1}, {first.get(), 1},
+           {basic.get(), 2}, {second.get(), 1}};
+  ExpectConsistent();
+}
+
+TEST_P(WeakRefTest, AReferentWithCallbacksDueIsParkedUntilTheyAreTaken) {
+  Ref cls = Class("Node");
+  Ref node = NewInstance(heap_, cls.get());
+  Ref callback = InternStr(heap_, "callback");
+  Ref basic = NewWeakRef(heap_, node.get());
+  Ref first = NewWeakRefWithCallback(heap_, node.get(), callback.get());
+  Ref second = NewWeakRefWithCallback(heap_, node.get(), callback.get());
+  const ObjectId node_id = node.get();
+  node.Reset();
+  // Not yet deallocated: the queue holds it, its references still name it.
+  ASSERT_TRUE(heap_.has_pending_finalizers());
+  EXPECT_EQ(heap_.object(node_id).refcount, 1u);
+  EXPECT_FALSE(heap_.IsTracked(node_id));
+  EXPECT_EQ(WeakRefReferent(heap_, first.get()), node_id);
+  held_ = {{cls.get(), 1}, {callback.get(), 1}, {basic.get(), 1}, {first.get(), 1},
+           {second.get(), 1}};
+  ExpectConsistent();
+  const std::vector<Heap::QueuedStep> queue = heap_.TakeFinalizerQueue();
+  ASSERT_EQ(queue.size(), 1u);
+  EXPECT_EQ(queue[0].kind, Heap::QueuedStep::Kind::kClearWeakRefs);
+  EXPECT_EQ(queue[0].instance, node_id);
+  // PyObject_ClearWeakRefs: every reference cleared, callbacks in list order.
+  const std::vector<DueWeakRefCallback> due = ClearWeakRefsTakingCallbacks(heap_, node_id);
+  ASSERT_EQ(due.size(), 2u);
+  EXPECT_EQ(due[0].weakref, second.get());
+  EXPECT_EQ(due[1].weakref, first.get());
+  for (ObjectId ref : {basic.get(), first.get(), second.get()}) {
+    EXPECT_EQ(WeakRefReferent(heap_, ref), kNoObject);
+    EXPECT_EQ(heap_.weakref(ref).callback, kNoObject);
+  }
+  for (const DueWeakRefCallback& entry : due) heap_.DecRef(entry.callback);
+  heap_.DecRef(node_id);
+  EXPECT_FALSE(heap_.is_live(node_id));
+  EXPECT_FALSE(heap_.has_pending_finalizers());
+  held_ = {{cls.get(), 1}, {callback.get(), 1}, {basic.get(), 1}, {first.get(), 1},
+           {second.get(), 1}};
+  ExpectConsistent();
+}
+
+TEST_P(WeakRefTest, TheCollectorCallsOnlyReachableReferencesCallbacksInOrder) {
+  Ref cls = Class("Node");
+  Ref a = NewInstance(heap_, cls.get());
+  Ref b = NewInstance(heap_, cls.get());
+  Ref other = InternStr(heap_, "other");
+  Ref inner_name = InternStr(heap_, "inner");
+  Ref callback = InternStr(heap_, "callback");
+  InstanceSetAttr(heap_, a.get(), other.get(), b.get());
+  InstanceSetAttr(heap_, b.get(), other.get(), a.get());
+  Ref to_b = NewWeakRefWithCallback(heap_, b.get(), callback.get());
+  Ref to_a = NewWeakRefWithCallback(heap_, a.get(), callback.get());
+  {
+    // A reference inside the garbage: cleared, its callback never called.
+    Ref inner = NewWeakRefWithCallback(heap_, a.get(), callback.get());
+    InstanceSetAttr(heap_, b.get(), inner_name.get(), inner.get());
+  }
+  a.Reset();
+  b.Reset();
+  std::vector<ObjectId> called;
+  const ObjectId freed_ref = to_b.get();
+  FinalizerRunner runner{
+      .run = [](ObjectId) {},
+      .run_queued = [] {},
+      .run_weakref_callback =
+          [&](ObjectId weakref, ObjectId cb) {
+            EXPECT_EQ(cb, callback.get());
+            EXPECT_EQ(WeakRefReferent(heap_, weakref), kNoObject);  // cleared first
+            called.push_back(weakref);
+            if (weakref == freed_ref) to_b.Reset();  // the collector's reference is the last
+          }};
+  const uint64_t garbage = Collect(heap_, 2, runner).unreachable;
+  // The garbage's list order decides: a's reference first, then b's.
+  EXPECT_EQ(called, (std::vector<ObjectId>{to_a.get(), freed_ref}));
+  EXPECT_FALSE(heap_.is_live(freed_ref));
+  EXPECT_EQ(heap_.weakref(to_a.get()).callback, callback.get());  // kept by the reference
+  EXPECT_TRUE(heap_.IsTracked(to_a.get()));
+  // a, b, their dicts where they have them, the inner reference, and the
+  // reference freed after its callback.
+  const uint64_t dicts = heap_.profile().instance_storage == InstanceStorage::kSplitDict ? 2 : 0;
+  EXPECT_EQ(garbage, 2 + dicts + 1 + 1);
+  held_ = {{cls.get(), 1}, {other.get(), 1}, {inner_name.get(), 1}, {callback.get(), 1},
+           {to_a.get(), 1}};
   ExpectConsistent();
 }
 

@@ -177,6 +177,46 @@ TEST_P(FinalizersTest, EchoingAFinalizableObjectAtThePromptIsRefused) {
   EXPECT_TRUE(out.text().ends_with("del x\n")) << out.text();
 }
 
+TEST_P(FinalizersTest, WeakRefCallbacksRunAfterDelNewestFirstAndDepthFirst) {
+  EXPECT_EQ(Run("import weakref\n"
+                "tree = Named('root', Named('child'))\n"
+                "r1 = weakref.ref(tree, lambda r: print('cb root 1', r()))\n"
+                "r2 = weakref.ref(tree, lambda r: print('cb root 2', r1()))\n"
+                "r3 = weakref.ref(tree.children[0], lambda r: print('cb child'))\n"
+                "del tree\n"
+                "print('after')\n"),
+            "del root\ncb root 2 None\ncb root 1 None\ndel child\ncb child\nafter\n");
+  EXPECT_FALSE(runtime_.heap().has_pending_finalizers());
+  EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
+}
+
+TEST_P(FinalizersTest, AReferenceDyingAfterItsReferentStillGetsItsCallback) {
+  // The frame drops `node` first: CPython calls the callback while `ref`
+  // is alive, then frees it.
+  EXPECT_EQ(Run("import sys, weakref\n"
+                "def f():\n"
+                "    node = Named('node')\n"
+                "    ref = weakref.ref(node, lambda r: print('cb', sys.getrefcount(r)))\n"
+                "f()\n"
+                "print('after')\n"),
+            // 3.13 calls it from a tuple holding one more reference.
+            runtime_.heap().profile().weakref.callbacks_from_tuple ? "del node\ncb 4\nafter\n"
+                                                                   : "del node\ncb 3\nafter\n");
+  EXPECT_FALSE(runtime_.heap().has_pending_finalizers());
+  EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
+}
+
+TEST_P(FinalizersTest, WeakRefCallbacksInACollectionRunBeforeTheFinalizers) {
+  EXPECT_EQ(Run("import gc, weakref\n"
+                "a = Named('a')\n"
+                "a.children.append(a)\n"
+                "r = weakref.ref(a, lambda r: print('cb a', r()))\n"
+                "del a\n"
+                "print(gc.collect() > 0)\n"),
+            "cb a None\ndel a\nTrue\n");
+  EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
+}
+
 INSTANTIATE_TEST_SUITE_P(Profiles, FinalizersTest, ::testing::ValuesIn(testing::ProfileVersions()),
                          [](const auto& info) { return testing::ProfileTestName(info.param); });
 
