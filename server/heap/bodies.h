@@ -204,6 +204,9 @@ enum SpecialMethodBit : uint32_t {
 
 struct ClassBody {
   std::string name;
+  // A module's static type whose repr names the module (itertools.count);
+  // empty for the others.
+  std::string module;
   uint32_t special = 0;  // SpecialMethodBit flags
   ObjectId base = kNoObject;
   ObjectId namespace_dict = kNoObject;
@@ -304,6 +307,19 @@ enum class IterKind : uint8_t {
   kMap,     // source: the tuple of iterators, extra: the function
   kFilter,  // source: the iterator, extra: the function (or None)
   kDeque,   // source: the deque, index: the next position, end: the deque's state when made
+  // itertools' iterators (itertools_object.h): `held` keeps their object
+  // fields in the order their traverse visits them.
+  kItertoolsCount,        // held: long_cnt, long_step; index: cnt (fast mode)
+  kItertoolsCycle,        // held: it, saved; index: the next saved item
+  kItertoolsRepeat,       // held: element; index: times left (-1: endless)
+  kItertoolsIslice,       // held: it; index: next, end: stop (-1: none), step, position: cnt
+  kItertoolsChain,        // held: source, active
+  kItertoolsStarmap,      // held: it, func
+  kItertoolsTakewhile,    // held: it, func; index: 1 once stopped
+  kItertoolsDropwhile,    // held: it, func; index: 1 once started
+  kItertoolsFilterfalse,  // held: it, func
+  kItertoolsCompress,     // held: data, selectors
+  kItertoolsAccumulate,   // held: binop, it, total, initial
 };
 
 // The kinds of dict views (Object::subtype of a kDictView).
@@ -319,6 +335,7 @@ struct IteratorBody {
   int64_t end = 0;
   int64_t step = 1;
   ObjectId extra = kNoObject;
+  int64_t position = 0;        // itertools.islice: the items read
   uint32_t generator = 0;      // interpreter state, for generators
   uint32_t frame_slots = 0;    // generators: their frame's locals plus stack slots
   std::vector<ObjectId> held;  // generators: frame slots and clause iterators

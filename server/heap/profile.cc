@@ -172,6 +172,11 @@ constexpr Profile Py38() {
       .deque = {.object_size = 96, .own_block_cache = false, .traverse_visits_type = false,
                 .remove_rotates_each_step = true,
                 .iterator_type_name = "_collections._deque_iterator"},
+      .itertools = {.accumulate_size = 64,
+                    .traverse_visits_type = false,
+                    .from_iterable_qualified = false,
+                    .has_pairwise = false,
+                    .has_batched = false},
       .messages =
           {
               .unbound_local = "local variable '%s' referenced before assignment",
@@ -270,6 +275,7 @@ constexpr Profile Py39() {
       {{10, 10}, {40, 49}, {58, 61}, {91, 91}, {93, 93}, {95, 95}, {97, 97}, {105, 105}});
   p.recursion_overflow_allowance = 0;
   p.math.variadic_gcd = true;
+  p.itertools.from_iterable_qualified = true;
   p.version = "3.9";
   p.gc_startup_stats = {{{9, 0}, {0, 0}, {0, 0}}};
   p.gc_startup_count0_bound = 640;
@@ -311,6 +317,7 @@ constexpr Profile Py39() {
 // 3.10: what changed since 3.9.
 constexpr Profile Py310() {
   Profile p = Py39();
+  p.itertools.has_pairwise = true;
   p.deque.remove_rotates_each_step = false;
   p.weakref.type_name = "ReferenceType";
   p.math.factorial_accepts_floats = false;
@@ -481,6 +488,9 @@ constexpr Profile Py312() {
   Profile p = Py311();
   p.deque.traverse_visits_type = true;  // collections.deque became a heap type
   p.deque.iterator_type_name = "collections._deque_iterator";
+  p.itertools.accumulate_size = 72;
+  p.itertools.traverse_visits_type = true;  // heap types from 3.12
+  p.itertools.has_batched = true;
   p.exception_made_when_raised = true;
   p.math.log_arity_message = false;
   p.modules_at_startup = "";  // measured: only _weakref and sys

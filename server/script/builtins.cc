@@ -262,6 +262,17 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"tracemalloc", "Filter", Builtin::kTracemallocFilter},
     {"tracemalloc", "DomainFilter", Builtin::kTracemallocDomainFilter},
     {"collections", "deque", Builtin::kTypeDeque},
+    {"itertools", "accumulate", Builtin::kTypeItertoolsAccumulate},
+    {"itertools", "chain", Builtin::kTypeItertoolsChain},
+    {"itertools", "compress", Builtin::kTypeItertoolsCompress},
+    {"itertools", "count", Builtin::kTypeItertoolsCount},
+    {"itertools", "cycle", Builtin::kTypeItertoolsCycle},
+    {"itertools", "dropwhile", Builtin::kTypeItertoolsDropwhile},
+    {"itertools", "filterfalse", Builtin::kTypeItertoolsFilterfalse},
+    {"itertools", "islice", Builtin::kTypeItertoolsIslice},
+    {"itertools", "repeat", Builtin::kTypeItertoolsRepeat},
+    {"itertools", "starmap", Builtin::kTypeItertoolsStarmap},
+    {"itertools", "takewhile", Builtin::kTypeItertoolsTakewhile},
     {"weakref", "ref", Builtin::kTypeWeakRef},
     {"weakref", "ReferenceType", Builtin::kTypeWeakRef},
     {"weakref", "getweakrefcount", Builtin::kWeakrefGetWeakRefCount},
@@ -459,7 +470,7 @@ std::optional<Builtin> IteratorTypeBuiltin(const Heap& heap, ObjectId object) {
     case IterKind::kFilter:
       return Builtin::kTypeFilter;
     default:
-      return std::nullopt;
+      return ItertoolsTypeBuiltin(static_cast<IterKind>(heap.object(object).subtype));
   }
 }
 
@@ -1224,6 +1235,7 @@ Ref Call::Construct() {
 
 Ref Call::Run() {
   if (builtin_ == Builtin::kDictFromKeys) return CallDictFromKeys(interp_, self_, args_);
+  if (IsItertoolsBuiltin(builtin_)) return CallItertoolsBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ >= Builtin::kPropertyGetter && builtin_ <= Builtin::kPropertySetName) {
     return CallDescriptorBuiltin(interp_, builtin_, self_, args_);
   }
@@ -1456,6 +1468,7 @@ Ref Call::Run() {
 std::string_view BuiltinName(Builtin builtin) {
   if (builtin == Builtin::kObjectSizeOf) return "__sizeof__";
   if (builtin == Builtin::kDictFromKeys) return "fromkeys";
+  if (builtin == Builtin::kItertoolsChainFromIterable) return "from_iterable";
   if (builtin == Builtin::kPropertySetName) return "__set_name__";
   for (const BuiltinEntry& entry : kGlobalNames) {
     if (entry.builtin == builtin) return entry.name;
@@ -1718,6 +1731,8 @@ void MakeBuiltinObjects(Heap& heap, SessionState& session) {
         const std::string_view name =
             entry.builtin == Builtin::kTypeWeakRef ? heap.profile().weakref.type_name : entry.name;
         type = MakeTypeObject(heap, std::string(name), entry.builtin);
+        // itertools' types show their module in their repr.
+        if (entry.module == "itertools") heap.cls(type).module = std::string(entry.module);
       }
       continue;
     }

@@ -543,6 +543,11 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (name == "fromkeys" && heap_.object(object).subtype == static_cast<uint8_t>(Builtin::kTypeDict)) {
       return NewBuiltin(heap_, static_cast<uint32_t>(Builtin::kDictFromKeys), object);
     }
+    // itertools.chain.from_iterable, a class method: bound to the type.
+    if (name == "from_iterable" &&
+        heap_.object(object).subtype == static_cast<uint8_t>(Builtin::kTypeItertoolsChain)) {
+      return NewBuiltin(heap_, static_cast<uint32_t>(Builtin::kItertoolsChainFromIterable), object);
+    }
   } else if (type == TypeTag::kModule) {
     const std::string& module = heap_.module(object).name;
     const std::optional<Builtin> function = FindModuleFunction(module, name);
@@ -558,6 +563,17 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     // copy.py's other names (Error, dispatch tables, ...) are not modelled,
     // nor collections' but deque (defaultdict, OrderedDict, Counter, ...).
     if (module == "copy" || module == "array" || module == "collections") {
+      return RefuseAttribute(object, name);
+    }
+    // itertools' other types (groupby, tee, product, zip_longest, ...) are
+    // refused; pairwise (3.10+) and batched (3.12+) are missing before.
+    if (module == "itertools") {
+      const ItertoolsRules& rules = heap_.profile().itertools;
+      if ((name == "pairwise" && !rules.has_pairwise) || (name == "batched" && !rules.has_batched)) {
+        Raise(AttributeErrorFor(object, name,
+                                PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name))));
+        return Ref();
+      }
       return RefuseAttribute(object, name);
     }
     if (module == "math" || module == "operator" || module == "functools") {

@@ -23,6 +23,9 @@ constexpr ModelledModule kModelledModules[] = {
     {"copy", ""},
     {"functools", " (of functools heapsim models reduce and partial only)"},
     {"gc", ""},
+    {"itertools",
+     " (of itertools heapsim models accumulate, chain, compress, count, cycle, dropwhile, "
+     "filterfalse, islice, repeat, starmap and takewhile)"},
     {"math", ""},
     {"operator", ""},
     {"sys", ""},

@@ -1,0 +1,93 @@
+#include "server/heap/itertools_object.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+
+namespace heapsim {
+
+namespace {
+
+struct KindInfo {
+  IterKind kind;
+  std::string_view name;
+  uint32_t size;  // the request with its GC header (accumulate's is per profile)
+  // Indexes into `held` in the order CPython's dealloc drops the fields.
+  std::vector<size_t> dealloc_order;
+};
+
+const std::vector<KindInfo>& Kinds() {
+  static const auto* const kinds = new std::vector<KindInfo>{
+      {IterKind::kItertoolsCount, "count", 56, {0, 1}},
+      {IterKind::kItertoolsCycle, "cycle", 64, {0, 1}},
+      {IterKind::kItertoolsRepeat, "repeat", 48, {0}},
+      {IterKind::kItertoolsIslice, "islice", 72, {0}},
+      {IterKind::kItertoolsChain, "chain", 48, {1, 0}},
+      {IterKind::kItertoolsStarmap, "starmap", 48, {1, 0}},
+      {IterKind::kItertoolsTakewhile, "takewhile", 56, {1, 0}},
+      {IterKind::kItertoolsDropwhile, "dropwhile", 56, {1, 0}},
+      {IterKind::kItertoolsFilterfalse, "filterfalse", 48, {1, 0}},
+      {IterKind::kItertoolsCompress, "compress", 48, {0, 1}},
+      {IterKind::kItertoolsAccumulate, "accumulate", 0, {0, 2, 1, 3}},
+  };
+  return *kinds;
+}
+
+const KindInfo& InfoFor(IterKind kind) {
+  for (const KindInfo& info : Kinds()) {
+    if (info.kind == kind) return info;
+  }
+  return Kinds().front();  // unreachable for itertools kinds
+}
+
+}  // namespace
+
+bool IsItertoolsKind(IterKind kind) {
+  return kind >= IterKind::kItertoolsCount && kind <= IterKind::kItertoolsAccumulate;
+}
+
+uint32_t ItertoolsSize(const Profile& profile, IterKind kind) {
+  if (kind == IterKind::kItertoolsAccumulate) return profile.itertools.accumulate_size;
+  return InfoFor(kind).size;
+}
+
+std::string_view ItertoolsTypeName(IterKind kind) { return InfoFor(kind).name; }
+
+Ref NewItertoolsObject(Heap& heap, IterKind kind, std::vector<ObjectId> held) {
+  const ObjectId id = heap.NewObject(TypeTag::kIterator, ItertoolsSize(heap.profile(), kind));
+  IteratorBody body;
+  body.held = std::move(held);
+  heap.AttachBody(id, std::move(body));
+  heap.set_subtype(id, static_cast<uint8_t>(kind));
+  heap.Track(id);
+  return heap.Adopt(id);
+}
+
+void DeallocItertoolsObject(Heap& heap, ObjectId id) {
+  const auto kind = static_cast<IterKind>(heap.object(id).subtype);
+  std::vector<ObjectId> held = std::move(heap.iterator(id).held);
+  for (size_t index : InfoFor(kind).dealloc_order) {
+    if (held[index] != kNoObject) heap.DecRef(held[index]);
+  }
+  heap.ReleaseObject(id, /*keep_block=*/false);
+}
+
+std::optional<std::string> ItertoolsRepr(const Heap& heap, ObjectId id,
+                                         const std::function<std::string(ObjectId)>& item_repr) {
+  const auto kind = static_cast<IterKind>(heap.object(id).subtype);
+  const IteratorBody& body = heap.iterator(id);
+  if (kind == IterKind::kItertoolsRepeat) {
+    if (body.index < 0) return absl::StrCat("repeat(", item_repr(body.held[0]), ")");
+    return absl::StrCat("repeat(", item_repr(body.held[0]), ", ", body.index, ")");
+  }
+  if (kind != IterKind::kItertoolsCount) return std::nullopt;
+  const ObjectId long_cnt = body.held[0];
+  const ObjectId long_step = body.held[1];
+  if (long_cnt == kNoObject) return absl::StrCat("count(", body.index, ")");  // fast mode
+  // A step that is the int 1 is not shown.
+  const bool unit_step = heap.type_of(long_step) == TypeTag::kInt && item_repr(long_step) == "1";
+  if (unit_step) return absl::StrCat("count(", item_repr(long_cnt), ")");
+  return absl::StrCat("count(", item_repr(long_cnt), ", ", item_repr(long_step), ")");
+}
+
+}  // namespace heapsim

@@ -1,0 +1,620 @@
+// The itertools module: its iterator types called as constructors (with
+// CPython's argument checks and errors, making what each holds in the
+// order its tp_new does), chain.from_iterable, and the advancing of each
+// kind of itertools object (its tp_iternext), which runs user __next__
+// methods and functions through the interpreter. The objects themselves
+// are server/heap/itertools_object.h's.
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "server/heap/int_object.h"
+#include "server/heap/itertools_object.h"
+#include "server/heap/list_object.h"
+#include "server/heap/py_error.h"
+#include "server/heap/tuple_object.h"
+#include "server/heap/value_ops.h"
+#include "server/script/builtin_call.h"
+#include "server/script/builtins.h"
+#include "server/script/special_methods.h"
+
+namespace heapsim::script {
+
+namespace {
+
+constexpr std::string_view kStopMessage =
+    "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+constexpr std::string_view kIndicesMessage =
+    "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+constexpr std::string_view kStepMessage = "Step for islice() must be a positive integer or None.";
+
+struct TypeEntry {
+  Builtin builtin;
+  IterKind kind;
+};
+
+constexpr TypeEntry kTypes[] = {
+    {Builtin::kTypeItertoolsCount, IterKind::kItertoolsCount},
+    {Builtin::kTypeItertoolsCycle, IterKind::kItertoolsCycle},
+    {Builtin::kTypeItertoolsRepeat, IterKind::kItertoolsRepeat},
+    {Builtin::kTypeItertoolsIslice, IterKind::kItertoolsIslice},
+    {Builtin::kTypeItertoolsChain, IterKind::kItertoolsChain},
+    {Builtin::kTypeItertoolsStarmap, IterKind::kItertoolsStarmap},
+    {Builtin::kTypeItertoolsTakewhile, IterKind::kItertoolsTakewhile},
+    {Builtin::kTypeItertoolsDropwhile, IterKind::kItertoolsDropwhile},
+    {Builtin::kTypeItertoolsFilterfalse, IterKind::kItertoolsFilterfalse},
+    {Builtin::kTypeItertoolsCompress, IterKind::kItertoolsCompress},
+    {Builtin::kTypeItertoolsAccumulate, IterKind::kItertoolsAccumulate},
+};
+
+IterKind KindOf(Builtin builtin) {
+  for (const TypeEntry& entry : kTypes) {
+    if (entry.builtin == builtin) return entry.kind;
+  }
+  return IterKind::kItertoolsCount;  // unreachable for the itertools types
+}
+
+// A number count() accepts and heapsim adds: int, bool or float.
+bool IsModelledNumber(TypeTag type) {
+  return type == TypeTag::kInt || type == TypeTag::kBool || type == TypeTag::kFloat;
+}
+
+// What PyNumber_Check says of the types heapsim does not add.
+bool IsOtherNumber(TypeTag type) { return type == TypeTag::kComplex || type == TypeTag::kInstance; }
+
+class ItertoolsCall : public BuiltinCall {
+ public:
+  ItertoolsCall(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args)
+      : BuiltinCall(interp, builtin, self, args) {}
+
+  Ref Run() {
+    if (builtin_ == Builtin::kItertoolsChainFromIterable) return ChainFromIterable();
+    const IterKind kind = KindOf(builtin_);
+    switch (kind) {
+      case IterKind::kItertoolsCount:
+        return Count();
+      case IterKind::kItertoolsCycle:
+        return Cycle();
+      case IterKind::kItertoolsRepeat:
+        return Repeat();
+      case IterKind::kItertoolsIslice:
+        return Islice();
+      case IterKind::kItertoolsChain:
+        return Chain();
+      case IterKind::kItertoolsCompress:
+        return Compress();
+      case IterKind::kItertoolsAccumulate:
+        return Accumulate();
+      default:
+        return FunctionAndIterable(kind);
+    }
+  }
+
+ private:
+  std::string Name() const { return std::string(ItertoolsTypeName(KindOf(builtin_))); }
+
+  // _PyArg_NoKeywords: "islice() takes no keyword arguments".
+  bool NoKeywords() {
+    if (args_.keywords.empty()) return true;
+    TypeError(absl::StrCat(Name(), "() takes no keyword arguments"));
+    return false;
+  }
+
+  // PyArg_UnpackTuple's count check: "cycle expected 1 argument, got 2".
+  bool Unpacked(size_t min, size_t max) {
+    const size_t n = args_.positional.size();
+    if (n >= min && n <= max) return true;
+    if (min == max) {
+      TypeError(absl::StrCat(Name(), " expected ", min, min == 1 ? " argument" : " arguments",
+                             ", got ", n));
+    } else if (n < min) {
+      TypeError(absl::StrCat(Name(), " expected at least ", min, " arguments, got ", n));
+    } else {
+      TypeError(absl::StrCat(Name(), " expected at most ", max, " arguments, got ", n));
+    }
+    return false;
+  }
+
+  // Keyword arguments of a function whose parameters are `names` (in
+  // order): names it lacks, and a name also given by position, are refused.
+  bool KnownKeywords(std::initializer_list<std::string_view> names) {
+    for (const auto& [name, value] : args_.keywords) {
+      size_t index = 0;
+      bool known = false;
+      for (std::string_view candidate : names) {
+        if (candidate == name) {
+          known = index >= args_.positional.size();
+          break;
+        }
+        ++index;
+      }
+      if (!known) {
+        interp_.Refuse(absl::StrCat("the keyword argument '", name, "' of itertools.", Name(),
+                                    "() (an unknown or repeated parameter)"));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // A missing required argument, as the argument clinic words it.
+  Ref Missing(std::string_view name, int position) {
+    return TypeError(absl::StrCat(Name(), "() missing required argument '", std::string(name), "' (pos ",
+                                  position, ")"));
+  }
+
+  Ref TooMany(size_t max, std::string_view what = "arguments") {
+    return TypeError(absl::StrCat(Name(), "() takes at most ", max, " ", std::string(what), " (",
+                                  args_.positional.size() + args_.keywords.size(), " given)"));
+  }
+
+  Ref Make(IterKind kind, std::vector<ObjectId> held) {
+    return NewItertoolsObject(heap_, kind, std::move(held));
+  }
+
+  Ref Count() {
+    if (args_.positional.size() + args_.keywords.size() > 2) return TooMany(2);
+    if (!KnownKeywords({"start", "step"})) return Ref();
+    const ObjectId start = ArgOrKeyword(0, "start");
+    const ObjectId step = ArgOrKeyword(1, "step");
+    for (ObjectId given : {start, step}) {
+      if (given == kNoObject) continue;
+      const TypeTag type = heap_.type_of(given);
+      if (!IsOtherNumber(type) && !IsModelledNumber(type)) return TypeError("a number is required");
+    }
+    for (ObjectId given : {start, step}) {
+      if (given != kNoObject && IsOtherNumber(heap_.type_of(given))) {
+        interp_.Refuse(absl::StrCat("itertools.count() with a ", TypeName(heap_, given),
+                                    " (heapsim counts with ints and floats)"));
+        return Ref();
+      }
+    }
+    // Fast mode: a start that fits a C ssize_t (or none) and a step that is
+    // the int 1 (or none); the count is then a C integer, not an object.
+    std::optional<int64_t> fast_start = 0;
+    if (start != kNoObject) {
+      fast_start = heap_.type_of(start) == TypeTag::kFloat ? std::nullopt : IntAsInt64(heap_, start);
+    }
+    const bool unit_step = step == kNoObject || (heap_.type_of(step) != TypeTag::kFloat &&
+                                                 IntAsInt64(heap_, step) == int64_t{1});
+    Ref long_step = step == kNoObject ? NewInt(heap_, 1) : heap_.NewRef(step);
+    if (fast_start && unit_step) {
+      Ref it = Make(IterKind::kItertoolsCount, {kNoObject, long_step.release()});
+      heap_.iterator(it.get()).index = *fast_start;
+      return it;
+    }
+    Ref long_cnt = start == kNoObject ? NewInt(heap_, 0) : heap_.NewRef(start);
+    Ref it = Make(IterKind::kItertoolsCount, {long_cnt.release(), long_step.release()});
+    heap_.iterator(it.get()).index = INT64_MAX;
+    return it;
+  }
+
+  Ref Repeat() {
+    if (args_.positional.size() + args_.keywords.size() > 2) return TooMany(2);
+    if (!KnownKeywords({"object", "times"})) return Ref();
+    const ObjectId element = ArgOrKeyword(0, "object");
+    if (element == kNoObject) return Missing("object", 1);
+    const ObjectId times = ArgOrKeyword(1, "times");
+    int64_t count = -1;
+    if (times != kNoObject) {
+      if (heap_.type_of(times) == TypeTag::kInstance) {
+        interp_.Refuse("itertools.repeat() with an instance as times (__index__ is not modelled)");
+        return Ref();
+      }
+      const std::optional<int64_t> value = IndexArg(times);
+      if (!value) return Ref();
+      count = *value < 0 ? 0 : *value;
+    }
+    Ref it = Make(IterKind::kItertoolsRepeat, {heap_.NewRef(element).release()});
+    heap_.iterator(it.get()).index = count;
+    return it;
+  }
+
+  // islice's conversion of a non-None argument to a C ssize_t: nullopt
+  // where PyNumber_AsSsize_t fails (not an int, or past 64 bits), an error
+  // islice replaces with its own ValueError. Sets `refused` for instances
+  // (whose __index__ heapsim does not run).
+  std::optional<int64_t> IsliceIndex(ObjectId arg, bool* refused) {
+    const TypeTag type = heap_.type_of(arg);
+    if (type == TypeTag::kInstance) {
+      interp_.Refuse("an instance as an itertools.islice() index (__index__ is not modelled)");
+      *refused = true;
+      return std::nullopt;
+    }
+    if (type != TypeTag::kInt && type != TypeTag::kBool) return std::nullopt;
+    return IntAsInt64(heap_, arg);
+  }
+
+  bool IsNone(ObjectId arg) const { return heap_.type_of(arg) == TypeTag::kNone; }
+
+  Ref Islice() {
+    if (!NoKeywords() || !Unpacked(2, 4)) return Ref();
+    const size_t n = args_.positional.size();
+    bool refused = false;
+    int64_t start = 0;
+    int64_t stop = -1;
+    int64_t step = 1;
+    if (n > 2 && !IsNone(Arg(1))) start = IsliceIndex(Arg(1), &refused).value_or(-1);
+    if (refused) return Ref();
+    const ObjectId stop_arg = n == 2 ? Arg(1) : Arg(2);
+    if (!IsNone(stop_arg)) {
+      const std::optional<int64_t> value = IsliceIndex(stop_arg, &refused);
+      if (refused) return Ref();
+      if (!value || *value == -1) return Fail(PyError(PyExc::kValueError, std::string(kStopMessage)));
+      stop = *value;
+    }
+    if (start < 0 || stop < -1) {
+      return Fail(PyError(PyExc::kValueError, std::string(kIndicesMessage)));
+    }
+    if (n == 4 && !IsNone(Arg(3))) step = IsliceIndex(Arg(3), &refused).value_or(-1);
+    if (refused) return Ref();
+    if (step < 1) return Fail(PyError(PyExc::kValueError, std::string(kStepMessage)));
+    Ref iterator = interp_.GetIter(Arg(0));
+    if (!iterator) return Ref();
+    Ref it = Make(IterKind::kItertoolsIslice, {iterator.release()});
+    IteratorBody& body = heap_.iterator(it.get());
+    body.index = start;  // the next index to give
+    body.end = stop;
+    body.step = step;
+    return it;
+  }
+
+  Ref Chain() {
+    if (!NoKeywords()) return Ref();
+    // The source is an iterator over the argument tuple tp_call packed.
+    Ref packed;
+    if (args_.packed != kNoObject) {
+      packed = heap_.NewRef(args_.packed);
+    } else {
+      std::vector<ObjectId> items;
+      for (const Ref& arg : args_.positional) items.push_back(arg.get());
+      packed = NewTupleOf(heap_, items);
+    }
+    Ref source = interp_.GetIter(packed.get());
+    if (!source) return Ref();
+    return Make(IterKind::kItertoolsChain, {source.release(), kNoObject});
+  }
+
+  Ref ChainFromIterable() {
+    if (!args_.keywords.empty()) {
+      return TypeError(absl::StrCat(FromIterableName(), "() takes no keyword arguments"));
+    }
+    if (args_.positional.size() != 1) {
+      return TypeError(absl::StrCat(FromIterableName(), "() takes exactly one argument (",
+                                    args_.positional.size(), " given)"));
+    }
+    Ref source = interp_.GetIter(Arg(0));
+    if (!source) return Ref();
+    return Make(IterKind::kItertoolsChain, {source.release(), kNoObject});
+  }
+
+  std::string FromIterableName() const {
+    return heap_.profile().itertools.from_iterable_qualified ? "chain.from_iterable"
+                                                               : "from_iterable";
+  }
+
+  Ref Cycle() {
+    if (!NoKeywords() || !Unpacked(1, 1)) return Ref();
+    Ref iterator = interp_.GetIter(Arg(0));
+    if (!iterator) return Ref();
+    Ref saved = NewList(heap_, 0);
+    return Make(IterKind::kItertoolsCycle, {iterator.release(), saved.release()});
+  }
+
+  // starmap, takewhile, dropwhile, filterfalse: (function, iterable).
+  Ref FunctionAndIterable(IterKind kind) {
+    if (!NoKeywords() || !Unpacked(2, 2)) return Ref();
+    Ref iterator = interp_.GetIter(Arg(1));
+    if (!iterator) return Ref();
+    return Make(kind, {iterator.release(), heap_.NewRef(Arg(0)).release()});
+  }
+
+  Ref Compress() {
+    if (args_.positional.size() + args_.keywords.size() > 2) return TooMany(2);
+    if (!KnownKeywords({"data", "selectors"})) return Ref();
+    const ObjectId data = ArgOrKeyword(0, "data");
+    if (data == kNoObject) return Missing("data", 1);
+    const ObjectId selectors = ArgOrKeyword(1, "selectors");
+    if (selectors == kNoObject) return Missing("selectors", 2);
+    Ref data_iterator = interp_.GetIter(data);
+    if (!data_iterator) return Ref();
+    Ref selector_iterator = interp_.GetIter(selectors);
+    if (!selector_iterator) return Ref();
+    return Make(IterKind::kItertoolsCompress,
+                {data_iterator.release(), selector_iterator.release()});
+  }
+
+  Ref Accumulate() {
+    if (args_.positional.size() > 2) return TooMany(2, "positional arguments");
+    if (!KnownKeywords({"iterable", "func", "initial"})) return Ref();
+    const ObjectId iterable = ArgOrKeyword(0, "iterable");
+    if (iterable == kNoObject) return Missing("iterable", 1);
+    const ObjectId func = ArgOrKeyword(1, "func");
+    const ObjectId initial = Keyword("initial");
+    Ref iterator = interp_.GetIter(iterable);
+    if (!iterator) return Ref();
+    const ObjectId binop =
+        func == kNoObject || heap_.type_of(func) == TypeTag::kNone ? kNoObject : func;
+    if (binop != kNoObject) heap_.IncRef(binop);
+    Ref held_initial = heap_.NewRef(initial == kNoObject ? heap_.none() : initial);
+    return Make(IterKind::kItertoolsAccumulate,
+                {binop, iterator.release(), kNoObject, held_initial.release()});
+  }
+};
+
+// Advances one itertools object (its tp_iternext).
+class ItertoolsNext {
+ public:
+  ItertoolsNext(Interpreter& interp, ObjectId self)
+      : interp_(interp), heap_(interp.heap()), self_(self) {}
+
+  Ref Run() {
+    switch (static_cast<IterKind>(heap_.object(self_).subtype)) {
+      case IterKind::kItertoolsCount:
+        return Count();
+      case IterKind::kItertoolsCycle:
+        return Cycle();
+      case IterKind::kItertoolsRepeat:
+        return Repeat();
+      case IterKind::kItertoolsIslice:
+        return Islice();
+      case IterKind::kItertoolsChain:
+        return Chain();
+      case IterKind::kItertoolsStarmap:
+        return Starmap();
+      case IterKind::kItertoolsTakewhile:
+        return Takewhile();
+      case IterKind::kItertoolsDropwhile:
+        return Dropwhile();
+      case IterKind::kItertoolsFilterfalse:
+        return Filterfalse();
+      case IterKind::kItertoolsCompress:
+        return Compress();
+      case IterKind::kItertoolsAccumulate:
+        return Accumulate();
+      default:
+        return Ref();
+    }
+  }
+
+ private:
+  IteratorBody& Body() { return heap_.iterator(self_); }
+  // The field at `index` (re-read: calls may have changed the body).
+  ObjectId Held(size_t index) { return Body().held[index]; }
+  // Replaces the field at `index` with `value` (owned), dropping the old.
+  void SetHeld(size_t index, ObjectId value) {
+    const ObjectId old = std::exchange(Body().held[index], value);
+    if (old != kNoObject) heap_.DecRef(old);
+  }
+
+  // f(item) through vectorcall, as PyObject_CallOneArg.
+  Ref CallWith(ObjectId function, std::initializer_list<ObjectId> items) {
+    CallArgs call;
+    for (ObjectId item : items) call.positional.push_back(heap_.NewRef(item));
+    return interp_.Call(function, std::move(call));
+  }
+
+  // The truth of `function(item)` (of `item` itself for None and bool), or
+  // -1 with the error pending.
+  int Verdict(ObjectId function, ObjectId item, bool none_tests_item) {
+    if (none_tests_item &&
+        (heap_.type_of(function) == TypeTag::kNone ||
+         function == interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeBool)])) {
+      return TruthOf(interp_, item);
+    }
+    Ref verdict = CallWith(function, {item});
+    if (!verdict) return -1;
+    return TruthOf(interp_, verdict.get());
+  }
+
+  Ref Count() {
+    if (Body().index != INT64_MAX) return NewInt(heap_, Body().index++);
+    // count_nextlong: the count as an object, stepped by PyNumber_Add.
+    if (Held(0) == kNoObject) Body().held[0] = NewInt(heap_, INT64_MAX).release();
+    Ref stepped = BinaryOf(interp_, BinaryOp::kAdd, Held(0), Held(1), false);
+    if (!stepped) return Ref();
+    return heap_.Adopt(std::exchange(Body().held[0], stepped.release()));
+  }
+
+  Ref Cycle() {
+    if (Held(0) != kNoObject) {
+      Ref item = interp_.Next(Held(0));
+      if (item) {
+        ListAppend(heap_, Held(1), item.get());
+        return item;
+      }
+      if (interp_.has_error()) return Ref();
+      SetHeld(0, kNoObject);
+    }
+    const std::vector<ObjectId>& saved = heap_.list(Held(1)).items;
+    if (saved.empty()) return Ref();
+    const ObjectId item = saved[Body().index];
+    if (++Body().index >= static_cast<int64_t>(saved.size())) Body().index = 0;
+    return heap_.NewRef(item);
+  }
+
+  Ref Repeat() {
+    if (Body().index == 0) return Ref();
+    if (Body().index > 0) --Body().index;
+    return heap_.NewRef(Held(0));
+  }
+
+  Ref Islice() {
+    if (Held(0) == kNoObject) return Ref();
+    const ObjectId it = Held(0);
+    Ref keep = heap_.NewRef(it);
+    const int64_t stop = Body().end;
+    while (Body().position < Body().index) {
+      Ref skipped = interp_.Next(it);
+      if (!skipped) return Empty();
+      ++Body().position;
+    }
+    if (stop != -1 && Body().position >= stop) return Empty();
+    Ref item = interp_.Next(it);
+    if (!item) return Empty();
+    ++Body().position;
+    const int64_t old_next = Body().index;
+    int64_t next = 0;
+    if (__builtin_add_overflow(old_next, Body().step, &next) || (stop != -1 && next > stop)) {
+      next = stop;
+    }
+    Body().index = next;
+    return item;
+  }
+
+  // islice's "empty" exit: the iterator is let go.
+  Ref Empty() {
+    SetHeld(0, kNoObject);
+    return Ref();
+  }
+
+  Ref Chain() {
+    while (Held(0) != kNoObject) {
+      if (Held(1) == kNoObject) {
+        Ref iterable = interp_.Next(Held(0));
+        if (!iterable) {
+          SetHeld(0, kNoObject);
+          return Ref();
+        }
+        Ref active = interp_.GetIter(iterable.get());
+        iterable.Reset();
+        if (!active) {
+          SetHeld(0, kNoObject);
+          return Ref();
+        }
+        Body().held[1] = active.release();
+      }
+      Ref item = interp_.Next(Held(1));
+      if (item) return item;
+      if (interp_.has_error()) return Ref();
+      SetHeld(1, kNoObject);
+    }
+    return Ref();
+  }
+
+  Ref Starmap() {
+    Ref args = interp_.Next(Held(0));
+    if (!args) return Ref();
+    const TypeTag type = heap_.type_of(args.get());
+    if (type == TypeTag::kList) {
+      args = NewTupleOf(heap_, ListItems(heap_, args.get()));  // PySequence_Tuple
+    } else if (!IsExactTuple(heap_, args.get())) {
+      if (!interp_.Iterable(args.get())) {
+        interp_.Raise(PyError(PyExc::kTypeError, absl::StrCat("'", TypeName(heap_, args.get()),
+                                                              "' object is not iterable")));
+        return Ref();
+      }
+      interp_.Refuse("itertools.starmap over items that are neither tuples nor lists");
+      return Ref();
+    }
+    // PyObject_Call with the tuple: the callee's arguments come from it.
+    CallArgs call;
+    for (ObjectId item : TupleItems(heap_, args.get())) call.positional.push_back(heap_.NewRef(item));
+    call.from_sequence = true;
+    return interp_.Call(Held(1), std::move(call));
+  }
+
+  Ref Takewhile() {
+    if (Body().index != 0) return Ref();
+    Ref item = interp_.Next(Held(0));
+    if (!item) return Ref();
+    const int truth = Verdict(Held(1), item.get(), false);
+    if (truth > 0) return item;
+    item.Reset();
+    if (truth == 0) Body().index = 1;
+    return Ref();
+  }
+
+  Ref Dropwhile() {
+    while (true) {
+      Ref item = interp_.Next(Held(0));
+      if (!item) return Ref();
+      if (Body().index == 1) return item;
+      const int truth = Verdict(Held(1), item.get(), false);
+      if (truth < 0) return Ref();
+      if (truth == 0) {
+        Body().index = 1;
+        return item;
+      }
+    }
+  }
+
+  Ref Filterfalse() {
+    while (true) {
+      Ref item = interp_.Next(Held(0));
+      if (!item) return Ref();
+      const int truth = Verdict(Held(1), item.get(), true);
+      if (truth == 0) return item;
+      if (truth < 0) return Ref();
+    }
+  }
+
+  Ref Compress() {
+    while (true) {
+      Ref datum = interp_.Next(Held(0));
+      if (!datum) return Ref();
+      Ref selector = interp_.Next(Held(1));
+      if (!selector) return Ref();
+      const int truth = TruthOf(interp_, selector.get());
+      selector.Reset();
+      if (truth > 0) return datum;
+      if (truth < 0) return Ref();
+    }
+  }
+
+  Ref Accumulate() {
+    if (heap_.type_of(Held(3)) != TypeTag::kNone) {
+      // The initial value becomes the total; initial becomes None.
+      const ObjectId initial = std::exchange(Body().held[3], heap_.NewRef(heap_.none()).release());
+      SetHeld(2, initial);
+      return heap_.NewRef(initial);
+    }
+    Ref value = interp_.Next(Held(1));
+    if (!value) return Ref();
+    if (Held(2) == kNoObject) {
+      Body().held[2] = heap_.NewRef(value.get()).release();
+      return value;
+    }
+    Ref total = Held(0) == kNoObject
+                    ? BinaryOf(interp_, BinaryOp::kAdd, Held(2), value.get(), false)
+                    : CallWith(Held(0), {Held(2), value.get()});
+    value.Reset();
+    if (!total) return Ref();
+    SetHeld(2, heap_.NewRef(total.get()).release());
+    return total;
+  }
+
+  Interpreter& interp_;
+  Heap& heap_;
+  const ObjectId self_;
+};
+
+}  // namespace
+
+bool IsItertoolsBuiltin(Builtin builtin) {
+  return (builtin >= Builtin::kTypeItertoolsCount && builtin <= Builtin::kTypeItertoolsAccumulate) ||
+         builtin == Builtin::kItertoolsChainFromIterable;
+}
+
+Ref CallItertoolsBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args) {
+  return ItertoolsCall(interp, builtin, self, args).Run();
+}
+
+Ref NextItertools(Interpreter& interp, ObjectId iterator) {
+  return ItertoolsNext(interp, iterator).Run();
+}
+
+std::optional<Builtin> ItertoolsTypeBuiltin(IterKind kind) {
+  for (const TypeEntry& entry : kTypes) {
+    if (entry.kind == kind) return entry.builtin;
+  }
+  return std::nullopt;
+}
+
+}  // namespace heapsim::script
