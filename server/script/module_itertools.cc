@@ -15,9 +15,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "server/heap/int_object.h"
+#include "server/heap/iterator_object.h"
 #include "server/heap/itertools_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/py_error.h"
+#include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
 #include "server/script/builtin_call.h"
@@ -175,24 +177,49 @@ class ItertoolsCall : public BuiltinCall {
         return Ref();
       }
     }
-    // Fast mode: a start that fits a C ssize_t (or none) and a step that is
-    // the int 1 (or none); the count is then a C integer, not an object.
-    std::optional<int64_t> fast_start = 0;
-    if (start != kNoObject) {
-      fast_start = heap_.type_of(start) == TypeTag::kFloat ? std::nullopt : IntAsInt64(heap_, start);
+    // Fast mode: int starts and steps (or none), the start fitting a C
+    // ssize_t and the step being 1; the count is then a C integer, not an
+    // object. A conversion that overflows raises an error count_new clears.
+    bool fast = (start == kNoObject || heap_.type_of(start) != TypeTag::kFloat) &&
+                (step == kNoObject || heap_.type_of(step) != TypeTag::kFloat);
+    int64_t fast_start = 0;
+    if (fast && start != kNoObject) {
+      const std::optional<int64_t> value = IntAsInt64(heap_, start);
+      if (value) {
+        fast_start = *value;
+      } else {
+        ClearedOverflow("ssize_t");
+        fast = false;
+      }
     }
-    const bool unit_step = step == kNoObject || (heap_.type_of(step) != TypeTag::kFloat &&
-                                                 IntAsInt64(heap_, step) == int64_t{1});
+    if (fast && step != kNoObject) {
+      const std::optional<int64_t> value = IntAsInt64(heap_, step);
+      if (!value) ClearedOverflow("long");
+      fast = value == int64_t{1};
+    }
     Ref long_step = step == kNoObject ? NewInt(heap_, 1) : heap_.NewRef(step);
-    if (fast_start && unit_step) {
+    if (fast) {
       Ref it = Make(IterKind::kItertoolsCount, {kNoObject, long_step.release()});
-      heap_.iterator(it.get()).index = *fast_start;
+      heap_.iterator(it.get()).index = fast_start;
       return it;
     }
     Ref long_cnt = start == kNoObject ? NewInt(heap_, 0) : heap_.NewRef(start);
     Ref it = Make(IterKind::kItertoolsCount, {long_cnt.release(), long_step.release()});
     heap_.iterator(it.get()).index = INT64_MAX;
     return it;
+  }
+
+  // An OverflowError a C conversion to `c_type` raises and its caller
+  // clears: where exceptions are made when raised (3.12+) the exception
+  // and its args tuple, which goes to the tuple free list; before, only
+  // the message, made and freed.
+  void ClearedOverflow(std::string_view c_type) {
+    Ref message = NewStr(heap_, absl::StrCat("Python int too large to convert to C ",
+                                             std::string(c_type)));
+    if (!heap_.profile().exception_made_when_raised) return;
+    Ref args = NewTupleOf(heap_, {message.get()});
+    message.Reset();
+    Ref exception = NewException(heap_, "OverflowError", std::move(args));
   }
 
   Ref Repeat() {
@@ -206,6 +233,9 @@ class ItertoolsCall : public BuiltinCall {
       if (heap_.type_of(times) == TypeTag::kInstance) {
         interp_.Refuse("itertools.repeat() with an instance as times (__index__ is not modelled)");
         return Ref();
+      }
+      if (heap_.type_of(times) == TypeTag::kFloat && heap_.profile().messages.int_arg_legacy) {
+        return TypeError("integer argument expected, got float");  // the "n" format, 3.8 and 3.9
       }
       const std::optional<int64_t> value = IndexArg(times);
       if (!value) return Ref();
