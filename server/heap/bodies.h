@@ -320,6 +320,13 @@ enum class IterKind : uint8_t {
   kItertoolsFilterfalse,  // held: it, func
   kItertoolsCompress,     // held: data, selectors
   kItertoolsAccumulate,   // held: binop, it, total, initial
+  // The combinatoric iterators: index arrays in `indices` (and `cycles`),
+  // each a PyMem block of its own; `end` is 1 once stopped.
+  kItertoolsProduct,      // held: pools, result
+  kItertoolsCombinations,  // held: pool, result; index: r
+  kItertoolsCombinationsWithReplacement,  // held: pool, result; index: r
+  kItertoolsPermutations,  // held: pool, result; index: r
+  kItertoolsPairwise,     // held: it, old, result (3.13+; kNoObject before)
 };
 
 // The kinds of dict views (Object::subtype of a kDictView).
@@ -336,6 +343,12 @@ struct IteratorBody {
   int64_t step = 1;
   ObjectId extra = kNoObject;
   int64_t position = 0;        // itertools.islice: the items read
+  // itertools' combinatoric iterators: their index arrays and the PyMem
+  // blocks holding them (0 for none).
+  std::vector<int64_t> indices;
+  std::vector<int64_t> cycles;
+  uint64_t indices_block = 0;
+  uint64_t cycles_block = 0;
   uint32_t generator = 0;      // interpreter state, for generators
   uint32_t frame_slots = 0;    // generators: their frame's locals plus stack slots
   std::vector<ObjectId> held;  // generators: frame slots and clause iterators

@@ -29,6 +29,11 @@ const std::vector<KindInfo>& Kinds() {
       {IterKind::kItertoolsFilterfalse, "filterfalse", 48, {1, 0}},
       {IterKind::kItertoolsCompress, "compress", 48, {0, 1}},
       {IterKind::kItertoolsAccumulate, "accumulate", 0, {0, 2, 1, 3}},
+      {IterKind::kItertoolsProduct, "product", 64, {0, 1}},
+      {IterKind::kItertoolsCombinations, "combinations", 72, {0, 1}},
+      {IterKind::kItertoolsCombinationsWithReplacement, "combinations_with_replacement", 72, {0, 1}},
+      {IterKind::kItertoolsPermutations, "permutations", 80, {0, 1}},
+      {IterKind::kItertoolsPairwise, "pairwise", 48, {0, 1, 2}},
   };
   return *kinds;
 }
@@ -43,12 +48,30 @@ const KindInfo& InfoFor(IterKind kind) {
 }  // namespace
 
 bool IsItertoolsKind(IterKind kind) {
-  return kind >= IterKind::kItertoolsCount && kind <= IterKind::kItertoolsAccumulate;
+  return kind >= IterKind::kItertoolsCount && kind <= IterKind::kItertoolsPairwise;
 }
 
 uint32_t ItertoolsSize(const Profile& profile, IterKind kind) {
   if (kind == IterKind::kItertoolsAccumulate) return profile.itertools.accumulate_size;
+  if (kind == IterKind::kItertoolsPairwise && profile.itertools.pairwise_reuses_result) return 56;
   return InfoFor(kind).size;
+}
+
+uint64_t ItertoolsSizeOf(const Heap& heap, ObjectId id) {
+  const auto kind = static_cast<IterKind>(heap.object(id).subtype);
+  const IteratorBody& body = heap.iterator(id);
+  // The combinatoric iterators' __sizeof__ adds their index arrays.
+  return ItertoolsSize(heap.profile(), kind) + 8 * (body.indices.size() + body.cycles.size());
+}
+
+void SetItertoolsIndices(Heap& heap, ObjectId id, std::vector<int64_t> indices,
+                         std::vector<int64_t> cycles, uint64_t indices_block,
+                         uint64_t cycles_block) {
+  IteratorBody& body = heap.iterator(id);
+  body.indices = std::move(indices);
+  body.cycles = std::move(cycles);
+  body.indices_block = indices_block;
+  body.cycles_block = cycles_block;
 }
 
 std::string_view ItertoolsTypeName(IterKind kind) { return InfoFor(kind).name; }
@@ -65,10 +88,15 @@ Ref NewItertoolsObject(Heap& heap, IterKind kind, std::vector<ObjectId> held) {
 
 void DeallocItertoolsObject(Heap& heap, ObjectId id) {
   const auto kind = static_cast<IterKind>(heap.object(id).subtype);
-  std::vector<ObjectId> held = std::move(heap.iterator(id).held);
+  IteratorBody& body = heap.iterator(id);
+  std::vector<ObjectId> held = std::move(body.held);
+  const uint64_t indices_block = std::exchange(body.indices_block, 0);
+  const uint64_t cycles_block = std::exchange(body.cycles_block, 0);
   for (size_t index : InfoFor(kind).dealloc_order) {
     if (held[index] != kNoObject) heap.DecRef(held[index]);
   }
+  if (indices_block != 0) heap.FreeBuffer(indices_block);
+  if (cycles_block != 0) heap.FreeBuffer(cycles_block);
   heap.ReleaseObject(id, /*keep_block=*/false);
 }
 

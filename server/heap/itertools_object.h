@@ -1,5 +1,7 @@
 // itertools' iterator objects: count, cycle, repeat, islice, chain,
-// starmap, takewhile, dropwhile, filterfalse, compress and accumulate. Each
+// starmap, takewhile, dropwhile, filterfalse, compress, accumulate,
+// product, combinations, combinations_with_replacement, permutations and
+// pairwise. Each
 // is a kIterator whose subtype is its IterKind; its IteratorBody's `held`
 // keeps the object fields CPython's struct has, in the order its traverse
 // visits them (kNoObject for NULL), and its deallocation drops them in the
@@ -25,6 +27,16 @@ bool IsItertoolsKind(IterKind kind);
 // The request (GC header included, as sys.getsizeof shows it) of an
 // itertools object of `kind` on `profile`. REQUIRES: IsItertoolsKind(kind).
 uint32_t ItertoolsSize(const Profile& profile, IterKind kind);
+
+// sys.getsizeof of an itertools object: its request, plus the index arrays
+// of the combinatoric iterators (their __sizeof__).
+uint64_t ItertoolsSizeOf(const Heap& heap, ObjectId id);
+
+// Gives a combinatoric iterator its index arrays and the PyMem blocks the
+// caller allocated for them (0 for none); its deallocation frees them.
+void SetItertoolsIndices(Heap& heap, ObjectId id, std::vector<int64_t> indices,
+                         std::vector<int64_t> cycles, uint64_t indices_block,
+                         uint64_t cycles_block);
 
 // The type's name without its module ("count"), as __name__ and the
 // module's attribute show it. REQUIRES: IsItertoolsKind(kind).

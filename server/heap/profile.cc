@@ -176,7 +176,8 @@ constexpr Profile Py38() {
                     .traverse_visits_type = false,
                     .from_iterable_qualified = false,
                     .has_pairwise = false,
-                    .has_batched = false},
+                    .has_batched = false,
+                    .pairwise_reuses_result = false},
       .messages =
           {
               .unbound_local = "local variable '%s' referenced before assignment",
@@ -565,6 +566,7 @@ constexpr Profile Py312() {
 // 3.13: what changed since 3.12.
 constexpr Profile Py313() {
   Profile p = Py312();
+  p.itertools.pairwise_reuses_result = true;
   p.weakref.getweakrefs_appends = true;
   p.array.u_deprecated = true;
   p.frame_object_base = 152;

@@ -196,10 +196,13 @@ struct ItertoolsRules {
   // chain.from_iterable's argument-count error names its class (3.9+):
   // "chain.from_iterable() takes exactly one argument (0 given)".
   bool from_iterable_qualified;
-  // The module has pairwise (3.10+) and batched (3.12+): heapsim refuses
-  // them where they exist and raises AttributeError where they do not.
+  // The module has pairwise (3.10+) and batched (3.12+, refused where it
+  // exists); attribute access raises AttributeError where they do not.
   bool has_pairwise;
   bool has_batched;
+  // pairwise keeps a result tuple it reuses while nobody else holds it
+  // (3.13+): a third field, and a (None, None) tuple made with it.
+  bool pairwise_reuses_result;
 };
 
 // How full the free lists are when a script starts: what the interpreter's

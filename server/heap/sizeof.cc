@@ -108,7 +108,7 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
       return aux.method;
     case TypeTag::kIterator: {
       const auto kind = static_cast<IterKind>(heap.object(id).subtype);
-      if (IsItertoolsKind(kind)) return ItertoolsSize(heap.profile(), kind);
+      if (IsItertoolsKind(kind)) return ItertoolsSizeOf(heap, id);
       return IteratorSize(aux, kind);
     }
     case TypeTag::kRangeIterator:

@@ -89,6 +89,16 @@ std::string_view IterKindName(const Profile& profile, IterKind kind) {
       return "itertools.compress";
     case IterKind::kItertoolsAccumulate:
       return "itertools.accumulate";
+    case IterKind::kItertoolsProduct:
+      return "itertools.product";
+    case IterKind::kItertoolsCombinations:
+      return "itertools.combinations";
+    case IterKind::kItertoolsCombinationsWithReplacement:
+      return "itertools.combinations_with_replacement";
+    case IterKind::kItertoolsPermutations:
+      return "itertools.permutations";
+    case IterKind::kItertoolsPairwise:
+      return "itertools.pairwise";
   }
   return "iterator";
 }

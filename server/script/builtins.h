@@ -90,6 +90,11 @@ enum class Builtin : uint16_t {
   kTypeItertoolsFilterfalse,
   kTypeItertoolsCompress,
   kTypeItertoolsAccumulate,
+  kTypeItertoolsProduct,
+  kTypeItertoolsCombinations,
+  kTypeItertoolsCombinationsWithReplacement,
+  kTypeItertoolsPermutations,
+  kTypeItertoolsPairwise,
   kTypeSuper,
   kTypeStaticMethod,
   kTypeClassMethod,
@@ -338,6 +343,11 @@ enum class Builtin : uint16_t {
   kTracebackFormat,
   kCount,
 };
+
+// PySequence_Tuple(iterable): the tuple itself for an exact tuple, else a
+// new tuple of its items made as CPython makes it (tuple(x), and the pools
+// of itertools' combinatoric iterators).
+Ref SequenceTuple(Interpreter& interp, ObjectId iterable);
 
 // True for itertools' types and chain.from_iterable (module_itertools.cc).
 bool IsItertoolsBuiltin(Builtin builtin);

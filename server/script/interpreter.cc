@@ -565,11 +565,10 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (module == "copy" || module == "array" || module == "collections") {
       return RefuseAttribute(object, name);
     }
-    // itertools' other types (groupby, tee, product, zip_longest, ...) are
-    // refused; pairwise (3.10+) and batched (3.12+) are missing before.
+    // itertools' other types (groupby, tee, zip_longest, batched, ...) are
+    // refused; batched is missing before 3.12.
     if (module == "itertools") {
-      const ItertoolsRules& rules = heap_.profile().itertools;
-      if ((name == "pairwise" && !rules.has_pairwise) || (name == "batched" && !rules.has_batched)) {
+      if (name == "batched" && !heap_.profile().itertools.has_batched) {
         Raise(AttributeErrorFor(object, name,
                                 PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name))));
         return Ref();

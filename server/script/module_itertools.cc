@@ -53,6 +53,12 @@ constexpr TypeEntry kTypes[] = {
     {Builtin::kTypeItertoolsFilterfalse, IterKind::kItertoolsFilterfalse},
     {Builtin::kTypeItertoolsCompress, IterKind::kItertoolsCompress},
     {Builtin::kTypeItertoolsAccumulate, IterKind::kItertoolsAccumulate},
+    {Builtin::kTypeItertoolsProduct, IterKind::kItertoolsProduct},
+    {Builtin::kTypeItertoolsCombinations, IterKind::kItertoolsCombinations},
+    {Builtin::kTypeItertoolsCombinationsWithReplacement,
+     IterKind::kItertoolsCombinationsWithReplacement},
+    {Builtin::kTypeItertoolsPermutations, IterKind::kItertoolsPermutations},
+    {Builtin::kTypeItertoolsPairwise, IterKind::kItertoolsPairwise},
 };
 
 IterKind KindOf(Builtin builtin) {
@@ -93,6 +99,15 @@ class ItertoolsCall : public BuiltinCall {
         return Compress();
       case IterKind::kItertoolsAccumulate:
         return Accumulate();
+      case IterKind::kItertoolsProduct:
+        return Product();
+      case IterKind::kItertoolsCombinations:
+      case IterKind::kItertoolsCombinationsWithReplacement:
+        return Combinations(kind);
+      case IterKind::kItertoolsPermutations:
+        return Permutations();
+      case IterKind::kItertoolsPairwise:
+        return Pairwise();
       default:
         return FunctionAndIterable(kind);
     }
@@ -376,6 +391,161 @@ class ItertoolsCall : public BuiltinCall {
     return Make(IterKind::kItertoolsAccumulate,
                 {binop, iterator.release(), kNoObject, held_initial.release()});
   }
+
+  // A C ssize_t argument parsed with the "n" format (repeat=, r): the
+  // value, or nullopt with CPython's TypeError or OverflowError raised.
+  std::optional<int64_t> SsizeArg(ObjectId arg, std::string_view what) {
+    const TypeTag type = heap_.type_of(arg);
+    if (type == TypeTag::kInstance) {
+      interp_.Refuse(absl::StrCat("an instance as itertools.", Name(), "()'s ", std::string(what),
+                                  " (__index__ is not modelled)"));
+      return std::nullopt;
+    }
+    if (type == TypeTag::kFloat && heap_.profile().messages.int_arg_legacy) {
+      TypeError("integer argument expected, got float");
+      return std::nullopt;
+    }
+    return IndexArg(arg);
+  }
+
+  // A PyMem block for `count` C ssize_ts, or 0 with MemoryError raised
+  // past the session's memory.
+  std::optional<uint64_t> IndexBlock(uint64_t count) {
+    if (!Check(CheckGrowth(heap_, count * 8, count * 8))) return std::nullopt;
+    return heap_.AllocateBuffer(count * 8);
+  }
+
+  Ref MakeCombinatoric(IterKind kind, ObjectId pool, std::vector<int64_t> indices,
+                       std::vector<int64_t> cycles, uint64_t indices_block,
+                       uint64_t cycles_block) {
+    Ref it = Make(kind, {pool, kNoObject});
+    SetItertoolsIndices(heap_, it.get(), std::move(indices), std::move(cycles), indices_block,
+                        cycles_block);
+    return it;
+  }
+
+  Ref Product() {
+    if (args_.keywords.size() > 1) {
+      return TypeError(absl::StrCat("product() takes at most 1 keyword argument (",
+                                    args_.keywords.size(), " given)"));
+    }
+    if (!args_.keywords.empty() && args_.keywords[0].first != "repeat") {
+      interp_.Refuse(absl::StrCat("the keyword argument '", args_.keywords[0].first,
+                                  "' of itertools.product()"));
+      return Ref();
+    }
+    int64_t repeat = 1;
+    if (!args_.keywords.empty()) {
+      const std::optional<int64_t> value = SsizeArg(args_.keywords[0].second.get(), "repeat");
+      if (!value) return Ref();
+      if (*value < 0) {
+        return Fail(PyError(PyExc::kValueError, "repeat argument cannot be negative"));
+      }
+      repeat = *value;
+    }
+    const int64_t nargs = repeat == 0 ? 0 : static_cast<int64_t>(args_.positional.size());
+    if (repeat > 0 && nargs > INT64_MAX / 8 / repeat) {
+      return Fail(PyError(PyExc::kOverflowError, "repeat argument too large"));
+    }
+    const auto npools = static_cast<uint64_t>(nargs * repeat);
+    if (!Check(CheckGrowth(heap_, npools * 16, npools * 16))) return Ref();
+    const std::optional<uint64_t> block = IndexBlock(npools);
+    if (!block) return Ref();
+    for (uint64_t i = 0; i < npools; ++i) heap_.IncRef(heap_.none());
+    Ref pools = npools == 0 ? heap_.NewRef(heap_.empty_tuple())
+                            : NewTuple(heap_, std::vector<ObjectId>(npools, heap_.none()));
+    for (int64_t i = 0; i < nargs; ++i) {
+      Ref pool = SequenceTuple(interp_, Arg(i));
+      if (!pool) {
+        pools.Reset();
+        heap_.FreeBuffer(*block);
+        return Ref();
+      }
+      heap_.DecRef(std::exchange(heap_.tuple(pools.get()).items[i], pool.release()));
+    }
+    for (uint64_t i = nargs; i < npools; ++i) {
+      const ObjectId pool = heap_.tuple(pools.get()).items[i - nargs];
+      heap_.IncRef(pool);
+      heap_.DecRef(std::exchange(heap_.tuple(pools.get()).items[i], pool));
+    }
+    return MakeCombinatoric(IterKind::kItertoolsProduct, pools.release(),
+                            std::vector<int64_t>(npools, 0), {}, *block, 0);
+  }
+
+  // combinations(iterable, r) and combinations_with_replacement.
+  Ref Combinations(IterKind kind) {
+    if (args_.positional.size() + args_.keywords.size() > 2) return TooMany(2);
+    if (!KnownKeywords({"iterable", "r"})) return Ref();
+    const ObjectId iterable = ArgOrKeyword(0, "iterable");
+    if (iterable == kNoObject) return Missing("iterable", 1);
+    const ObjectId r_arg = ArgOrKeyword(1, "r");
+    if (r_arg == kNoObject) return Missing("r", 2);
+    const std::optional<int64_t> r = SsizeArg(r_arg, "r");
+    if (!r) return Ref();
+    Ref pool = SequenceTuple(interp_, iterable);
+    if (!pool) return Ref();
+    if (*r < 0) return Fail(PyError(PyExc::kValueError, "r must be non-negative"));
+    const std::optional<uint64_t> block = IndexBlock(*r);
+    if (!block) return Ref();
+    const auto n = static_cast<int64_t>(heap_.tuple(pool.get()).items.size());
+    std::vector<int64_t> indices(*r, 0);
+    if (kind == IterKind::kItertoolsCombinations) {
+      for (int64_t i = 0; i < *r; ++i) indices[i] = i;
+    }
+    Ref it = MakeCombinatoric(kind, pool.release(), std::move(indices), {}, *block, 0);
+    IteratorBody& body = heap_.iterator(it.get());
+    body.index = *r;
+    body.end = kind == IterKind::kItertoolsCombinations ? (*r > n ? 1 : 0) : (n == 0 && *r > 0 ? 1 : 0);
+    return it;
+  }
+
+  Ref Permutations() {
+    if (args_.positional.size() + args_.keywords.size() > 2) return TooMany(2);
+    if (!KnownKeywords({"iterable", "r"})) return Ref();
+    const ObjectId iterable = ArgOrKeyword(0, "iterable");
+    if (iterable == kNoObject) return Missing("iterable", 1);
+    const ObjectId r_arg = ArgOrKeyword(1, "r");
+    Ref pool = SequenceTuple(interp_, iterable);
+    if (!pool) return Ref();
+    const auto n = static_cast<int64_t>(heap_.tuple(pool.get()).items.size());
+    int64_t r = n;
+    if (r_arg != kNoObject && heap_.type_of(r_arg) != TypeTag::kNone) {
+      if (heap_.type_of(r_arg) != TypeTag::kInt && heap_.type_of(r_arg) != TypeTag::kBool) {
+        return TypeError("Expected int as r");
+      }
+      const std::optional<int64_t> value = IndexArg(r_arg);
+      if (!value) return Ref();
+      r = *value;
+    }
+    if (r < 0) return Fail(PyError(PyExc::kValueError, "r must be non-negative"));
+    const std::optional<uint64_t> indices_block = IndexBlock(n);
+    if (!indices_block) return Ref();
+    const std::optional<uint64_t> cycles_block = IndexBlock(r);
+    if (!cycles_block) {
+      heap_.FreeBuffer(*indices_block);
+      return Ref();
+    }
+    std::vector<int64_t> indices(n);
+    for (int64_t i = 0; i < n; ++i) indices[i] = i;
+    std::vector<int64_t> cycles(r);
+    for (int64_t i = 0; i < r; ++i) cycles[i] = n - i;
+    Ref it = MakeCombinatoric(IterKind::kItertoolsPermutations, pool.release(), std::move(indices),
+                              std::move(cycles), *indices_block, *cycles_block);
+    heap_.iterator(it.get()).index = r;
+    heap_.iterator(it.get()).end = r > n ? 1 : 0;
+    return it;
+  }
+
+  Ref Pairwise() {
+    if (!NoKeywords() || !Unpacked(1, 1)) return Ref();
+    Ref iterator = interp_.GetIter(Arg(0));
+    if (!iterator) return Ref();
+    Ref it = Make(IterKind::kItertoolsPairwise, {iterator.release(), kNoObject, kNoObject});
+    if (heap_.profile().itertools.pairwise_reuses_result) {
+      heap_.iterator(it.get()).held[2] = NewTupleOf(heap_, {heap_.none(), heap_.none()}).release();
+    }
+    return it;
+  }
 };
 
 // Advances one itertools object (its tp_iternext).
@@ -408,6 +578,16 @@ class ItertoolsNext {
         return Compress();
       case IterKind::kItertoolsAccumulate:
         return Accumulate();
+      case IterKind::kItertoolsProduct:
+        return Product();
+      case IterKind::kItertoolsCombinations:
+        return Combinations();
+      case IterKind::kItertoolsCombinationsWithReplacement:
+        return CombinationsWithReplacement();
+      case IterKind::kItertoolsPermutations:
+        return Permutations();
+      case IterKind::kItertoolsPairwise:
+        return Pairwise();
       default:
         return Ref();
     }
@@ -620,6 +800,192 @@ class ItertoolsNext {
     return total;
   }
 
+  // The result tuple in field `slot`, ready to be updated in place: the
+  // held one when nobody else holds it (tracked again if a collection
+  // untracked it), else a copy of it that replaces it.
+  ObjectId ReusableResult(size_t slot) {
+    const ObjectId result = Held(slot);
+    if (heap_.object(result).refcount > 1) {
+      Ref copy = NewTupleOf(heap_, TupleItems(heap_, result));
+      SetHeld(slot, copy.release());
+    } else if (!heap_.IsTracked(result)) {
+      heap_.Track(result);
+    }
+    return Held(slot);
+  }
+
+  // Replaces item `i` of the result tuple with `item` (a new reference).
+  void SetResultItem(ObjectId result, size_t i, ObjectId item) {
+    heap_.IncRef(item);
+    heap_.DecRef(std::exchange(heap_.tuple(result).items[i], item));
+  }
+
+  // A new result tuple of `items` (PyTuple_New, filled): the empty tuple
+  // for none.
+  Ref FirstResult(const std::vector<ObjectId>& items, size_t size) {
+    if (size == 0) return heap_.NewRef(heap_.empty_tuple());
+    std::vector<ObjectId> slots(size, heap_.none());
+    for (size_t i = 0; i < size; ++i) slots[i] = i < items.size() ? items[i] : heap_.none();
+    return NewTupleOf(heap_, slots);
+  }
+
+  Ref Stopped() {
+    Body().end = 1;
+    return Ref();
+  }
+
+  Ref Product() {
+    if (Body().end != 0) return Ref();
+    const std::vector<ObjectId> pools = TupleItems(heap_, Held(0));
+    const size_t npools = pools.size();
+    if (Held(1) == kNoObject) {
+      std::vector<ObjectId> firsts;
+      bool empty = false;
+      for (ObjectId pool : pools) {
+        if (TupleItems(heap_, pool).empty()) {
+          empty = true;
+          break;
+        }
+        firsts.push_back(TupleItems(heap_, pool)[0]);
+      }
+      Body().held[1] = FirstResult(firsts, npools).release();
+      if (empty) return Stopped();
+      return heap_.NewRef(Held(1));
+    }
+    const ObjectId result = ReusableResult(1);
+    std::vector<int64_t>& indices = Body().indices;
+    int64_t i = static_cast<int64_t>(npools) - 1;
+    for (; i >= 0; --i) {
+      const std::vector<ObjectId>& pool = TupleItems(heap_, pools[i]);
+      if (++indices[i] == static_cast<int64_t>(pool.size())) {
+        indices[i] = 0;
+        SetResultItem(result, i, pool[0]);
+      } else {
+        SetResultItem(result, i, pool[indices[i]]);
+        break;
+      }
+    }
+    if (i < 0) return Stopped();
+    return heap_.NewRef(result);
+  }
+
+  Ref Combinations() {
+    if (Body().end != 0) return Ref();
+    const std::vector<ObjectId> pool = TupleItems(heap_, Held(0));
+    const auto n = static_cast<int64_t>(pool.size());
+    const int64_t r = Body().index;
+    std::vector<int64_t>& indices = Body().indices;
+    if (Held(1) == kNoObject) {
+      std::vector<ObjectId> items;
+      for (int64_t i = 0; i < r; ++i) items.push_back(pool[indices[i]]);
+      Body().held[1] = FirstResult(items, r).release();
+      return heap_.NewRef(Held(1));
+    }
+    const ObjectId result = ReusableResult(1);
+    int64_t i = r - 1;
+    while (i >= 0 && indices[i] == i + n - r) --i;
+    if (i < 0) return Stopped();
+    ++indices[i];
+    for (int64_t j = i + 1; j < r; ++j) indices[j] = indices[j - 1] + 1;
+    for (; i < r; ++i) SetResultItem(result, i, pool[indices[i]]);
+    return heap_.NewRef(result);
+  }
+
+  Ref CombinationsWithReplacement() {
+    if (Body().end != 0) return Ref();
+    const std::vector<ObjectId> pool = TupleItems(heap_, Held(0));
+    const auto n = static_cast<int64_t>(pool.size());
+    const int64_t r = Body().index;
+    std::vector<int64_t>& indices = Body().indices;
+    if (Held(1) == kNoObject) {
+      std::vector<ObjectId> items;
+      if (n > 0) items.assign(r, pool[0]);
+      Body().held[1] = FirstResult(items, r).release();
+      return heap_.NewRef(Held(1));
+    }
+    const ObjectId result = ReusableResult(1);
+    int64_t i = r - 1;
+    while (i >= 0 && indices[i] == n - 1) --i;
+    if (i < 0) return Stopped();
+    const int64_t index = indices[i] + 1;
+    for (; i < r; ++i) {
+      indices[i] = index;
+      SetResultItem(result, i, pool[index]);
+    }
+    return heap_.NewRef(result);
+  }
+
+  Ref Permutations() {
+    if (Body().end != 0) return Ref();
+    const std::vector<ObjectId> pool = TupleItems(heap_, Held(0));
+    const auto n = static_cast<int64_t>(pool.size());
+    const int64_t r = Body().index;
+    if (Held(1) == kNoObject) {
+      std::vector<ObjectId> items;
+      for (int64_t i = 0; i < r; ++i) items.push_back(pool[Body().indices[i]]);
+      Body().held[1] = FirstResult(items, r).release();
+      return heap_.NewRef(Held(1));
+    }
+    if (n == 0) return Stopped();
+    const ObjectId result = ReusableResult(1);
+    std::vector<int64_t>& indices = Body().indices;
+    std::vector<int64_t>& cycles = Body().cycles;
+    int64_t i = r - 1;
+    for (; i >= 0; --i) {
+      if (--cycles[i] == 0) {
+        const int64_t index = indices[i];
+        for (int64_t j = i; j < n - 1; ++j) indices[j] = indices[j + 1];
+        indices[n - 1] = index;
+        cycles[i] = n - i;
+      } else {
+        const int64_t j = cycles[i];
+        std::swap(indices[i], indices[n - j]);
+        for (int64_t k = i; k < r; ++k) SetResultItem(result, k, pool[indices[k]]);
+        break;
+      }
+    }
+    if (i < 0) return Stopped();
+    return heap_.NewRef(result);
+  }
+
+  Ref Pairwise() {
+    if (Held(0) == kNoObject) return Ref();
+    if (Held(1) == kNoObject) {
+      Ref first = interp_.Next(Held(0));
+      if (!first) {
+        SetHeld(0, kNoObject);
+        return Ref();
+      }
+      SetHeld(1, first.release());
+      if (Held(0) == kNoObject) {
+        SetHeld(1, kNoObject);
+        return Ref();
+      }
+    }
+    Ref old = heap_.NewRef(Held(1));
+    Ref next = interp_.Next(Held(0));
+    if (!next) {
+      SetHeld(0, kNoObject);
+      SetHeld(1, kNoObject);
+      return Ref();
+    }
+    Ref result;
+    const ObjectId cached = Held(2);
+    if (cached != kNoObject && heap_.object(cached).refcount == 1) {
+      result = heap_.NewRef(cached);
+      std::vector<ObjectId>& items = heap_.tuple(cached).items;
+      const ObjectId last_old = std::exchange(items[0], heap_.NewRef(old.get()).release());
+      const ObjectId last_new = std::exchange(items[1], heap_.NewRef(next.get()).release());
+      heap_.DecRef(last_old);
+      heap_.DecRef(last_new);
+      if (!heap_.IsTracked(cached)) heap_.Track(cached);
+    } else {
+      result = NewTupleOf(heap_, {old.get(), next.get()});
+    }
+    SetHeld(1, next.release());
+    return result;
+  }
+
   Interpreter& interp_;
   Heap& heap_;
   const ObjectId self_;
@@ -628,7 +994,7 @@ class ItertoolsNext {
 }  // namespace
 
 bool IsItertoolsBuiltin(Builtin builtin) {
-  return (builtin >= Builtin::kTypeItertoolsCount && builtin <= Builtin::kTypeItertoolsAccumulate) ||
+  return (builtin >= Builtin::kTypeItertoolsCount && builtin <= Builtin::kTypeItertoolsPairwise) ||
          builtin == Builtin::kItertoolsChainFromIterable;
 }
 
