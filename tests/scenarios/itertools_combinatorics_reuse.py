@@ -59,10 +59,10 @@ print(first, gc.get_referents(cw)[-1] is first)
 print("referents", [type(o).__name__ for o in gc.get_referents(cw)])
 items = [1, 2]
 pr = product(items, items)
-print("pools", gc.get_referents(pr)[-2], gc.get_referents(pr)[-2] is items)
+print("pools", gc.get_referents(pr)[-1], gc.get_referents(pr)[-1] is items)
 t = (5, 6)
 co = combinations(t, 1)
-print("a tuple is its own pool", gc.get_referents(co)[-2] is t, sys.getrefcount(t))
+print("a tuple is its own pool", gc.get_referents(co)[-1] is t, sys.getrefcount(t))
 
 
 def attempt(label, make):
