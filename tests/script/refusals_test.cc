@@ -94,11 +94,16 @@ const std::vector<Refusal>& RefusedPrograms() {
       // itertools: the types heapsim does not model, and what it cannot run.
       {"import itertools\nitertools.tee([1])\n", "attribute 'tee' of a 'module' object"},
       {"import itertools\nitertools.groupby([1])\n", "attribute 'groupby' of a 'module' object"},
-      {"import itertools\nitertools.product([1], repeat=2)\n",
-       "attribute 'product' of a 'module' object"},
+      {"import itertools\nitertools.zip_longest([1])\n",
+       "attribute 'zip_longest' of a 'module' object"},
       {"from itertools import zip_longest\n",
-       "import of 'itertools.zip_longest' (of itertools heapsim models accumulate, chain, compress, "
-       "count, cycle, dropwhile, filterfalse, islice, repeat, starmap and takewhile)"},
+       "import of 'itertools.zip_longest' (of itertools heapsim models accumulate, chain, "
+       "combinations, combinations_with_replacement, compress, count, cycle, dropwhile, "
+       "filterfalse, islice, permutations, product, repeat, starmap and takewhile; pairwise is "
+       "refused by import as it is missing before 3.10)"},
+      {"from itertools import pairwise\n", "import of 'itertools.pairwise'"},
+      {"import itertools\nitertools.product([1], x=2)\n",
+       "the keyword argument 'x' of itertools.product()"},
       {"import itertools\nitertools.count().__reduce__()\n",
        "attribute '__reduce__' of a 'itertools.count' object"},
       {"import itertools\nitertools.chain([1]).__setstate__\n",
