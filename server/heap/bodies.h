@@ -327,6 +327,9 @@ enum class IterKind : uint8_t {
   kItertoolsCombinationsWithReplacement,  // held: pool, result; index: r
   kItertoolsPermutations,  // held: pool, result; index: r
   kItertoolsPairwise,     // held: it, old, result (3.13+; kNoObject before)
+  // held: ittuple (an exhausted iterator's slot holds None where CPython's
+  // holds NULL), result, fillvalue; position: numactive.
+  kItertoolsZipLongest,
 };
 
 // The kinds of dict views (Object::subtype of a kDictView).

@@ -34,6 +34,7 @@ const std::vector<KindInfo>& Kinds() {
       {IterKind::kItertoolsCombinationsWithReplacement, "combinations_with_replacement", 72, {0, 1}},
       {IterKind::kItertoolsPermutations, "permutations", 80, {0, 1}},
       {IterKind::kItertoolsPairwise, "pairwise", 48, {0, 1, 2}},
+      {IterKind::kItertoolsZipLongest, "zip_longest", 72, {0, 1, 2}},
   };
   return *kinds;
 }
@@ -48,7 +49,7 @@ const KindInfo& InfoFor(IterKind kind) {
 }  // namespace
 
 bool IsItertoolsKind(IterKind kind) {
-  return kind >= IterKind::kItertoolsCount && kind <= IterKind::kItertoolsPairwise;
+  return kind >= IterKind::kItertoolsCount && kind <= IterKind::kItertoolsZipLongest;
 }
 
 uint32_t ItertoolsSize(const Profile& profile, IterKind kind) {

@@ -99,6 +99,8 @@ std::string_view IterKindName(const Profile& profile, IterKind kind) {
       return "itertools.permutations";
     case IterKind::kItertoolsPairwise:
       return "itertools.pairwise";
+    case IterKind::kItertoolsZipLongest:
+      return "itertools.zip_longest";
   }
   return "iterator";
 }

@@ -279,6 +279,7 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"itertools", "repeat", Builtin::kTypeItertoolsRepeat},
     {"itertools", "starmap", Builtin::kTypeItertoolsStarmap},
     {"itertools", "takewhile", Builtin::kTypeItertoolsTakewhile},
+    {"itertools", "zip_longest", Builtin::kTypeItertoolsZipLongest},
     {"weakref", "ref", Builtin::kTypeWeakRef},
     {"weakref", "ReferenceType", Builtin::kTypeWeakRef},
     {"weakref", "getweakrefcount", Builtin::kWeakrefGetWeakRefCount},

@@ -95,6 +95,7 @@ enum class Builtin : uint16_t {
   kTypeItertoolsCombinationsWithReplacement,
   kTypeItertoolsPermutations,
   kTypeItertoolsPairwise,
+  kTypeItertoolsZipLongest,
   kTypeSuper,
   kTypeStaticMethod,
   kTypeClassMethod,

@@ -565,7 +565,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (module == "copy" || module == "array" || module == "collections") {
       return RefuseAttribute(object, name);
     }
-    // itertools' other types (groupby, tee, zip_longest, batched, ...) are
+    // itertools' other types (groupby, tee, batched, ...) are
     // refused; batched is missing before 3.12.
     if (module == "itertools") {
       if (name == "batched" && !heap_.profile().itertools.has_batched) {

@@ -26,8 +26,8 @@ constexpr ModelledModule kModelledModules[] = {
     {"itertools",
      " (of itertools heapsim models accumulate, chain, combinations, "
      "combinations_with_replacement, compress, count, cycle, dropwhile, filterfalse, islice, "
-     "permutations, product, repeat, starmap and takewhile; pairwise is refused by import as it "
-     "is missing before 3.10)"},
+     "permutations, product, repeat, starmap, takewhile and zip_longest; pairwise is refused by "
+     "import as it is missing before 3.10)"},
     {"math", ""},
     {"operator", ""},
     {"sys", ""},

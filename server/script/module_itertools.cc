@@ -59,6 +59,7 @@ constexpr TypeEntry kTypes[] = {
      IterKind::kItertoolsCombinationsWithReplacement},
     {Builtin::kTypeItertoolsPermutations, IterKind::kItertoolsPermutations},
     {Builtin::kTypeItertoolsPairwise, IterKind::kItertoolsPairwise},
+    {Builtin::kTypeItertoolsZipLongest, IterKind::kItertoolsZipLongest},
 };
 
 IterKind KindOf(Builtin builtin) {
@@ -108,6 +109,8 @@ class ItertoolsCall : public BuiltinCall {
         return Permutations();
       case IterKind::kItertoolsPairwise:
         return Pairwise();
+      case IterKind::kItertoolsZipLongest:
+        return ZipLongest();
       default:
         return FunctionAndIterable(kind);
     }
@@ -546,6 +549,32 @@ class ItertoolsCall : public BuiltinCall {
     }
     return it;
   }
+
+  Ref ZipLongest() {
+    ObjectId fillvalue = heap_.none();
+    if (!args_.keywords.empty()) {
+      if (args_.keywords.size() != 1 || args_.keywords[0].first != "fillvalue") {
+        return TypeError("zip_longest() got an unexpected keyword argument");
+      }
+      fillvalue = args_.keywords[0].second.get();
+    }
+    const size_t size = args_.positional.size();
+    for (size_t i = 0; i < size; ++i) heap_.IncRef(heap_.none());
+    Ref iterators = size == 0 ? heap_.NewRef(heap_.empty_tuple())
+                              : NewTuple(heap_, std::vector<ObjectId>(size, heap_.none()));
+    for (size_t i = 0; i < size; ++i) {
+      Ref iterator = interp_.GetIter(Arg(i));
+      if (!iterator) return Ref();
+      heap_.DecRef(std::exchange(heap_.tuple(iterators.get()).items[i], iterator.release()));
+    }
+    for (size_t i = 0; i < size; ++i) heap_.IncRef(heap_.none());
+    Ref result = size == 0 ? heap_.NewRef(heap_.empty_tuple())
+                           : NewTuple(heap_, std::vector<ObjectId>(size, heap_.none()));
+    Ref it = Make(IterKind::kItertoolsZipLongest,
+                  {iterators.release(), result.release(), heap_.NewRef(fillvalue).release()});
+    heap_.iterator(it.get()).position = static_cast<int64_t>(size);
+    return it;
+  }
 };
 
 // Advances one itertools object (its tp_iternext).
@@ -588,6 +617,8 @@ class ItertoolsNext {
         return Permutations();
       case IterKind::kItertoolsPairwise:
         return Pairwise();
+      case IterKind::kItertoolsZipLongest:
+        return ZipLongest();
       default:
         return Ref();
     }
@@ -986,6 +1017,49 @@ class ItertoolsNext {
     return result;
   }
 
+  // The next item of the zip_longest iterator at `i`: the fill value for
+  // one exhausted before (its slot holds None), or for one exhausted now
+  // while others are active (its slot let go). Null when all are exhausted
+  // or on an error (numactive then 0).
+  Ref ZipLongestItem(size_t i) {
+    const ObjectId iterator = heap_.tuple(Held(0)).items[i];
+    if (heap_.type_of(iterator) == TypeTag::kNone) return heap_.NewRef(Held(2));
+    Ref item = interp_.Next(iterator);
+    if (item) return item;
+    if (--Body().position == 0 || interp_.has_error()) {
+      Body().position = 0;
+      return Ref();
+    }
+    heap_.IncRef(heap_.none());
+    heap_.DecRef(std::exchange(heap_.tuple(Held(0)).items[i], heap_.none()));
+    return heap_.NewRef(Held(2));
+  }
+
+  Ref ZipLongest() {
+    const size_t size = heap_.tuple(Held(0)).items.size();
+    if (size == 0 || Body().position == 0) return Ref();
+    const ObjectId cached = Held(1);
+    if (heap_.object(cached).refcount == 1) {
+      // Each slot of the held result is replaced as its item comes.
+      Ref result = heap_.NewRef(cached);
+      for (size_t i = 0; i < size; ++i) {
+        Ref item = ZipLongestItem(i);
+        if (!item) return Ref();
+        heap_.DecRef(std::exchange(heap_.tuple(cached).items[i], item.release()));
+      }
+      if (!heap_.IsTracked(cached)) heap_.Track(cached);
+      return result;
+    }
+    for (size_t i = 0; i < size; ++i) heap_.IncRef(heap_.none());
+    Ref result = NewTuple(heap_, std::vector<ObjectId>(size, heap_.none()));
+    for (size_t i = 0; i < size; ++i) {
+      Ref item = ZipLongestItem(i);
+      if (!item) return Ref();
+      heap_.DecRef(std::exchange(heap_.tuple(result.get()).items[i], item.release()));
+    }
+    return result;
+  }
+
   Interpreter& interp_;
   Heap& heap_;
   const ObjectId self_;
@@ -994,7 +1068,7 @@ class ItertoolsNext {
 }  // namespace
 
 bool IsItertoolsBuiltin(Builtin builtin) {
-  return (builtin >= Builtin::kTypeItertoolsCount && builtin <= Builtin::kTypeItertoolsPairwise) ||
+  return (builtin >= Builtin::kTypeItertoolsCount && builtin <= Builtin::kTypeItertoolsZipLongest) ||
          builtin == Builtin::kItertoolsChainFromIterable;
 }
 

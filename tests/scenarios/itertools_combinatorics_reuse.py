@@ -1,5 +1,5 @@
 # itertools' combinatoric iterators (product, combinations,
-# combinations_with_replacement, permutations) and their result tuple:
+# combinations_with_replacement, permutations) and zip_longest: the result tuple
 # updated in place while nobody else holds it (one id for a whole loop),
 # copied when the previous result is still held; sizes with their index
 # arrays, what they hold (gc.get_referents), the pools they copy, errors,
@@ -9,6 +9,7 @@ import gc
 import sys
 import tracemalloc
 from itertools import combinations, combinations_with_replacement, permutations, product
+from itertools import zip_longest
 
 gc.collect()
 
@@ -105,3 +106,23 @@ del pm, results
 m6 = tracemalloc.get_traced_memory()[0] - base
 tracemalloc.stop()
 print("traced", count, m1, m2, m3, m4, m5, m6)
+
+# zip_longest: the fill value, its result tuple reused slot by slot, and
+# an exhausted iterator let go while the others run.
+print(list(zip_longest("abc", [1])), list(zip_longest("ab", "xyz", fillvalue="-")),
+      list(zip_longest()))
+z = zip_longest([1, 2], "a")
+print(type(z).__name__, sys.getsizeof(z), gc.is_tracked(z))
+ids = []
+for t in zip_longest(range(5), range(3)):
+    if id(t) not in ids:
+        ids.append(id(t))
+print("zip_longest loop ids", len(ids))
+a = [object()]
+before = sys.getrefcount(a)
+zl = zip_longest(iter(a), range(3))
+print(next(zl)[1], sys.getrefcount(a) - before)
+print(next(zl), sys.getrefcount(a) - before)
+print(list(zl), sys.getrefcount(a) - before)
+attempt("zip_longest keyword", lambda: zip_longest([1], x=1))
+attempt("zip_longest of int", lambda: zip_longest(1))
