@@ -48,6 +48,11 @@ TEST_P(ItertoolsObjectTest, SizesAreCPythonsAndEveryObjectIsTracked) {
       {IterKind::kItertoolsTakewhile, 56, 2},   {IterKind::kItertoolsDropwhile, 56, 2},
       {IterKind::kItertoolsFilterfalse, 48, 2}, {IterKind::kItertoolsCompress, 48, 2},
       {IterKind::kItertoolsAccumulate, accumulate_grew ? 72u : 64u, 4},
+      {IterKind::kItertoolsProduct, 64, 2},     {IterKind::kItertoolsCombinations, 72, 2},
+      {IterKind::kItertoolsCombinationsWithReplacement, 72, 2},
+      {IterKind::kItertoolsPermutations, 80, 2},
+      {IterKind::kItertoolsPairwise, heap_.profile().itertools.pairwise_reuses_result ? 56u : 48u, 3},
+      {IterKind::kItertoolsZipLongest, 72, 3},
   };
   for (const auto& expected : kExpected) {
     Ref object = NewItertoolsObject(heap_, expected.kind,
@@ -88,6 +93,21 @@ TEST_P(ItertoolsObjectTest, ChainDropsItsActiveIteratorBeforeItsSource) {
   chain.Reset();
   Ref next = NewList(heap_, 0);
   EXPECT_EQ(heap_.object(next.get()).address, source_address);
+}
+
+TEST_P(ItertoolsObjectTest, IndexArraysAreCountedBySizeOfAndFreedWithTheObject) {
+  heap_.tracemalloc().Start();
+  Ref pool = NewList(heap_, 0);
+  const uint64_t before = heap_.tracemalloc().current();
+  Ref permutations = NewItertoolsObject(heap_, IterKind::kItertoolsPermutations,
+                                        {heap_.NewRef(pool.get()).release(), kNoObject});
+  SetItertoolsIndices(heap_, permutations.get(), {0, 1, 2, 3}, {4, 3},
+                      heap_.AllocateBuffer(32), heap_.AllocateBuffer(16));
+  EXPECT_EQ(SizeOf(heap_, permutations.get()), 80u + 32u + 16u);
+  EXPECT_EQ(heap_.tracemalloc().current() - before, 80u + 32u + 16u);
+  permutations.Reset();
+  EXPECT_EQ(heap_.tracemalloc().current(), before);
+  ExpectConsistent({pool.get()});
 }
 
 TEST_P(ItertoolsObjectTest, CountAndRepeatShowTheirState) {
