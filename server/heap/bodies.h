@@ -207,6 +207,9 @@ enum SpecialMethodBit : uint32_t {
 
 struct ClassBody {
   std::string name;
+  // A module's static type whose repr names the module (itertools.count);
+  // empty for the others.
+  std::string module;
   uint32_t special = 0;  // SpecialMethodBit flags
   ObjectId base = kNoObject;
   ObjectId namespace_dict = kNoObject;
@@ -307,6 +310,29 @@ enum class IterKind : uint8_t {
   kMap,     // source: the tuple of iterators, extra: the function
   kFilter,  // source: the iterator, extra: the function (or None)
   kDeque,   // source: the deque, index: the next position, end: the deque's state when made
+  // itertools' iterators (itertools_object.h): `held` keeps their object
+  // fields in the order their traverse visits them.
+  kItertoolsCount,        // held: long_cnt, long_step; index: cnt (fast mode)
+  kItertoolsCycle,        // held: it, saved; index: the next saved item
+  kItertoolsRepeat,       // held: element; index: times left (-1: endless)
+  kItertoolsIslice,       // held: it; index: next, end: stop (-1: none), step, position: cnt
+  kItertoolsChain,        // held: source, active
+  kItertoolsStarmap,      // held: it, func
+  kItertoolsTakewhile,    // held: it, func; index: 1 once stopped
+  kItertoolsDropwhile,    // held: it, func; index: 1 once started
+  kItertoolsFilterfalse,  // held: it, func
+  kItertoolsCompress,     // held: data, selectors
+  kItertoolsAccumulate,   // held: binop, it, total, initial
+  // The combinatoric iterators: index arrays in `indices` (and `cycles`),
+  // each a PyMem block of its own; `end` is 1 once stopped.
+  kItertoolsProduct,      // held: pools, result
+  kItertoolsCombinations,  // held: pool, result; index: r
+  kItertoolsCombinationsWithReplacement,  // held: pool, result; index: r
+  kItertoolsPermutations,  // held: pool, result; index: r
+  kItertoolsPairwise,     // held: it, old, result (3.13+; kNoObject before)
+  // held: ittuple (an exhausted iterator's slot holds None where CPython's
+  // holds NULL), result, fillvalue; position: numactive.
+  kItertoolsZipLongest,
 };
 
 // The kinds of dict views (Object::subtype of a kDictView).
@@ -322,6 +348,13 @@ struct IteratorBody {
   int64_t end = 0;
   int64_t step = 1;
   ObjectId extra = kNoObject;
+  int64_t position = 0;        // itertools.islice: the items read
+  // itertools' combinatoric iterators: their index arrays and the PyMem
+  // blocks holding them (0 for none).
+  std::vector<int64_t> indices;
+  std::vector<int64_t> cycles;
+  uint64_t indices_block = 0;
+  uint64_t cycles_block = 0;
   uint32_t generator = 0;      // interpreter state, for generators
   uint32_t frame_slots = 0;    // generators: their frame's locals plus stack slots
   std::vector<ObjectId> held;  // generators: frame slots and clause iterators

@@ -8,6 +8,7 @@
 #include "server/heap/float_object.h"
 #include "server/heap/gc_timing.h"
 #include "server/heap/heap.h"
+#include "server/heap/itertools_object.h"
 #include "server/heap/deque_object.h"
 #include "server/heap/partial_object.h"
 #include "server/heap/list_object.h"
@@ -303,6 +304,11 @@ void DeallocateObject(Heap& heap, ObjectId id) {
     case TypeTag::kRangeIterator:
     case TypeTag::kGenerator:
     case TypeTag::kDictView: {
+      if (heap.type_of(id) == TypeTag::kIterator &&
+          IsItertoolsKind(static_cast<IterKind>(heap.object(id).subtype))) {
+        DeallocItertoolsObject(heap, id);
+        return;
+      }
       IteratorBody body = std::move(heap.iterator(id));
       if (body.needs_close) {
         if (ClosesByClearingFrame(heap, body)) {

@@ -180,6 +180,12 @@ constexpr Profile Py38() {
                 .remove_rotates_each_step = true,
                 .iterator_type_name = "_collections._deque_iterator"},
       .defaultdict_traverse_visits_type = false,
+      .itertools = {.accumulate_size = 64,
+                    .traverse_visits_type = false,
+                    .from_iterable_qualified = false,
+                    .has_pairwise = false,
+                    .has_batched = false,
+                    .pairwise_reuses_result = false},
       .messages =
           {
               .unbound_local = "local variable '%s' referenced before assignment",
@@ -284,6 +290,7 @@ constexpr Profile Py39() {
               .randrange_uses_index = false,
               .choice_stores_index = false,
               .choice_checks_length = false};
+  p.itertools.from_iterable_qualified = true;
   p.version = "3.9";
   p.gc_startup_stats = {{{9, 0}, {0, 0}, {0, 0}}};
   p.gc_startup_count0_bound = 640;
@@ -325,6 +332,7 @@ constexpr Profile Py39() {
 // 3.10: what changed since 3.9.
 constexpr Profile Py310() {
   Profile p = Py39();
+  p.itertools.has_pairwise = true;
   p.deque.remove_rotates_each_step = false;
   p.weakref.type_name = "ReferenceType";
   p.math.factorial_accepts_floats = false;
@@ -500,6 +508,9 @@ constexpr Profile Py312() {
   p.deque.traverse_visits_type = true;  // collections.deque became a heap type
   p.deque.iterator_type_name = "collections._deque_iterator";
   p.defaultdict_traverse_visits_type = true;  // so did collections.defaultdict
+  p.itertools.accumulate_size = 72;
+  p.itertools.traverse_visits_type = true;  // heap types from 3.12
+  p.itertools.has_batched = true;
   p.exception_made_when_raised = true;
   p.math.log_arity_message = false;
   p.modules_at_startup = "";  // measured: only _weakref and sys
@@ -574,6 +585,7 @@ constexpr Profile Py312() {
 // 3.13: what changed since 3.12.
 constexpr Profile Py313() {
   Profile p = Py312();
+  p.itertools.pairwise_reuses_result = true;
   p.weakref.getweakrefs_appends = true;
   p.weakref.callbacks_from_tuple = true;
   p.array.u_deprecated = true;

@@ -202,6 +202,26 @@ struct DequeRules {
   std::string_view iterator_type_name;
 };
 
+// itertools' iterators (itertools_object.h).
+struct ItertoolsRules {
+  // accumulate's request, GC header included (3.12+ adds a pointer to the
+  // module state).
+  uint32_t accumulate_size;
+  // The types are heap types (3.12+): their objects' traverse visits the
+  // type first, so gc.get_referents shows the class.
+  bool traverse_visits_type;
+  // chain.from_iterable's argument-count error names its class (3.9+):
+  // "chain.from_iterable() takes exactly one argument (0 given)".
+  bool from_iterable_qualified;
+  // The module has pairwise (3.10+) and batched (3.12+, refused where it
+  // exists); attribute access raises AttributeError where they do not.
+  bool has_pairwise;
+  bool has_batched;
+  // pairwise keeps a result tuple it reuses while nobody else holds it
+  // (3.13+): a third field, and a (None, None) tuple made with it.
+  bool pairwise_reuses_result;
+};
+
 // How full the free lists are when a script starts: what the interpreter's
 // start-up and the script's compilation leave in them (measured with
 // sys._debugmallocstats at the start of a small script).
@@ -629,6 +649,7 @@ struct Profile {
   // defdict_traverse visits the (heap) type first (3.12+, when
   // _collections' types became heap types): gc.get_referents shows it.
   bool defaultdict_traverse_visits_type;
+  ItertoolsRules itertools;
   // Error messages that changed between versions.
   ErrorMessages messages;
 

@@ -10,6 +10,7 @@
 #include "server/heap/instance_object.h"
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
+#include "server/heap/itertools_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/set_object.h"
 #include "server/heap/str_object.h"
@@ -108,8 +109,11 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
       return aux.builtin_method;
     case TypeTag::kMethod:
       return aux.method;
-    case TypeTag::kIterator:
-      return IteratorSize(aux, static_cast<IterKind>(heap.object(id).subtype));
+    case TypeTag::kIterator: {
+      const auto kind = static_cast<IterKind>(heap.object(id).subtype);
+      if (IsItertoolsKind(kind)) return ItertoolsSizeOf(heap, id);
+      return IteratorSize(aux, kind);
+    }
     case TypeTag::kRangeIterator:
       return aux.range_iterator;
     case TypeTag::kGenerator:

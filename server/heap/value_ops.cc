@@ -15,6 +15,7 @@
 #include "server/heap/hashing.h"
 #include "server/heap/int_digits.h"
 #include "server/heap/int_object.h"
+#include "server/heap/itertools_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/tuple_object.h"
 
@@ -67,6 +68,40 @@ std::string_view IterKindName(const Profile& profile, IterKind kind) {
       return "filter";
     case IterKind::kDeque:
       return profile.deque.iterator_type_name;
+    case IterKind::kItertoolsCount:
+      return "itertools.count";
+    case IterKind::kItertoolsCycle:
+      return "itertools.cycle";
+    case IterKind::kItertoolsRepeat:
+      return "itertools.repeat";
+    case IterKind::kItertoolsIslice:
+      return "itertools.islice";
+    case IterKind::kItertoolsChain:
+      return "itertools.chain";
+    case IterKind::kItertoolsStarmap:
+      return "itertools.starmap";
+    case IterKind::kItertoolsTakewhile:
+      return "itertools.takewhile";
+    case IterKind::kItertoolsDropwhile:
+      return "itertools.dropwhile";
+    case IterKind::kItertoolsFilterfalse:
+      return "itertools.filterfalse";
+    case IterKind::kItertoolsCompress:
+      return "itertools.compress";
+    case IterKind::kItertoolsAccumulate:
+      return "itertools.accumulate";
+    case IterKind::kItertoolsProduct:
+      return "itertools.product";
+    case IterKind::kItertoolsCombinations:
+      return "itertools.combinations";
+    case IterKind::kItertoolsCombinationsWithReplacement:
+      return "itertools.combinations_with_replacement";
+    case IterKind::kItertoolsPermutations:
+      return "itertools.permutations";
+    case IterKind::kItertoolsPairwise:
+      return "itertools.pairwise";
+    case IterKind::kItertoolsZipLongest:
+      return "itertools.zip_longest";
   }
   return "iterator";
 }
@@ -432,6 +467,9 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       if (heap.cls(id).name == "deque") return "<class 'collections.deque'>";
       if (heap.cls(id).name == "partial") return "<class 'functools.partial'>";
       if (heap.cls(id).name == "defaultdict") return "<class 'collections.defaultdict'>";
+      if (!heap.cls(id).module.empty()) {
+        return absl::StrCat("<class '", heap.cls(id).module, ".", heap.cls(id).name, "'>");
+      }
       if (heap.cls(id).name == heap.profile().weakref.type_name &&
           !heap.profile().weakref.type_module.empty()) {
         return absl::StrCat("<class '", std::string(heap.profile().weakref.type_module), ".",
@@ -513,6 +551,12 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       }
       return out + "])";
     }
+    case TypeTag::kIterator:
+      if (std::optional<std::string> text = ItertoolsRepr(
+              heap, id, [&](ObjectId item) { return ReprOf(heap, item, state); })) {
+        return *std::move(text);
+      }
+      return absl::StrCat("<", TypeName(heap, id), " object at ", AddressText(o.address), ">");
     default:
       return absl::StrCat("<", TypeName(heap, id), " object at ", AddressText(o.address), ">");
   }

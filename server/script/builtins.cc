@@ -265,6 +265,24 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"tracemalloc", "DomainFilter", Builtin::kTracemallocDomainFilter},
     {"collections", "deque", Builtin::kTypeDeque},
     {"collections", "defaultdict", Builtin::kTypeDefaultDict},
+    {"itertools", "accumulate", Builtin::kTypeItertoolsAccumulate},
+    {"itertools", "chain", Builtin::kTypeItertoolsChain},
+    {"itertools", "combinations", Builtin::kTypeItertoolsCombinations},
+    {"itertools", "combinations_with_replacement",
+     Builtin::kTypeItertoolsCombinationsWithReplacement},
+    {"itertools", "compress", Builtin::kTypeItertoolsCompress},
+    {"itertools", "count", Builtin::kTypeItertoolsCount},
+    {"itertools", "cycle", Builtin::kTypeItertoolsCycle},
+    {"itertools", "dropwhile", Builtin::kTypeItertoolsDropwhile},
+    {"itertools", "filterfalse", Builtin::kTypeItertoolsFilterfalse},
+    {"itertools", "islice", Builtin::kTypeItertoolsIslice},
+    {"itertools", "pairwise", Builtin::kTypeItertoolsPairwise},
+    {"itertools", "permutations", Builtin::kTypeItertoolsPermutations},
+    {"itertools", "product", Builtin::kTypeItertoolsProduct},
+    {"itertools", "repeat", Builtin::kTypeItertoolsRepeat},
+    {"itertools", "starmap", Builtin::kTypeItertoolsStarmap},
+    {"itertools", "takewhile", Builtin::kTypeItertoolsTakewhile},
+    {"itertools", "zip_longest", Builtin::kTypeItertoolsZipLongest},
     {"weakref", "ref", Builtin::kTypeWeakRef},
     {"weakref", "ReferenceType", Builtin::kTypeWeakRef},
     {"weakref", "getweakrefcount", Builtin::kWeakrefGetWeakRefCount},
@@ -472,7 +490,7 @@ std::optional<Builtin> IteratorTypeBuiltin(const Heap& heap, ObjectId object) {
     case IterKind::kFilter:
       return Builtin::kTypeFilter;
     default:
-      return std::nullopt;
+      return ItertoolsTypeBuiltin(static_cast<IterKind>(heap.object(object).subtype));
   }
 }
 
@@ -993,40 +1011,7 @@ Ref Call::ConstructList() {
 Ref Call::ConstructTuple() {
   if (!Arity(0, 1)) return Ref();
   if (args_.positional.empty()) return heap_.NewRef(heap_.empty_tuple());
-  const ObjectId iterable = Arg(0);
-  const TypeTag type = heap_.type_of(iterable);
-  if (IsExactTuple(heap_, iterable)) return heap_.NewRef(iterable);
-  if (type == TypeTag::kTuple) return NewTupleOf(heap_, TupleItems(heap_, iterable));
-  if (type == TypeTag::kList) return NewTupleOf(heap_, ListItems(heap_, iterable));
-  // PySequence_Tuple: the iterator first, then a tuple sized by the length
-  // hint (10 without one), grown by resizing while items come, and cut
-  // back to its length at the end (a realloc that may move it).
-  Ref iterator = interp_.GetIter(iterable);
-  if (!iterator) return Ref();
-  uint64_t slots = interp_.LengthHint(iterable).value_or(10);
-  if (interp_.has_error()) return Ref();
-  if (!Check(CheckGrowth(heap_, SizeOf(slots, 8), SizeOf(slots, 8)))) return Ref();
-  for (uint64_t i = 0; i < slots; ++i) heap_.IncRef(heap_.none());
-  Ref result = slots == 0 ? heap_.NewRef(heap_.empty_tuple())
-                          : NewTuple(heap_, std::vector<ObjectId>(slots, heap_.none()));
-  uint64_t filled = 0;
-  while (true) {
-    Ref item = interp_.Next(iterator.get());
-    if (!item) {
-      if (interp_.has_error()) return Ref();
-      break;
-    }
-    if (filled >= slots) {
-      slots += 10;
-      slots += slots >> 2;
-      if (!Check(CheckGrowth(heap_, SizeOf(slots, 8), SizeOf(slots, 8)))) return Ref();
-      TupleResize(heap_, &result, slots);
-    }
-    heap_.DecRef(std::exchange(heap_.tuple(result.get()).items[filled], item.release()));
-    ++filled;
-  }
-  if (filled < slots) TupleResize(heap_, &result, filled);
-  return result;
+  return SequenceTuple(interp_, Arg(0));
 }
 
 Ref Call::ConstructDict() {
@@ -1245,6 +1230,7 @@ Ref Call::Construct() {
 
 Ref Call::Run() {
   if (builtin_ == Builtin::kDictFromKeys) return CallDictFromKeys(interp_, self_, args_);
+  if (IsItertoolsBuiltin(builtin_)) return CallItertoolsBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ >= Builtin::kPropertyGetter && builtin_ <= Builtin::kPropertySetName) {
     return CallDescriptorBuiltin(interp_, builtin_, self_, args_);
   }
@@ -1476,9 +1462,52 @@ Ref Call::Run() {
   }
 }
 
+Ref SequenceTuple(Interpreter& interp, ObjectId iterable) {
+  Heap& heap = interp.heap();
+  const TypeTag type = heap.type_of(iterable);
+  if (IsExactTuple(heap, iterable)) return heap.NewRef(iterable);
+  if (type == TypeTag::kTuple) return NewTupleOf(heap, TupleItems(heap, iterable));
+  if (type == TypeTag::kList) return NewTupleOf(heap, ListItems(heap, iterable));
+  // The iterator first, then a tuple sized by the length hint (10 without
+  // one), grown by resizing while items come, and cut back to its length
+  // at the end (a realloc that may move it).
+  Ref iterator = interp.GetIter(iterable);
+  if (!iterator) return Ref();
+  uint64_t slots = interp.LengthHint(iterable).value_or(10);
+  if (interp.has_error()) return Ref();
+  auto room = [&](uint64_t n) {
+    absl::Status status = CheckGrowth(heap, SizeOf(n, 8), SizeOf(n, 8));
+    if (!status.ok()) interp.Raise(std::move(status));
+    return status.ok();
+  };
+  if (!room(slots)) return Ref();
+  for (uint64_t i = 0; i < slots; ++i) heap.IncRef(heap.none());
+  Ref result = slots == 0 ? heap.NewRef(heap.empty_tuple())
+                          : NewTuple(heap, std::vector<ObjectId>(slots, heap.none()));
+  uint64_t filled = 0;
+  while (true) {
+    Ref item = interp.Next(iterator.get());
+    if (!item) {
+      if (interp.has_error()) return Ref();
+      break;
+    }
+    if (filled >= slots) {
+      slots += 10;
+      slots += slots >> 2;
+      if (!room(slots)) return Ref();
+      TupleResize(heap, &result, slots);
+    }
+    heap.DecRef(std::exchange(heap.tuple(result.get()).items[filled], item.release()));
+    ++filled;
+  }
+  if (filled < slots) TupleResize(heap, &result, filled);
+  return result;
+}
+
 std::string_view BuiltinName(Builtin builtin) {
   if (builtin == Builtin::kObjectSizeOf) return "__sizeof__";
   if (builtin == Builtin::kDictFromKeys) return "fromkeys";
+  if (builtin == Builtin::kItertoolsChainFromIterable) return "from_iterable";
   if (builtin == Builtin::kPropertySetName) return "__set_name__";
   for (const BuiltinEntry& entry : kGlobalNames) {
     if (entry.builtin == builtin) return entry.name;
@@ -1752,6 +1781,8 @@ void MakeBuiltinObjects(Heap& heap, SessionState& session) {
         const std::string_view name =
             entry.builtin == Builtin::kTypeWeakRef ? heap.profile().weakref.type_name : entry.name;
         type = MakeTypeObject(heap, std::string(name), entry.builtin);
+        // itertools' types show their module in their repr.
+        if (entry.module == "itertools") heap.cls(type).module = std::string(entry.module);
       }
       continue;
     }

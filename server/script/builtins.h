@@ -79,6 +79,24 @@ enum class Builtin : uint16_t {
   kTypeDeque,    // collections.deque (module_collections.cc)
   kTypePartial,  // functools.partial (module_functools.cc)
   kTypeDefaultDict,  // collections.defaultdict (module_collections_defaultdict.cc)
+  // itertools' types (module_itertools.cc).
+  kTypeItertoolsCount,
+  kTypeItertoolsCycle,
+  kTypeItertoolsRepeat,
+  kTypeItertoolsIslice,
+  kTypeItertoolsChain,
+  kTypeItertoolsStarmap,
+  kTypeItertoolsTakewhile,
+  kTypeItertoolsDropwhile,
+  kTypeItertoolsFilterfalse,
+  kTypeItertoolsCompress,
+  kTypeItertoolsAccumulate,
+  kTypeItertoolsProduct,
+  kTypeItertoolsCombinations,
+  kTypeItertoolsCombinationsWithReplacement,
+  kTypeItertoolsPermutations,
+  kTypeItertoolsPairwise,
+  kTypeItertoolsZipLongest,
   kTypeSuper,
   kTypeStaticMethod,
   kTypeClassMethod,
@@ -293,6 +311,7 @@ enum class Builtin : uint16_t {
   kByteArrayPop,
   kGeneratorSend,
   kDictFromKeys,  // dict.fromkeys, bound to the dict type
+  kItertoolsChainFromIterable,  // itertools.chain.from_iterable, bound to the chain type
   kStrEncode,
   kBytesDecode,   // bytes.decode and bytearray.decode
   // collections.deque's methods (module_collections.cc).
@@ -340,6 +359,25 @@ enum class Builtin : uint16_t {
   kTracebackFormat,
   kCount,
 };
+
+// PySequence_Tuple(iterable): the tuple itself for an exact tuple, else a
+// new tuple of its items made as CPython makes it (tuple(x), and the pools
+// of itertools' combinatoric iterators).
+Ref SequenceTuple(Interpreter& interp, ObjectId iterable);
+
+// True for itertools' types and chain.from_iterable (module_itertools.cc).
+bool IsItertoolsBuiltin(Builtin builtin);
+
+// Calls an itertools type (making its iterator, with CPython's argument
+// errors) or chain.from_iterable (module_itertools.cc).
+Ref CallItertoolsBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+
+// The next item of an itertools object (its tp_iternext), or a null Ref
+// when it is exhausted or (with the error pending) failed.
+Ref NextItertools(Interpreter& interp, ObjectId iterator);
+
+// The itertools type of an itertools object's kind.
+std::optional<Builtin> ItertoolsTypeBuiltin(IterKind kind);
 
 // collections.deque(...) and the deque methods (module_collections.cc).
 Ref CallCollectionsBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);

@@ -140,6 +140,7 @@ bool ModuleFunctionExists(const Profile& profile, Builtin builtin) {
   if (builtin == Builtin::kGcIsFinalized) return profile.gc_has_is_finalized;
   if (builtin == Builtin::kMathLcm) return profile.math.variadic_gcd;
   if (builtin == Builtin::kOperatorCall) return profile.operator_has_call;
+  if (builtin == Builtin::kTypeItertoolsPairwise) return profile.itertools.has_pairwise;
   return true;
 }
 

@@ -413,6 +413,14 @@ Ref ModuleCall::Run() {
                                   ? interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeArray)]
                                   : interp_.TypeObject(*type));
         }
+        if (heap_.type_of(a.get()) == TypeTag::kIterator &&
+            heap_.profile().itertools.traverse_visits_type) {
+          // itertools' heap types (3.12+) are visited first.
+          if (const std::optional<Builtin> itertools_type = ItertoolsTypeBuiltin(
+                  static_cast<IterKind>(heap_.object(a.get()).subtype))) {
+            referents.push_back(interp_.session().builtin_objects[static_cast<size_t>(*itertools_type)]);
+          }
+        }
         if (heap_.type_of(a.get()) == TypeTag::kDeque && heap_.profile().deque.traverse_visits_type) {
           // deque_traverse visits its heap type first.
           referents.push_back(

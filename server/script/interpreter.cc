@@ -544,6 +544,11 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (name == "fromkeys" && heap_.object(object).subtype == static_cast<uint8_t>(Builtin::kTypeDict)) {
       return NewBuiltin(heap_, static_cast<uint32_t>(Builtin::kDictFromKeys), object);
     }
+    // itertools.chain.from_iterable, a class method: bound to the type.
+    if (name == "from_iterable" &&
+        heap_.object(object).subtype == static_cast<uint8_t>(Builtin::kTypeItertoolsChain)) {
+      return NewBuiltin(heap_, static_cast<uint32_t>(Builtin::kItertoolsChainFromIterable), object);
+    }
   } else if (type == TypeTag::kModule) {
     const std::string& module = heap_.module(object).name;
     const std::optional<Builtin> function = FindModuleFunction(module, name);
@@ -560,6 +565,16 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     // nor collections' but deque and defaultdict (OrderedDict, Counter, ...),
     // nor random's other functions and classes (Random, sample, gauss, ...).
     if (module == "copy" || module == "array" || module == "collections" || module == "random") {
+      return RefuseAttribute(object, name);
+    }
+    // itertools' other types (groupby, tee, batched, ...) are
+    // refused; batched is missing before 3.12.
+    if (module == "itertools") {
+      if (name == "batched" && !heap_.profile().itertools.has_batched) {
+        Raise(AttributeErrorFor(object, name,
+                                PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name))));
+        return Ref();
+      }
       return RefuseAttribute(object, name);
     }
     if (module == "math" || module == "operator" || module == "functools") {

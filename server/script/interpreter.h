@@ -50,6 +50,9 @@ struct CallArgs {
   // The call site runs specialised as CALL_NO_KW_STR_1 (3.11, 3.12): str(x)
   // gets its argument without the tuple tp_call would pack.
   bool str_call_specialised = false;
+  // The tuple tp_call packed the positional arguments in, while a builtin
+  // type's constructor runs (itertools.chain keeps it); else kNoObject.
+  ObjectId packed = kNoObject;
 };
 
 // Drops call arguments in the order the profile's eval loop does (keywords

@@ -302,6 +302,7 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
       if (builtin != Builtin::kExceptionClass && !heap_.cls(callable).vectorcall &&
           !args.str_call_specialised) {
         packed = PackArguments(heap_, args);
+        args.packed = packed.get();
       }
       Ref result = CallBuiltin(*this, builtin, self, args);
       packed.Reset();

@@ -802,7 +802,8 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
     if (module == "collections") return session_.collections_module;
     if (module == "copy") return CopyModule(heap_, session_);
     if (module == "random") return RandomModule(heap_, session_);
-    if (module == "math" || module == "operator" || module == "functools") {
+    if (module == "math" || module == "operator" || module == "functools" ||
+        module == "itertools") {
       return ImportedModule(*this, module);
     }
     return session_.tracemalloc_module;

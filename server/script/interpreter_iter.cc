@@ -9,6 +9,7 @@
 #include "server/heap/dict_object.h"
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
+#include "server/heap/itertools_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
@@ -146,6 +147,9 @@ namespace {
 constexpr uint32_t kMaxIteratorNesting = 50'000;
 
 bool WrapsIterators(IterKind kind) {
+  if (IsItertoolsKind(kind)) {
+    return kind != IterKind::kItertoolsCount && kind != IterKind::kItertoolsRepeat;
+  }
   return kind == IterKind::kEnumerate || kind == IterKind::kZip || kind == IterKind::kMap ||
          kind == IterKind::kFilter;
 }
@@ -156,8 +160,8 @@ Ref Interpreter::Next(ObjectId iterator) {
   if (heap_.type_of(iterator) == TypeTag::kIterator &&
       WrapsIterators(static_cast<IterKind>(heap_.object(iterator).subtype))) {
     if (iterator_nesting_ >= kMaxIteratorNesting) {
-      Refuse("iterators (enumerate, zip, map, filter) nested more than 50,000 deep (CPython's C "
-             "stack overflows)");
+      Refuse("iterators (enumerate, zip, map, filter, itertools') nested more than 50,000 deep "
+             "(CPython's C stack overflows)");
       return Ref();
     }
     ++iterator_nesting_;
@@ -184,8 +188,9 @@ Ref Interpreter::NextItem(ObjectId iterator) {
     return NewInt(heap_, value);
   }
   if (type == TypeTag::kGenerator) return GeneratorNext(*this, iterator);
-  IteratorBody& body = heap_.iterator(iterator);
   const auto kind = static_cast<IterKind>(heap_.object(iterator).subtype);
+  if (IsItertoolsKind(kind)) return NextItertools(*this, iterator);
+  IteratorBody& body = heap_.iterator(iterator);
   const ObjectId source = body.source;
   // Exhausted iterators drop their source, as CPython's do.
   auto finish = [&]() {
@@ -335,6 +340,8 @@ Ref Interpreter::NextItem(ObjectId iterator) {
     }
     case IterKind::kRange:
       break;
+    default:
+      break;  // itertools' kinds advance above
   }
   return Ref();
 }
@@ -349,6 +356,16 @@ std::optional<uint64_t> Interpreter::LengthHint(ObjectId iterable) {
   }
   if (type == TypeTag::kIterator) {
     const auto kind = static_cast<IterKind>(heap_.object(iterable).subtype);
+    if (kind == IterKind::kItertoolsRepeat) {
+      const int64_t times = heap_.iterator(iterable).index;
+      if (times < 0) {
+        Refuse("the length hint of an endless itertools.repeat (a TypeError its caller clears)");
+        return std::nullopt;
+      }
+      heap_.BindSpecialMethod();  // __length_hint__
+      return static_cast<uint64_t>(times);
+    }
+    if (IsItertoolsKind(kind)) return std::nullopt;  // no __length_hint__
     if (kind == IterKind::kEnumerate || kind == IterKind::kZip || kind == IterKind::kMap ||
         kind == IterKind::kFilter) {
       return std::nullopt;

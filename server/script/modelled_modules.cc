@@ -23,6 +23,11 @@ constexpr ModelledModule kModelledModules[] = {
     {"copy", ""},
     {"functools", " (of functools heapsim models reduce and partial only)"},
     {"gc", ""},
+    {"itertools",
+     " (of itertools heapsim models accumulate, chain, combinations, "
+     "combinations_with_replacement, compress, count, cycle, dropwhile, filterfalse, islice, "
+     "permutations, product, repeat, starmap, takewhile and zip_longest; pairwise is refused by "
+     "import as it is missing before 3.10)"},
     {"math", ""},
     {"operator", ""},
     {"random",
@@ -58,6 +63,7 @@ bool IsImportableName(std::string_view module, std::string_view name) {
   if (module == "gc" && name == "is_finalized") return false;         // missing before 3.9
   if (module == "math" && name == "lcm") return false;                // missing before 3.9
   if (module == "operator" && name == "call") return false;           // missing before 3.11
+  if (module == "itertools" && name == "pairwise") return false;      // missing before 3.10
   return FindModuleFunction(module, name).has_value() || IsModuleValue(module, name);
 }
 

@@ -89,9 +89,32 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"class E(Exception):\n    pass\n", "a class derived from Exception"},
       // Imports, starred targets and decorators outside the subset.
       {"from os import path\n",
-       "import of module 'os' (heapsim models array, collections, copy, functools, gc, math, "
-       "operator, random, sys, tracemalloc and weakref)"},
-      {"import itertools\n", "import of module 'itertools'"},
+       "import of module 'os' (heapsim models array, collections, copy, functools, gc, itertools, "
+       "math, operator, random, sys, tracemalloc and weakref)"},
+      // itertools: the types heapsim does not model, and what it cannot run.
+      {"import itertools\nitertools.tee([1])\n", "attribute 'tee' of a 'module' object"},
+      {"import itertools\nitertools.groupby([1])\n", "attribute 'groupby' of a 'module' object"},
+      {"from itertools import tee\n",
+       "import of 'itertools.tee' (of itertools heapsim models accumulate, chain, "
+       "combinations, combinations_with_replacement, compress, count, cycle, dropwhile, "
+       "filterfalse, islice, permutations, product, repeat, starmap, takewhile and zip_longest; "
+       "pairwise is refused by import as it is missing before 3.10)"},
+      {"from itertools import pairwise\n", "import of 'itertools.pairwise'"},
+      {"import itertools\nitertools.product([1], x=2)\n",
+       "the keyword argument 'x' of itertools.product()"},
+      {"import itertools\nitertools.count().__reduce__()\n",
+       "attribute '__reduce__' of a 'itertools.count' object"},
+      {"import itertools\nitertools.chain([1]).__setstate__\n",
+       "attribute '__setstate__' of a 'itertools.chain' object"},
+      {"import itertools\nitertools.count(1j)\n", "itertools.count() with a complex"},
+      {"import itertools\nitertools.count(start=1, begin=2)\n",
+       "the keyword argument 'begin' of itertools.count()"},
+      {"import itertools\nlist(itertools.repeat(1))\n",
+       "the length hint of an endless itertools.repeat"},
+      {"import itertools\nlist(itertools.starmap(max, ['ab']))\n",
+       "itertools.starmap over items that are neither tuples nor lists"},
+      {"import itertools\nclass I:\n    pass\nitertools.islice([], I())\n",
+       "an instance as an itertools.islice() index"},
       // math and operator: names, arguments and sizes heapsim does not model.
       {"import math\nmath.hypot(3, 4)\n", "attribute 'hypot' of a 'module' object"},
       {"from operator import itemgetter\n", "import of 'operator.itemgetter'"},
@@ -160,7 +183,7 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"class A:\n    pass\nprint(vars(A))\n", "vars() of a 'type' object"},
       {"print(globals()['x'])\n", "globals() (the namespace holds __file__ and __loader__"},
       {"m = [1]\nfor i in range(50001):\n    m = map(abs, m)\nprint(list(m))\n",
-       "iterators (enumerate, zip, map, filter) nested more than 50,000 deep"},
+       "iterators (enumerate, zip, map, filter, itertools') nested more than 50,000 deep"},
       // Builtins heapsim runs only where CPython's temporaries are modelled.
       {"print(divmod(2 ** 40, 3))\n", "divmod() of an int of more than one 30-bit digit"},
       {"print(divmod(1j, 2))\n", "divmod() of a complex number"},
