@@ -571,9 +571,19 @@ Ref Call::Print() {
     for (const Ref& arg : args_.positional) items.push_back(arg.get());
     packed_args = NewTupleOf(heap_, items);
   }
-  // Writes a str object to the output and through sys.stdout.
+  // The text written so far, shown as one piece of output when print()
+  // ends (also when it fails part way, as what CPython wrote stays written).
+  std::string shown;
+  struct ShowOnExit {
+    Interpreter& interp;
+    const std::string& text;
+    ~ShowOnExit() {
+      if (!text.empty()) interp.Write(text);
+    }
+  } show_on_exit{interp_, shown};
+  // Writes a str object through sys.stdout.
   auto write = [&](ObjectId text) {
-    if (!interp_.Write(StrText(heap_, text))) return false;
+    shown += StrText(heap_, text);
     StdoutWrite(heap_, text);
     return Check(BudgetStatus());
   };
@@ -618,6 +628,9 @@ Ref Call::Print() {
   }
   Ref newline = end == kNoObject ? NewStr(heap_, "\n") : heap_.NewRef(end);
   if (!write_piece(newline.get())) return Ref();
+  const bool written = interp_.Write(shown);
+  shown.clear();
+  if (!written) return Ref();
   return None();  // flush=True flushes nothing: no text is pending
 }
 
