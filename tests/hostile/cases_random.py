@@ -12,7 +12,7 @@ CASES = [
          r"^OverflowError: Python int too large to convert to C int$", 2.0),
     Case("random_getrandbits_huge_ints_hoarded",
          "import random\nrandom.seed(1)\nx = [random.getrandbits(2**22) for i in range(10**6)]\n",
-         1, r"^MemoryError$", 30),
+         1, r"^MemoryError$", 30, args=["--max_bytes=268435456"]),
     Case("random_seed_and_draw_of_a_million_bits",
          "import random\nrandom.seed(-10**300000)\nprint(random.randrange(10**100000) > 0)\n"
          "print(random.getrandbits(2**20) < 2**(2**20))\n",
