@@ -48,7 +48,7 @@ CASES = [
          stdout=r"^\[1\] 2\nKeyError 3\n$"),
     Case("defaultdict_huge_update",
          "from collections import defaultdict\nd = defaultdict(list, ((i, i) for i in range(10**12)))\n",
-         3, r"limit", seconds=60),
+         3, r"limit", seconds=60, args=["--max_seconds=3"]),
     Case("collections_counter_attribute", "import collections\ncollections.Counter()\n", 2,
          r"unsupported: .*Counter"),
 ]
