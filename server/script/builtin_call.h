@@ -85,7 +85,8 @@ class BuiltinCall {
   CallArgs& args_;
 };
 
-// callable(object): functions, methods, types, weak references and
+// callable(object), as PyCallable_Check answers it for the objects heapsim
+// models: functions, methods, types, weak references, partials and
 // instances whose class has __call__ (builtins_attr.cc).
 bool IsCallable(const Heap& heap, ObjectId object);
 

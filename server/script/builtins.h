@@ -439,10 +439,6 @@ Ref CallPartial(Interpreter& interp, ObjectId partial, CallArgs args);
 // pending.
 Ref PartialAttribute(Interpreter& interp, ObjectId partial, const std::string& name);
 
-// callable(object), as PyCallable_Check answers it for the objects heapsim
-// models (builtins_attr.cc).
-bool IsCallable(Heap& heap, ObjectId object);
-
 // True for the builtins of module operator.
 inline bool IsOperatorBuiltin(Builtin builtin) {
   return builtin >= Builtin::kOperatorAdd && builtin <= Builtin::kOperatorCall;

@@ -28,6 +28,7 @@ bool IsCallable(const Heap& heap, ObjectId object) {
     case TypeTag::kClass:
     case TypeTag::kBuiltinType:
     case TypeTag::kWeakRef:
+    case TypeTag::kPartial:
       return true;
     case TypeTag::kInstance: {
       // A class can only bind __call__ if the name's str exists.
@@ -245,27 +246,6 @@ class AttributeCall : public BuiltinCall {
 
 Ref CallAttributeBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args) {
   return AttributeCall(interp, builtin, args).Run();
-}
-
-bool IsCallable(Heap& heap, ObjectId object) {
-  switch (heap.type_of(object)) {
-    case TypeTag::kFunction:
-    case TypeTag::kMethod:
-    case TypeTag::kBuiltinFunction:
-    case TypeTag::kMethodWrapper:
-    case TypeTag::kClass:
-    case TypeTag::kBuiltinType:
-    case TypeTag::kWeakRef:
-    case TypeTag::kPartial:
-      return true;
-    case TypeTag::kInstance: {
-      // A class can only bind __call__ if the name's str exists.
-      const ObjectId name = heap.FindInterned("__call__");
-      return name != kNoObject && ClassLookup(heap, heap.instance(object).cls, name) != kNoObject;
-    }
-    default:
-      return false;
-  }
 }
 
 }  // namespace heapsim::script

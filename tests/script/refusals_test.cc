@@ -134,6 +134,10 @@ const std::vector<Refusal>& RefusedPrograms() {
        "calling a functools.partial that has keywords"},
       {"import functools\nfunctools.partial(len, [1])()\n",
        "calling a functools.partial of a 'builtin_function_or_method' object"},
+      // A partial is callable: a defaultdict takes one as its factory.
+      {"from collections import defaultdict\nfrom functools import partial\n"
+       "d = defaultdict(partial(list, ()))\nd[1]\n",
+       "calling a functools.partial of a 'type' object"},
       {"import functools\ndef f(*a):\n    pass\nfunctools.partial(f, 1)(2, 3, 4, 5, 6)\n",
        "a call of a functools.partial with 6 arguments"},
       {"import functools\ndef f():\n    pass\nfunctools.partial(f).__dict__\n",
