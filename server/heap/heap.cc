@@ -114,22 +114,21 @@ void Heap::MakeSingletons() {
     latin_one_chars_[c] = make_static(TypeTag::kStr, 64, p.singleton_startup_refs);
     AttachBody(latin_one_chars_[c], std::move(body));
   };
+  // A one-byte bytes object made at startup, static like the strings.
+  const auto make_one_byte = [&](uint32_t c) {
+    BytesBody byte;
+    byte.data.assign(1, static_cast<char>(c));
+    single_bytes_[c] = make_static(TypeTag::kBytes, 48, p.singleton_startup_refs);
+    AttachBody(single_bytes_[c], std::move(byte));
+  };
   for (uint32_t c = 0; c < 256; ++c) {
     if (p.static_char_singletons) {
       make_one_char(c);
-      BytesBody byte;
-      byte.data.assign(1, static_cast<char>(c));
-      single_bytes_[c] = make_static(TypeTag::kBytes, 48, p.singleton_startup_refs);
-      AttachBody(single_bytes_[c], std::move(byte));
+      make_one_byte(c);
     } else {
       // Made by start-up, cached for good.
       if ((p.one_chars_at_startup[c / 64] >> (c % 64) & 1) != 0) make_one_char(c);
-      if ((p.one_bytes_at_startup[c / 64] >> (c % 64) & 1) != 0) {
-        BytesBody byte;
-        byte.data.assign(1, static_cast<char>(c));
-        single_bytes_[c] = make_static(TypeTag::kBytes, 48, p.singleton_startup_refs);
-        AttachBody(single_bytes_[c], std::move(byte));
-      }
+      if ((p.one_bytes_at_startup[c / 64] >> (c % 64) & 1) != 0) make_one_byte(c);
     }
   }
   // Interned one-character identifiers that are not the singletons.
