@@ -24,6 +24,7 @@ void ForEachOwnedReference(const Heap& heap, ObjectId id,
         visit(entry.key);
         visit(entry.value);
       }
+      visit_if_set(heap.dict(id).default_factory);  // a defaultdict's factory
       return;
     case TypeTag::kCode:
       visit_if_set(heap.code(id).consts);
@@ -73,6 +74,11 @@ void ForEachHeldBlock(const Heap& heap, const std::function<void(uint64_t)>& vis
         break;
       case TypeTag::kCode:
         if (heap.code(id).zombie_block != 0) visit(heap.code(id).zombie_block);
+        break;
+      case TypeTag::kIterator:
+        // The index arrays of itertools' combinatoric iterators.
+        if (heap.iterator(id).indices_block != 0) visit(heap.iterator(id).indices_block);
+        if (heap.iterator(id).cycles_block != 0) visit(heap.iterator(id).cycles_block);
         break;
       case TypeTag::kDeque:
         for (uint64_t block : heap.deque(id).blocks) visit(block);
