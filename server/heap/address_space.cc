@@ -1,5 +1,6 @@
 #include "server/heap/address_space.h"
 
+#include <algorithm>
 #include <cassert>
 
 namespace heapsim {
@@ -25,6 +26,7 @@ uint64_t AddressSpace::Map(uint64_t length) {
   const uint64_t start = gap_end - length;
   mappings_.emplace(start, length);
   mapped_bytes_ += length;
+  peak_bytes_ = std::max(peak_bytes_, mapped_bytes() + brk_bytes());
   return start;
 }
 
@@ -38,6 +40,7 @@ void AddressSpace::Unmap(uint64_t start) {
 uint64_t AddressSpace::Sbrk(uint64_t increment) {
   const uint64_t old = brk_;
   brk_ += RoundUpToPage(increment);
+  peak_bytes_ = std::max(peak_bytes_, mapped_bytes() + brk_bytes());
   return old;
 }
 

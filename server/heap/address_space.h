@@ -41,10 +41,16 @@ class AddressSpace {
   uint64_t mapped_bytes() const { return mapped_bytes_; }
   uint64_t brk_bytes() const { return brk_ - kBrkBase; }
 
+  // The most mapped and brk bytes held at once since the space was made or
+  // ResetPeak last ran.
+  uint64_t peak_bytes() const { return peak_bytes_; }
+  void ResetPeak() { peak_bytes_ = mapped_bytes() + brk_bytes(); }
+
  private:
   std::map<uint64_t, uint64_t> mappings_;  // start -> length, page-rounded
   uint64_t mapped_bytes_ = 0;
   uint64_t brk_ = kBrkBase;
+  uint64_t peak_bytes_ = 0;
 };
 
 }  // namespace heapsim

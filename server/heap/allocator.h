@@ -64,6 +64,10 @@ class Allocator {
   uint64_t footprint() const {
     return address_space_.mapped_bytes() + address_space_.brk_bytes();
   }
+  // The highest footprint() since the allocator was made or
+  // ResetPeakFootprint last ran.
+  uint64_t peak_footprint() const { return address_space_.peak_bytes(); }
+  void ResetPeakFootprint() { address_space_.ResetPeak(); }
 
   Tracemalloc& tracemalloc() { return tracemalloc_; }
   const Tracemalloc& tracemalloc() const { return tracemalloc_; }

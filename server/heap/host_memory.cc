@@ -16,6 +16,8 @@ bool HostMemory::Allows(uint64_t more) const {
   return used <= max_bytes_ && more <= max_bytes_ - used;
 }
 
+void HostMemory::ReleaseFreePages() { malloc_trim(0); }
+
 uint64_t HostMemory::DefaultMaxBytes() {
   const long pages = sysconf(_SC_PHYS_PAGES);
   const long page_size = sysconf(_SC_PAGESIZE);

@@ -28,6 +28,12 @@ class HostMemory {
   // Half of the machine's physical memory, the default budget.
   static uint64_t DefaultMaxBytes();
 
+  // Returns the allocator's free pages to the system (all of its arenas,
+  // not only the top of each), so memory a big heap used and freed is not
+  // kept by the process. It walks every arena's free chunks, holding each
+  // arena's lock meanwhile: call it after large frees, not on every call.
+  static void ReleaseFreePages();
+
  private:
   const uint64_t max_bytes_;
 };

@@ -36,6 +36,10 @@ void SetAllocated(Heap& heap, ObjectId list, uint64_t allocated) {
   if (allocated == body.allocated && body.items_block != 0) return;
   body.items_block = heap.ReallocateBuffer(body.items_block, allocated * kPointer);
   body.allocated = allocated;
+  // The host's items grow as CPython's do (by about an eighth), not by the
+  // vector's doubling: a list near the session's byte limit then holds about
+  // half its simulated size on the host, not up to three halves in a copy.
+  if (allocated > body.items.capacity()) body.items.reserve(allocated);
 }
 
 // Drops references last to first.

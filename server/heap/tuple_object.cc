@@ -54,8 +54,11 @@ void TupleResize(Heap& heap, Ref* tuple, size_t length) {
     dropped.assign(items.begin() + static_cast<std::ptrdiff_t>(length), items.end());
     items.resize(length);
   } else {
-    const std::vector<ObjectId> added = Nones(heap, length - old_length);
-    heap.tuple(id).items.insert(heap.tuple(id).items.end(), added.begin(), added.end());
+    // Exactly `length` slots on the host too (a vector's doubling would hold
+    // up to three times a big tuple's items while it grows).
+    for (size_t i = old_length; i < length; ++i) heap.IncRef(heap.none());
+    items.reserve(length);
+    items.resize(length, heap.none());
   }
   // As CPython: the dropped items go before the block is reallocated.
   for (ObjectId item : dropped) heap.DecRef(item);

@@ -11,6 +11,10 @@ namespace heapsim::service {
 
 namespace {
 
+// A heap that grew past this (and, after a call, gave this much back) has
+// the host memory it freed returned to the system.
+constexpr uint64_t kReleaseAfterBytes = uint64_t{64} << 20;
+
 std::string NewToken() {
   std::random_device device;
   std::string token;
@@ -73,11 +77,26 @@ absl::Status Session::CheckHostMemory() const {
                    " bytes is spent; only calls that free or read are served now"));
 }
 
+Session::~Session() {
+  const Allocator& allocator = runtime_->heap().allocator();
+  const bool was_big = std::max(allocator.peak_footprint(), allocator.footprint()) >
+                       kReleaseAfterBytes;
+  runtime_.reset();
+  if (was_big) HostMemory::ReleaseFreePages();
+}
+
 void Session::NoteHeap() {
   live_objects_.store(runtime_->heap().live_objects(), std::memory_order_relaxed);
   frames_.store(static_cast<uint32_t>(runtime_->heap().frames().depth()),
                 std::memory_order_relaxed);
-  footprint_bytes_.store(runtime_->heap().allocator().footprint(), std::memory_order_relaxed);
+  Allocator& allocator = runtime_->heap().allocator();
+  footprint_bytes_.store(allocator.footprint(), std::memory_order_relaxed);
+  // A call that grew the heap far and gave most of it back returns the
+  // host memory it freed: the process's allocator would keep it otherwise.
+  if (allocator.peak_footprint() > allocator.footprint() + kReleaseAfterBytes) {
+    HostMemory::ReleaseFreePages();
+  }
+  allocator.ResetPeakFootprint();
 }
 
 void Session::Touch() {

@@ -47,6 +47,8 @@ class Session {
   // `host_memory` (may be null) is the server's budget its calls run within.
   Session(std::string name, std::string token, const Profile& profile, SessionLimits limits,
           HostMemory* host_memory = nullptr);
+  // Frees the heap; a big one's freed host memory goes back to the system.
+  ~Session();
 
   const std::string& name() const { return name_; }
   const std::string& token() const { return token_; }
@@ -80,7 +82,9 @@ class Session {
   uint32_t frames() const { return frames_.load(std::memory_order_relaxed); }
   // The simulated process's footprint in bytes as of the last NoteHeap.
   uint64_t footprint_bytes() const { return footprint_bytes_.load(std::memory_order_relaxed); }
-  // Records the heap's figures for live_objects() and frames(). Hold mu().
+  // Records the heap's figures for live_objects() and frames(), after a
+  // call; when the call grew the heap far and freed most of it, returns the
+  // freed host memory to the system. Hold mu().
   void NoteHeap();
 
   // Records use now (idle expiry counts from the last use).
