@@ -47,6 +47,12 @@ Ref NewIterator(Heap& heap, IterKind kind, ObjectId source, int64_t start, int64
   body.index = start;
   body.end = end;
   body.step = step;
+  if (kind == IterKind::kDictKeys || kind == IterKind::kDictValues ||
+      kind == IterKind::kDictItems) {
+    body.end = body.position = heap.dict(source).used;
+  } else if (kind == IterKind::kSet) {
+    body.end = body.position = heap.set(source).used;
+  }
   heap.AttachBody(id, std::move(body));
   heap.set_subtype(id, static_cast<uint8_t>(kind));
   if (kind != IterKind::kRange) heap.Track(id);

@@ -13,7 +13,10 @@ namespace heapsim {
 // The request (GC header included) of an iterator of `kind`.
 uint32_t IteratorSize(const AuxSizes& aux, IterKind kind);
 
-// iter(source) for the built-in iterable kinds; `end` bounds ranges.
+// iter(source) for the built-in iterable kinds; `end` bounds ranges. A dict
+// or set iterator notes its container's size (in `end`, CPython's di_used or
+// si_used) and the items it has left to give (in `position`, `len`), so that
+// iterating detects the container changing.
 Ref NewIterator(Heap& heap, IterKind kind, ObjectId source, int64_t start = 0, int64_t end = 0,
                 int64_t step = 1);
 

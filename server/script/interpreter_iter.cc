@@ -246,10 +246,18 @@ Ref Interpreter::NextItem(ObjectId iterator) {
       if (body.index >= ArrayLength(heap_, source)) return finish();
       return ArrayItem(heap_, source, body.index++);
     case IterKind::kSet: {
+      // setiter_iternext: a size other than the one noted is an error that
+      // sticks (the set stays held).
       const SetBody& set = heap_.set(source);
+      if (body.end != set.used) {
+        body.end = -1;
+        Raise(PyError(PyExc::kRuntimeError, "Set changed size during iteration"));
+        return Ref();
+      }
       while (body.index < static_cast<int64_t>(set.table.size())) {
         const SetEntry& entry = set.table[body.index++];
         if (entry.key != kNoObject && entry.key != SetBody::kDummyKey) {
+          --body.position;
           return heap_.NewRef(entry.key);
         }
       }
@@ -258,10 +266,24 @@ Ref Interpreter::NextItem(ObjectId iterator) {
     case IterKind::kDictKeys:
     case IterKind::kDictValues:
     case IterKind::kDictItems: {
+      // dictiter_iternext*: a size other than the one noted is an error that
+      // sticks (the dict stays held); an entry found when every item was
+      // given (a key deleted and another added) is an error that lets the
+      // dict go.
       const DictBody& dict = heap_.dict(source);
+      if (body.end != dict.used) {
+        body.end = -1;
+        Raise(PyError(PyExc::kRuntimeError, "dictionary changed size during iteration"));
+        return Ref();
+      }
       while (body.index < static_cast<int64_t>(dict.entries.size())) {
         const DictEntry entry = dict.entries[body.index++];
         if (entry.key == kNoObject) continue;
+        if (body.position == 0) {
+          Raise(PyError(PyExc::kRuntimeError, "dictionary keys changed during iteration"));
+          return finish();
+        }
+        --body.position;
         if (kind == IterKind::kDictKeys) return heap_.NewRef(entry.key);
         if (kind == IterKind::kDictValues) return heap_.NewRef(entry.value);
         std::vector<Ref> pair;
