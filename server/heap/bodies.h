@@ -109,6 +109,10 @@ struct RangeBody {
   int64_t start = 0;
   int64_t stop = 0;
   int64_t step = 1;
+  // A bound past 64 bits was held saturated (range(10**20)): the range
+  // iterates as CPython's does for as long as any budget allows, but its
+  // length, items, repr, hash and comparisons are not its own.
+  bool saturated = false;
 };
 
 // slice(start, stop, step): borrowed-free, owns all three.
@@ -310,6 +314,12 @@ enum class IterKind : uint8_t {
   kMap,     // source: the tuple of iterators, extra: the function
   kFilter,  // source: the iterator, extra: the function (or None)
   kDeque,   // source: the deque, index: the next position, end: the deque's state when made
+  kReversed,  // reversed() of a sequence without __reversed__: source, index counting down
+  // reversed() of a dict or its views: index counting down, end and
+  // position as for the forward dict iterators.
+  kDictReverseKeys,
+  kDictReverseValues,
+  kDictReverseItems,
   // itertools' iterators (itertools_object.h): `held` keeps their object
   // fields in the order their traverse visits them.
   kItertoolsCount,        // held: long_cnt, long_step; index: cnt (fast mode)

@@ -1,11 +1,21 @@
 #include "server/heap/iterator_object.h"
 
+#include "absl/strings/str_cat.h"
 namespace heapsim {
 
 namespace {
 
 // A deque iterator (dequeiterobject and its GC header), in every version.
 constexpr uint32_t kDequeIteratorRequest = 72;
+
+// A reversed object (index, seq and its GC header), in every version.
+constexpr uint32_t kReversedRequest = 48;
+
+bool IsDictIteratorKind(IterKind kind) {
+  return kind == IterKind::kDictKeys || kind == IterKind::kDictValues ||
+         kind == IterKind::kDictItems || kind == IterKind::kDictReverseKeys ||
+         kind == IterKind::kDictReverseValues || kind == IterKind::kDictReverseItems;
+}
 
 }  // namespace
 
@@ -18,7 +28,12 @@ uint32_t IteratorSize(const AuxSizes& aux, IterKind kind) {
     case IterKind::kDictKeys:
     case IterKind::kDictValues:
     case IterKind::kDictItems:
+    case IterKind::kDictReverseKeys:
+    case IterKind::kDictReverseValues:
+    case IterKind::kDictReverseItems:
       return aux.dict_iterator;
+    case IterKind::kReversed:
+      return kReversedRequest;
     case IterKind::kSet:
       return aux.set_iterator;
     case IterKind::kEnumerate:
@@ -47,8 +62,7 @@ Ref NewIterator(Heap& heap, IterKind kind, ObjectId source, int64_t start, int64
   body.index = start;
   body.end = end;
   body.step = step;
-  if (kind == IterKind::kDictKeys || kind == IterKind::kDictValues ||
-      kind == IterKind::kDictItems) {
+  if (IsDictIteratorKind(kind)) {
     body.end = body.position = heap.dict(source).used;
   } else if (kind == IterKind::kSet) {
     body.end = body.position = heap.set(source).used;
@@ -84,6 +98,18 @@ Ref NewGenerator(Heap& heap, uint32_t state, uint32_t frame_slots) {
   heap.AttachBody(id, std::move(body));
   heap.Track(id);
   return heap.Adopt(id);
+}
+
+absl::Status SetLikeViewRefusal(std::string_view what) {
+  return absl::UnimplementedError(
+      absl::StrCat(std::string(what), " of a dict keys or items view (the sets and iterators "
+                                      "CPython makes for it)"));
+}
+
+absl::Status SaturatedRangeRefusal(std::string_view what) {
+  return absl::UnimplementedError(
+      absl::StrCat(std::string(what), " of a range with a bound past 64 bits (heapsim holds such a range "
+                         "only to iterate it)"));
 }
 
 Ref NewRange(Heap& heap, int64_t start, int64_t stop, int64_t step) {

@@ -5,7 +5,9 @@
 #define HEAPSIM_SERVER_HEAP_ITERATOR_OBJECT_H_
 
 #include <string>
+#include <string_view>
 
+#include "absl/status/status.h"
 #include "server/heap/heap.h"
 
 namespace heapsim {
@@ -34,6 +36,25 @@ uint64_t GeneratorSize(const Profile& profile, uint32_t frame_slots);
 
 // range(start, stop, step). REQUIRES: step != 0.
 Ref NewRange(Heap& heap, int64_t start, int64_t stop, int64_t step);
+
+// True for a keys or items view (the views with set operations and
+// set-like comparisons; a values view compares by identity).
+inline bool IsSetLikeView(const Heap& heap, ObjectId id) {
+  return heap.type_of(id) == TypeTag::kDictView &&
+         static_cast<ViewKind>(heap.object(id).subtype) != ViewKind::kValues;
+}
+
+// The refusal of `what` on a keys or items view ("a comparison"): CPython
+// builds sets and iterators for them that heapsim does not model yet.
+absl::Status SetLikeViewRefusal(std::string_view what);
+
+// True for a range a bound of which was held saturated (RangeBody).
+inline bool IsSaturatedRange(const Heap& heap, ObjectId id) {
+  return heap.type_of(id) == TypeTag::kRange && heap.range(id).saturated;
+}
+
+// The refusal of `what` (say "len()") of a saturated range.
+absl::Status SaturatedRangeRefusal(std::string_view what);
 
 // slice(start, stop, step), taking new references (None for missing parts);
 // reuses the one-slice cache where CPython has it.

@@ -66,6 +66,7 @@ constexpr Profile Py38() {
       .dict_resize_minsize_quirk = false,
       .dict_new_presized_8 = true,
       .dict_merge_clones_clean = false,
+      .dict_union_operators = false,
       .siphash13 = false,
       .int_min_digits = 0,
       .int_medium_request = 28,
@@ -292,6 +293,7 @@ constexpr Profile Py39() {
               .choice_checks_length = false};
   p.itertools.from_iterable_qualified = true;
   p.version = "3.9";
+  p.dict_union_operators = true;
   p.gc_startup_stats = {{{9, 0}, {0, 0}, {0, 0}}};
   p.gc_startup_count0_bound = 640;
   p.gc_has_is_finalized = true;

@@ -448,6 +448,7 @@ struct Profile {
   bool dict_resize_minsize_quirk;
   bool dict_new_presized_8;      // dict() has an 8-slot table (3.8/3.9)
   bool dict_merge_clones_clean;  // update of an empty dict copies a clean table (3.10+)
+  bool dict_union_operators;     // d | other and d |= other (PEP 584, 3.9+)
 
   // ---- hashing ----
   bool siphash13;  // str/bytes hash: SipHash-1-3 (3.11+) or SipHash-2-4

@@ -15,6 +15,7 @@
 #include "server/heap/hashing.h"
 #include "server/heap/int_digits.h"
 #include "server/heap/int_object.h"
+#include "server/heap/iterator_object.h"
 #include "server/heap/itertools_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/tuple_object.h"
@@ -68,6 +69,14 @@ std::string_view IterKindName(const Profile& profile, IterKind kind) {
       return "filter";
     case IterKind::kDeque:
       return profile.deque.iterator_type_name;
+    case IterKind::kReversed:
+      return "reversed";
+    case IterKind::kDictReverseKeys:
+      return "dict_reversekeyiterator";
+    case IterKind::kDictReverseValues:
+      return "dict_reversevalueiterator";
+    case IterKind::kDictReverseItems:
+      return "dict_reverseitemiterator";
     case IterKind::kItertoolsCount:
       return "itertools.count";
     case IterKind::kItertoolsCycle:
@@ -420,6 +429,7 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
     }
     case TypeTag::kRange: {
       const RangeBody& r = heap.range(id);
+      if (r.saturated && state.error.ok()) state.error = SaturatedRangeRefusal("repr()");
       if (r.step == 1) return absl::StrCat("range(", r.start, ", ", r.stop, ")");
       return absl::StrCat("range(", r.start, ", ", r.stop, ", ", r.step, ")");
     }
@@ -690,6 +700,7 @@ absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
     }
     case TypeTag::kRange: {
       const RangeBody& r = heap.range(id);
+      if (r.saturated) return SaturatedRangeRefusal("hash()");
       const int64_t length = Length(heap, id);
       std::vector<int64_t> hashes = {BigInt(length).Hash(),
                                      length == 0 ? HashPointer(heap.address_of(heap.none()))
@@ -906,6 +917,15 @@ absl::StatusOr<bool> EqualChecked(const Heap& heap, ObjectId a, ObjectId b) {
   if (a != b && (heap.type_of(a) == TypeTag::kTraceObject || heap.type_of(b) == TypeTag::kTraceObject)) {
     return absl::UnimplementedError("comparing tracemalloc objects");
   }
+  if (a != b && (IsSaturatedRange(heap, a) || IsSaturatedRange(heap, b))) {
+    return SaturatedRangeRefusal("a comparison");
+  }
+  if (a != b && (IsSetLikeView(heap, a) || IsSetLikeView(heap, b))) {
+    const TypeTag other = heap.type_of(IsSetLikeView(heap, a) ? b : a);
+    if (other == TypeTag::kSet || other == TypeTag::kFrozenSet || other == TypeTag::kDictView) {
+      return SetLikeViewRefusal("an equality test");
+    }
+  }
   Depth depth = RoomFor(heap, 0);
   const bool equal = EqualIn(heap, a, b, depth);
   if (depth.special != kNoObject) {
@@ -922,6 +942,7 @@ absl::StatusOr<bool> EqualChecked(const Heap& heap, ObjectId a, ObjectId b) {
 }
 
 absl::StatusOr<bool> Less(const Heap& heap, ObjectId a, ObjectId b) {
+  if (IsSetLikeView(heap, a) || IsSetLikeView(heap, b)) return SetLikeViewRefusal("an ordering");
   if (heap.type_of(a) == TypeTag::kTraceObject || heap.type_of(b) == TypeTag::kTraceObject) {
     return absl::UnimplementedError("comparing tracemalloc objects");
   }

@@ -1185,6 +1185,7 @@ Ref Call::Construct() {
     case Builtin::kTypeRange: {
       if (!Arity(1, 3)) return Ref();
       int64_t v[3] = {0, 0, 1};
+      bool saturated = false;
       for (size_t i = 0; i < args_.positional.size(); ++i) {
         // Bounds past 64 bits (range(10**20)) are held saturated: such a
         // range is made and sized as CPython's, and iterates the same for
@@ -1192,6 +1193,7 @@ Ref Call::Construct() {
         if (IsIntLike(heap_, Arg(i)) && !IntAsInt64(heap_, Arg(i))) {
           constexpr int64_t kBound = int64_t{1} << 62;
           v[i] = IntAsBig(heap_, Arg(i)).is_negative() ? -kBound : kBound;
+          saturated = true;
           continue;
         }
         const std::optional<int64_t> n = IndexArg(Arg(i));
@@ -1203,7 +1205,9 @@ Ref Call::Construct() {
         v[0] = 0;
       }
       if (v[2] == 0) return Fail(PyError(PyExc::kValueError, "range() arg 3 must not be zero"));
-      return NewRange(heap_, v[0], v[1], v[2]);
+      Ref range = NewRange(heap_, v[0], v[1], v[2]);
+      heap_.range(range.get()).saturated = saturated;
+      return range;
     }
     case Builtin::kTypeObject: {
       if (!Arity(0, 0)) return Ref();
@@ -1328,28 +1332,7 @@ Ref Call::Run() {
       return Sorted(Arg(0));
     case Builtin::kReversed: {
       if (!Arity(1, 1)) return Ref();
-      const ObjectId sequence = Arg(0);
-      if (heap_.type_of(sequence) == TypeTag::kDeque) {
-        interp_.Refuse("reversed() of a deque (its reverse iterator)");
-        return Ref();
-      }
-      if (heap_.type_of(sequence) == TypeTag::kList) {
-        heap_.BindTransientMethod();  // list.__reversed__
-        return NewIterator(heap_, IterKind::kListReverse, sequence,
-                           static_cast<int64_t>(ListItems(heap_, sequence).size()) - 1);
-      }
-      if (heap_.type_of(sequence) == TypeTag::kArray) {
-        // CPython's reversed object indexes the array lazily.
-        interp_.Refuse("reversed() of an array");
-        return Ref();
-      }
-      std::vector<Ref> items;
-      if (!interp_.Collect(sequence, &items)) return Ref();
-      std::vector<ObjectId> ids;
-      for (const Ref& item : items) ids.push_back(item.get());
-      Ref copy = NewListOf(heap_, ids);
-      return NewIterator(heap_, IterKind::kListReverse, copy.get(),
-                         static_cast<int64_t>(ids.size()) - 1);
+      return interp_.Reversed(Arg(0));
     }
     case Builtin::kEnumerate: {
       if (!Arity(1, 2)) return Ref();

@@ -195,6 +195,11 @@ class Interpreter : public TracebackSource {
   Ref GetIter(ObjectId iterable);
   // True if GetIter(object) would give an iterator.
   bool Iterable(ObjectId object) const;
+  // reversed(x): the type's own reverse iterator (list, range, dict and its
+  // views, through their transient bound __reversed__), a `reversed` object
+  // for the other sequences, TypeError for what is not reversible; null
+  // with the error pending (or refused: instances, deques).
+  Ref Reversed(ObjectId sequence);
   // next(it): a new reference to the next item, or a null Ref at the end
   // (no exception pending) or on error (exception pending).
   Ref Next(ObjectId iterator);

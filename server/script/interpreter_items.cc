@@ -190,6 +190,10 @@ Ref Interpreter::GetSlice(ObjectId container, ObjectId start, ObjectId stop, Obj
 
 Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
   const TypeTag type = heap_.type_of(container);
+  if (IsSaturatedRange(heap_, container)) {
+    Raise(SaturatedRangeRefusal("indexing"));
+    return Ref();
+  }
   if (type == TypeTag::kInstance) return SpecialGetItem(*this, container, key);
   if (type == TypeTag::kTraceObject) return TraceObjectGetItem(*this, container, key);
   if (type == TypeTag::kDeque) return DequeGetItem(*this, container, key);

@@ -54,6 +54,75 @@ Ref FillResult(Heap& heap, ObjectId iterator, std::vector<Ref> items) {
 
 }  // namespace
 
+Ref Interpreter::Reversed(ObjectId sequence) {
+  const TypeTag type = heap_.type_of(sequence);
+  switch (type) {
+    case TypeTag::kList:
+      heap_.BindTransientMethod();  // list.__reversed__
+      return NewIterator(heap_, IterKind::kListReverse, sequence,
+                         static_cast<int64_t>(ListItems(heap_, sequence).size()) - 1);
+    case TypeTag::kRange: {
+      if (IsSaturatedRange(heap_, sequence)) {
+        Raise(SaturatedRangeRefusal("reversed()"));
+        return Ref();
+      }
+      heap_.BindTransientMethod();  // range.__reversed__
+      // range(start + (n-1)*step, start - step, -step); CPython makes a
+      // longrange_iterator where those do not fit a C long.
+      const RangeBody& r = heap_.range(sequence);
+      const int64_t length = Length(heap_, sequence);
+      int64_t ignored = 0;
+      if (r.step == INT64_MIN || __builtin_sub_overflow(r.start, r.step, &ignored)) {
+        Refuse("reversed() of a range whose bounds pass 64 bits (a longrange_iterator)");
+        return Ref();
+      }
+      const int64_t last = length == 0 ? r.start : r.start + (length - 1) * r.step;
+      return NewIterator(heap_, IterKind::kRange, kNoObject, last, length, -r.step);
+    }
+    case TypeTag::kDict:
+    case TypeTag::kDictView: {
+      heap_.BindTransientMethod();  // __reversed__
+      IterKind kind = IterKind::kDictReverseKeys;
+      ObjectId dict = sequence;
+      if (type == TypeTag::kDictView) {
+        dict = heap_.iterator(sequence).source;
+        const auto view = static_cast<ViewKind>(heap_.object(sequence).subtype);
+        if (view == ViewKind::kValues) kind = IterKind::kDictReverseValues;
+        if (view == ViewKind::kItems) kind = IterKind::kDictReverseItems;
+      }
+      Ref it = NewIterator(heap_, kind, dict,
+                           static_cast<int64_t>(heap_.dict(dict).entries.size()) - 1);
+      if (kind == IterKind::kDictReverseItems) {
+        heap_.iterator(it.get()).extra = NewPairOfNone(heap_).release();
+      }
+      return it;
+    }
+    case TypeTag::kTuple:
+    case TypeTag::kStr:
+    case TypeTag::kBytes:
+    case TypeTag::kByteArray:
+    case TypeTag::kArray: {
+      // No __reversed__: a reversed object indexing the sequence.
+      Ref it = NewIterator(heap_, IterKind::kReversed, sequence, Length(heap_, sequence) - 1);
+      if (type == TypeTag::kStr) {
+        heap_.iterator(it.get()).position = static_cast<int64_t>(heap_.str(sequence).utf8.size());
+      }
+      return it;
+    }
+    case TypeTag::kDeque:
+      Refuse("reversed() of a deque (its reverse iterator)");
+      return Ref();
+    case TypeTag::kInstance:
+      Refuse(absl::StrCat("reversed() of an instance of class '", TypeName(heap_, sequence),
+                          "'"));
+      return Ref();
+    default:
+      Raise(PyError(PyExc::kTypeError,
+                    absl::StrCat("'", TypeName(heap_, sequence), "' object is not reversible")));
+      return Ref();
+  }
+}
+
 bool Interpreter::Iterable(ObjectId object) const {
   switch (heap_.type_of(object)) {
     case TypeTag::kList:
@@ -293,6 +362,62 @@ Ref Interpreter::NextItem(ObjectId iterator) {
       }
       return finish();
     }
+    case IterKind::kDictReverseKeys:
+    case IterKind::kDictReverseValues:
+    case IterKind::kDictReverseItems: {
+      // dictreviter_iternext: the size check as forward; the entries walked
+      // from the last one the dict had when the iterator was made.
+      const DictBody& dict = heap_.dict(source);
+      if (body.end != dict.used) {
+        body.end = -1;
+        Raise(PyError(PyExc::kRuntimeError, "dictionary changed size during iteration"));
+        return Ref();
+      }
+      if (body.index >= static_cast<int64_t>(dict.entries.size())) {
+        // CPython reads past its rebuilt table here.
+        Refuse("a reverse dict iterator over a dict whose table was rebuilt while it iterated");
+        return Ref();
+      }
+      while (body.index >= 0) {
+        const DictEntry entry = dict.entries[body.index--];
+        if (entry.key == kNoObject) continue;
+        --body.position;
+        if (kind == IterKind::kDictReverseKeys) return heap_.NewRef(entry.key);
+        if (kind == IterKind::kDictReverseValues) return heap_.NewRef(entry.value);
+        std::vector<Ref> pair;
+        pair.push_back(heap_.NewRef(entry.key));
+        pair.push_back(heap_.NewRef(entry.value));
+        return FillResult(heap_, iterator, std::move(pair));
+      }
+      return finish();
+    }
+    case IterKind::kReversed: {
+      // reversed_next: the item at the index, counting down; at the start,
+      // or past the end of a sequence that shrank, the sequence is let go.
+      const int64_t i = body.index;
+      if (i < 0 || i >= Length(heap_, source)) {
+        body.index = -1;
+        return finish();
+      }
+      --body.index;
+      switch (heap_.type_of(source)) {
+        case TypeTag::kTuple:
+          return heap_.NewRef(TupleItems(heap_, source)[i]);
+        case TypeTag::kStr: {
+          // `position` is the byte offset where the next character ends.
+          const std::string& utf8 = heap_.str(source).utf8;
+          size_t start = static_cast<size_t>(body.position) - 1;
+          while (start > 0 && (static_cast<uint8_t>(utf8[start]) & 0xc0) == 0x80) --start;
+          Ref ch = NewStr(heap_, utf8.substr(start, body.position - start));
+          heap_.iterator(iterator).position = static_cast<int64_t>(start);
+          return ch;
+        }
+        case TypeTag::kArray:
+          return ArrayItem(heap_, source, i);
+        default:  // bytes, bytearray
+          return NewInt(heap_, static_cast<uint8_t>(BytesData(heap_, source)[i]));
+      }
+    }
     case IterKind::kEnumerate: {
       Ref item = Next(source);
       if (!item) return Ref();
@@ -398,7 +523,24 @@ std::optional<uint64_t> Interpreter::LengthHint(ObjectId iterable) {
     if (kind == IterKind::kList || kind == IterKind::kTuple || kind == IterKind::kDeque) {
       return static_cast<uint64_t>(std::max<int64_t>(Length(heap_, body.source) - body.index, 0));
     }
+    if (kind == IterKind::kListReverse || kind == IterKind::kReversed) {
+      // The items left, or 0 once the sequence is shorter than that.
+      const int64_t left = body.index + 1;
+      return left > Length(heap_, body.source) ? 0 : static_cast<uint64_t>(left);
+    }
+    if (kind == IterKind::kDictKeys || kind == IterKind::kDictValues ||
+        kind == IterKind::kDictItems || kind == IterKind::kDictReverseKeys ||
+        kind == IterKind::kDictReverseValues || kind == IterKind::kDictReverseItems) {
+      return body.end == heap_.dict(body.source).used ? static_cast<uint64_t>(body.position) : 0;
+    }
+    if (kind == IterKind::kSet) {
+      return body.end == heap_.set(body.source).used ? static_cast<uint64_t>(body.position) : 0;
+    }
     return static_cast<uint64_t>(std::max<int64_t>(Length(heap_, body.source), 0));
+  }
+  if (IsSaturatedRange(heap_, iterable)) {
+    Raise(SaturatedRangeRefusal("the length"));
+    return std::nullopt;
   }
   const int64_t length = Length(heap_, iterable);
   if (length < 0) return std::nullopt;

@@ -182,6 +182,9 @@ class RandomCall : public BuiltinCall {
           return Refuse(absl::StrCat(name, " of a '", TypeName(heap_, Arg(0)),
                                      "' (lists, tuples, strs and ranges only)"));
         }
+        if (IsSaturatedRange(heap_, Arg(0))) {
+          return Refuse(absl::StrCat(name, " of a range with a bound past 64 bits"));
+        }
         if (type == TypeTag::kRange) {
           // len() of a range past a C ssize_t raises inside random.py.
           const RangeBody& range = heap_.range(Arg(0));

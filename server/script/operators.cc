@@ -13,6 +13,7 @@
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
 #include "server/heap/int_object.h"
+#include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
@@ -463,6 +464,29 @@ absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool
   if (op == BinaryOp::kBitOr && (IsDefaultDict(heap, a) || IsDefaultDict(heap, b))) {
     return absl::UnimplementedError("the | operator on a defaultdict");
   }
+  if ((op == BinaryOp::kSub || op == BinaryOp::kBitAnd || op == BinaryOp::kBitOr ||
+       op == BinaryOp::kBitXor) &&
+      (IsSetLikeView(heap, a) || IsSetLikeView(heap, b))) {
+    return SetLikeViewRefusal(absl::StrCat("the operator ", BinaryOpSymbol(op)));
+  }
+  if (op == BinaryOp::kBitOr && heap.profile().dict_union_operators &&
+      heap.type_of(a) == TypeTag::kDict) {
+    // dict_or / dict_ior (PEP 584): a copy of the left dict updated with
+    // the right one, or the left one updated in place.
+    if (heap.type_of(b) == TypeTag::kDict) {
+      if (in_place) {
+        if (absl::Status merged = DictMerge(heap, a, b); !merged.ok()) return merged;
+        return heap.NewRef(a);
+      }
+      Ref result = DictCopy(heap, a);
+      if (absl::Status merged = DictMerge(heap, result.get(), b); !merged.ok()) return merged;
+      return result;
+    }
+    if (in_place) {
+      return absl::UnimplementedError(
+          absl::StrCat("dict |= with a '", TypeName(heap, b), "' (heapsim models dict |= dict)"));
+    }
+  }
   // Numbers.
   if (IsInt(heap, a) && IsInt(heap, b)) {
     if (op == BinaryOp::kPow && IsNegative(heap, b)) {
@@ -620,6 +644,7 @@ absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
       return data.find(BytesData(heap, item)) != std::string::npos;
     }
     case TypeTag::kRange: {
+      if (heap.range(container).saturated) return SaturatedRangeRefusal("a membership test");
       if (!IsInt(heap, item)) return false;
       const std::optional<int64_t> value = IntAsInt64(heap, item);
       if (!value) return false;

@@ -12,6 +12,7 @@
 #include "server/heap/dict_object.h"
 #include "server/heap/instance_object.h"
 #include "server/heap/int_object.h"
+#include "server/heap/iterator_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
 #include "server/heap/value_ops.h"
@@ -500,6 +501,10 @@ int TruthOf(Interpreter& interp, ObjectId object) {
 int64_t LengthOf(Interpreter& interp, ObjectId object) {
   Heap& heap = interp.heap();
   if ((SpecialMethods(heap, object) & kSpecialLen) == 0) {
+    if (IsSaturatedRange(heap, object)) {
+      interp.Raise(SaturatedRangeRefusal("len()"));
+      return -1;
+    }
     const int64_t length = Length(heap, object);
     if (length < 0) {
       interp.Raise(PyError(PyExc::kTypeError, absl::StrCat("object of type '",

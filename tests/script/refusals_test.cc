@@ -473,6 +473,19 @@ const std::vector<Refusal>& RefusedPrograms() {
        "sys.getrefcount() of a start-up object of type 'builtin_function_or_method'"},
       {"import sys\nprint(sys.getrefcount(sys))\n",
        "sys.getrefcount() of a start-up object of type 'module'"},
+      // A range with a bound past 64 bits is held only to be iterated.
+      {"r = range(10**20)\nlen(r)\n", "len() of a range with a bound past 64 bits"},
+      {"print(range(2**70, 2**70 + 3))\n", "repr() of a range with a bound past 64 bits"},
+      {"print(10 in range(10**20))\n", "a membership test of a range with a bound past 64 bits"},
+      {"range(10**20)[-1]\n", "indexing of a range with a bound past 64 bits"},
+      {"list(range(2**70, 2**70 + 3))\n", "the length of a range with a bound past 64 bits"},
+      {"reversed(range(-10**20, 0))\n", "reversed() of a range with a bound past 64 bits"},
+      // The set operations and comparisons of keys and items views.
+      {"d = {1: 2}\nprint(d.keys() == {1})\n", "an equality test of a dict keys or items view"},
+      {"d = {1: 2}\nprint(d.items() <= set())\n", "an ordering of a dict keys or items view"},
+      {"d = {1: 2}\nprint(d.keys() - {1})\n", "the operator - of a dict keys or items view"},
+      {"d = {1: 2}\nprint({5} | d.keys())\n", "the operator | of a dict keys or items view"},
+      {"class C:\n    pass\nreversed(C())\n", "reversed() of an instance of class 'C'"},
   };
   return *refusals;
 }
