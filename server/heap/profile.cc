@@ -389,6 +389,7 @@ constexpr Profile Py310() {
       "dict.update set.update set.union set.intersection set.difference str.format "
       "str.startswith str.endswith str.find str.count functools.reduce";
   p.messages.number = "real number";
+  p.number_conversion.complex_slots_raise = false;
   p.messages.int_arg_legacy = false;
   p.messages.ternary_pow_names_operator = true;
   p.messages.class_check_mentions_union = true;
@@ -403,6 +404,7 @@ constexpr Profile Py310() {
 constexpr Profile Py311() {
   Profile p = Py310();
   p.bool_strs.made_on_first_use = false;
+  p.number_conversion.trunc_name_made_on_first_use = false;
   p.exception_frees_traceback_first = true;
   p.math.pow_zero_to_minus_inf_fails = false;
   p.random.frame_slots = {};  // frames live on the interpreter's own stack

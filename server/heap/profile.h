@@ -353,6 +353,19 @@ struct BoolStrRules {
   bool made_on_first_use = true;
 };
 
+// int(x) and float(x) of a value that is not a real number.
+struct NumberConversionRules {
+  // complex has int and float slots that raise "can't convert complex to
+  // int" ("... to float") (3.8, 3.9); from 3.10 it has none, and the
+  // generic TypeError names the type.
+  bool complex_slots_raise = true;
+  // int(x) without a base, of an x that has neither an int nor an index
+  // slot (a str, bytes, bytearray, a list, ...), looks up x's __trunc__ by
+  // a name made on that lookup's first use which, interned already, is
+  // dropped at once: one transient str block (before 3.11).
+  bool trunc_name_made_on_first_use = true;
+};
+
 struct Profile {
   std::string_view version;       // "3.11": the name clients use
   std::string_view full_version;  // "3.11.7": the interpreter measured
@@ -745,6 +758,7 @@ struct Profile {
   uint32_t frame_object_base;
 
   BoolStrRules bool_strs;
+  NumberConversionRules number_conversion;
 };
 
 // The profiles heapsim simulates, oldest first.

@@ -873,6 +873,16 @@ Ref Call::Round() {
   return NewFloat(heap_, rounded);
 }
 
+// The first `count` code points of UTF-8 text (all of it when shorter).
+std::string FirstCodePoints(const std::string& utf8, size_t count) {
+  size_t end = 0;
+  for (size_t seen = 0; end < utf8.size(); ++end) {
+    const bool starts_code_point = (static_cast<unsigned char>(utf8[end]) & 0xC0) != 0x80;
+    if (starts_code_point && seen++ == count) break;
+  }
+  return utf8.substr(0, end);
+}
+
 std::string StripText(const std::string& text) {
   size_t start = 0;
   size_t end = text.size();
@@ -903,8 +913,17 @@ Ref Call::ConstructInt() {
       }
       return NewInt(heap_, BigInt::FromDouble(x));
     }
+    const NumberConversionRules& rules = heap_.profile().number_conversion;
+    if (type == TypeTag::kComplex && rules.complex_slots_raise) {
+      return TypeError("can't convert complex to int");
+    }
+    bool& trunc_name_made = interp_.session().trunc_name_made;
+    if (rules.trunc_name_made_on_first_use && !trunc_name_made) {
+      trunc_name_made = true;
+      heap_.MakeTransientBlock(StrRequest(heap_.profile(), 9, StrKind::kAscii));  // "__trunc__"
+    }
   }
-  if (type != TypeTag::kStr && type != TypeTag::kBytes) {
+  if (type != TypeTag::kStr && type != TypeTag::kBytes && type != TypeTag::kByteArray) {
     return TypeError(absl::StrCat("int() argument must be a string, a bytes-like object or a ",
                                   std::string(heap_.profile().messages.number), ", not '",
                                   TypeName(heap_, value), "'"));
@@ -949,9 +968,10 @@ Ref Call::ConstructInt() {
   }
   std::optional<BigInt> parsed = ok ? BigInt::FromDigits(digits, base) : std::nullopt;
   if (!parsed) {
-    return Fail(PyError(PyExc::kValueError,
-                        absl::StrCat("invalid literal for int() with base ", base, ": ",
-                                     StrRepr(original))));
+    // The message formats the argument with "%.200R".
+    const std::string repr = type == TypeTag::kStr ? StrRepr(original) : BytesLiteralRepr(original);
+    return Fail(PyError(PyExc::kValueError, absl::StrCat("invalid literal for int() with base ",
+                                                         base, ": ", FirstCodePoints(repr, 200))));
   }
   // PyLong_FromString sizes its result from the digit count.
   const auto estimate = static_cast<uint32_t>(static_cast<double>(digits.size()) *
@@ -987,6 +1007,9 @@ Ref Call::ConstructFloat() {
                                                            StrRepr(StrText(heap_, value)))));
     }
     return NewFloat(heap_, parsed);
+  }
+  if (type == TypeTag::kComplex && heap_.profile().number_conversion.complex_slots_raise) {
+    return TypeError("can't convert complex to float");
   }
   return TypeError(absl::StrCat("float() argument must be a string or a ",
                                 std::string(heap_.profile().messages.number), ", not '",

@@ -112,6 +112,9 @@ struct SessionState {
   std::string tracemalloc_objects_made;
   // The strs str(False) and str(True) return (static; made on first use).
   ObjectId bool_strs[2] = {kNoObject, kNoObject};
+  // Whether int(x)'s lookup of __trunc__ has made its name (profile's
+  // number_conversion.trunc_name_made_on_first_use).
+  bool trunc_name_made = false;
   // The source lines of each program by the file name its frames show, as
   // linecache finds them for Traceback.format().
   absl::flat_hash_map<std::string, std::shared_ptr<const std::vector<std::string>>> source_lines;
