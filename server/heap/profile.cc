@@ -404,7 +404,7 @@ constexpr Profile Py310() {
 constexpr Profile Py311() {
   Profile p = Py310();
   p.bool_strs.made_on_first_use = false;
-  p.number_conversion.trunc_name_made_on_first_use = false;
+  p.special_names.made_on_first_use = false;
   p.exception_frees_traceback_first = true;
   p.math.pow_zero_to_minus_inf_fails = false;
   p.random.frame_slots = {};  // frames live on the interpreter's own stack

@@ -359,11 +359,14 @@ struct NumberConversionRules {
   // int" ("... to float") (3.8, 3.9); from 3.10 it has none, and the
   // generic TypeError names the type.
   bool complex_slots_raise = true;
-  // int(x) without a base, of an x that has neither an int nor an index
-  // slot (a str, bytes, bytearray, a list, ...), looks up x's __trunc__ by
-  // a name made on that lookup's first use which, interned already, is
-  // dropped at once: one transient str block (before 3.11).
-  bool trunc_name_made_on_first_use = true;
+};
+
+// Special methods a builtin looks up by name (int(x)'s __trunc__ when x has
+// neither an int nor an index slot, bytes(x)'s __bytes__): before 3.11 each
+// lookup site makes the name on its first use which, interned already, is
+// dropped at once: one transient str block per site.
+struct SpecialNameRules {
+  bool made_on_first_use = true;
 };
 
 struct Profile {
@@ -759,6 +762,7 @@ struct Profile {
 
   BoolStrRules bool_strs;
   NumberConversionRules number_conversion;
+  SpecialNameRules special_names;
 };
 
 // The profiles heapsim simulates, oldest first.

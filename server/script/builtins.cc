@@ -917,11 +917,7 @@ Ref Call::ConstructInt() {
     if (type == TypeTag::kComplex && rules.complex_slots_raise) {
       return TypeError("can't convert complex to int");
     }
-    bool& trunc_name_made = interp_.session().trunc_name_made;
-    if (rules.trunc_name_made_on_first_use && !trunc_name_made) {
-      trunc_name_made = true;
-      heap_.MakeTransientBlock(StrRequest(heap_.profile(), 9, StrKind::kAscii));  // "__trunc__"
-    }
+    MakeSpecialNameOnFirstUse("__trunc__");
   }
   if (type != TypeTag::kStr && type != TypeTag::kBytes && type != TypeTag::kByteArray) {
     return TypeError(absl::StrCat("int() argument must be a string, a bytes-like object or a ",
@@ -1085,6 +1081,13 @@ Ref Call::ConstructSet(bool frozen) {
 Ref Call::ConstructBytes(bool bytearray) {
   if (!Arity(0, 3)) return Ref();
   std::string data;
+  // bytes(n), bytes(a tuple) and bytes(a buffer) fill a bytes object they
+  // allocated first: a new object even of one byte (other routes give the
+  // one-byte singleton).
+  bool filled_in_place = false;
+  if (!bytearray && args_.positional.size() == 1 && args_.keywords.empty()) {
+    MakeSpecialNameOnFirstUse("__bytes__");
+  }
   if (!args_.positional.empty()) {
     const ObjectId source = Arg(0);
     const TypeTag type = heap_.type_of(source);
@@ -1100,6 +1103,7 @@ Ref Call::ConstructBytes(bool bytearray) {
     }
     if (type == TypeTag::kBytes || type == TypeTag::kByteArray) {
       data = BytesData(heap_, source);
+      filled_in_place = true;
     } else if (type == TypeTag::kStr) {
       if (args_.positional.size() < 2) return TypeError("string argument without an encoding");
       data = StrText(heap_, source);
@@ -1112,7 +1116,9 @@ Ref Call::ConstructBytes(bool bytearray) {
       const auto size = static_cast<uint64_t>(*n);
       if (!Check(CheckGrowth(heap_, size, size))) return Ref();
       data.assign(size, '\0');
+      filled_in_place = true;
     } else {
+      filled_in_place = type == TypeTag::kTuple;
       // A new bytearray grows one item at a time, except from a list or a
       // tuple from 3.11.
       const bool sized_once = !heap_.profile().bytearray_init_appends &&
@@ -1137,7 +1143,8 @@ Ref Call::ConstructBytes(bool bytearray) {
       if (grown) return grown;
     }
   }
-  return bytearray ? NewByteArray(heap_, data) : NewBytes(heap_, data);
+  if (bytearray) return NewByteArray(heap_, data);
+  return filled_in_place ? NewBytesObject(heap_, data) : NewBytes(heap_, data);
 }
 
 Ref Call::ConstructException() {
