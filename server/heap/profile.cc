@@ -148,7 +148,7 @@ constexpr Profile Py38() {
       .packing_functions =
           "zip enumerate reversed min max "
           "dict.update set.update set.union set.intersection set.difference str.format "
-          "str.startswith str.endswith str.find str.count functools.reduce",
+          "str.startswith str.endswith str.find str.count functools.reduce sys.getsizeof",
       .str_concat_in_place = true,
       .compare_specialises_in_tests = false,
       .recursion_overflow_allowance = 50,
@@ -389,8 +389,9 @@ constexpr Profile Py310() {
   p.packing_functions =
       "zip enumerate min max "
       "dict.update set.update set.union set.intersection set.difference str.format "
-      "str.startswith str.endswith str.find str.count functools.reduce";
+      "str.startswith str.endswith str.find str.count functools.reduce sys.getsizeof";
   p.messages.number = "real number";
+  p.number_conversion.complex_slots_raise = false;
   p.messages.int_arg_legacy = false;
   p.messages.ternary_pow_names_operator = true;
   p.messages.class_check_mentions_union = true;
@@ -405,6 +406,7 @@ constexpr Profile Py310() {
 constexpr Profile Py311() {
   Profile p = Py310();
   p.bool_strs.made_on_first_use = false;
+  p.special_names.made_on_first_use = false;
   p.exception_frees_traceback_first = true;
   p.math.pow_zero_to_minus_inf_fails = false;
   p.random.frame_slots = {};  // frames live on the interpreter's own stack
@@ -491,7 +493,7 @@ constexpr Profile Py311() {
   p.packing_functions =
       "zip min max "
       "dict.update set.update set.union set.intersection set.difference str.format "
-      "str.startswith str.endswith str.find str.count functools.reduce";
+      "str.startswith str.endswith str.find str.count functools.reduce sys.getsizeof";
   p.str_concat_in_place = false;
   p.print_packs_args = true;
   p.messages.delattr_names_object = true;
@@ -629,7 +631,8 @@ constexpr Profile Py313() {
   p.messages.super_check_names_types = true;
   p.property_named_by_getter = true;
   p.packing_functions =
-      "zip dict.update set.update set.union set.intersection set.difference str.format functools.reduce";
+      "zip dict.update set.update set.union set.intersection set.difference str.format functools.reduce "
+      "sys.getsizeof";
   p.messages.float_mod_zero = "float modulo by zero";
   p.messages.setattr_no_dict = " and no __dict__ for setting new attributes";
   p.messages.str_search_arg = "%s() argument 1 must be str";

@@ -353,6 +353,22 @@ struct BoolStrRules {
   bool made_on_first_use = true;
 };
 
+// int(x) and float(x) of a value that is not a real number.
+struct NumberConversionRules {
+  // complex has int and float slots that raise "can't convert complex to
+  // int" ("... to float") (3.8, 3.9); from 3.10 it has none, and the
+  // generic TypeError names the type.
+  bool complex_slots_raise = true;
+};
+
+// Special methods a builtin looks up by name (int(x)'s __trunc__ when x has
+// neither an int nor an index slot, bytes(x)'s __bytes__): before 3.11 each
+// lookup site makes the name on its first use which, interned already, is
+// dropped at once: one transient str block per site.
+struct SpecialNameRules {
+  bool made_on_first_use = true;
+};
+
 struct Profile {
   std::string_view version;       // "3.11": the name clients use
   std::string_view full_version;  // "3.11.7": the interpreter measured
@@ -746,6 +762,8 @@ struct Profile {
   uint32_t frame_object_base;
 
   BoolStrRules bool_strs;
+  NumberConversionRules number_conversion;
+  SpecialNameRules special_names;
 };
 
 // The profiles heapsim simulates, oldest first.

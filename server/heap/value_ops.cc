@@ -1124,6 +1124,8 @@ std::string FloatRepr(double value) {
   return negative ? "-" + out : out;
 }
 
+std::string BytesLiteralRepr(const std::string& data) { return BytesRepr(data, false); }
+
 std::string StrRepr(const std::string& utf8) {
   const bool has_single = utf8.find('\'') != std::string::npos;
   const bool has_double = utf8.find('"') != std::string::npos;

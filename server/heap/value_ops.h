@@ -66,6 +66,10 @@ std::string FloatRepr(double value);
 // repr() of a str value.
 std::string StrRepr(const std::string& utf8);
 
+// repr() of a bytes value (b'...'), also the form CPython's messages give
+// a bytearray's contents.
+std::string BytesLiteralRepr(const std::string& data);
+
 // The number of items of a sized container, or -1 when it has no len().
 int64_t Length(const Heap& heap, ObjectId id);
 

@@ -130,6 +130,13 @@ Ref BuiltinCall::TypeError(std::string_view text) {
 
 Ref BuiltinCall::Int(int64_t value) { return NewInt(heap_, value); }
 
+void BuiltinCall::MakeSpecialNameOnFirstUse(std::string_view name) {
+  if (!heap_.profile().special_names.made_on_first_use) return;
+  if (!interp_.session().special_names_made.insert(name).second) return;
+  heap_.MakeTransientBlock(
+      StrRequest(heap_.profile(), static_cast<uint32_t>(name.size()), StrKind::kAscii));
+}
+
 Ref BuiltinCall::NewTextOf(ObjectId value, std::string_view text) {
   if (heap_.type_of(value) == TypeTag::kBool) {
     ObjectId& cached = interp_.session().bool_strs[value == heap_.bool_object(true) ? 1 : 0];

@@ -77,6 +77,10 @@ class BuiltinCall {
   // A new str of `text`, the str() or repr() of `value`: an int's decimal
   // conversion holds a scratch int while it makes the str.
   Ref NewTextOf(ObjectId value, std::string_view text);
+  // The lookup of the special method `name` (a static string) by this
+  // builtin: its first one makes the name and drops it where the profile's
+  // special_names say so (a transient block).
+  void MakeSpecialNameOnFirstUse(std::string_view name);
 
   Interpreter& interp_;
   Heap& heap_;

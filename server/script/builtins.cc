@@ -873,6 +873,16 @@ Ref Call::Round() {
   return NewFloat(heap_, rounded);
 }
 
+// The first `count` code points of UTF-8 text (all of it when shorter).
+std::string FirstCodePoints(const std::string& utf8, size_t count) {
+  size_t end = 0;
+  for (size_t seen = 0; end < utf8.size(); ++end) {
+    const bool starts_code_point = (static_cast<unsigned char>(utf8[end]) & 0xC0) != 0x80;
+    if (starts_code_point && seen++ == count) break;
+  }
+  return utf8.substr(0, end);
+}
+
 std::string StripText(const std::string& text) {
   size_t start = 0;
   size_t end = text.size();
@@ -903,8 +913,13 @@ Ref Call::ConstructInt() {
       }
       return NewInt(heap_, BigInt::FromDouble(x));
     }
+    const NumberConversionRules& rules = heap_.profile().number_conversion;
+    if (type == TypeTag::kComplex && rules.complex_slots_raise) {
+      return TypeError("can't convert complex to int");
+    }
+    MakeSpecialNameOnFirstUse("__trunc__");
   }
-  if (type != TypeTag::kStr && type != TypeTag::kBytes) {
+  if (type != TypeTag::kStr && type != TypeTag::kBytes && type != TypeTag::kByteArray) {
     return TypeError(absl::StrCat("int() argument must be a string, a bytes-like object or a ",
                                   std::string(heap_.profile().messages.number), ", not '",
                                   TypeName(heap_, value), "'"));
@@ -949,9 +964,10 @@ Ref Call::ConstructInt() {
   }
   std::optional<BigInt> parsed = ok ? BigInt::FromDigits(digits, base) : std::nullopt;
   if (!parsed) {
-    return Fail(PyError(PyExc::kValueError,
-                        absl::StrCat("invalid literal for int() with base ", base, ": ",
-                                     StrRepr(original))));
+    // The message formats the argument with "%.200R".
+    const std::string repr = type == TypeTag::kStr ? StrRepr(original) : BytesLiteralRepr(original);
+    return Fail(PyError(PyExc::kValueError, absl::StrCat("invalid literal for int() with base ",
+                                                         base, ": ", FirstCodePoints(repr, 200))));
   }
   // PyLong_FromString sizes its result from the digit count.
   const auto estimate = static_cast<uint32_t>(static_cast<double>(digits.size()) *
@@ -987,6 +1003,9 @@ Ref Call::ConstructFloat() {
                                                            StrRepr(StrText(heap_, value)))));
     }
     return NewFloat(heap_, parsed);
+  }
+  if (type == TypeTag::kComplex && heap_.profile().number_conversion.complex_slots_raise) {
+    return TypeError("can't convert complex to float");
   }
   return TypeError(absl::StrCat("float() argument must be a string or a ",
                                 std::string(heap_.profile().messages.number), ", not '",
@@ -1062,6 +1081,13 @@ Ref Call::ConstructSet(bool frozen) {
 Ref Call::ConstructBytes(bool bytearray) {
   if (!Arity(0, 3)) return Ref();
   std::string data;
+  // bytes(n), bytes(a tuple) and bytes(a buffer) fill a bytes object they
+  // allocated first: a new object even of one byte (other routes give the
+  // one-byte singleton).
+  bool filled_in_place = false;
+  if (!bytearray && args_.positional.size() == 1 && args_.keywords.empty()) {
+    MakeSpecialNameOnFirstUse("__bytes__");
+  }
   if (!args_.positional.empty()) {
     const ObjectId source = Arg(0);
     const TypeTag type = heap_.type_of(source);
@@ -1077,6 +1103,7 @@ Ref Call::ConstructBytes(bool bytearray) {
     }
     if (type == TypeTag::kBytes || type == TypeTag::kByteArray) {
       data = BytesData(heap_, source);
+      filled_in_place = true;
     } else if (type == TypeTag::kStr) {
       if (args_.positional.size() < 2) return TypeError("string argument without an encoding");
       data = StrText(heap_, source);
@@ -1089,7 +1116,9 @@ Ref Call::ConstructBytes(bool bytearray) {
       const auto size = static_cast<uint64_t>(*n);
       if (!Check(CheckGrowth(heap_, size, size))) return Ref();
       data.assign(size, '\0');
+      filled_in_place = true;
     } else {
+      filled_in_place = type == TypeTag::kTuple;
       // A new bytearray grows one item at a time, except from a list or a
       // tuple from 3.11.
       const bool sized_once = !heap_.profile().bytearray_init_appends &&
@@ -1114,7 +1143,8 @@ Ref Call::ConstructBytes(bool bytearray) {
       if (grown) return grown;
     }
   }
-  return bytearray ? NewByteArray(heap_, data) : NewBytes(heap_, data);
+  if (bytearray) return NewByteArray(heap_, data);
+  return filled_in_place ? NewBytesObject(heap_, data) : NewBytes(heap_, data);
 }
 
 Ref Call::ConstructException() {

@@ -112,6 +112,9 @@ struct SessionState {
   std::string tracemalloc_objects_made;
   // The strs str(False) and str(True) return (static; made on first use).
   ObjectId bool_strs[2] = {kNoObject, kNoObject};
+  // The special-method names whose lookup site has made them (profile's
+  // special_names.made_on_first_use): "__trunc__", "__bytes__".
+  absl::flat_hash_set<std::string_view> special_names_made;
   // The source lines of each program by the file name its frames show, as
   // linecache finds them for Traceback.format().
   absl::flat_hash_map<std::string, std::shared_ptr<const std::vector<std::string>>> source_lines;
