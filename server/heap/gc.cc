@@ -9,6 +9,7 @@
 #include "server/heap/dealloc.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/deque_object.h"
+#include "server/heap/lru_cache_object.h"
 #include "server/heap/partial_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/gc_timing.h"
@@ -61,6 +62,12 @@ void ClearReferences(Heap& heap, ObjectId id) {
       return;
     case TypeTag::kPartial:
       ClearPartialReferences(heap, id);
+      return;
+    case TypeTag::kLruCache:
+      ClearLruCacheReferences(heap, id);
+      return;
+    case TypeTag::kLruCacheDecorator:
+      ClearLruCacheClosure(heap, id);
       return;
     case TypeTag::kDict:
       DictClear(heap, id);  // dict_tp_clear is PyDict_Clear

@@ -29,6 +29,8 @@ bool IsCallable(const Heap& heap, ObjectId object) {
     case TypeTag::kBuiltinType:
     case TypeTag::kWeakRef:
     case TypeTag::kPartial:
+    case TypeTag::kLruCache:
+    case TypeTag::kLruCacheDecorator:
       return true;
     case TypeTag::kInstance: {
       // A class can only bind __call__ if the name's str exists.
