@@ -455,7 +455,8 @@ Ref CallLruCache(Interpreter& interp, ObjectId wrapper, CallArgs args);
 
 // Attribute `name` of an lru_cache wrapper or decorator other than the
 // wrapper's methods: __wrapped__, __name__, __qualname__, __module__ from
-// its __dict__, 3.8's AttributeError for cache_parameters; others refused.
+// its __dict__, AttributeError for names it lacks (cache_parameters on
+// 3.8); its other dunders and the decorator's attributes refused.
 Ref LruCacheAttribute(Interpreter& interp, ObjectId wrapper, const std::string& name);
 
 // True for functools.lru_cache and functools.cache (Python functions in

@@ -228,6 +228,9 @@ class AttributeCall : public BuiltinCall {
       case TypeTag::kModule:
       case TypeTag::kFunction:
       case TypeTag::kException:
+      case TypeTag::kPartial:
+      case TypeTag::kLruCache:
+      case TypeTag::kLruCacheDecorator:
         interp_.Refuse(absl::StrCat("vars() of a '", TypeName(heap_, object),
                                     "' object (its __dict__ is not modelled)"));
         return Ref();

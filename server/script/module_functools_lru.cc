@@ -72,9 +72,10 @@ class LruCacheCall : public BuiltinCall {
       case Builtin::kFunctoolsCache:
         return Cache();
       case Builtin::kLruCacheInfo:
+        if (!KeywordsAllowed()) return Ref();
         return CacheInfo();
       case Builtin::kLruCacheClear:
-        if (!Arity(0, 0)) return Ref();
+        if (!KeywordsAllowed() || !Arity(0, 0)) return Ref();
         LruCacheClear(heap_, self_);
         return None();
       default:
@@ -490,6 +491,16 @@ Ref LruCacheAttribute(Interpreter& interp, ObjectId wrapper, const std::string& 
     interp.Raise(PyError(PyExc::kAttributeError,
                          "'functools._lru_cache_wrapper' object has no attribute "
                          "'cache_parameters'"));
+    return Ref();
+  }
+  const bool dunder = name.size() > 4 && name.starts_with("__") && name.ends_with("__");
+  if (heap.type_of(wrapper) == TypeTag::kLruCache && !dunder && name != "cache_parameters") {
+    // Not in its type nor (attributes cannot be set) in its __dict__.
+    interp.Raise(interp.AttributeErrorFor(
+        wrapper, name,
+        PyError(PyExc::kAttributeError,
+                absl::StrCat("'functools._lru_cache_wrapper' object has no attribute '", name,
+                             "'"))));
     return Ref();
   }
   interp.Refuse(absl::StrCat("attribute '", name, "' of a ",
