@@ -38,6 +38,10 @@ print(len(gc.get_referrers(node(1))))
 node(2)
 node(3)
 print(node.cache_info())
+info = node.cache_info()
+pair = (info, 1)
+gc.collect()
+print(gc.is_tracked(info), gc.is_tracked(pair))
 b = node(2)
 b.other = b
 del b
