@@ -161,6 +161,37 @@ struct PartialBody {
   ObjectId keywords = kNoObject;  // a dict
 };
 
+// functools.lru_cache's wrapper (_lru_cache_wrapper, lru_cache_object):
+// the cached callable, the cache dict (key -> result when unbounded, key ->
+// link when bounded), the __dict__ update_wrapper filled, all owned, and
+// one reference to each link of a bounded cache, least recently used
+// first. functools.py's closures over lru_cache()'s cells of maxsize and
+// typed (the decorator lru_cache(maxsize, typed) returns, and the wrapper's
+// cache_parameters lambda) share the body: no function, the closure tuple.
+struct LruCacheBody {
+  ObjectId function = kNoObject;
+  ObjectId cache = kNoObject;    // dict
+  ObjectId dict = kNoObject;     // __dict__
+  ObjectId closure = kNoObject;  // a closure's tuple of the two cells
+  bool parameters_lambda = false;  // the closure is cache_parameters
+  int64_t maxsize = -1;        // -1: unbounded (None); 0: no caching
+  bool typed = false;
+  int64_t hits = 0;
+  int64_t misses = 0;
+  ObjectId oldest = kNoObject;  // lru_list_elem objects, a doubly linked list
+  ObjectId newest = kNoObject;
+};
+
+// A bounded cache's lru_list_elem: its key and result (owned), the key's
+// hash and its neighbours in the wrapper's list (not owned).
+struct LruLinkBody {
+  ObjectId key = kNoObject;
+  ObjectId result = kNoObject;
+  int64_t hash = 0;
+  ObjectId older = kNoObject;
+  ObjectId newer = kNoObject;
+};
+
 // staticmethod and classmethod objects (the callable they wrap) and
 // property objects (getter, setter, deleter, doc and, 3.10+, the name
 // __set_name__ gives); all owned, kNoObject when unset.

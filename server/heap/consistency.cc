@@ -37,6 +37,18 @@ void ForEachOwnedReference(const Heap& heap, ObjectId id,
       ForEachReferent(heap, id, visit);
       visit_if_set(heap.cls(id).slot_names);  // ht_slots: owned, never traversed
       return;
+    case TypeTag::kLruCache: {
+      // The wrapper owns one reference to each link (the GC sees through
+      // them to their keys and results).
+      const LruCacheBody& body = heap.lru_cache(id);
+      for (ObjectId link = body.oldest; link != kNoObject; link = heap.lru_link(link).newer) {
+        visit(link);
+      }
+      visit_if_set(body.cache);
+      visit_if_set(body.function);
+      visit_if_set(body.dict);
+      return;
+    }
     case TypeTag::kMemberDescriptor:
       visit(heap.member(id).cls);
       visit(heap.member(id).name);

@@ -10,6 +10,7 @@
 #include "server/heap/heap.h"
 #include "server/heap/itertools_object.h"
 #include "server/heap/deque_object.h"
+#include "server/heap/lru_cache_object.h"
 #include "server/heap/partial_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/slotted_object.h"
@@ -272,6 +273,13 @@ void DeallocateObject(Heap& heap, ObjectId id) {
     }
     case TypeTag::kPartial:
       DeallocPartial(heap, id);
+      return;
+    case TypeTag::kLruCache:
+    case TypeTag::kLruCacheDecorator:
+      DeallocLruCache(heap, id);
+      return;
+    case TypeTag::kLruLink:
+      DeallocLruLink(heap, id);
       return;
     case TypeTag::kSuper: {
       const SuperBody body = heap.super_body(id);

@@ -9,6 +9,7 @@
 #include "server/heap/dealloc.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/deque_object.h"
+#include "server/heap/lru_cache_object.h"
 #include "server/heap/partial_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/gc_timing.h"
@@ -16,6 +17,7 @@
 #include "server/heap/list_object.h"
 #include "server/heap/referents.h"
 #include "server/heap/slotted_object.h"
+#include "server/heap/tuple_object.h"
 #include "server/heap/weakref_object.h"
 
 namespace heapsim {
@@ -61,6 +63,12 @@ void ClearReferences(Heap& heap, ObjectId id) {
       return;
     case TypeTag::kPartial:
       ClearPartialReferences(heap, id);
+      return;
+    case TypeTag::kLruCache:
+      ClearLruCacheReferences(heap, id);
+      return;
+    case TypeTag::kLruCacheDecorator:
+      ClearLruCacheClosure(heap, id);
       return;
     case TypeTag::kDict:
       DictClear(heap, id);  // dict_tp_clear is PyDict_Clear
@@ -161,7 +169,7 @@ bool TupleCanBeUntracked(const Heap& heap, ObjectId id) {
 bool MayBeTracked(const Heap& heap, ObjectId id) {
   const TypeTag type = heap.type_of(id);
   if (!heap.IsGcType(type)) return false;
-  return type != TypeTag::kTuple || heap.IsTracked(id);
+  return !IsExactTuple(heap, id) || heap.IsTracked(id);
 }
 
 bool IsTracked(const Heap& heap, ObjectId id) { return heap.IsTracked(id); }
@@ -313,7 +321,8 @@ CollectResult Collect(Heap& heap, int generation, const FinalizerRunner& run_fin
   uint64_t survivors = 0;
   for (ObjectId id : young.reachable) {
     const TypeTag type = heap.type_of(id);
-    if (type == TypeTag::kTuple && TupleCanBeUntracked(heap, id)) continue;
+    // Only exact tuples (a namedtuple's instances stay tracked).
+    if (IsExactTuple(heap, id) && TupleCanBeUntracked(heap, id)) continue;
     if (generation == GcState::kGenerations - 1 && type == TypeTag::kDict &&
         !IsDefaultDict(heap, id) && DictCanBeUntracked(heap, id)) {
       continue;

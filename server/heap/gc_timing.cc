@@ -9,6 +9,7 @@
 #include "server/heap/gc.h"
 #include "server/heap/heap.h"
 #include "server/heap/referents.h"
+#include "server/heap/tuple_object.h"
 
 namespace heapsim {
 
@@ -60,7 +61,7 @@ void CheckFullCollectionPossible(Heap& heap) {
 // Always tracked while alive: no collection untracks it.
 bool AlwaysTracked(const Heap& heap, ObjectId id) {
   const TypeTag type = heap.type_of(id);
-  return IsGcType(type) && type != TypeTag::kTuple &&
+  return IsGcType(type) && !IsExactTuple(heap, id) &&
          (type != TypeTag::kDict || IsDefaultDict(heap, id));
 }
 
@@ -221,7 +222,7 @@ bool TrackingDependsOnTiming(const Heap& heap, ObjectId id) {
     return false;
   }
   const TypeTag type = heap.type_of(id);
-  if (type != TypeTag::kTuple && (type != TypeTag::kDict || IsDefaultDict(heap, id))) return false;
+  if (!IsExactTuple(heap, id) && (type != TypeTag::kDict || IsDefaultDict(heap, id))) return false;
   bool always_tracked_item = false;
   ForEachReferent(heap, id, [&](ObjectId item) {
     always_tracked_item = always_tracked_item || AlwaysTracked(heap, item);

@@ -426,6 +426,13 @@ void Heap::DestroyBody(ObjectId id) {
     case TypeTag::kPartial:
       partials_.Remove(o.payload);
       break;
+    case TypeTag::kLruCache:
+    case TypeTag::kLruCacheDecorator:
+      lru_caches_.Remove(o.payload);
+      break;
+    case TypeTag::kLruLink:
+      lru_links_.Remove(o.payload);
+      break;
     case TypeTag::kTraceObject:
       trace_objects_.Remove(o.payload);
       break;

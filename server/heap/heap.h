@@ -306,6 +306,10 @@ class Heap {
   const SuperBody& super_body(ObjectId id) const { return supers_[objects_[id].payload]; }
   PartialBody& partial(ObjectId id) { return partials_[objects_[id].payload]; }
   const PartialBody& partial(ObjectId id) const { return partials_[objects_[id].payload]; }
+  LruCacheBody& lru_cache(ObjectId id) { return lru_caches_[objects_[id].payload]; }
+  const LruCacheBody& lru_cache(ObjectId id) const { return lru_caches_[objects_[id].payload]; }
+  LruLinkBody& lru_link(ObjectId id) { return lru_links_[objects_[id].payload]; }
+  const LruLinkBody& lru_link(ObjectId id) const { return lru_links_[objects_[id].payload]; }
   const TraceObjectBody& trace_object(ObjectId id) const {
     return trace_objects_[objects_[id].payload];
   }
@@ -362,6 +366,8 @@ class Heap {
   void AttachBody(ObjectId id, MemberBody body) { Attach(id, members_, std::move(body)); }
   void AttachBody(ObjectId id, SuperBody body) { Attach(id, supers_, std::move(body)); }
   void AttachBody(ObjectId id, PartialBody body) { Attach(id, partials_, std::move(body)); }
+  void AttachBody(ObjectId id, LruCacheBody body) { Attach(id, lru_caches_, std::move(body)); }
+  void AttachBody(ObjectId id, LruLinkBody body) { Attach(id, lru_links_, std::move(body)); }
   void AttachBody(ObjectId id, TraceObjectBody body) {
     Attach(id, trace_objects_, std::move(body));
   }
@@ -701,6 +707,8 @@ class Heap {
   Slab<MemberBody> members_;
   Slab<SuperBody> supers_;
   Slab<PartialBody> partials_;
+  Slab<LruCacheBody> lru_caches_;
+  Slab<LruLinkBody> lru_links_;
   Slab<TraceObjectBody> trace_objects_;
   Slab<WrapperBody> wrappers_;
   Slab<BoundBody> bounds_;

@@ -67,6 +67,9 @@ enum class TypeTag : uint8_t {
   kTraceObject,    // an object of Lib/tracemalloc.py (trace_object.h)
   kDeque,          // collections.deque (deque_object.h)
   kPartial,        // functools.partial (partial_object.h)
+  kLruCache,       // functools.lru_cache's wrapper (lru_cache_object.h)
+  kLruCacheDecorator,  // the decorator lru_cache(maxsize, typed) returns
+  kLruLink,        // a bounded lru_cache's list element (not a GC object)
   kCount,
 };
 

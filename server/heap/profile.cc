@@ -177,6 +177,11 @@ constexpr Profile Py38() {
       .operator_has_call = false,
       .partial_traverse_visits_type = false,
       .partial_vectorcall = false,
+      .lru_cache = {.wrapper_size = 144,
+                    .has_cache = false,
+                    .has_cache_parameters = false,
+                    .weak_referenceable = false,
+                    .copies_type_params = false},
       .deque = {.object_size = 96, .own_block_cache = false, .traverse_visits_type = false,
                 .remove_rotates_each_step = true,
                 .iterator_type_name = "_collections._deque_iterator"},
@@ -328,6 +333,10 @@ constexpr Profile Py39() {
                                                        2, 2, 0, 3, 2, 0, 1, 2, 3, 0},
       .frames = {12, 17, 13, 8, 7}};
   p.partial_vectorcall = true;
+  p.lru_cache.wrapper_size = 152;
+  p.lru_cache.has_cache = true;
+  p.lru_cache.has_cache_parameters = true;
+  p.lru_cache.weak_referenceable = true;
   return p;
 }
 
@@ -354,6 +363,7 @@ constexpr Profile Py310() {
   p.messages.unset_slot_names_object = true;
   p.messages.reduce_empty = "reduce() of empty iterable with no initial value";
   p.partial_traverse_visits_type = true;
+  p.lru_cache.wrapper_size = 168;
   p.full_version = "3.10.13";
   p.take_snapshot_frame_bytes = 416;
   p.name_suggestions = NameSuggestions::kEachNamespace;
@@ -512,6 +522,7 @@ constexpr Profile Py312() {
   p.deque.traverse_visits_type = true;  // collections.deque became a heap type
   p.deque.iterator_type_name = "collections._deque_iterator";
   p.defaultdict_traverse_visits_type = true;  // so did collections.defaultdict
+  p.lru_cache.copies_type_params = true;  // update_wrapper copies __type_params__
   p.itertools.accumulate_size = 72;
   p.itertools.traverse_visits_type = true;  // heap types from 3.12
   p.itertools.has_batched = true;

@@ -203,6 +203,20 @@ struct DequeRules {
 };
 
 // itertools' iterators (itertools_object.h).
+// functools.lru_cache (lru_cache_object.h, module_functools_lru.cc).
+struct LruCacheRules {
+  // The wrapper's request, GC header included (3.9+ adds a pointer, 3.10+
+  // the heap types' module state references).
+  uint32_t wrapper_size;
+  // functools.cache exists (3.9+); lru_cache sets the wrapper's
+  // cache_parameters (3.9+); update_wrapper copies __type_params__ (3.12+).
+  bool has_cache;
+  bool has_cache_parameters;
+  // The wrapper is weakly referenceable (3.9+).
+  bool weak_referenceable;
+  bool copies_type_params;
+};
+
 struct ItertoolsRules {
   // accumulate's request, GC header included (3.12+ adds a pointer to the
   // module state).
@@ -662,6 +676,7 @@ struct Profile {
   // packs the call's positional arguments in a tuple (and its keywords in a
   // dict, which the callee's frame then unpacks into more blocks).
   bool partial_vectorcall;  // operator.call (3.11+)
+  LruCacheRules lru_cache;
   DequeRules deque;
   // defdict_traverse visits the (heap) type first (3.12+, when
   // _collections' types became heap types): gc.get_referents shows it.

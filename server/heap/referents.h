@@ -99,6 +99,29 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
       visit_if_set(body.name);
       return;
     }
+    case TypeTag::kLruCache: {
+      // lru_cache_tp_traverse's order: each link's key and result, least
+      // recently used first, then the cache, the function and the __dict__
+      // (the module state's objects and the types it also visits are
+      // refused by gc.get_referents).
+      const LruCacheBody& body = heap.lru_cache(id);
+      for (ObjectId link = body.oldest; link != kNoObject; link = heap.lru_link(link).newer) {
+        visit(heap.lru_link(link).key);
+        visit(heap.lru_link(link).result);
+      }
+      visit_if_set(body.cache);
+      visit_if_set(body.function);
+      visit_if_set(body.dict);
+      return;
+    }
+    case TypeTag::kLruCacheDecorator:
+      visit_if_set(heap.lru_cache(id).closure);
+      return;
+    case TypeTag::kLruLink:
+      // Not a GC object: its references, for the consistency check.
+      visit_if_set(heap.lru_link(id).key);
+      visit_if_set(heap.lru_link(id).result);
+      return;
     case TypeTag::kPartial: {
       // partial_traverse's order (3.10+ visit the heap type first, which
       // gc.get_referents adds: the static type object is not traversed).

@@ -4,6 +4,7 @@
 #include "server/heap/bytes_object.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/deque_object.h"
+#include "server/heap/lru_cache_object.h"
 #include "server/heap/partial_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
@@ -88,6 +89,12 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
       return kSuperRequest;
     case TypeTag::kPartial:
       return kPartialRequest;
+    case TypeTag::kLruCache:
+      return heap.profile().lru_cache.wrapper_size;
+    case TypeTag::kLruCacheDecorator:
+      return aux.function;
+    case TypeTag::kLruLink:
+      return kLruLinkRequest;
     case TypeTag::kTraceObject:
       return kTraceObjectRequest;
     case TypeTag::kStaticMethod:

@@ -23,6 +23,12 @@ inline constexpr uint8_t kVersionInfoTuple = 1;
 inline constexpr std::array<std::string_view, 5> kVersionInfoFields = {
     "major", "minor", "micro", "releaselevel", "serial"};
 
+// Object::subtype of the tuple an lru_cache wrapper's cache_info() returns:
+// functools' CacheInfo, a namedtuple class, whose repr names the fields.
+inline constexpr uint8_t kCacheInfoTuple = 2;
+inline constexpr std::array<std::string_view, 4> kCacheInfoFields = {"hits", "misses", "maxsize",
+                                                                     "currsize"};
+
 // True for a tuple exactly of type tuple (PyTuple_CheckExact).
 inline bool IsExactTuple(const Heap& heap, ObjectId id) {
   return heap.type_of(id) == TypeTag::kTuple && heap.object(id).subtype == 0;

@@ -51,6 +51,9 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"", false},                          // kTraceObject: per kind
     {"deque", true},                      // kDeque
     {"partial", true},                    // kPartial
+    {"_lru_cache_wrapper", true},         // kLruCache
+    {"function", true},                   // kLruCacheDecorator
+    {"_lru_list_elem", false},            // kLruLink
 }};
 
 }  // namespace

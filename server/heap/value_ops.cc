@@ -374,6 +374,14 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
         }
         return out + ")";
       }
+      if (heap.object(id).subtype == kCacheInfoTuple) {
+        std::string out = "CacheInfo(";
+        for (size_t i = 0; i < items.size() && i < kCacheInfoFields.size(); ++i) {
+          absl::StrAppend(&out, i == 0 ? "" : ", ", std::string(kCacheInfoFields[i]), "=",
+                          ReprOf(heap, items[i], state));
+        }
+        return out + ")";
+      }
       if (state.active.contains(id)) return "(...)";
       state.active.insert(id);
       std::string out = absl::StrCat("(", JoinItems(heap, items, state),
@@ -459,6 +467,13 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       return absl::StrCat("<", std::string(InfoOf(o.type).name), " object at ", AddressText(o.address), ">");
     case TypeTag::kPartial:
       return PartialRepr(heap, id, state);
+    case TypeTag::kLruCache:
+    case TypeTag::kLruCacheDecorator:
+    case TypeTag::kLruLink:
+      // Their reprs show an address functools.py's unmodelled allocations
+      // made unknown.
+      state.error = absl::UnimplementedError("the repr of functools.lru_cache's objects");
+      return "";
     case TypeTag::kSuper: {
       const SuperBody& s = heap.super_body(id);
       return absl::StrCat("<super: <class '", heap.cls(s.type).name, "'>, <",
@@ -608,11 +623,14 @@ std::string TypeName(const Heap& heap, ObjectId id) {
       return absl::StrCat(std::string(rules.type_module), ".", std::string(rules.type_name));
     }
     case TypeTag::kTuple:
+      if (o.subtype == kCacheInfoTuple) return "CacheInfo";
       return o.subtype == kVersionInfoTuple ? "sys.version_info" : "tuple";
     case TypeTag::kDeque:
       return "collections.deque";  // tp_name, as errors show it
     case TypeTag::kPartial:
       return "functools.partial";
+    case TypeTag::kLruCache:
+      return "functools._lru_cache_wrapper";
     case TypeTag::kDict:
       return o.subtype == kDefaultDictSubtype ? "collections.defaultdict" : "dict";
     default:

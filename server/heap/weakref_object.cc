@@ -14,7 +14,11 @@ WeakReferenceable WeakReferenceableKind(const Heap& heap, ObjectId object) {
                                                                   : WeakReferenceable::kNo;
     case TypeTag::kFunction:
     case TypeTag::kPartial:
+    case TypeTag::kLruCacheDecorator:
       return WeakReferenceable::kYes;
+    case TypeTag::kLruCache:
+      return heap.profile().lru_cache.weak_referenceable ? WeakReferenceable::kYes
+                                                         : WeakReferenceable::kNo;
     case TypeTag::kClass:  // its base's __subclasses__ already holds a weakref to it
     case TypeTag::kSet:
     case TypeTag::kFrozenSet:

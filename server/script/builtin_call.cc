@@ -21,6 +21,9 @@ std::string BuiltinCall::CallName() const {
   if (IsMethodBuiltin(builtin_) && heap_.type_of(self_) == TypeTag::kArray) {
     return absl::StrCat("array.", name);
   }
+  if (IsMethodBuiltin(builtin_) && heap_.type_of(self_) == TypeTag::kLruCache) {
+    return absl::StrCat("_lru_cache_wrapper.", name);  // tp_name "functools._lru_cache_wrapper"
+  }
   if (IsMethodBuiltin(builtin_)) return absl::StrCat(TypeName(heap_, self_), ".", name);
   const std::string module(BuiltinModule(builtin_));
   return module.empty() ? name : absl::StrCat(module, ".", name);

@@ -204,6 +204,8 @@ constexpr MethodEntry kMethods[] = {
     {TypeTag::kDeque, "count", Builtin::kDequeCount},
     {TypeTag::kDeque, "index", Builtin::kDequeIndex},
     {TypeTag::kDeque, "remove", Builtin::kDequeRemove},
+    {TypeTag::kLruCache, "cache_info", Builtin::kLruCacheInfo},
+    {TypeTag::kLruCache, "cache_clear", Builtin::kLruCacheClear},
     {TypeTag::kByteArray, "decode", Builtin::kBytesDecode},
     {TypeTag::kArray, "append", Builtin::kArrayAppend},
     {TypeTag::kArray, "extend", Builtin::kArrayExtend},
@@ -398,6 +400,8 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"operator", "call", Builtin::kOperatorCall},
     {"functools", "reduce", Builtin::kFunctoolsReduce},
     {"functools", "partial", Builtin::kTypePartial},
+    {"functools", "lru_cache", Builtin::kFunctoolsLruCache},
+    {"functools", "cache", Builtin::kFunctoolsCache},
 };
 
 // ---- Helpers ----
@@ -500,6 +504,11 @@ Ref Call::TypeOf(ObjectId object) {
     interp_.Refuse("the type of copy.copy or copy.deepcopy (a Python function in CPython)");
     return Ref();
   }
+  if (IsFunctoolsPythonFunction(heap_, object)) {
+    interp_.Refuse("the type of functools.lru_cache or functools.cache (a Python function in "
+                   "CPython)");
+    return Ref();
+  }
   if (IsRandomFunction(heap_, object)) {
     interp_.Refuse("the type of a function of random (a method of its hidden instance)");
     return Ref();
@@ -509,7 +518,8 @@ Ref Call::TypeOf(ObjectId object) {
     return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeDefaultDict)]);
   }
   if (type == TypeTag::kTuple && !IsExactTuple(heap_, object)) {
-    interp_.Refuse("type() of sys.version_info (its struct sequence type is not modelled)");
+    interp_.Refuse("type() of sys.version_info or a CacheInfo (their tuple subclasses are not "
+                   "modelled)");
     return Ref();
   }
   if (type == TypeTag::kIterator &&
@@ -1293,6 +1303,10 @@ Ref Call::Run() {
     return CallCollectionsBuiltin(interp_, builtin_, self_, args_);
   }
   if (builtin_ == Builtin::kTypePartial) return CallFunctoolsBuiltin(interp_, builtin_, args_);
+  if (builtin_ == Builtin::kFunctoolsLruCache || builtin_ == Builtin::kFunctoolsCache ||
+      builtin_ == Builtin::kLruCacheInfo || builtin_ == Builtin::kLruCacheClear) {
+    return CallLruCacheBuiltin(interp_, builtin_, self_, args_);
+  }
   if (IsMethodBuiltin(builtin_)) return CallMethodBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ >= Builtin::kSysGetSizeOf) return CallModuleBuiltin(interp_, builtin_, args_);
   if (!KeywordsAllowed()) return Ref();
@@ -1451,6 +1465,10 @@ Ref Call::Run() {
         interp_.Refuse(TimingRefusal(heap_, "hash() of an object hashed by its address after "
                                             "CPython may have run an automatic full collection "
                                             "(which empties its free lists)"));
+        return Ref();
+      }
+      if (HashedByAddress(heap_.type_of(Arg(0))) &&
+          RefuseAfterTracemallocObjects(interp_, "hash() of an object hashed by its address")) {
         return Ref();
       }
       const std::optional<int64_t> hash = HashOf(interp_, Arg(0));

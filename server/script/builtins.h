@@ -243,6 +243,8 @@ enum class Builtin : uint16_t {
   kOperatorCall,
   // Module functools (module_functools.cc).
   kFunctoolsReduce,
+  kFunctoolsLruCache,  // lru_cache and cache (module_functools_lru.cc)
+  kFunctoolsCache,
   // Module random (module_random.cc): kRandomSeed to kRandomSetState.
   kRandomSeed,
   kRandomRandom,
@@ -357,6 +359,9 @@ enum class Builtin : uint16_t {
   kSnapshotFilterTraces,
   kSnapshotDump,
   kTracebackFormat,
+  // Methods of functools.lru_cache's wrapper (module_functools_lru.cc).
+  kLruCacheInfo,
+  kLruCacheClear,
   kCount,
 };
 
@@ -433,6 +438,30 @@ Ref CallFunctoolsBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
 // until the call returns): its callable with its arguments, then the
 // call's. Null with the error or refusal pending.
 Ref CallPartial(Interpreter& interp, ObjectId partial, CallArgs args);
+
+// functools.lru_cache(), functools.cache() and the wrapper's cache_info()
+// and cache_clear() (`self` the wrapper) (module_functools_lru.cc).
+Ref CallLruCacheBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+
+// Calls the decorator lru_cache(maxsize, typed) returned with the caller's
+// `args` (the wrapper of the function given), or a wrapper's
+// cache_parameters (a new dict of the parameters).
+Ref CallLruCacheDecorator(Interpreter& interp, ObjectId decorator, CallArgs args);
+
+// Calls an lru_cache wrapper with the caller's `args` (held until the call
+// returns) as lru_cache_call does: the arguments packed, then the cache of
+// the wrapper's maxsize looked up or filled.
+Ref CallLruCache(Interpreter& interp, ObjectId wrapper, CallArgs args);
+
+// Attribute `name` of an lru_cache wrapper or decorator other than the
+// wrapper's methods: __wrapped__, __name__, __qualname__, __module__ from
+// its __dict__, AttributeError for names it lacks (cache_parameters on
+// 3.8); its other dunders and the decorator's attributes refused.
+Ref LruCacheAttribute(Interpreter& interp, ObjectId wrapper, const std::string& name);
+
+// True for functools.lru_cache and functools.cache (Python functions in
+// CPython, whose type and size heapsim does not model).
+bool IsFunctoolsPythonFunction(const Heap& heap, ObjectId object);
 
 // Attribute `name` of functools.partial object `partial` (func, args,
 // keywords; the others refused): a new reference, or null with the refusal

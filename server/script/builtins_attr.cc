@@ -29,6 +29,8 @@ bool IsCallable(const Heap& heap, ObjectId object) {
     case TypeTag::kBuiltinType:
     case TypeTag::kWeakRef:
     case TypeTag::kPartial:
+    case TypeTag::kLruCache:
+    case TypeTag::kLruCacheDecorator:
       return true;
     case TypeTag::kInstance: {
       // A class can only bind __call__ if the name's str exists.
@@ -226,6 +228,9 @@ class AttributeCall : public BuiltinCall {
       case TypeTag::kModule:
       case TypeTag::kFunction:
       case TypeTag::kException:
+      case TypeTag::kPartial:
+      case TypeTag::kLruCache:
+      case TypeTag::kLruCacheDecorator:
         interp_.Refuse(absl::StrCat("vars() of a '", TypeName(heap_, object),
                                     "' object (its __dict__ is not modelled)"));
         return Ref();

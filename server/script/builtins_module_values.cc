@@ -65,9 +65,9 @@ constexpr std::pair<std::string_view, std::string_view> kUnmodelledLibraryNames[
     {"operator", "methodcaller"}, {"operator", "length_hint"},
     {"functools", "GenericAlias"}, {"functools", "RLock"},
     {"functools", "WRAPPER_ASSIGNMENTS"}, {"functools", "WRAPPER_UPDATES"},
-    {"functools", "cache"}, {"functools", "cached_property"},
+    {"functools", "cached_property"},
     {"functools", "cmp_to_key"}, {"functools", "get_cache_token"},
-    {"functools", "lru_cache"}, {"functools", "namedtuple"},
+    {"functools", "namedtuple"},
     {"functools", "partialmethod"},
     {"functools", "recursive_repr"}, {"functools", "singledispatch"},
     {"functools", "singledispatchmethod"}, {"functools", "total_ordering"},
@@ -141,6 +141,7 @@ bool ModuleFunctionExists(const Profile& profile, Builtin builtin) {
   if (builtin == Builtin::kMathLcm) return profile.math.variadic_gcd;
   if (builtin == Builtin::kOperatorCall) return profile.operator_has_call;
   if (builtin == Builtin::kTypeItertoolsPairwise) return profile.itertools.has_pairwise;
+  if (builtin == Builtin::kFunctoolsCache) return profile.lru_cache.has_cache;
   return true;
 }
 

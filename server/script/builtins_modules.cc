@@ -106,6 +106,11 @@ Ref ModuleCall::GetSizeOf() {
     interp_.Refuse("sys.getsizeof() of copy.copy or copy.deepcopy (a Python function in CPython)");
     return Ref();
   }
+  if (IsFunctoolsPythonFunction(heap_, operands[0])) {
+    interp_.Refuse("sys.getsizeof() of functools.lru_cache or functools.cache (a Python function "
+                   "in CPython)");
+    return Ref();
+  }
   if (IsRandomFunction(heap_, operands[0])) {
     interp_.Refuse("sys.getsizeof() of a function of random (a method of its hidden instance)");
     return Ref();
@@ -328,7 +333,7 @@ Ref ModuleCall::Run() {
         interp_.Refuse(absl::StrCat(
             "gc.get_count() after ", gc.timing.unmodelled_code,
             " until the next full collection (CPython's counts include the objects "
-            "tracemalloc.py makes and frees, which heapsim does not model)"));
+            "tracemalloc.py or functools.py makes and frees, which heapsim does not model)"));
         return Ref();
       }
       if (!gc.counts_known) {
@@ -400,6 +405,13 @@ Ref ModuleCall::Run() {
       std::vector<ObjectId> referents;
       for (const Ref& a : args_.positional) {
         if (!heap_.IsGcType(heap_.type_of(a.get()))) continue;
+        if (heap_.type_of(a.get()) == TypeTag::kLruCache ||
+            heap_.type_of(a.get()) == TypeTag::kLruCacheDecorator) {
+          // The wrapper also visits _functools' key marker and types; the
+          // decorator is functools.py's closure.
+          interp_.Refuse("gc.get_referents() of a functools.lru_cache object");
+          return Ref();
+        }
         if (heap_.type_of(a.get()) == TypeTag::kGenerator) {
           // CPython visits the generator's frame (before 3.11 the frame
           // object alone), which heapsim keeps in another shape.

@@ -515,6 +515,11 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (value != kNoObject) return heap_.NewRef(value);
     if (found != kNoObject) {
       if (heap_.type_of(found) == TypeTag::kFunction) return NewMethod(heap_, found, object);
+      if (heap_.type_of(found) == TypeTag::kLruCache) {
+        // lru_cache_descr_get binds it: a method object of the wrapper.
+        Refuse("a functools.lru_cache wrapper looked up as a method");
+        return Ref();
+      }
       if (IsDescriptorObject(heap_, found)) return DescriptorGet(found, object, cls);
       if (heap_.type_of(found) == TypeTag::kMemberDescriptor) {
         absl::StatusOr<ObjectId> slot = MemberGet(heap_, found, object);
@@ -595,6 +600,12 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
         IsDunder(name)) {
       return RefuseAttribute(object, name);
     }
+  } else if (type == TypeTag::kTuple && heap_.object(object).subtype == kCacheInfoTuple) {
+    for (size_t i = 0; i < kCacheInfoFields.size(); ++i) {
+      if (kCacheInfoFields[i] == name) return heap_.NewRef(TupleItems(heap_, object)[i]);
+    }
+    // _fields, _asdict, _replace, ...: the namedtuple class's names.
+    if (name.starts_with("_")) return RefuseAttribute(object, name);
   } else if (type == TypeTag::kFunction) {
     if (name == "__name__") return heap_.NewRef(heap_.function(object).name);
     if (name == "__defaults__") {
@@ -604,6 +615,9 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (name == "__qualname__") return NewStr(heap_, heap_.function(object).qualname);
   } else if (type == TypeTag::kPartial) {
     return PartialAttribute(*this, object, name);
+  } else if (type == TypeTag::kLruCacheDecorator ||
+             (type == TypeTag::kLruCache && !FindMethod(type, name))) {
+    return LruCacheAttribute(*this, object, name);
   } else if (IsDefaultDict(heap_, object) && name == "default_factory") {
     const ObjectId factory = DefaultFactory(heap_, object);
     return heap_.NewRef(factory == kNoObject ? heap_.none() : factory);
@@ -666,6 +680,7 @@ bool Interpreter::RefusedAttributeWrite(ObjectId object, const std::string& name
     // A defaultdict's factory may be set (a T_OBJECT member), not deleted.
     refused = (IsDefaultDict(heap_, object) && (IsDunder(name) || (del && name == "default_factory"))) ||
               type == TypeTag::kFunction || type == TypeTag::kModule || type == TypeTag::kPartial ||
+              type == TypeTag::kLruCache || type == TypeTag::kLruCacheDecorator ||
               type == TypeTag::kBuiltinType || (type == TypeTag::kTuple && !IsExactTuple(heap_, object)) ||
               (CPythonHasAttribute(type, name) && !FindMethod(type, name));
   }

@@ -110,6 +110,10 @@ struct SessionState {
   // snapshot, a filter, a statistic), whose memory is not modelled; empty
   // while there is none (tracemalloc_objects.h).
   std::string tracemalloc_objects_made;
+  // The first call of functools.py's Python code (functools.lru_cache(),
+  // ...), whose memory is not modelled; empty while there is none
+  // (module_functools_lru.cc).
+  std::string lru_cache_made;
   // The strs str(False) and str(True) return (static; made on first use).
   ObjectId bool_strs[2] = {kNoObject, kNoObject};
   // The special-method names whose lookup site has made them (profile's

@@ -313,6 +313,10 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
       return CallWeakRef(*this, callable, args);
     case TypeTag::kPartial:
       return CallPartial(*this, callable, std::move(args));
+    case TypeTag::kLruCache:
+      return CallLruCache(*this, callable, std::move(args));
+    case TypeTag::kLruCacheDecorator:
+      return CallLruCacheDecorator(*this, callable, std::move(args));
     case TypeTag::kMethodWrapper: {
       // wrapper_call gets its arguments packed (tp_call).
       Ref packed = PackArguments(heap_, args);

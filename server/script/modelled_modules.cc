@@ -21,7 +21,7 @@ constexpr ModelledModule kModelledModules[] = {
     {"array", ""},
     {"collections", " (of collections heapsim models deque and defaultdict)"},
     {"copy", ""},
-    {"functools", " (of functools heapsim models reduce and partial only)"},
+    {"functools", " (of functools heapsim models reduce, partial, lru_cache and cache only)"},
     {"gc", ""},
     {"itertools",
      " (of itertools heapsim models accumulate, chain, combinations, "

@@ -496,6 +496,12 @@ bool HasMethod(TraceObjectKind kind, std::string_view name) {
 }  // namespace
 
 bool RefuseAfterTracemallocObjects(Interpreter& interp, std::string_view what) {
+  if (const std::string& code = interp.session().lru_cache_made; !code.empty()) {
+    interp.Refuse(absl::StrCat(std::string(what), " after ", code,
+                               " (the memory functools.py's Python code allocates and frees is "
+                               "not modelled)"));
+    return true;
+  }
   const std::string& first = interp.session().tracemalloc_objects_made;
   if (first.empty()) return false;
   interp.Refuse(absl::StrCat(std::string(what), " after ", first,

@@ -40,7 +40,8 @@ Ref TraceObjectGetAttr(Interpreter& interp, ObjectId object, const std::string& 
 // rest refused (Snapshot.traces' order is the C hash table's).
 Ref TraceObjectGetItem(Interpreter& interp, ObjectId object, ObjectId key);
 
-// Refuses `what` (true) once the session made tracemalloc.py objects.
+// Refuses `what` (true) once the session made tracemalloc.py objects or ran
+// functools.py's code (functools.lru_cache()), whose memory is not modelled.
 bool RefuseAfterTracemallocObjects(Interpreter& interp, std::string_view what);
 
 }  // namespace heapsim::script
