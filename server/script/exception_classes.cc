@@ -168,6 +168,7 @@ bool Interpreter::RaiseExceptionInstance(Ref exception) {
     Raise(PyErrorOfClass(exc, shown, *detail));
   }
   error_exception_ = std::move(exception);
+  class_error_ = error_;
   return false;
 }
 

@@ -86,8 +86,9 @@ void Interpreter::Raise(absl::Status error) {
     }
     recursion_overflowed_ = true;
   }
+  const bool same_class_error = error_exception_ && IsClassError(error) && error == class_error_;
   error_ = std::move(error);
-  error_exception_.Reset();
+  if (!same_class_error) error_exception_.Reset();
   const std::optional<ObjectId> argument = PyErrorArgument(error_);
   if (argument.has_value() && error_argument_.get() == *argument) return;
   error_argument_ = ErrorArgument(error_);

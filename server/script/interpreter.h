@@ -619,6 +619,10 @@ class Interpreter : public TracebackSource {
   // The exception object error_ carries when the program raised one (`raise
   // e`, `raise E(...)`, a bare `raise`): the object its handler binds.
   Ref error_exception_;
+  // The error raising an instance of the script's exception classes made
+  // (RaiseExceptionInstance): a builtin that takes it and raises it again
+  // keeps error_exception_ with it.
+  absl::Status class_error_;
   // The exception object being handled (bare `raise` re-raises it).
   Ref handling_exception_;
   // The argument object of error_ (a KeyError's key), held as the raised
