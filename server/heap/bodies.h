@@ -135,6 +135,9 @@ struct InstanceBody {
   // The values of the class's __slots__ names (kNoObject while unset), in
   // layout order: the bases' slots first (see ClassBody::slot_count).
   std::vector<ObjectId> slots;
+  // An instance of an exception class (ClassBody::exception_base set): its
+  // args tuple (BaseException's args).
+  ObjectId args = kNoObject;
 };
 
 // A member descriptor: one __slots__ name of `cls` (both owned), reading and
@@ -266,6 +269,11 @@ struct ClassBody {
   bool instance_weakref = true;
   uint32_t slot_count = 0;
   ObjectId slot_names = kNoObject;  // ht_slots: the own slot names, sorted (a tuple)
+  // An exception class: the builtin exception type it derives from
+  // (ValueError, Exception, ...; a static type, borrowed); kNoObject for
+  // other classes. Its instances are BaseException objects with a __dict__
+  // and a __weakref__ (see NewExceptionInstance).
+  ObjectId exception_base = kNoObject;
 };
 
 // A function: its code and everything bound at definition time.

@@ -80,6 +80,7 @@ void DeallocInstance(Heap& heap, ObjectId id) {
   ForEachSlotIndex(heap, body.cls, [&](uint32_t i) { DropIfSet(heap, body.slots[i]); });
   DropIfSet(heap, body.dict);
   for (ObjectId value : body.values) DropIfSet(heap, value);
+  DropIfSet(heap, body.args);  // BaseException_clear: the dict, then args
   heap.FreeBuffer(body.values_block);
   heap.ReleaseObject(id, /*keep_block=*/false);
   heap.DecRef(body.cls);

@@ -99,6 +99,8 @@ void ClearReferences(Heap& heap, ObjectId id) {
         if (value != kNoObject) heap.DecRef(value);
       }
       if (dict != kNoObject) heap.DecRef(dict);
+      const ObjectId args = std::exchange(heap.instance(id).args, kNoObject);
+      if (args != kNoObject) heap.DecRef(args);
       return;
     }
     case TypeTag::kFunction: {
@@ -125,6 +127,8 @@ void ClearReferences(Heap& heap, ObjectId id) {
     case TypeTag::kModule: {
       const ObjectId dict = std::exchange(heap.module(id).dict, kNoObject);
       if (dict != kNoObject) heap.DecRef(dict);
+      const ObjectId args = std::exchange(heap.instance(id).args, kNoObject);
+      if (args != kNoObject) heap.DecRef(args);
       return;
     }
     case TypeTag::kException: {

@@ -156,13 +156,22 @@ ObjectId MaterializeDict(Heap& heap, ObjectId instance) {
 
 }  // namespace
 
-Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, ObjectId root,
-             const SlotsSpec& slots) {
+namespace {
+
+// NewClass and NewExceptionClass: `builtin_mro` is the MRO of the builtin
+// exception type an exception class derives from (empty for other classes).
+Ref MakeClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, ObjectId root,
+              const SlotsSpec& slots, const std::vector<ObjectId>& builtin_mro) {
   const Profile& profile = heap.profile();
+  const ObjectId exception_base = !builtin_mro.empty() ? builtin_mro[0]
+                                  : base != kNoObject  ? heap.cls(base).exception_base
+                                                       : kNoObject;
   // tp_bases exists before the type (the class statement's call makes it).
   std::vector<ObjectId> bases_items;
   if (base != kNoObject) {
     bases_items.push_back(base);
+  } else if (!builtin_mro.empty()) {
+    bases_items.push_back(builtin_mro[0]);
   } else if (root != kNoObject) {
     bases_items.push_back(root);
   }
@@ -176,13 +185,18 @@ Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, Ob
   body.base = base;
   if (base != kNoObject) heap.IncRef(base);
   body.bases = bases.release();
-  const bool base_dict = base != kNoObject && heap.cls(base).instance_dict;
+  body.exception_base = exception_base;
+  // BaseException has a __dict__ of its own, not a __weakref__.
+  const bool base_dict = (base != kNoObject && heap.cls(base).instance_dict) ||
+                         !builtin_mro.empty();
   const bool base_weakref = base != kNoObject && heap.cls(base).instance_weakref;
   body.instance_dict = base_dict || !slots.present || slots.dict;
   body.instance_weakref = base_weakref || !slots.present || slots.weakref;
   body.slot_count = (base == kNoObject ? 0 : heap.cls(base).slot_count) +
                     static_cast<uint32_t>(slots.names.size());
-  if (body.instance_dict) {
+  const bool caches_keys = exception_base == kNoObject ||
+                           profile.instance_storage == InstanceStorage::kSplitDict;
+  if (body.instance_dict && caches_keys) {
     SharedKeysBody keys;
     keys.log2_size = profile.class_shared_keys_log2;
     keys.usable = profile.class_shared_keys_usable;
@@ -233,11 +247,47 @@ Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, Ob
     } else {
       mro_items.push_back(base);
     }
+  } else if (!builtin_mro.empty()) {
+    mro_items.insert(mro_items.end(), builtin_mro.begin(), builtin_mro.end());
   } else if (root != kNoObject) {
     mro_items.push_back(root);
   }
   heap.cls(id).mro = NewTupleOf(heap, mro_items).release();
   return cls;
+}
+
+}  // namespace
+
+Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, ObjectId root,
+             const SlotsSpec& slots) {
+  return MakeClass(heap, std::move(name), std::move(namespace_dict), base, root, slots, {});
+}
+
+Ref NewExceptionClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base,
+                      const std::vector<ObjectId>& builtin_mro) {
+  return MakeClass(heap, std::move(name), std::move(namespace_dict), base, kNoObject,
+                   SlotsSpec(), base != kNoObject ? std::vector<ObjectId>() : builtin_mro);
+}
+
+bool IsExceptionClass(const Heap& heap, ObjectId cls) {
+  return heap.type_of(cls) == TypeTag::kClass && heap.cls(cls).exception_base != kNoObject;
+}
+
+Ref NewExceptionInstance(Heap& heap, ObjectId cls, ObjectId args) {
+  // BaseException's object and, after it, the weak reference list the
+  // class adds (3.12+: in the pre-header, with the unused dict pointer).
+  const Profile& profile = heap.profile();
+  const uint8_t preheader = profile.weakref_in_preheader ? 16 : 0;
+  const ObjectId id =
+      heap.NewInstanceObject(profile.aux.exception + (preheader != 0 ? preheader : 8), preheader);
+  InstanceBody body;
+  body.cls = cls;
+  body.args = args;
+  heap.IncRef(args);
+  heap.IncRef(cls);
+  heap.AttachBody(id, std::move(body));
+  heap.Track(id);
+  return heap.Adopt(id);
 }
 
 Ref NewInstance(Heap& heap, ObjectId cls) {
@@ -391,6 +441,9 @@ uint64_t InstanceSizeOf(const Heap& heap, ObjectId instance) {
   const ObjectId cls = heap.instance(instance).cls;
   if (HasSlots(heap, cls)) return SlottedInstanceSize(heap, cls);
   const Profile& profile = heap.profile();
+  if (IsExceptionClass(heap, cls)) {
+    return profile.aux.exception + (profile.weakref_in_preheader ? 16 : 8);
+  }
   return kGcHeader + profile.instance_preheader + profile.instance_basic_size;
 }
 

@@ -35,6 +35,24 @@ namespace heapsim {
 Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, ObjectId root,
              const SlotsSpec& slots = SlotsSpec());
 
+// A new exception class named `name` (namespace dict owned, as NewClass)
+// deriving from `base`: an exception class of the program, or, when `base`
+// is kNoObject, the builtin exception type `builtin_mro[0]`, where
+// `builtin_mro` is that type's MRO (ending with object). Its instances keep
+// BaseException's own __dict__ pointer, so the class adds only a
+// __weakref__ descriptor; its cached keys exist only where such a dict
+// uses them (3.8 to 3.10: 3.11+ caches keys for managed dicts alone).
+Ref NewExceptionClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base,
+                      const std::vector<ObjectId>& builtin_mro);
+
+// True if `cls` (a class of the program) is an exception class.
+bool IsExceptionClass(const Heap& heap, ObjectId cls);
+
+// A new instance of exception class `cls` whose args are the tuple `args`
+// (a reference taken), as BaseException.__new__ makes it: no __dict__ yet,
+// tracked by the GC.
+Ref NewExceptionInstance(Heap& heap, ObjectId cls, ObjectId args);
+
 // A getset descriptor's block (PyGetSetDescrObject and its GC header), in
 // every version.
 inline constexpr uint64_t kDescriptorRequest = 64;

@@ -207,6 +207,7 @@ constexpr Profile Py38() {
               .str_search_arg = "must be str",
               .qualified_call_names = false,
               .delattr_names_object = false,
+              .uncaught_class_names_module = true,
               .unset_slot_names_object = false,
               .qualified_function_names = false,
               .with_protocol_type_error = false,
@@ -507,6 +508,7 @@ constexpr Profile Py311() {
   p.str_concat_in_place = false;
   p.print_packs_args = true;
   p.messages.delattr_names_object = true;
+  p.messages.uncaught_class_names_module = false;
   p.messages.unbound_local =
       "cannot access local variable '%s' where it is not associated with a value";
   p.messages.int_mod_zero = "integer modulo by zero";

@@ -74,6 +74,10 @@ struct ErrorMessages {
   // the attribute ("'C' object has no attribute 'x'", 3.11+) instead of
   // giving the attribute's name alone.
   bool delattr_names_object;
+  // An uncaught exception of a class of the script is named with its
+  // module on the traceback's last line ("__main__.E: msg", before 3.11)
+  // rather than alone ("E: msg").
+  bool uncaught_class_names_module;
   // Reading an unset __slots__ member names the object and the attribute
   // ("'C' object has no attribute 'x'", 3.10+) instead of the attribute
   // alone.

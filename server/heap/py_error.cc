@@ -15,8 +15,9 @@ constexpr char kPayloadUrl[] = "type.heapsim.dev/python-exception";
 constexpr char kArgumentUrl[] = "type.heapsim.dev/python-exception-argument";
 constexpr char kUncaughtHintUrl[] = "type.heapsim.dev/python-uncaught-hint";
 constexpr char kUncaughtRefusalUrl[] = "type.heapsim.dev/python-uncaught-refusal";
+constexpr char kClassUrl[] = "type.heapsim.dev/python-exception-class";
 
-constexpr std::array<std::pair<PyExc, std::string_view>, 16> kNames = {{
+constexpr std::array<std::pair<PyExc, std::string_view>, 18> kNames = {{
     {PyExc::kTypeError, "TypeError"},
     {PyExc::kValueError, "ValueError"},
     {PyExc::kKeyError, "KeyError"},
@@ -33,6 +34,8 @@ constexpr std::array<std::pair<PyExc, std::string_view>, 16> kNames = {{
     {PyExc::kRuntimeError, "RuntimeError"},
     {PyExc::kNotImplementedError, "NotImplementedError"},
     {PyExc::kException, "Exception"},
+    {PyExc::kLookupError, "LookupError"},
+    {PyExc::kArithmeticError, "ArithmeticError"},
 }};
 
 }  // namespace
@@ -71,6 +74,19 @@ absl::Status PyError(PyExc exc, std::string_view detail) {
       detail.empty() ? std::string(name) : absl::StrCat(std::string(name), ": ", std::string(detail)));
   status.SetPayload(kPayloadUrl, absl::Cord(std::string(name)));
   return status;
+}
+
+absl::Status PyErrorOfClass(PyExc exc, std::string_view shown_name, std::string_view detail) {
+  absl::Status status = absl::FailedPreconditionError(
+      detail.empty() ? std::string(shown_name)
+                     : absl::StrCat(std::string(shown_name), ": ", std::string(detail)));
+  status.SetPayload(kPayloadUrl, absl::Cord(std::string(PyExcName(exc))));
+  status.SetPayload(kClassUrl, absl::Cord(std::string(shown_name)));
+  return status;
+}
+
+bool IsClassError(const absl::Status& status) {
+  return status.GetPayload(kClassUrl).has_value();
 }
 
 absl::Status PyErrorWithArgument(PyExc exc, std::string_view detail, ObjectId argument) {

@@ -33,6 +33,9 @@ enum class PyExc {
   kRuntimeError,
   kNotImplementedError,
   kException,
+  // Raised only as the builtin base of an exception class of the program.
+  kLookupError,
+  kArithmeticError,
 };
 
 // "TypeError", "KeyError", ...
@@ -46,6 +49,15 @@ bool PyExcMatches(PyExc exc, std::string_view parent);
 // A Python-level error: FailedPrecondition, message "<Type>: <detail>" (or
 // just "<Type>" when `detail` is empty), with the type in the payload.
 absl::Status PyError(PyExc exc, std::string_view detail);
+
+// A Python-level error raised with an instance of a class of the program
+// derived from `exc`: `except` clauses naming builtin exceptions match it
+// as `exc`, and its message is "<shown_name>: <detail>" (shown_name: how
+// the traceback's last line names the class).
+absl::Status PyErrorOfClass(PyExc exc, std::string_view shown_name, std::string_view detail);
+
+// True if `status` was made by PyErrorOfClass.
+bool IsClassError(const absl::Status& status);
 
 // A Python-level error as PyError(exc, detail) whose exception's argument is
 // the object `argument` (a KeyError's key; `detail` is then its repr). The

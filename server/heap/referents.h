@@ -58,6 +58,14 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
         const uint32_t first = layer.base == kNoObject ? 0 : heap.cls(layer.base).slot_count;
         for (uint32_t i = first; i < layer.slot_count; ++i) visit_if_set(body.slots[i]);
       }
+      if (body.args != kNoObject) {
+        // An exception: subtype_traverse visits the class, then
+        // BaseException_traverse the dict and args.
+        visit(body.cls);
+        visit_if_set(body.dict);
+        visit(body.args);
+        return;
+      }
       for (ObjectId value : body.values) visit_if_set(value);
       visit_if_set(body.dict);
       visit(body.cls);

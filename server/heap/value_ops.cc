@@ -452,6 +452,11 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       if ((SpecialOf(heap, id) & kSpecialRepr) != 0 && state.error.ok()) {
         state.error = SpecialRefusal(heap, id, "__repr__", "called from inside another object");
       }
+      if (const ObjectId args = heap.instance(id).args; args != kNoObject) {
+        // BaseException_repr: the class's name and the args.
+        return absl::StrCat(heap.cls(heap.instance(id).cls).name, "(",
+                            JoinItems(heap, heap.tuple(args).items, state), ")");
+      }
       return absl::StrCat("<__main__.", heap.cls(heap.instance(id).cls).name, " object at ",
                           AddressText(o.address), ">");
     case TypeTag::kClass:
@@ -1055,29 +1060,69 @@ absl::StatusOr<std::string> ReprChecked(const Heap& heap, ObjectId id, int held)
   return text;
 }
 
+namespace {
+
+// BaseException_str of an exception object (KeyError_str for KeyError and
+// the script's classes derived from it): "" for no args, the one arg's str
+// (a KeyError's repr), else the repr of the args tuple.
+std::string ExceptionStr(const Heap& heap, ObjectId id) {
+  const ObjectId args = ExceptionArgs(heap, id);
+  const auto& items = heap.tuple(args).items;
+  if (items.empty()) return "";
+  if (items.size() == 1) {
+    return IsKeyErrorObject(heap, id) ? Repr(heap, items[0]) : Str(heap, items[0]);
+  }
+  return Repr(heap, args);
+}
+
+// ExceptionStr, or the refusal of the reprs or strs it would need.
+absl::StatusOr<std::string> ExceptionStrChecked(const Heap& heap, ObjectId id, int held) {
+  const ObjectId args = ExceptionArgs(heap, id);
+  const auto& items = heap.tuple(args).items;
+  if (items.size() == 1) {
+    absl::StatusOr<std::string> text = IsKeyErrorObject(heap, id)
+                                           ? ReprChecked(heap, items[0], held)
+                                           : StrChecked(heap, items[0], held);
+    if (!text.ok()) return text.status();
+  } else if (!items.empty()) {
+    absl::StatusOr<std::string> text = ReprChecked(heap, args, held);
+    if (!text.ok()) return text.status();
+  }
+  return ExceptionStr(heap, id);
+}
+
+}  // namespace
+
+ObjectId ExceptionArgs(const Heap& heap, ObjectId id) {
+  switch (heap.type_of(id)) {
+    case TypeTag::kException:
+      return heap.exception(id).args;
+    case TypeTag::kInstance:
+      return heap.instance(id).args;
+    default:
+      return kNoObject;
+  }
+}
+
+bool IsKeyErrorObject(const Heap& heap, ObjectId id) {
+  if (heap.type_of(id) == TypeTag::kException) return heap.exception(id).type_name == "KeyError";
+  return heap.type_of(id) == TypeTag::kInstance &&
+         heap.cls(heap.cls(heap.instance(id).cls).exception_base).name == "KeyError";
+}
+
 absl::StatusOr<std::string> StrChecked(const Heap& heap, ObjectId id, int held) {
   switch (heap.type_of(id)) {
     case TypeTag::kTraceObject:
       return TraceObjectStr(heap.trace_object(id), false);
     case TypeTag::kStr:
       return Str(heap, id);
-    case TypeTag::kException: {
-      const auto& args = heap.tuple(heap.exception(id).args).items;
-      if (args.size() == 1) {
-        absl::StatusOr<std::string> text = heap.exception(id).type_name == "KeyError"
-                                               ? ReprChecked(heap, args[0], held)
-                                               : StrChecked(heap, args[0], held);
-        if (!text.ok()) return text.status();
-      } else if (!args.empty()) {
-        absl::StatusOr<std::string> text = ReprChecked(heap, heap.exception(id).args, held);
-        if (!text.ok()) return text.status();
-      }
-      return Str(heap, id);
-    }
+    case TypeTag::kException:
+      return ExceptionStrChecked(heap, id, held);
     case TypeTag::kInstance:
       if ((SpecialOf(heap, id) & kSpecialStr) != 0) {
         return SpecialRefusal(heap, id, "__str__", "called from inside another object");
       }
+      if (heap.instance(id).args != kNoObject) return ExceptionStrChecked(heap, id, held);
       return ReprChecked(heap, id, held);
     default:
       return ReprChecked(heap, id, held);
@@ -1092,15 +1137,11 @@ std::string Str(const Heap& heap, ObjectId id) {
     }
     case TypeTag::kStr:
       return heap.str(id).utf8;
-    case TypeTag::kException: {
-      const auto& args = heap.tuple(heap.exception(id).args).items;
-      if (args.empty()) return "";
-      if (args.size() == 1) {
-        // KeyError's str() is the repr of its key; the others print it plainly.
-        return heap.exception(id).type_name == "KeyError" ? Repr(heap, args[0]) : Str(heap, args[0]);
-      }
-      return Repr(heap, heap.exception(id).args);
-    }
+    case TypeTag::kException:
+      return ExceptionStr(heap, id);
+    case TypeTag::kInstance:
+      if (heap.instance(id).args != kNoObject) return ExceptionStr(heap, id);
+      return Repr(heap, id);
     default:
       return Repr(heap, id);
   }

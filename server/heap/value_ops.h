@@ -45,6 +45,15 @@ bool Truth(const Heap& heap, ObjectId id);
 // repr(x) and str(x), as CPython prints them (ids as 0x... addresses).
 // Past the recursion limit the text is cut short: callers that can raise
 // use ReprChecked and StrChecked.
+// The args tuple of an exception object (a raised builtin exception or an
+// instance of an exception class of the program), or kNoObject for other
+// objects.
+ObjectId ExceptionArgs(const Heap& heap, ObjectId id);
+
+// True if exception object `id` is a KeyError (or of a class derived from
+// it), whose str() is the repr of its one argument.
+bool IsKeyErrorObject(const Heap& heap, ObjectId id);
+
 std::string Repr(const Heap& heap, ObjectId id);
 std::string Str(const Heap& heap, ObjectId id);
 

@@ -687,6 +687,14 @@ Ref Call::IsInstance() {
       const std::optional<PyExc> exc = PyExcFromName(heap_.exception(object).type_name);
       if (exc && PyExcMatches(*exc, heap_.cls(cls).name)) return Bool(true);
     }
+    if (builtin == Builtin::kExceptionClass && type == TypeTag::kInstance &&
+        IsExceptionClass(heap_, heap_.instance(object).cls)) {
+      // An instance of an exception class of the script: through the
+      // builtin exception its class derives from.
+      const ObjectId base = heap_.cls(heap_.instance(object).cls).exception_base;
+      const std::optional<PyExc> exc = PyExcFromName(heap_.cls(base).name);
+      if (exc && PyExcMatches(*exc, heap_.cls(cls).name)) return Bool(true);
+    }
   }
   return Bool(false);
 }

@@ -199,6 +199,12 @@ class AttributeCall : public BuiltinCall {
     const bool cls_builtin = heap_.type_of(cls) == TypeTag::kBuiltinType;
     if (!derived_builtin && !cls_builtin) return IsSubclassOf(heap_, derived, cls) ? 1 : 0;
     if (derived_builtin && cls_builtin) return BuiltinSubclass(derived, cls) ? 1 : 0;
+    if (!derived_builtin && IsExceptionClass(heap_, derived) &&
+        static_cast<Builtin>(heap_.object(cls).subtype) == Builtin::kExceptionClass) {
+      const std::optional<PyExc> exc =
+          PyExcFromName(heap_.cls(heap_.cls(derived).exception_base).name);
+      return exc && PyExcMatches(*exc, heap_.cls(cls).name) ? 1 : 0;
+    }
     // A program's class derives from object alone among the builtin types.
     return !derived_builtin &&
                    static_cast<Builtin>(heap_.object(cls).subtype) == Builtin::kTypeObject

@@ -86,8 +86,9 @@ void Interpreter::Raise(absl::Status error) {
     }
     recursion_overflowed_ = true;
   }
+  const bool same_class_error = error_exception_ && IsClassError(error) && error == class_error_;
   error_ = std::move(error);
-  error_exception_.Reset();
+  if (!same_class_error) error_exception_.Reset();
   const std::optional<ObjectId> argument = PyErrorArgument(error_);
   if (argument.has_value() && error_argument_.get() == *argument) return;
   error_argument_ = ErrorArgument(error_);
@@ -496,6 +497,16 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
       return Ref();
     }
     if (name == "__class__") return heap_.NewRef(cls);
+    if (const ObjectId args = heap_.instance(object).args; args != kNoObject) {
+      // BaseException's attributes: args (a data descriptor), and the
+      // methods and traceback fields heapsim does not model.
+      if (name == "args") return heap_.NewRef(args);
+      if ((name == "with_traceback" || name == "add_note") &&
+          ClassLookup(heap_, cls, key.get()) == kNoObject &&
+          InstanceGetAttr(heap_, object, key.get()) == kNoObject) {
+        return RefuseAttribute(object, name);
+      }
+    }
     if (name == "__weakref__" && heap_.cls(cls).instance_weakref) {
       // The head of its weak reference list, or None.
       const auto refs = WeakRefsTo(heap_, object);
@@ -533,6 +544,9 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     }
   } else if (type == TypeTag::kClass) {
     if (name == "__name__" || name == "__qualname__") return NewStr(heap_, heap_.cls(object).name);
+    // tp_mro and tp_bases themselves.
+    if (name == "__mro__") return heap_.NewRef(heap_.cls(object).mro);
+    if (name == "__bases__") return heap_.NewRef(heap_.cls(object).bases);
     if (IsDunder(name) && name != "__init__" && name != "__module__" && name != "__slots__" &&
         !DefinedSpecialMethod(heap_, object, name)) {
       return RefuseAttribute(object, name);
@@ -671,7 +685,8 @@ bool Interpreter::RefusedAttributeWrite(ObjectId object, const std::string& name
   const TypeTag type = heap_.type_of(object);
   bool refused;
   if (type == TypeTag::kInstance) {
-    refused = name == "__class__" || name == "__dict__" || name == "__weakref__";
+    refused = name == "__class__" || name == "__dict__" || name == "__weakref__" ||
+              (heap_.instance(object).args != kNoObject && name == "args");
   } else if (type == TypeTag::kClass) {
     refused = IsDunder(name);
   } else {

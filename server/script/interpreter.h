@@ -576,6 +576,25 @@ class Interpreter : public TracebackSource {
   bool BindArguments(const CodeUnit& unit, ObjectId function, CallArgs& args,
                      std::vector<ObjectId>* slots);
   Ref Instantiate(ObjectId cls, CallArgs args);
+
+  // Exception classes of the script (exception_classes.cc).
+  // The MRO of the builtin exception type `base` a class derives from, or
+  // false with a refusal of the bases heapsim does not model.
+  bool BuiltinExceptionMro(ObjectId base, std::vector<ObjectId>* mro);
+  // False, with a refusal, when exception class `class_name`'s namespace
+  // `ns` binds a name heapsim does not model for exceptions.
+  bool CheckExceptionClassBody(const std::string& class_name, ObjectId ns);
+  // cls(*args) for an exception class: `packed` is the call's argument
+  // tuple (kNoObject for none), which becomes the instance's args.
+  Ref InstantiateExceptionClass(ObjectId cls, ObjectId packed, CallArgs args);
+  // BaseException.__init__(self, *args): args becomes `packed` (the tuple
+  // the caller packed them in) or, when kNoObject, a new tuple of them.
+  Ref InitException(ObjectId self, const CallArgs& args, ObjectId packed);
+  // Raises `exception`, an instance of an exception class; returns false.
+  bool RaiseExceptionInstance(Ref exception);
+  // Whether the `except` clause naming `type` (not a builtin exception)
+  // catches the pending exception object: 1, 0, or -1 after a refusal.
+  int ExceptionClassMatches(const std::string& type);
   // instance(...) through `method`, the __call__ of its class.
   Ref CallInstance(ObjectId instance, ObjectId method, CallArgs args);
 
@@ -612,6 +631,10 @@ class Interpreter : public TracebackSource {
   // The exception object error_ carries when the program raised one (`raise
   // e`, `raise E(...)`, a bare `raise`): the object its handler binds.
   Ref error_exception_;
+  // The error raising an instance of the script's exception classes made
+  // (RaiseExceptionInstance): a builtin that takes it and raises it again
+  // keeps error_exception_ with it.
+  absl::Status class_error_;
   // The exception object being handled (bare `raise` re-raises it).
   Ref handling_exception_;
   // The argument object of error_ (a KeyError's key), held as the raised

@@ -101,7 +101,11 @@ absl::Status Interpreter::AttributeErrorFor(ObjectId object, std::string_view na
   if (type != TypeTag::kInstance && type != TypeTag::kClass) {
     builtin_dir = BuiltinTypeDir(profile, type_name);
   }
-  if (!object_dir.has_value() ||
+  // An exception class's dir() has BaseException's names, which are not
+  // listed.
+  const bool exception = (type == TypeTag::kInstance && heap_.instance(object).args != kNoObject) ||
+                         IsExceptionClass(heap_, object);
+  if (!object_dir.has_value() || exception ||
       (type != TypeTag::kInstance && type != TypeTag::kClass && !builtin_dir.has_value())) {
     const std::string_view file = context_.program != nullptr
                                       ? std::string_view(context_.program->filename)

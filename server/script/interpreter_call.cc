@@ -139,7 +139,11 @@ Ref Interpreter::EvalCall(const Expr& expr) {
         std::vector<ObjectId> items = {unbound_self.get()};
         for (const Ref& arg : args.positional) items.push_back(arg.get());
         Ref packed = NewTupleOf(heap_, items);
-        Ref result = CallObjectInit(unbound_self.get(), args);
+        // An exception's BaseException.__init__ gets the arguments after
+        // self sliced off into a new tuple.
+        Ref result = ExceptionArgs(heap_, unbound_self.get()) != kNoObject
+                         ? InitException(unbound_self.get(), args, kNoObject)
+                         : CallObjectInit(unbound_self.get(), args);
         packed.Reset();
         ReleaseCallArguments(heap_.profile(), args);
         return result;
@@ -320,13 +324,23 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
     case TypeTag::kMethodWrapper: {
       // wrapper_call gets its arguments packed (tp_call).
       Ref packed = PackArguments(heap_, args);
-      Ref result = CallObjectInit(heap_.bound(callable).self, args);
+      const ObjectId self = heap_.bound(callable).self;
+      Ref result = ExceptionArgs(heap_, self) != kNoObject
+                       ? InitException(self, args, packed.get() != kNoObject
+                                                       ? packed.get()
+                                                       : heap_.empty_tuple())
+                       : CallObjectInit(self, args);
       packed.Reset();
       ReleaseCallArguments(heap_.profile(), args);
       return result;
     }
     case TypeTag::kClass: {
       Ref packed = PackArguments(heap_, args);
+      if (IsExceptionClass(heap_, callable)) {
+        Ref instance = InstantiateExceptionClass(callable, packed.get(), std::move(args));
+        packed.Reset();
+        return instance;
+      }
       Ref instance = Instantiate(callable, std::move(args));
       packed.Reset();
       return instance;

@@ -204,14 +204,26 @@ Flow Interpreter::Exec(const Stmt& stmt) {
         if (!cause) return Flow::kError;
       }
       if (!InstantiateException(&exception)) return Flow::kError;
-      if (heap_.type_of(exception.get()) != TypeTag::kException) {
+      const bool of_script_class = heap_.type_of(exception.get()) == TypeTag::kInstance &&
+                                   ExceptionArgs(heap_, exception.get()) != kNoObject;
+      if (heap_.type_of(exception.get()) != TypeTag::kException && !of_script_class) {
         Raise(PyError(PyExc::kTypeError, "exceptions must derive from BaseException"));
+        return Flow::kError;
+      }
+      if (of_script_class && cause) {
+        Refuse("'raise ... from ...' of an exception of the script's classes (its __cause__ "
+               "is not modelled)");
+        return Flow::kError;
+      }
+      if (of_script_class) {
+        RaiseExceptionInstance(std::move(exception));
         return Flow::kError;
       }
       if (cause) {
         if (!InstantiateException(&cause)) return Flow::kError;
         const TypeTag cause_type = heap_.type_of(cause.get());
-        if (cause_type != TypeTag::kException && cause_type != TypeTag::kNone) {
+        if (cause_type != TypeTag::kException && cause_type != TypeTag::kNone &&
+            ExceptionArgs(heap_, cause.get()) == kNoObject) {
           Raise(PyError(PyExc::kTypeError, "exception causes must derive from BaseException"));
           return Flow::kError;
         }
@@ -237,10 +249,10 @@ Flow Interpreter::Exec(const Stmt& stmt) {
 }
 
 bool Interpreter::InstantiateException(Ref* value) {
-  if (heap_.type_of(value->get()) != TypeTag::kBuiltinType ||
-      static_cast<Builtin>(heap_.object(value->get()).subtype) != Builtin::kExceptionClass) {
-    return true;
-  }
+  const bool builtin_class =
+      heap_.type_of(value->get()) == TypeTag::kBuiltinType &&
+      static_cast<Builtin>(heap_.object(value->get()).subtype) == Builtin::kExceptionClass;
+  if (!builtin_class && !IsExceptionClass(heap_, value->get())) return true;
   *value = Call(value->get(), CallArgs());
   return static_cast<bool>(*value);
 }
@@ -703,10 +715,15 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
     bases.push_back(Eval(*b));
     if (!bases.back()) return Flow::kError;
   }
+  std::vector<ObjectId> builtin_exception_mro;
   if (!bases.empty()) {
     const TypeTag type = heap_.type_of(bases[0].get());
     if (type == TypeTag::kClass) {
       base = bases[0].get();
+    } else if (type == TypeTag::kBuiltinType &&
+               static_cast<Builtin>(heap_.object(bases[0].get()).subtype) ==
+                   Builtin::kExceptionClass) {
+      if (!BuiltinExceptionMro(bases[0].get(), &builtin_exception_mro)) return Flow::kError;
     } else if (type != TypeTag::kBuiltinType ||
                heap_.cls(bases[0].get()).name != "object") {
       const std::string base_name = type == TypeTag::kBuiltinType
@@ -752,12 +769,18 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
   PopCallFrame(heap_);
   if (flow == Flow::kError) return flow;
   const ObjectId object_type = session_.builtin_objects[static_cast<size_t>(Builtin::kTypeObject)];
+  const bool exception_class = !builtin_exception_mro.empty() ||
+                               (base != kNoObject && IsExceptionClass(heap_, base));
+  if (exception_class && !CheckExceptionClassBody(unit.name, ns.get())) return Flow::kError;
   absl::StatusOr<SlotsSpec> slots = ClassSlots(heap_, ns.get(), base);
   if (!slots.ok()) {
     Raise(slots.status());
     return Flow::kError;
   }
-  Ref cls = NewClass(heap_, unit.name, DictCopy(heap_, ns.get()), base, object_type, *slots);
+  Ref cls = exception_class ? NewExceptionClass(heap_, unit.name, DictCopy(heap_, ns.get()), base,
+                                                builtin_exception_mro)
+                            : NewClass(heap_, unit.name, DictCopy(heap_, ns.get()), base,
+                                       object_type, *slots);
   if (class_cell != kNoObject) {
     // type_new fills the cell with the class and deletes __classcell__ from
     // the class's dict (the namespace keeps it until it is freed).
@@ -876,6 +899,11 @@ Flow Interpreter::ExecTry(const Stmt& stmt) {
   Flow flow = ExecBlock(stmt.body);
   if (flow == Flow::kError && IsPythonError(error_)) {
     const PyExc exc = *PyErrorType(error_);
+    if (IsClassError(error_) && !error_exception_) {
+      CatchError().IgnoreError();
+      Refuse("an exception of the script's classes that reached a handler without its object");
+      return Flow::kError;
+    }
     const ExceptHandler* match = nullptr;
     for (const ExceptHandler& handler : stmt.handlers) {
       if (handler.types.empty()) {
@@ -883,7 +911,14 @@ Flow Interpreter::ExecTry(const Stmt& stmt) {
         break;
       }
       for (const std::string& type : handler.types) {
-        if (PyExcMatches(exc, type)) {
+        int matches = 0;
+        if (IsExceptionName(type)) {
+          matches = PyExcMatches(exc, type) ? 1 : 0;
+        } else if (IsClassError(error_)) {
+          matches = ExceptionClassMatches(type);
+        }
+        if (matches < 0) return Flow::kError;
+        if (matches > 0) {
           match = &handler;
           break;
         }

@@ -371,7 +371,8 @@ Ref Copier::CopyOther(ObjectId x, ObjectId memo, bool deep, PyCall& call) {
   const TypeTag type = heap_.type_of(x);
   const char* function = deep ? "copy.deepcopy" : "copy.copy";
   if (type == TypeTag::kGenerator) return CannotPickle(x);
-  if (type != TypeTag::kInstance) {
+  if (type != TypeTag::kInstance || heap_.instance(x).args != kNoObject) {
+    // Exceptions too: BaseException.__reduce__ gives (class, args, dict).
     return Refuse(absl::StrCat(function, " of a '", TypeName(heap_, x),
                                "' object (copy.py rebuilds it through __reduce_ex__)"));
   }

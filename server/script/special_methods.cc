@@ -345,7 +345,9 @@ bool AppendRepr(Interpreter& interp, ObjectId object, int depth,
 bool HasSpecialRepr(const Heap& heap, ObjectId object, bool str) {
   if (heap.type_of(object) == TypeTag::kDeque) return true;  // its repr makes a list
   if (IsDefaultDict(heap, object)) return true;  // its repr makes two strs first
-  const uint32_t special = SpecialMethods(heap, object);
+  uint32_t special = SpecialMethods(heap, object);
+  // An exception's str() is BaseException's own unless __str__ is defined.
+  if (str && ExceptionArgs(heap, object) != kNoObject) special &= ~kSpecialRepr;
   if ((special & (str ? kSpecialRepr | kSpecialStr : kSpecialRepr)) != 0) return true;
   absl::flat_hash_set<ObjectId> seen;
   return ItemsHaveSpecialRepr(heap, object, 0, seen);

@@ -86,7 +86,27 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"class A(metaclass=type):\n    pass\n", "class keywords (metaclasses)"},
       {"class A:\n    pass\nclass B:\n    pass\nclass C(A, B):\n    pass\n",
        "a class with more than one base class"},
-      {"class E(Exception):\n    pass\n", "a class derived from Exception"},
+      // Exception classes: bases, bodies and uses heapsim does not model.
+      {"class E(BaseException):\n    pass\n", "a class derived from BaseException"},
+      {"class E(StopIteration):\n    pass\n", "a class derived from StopIteration"},
+      {"class E(AttributeError):\n    pass\n", "a class derived from AttributeError"},
+      {"class E(Exception):\n    __slots__ = ('a',)\n",
+       "'__slots__' in the body of an exception class"},
+      {"class E(Exception):\n    def __del__(self):\n        pass\n",
+       "'__del__' in the body of an exception class"},
+      {"class ValueError(Exception):\n    pass\n",
+       "an exception class named after the builtin 'ValueError'"},
+      {"class E(Exception):\n    def __str__(self):\n        return 's'\nraise E()\n",
+       "an uncaught exception whose class defines __str__"},
+      {"class E(Exception):\n    pass\nraise E() from None\n",
+       "'raise ... from ...' of an exception of the script's classes"},
+      {"class E(Exception):\n    pass\nE().with_traceback\n",
+       "attribute 'with_traceback' of a 'E' object"},
+      {"class E(Exception):\n    pass\ne = E()\ne.args = (1,)\n",
+       "setting attribute 'args' of a 'E' object"},
+      {"def f():\n    class E(Exception):\n        pass\n    try:\n        raise E()\n"
+       "    except E:\n        pass\nf()\n",
+       "an except clause naming the local 'E'"},
       // Imports, starred targets and decorators outside the subset.
       {"from os import path\n",
        "import of module 'os' (heapsim models array, collections, copy, functools, gc, itertools, "
