@@ -10,6 +10,7 @@
 #include "server/heap/heap.h"
 #include "server/heap/itertools_object.h"
 #include "server/heap/deque_object.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/partial_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/slotted_object.h"
@@ -56,6 +57,14 @@ void DeallocDict(Heap& heap, ObjectId id) {
     // defdict_dealloc clears the factory, then dict_dealloc frees the items
     // and (not an exact dict) the block itself.
     DropIfSet(heap, std::exchange(heap.dict(id).default_factory, kNoObject));
+    ReleaseDictContents(heap, std::move(heap.dict(id)));
+    heap.ReleaseObject(id, /*keep_block=*/false);
+    return;
+  }
+  if (IsOrderedDict(heap, id)) {
+    // odict_dealloc frees the nodes, then dict_dealloc the items and (not
+    // an exact dict) the block itself.
+    ReleaseOrderedDictNodes(heap, id);
     ReleaseDictContents(heap, std::move(heap.dict(id)));
     heap.ReleaseObject(id, /*keep_block=*/false);
     return;

@@ -8,6 +8,7 @@
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/gc.h"
 #include "server/heap/heap.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/referents.h"
 
 namespace heapsim {
@@ -61,7 +62,7 @@ void CheckFullCollectionPossible(Heap& heap) {
 bool AlwaysTracked(const Heap& heap, ObjectId id) {
   const TypeTag type = heap.type_of(id);
   return IsGcType(type) && type != TypeTag::kTuple &&
-         (type != TypeTag::kDict || IsDefaultDict(heap, id));
+         (type != TypeTag::kDict || !IsExactDict(heap, id));
 }
 
 }  // namespace
@@ -221,7 +222,7 @@ bool TrackingDependsOnTiming(const Heap& heap, ObjectId id) {
     return false;
   }
   const TypeTag type = heap.type_of(id);
-  if (type != TypeTag::kTuple && (type != TypeTag::kDict || IsDefaultDict(heap, id))) return false;
+  if (type != TypeTag::kTuple && (type != TypeTag::kDict || !IsExactDict(heap, id))) return false;
   bool always_tracked_item = false;
   ForEachReferent(heap, id, [&](ObjectId item) {
     always_tracked_item = always_tracked_item || AlwaysTracked(heap, item);

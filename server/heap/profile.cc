@@ -180,6 +180,7 @@ constexpr Profile Py38() {
                 .remove_rotates_each_step = true,
                 .iterator_type_name = "_collections._deque_iterator"},
       .defaultdict_traverse_visits_type = false,
+      .ordereddict_repr_shows_dict = false,
       .itertools = {.accumulate_size = 64,
                     .traverse_visits_type = false,
                     .from_iterable_qualified = false,
@@ -508,6 +509,7 @@ constexpr Profile Py312() {
   p.deque.traverse_visits_type = true;  // collections.deque became a heap type
   p.deque.iterator_type_name = "collections._deque_iterator";
   p.defaultdict_traverse_visits_type = true;  // so did collections.defaultdict
+  p.ordereddict_repr_shows_dict = true;
   p.itertools.accumulate_size = 72;
   p.itertools.traverse_visits_type = true;  // heap types from 3.12
   p.itertools.has_batched = true;

@@ -649,6 +649,9 @@ struct Profile {
   // defdict_traverse visits the (heap) type first (3.12+, when
   // _collections' types became heap types): gc.get_referents shows it.
   bool defaultdict_traverse_visits_type;
+  // repr(OrderedDict) shows a dict, "OrderedDict({1: 2})" (3.12+), not a
+  // list of pairs, "OrderedDict([(1, 2)])".
+  bool ordereddict_repr_shows_dict;
   ItertoolsRules itertools;
   // Error messages that changed between versions.
   ErrorMessages messages;

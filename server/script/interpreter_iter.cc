@@ -11,6 +11,7 @@
 #include "server/heap/iterator_object.h"
 #include "server/heap/itertools_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
 #include "server/heap/str_object.h"
@@ -84,6 +85,11 @@ Ref Interpreter::GetIter(ObjectId iterable) {
   if (heap_.type_of(iterable) == TypeTag::kTraceObject) {
     Refuse(absl::StrCat("iterating a tracemalloc.", TypeName(heap_, iterable),
                         " (index a Traceback instead)"));
+    return Ref();
+  }
+  if (IsOrderedDict(heap_, iterable)) {
+    // odict_iter makes an odict_iterator, which heapsim does not model.
+    Refuse("iterating a collections.OrderedDict");
     return Ref();
   }
   if (!Iterable(iterable)) {

@@ -14,6 +14,7 @@
 #include "server/heap/float_object.h"
 #include "server/heap/int_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
 #include "server/heap/str_object.h"
@@ -462,6 +463,9 @@ absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool
   }
   if (op == BinaryOp::kBitOr && (IsDefaultDict(heap, a) || IsDefaultDict(heap, b))) {
     return absl::UnimplementedError("the | operator on a defaultdict");
+  }
+  if (op == BinaryOp::kBitOr && (IsOrderedDict(heap, a) || IsOrderedDict(heap, b))) {
+    return absl::UnimplementedError("the | operator on a collections.OrderedDict");
   }
   // Numbers.
   if (IsInt(heap, a) && IsInt(heap, b)) {
