@@ -84,6 +84,7 @@ struct OrderedDictLinks {
   uint64_t fast_nodes_size = 0;      // od_fast_nodes_size
   uint64_t resize_sentinel = 0;      // the keys block the array mirrors
   bool sentinel_set = false;         // od_resize_sentinel != NULL
+  uint64_t state = 0;                // od_state: changes as the list does
 };
 
 struct DictBody {
@@ -354,6 +355,11 @@ enum class IterKind : uint8_t {
   // held: ittuple (an exhausted iterator's slot holds None where CPython's
   // holds NULL), result, fillvalue; position: numactive.
   kItertoolsZipLongest,
+  // collections.OrderedDict's odict_iterator over its keys
+  // (ordereddict_object.h): source: di_odict (kNoObject once done), held:
+  // {di_current} (kNoObject at the end), extra: di_result (3.8 only),
+  // index: di_size, end: the od_state it was made at.
+  kOrderedDictKeys,
 };
 
 // The kinds of dict views (Object::subtype of a kDictView).

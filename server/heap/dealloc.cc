@@ -319,6 +319,15 @@ void DeallocateObject(Heap& heap, ObjectId id) {
         return;
       }
       IteratorBody body = std::move(heap.iterator(id));
+      if (heap.type_of(id) == TypeTag::kIterator &&
+          static_cast<IterKind>(heap.object(id).subtype) == IterKind::kOrderedDictKeys) {
+        // odictiter_dealloc: di_odict, di_current, di_result, then the block.
+        DropIfSet(heap, body.source);
+        DropIfSet(heap, body.held[0]);
+        DropIfSet(heap, body.extra);
+        heap.ReleaseObject(id, /*keep_block=*/false);
+        return;
+      }
       if (body.needs_close) {
         if (ClosesByClearingFrame(heap, body)) {
           // CPython clears the frame (locals, value stack from the bottom,

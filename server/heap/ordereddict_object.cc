@@ -6,6 +6,7 @@
 #include <optional>
 #include <utility>
 
+#include "server/heap/iterator_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
@@ -62,6 +63,7 @@ void AddNewNode(Heap& heap, ObjectId od, ObjectId key) {
   const uint64_t block = heap.AllocateBuffer(kNodeBytes);
   links.nodes.push_back(OrderedDictNode{key, block});
   links.node_of_key[key] = std::prev(links.nodes.end());
+  ++links.state;
 }
 
 // _odict_clear_node: unlinks the node, drops its key, frees it.
@@ -70,6 +72,7 @@ void RemoveNode(Heap& heap, ObjectId od, NodeIt node) {
   const OrderedDictNode removed = *node;
   links.node_of_key.erase(removed.key);
   links.nodes.erase(node);
+  ++links.state;
   heap.DecRef(removed.key);
   heap.FreeBuffer(removed.block);
 }
@@ -129,12 +132,14 @@ absl::Status OrderedDictMoveToEnd(Heap& heap, ObjectId od, ObjectId key, bool la
   std::optional<NodeIt> node = FindNode(heap, od, key);
   if (!node) return KeyErrorFor(heap, key);
   links.nodes.splice(last ? links.nodes.end() : links.nodes.begin(), links.nodes, *node);
+  links.state += 2;  // _odict_remove_node, then _odict_add_tail or _odict_add_head
   return absl::OkStatus();
 }
 
 void OrderedDictClear(Heap& heap, ObjectId od) {
   DictClear(heap, od);
   ReleaseOrderedDictNodes(heap, od);
+  if (heap.profile().ordereddict_clear_changes_state) ++Links(heap, od).state;
 }
 
 void ReleaseOrderedDictNodes(Heap& heap, ObjectId od) {
@@ -156,6 +161,65 @@ std::vector<ObjectId> OrderedDictKeys(const Heap& heap, ObjectId od) {
   std::vector<ObjectId> keys;
   for (const OrderedDictNode& node : heap.dict(od).ordered->nodes) keys.push_back(node.key);
   return keys;
+}
+
+Ref NewOrderedDictIterator(Heap& heap, ObjectId od) {
+  Ref iterator = NewIterator(heap, IterKind::kOrderedDictKeys, od);
+  if (heap.profile().ordereddict_keys_iterator_has_result) {
+    heap.IncRef(heap.none());
+    heap.IncRef(heap.none());
+    heap.iterator(iterator.get()).extra = NewTuple(heap, {heap.none(), heap.none()}).release();
+  }
+  const OrderedDictLinks& links = Links(heap, od);
+  const ObjectId first = links.nodes.empty() ? kNoObject : links.nodes.front().key;
+  if (first != kNoObject) heap.IncRef(first);
+  IteratorBody& made = heap.iterator(iterator.get());
+  made.held = {first};
+  made.index = heap.dict(od).used;
+  made.end = static_cast<int64_t>(links.state);
+  return iterator;
+}
+
+Ref OrderedDictIteratorNext(Heap& heap, ObjectId iterator, absl::Status* error) {
+  IteratorBody& body = heap.iterator(iterator);
+  const ObjectId od = body.source;
+  if (od == kNoObject) return Ref();
+  const ObjectId current = body.held[0];
+  // Done, or the list changed: the OrderedDict is let go of.
+  auto release_od = [&heap, iterator]() {
+    const ObjectId held = std::exchange(heap.iterator(iterator).source, kNoObject);
+    if (held != kNoObject) heap.DecRef(held);
+  };
+  if (current == kNoObject) {
+    release_od();
+    return Ref();
+  }
+  if (static_cast<int64_t>(Links(heap, od).state) != body.end) {
+    *error = PyError(PyExc::kRuntimeError, "OrderedDict mutated during iteration");
+    release_od();
+    return Ref();
+  }
+  if (body.index != static_cast<int64_t>(heap.dict(od).used)) {
+    *error = PyError(PyExc::kRuntimeError, "OrderedDict changed size during iteration");
+    body.index = -1;  // sticky
+    return Ref();
+  }
+  std::optional<NodeIt> node;
+  if (absl::StatusOr<int64_t> hash = Hash(heap, current); hash.ok()) {
+    node = FindNode(heap, od, current);
+  }
+  IteratorBody& again = heap.iterator(iterator);
+  if (!node) {
+    *error = KeyErrorFor(heap, current);
+    again.held[0] = kNoObject;
+    heap.DecRef(current);
+    return Ref();
+  }
+  NodeIt next = std::next(*node);
+  const ObjectId following = next == Links(heap, od).nodes.end() ? kNoObject : next->key;
+  if (following != kNoObject) heap.IncRef(following);
+  again.held[0] = following;
+  return heap.Adopt(current);  // the iterator's reference becomes the caller's
 }
 
 uint64_t OrderedDictExtraSize(const Heap& heap, ObjectId od) {

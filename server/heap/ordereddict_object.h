@@ -74,6 +74,18 @@ void ReleaseOrderedDictNodes(Heap& heap, ObjectId od);
 // them before the dict's own referents).
 std::vector<ObjectId> OrderedDictKeys(const Heap& heap, ObjectId od);
 
+// iter(od) (odictiter_new): an 80-byte odict_iterator holding `od`, its
+// first key and (Profile::ordereddict_keys_iterator_has_result) a
+// (None, None) tuple, with od_state and the size to notice changes.
+Ref NewOrderedDictIterator(Heap& heap, ObjectId od);
+
+// next() of an odict_iterator (odictiter_nextkey): the next key; null at
+// the end (the OrderedDict let go of) or with the error in `error`:
+// RuntimeError "OrderedDict mutated during iteration" when the list
+// changed, "changed size" when only the size did, KeyError when the
+// current key has gone.
+Ref OrderedDictIteratorNext(Heap& heap, ObjectId iterator, absl::Status* error);
+
 // sys.getsizeof(od) beyond the dict's own figure: od_fast_nodes and the
 // nodes (odict_sizeof).
 uint64_t OrderedDictExtraSize(const Heap& heap, ObjectId od);

@@ -132,6 +132,14 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
     case TypeTag::kGenerator:
     case TypeTag::kDictView: {
       const IteratorBody& body = heap.iterator(id);
+      if (heap.type_of(id) == TypeTag::kIterator &&
+          static_cast<IterKind>(heap.object(id).subtype) == IterKind::kOrderedDictKeys) {
+        // odictiter_traverse: di_odict, di_current, di_result.
+        visit_if_set(body.source);
+        visit_if_set(body.held[0]);
+        visit_if_set(body.extra);
+        return;
+      }
       for (ObjectId held : body.held) visit_if_set(held);
       for (ObjectId held : body.stack) visit_if_set(held);
       visit_if_set(body.source);

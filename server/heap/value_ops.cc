@@ -69,6 +69,8 @@ std::string_view IterKindName(const Profile& profile, IterKind kind) {
       return "filter";
     case IterKind::kDeque:
       return profile.deque.iterator_type_name;
+    case IterKind::kOrderedDictKeys:
+      return "odict_iterator";
     case IterKind::kItertoolsCount:
       return "itertools.count";
     case IterKind::kItertoolsCycle:

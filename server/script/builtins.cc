@@ -1007,8 +1007,9 @@ Ref Call::ConstructList() {
   const TypeTag type = heap_.type_of(iterable);
   ExtendSource source = ExtendSource::kSized;
   if (type == TypeTag::kList || type == TypeTag::kTuple) source = ExtendSource::kListOrTuple;
-  if (type == TypeTag::kDict || type == TypeTag::kSet || type == TypeTag::kFrozenSet ||
-      type == TypeTag::kDictView) {
+  // An OrderedDict is iterated as any sized iterable (not an exact dict).
+  if ((type == TypeTag::kDict && !IsOrderedDict(heap_, iterable)) || type == TypeTag::kSet ||
+      type == TypeTag::kFrozenSet || type == TypeTag::kDictView) {
     source = ExtendSource::kMapping;
   }
   int64_t length = Length(heap_, iterable);

@@ -87,11 +87,7 @@ Ref Interpreter::GetIter(ObjectId iterable) {
                         " (index a Traceback instead)"));
     return Ref();
   }
-  if (IsOrderedDict(heap_, iterable)) {
-    // odict_iter makes an odict_iterator, which heapsim does not model.
-    Refuse("iterating a collections.OrderedDict");
-    return Ref();
-  }
+  if (IsOrderedDict(heap_, iterable)) return NewOrderedDictIterator(heap_, iterable);
   if (!Iterable(iterable)) {
     Raise(PyError(PyExc::kTypeError,
                   absl::StrCat("'", TypeName(heap_, iterable), "' object is not iterable")));
@@ -222,6 +218,12 @@ Ref Interpreter::NextItem(ObjectId iterator) {
       const auto& items = TupleItems(heap_, source);
       if (body.index >= static_cast<int64_t>(items.size())) return finish();
       return heap_.NewRef(items[body.index++]);
+    }
+    case IterKind::kOrderedDictKeys: {
+      absl::Status error;
+      Ref key = OrderedDictIteratorNext(heap_, iterator, &error);
+      if (!error.ok()) Raise(std::move(error));
+      return key;
     }
     case IterKind::kDeque: {
       // dequeiter_next: the state check comes first, on every call; the

@@ -266,10 +266,6 @@ const std::vector<Refusal>& RefusedPrograms() {
        "attribute 'proxy' of a 'module' object"},
       // collections: what heapsim does not model of deque, and the rest.
       // collections.OrderedDict: what heapsim does not model of it.
-      {"from collections import OrderedDict\nfor k in OrderedDict(a=1):\n    pass\n",
-       "iterating a collections.OrderedDict"},
-      {"from collections import OrderedDict\nprint(list(OrderedDict(a=1)))\n",
-       "iterating a collections.OrderedDict"},
       {"from collections import OrderedDict\nOrderedDict().update(a=1)\n",
        "attribute 'update' of a 'collections.OrderedDict' object"},
       {"from collections import OrderedDict\nk = OrderedDict().keys()\n",
