@@ -10,9 +10,12 @@
 
 #include <cstdint>
 #include <deque>
+#include <list>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "server/heap/bigint.h"
 #include "server/heap/object.h"
 #include "server/heap/str_kind.h"
@@ -67,6 +70,23 @@ struct DictEntry {
   ObjectId key = kNoObject;
   ObjectId value = kNoObject;
 };
+// A collections.OrderedDict's own state (ordereddict_object.h): the linked
+// nodes in order, each a 32-byte PyMem block holding a reference to its key,
+// and od_fast_nodes, the array mirroring the keys table.
+struct OrderedDictNode {
+  ObjectId key = kNoObject;
+  uint64_t block = 0;
+};
+struct OrderedDictLinks {
+  std::list<OrderedDictNode> nodes;  // od_first .. od_last
+  absl::flat_hash_map<ObjectId, std::list<OrderedDictNode>::iterator> node_of_key;
+  uint64_t fast_nodes_block = 0;     // 0: NULL
+  uint64_t fast_nodes_size = 0;      // od_fast_nodes_size
+  uint64_t resize_sentinel = 0;      // the keys block the array mirrors
+  bool sentinel_set = false;         // od_resize_sentinel != NULL
+  uint64_t state = 0;                // od_state: changes as the list does
+};
+
 struct DictBody {
   static constexpr int32_t kEmptySlot = -1;
   static constexpr int32_t kDummySlot = -2;
@@ -87,6 +107,8 @@ struct DictBody {
   // A collections.defaultdict's default_factory (kNoObject: NULL, shown as
   // None); see defaultdict_object.h.
   ObjectId default_factory = kNoObject;
+  // A collections.OrderedDict's nodes; null for every other dict.
+  std::shared_ptr<OrderedDictLinks> ordered;
 };
 
 // set and frozenset: the open-addressing table, smalltable included.
@@ -382,6 +404,11 @@ enum class IterKind : uint8_t {
   // held: ittuple (an exhausted iterator's slot holds None where CPython's
   // holds NULL), result, fillvalue; position: numactive.
   kItertoolsZipLongest,
+  // collections.OrderedDict's odict_iterator over its keys
+  // (ordereddict_object.h): source: di_odict (kNoObject once done), held:
+  // {di_current} (kNoObject at the end), extra: di_result (3.8 only),
+  // index: di_size, end: the od_state it was made at.
+  kOrderedDictKeys,
 };
 
 // The kinds of dict views (Object::subtype of a kDictView).

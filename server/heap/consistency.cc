@@ -18,13 +18,16 @@ void ForEachOwnedReference(const Heap& heap, ObjectId id,
   switch (heap.type_of(id)) {
     case TypeTag::kDict:
       // Every table owns its keys, though the GC does not visit split or
-      // str-keyed tables' keys.
+      // str-keyed tables' keys; an OrderedDict's nodes own theirs too.
       for (const DictEntry& entry : heap.dict(id).entries) {
         if (entry.key == kNoObject) continue;
         visit(entry.key);
         visit(entry.value);
       }
       visit_if_set(heap.dict(id).default_factory);  // a defaultdict's factory
+      if (const OrderedDictLinks* links = heap.dict(id).ordered.get()) {
+        for (const OrderedDictNode& node : links->nodes) visit(node.key);
+      }
       return;
     case TypeTag::kCode:
       visit_if_set(heap.code(id).consts);
@@ -76,6 +79,10 @@ void ForEachHeldBlock(const Heap& heap, const std::function<void(uint64_t)>& vis
       case TypeTag::kDict:
         if (heap.dict(id).keys_block != 0) visit(heap.dict(id).keys_block);
         if (heap.dict(id).values_block != 0) visit(heap.dict(id).values_block);
+        if (const OrderedDictLinks* links = heap.dict(id).ordered.get()) {
+          if (links->fast_nodes_block != 0) visit(links->fast_nodes_block);
+          for (const OrderedDictNode& node : links->nodes) visit(node.block);
+        }
         break;
       case TypeTag::kSet:
       case TypeTag::kFrozenSet:

@@ -11,6 +11,7 @@
 #include "server/heap/itertools_object.h"
 #include "server/heap/deque_object.h"
 #include "server/heap/lru_cache_object.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/partial_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/slotted_object.h"
@@ -57,6 +58,14 @@ void DeallocDict(Heap& heap, ObjectId id) {
     // defdict_dealloc clears the factory, then dict_dealloc frees the items
     // and (not an exact dict) the block itself.
     DropIfSet(heap, std::exchange(heap.dict(id).default_factory, kNoObject));
+    ReleaseDictContents(heap, std::move(heap.dict(id)));
+    heap.ReleaseObject(id, /*keep_block=*/false);
+    return;
+  }
+  if (IsOrderedDict(heap, id)) {
+    // odict_dealloc frees the nodes, then dict_dealloc the items and (not
+    // an exact dict) the block itself.
+    ReleaseOrderedDictNodes(heap, id);
     ReleaseDictContents(heap, std::move(heap.dict(id)));
     heap.ReleaseObject(id, /*keep_block=*/false);
     return;
@@ -319,6 +328,15 @@ void DeallocateObject(Heap& heap, ObjectId id) {
         return;
       }
       IteratorBody body = std::move(heap.iterator(id));
+      if (heap.type_of(id) == TypeTag::kIterator &&
+          static_cast<IterKind>(heap.object(id).subtype) == IterKind::kOrderedDictKeys) {
+        // odictiter_dealloc: di_odict, di_current, di_result, then the block.
+        DropIfSet(heap, body.source);
+        DropIfSet(heap, body.held[0]);
+        DropIfSet(heap, body.extra);
+        heap.ReleaseObject(id, /*keep_block=*/false);
+        return;
+      }
       if (body.needs_close) {
         if (ClosesByClearingFrame(heap, body)) {
           // CPython clears the frame (locals, value stack from the bottom,

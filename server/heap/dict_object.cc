@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/heap/dealloc.h"
 #include "server/heap/gc.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
@@ -107,11 +108,13 @@ int64_t FindSlot(const Heap& heap, const DictBody& body, ObjectId key, int64_t h
   }
 }
 
-// Takes `body`'s table, leaving it empty; a defaultdict's factory stays.
+// Takes `body`'s table, leaving it empty; a defaultdict's factory and an
+// OrderedDict's nodes stay.
 DictBody TakeTable(DictBody& body) {
   DictBody old = std::move(body);
   body = DictBody();
   body.default_factory = std::exchange(old.default_factory, kNoObject);
+  body.ordered = std::move(old.ordered);
   return old;
 }
 
@@ -413,6 +416,10 @@ Ref DictCopy(Heap& heap, ObjectId dict) {
 }
 
 absl::Status DictMerge(Heap& heap, ObjectId dict, ObjectId other) {
+  if (IsOrderedDict(heap, dict) || IsOrderedDict(heap, other)) {
+    // An OrderedDict is merged through its keys() and its own __setitem__.
+    return absl::UnimplementedError("merging a collections.OrderedDict as a dict");
+  }
   if (dict == other) return absl::OkStatus();
   const DictBody& source = heap.dict(other);
   if (source.used == 0) return absl::OkStatus();

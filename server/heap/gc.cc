@@ -10,6 +10,7 @@
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/deque_object.h"
 #include "server/heap/lru_cache_object.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/partial_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/gc_timing.h"
@@ -71,7 +72,11 @@ void ClearReferences(Heap& heap, ObjectId id) {
       ClearLruCacheClosure(heap, id);
       return;
     case TypeTag::kDict:
-      DictClear(heap, id);  // dict_tp_clear is PyDict_Clear
+      if (IsOrderedDict(heap, id)) {
+        OrderedDictClear(heap, id);  // odict_tp_clear: the dict, then the nodes
+      } else {
+        DictClear(heap, id);  // dict_tp_clear is PyDict_Clear
+      }
       return;
     case TypeTag::kSet:
     case TypeTag::kFrozenSet: {
@@ -328,7 +333,7 @@ CollectResult Collect(Heap& heap, int generation, const FinalizerRunner& run_fin
     // Only exact tuples (a namedtuple's instances stay tracked).
     if (IsExactTuple(heap, id) && TupleCanBeUntracked(heap, id)) continue;
     if (generation == GcState::kGenerations - 1 && type == TypeTag::kDict &&
-        !IsDefaultDict(heap, id) && DictCanBeUntracked(heap, id)) {
+        IsExactDict(heap, id) && DictCanBeUntracked(heap, id)) {
       continue;
     }
     AppendToGeneration(heap, id, older);

@@ -8,6 +8,7 @@
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/gc.h"
 #include "server/heap/heap.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/referents.h"
 #include "server/heap/tuple_object.h"
 
@@ -62,7 +63,7 @@ void CheckFullCollectionPossible(Heap& heap) {
 bool AlwaysTracked(const Heap& heap, ObjectId id) {
   const TypeTag type = heap.type_of(id);
   return IsGcType(type) && !IsExactTuple(heap, id) &&
-         (type != TypeTag::kDict || IsDefaultDict(heap, id));
+         (type != TypeTag::kDict || !IsExactDict(heap, id));
 }
 
 }  // namespace
@@ -222,7 +223,7 @@ bool TrackingDependsOnTiming(const Heap& heap, ObjectId id) {
     return false;
   }
   const TypeTag type = heap.type_of(id);
-  if (!IsExactTuple(heap, id) && (type != TypeTag::kDict || IsDefaultDict(heap, id))) return false;
+  if (!IsExactTuple(heap, id) && (type != TypeTag::kDict || !IsExactDict(heap, id))) return false;
   bool always_tracked_item = false;
   ForEachReferent(heap, id, [&](ObjectId item) {
     always_tracked_item = always_tracked_item || AlwaysTracked(heap, item);

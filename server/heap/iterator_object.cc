@@ -45,6 +45,8 @@ uint32_t IteratorSize(const AuxSizes& aux, IterKind kind) {
       return aux.map_filter;
     case IterKind::kDeque:
       return kDequeIteratorRequest;
+    case IterKind::kOrderedDictKeys:
+      return 80;  // odictiterobject and its GC header, in every version
     default:
       return aux.seq_iterator;
   }

@@ -186,6 +186,9 @@ constexpr Profile Py38() {
                 .remove_rotates_each_step = true,
                 .iterator_type_name = "_collections._deque_iterator"},
       .defaultdict_traverse_visits_type = false,
+      .ordereddict_repr_shows_dict = false,
+      .ordereddict_keys_iterator_has_result = true,
+      .ordereddict_clear_changes_state = false,
       .itertools = {.accumulate_size = 64,
                     .traverse_visits_type = false,
                     .from_iterable_qualified = false,
@@ -298,6 +301,7 @@ constexpr Profile Py39() {
               .choice_stores_index = false,
               .choice_checks_length = false};
   p.itertools.from_iterable_qualified = true;
+  p.ordereddict_keys_iterator_has_result = false;
   p.version = "3.9";
   p.dict_union_operators = true;
   p.gc_startup_stats = {{{9, 0}, {0, 0}, {0, 0}}};
@@ -525,6 +529,7 @@ constexpr Profile Py312() {
   p.deque.iterator_type_name = "collections._deque_iterator";
   p.defaultdict_traverse_visits_type = true;  // so did collections.defaultdict
   p.lru_cache.copies_type_params = true;  // update_wrapper copies __type_params__
+  p.ordereddict_repr_shows_dict = true;
   p.itertools.accumulate_size = 72;
   p.itertools.traverse_visits_type = true;  // heap types from 3.12
   p.itertools.has_batched = true;
@@ -608,6 +613,7 @@ constexpr Profile Py313() {
   p.array.u_deprecated = true;
   p.frame_object_base = 152;
   p.deepcopy_id_before_memo = true;
+  p.ordereddict_clear_changes_state = true;
   p.version = "3.13";
   p.gc_startup_stats = {{{3, 24}, {0, 0}, {0, 0}}};
   p.gc_startup_count0_bound = 160;

@@ -685,6 +685,15 @@ struct Profile {
   // defdict_traverse visits the (heap) type first (3.12+, when
   // _collections' types became heap types): gc.get_referents shows it.
   bool defaultdict_traverse_visits_type;
+  // repr(OrderedDict) shows a dict, "OrderedDict({1: 2})" (3.12+), not a
+  // list of pairs, "OrderedDict([(1, 2)])".
+  bool ordereddict_repr_shows_dict;
+  // An odict_iterator over the keys holds a (None, None) result tuple too
+  // (3.8; from 3.9 only the items iterator has one).
+  bool ordereddict_keys_iterator_has_result;
+  // clear() changes od_state, so an iterator made before it says
+  // "mutated during iteration" rather than "changed size" (3.13+).
+  bool ordereddict_clear_changes_state;
   ItertoolsRules itertools;
   // Error messages that changed between versions.
   ErrorMessages messages;

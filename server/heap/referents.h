@@ -32,9 +32,13 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
       return;
     case TypeTag::kDict: {
       // Like dict_traverse: tables of str keys show only their values. A
-      // defaultdict's traverse visits its factory first.
+      // defaultdict's traverse visits its factory first, an OrderedDict's
+      // its nodes' keys.
       const DictBody& body = heap.dict(id);
       visit_if_set(body.default_factory);
+      if (body.ordered) {
+        for (const OrderedDictNode& node : body.ordered->nodes) visit(node.key);
+      }
       const bool keys_too = !body.from_split_keys && !body.str_keys_only;
       for (const DictEntry& entry : body.entries) {
         if (entry.key == kNoObject) continue;
@@ -159,6 +163,14 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
     case TypeTag::kGenerator:
     case TypeTag::kDictView: {
       const IteratorBody& body = heap.iterator(id);
+      if (heap.type_of(id) == TypeTag::kIterator &&
+          static_cast<IterKind>(heap.object(id).subtype) == IterKind::kOrderedDictKeys) {
+        // odictiter_traverse: di_odict, di_current, di_result.
+        visit_if_set(body.source);
+        visit_if_set(body.held[0]);
+        visit_if_set(body.extra);
+        return;
+      }
       for (ObjectId held : body.held) visit_if_set(held);
       for (ObjectId held : body.stack) visit_if_set(held);
       visit_if_set(body.source);

@@ -5,6 +5,7 @@
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/deque_object.h"
 #include "server/heap/lru_cache_object.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/partial_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
@@ -54,7 +55,9 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
     case TypeTag::kTuple:
       return TupleSizeOf(heap, id);
     case TypeTag::kDict:
-      // A defaultdict's object holds its factory too.
+      // A defaultdict's object holds its factory too; an OrderedDict's has
+      // its links, and its nodes and fast-nodes array count.
+      if (IsOrderedDict(heap, id)) return DictSizeOf(heap, id) + OrderedDictExtraSize(heap, id);
       return DictSizeOf(heap, id) +
              (IsDefaultDict(heap, id) ? kDefaultDictObjectRequest - kDictObjectRequest : 0);
     case TypeTag::kSet:

@@ -17,6 +17,7 @@
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/itertools_object.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/tuple_object.h"
 
@@ -77,6 +78,8 @@ std::string_view IterKindName(const Profile& profile, IterKind kind) {
       return "dict_reversevalueiterator";
     case IterKind::kDictReverseItems:
       return "dict_reverseitemiterator";
+    case IterKind::kOrderedDictKeys:
+      return "odict_iterator";
     case IterKind::kItertoolsCount:
       return "itertools.count";
     case IterKind::kItertoolsCycle:
@@ -245,6 +248,37 @@ std::string JoinItems(const Heap& heap, const std::vector<ObjectId>& items, Repr
   return out;
 }
 
+// odict_repr: "OrderedDict()" when empty, "..." inside itself, else the
+// pairs in the list's order as a list of tuples, or (3.12+) as a dict,
+// each a repr call of its own (levels of recursion: the list and each
+// pair, or the dict).
+std::string OrderedDictReprOf(const Heap& heap, ObjectId od, ReprState& state) {
+  const std::vector<ObjectId> keys = OrderedDictKeys(heap, od);
+  if (keys.empty()) return "OrderedDict()";
+  if (state.active.contains(od)) return "...";
+  const bool as_dict = heap.profile().ordereddict_repr_shows_dict;
+  const int levels = as_dict ? 1 : 2;
+  for (int i = 0; i < levels; ++i) {
+    if (!state.depth.Enter()) {
+      for (int j = 0; j < i; ++j) state.depth.Leave();
+      return "";
+    }
+  }
+  state.active.insert(od);
+  std::string out = as_dict ? "OrderedDict({" : "OrderedDict([";
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (i > 0) out += ", ";
+    absl::StatusOr<ObjectId> value = DictLookup(heap, od, keys[i]);
+    const ObjectId shown = value.ok() ? *value : kNoObject;
+    absl::StrAppend(&out, as_dict ? "" : "(", ReprOf(heap, keys[i], state), as_dict ? ": " : ", ",
+                    shown == kNoObject ? "None" : ReprOf(heap, shown, state), as_dict ? "" : ")");
+  }
+  out += as_dict ? "})" : "])";
+  state.active.erase(od);
+  for (int i = 0; i < levels; ++i) state.depth.Leave();
+  return out;
+}
+
 std::string ComplexPart(double value) {
   // Like repr(float) but without the ".0" for integral values.
   std::string text = FloatRepr(value);
@@ -390,6 +424,7 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       return out;
     }
     case TypeTag::kDict: {
+      if (IsOrderedDict(heap, id)) return OrderedDictReprOf(heap, id, state);
       std::string out = "{...}";
       if (!state.active.contains(id)) {
         state.active.insert(id);
@@ -497,6 +532,7 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       if (heap.cls(id).name == "deque") return "<class 'collections.deque'>";
       if (heap.cls(id).name == "partial") return "<class 'functools.partial'>";
       if (heap.cls(id).name == "defaultdict") return "<class 'collections.defaultdict'>";
+      if (heap.cls(id).name == "OrderedDict") return "<class 'collections.OrderedDict'>";
       if (!heap.cls(id).module.empty()) {
         return absl::StrCat("<class '", heap.cls(id).module, ".", heap.cls(id).name, "'>");
       }
@@ -637,7 +673,9 @@ std::string TypeName(const Heap& heap, ObjectId id) {
     case TypeTag::kLruCache:
       return "functools._lru_cache_wrapper";
     case TypeTag::kDict:
-      return o.subtype == kDefaultDictSubtype ? "collections.defaultdict" : "dict";
+      return o.subtype == kDefaultDictSubtype   ? "collections.defaultdict"
+             : o.subtype == kOrderedDictSubtype ? "collections.OrderedDict"
+                                                : "dict";
     default:
       return std::string(InfoOf(o.type).name);
   }
@@ -836,6 +874,15 @@ bool EqualBody(const Heap& heap, ObjectId a, ObjectId b, Depth& depth) {
           }
         }
         if (!found) return false;
+      }
+      if (IsOrderedDict(heap, a) && IsOrderedDict(heap, b)) {
+        // odict_richcompare: equal dicts, then the keys in the same order.
+        const std::vector<ObjectId> x_keys = OrderedDictKeys(heap, a);
+        const std::vector<ObjectId> y_keys = OrderedDictKeys(heap, b);
+        for (size_t i = 0; i < x_keys.size() && i < y_keys.size(); ++i) {
+          if (!EqualIn(heap, x_keys[i], y_keys[i], depth)) return false;
+        }
+        return x_keys.size() == y_keys.size();
       }
       return true;
     }

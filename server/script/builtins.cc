@@ -24,6 +24,7 @@
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/referents.h"
 #include "server/heap/set_object.h"
@@ -267,6 +268,7 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"tracemalloc", "DomainFilter", Builtin::kTracemallocDomainFilter},
     {"collections", "deque", Builtin::kTypeDeque},
     {"collections", "defaultdict", Builtin::kTypeDefaultDict},
+    {"collections", "OrderedDict", Builtin::kTypeOrderedDict},
     {"itertools", "accumulate", Builtin::kTypeItertoolsAccumulate},
     {"itertools", "chain", Builtin::kTypeItertoolsChain},
     {"itertools", "combinations", Builtin::kTypeItertoolsCombinations},
@@ -517,6 +519,9 @@ Ref Call::TypeOf(ObjectId object) {
   if (IsDefaultDict(heap_, object)) {
     return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeDefaultDict)]);
   }
+  if (IsOrderedDict(heap_, object)) {
+    return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeOrderedDict)]);
+  }
   if (type == TypeTag::kTuple && !IsExactTuple(heap_, object)) {
     interp_.Refuse("type() of sys.version_info or a CacheInfo (their tuple subclasses are not "
                    "modelled)");
@@ -671,6 +676,7 @@ Ref Call::IsInstance() {
     const TypeTag type = heap_.type_of(object);
     if (builtin == Builtin::kTypeObject) return Bool(true);
     if (builtin == Builtin::kTypeDefaultDict && IsDefaultDict(heap_, object)) return Bool(true);
+    if (builtin == Builtin::kTypeOrderedDict && IsOrderedDict(heap_, object)) return Bool(true);
     // Type objects without a builtin name (function, NoneType, ...).
     if (builtin == Builtin::kTypeType && heap_.cls(cls).name != "type" &&
         heap_.cls(cls).name == TypeName(heap_, object)) {
@@ -1038,8 +1044,9 @@ Ref Call::ConstructList() {
   const TypeTag type = heap_.type_of(iterable);
   ExtendSource source = ExtendSource::kSized;
   if (type == TypeTag::kList || type == TypeTag::kTuple) source = ExtendSource::kListOrTuple;
-  if (type == TypeTag::kDict || type == TypeTag::kSet || type == TypeTag::kFrozenSet ||
-      type == TypeTag::kDictView) {
+  // An OrderedDict is iterated as any sized iterable (not an exact dict).
+  if ((type == TypeTag::kDict && !IsOrderedDict(heap_, iterable)) || type == TypeTag::kSet ||
+      type == TypeTag::kFrozenSet || type == TypeTag::kDictView) {
     source = ExtendSource::kMapping;
   }
   int64_t length = Length(heap_, iterable);
@@ -1306,6 +1313,7 @@ Ref Call::Run() {
     return CallTracemallocObjectBuiltin(interp_, builtin_, self_, args_);
   }
   if (builtin_ == Builtin::kTypeDefaultDict) return ConstructDefaultDict(interp_, args_);
+  if (IsOrderedDictBuiltin(builtin_)) return CallOrderedDictBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ == Builtin::kTypeDeque ||
       (builtin_ >= Builtin::kDequeAppend && builtin_ <= Builtin::kDequeRemove)) {
     return CallCollectionsBuiltin(interp_, builtin_, self_, args_);
@@ -1561,6 +1569,7 @@ std::string_view BuiltinName(Builtin builtin) {
   if (builtin == Builtin::kDictFromKeys) return "fromkeys";
   if (builtin == Builtin::kItertoolsChainFromIterable) return "from_iterable";
   if (builtin == Builtin::kPropertySetName) return "__set_name__";
+  if (std::optional<std::string_view> name = OrderedDictMethodName(builtin)) return *name;
   for (const BuiltinEntry& entry : kGlobalNames) {
     if (entry.builtin == builtin) return entry.name;
   }
@@ -1635,6 +1644,12 @@ bool Passed(Interpreter& interp, const absl::Status& status) {
 
 bool UpdateDictFrom(Interpreter& interp, ObjectId dict, ObjectId source) {
   Heap& heap = interp.heap();
+  if (IsOrderedDict(heap, source)) {
+    // dict_merge takes an OrderedDict through its keys() (its tp_iter is
+    // not dict's), a view and an odict_iterator heapsim does not model.
+    interp.Refuse("a collections.OrderedDict merged into a dict");
+    return false;
+  }
   if (IsDefaultDict(heap, source)) {
     // Not an exact dict: every version looks its keys method up (bound,
     // then dropped) before merging it as a dict.
@@ -1666,7 +1681,7 @@ bool UpdateSetFrom(Interpreter& interp, ObjectId set, ObjectId source) {
   if (type == TypeTag::kSet || type == TypeTag::kFrozenSet)
     return Passed(interp, SetMerge(heap, set, source));
   // An exact dict's keys are added directly (a defaultdict is iterated).
-  if (type == TypeTag::kDict && !IsDefaultDict(heap, source)) {
+  if (IsExactDict(heap, source)) {
     return Passed(interp, SetUpdateFromDict(heap, set, source));
   }
   return interp.ForEach(source,

@@ -79,6 +79,7 @@ enum class Builtin : uint16_t {
   kTypeDeque,    // collections.deque (module_collections.cc)
   kTypePartial,  // functools.partial (module_functools.cc)
   kTypeDefaultDict,  // collections.defaultdict (module_collections_defaultdict.cc)
+  kTypeOrderedDict,  // collections.OrderedDict (module_collections_ordereddict.cc)
   // itertools' types (module_itertools.cc).
   kTypeItertoolsCount,
   kTypeItertoolsCycle,
@@ -333,6 +334,11 @@ enum class Builtin : uint16_t {
   // defaultdict.__missing__, bound only while dict_subscript calls it
   // (module_collections_defaultdict.cc).
   kDefaultDictMissing,
+  // Methods of collections.OrderedDict (module_collections_ordereddict.cc),
+  // found by FindOrderedDictMethod rather than the dict's table.
+  kOrderedDictClear,
+  kOrderedDictMoveToEnd,
+  kOrderedDictPopItem,
   kObjectSizeOf,  // x.__sizeof__() of every object but classes
   kPropertyGetter,   // property.getter(f): a copy with `f` as its getter
   kPropertySetter,
@@ -422,6 +428,23 @@ Ref DefaultDictMissing(Interpreter& interp, ObjectId dd, ObjectId key);
 // repr(dd) as defdict_repr makes it: the dict's repr, then the factory's,
 // each a str of its own, then "defaultdict(factory, {...})".
 Ref DefaultDictRepr(Interpreter& interp, ObjectId dd);
+
+// collections.OrderedDict (module_collections_ordereddict.cc).
+// The OrderedDict method `name` heapsim models (dict's get among them);
+// nullopt for the rest, which are refused.
+std::optional<Builtin> FindOrderedDictMethod(std::string_view name);
+// The name of an OrderedDict method builtin, if `builtin` is one.
+std::optional<std::string_view> OrderedDictMethodName(Builtin builtin);
+// True for the OrderedDict type and its own methods.
+bool IsOrderedDictBuiltin(Builtin builtin);
+// OrderedDict(...) as tp_call runs it: dict_new, then odict_init.
+Ref ConstructOrderedDict(Interpreter& interp, CallArgs& args);
+// Runs the OrderedDict builtin `builtin` (IsOrderedDictBuiltin) on `self`.
+Ref CallOrderedDictBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+// Makes the objects odict_repr holds while it shows `od` (a list of pairs
+// before 3.12, a dict from 3.12) and appends them to `made`, which the
+// caller drops once the repr's text is made.
+void MakeOrderedDictReprTemporaries(Interpreter& interp, ObjectId od, std::vector<Ref>* made);
 
 // weakref.ref(object) and the functions of module weakref
 // (module_weakref.cc).

@@ -163,7 +163,9 @@ class AttributeCall : public BuiltinCall {
     const auto builtin = [&](ObjectId type) { return static_cast<Builtin>(heap_.object(type).subtype); };
     if (builtin(cls) == Builtin::kTypeObject) return true;
     if (builtin(derived) == Builtin::kTypeBool && builtin(cls) == Builtin::kTypeInt) return true;
-    if (builtin(derived) == Builtin::kTypeDefaultDict && builtin(cls) == Builtin::kTypeDict) {
+    if ((builtin(derived) == Builtin::kTypeDefaultDict ||
+         builtin(derived) == Builtin::kTypeOrderedDict) &&
+        builtin(cls) == Builtin::kTypeDict) {
       return true;
     }
     if (builtin(derived) == Builtin::kExceptionClass && builtin(cls) == Builtin::kExceptionClass) {

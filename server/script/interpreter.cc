@@ -19,6 +19,7 @@
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
 #include "server/heap/slotted_object.h"
@@ -581,7 +582,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     }
     if (std::optional<Ref> value = ModuleValue(*this, module, name)) return std::move(*value);
     // copy.py's other names (Error, dispatch tables, ...) are not modelled,
-    // nor collections' but deque and defaultdict (OrderedDict, Counter, ...),
+    // nor collections' but deque, defaultdict and OrderedDict (Counter, ...),
     // nor random's other functions and classes (Random, sample, gauss, ...).
     if (module == "copy" || module == "array" || module == "collections" || module == "random") {
       return RefuseAttribute(object, name);
@@ -638,6 +639,13 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
   } else if (IsDefaultDict(heap_, object) && IsDunder(name)) {
     // __missing__, __copy__, __reduce__, ...: dict's dunders and its own.
     return RefuseAttribute(object, name);
+  } else if (IsOrderedDict(heap_, object)) {
+    if (const std::optional<Builtin> method = FindOrderedDictMethod(name)) {
+      return NewBuiltin(heap_, static_cast<uint32_t>(*method), object);
+    }
+    // dict's other methods, OrderedDict's own (keys, update, __reversed__,
+    // ...) and its instance __dict__ are not modelled.
+    return RefuseAttribute(object, name);
   } else if (type == TypeTag::kWeakRef && name == "__callback__") {
     const ObjectId callback = heap_.weakref(object).callback;
     return heap_.NewRef(callback == kNoObject ? heap_.none() : callback);
@@ -693,7 +701,9 @@ bool Interpreter::RefusedAttributeWrite(ObjectId object, const std::string& name
     // Functions and modules have a __dict__; type objects refuse with other
     // messages; data attributes (int.real, ...) are read-only in other words.
     // A defaultdict's factory may be set (a T_OBJECT member), not deleted.
+    // An OrderedDict has an instance __dict__ heapsim does not model.
     refused = (IsDefaultDict(heap_, object) && (IsDunder(name) || (del && name == "default_factory"))) ||
+              IsOrderedDict(heap_, object) ||
               type == TypeTag::kFunction || type == TypeTag::kModule || type == TypeTag::kPartial ||
               type == TypeTag::kLruCache || type == TypeTag::kLruCacheDecorator ||
               type == TypeTag::kBuiltinType || (type == TypeTag::kTuple && !IsExactTuple(heap_, object)) ||

@@ -12,6 +12,7 @@
 #include "server/heap/function_object.h"
 #include "server/heap/instance_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
 #include "server/heap/str_object.h"
@@ -104,9 +105,12 @@ bool Interpreter::EvalArguments(const Expr& call, size_t first, CallArgs* args) 
                                    TypeName(heap_, value.get()))));
         return false;
       }
-      if (IsDefaultDict(heap_, value.get())) {
-        // 3.8's CALL_FUNCTION_EX copies a mapping that is not an exact dict.
-        Refuse("a defaultdict passed with ** in a call");
+      if (IsDefaultDict(heap_, value.get()) || IsOrderedDict(heap_, value.get())) {
+        // 3.8's CALL_FUNCTION_EX copies a mapping that is not an exact dict
+        // (an OrderedDict through its keys()).
+        Refuse(IsDefaultDict(heap_, value.get())
+                   ? "a defaultdict passed with ** in a call"
+                   : "a collections.OrderedDict passed with ** in a call");
         return false;
       }
       for (const auto& [key, item] : DictItems(heap_, value.get())) {
@@ -169,7 +173,8 @@ Ref Interpreter::EvalCall(const Expr& expr) {
     CallArgs args;
     if (!EvalArguments(expr, 1, &args)) return Ref();
     const TypeTag type = heap_.type_of(self.get());
-    if (type != TypeTag::kInstance) {
+    // An OrderedDict's methods are not its dict's: CallMethod finds them.
+    if (type != TypeTag::kInstance && !IsOrderedDict(heap_, self.get())) {
       if (callee.cached_type != type || callee.cached_method < 0) {
         const std::optional<Builtin> method = FindMethod(type, callee.name.text);
         callee.cached_type = type;
@@ -267,6 +272,15 @@ Ref Interpreter::CallMethod(Ref self_ref, const std::string& name, CallArgs args
           return result;
         }
       }
+    }
+  } else if (IsOrderedDict(heap_, self)) {
+    if (const std::optional<Builtin> method = FindOrderedDictMethod(name)) {
+      // With keywords the method is looked up and bound (LOAD_ATTR before
+      // 3.11), which leaves a trace only with a free list of them (3.8).
+      if (!args.keywords.empty()) heap_.BindTransientMethod();
+      Ref result = CallBuiltinPacking(*this, *method, self, args);
+      ReleaseCallArguments(heap_.profile(), args);
+      return result;
     }
   } else if (const std::optional<Builtin> method = FindMethod(type, name)) {
     Ref result = CallBuiltinPacking(*this, *method, self, args);

@@ -15,6 +15,7 @@
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
 #include "server/heap/str_object.h"
@@ -462,8 +463,9 @@ bool Interpreter::ExtendList(ObjectId list, ObjectId iterable) {
     return true;
   }
   ExtendSource source = ExtendSource::kUnsized;
-  if (type == TypeTag::kDict || type == TypeTag::kSet || type == TypeTag::kFrozenSet ||
-      type == TypeTag::kDictView) {
+  // An OrderedDict is iterated as any sized iterable (not an exact dict).
+  if ((type == TypeTag::kDict && !IsOrderedDict(heap_, iterable)) || type == TypeTag::kSet ||
+      type == TypeTag::kFrozenSet || type == TypeTag::kDictView) {
     source = ExtendSource::kMapping;
   }
   // list_extend: the iterator first, then the iterable's length hint.

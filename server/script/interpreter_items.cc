@@ -11,6 +11,7 @@
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
@@ -325,6 +326,8 @@ bool Interpreter::SetItem(ObjectId container, ObjectId key, ObjectId value) {
       return false;
     }
     status = ListSetItem(heap_, container, *i, value);
+  } else if (IsOrderedDict(heap_, container)) {
+    status = OrderedDictSetItem(heap_, container, key, value);
   } else if (type == TypeTag::kDict) {
     status = DictSetItem(heap_, container, key, value);
   } else if (type == TypeTag::kByteArray && heap_.type_of(key) == TypeTag::kSlice) {
@@ -500,6 +503,8 @@ bool Interpreter::DelItem(ObjectId container, ObjectId key) {
       absl::StatusOr<int64_t> i = Index(heap_, container, key, "list assignment");
       status = i.ok() ? ListDelItem(heap_, container, *i) : i.status();
     }
+  } else if (IsOrderedDict(heap_, container)) {
+    status = OrderedDictDelItem(heap_, container, key);
   } else if (type == TypeTag::kDict) {
     status = DictDelItem(heap_, container, key);
   } else if (type == TypeTag::kByteArray && heap_.type_of(key) == TypeTag::kSlice) {

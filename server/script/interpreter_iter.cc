@@ -11,6 +11,7 @@
 #include "server/heap/iterator_object.h"
 #include "server/heap/itertools_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
 #include "server/heap/str_object.h"
@@ -81,6 +82,10 @@ Ref Interpreter::Reversed(ObjectId sequence) {
     }
     case TypeTag::kDict:
     case TypeTag::kDictView: {
+      if (IsOrderedDict(heap_, sequence)) {
+        Refuse("reversed() of a collections.OrderedDict (its reverse odict_iterator)");
+        return Ref();
+      }
       heap_.BindTransientMethod();  // __reversed__
       IterKind kind = IterKind::kDictReverseKeys;
       ObjectId dict = sequence;
@@ -155,6 +160,7 @@ Ref Interpreter::GetIter(ObjectId iterable) {
                         " (index a Traceback instead)"));
     return Ref();
   }
+  if (IsOrderedDict(heap_, iterable)) return NewOrderedDictIterator(heap_, iterable);
   if (!Iterable(iterable)) {
     Raise(PyError(PyExc::kTypeError,
                   absl::StrCat("'", TypeName(heap_, iterable), "' object is not iterable")));
@@ -285,6 +291,12 @@ Ref Interpreter::NextItem(ObjectId iterator) {
       const auto& items = TupleItems(heap_, source);
       if (body.index >= static_cast<int64_t>(items.size())) return finish();
       return heap_.NewRef(items[body.index++]);
+    }
+    case IterKind::kOrderedDictKeys: {
+      absl::Status error;
+      Ref key = OrderedDictIteratorNext(heap_, iterator, &error);
+      if (!error.ok()) Raise(std::move(error));
+      return key;
     }
     case IterKind::kDeque: {
       // dequeiter_next: the state check comes first, on every call; the

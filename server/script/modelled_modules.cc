@@ -19,7 +19,7 @@ struct ModelledModule {
 
 constexpr ModelledModule kModelledModules[] = {
     {"array", ""},
-    {"collections", " (of collections heapsim models deque and defaultdict)"},
+    {"collections", " (of collections heapsim models deque, defaultdict and OrderedDict)"},
     {"copy", ""},
     {"functools", " (of functools heapsim models reduce, partial, lru_cache and cache only)"},
     {"gc", ""},

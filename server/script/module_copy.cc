@@ -16,6 +16,7 @@
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
@@ -341,6 +342,9 @@ Ref Copier::Copy(ObjectId x) {
   if (IsDefaultDict(heap_, x)) {
     return Refuse("copy.copy of a 'collections.defaultdict' object (copy.py calls its __copy__)");
   }
+  if (IsOrderedDict(heap_, x)) {
+    return Refuse("copy.copy of a 'collections.OrderedDict' object (copy.py reduces it)");
+  }
   TypeCall(x);
   const TypeTag type = heap_.type_of(x);
   if (type == TypeTag::kInstance) call->Set(kCopyCls, heap_.instance(x).cls);
@@ -445,10 +449,9 @@ Ref Copier::DeepCopy(ObjectId x, ObjectId memo_arg) {
     }
     if (*found != kNoObject) return heap_.NewRef(*found);
   }
-  if (IsDefaultDict(heap_, x)) {
-    return Refuse(
-        "copy.deepcopy of a 'collections.defaultdict' object (copy.py reduces it through "
-        "__reduce_ex__)");
+  if (IsDefaultDict(heap_, x) || IsOrderedDict(heap_, x)) {
+    return Refuse(absl::StrCat("copy.deepcopy of a '", TypeName(heap_, x),
+                               "' object (copy.py reduces it through __reduce_ex__)"));
   }
   TypeCall(x);
   const TypeTag type = heap_.type_of(x);
@@ -765,7 +768,7 @@ Ref CallCopyFunction(Interpreter& interp, Builtin builtin, CallArgs& args) {
   }
   if (memo != nullptr && memo->get() == heap.none()) memo = nullptr;
   if (memo != nullptr &&
-      (heap.type_of(memo->get()) != TypeTag::kDict || IsDefaultDict(heap, memo->get()))) {
+      !IsExactDict(heap, memo->get())) {
     interp.Refuse("copy.deepcopy() with a memo that is not a dict");
     return Ref();
   }

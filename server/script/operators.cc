@@ -15,6 +15,7 @@
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
 #include "server/heap/str_object.h"
@@ -463,6 +464,9 @@ absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool
   }
   if (op == BinaryOp::kBitOr && (IsDefaultDict(heap, a) || IsDefaultDict(heap, b))) {
     return absl::UnimplementedError("the | operator on a defaultdict");
+  }
+  if (op == BinaryOp::kBitOr && (IsOrderedDict(heap, a) || IsOrderedDict(heap, b))) {
+    return absl::UnimplementedError("the | operator on a collections.OrderedDict");
   }
   if ((op == BinaryOp::kSub || op == BinaryOp::kBitAnd || op == BinaryOp::kBitOr ||
        op == BinaryOp::kBitXor) &&

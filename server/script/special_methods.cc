@@ -13,6 +13,7 @@
 #include "server/heap/instance_object.h"
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
+#include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
 #include "server/heap/value_ops.h"
@@ -216,7 +217,8 @@ bool ItemsHaveSpecialRepr(const Heap& heap, ObjectId object, int depth,
   if (!seen.insert(object).second) return false;
   auto any = [&](const std::vector<ObjectId>& items) {
     for (ObjectId item : items) {
-      if ((SpecialMethods(heap, item) & kSpecialRepr) != 0 ||
+      // An OrderedDict's repr makes objects: AppendRepr makes them too.
+      if ((SpecialMethods(heap, item) & kSpecialRepr) != 0 || IsOrderedDict(heap, item) ||
           ItemsHaveSpecialRepr(heap, item, depth + 1, seen)) {
         return true;
       }
@@ -277,6 +279,44 @@ bool AppendDefaultDictRepr(Interpreter& interp, ObjectId dd, int depth,
   return ok;
 }
 
+// Appends repr(od) for an OrderedDict `od` as odict_repr makes it, with
+// the objects it holds meanwhile (MakeOrderedDictReprTemporaries) added to
+// `made`: "OrderedDict()", "..." inside itself, else its pairs as a list of
+// tuples or (3.12+) a dict. False with the exception pending.
+bool AppendOrderedDictRepr(Interpreter& interp, ObjectId od, int depth,
+                           std::vector<ObjectId>& active, std::string* out,
+                           std::vector<Ref>* made) {
+  Heap& heap = interp.heap();
+  if (heap.dict(od).used == 0) {
+    *out += "OrderedDict()";
+    return true;
+  }
+  if (std::find(active.begin(), active.end(), od) != active.end()) {
+    *out += "...";
+    return true;
+  }
+  active.push_back(od);
+  MakeOrderedDictReprTemporaries(interp, od, made);
+  const bool as_dict = heap.profile().ordereddict_repr_shows_dict;
+  *out += as_dict ? "OrderedDict({" : "OrderedDict([";
+  bool ok = true;
+  const std::vector<ObjectId> keys = OrderedDictKeys(heap, od);
+  for (size_t i = 0; ok && i < keys.size(); ++i) {
+    if (i > 0) *out += ", ";
+    absl::StatusOr<ObjectId> value = DictLookup(heap, od, keys[i]);
+    Ref key = heap.NewRef(keys[i]);
+    Ref held = heap.NewRef(value.ok() && *value != kNoObject ? *value : heap.none());
+    if (!as_dict) *out += "(";
+    ok = AppendRepr(interp, key.get(), depth + 1, active, out);
+    *out += as_dict ? ": " : ", ";
+    ok = ok && AppendRepr(interp, held.get(), depth + 1, active, out);
+    if (!as_dict) *out += ")";
+  }
+  *out += as_dict ? "})" : "])";
+  active.pop_back();
+  return ok;
+}
+
 // Appends repr(object) to `out`; `active` holds the containers being shown
 // (a list inside itself shows as [...]). False with the exception pending.
 bool AppendRepr(Interpreter& interp, ObjectId object, int depth,
@@ -290,6 +330,16 @@ bool AppendRepr(Interpreter& interp, ObjectId object, int depth,
   if (absl::Status room = CheckGrowth(heap, out->size(), out->size()); !room.ok()) {
     interp.Raise(std::move(room));
     return false;
+  }
+  if (IsOrderedDict(heap, object)) {
+    // Each level makes its own objects, which the engine's walk cannot.
+    if (depth > kSpecialReprNesting) {
+      interp.Refuse(absl::StrCat("the repr of OrderedDicts nested more than ",
+                                 kSpecialReprNesting, " deep"));
+      return false;
+    }
+    std::vector<Ref> made;  // dropped once its text is made
+    return AppendOrderedDictRepr(interp, object, depth, active, out, &made);
   }
   const TypeTag type = heap.type_of(object);
   const bool container =
@@ -345,6 +395,7 @@ bool AppendRepr(Interpreter& interp, ObjectId object, int depth,
 bool HasSpecialRepr(const Heap& heap, ObjectId object, bool str) {
   if (heap.type_of(object) == TypeTag::kDeque) return true;  // its repr makes a list
   if (IsDefaultDict(heap, object)) return true;  // its repr makes two strs first
+  if (IsOrderedDict(heap, object)) return true;  // its repr makes a list or a dict
   uint32_t special = SpecialMethods(heap, object);
   // An exception's str() is BaseException's own unless __str__ is defined.
   if (str && ExceptionArgs(heap, object) != kNoObject) special &= ~kSpecialRepr;
@@ -363,6 +414,16 @@ Ref SpecialRepr(Interpreter& interp, ObjectId object, bool str) {
   if (IsDefaultDict(heap, object)) {
     absl::flat_hash_set<ObjectId> seen;
     if (!ItemsHaveSpecialRepr(heap, object, 0, seen)) return DefaultDictRepr(interp, object);
+  }
+  if (IsOrderedDict(heap, object)) {
+    // odict_repr makes its str before it drops the objects it made.
+    std::vector<ObjectId> active;
+    std::vector<Ref> made;
+    std::string text;
+    if (!AppendOrderedDictRepr(interp, object, 0, active, &text, &made)) return Ref();
+    Ref result = NewStr(heap, text);
+    for (Ref& temporary : made) temporary.Reset();
+    return result;
   }
   if (heap.type_of(object) != TypeTag::kInstance) {
     std::vector<ObjectId> active;

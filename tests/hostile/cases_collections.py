@@ -51,4 +51,28 @@ CASES = [
          3, r"limit", seconds=60, args=["--max_seconds=3"]),
     Case("collections_counter_attribute", "import collections\ncollections.Counter()\n", 2,
          r"unsupported: .*Counter"),
+    Case("ordereddict_deep_chain_freed",
+         "from collections import OrderedDict\nd = OrderedDict()\nfor i in range(200000):\n"
+         "    d = OrderedDict([(0, d)])\ndel d\nprint('freed')\n", 0, r"^$", seconds=30),
+    Case("ordereddict_deep_repr",
+         "from collections import OrderedDict\nd = OrderedDict()\nfor i in range(100000):\n"
+         "    d = OrderedDict([(0, d)])\nprint(d)\n", 2,
+         r"unsupported: the repr of OrderedDicts nested more than 50 deep", seconds=30),
+    Case("ordereddict_self_repr",
+         "from collections import OrderedDict\nd = OrderedDict()\nd[0] = d\nd[1] = [d, (d,)]\n"
+         "print(d, [d])\n", 0, r"^$",
+         stdout=r"^OrderedDict\((\[\(0, \.\.\.\), \(1, \[\.\.\., \(\.\.\.,\)\]\)\]|"
+                r"\{0: \.\.\., 1: \[\.\.\., \(\.\.\.,\)\]\})\) "),
+    Case("ordereddict_many_moves",
+         "from collections import OrderedDict\nod = OrderedDict([(i, i) for i in range(100000)])\n"
+         "for i in range(100000):\n    od.move_to_end(i, last=False)\n"
+         "for i in range(0, 100000, 2):\n    del od[i]\nprint(len(od), od.popitem(), od.popitem(False))\n",
+         0, r"^$", stdout=r"^50000 \(1, 1\) \(99999, 99999\)\n$", seconds=30),
+    Case("ordereddict_huge_fill",
+         "from collections import OrderedDict\nod = OrderedDict()\nfor i in range(10**12):\n"
+         "    od[i] = i\n", 3, r"limit", seconds=60, args=["--max_seconds=3"]),
+    Case("ordereddict_cycle_collected",
+         "import gc\nfrom collections import OrderedDict\ne = OrderedDict()\ne[0] = e\n"
+         "for i in range(100000):\n    e = OrderedDict([(0, e)])\ndel e\nprint(gc.collect() > 0)\n",
+         0, r"^$", stdout=r"^True\n$", seconds=30),
 ]
