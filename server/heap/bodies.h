@@ -78,6 +78,20 @@ struct OrderedDictNode {
   uint64_t block = 0;
 };
 struct OrderedDictLinks {
+  OrderedDictLinks() = default;
+  // A copy (the heap's, for a copied session) has its own nodes, and its
+  // map points into them.
+  OrderedDictLinks(const OrderedDictLinks& other)
+      : nodes(other.nodes),
+        fast_nodes_block(other.fast_nodes_block),
+        fast_nodes_size(other.fast_nodes_size),
+        resize_sentinel(other.resize_sentinel),
+        sentinel_set(other.sentinel_set),
+        state(other.state) {
+    for (auto it = nodes.begin(); it != nodes.end(); ++it) node_of_key[it->key] = it;
+  }
+  OrderedDictLinks& operator=(const OrderedDictLinks&) = delete;
+
   std::list<OrderedDictNode> nodes;  // od_first .. od_last
   absl::flat_hash_map<ObjectId, std::list<OrderedDictNode>::iterator> node_of_key;
   uint64_t fast_nodes_block = 0;     // 0: NULL
@@ -85,6 +99,33 @@ struct OrderedDictLinks {
   uint64_t resize_sentinel = 0;      // the keys block the array mirrors
   bool sentinel_set = false;         // od_resize_sentinel != NULL
   uint64_t state = 0;                // od_state: changes as the list does
+};
+
+// Owns an OrderedDict's links; copying it copies them (a heap copied for
+// another session must not share them with the original).
+class OrderedDictLinksPtr {
+ public:
+  OrderedDictLinksPtr() = default;
+  OrderedDictLinksPtr(const OrderedDictLinksPtr& other)
+      : links_(other.links_ ? std::make_unique<OrderedDictLinks>(*other.links_) : nullptr) {}
+  OrderedDictLinksPtr& operator=(const OrderedDictLinksPtr& other) {
+    if (this != &other) {
+      links_ = other.links_ ? std::make_unique<OrderedDictLinks>(*other.links_) : nullptr;
+    }
+    return *this;
+  }
+  OrderedDictLinksPtr(OrderedDictLinksPtr&&) = default;
+  OrderedDictLinksPtr& operator=(OrderedDictLinksPtr&&) = default;
+
+  // Gives the dict new, empty links.
+  void MakeEmpty() { links_ = std::make_unique<OrderedDictLinks>(); }
+  OrderedDictLinks* get() const { return links_.get(); }
+  OrderedDictLinks& operator*() const { return *links_; }
+  OrderedDictLinks* operator->() const { return links_.get(); }
+  explicit operator bool() const { return links_ != nullptr; }
+
+ private:
+  std::unique_ptr<OrderedDictLinks> links_;
 };
 
 struct DictBody {
@@ -108,7 +149,7 @@ struct DictBody {
   // None); see defaultdict_object.h.
   ObjectId default_factory = kNoObject;
   // A collections.OrderedDict's nodes; null for every other dict.
-  std::shared_ptr<OrderedDictLinks> ordered;
+  OrderedDictLinksPtr ordered;
 };
 
 // set and frozenset: the open-addressing table, smalltable included.

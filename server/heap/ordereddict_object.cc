@@ -81,7 +81,7 @@ void RemoveNode(Heap& heap, ObjectId od, NodeIt node) {
 
 Ref NewOrderedDict(Heap& heap) {
   Ref od = NewDictOfSubtype(heap, kOrderedDictObjectRequest, kOrderedDictSubtype);
-  heap.dict(od.get()).ordered = std::make_shared<OrderedDictLinks>();
+  heap.dict(od.get()).ordered.MakeEmpty();
   return od;
 }
 

@@ -41,6 +41,23 @@ class OrderedDictTest : public ::testing::TestWithParam<std::string> {
   Heap heap_;
 };
 
+TEST_P(OrderedDictTest, ACopiedHeapHasItsOwnNodes) {
+  Ref od = NewOrderedDict(heap_);
+  std::vector<Ref> keys;
+  for (int64_t i = 1; i <= 3; ++i) {
+    keys.push_back(NewInt(heap_, 1000 + i));
+    ASSERT_TRUE(OrderedDictSetItem(heap_, od.get(), keys.back().get(), keys.back().get()).ok());
+  }
+  Heap copy(heap_);
+  ASSERT_TRUE(OrderedDictMoveToEnd(copy, od.get(), keys[0].get(), /*last=*/true).ok());
+  ASSERT_TRUE(OrderedDictDelItem(copy, od.get(), keys[1].get()).ok());
+  std::vector<int64_t> copied;
+  for (ObjectId key : OrderedDictKeys(copy, od.get())) copied.push_back(*IntAsInt64(copy, key));
+  EXPECT_EQ(copied, (std::vector<int64_t>{1003, 1001}));
+  EXPECT_EQ(Order(od.get()), (std::vector<int64_t>{1001, 1002, 1003}));
+  ExpectConsistent({od.get(), keys[0].get(), keys[1].get(), keys[2].get()});
+}
+
 TEST_P(OrderedDictTest, SizeCountsTheFastNodesAndOneNodePerKey) {
   Ref od = NewOrderedDict(heap_);
   Ref plain = NewDictForConstructor(heap_);
