@@ -106,20 +106,7 @@ Ref Interpreter::InstantiateExceptionClass(ObjectId cls, ObjectId packed, CallAr
     }
     return instance;
   }
-  if (heap_.type_of(init) != TypeTag::kFunction) {
-    Raise(PyError(PyExc::kTypeError, "__init__ is not a function"));
-    return Ref();
-  }
-  args.positional.insert(args.positional.begin(), heap_.NewRef(instance.get()));
-  args.borrowed = true;  // type.__call__ passes them from C
-  Ref result = CallFunction(init, std::move(args));
-  if (!result) return Ref();
-  if (heap_.type_of(result.get()) != TypeTag::kNone) {
-    Raise(PyError(PyExc::kTypeError, absl::StrCat("__init__() should return None, not '",
-                                                  TypeName(heap_, result.get()), "'")));
-    return Ref();
-  }
-  return instance;
+  return RunInit(init, std::move(instance), std::move(args));
 }
 
 Ref Interpreter::InitException(ObjectId self, const CallArgs& args, ObjectId packed) {

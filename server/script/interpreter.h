@@ -576,6 +576,10 @@ class Interpreter : public TracebackSource {
   bool BindArguments(const CodeUnit& unit, ObjectId function, CallArgs& args,
                      std::vector<ObjectId>* slots);
   Ref Instantiate(ObjectId cls, CallArgs args);
+  // type.__call__'s second half: `init` (a class's __init__) called with
+  // `instance` first; `instance` itself, or null with TypeError pending
+  // (an __init__ that is not a function, or returns other than None).
+  Ref RunInit(ObjectId init, Ref instance, CallArgs args);
 
   // Exception classes of the script (exception_classes.cc).
   // The MRO of the builtin exception type `base` a class derives from, or

@@ -640,6 +640,10 @@ Ref Interpreter::Instantiate(ObjectId cls, CallArgs args) {
     }
     return instance;
   }
+  return RunInit(init, std::move(instance), std::move(args));
+}
+
+Ref Interpreter::RunInit(ObjectId init, Ref instance, CallArgs args) {
   if (heap_.type_of(init) != TypeTag::kFunction) {
     Raise(PyError(PyExc::kTypeError, "__init__ is not a function"));
     return Ref();
