@@ -11,11 +11,6 @@ constexpr uint32_t kDequeIteratorRequest = 72;
 // A reversed object (index, seq and its GC header), in every version.
 constexpr uint32_t kReversedRequest = 48;
 
-bool IsDictIteratorKind(IterKind kind) {
-  return kind == IterKind::kDictKeys || kind == IterKind::kDictValues ||
-         kind == IterKind::kDictItems || kind == IterKind::kDictReverseKeys ||
-         kind == IterKind::kDictReverseValues || kind == IterKind::kDictReverseItems;
-}
 
 }  // namespace
 
@@ -50,6 +45,12 @@ uint32_t IteratorSize(const AuxSizes& aux, IterKind kind) {
     default:
       return aux.seq_iterator;
   }
+}
+
+bool IsDictIteratorKind(IterKind kind) {
+  return kind == IterKind::kDictKeys || kind == IterKind::kDictValues ||
+         kind == IterKind::kDictItems || kind == IterKind::kDictReverseKeys ||
+         kind == IterKind::kDictReverseValues || kind == IterKind::kDictReverseItems;
 }
 
 Ref NewIterator(Heap& heap, IterKind kind, ObjectId source, int64_t start, int64_t end,

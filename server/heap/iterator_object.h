@@ -15,6 +15,9 @@ namespace heapsim {
 // The request (GC header included) of an iterator of `kind`.
 uint32_t IteratorSize(const AuxSizes& aux, IterKind kind);
 
+// True for the dict iterators, forward and reverse, of all three kinds.
+bool IsDictIteratorKind(IterKind kind);
+
 // iter(source) for the built-in iterable kinds; `end` bounds ranges. A dict
 // or set iterator notes its container's size (in `end`, CPython's di_used or
 // si_used) and the items it has left to give (in `position`, `len`), so that

@@ -540,9 +540,7 @@ std::optional<uint64_t> Interpreter::LengthHint(ObjectId iterable) {
       const int64_t left = body.index + 1;
       return left > Length(heap_, body.source) ? 0 : static_cast<uint64_t>(left);
     }
-    if (kind == IterKind::kDictKeys || kind == IterKind::kDictValues ||
-        kind == IterKind::kDictItems || kind == IterKind::kDictReverseKeys ||
-        kind == IterKind::kDictReverseValues || kind == IterKind::kDictReverseItems) {
+    if (IsDictIteratorKind(kind)) {
       return body.end == heap_.dict(body.source).used ? static_cast<uint64_t>(body.position) : 0;
     }
     if (kind == IterKind::kSet) {

@@ -2,13 +2,14 @@
 # iterators (through a bound __reversed__); other sequences a `reversed`
 # object that indexes them; sets and iterators are not reversible. Sizes,
 # GC tracking, length hints (what list() presizes by) and errors.
-import sys, gc
+import array, gc, sys
 
 d = {1: 0, 2: 5, 3: 9}
 cases = [("list", [1, 2, 3]), ("tuple", (1, 2, 3)), ("str", "abc"), ("unicode", "h\u00e9\u20ac!"),
          ("bytes", b"ab"), ("bytearray", bytearray(b"xyz")), ("range", range(2, 20, 3)),
          ("empty range", range(0)), ("dict", d), ("keys", d.keys()), ("values", d.values()),
-         ("items", d.items()), ("empty dict", {})]
+         ("items", d.items()), ("empty dict", {}), ("array", array.array("i", [4, 5, 6])),
+         ("float array", array.array("d", [1.5, 2.5]))]
 for name, obj in cases:
     r = reversed(obj)
     print(name, type(r).__name__, sys.getsizeof(r), gc.is_tracked(r), list(r))
