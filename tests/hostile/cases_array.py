@@ -14,7 +14,7 @@ CASES = [
          "import array\na = array.array('d', [0, 1]) * (2**62)\n", 1, r"^MemoryError$", FAST),
     Case("array_extend_endless_doubling",
          "import array\na = array.array('b', b'x')\nwhile True:\n    a += a\n", 1, r"^MemoryError$",
-         10),
+         10, alone=True),
     Case("array_buffer_info_refused",
          "import array\nprint(array.array('i').buffer_info())\n", 2,
          r"unsupported: array.buffer_info\(\)", FAST),

@@ -5,7 +5,7 @@ from run_hostile import Case
 
 CASES = [
     Case("deque_of_huge_range", "from collections import deque\nd = deque(range(10**12))\n", 1,
-         r"^MemoryError$", seconds=30),
+         r"^MemoryError$", seconds=30, alone=True),
     Case("deque_huge_rotate",
          "from collections import deque\nd = deque(range(1000))\nd.rotate(10**18)\n"
          "d.rotate(-10**18)\nprint(d[0], d[-1])\n", 0, r"^$"),
@@ -22,11 +22,11 @@ CASES = [
          "print(d)\n", 2, r"unsupported: the repr of deques nested 101 deep", seconds=30),
     Case("deque_deep_chain_freed",
          "from collections import deque\nd = deque()\nfor i in range(99000):\n    d = deque([d])\n"
-         "del d\nprint('freed')\n", 0, r"^$", seconds=30),
+         "del d\nprint('freed')\n", 0, r"^$", seconds=30, alone=True),
     Case("deque_chain_past_c_stack",
          "from collections import deque\nd = deque()\nfor i in range(150000):\n    d = deque([d])\n"
          "del d\nprint('freed')\n", 2, r"unsupported: freeing deques nested more than 100000 deep",
-         seconds=60),
+         seconds=60, alone=True),
     Case("deque_iterator_type", "from collections import deque\nprint(type(iter(deque())))\n", 2,
          r"unsupported: the type of a deque iterator"),
     Case("defaultdict_deep_chain_freed",
@@ -48,7 +48,7 @@ CASES = [
          stdout=r"^\[1\] 2\nKeyError 3\n$"),
     Case("defaultdict_huge_update",
          "from collections import defaultdict\nd = defaultdict(list, ((i, i) for i in range(10**12)))\n",
-         3, r"limit", seconds=60, args=["--max_seconds=3"]),
+         3, r"limit", seconds=60, args=["--max_seconds=3"], alone=True),
     Case("collections_counter_attribute", "import collections\ncollections.Counter()\n", 2,
          r"unsupported: .*Counter"),
     Case("ordereddict_deep_chain_freed",
@@ -70,7 +70,7 @@ CASES = [
          0, r"^$", stdout=r"^50000 \(1, 1\) \(99999, 99999\)\n$", seconds=30),
     Case("ordereddict_huge_fill",
          "from collections import OrderedDict\nod = OrderedDict()\nfor i in range(10**12):\n"
-         "    od[i] = i\n", 3, r"limit", seconds=60, args=["--max_seconds=3"]),
+         "    od[i] = i\n", 3, r"limit", seconds=60, args=["--max_seconds=3"], alone=True),
     Case("ordereddict_cycle_collected",
          "import gc\nfrom collections import OrderedDict\ne = OrderedDict()\ne[0] = e\n"
          "for i in range(100000):\n    e = OrderedDict([(0, e)])\ndel e\nprint(gc.collect() > 0)\n",

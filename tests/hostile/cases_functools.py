@@ -16,7 +16,7 @@ CASES = [
     Case("functools_reduce_growing_list",
          "import functools\n"
          "functools.reduce(lambda acc, x: acc.append([x] * 10**6) or acc, range(10**6), [])\n",
-         1, r"^MemoryError$", seconds=30),
+         1, r"^MemoryError$", seconds=30, alone=True),
     Case("functools_reduce_recursive",
          "import functools\ndef f(a, b):\n    return functools.reduce(f, [a, b])\nf(1, 2)\n", 2,
          r"unsupported: a call near the recursion limit through C code"),
@@ -37,10 +37,10 @@ CASES = [
           "3.13": r"unsupported: a call near the recursion limit through C code"}),
     Case("functools_lru_cache_millions_of_keys",
          "import functools\n@functools.lru_cache(maxsize=None)\ndef f(n):\n    return n\n"
-         "for i in range(10**9):\n    f(i)\n", 3, TIME_LIMIT, 6, args=TIMED),
+         "for i in range(10**9):\n    f(i)\n", 3, TIME_LIMIT, 6, args=TIMED, alone=True),
     Case("functools_lru_cache_huge_results",
          "import functools\n@functools.lru_cache(maxsize=None)\ndef f(n):\n    return [n] * 10**6\n"
-         "for i in range(10**6):\n    f(i)\n", 1, r"^MemoryError$", seconds=30),
+         "for i in range(10**6):\n    f(i)\n", 1, r"^MemoryError$", seconds=30, alone=True),
     Case("functools_lru_cache_evicting_forever",
          "import functools\n@functools.lru_cache(maxsize=1000)\ndef f(n):\n    return str(n)\n"
          "i = 0\nwhile True:\n    f(i)\n    i += 1\n", 3, TIME_LIMIT, 6, args=TIMED),

@@ -12,10 +12,10 @@ CASES = [
     # (one second: heapd's host memory for the ints it makes meanwhile stays
     # well under the suite's RSS bound)
     Case("itertools_list_of_count", "import itertools\nx = list(itertools.count())\n", 3,
-         r"^time limit reached: the call ran longer than 1s$", 6, args=["--max_seconds=1"]),
+         r"^time limit reached: the call ran longer than 1s$", 6, args=["--max_seconds=1"], alone=True),
     # The same items again and again: the list's slots reach the memory limit.
     Case("itertools_tuple_of_cycle", "import itertools\nx = tuple(itertools.cycle('ab'))\n", 1,
-         r"^MemoryError$", seconds=60),
+         r"^MemoryError$", seconds=60, alone=True),
     # list() asks an endless repeat for its length hint, which raises.
     Case("itertools_list_of_endless_repeat", "import itertools\nx = list(itertools.repeat(1))\n",
          2, r"unsupported: the length hint of an endless itertools.repeat"),
@@ -25,7 +25,7 @@ CASES = [
     # Skipping 10**12 items stops at the time limit, inside next().
     Case("itertools_huge_islice_skip",
          "import itertools\nprint(next(itertools.islice(itertools.count(), 10**12, None), 'none'))\n",
-         3, TIME_LIMIT, 6, args=TIMED),
+         3, TIME_LIMIT, 6, args=TIMED, alone=True),
     Case("itertools_nested_chains",
          "import itertools\nc = [1]\nfor i in range(100000):\n    c = itertools.chain(c)\n"
          "print(next(c))\n", 2, r"unsupported: iterators \(.*itertools'\) nested more than 50,000",

@@ -2,22 +2,25 @@
 """Hostile inputs against a real heapd: every case ends with its expected
 result, in time, and heapd stays up with bounded memory.
 
-    run_hostile.py HEAPD HEAPCTL [--only NAME[,NAME]] [--profile X.Y]
+    run_hostile.py HEAPD HEAPCTL [--only NAME[,NAME]] [--profile X.Y] [--jobs N]
 
 Starts its own heapd on a free loopback port (default limits, but sessions
 hold at most SESSION_MAX_BYTES of simulated memory unless a case asks for
-more), runs every case of every `cases_*.py` module beside this file through
-`heapctl run`, checks heapd is still serving after each, and that heapd's
-peak resident set stays under MAX_RSS_BYTES: a session's host memory is
-about 1.3 times its simulated footprint (README, "Limits"), plus what the
-allocator keeps between calls, so the bound holds with room to spare on any
-machine, fast or slow. Prints one line per case and profile, then
-'N passed, M failed'; exits 0 only when all passed.
+more; no HTTP port), runs every case of every `cases_*.py` module beside
+this file through `heapctl run` (those marked `alone` one by one, then the
+others JOBS at once), checks heapd is still serving after each, and that
+heapd's peak resident set stays under MAX_RSS_BYTES: a session's host
+memory is about 1.3 times its simulated footprint (README, "Limits"), plus
+what the allocator keeps between calls, so the bound holds with room to
+spare on any machine, fast or slow. Prints one line per
+case and profile as each ends, then 'N passed, M failed'; exits 0 only when
+all passed.
 
 A case module defines CASES, a list of Case. Sources are generated (a
 100,000-level bracket nest is not a file in the repository).
 """
 import argparse
+import concurrent.futures
 import glob
 import importlib.util
 import os
@@ -27,6 +30,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -49,11 +53,15 @@ class Case:
     seconds:  the most the run may take, wall clock
     stdout:   optional regex for the whole stdout (search)
     args:     extra arguments for `heapctl run`
+    alone:    runs with no other case beside it (it takes heapd's memory or
+              time up to a limit, and its result or its time depends on it)
     """
 
-    def __init__(self, name, source, exit, stderr, seconds=5.0, stdout=None, args=()):
+    def __init__(self, name, source, exit, stderr, seconds=5.0, stdout=None, args=(),
+                 alone=False):
         self.name, self.source, self.exit, self.stderr = name, source, exit, stderr
         self.seconds, self.stdout, self.args = seconds, stdout, list(args)
+        self.alone = alone
 
     def exit_for(self, profile):
         if isinstance(self.exit, dict):
@@ -96,12 +104,79 @@ def rss_bytes(pid):
     return 0
 
 
+class Heapd:
+    """The heapd under test: started, restarted after it died, stopped."""
+
+    def __init__(self, argv, log):
+        self.argv, self.log = argv, log
+        self.lock = threading.Lock()
+        self.process = subprocess.Popen(argv, stdout=log, stderr=log)
+        self.peak = 0
+
+    def restart_if_dead(self, process):
+        """Starts a new heapd when `process` (the one a case ran against) is
+        dead and no other case restarted it yet."""
+        with self.lock:
+            if self.process is process and process.poll() is not None:
+                self.process = subprocess.Popen(self.argv, stdout=self.log, stderr=self.log)
+                time.sleep(0.5)
+
+    def note_peak(self):
+        """heapd's peak RSS so far; returns whether this reading raised it."""
+        hwm = rss_bytes(self.process.pid)
+        with self.lock:
+            raised = hwm > self.peak
+            self.peak = max(self.peak, hwm)
+        return hwm if raised else 0
+
+
+def run_one(case, profile, path, args, env, heapd):
+    """Runs one case on one profile; returns its report line and whether it passed."""
+    want_err = case.stderr_for(profile)
+    want_exit = case.exit_for(profile)
+    process = heapd.process
+    t0 = time.time()
+    problem = None
+    try:
+        p = subprocess.run([args.heapctl, "run", "--profile=" + profile] + case.args + [path],
+                           env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           timeout=case.seconds + 10)
+        took = time.time() - t0
+        out = p.stdout.decode(errors="replace")
+        err_lines = p.stderr.decode(errors="replace").strip().splitlines()
+        last = err_lines[-1] if err_lines else ""
+        if p.returncode != want_exit:
+            problem = "exit %d, want %d (stderr: %s)" % (p.returncode, want_exit, last[:200])
+        elif want_err is not None and not re.search(want_err, last):
+            problem = "stderr %r does not match %r" % (last[:200], want_err)
+        elif case.stdout is not None and not re.search(case.stdout, out):
+            problem = "stdout %r does not match %r" % (out[:200], case.stdout)
+        elif took > case.seconds:
+            problem = "took %.2f s, limit %.2f s" % (took, case.seconds)
+    except subprocess.TimeoutExpired:
+        took = time.time() - t0
+        problem = "no result after %.1f s" % took
+    if process.poll() is not None:
+        problem = (problem or "") + "; heapd died (exit %s)" % process.returncode
+    elif subprocess.run([args.heapctl, "health"], env=env, stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL).returncode != 0:
+        problem = (problem or "") + "; heapd stopped answering"
+    raised_to = heapd.note_peak()
+    raised = " (heapd peak RSS now %.0f MiB)" % (raised_to / 2.0 ** 20) if raised_to else ""
+    heapd.restart_if_dead(process)
+    if problem:
+        return "FAIL %s [%s]: %s%s" % (case.name, profile, problem, raised), False
+    return "ok   %s [%s] %.2f s%s" % (case.name, profile, took, raised), True
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("heapd")
     ap.add_argument("heapctl")
     ap.add_argument("--only", action="append", default=[])
     ap.add_argument("--profile", action="append", default=[])
+    ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
+                    help="cases run at once against the one heapd (default: 2, or 1 on one core)")
     args = ap.parse_args()
     only = {n for o in args.only for n in o.split(",") if n}
     profiles = args.profile or PROFILES
@@ -110,8 +185,9 @@ def main():
     port = free_port()
     server = "127.0.0.1:%d" % port
     log = tempfile.NamedTemporaryFile(prefix="heapd-hostile-", suffix=".log", delete=False)
-    heapd_argv = [args.heapd, "--listen=" + server, "--default_max_bytes=%d" % SESSION_MAX_BYTES]
-    heapd = subprocess.Popen(heapd_argv, stdout=log, stderr=log)
+    heapd_argv = [args.heapd, "--listen=" + server, "--default_max_bytes=%d" % SESSION_MAX_BYTES,
+                  "--http_listen="]
+    heapd = Heapd(heapd_argv, log)
     env = dict(os.environ, HEAPSIM_SERVER=server)
     for _ in range(200):
         if subprocess.run([args.heapctl, "health"], env=env, stdout=subprocess.DEVNULL,
@@ -119,68 +195,41 @@ def main():
             break
         time.sleep(0.05)
 
-    passed = failed = 0
-    peak = 0
     work = tempfile.mkdtemp(prefix="hostile-")
+    runs = []
     for case in cases:
         path = os.path.join(work, case.name + ".py")
         data = case.source.encode() if isinstance(case.source, str) else case.source
         with open(path, "wb") as f:
             f.write(data)
-        for profile in profiles:
-            want_err = case.stderr_for(profile)
-            want_exit = case.exit_for(profile)
-            t0 = time.time()
-            problem = None
-            try:
-                p = subprocess.run([args.heapctl, "run", "--profile=" + profile] + case.args + [path],
-                                   env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   timeout=case.seconds + 10)
-                took = time.time() - t0
-                out = p.stdout.decode(errors="replace")
-                err_lines = p.stderr.decode(errors="replace").strip().splitlines()
-                last = err_lines[-1] if err_lines else ""
-                if p.returncode != want_exit:
-                    problem = "exit %d, want %d (stderr: %s)" % (p.returncode, want_exit, last[:200])
-                elif want_err is not None and not re.search(want_err, last):
-                    problem = "stderr %r does not match %r" % (last[:200], want_err)
-                elif case.stdout is not None and not re.search(case.stdout, out):
-                    problem = "stdout %r does not match %r" % (out[:200], case.stdout)
-                elif took > case.seconds:
-                    problem = "took %.2f s, limit %.2f s" % (took, case.seconds)
-            except subprocess.TimeoutExpired:
-                took = time.time() - t0
-                problem = "no result after %.1f s" % took
-            if heapd.poll() is not None:
-                problem = (problem or "") + "; heapd died (exit %s)" % heapd.returncode
-            elif subprocess.run([args.heapctl, "health"], env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL).returncode != 0:
-                problem = (problem or "") + "; heapd stopped answering"
-            hwm = rss_bytes(heapd.pid)
-            raised = " (heapd peak RSS now %.0f MiB)" % (hwm / 2.0 ** 20) if hwm > peak else ""
-            peak = max(peak, hwm)
-            if problem:
-                failed += 1
-                print("FAIL %s [%s]: %s%s" % (case.name, profile, problem, raised))
-            else:
-                passed += 1
-                print("ok   %s [%s] %.2f s%s" % (case.name, profile, took, raised))
-            sys.stdout.flush()
-            if heapd.poll() is not None:
-                heapd = subprocess.Popen(heapd_argv, stdout=log, stderr=log)
-                time.sleep(0.5)
+        runs.extend((case, profile, path) for profile in profiles)
+    # The cases that need heapd to themselves one by one, then the rest
+    # JOBS at once, the longest limits first so that the workers end together.
+    passed = failed = 0
+    alone = [run for run in runs if run[0].alone]
+    shared = sorted((run for run in runs if not run[0].alone), key=lambda run: -run[0].seconds)
+    for group, jobs in ((alone, 1), (shared, max(1, args.jobs))):
+        with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(run_one, case, profile, path, args, env, heapd)
+                       for case, profile, path in group]
+            for future in concurrent.futures.as_completed(futures):
+                line, ok = future.result()
+                passed, failed = passed + ok, failed + (not ok)
+                print(line)
+                sys.stdout.flush()
 
-    peak = max(peak, rss_bytes(heapd.pid))
-    if heapd.poll() is None:
-        heapd.send_signal(signal.SIGTERM)
+    heapd.note_peak()
+    process = heapd.process
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
         try:
-            heapd.wait(timeout=10)
+            process.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            heapd.kill()
+            process.kill()
             failed += 1
             print("FAIL heapd did not stop on SIGTERM")
-    print("heapd peak RSS: %.1f MiB" % (peak / 2.0 ** 20))
-    if peak > MAX_RSS_BYTES:
+    print("heapd peak RSS: %.1f MiB" % (heapd.peak / 2.0 ** 20))
+    if heapd.peak > MAX_RSS_BYTES:
         failed += 1
         print("FAIL heapd peak RSS over %d MiB" % (MAX_RSS_BYTES >> 20))
     print("%d passed, %d failed" % (passed, failed))
