@@ -73,6 +73,12 @@ struct GcTimingWindow {
   // counts unknown since the last full collection (NoteUnmodelledGcObjects),
   // or empty.
   std::string unmodelled_code;
+  // The first module imported since the window opened whose import may
+  // have left cyclic garbage (objects of the import system and of the
+  // module's own code, how many depending on when CPython's automatic
+  // collections ran: measured from 0 to 107), or empty: the next
+  // collection's count is unknown.
+  std::string import_garbage;
   // A refusal the engine found (an automatic collection of the model met
   // cyclic garbage): the interpreter stops the run with it at its next
   // step.

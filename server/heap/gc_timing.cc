@@ -103,6 +103,11 @@ void NoteFirstImport(Heap& heap, std::string_view module) {
   }
   gc.counts_known = false;
   window.count0_slack = gc.generations[0].threshold;
+  // math and itertools are C modules whose import makes no cycles (measured
+  // on every profile, alone and after each other modelled import).
+  if (window.import_garbage.empty() && module != "math" && module != "itertools") {
+    window.import_garbage = std::string(module);
+  }
   MarkPossibleCollection(heap);
 }
 

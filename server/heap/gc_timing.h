@@ -57,7 +57,9 @@ void NoteProgramStart(Heap& heap, uint64_t compiled_objects);
 // unknown number of GC objects (running Python code, or, for array, up to
 // about 1,450 of its own): CPython's count0 may be anything up to
 // threshold0 and the import itself may have collected. Opens (or widens)
-// the window.
+// the window. Unless `module` is one whose import makes no cycles, the
+// window also notes that cyclic garbage of an unknown size may wait for the
+// next collection (GcTimingWindow::import_garbage).
 void NoteFirstImport(Heap& heap, std::string_view module);
 
 // Code heapsim does not model object by object (tracemalloc.py making or

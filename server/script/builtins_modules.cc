@@ -315,6 +315,15 @@ Ref ModuleCall::Run() {
           return Ref();
         }
       }
+      if (const std::string& module = gc.timing.import_garbage;
+          !module.empty() && (!interp_.CallResultDropped() || (gc.debug & kGcDebugSaveAll) != 0)) {
+        interp_.Refuse(absl::StrCat(
+            "the result of gc.collect() after the first import of '", module,
+            "' and before a full collection (CPython's import may leave cyclic garbage for it to "
+            "count, from 0 to about 100 objects depending on when its automatic collections ran; "
+            "call gc.collect() on a line of its own first)"));
+        return Ref();
+      }
       const CollectResult result =
           Collect(heap_, static_cast<int>(generation), interp_.CollectorFinalizers());
       // What the collection freed may have parked finalizable instances.

@@ -237,6 +237,10 @@ class Interpreter : public TracebackSource {
   // An except clause or a finally block runs for a Python exception, whose
   // traceback objects (not modelled) CPython holds meanwhile.
   bool TracebacksAlive() const { return tracebacks_alive_ != 0; }
+  // True while the call being made is the whole value of an expression
+  // statement, its result dropped unseen (`gc.collect()` on a line of its
+  // own); false for calls inside other expressions and for echoed ones.
+  bool CallResultDropped() const { return call_result_dropped_; }
   // Takes the pending error for code that handles it and drops it (a
   // builtin's default for a missing attribute or item, a loop's end on
   // StopIteration): frees the exception object and the frames its traceback
@@ -659,6 +663,10 @@ class Interpreter : public TracebackSource {
   uint32_t iterator_nesting_ = 0;
   // The exception being handled, for a bare `raise`.
   absl::Status handling_;
+  // The call an expression statement drops the result of (see
+  // CallResultDropped), and whether the call being made is it.
+  const Expr* dropped_call_ = nullptr;
+  bool call_result_dropped_ = false;
   // The heap's traceback source before this interpreter (restored after).
   const TracebackSource* previous_traceback_source_ = nullptr;
 };

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
@@ -124,6 +125,10 @@ bool Interpreter::EvalArguments(const Expr& call, size_t first, CallArgs* args) 
 }
 
 Ref Interpreter::EvalCall(const Expr& expr) {
+  // Calls in the arguments set their own flag and restore this one.
+  const bool outer_dropped = call_result_dropped_;
+  call_result_dropped_ = &expr == dropped_call_;
+  absl::Cleanup restore_dropped = [this, outer_dropped] { call_result_dropped_ = outer_dropped; };
   const Expr& callee = *expr.operands[0];
   bool star_call = !expr.keywords.empty() && expr.keywords.back().name.empty();
   for (size_t i = 1; i < expr.operands.size(); ++i) {

@@ -108,6 +108,7 @@ Flow Interpreter::Exec(const Stmt& stmt) {
   SetStatementLine(stmt);
   switch (stmt.kind) {
     case StmtKind::kExpr: {
+      dropped_call_ = stmt.echo ? nullptr : stmt.value.get();
       Ref value = Eval(*stmt.value);
       if (!value) return Flow::kError;
       if (stmt.echo && heap_.type_of(value.get()) != TypeTag::kNone) {

@@ -11,6 +11,7 @@
 #include "server/heap/profile.h"
 #include "server/script/runtime.h"
 #include "tests/heap/profile_params.h"
+#include "tests/script/string_sink.h"
 
 namespace heapsim::script {
 namespace {
@@ -270,6 +271,13 @@ const std::vector<Refusal>& RefusedPrograms() {
        "gc.get_count() before the first full collection or after an import that follows it"},
       {"import tracemalloc\ntracemalloc.start()\nimport copy\n",
        "import of 'copy' while tracemalloc is tracing"},
+      // What a first import leaves for the collector to count.
+      {"import gc\nimport copy\nprint(gc.collect())\n",
+       "the result of gc.collect() after the first import of 'copy' and before a full collection"},
+      {"import gc\ngc.collect()\nfrom copy import deepcopy\nn = gc.collect()\n",
+       "the result of gc.collect() after the first import of 'copy'"},
+      {"import gc\nimport copy\ngc.set_debug(gc.DEBUG_SAVEALL)\ngc.collect()\n",
+       "the result of gc.collect() after the first import of 'copy'"},
       {"import tracemalloc\ntracemalloc.start()\nfrom gc import collect\n",
        "import of 'gc' while tracemalloc is tracing"},
       {"import gc\nimport tracemalloc\nprint(gc.get_stats())\n",
@@ -596,6 +604,26 @@ TEST_P(Refusals, EachConstructExitsTwoNamingIt) {
               std::string::npos)
         << refusal.source << "gave: " << status.message();
     EXPECT_EQ(status.message().rfind("refused.py:", 0), 0u) << status.message();
+  }
+}
+
+// A collection whose result is dropped may run after a first import (what
+// it counts is unknown, what it leaves is not); after it, and after imports
+// that make no cycles, the counts are the model's again.
+TEST_P(Refusals, CollectingOnALineOfItsOwnAfterAnImportRuns) {
+  for (const std::string source : {
+           "import gc\nimport copy\ngc.collect()\na = []\na.append(a)\ndel a\nprint(gc.collect())\n",
+           "import gc\ngc.collect()\nimport math, itertools\na = []\na.append(a)\ndel a\n"
+           "print(gc.collect())\n",
+           "import gc\nimport copy\ndef f():\n    gc.collect()\nf()\na = []\na.append(a)\ndel a\n"
+           "print(gc.collect())\n"}) {
+    Runtime runtime(**FindProfile(GetParam()));
+    StringSink out;
+    RunLimits limits;
+    limits.max_steps = 1'000'000;
+    const absl::Status status = runtime.Exec(source, "collect.py", limits, out);
+    EXPECT_TRUE(status.ok()) << source << status;
+    EXPECT_EQ(out.text(), "1\n") << source;
   }
 }
 
