@@ -233,6 +233,9 @@ bool StartupDependentRefcount(const Heap& heap, ObjectId object) {
   if (type == TypeTag::kTuple && o.subtype == kVersionInfoTuple) return true;
   if (!o.has(kStatic)) return false;
   if (type == TypeTag::kBuiltinFunction) return true;
+  // Ellipsis before 3.12: counted by every code object holding `...` among
+  // its constants (CPython shares equal constant tuples between them).
+  if (type == TypeTag::kEllipsis) return !o.has(kImmortal);
   // array.array, collections.deque and functools.partial: heap types in
   // later versions, never immortal, counted by their instances (and static
   // types before).
