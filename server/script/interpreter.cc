@@ -190,6 +190,7 @@ std::string UnboundLocalText(const Heap& heap, const std::string& name) {
 
 ObjectId Interpreter::LookupBuiltin(const std::string& name) {
   if (name == "NotImplemented") return heap_.not_implemented();
+  if (name == "Ellipsis") return heap_.ellipsis();
   const std::optional<Builtin> builtin = FindBuiltinName(name);
   if (!builtin) return kNoObject;
   if (*builtin == Builtin::kExceptionClass) return TypeObject(name);
@@ -548,6 +549,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     // tp_mro and tp_bases themselves.
     if (name == "__mro__") return heap_.NewRef(heap_.cls(object).mro);
     if (name == "__bases__") return heap_.NewRef(heap_.cls(object).bases);
+    if (name == "__annotations__") return ClassAnnotations(object);
     if (IsDunder(name) && name != "__init__" && name != "__module__" && name != "__slots__" &&
         !DefinedSpecialMethod(heap_, object, name)) {
       return RefuseAttribute(object, name);
@@ -628,6 +630,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
       return heap_.NewRef(defaults == kNoObject ? heap_.none() : defaults);
     }
     if (name == "__qualname__") return NewStr(heap_, heap_.function(object).qualname);
+    if (name == "__annotations__") return FunctionAnnotations(heap_, object);
   } else if (type == TypeTag::kPartial) {
     return PartialAttribute(*this, object, name);
   } else if (type == TypeTag::kLruCacheDecorator ||
@@ -682,6 +685,22 @@ absl::Status Interpreter::SlotlessStoreError(ObjectId object, const std::string&
   Ref key = InternStr(heap_, name);
   if (ClassLookup(heap_, cls, key.get()) != kNoObject) return error;
   return AttributeErrorFor(object, name, std::move(error));
+}
+
+Ref Interpreter::ClassAnnotations(ObjectId cls) {
+  Ref key = InternStr(heap_, "__annotations__");
+  if (!heap_.profile().class_annotations_getset) {
+    const ObjectId found = ClassLookup(heap_, cls, key.get());
+    if (found != kNoObject) return heap_.NewRef(found);
+    Raise(PyError(PyExc::kAttributeError, NoAttribute(heap_, cls, "__annotations__")));
+    return Ref();
+  }
+  const ObjectId dict = heap_.cls(cls).namespace_dict;
+  const ObjectId own = DictLookup(heap_, dict, key.get()).value_or(kNoObject);
+  if (own != kNoObject) return heap_.NewRef(own);
+  Ref made = NewDict(heap_);
+  DictSetItem(heap_, dict, key.get(), made.get()).IgnoreError();
+  return made;
 }
 
 Ref Interpreter::RefuseAttribute(ObjectId object, const std::string& name) {

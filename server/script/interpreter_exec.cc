@@ -53,7 +53,12 @@ absl::Status Interpreter::RunModule(const std::shared_ptr<Program>& program,
   const CodeUnit& unit = program->units[0];
   AddHiddenSlots(heap_.frames().module_frame(), unit);
   context_ = Context{program.get(), &unit, 0, kNoObject, program_index, Position{}};
-  const Flow flow = ExecBlock(unit.body);
+  // SETUP_ANNOTATIONS, whose line tracemalloc would show, is not placed.
+  context_.line_known = false;
+  const Flow flow =
+      unit.setup_annotations && !SetupAnnotations(heap_.frames().module_frame().globals)
+          ? Flow::kError
+          : ExecBlock(unit.body);
   if (flow == Flow::kError) {
     // The last traceback line shows a KeyError's key by its repr(), which a
     // method of the program's class would make as the traceback is printed.
@@ -159,6 +164,8 @@ Flow Interpreter::Exec(const Stmt& stmt) {
         return_value_ = heap_.NewRef(heap_.none());
       }
       return Flow::kReturn;
+    case StmtKind::kAnnAssign:
+      return ExecAnnAssign(stmt);
     case StmtKind::kFunctionDef:
       return ExecFunctionDef(stmt);
     case StmtKind::kClassDef:
@@ -659,6 +666,39 @@ Flow Interpreter::ExecForLoop(const Stmt& stmt, ObjectId iterator) {
   }
 }
 
+Flow Interpreter::ExecAnnAssign(const Stmt& stmt) {
+  for (const StmtPtr& assign : stmt.body) {
+    if (Exec(*assign) == Flow::kError) return Flow::kError;
+  }
+  if (!stmt.targets.empty() && stmt.targets[0]->kind != ExprKind::kName) {
+    for (const ExprPtr& operand : stmt.targets[0]->operands) {
+      if (!Eval(*operand)) return Flow::kError;
+      if (stmt.targets[0]->kind == ExprKind::kAttribute) break;
+    }
+  }
+  if (!stmt.annotation_evaluated) return Flow::kNormal;
+  Ref annotation = Eval(*stmt.annotation);
+  if (!annotation) return Flow::kError;
+  if (!stmt.annotation_store) return Flow::kNormal;
+  return Assign(*stmt.annotation_store, std::move(annotation)) ? Flow::kNormal : Flow::kError;
+}
+
+bool Interpreter::SetupAnnotations(ObjectId namespace_dict) {
+  Ref key = InternStr(heap_, "__annotations__");
+  absl::StatusOr<ObjectId> found = DictLookup(heap_, namespace_dict, key.get());
+  if (!found.ok()) {
+    Raise(found.status());
+    return false;
+  }
+  if (*found != kNoObject) return true;
+  Ref annotations = NewDict(heap_);
+  if (absl::Status s = DictSetItem(heap_, namespace_dict, key.get(), annotations.get()); !s.ok()) {
+    Raise(s);
+    return false;
+  }
+  return true;
+}
+
 Flow Interpreter::ExecFunctionDef(const Stmt& stmt) {
   std::vector<Ref> decorators;
   for (const ExprPtr& d : stmt.decorators) {
@@ -681,7 +721,13 @@ Flow Interpreter::ExecFunctionDef(const Stmt& stmt) {
                                                (unit.varargs_slot >= 0 ? 1 : 0) + i]);
     DictSetItem(heap_, kw_defaults.get(), key.get(), value.get()).IgnoreError();
   }
-  Ref function = MakeFunction(stmt.unit, std::move(defaults), std::move(kw_defaults));
+  Ref annotations;
+  if (stmt.annotation) {
+    annotations = Eval(*stmt.annotation);
+    if (!annotations) return Flow::kError;
+  }
+  Ref function = MakeFunction(stmt.unit, std::move(defaults), std::move(kw_defaults),
+                              std::move(annotations));
   function = ApplyDecorators(std::move(decorators), std::move(function));
   if (!function) return Flow::kError;
   return StoreName(stmt.name, std::move(function)) ? Flow::kNormal : Flow::kError;
@@ -760,7 +806,8 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
     heap_.frames().at(context_.frame).slots[slot] = class_cell;
   }
   ++depth_;
-  Flow flow = ExecBlock(unit.body);
+  Flow flow = unit.setup_annotations && !SetupAnnotations(ns.get()) ? Flow::kError
+                                                                     : ExecBlock(unit.body);
   if (flow != Flow::kError && class_cell != kNoObject) {
     // The body ends by storing the cell as __classcell__ (type() takes it out).
     Ref key = InternStr(heap_, "__classcell__");

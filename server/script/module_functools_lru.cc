@@ -219,7 +219,8 @@ class LruCacheCall : public BuiltinCall {
     set("__name__", heap_.NewRef(body.name));
     set("__qualname__", NewStr(heap_, body.qualname));
     set("__doc__", Docstring(body.code));
-    set("__annotations__", NewDict(heap_));
+    // getattr(wrapped, '__annotations__'): the function's own dict.
+    set("__annotations__", FunctionAnnotations(heap_, function));
     if (heap_.profile().lru_cache.copies_type_params) set("__type_params__", NewTuple(heap_, {}));
     set("__wrapped__", heap_.NewRef(function));
     heap_.lru_cache(wrapper.get()).dict = dict.release();
