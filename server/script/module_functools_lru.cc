@@ -481,7 +481,7 @@ Ref LruCacheAttribute(Interpreter& interp, ObjectId wrapper, const std::string& 
   Heap& heap = interp.heap();
   if (heap.type_of(wrapper) == TypeTag::kLruCache &&
       (name == "__wrapped__" || name == "__name__" || name == "__qualname__" ||
-       name == "__module__" ||
+       name == "__module__" || name == "__annotations__" ||
        (name == "cache_parameters" && heap.profile().lru_cache.has_cache_parameters))) {
     Ref key = InternStr(heap, name);
     absl::StatusOr<ObjectId> value = DictLookup(heap, heap.lru_cache(wrapper).dict, key.get());
@@ -507,8 +507,8 @@ Ref LruCacheAttribute(Interpreter& interp, ObjectId wrapper, const std::string& 
   interp.Refuse(absl::StrCat("attribute '", name, "' of a ",
                              heap.type_of(wrapper) == TypeTag::kLruCache
                                  ? "functools.lru_cache wrapper (only cache_info, cache_clear, "
-                                   "cache_parameters, __wrapped__, __name__, __qualname__ and "
-                                   "__module__ are modelled)"
+                                   "cache_parameters, __wrapped__, __name__, __qualname__, "
+                                   "__module__ and __annotations__ are modelled)"
                                  : "functools.lru_cache decorator"));
   return Ref();
 }
