@@ -687,22 +687,6 @@ absl::Status Interpreter::SlotlessStoreError(ObjectId object, const std::string&
   return AttributeErrorFor(object, name, std::move(error));
 }
 
-Ref Interpreter::ClassAnnotations(ObjectId cls) {
-  Ref key = InternStr(heap_, "__annotations__");
-  if (!heap_.profile().class_annotations_getset) {
-    const ObjectId found = ClassLookup(heap_, cls, key.get());
-    if (found != kNoObject) return heap_.NewRef(found);
-    Raise(PyError(PyExc::kAttributeError, NoAttribute(heap_, cls, "__annotations__")));
-    return Ref();
-  }
-  const ObjectId dict = heap_.cls(cls).namespace_dict;
-  const ObjectId own = DictLookup(heap_, dict, key.get()).value_or(kNoObject);
-  if (own != kNoObject) return heap_.NewRef(own);
-  Ref made = NewDict(heap_);
-  DictSetItem(heap_, dict, key.get(), made.get()).IgnoreError();
-  return made;
-}
-
 Ref Interpreter::RefuseAttribute(ObjectId object, const std::string& name) {
   Refuse(absl::StrCat("attribute '", name, "' of a '", TypeName(heap_, object), "' object"));
   return Ref();

@@ -453,8 +453,9 @@ bool Interpreter::BindArguments(const CodeUnit& unit, ObjectId function, CallArg
       }
       if (!positional_only.empty()) {
         Raise(PyError(PyExc::kTypeError,
-                      absl::StrCat(fname, "() got some positional-only arguments passed as "
-                                          "keyword arguments: '",
+                      absl::StrCat(fname,
+                                   "() got some positional-only arguments passed as "
+                                   "keyword arguments: '",
                                    absl::StrJoin(positional_only, ", "), "'")));
         return false;
       }

@@ -666,39 +666,6 @@ Flow Interpreter::ExecForLoop(const Stmt& stmt, ObjectId iterator) {
   }
 }
 
-Flow Interpreter::ExecAnnAssign(const Stmt& stmt) {
-  for (const StmtPtr& assign : stmt.body) {
-    if (Exec(*assign) == Flow::kError) return Flow::kError;
-  }
-  if (!stmt.targets.empty() && stmt.targets[0]->kind != ExprKind::kName) {
-    for (const ExprPtr& operand : stmt.targets[0]->operands) {
-      if (!Eval(*operand)) return Flow::kError;
-      if (stmt.targets[0]->kind == ExprKind::kAttribute) break;
-    }
-  }
-  if (!stmt.annotation_evaluated) return Flow::kNormal;
-  Ref annotation = Eval(*stmt.annotation);
-  if (!annotation) return Flow::kError;
-  if (!stmt.annotation_store) return Flow::kNormal;
-  return Assign(*stmt.annotation_store, std::move(annotation)) ? Flow::kNormal : Flow::kError;
-}
-
-bool Interpreter::SetupAnnotations(ObjectId namespace_dict) {
-  Ref key = InternStr(heap_, "__annotations__");
-  absl::StatusOr<ObjectId> found = DictLookup(heap_, namespace_dict, key.get());
-  if (!found.ok()) {
-    Raise(found.status());
-    return false;
-  }
-  if (*found != kNoObject) return true;
-  Ref annotations = NewDict(heap_);
-  if (absl::Status s = DictSetItem(heap_, namespace_dict, key.get(), annotations.get()); !s.ok()) {
-    Raise(s);
-    return false;
-  }
-  return true;
-}
-
 Flow Interpreter::ExecFunctionDef(const Stmt& stmt) {
   std::vector<Ref> decorators;
   for (const ExprPtr& d : stmt.decorators) {
@@ -726,8 +693,8 @@ Flow Interpreter::ExecFunctionDef(const Stmt& stmt) {
     annotations = Eval(*stmt.annotation);
     if (!annotations) return Flow::kError;
   }
-  Ref function = MakeFunction(stmt.unit, std::move(defaults), std::move(kw_defaults),
-                              std::move(annotations));
+  Ref function =
+      MakeFunction(stmt.unit, std::move(defaults), std::move(kw_defaults), std::move(annotations));
   function = ApplyDecorators(std::move(decorators), std::move(function));
   if (!function) return Flow::kError;
   return StoreName(stmt.name, std::move(function)) ? Flow::kNormal : Flow::kError;
@@ -806,8 +773,8 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
     heap_.frames().at(context_.frame).slots[slot] = class_cell;
   }
   ++depth_;
-  Flow flow = unit.setup_annotations && !SetupAnnotations(ns.get()) ? Flow::kError
-                                                                     : ExecBlock(unit.body);
+  Flow flow =
+      unit.setup_annotations && !SetupAnnotations(ns.get()) ? Flow::kError : ExecBlock(unit.body);
   if (flow != Flow::kError && class_cell != kNoObject) {
     // The body ends by storing the cell as __classcell__ (type() takes it out).
     Ref key = InternStr(heap_, "__classcell__");

@@ -780,8 +780,7 @@ StmtPtr Parser::ParseAnnotatedAssignment(StmtPtr stmt, ExprPtr target, size_t us
   const Position at = Cur().position;
   const size_t units_mark = tree_.units.size();
   ExprPtr annotation = ParseTest();
-  if (failed() ||
-      !CheckAnnotation(*annotation, units_mark, simple ? target->name.text : "", at)) {
+  if (failed() || !CheckAnnotation(*annotation, units_mark, simple ? target->name.text : "", at)) {
     return nullptr;
   }
   const size_t value_mark = scope().uses.size();
@@ -1164,8 +1163,7 @@ bool Parser::ParseAnnotation(const std::string& name, Position at, ParameterAnno
   return true;
 }
 
-ExprPtr Parser::AnnotationDisplay(uint32_t unit, Position at,
-                                  ParameterAnnotations* annotations,
+ExprPtr Parser::AnnotationDisplay(uint32_t unit, Position at, ParameterAnnotations* annotations,
                                   ParameterAnnotation* returns) {
   const CodeUnit& code = tree_.units[unit];
   auto positional_only = [&](const ParameterAnnotation& a) {
@@ -1240,8 +1238,7 @@ bool Parser::ParseParameters(uint32_t unit_index, std::string_view closer, bool 
     if (AcceptOp("/")) {
       // The misplaced forms are SyntaxErrors whose wording changed (3.12
       // names the mistake), not modelled.
-      if (slash || star || positional.empty() ||
-          !(IsOp(closer) || AcceptOp(","))) {
+      if (slash || star || positional.empty() || !(IsOp(closer) || AcceptOp(","))) {
         Unsupported(at, "a misplaced '/' in a parameter list");
         return false;
       }
@@ -1274,10 +1271,10 @@ bool Parser::ParseParameters(uint32_t unit_index, std::string_view closer, bool 
     if (!lambda && AcceptOp(":")) {
       ParameterAnnotation annotation;
       if (!ParseAnnotation(name, at, &annotation)) return false;
-      (double_star ? annotations->kwargs
+      (double_star   ? annotations->kwargs
        : single_star ? annotations->varargs
-       : star ? annotations->keyword_only
-              : annotations->positional)
+       : star        ? annotations->keyword_only
+                     : annotations->positional)
           .push_back(std::move(annotation));
     }
     ExprPtr default_value;

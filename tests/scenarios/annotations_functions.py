@@ -1,3 +1,4 @@
+import functools
 import gc
 import sys
 import tracemalloc
@@ -73,3 +74,6 @@ try:
     broken
 except NameError as e:
     print(e)
+# functools.update_wrapper copies the function's own dict
+cached = functools.lru_cache(maxsize=None)(plain)
+print(cached(1, 2), cached.__annotations__ is plain.__annotations__, cached.__annotations__)
