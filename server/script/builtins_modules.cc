@@ -415,6 +415,13 @@ Ref ModuleCall::Run() {
           interp_.Refuse("gc.get_referents() of a functools.lru_cache object");
           return Ref();
         }
+        if (heap_.type_of(a.get()) == TypeTag::kFunction) {
+          // func_traverse also visits its __module__, __doc__ and
+          // __qualname__ (and 3.12's builtins), which heapsim does not keep
+          // as objects.
+          interp_.Refuse("gc.get_referents() of a function");
+          return Ref();
+        }
         if (heap_.type_of(a.get()) == TypeTag::kGenerator) {
           // CPython visits the generator's frame (before 3.11 the frame
           // object alone), which heapsim keeps in another shape.

@@ -242,6 +242,8 @@ const std::vector<Refusal>& RefusedPrograms() {
        "an annotated name declared global or nonlocal"},
       {"a, b: int = 1, 2\n", "an annotated target other than a name, attribute or subscript"},
       {"a = [1]\na[:1]: list = [2]\n", "an annotated slice"},
+      {"import gc\ndef f(a: int):\n    pass\nprint(len(gc.get_referents(f)))\n",
+       "gc.get_referents() of a function"},
       {"def f(a, /, b, /):\n    pass\n", "a misplaced '/' in a parameter list"},
       {"lambda /: 1\n", "a misplaced '/' in a parameter list"},
       // Assignment expressions outside the forms modelled.
