@@ -346,6 +346,8 @@ struct FunctionBody {
   ObjectId defaults = kNoObject;     // tuple, or kNoObject
   ObjectId kw_defaults = kNoObject;  // dict, or kNoObject
   ObjectId closure = kNoObject;      // tuple of cells, or kNoObject
+  // dict, 3.10+'s tuple of name, value pairs until first read, or kNoObject
+  ObjectId annotations = kNoObject;
   ObjectId name = kNoObject;         // str
   std::string qualname;              // for repr()
 };

@@ -209,6 +209,7 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       DropIfSet(heap, body.defaults);
       DropIfSet(heap, body.kw_defaults);
       DropIfSet(heap, body.closure);
+      DropIfSet(heap, body.annotations);
       return;
     }
     case TypeTag::kCode: {

@@ -1,6 +1,7 @@
 #include "server/heap/function_object.h"
 
 #include "server/heap/dict_object.h"
+#include "server/heap/tuple_object.h"
 
 namespace heapsim {
 
@@ -19,7 +20,7 @@ Ref NewCode(Heap& heap, uint32_t program, uint32_t unit, Ref consts, Ref name,
 }
 
 Ref NewFunction(Heap& heap, ObjectId code, ObjectId globals, Ref defaults, Ref kw_defaults,
-                Ref closure, std::string qualname) {
+                Ref closure, std::string qualname, Ref annotations) {
   const ObjectId id = heap.NewObject(TypeTag::kFunction, heap.profile().aux.function);
   FunctionBody body;
   heap.IncRef(code);
@@ -29,12 +30,31 @@ Ref NewFunction(Heap& heap, ObjectId code, ObjectId globals, Ref defaults, Ref k
   body.defaults = defaults.release();
   body.kw_defaults = kw_defaults.release();
   body.closure = closure.release();
+  body.annotations = annotations.release();
   body.name = heap.code(code).name;
   heap.IncRef(body.name);
   body.qualname = std::move(qualname);
   heap.AttachBody(id, std::move(body));
   heap.Track(id);
   return heap.Adopt(id);
+}
+
+Ref FunctionAnnotations(Heap& heap, ObjectId function) {
+  const ObjectId held = heap.function(function).annotations;
+  if (held == kNoObject) {
+    Ref dict = NewDict(heap);
+    heap.function(function).annotations = heap.NewRef(dict.get()).release();
+    return dict;
+  }
+  if (heap.type_of(held) != TypeTag::kTuple) return heap.NewRef(held);
+  Ref dict = NewDict(heap);
+  const std::vector<ObjectId> pairs = TupleItems(heap, held);
+  for (size_t i = 0; i + 1 < pairs.size(); i += 2) {
+    DictSetItem(heap, dict.get(), pairs[i], pairs[i + 1]).IgnoreError();
+  }
+  heap.function(function).annotations = heap.NewRef(dict.get()).release();
+  heap.DecRef(held);
+  return dict;
 }
 
 Ref NewCell(Heap& heap, ObjectId contents) {

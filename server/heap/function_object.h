@@ -16,9 +16,15 @@ Ref NewCode(Heap& heap, uint32_t program, uint32_t unit, Ref consts, Ref name,
             uint32_t stack_size, uint32_t locals_plus);
 
 // A function (def or lambda) over `code`, with its defaults and closure
-// tuples (null Refs for none). Takes the references given.
+// tuples and its annotations (a dict, or 3.10+'s tuple of name, value
+// pairs; null Refs for none). Takes the references given.
 Ref NewFunction(Heap& heap, ObjectId code, ObjectId globals, Ref defaults, Ref kw_defaults,
-                Ref closure, std::string qualname);
+                Ref closure, std::string qualname, Ref annotations = Ref());
+
+// func_get_annotations: the function's annotations dict, made empty when
+// it has none and made from 3.10+'s tuple of pairs (item by item into a
+// new dict, the tuple dropped) on first use, and kept.
+Ref FunctionAnnotations(Heap& heap, ObjectId function);
 
 // A cell holding a new reference to `contents` (kNoObject: empty).
 Ref NewCell(Heap& heap, ObjectId contents);

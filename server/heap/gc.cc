@@ -111,7 +111,7 @@ void ClearReferences(Heap& heap, ObjectId id) {
     case TypeTag::kFunction: {
       FunctionBody old = std::exchange(heap.function(id), FunctionBody());
       for (ObjectId ref : {old.code, old.globals, old.name, old.defaults, old.kw_defaults,
-                           old.closure}) {
+                           old.closure, old.annotations}) {
         if (ref != kNoObject) heap.DecRef(ref);
       }
       return;

@@ -141,6 +141,11 @@ void Heap::MakeSingletons() {
     AttachBody(interned, std::move(body));
     Intern(interned);
   }
+  // Ellipsis: static, made last so that the other singletons keep their
+  // places. Before 3.12 its count also holds the references of code
+  // objects' constants, which heapsim does not keep for singletons:
+  // sys.getrefcount refuses it there.
+  ellipsis_ = make_static(TypeTag::kEllipsis, 16, 0);
 }
 
 ObjectId Heap::LatinOneChar(uint32_t code_point) {
@@ -443,6 +448,7 @@ void Heap::DestroyBody(ObjectId id) {
       break;
     case TypeTag::kNone:
     case TypeTag::kNotImplemented:
+    case TypeTag::kEllipsis:
     case TypeTag::kBool:
     case TypeTag::kFloat:
     case TypeTag::kObject:

@@ -150,6 +150,7 @@ class Heap {
 
   ObjectId none() const { return none_; }
   ObjectId not_implemented() const { return not_implemented_; }
+  ObjectId ellipsis() const { return ellipsis_; }
   ObjectId true_object() const { return true_; }
   ObjectId false_object() const { return false_; }
   ObjectId bool_object(bool value) const { return value ? true_ : false_; }
@@ -722,6 +723,7 @@ class Heap {
   // Singletons and caches.
   ObjectId none_ = kNoObject;
   ObjectId not_implemented_ = kNoObject;
+  ObjectId ellipsis_ = kNoObject;
   ObjectId true_ = kNoObject;
   ObjectId false_ = kNoObject;
   ObjectId empty_tuple_ = kNoObject;

@@ -132,6 +132,8 @@ constexpr Profile Py38() {
       .constant_display_extends = false,
       .starred_display_packs_runs = true,
       .display_append_threshold = 0,
+      .annotations_as_tuple = false,
+      .class_annotations_getset = false,
       .tracemalloc_has_reset_peak = false,
       .main_path_absolute = false,
       .tracemalloc_max_frames = 178956969,
@@ -400,6 +402,8 @@ constexpr Profile Py310() {
   p.aux.frame_base = 376;
   p.none_startup_refs = 4141;
   p.display_append_threshold = 30;
+  p.annotations_as_tuple = true;
+  p.class_annotations_getset = true;
   p.vectorcall_types = "range list dict tuple set frozenset bool float type map filter";
   p.packing_functions =
       "zip enumerate min max "

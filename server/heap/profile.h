@@ -591,6 +591,15 @@ struct Profile {
   // Displays longer than this are built empty and appended to item by item
   // (3.10+: 30); 0 = never.
   uint32_t display_append_threshold;
+  // A def's annotations reach MAKE_FUNCTION as a tuple of name, value pairs
+  // (BUILD_TUPLE, or a constant when all are), turned into a dict when
+  // __annotations__ is first read (3.10+); before, as a dict
+  // (BUILD_CONST_KEY_MAP).
+  bool annotations_as_tuple;
+  // type.__annotations__ is a getset of the metatype (3.10+): a class's own
+  // dict entry, or an empty dict stored there on first read; before, a
+  // plain lookup through the MRO.
+  bool class_annotations_getset;
   // tracemalloc.reset_peak() exists (3.9+).
   bool tracemalloc_has_reset_peak;
   // `python FILE` runs __main__ under FILE made absolute (the working

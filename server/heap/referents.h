@@ -91,6 +91,7 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
       visit_if_set(body.kw_defaults);
       visit_if_set(body.name);
       visit_if_set(body.closure);
+      visit_if_set(body.annotations);
       return;
     }
     case TypeTag::kCell:

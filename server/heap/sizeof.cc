@@ -34,6 +34,7 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
   switch (heap.type_of(id)) {
     case TypeTag::kNone:
     case TypeTag::kNotImplemented:
+    case TypeTag::kEllipsis:
     case TypeTag::kObject:
       return 16;
     case TypeTag::kBool:

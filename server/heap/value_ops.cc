@@ -356,6 +356,8 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       return "None";
     case TypeTag::kNotImplemented:
       return "NotImplemented";
+    case TypeTag::kEllipsis:
+      return "Ellipsis";
     case TypeTag::kBool:
       return o.small_int != 0 ? "True" : "False";
     case TypeTag::kInt:

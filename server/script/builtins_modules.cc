@@ -233,6 +233,9 @@ bool StartupDependentRefcount(const Heap& heap, ObjectId object) {
   if (type == TypeTag::kTuple && o.subtype == kVersionInfoTuple) return true;
   if (!o.has(kStatic)) return false;
   if (type == TypeTag::kBuiltinFunction) return true;
+  // Ellipsis before 3.12: counted by every code object holding `...` among
+  // its constants (CPython shares equal constant tuples between them).
+  if (type == TypeTag::kEllipsis) return !o.has(kImmortal);
   // array.array, collections.deque and functools.partial: heap types in
   // later versions, never immortal, counted by their instances (and static
   // types before).
@@ -419,6 +422,13 @@ Ref ModuleCall::Run() {
           // The wrapper also visits _functools' key marker and types; the
           // decorator is functools.py's closure.
           interp_.Refuse("gc.get_referents() of a functools.lru_cache object");
+          return Ref();
+        }
+        if (heap_.type_of(a.get()) == TypeTag::kFunction) {
+          // func_traverse also visits its __module__, __doc__ and
+          // __qualname__ (and 3.12's builtins), which heapsim does not keep
+          // as objects.
+          interp_.Refuse("gc.get_referents() of a function");
           return Ref();
         }
         if (heap_.type_of(a.get()) == TypeTag::kGenerator) {

@@ -51,6 +51,7 @@ enum class LiteralKind : uint8_t {
   kStr,        // text: UTF-8
   kBytes,      // text: the bytes
   kNoneValue,
+  kEllipsis,   // `...`
   kTrue,
   kFalse,
 };
@@ -144,6 +145,9 @@ struct Expr {
   std::vector<ExprPtr> operands;
   std::vector<Keyword> keywords;
   DisplayBuild display = DisplayBuild::kExact;
+  // A tuple built with one BUILD_TUPLE whatever its length (MAKE_FUNCTION's
+  // annotations), never through a list.
+  bool fixed_display = false;
   // Comprehensions: the kind, the element (operands[0], and operands[1] as
   // the value of a dict comprehension), the clauses, and the code unit that
   // runs them (kNoUnit when inlined, 3.12+).
@@ -192,6 +196,7 @@ enum class StmtKind : uint8_t {
   kTry,          // try: body / handlers / orelse / finalbody
   kRaise,        // raise value [from message] (null value: re-raise)
   kWith,         // with value [as targets[0]]: body (one item; more nest in body)
+  kAnnAssign,    // targets[0]: annotation [= value] (below)
 };
 
 struct ExceptHandler {
@@ -223,6 +228,16 @@ struct Stmt {
   std::vector<ExprPtr> kw_defaults;  // def: keyword-only defaults (null: none)
   std::vector<ExprPtr> decorators;   // def: evaluated first, called last
   std::vector<ExprPtr> bases;      // class
+  // def: the annotations as MAKE_FUNCTION gets them (a display whose
+  // operands are name, value pairs: a tuple from 3.10, else a dict), null
+  // when there are none. kAnnAssign: first `body` (the assignment, when
+  // there is a value) or else targets[0]'s object (an attribute's) or
+  // container and index (a subscript's) are evaluated, then the annotation
+  // when `annotation_evaluated` (module and class bodies), stored for a
+  // simple name through `annotation_store` (`__annotations__['name']`).
+  ExprPtr annotation;
+  bool annotation_evaluated = false;
+  ExprPtr annotation_store;
   std::vector<std::pair<std::string, NameRef>> imports;
   std::string import_from;         // `from M import ...`: M
 };
@@ -240,6 +255,7 @@ struct CodeUnit {
   // then **kwargs), then other locals, then cells and free variables.
   std::vector<std::string> slot_names;
   uint32_t positional_count = 0;  // positional parameters
+  uint32_t positional_only_count = 0;  // the first ones, before a '/'
   uint32_t keyword_only_count = 0;
   int32_t varargs_slot = -1;
   int32_t kwargs_slot = -1;
@@ -256,6 +272,9 @@ struct CodeUnit {
   uint32_t stack_size = 0;
   // A function's docstring: not executed, but a constant of its code.
   ExprPtr docstring;
+  // A module or class body holding an annotated assignment: it starts with
+  // SETUP_ANNOTATIONS (its namespace's __annotations__ made if missing).
+  bool setup_annotations = false;
   // A generator function (its body has a `yield`): a call makes a
   // generator that runs the body.
   bool generator = false;

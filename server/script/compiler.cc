@@ -143,15 +143,32 @@ class Compiler {
   std::vector<Ref> compile_refs_;  // held while compiling
 };
 
+// Before 3.10 a def's annotations are a dict (BUILD_CONST_KEY_MAP) with
+// the same name, value pairs as the tuple the parser made.
+void AnnotationsAsDicts(Block& block) {
+  for (StmtPtr& stmt : block) {
+    if (stmt->kind == StmtKind::kFunctionDef && stmt->annotation) {
+      stmt->annotation->kind = ExprKind::kDict;
+    }
+    AnnotationsAsDicts(stmt->body);
+    AnnotationsAsDicts(stmt->orelse);
+    AnnotationsAsDicts(stmt->finalbody);
+    for (ExceptHandler& handler : stmt->handlers) AnnotationsAsDicts(handler.body);
+  }
+}
+
 // Calls `visit` on every expression a block's statements hold directly
-// (value, targets, assert message, decorators, defaults, keyword defaults,
-// bases), in that order, statement by statement, nested blocks included.
+// (value, targets, assert message, annotation, decorators, defaults,
+// keyword defaults, bases), in that order, statement by statement, nested
+// blocks included.
 template <typename Visit>
 void ForEachStatementExpr(Block& block, const Visit& visit) {
   for (StmtPtr& stmt : block) {
     if (stmt->value) visit(*stmt->value);
     for (ExprPtr& target : stmt->targets) visit(*target);
     if (stmt->message) visit(*stmt->message);
+    if (stmt->annotation) visit(*stmt->annotation);
+    if (stmt->annotation_store) visit(*stmt->annotation_store);
     for (ExprPtr& d : stmt->decorators) visit(*d);
     for (ExprPtr& d : stmt->defaults) visit(*d);
     for (ExprPtr& d : stmt->kw_defaults) {
@@ -423,6 +440,8 @@ Ref Compiler::MakeLiteral(const Literal& literal) {
       return NewBytes(heap_, literal.text);
     case LiteralKind::kNoneValue:
       return heap_.NewRef(heap_.none());
+    case LiteralKind::kEllipsis:
+      return heap_.NewRef(heap_.ellipsis());
     case LiteralKind::kTrue:
       return heap_.NewRef(heap_.bool_object(true));
     case LiteralKind::kFalse:
@@ -439,7 +458,7 @@ void Compiler::MakeLiterals() {
     expr->constant = value.get();
     const LiteralKind kind = expr->literal.kind;
     if (kind == LiteralKind::kNoneValue || kind == LiteralKind::kTrue ||
-        kind == LiteralKind::kFalse) {
+        kind == LiteralKind::kFalse || kind == LiteralKind::kEllipsis) {
       compile_refs_.push_back(std::move(value));  // singletons: no parse-tree reference
     } else {
       program_->parse_tree_refs.push_back(value.release());
@@ -708,7 +727,9 @@ void Compiler::ChooseDisplays(Expr& expr) {
     starred |= item->kind == ExprKind::kStarred;
     all_constant &= item->kind == ExprKind::kConstant;
   }
-  if (starred) {
+  if (expr.fixed_display) {
+    expr.display = DisplayBuild::kExact;
+  } else if (starred) {
     expr.display = DisplayBuild::kUnpack;
   } else if (expr.kind != ExprKind::kTuple && profile.constant_display_extends && n > 2 &&
              all_constant) {
@@ -966,6 +987,9 @@ absl::StatusOr<std::shared_ptr<Program>> Compiler::Run() {
     for (CodeUnit& unit : tree_.units) MarkDuplicatedSites(unit.body);
   }
   MakeLiterals();
+  if (!heap_.profile().annotations_as_tuple) {
+    for (CodeUnit& unit : tree_.units) AnnotationsAsDicts(unit.body);
+  }
   for (CodeUnit& unit : tree_.units) {
     FoldBlock(unit.body);
     if (unit.kind != UnitKind::kLambda) Fold(unit.expression);

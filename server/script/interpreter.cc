@@ -190,6 +190,7 @@ std::string UnboundLocalText(const Heap& heap, const std::string& name) {
 
 ObjectId Interpreter::LookupBuiltin(const std::string& name) {
   if (name == "NotImplemented") return heap_.not_implemented();
+  if (name == "Ellipsis") return heap_.ellipsis();
   const std::optional<Builtin> builtin = FindBuiltinName(name);
   if (!builtin) return kNoObject;
   if (*builtin == Builtin::kExceptionClass) return TypeObject(name);
@@ -548,6 +549,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     // tp_mro and tp_bases themselves.
     if (name == "__mro__") return heap_.NewRef(heap_.cls(object).mro);
     if (name == "__bases__") return heap_.NewRef(heap_.cls(object).bases);
+    if (name == "__annotations__") return ClassAnnotations(object);
     if (IsDunder(name) && name != "__init__" && name != "__module__" && name != "__slots__" &&
         !DefinedSpecialMethod(heap_, object, name)) {
       return RefuseAttribute(object, name);
@@ -628,6 +630,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
       return heap_.NewRef(defaults == kNoObject ? heap_.none() : defaults);
     }
     if (name == "__qualname__") return NewStr(heap_, heap_.function(object).qualname);
+    if (name == "__annotations__") return FunctionAnnotations(heap_, object);
   } else if (type == TypeTag::kPartial) {
     return PartialAttribute(*this, object, name);
   } else if (type == TypeTag::kLruCacheDecorator ||

@@ -407,6 +407,10 @@ class Interpreter : public TracebackSource {
   Flow ExecTry(const Stmt& stmt);
   Flow ExecWith(const Stmt& stmt);
   Flow ExecFunctionDef(const Stmt& stmt);
+  Flow ExecAnnAssign(const Stmt& stmt);
+  // SETUP_ANNOTATIONS: an empty __annotations__ dict stored in
+  // `namespace_dict` unless it has one. False when that raised.
+  bool SetupAnnotations(ObjectId namespace_dict);
   Flow ExecClassDef(const Stmt& stmt);
   // Calls each of `decorators` on `decorated`, the last first, each on the
   // previous one's result, as a def or class statement does; returns the
@@ -514,7 +518,11 @@ class Interpreter : public TracebackSource {
   Ref EvalFString(const Expr& expr);
   Ref EvalSubscript(const Expr& expr);
   Ref EvalSliceObject(const Expr& expr);
-  Ref MakeFunction(uint32_t unit, std::vector<Ref> defaults, Ref kw_defaults);
+  Ref MakeFunction(uint32_t unit, std::vector<Ref> defaults, Ref kw_defaults,
+                   Ref annotations = Ref());
+  // `cls.__annotations__` of a class of the script, as the profile reads
+  // it (Profile::class_annotations_getset).
+  Ref ClassAnnotations(ObjectId cls);
   bool EvalArguments(const Expr& call, size_t first, CallArgs* args);
 
   // Names.

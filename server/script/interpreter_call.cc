@@ -7,6 +7,7 @@
 
 #include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/frames.h"
@@ -68,6 +69,30 @@ Ref CallBuiltinPacking(Interpreter& interp, Builtin builtin, ObjectId self, Call
   packed_keywords.Reset();
   packed.Reset();
   return result;
+}
+
+// too_many_positional's message: `given` positional arguments for a
+// function without *args that has `defaults` positional defaults, the
+// keyword-only parameters keywords already filled (in `slots`) counted apart.
+std::string TooManyPositional(const std::string& fname, const CodeUnit& unit, size_t defaults,
+                              size_t given, const std::vector<ObjectId>& slots) {
+  const size_t positional = unit.positional_count;
+  size_t kwonly_given = 0;
+  for (size_t k = 0; k < unit.keyword_only_count; ++k) {
+    if (slots[positional + k] != kNoObject) ++kwonly_given;
+  }
+  const std::string signature =
+      defaults > 0 ? absl::StrCat("from ", positional - defaults, " to ", positional)
+                   : absl::StrCat(positional);
+  const bool plural = defaults > 0 || positional != 1;
+  const std::string kwonly =
+      kwonly_given == 0
+          ? ""
+          : absl::StrCat(" positional argument", given != 1 ? "s" : "", " (and ", kwonly_given,
+                         " keyword-only argument", kwonly_given != 1 ? "s" : "", ")");
+  return absl::StrCat(fname, "() takes ", signature, " positional argument", plural ? "s" : "",
+                      " but ", given, kwonly, given == 1 && kwonly_given == 0 ? " was" : " were",
+                      " given");
 }
 
 }  // namespace
@@ -392,14 +417,7 @@ bool Interpreter::BindArguments(const CodeUnit& unit, ObjectId function, CallArg
     (*slots)[i] = i == 0 && args.self_lent && !args.borrowed ? args.positional[0].release()
                                                               : take(args.positional[i]);
   }
-  if (given > positional) {
-    if (unit.varargs_slot < 0) {
-      Raise(PyError(PyExc::kTypeError,
-                    absl::StrCat(fname, "() takes ", positional, " positional argument",
-                                 positional == 1 ? "" : "s", " but ", given,
-                                 given == 1 ? " was" : " were", " given")));
-      return false;
-    }
+  if (given > positional && unit.varargs_slot >= 0) {
     std::vector<ObjectId> extra;
     for (size_t i = positional; i < given; ++i) extra.push_back(args.positional[i].get());
     (*slots)[unit.varargs_slot] = NewTupleOf(heap_, extra).release();
@@ -409,26 +427,42 @@ bool Interpreter::BindArguments(const CodeUnit& unit, ObjectId function, CallArg
   } else if (unit.varargs_slot >= 0) {
     (*slots)[unit.varargs_slot] = heap_.NewRef(heap_.empty_tuple()).release();
   }
+  // Keywords before the count of positional ones, as CPython binds them.
+  // They match the parameters after the positional-only ones.
   Ref kwargs;
   if (unit.kwargs_slot >= 0) kwargs = NewDict(heap_);
-  const size_t named = positional + unit.keyword_only_count;
+  const size_t kw_first = positional + (unit.varargs_slot >= 0 ? 1 : 0);
   for (auto& [name, value] : args.keywords) {
-    size_t slot = 0;
-    const size_t first_named = unit.varargs_slot >= 0 ? 0 : 0;
-    (void)first_named;
-    for (slot = 0; slot < unit.slot_names.size(); ++slot) {
-      const bool is_parameter =
-          slot < positional ||
-          (slot >= positional + (unit.varargs_slot >= 0 ? 1 : 0) &&
-           slot < positional + (unit.varargs_slot >= 0 ? 1 : 0) + unit.keyword_only_count);
-      if (is_parameter && unit.slot_names[slot] == name) break;
+    size_t slot = unit.positional_only_count;
+    for (; slot < kw_first + unit.keyword_only_count; ++slot) {
+      if (slot >= positional && slot < kw_first) continue;
+      if (unit.slot_names[slot] == name) break;
     }
-    if (slot == unit.slot_names.size()) {
+    if (slot == kw_first + unit.keyword_only_count) {
       if (kwargs) {
         Ref key = NewStr(heap_, name);
         DictSetItem(heap_, kwargs.get(), key.get(), value.get()).IgnoreError();
         if (!copy) value.Reset();
         continue;
+      }
+      // Every positional-only parameter a keyword names, in their order,
+      // before the unexpected one.
+      std::vector<std::string> positional_only;
+      for (size_t i = 0; i < unit.positional_only_count; ++i) {
+        for (const auto& keyword : args.keywords) {
+          if (unit.slot_names[i] == keyword.first) {
+            positional_only.push_back(keyword.first);
+            break;
+          }
+        }
+      }
+      if (!positional_only.empty()) {
+        Raise(PyError(PyExc::kTypeError,
+                      absl::StrCat(fname,
+                                   "() got some positional-only arguments passed as "
+                                   "keyword arguments: '",
+                                   absl::StrJoin(positional_only, ", "), "'")));
+        return false;
       }
       Raise(PyError(PyExc::kTypeError, absl::StrCat(fname, "() got an unexpected keyword argument '",
                                                     name, "'")));
@@ -441,7 +475,12 @@ bool Interpreter::BindArguments(const CodeUnit& unit, ObjectId function, CallArg
     }
     (*slots)[slot] = take(value);
   }
-  (void)named;
+  if (given > positional && unit.varargs_slot < 0) {
+    const size_t defaults =
+        body.defaults == kNoObject ? 0 : TupleItems(heap_, body.defaults).size();
+    Raise(PyError(PyExc::kTypeError, TooManyPositional(fname, unit, defaults, given, *slots)));
+    return false;
+  }
   if (kwargs) (*slots)[unit.kwargs_slot] = kwargs.release();
   // Defaults fill the last positional parameters.
   const std::vector<ObjectId> defaults =
@@ -456,7 +495,6 @@ bool Interpreter::BindArguments(const CodeUnit& unit, ObjectId function, CallArg
       missing.push_back(unit.slot_names[i]);
     }
   }
-  const size_t kw_first = positional + (unit.varargs_slot >= 0 ? 1 : 0);
   for (size_t k = 0; k < unit.keyword_only_count; ++k) {
     const size_t slot = kw_first + k;
     if ((*slots)[slot] != kNoObject) continue;
@@ -579,7 +617,8 @@ Ref Interpreter::CallFunction(ObjectId function, CallArgs args, CallSite site) {
   return result;
 }
 
-Ref Interpreter::MakeFunction(uint32_t unit_index, std::vector<Ref> defaults, Ref kw_defaults) {
+Ref Interpreter::MakeFunction(uint32_t unit_index, std::vector<Ref> defaults, Ref kw_defaults,
+                              Ref annotations) {
   const CodeUnit& unit = context_.program->units[unit_index];
   Ref defaults_tuple;
   if (!defaults.empty()) {
@@ -597,7 +636,7 @@ Ref Interpreter::MakeFunction(uint32_t unit_index, std::vector<Ref> defaults, Re
   }
   return NewFunction(heap_, unit.code_object, heap_.frames().module_frame().globals,
                      std::move(defaults_tuple), std::move(kw_defaults), std::move(closure),
-                     unit.qualname);
+                     unit.qualname, std::move(annotations));
 }
 
 Ref Interpreter::CallInstance(ObjectId instance, ObjectId method, CallArgs args) {

@@ -53,7 +53,12 @@ absl::Status Interpreter::RunModule(const std::shared_ptr<Program>& program,
   const CodeUnit& unit = program->units[0];
   AddHiddenSlots(heap_.frames().module_frame(), unit);
   context_ = Context{program.get(), &unit, 0, kNoObject, program_index, Position{}};
-  const Flow flow = ExecBlock(unit.body);
+  // SETUP_ANNOTATIONS, whose line tracemalloc would show, is not placed.
+  context_.line_known = false;
+  const Flow flow =
+      unit.setup_annotations && !SetupAnnotations(heap_.frames().module_frame().globals)
+          ? Flow::kError
+          : ExecBlock(unit.body);
   if (flow == Flow::kError) {
     // The last traceback line shows a KeyError's key by its repr(), which a
     // method of the program's class would make as the traceback is printed.
@@ -160,6 +165,8 @@ Flow Interpreter::Exec(const Stmt& stmt) {
         return_value_ = heap_.NewRef(heap_.none());
       }
       return Flow::kReturn;
+    case StmtKind::kAnnAssign:
+      return ExecAnnAssign(stmt);
     case StmtKind::kFunctionDef:
       return ExecFunctionDef(stmt);
     case StmtKind::kClassDef:
@@ -682,7 +689,13 @@ Flow Interpreter::ExecFunctionDef(const Stmt& stmt) {
                                                (unit.varargs_slot >= 0 ? 1 : 0) + i]);
     DictSetItem(heap_, kw_defaults.get(), key.get(), value.get()).IgnoreError();
   }
-  Ref function = MakeFunction(stmt.unit, std::move(defaults), std::move(kw_defaults));
+  Ref annotations;
+  if (stmt.annotation) {
+    annotations = Eval(*stmt.annotation);
+    if (!annotations) return Flow::kError;
+  }
+  Ref function =
+      MakeFunction(stmt.unit, std::move(defaults), std::move(kw_defaults), std::move(annotations));
   function = ApplyDecorators(std::move(decorators), std::move(function));
   if (!function) return Flow::kError;
   return StoreName(stmt.name, std::move(function)) ? Flow::kNormal : Flow::kError;
@@ -761,7 +774,8 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
     heap_.frames().at(context_.frame).slots[slot] = class_cell;
   }
   ++depth_;
-  Flow flow = ExecBlock(unit.body);
+  Flow flow =
+      unit.setup_annotations && !SetupAnnotations(ns.get()) ? Flow::kError : ExecBlock(unit.body);
   if (flow != Flow::kError && class_cell != kNoObject) {
     // The body ends by storing the cell as __classcell__ (type() takes it out).
     Ref key = InternStr(heap_, "__classcell__");

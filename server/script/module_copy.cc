@@ -125,6 +125,7 @@ ShallowRoute ShallowRouteOf(TypeTag type) {
     case TypeTag::kFunction:
     case TypeTag::kBuiltinFunction:
     case TypeTag::kNotImplemented:
+    case TypeTag::kEllipsis:
     case TypeTag::kCode:
     case TypeTag::kWeakRef:
       return ShallowRoute::kImmutable;
@@ -156,6 +157,7 @@ bool DeepCopiesAsIs(const Profile& profile, TypeTag type) {
     case TypeTag::kFunction:
     case TypeTag::kBuiltinFunction:
     case TypeTag::kNotImplemented:
+    case TypeTag::kEllipsis:
     case TypeTag::kCode:
     case TypeTag::kWeakRef:
       return true;

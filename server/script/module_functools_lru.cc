@@ -219,7 +219,8 @@ class LruCacheCall : public BuiltinCall {
     set("__name__", heap_.NewRef(body.name));
     set("__qualname__", NewStr(heap_, body.qualname));
     set("__doc__", Docstring(body.code));
-    set("__annotations__", NewDict(heap_));
+    // getattr(wrapped, '__annotations__'): the function's own dict.
+    set("__annotations__", FunctionAnnotations(heap_, function));
     if (heap_.profile().lru_cache.copies_type_params) set("__type_params__", NewTuple(heap_, {}));
     set("__wrapped__", heap_.NewRef(function));
     heap_.lru_cache(wrapper.get()).dict = dict.release();
@@ -480,7 +481,7 @@ Ref LruCacheAttribute(Interpreter& interp, ObjectId wrapper, const std::string& 
   Heap& heap = interp.heap();
   if (heap.type_of(wrapper) == TypeTag::kLruCache &&
       (name == "__wrapped__" || name == "__name__" || name == "__qualname__" ||
-       name == "__module__" ||
+       name == "__module__" || name == "__annotations__" ||
        (name == "cache_parameters" && heap.profile().lru_cache.has_cache_parameters))) {
     Ref key = InternStr(heap, name);
     absl::StatusOr<ObjectId> value = DictLookup(heap, heap.lru_cache(wrapper).dict, key.get());
@@ -506,8 +507,8 @@ Ref LruCacheAttribute(Interpreter& interp, ObjectId wrapper, const std::string& 
   interp.Refuse(absl::StrCat("attribute '", name, "' of a ",
                              heap.type_of(wrapper) == TypeTag::kLruCache
                                  ? "functools.lru_cache wrapper (only cache_info, cache_clear, "
-                                   "cache_parameters, __wrapped__, __name__, __qualname__ and "
-                                   "__module__ are modelled)"
+                                   "cache_parameters, __wrapped__, __name__, __qualname__, "
+                                   "__module__ and __annotations__ are modelled)"
                                  : "functools.lru_cache decorator"));
   return Ref();
 }

@@ -1,6 +1,7 @@
 #include "server/script/parser.h"
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 
 #include "absl/cleanup/cleanup.h"
@@ -261,8 +262,44 @@ class Parser {
   StmtPtr ParseDelete();
   // Parameters up to `closer`, into `unit`'s slots; defaults are parsed in
   // the enclosing unit.
+  // A parameter's or the return's annotation, with the name uses it
+  // recorded (moved to where MAKE_FUNCTION's operands evaluate it).
+  struct ParameterAnnotation {
+    std::string name;
+    Position at;
+    ExprPtr value;
+    std::vector<NameRef*> uses;
+  };
+  // Annotations by where compiler_visit_annotations takes them: the
+  // positional parameters (positional-only ones included), *args,
+  // keyword-only ones, **kwargs.
+  struct ParameterAnnotations {
+    std::vector<ParameterAnnotation> positional;
+    std::vector<ParameterAnnotation> varargs;
+    std::vector<ParameterAnnotation> keyword_only;
+    std::vector<ParameterAnnotation> kwargs;
+  };
   bool ParseParameters(uint32_t unit, std::string_view closer, bool lambda,
-                       std::vector<ExprPtr>* defaults, std::vector<ExprPtr>* kw_defaults);
+                       std::vector<ExprPtr>* defaults, std::vector<ExprPtr>* kw_defaults,
+                       ParameterAnnotations* annotations = nullptr);
+  // `: annotation` (or `-> annotation`) once the ':' is read: the
+  // expression with its uses taken out of the scope's list.
+  bool ParseAnnotation(const std::string& name, Position at, ParameterAnnotation* out);
+  // MAKE_FUNCTION's annotations for function `unit`: a tuple display of
+  // name, value pairs (the compiler makes it a dict display where the
+  // profile builds one) in CPython's order: the positional parameters
+  // after '/', those before it, *args, keyword-only ones, **kwargs, the
+  // return; null when there are none. Their uses join the scope's here.
+  ExprPtr AnnotationDisplay(uint32_t unit, Position at, ParameterAnnotations* annotations,
+                            ParameterAnnotation* returns);
+  // Refuses what heapsim does not model in an annotation: a private name
+  // (CPython mangles it), and expressions making code units or binding
+  // (lambda, comprehensions, yield, :=) inside it.
+  bool CheckAnnotation(const Expr& annotation, size_t units_mark, const std::string& name,
+                       Position at);
+  // The annotated assignment whose target is `target` (the ':' next).
+  StmtPtr ParseAnnotatedAssignment(StmtPtr stmt, ExprPtr target, size_t uses_mark,
+                                   bool parenthesized);
   // Checks an assignment (or del) target and binds its names.
   bool CheckTarget(const Expr& target, bool del);
 
@@ -643,6 +680,7 @@ StmtPtr Parser::ParseSmallStatement() {
 StmtPtr Parser::ParseExpressionStatement() {
   auto stmt = std::make_unique<Stmt>();
   stmt->position = Cur().position;
+  const bool parenthesized = IsOp("(");
   const size_t uses_mark = scope().uses.size();
   ExprPtr first = ParseTestList(true);
   if (failed()) return nullptr;
@@ -670,8 +708,7 @@ StmtPtr Parser::ParseExpressionStatement() {
     return stmt;
   }
   if (IsOp(":")) {
-    Unsupported(Cur().position, "annotated assignment");
-    return nullptr;
+    return ParseAnnotatedAssignment(std::move(stmt), std::move(first), uses_mark, parenthesized);
   }
   if (!IsOp("=")) {
     if (first->kind == ExprKind::kStarred) {
@@ -715,6 +752,76 @@ StmtPtr Parser::ParseExpressionStatement() {
   }
   // The targets were read first but are stored after the value is made.
   MoveUsesToEnd(uses_mark, value_start);
+  return stmt;
+}
+
+StmtPtr Parser::ParseAnnotatedAssignment(StmtPtr stmt, ExprPtr target, size_t uses_mark,
+                                         bool parenthesized) {
+  ++index_;  // ':'
+  const bool subscript = target->kind == ExprKind::kSubscript;
+  if (target->kind != ExprKind::kName && target->kind != ExprKind::kAttribute && !subscript) {
+    Unsupported(target->position, "an annotated target other than a name, attribute or subscript");
+    return nullptr;
+  }
+  if (subscript && target->operands[1]->kind == ExprKind::kSlice) {
+    Unsupported(target->position, "an annotated slice");
+    return nullptr;
+  }
+  const bool name = target->kind == ExprKind::kName;
+  if (name && (scope().globals.contains(target->name.text) ||
+               scope().nonlocals.contains(target->name.text))) {
+    // A SyntaxError for a simple name, the name's binding otherwise.
+    Unsupported(target->position, "an annotated name declared global or nonlocal");
+    return nullptr;
+  }
+  const bool simple = name && !parenthesized;
+  const UnitKind kind = tree_.units[unit_].kind;
+  const bool evaluated = kind == UnitKind::kModule || kind == UnitKind::kClass;
+  const Position at = Cur().position;
+  const size_t units_mark = tree_.units.size();
+  ExprPtr annotation = ParseTest();
+  if (failed() || !CheckAnnotation(*annotation, units_mark, simple ? target->name.text : "", at)) {
+    return nullptr;
+  }
+  const size_t value_mark = scope().uses.size();
+  ExprPtr value;
+  if (AcceptOp("=")) {
+    if (IsKeyword("yield")) {
+      Unsupported(Cur().position, "'yield' as an annotated assignment's value");
+      return nullptr;
+    }
+    value = ParseTestList(false);
+    if (failed()) return nullptr;
+  }
+  // A name annotated is local to a function even without a value.
+  if (name) Bind(target->name.text);
+  // The value is made first, then stored, then the annotation evaluated.
+  MoveUsesToEnd(uses_mark, value_mark);
+  stmt->kind = StmtKind::kAnnAssign;
+  stmt->annotation_evaluated = evaluated;
+  if (evaluated) tree_.units[unit_].setup_annotations = true;
+  const std::string key = simple ? target->name.text : "";
+  if (value) {
+    auto assign = std::make_unique<Stmt>();
+    assign->kind = StmtKind::kAssign;
+    assign->position = stmt->position;
+    assign->value = std::move(value);
+    assign->targets.push_back(std::move(target));
+    stmt->body.push_back(std::move(assign));
+  } else {
+    stmt->targets.push_back(std::move(target));
+  }
+  stmt->annotation = std::move(annotation);
+  if (simple && evaluated) {
+    // STORE_SUBSCR into the namespace's __annotations__ (LOAD_NAME).
+    ExprPtr store = NewExpr(ExprKind::kSubscript, stmt->position);
+    ExprPtr mapping = NewExpr(ExprKind::kName, stmt->position);
+    mapping->name.text = "__annotations__";
+    Use(&mapping->name);
+    store->operands.push_back(std::move(mapping));
+    store->operands.push_back(Literal(LiteralKind::kStr, key, stmt->position));
+    stmt->annotation_store = std::move(store);
+  }
   return stmt;
 }
 
@@ -1042,20 +1149,102 @@ StmtPtr Parser::ParseTry() {
   return stmt;
 }
 
+bool Parser::ParseAnnotation(const std::string& name, Position at, ParameterAnnotation* out) {
+  const size_t uses_mark = scope().uses.size();
+  const size_t units_mark = tree_.units.size();
+  ExprPtr value = ParseTest();
+  if (failed() || !CheckAnnotation(*value, units_mark, name, at)) return false;
+  std::vector<NameRef*>& uses = scope().uses;
+  out->name = name;
+  out->at = at;
+  out->value = std::move(value);
+  out->uses.assign(uses.begin() + static_cast<long>(uses_mark), uses.end());
+  uses.resize(uses_mark);
+  return true;
+}
+
+ExprPtr Parser::AnnotationDisplay(uint32_t unit, Position at, ParameterAnnotations* annotations,
+                                  ParameterAnnotation* returns) {
+  const CodeUnit& code = tree_.units[unit];
+  auto positional_only = [&](const ParameterAnnotation& a) {
+    for (uint32_t i = 0; i < code.positional_only_count; ++i) {
+      if (code.slot_names[i] == a.name) return true;
+    }
+    return false;
+  };
+  std::vector<ParameterAnnotation*> order;
+  for (ParameterAnnotation& a : annotations->positional) {
+    if (!positional_only(a)) order.push_back(&a);
+  }
+  for (ParameterAnnotation& a : annotations->positional) {
+    if (positional_only(a)) order.push_back(&a);
+  }
+  for (auto* group : {&annotations->varargs, &annotations->keyword_only, &annotations->kwargs}) {
+    for (ParameterAnnotation& a : *group) order.push_back(&a);
+  }
+  if (returns->value) order.push_back(returns);
+  if (order.empty()) return nullptr;
+  ExprPtr display = NewExpr(ExprKind::kTuple, at);
+  display->fixed_display = true;
+  std::vector<NameRef*>& uses = scope().uses;
+  for (ParameterAnnotation* a : order) {
+    display->operands.push_back(Literal(LiteralKind::kStr, a->name, a->at));
+    display->operands.push_back(std::move(a->value));
+    uses.insert(uses.end(), a->uses.begin(), a->uses.end());
+  }
+  return display;
+}
+
+bool Parser::CheckAnnotation(const Expr& annotation, size_t units_mark, const std::string& name,
+                             Position at) {
+  if (name.size() > 2 && name.starts_with("__") && !name.ends_with("__")) {
+    Unsupported(at, "an annotation of a private name (CPython mangles it)");
+    return false;
+  }
+  std::function<bool(const Expr&)> plain = [&](const Expr& e) {
+    if (e.kind == ExprKind::kYield || e.kind == ExprKind::kYieldFrom ||
+        e.kind == ExprKind::kNamedExpr) {
+      return false;
+    }
+    for (const ExprPtr& operand : e.operands) {
+      if (operand && !plain(*operand)) return false;
+    }
+    for (const Keyword& keyword : e.keywords) {
+      if (!plain(*keyword.value)) return false;
+    }
+    return true;
+  };
+  if (tree_.units.size() != units_mark || !plain(annotation)) {
+    Unsupported(annotation.position,
+                "a lambda, comprehension, 'yield' or ':=' inside an annotation");
+    return false;
+  }
+  return true;
+}
+
 bool Parser::ParseParameters(uint32_t unit_index, std::string_view closer, bool lambda,
-                             std::vector<ExprPtr>* defaults,
-                             std::vector<ExprPtr>* kw_defaults) {
+                             std::vector<ExprPtr>* defaults, std::vector<ExprPtr>* kw_defaults,
+                             ParameterAnnotations* annotations) {
   std::vector<std::string> positional;
   std::vector<std::string> keyword_only;
   std::string varargs;
   std::string kwargs;
   bool star = false;
+  size_t positional_only = 0;
+  bool slash = false;
   absl::flat_hash_set<std::string> seen;
   while (!IsOp(closer)) {
     const Position at = Cur().position;
     if (AcceptOp("/")) {
-      Unsupported(at, "positional-only parameters ('/')");
-      return false;
+      // The misplaced forms are SyntaxErrors whose wording changed (3.12
+      // names the mistake), not modelled.
+      if (slash || star || positional.empty() || !(IsOp(closer) || AcceptOp(","))) {
+        Unsupported(at, "a misplaced '/' in a parameter list");
+        return false;
+      }
+      slash = true;
+      positional_only = positional.size();
+      continue;
     }
     bool double_star = false;
     bool single_star = false;
@@ -1079,9 +1268,14 @@ bool Parser::ParseParameters(uint32_t unit_index, std::string_view closer, bool 
       SyntaxError(at, absl::StrCat("duplicate argument '", name, "' in function definition"));
       return false;
     }
-    if (!lambda && IsOp(":")) {
-      Unsupported(Cur().position, "annotations");
-      return false;
+    if (!lambda && AcceptOp(":")) {
+      ParameterAnnotation annotation;
+      if (!ParseAnnotation(name, at, &annotation)) return false;
+      (double_star   ? annotations->kwargs
+       : single_star ? annotations->varargs
+       : star        ? annotations->keyword_only
+                     : annotations->positional)
+          .push_back(std::move(annotation));
     }
     ExprPtr default_value;
     if (AcceptOp("=")) {
@@ -1126,6 +1320,7 @@ bool Parser::ParseParameters(uint32_t unit_index, std::string_view closer, bool 
   CodeUnit* unit = &tree_.units[unit_index];
   unit->slot_names = positional;
   unit->positional_count = static_cast<uint32_t>(positional.size());
+  unit->positional_only_count = static_cast<uint32_t>(positional_only);
   if (!varargs.empty()) {
     unit->varargs_slot = static_cast<int32_t>(unit->slot_names.size());
     unit->slot_names.push_back(varargs);
@@ -1147,12 +1342,18 @@ StmtPtr Parser::ParseFunctionDef() {
   std::string name;
   if (!ReadName(&name) || !ExpectOp("(")) return nullptr;
   const uint32_t unit = NewUnit(UnitKind::kFunction, name);
-  if (!ParseParameters(unit, ")", false, &stmt->defaults, &stmt->kw_defaults)) return nullptr;
-  ++index_;  // ')'
-  if (IsOp("->")) {
-    Unsupported(Cur().position, "annotations");
+  ParameterAnnotations annotations;
+  if (!ParseParameters(unit, ")", false, &stmt->defaults, &stmt->kw_defaults, &annotations)) {
     return nullptr;
   }
+  ++index_;  // ')'
+  ParameterAnnotation returns;
+  if (IsOp("->")) {
+    const Position at = Cur().position;
+    ++index_;
+    if (!ParseAnnotation("return", at, &returns)) return nullptr;
+  }
+  stmt->annotation = AnnotationDisplay(unit, stmt->position, &annotations, &returns);
   stmt->unit = unit;
   stmt->name.text = name;
   stmt->header_spans_lines = Cur().position.line != stmt->position.line;
@@ -1844,8 +2045,8 @@ ExprPtr Parser::ParseAtom() {
       if (t.text == "{") return ParseBraceDisplay();
     }
       if (t.text == "...") {
-        Unsupported(at, "Ellipsis ('...')");
-        return nullptr;
+        ++index_;
+        return Literal(LiteralKind::kEllipsis, "", at);
       }
       InvalidSyntax();
       return nullptr;

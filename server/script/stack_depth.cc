@@ -67,11 +67,11 @@ class StackDepth {
         if (e.comprehension != ComprehensionKind::kGenerator && profile_.comprehensions_inlined) {
           return std::nullopt;
         }
-        return Max(Function({}, units_[e.unit]), Plus(1, Value(*e.clauses[0].iterable)));
+        return Max(Function({}, nullptr, units_[e.unit]), Plus(1, Value(*e.clauses[0].iterable)));
       case ExprKind::kYieldFrom:
         return Max(Value(*e.operands[0]), profile_.yield_from_depth);
       case ExprKind::kLambda:
-        return Function(e.operands, units_[e.unit]);
+        return Function(e.operands, nullptr, units_[e.unit]);
       case ExprKind::kFormat: {
         Depth d = Value(*e.operands[0]);
         if (e.operands.size() > 1) d = Max(d, Plus(1, Spec(*e.operands[1])));
@@ -155,7 +155,17 @@ class StackDepth {
         for (const ExprPtr& d : s.kw_defaults) {
           if (d) return std::nullopt;
         }
-        return Function(s.defaults, units_[s.unit]);
+        return Function(s.defaults, s.annotation.get(), units_[s.unit]);
+      case StmtKind::kAnnAssign: {
+        Depth d = Statements(s.body);
+        if (!s.targets.empty() && s.targets[0]->kind != ExprKind::kName) {
+          for (const ExprPtr& operand : s.targets[0]->operands) d = Max(d, Value(*operand));
+        }
+        if (!s.annotation_evaluated) return d;
+        d = Max(d, Value(*s.annotation));
+        // The annotation, __annotations__ and the name (STORE_SUBSCR).
+        return s.annotation_store ? Max(d, Target(*s.annotation_store, 1)) : d;
+      }
       case StmtKind::kAssign: {
         // Every target but the last stores a copy (DUP_TOP / COPY).
         const size_t n = s.targets.size();
@@ -198,10 +208,12 @@ class StackDepth {
     }
   }
 
-  // MAKE_FUNCTION for `unit` with positional `defaults`: the defaults as
-  // one tuple (a constant when they all are), the closure's cells as a
-  // tuple, the code and (before 3.11) the qualified name.
-  Depth Function(const std::vector<ExprPtr>& defaults, const CodeUnit& unit) const {
+  // MAKE_FUNCTION for `unit` with positional `defaults` and `annotations`
+  // (null: none): the defaults as one tuple (a constant when they all are),
+  // the annotations' tuple or dict, the closure's cells as a tuple, the
+  // code and (before 3.11) the qualified name.
+  Depth Function(const std::vector<ExprPtr>& defaults, const Expr* annotations,
+                 const CodeUnit& unit) const {
     Depth d = 0;
     bool constant = true;
     for (uint32_t i = 0; i < defaults.size(); ++i) {
@@ -209,7 +221,8 @@ class StackDepth {
       d = Max(d, Plus(i, Value(*defaults[i])));
     }
     if (constant && !defaults.empty()) d = 1;
-    const uint32_t below = defaults.empty() ? 0 : 1;
+    uint32_t below = defaults.empty() ? 0 : 1;
+    if (annotations != nullptr) d = Max(d, Plus(below++, Value(*annotations)));
     const auto cells = static_cast<uint32_t>(unit.closure_sources.size());
     d = Max(d, below + cells);
     return Max(d, below + (cells > 0 ? 1 : 0) + 1 +

@@ -232,6 +232,21 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"print(ascii('\\u00e9' * 200))\n", "ascii() of a repr whose escaped text passes 512 bytes"},
       {"print(sorted(locals()))\n", "the builtin 'locals'"},
       {"print(__debug__)\n", "the builtin '__debug__'"},
+      // Annotations heapsim does not model: mangled names, nested code
+      // units and bindings inside them, and the targets CPython rejects.
+      {"class A:\n    __x: int = 1\n", "an annotation of a private name (CPython mangles it)"},
+      {"def f(a: (lambda: int)):\n    pass\n",
+       "a lambda, comprehension, 'yield' or ':=' inside an annotation"},
+      {"x: [i for i in range(2)] = 1\n",
+       "a lambda, comprehension, 'yield' or ':=' inside an annotation"},
+      {"def f():\n    global g\n    g: int = 1\n",
+       "an annotated name declared global or nonlocal"},
+      {"a, b: int = 1, 2\n", "an annotated target other than a name, attribute or subscript"},
+      {"a = [1]\na[:1]: list = [2]\n", "an annotated slice"},
+      {"import gc\ndef f(a: int):\n    pass\nprint(len(gc.get_referents(f)))\n",
+       "gc.get_referents() of a function"},
+      {"def f(a, /, b, /):\n    pass\n", "a misplaced '/' in a parameter list"},
+      {"lambda /: 1\n", "a misplaced '/' in a parameter list"},
       // Assignment expressions outside the forms modelled.
       {"print(x := 1)\n", "an assignment expression (':=') outside parentheses"},
       {"print([(y := i) for i in range(2)])\n", "an assignment expression in a class body, lambda"},
@@ -851,6 +866,23 @@ TEST_P(Refusals, AMatchStatementIsRefusedWhereThePythonHasOne) {
   }
   // `match` stays a name everywhere else.
   EXPECT_TRUE(RunScript(GetParam(), "match = {1: 2}\nmatch[3] = match[1]\n").ok());
+}
+
+// Ellipsis counts every code object holding `...` among its constants
+// before 3.12 (equal constant tuples shared between them); immortal after.
+TEST_P(Refusals, TheEllipsisCountIsRefusedWhereItIsNotImmortal) {
+  const absl::Status status = RunScript(GetParam(), "import sys\nprint(sys.getrefcount(...))\n");
+  if ((*FindProfile(GetParam()))->immortal_singletons) {
+    EXPECT_TRUE(status.ok()) << status;
+  } else {
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
+    EXPECT_NE(status.message().find("unsupported: sys.getrefcount() of a start-up object of "
+                                    "type 'ellipsis'"),
+              std::string::npos)
+        << status.message();
+  }
+  // The singleton itself runs everywhere.
+  EXPECT_TRUE(RunScript(GetParam(), "x = (..., Ellipsis)\nassert x[0] is x[1]\n").ok());
 }
 
 TEST_P(Refusals, SlotsBesideADictAreRefusedWhereTheDictIsKeptOutOfTheObject) {
