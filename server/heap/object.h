@@ -70,6 +70,7 @@ enum class TypeTag : uint8_t {
   kLruCache,       // functools.lru_cache's wrapper (lru_cache_object.h)
   kLruCacheDecorator,  // the decorator lru_cache(maxsize, typed) returns
   kLruLink,        // a bounded lru_cache's list element (not a GC object)
+  kNamedTupleType,  // a class collections.namedtuple() made (namedtuple_object.h)
   kCount,
 };
 

@@ -54,6 +54,7 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"_lru_cache_wrapper", true},         // kLruCache
     {"function", true},                   // kLruCacheDecorator
     {"_lru_list_elem", false},            // kLruLink
+    {"type", true},                       // kNamedTupleType
 }};
 
 }  // namespace

@@ -368,6 +368,12 @@ enum class Builtin : uint16_t {
   // Methods of functools.lru_cache's wrapper (module_functools_lru.cc).
   kLruCacheInfo,
   kLruCacheClear,
+  // collections.namedtuple and the methods of its classes and instances
+  // (module_collections_namedtuple.cc), in this order.
+  kCollectionsNamedTuple,
+  kNamedTupleMake,
+  kNamedTupleAsDict,
+  kNamedTupleReplace,
   kCount,
 };
 
@@ -446,6 +452,31 @@ Ref CallOrderedDictBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, 
 // caller drops once the repr's text is made.
 void MakeOrderedDictReprTemporaries(Interpreter& interp, ObjectId od, std::vector<Ref>* made);
 
+// collections.namedtuple (module_collections_namedtuple.cc).
+// True for namedtuple() and the namedtuple methods heapsim runs.
+bool IsNamedTupleBuiltin(Builtin builtin);
+// Notes that a namedtuple's __repr__ (Python code) ran.
+void NoteNamedTupleRepr(Interpreter& interp);
+// Runs namedtuple(...), or _make, _asdict or _replace on `self` (a
+// namedtuple class or instance).
+Ref CallNamedTupleBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+// cls(...) for namedtuple class `cls`: the generated __new__'s binding of
+// the arguments (with its errors), then the instance.
+Ref InstantiateNamedTuple(Interpreter& interp, ObjectId cls, CallArgs& args);
+// The namedtuple method builtin `name` names on `object` (_make on a class
+// or an instance; _asdict and _replace on an instance), if any.
+std::optional<Builtin> NamedTupleMethod(const Heap& heap, ObjectId object, std::string_view name);
+// Attribute `name` of a namedtuple class or instance: a new reference, or
+// null with the exception or refusal pending; nullopt when the generic
+// lookup of a tuple answers (tuple's methods, the AttributeError).
+std::optional<Ref> NamedTupleAttribute(Interpreter& interp, ObjectId object,
+                                       const std::string& name);
+// Setting (or with `del`, deleting) attribute `name` of a namedtuple class
+// or instance: the AttributeError to raise, Cancelled with the refusal
+// made, or nullopt for the AttributeError of an object without __dict__.
+std::optional<absl::Status> NamedTupleAttributeWrite(Interpreter& interp, ObjectId object,
+                                                     const std::string& name, bool del);
+
 // weakref.ref(object) and the functions of module weakref
 // (module_weakref.cc).
 Ref CallWeakrefBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
@@ -482,8 +513,8 @@ Ref CallLruCache(Interpreter& interp, ObjectId wrapper, CallArgs args);
 // 3.8); its other dunders and the decorator's attributes refused.
 Ref LruCacheAttribute(Interpreter& interp, ObjectId wrapper, const std::string& name);
 
-// True for functools.lru_cache and functools.cache (Python functions in
-// CPython, whose type and size heapsim does not model).
+// True for functools.lru_cache, functools.cache and collections.namedtuple
+// (Python functions in CPython, whose type and size heapsim does not model).
 bool IsFunctoolsPythonFunction(const Heap& heap, ObjectId object);
 
 // Attribute `name` of functools.partial object `partial` (func, args,

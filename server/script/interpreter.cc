@@ -19,6 +19,7 @@
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/namedtuple_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
@@ -483,6 +484,11 @@ std::string NoWritableAttribute(const Heap& heap, ObjectId object, const std::st
 
 Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
   const TypeTag type = heap_.type_of(object);
+  if (type == TypeTag::kNamedTupleType || IsNamedTuple(heap_, object)) {
+    if (std::optional<Ref> value = NamedTupleAttribute(*this, object, name)) {
+      return std::move(*value);
+    }
+  }
   if (type == TypeTag::kTraceObject) return TraceObjectGetAttr(*this, object, name);
   if (type == TypeTag::kSuper) {
     const SuperBody body = heap_.super_body(object);
@@ -691,6 +697,12 @@ Ref Interpreter::RefuseAttribute(ObjectId object, const std::string& name) {
 
 bool Interpreter::RefusedAttributeWrite(ObjectId object, const std::string& name, bool del) {
   const TypeTag type = heap_.type_of(object);
+  if (type == TypeTag::kNamedTupleType || IsNamedTuple(heap_, object)) {
+    std::optional<absl::Status> error = NamedTupleAttributeWrite(*this, object, name, del);
+    if (!error) return false;  // the AttributeError of an object without __dict__
+    if (!absl::IsCancelled(*error)) Raise(*std::move(error));
+    return true;
+  }
   bool refused;
   if (type == TypeTag::kInstance) {
     refused = name == "__class__" || name == "__dict__" || name == "__weakref__" ||

@@ -13,6 +13,7 @@
 #include "server/heap/instance_object.h"
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
+#include "server/heap/namedtuple_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
@@ -219,7 +220,7 @@ bool ItemsHaveSpecialRepr(const Heap& heap, ObjectId object, int depth,
     for (ObjectId item : items) {
       // An OrderedDict's repr makes objects: AppendRepr makes them too.
       if ((SpecialMethods(heap, item) & kSpecialRepr) != 0 || IsOrderedDict(heap, item) ||
-          ItemsHaveSpecialRepr(heap, item, depth + 1, seen)) {
+          IsNamedTuple(heap, item) || ItemsHaveSpecialRepr(heap, item, depth + 1, seen)) {
         return true;
       }
     }
@@ -351,6 +352,18 @@ bool AppendRepr(Interpreter& interp, ObjectId object, int depth,
     return true;
   }
   if (IsDefaultDict(heap, object)) return AppendDefaultDictRepr(interp, object, depth, active, out);
+  if (IsNamedTuple(heap, object)) {
+    // The class's __repr__: Python code, without a Py_ReprEnter of its own.
+    NoteNamedTupleRepr(interp);
+    bool ok = true;
+    std::string text = NamedTupleRepr(heap, object, [&](ObjectId item) {
+      std::string item_text;
+      ok = ok && AppendRepr(interp, item, depth + 1, active, &item_text);
+      return item_text;
+    });
+    if (ok) *out += text;
+    return ok;
+  }
   if (std::find(active.begin(), active.end(), object) != active.end()) {
     *out += type == TypeTag::kList ? "[...]" : type == TypeTag::kTuple ? "(...)" : "{...}";
     return true;
@@ -396,6 +409,7 @@ bool HasSpecialRepr(const Heap& heap, ObjectId object, bool str) {
   if (heap.type_of(object) == TypeTag::kDeque) return true;  // its repr makes a list
   if (IsDefaultDict(heap, object)) return true;  // its repr makes two strs first
   if (IsOrderedDict(heap, object)) return true;  // its repr makes a list or a dict
+  if (IsNamedTuple(heap, object)) return true;    // its __repr__ is Python code
   uint32_t special = SpecialMethods(heap, object);
   // An exception's str() is BaseException's own unless __str__ is defined.
   if (str && ExceptionArgs(heap, object) != kNoObject) special &= ~kSpecialRepr;
