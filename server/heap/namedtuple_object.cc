@@ -45,8 +45,9 @@ Ref NewNamedTupleType(Heap& heap, std::string_view name, std::string_view module
   }
   Ref dict = NewDict(heap);
   std::string doc = absl::StrCat(std::string(name), "(");
+  // The repr of the names' tuple without its quotes: "x," for one name.
   for (size_t i = 0; i < fields.size(); ++i) absl::StrAppend(&doc, i == 0 ? "" : ", ", fields[i]);
-  doc += ")";
+  doc += fields.size() == 1 ? ",)" : ")";
   Ref doc_str = NewStr(heap, doc);
   Ref module_str = InternStr(heap, module);
   SetClassEntry(heap, dict.get(), "__module__", module_str.get());

@@ -588,7 +588,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     }
     if (std::optional<Ref> value = ModuleValue(*this, module, name)) return std::move(*value);
     // copy.py's other names (Error, dispatch tables, ...) are not modelled,
-    // nor collections' but deque, defaultdict and OrderedDict (Counter, ...),
+    // nor collections' but deque, defaultdict, OrderedDict and namedtuple (Counter, ...),
     // nor random's other functions and classes (Random, sample, gauss, ...).
     if (module == "copy" || module == "array" || module == "collections" || module == "random") {
       return RefuseAttribute(object, name);

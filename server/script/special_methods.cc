@@ -342,18 +342,14 @@ bool AppendRepr(Interpreter& interp, ObjectId object, int depth,
     std::vector<Ref> made;  // dropped once its text is made
     return AppendOrderedDictRepr(interp, object, depth, active, out, &made);
   }
-  const TypeTag type = heap.type_of(object);
-  const bool container =
-      type == TypeTag::kList || type == TypeTag::kTuple || type == TypeTag::kDict;
-  if (!container || depth > kSpecialReprNesting) {
-    std::string text;
-    if (!ReprText(interp, object, false, 0, &text)) return false;
-    *out += text;
-    return true;
-  }
-  if (IsDefaultDict(heap, object)) return AppendDefaultDictRepr(interp, object, depth, active, out);
   if (IsNamedTuple(heap, object)) {
-    // The class's __repr__: Python code, without a Py_ReprEnter of its own.
+    // The class's __repr__: Python code, without a Py_ReprEnter of its own,
+    // whose recursion limit heapsim does not count.
+    if (depth > kSpecialReprNesting) {
+      interp.Refuse(absl::StrCat("the repr of namedtuples nested more than ", kSpecialReprNesting,
+                                 " deep"));
+      return false;
+    }
     NoteNamedTupleRepr(interp);
     bool ok = true;
     std::string text = NamedTupleRepr(heap, object, [&](ObjectId item) {
@@ -364,6 +360,16 @@ bool AppendRepr(Interpreter& interp, ObjectId object, int depth,
     if (ok) *out += text;
     return ok;
   }
+  const TypeTag type = heap.type_of(object);
+  const bool container =
+      type == TypeTag::kList || type == TypeTag::kTuple || type == TypeTag::kDict;
+  if (!container || depth > kSpecialReprNesting) {
+    std::string text;
+    if (!ReprText(interp, object, false, 0, &text)) return false;
+    *out += text;
+    return true;
+  }
+  if (IsDefaultDict(heap, object)) return AppendDefaultDictRepr(interp, object, depth, active, out);
   if (std::find(active.begin(), active.end(), object) != active.end()) {
     *out += type == TypeTag::kList ? "[...]" : type == TypeTag::kTuple ? "(...)" : "{...}";
     return true;
