@@ -509,8 +509,12 @@ Ref Call::TypeOf(ObjectId object) {
     return Ref();
   }
   if (IsFunctoolsPythonFunction(heap_, object)) {
-    interp_.Refuse("the type of functools.lru_cache, functools.cache or collections.namedtuple (a "
-                   "Python function in CPython)");
+    interp_.Refuse("the type of functools.lru_cache or functools.cache (a Python function in "
+                   "CPython)");
+    return Ref();
+  }
+  if (IsNamedTupleFunction(heap_, object)) {
+    interp_.Refuse("the type of collections.namedtuple (a Python function in CPython)");
     return Ref();
   }
   if (IsRandomFunction(heap_, object)) {

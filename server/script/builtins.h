@@ -455,6 +455,9 @@ void MakeOrderedDictReprTemporaries(Interpreter& interp, ObjectId od, std::vecto
 // collections.namedtuple (module_collections_namedtuple.cc).
 // True for namedtuple() and the namedtuple methods heapsim runs.
 bool IsNamedTupleBuiltin(Builtin builtin);
+// True for collections.namedtuple itself (a Python function in CPython,
+// whose type and size heapsim does not model).
+bool IsNamedTupleFunction(const Heap& heap, ObjectId object);
 // Notes that a namedtuple's __repr__ (Python code) ran.
 void NoteNamedTupleRepr(Interpreter& interp);
 // Runs namedtuple(...), or _make, _asdict or _replace on `self` (a
@@ -513,8 +516,8 @@ Ref CallLruCache(Interpreter& interp, ObjectId wrapper, CallArgs args);
 // 3.8); its other dunders and the decorator's attributes refused.
 Ref LruCacheAttribute(Interpreter& interp, ObjectId wrapper, const std::string& name);
 
-// True for functools.lru_cache, functools.cache and collections.namedtuple
-// (Python functions in CPython, whose type and size heapsim does not model).
+// True for functools.lru_cache and functools.cache (Python functions in
+// CPython, whose type and size heapsim does not model).
 bool IsFunctoolsPythonFunction(const Heap& heap, ObjectId object);
 
 // Attribute `name` of functools.partial object `partial` (func, args,

@@ -107,8 +107,12 @@ Ref ModuleCall::GetSizeOf() {
     return Ref();
   }
   if (IsFunctoolsPythonFunction(heap_, operands[0])) {
-    interp_.Refuse("sys.getsizeof() of functools.lru_cache, functools.cache or "
-                   "collections.namedtuple (a Python function in CPython)");
+    interp_.Refuse("sys.getsizeof() of functools.lru_cache or functools.cache (a Python function "
+                   "in CPython)");
+    return Ref();
+  }
+  if (IsNamedTupleFunction(heap_, operands[0])) {
+    interp_.Refuse("sys.getsizeof() of collections.namedtuple (a Python function in CPython)");
     return Ref();
   }
   if (IsRandomFunction(heap_, operands[0])) {

@@ -434,6 +434,11 @@ std::optional<Builtin> FindNamedTupleMethod(std::string_view name) {
 
 }  // namespace
 
+bool IsNamedTupleFunction(const Heap& heap, ObjectId object) {
+  return heap.type_of(object) == TypeTag::kBuiltinFunction &&
+         static_cast<Builtin>(heap.bound(object).builtin) == Builtin::kCollectionsNamedTuple;
+}
+
 void NoteNamedTupleRepr(Interpreter& interp) {
   NoteNamedTupleCode(interp, "a namedtuple's __repr__", kReprGcObjects);
 }

@@ -515,8 +515,7 @@ Ref LruCacheAttribute(Interpreter& interp, ObjectId wrapper, const std::string& 
 bool IsFunctoolsPythonFunction(const Heap& heap, ObjectId object) {
   if (heap.type_of(object) != TypeTag::kBuiltinFunction) return false;
   const auto builtin = static_cast<Builtin>(heap.bound(object).builtin);
-  return builtin == Builtin::kFunctoolsLruCache || builtin == Builtin::kFunctoolsCache ||
-         builtin == Builtin::kCollectionsNamedTuple;
+  return builtin == Builtin::kFunctoolsLruCache || builtin == Builtin::kFunctoolsCache;
 }
 
 }  // namespace heapsim::script
