@@ -194,28 +194,21 @@ void DeallocateObject(Heap& heap, ObjectId id) {
     case TypeTag::kSlice:
       DeallocSlice(heap, id);
       return;
+    case TypeTag::kClass:
     case TypeTag::kNamedTupleType: {
       ClassBody body = std::move(heap.cls(id));
       heap.ReleaseObject(id, /*keep_block=*/false);
-      DropIfSet(heap, body.base);
-      DropIfSet(heap, body.namespace_dict);
-      DropIfSet(heap, body.bases);
-      DropIfSet(heap, body.mro);
-      DropIfSet(heap, body.namedtuple_fields);
-      DropIfSet(heap, body.namedtuple_defaults);
-      return;
-    }
-    case TypeTag::kClass: {
-      ClassBody body = std::move(heap.cls(id));
-      heap.ReleaseObject(id, /*keep_block=*/false);
       // type_dealloc's order: base, dict, bases, mro, ht_slots, then the
-      // cached keys.
+      // cached keys; a namedtuple class's references for the objects
+      // namedtuple() made last.
       DropIfSet(heap, body.base);
       DropIfSet(heap, body.namespace_dict);
       DropIfSet(heap, body.bases);
       DropIfSet(heap, body.mro);
       DropIfSet(heap, body.slot_names);
       if (body.shared_keys != 0) heap.DecRefSharedKeys(body.shared_keys);
+      DropIfSet(heap, body.namedtuple_fields);
+      DropIfSet(heap, body.namedtuple_defaults);
       return;
     }
     case TypeTag::kFunction: {
