@@ -90,10 +90,10 @@ CASES = [
     Case("namedtuple_deep_chain_freed",
          "from collections import namedtuple\nP = namedtuple('P', 'x')\np = None\n"
          "for i in range(200000):\n    p = P(p)\ndel p\nprint('freed')\n", 0, r"^$",
-         stdout=r"^freed\n$", seconds=30),
+         stdout=r"^freed\n$", seconds=30, alone=True),
     Case("namedtuple_huge_field_string",
          "from collections import namedtuple\nnamedtuple('B', 'x ' * 10**6)\n", 1,
-         r"^ValueError: Encountered duplicate field name: 'x'$", seconds=30),
+         r"^ValueError: Encountered duplicate field name: 'x'$", seconds=30, alone=True),
     Case("namedtuple_many_fields",
          "from collections import namedtuple\nB = namedtuple('B', ['f%d' % i for i in range(20000)])\n"
          "b = B(*range(20000))\nprint(b.f19999, len(b), b[-2])\n", 0, r"^$",
