@@ -104,5 +104,5 @@ CASES = [
          r"unsupported: a collection that frees a collections.namedtuple class"),
     Case("namedtuple_subclass",
          "from collections import namedtuple\nclass P(namedtuple('P', 'x y')):\n    __slots__ = ()\n",
-         2, r"unsupported: a class derived from"),
+         2, r"unsupported: a class derived from a namedtuple class"),
 ]

@@ -364,7 +364,7 @@ const std::vector<Refusal>& RefusedPrograms() {
        "gc.collect()\n",
        "a collection that frees a collections.namedtuple class"},
       {"from collections import namedtuple\nclass P(namedtuple('P', 'x')):\n    pass\n",
-       "a class derived from"},
+       "a class derived from a namedtuple class"},
       {"import copy\nfrom collections import namedtuple\ncopy.copy(namedtuple('P', 'x')(1))\n",
        "copy.copy of a namedtuple"},
       {"from collections import namedtuple\nnamedtuple('P', 'x').x\n",
