@@ -502,8 +502,10 @@ std::optional<Ref> NamedTupleAttribute(Interpreter& interp, ObjectId object,
     return Ref();
   }
   if (is_class) {
-    interp.Raise(PyError(PyExc::kAttributeError, absl::StrCat("type object '", heap.cls(cls).name,
-                                                             "' has no attribute '", name, "'")));
+    interp.Raise(interp.AttributeErrorFor(
+        object, name,
+        PyError(PyExc::kAttributeError, absl::StrCat("type object '", heap.cls(cls).name,
+                                                     "' has no attribute '", name, "'"))));
     return Ref();
   }
   return std::nullopt;  // tuple's methods, or the AttributeError of any object
