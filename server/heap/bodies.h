@@ -60,6 +60,9 @@ struct ListBody {
 // tuple, and the fixed item arrays of slices and ranges' bounds.
 struct TupleBody {
   std::vector<ObjectId> items;
+  // The instance of a collections.namedtuple class: that class (owned);
+  // kNoObject for every other tuple.
+  ObjectId type = kNoObject;
 };
 
 // dict: CPython's compact layout. `indices` maps hash slots to entry
@@ -337,6 +340,12 @@ struct ClassBody {
   // other classes. Its instances are BaseException objects with a __dict__
   // and a __weakref__ (see NewExceptionInstance).
   ObjectId exception_base = kNoObject;
+  // A collections.namedtuple class (TypeTag::kNamedTupleType): the
+  // references its unmodelled functions hold, to the _fields tuple (the
+  // closure of _replace) and to the defaults tuple of __new__ (kNoObject
+  // without defaults).
+  ObjectId namedtuple_fields = kNoObject;
+  ObjectId namedtuple_defaults = kNoObject;
 };
 
 // A function: its code and everything bound at definition time.

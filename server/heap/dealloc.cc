@@ -45,6 +45,13 @@ void DeallocTuple(Heap& heap, ObjectId id) {
   std::vector<ObjectId> items = std::move(heap.tuple(id).items);
   const size_t length = items.size();
   DropLastToFirst(heap, std::move(items));
+  if (const ObjectId type = std::exchange(heap.tuple(id).type, kNoObject); type != kNoObject) {
+    // subtype_dealloc: tupledealloc frees the block (tp_free, not the free
+    // list), then the class loses the instance's reference.
+    heap.ReleaseObject(id, /*keep_block=*/false);
+    heap.DecRef(type);
+    return;
+  }
   if (length > 0 && length <= heap.profile().tuple_freelist_max_len) {
     heap.ReleaseToFreeList(id, FreeListKind::kTuples, heap.profile().tuple_freelist_per_len,
                            static_cast<uint32_t>(length));
@@ -187,17 +194,21 @@ void DeallocateObject(Heap& heap, ObjectId id) {
     case TypeTag::kSlice:
       DeallocSlice(heap, id);
       return;
-    case TypeTag::kClass: {
+    case TypeTag::kClass:
+    case TypeTag::kNamedTupleType: {
       ClassBody body = std::move(heap.cls(id));
       heap.ReleaseObject(id, /*keep_block=*/false);
       // type_dealloc's order: base, dict, bases, mro, ht_slots, then the
-      // cached keys.
+      // cached keys; a namedtuple class's references for the objects
+      // namedtuple() made last.
       DropIfSet(heap, body.base);
       DropIfSet(heap, body.namespace_dict);
       DropIfSet(heap, body.bases);
       DropIfSet(heap, body.mro);
       DropIfSet(heap, body.slot_names);
       if (body.shared_keys != 0) heap.DecRefSharedKeys(body.shared_keys);
+      DropIfSet(heap, body.namedtuple_fields);
+      DropIfSet(heap, body.namedtuple_defaults);
       return;
     }
     case TypeTag::kFunction: {

@@ -121,6 +121,7 @@ void ClearReferences(Heap& heap, ObjectId id) {
       if (contents != kNoObject) heap.DecRef(contents);
       return;
     }
+    case TypeTag::kNamedTupleType:
     case TypeTag::kClass: {
       // type_clear: empties the class dict (keeping the dict) and drops the
       // MRO, which holds the class.
@@ -323,6 +324,13 @@ CollectResult Collect(Heap& heap, int generation, const FinalizerRunner& run_fin
 
   Reachability young = DeduceUnreachable(heap, DetachGenerations(heap, generation));
   std::vector<ObjectId> garbage = std::move(young.unreachable);
+  for (ObjectId id : garbage) {
+    if (heap.type_of(id) == TypeTag::kNamedTupleType && gc.timing.refusal.empty()) {
+      gc.timing.refusal =
+          "a collection that frees a collections.namedtuple class (the objects namedtuple() "
+          "made for it are not modelled)";
+    }
+  }
 
   // Survivors: tuples of atomic items leave the GC in any collection, dicts
   // only in full ones; the rest moves up a generation.

@@ -384,6 +384,7 @@ void Heap::DestroyBody(ObjectId id) {
       break;
     case TypeTag::kClass:
     case TypeTag::kBuiltinType:
+    case TypeTag::kNamedTupleType:
       classes_.Remove(o.payload);
       break;
     case TypeTag::kFunction:

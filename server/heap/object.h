@@ -71,6 +71,7 @@ enum class TypeTag : uint8_t {
   kLruCacheDecorator,  // the decorator lru_cache(maxsize, typed) returns
   kLruLink,        // a bounded lru_cache's list element (not a GC object)
   kEllipsis,       // the Ellipsis singleton (`...`)
+  kNamedTupleType,  // a class collections.namedtuple() made (namedtuple_object.h)
   kCount,
 };
 

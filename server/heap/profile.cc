@@ -187,6 +187,10 @@ constexpr Profile Py38() {
       .deque = {.object_size = 96, .own_block_cache = false, .traverse_visits_type = false,
                 .remove_rotates_each_step = true,
                 .iterator_type_name = "_collections._deque_iterator"},
+      .namedtuple = {.new_function_name = "__new__",
+                     .has_match_args = false,
+                     .has_fields_defaults_alias = true,
+                     .replace_raises_type_error = false},
       .defaultdict_traverse_visits_type = false,
       .ordereddict_repr_shows_dict = false,
       .ordereddict_keys_iterator_has_result = true,
@@ -292,6 +296,8 @@ constexpr Profile Py38() {
 // 3.9: what changed since 3.8.
 constexpr Profile Py39() {
   Profile p = Py38();
+  p.namedtuple.new_function_name = "<lambda>";
+  p.namedtuple.has_fields_defaults_alias = false;
   p.one_bytes_at_startup = CodePointSet(
       {{10, 10}, {40, 49}, {58, 61}, {91, 91}, {93, 93}, {95, 95}, {97, 97}, {105, 105}});
   p.recursion_overflow_allowance = 0;
@@ -351,6 +357,8 @@ constexpr Profile Py39() {
 constexpr Profile Py310() {
   Profile p = Py39();
   p.itertools.has_pairwise = true;
+  p.namedtuple.new_function_name = "";  // "Point.__new__"
+  p.namedtuple.has_match_args = true;
   p.deque.remove_rotates_each_step = false;
   p.weakref.type_name = "ReferenceType";
   p.math.factorial_accepts_floats = false;
@@ -612,6 +620,7 @@ constexpr Profile Py312() {
 constexpr Profile Py313() {
   Profile p = Py312();
   p.itertools.pairwise_reuses_result = true;
+  p.namedtuple.replace_raises_type_error = true;
   p.weakref.getweakrefs_appends = true;
   p.weakref.callbacks_from_tuple = true;
   p.array.u_deprecated = true;

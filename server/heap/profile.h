@@ -206,6 +206,21 @@ struct DequeRules {
   std::string_view iterator_type_name;
 };
 
+// collections.namedtuple (namedtuple_object.h, module_collections_namedtuple.cc).
+struct NamedTupleRules {
+  // The name the generated __new__'s argument errors give it: "__new__"
+  // (3.8), "<lambda>" (3.9), or empty for "<typename>.__new__" (3.10+).
+  std::string_view new_function_name;
+  // The class dict binds __match_args__ to the _fields tuple (3.10+).
+  bool has_match_args;
+  // The class dict binds the _field_defaults dict under its old spelling
+  // _fields_defaults too (3.8).
+  bool has_fields_defaults_alias;
+  // _replace() with names that are not fields raises TypeError (3.13+),
+  // else ValueError.
+  bool replace_raises_type_error;
+};
+
 // itertools' iterators (itertools_object.h).
 // functools.lru_cache (lru_cache_object.h, module_functools_lru.cc).
 struct LruCacheRules {
@@ -691,6 +706,7 @@ struct Profile {
   bool partial_vectorcall;  // operator.call (3.11+)
   LruCacheRules lru_cache;
   DequeRules deque;
+  NamedTupleRules namedtuple;
   // defdict_traverse visits the (heap) type first (3.12+, when
   // _collections' types became heap types): gc.get_referents shows it.
   bool defaultdict_traverse_visits_type;

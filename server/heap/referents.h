@@ -21,6 +21,8 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
       for (ObjectId item : heap.list(id).items) visit(item);
       return;
     case TypeTag::kTuple:
+      // A namedtuple's instance: subtype_traverse visits its class first.
+      visit_if_set(heap.tuple(id).type);
       for (ObjectId item : heap.tuple(id).items) visit(item);
       return;
     case TypeTag::kDeque:
@@ -81,6 +83,19 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
       visit_if_set(body.base);
       visit_if_set(body.bases);
       visit_if_set(body.mro);
+      return;
+    }
+    case TypeTag::kNamedTupleType: {
+      // What the objects namedtuple() made for the class (not modelled
+      // one by one) hold: _replace's closure cell the _fields tuple, and
+      // __new__ its defaults.
+      const ClassBody& body = heap.cls(id);
+      visit_if_set(body.namespace_dict);
+      visit_if_set(body.base);
+      visit_if_set(body.bases);
+      visit_if_set(body.mro);
+      visit_if_set(body.namedtuple_fields);
+      visit_if_set(body.namedtuple_defaults);
       return;
     }
     case TypeTag::kFunction: {
@@ -203,7 +218,8 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
 
 // ForEachReferent in the order tp_traverse visits them, which the
 // collector's reachability pass and gc.get_referents() follow: list_traverse
-// and tupletraverse go from the last item to the first.
+// and tupletraverse go from the last item to the first (a namedtuple's
+// subtype_traverse visits its class before).
 template <typename Visitor>
 void ForEachTraversed(const Heap& heap, ObjectId id, Visitor&& visit) {
   const TypeTag type = heap.type_of(id);
@@ -211,6 +227,7 @@ void ForEachTraversed(const Heap& heap, ObjectId id, Visitor&& visit) {
     ForEachReferent(heap, id, visit);
     return;
   }
+  if (type == TypeTag::kTuple && heap.tuple(id).type != kNoObject) visit(heap.tuple(id).type);
   const std::vector<ObjectId>& items =
       type == TypeTag::kList ? heap.list(id).items : heap.tuple(id).items;
   for (size_t i = items.size(); i-- > 0;) visit(items[i]);

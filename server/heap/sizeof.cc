@@ -79,6 +79,8 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
     }
     case TypeTag::kBuiltinType:
       return heap.profile().static_type_size;
+    case TypeTag::kNamedTupleType:  // a heap type with __slots__ = (): no cached keys
+      return heap.profile().class_object_size;
     case TypeTag::kFunction:
       return aux.function;
     case TypeTag::kCode:

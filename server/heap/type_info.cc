@@ -55,6 +55,7 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"function", true},                   // kLruCacheDecorator
     {"_lru_list_elem", false},            // kLruLink
     {"ellipsis", false},                  // kEllipsis
+    {"type", true},                       // kNamedTupleType
 }};
 
 }  // namespace

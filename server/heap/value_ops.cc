@@ -15,6 +15,7 @@
 #include "server/heap/hashing.h"
 #include "server/heap/int_digits.h"
 #include "server/heap/int_object.h"
+#include "server/heap/namedtuple_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/itertools_object.h"
 #include "server/heap/ordereddict_object.h"
@@ -219,7 +220,12 @@ struct ReprState {
   // unchecked ones convert it anyway.
   bool checked = false;
   absl::Status error;
+  int namedtuple_nesting = 0;  // namedtuple reprs being made (Python code)
 };
+
+// Namedtuples whose reprs nest deeper than this are refused: each level is
+// a call of Python code, whose recursion limit heapsim does not count.
+constexpr int kMaxNamedTupleReprNesting = 50;
 
 std::string ReprOf(const Heap& heap, ObjectId id, ReprState& state);
 
@@ -410,6 +416,18 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
         }
         return out + ")";
       }
+      if (heap.tuple(id).type != kNoObject) {
+        // The namedtuple's __repr__, Python code: no Py_ReprEnter of its own.
+        if (++state.namedtuple_nesting > kMaxNamedTupleReprNesting && state.error.ok()) {
+          state.error = absl::UnimplementedError(absl::StrCat(
+              "the repr of namedtuples nested more than ", kMaxNamedTupleReprNesting, " deep"));
+        }
+        std::string out = state.error.ok() ? NamedTupleRepr(heap, id, [&](ObjectId item) {
+          return ReprOf(heap, item, state);
+        }) : std::string();
+        --state.namedtuple_nesting;
+        return out;
+      }
       if (heap.object(id).subtype == kCacheInfoTuple) {
         std::string out = "CacheInfo(";
         for (size_t i = 0; i < items.size() && i < kCacheInfoFields.size(); ++i) {
@@ -498,6 +516,8 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
                           AddressText(o.address), ">");
     case TypeTag::kClass:
       return absl::StrCat("<class '__main__.", heap.cls(id).name, "'>");
+    case TypeTag::kNamedTupleType:
+      return absl::StrCat("<class '", heap.cls(id).module, ".", heap.cls(id).name, "'>");
     case TypeTag::kMethodWrapper: {
       const ObjectId self = heap.bound(id).self;
       return absl::StrCat("<method-wrapper '__init__' of ", TypeName(heap, self), " object at ",
@@ -666,6 +686,7 @@ std::string TypeName(const Heap& heap, ObjectId id) {
       return absl::StrCat(std::string(rules.type_module), ".", std::string(rules.type_name));
     }
     case TypeTag::kTuple:
+      if (heap.tuple(id).type != kNoObject) return heap.cls(heap.tuple(id).type).name;
       if (o.subtype == kCacheInfoTuple) return "CacheInfo";
       return o.subtype == kVersionInfoTuple ? "sys.version_info" : "tuple";
     case TypeTag::kDeque:

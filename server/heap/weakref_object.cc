@@ -19,6 +19,7 @@ WeakReferenceable WeakReferenceableKind(const Heap& heap, ObjectId object) {
     case TypeTag::kLruCache:
       return heap.profile().lru_cache.weak_referenceable ? WeakReferenceable::kYes
                                                          : WeakReferenceable::kNo;
+    case TypeTag::kNamedTupleType:
     case TypeTag::kClass:  // its base's __subclasses__ already holds a weakref to it
     case TypeTag::kSet:
     case TypeTag::kFrozenSet:

@@ -24,6 +24,7 @@
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/namedtuple_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/referents.h"
@@ -269,6 +270,7 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"collections", "deque", Builtin::kTypeDeque},
     {"collections", "defaultdict", Builtin::kTypeDefaultDict},
     {"collections", "OrderedDict", Builtin::kTypeOrderedDict},
+    {"collections", "namedtuple", Builtin::kCollectionsNamedTuple},
     {"itertools", "accumulate", Builtin::kTypeItertoolsAccumulate},
     {"itertools", "chain", Builtin::kTypeItertoolsChain},
     {"itertools", "combinations", Builtin::kTypeItertoolsCombinations},
@@ -511,6 +513,10 @@ Ref Call::TypeOf(ObjectId object) {
                    "CPython)");
     return Ref();
   }
+  if (IsNamedTupleFunction(heap_, object)) {
+    interp_.Refuse("the type of collections.namedtuple (a Python function in CPython)");
+    return Ref();
+  }
   if (IsRandomFunction(heap_, object)) {
     interp_.Refuse("the type of a function of random (a method of its hidden instance)");
     return Ref();
@@ -522,6 +528,7 @@ Ref Call::TypeOf(ObjectId object) {
   if (IsOrderedDict(heap_, object)) {
     return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeOrderedDict)]);
   }
+  if (IsNamedTuple(heap_, object)) return heap_.NewRef(NamedTupleClass(heap_, object));
   if (type == TypeTag::kTuple && !IsExactTuple(heap_, object)) {
     interp_.Refuse("type() of sys.version_info or a CacheInfo (their tuple subclasses are not "
                    "modelled)");
@@ -537,7 +544,8 @@ Ref Call::TypeOf(ObjectId object) {
     return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(*iterator_type)]);
   }
   const Builtin builtin = TypeBuiltin(type);
-  if (builtin != Builtin::kTypeType || type == TypeTag::kClass || type == TypeTag::kBuiltinType) {
+  if (builtin != Builtin::kTypeType || type == TypeTag::kClass || type == TypeTag::kBuiltinType ||
+      type == TypeTag::kNamedTupleType) {
     return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(builtin)]);
   }
   // Other types (functions, iterators, ...) are named after their objects.
@@ -660,6 +668,10 @@ Ref Call::IsInstance() {
   }
   for (ObjectId cls : classes) {
     const TypeTag ct = heap_.type_of(cls);
+    if (ct == TypeTag::kNamedTupleType) {
+      if (IsNamedTuple(heap_, object) && NamedTupleClass(heap_, object) == cls) return Bool(true);
+      continue;
+    }
     if (ct == TypeTag::kClass) {
       if (heap_.type_of(object) == TypeTag::kInstance &&
           IsSubclassOf(heap_, heap_.instance(object).cls, cls)) {
@@ -685,8 +697,8 @@ Ref Call::IsInstance() {
     if (builtin == TypeBuiltin(type) && builtin != Builtin::kTypeType) return Bool(true);
     if (IteratorTypeBuiltin(heap_, object) == builtin) return Bool(true);
     if (builtin == Builtin::kTypeInt && type == TypeTag::kBool) return Bool(true);
-    if (builtin == Builtin::kTypeType &&
-        (type == TypeTag::kClass || type == TypeTag::kBuiltinType)) {
+    if (builtin == Builtin::kTypeType && (type == TypeTag::kClass || type == TypeTag::kBuiltinType ||
+                                          type == TypeTag::kNamedTupleType)) {
       return Bool(true);
     }
     if (builtin == Builtin::kExceptionClass && type == TypeTag::kException) {
@@ -1313,6 +1325,7 @@ Ref Call::Run() {
     return CallTracemallocObjectBuiltin(interp_, builtin_, self_, args_);
   }
   if (builtin_ == Builtin::kTypeDefaultDict) return ConstructDefaultDict(interp_, args_);
+  if (IsNamedTupleBuiltin(builtin_)) return CallNamedTupleBuiltin(interp_, builtin_, self_, args_);
   if (IsOrderedDictBuiltin(builtin_)) return CallOrderedDictBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ == Builtin::kTypeDeque ||
       (builtin_ >= Builtin::kDequeAppend && builtin_ <= Builtin::kDequeRemove)) {
@@ -1825,7 +1838,9 @@ void MakeBuiltinObjects(Heap& heap, SessionState& session) {
     // in CPython, whose repr heapsim does not make.
     // random's are methods of its hidden instance (a repr with its address).
     const std::string_view module = BuiltinModule(static_cast<Builtin>(builtin));
-    if (module == "copy" || module == "random") return std::string_view();
+    if (module == "copy" || module == "random" || module == "collections") {
+      return std::string_view();
+    }
     return name == "builtin" ? std::string_view() : name;
   });
   session.builtin_objects.assign(static_cast<size_t>(Builtin::kCount), kNoObject);

@@ -368,6 +368,12 @@ enum class Builtin : uint16_t {
   // Methods of functools.lru_cache's wrapper (module_functools_lru.cc).
   kLruCacheInfo,
   kLruCacheClear,
+  // collections.namedtuple and the methods of its classes and instances
+  // (module_collections_namedtuple.cc), in this order.
+  kCollectionsNamedTuple,
+  kNamedTupleMake,
+  kNamedTupleAsDict,
+  kNamedTupleReplace,
   kCount,
 };
 
@@ -445,6 +451,34 @@ Ref CallOrderedDictBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, 
 // before 3.12, a dict from 3.12) and appends them to `made`, which the
 // caller drops once the repr's text is made.
 void MakeOrderedDictReprTemporaries(Interpreter& interp, ObjectId od, std::vector<Ref>* made);
+
+// collections.namedtuple (module_collections_namedtuple.cc).
+// True for namedtuple() and the namedtuple methods heapsim runs.
+bool IsNamedTupleBuiltin(Builtin builtin);
+// True for collections.namedtuple itself (a Python function in CPython,
+// whose type and size heapsim does not model).
+bool IsNamedTupleFunction(const Heap& heap, ObjectId object);
+// Notes that a namedtuple's __repr__ (Python code) ran.
+void NoteNamedTupleRepr(Interpreter& interp);
+// Runs namedtuple(...), or _make, _asdict or _replace on `self` (a
+// namedtuple class or instance).
+Ref CallNamedTupleBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+// cls(...) for namedtuple class `cls`: the generated __new__'s binding of
+// the arguments (with its errors), then the instance.
+Ref InstantiateNamedTuple(Interpreter& interp, ObjectId cls, CallArgs& args);
+// The namedtuple method builtin `name` names on `object` (_make on a class
+// or an instance; _asdict and _replace on an instance), if any.
+std::optional<Builtin> NamedTupleMethod(const Heap& heap, ObjectId object, std::string_view name);
+// Attribute `name` of a namedtuple class or instance: a new reference, or
+// null with the exception or refusal pending; nullopt when the generic
+// lookup of a tuple answers (tuple's methods, the AttributeError).
+std::optional<Ref> NamedTupleAttribute(Interpreter& interp, ObjectId object,
+                                       const std::string& name);
+// Setting (or with `del`, deleting) attribute `name` of a namedtuple class
+// or instance: the AttributeError to raise, Cancelled with the refusal
+// made, or nullopt for the AttributeError of an object without __dict__.
+std::optional<absl::Status> NamedTupleAttributeWrite(Interpreter& interp, ObjectId object,
+                                                     const std::string& name, bool del);
 
 // weakref.ref(object) and the functions of module weakref
 // (module_weakref.cc).

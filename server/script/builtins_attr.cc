@@ -27,6 +27,7 @@ bool IsCallable(const Heap& heap, ObjectId object) {
     case TypeTag::kMethodWrapper:
     case TypeTag::kClass:
     case TypeTag::kBuiltinType:
+    case TypeTag::kNamedTupleType:
     case TypeTag::kWeakRef:
     case TypeTag::kPartial:
     case TypeTag::kLruCache:
@@ -154,7 +155,8 @@ class AttributeCall : public BuiltinCall {
 
   static bool IsClass(const Heap& heap, ObjectId object) {
     const TypeTag type = heap.type_of(object);
-    return type == TypeTag::kClass || type == TypeTag::kBuiltinType;
+    return type == TypeTag::kClass || type == TypeTag::kBuiltinType ||
+           type == TypeTag::kNamedTupleType;
   }
 
   // A builtin type's relation to another: itself, object, bool to int, and
@@ -197,6 +199,15 @@ class AttributeCall : public BuiltinCall {
       return -1;
     }
     if (derived == cls) return 1;
+    if (heap_.type_of(derived) == TypeTag::kNamedTupleType) {
+      // Below tuple, and through it object.
+      const ObjectId base = heap_.cls(derived).base;
+      return base == cls || (heap_.type_of(cls) == TypeTag::kBuiltinType &&
+                             static_cast<Builtin>(heap_.object(cls).subtype) == Builtin::kTypeObject)
+                 ? 1
+                 : 0;
+    }
+    if (heap_.type_of(cls) == TypeTag::kNamedTupleType) return 0;
     const bool derived_builtin = heap_.type_of(derived) == TypeTag::kBuiltinType;
     const bool cls_builtin = heap_.type_of(cls) == TypeTag::kBuiltinType;
     if (!derived_builtin && !cls_builtin) return IsSubclassOf(heap_, derived, cls) ? 1 : 0;
@@ -233,6 +244,7 @@ class AttributeCall : public BuiltinCall {
         return InstanceDict(heap_, object);
       case TypeTag::kClass:
       case TypeTag::kBuiltinType:
+      case TypeTag::kNamedTupleType:
       case TypeTag::kModule:
       case TypeTag::kFunction:
       case TypeTag::kException:

@@ -111,6 +111,10 @@ Ref ModuleCall::GetSizeOf() {
                    "in CPython)");
     return Ref();
   }
+  if (IsNamedTupleFunction(heap_, operands[0])) {
+    interp_.Refuse("sys.getsizeof() of collections.namedtuple (a Python function in CPython)");
+    return Ref();
+  }
   if (IsRandomFunction(heap_, operands[0])) {
     interp_.Refuse("sys.getsizeof() of a function of random (a method of its hidden instance)");
     return Ref();
@@ -278,6 +282,17 @@ Ref ModuleCall::Run() {
                                     "interpreter)"));
         return Ref();
       }
+      if (!interp_.session().namedtuple_made.empty() &&
+          (heap_.object(Arg(0)).has(kStatic) || heap_.type_of(Arg(0)) == TypeTag::kStr)) {
+        // The code objects, functions and descriptors namedtuple() made
+        // hold such objects (None, the field names, ...).
+        interp_.Refuse(absl::StrCat("sys.getrefcount() of a shared object of type '",
+                                    TypeName(heap_, Arg(0)), "' after ",
+                                    interp_.session().namedtuple_made,
+                                    " (the objects collections' Python code made are not "
+                                    "modelled)"));
+        return Ref();
+      }
       return Int(static_cast<int64_t>(heap_.refcount(Arg(0))));
     case Builtin::kSysIntern: {
       if (!Arity(1, 1)) return Ref();
@@ -329,6 +344,10 @@ Ref ModuleCall::Run() {
       }
       const CollectResult result =
           Collect(heap_, static_cast<int>(generation), interp_.CollectorFinalizers());
+      if (!heap_.gc().timing.refusal.empty()) {
+        interp_.Refuse(std::exchange(heap_.gc().timing.refusal, std::string()));
+        return Ref();
+      }
       // What the collection freed may have parked finalizable instances.
       if (!interp_.RunPendingFinalizers()) return Ref();
       return Int(static_cast<int64_t>(result.unreachable + result.uncollectable));
@@ -345,7 +364,8 @@ Ref ModuleCall::Run() {
         interp_.Refuse(absl::StrCat(
             "gc.get_count() after ", gc.timing.unmodelled_code,
             " until the next full collection (CPython's counts include the objects "
-            "tracemalloc.py or functools.py makes and frees, which heapsim does not model)"));
+            "tracemalloc.py, functools.py or collections makes and frees, which heapsim does not "
+            "model)"));
         return Ref();
       }
       if (!gc.counts_known) {
@@ -404,6 +424,12 @@ Ref ModuleCall::Run() {
       std::vector<ObjectId> referrers;
       for (int g = 0; g < GcState::kGenerations; ++g) {
         for (ObjectId id = gc.generations[g].head; id != kNoObject; id = heap_.object(id).gc_next) {
+          if (heap_.type_of(id) == TypeTag::kNamedTupleType) {
+            interp_.Refuse(
+                "gc.get_referrers() while a namedtuple class lives (the functions and "
+                "descriptors namedtuple() made for it are not modelled)");
+            return Ref();
+          }
           bool refers = false;
           ForEachReferent(heap_, id, [&](ObjectId referent) {
             for (ObjectId t : targets) refers |= referent == t;
@@ -429,6 +455,12 @@ Ref ModuleCall::Run() {
           // __qualname__ (and 3.12's builtins), which heapsim does not keep
           // as objects.
           interp_.Refuse("gc.get_referents() of a function");
+          return Ref();
+        }
+        if (heap_.type_of(a.get()) == TypeTag::kNamedTupleType) {
+          interp_.Refuse(
+              "gc.get_referents() of a namedtuple class (what namedtuple() made for it is not "
+              "modelled)");
           return Ref();
         }
         if (heap_.type_of(a.get()) == TypeTag::kGenerator) {

@@ -14,15 +14,14 @@
 
 namespace heapsim::script {
 
-namespace {
-
-// str.isidentifier for ASCII text.
 bool AsciiIdentifier(const std::string& text) {
   if (text.empty() || absl::ascii_isdigit(static_cast<unsigned char>(text[0]))) return false;
   return std::all_of(text.begin(), text.end(), [](char c) {
     return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '_';
   });
 }
+
+namespace {
 
 bool Ascii(const std::string& text) {
   return std::all_of(text.begin(), text.end(),

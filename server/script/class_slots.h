@@ -4,6 +4,8 @@
 #ifndef HEAPSIM_SERVER_SCRIPT_CLASS_SLOTS_H_
 #define HEAPSIM_SERVER_SCRIPT_CLASS_SLOTS_H_
 
+#include <string>
+
 #include "absl/status/statusor.h"
 #include "server/heap/heap.h"
 #include "server/heap/slotted_object.h"
@@ -20,6 +22,9 @@ namespace heapsim::script {
 // slots, slots below a class without them, a class without __slots__ below
 // one with slots).
 absl::StatusOr<SlotsSpec> ClassSlots(Heap& heap, ObjectId ns, ObjectId base);
+
+// str.isidentifier for ASCII text.
+bool AsciiIdentifier(const std::string& text);
 
 }  // namespace heapsim::script
 

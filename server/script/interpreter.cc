@@ -19,6 +19,7 @@
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/namedtuple_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
@@ -484,6 +485,11 @@ std::string NoWritableAttribute(const Heap& heap, ObjectId object, const std::st
 
 Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
   const TypeTag type = heap_.type_of(object);
+  if (type == TypeTag::kNamedTupleType || IsNamedTuple(heap_, object)) {
+    if (std::optional<Ref> value = NamedTupleAttribute(*this, object, name)) {
+      return std::move(*value);
+    }
+  }
   if (type == TypeTag::kTraceObject) return TraceObjectGetAttr(*this, object, name);
   if (type == TypeTag::kSuper) {
     const SuperBody body = heap_.super_body(object);
@@ -584,7 +590,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     }
     if (std::optional<Ref> value = ModuleValue(*this, module, name)) return std::move(*value);
     // copy.py's other names (Error, dispatch tables, ...) are not modelled,
-    // nor collections' but deque, defaultdict and OrderedDict (Counter, ...),
+    // nor collections' but deque, defaultdict, OrderedDict and namedtuple (Counter, ...),
     // nor random's other functions and classes (Random, sample, gauss, ...).
     if (module == "copy" || module == "array" || module == "collections" || module == "random") {
       return RefuseAttribute(object, name);
@@ -694,6 +700,12 @@ Ref Interpreter::RefuseAttribute(ObjectId object, const std::string& name) {
 
 bool Interpreter::RefusedAttributeWrite(ObjectId object, const std::string& name, bool del) {
   const TypeTag type = heap_.type_of(object);
+  if (type == TypeTag::kNamedTupleType || IsNamedTuple(heap_, object)) {
+    std::optional<absl::Status> error = NamedTupleAttributeWrite(*this, object, name, del);
+    if (!error) return false;  // the AttributeError of an object without __dict__
+    if (!absl::IsCancelled(*error)) Raise(*std::move(error));
+    return true;
+  }
   bool refused;
   if (type == TypeTag::kInstance) {
     refused = name == "__class__" || name == "__dict__" || name == "__weakref__" ||

@@ -114,6 +114,10 @@ struct SessionState {
   // ...), whose memory is not modelled; empty while there is none
   // (module_functools_lru.cc).
   std::string lru_cache_made;
+  // The first call of collections' Python code for a namedtuple
+  // (namedtuple(), a class's __new__, ...), whose memory is not modelled;
+  // empty while there is none (module_collections_namedtuple.cc).
+  std::string namedtuple_made;
   // The strs str(False) and str(True) return (static; made on first use).
   ObjectId bool_strs[2] = {kNoObject, kNoObject};
   // The special-method names whose lookup site has made them (profile's
@@ -615,7 +619,8 @@ class Interpreter : public TracebackSource {
   Ref CallInstance(ObjectId instance, ObjectId method, CallArgs args);
 
   // Refuses obj.name = ... / del obj.name where CPython would do what
-  // heapsim does not model (a special attribute, a function's __dict__);
+  // heapsim does not model (a special attribute, a function's __dict__),
+  // or raises the AttributeError of a namedtuple's read-only attribute;
   // true if it did.
   bool RefusedAttributeWrite(ObjectId object, const std::string& name, bool del);
   // Refuses reading attribute `name` CPython has but heapsim does not

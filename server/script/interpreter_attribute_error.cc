@@ -105,7 +105,8 @@ absl::Status Interpreter::AttributeErrorFor(ObjectId object, std::string_view na
   // listed.
   const bool exception = (type == TypeTag::kInstance && heap_.instance(object).args != kNoObject) ||
                          IsExceptionClass(heap_, object);
-  if (!object_dir.has_value() || exception ||
+  // A namedtuple class's dir() has its fields and its functions' names.
+  if (!object_dir.has_value() || exception || type == TypeTag::kNamedTupleType ||
       (type != TypeTag::kInstance && type != TypeTag::kClass && !builtin_dir.has_value())) {
     const std::string_view file = context_.program != nullptr
                                       ? std::string_view(context_.program->filename)

@@ -303,6 +303,10 @@ Ref Interpreter::CallMethod(Ref self_ref, const std::string& name, CallArgs args
         }
       }
     }
+  } else if (const std::optional<Builtin> method = NamedTupleMethod(heap_, self, name)) {
+    Ref result = CallNamedTupleBuiltin(*this, *method, self, args);
+    ReleaseCallArguments(heap_.profile(), args);
+    return result;
   } else if (IsOrderedDict(heap_, self)) {
     if (const std::optional<Builtin> method = FindOrderedDictMethod(name)) {
       // With keywords the method is looked up and bound (LOAD_ATTR before
@@ -375,6 +379,11 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
                                                        : heap_.empty_tuple())
                        : CallObjectInit(self, args);
       packed.Reset();
+      ReleaseCallArguments(heap_.profile(), args);
+      return result;
+    }
+    case TypeTag::kNamedTupleType: {
+      Ref result = InstantiateNamedTuple(*this, callable, args);
       ReleaseCallArguments(heap_.profile(), args);
       return result;
     }

@@ -742,10 +742,11 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
       if (!BuiltinExceptionMro(bases[0].get(), &builtin_exception_mro)) return Flow::kError;
     } else if (type != TypeTag::kBuiltinType ||
                heap_.cls(bases[0].get()).name != "object") {
-      const std::string base_name = type == TypeTag::kBuiltinType
-                                        ? heap_.cls(bases[0].get()).name
-                                        : absl::StrCat("a '", TypeName(heap_, bases[0].get()),
-                                                       "' object");
+      const std::string base_name =
+          type == TypeTag::kBuiltinType      ? heap_.cls(bases[0].get()).name
+          : type == TypeTag::kNamedTupleType ? "a namedtuple class"
+                                             : absl::StrCat("a '", TypeName(heap_, bases[0].get()),
+                                                            "' object");
       Refuse(absl::StrCat("a class derived from ", base_name,
                           " (only from object and the script's own classes)"));
       return Flow::kError;

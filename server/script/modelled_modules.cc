@@ -19,7 +19,8 @@ struct ModelledModule {
 
 constexpr ModelledModule kModelledModules[] = {
     {"array", ""},
-    {"collections", " (of collections heapsim models deque, defaultdict and OrderedDict)"},
+    {"collections",
+     " (of collections heapsim models deque, defaultdict, OrderedDict and namedtuple)"},
     {"copy", ""},
     {"functools", " (of functools heapsim models reduce, partial, lru_cache and cache only)"},
     {"gc", ""},

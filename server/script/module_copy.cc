@@ -16,6 +16,7 @@
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/namedtuple_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/tuple_object.h"
@@ -339,6 +340,9 @@ Ref Copier::ReturnAsIs(PyFunction function, ObjectId x, ObjectId memo) {
 }
 
 Ref Copier::Copy(ObjectId x) {
+  if (IsNamedTuple(heap_, x)) {
+    return Refuse("copy.copy of a namedtuple (copy.py reduces it through __getnewargs__)");
+  }
   std::optional<PyCall> call;
   if (!Enter(PyFunction::kCopy, &call, {x})) return Ref();
   if (IsDefaultDict(heap_, x)) {
@@ -422,6 +426,9 @@ Ref Copier::CannotPickle(ObjectId x) {
 }
 
 Ref Copier::DeepCopy(ObjectId x, ObjectId memo_arg) {
+  if (IsNamedTuple(heap_, x)) {
+    return Refuse("copy.deepcopy of a namedtuple (copy.py reduces it through __getnewargs__)");
+  }
   std::optional<PyCall> call;
   if (!Enter(PyFunction::kDeepCopy, &call, {x, memo_arg})) return Ref();
   const Profile& profile = heap_.profile();

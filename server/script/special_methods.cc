@@ -13,6 +13,7 @@
 #include "server/heap/instance_object.h"
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
+#include "server/heap/namedtuple_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
@@ -219,7 +220,7 @@ bool ItemsHaveSpecialRepr(const Heap& heap, ObjectId object, int depth,
     for (ObjectId item : items) {
       // An OrderedDict's repr makes objects: AppendRepr makes them too.
       if ((SpecialMethods(heap, item) & kSpecialRepr) != 0 || IsOrderedDict(heap, item) ||
-          ItemsHaveSpecialRepr(heap, item, depth + 1, seen)) {
+          IsNamedTuple(heap, item) || ItemsHaveSpecialRepr(heap, item, depth + 1, seen)) {
         return true;
       }
     }
@@ -341,6 +342,24 @@ bool AppendRepr(Interpreter& interp, ObjectId object, int depth,
     std::vector<Ref> made;  // dropped once its text is made
     return AppendOrderedDictRepr(interp, object, depth, active, out, &made);
   }
+  if (IsNamedTuple(heap, object)) {
+    // The class's __repr__: Python code, without a Py_ReprEnter of its own,
+    // whose recursion limit heapsim does not count.
+    if (depth > kSpecialReprNesting) {
+      interp.Refuse(absl::StrCat("the repr of namedtuples nested more than ", kSpecialReprNesting,
+                                 " deep"));
+      return false;
+    }
+    NoteNamedTupleRepr(interp);
+    bool ok = true;
+    std::string text = NamedTupleRepr(heap, object, [&](ObjectId item) {
+      std::string item_text;
+      ok = ok && AppendRepr(interp, item, depth + 1, active, &item_text);
+      return item_text;
+    });
+    if (ok) *out += text;
+    return ok;
+  }
   const TypeTag type = heap.type_of(object);
   const bool container =
       type == TypeTag::kList || type == TypeTag::kTuple || type == TypeTag::kDict;
@@ -396,6 +415,7 @@ bool HasSpecialRepr(const Heap& heap, ObjectId object, bool str) {
   if (heap.type_of(object) == TypeTag::kDeque) return true;  // its repr makes a list
   if (IsDefaultDict(heap, object)) return true;  // its repr makes two strs first
   if (IsOrderedDict(heap, object)) return true;  // its repr makes a list or a dict
+  if (IsNamedTuple(heap, object)) return true;    // its __repr__ is Python code
   uint32_t special = SpecialMethods(heap, object);
   // An exception's str() is BaseException's own unless __str__ is defined.
   if (str && ExceptionArgs(heap, object) != kNoObject) special &= ~kSpecialRepr;

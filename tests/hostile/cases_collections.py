@@ -75,4 +75,34 @@ CASES = [
          "import gc\nfrom collections import OrderedDict\ne = OrderedDict()\ne[0] = e\n"
          "for i in range(100000):\n    e = OrderedDict([(0, e)])\ndel e\nprint(gc.collect() > 0)\n",
          0, r"^$", stdout=r"^True\n$", seconds=30),
+    Case("namedtuple_deep_repr",
+         "from collections import namedtuple\nP = namedtuple('P', 'x')\np = None\n"
+         "for i in range(100000):\n    p = P(p)\nprint(p)\n", 2,
+         r"unsupported: the repr of namedtuples nested more than 50 deep", seconds=30),
+    Case("namedtuple_list_chain_repr",
+         "from collections import namedtuple\nP = namedtuple('P', 'x')\np = None\n"
+         "for i in range(100000):\n    p = P([p])\nprint([p])\n", 2,
+         r"unsupported: the repr of namedtuples nested more than 50 deep", seconds=30),
+    Case("namedtuple_self_in_list_repr",
+         "from collections import namedtuple\nP = namedtuple('P', 'x y')\np = P([], 1)\n"
+         "p.x.append(p)\nprint(p, [p])\n", 0, r"^$",
+         stdout=r"^P\(x=\[P\(x=\[\.\.\.\], y=1\)\], y=1\) \[P\(x=\[P\(x=\[\.\.\.\], y=1\)\], y=1\)\]\n$"),
+    Case("namedtuple_deep_chain_freed",
+         "from collections import namedtuple\nP = namedtuple('P', 'x')\np = None\n"
+         "for i in range(200000):\n    p = P(p)\ndel p\nprint('freed')\n", 0, r"^$",
+         stdout=r"^freed\n$", seconds=30, alone=True),
+    Case("namedtuple_huge_field_string",
+         "from collections import namedtuple\nnamedtuple('B', 'x ' * 10**6)\n", 1,
+         r"^ValueError: Encountered duplicate field name: 'x'$", seconds=30, alone=True),
+    Case("namedtuple_many_fields",
+         "from collections import namedtuple\nB = namedtuple('B', ['f%d' % i for i in range(20000)])\n"
+         "b = B(*range(20000))\nprint(b.f19999, len(b), b[-2])\n", 0, r"^$",
+         stdout=r"^19999 20000 19998\n$", seconds=30),
+    Case("namedtuple_class_collected",
+         "import gc\nfrom collections import namedtuple\nP = namedtuple('P', 'x')\ndel P\n"
+         "print(gc.collect())\n", 2,
+         r"unsupported: a collection that frees a collections.namedtuple class"),
+    Case("namedtuple_subclass",
+         "from collections import namedtuple\nclass P(namedtuple('P', 'x y')):\n    __slots__ = ()\n",
+         2, r"unsupported: a class derived from a namedtuple class"),
 ]

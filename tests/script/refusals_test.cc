@@ -379,7 +379,25 @@ const std::vector<Refusal>& RefusedPrograms() {
        "a collections.OrderedDict passed with ** in a call"},
       {"import collections\nc = collections.Counter('abc')\n",
        "attribute 'Counter' of a 'module' object"},
-      {"from collections import namedtuple\n", "import of 'collections.namedtuple'"},
+      {"from collections import ChainMap\n", "import of 'collections.ChainMap'"},
+      // collections.namedtuple: what its Python code makes is not modelled.
+      {"from collections import namedtuple\nP = namedtuple('P', 'x')\nprint(id(P(1)))\n",
+       "id() after collections.namedtuple()"},
+      {"import gc\nfrom collections import namedtuple\nP = namedtuple('P', 'x')\ndel P\n"
+       "gc.collect()\n",
+       "a collection that frees a collections.namedtuple class"},
+      {"from collections import namedtuple\nclass P(namedtuple('P', 'x')):\n    pass\n",
+       "a class derived from a namedtuple class"},
+      {"import copy\nfrom collections import namedtuple\ncopy.copy(namedtuple('P', 'x')(1))\n",
+       "copy.copy of a namedtuple"},
+      {"from collections import namedtuple\nnamedtuple('P', 'x').x\n",
+       "attribute 'x' of a namedtuple class"},
+      {"import sys\nfrom collections import namedtuple\nP = namedtuple('P', 'x')\n"
+       "sys.getrefcount('x')\n",
+       "sys.getrefcount() of a shared object of type 'str'"},
+      {"import gc\nfrom collections import namedtuple\nP = namedtuple('P', 'x')\n"
+       "gc.collect()\ngc.get_referrers(P)\n",
+       "gc.get_referrers() while a namedtuple class lives"},
       {"from collections import ChainMap\n", "import of 'collections.ChainMap'"},
       {"import copy\nfrom collections import defaultdict\ncopy.copy(defaultdict(list))\n",
        "copy.copy of a 'collections.defaultdict' object"},
