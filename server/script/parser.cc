@@ -210,6 +210,11 @@ class Parser {
     return true;
   }
 
+  // A name read inside a class (and the functions, lambdas and
+  // comprehensions within it, up to the nearest class): CPython's compiler
+  // mangles it with that class's name (`__x` in class C is `_C__x`).
+  std::string Mangled(const std::string& name) const { return MangledName(private_, name); }
+
   // --- Scopes.
   UnitScope& scope() { return tree_.scopes[unit_]; }
   void Use(NameRef* name) { scope().uses.push_back(name); }
@@ -292,11 +297,10 @@ class Parser {
   // return; null when there are none. Their uses join the scope's here.
   ExprPtr AnnotationDisplay(uint32_t unit, Position at, ParameterAnnotations* annotations,
                             ParameterAnnotation* returns);
-  // Refuses what heapsim does not model in an annotation: a private name
-  // (CPython mangles it), and expressions making code units or binding
-  // (lambda, comprehensions, yield, :=) inside it.
-  bool CheckAnnotation(const Expr& annotation, size_t units_mark, const std::string& name,
-                       Position at);
+  // Refuses what heapsim does not model in an annotation: expressions
+  // making code units or binding (lambda, comprehensions, yield, :=)
+  // inside it.
+  bool CheckAnnotation(const Expr& annotation, size_t units_mark);
   // The annotated assignment whose target is `target` (the ':' next).
   StmtPtr ParseAnnotatedAssignment(StmtPtr stmt, ExprPtr target, size_t uses_mark,
                                    bool parenthesized);
@@ -376,6 +380,7 @@ class Parser {
   ParseTree tree_;
   uint32_t unit_ = 0;
   UnitContext context_;
+  std::string private_;  // the nearest enclosing class's name, or empty
   const SourceLimits& limits_;
   int stack_ = 0;       // the modelled parser stack
   int tree_depth_ = 0;  // the depth of the tree node being parsed
@@ -642,7 +647,7 @@ StmtPtr Parser::ParseSmallStatement() {
       do {
         std::string name;
         if (!ReadName(&name)) return nullptr;
-        (global ? scope().globals : scope().nonlocals).insert(std::move(name));
+        (global ? scope().globals : scope().nonlocals).insert(Mangled(name));
       } while (AcceptOp(","));
       return stmt;
     }
@@ -777,10 +782,9 @@ StmtPtr Parser::ParseAnnotatedAssignment(StmtPtr stmt, ExprPtr target, size_t us
   const bool simple = name && !parenthesized;
   const UnitKind kind = tree_.units[unit_].kind;
   const bool evaluated = kind == UnitKind::kModule || kind == UnitKind::kClass;
-  const Position at = Cur().position;
   const size_t units_mark = tree_.units.size();
   ExprPtr annotation = ParseTest();
-  if (failed() || !CheckAnnotation(*annotation, units_mark, simple ? target->name.text : "", at)) {
+  if (failed() || !CheckAnnotation(*annotation, units_mark)) {
     return nullptr;
   }
   const size_t value_mark = scope().uses.size();
@@ -918,6 +922,7 @@ StmtPtr Parser::ParseImport() {
     NameRef bound;
     bound.text = module;
     if (AcceptKeyword("as") && !ReadName(&bound.text)) return nullptr;
+    bound.text = Mangled(bound.text);
     Bind(bound.text);
     stmt->imports.emplace_back(std::move(module), std::move(bound));
   } while (AcceptOp(","));
@@ -958,6 +963,7 @@ StmtPtr Parser::ParseFromImport() {
     NameRef bound;
     bound.text = attribute;
     if (AcceptKeyword("as") && !ReadName(&bound.text)) return nullptr;
+    bound.text = Mangled(bound.text);
     Bind(bound.text);
     stmt->imports.emplace_back(std::move(attribute), std::move(bound));
   } while (AcceptOp(","));
@@ -1126,6 +1132,7 @@ StmtPtr Parser::ParseTry() {
       }
       if (AcceptKeyword("as")) {
         if (!ReadName(&handler.name.text)) return nullptr;
+        handler.name.text = Mangled(handler.name.text);
         Bind(handler.name.text);
       }
     } else if (!stmt->handlers.empty() && stmt->handlers.back().types.empty()) {
@@ -1153,7 +1160,7 @@ bool Parser::ParseAnnotation(const std::string& name, Position at, ParameterAnno
   const size_t uses_mark = scope().uses.size();
   const size_t units_mark = tree_.units.size();
   ExprPtr value = ParseTest();
-  if (failed() || !CheckAnnotation(*value, units_mark, name, at)) return false;
+  if (failed() || !CheckAnnotation(*value, units_mark)) return false;
   std::vector<NameRef*>& uses = scope().uses;
   out->name = name;
   out->at = at;
@@ -1195,12 +1202,7 @@ ExprPtr Parser::AnnotationDisplay(uint32_t unit, Position at, ParameterAnnotatio
   return display;
 }
 
-bool Parser::CheckAnnotation(const Expr& annotation, size_t units_mark, const std::string& name,
-                             Position at) {
-  if (name.size() > 2 && name.starts_with("__") && !name.ends_with("__")) {
-    Unsupported(at, "an annotation of a private name (CPython mangles it)");
-    return false;
-  }
+bool Parser::CheckAnnotation(const Expr& annotation, size_t units_mark) {
   std::function<bool(const Expr&)> plain = [&](const Expr& e) {
     if (e.kind == ExprKind::kYield || e.kind == ExprKind::kYieldFrom ||
         e.kind == ExprKind::kNamedExpr) {
@@ -1262,10 +1264,14 @@ bool Parser::ParseParameters(uint32_t unit_index, std::string_view closer, bool 
         continue;
       }
     }
-    std::string name;
-    if (!ReadName(&name)) return false;
+    std::string source_name;
+    if (!ReadName(&source_name)) return false;
+    // Parameters are mangled too; symtable finds duplicates among the
+    // mangled names and reports the name as written.
+    const std::string name = Mangled(source_name);
     if (!seen.insert(name).second) {
-      SyntaxError(at, absl::StrCat("duplicate argument '", name, "' in function definition"));
+      SyntaxError(at,
+                  absl::StrCat("duplicate argument '", source_name, "' in function definition"));
       return false;
     }
     if (!lambda && AcceptOp(":")) {
@@ -1355,7 +1361,7 @@ StmtPtr Parser::ParseFunctionDef() {
   }
   stmt->annotation = AnnotationDisplay(unit, stmt->position, &annotations, &returns);
   stmt->unit = unit;
-  stmt->name.text = name;
+  stmt->name.text = Mangled(name);
   stmt->header_spans_lines = Cur().position.line != stmt->position.line;
   Block body;
   InUnit(unit, UnitContext{0, true}, [&]() { ParseBlock(&body); });
@@ -1368,7 +1374,7 @@ StmtPtr Parser::ParseFunctionDef() {
     body.erase(body.begin());
   }
   tree_.units[unit].body = std::move(body);
-  Bind(name);
+  Bind(stmt->name.text);
   Use(&stmt->name);
   return stmt;
 }
@@ -1396,13 +1402,15 @@ StmtPtr Parser::ParseClassDef() {
   }
   const uint32_t unit = NewUnit(UnitKind::kClass, name);
   stmt->unit = unit;
-  stmt->name.text = name;
+  stmt->name.text = Mangled(name);
   stmt->header_spans_lines = Cur().position.line != stmt->position.line;
   Block body;
+  const std::string enclosing_private = std::exchange(private_, name);
   InUnit(unit, UnitContext{}, [&]() { ParseBlock(&body); });
+  private_ = enclosing_private;
   if (failed()) return nullptr;
   tree_.units[unit].body = std::move(body);
-  Bind(name);
+  Bind(stmt->name.text);
   Use(&stmt->name);
   return stmt;
 }
@@ -1783,6 +1791,7 @@ ExprPtr Parser::ParseTrailers(ExprPtr primary) {
       ExprPtr expr = NewExpr(ExprKind::kAttribute, primary->position);
       expr->line_ambiguous = primary->line_ambiguous || Cur().position.line != primary->position.line;
       if (!ReadName(&expr->name.text)) return nullptr;
+      expr->name.text = Mangled(expr->name.text);
       expr->operands.push_back(std::move(primary));
       primary = std::move(expr);
     } else if (AcceptOp("(")) {
@@ -1875,7 +1884,7 @@ bool Parser::ParseCallArguments(Expr* call) {
         return false;
       }
       Keyword keyword;
-      keyword.name = Cur().text;
+      keyword.name = Cur().text;  // not mangled (CPython passes it as written)
       index_ += 2;
       for (const Keyword& other : call->keywords) {
         if (other.name == keyword.name) {
@@ -2031,7 +2040,7 @@ ExprPtr Parser::ParseAtom() {
         return nullptr;
       }
       ExprPtr expr = NewExpr(ExprKind::kName, at);
-      expr->name.text = t.text;
+      expr->name.text = Mangled(t.text);
       ++index_;
       Use(&expr->name);
       return expr;
@@ -2378,6 +2387,18 @@ ExprPtr Parser::ParseBraceDisplay() {
 }
 
 }  // namespace
+
+std::string MangledName(std::string_view class_name, const std::string& name) {
+  if (!name.starts_with("__") || name.ends_with("__") || name.find('.') != std::string::npos) {
+    return name;
+  }
+  const size_t start = class_name.find_first_not_of('_');
+  if (start == std::string_view::npos) return name;
+  std::string mangled = "_";
+  mangled.append(class_name.substr(start));
+  mangled.append(name);
+  return mangled;
+}
 
 absl::StatusOr<ParseTree> Parse(std::string_view source, std::string_view filename,
                                 CompileMode mode, const SourceLimits& limits) {

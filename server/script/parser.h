@@ -43,6 +43,13 @@ struct ParseTree {
   std::vector<Expr*> literals;    // every literal, in source order
 };
 
+// `name` as CPython's compiler writes it inside class `class_name`
+// (_Py_Mangle): `__x` becomes `_C__x` for class `C` or `_C` (leading
+// underscores stripped). Unchanged: names not starting with two
+// underscores, ending with two, or dotted; any name when `class_name` is
+// empty (outside classes) or all underscores.
+std::string MangledName(std::string_view class_name, const std::string& name);
+
 // Parses `source` within `limits`. Errors are InvalidArgument
 // "FILE:LINE:COL: SyntaxError: ..." (IndentationError, TabError) or
 // "FILE:LINE:COL: unsupported: ...", or CPython's own errors for nesting
