@@ -218,13 +218,16 @@ Ref MakeClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, O
     std::vector<Ref> names;
     std::vector<ObjectId> items;
     for (const std::string& slot : slots.names) {
-      names.push_back(InternStr(heap, slot));
+      const bool mangled =
+          std::find(slots.mangled.begin(), slots.mangled.end(), slot) != slots.mangled.end();
+      names.push_back(mangled ? NewStrObject(heap, slot) : InternStr(heap, slot));
       items.push_back(names.back().get());
     }
     heap.cls(id).slot_names = NewTupleOf(heap, items).release();
     for (size_t i = 0; i < items.size(); ++i) {
-      Ref member = NewMemberDescriptor(heap, id, items[i], first_slot + static_cast<uint32_t>(i));
-      DictSetItem(heap, dict, items[i], member.get()).IgnoreError();
+      Ref member =
+          NewMemberDescriptor(heap, id, slots.names[i], first_slot + static_cast<uint32_t>(i));
+      DictSetItem(heap, dict, heap.member(member.get()).name, member.get()).IgnoreError();
     }
   }
   for (const char* attribute : {"__dict__", "__weakref__"}) {

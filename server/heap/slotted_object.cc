@@ -1,9 +1,11 @@
 #include "server/heap/slotted_object.h"
 
+#include <string_view>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "server/heap/py_error.h"
+#include "server/heap/str_object.h"
 
 namespace heapsim {
 
@@ -60,11 +62,10 @@ Ref NewSlottedInstance(Heap& heap, ObjectId cls) {
   return heap.Adopt(id);
 }
 
-Ref NewMemberDescriptor(Heap& heap, ObjectId cls, ObjectId name, uint32_t slot) {
+Ref NewMemberDescriptor(Heap& heap, ObjectId cls, std::string_view name, uint32_t slot) {
   const ObjectId id = heap.NewObject(TypeTag::kMemberDescriptor, kMemberDescriptorRequest);
   heap.IncRef(cls);
-  heap.IncRef(name);
-  heap.AttachBody(id, MemberBody{cls, name, slot});
+  heap.AttachBody(id, MemberBody{cls, InternStr(heap, name).release(), slot});
   heap.Track(id);
   return heap.Adopt(id);
 }

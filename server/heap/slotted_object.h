@@ -25,6 +25,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -36,6 +37,9 @@ namespace heapsim {
 struct SlotsSpec {
   bool present = false;            // the namespace binds __slots__
   std::vector<std::string> names;  // the own slot names, sorted (no __dict__ / __weakref__)
+  // The names type_new mangled (private ones): ht_slots holds a new str for
+  // each, the class's dict the interned one.
+  std::vector<std::string> mangled;
   bool dict = false;               // '__dict__' among them
   bool weakref = false;            // '__weakref__' among them
 };
@@ -65,9 +69,10 @@ uint64_t SlottedInstanceSize(const Heap& heap, ObjectId cls);
 // A new instance of slotted `cls` with every slot unset, tracked by the GC.
 Ref NewSlottedInstance(Heap& heap, ObjectId cls);
 
-// A new member descriptor for slot `slot` of `cls`, named `name` (an
-// interned str), tracked by the GC.
-Ref NewMemberDescriptor(Heap& heap, ObjectId cls, ObjectId name, uint32_t slot);
+// A new member descriptor for slot `slot` of `cls`, tracked by the GC; as
+// descr_new, its block is made before its name, the interned str `name`
+// (made if not interned yet).
+Ref NewMemberDescriptor(Heap& heap, ObjectId cls, std::string_view name, uint32_t slot);
 
 // The member's value in `instance` (borrowed), or CPython's AttributeError
 // when the slot is unset. REQUIRES: `instance`'s class has the member.

@@ -11,6 +11,7 @@
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
 #include "server/heap/value_ops.h"
+#include "server/script/parser.h"
 
 namespace heapsim::script {
 
@@ -45,7 +46,8 @@ absl::StatusOr<SlotsSpec> SlotsBesideDict(const Heap& heap, SlotsSpec spec) {
 
 }  // namespace
 
-absl::StatusOr<SlotsSpec> ClassSlots(Heap& heap, ObjectId ns, ObjectId base) {
+absl::StatusOr<SlotsSpec> ClassSlots(Heap& heap, ObjectId ns, ObjectId base,
+                                     const std::string& class_name) {
   SlotsSpec spec;
   const bool base_dict = base != kNoObject && heap.cls(base).instance_dict;
   const bool base_weakref = base != kNoObject && heap.cls(base).instance_weakref;
@@ -73,7 +75,6 @@ absl::StatusOr<SlotsSpec> ClassSlots(Heap& heap, ObjectId ns, ObjectId base) {
   }
   // type_new's checks, item by item, then the class variables.
   bool dict_seen = false;
-  std::vector<ObjectId> named;
   for (ObjectId item : items) {
     if (heap.type_of(item) != TypeTag::kStr) {
       return PyError(PyExc::kTypeError, absl::StrCat("__slots__ items must be strings, not '",
@@ -97,23 +98,26 @@ absl::StatusOr<SlotsSpec> ClassSlots(Heap& heap, ObjectId ns, ObjectId base) {
       spec.weakref = true;
       continue;
     }
-    spec.names.push_back(name);
-    named.push_back(item);
+    const std::string mangled = MangledName(class_name, name);
+    if (mangled != name) spec.mangled.push_back(mangled);
+    spec.names.push_back(mangled);
   }
   spec.dict = dict_seen;
   absl::flat_hash_set<std::string> seen;
   for (const std::string& name : spec.names) {
     if (!seen.insert(name).second) return NotModelled(absl::StrCat("names '", name, "' twice"));
-    if (name.size() > 2 && name[0] == '_' && name[1] == '_') {
-      return NotModelled(absl::StrCat("holds '", name, "' (a private or special name)"));
+    if (name.size() > 2 && name.starts_with("__") && name.ends_with("__")) {
+      return NotModelled(absl::StrCat("holds '", name, "' (a special name)"));
     }
   }
-  for (ObjectId name : named) {
-    absl::StatusOr<ObjectId> bound = DictLookup(heap, ns, name);
+  for (const std::string& name : spec.names) {
+    // The class body's names are interned: one not interned is not bound.
+    const ObjectId key = heap.FindInterned(name);
+    if (key == kNoObject) continue;
+    absl::StatusOr<ObjectId> bound = DictLookup(heap, ns, key);
     if (bound.ok() && *bound != kNoObject) {
-      return PyError(
-          PyExc::kValueError,
-          absl::StrCat("'", heap.str(name).utf8, "' in __slots__ conflicts with class variable"));
+      return PyError(PyExc::kValueError,
+                     absl::StrCat("'", name, "' in __slots__ conflicts with class variable"));
     }
   }
   std::sort(spec.names.begin(), spec.names.end());

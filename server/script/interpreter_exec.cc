@@ -790,7 +790,7 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
   const bool exception_class = !builtin_exception_mro.empty() ||
                                (base != kNoObject && IsExceptionClass(heap_, base));
   if (exception_class && !CheckExceptionClassBody(unit.name, ns.get())) return Flow::kError;
-  absl::StatusOr<SlotsSpec> slots = ClassSlots(heap_, ns.get(), base);
+  absl::StatusOr<SlotsSpec> slots = ClassSlots(heap_, ns.get(), base, unit.name);
   if (!slots.ok()) {
     Raise(slots.status());
     return Flow::kError;
