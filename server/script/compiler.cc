@@ -954,11 +954,17 @@ absl::Status Compiler::CheckGeneratorFrames() const {
 }
 
 void Compiler::MakeCodeObjects() {
+  // The code objects of the units nested in each unit (its functions,
+  // lambdas, classes and comprehensions not inlined, in source order), which
+  // its co_consts holds as CPython's do: a function's code lives as long as
+  // the code that makes the function, not only as long as the program.
+  std::vector<std::vector<ObjectId>> nested(tree_.units.size());
   for (uint32_t i = static_cast<uint32_t>(tree_.units.size()); i-- > 0;) {
     if (names_[i].inlined) continue;
     CodeUnit& unit = tree_.units[i];
     ConstantList consts;
     CollectUnitConstants(i, &consts);
+    for (auto code = nested[i].rbegin(); code != nested[i].rend(); ++code) consts.Add(*code);
     Ref consts_tuple = NewTupleOf(heap_, consts.items);
     Ref name = InternStr(heap_, unit.name);
     unit.stack_size = StackDepth(i, unit);
@@ -968,6 +974,9 @@ void Compiler::MakeCodeObjects() {
     Ref code = NewCode(heap_, program_index_, i, std::move(consts_tuple), std::move(name),
                        unit.stack_size, locals);
     unit.code_object = code.get();
+    uint32_t owner = Parent(i);
+    while (owner != kNoUnit && names_[owner].inlined) owner = Parent(owner);
+    if (owner != kNoUnit) nested[owner].push_back(code.get());
     program_->owned.push_back(code.release());
   }
 }

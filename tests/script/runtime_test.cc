@@ -39,6 +39,18 @@ TEST_P(RuntimeTest, ValuesAndScriptsWithoutLivingCodeAreForgotten) {
   EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
 }
 
+// A function's code keeps the code of the functions and comprehensions it
+// makes: a function of an older program (its module code long freed) makes
+// them when called, whatever the runs between reused.
+TEST_P(RuntimeTest, NestedCodeLivesAsLongAsTheCodeThatMakesIt) {
+  Run("import sys\nsizes = [1, 2]\n");
+  Run("import sys\ndef a():\n    sys.getsizeof([1, 2, 3])\ndef b():\n    values = [s for s in sizes]\n"
+      "    def inner():\n        return [v * 2 for v in values]\n    return inner()\n");
+  for (int i = 0; i < 3; ++i) Run("a()\n");
+  EXPECT_EQ(Run("print(b())\n"), "[2, 4]\n");
+  EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
+}
+
 // A snapshot keeps the list of traces it was taken from: the heap's
 // bookkeeping counts that reference (the fuzzer found it missing).
 TEST_P(RuntimeTest, ASnapshotHoldsItsTracesList) {
