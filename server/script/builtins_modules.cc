@@ -363,9 +363,8 @@ Ref ModuleCall::Run() {
       if (!gc.counts_known && !gc.timing.unmodelled_code.empty()) {
         interp_.Refuse(absl::StrCat(
             "gc.get_count() after ", gc.timing.unmodelled_code,
-            " until the next full collection (CPython's counts include the objects "
-            "tracemalloc.py, functools.py or collections makes and frees, which heapsim does not "
-            "model)"));
+            " until the next full collection (CPython's counts include GC objects that code "
+            "makes and frees which heapsim does not model one by one)"));
         return Ref();
       }
       if (!gc.counts_known) {

@@ -804,6 +804,26 @@ TEST_P(Refusals, GcCountsAfterASnapshotAreRefusedUntilAFullCollection) {
   EXPECT_TRUE(RunScript(GetParam(), prefix + "gc.collect()\nprint(gc.get_count())\n").ok());
 }
 
+// A class statement makes and frees GC objects heapsim does not model one
+// by one (CPython 3.8 counts 8 for an empty class, the model fewer):
+// gc.get_count() is refused until the next full collection, in a function
+// too, and known again after it.
+TEST_P(Refusals, GcCountsAfterAClassStatementAreRefusedUntilAFullCollection) {
+  for (const std::string& source :
+       {std::string("import gc\ngc.collect()\nclass A:\n    pass\nprint(gc.get_count())\n"),
+        std::string("import gc\ndef f():\n    class B:\n        x = 1\n    return B\n"
+                    "gc.collect()\nf()\nprint(gc.get_count())\n")}) {
+    const absl::Status status = RunScript(GetParam(), source);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
+    EXPECT_NE(status.message().find("unsupported: gc.get_count() after a class statement"),
+              std::string::npos)
+        << status.message();
+  }
+  EXPECT_TRUE(RunScript(GetParam(),
+                        "import gc\nclass A:\n    pass\ngc.collect()\nprint(gc.get_count())\n")
+                  .ok());
+}
+
 TEST_P(Refusals, GeneratorFramesHeapsimCannotSizeAreRefusedWhereTheySizeTheObject) {
   const std::string source = "a = [['ab']]\ng = (len(*x) for x in a)\nprint(sum(g))\n";
   const absl::Status status = RunScript(GetParam(), source);
