@@ -208,6 +208,7 @@ TEST_P(FinalizersTest, AReferenceDyingAfterItsReferentStillGetsItsCallback) {
 
 TEST_P(FinalizersTest, WeakRefCallbacksInACollectionRunBeforeTheFinalizers) {
   EXPECT_EQ(Run("import gc, weakref\n"
+                "gc.collect()\n"  // what the import may have left
                 "a = Named('a')\n"
                 "a.children.append(a)\n"
                 "r = weakref.ref(a, lambda r: print('cb a', r()))\n"
