@@ -21,6 +21,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "server/heap/budget.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/gc_timing.h"
 #include "server/heap/int_object.h"
@@ -33,6 +34,7 @@
 #include "server/script/builtin_call.h"
 #include "server/script/builtins.h"
 #include "server/script/class_slots.h"
+#include "server/script/parser.h"
 #include "server/script/subset_check.h"
 
 namespace heapsim::script {
@@ -53,21 +55,6 @@ constexpr uint64_t kMethodGcObjects = 8;
 // A __repr__ call: before 3.11 its code object's frame, made by the first
 // call (shared by every namedtuple class).
 constexpr uint64_t kReprGcObjects = 1;
-
-// Python's keywords (keyword.kwlist), which no type or field name may be.
-constexpr std::string_view kKeywords[] = {
-    "False", "None",     "True",    "and",    "as",       "assert", "async",  "await",
-    "break", "class",    "continue", "def",   "del",      "elif",   "else",   "except",
-    "finally", "for",    "from",    "global", "if",       "import", "in",     "is",
-    "lambda", "nonlocal", "not",    "or",     "pass",     "raise",  "return", "try",
-    "while", "with",     "yield"};
-
-bool IsKeyword(std::string_view name) {
-  for (std::string_view keyword : kKeywords) {
-    if (keyword == name) return true;
-  }
-  return false;
-}
 
 // Records that collections' Python code ran: its memory is not modelled
 // from now on, and its GC objects widen the timing window.
@@ -258,6 +245,9 @@ class NamedTupleCall : public BuiltinCall {
     }
     std::optional<std::vector<std::string>> fields = FieldNames(given[1]);
     if (!fields) return Ref();
+    // The checks and the class below take time and host memory in
+    // proportion to the fields.
+    if (!SpendWork(fields->size() + 1)) return Fail(BudgetStatus());
     NoteNamedTupleCode(interp_, "collections.namedtuple()",
                        kClassGcObjects + kClassGcObjectsPerField * fields->size());
     const std::optional<std::string> type_name = NameText(given[0]);
@@ -286,7 +276,7 @@ class NamedTupleCall : public BuiltinCall {
       absl::flat_hash_set<std::string> seen;
       for (size_t i = 0; i < names.size(); ++i) {
         const std::string name = names[i];
-        if (!AsciiIdentifier(name) || IsKeyword(name) || name.starts_with("_") ||
+        if (!AsciiIdentifier(name) || IsPythonKeyword(name) || name.starts_with("_") ||
             seen.contains(name)) {
           names[i] = absl::StrCat("_", i);
         }
@@ -305,7 +295,7 @@ class NamedTupleCall : public BuiltinCall {
                             absl::StrCat("Type names and field names must be valid identifiers: ",
                                          Repr(heap_, NewStr(heap_, name).get()))));
       }
-      if (IsKeyword(name)) {
+      if (IsPythonKeyword(name)) {
         return Fail(PyError(PyExc::kValueError,
                             absl::StrCat("Type names and field names cannot be a keyword: '",
                                          name, "'")));

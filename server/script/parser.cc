@@ -30,6 +30,12 @@ const absl::flat_hash_set<std::string_view>& Keywords() {
   return *keywords;
 }
 
+}  // namespace
+
+bool IsPythonKeyword(std::string_view word) { return Keywords().contains(word); }
+
+namespace {
+
 
 // The name CPython's error messages give an expression that cannot be
 // assigned to.

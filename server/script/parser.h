@@ -43,6 +43,9 @@ struct ParseTree {
   std::vector<Expr*> literals;    // every literal, in source order
 };
 
+// Whether `word` is one of Python's keywords (keyword.kwlist).
+bool IsPythonKeyword(std::string_view word);
+
 // `name` as CPython's compiler writes it inside class `class_name`
 // (_Py_Mangle): `__x` becomes `_C__x` for class `C` or `_C` (leading
 // underscores stripped). Unchanged: names not starting with two
