@@ -220,6 +220,11 @@ class Parser {
   // comprehensions within it, up to the nearest class): CPython's compiler
   // mangles it with that class's name (`__x` in class C is `_C__x`).
   std::string Mangled(const std::string& name) const { return MangledName(private_, name); }
+  // Mangles `name` in place; most names (outside classes, or not private)
+  // are left without a copy.
+  void Mangle(std::string& name) const {
+    if (!private_.empty() && name.starts_with("__")) name = MangledName(private_, name);
+  }
 
   // --- Scopes.
   UnitScope& scope() { return tree_.scopes[unit_]; }
@@ -928,7 +933,7 @@ StmtPtr Parser::ParseImport() {
     NameRef bound;
     bound.text = module;
     if (AcceptKeyword("as") && !ReadName(&bound.text)) return nullptr;
-    bound.text = Mangled(bound.text);
+    Mangle(bound.text);
     Bind(bound.text);
     stmt->imports.emplace_back(std::move(module), std::move(bound));
   } while (AcceptOp(","));
@@ -969,7 +974,7 @@ StmtPtr Parser::ParseFromImport() {
     NameRef bound;
     bound.text = attribute;
     if (AcceptKeyword("as") && !ReadName(&bound.text)) return nullptr;
-    bound.text = Mangled(bound.text);
+    Mangle(bound.text);
     Bind(bound.text);
     stmt->imports.emplace_back(std::move(attribute), std::move(bound));
   } while (AcceptOp(","));
@@ -1138,7 +1143,7 @@ StmtPtr Parser::ParseTry() {
       }
       if (AcceptKeyword("as")) {
         if (!ReadName(&handler.name.text)) return nullptr;
-        handler.name.text = Mangled(handler.name.text);
+        Mangle(handler.name.text);
         Bind(handler.name.text);
       }
     } else if (!stmt->handlers.empty() && stmt->handlers.back().types.empty()) {
@@ -1797,7 +1802,7 @@ ExprPtr Parser::ParseTrailers(ExprPtr primary) {
       ExprPtr expr = NewExpr(ExprKind::kAttribute, primary->position);
       expr->line_ambiguous = primary->line_ambiguous || Cur().position.line != primary->position.line;
       if (!ReadName(&expr->name.text)) return nullptr;
-      expr->name.text = Mangled(expr->name.text);
+      Mangle(expr->name.text);
       expr->operands.push_back(std::move(primary));
       primary = std::move(expr);
     } else if (AcceptOp("(")) {
