@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/py_error.h"
+#include "server/heap/sizeof.h"
 #include "server/heap/slotted_object.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
@@ -12,8 +13,6 @@
 namespace heapsim {
 
 namespace {
-
-constexpr uint64_t kGcHeader = 16;
 
 uint64_t RoundUp8(uint64_t n) { return (n + 7) & ~uint64_t{7}; }
 
@@ -298,7 +297,7 @@ Ref NewInstance(Heap& heap, ObjectId cls) {
   const Profile& profile = heap.profile();
   const uint64_t head = HasSlots(heap, cls)
                             ? SlottedInstanceSize(heap, cls)
-                            : kGcHeader + profile.instance_preheader + profile.instance_basic_size;
+                            : kGcHeaderSize + profile.instance_preheader + profile.instance_basic_size;
   const uint32_t shared = heap.cls(cls).shared_keys;
   InstanceBody body;
   body.cls = cls;
@@ -447,7 +446,7 @@ uint64_t InstanceSizeOf(const Heap& heap, ObjectId instance) {
   if (IsExceptionClass(heap, cls)) {
     return profile.aux.exception + (profile.weakref_in_preheader ? 16 : 8);
   }
-  return kGcHeader + profile.instance_preheader + profile.instance_basic_size;
+  return kGcHeaderSize + profile.instance_preheader + profile.instance_basic_size;
 }
 
 }  // namespace heapsim

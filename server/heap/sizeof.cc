@@ -23,12 +23,6 @@
 
 namespace heapsim {
 
-namespace {
-
-constexpr uint64_t kGcHeader = 16;  // PyGC_Head, in every profile
-
-}  // namespace
-
 uint64_t SizeOf(const Heap& heap, ObjectId id) {
   const AuxSizes& aux = heap.profile().aux;
   switch (heap.type_of(id)) {
@@ -143,7 +137,7 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
 
 uint64_t SizeOfMethod(const Heap& heap, ObjectId id) {
   const TypeTag type = heap.type_of(id);
-  uint64_t in_front = heap.IsGcType(type) ? kGcHeader : 0;
+  uint64_t in_front = heap.IsGcType(type) ? kGcHeaderSize : 0;
   if (type == TypeTag::kInstance) in_front = heap.HeaderBytesOf(id);
   return SizeOf(heap, id) - in_front;
 }

@@ -11,6 +11,10 @@
 
 namespace heapsim {
 
+// The GC header (PyGC_Head) in front of every GC-tracked object, in every
+// profile.
+inline constexpr uint64_t kGcHeaderSize = 16;
+
 uint64_t SizeOf(const Heap& heap, ObjectId id);
 
 // x.__sizeof__(): SizeOf without what sys.getsizeof adds in front of the

@@ -5,13 +5,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "server/heap/py_error.h"
+#include "server/heap/sizeof.h"
 #include "server/heap/str_object.h"
 
 namespace heapsim {
 
 namespace {
 
-constexpr uint64_t kGcHeader = 16;
 constexpr uint64_t kObjectHead = 16;  // refcount and type
 constexpr uint8_t kManagedPreheader = 16;
 
@@ -47,7 +47,7 @@ uint8_t SlottedPreheader(const Heap& heap, ObjectId cls) {
 }
 
 uint64_t SlottedInstanceSize(const Heap& heap, ObjectId cls) {
-  return kGcHeader + SlottedPreheader(heap, cls) + BasicSize(heap, cls);
+  return kGcHeaderSize + SlottedPreheader(heap, cls) + BasicSize(heap, cls);
 }
 
 Ref NewSlottedInstance(Heap& heap, ObjectId cls) {
