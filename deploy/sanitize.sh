@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and tests under the sanitizers (CMake presets): every test under
-# ASan+UBSan in build-asan/ (but those labelled sanitizer-slow), then the
-# concurrency tests (label `tsan`) under TSan in build-tsan/.
+# ASan+UBSan in build-asan/ (but those labelled sanitizer-slow or
+# sanitizer-covered), then the concurrency tests (label `tsan`) under TSan
+# in build-tsan/.
 # Usage: deploy/sanitize.sh [asan|tsan]...   (default: both)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -2,13 +2,14 @@
 """Hostile inputs against a real heapd: every case ends with its expected
 result, in time, and heapd stays up with bounded memory.
 
-    run_hostile.py HEAPD HEAPCTL [--only NAME[,NAME]] [--profile X.Y] [--jobs N]
+    run_hostile.py HEAPD HEAPCTL [--only NAME[,NAME]] [--profile X.Y | --all-profiles]
+                   [--jobs N]
 
 Starts its own heapd on a free loopback port (default limits, but sessions
 hold at most SESSION_MAX_BYTES of simulated memory unless a case asks for
 more; no HTTP port), runs every case of every `cases_*.py` module beside
 this file through `heapctl run` (those marked `alone` one by one, then the
-others JOBS at once), checks heapd is still serving after each, and that
+others JOBS at once) on its profiles (below), checks heapd is still serving after each, and that
 heapd's peak resident set stays under MAX_RSS_BYTES: a session's host
 memory is about 1.3 times its simulated footprint (README, "Limits"), plus
 what the allocator keeps between calls, so the bound holds with room to
@@ -16,11 +17,19 @@ spare on any machine, fast or slow. Prints one line per
 case and profile as each ends, then 'N passed, M failed'; exits 0 only when
 all passed.
 
+Profiles: with --profile, the ones named; with --all-profiles, all six;
+by default (ctest) each case runs on every profile its expectations name
+(the keys of an `exit` or `stderr` dict) and on two more, one of 3.8-3.10
+and one of 3.11-3.13, picked from a hash of its name: every case meets an
+old and a new interpreter, every profile meets about a third of the cases,
+and the same cases meet the same profiles on every run.
+
 A case module defines CASES, a list of Case. Sources are generated (a
 100,000-level bracket nest is not a file in the repository).
 """
 import argparse
 import concurrent.futures
+import zlib
 import glob
 import importlib.util
 import os
@@ -68,6 +77,14 @@ class Case:
             return self.exit.get(profile, self.exit.get("*"))
         return self.exit
 
+    def named_profiles(self):
+        """The profiles this case's expectations name (keys other than '*')."""
+        named = set()
+        for expectation in (self.exit, self.stderr):
+            if isinstance(expectation, dict):
+                named.update(key for key in expectation if key != "*")
+        return named
+
     def stderr_for(self, profile):
         if isinstance(self.stderr, dict):
             return self.stderr.get(profile, self.stderr.get("*"))
@@ -83,6 +100,15 @@ def load_cases():
         spec.loader.exec_module(module)
         cases.extend(module.CASES)
     return cases
+
+
+def default_profiles(case):
+    """The profiles a case runs on without --profile or --all-profiles:
+    those it names, one old and one new one (see the module's comment)."""
+    pick = zlib.crc32(case.name.encode())
+    old, new = PROFILES[:3], PROFILES[3:]
+    chosen = case.named_profiles() | {old[pick % 3], new[(pick // 3) % 3]}
+    return [profile for profile in PROFILES if profile in chosen]
 
 
 def free_port():
@@ -175,11 +201,12 @@ def main():
     ap.add_argument("heapctl")
     ap.add_argument("--only", action="append", default=[])
     ap.add_argument("--profile", action="append", default=[])
+    ap.add_argument("--all-profiles", action="store_true",
+                    help="every case on every profile (default: each on its own few)")
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
                     help="cases run at once against the one heapd (default: 2, or 1 on one core)")
     args = ap.parse_args()
     only = {n for o in args.only for n in o.split(",") if n}
-    profiles = args.profile or PROFILES
     cases = [c for c in load_cases() if not only or c.name in only]
 
     port = free_port()
@@ -202,6 +229,12 @@ def main():
         data = case.source.encode() if isinstance(case.source, str) else case.source
         with open(path, "wb") as f:
             f.write(data)
+        if args.profile:
+            profiles = args.profile
+        elif args.all_profiles:
+            profiles = PROFILES
+        else:
+            profiles = default_profiles(case)
         runs.extend((case, profile, path) for profile in profiles)
     # The cases that need heapd to themselves one by one, then the rest
     # JOBS at once, the longest limits first so that the workers end together.
