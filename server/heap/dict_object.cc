@@ -1,6 +1,7 @@
 #include "server/heap/dict_object.h"
 
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "server/heap/dealloc.h"
@@ -262,6 +263,69 @@ bool DictReplaceIfKeyAt(Heap& heap, ObjectId dict, uint32_t entry, ObjectId key,
   return true;
 }
 
+namespace {
+
+// Whether the profile's split tables hold keys only in the shared keys'
+// order and allow no deletion (3.8-3.10), rather than keeping their own
+// insertion order (3.11+: the values array's order bytes).
+bool SplitTablesInSharedOrder(const Heap& heap) {
+  return heap.profile().instance_storage == InstanceStorage::kSplitDict;
+}
+
+// insertdict on a split table for a key the dict does not hold: the key
+// goes into the shared keys (if new to them) and the value into the
+// dict's values, the table staying split. Returns false, changing
+// nothing, when CPython combines the table first: a key that is not an
+// exact str, shared keys with no usable slot left for a new name, or
+// (3.8-3.10) a key out of the shared keys' order.
+bool InsertIntoSplitTable(Heap& heap, ObjectId dict, ObjectId key, ObjectId value) {
+  if (!IsExactStr(heap, key)) return false;
+  const DictBody& body = heap.dict(dict);
+  const uint32_t shared = body.shared_keys;
+  const uint64_t used = body.used;
+  const bool in_order = SplitTablesInSharedOrder(heap);
+  int64_t ix = SharedKeyIndex(heap, shared, key);
+  if (ix < 0) {
+    if (in_order && used != heap.shared_keys(shared).names.size()) return false;
+    ix = AddSharedKey(heap, shared, key);
+    if (ix < 0) return false;
+  } else if (in_order && static_cast<uint64_t>(ix) != used) {
+    return false;
+  }
+  SplitDictAppend(heap, dict, heap.shared_keys(shared).names[ix], value);
+  return true;
+}
+
+// A split table's entries after a deletion (3.11+): the live ones in
+// order, indexed afresh, as the values array's order bytes close up.
+void CompactSplitTable(DictBody& body) {
+  std::erase_if(body.entries, [](const DictEntry& entry) { return entry.key == kNoObject; });
+  body.indices.assign(body.indices.size(), DictBody::kEmptySlot);
+  BuildIndices(body);
+}
+
+}  // namespace
+
+int64_t SharedKeyIndex(const Heap& heap, uint32_t shared_keys, ObjectId name) {
+  if (shared_keys == 0) return -1;
+  const std::vector<ObjectId>& names = heap.shared_keys(shared_keys).names;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == name || heap.str(names[i]).utf8 == heap.str(name).utf8) {
+      return static_cast<int64_t>(i);
+    }
+  }
+  return -1;
+}
+
+int64_t AddSharedKey(Heap& heap, uint32_t shared_keys, ObjectId name) {
+  SharedKeysBody& keys = heap.shared_keys(shared_keys);
+  if (keys.usable == 0) return -1;
+  heap.IncRef(name);
+  keys.names.push_back(name);
+  --keys.usable;
+  return static_cast<int64_t>(keys.names.size() - 1);
+}
+
 absl::Status DictSetItem(Heap& heap, ObjectId dict, ObjectId key, ObjectId value) {
   absl::StatusOr<int64_t> hash = Hash(heap, key);
   if (!hash.ok()) return hash.status();
@@ -276,6 +340,7 @@ absl::Status DictSetItem(Heap& heap, ObjectId dict, ObjectId key, ObjectId value
   DictBody& body = heap.dict(dict);
   const int64_t slot = FindSlot(heap, body, key, *hash);
   if (slot < 0 && body.shared_keys != 0) {
+    if (InsertIntoSplitTable(heap, dict, key, value)) return absl::OkStatus();
     DictUnshare(heap, dict);
     return DictSetItem(heap, dict, key, value);
   }
@@ -305,12 +370,18 @@ absl::Status DictSetItem(Heap& heap, ObjectId dict, ObjectId key, ObjectId value
 }
 
 absl::Status DictDelItem(Heap& heap, ObjectId dict, ObjectId key) {
-  DictUnshare(heap, dict);
   absl::StatusOr<int64_t> hash = Hash(heap, key);
   if (!hash.ok()) return hash.status();
-  const int64_t slot = FindSlot(heap, heap.dict(dict), key, *hash);
+  int64_t slot = FindSlot(heap, heap.dict(dict), key, *hash);
   if (slot < 0) return KeyErrorFor(heap, key);
+  const bool split = heap.dict(dict).from_split_keys;
+  if (split && SplitTablesInSharedOrder(heap)) {
+    // A split table allows no deletion: it is combined first.
+    DictUnshare(heap, dict);
+    slot = FindSlot(heap, heap.dict(dict), key, *hash);
+  }
   const DictEntry removed = RemoveAt(heap, dict, slot);
+  if (heap.dict(dict).from_split_keys) CompactSplitTable(heap.dict(dict));
   heap.DecRef(removed.key);
   heap.DecRef(removed.value);
   return absl::OkStatus();

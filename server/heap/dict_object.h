@@ -99,6 +99,14 @@ std::vector<std::pair<ObjectId, ObjectId>> DictItems(const Heap& heap, ObjectId 
 // on the keys. Its entries follow the shared keys' order.
 Ref NewSplitDict(Heap& heap, uint32_t shared_keys, uint32_t capacity);
 
+// The position of `name` among the shared keys `shared_keys` (0 for none),
+// or -1.
+int64_t SharedKeyIndex(const Heap& heap, uint32_t shared_keys, ObjectId name);
+
+// Adds `name` to the shared keys if they have a usable slot left; returns
+// its position, or -1 when they are full.
+int64_t AddSharedKey(Heap& heap, uint32_t shared_keys, ObjectId name);
+
 // Appends the value of the next shared key to a split dict.
 // REQUIRES: `key` is shared name number Length(dict).
 void SplitDictAppend(Heap& heap, ObjectId dict, ObjectId key, ObjectId value);

@@ -16,28 +16,6 @@ namespace {
 
 uint64_t RoundUp8(uint64_t n) { return (n + 7) & ~uint64_t{7}; }
 
-// The slot of `name` among the shared keys, or -1.
-int64_t SharedIndex(const Heap& heap, uint32_t shared_keys, ObjectId name) {
-  if (shared_keys == 0) return -1;
-  const std::vector<ObjectId>& names = heap.shared_keys(shared_keys).names;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == name || heap.str(names[i]).utf8 == heap.str(name).utf8) {
-      return static_cast<int64_t>(i);
-    }
-  }
-  return -1;
-}
-
-// Adds `name` to the class's shared keys if they take it; returns its slot.
-int64_t AddSharedName(Heap& heap, uint32_t shared_keys, ObjectId name) {
-  SharedKeysBody& keys = heap.shared_keys(shared_keys);
-  if (keys.usable == 0) return -1;
-  heap.IncRef(name);
-  keys.names.push_back(name);
-  --keys.usable;
-  return static_cast<int64_t>(keys.names.size() - 1);
-}
-
 // 3.8-3.10: the instance's __dict__, made on first use.
 ObjectId EnsureDict(Heap& heap, ObjectId instance) {
   InstanceBody& body = heap.instance(instance);
@@ -56,31 +34,20 @@ ObjectId EnsureDict(Heap& heap, ObjectId instance) {
   return heap.instance(instance).dict;
 }
 
-// 3.8-3.10 setattr on the instance's dict, keeping the table split while
-// the attribute goes in the shared keys' order.
+// 3.8-3.10 setattr on the instance's dict (_PyObjectDict_SetItem): the
+// table stays split while the attribute goes in the shared keys' order
+// (DictSetItem).
 void SetInDict(Heap& heap, ObjectId instance, ObjectId name, ObjectId value) {
   const ObjectId dict = EnsureDict(heap, instance);
   const ObjectId cls = heap.instance(instance).cls;
   const DictBody& body = heap.dict(dict);
   if (body.from_split_keys) {
-    int64_t ix = SharedIndex(heap, body.shared_keys, name);
-    if (ix >= 0 && ix < static_cast<int64_t>(body.entries.size())) {
-      DictSetItem(heap, dict, name, value).IgnoreError();  // replace in place
-      return;
-    }
-    if (ix < 0 && body.entries.size() == heap.shared_keys(body.shared_keys).names.size()) {
-      ix = AddSharedName(heap, body.shared_keys, name);
-    }
-    if (ix >= 0 && ix == static_cast<int64_t>(body.entries.size())) {
-      SplitDictAppend(heap, dict, heap.shared_keys(body.shared_keys).names[ix], value);
-      return;
-    }
-    // Out of order, or the shared keys are full: the dict gets its own
+    const uint32_t old_shared = body.shared_keys;
+    DictSetItem(heap, dict, name, value).IgnoreError();
+    if (heap.dict(dict).from_split_keys) return;
+    // Out of order, or the shared keys are full: the dict got its own
     // table. If no other dict uses the class's keys, this dict's new keys
     // become the shared ones (make_keys_shared); else sharing stops.
-    const uint32_t old_shared = body.shared_keys;
-    DictUnshare(heap, dict);
-    DictSetItem(heap, dict, name, value).IgnoreError();
     ClassBody& class_body = heap.cls(cls);
     if (class_body.shared_keys == old_shared) {
       const bool only_class_left = heap.shared_keys(old_shared).refcount == 1;
@@ -332,7 +299,7 @@ ObjectId InstanceGetAttr(const Heap& heap, ObjectId instance, ObjectId name) {
     absl::StatusOr<ObjectId> value = DictLookup(heap, body.dict, name);
     return value.ok() ? *value : kNoObject;
   }
-  const int64_t ix = SharedIndex(heap, heap.cls(body.cls).shared_keys, name);
+  const int64_t ix = SharedKeyIndex(heap, heap.cls(body.cls).shared_keys, name);
   if (ix < 0 || ix >= static_cast<int64_t>(body.values.size())) return kNoObject;
   return body.values[ix];
 }
@@ -346,8 +313,8 @@ void InstanceSetAttr(Heap& heap, ObjectId instance, ObjectId name, ObjectId valu
   InstanceBody& body = heap.instance(instance);
   if (body.dict == kNoObject) {
     const uint32_t shared = heap.cls(body.cls).shared_keys;
-    int64_t ix = SharedIndex(heap, shared, name);
-    if (ix < 0 && shared != 0) ix = AddSharedName(heap, shared, name);
+    int64_t ix = SharedKeyIndex(heap, shared, name);
+    if (ix < 0 && shared != 0) ix = AddSharedKey(heap, shared, name);
     if (ix >= 0 && ix < static_cast<int64_t>(heap.instance(instance).values.size())) {
       heap.IncRef(value);
       ObjectId& slot = heap.instance(instance).values[ix];
@@ -372,7 +339,7 @@ absl::Status InstanceDelAttr(Heap& heap, ObjectId instance, ObjectId name) {
   }
   InstanceBody& body = heap.instance(instance);
   if (body.dict == kNoObject) {
-    const int64_t ix = SharedIndex(heap, heap.cls(body.cls).shared_keys, name);
+    const int64_t ix = SharedKeyIndex(heap, heap.cls(body.cls).shared_keys, name);
     const ObjectId old = std::exchange(body.values[ix], kNoObject);
     heap.DecRef(old);
     return absl::OkStatus();

@@ -24,4 +24,11 @@ CASES = [
          r"^RuntimeError: super\(\): arg\[0\] deleted$"),
     Case("super_outside_class", "def f(a):\n    return super()\nf(1)\n", 1,
          r"^RuntimeError: super\(\): __class__ cell not found$"),
+    # A split table (3.11+ keeps it split through deletions) churned: its
+    # entries and indices stay bounded.
+    Case("instance_dict_split_churn",
+         "class P:\n    def __init__(self):\n        self.x = 1\n        self.y = 2\np = P()\n"
+         "d = p.__dict__\nfor i in range(200000):\n    del p.x\n    p.x = i\n    d['k'] = i\n"
+         "    del d['k']\nprint(len(d), p.x, list(d))\n", 0, r"^$", seconds=20,
+         stdout=r"^2 199999 \['y', 'x'\]\n$"),
 ]
