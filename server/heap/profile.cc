@@ -150,7 +150,8 @@ constexpr Profile Py38() {
       .packing_functions =
           "zip enumerate reversed min max "
           "dict.update set.update set.union set.intersection set.difference str.format "
-          "str.startswith str.endswith str.find str.count functools.reduce sys.getsizeof",
+          "str.startswith str.endswith str.find str.count functools.reduce sys.getsizeof "
+          "gc.set_threshold gc.get_referents gc.get_referrers",
       .str_concat_in_place = true,
       .compare_specialises_in_tests = false,
       .recursion_overflow_allowance = 50,
@@ -416,7 +417,8 @@ constexpr Profile Py310() {
   p.packing_functions =
       "zip enumerate min max "
       "dict.update set.update set.union set.intersection set.difference str.format "
-      "str.startswith str.endswith str.find str.count functools.reduce sys.getsizeof";
+      "str.startswith str.endswith str.find str.count functools.reduce sys.getsizeof "
+      "gc.set_threshold gc.get_referents gc.get_referrers";
   p.messages.number = "real number";
   p.number_conversion.complex_slots_raise = false;
   p.messages.int_arg_legacy = false;
@@ -520,7 +522,8 @@ constexpr Profile Py311() {
   p.packing_functions =
       "zip min max "
       "dict.update set.update set.union set.intersection set.difference str.format "
-      "str.startswith str.endswith str.find str.count functools.reduce sys.getsizeof";
+      "str.startswith str.endswith str.find str.count functools.reduce sys.getsizeof "
+      "gc.set_threshold gc.get_referents gc.get_referrers";
   p.str_concat_in_place = false;
   p.print_packs_args = true;
   p.messages.delattr_names_object = true;
@@ -664,7 +667,7 @@ constexpr Profile Py313() {
   p.property_named_by_getter = true;
   p.packing_functions =
       "zip dict.update set.update set.union set.intersection set.difference str.format functools.reduce "
-      "sys.getsizeof";
+      "sys.getsizeof gc.set_threshold gc.get_referents gc.get_referrers";
   p.messages.float_mod_zero = "float modulo by zero";
   p.messages.setattr_no_dict = " and no __dict__ for setting new attributes";
   p.messages.str_search_arg = "%s() argument 1 must be str";

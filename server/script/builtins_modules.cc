@@ -429,6 +429,7 @@ Ref ModuleCall::Run() {
                 "descriptors namedtuple() made for it are not modelled)");
             return Ref();
           }
+          if (id == args_.packed) continue;  // the call's own argument tuple
           bool refers = false;
           ForEachReferent(heap_, id, [&](ObjectId referent) {
             for (ObjectId t : targets) refers |= referent == t;

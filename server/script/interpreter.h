@@ -50,8 +50,9 @@ struct CallArgs {
   // The call site runs specialised as CALL_NO_KW_STR_1 (3.11, 3.12): str(x)
   // gets its argument without the tuple tp_call would pack.
   bool str_call_specialised = false;
-  // The tuple tp_call packed the positional arguments in, while a builtin
-  // type's constructor runs (itertools.chain keeps it); else kNoObject.
+  // The tuple tp_call (or a METH_VARARGS function's call) packed the
+  // positional arguments in, while the builtin runs (itertools.chain keeps
+  // it; gc.get_referrers skips it); else kNoObject.
   ObjectId packed = kNoObject;
 };
 

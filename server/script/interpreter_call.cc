@@ -56,7 +56,7 @@ Ref PackKeywords(Heap& heap, const CallArgs& args) {
 // Calls `builtin` as the profile's interpreter does: a METH_VARARGS function
 // or method, or a type called through tp_call (Profile::packing_functions),
 // gets its arguments packed in a tuple and its keywords in a dict, both
-// living for the call.
+// living for the call (args.packed names the tuple meanwhile).
 Ref CallBuiltinPacking(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args) {
   Heap& heap = interp.heap();
   Ref packed;
@@ -64,8 +64,10 @@ Ref CallBuiltinPacking(Interpreter& interp, Builtin builtin, ObjectId self, Call
   if (PacksArguments(heap.profile(), builtin)) {
     packed = PackArguments(heap, args);
     packed_keywords = PackKeywords(heap, args);
+    args.packed = packed.get();
   }
   Ref result = CallBuiltin(interp, builtin, self, args);
+  args.packed = kNoObject;
   packed_keywords.Reset();
   packed.Reset();
   return result;
