@@ -52,7 +52,8 @@ void ReleaseManagedBuffer(Heap& heap, ObjectId mbuf);
 bool MemoryViewReleased(const Heap& heap, ObjectId view);
 // The exporter of an unreleased view (borrowed).
 ObjectId MemoryViewExporter(const Heap& heap, ObjectId view);
-// The view's item count, and whether its exporter is a bytes.
+// The view's item count, and whether it is read-only (its exporter is a
+// bytes).
 int64_t MemoryViewLength(const Heap& heap, ObjectId view);
 bool MemoryViewReadOnly(const Heap& heap, ObjectId view);
 // The view's stride in bytes.

@@ -7,6 +7,7 @@
 // buffers) are refused by name.
 
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "server/heap/bytes_object.h"
