@@ -48,6 +48,9 @@ struct BytesBody {
   // bytearray: where the live bytes start inside the buffer (ob_start -
   // ob_bytes); deleting from the front advances it instead of moving bytes.
   uint64_t start_offset = 0;
+  // bytearray: the managed buffers of memoryviews holding its buffer
+  // (ob_exports); it cannot be resized while there are any.
+  uint32_t exports = 0;
 };
 
 // list: `items.size()` is ob_size; `allocated` is CPython's capacity.
@@ -220,6 +223,27 @@ struct SuperBody {
   ObjectId type = kNoObject;
   ObjectId obj = kNoObject;
   ObjectId obj_type = kNoObject;
+};
+
+// A memoryview's managed buffer: the exporter (owned; kNoObject once
+// released) and the views registered on it that are not released.
+struct ManagedBufferBody {
+  ObjectId exporter = kNoObject;
+  uint32_t views = 0;
+};
+
+// A memoryview: its managed buffer (owned; kNoObject once the collector
+// cleared it) and its window on the exporter's bytes: `length` items from
+// byte `start` on, `step` bytes apart.
+struct MemoryViewBody {
+  ObjectId mbuf = kNoObject;
+  int64_t start = 0;
+  int64_t step = 1;
+  int64_t length = 0;
+  bool readonly = true;
+  bool released = false;
+  mutable bool hashed = false;
+  mutable int64_t hash = 0;
 };
 
 // functools.partial objects: the callable and the arguments it adds to each

@@ -61,6 +61,11 @@ void ByteArrayResize(Heap& heap, ObjectId id, uint64_t size) {
   body.data.resize(size);
 }
 
+absl::Status ByteArrayCanResize(const Heap& heap, ObjectId id) {
+  if (heap.bytes(id).exports == 0) return absl::OkStatus();
+  return PyError(PyExc::kBufferError, "Existing exports of data: object cannot be re-sized");
+}
+
 void ByteArraySetSlice(Heap& heap, ObjectId id, uint64_t lo, uint64_t hi, std::string_view data) {
   std::string next = heap.bytes(id).data;
   next.replace(lo, hi - lo, data);
@@ -102,6 +107,7 @@ absl::StatusOr<uint8_t> ByteArrayPop(Heap& heap, ObjectId id, int64_t index) {
   if (size == 0) return PyError(PyExc::kIndexError, "pop from empty bytearray");
   if (index < 0) index += size;
   if (index < 0 || index >= size) return PyError(PyExc::kIndexError, "pop index out of range");
+  if (absl::Status resizable = ByteArrayCanResize(heap, id); !resizable.ok()) return resizable;
   const auto value = static_cast<uint8_t>(data[index]);
   data.erase(static_cast<size_t>(index), 1);
   data.push_back('\0');

@@ -40,6 +40,12 @@ inline const std::string& BytesData(const Heap& heap, ObjectId id) { return heap
 // beginning is replaced by a new one instead of reallocated.
 void ByteArrayResize(Heap& heap, ObjectId id, uint64_t size);
 
+// OK when bytearray `id` may change size (_canresize): BufferError while a
+// memoryview's managed buffer holds its buffer. Callers check before any
+// change to a size other than the current one (and before deleting an
+// extended slice, even an empty one).
+absl::Status ByteArrayCanResize(const Heap& heap, ObjectId id);
+
 // b[lo:hi] = data, and del b[lo:hi] with empty data (bytearray_setslice_linear):
 // shrinking from the front advances the logical start, then the buffer is
 // resized. REQUIRES: lo <= hi <= len(b).

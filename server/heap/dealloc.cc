@@ -11,6 +11,7 @@
 #include "server/heap/itertools_object.h"
 #include "server/heap/deque_object.h"
 #include "server/heap/lru_cache_object.h"
+#include "server/heap/memoryview_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/partial_object.h"
 #include "server/heap/list_object.h"
@@ -295,6 +296,17 @@ void DeallocateObject(Heap& heap, ObjectId id) {
     }
     case TypeTag::kPartial:
       DeallocPartial(heap, id);
+      return;
+    case TypeTag::kMemoryView:
+      // memory_dealloc: released (the managed buffer may let go of the
+      // exporter), the managed buffer dropped, then the view's block.
+      ReleaseMemoryView(heap, id);
+      DropIfSet(heap, std::exchange(heap.memoryview(id).mbuf, kNoObject));
+      heap.ReleaseObject(id, /*keep_block=*/false);
+      return;
+    case TypeTag::kManagedBuffer:
+      ReleaseManagedBuffer(heap, id);  // mbuf_dealloc
+      heap.ReleaseObject(id, /*keep_block=*/false);
       return;
     case TypeTag::kLruCache:
     case TypeTag::kLruCacheDecorator:

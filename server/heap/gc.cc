@@ -10,6 +10,7 @@
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/deque_object.h"
 #include "server/heap/lru_cache_object.h"
+#include "server/heap/memoryview_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/partial_object.h"
 #include "server/heap/dict_object.h"
@@ -61,6 +62,15 @@ void ClearReferences(Heap& heap, ObjectId id) {
     }
     case TypeTag::kDeque:
       ClearDequeReferences(heap, id);
+      return;
+    case TypeTag::kMemoryView: {
+      ReleaseMemoryView(heap, id);  // memory_clear
+      const ObjectId mbuf = std::exchange(heap.memoryview(id).mbuf, kNoObject);
+      if (mbuf != kNoObject) heap.DecRef(mbuf);
+      return;
+    }
+    case TypeTag::kManagedBuffer:
+      ReleaseManagedBuffer(heap, id);  // mbuf_clear
       return;
     case TypeTag::kPartial:
       ClearPartialReferences(heap, id);

@@ -432,6 +432,12 @@ void Heap::DestroyBody(ObjectId id) {
     case TypeTag::kPartial:
       partials_.Remove(o.payload);
       break;
+    case TypeTag::kManagedBuffer:
+      managed_buffers_.Remove(o.payload);
+      break;
+    case TypeTag::kMemoryView:
+      memoryviews_.Remove(o.payload);
+      break;
     case TypeTag::kLruCache:
     case TypeTag::kLruCacheDecorator:
       lru_caches_.Remove(o.payload);

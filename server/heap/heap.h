@@ -307,6 +307,14 @@ class Heap {
   const SuperBody& super_body(ObjectId id) const { return supers_[objects_[id].payload]; }
   PartialBody& partial(ObjectId id) { return partials_[objects_[id].payload]; }
   const PartialBody& partial(ObjectId id) const { return partials_[objects_[id].payload]; }
+  ManagedBufferBody& managed_buffer(ObjectId id) { return managed_buffers_[objects_[id].payload]; }
+  const ManagedBufferBody& managed_buffer(ObjectId id) const {
+    return managed_buffers_[objects_[id].payload];
+  }
+  MemoryViewBody& memoryview(ObjectId id) { return memoryviews_[objects_[id].payload]; }
+  const MemoryViewBody& memoryview(ObjectId id) const {
+    return memoryviews_[objects_[id].payload];
+  }
   LruCacheBody& lru_cache(ObjectId id) { return lru_caches_[objects_[id].payload]; }
   const LruCacheBody& lru_cache(ObjectId id) const { return lru_caches_[objects_[id].payload]; }
   LruLinkBody& lru_link(ObjectId id) { return lru_links_[objects_[id].payload]; }
@@ -367,6 +375,10 @@ class Heap {
   void AttachBody(ObjectId id, MemberBody body) { Attach(id, members_, std::move(body)); }
   void AttachBody(ObjectId id, SuperBody body) { Attach(id, supers_, std::move(body)); }
   void AttachBody(ObjectId id, PartialBody body) { Attach(id, partials_, std::move(body)); }
+  void AttachBody(ObjectId id, ManagedBufferBody body) {
+    Attach(id, managed_buffers_, std::move(body));
+  }
+  void AttachBody(ObjectId id, MemoryViewBody body) { Attach(id, memoryviews_, std::move(body)); }
   void AttachBody(ObjectId id, LruCacheBody body) { Attach(id, lru_caches_, std::move(body)); }
   void AttachBody(ObjectId id, LruLinkBody body) { Attach(id, lru_links_, std::move(body)); }
   void AttachBody(ObjectId id, TraceObjectBody body) {
@@ -708,6 +720,8 @@ class Heap {
   Slab<MemberBody> members_;
   Slab<SuperBody> supers_;
   Slab<PartialBody> partials_;
+  Slab<ManagedBufferBody> managed_buffers_;
+  Slab<MemoryViewBody> memoryviews_;
   Slab<LruCacheBody> lru_caches_;
   Slab<LruLinkBody> lru_links_;
   Slab<TraceObjectBody> trace_objects_;

@@ -72,6 +72,8 @@ enum class TypeTag : uint8_t {
   kLruLink,        // a bounded lru_cache's list element (not a GC object)
   kEllipsis,       // the Ellipsis singleton (`...`)
   kNamedTupleType,  // a class collections.namedtuple() made (namedtuple_object.h)
+  kMemoryView,     // memoryview (memoryview_object.h)
+  kManagedBuffer,  // a memoryview's managed buffer
   kCount,
 };
 

@@ -17,7 +17,7 @@ constexpr char kUncaughtHintUrl[] = "type.heapsim.dev/python-uncaught-hint";
 constexpr char kUncaughtRefusalUrl[] = "type.heapsim.dev/python-uncaught-refusal";
 constexpr char kClassUrl[] = "type.heapsim.dev/python-exception-class";
 
-constexpr std::array<std::pair<PyExc, std::string_view>, 18> kNames = {{
+constexpr std::array<std::pair<PyExc, std::string_view>, 19> kNames = {{
     {PyExc::kTypeError, "TypeError"},
     {PyExc::kValueError, "ValueError"},
     {PyExc::kKeyError, "KeyError"},
@@ -33,6 +33,7 @@ constexpr std::array<std::pair<PyExc, std::string_view>, 18> kNames = {{
     {PyExc::kAssertionError, "AssertionError"},
     {PyExc::kRuntimeError, "RuntimeError"},
     {PyExc::kNotImplementedError, "NotImplementedError"},
+    {PyExc::kBufferError, "BufferError"},
     {PyExc::kException, "Exception"},
     {PyExc::kLookupError, "LookupError"},
     {PyExc::kArithmeticError, "ArithmeticError"},

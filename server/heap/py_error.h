@@ -32,6 +32,7 @@ enum class PyExc {
   kAssertionError,
   kRuntimeError,
   kNotImplementedError,
+  kBufferError,
   kException,
   // Raised only as the builtin base of an exception class of the program.
   kLookupError,

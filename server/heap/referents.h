@@ -150,6 +150,12 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
       visit_if_set(heap.lru_link(id).key);
       visit_if_set(heap.lru_link(id).result);
       return;
+    case TypeTag::kMemoryView:
+      visit_if_set(heap.memoryview(id).mbuf);  // memory_traverse
+      return;
+    case TypeTag::kManagedBuffer:
+      visit_if_set(heap.managed_buffer(id).exporter);  // mbuf_traverse: master.obj
+      return;
     case TypeTag::kPartial: {
       // partial_traverse's order (3.10+ visit the heap type first, which
       // gc.get_referents adds: the static type object is not traversed).

@@ -5,6 +5,7 @@
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/deque_object.h"
 #include "server/heap/lru_cache_object.h"
+#include "server/heap/memoryview_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/partial_object.h"
 #include "server/heap/dict_object.h"
@@ -89,6 +90,10 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
       return kSuperRequest;
     case TypeTag::kPartial:
       return kPartialRequest;
+    case TypeTag::kMemoryView:
+      return kMemoryViewRequest;
+    case TypeTag::kManagedBuffer:
+      return kManagedBufferRequest;
     case TypeTag::kLruCache:
       return heap.profile().lru_cache.wrapper_size;
     case TypeTag::kLruCacheDecorator:

@@ -56,6 +56,8 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"_lru_list_elem", false},            // kLruLink
     {"ellipsis", false},                  // kEllipsis
     {"type", true},                       // kNamedTupleType
+    {"memoryview", true},                 // kMemoryView
+    {"managedbuffer", true},              // kManagedBuffer
 }};
 
 }  // namespace

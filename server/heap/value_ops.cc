@@ -18,6 +18,7 @@
 #include "server/heap/namedtuple_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/itertools_object.h"
+#include "server/heap/memoryview_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/tuple_object.h"
@@ -393,6 +394,9 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       return BytesRepr(heap.bytes(id).data, true);
     case TypeTag::kArray:
       return ArrayRepr(heap, id);
+    case TypeTag::kMemoryView:
+      return absl::StrCat(MemoryViewReleased(heap, id) ? "<released memory at " : "<memory at ",
+                          AddressText(o.address), ">");
     case TypeTag::kDeque:
       // deque_repr copies the items into a list first (DequeRepr models it).
       if (state.error.ok()) {
@@ -793,6 +797,18 @@ absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
                                                  : BigInt(r.step).Hash()};
       return HashTuple(hashes);
     }
+    case TypeTag::kMemoryView: {
+      // memory_hash: a kept hash first, then the checks.
+      if (heap.memoryview(id).hashed) return heap.memoryview(id).hash;
+      if (MemoryViewReleased(heap, id)) return ReleasedViewError();
+      if (!MemoryViewReadOnly(heap, id)) {
+        return PyError(PyExc::kValueError, "cannot hash writable memoryview object");
+      }
+      if (!MemoryViewContiguous(heap, id)) {
+        return absl::UnimplementedError("hash() of a strided memoryview (CPython copies it first)");
+      }
+      return MemoryViewHash(heap, id);
+    }
     case TypeTag::kWeakRef:
       // CPython hashes the referent once and keeps it, even after it dies.
       return absl::UnimplementedError("hash() of a weak reference");
@@ -861,6 +877,7 @@ bool EqualBody(const Heap& heap, ObjectId a, ObjectId b, Depth& depth) {
     return true;
   }
   if (IsBytesType(ta) && IsBytesType(tb)) return heap.bytes(a).data == heap.bytes(b).data;
+  if (ta == TypeTag::kMemoryView || tb == TypeTag::kMemoryView) return MemoryViewEqual(heap, a, b);
   if (ta != tb) return false;
   if (ta == TypeTag::kDeque) {
     if (heap.deque(a).items.size() != heap.deque(b).items.size()) return false;
@@ -1010,6 +1027,10 @@ absl::StatusOr<bool> EqualChecked(const Heap& heap, ObjectId a, ObjectId b) {
   if (a != b && (heap.type_of(a) == TypeTag::kTraceObject || heap.type_of(b) == TypeTag::kTraceObject)) {
     return absl::UnimplementedError("comparing tracemalloc objects");
   }
+  if ((heap.type_of(a) == TypeTag::kMemoryView && heap.type_of(b) == TypeTag::kArray) ||
+      (heap.type_of(b) == TypeTag::kMemoryView && heap.type_of(a) == TypeTag::kArray)) {
+    return absl::UnimplementedError("comparing a memoryview with an array.array");
+  }
   if (a != b && (IsSaturatedRange(heap, a) || IsSaturatedRange(heap, b))) {
     return SaturatedRangeRefusal("a comparison");
   }
@@ -1078,6 +1099,8 @@ int64_t Length(const Heap& heap, ObjectId id) {
       return static_cast<int64_t>(heap.bytes(id).data.size());
     case TypeTag::kArray:
       return ArrayLength(heap, id);
+    case TypeTag::kMemoryView:
+      return MemoryViewLength(heap, id);  // LengthOf refuses a released view first
     case TypeTag::kList:
       return static_cast<int64_t>(heap.list(id).items.size());
     case TypeTag::kTuple:

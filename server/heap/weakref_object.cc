@@ -32,6 +32,7 @@ WeakReferenceable WeakReferenceableKind(const Heap& heap, ObjectId object) {
     case TypeTag::kFrame:
     case TypeTag::kWeakRef:  // weakref.ref is subclassable and weakly referenceable
     case TypeTag::kDeque:
+    case TypeTag::kMemoryView:
       return WeakReferenceable::kUnmodelled;
     default:
       return WeakReferenceable::kNo;

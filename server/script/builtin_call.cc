@@ -82,6 +82,13 @@ bool TakesKeywords(Builtin builtin) {
     case Builtin::kMathIsClose:
     case Builtin::kMathProd:
     case Builtin::kOperatorCall:
+    // memoryview and its methods refuse keywords themselves.
+    case Builtin::kTypeMemoryView:
+    case Builtin::kMemoryViewToBytes:
+    case Builtin::kMemoryViewToList:
+    case Builtin::kMemoryViewRelease:
+    case Builtin::kMemoryViewEnter:
+    case Builtin::kMemoryViewExit:
       return true;
     default:
       return false;

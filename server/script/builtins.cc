@@ -103,6 +103,7 @@ constexpr BuiltinEntry kGlobalNames[] = {
     {Builtin::kTypeMap, "map"},         {Builtin::kTypeFilter, "filter"},
     {Builtin::kTypeSuper, "super"},     {Builtin::kTypeStaticMethod, "staticmethod"},
     {Builtin::kTypeClassMethod, "classmethod"}, {Builtin::kTypeProperty, "property"},
+    {Builtin::kTypeMemoryView, "memoryview"},
 };
 
 constexpr std::string_view kExceptionNames[] = {
@@ -110,7 +111,7 @@ constexpr std::string_view kExceptionNames[] = {
     "KeyError",     "IndexError",       "AttributeError",    "NameError",
     "ZeroDivisionError", "OverflowError", "RecursionError",  "MemoryError",
     "StopIteration", "AssertionError",  "RuntimeError",      "NotImplementedError",
-    "LookupError",  "ArithmeticError",  "UnboundLocalError",
+    "LookupError",  "ArithmeticError",  "UnboundLocalError", "BufferError",
 };
 
 struct MethodEntry {
@@ -223,6 +224,11 @@ constexpr MethodEntry kMethods[] = {
     {TypeTag::kArray, "frombytes", Builtin::kArrayFromBytes},
     {TypeTag::kArray, "fromlist", Builtin::kArrayFromList},
     {TypeTag::kArray, "buffer_info", Builtin::kArrayBufferInfo},
+    {TypeTag::kMemoryView, "tobytes", Builtin::kMemoryViewToBytes},
+    {TypeTag::kMemoryView, "tolist", Builtin::kMemoryViewToList},
+    {TypeTag::kMemoryView, "release", Builtin::kMemoryViewRelease},
+    {TypeTag::kMemoryView, "__enter__", Builtin::kMemoryViewEnter},
+    {TypeTag::kMemoryView, "__exit__", Builtin::kMemoryViewExit},
 };
 
 struct ModuleEntry {
@@ -478,6 +484,8 @@ Builtin TypeBuiltin(TypeTag type) {
       return Builtin::kTypePartial;
     case TypeTag::kSuper:
       return Builtin::kTypeSuper;
+    case TypeTag::kMemoryView:
+      return Builtin::kTypeMemoryView;
     case TypeTag::kStaticMethod:
       return Builtin::kTypeStaticMethod;
     case TypeTag::kClassMethod:
@@ -933,8 +941,9 @@ Ref Call::ConstructInt() {
   if (args_.positional.empty()) return Int(0);
   const ObjectId value = Arg(0);
   const TypeTag type = heap_.type_of(value);
-  if (type == TypeTag::kArray) {
-    interp_.Refuse("int() of an array (CPython parses its buffer's bytes)");
+  if (type == TypeTag::kArray || type == TypeTag::kMemoryView) {
+    interp_.Refuse(absl::StrCat("int() of ", type == TypeTag::kArray ? "an array" : "a memoryview",
+                                " (CPython parses its buffer's bytes)"));
     return Ref();
   }
   const ObjectId base_arg = ArgOrKeyword(1, "base");
@@ -1017,8 +1026,9 @@ Ref Call::ConstructFloat() {
   if (args_.positional.empty()) return NewFloat(heap_, 0.0);
   const ObjectId value = Arg(0);
   const TypeTag type = heap_.type_of(value);
-  if (type == TypeTag::kArray) {
-    interp_.Refuse("float() of an array (CPython parses its buffer's bytes)");
+  if (type == TypeTag::kArray || type == TypeTag::kMemoryView) {
+    interp_.Refuse(absl::StrCat("float() of ", type == TypeTag::kArray ? "an array" : "a memoryview",
+                                " (CPython parses its buffer's bytes)"));
     return Ref();
   }
   if (type == TypeTag::kFloat) return heap_.NewRef(value);
@@ -1138,6 +1148,7 @@ Ref Call::ConstructBytes(bool bytearray) {
       const std::string raw = ArrayRaw(heap_, source);
       return bytearray ? NewByteArray(heap_, raw) : NewBytesObject(heap_, raw);
     }
+    if (type == TypeTag::kMemoryView) return CopyMemoryView(interp_, source, bytearray, args_);
     if (type == TypeTag::kBytes || type == TypeTag::kByteArray) {
       data = BytesData(heap_, source);
       filled_in_place = true;
@@ -1299,6 +1310,8 @@ Ref Call::Construct() {
       return CallArrayBuiltin(interp_, builtin_, kNoObject, args_);
     case Builtin::kTypeSuper:
       return interp_.CallSuper(args_);
+    case Builtin::kTypeMemoryView:
+      return CallMemoryViewBuiltin(interp_, builtin_, kNoObject, args_);
     case Builtin::kTypeStaticMethod:
     case Builtin::kTypeClassMethod:
     case Builtin::kTypeProperty:

@@ -102,6 +102,7 @@ enum class Builtin : uint16_t {
   kTypeStaticMethod,
   kTypeClassMethod,
   kTypeProperty,
+  kTypeMemoryView,  // memoryview (builtins_memoryview.cc)
   // Exceptions, as classes to raise and catch.
   kExceptionClass,
   // Module functions.
@@ -359,6 +360,12 @@ enum class Builtin : uint16_t {
   kArrayFromBytes,
   kArrayFromList,
   kArrayBufferInfo,
+  // Methods of memoryview (builtins_memoryview.cc).
+  kMemoryViewToBytes,
+  kMemoryViewToList,
+  kMemoryViewRelease,
+  kMemoryViewEnter,
+  kMemoryViewExit,
   // Methods of tracemalloc.py's Snapshot and Traceback (tracemalloc_objects.h).
   kSnapshotStatistics,
   kSnapshotCompareTo,
@@ -543,6 +550,19 @@ Ref CallArrayBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallAr
 // refused (module_array.cc).
 std::optional<std::string> PackArrayItem(Interpreter& interp, const ArrayTypecode& type,
                                          ObjectId value);
+
+// memoryview(object) (`self` kNoObject) and the methods of memoryviews
+// (builtins_memoryview.cc).
+Ref CallMemoryViewBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+
+// bytes(view) or bytearray(view) (`args` the constructor's): a copy of
+// the view's bytes (builtins_memoryview.cc).
+Ref CopyMemoryView(Interpreter& interp, ObjectId view, bool bytearray, const CallArgs& args);
+
+// The data attributes of memoryview `view` (obj, nbytes, shape, ...), or
+// nullopt for another name (builtins_memoryview.cc).
+std::optional<Ref> MemoryViewAttribute(Interpreter& interp, ObjectId view,
+                                       const std::string& name);
 
 // staticmethod(), classmethod() and property() called (`self` kNoObject),
 // and property.getter/setter/deleter (builtins_descriptors.cc).

@@ -856,6 +856,7 @@ Ref MethodCall::ByteArray() {
       if (*byte < 0 || *byte > 255) {
         return Fail(PyError(PyExc::kValueError, "byte must be in range(0, 256)"));
       }
+      if (!Check(ByteArrayCanResize(heap_, self_))) return Ref();
       ByteArrayAppend(heap_, self_, static_cast<uint8_t>(*byte));
       return Mutated("append");
     }
@@ -879,6 +880,7 @@ Ref MethodCall::ByteArray() {
         });
         if (!ok) return Ref();
       }
+      if (!data.empty() && !Check(ByteArrayCanResize(heap_, self_))) return Ref();
       ByteArrayExtend(heap_, self_, data);
       return Mutated("extend");
     }
@@ -917,6 +919,8 @@ Ref MethodCall::Run() {
       return ByteArray();
     case TypeTag::kArray:
       return CallArrayBuiltin(interp_, builtin_, self_, args_);
+    case TypeTag::kMemoryView:
+      return CallMemoryViewBuiltin(interp_, builtin_, self_, args_);
     case TypeTag::kGenerator:
       if (!Arity(1, 1)) return Ref();
       return GeneratorFunctions::Send(interp_, self_, Arg(0));

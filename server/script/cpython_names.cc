@@ -93,6 +93,11 @@ constexpr std::string_view kArrayAttributes[] = {
     "clear", "fromfile", "fromstring", "fromunicode", "tofile", "tostring", "tounicode",
 };
 
+// memoryview's names heapsim does not run, in any version that has them.
+constexpr std::string_view kMemoryViewAttributes[] = {
+    "_from_flags", "cast", "count", "hex", "index", "toreadonly",
+};
+
 constexpr std::string_view kListAttributes[] = {
     "append", "clear", "copy", "count", "extend", "index", "insert", "pop", "remove", "reverse",
     "sort",
@@ -194,6 +199,8 @@ bool CPythonHasAttribute(TypeTag type, std::string_view name) {
       return Contains(std::begin(kByteArrayAttributes), std::end(kByteArrayAttributes), name);
     case TypeTag::kArray:
       return Contains(std::begin(kArrayAttributes), std::end(kArrayAttributes), name);
+    case TypeTag::kMemoryView:
+      return Contains(std::begin(kMemoryViewAttributes), std::end(kMemoryViewAttributes), name);
     case TypeTag::kList:
       return Contains(std::begin(kListAttributes), std::end(kListAttributes), name);
     case TypeTag::kTuple:

@@ -674,6 +674,11 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     const ComplexBody& c = heap_.complex(object);
     return NewFloat(heap_, name == "real" ? c.real : c.imag);
   }
+  if (type == TypeTag::kMemoryView) {
+    if (std::optional<Ref> value = MemoryViewAttribute(*this, object, name)) {
+      return std::move(*value);
+    }
+  }
   if (const std::optional<Builtin> method = FindMethod(type, name)) {
     // A builtin method asked for as a value: a bound method object.
     return NewBuiltin(heap_, static_cast<uint32_t>(*method), object);

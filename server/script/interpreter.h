@@ -372,6 +372,12 @@ class Interpreter : public TracebackSource {
   // array[key] = value, or del array[key] with value kNoObject
   // (interpreter_items.cc).
   bool AssignArrayItems(ObjectId container, ObjectId key, ObjectId value);
+  // memoryview[key], memoryview[start:stop:step], and memoryview[key] =
+  // value or del memoryview[key] with value kNoObject (memory_subscript
+  // and memory_ass_sub; interpreter_items.cc).
+  Ref MemoryViewGetItem(ObjectId view, ObjectId key);
+  Ref MemoryViewGetSlice(ObjectId view, ObjectId start, ObjectId stop, ObjectId step);
+  bool MemoryViewSetItem(ObjectId view, ObjectId key, ObjectId value);
   friend class GeneratorFunctions;
   friend Ref GeneratorNext(Interpreter& interp, ObjectId generator);
   friend Ref NewGeneratorExpression(Interpreter& interp, const Expr& expr, uint32_t program_index,

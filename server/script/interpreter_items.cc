@@ -11,6 +11,7 @@
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/memoryview_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
@@ -101,6 +102,25 @@ absl::StatusOr<int64_t> Index(const Heap& heap, ObjectId container, ObjectId key
   return *index;
 }
 
+// A memoryview's item index (PyNumber_AsSsize_t with IndexError, then
+// ptr_from_index); an index through __index__ is not modelled.
+absl::StatusOr<int64_t> MemoryViewIndex(const Heap& heap, ObjectId view, ObjectId key) {
+  if (!IsIntLike(heap, key)) {
+    if (heap.type_of(key) == TypeTag::kInstance) {
+      return absl::UnimplementedError("a memoryview index that is an instance");
+    }
+    return PyError(PyExc::kTypeError, "memoryview: invalid slice key");
+  }
+  std::optional<int64_t> index = IntAsInt64(heap, key);
+  if (!index) return PyError(PyExc::kIndexError, "cannot fit 'int' into an index-sized integer");
+  const int64_t length = MemoryViewLength(heap, view);
+  if (*index < 0) *index += length;
+  if (*index < 0 || *index >= length) {
+    return PyError(PyExc::kIndexError, "index out of bounds on dimension 1");
+  }
+  return *index;
+}
+
 std::string SubstringByCodePoints(const std::string& utf8, const SliceBounds& b) {
   const std::u32string chars = DecodeUtf8(utf8);
   std::u32string out;
@@ -110,8 +130,123 @@ std::string SubstringByCodePoints(const std::string& utf8, const SliceBounds& b)
 
 }  // namespace
 
+Ref Interpreter::MemoryViewGetItem(ObjectId view, ObjectId key) {
+  if (MemoryViewReleased(heap_, view)) {
+    Raise(ReleasedViewError());
+    return Ref();
+  }
+  if (heap_.type_of(key) == TypeTag::kSlice) {
+    const SliceBody& s = heap_.slice(key);
+    return MemoryViewGetSlice(view, s.start, s.stop, s.step);
+  }
+  absl::StatusOr<int64_t> i = MemoryViewIndex(heap_, view, key);
+  if (!i.ok()) {
+    Raise(i.status());
+    return Ref();
+  }
+  return NewInt(heap_, MemoryViewByte(heap_, view, *i));
+}
+
+Ref Interpreter::MemoryViewGetSlice(ObjectId view, ObjectId start, ObjectId stop, ObjectId step) {
+  if (MemoryViewReleased(heap_, view)) {
+    Raise(ReleasedViewError());
+    return Ref();
+  }
+  absl::StatusOr<SliceBounds> b = Bounds(heap_, start, stop, step, MemoryViewLength(heap_, view));
+  if (!b.ok()) {
+    Raise(b.status());
+    return Ref();
+  }
+  return NewMemoryViewSlice(heap_, view, b->start, b->step, b->count);
+}
+
+bool Interpreter::MemoryViewSetItem(ObjectId view, ObjectId key, ObjectId value) {
+  absl::Status status = MemoryViewReleased(heap_, view) ? ReleasedViewError() : absl::OkStatus();
+  if (status.ok() && MemoryViewReadOnly(heap_, view)) {
+    status = PyError(PyExc::kTypeError, "cannot modify read-only memory");
+  } else if (status.ok() && value == kNoObject) {
+    status = PyError(PyExc::kTypeError, "cannot delete memory");
+  }
+  if (!status.ok()) {
+    Raise(status);
+    return false;
+  }
+  if (heap_.type_of(key) == TypeTag::kSlice) {
+    // The value must export a buffer, before the slice is looked at.
+    std::string data;
+    int64_t source_step = 1;
+    switch (heap_.type_of(value)) {
+      case TypeTag::kBytes:
+      case TypeTag::kByteArray:
+        data = BytesData(heap_, value);
+        break;
+      case TypeTag::kMemoryView:
+        if (MemoryViewReleased(heap_, value)) {
+          Raise(ReleasedViewError());
+          return false;
+        }
+        data = MemoryViewBytes(heap_, value);
+        source_step = MemoryViewStep(heap_, value);
+        break;
+      case TypeTag::kArray:
+      case TypeTag::kInstance:
+        Refuse(absl::StrCat("assigning a '", TypeName(heap_, value), "' to a memoryview slice"));
+        return false;
+      default:
+        Raise(PyError(PyExc::kTypeError, absl::StrCat("a bytes-like object is required, not '",
+                                                      TypeName(heap_, value), "'")));
+        return false;
+    }
+    const SliceBody& s = heap_.slice(key);
+    absl::StatusOr<SliceBounds> b =
+        Bounds(heap_, s.start, s.stop, s.step, MemoryViewLength(heap_, view));
+    if (!b.ok()) {
+      Raise(b.status());
+      return false;
+    }
+    if (static_cast<int64_t>(data.size()) != b->count) {
+      Raise(PyError(PyExc::kValueError,
+                    "memoryview assignment: lvalue and rvalue have different structures"));
+      return false;
+    }
+    if (MemoryViewStep(heap_, view) * b->step != 1 || source_step != 1) {
+      // copy_single goes through a scratch buffer of the items.
+      if (b->count == 0) {
+        Refuse("assigning an empty strided memoryview slice");
+        return false;
+      }
+      heap_.MakeTransientBlock(static_cast<uint64_t>(b->count));
+    }
+    MemoryViewStore(heap_, view, b->start, b->step, data);
+  } else {
+    absl::StatusOr<int64_t> i = MemoryViewIndex(heap_, view, key);
+    if (!i.ok()) {
+      Raise(i.status());
+      return false;
+    }
+    // pack_single for format 'B'.
+    if (heap_.type_of(value) == TypeTag::kInstance) {
+      Refuse("storing an instance into a memoryview");
+      return false;
+    }
+    if (!IsIntLike(heap_, value)) {
+      Raise(PyError(PyExc::kTypeError, "memoryview: invalid type for format 'B'"));
+      return false;
+    }
+    const std::optional<int64_t> byte = IntAsInt64(heap_, value);
+    if (!byte || *byte < 0 || *byte > 255) {
+      Raise(PyError(PyExc::kValueError, "memoryview: invalid value for format 'B'"));
+      return false;
+    }
+    MemoryViewStore(heap_, view, *i, 1, std::string(1, static_cast<char>(*byte)));
+  }
+  if (heap_.observed()) heap_.Notify(MutateEvent{MemoryViewExporter(heap_, view), "setitem"});
+  return true;
+}
+
 Ref Interpreter::GetSlice(ObjectId container, ObjectId start, ObjectId stop, ObjectId step) {
   const TypeTag type = heap_.type_of(container);
+  if (type == TypeTag::kMemoryView) return MemoryViewGetSlice(container, start, stop, step);
   if (type == TypeTag::kInstance) {
     // BINARY_SLICE (3.12+) makes the slice object __getitem__ receives.
     Ref slice = NewSlice(heap_, start, stop, step);
@@ -198,6 +333,7 @@ Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
   if (type == TypeTag::kInstance) return SpecialGetItem(*this, container, key);
   if (type == TypeTag::kTraceObject) return TraceObjectGetItem(*this, container, key);
   if (type == TypeTag::kDeque) return DequeGetItem(*this, container, key);
+  if (type == TypeTag::kMemoryView) return MemoryViewGetItem(container, key);
   if (heap_.type_of(key) == TypeTag::kSlice && type != TypeTag::kDict) {
     const SliceBody& s = heap_.slice(key);
     return GetSlice(container, s.start, s.stop, s.step);
@@ -288,6 +424,7 @@ bool Interpreter::SetItem(ObjectId container, ObjectId key, ObjectId value) {
   const TypeTag type = heap_.type_of(container);
   if (type == TypeTag::kInstance) return SpecialSetItem(*this, container, key, value);
   if (type == TypeTag::kArray) return AssignArrayItems(container, key, value);
+  if (type == TypeTag::kMemoryView) return MemoryViewSetItem(container, key, value);
   if (type == TypeTag::kDeque) return DequeSetItemAt(*this, container, key, value);
   absl::Status status;
   if (type == TypeTag::kList) {
@@ -379,10 +516,20 @@ bool Interpreter::AssignByteArraySlice(ObjectId container, ObjectId key, ObjectI
     return false;
   }
   const std::string data = value == kNoObject ? std::string() : BytesData(heap_, value);
+  // Assigning nothing to an extended slice deletes it, as del does. An
+  // exported bytearray keeps its size; an extended deletion checks before
+  // it looks at the count.
+  const bool delete_extended = b->step != 1 && data.empty();
+  const int64_t linear_stop = b->stop < b->start ? b->start : b->stop;
+  if ((b->step == 1 ? static_cast<int64_t>(data.size()) != linear_stop - b->start
+                    : delete_extended) &&
+      !ByteArrayCanResize(heap_, container).ok()) {
+    Raise(ByteArrayCanResize(heap_, container));
+    return false;
+  }
   if (b->step == 1) {
-    const int64_t stop = b->stop < b->start ? b->start : b->stop;
-    ByteArraySetSlice(heap_, container, b->start, stop, data);
-  } else if (value == kNoObject) {
+    ByteArraySetSlice(heap_, container, b->start, linear_stop, data);
+  } else if (delete_extended) {
     ByteArrayDeleteExtendedSlice(heap_, container, b->start, b->step, b->count);
   } else if (static_cast<int64_t>(data.size()) != b->count) {
     Raise(PyError(PyExc::kValueError,
@@ -483,6 +630,7 @@ bool Interpreter::DelItem(ObjectId container, ObjectId key) {
   const TypeTag type = heap_.type_of(container);
   if (type == TypeTag::kInstance) return SpecialSetItem(*this, container, key, kNoObject);
   if (type == TypeTag::kArray) return AssignArrayItems(container, key, kNoObject);
+  if (type == TypeTag::kMemoryView) return MemoryViewSetItem(container, key, kNoObject);
   if (type == TypeTag::kDeque) return DequeSetItemAt(*this, container, key, kNoObject);
   absl::Status status;
   if (type == TypeTag::kList) {
@@ -512,11 +660,8 @@ bool Interpreter::DelItem(ObjectId container, ObjectId key) {
   } else if (type == TypeTag::kByteArray) {
     // del b[i] is the deletion of the slice b[i:i+1].
     absl::StatusOr<int64_t> i = Index(heap_, container, key, "bytearray");
-    if (i.ok()) {
-      ByteArraySetSlice(heap_, container, *i, *i + 1, "");
-    } else {
-      status = i.status();
-    }
+    status = i.ok() ? ByteArrayCanResize(heap_, container) : i.status();
+    if (status.ok()) ByteArraySetSlice(heap_, container, *i, *i + 1, "");
   } else {
     // PyObject_DelItem: a type with sequence methods given an index says
     // "doesn't" (PySequence_DelItem's words), any other "does not".

@@ -117,6 +117,9 @@ Ref Interpreter::Reversed(ObjectId sequence) {
     case TypeTag::kDeque:
       Refuse("reversed() of a deque (its reverse iterator)");
       return Ref();
+    case TypeTag::kMemoryView:
+      Refuse("reversed() of a memoryview");
+      return Ref();
     case TypeTag::kInstance:
       Refuse(absl::StrCat("reversed() of an instance of class '", TypeName(heap_, sequence),
                           "'"));
@@ -145,6 +148,7 @@ bool Interpreter::Iterable(ObjectId object) const {
     case TypeTag::kRangeIterator:
     case TypeTag::kGenerator:
     case TypeTag::kDeque:
+    case TypeTag::kMemoryView:  // GetIter refuses it
       return true;
     case TypeTag::kInstance:
       return (SpecialMethods(heap_, object) & (kSpecialIter | kSpecialGetItem)) != 0;
@@ -161,6 +165,12 @@ Ref Interpreter::GetIter(ObjectId iterable) {
     return Ref();
   }
   if (IsOrderedDict(heap_, iterable)) return NewOrderedDictIterator(heap_, iterable);
+  if (heap_.type_of(iterable) == TypeTag::kMemoryView) {
+    // 3.8 and 3.9 iterate through the sequence protocol, 3.10+ with a
+    // memory_iterator: neither is modelled.
+    Refuse("iterating a memoryview");
+    return Ref();
+  }
   if (!Iterable(iterable)) {
     Raise(PyError(PyExc::kTypeError,
                   absl::StrCat("'", TypeName(heap_, iterable), "' object is not iterable")));

@@ -7,9 +7,11 @@
 #include "absl/strings/str_cat.h"
 #include "server/heap/function_object.h"
 #include "server/heap/instance_object.h"
+#include "server/heap/memoryview_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
 #include "server/heap/value_ops.h"
+#include "server/script/builtins.h"
 #include "server/script/interpreter.h"
 
 namespace heapsim::script {
@@ -23,6 +25,12 @@ namespace {
 Ref LookupBound(Interpreter& interp, ObjectId manager, std::string_view name, bool* refused) {
   Heap& heap = interp.heap();
   *refused = false;
+  if (heap.type_of(manager) == TypeTag::kMemoryView) {
+    // memoryview's own __enter__ and __exit__, bound.
+    return NewBuiltin(heap, static_cast<uint32_t>(name == "__enter__" ? Builtin::kMemoryViewEnter
+                                                                       : Builtin::kMemoryViewExit),
+                      manager);
+  }
   if (heap.type_of(manager) != TypeTag::kInstance) return Ref();
   Ref key = InternStr(heap, name);
   const ObjectId found = ClassLookup(heap, heap.instance(manager).cls, key.get());

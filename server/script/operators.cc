@@ -310,12 +310,18 @@ absl::StatusOr<Ref> Concat(Heap& heap, ObjectId a, ObjectId b, bool in_place) {
     case TypeTag::kByteArray: {
       // The right operand may be any buffer: an array's raw items too.
       const TypeTag other = heap.type_of(b);
+      if (other == TypeTag::kMemoryView) {
+        return absl::UnimplementedError("concatenating a memoryview to bytes or a bytearray");
+      }
       if (other != TypeTag::kBytes && other != TypeTag::kByteArray && other != TypeTag::kArray) {
         return PyError(PyExc::kTypeError, absl::StrCat("can't concat ", TypeName(heap, b), " to ",
                                                        TypeName(heap, a)));
       }
       if (type == TypeTag::kByteArray) {
         if (in_place) {
+          if (Length(heap, b) != 0) {
+            if (absl::Status s = ByteArrayCanResize(heap, a); !s.ok()) return s;
+          }
           ByteArrayExtend(heap, a, BytesData(heap, b));
           return heap.NewRef(a);
         }
@@ -640,6 +646,9 @@ absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
         return data.find(static_cast<char>(*byte)) != std::string::npos;
       }
       const TypeTag t = heap.type_of(item);
+      if (t == TypeTag::kMemoryView) {
+        return absl::UnimplementedError("a membership test of a memoryview in bytes");
+      }
       if (t != TypeTag::kBytes && t != TypeTag::kByteArray && t != TypeTag::kArray) {
         return PyError(PyExc::kTypeError,
                        absl::StrCat("a bytes-like object is required, not '", TypeName(heap, item),
@@ -685,6 +694,8 @@ absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
       }
       return false;
     }
+    case TypeTag::kMemoryView:
+      return absl::UnimplementedError("a membership test in a memoryview (it iterates)");
     default:
       return PyError(PyExc::kTypeError, absl::StrCat("argument of type '",
                                                      TypeName(heap, container),

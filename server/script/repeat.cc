@@ -81,6 +81,9 @@ absl::StatusOr<Ref> RepeatSequence(Heap& heap, ObjectId sequence, ObjectId count
         return BudgetStatus();
       }
       if (in_place) {
+        if (data.size() != BytesData(heap, sequence).size()) {
+          if (absl::Status s = ByteArrayCanResize(heap, sequence); !s.ok()) return s;
+        }
         ByteArrayResize(heap, sequence, data.size());
         heap.bytes(sequence).data = data;
         return heap.NewRef(sequence);

@@ -13,6 +13,7 @@
 #include "server/heap/instance_object.h"
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
+#include "server/heap/memoryview_object.h"
 #include "server/heap/namedtuple_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
@@ -574,7 +575,7 @@ int TruthOf(Interpreter& interp, ObjectId object) {
     }
     return result.get() == heap.true_object() ? 1 : 0;
   }
-  if ((special & kSpecialLen) != 0) {
+  if ((special & kSpecialLen) != 0 || heap.type_of(object) == TypeTag::kMemoryView) {
     const int64_t length = LengthOf(interp, object);
     return length < 0 ? -1 : (length != 0 ? 1 : 0);
   }
@@ -586,6 +587,10 @@ int64_t LengthOf(Interpreter& interp, ObjectId object) {
   if ((SpecialMethods(heap, object) & kSpecialLen) == 0) {
     if (IsSaturatedRange(heap, object)) {
       interp.Raise(SaturatedRangeRefusal("len()"));
+      return -1;
+    }
+    if (heap.type_of(object) == TypeTag::kMemoryView && MemoryViewReleased(heap, object)) {
+      interp.Raise(ReleasedViewError());
       return -1;
     }
     const int64_t length = Length(heap, object);

@@ -325,6 +325,15 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"import array\nprint(int(array.array('b', [49])))\n", "int() of an array"},
       {"import array, sys\nprint(sys.getrefcount(array.array))\n",
        "sys.getrefcount() of a start-up object of type 'type'"},
+      // memoryview's corners: other exporters, iteration, strided copies.
+      {"import array\nm = memoryview(array.array('i'))\n", "memoryview() of a 'array.array' object"},
+      {"for b in memoryview(b'ab'):\n    pass\n", "iterating a memoryview"},
+      {"print(list(memoryview(b'ab')))\n", "iterating a memoryview"},
+      {"print(97 in memoryview(b'ab'))\n", "a membership test in a memoryview"},
+      {"print(memoryview(b'abc')[::2].tobytes())\n", "copying a strided memoryview"},
+      {"print(memoryview(b'ab').hex())\n", "attribute 'hex' of a 'memoryview' object"},
+      {"print(memoryview(b'ab').tobytes('C'))\n", "memoryview.tobytes() with arguments"},
+      {"print(b'a' + memoryview(b'b'))\n", "concatenating a memoryview"},
       // Weak references heapsim does not model.
       {"import weakref\nclass A:\n    pass\na = A()\nr = weakref.ref(a, lambda r: 1 / 0)\ndel a\n",
        "an exception raised in a weak reference's callback (ZeroDivisionError; CPython prints "
