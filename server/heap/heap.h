@@ -290,7 +290,8 @@ class Heap {
     shared_keys_.ForEach(visit);
   }
   // Calls `visit(id)` for each heap-allocated singleton the caches own a
-  // reference to (one-character strs and one-byte bytes before 3.11).
+  // reference to (one-character strs and one-byte bytes before 3.11), and
+  // for the thread state's dict, which the interpreter holds.
   template <typename Visitor>
   void ForEachCachedSingleton(Visitor&& visit) const {
     for (const auto* cache : {&latin_one_chars_, &single_bytes_}) {
@@ -298,6 +299,7 @@ class Heap {
         if (id != kNoObject && !objects_[id].has(kStatic)) visit(id);
       }
     }
+    if (thread_dict_ != kNoObject) visit(thread_dict_);
   }
   FunctionBody& function(ObjectId id) { return functions_[objects_[id].payload]; }
   CodeBody& code(ObjectId id) { return codes_[objects_[id].payload]; }
@@ -408,6 +410,18 @@ class Heap {
   // kGcUnreachable while a collection's finalizers may free it).
   void set_flag(ObjectId id, ObjectFlag flag, bool on) {
     objects_[id].flags = static_cast<uint8_t>(on ? (objects_[id].flags | flag) : (objects_[id].flags & ~flag));
+  }
+
+  // The thread state's dict (PyThreadState_GetDict) and the list Py_ReprEnter
+  // keeps in it (repr_state.h): kNoObject until the first repr that enters
+  // an object makes them. The heap owns one reference to the dict, which
+  // holds the list.
+  ObjectId thread_dict() const { return thread_dict_; }
+  ObjectId repr_list() const { return repr_list_; }
+  // Takes over a reference to `dict`, which holds `list`.
+  void set_thread_dict(ObjectId dict, ObjectId list) {
+    thread_dict_ = dict;
+    repr_list_ = list;
   }
 
   // ---------------------------------------------------------------------
@@ -747,6 +761,8 @@ class Heap {
   std::array<ObjectId, 256> latin_one_chars_{};
   std::array<ObjectId, 256> single_bytes_{};
   absl::flat_hash_map<std::string, ObjectId> interned_;
+  ObjectId thread_dict_ = kNoObject;
+  ObjectId repr_list_ = kNoObject;
   uint64_t next_static_address_;
 
   FreeLists free_lists_;

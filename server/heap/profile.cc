@@ -297,6 +297,8 @@ constexpr Profile Py38() {
 // 3.9: what changed since 3.8.
 constexpr Profile Py39() {
   Profile p = Py38();
+  p.repr_state.made_by_imports = "";
+  p.repr_state.namedtuple_reprs_field_names = false;
   p.namedtuple.new_function_name = "<lambda>";
   p.namedtuple.has_fields_defaults_alias = false;
   p.one_bytes_at_startup = CodePointSet(
@@ -436,6 +438,7 @@ constexpr Profile Py311() {
   Profile p = Py310();
   p.bool_strs.made_on_first_use = false;
   p.special_names.made_on_first_use = false;
+  p.repr_state.key_made_on_first_use = false;
   p.exception_frees_traceback_first = true;
   p.math.pow_zero_to_minus_inf_fails = false;
   p.random.frame_slots = {};  // frames live on the interpreter's own stack

@@ -402,6 +402,19 @@ struct SpecialNameRules {
   bool made_on_first_use = true;
 };
 
+// Py_ReprEnter's state (repr_state.h).
+struct ReprStateRules {
+  // The dict key 'Py_Repr' is a str made and interned on first use (an
+  // _Py_IDENTIFIER, 3.8 to 3.10); from 3.11 a static string.
+  bool key_made_on_first_use = true;
+  // Modules whose first import makes the state, space-separated (3.8:
+  // functools, which tracemalloc imports, makes a namedtuple).
+  std::string_view made_by_imports = "functools tracemalloc";
+  // namedtuple() takes the repr of its tuple of field names (3.8), which
+  // enters that tuple when it is not empty.
+  bool namedtuple_reprs_field_names = true;
+};
+
 struct Profile {
   std::string_view version;       // "3.11": the name clients use
   std::string_view full_version;  // "3.11.7": the interpreter measured
@@ -817,6 +830,7 @@ struct Profile {
   BoolStrRules bool_strs;
   NumberConversionRules number_conversion;
   SpecialNameRules special_names;
+  ReprStateRules repr_state;
 };
 
 // The profiles heapsim simulates, oldest first.

@@ -21,6 +21,7 @@
 #include "server/heap/memoryview_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
+#include "server/heap/repr_state.h"
 #include "server/heap/tuple_object.h"
 
 namespace heapsim {
@@ -222,7 +223,23 @@ struct ReprState {
   bool checked = false;
   absl::Status error;
   int namedtuple_nesting = 0;  // namedtuple reprs being made (Python code)
+  // Where the walk logs what Py_ReprEnter and Py_ReprLeave do (null: not
+  // logged). Once the walk failed, CPython would unwind: no more enters.
+  ReprEvents* events = nullptr;
+  bool failed() const { return depth.exceeded || !error.ok(); }
 };
+
+// Py_ReprEnter of `object` (or of a temporary object CPython makes for it,
+// which `object` stands for): true when logged, to pass to LeaveRepr.
+bool EnterRepr(ReprState& state, ObjectId object) {
+  if (state.events == nullptr || state.failed()) return false;
+  state.events->push_back(object);
+  return true;
+}
+
+void LeaveRepr(ReprState& state, bool entered) {
+  if (entered) state.events->push_back(kNoObject);
+}
 
 // Namedtuples whose reprs nest deeper than this are refused: each level is
 // a call of Python code, whose recursion limit heapsim does not count.
@@ -272,15 +289,22 @@ std::string OrderedDictReprOf(const Heap& heap, ObjectId od, ReprState& state) {
     }
   }
   state.active.insert(od);
+  // The OrderedDict, then the list of pairs or the dict copy it shows.
+  const bool entered = EnterRepr(state, od);
+  const bool entered_copy = EnterRepr(state, od);
   std::string out = as_dict ? "OrderedDict({" : "OrderedDict([";
   for (size_t i = 0; i < keys.size(); ++i) {
     if (i > 0) out += ", ";
     absl::StatusOr<ObjectId> value = DictLookup(heap, od, keys[i]);
     const ObjectId shown = value.ok() ? *value : kNoObject;
+    const bool entered_pair = !as_dict && EnterRepr(state, od);
     absl::StrAppend(&out, as_dict ? "" : "(", ReprOf(heap, keys[i], state), as_dict ? ": " : ", ",
                     shown == kNoObject ? "None" : ReprOf(heap, shown, state), as_dict ? "" : ")");
+    LeaveRepr(state, entered_pair);
   }
   out += as_dict ? "})" : "])";
+  LeaveRepr(state, entered_copy);
+  LeaveRepr(state, entered);
   state.active.erase(od);
   for (int i = 0; i < levels; ++i) state.depth.Leave();
   return out;
@@ -335,6 +359,7 @@ std::string PartialRepr(const Heap& heap, ObjectId id, ReprState& state) {
   }
   if (state.active.contains(id)) return "...";
   state.active.insert(id);
+  const bool entered = EnterRepr(state, id);
   const PartialBody& body = heap.partial(id);
   std::string out = absl::StrCat("functools.partial(", ReprOf(heap, body.function, state));
   for (ObjectId arg : heap.tuple(body.args).items) {
@@ -344,6 +369,7 @@ std::string PartialRepr(const Heap& heap, ObjectId id, ReprState& state) {
     if (entry.key == kNoObject) continue;
     absl::StrAppend(&out, ", ", heap.str(entry.key).utf8, "=", ReprOf(heap, entry.value, state));
   }
+  LeaveRepr(state, entered);
   state.active.erase(id);
   return out + ")";
 }
@@ -392,8 +418,15 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       return BytesRepr(heap.bytes(id).data, false);
     case TypeTag::kByteArray:
       return BytesRepr(heap.bytes(id).data, true);
-    case TypeTag::kArray:
+    case TypeTag::kArray: {
+      // array_repr takes the repr of the list of its items (tounicode for
+      // 'u' and 'w').
+      const bool as_list = ArrayLength(heap, id) > 0 &&
+                           ArrayTypecodeOf(heap, id).kind != ArrayTypecode::Kind::kUnicode;
+      const bool entered = as_list && EnterRepr(state, id);
+      LeaveRepr(state, entered);
       return ArrayRepr(heap, id);
+    }
     case TypeTag::kMemoryView:
       return absl::StrCat(MemoryViewReleased(heap, id) ? "<released memory at " : "<memory at ",
                           AddressText(o.address), ">");
@@ -404,9 +437,12 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       }
       return "deque(...)";
     case TypeTag::kList: {
+      if (heap.list(id).items.empty()) return "[]";
       if (state.active.contains(id)) return "[...]";
       state.active.insert(id);
+      const bool entered = EnterRepr(state, id);
       std::string out = absl::StrCat("[", JoinItems(heap, heap.list(id).items, state), "]");
+      LeaveRepr(state, entered);
       state.active.erase(id);
       return out;
     }
@@ -440,10 +476,13 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
         }
         return out + ")";
       }
+      if (items.empty()) return "()";
       if (state.active.contains(id)) return "(...)";
       state.active.insert(id);
+      const bool entered = EnterRepr(state, id);
       std::string out = absl::StrCat("(", JoinItems(heap, items, state),
                                      items.size() == 1 ? ",)" : ")");
+      LeaveRepr(state, entered);
       state.active.erase(id);
       return out;
     }
@@ -452,6 +491,7 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       std::string out = "{...}";
       if (!state.active.contains(id)) {
         state.active.insert(id);
+        const bool entered = EnterRepr(state, id);
         out = "{";
         bool first = true;
         for (const DictEntry& entry : heap.dict(id).entries) {
@@ -463,6 +503,7 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
           out += ReprOf(heap, entry.value, state);
         }
         out += "}";
+        LeaveRepr(state, entered);
         state.active.erase(id);
       }
       if (!IsDefaultDict(heap, id)) return out;
@@ -474,7 +515,9 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
         shown = "...";
       } else if (factory != kNoObject) {
         state.active.insert(factory);
+        const bool entered = EnterRepr(state, factory);
         shown = ReprOf(heap, factory, state);
+        LeaveRepr(state, entered);
         state.active.erase(factory);
       }
       return absl::StrCat("defaultdict(", shown, ", ", out, ")");
@@ -483,14 +526,23 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
     case TypeTag::kFrozenSet: {
       const bool frozen = o.type == TypeTag::kFrozenSet;
       const SetBody& body = heap.set(id);
-      if (body.used == 0) return frozen ? "frozenset()" : "set()";
       if (state.active.contains(id)) return frozen ? "frozenset(...)" : "set(...)";
+      // set_repr enters the set before it looks at its size, then takes the
+      // repr of the list of its keys.
+      const bool entered = EnterRepr(state, id);
+      if (body.used == 0) {
+        LeaveRepr(state, entered);
+        return frozen ? "frozenset()" : "set()";
+      }
       state.active.insert(id);
+      const bool entered_keys = EnterRepr(state, id);
       std::vector<ObjectId> keys;
       for (const SetEntry& entry : body.table) {
         if (entry.key != kNoObject && entry.key != SetBody::kDummyKey) keys.push_back(entry.key);
       }
       std::string out = absl::StrCat("{", JoinItems(heap, keys, state), "}");
+      LeaveRepr(state, entered_keys);
+      LeaveRepr(state, entered);
       state.active.erase(id);
       return frozen ? absl::StrCat("frozenset(", out, ")") : out;
     }
@@ -512,9 +564,13 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
         state.error = SpecialRefusal(heap, id, "__repr__", "called from inside another object");
       }
       if (const ObjectId args = heap.instance(id).args; args != kNoObject) {
-        // BaseException_repr: the class's name and the args.
-        return absl::StrCat(heap.cls(heap.instance(id).cls).name, "(",
-                            JoinItems(heap, heap.tuple(args).items, state), ")");
+        // BaseException_repr: the class's name and the args (the repr of
+        // the args tuple when there are two or more).
+        const bool entered = heap.tuple(args).items.size() > 1 && EnterRepr(state, args);
+        std::string out = absl::StrCat(heap.cls(heap.instance(id).cls).name, "(",
+                                       JoinItems(heap, heap.tuple(args).items, state), ")");
+        LeaveRepr(state, entered);
+        return out;
       }
       return absl::StrCat("<__main__.", heap.cls(heap.instance(id).cls).name, " object at ",
                           AddressText(o.address), ">");
@@ -617,13 +673,20 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
     case TypeTag::kException: {
       const ExceptionBody& e = heap.exception(id);
       const auto& args = heap.tuple(e.args).items;
-      return absl::StrCat(e.type_name, "(", JoinItems(heap, args, state), ")");
+      const bool entered = args.size() > 1 && EnterRepr(state, e.args);
+      std::string out = absl::StrCat(e.type_name, "(", JoinItems(heap, args, state), ")");
+      LeaveRepr(state, entered);
+      return out;
     }
     case TypeTag::kDictView: {
       static constexpr std::string_view kNames[] = {"dict_keys", "dict_values", "dict_items"};
       std::string out = std::string(kNames[o.subtype]) + "([";
       bool first = true;
       const IteratorBody& view = heap.iterator(id);
+      // dictview_repr enters the view, then takes the repr of the list of
+      // its items (for items, each a tuple).
+      const bool entered = EnterRepr(state, id);
+      const bool entered_list = heap.dict(view.source).used > 0 && EnterRepr(state, id);
       for (const DictEntry& entry : heap.dict(view.source).entries) {
         if (entry.key == kNoObject) continue;
         if (!first) out += ", ";
@@ -635,12 +698,17 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
           case ViewKind::kValues:
             out += ReprOf(heap, entry.value, state);
             break;
-          case ViewKind::kItems:
+          case ViewKind::kItems: {
+            const bool entered_pair = EnterRepr(state, id);
             absl::StrAppend(&out, "(", ReprOf(heap, entry.key, state), ", ",
                             ReprOf(heap, entry.value, state), ")");
+            LeaveRepr(state, entered_pair);
             break;
+          }
         }
       }
+      LeaveRepr(state, entered_list);
+      LeaveRepr(state, entered);
       return out + "])";
     }
     case TypeTag::kIterator:
@@ -1143,17 +1211,20 @@ absl::Status KeyErrorFor(const Heap& heap, ObjectId key) {
   return PyErrorWithArgument(PyExc::kKeyError, Repr(heap, key), key);
 }
 
-absl::StatusOr<std::string> ReprChecked(const Heap& heap, ObjectId id, int held) {
+namespace {
+
+// ReprChecked's walk, logging its enters and leaves to `events`.
+absl::StatusOr<std::string> ReprWalk(const Heap& heap, ObjectId id, int held,
+                                     ReprEvents* events) {
   ReprState state;
   state.depth = RoomFor(heap, held);
   state.checked = true;
+  state.events = events;
   std::string text = ReprOf(heap, id, state);
   if (state.depth.exceeded) return DepthExceeded(state.depth, kReprRecursion);
   if (!state.error.ok()) return state.error;
   return text;
 }
-
-namespace {
 
 // BaseException_str of an exception object (KeyError_str for KeyError and
 // the script's classes derived from it): "" for no args, the one arg's str
@@ -1168,23 +1239,58 @@ std::string ExceptionStr(const Heap& heap, ObjectId id) {
   return Repr(heap, args);
 }
 
+absl::StatusOr<std::string> StrWalk(const Heap& heap, ObjectId id, int held, ReprEvents* events);
+
 // ExceptionStr, or the refusal of the reprs or strs it would need.
-absl::StatusOr<std::string> ExceptionStrChecked(const Heap& heap, ObjectId id, int held) {
+absl::StatusOr<std::string> ExceptionStrChecked(const Heap& heap, ObjectId id, int held,
+                                                ReprEvents* events) {
   const ObjectId args = ExceptionArgs(heap, id);
   const auto& items = heap.tuple(args).items;
   if (items.size() == 1) {
     absl::StatusOr<std::string> text = IsKeyErrorObject(heap, id)
-                                           ? ReprChecked(heap, items[0], held)
-                                           : StrChecked(heap, items[0], held);
+                                           ? ReprWalk(heap, items[0], held, events)
+                                           : StrWalk(heap, items[0], held, events);
     if (!text.ok()) return text.status();
   } else if (!items.empty()) {
-    absl::StatusOr<std::string> text = ReprChecked(heap, args, held);
+    absl::StatusOr<std::string> text = ReprWalk(heap, args, held, events);
     if (!text.ok()) return text.status();
   }
   return ExceptionStr(heap, id);
 }
 
+absl::StatusOr<std::string> StrWalk(const Heap& heap, ObjectId id, int held, ReprEvents* events) {
+  switch (heap.type_of(id)) {
+    case TypeTag::kTraceObject:
+      return TraceObjectStr(heap.trace_object(id), false);
+    case TypeTag::kStr:
+      return Str(heap, id);
+    case TypeTag::kException:
+      return ExceptionStrChecked(heap, id, held, events);
+    case TypeTag::kInstance:
+      if ((SpecialOf(heap, id) & kSpecialStr) != 0) {
+        return SpecialRefusal(heap, id, "__str__", "called from inside another object");
+      }
+      if (heap.instance(id).args != kNoObject) return ExceptionStrChecked(heap, id, held, events);
+      return ReprWalk(heap, id, held, events);
+    default:
+      return ReprWalk(heap, id, held, events);
+  }
+}
+
+// Does to the heap what a walk logged, unless the walk was refused (which
+// changes nothing); a walk ended by a Python error logged CPython's unwinding.
+void ReplayUnlessRefused(Heap& heap, const ReprEvents& events, const absl::Status& status) {
+  if (status.ok() || absl::IsFailedPrecondition(status)) ReplayReprEvents(heap, events);
+}
+
 }  // namespace
+
+absl::StatusOr<std::string> ReprChecked(Heap& heap, ObjectId id, int held) {
+  ReprEvents events;
+  absl::StatusOr<std::string> text = ReprWalk(heap, id, held, &events);
+  ReplayUnlessRefused(heap, events, text.status());
+  return text;
+}
 
 ObjectId ExceptionArgs(const Heap& heap, ObjectId id) {
   switch (heap.type_of(id)) {
@@ -1203,23 +1309,15 @@ bool IsKeyErrorObject(const Heap& heap, ObjectId id) {
          heap.cls(heap.cls(heap.instance(id).cls).exception_base).name == "KeyError";
 }
 
-absl::StatusOr<std::string> StrChecked(const Heap& heap, ObjectId id, int held) {
-  switch (heap.type_of(id)) {
-    case TypeTag::kTraceObject:
-      return TraceObjectStr(heap.trace_object(id), false);
-    case TypeTag::kStr:
-      return Str(heap, id);
-    case TypeTag::kException:
-      return ExceptionStrChecked(heap, id, held);
-    case TypeTag::kInstance:
-      if ((SpecialOf(heap, id) & kSpecialStr) != 0) {
-        return SpecialRefusal(heap, id, "__str__", "called from inside another object");
-      }
-      if (heap.instance(id).args != kNoObject) return ExceptionStrChecked(heap, id, held);
-      return ReprChecked(heap, id, held);
-    default:
-      return ReprChecked(heap, id, held);
-  }
+absl::StatusOr<std::string> ReprTextChecked(const Heap& heap, ObjectId id, int held) {
+  return ReprWalk(heap, id, held, nullptr);
+}
+
+absl::StatusOr<std::string> StrChecked(Heap& heap, ObjectId id, int held) {
+  ReprEvents events;
+  absl::StatusOr<std::string> text = StrWalk(heap, id, held, &events);
+  ReplayUnlessRefused(heap, events, text.status());
+  return text;
 }
 
 std::string Str(const Heap& heap, ObjectId id) {

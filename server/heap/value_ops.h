@@ -63,11 +63,17 @@ absl::Status KeyErrorFor(const Heap& heap, ObjectId key);
 
 // repr(x), or "RecursionError: maximum recursion depth exceeded while
 // getting the repr of an object"; `held` levels of the guard are already
-// in use by the caller (the call of a builtin such as repr()).
-absl::StatusOr<std::string> ReprChecked(const Heap& heap, ObjectId id, int held);
+// in use by the caller (the call of a builtin such as repr()). Does what
+// the reprs CPython makes do to Py_ReprEnter's state (repr_state.h), unless
+// refused.
+absl::StatusOr<std::string> ReprChecked(Heap& heap, ObjectId id, int held);
 
-// str(x), with ReprChecked's errors; `held` as there.
-absl::StatusOr<std::string> StrChecked(const Heap& heap, ObjectId id, int held);
+// ReprChecked's text and errors without its effects, for an object whose
+// repr the caller has already made (and entered).
+absl::StatusOr<std::string> ReprTextChecked(const Heap& heap, ObjectId id, int held);
+
+// str(x), with ReprChecked's errors and effects; `held` as there.
+absl::StatusOr<std::string> StrChecked(Heap& heap, ObjectId id, int held);
 
 // repr() of a float, CPython's shortest round-trip form ("0.1", "1e+16").
 std::string FloatRepr(double value);

@@ -246,7 +246,7 @@ void BindFormatMethod(Heap& heap, ObjectId value, std::string_view spec) {
   heap.BindTransientMethod();
 }
 
-absl::StatusOr<std::string> FormatValue(const Heap& heap, ObjectId value, std::string_view text) {
+absl::StatusOr<std::string> FormatValue(Heap& heap, ObjectId value, std::string_view text) {
   const TypeTag type = heap.type_of(value);
   if (text.empty()) {
     return StrChecked(heap, value, static_cast<int>(heap.profile().c_recursion.format_levels));
@@ -298,7 +298,7 @@ absl::StatusOr<Ref> ApplyConversion(Heap& heap, Ref value, char conversion) {
   return value;
 }
 
-absl::StatusOr<std::string> PercentFormat(const Heap& heap, std::string_view format_text,
+absl::StatusOr<std::string> PercentFormat(Heap& heap, std::string_view format_text,
                                           ObjectId args, const ShowValue& show) {
   const std::string format(format_text);
   std::vector<ObjectId> values;

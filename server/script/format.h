@@ -16,7 +16,7 @@ namespace heapsim::script {
 
 // The text format(value, spec) produces, or ValueError/TypeError as CPython
 // raises them for a bad spec.
-absl::StatusOr<std::string> FormatValue(const Heap& heap, ObjectId value, std::string_view spec);
+absl::StatusOr<std::string> FormatValue(Heap& heap, ObjectId value, std::string_view spec);
 
 // What PyObject_Format does besides the text: unless `value` is an exact str
 // or int and `spec` is empty, CPython looks up the value's __format__,
@@ -36,7 +36,7 @@ using ShowValue = std::function<absl::StatusOr<std::string>(ObjectId value, char
 // tuple of values or one value. Errors are Python's TypeErrors. With
 // `show`, %s, %r and %a take their text from it, in the order the format is
 // read (it may run Python code: `format` is copied first).
-absl::StatusOr<std::string> PercentFormat(const Heap& heap, std::string_view format,
+absl::StatusOr<std::string> PercentFormat(Heap& heap, std::string_view format,
                                           ObjectId args, const ShowValue& show = nullptr);
 
 // The str object `format % args` evaluates to, given its text `text`:

@@ -16,6 +16,7 @@
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/ordereddict_object.h"
+#include "server/heap/repr_state.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
 #include "server/heap/str_object.h"
@@ -363,6 +364,9 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
       // gc's own import is part of the start-up bound (scripts measured
       // began with it); the others allocate an unknown number of objects.
       if (module != "gc") NoteFirstImport(heap_, module);
+      // Its Python code takes a container's repr (3.8's functools makes a
+      // namedtuple).
+      if (NameListed(heap_.profile().repr_state.made_by_imports, module)) EnsureReprState(heap_);
       if (session_.first_python_import.empty() && module != "gc") {
         session_.first_python_import = std::string(module);
       }

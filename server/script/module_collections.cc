@@ -18,6 +18,7 @@
 #include "server/heap/int_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/py_error.h"
+#include "server/heap/repr_state.h"
 #include "server/heap/str_object.h"
 #include "server/heap/value_ops.h"
 #include "server/script/builtin_call.h"
@@ -384,8 +385,12 @@ bool ReprInto(Interpreter& interp, ObjectId deque, std::vector<ObjectId>& active
     return false;
   }
   active.push_back(deque);
+  ScopedReprEnter entered(heap, deque);
   Ref copy = NewList(heap, 0);  // PySequence_List
   if (!interp.ExtendList(copy.get(), deque)) return false;
+  // The list's repr (when it is not empty) enters the list in turn.
+  std::optional<ScopedReprEnter> entered_copy;
+  if (!ListItems(heap, copy.get()).empty()) entered_copy.emplace(heap, copy.get());
   std::string text = "deque([";
   const std::vector<ObjectId> items = ListItems(heap, copy.get());
   for (size_t i = 0; i < items.size(); ++i) {

@@ -136,7 +136,8 @@ Ref DefaultDictRepr(Interpreter& interp, ObjectId dd) {
   const ObjectId factory = DefaultFactory(heap, dd);
   std::string factory_text = "None";
   if (factory != kNoObject) {
-    absl::StatusOr<std::string> text = ReprChecked(heap, factory, 1);
+    // Its repr was made (and entered) within the defaultdict's.
+    absl::StatusOr<std::string> text = ReprTextChecked(heap, factory, 1);
     if (!text.ok()) {
       interp.Raise(text.status());
       return Ref();

@@ -28,6 +28,7 @@
 #include "server/heap/list_object.h"
 #include "server/heap/namedtuple_object.h"
 #include "server/heap/py_error.h"
+#include "server/heap/repr_state.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
@@ -327,6 +328,10 @@ class NamedTupleCall : public BuiltinCall {
       if (defaults.size() > names.size()) {
         return TypeError("Got more default values than field names");
       }
+    }
+    if (heap_.profile().repr_state.namedtuple_reprs_field_names && !names.empty()) {
+      // repr(field_names), a tuple of them (None stands for it).
+      ScopedReprEnter entered(heap_, heap_.none());
     }
     const auto type_object = [&](Builtin b) {
       return interp_.session().builtin_objects[static_cast<size_t>(b)];

@@ -1,6 +1,7 @@
 #include "server/script/special_methods.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,10 +14,12 @@
 #include "server/heap/instance_object.h"
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
+#include "server/heap/list_object.h"
 #include "server/heap/memoryview_object.h"
 #include "server/heap/namedtuple_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
+#include "server/heap/repr_state.h"
 #include "server/heap/str_object.h"
 #include "server/heap/value_ops.h"
 #include "server/script/builtins.h"
@@ -256,6 +259,7 @@ bool AppendDefaultDictRepr(Interpreter& interp, ObjectId dd, int depth,
   bool ok = true;
   if (std::find(active.begin(), active.end(), dd) == active.end()) {
     active.push_back(dd);
+    ScopedReprEnter entered(heap, dd);
     dict_text = "{";
     for (size_t i = 0; ok && i < heap.dict(dd).entries.size(); ++i) {
       const DictEntry entry = heap.dict(dd).entries[i];
@@ -274,6 +278,7 @@ bool AppendDefaultDictRepr(Interpreter& interp, ObjectId dd, int depth,
   const ObjectId factory = DefaultFactory(heap, dd);
   if (ok && factory != kNoObject) {
     Ref held = heap.NewRef(factory);
+    ScopedReprEnter entered(heap, factory);
     factory_text.clear();
     ok = AppendRepr(interp, factory, depth + 1, active, &factory_text);
   }
@@ -298,7 +303,11 @@ bool AppendOrderedDictRepr(Interpreter& interp, ObjectId od, int depth,
     return true;
   }
   active.push_back(od);
+  ScopedReprEnter entered(heap, od);
   MakeOrderedDictReprTemporaries(interp, od, made);
+  // The list of pairs or the dict copy is shown next, entered in turn.
+  const ObjectId shown = made->back().get();
+  ScopedReprEnter entered_shown(heap, shown);
   const bool as_dict = heap.profile().ordereddict_repr_shows_dict;
   *out += as_dict ? "OrderedDict({" : "OrderedDict([";
   bool ok = true;
@@ -308,6 +317,8 @@ bool AppendOrderedDictRepr(Interpreter& interp, ObjectId od, int depth,
     absl::StatusOr<ObjectId> value = DictLookup(heap, od, keys[i]);
     Ref key = heap.NewRef(keys[i]);
     Ref held = heap.NewRef(value.ok() && *value != kNoObject ? *value : heap.none());
+    std::optional<ScopedReprEnter> entered_pair;
+    if (!as_dict) entered_pair.emplace(heap, ListItems(heap, shown)[i]);
     if (!as_dict) *out += "(";
     ok = AppendRepr(interp, key.get(), depth + 1, active, out);
     *out += as_dict ? ": " : ", ";
@@ -376,6 +387,13 @@ bool AppendRepr(Interpreter& interp, ObjectId object, int depth,
     return true;
   }
   active.push_back(object);
+  // dict_repr enters a dict even when empty; list and tuple reprs only a
+  // non-empty one.
+  std::optional<ScopedReprEnter> entered;
+  if (type == TypeTag::kDict || (type == TypeTag::kList ? !heap.list(object).items.empty()
+                                                         : !heap.tuple(object).items.empty())) {
+    entered.emplace(heap, object);
+  }
   bool ok = true;
   if (type == TypeTag::kDict) {
     *out += "{";

@@ -1,0 +1,67 @@
+#include "server/heap/repr_state.h"
+
+#include <string_view>
+#include <utility>
+
+#include "server/heap/dict_object.h"
+#include "server/heap/list_object.h"
+#include "server/heap/str_kind.h"
+#include "server/heap/str_object.h"
+
+namespace heapsim {
+
+namespace {
+
+constexpr std::string_view kReprStateKey = "Py_Repr";
+
+// The key: _PyUnicode_FromId's interned str (a str made and dropped at
+// once when an equal one is interned already), or the static string.
+Ref ReprStateKey(Heap& heap) {
+  const uint64_t size =
+      StrRequest(heap.profile(), static_cast<uint32_t>(kReprStateKey.size()), StrKind::kAscii);
+  if (!heap.profile().repr_state.key_made_on_first_use) {
+    const ObjectId key = heap.NewStaticObject(TypeTag::kStr, size);
+    StrBody body;
+    body.utf8 = std::string(kReprStateKey);
+    body.length = static_cast<uint32_t>(kReprStateKey.size());
+    heap.AttachBody(key, std::move(body));
+    return heap.NewRef(key);
+  }
+  if (heap.FindInterned(kReprStateKey) != kNoObject) heap.MakeTransientBlock(size);
+  return InternStr(heap, kReprStateKey);
+}
+
+}  // namespace
+
+void EnsureReprState(Heap& heap) {
+  if (heap.thread_dict() != kNoObject) return;
+  Ref dict = NewDict(heap);
+  Ref key = ReprStateKey(heap);
+  Ref list = NewList(heap, 0);
+  // A dict with a str key and a new list value cannot fail to take them.
+  (void)DictSetItem(heap, dict.get(), key.get(), list.get());
+  heap.set_thread_dict(dict.release(), list.get());
+}
+
+void ReprStatePush(Heap& heap, ObjectId object) {
+  EnsureReprState(heap);
+  ListAppend(heap, heap.repr_list(), object);
+}
+
+void ReprStatePop(Heap& heap) {
+  const ObjectId list = heap.repr_list();
+  const uint64_t size = heap.list(list).items.size();
+  ListAssignSlice(heap, list, size - 1, size, {});
+}
+
+void ReplayReprEvents(Heap& heap, const ReprEvents& events) {
+  for (ObjectId event : events) {
+    if (event == kNoObject) {
+      ReprStatePop(heap);
+    } else {
+      ReprStatePush(heap, event);
+    }
+  }
+}
+
+}  // namespace heapsim

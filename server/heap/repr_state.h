@@ -1,0 +1,56 @@
+// The state CPython's Py_ReprEnter keeps for the thread that makes reprs:
+// the thread state's dict (PyThreadState_GetDict), made on first use, and
+// in it under the key 'Py_Repr' a list of the objects whose repr is being
+// made. The repr of a non-empty list or tuple, of any dict, set, frozenset,
+// deque, dict view or functools.partial, and of a defaultdict's factory,
+// enters its object (appended to the list) and leaves it (removed) when
+// done, so the list's item array is allocated for the first object entered,
+// grows and shrinks as reprs nest (list_resize) and is freed when the
+// outermost repr leaves. The dict and the list are made by the first repr
+// that enters an object, held by the interpreter for the rest of the run
+// (Heap::thread_dict) and reachable from no user code.
+
+#ifndef HEAPSIM_SERVER_HEAP_REPR_STATE_H_
+#define HEAPSIM_SERVER_HEAP_REPR_STATE_H_
+
+#include <vector>
+
+#include "server/heap/heap.h"
+
+namespace heapsim {
+
+// Makes the state if it does not exist yet, in Py_ReprEnter's order: the
+// thread state's dict, the key (a str made and interned on first use where
+// Profile::repr_state says so, else a static one), the empty list and the
+// dict's entry for it.
+void EnsureReprState(Heap& heap);
+
+// Py_ReprEnter once it found `object` not being shown already: appends it to
+// the list (making the state first).
+void ReprStatePush(Heap& heap, ObjectId object);
+
+// Py_ReprLeave of the object pushed last: removes it (a list that becomes
+// empty frees its item array). REQUIRES: the list is not empty.
+void ReprStatePop(Heap& heap);
+
+// What a repr walk over a const heap did to the state, in order: an object
+// entered, or kNoObject for a leave. ReplayReprEvents does it to the heap.
+using ReprEvents = std::vector<ObjectId>;
+void ReplayReprEvents(Heap& heap, const ReprEvents& events);
+
+// Enters `object` for the lifetime of the scope (push now, pop at the end):
+// for reprs the interpreter makes step by step, running Python code inside.
+class ScopedReprEnter {
+ public:
+  ScopedReprEnter(Heap& heap, ObjectId object) : heap_(heap) { ReprStatePush(heap, object); }
+  ~ScopedReprEnter() { ReprStatePop(heap_); }
+  ScopedReprEnter(const ScopedReprEnter&) = delete;
+  ScopedReprEnter& operator=(const ScopedReprEnter&) = delete;
+
+ private:
+  Heap& heap_;
+};
+
+}  // namespace heapsim
+
+#endif  // HEAPSIM_SERVER_HEAP_REPR_STATE_H_
