@@ -1,0 +1,555 @@
+// The builtins' names: the global builtins, the builtin types' methods and
+// the modelled modules' functions, looked up by name and named for
+// messages; which of them pack their arguments in a tuple on each profile;
+// and the objects a session binds to them.
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/strings/str_split.h"
+#include "server/heap/ordereddict_object.h"
+#include "server/heap/type_info.h"
+#include "server/script/builtins.h"
+
+namespace heapsim::script {
+
+namespace {
+
+struct BuiltinEntry {
+  Builtin builtin;
+  std::string_view name;
+};
+
+constexpr BuiltinEntry kGlobalNames[] = {
+    {Builtin::kPrint, "print"},         {Builtin::kLen, "len"},
+    {Builtin::kId, "id"},               {Builtin::kRepr, "repr"},
+    {Builtin::kIsInstance, "isinstance"}, {Builtin::kAny, "any"},
+    {Builtin::kAll, "all"},             {Builtin::kSorted, "sorted"},
+    {Builtin::kReversed, "reversed"},   {Builtin::kEnumerate, "enumerate"},
+    {Builtin::kZip, "zip"},             {Builtin::kMin, "min"},
+    {Builtin::kMax, "max"},             {Builtin::kSum, "sum"},
+    {Builtin::kAbs, "abs"},             {Builtin::kRound, "round"},
+    {Builtin::kIter, "iter"},           {Builtin::kNext, "next"},
+    {Builtin::kHash, "hash"},           {Builtin::kFormat, "format"},
+    {Builtin::kOrd, "ord"},             {Builtin::kChr, "chr"},
+    {Builtin::kHex, "hex"},             {Builtin::kOct, "oct"},
+    {Builtin::kBin, "bin"},             {Builtin::kDivMod, "divmod"},
+    {Builtin::kPow, "pow"},             {Builtin::kCallable, "callable"},
+    {Builtin::kGetAttr, "getattr"},     {Builtin::kSetAttr, "setattr"},
+    {Builtin::kHasAttr, "hasattr"},     {Builtin::kDelAttr, "delattr"},
+    {Builtin::kGlobals, "globals"},     {Builtin::kVars, "vars"},
+    {Builtin::kIsSubclass, "issubclass"}, {Builtin::kAscii, "ascii"},
+    {Builtin::kTypeType, "type"},       {Builtin::kTypeInt, "int"},
+    {Builtin::kTypeFloat, "float"},     {Builtin::kTypeComplex, "complex"},
+    {Builtin::kTypeBool, "bool"},       {Builtin::kTypeStr, "str"},
+    {Builtin::kTypeBytes, "bytes"},     {Builtin::kTypeByteArray, "bytearray"},
+    {Builtin::kTypeList, "list"},       {Builtin::kTypeTuple, "tuple"},
+    {Builtin::kTypeDict, "dict"},       {Builtin::kTypeSet, "set"},
+    {Builtin::kTypeFrozenSet, "frozenset"}, {Builtin::kTypeRange, "range"},
+    {Builtin::kTypeObject, "object"},   {Builtin::kTypeSlice, "slice"},
+    {Builtin::kTypeMap, "map"},         {Builtin::kTypeFilter, "filter"},
+    {Builtin::kTypeSuper, "super"},     {Builtin::kTypeStaticMethod, "staticmethod"},
+    {Builtin::kTypeClassMethod, "classmethod"}, {Builtin::kTypeProperty, "property"},
+    {Builtin::kTypeMemoryView, "memoryview"},
+};
+
+constexpr std::string_view kExceptionNames[] = {
+    "Exception",    "BaseException",    "TypeError",         "ValueError",
+    "KeyError",     "IndexError",       "AttributeError",    "NameError",
+    "ZeroDivisionError", "OverflowError", "RecursionError",  "MemoryError",
+    "StopIteration", "AssertionError",  "RuntimeError",      "NotImplementedError",
+    "LookupError",  "ArithmeticError",  "UnboundLocalError", "BufferError",
+};
+
+struct MethodEntry {
+  TypeTag type;
+  std::string_view name;
+  Builtin builtin;
+};
+
+constexpr MethodEntry kMethods[] = {
+    {TypeTag::kList, "append", Builtin::kListAppend},
+    {TypeTag::kList, "extend", Builtin::kListExtend},
+    {TypeTag::kList, "insert", Builtin::kListInsert},
+    {TypeTag::kList, "remove", Builtin::kListRemove},
+    {TypeTag::kList, "pop", Builtin::kListPop},
+    {TypeTag::kList, "clear", Builtin::kListClear},
+    {TypeTag::kList, "index", Builtin::kListIndex},
+    {TypeTag::kList, "count", Builtin::kListCount},
+    {TypeTag::kList, "sort", Builtin::kListSort},
+    {TypeTag::kList, "reverse", Builtin::kListReverse},
+    {TypeTag::kList, "copy", Builtin::kListCopy},
+    {TypeTag::kDict, "get", Builtin::kDictGet},
+    {TypeTag::kDict, "setdefault", Builtin::kDictSetDefault},
+    {TypeTag::kDict, "update", Builtin::kDictUpdate},
+    {TypeTag::kDict, "pop", Builtin::kDictPop},
+    {TypeTag::kDict, "popitem", Builtin::kDictPopItem},
+    {TypeTag::kDict, "keys", Builtin::kDictKeys},
+    {TypeTag::kDict, "values", Builtin::kDictValues},
+    {TypeTag::kDict, "items", Builtin::kDictItems},
+    {TypeTag::kDict, "clear", Builtin::kDictClear},
+    {TypeTag::kDict, "copy", Builtin::kDictCopy},
+    {TypeTag::kSet, "add", Builtin::kSetAdd},
+    {TypeTag::kSet, "update", Builtin::kSetUpdate},
+    {TypeTag::kSet, "remove", Builtin::kSetRemove},
+    {TypeTag::kSet, "discard", Builtin::kSetDiscard},
+    {TypeTag::kSet, "pop", Builtin::kSetPop},
+    {TypeTag::kSet, "clear", Builtin::kSetClear},
+    {TypeTag::kSet, "union", Builtin::kSetUnion},
+    {TypeTag::kSet, "intersection", Builtin::kSetIntersection},
+    {TypeTag::kSet, "difference", Builtin::kSetDifference},
+    {TypeTag::kSet, "copy", Builtin::kSetCopy},
+    {TypeTag::kSet, "issubset", Builtin::kSetIsSubset},
+    {TypeTag::kSet, "issuperset", Builtin::kSetIsSuperset},
+    {TypeTag::kSet, "isdisjoint", Builtin::kSetIsDisjoint},
+    {TypeTag::kSet, "symmetric_difference", Builtin::kSetSymmetricDifference},
+    {TypeTag::kSet, "symmetric_difference_update", Builtin::kSetSymmetricDifferenceUpdate},
+    {TypeTag::kSet, "intersection_update", Builtin::kSetIntersectionUpdate},
+    {TypeTag::kSet, "difference_update", Builtin::kSetDifferenceUpdate},
+    {TypeTag::kFrozenSet, "union", Builtin::kSetUnion},
+    {TypeTag::kFrozenSet, "intersection", Builtin::kSetIntersection},
+    {TypeTag::kFrozenSet, "difference", Builtin::kSetDifference},
+    {TypeTag::kFrozenSet, "copy", Builtin::kSetCopy},
+    {TypeTag::kFrozenSet, "issubset", Builtin::kSetIsSubset},
+    {TypeTag::kFrozenSet, "issuperset", Builtin::kSetIsSuperset},
+    {TypeTag::kFrozenSet, "isdisjoint", Builtin::kSetIsDisjoint},
+    {TypeTag::kFrozenSet, "symmetric_difference", Builtin::kSetSymmetricDifference},
+    {TypeTag::kTraceObject, "statistics", Builtin::kSnapshotStatistics},
+    {TypeTag::kTraceObject, "compare_to", Builtin::kSnapshotCompareTo},
+    {TypeTag::kTraceObject, "filter_traces", Builtin::kSnapshotFilterTraces},
+    {TypeTag::kTraceObject, "dump", Builtin::kSnapshotDump},
+    {TypeTag::kTraceObject, "format", Builtin::kTracebackFormat},
+    {TypeTag::kStr, "join", Builtin::kStrJoin},
+    {TypeTag::kStr, "split", Builtin::kStrSplit},
+    {TypeTag::kStr, "upper", Builtin::kStrUpper},
+    {TypeTag::kStr, "lower", Builtin::kStrLower},
+    {TypeTag::kStr, "strip", Builtin::kStrStrip},
+    {TypeTag::kStr, "replace", Builtin::kStrReplace},
+    {TypeTag::kStr, "startswith", Builtin::kStrStartsWith},
+    {TypeTag::kStr, "endswith", Builtin::kStrEndsWith},
+    {TypeTag::kStr, "format", Builtin::kStrFormat},
+    {TypeTag::kStr, "find", Builtin::kStrFind},
+    {TypeTag::kStr, "count", Builtin::kStrCount},
+    {TypeTag::kTuple, "index", Builtin::kTupleIndex},
+    {TypeTag::kTuple, "count", Builtin::kTupleCount},
+    {TypeTag::kByteArray, "append", Builtin::kByteArrayAppend},
+    {TypeTag::kByteArray, "extend", Builtin::kByteArrayExtend},
+    {TypeTag::kByteArray, "pop", Builtin::kByteArrayPop},
+    {TypeTag::kGenerator, "send", Builtin::kGeneratorSend},
+    {TypeTag::kProperty, "getter", Builtin::kPropertyGetter},
+    {TypeTag::kProperty, "setter", Builtin::kPropertySetter},
+    {TypeTag::kProperty, "deleter", Builtin::kPropertyDeleter},
+    {TypeTag::kStr, "encode", Builtin::kStrEncode},
+    {TypeTag::kBytes, "decode", Builtin::kBytesDecode},
+    {TypeTag::kDeque, "append", Builtin::kDequeAppend},
+    {TypeTag::kDeque, "appendleft", Builtin::kDequeAppendLeft},
+    {TypeTag::kDeque, "pop", Builtin::kDequePop},
+    {TypeTag::kDeque, "popleft", Builtin::kDequePopLeft},
+    {TypeTag::kDeque, "extend", Builtin::kDequeExtend},
+    {TypeTag::kDeque, "extendleft", Builtin::kDequeExtendLeft},
+    {TypeTag::kDeque, "rotate", Builtin::kDequeRotate},
+    {TypeTag::kDeque, "clear", Builtin::kDequeClear},
+    {TypeTag::kDeque, "copy", Builtin::kDequeCopy},
+    {TypeTag::kDeque, "reverse", Builtin::kDequeReverse},
+    {TypeTag::kDeque, "count", Builtin::kDequeCount},
+    {TypeTag::kDeque, "index", Builtin::kDequeIndex},
+    {TypeTag::kDeque, "remove", Builtin::kDequeRemove},
+    {TypeTag::kLruCache, "cache_info", Builtin::kLruCacheInfo},
+    {TypeTag::kLruCache, "cache_clear", Builtin::kLruCacheClear},
+    {TypeTag::kByteArray, "decode", Builtin::kBytesDecode},
+    {TypeTag::kArray, "append", Builtin::kArrayAppend},
+    {TypeTag::kArray, "extend", Builtin::kArrayExtend},
+    {TypeTag::kArray, "insert", Builtin::kArrayInsert},
+    {TypeTag::kArray, "pop", Builtin::kArrayPop},
+    {TypeTag::kArray, "remove", Builtin::kArrayRemove},
+    {TypeTag::kArray, "index", Builtin::kArrayIndex},
+    {TypeTag::kArray, "count", Builtin::kArrayCount},
+    {TypeTag::kArray, "reverse", Builtin::kArrayReverse},
+    {TypeTag::kArray, "byteswap", Builtin::kArrayByteSwap},
+    {TypeTag::kArray, "tobytes", Builtin::kArrayToBytes},
+    {TypeTag::kArray, "tolist", Builtin::kArrayToList},
+    {TypeTag::kArray, "frombytes", Builtin::kArrayFromBytes},
+    {TypeTag::kArray, "fromlist", Builtin::kArrayFromList},
+    {TypeTag::kArray, "buffer_info", Builtin::kArrayBufferInfo},
+    {TypeTag::kMemoryView, "tobytes", Builtin::kMemoryViewToBytes},
+    {TypeTag::kMemoryView, "tolist", Builtin::kMemoryViewToList},
+    {TypeTag::kMemoryView, "release", Builtin::kMemoryViewRelease},
+    {TypeTag::kMemoryView, "__enter__", Builtin::kMemoryViewEnter},
+    {TypeTag::kMemoryView, "__exit__", Builtin::kMemoryViewExit},
+};
+
+struct ModuleEntry {
+  std::string_view module;
+  std::string_view name;
+  Builtin builtin;
+};
+
+constexpr ModuleEntry kModuleFunctions[] = {
+    {"sys", "getsizeof", Builtin::kSysGetSizeOf},
+    {"sys", "getrefcount", Builtin::kSysGetRefCount},
+    {"sys", "intern", Builtin::kSysIntern},
+    {"gc", "collect", Builtin::kGcCollect},
+    {"gc", "get_count", Builtin::kGcGetCount},
+    {"gc", "get_threshold", Builtin::kGcGetThreshold},
+    {"gc", "set_threshold", Builtin::kGcSetThreshold},
+    {"gc", "enable", Builtin::kGcEnable},
+    {"gc", "disable", Builtin::kGcDisable},
+    {"gc", "isenabled", Builtin::kGcIsEnabled},
+    {"gc", "is_tracked", Builtin::kGcIsTracked},
+    {"gc", "get_referrers", Builtin::kGcGetReferrers},
+    {"gc", "get_referents", Builtin::kGcGetReferents},
+    {"sys", "getrecursionlimit", Builtin::kSysGetRecursionLimit},
+    {"sys", "setrecursionlimit", Builtin::kSysSetRecursionLimit},
+    {"sys", "getdefaultencoding", Builtin::kSysGetDefaultEncoding},
+    {"gc", "get_debug", Builtin::kGcGetDebug},
+    {"gc", "set_debug", Builtin::kGcSetDebug},
+    {"gc", "get_stats", Builtin::kGcGetStats},
+    {"gc", "freeze", Builtin::kGcFreeze},
+    {"gc", "unfreeze", Builtin::kGcUnfreeze},
+    {"gc", "get_freeze_count", Builtin::kGcGetFreezeCount},
+    {"gc", "is_finalized", Builtin::kGcIsFinalized},
+    {"tracemalloc", "start", Builtin::kTracemallocStart},
+    {"tracemalloc", "stop", Builtin::kTracemallocStop},
+    {"tracemalloc", "get_traced_memory", Builtin::kTracemallocGetTracedMemory},
+    {"tracemalloc", "reset_peak", Builtin::kTracemallocResetPeak},
+    {"tracemalloc", "is_tracing", Builtin::kTracemallocIsTracing},
+    {"tracemalloc", "clear_traces", Builtin::kTracemallocClearTraces},
+    {"tracemalloc", "take_snapshot", Builtin::kTracemallocTakeSnapshot},
+    {"tracemalloc", "get_traceback_limit", Builtin::kTracemallocGetTracebackLimit},
+    {"tracemalloc", "get_object_traceback", Builtin::kTracemallocGetObjectTraceback},
+    {"tracemalloc", "get_tracemalloc_memory", Builtin::kTracemallocGetTracemallocMemory},
+    {"tracemalloc", "Filter", Builtin::kTracemallocFilter},
+    {"tracemalloc", "DomainFilter", Builtin::kTracemallocDomainFilter},
+    {"collections", "deque", Builtin::kTypeDeque},
+    {"collections", "defaultdict", Builtin::kTypeDefaultDict},
+    {"collections", "OrderedDict", Builtin::kTypeOrderedDict},
+    {"collections", "namedtuple", Builtin::kCollectionsNamedTuple},
+    {"itertools", "accumulate", Builtin::kTypeItertoolsAccumulate},
+    {"itertools", "chain", Builtin::kTypeItertoolsChain},
+    {"itertools", "combinations", Builtin::kTypeItertoolsCombinations},
+    {"itertools", "combinations_with_replacement",
+     Builtin::kTypeItertoolsCombinationsWithReplacement},
+    {"itertools", "compress", Builtin::kTypeItertoolsCompress},
+    {"itertools", "count", Builtin::kTypeItertoolsCount},
+    {"itertools", "cycle", Builtin::kTypeItertoolsCycle},
+    {"itertools", "dropwhile", Builtin::kTypeItertoolsDropwhile},
+    {"itertools", "filterfalse", Builtin::kTypeItertoolsFilterfalse},
+    {"itertools", "islice", Builtin::kTypeItertoolsIslice},
+    {"itertools", "pairwise", Builtin::kTypeItertoolsPairwise},
+    {"itertools", "permutations", Builtin::kTypeItertoolsPermutations},
+    {"itertools", "product", Builtin::kTypeItertoolsProduct},
+    {"itertools", "repeat", Builtin::kTypeItertoolsRepeat},
+    {"itertools", "starmap", Builtin::kTypeItertoolsStarmap},
+    {"itertools", "takewhile", Builtin::kTypeItertoolsTakewhile},
+    {"itertools", "zip_longest", Builtin::kTypeItertoolsZipLongest},
+    {"weakref", "ref", Builtin::kTypeWeakRef},
+    {"weakref", "ReferenceType", Builtin::kTypeWeakRef},
+    {"weakref", "getweakrefcount", Builtin::kWeakrefGetWeakRefCount},
+    {"weakref", "getweakrefs", Builtin::kWeakrefGetWeakRefs},
+    {"copy", "copy", Builtin::kCopyCopy},
+    {"copy", "deepcopy", Builtin::kCopyDeepCopy},
+    {"random", "seed", Builtin::kRandomSeed},
+    {"random", "random", Builtin::kRandomRandom},
+    {"random", "getrandbits", Builtin::kRandomGetRandBits},
+    {"random", "randrange", Builtin::kRandomRandRange},
+    {"random", "randint", Builtin::kRandomRandInt},
+    {"random", "choice", Builtin::kRandomChoice},
+    {"random", "shuffle", Builtin::kRandomShuffle},
+    {"random", "uniform", Builtin::kRandomUniform},
+    {"random", "getstate", Builtin::kRandomGetState},
+    {"random", "setstate", Builtin::kRandomSetState},
+    {"array", "array", Builtin::kTypeArray},
+    {"array", "ArrayType", Builtin::kTypeArray},
+    {"math", "sqrt", Builtin::kMathSqrt},
+    {"math", "exp", Builtin::kMathExp},
+    {"math", "expm1", Builtin::kMathExpm1},
+    {"math", "log1p", Builtin::kMathLog1p},
+    {"math", "sin", Builtin::kMathSin},
+    {"math", "cos", Builtin::kMathCos},
+    {"math", "tan", Builtin::kMathTan},
+    {"math", "asin", Builtin::kMathAsin},
+    {"math", "acos", Builtin::kMathAcos},
+    {"math", "atan", Builtin::kMathAtan},
+    {"math", "sinh", Builtin::kMathSinh},
+    {"math", "cosh", Builtin::kMathCosh},
+    {"math", "tanh", Builtin::kMathTanh},
+    {"math", "asinh", Builtin::kMathAsinh},
+    {"math", "acosh", Builtin::kMathAcosh},
+    {"math", "atanh", Builtin::kMathAtanh},
+    {"math", "fabs", Builtin::kMathFabs},
+    {"math", "degrees", Builtin::kMathDegrees},
+    {"math", "radians", Builtin::kMathRadians},
+    {"math", "log", Builtin::kMathLog},
+    {"math", "log2", Builtin::kMathLog2},
+    {"math", "log10", Builtin::kMathLog10},
+    {"math", "pow", Builtin::kMathPow},
+    {"math", "fmod", Builtin::kMathFmod},
+    {"math", "atan2", Builtin::kMathAtan2},
+    {"math", "copysign", Builtin::kMathCopySign},
+    {"math", "floor", Builtin::kMathFloor},
+    {"math", "ceil", Builtin::kMathCeil},
+    {"math", "trunc", Builtin::kMathTrunc},
+    {"math", "isfinite", Builtin::kMathIsFinite},
+    {"math", "isinf", Builtin::kMathIsInf},
+    {"math", "isnan", Builtin::kMathIsNan},
+    {"math", "isclose", Builtin::kMathIsClose},
+    {"math", "prod", Builtin::kMathProd},
+    {"math", "fsum", Builtin::kMathFsum},
+    {"math", "frexp", Builtin::kMathFrexp},
+    {"math", "modf", Builtin::kMathModf},
+    {"math", "ldexp", Builtin::kMathLdexp},
+    {"math", "factorial", Builtin::kMathFactorial},
+    {"math", "gcd", Builtin::kMathGcd},
+    {"math", "lcm", Builtin::kMathLcm},
+    {"math", "isqrt", Builtin::kMathIsqrt},
+    {"math", "comb", Builtin::kMathComb},
+    {"math", "perm", Builtin::kMathPerm},
+    {"operator", "add", Builtin::kOperatorAdd},
+    {"operator", "sub", Builtin::kOperatorSub},
+    {"operator", "mul", Builtin::kOperatorMul},
+    {"operator", "truediv", Builtin::kOperatorTrueDiv},
+    {"operator", "floordiv", Builtin::kOperatorFloorDiv},
+    {"operator", "mod", Builtin::kOperatorMod},
+    {"operator", "pow", Builtin::kOperatorPow},
+    {"operator", "lshift", Builtin::kOperatorLShift},
+    {"operator", "rshift", Builtin::kOperatorRShift},
+    {"operator", "and_", Builtin::kOperatorAnd},
+    {"operator", "or_", Builtin::kOperatorOr},
+    {"operator", "xor", Builtin::kOperatorXor},
+    {"operator", "matmul", Builtin::kOperatorMatMul},
+    {"operator", "iadd", Builtin::kOperatorIAdd},
+    {"operator", "isub", Builtin::kOperatorISub},
+    {"operator", "imul", Builtin::kOperatorIMul},
+    {"operator", "itruediv", Builtin::kOperatorITrueDiv},
+    {"operator", "ifloordiv", Builtin::kOperatorIFloorDiv},
+    {"operator", "imod", Builtin::kOperatorIMod},
+    {"operator", "ipow", Builtin::kOperatorIPow},
+    {"operator", "ilshift", Builtin::kOperatorILShift},
+    {"operator", "irshift", Builtin::kOperatorIRShift},
+    {"operator", "iand", Builtin::kOperatorIAnd},
+    {"operator", "ior", Builtin::kOperatorIOr},
+    {"operator", "ixor", Builtin::kOperatorIXor},
+    {"operator", "imatmul", Builtin::kOperatorIMatMul},
+    {"operator", "eq", Builtin::kOperatorEq},
+    {"operator", "ne", Builtin::kOperatorNe},
+    {"operator", "lt", Builtin::kOperatorLt},
+    {"operator", "le", Builtin::kOperatorLe},
+    {"operator", "gt", Builtin::kOperatorGt},
+    {"operator", "ge", Builtin::kOperatorGe},
+    {"operator", "neg", Builtin::kOperatorNeg},
+    {"operator", "pos", Builtin::kOperatorPos},
+    {"operator", "invert", Builtin::kOperatorInvert},
+    {"operator", "inv", Builtin::kOperatorInv},
+    {"operator", "abs", Builtin::kOperatorAbs},
+    {"operator", "not_", Builtin::kOperatorNot},
+    {"operator", "truth", Builtin::kOperatorTruth},
+    {"operator", "is_", Builtin::kOperatorIs},
+    {"operator", "is_not", Builtin::kOperatorIsNot},
+    {"operator", "contains", Builtin::kOperatorContains},
+    {"operator", "getitem", Builtin::kOperatorGetItem},
+    {"operator", "setitem", Builtin::kOperatorSetItem},
+    {"operator", "delitem", Builtin::kOperatorDelItem},
+    {"operator", "concat", Builtin::kOperatorConcat},
+    {"operator", "iconcat", Builtin::kOperatorIConcat},
+    {"operator", "index", Builtin::kOperatorIndex},
+    {"operator", "countOf", Builtin::kOperatorCountOf},
+    {"operator", "indexOf", Builtin::kOperatorIndexOf},
+    {"operator", "call", Builtin::kOperatorCall},
+    {"functools", "reduce", Builtin::kFunctoolsReduce},
+    {"functools", "partial", Builtin::kTypePartial},
+    {"functools", "lru_cache", Builtin::kFunctoolsLruCache},
+    {"functools", "cache", Builtin::kFunctoolsCache},
+};
+
+}  // namespace
+
+std::string_view BuiltinName(Builtin builtin) {
+  if (builtin == Builtin::kObjectSizeOf) return "__sizeof__";
+  if (builtin == Builtin::kDictFromKeys) return "fromkeys";
+  if (builtin == Builtin::kItertoolsChainFromIterable) return "from_iterable";
+  if (builtin == Builtin::kPropertySetName) return "__set_name__";
+  if (std::optional<std::string_view> name = OrderedDictMethodName(builtin)) return *name;
+  for (const BuiltinEntry& entry : kGlobalNames) {
+    if (entry.builtin == builtin) return entry.name;
+  }
+  for (const MethodEntry& entry : kMethods) {
+    if (entry.builtin == builtin) return entry.name;
+  }
+  for (const ModuleEntry& entry : kModuleFunctions) {
+    if (entry.builtin == builtin) return entry.name;
+  }
+  return "builtin";
+}
+
+std::string_view BuiltinModule(Builtin builtin) {
+  for (const ModuleEntry& entry : kModuleFunctions) {
+    if (entry.builtin != builtin) continue;
+    // Types (weakref.ref) name themselves alone.
+    if (builtin < Builtin::kSysGetSizeOf) return "";
+    if (entry.module == "weakref") return "_weakref";
+    if (entry.module == "operator") return "_operator";
+    if (entry.module == "functools") return "_functools";
+    // tracemalloc's functions are those of its C module, whose name their
+    // errors show.
+    return entry.module == "tracemalloc" ? "_tracemalloc" : entry.module;
+  }
+  return "";
+}
+
+std::optional<Builtin> FindBuiltinName(std::string_view name) {
+  static const absl::flat_hash_map<std::string, Builtin>* const kIndex = [] {
+    auto* index = new absl::flat_hash_map<std::string, Builtin>();
+    for (const BuiltinEntry& entry : kGlobalNames) index->emplace(entry.name, entry.builtin);
+    return index;
+  }();
+  auto it = kIndex->find(std::string(name));
+  if (it != kIndex->end()) return it->second;
+  if (IsExceptionName(name)) return Builtin::kExceptionClass;
+  return std::nullopt;
+}
+
+std::optional<Builtin> FindMethod(TypeTag type, std::string_view name) {
+  using Key = std::pair<TypeTag, std::string_view>;
+  static const auto* methods = []() {
+    auto* table = new absl::flat_hash_map<Key, Builtin>();
+    for (const MethodEntry& entry : kMethods) table->emplace(Key{entry.type, entry.name}, entry.builtin);
+    return table;
+  }();
+  // Every object has __sizeof__; on a class it is an unbound descriptor.
+  if (name == "__sizeof__" && type != TypeTag::kClass && type != TypeTag::kBuiltinType) {
+    return Builtin::kObjectSizeOf;
+  }
+  auto it = methods->find(Key{type, name});
+  if (it == methods->end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<Builtin> FindModuleFunction(std::string_view module, std::string_view name) {
+  for (const ModuleEntry& entry : kModuleFunctions) {
+    if (entry.module == module && entry.name == name) return entry.builtin;
+  }
+  return std::nullopt;
+}
+
+bool IsExceptionName(std::string_view name) {
+  for (std::string_view exception : kExceptionNames) {
+    if (exception == name) return true;
+  }
+  return false;
+}
+
+bool NameListed(std::string_view names, std::string_view name) {
+  for (absl::string_view listed :
+       absl::StrSplit(absl::string_view(names.data(), names.size()), ' ', absl::SkipEmpty())) {
+    if (listed == absl::string_view(name.data(), name.size())) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// Profile::packing_functions read for one builtin (the slow path).
+bool ListedAsPacking(const Profile& profile, Builtin builtin) {
+  for (const BuiltinEntry& entry : kGlobalNames) {
+    if (entry.builtin == builtin) return NameListed(profile.packing_functions, entry.name);
+  }
+  for (const MethodEntry& entry : kMethods) {
+    if (entry.builtin == builtin) {
+      return NameListed(profile.packing_functions,
+                        std::string(InfoOf(entry.type).name) + "." + std::string(entry.name));
+    }
+  }
+  for (const ModuleEntry& entry : kModuleFunctions) {
+    if (entry.builtin == builtin && builtin >= Builtin::kSysGetSizeOf) {
+      return NameListed(profile.packing_functions,
+                        std::string(entry.module) + "." + std::string(entry.name));
+    }
+  }
+  return false;
+}
+
+using PackingTable = std::array<bool, static_cast<size_t>(Builtin::kCount)>;
+
+// The answers for every builtin of every profile of the table, decided once.
+const std::vector<PackingTable>& PackingTables() {
+  static const std::vector<PackingTable>* const tables = [] {
+    auto* result = new std::vector<PackingTable>();
+    for (const Profile& profile : AllProfiles()) {
+      PackingTable& table = result->emplace_back();
+      for (size_t i = 0; i < table.size(); ++i) {
+        table[i] = ListedAsPacking(profile, static_cast<Builtin>(i));
+      }
+    }
+    return result;
+  }();
+  return *tables;
+}
+
+}  // namespace
+
+bool PacksArguments(const Profile& profile, Builtin builtin) {
+  const std::span<const Profile> profiles = AllProfiles();
+  if (&profile >= profiles.data() && &profile < profiles.data() + profiles.size()) {
+    return PackingTables()[&profile - profiles.data()][static_cast<size_t>(builtin)];
+  }
+  return ListedAsPacking(profile, builtin);  // a profile made outside the table
+}
+
+ObjectId MakeTypeObject(Heap& heap, const std::string& name, Builtin constructor) {
+  const ObjectId type = heap.NewStaticObject(TypeTag::kBuiltinType, heap.profile().class_object_size);
+  ClassBody body;
+  body.name = name;
+  body.vectorcall = NameListed(heap.profile().vectorcall_types, name);
+  heap.AttachBody(type, std::move(body));
+  heap.set_subtype(type, static_cast<uint8_t>(constructor));
+  return type;
+}
+
+void MakeBuiltinObjects(Heap& heap, SessionState& session) {
+  heap.set_builtin_namer([](uint32_t builtin) -> std::string_view {
+    const std::string_view name = BuiltinName(static_cast<Builtin>(builtin));
+    // "builtin": none of the tables'; copy's functions are Python functions
+    // in CPython, whose repr heapsim does not make.
+    // random's are methods of its hidden instance (a repr with its address).
+    const std::string_view module = BuiltinModule(static_cast<Builtin>(builtin));
+    if (module == "copy" || module == "random" || module == "collections") {
+      return std::string_view();
+    }
+    return name == "builtin" ? std::string_view() : name;
+  });
+  session.builtin_objects.assign(static_cast<size_t>(Builtin::kCount), kNoObject);
+  for (const BuiltinEntry& entry : kGlobalNames) {
+    ObjectId object;
+    if (entry.builtin >= Builtin::kTypeType) {
+      object = MakeTypeObject(heap, std::string(entry.name), entry.builtin);
+    } else {
+      object = heap.NewStaticObject(TypeTag::kBuiltinFunction, heap.profile().aux.builtin_method);
+      heap.AttachBody(object, BoundBody{kNoObject, kNoObject, static_cast<uint32_t>(entry.builtin)});
+      heap.Track(object);  // builtin_function_or_method is a GC type
+    }
+    session.builtin_objects[static_cast<size_t>(entry.builtin)] = object;
+  }
+  for (const ModuleEntry& entry : kModuleFunctions) {
+    if (entry.builtin < Builtin::kSysGetSizeOf) {
+      // A type a module exports (weakref.ref, also as weakref.ReferenceType).
+      ObjectId& type = session.builtin_objects[static_cast<size_t>(entry.builtin)];
+      if (type == kNoObject) {
+        const std::string_view name =
+            entry.builtin == Builtin::kTypeWeakRef ? heap.profile().weakref.type_name : entry.name;
+        type = MakeTypeObject(heap, std::string(name), entry.builtin);
+        // itertools' types show their module in their repr.
+        if (entry.module == "itertools") heap.cls(type).module = std::string(entry.module);
+      }
+      continue;
+    }
+    const ObjectId object =
+        heap.NewStaticObject(TypeTag::kBuiltinFunction, heap.profile().aux.builtin_method);
+    heap.AttachBody(object, BoundBody{kNoObject, kNoObject, static_cast<uint32_t>(entry.builtin)});
+    heap.Track(object);
+    session.builtin_objects[static_cast<size_t>(entry.builtin)] = object;
+  }
+}
+
+}  // namespace heapsim::script
