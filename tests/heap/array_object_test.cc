@@ -15,6 +15,7 @@
 #include "server/heap/sizeof.h"
 #include "server/heap/str_object.h"
 #include "server/heap/value_ops.h"
+#include "tests/heap/held_references.h"
 #include "tests/heap/profile_params.h"
 
 namespace heapsim {
@@ -29,9 +30,7 @@ class ArrayTest : public ::testing::TestWithParam<std::string> {
 
   // Checks the heap with `held` as the test's own references.
   void ExpectConsistent(std::initializer_list<ObjectId> held) {
-    const absl::Status status = CheckConsistency(heap_, [&held](ObjectId id) -> uint64_t {
-      return static_cast<uint64_t>(std::count(held.begin(), held.end(), id));
-    });
+    const absl::Status status = testing::CheckConsistencyHolding(heap_, held);
     EXPECT_TRUE(status.ok()) << status;
   }
 

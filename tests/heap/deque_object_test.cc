@@ -9,6 +9,7 @@
 #include "server/heap/gc.h"
 #include "server/heap/int_object.h"
 #include "server/heap/sizeof.h"
+#include "tests/heap/held_references.h"
 #include "tests/heap/profile_params.h"
 
 namespace heapsim {
@@ -21,11 +22,7 @@ class DequeTest : public ::testing::TestWithParam<std::string> {
   bool OwnCache() const { return heap_.profile().deque.own_block_cache; }
   uint64_t Empty() const { return heap_.profile().deque.object_size + kDequeBlockBytes; }
   void ExpectConsistent(std::initializer_list<ObjectId> held) {
-    absl::flat_hash_map<ObjectId, uint64_t> counts;
-    for (ObjectId id : held) ++counts[id];
-    const absl::Status status = CheckConsistency(heap_, [&counts](ObjectId id) -> uint64_t {
-      return counts.contains(id) ? counts.at(id) : 0;
-    });
+    const absl::Status status = testing::CheckConsistencyHolding(heap_, held);
     EXPECT_TRUE(status.ok()) << status;
   }
 

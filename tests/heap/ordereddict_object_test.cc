@@ -14,6 +14,7 @@
 #include "server/heap/referents.h"
 #include "server/heap/sizeof.h"
 #include "server/heap/tuple_object.h"
+#include "tests/heap/held_references.h"
 #include "tests/heap/profile_params.h"
 
 namespace heapsim {
@@ -24,11 +25,7 @@ class OrderedDictTest : public ::testing::TestWithParam<std::string> {
   OrderedDictTest() : heap_(**FindProfile(GetParam())) {}
 
   void ExpectConsistent(std::initializer_list<ObjectId> held) {
-    absl::flat_hash_map<ObjectId, uint64_t> counts;
-    for (ObjectId id : held) ++counts[id];
-    const absl::Status status = CheckConsistency(heap_, [&counts](ObjectId id) -> uint64_t {
-      return counts.contains(id) ? counts.at(id) : 0;
-    });
+    const absl::Status status = testing::CheckConsistencyHolding(heap_, held);
     EXPECT_TRUE(status.ok()) << status;
   }
 
