@@ -3,7 +3,6 @@
 // the conversions' range errors, comparisons and repr, GC tracking per
 // profile, and every block accounted for.
 
-#include <algorithm>
 #include <initializer_list>
 
 #include "gtest/gtest.h"
