@@ -212,8 +212,10 @@ def main():
     port = free_port()
     server = "127.0.0.1:%d" % port
     log = tempfile.NamedTemporaryFile(prefix="heapd-hostile-", suffix=".log", delete=False)
+    # The cases check the wall-clock limits; the step limit stays at its ceiling so that a fast
+    # machine does not end a CPU-bound loop on steps before the time limit it is checking.
     heapd_argv = [args.heapd, "--listen=" + server, "--default_max_bytes=%d" % SESSION_MAX_BYTES,
-                  "--http_listen="]
+                  "--default_max_steps=2000000000", "--http_listen="]
     heapd = Heapd(heapd_argv, log)
     env = dict(os.environ, HEAPSIM_SERVER=server)
     for _ in range(200):
