@@ -674,6 +674,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     const ComplexBody& c = heap_.complex(object);
     return NewFloat(heap_, name == "real" ? c.real : c.imag);
   }
+  if (std::optional<Ref> value = NumberAttribute(heap_, object, name)) return std::move(*value);
   if (type == TypeTag::kMemoryView) {
     if (std::optional<Ref> value = MemoryViewAttribute(*this, object, name)) {
       return std::move(*value);
