@@ -636,6 +636,10 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
       return heap_.NewRef(defaults == kNoObject ? heap_.none() : defaults);
     }
     if (name == "__qualname__") return NewStr(heap_, heap_.function(object).qualname);
+    if (name == "__closure__") {
+      const ObjectId closure = heap_.function(object).closure;
+      return heap_.NewRef(closure == kNoObject ? heap_.none() : closure);
+    }
     if (name == "__annotations__") return FunctionAnnotations(heap_, object);
   } else if (type == TypeTag::kPartial) {
     return PartialAttribute(*this, object, name);
@@ -655,6 +659,13 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     // dict's other methods, OrderedDict's own (keys, update, __reversed__,
     // ...) and its instance __dict__ are not modelled.
     return RefuseAttribute(object, name);
+  } else if (type == TypeTag::kCell && name == "cell_contents") {
+    const ObjectId contents = heap_.cell(object).contents;
+    if (contents == kNoObject) {
+      Raise(PyError(PyExc::kValueError, "Cell is empty"));
+      return Ref();
+    }
+    return heap_.NewRef(contents);
   } else if (type == TypeTag::kWeakRef && name == "__callback__") {
     const ObjectId callback = heap_.weakref(object).callback;
     return heap_.NewRef(callback == kNoObject ? heap_.none() : callback);
