@@ -294,6 +294,7 @@ struct WrapperBody {
   ObjectId deleter = kNoObject;
   ObjectId doc = kNoObject;
   ObjectId name = kNoObject;
+  ObjectId dict = kNoObject;  // staticmethod, classmethod: __dict__ (3.10+), or none
   bool doc_from_getter = false;  // property: `doc` is the getter's __doc__
 };
 

@@ -279,6 +279,7 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       const WrapperBody body = heap.wrapper(id);
       heap.ReleaseObject(id, /*keep_block=*/false);
       DropIfSet(heap, body.callable);  // property_dealloc: get, set, del, doc, name
+      DropIfSet(heap, body.dict);      // sm_dealloc, cm_dealloc: callable, dict
       DropIfSet(heap, body.setter);
       DropIfSet(heap, body.deleter);
       DropIfSet(heap, body.doc);

@@ -121,6 +121,7 @@ constexpr Profile Py38() {
       .call_copies_arguments = true,
       .call_releases_args_reversed = true,
       .call_ex_releases_tuple = false,
+      .call_unpacks_bound_method = false,
       .comprehensions_inlined = false,
       .super_attr_specialises = false,
       .property_get_specialises = false,
@@ -477,6 +478,7 @@ constexpr Profile Py311() {
   p.messages.property_no_deleter = "property%N of '%T' object has no deleter";
   p.percent_format_folded = true;
   p.full_version = "3.11.7";
+  p.call_unpacks_bound_method = true;
   p.take_snapshot_frame_bytes = 0;
   p.builtin_names = cpython_names::kBuiltins311;
   p.builtin_type_dirs = cpython_names::kTypeDirs311;

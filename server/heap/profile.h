@@ -584,6 +584,11 @@ struct Profile {
   bool call_releases_args_reversed;
   // f(*seq) builds an argument tuple; 3.12+ releases it as the frame is made.
   bool call_ex_releases_tuple;
+  // A call of a bound method object replaces it on the stack by its
+  // function and self and drops it before the call runs (3.11+ PRECALL and
+  // CALL), so a method made only for the call is freed first; before, the
+  // stack holds it until the call returns.
+  bool call_unpacks_bound_method;
   // Comprehensions run inline in their enclosing frame (PEP 709, 3.12+)
   // instead of as a function of their own.
   bool comprehensions_inlined;

@@ -121,6 +121,7 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
     case TypeTag::kProperty: {
       const WrapperBody& body = heap.wrapper(id);  // property_traverse's order
       visit_if_set(body.callable);
+      visit_if_set(body.dict);  // sm_traverse, cm_traverse
       visit_if_set(body.setter);
       visit_if_set(body.deleter);
       visit_if_set(body.doc);

@@ -17,6 +17,7 @@ void Tracemalloc::ClearTraces() {
   traces_.clear();
   table_ = std::make_shared<TracebackTable>();
   current_ = peak_ = 0;
+  inexact_ = false;
 }
 
 std::optional<uint32_t> Tracemalloc::TracebackOf(uint64_t address) const {

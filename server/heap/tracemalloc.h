@@ -59,6 +59,14 @@ class Tracemalloc {
   // tracemalloc.clear_traces(): forgets every trace; tracing goes on.
   void ClearTraces();
 
+  // Notes that blocks whose sizes the model does not know exactly (those
+  // of a class statement) were just traced: current() and peak() are not
+  // CPython's until the traces are cleared (clear_traces(), stop()).
+  void NoteInexactBlocks() {
+    if (tracing_) inexact_ = true;
+  }
+  bool inexact() const { return inexact_; }
+
   // tracemalloc.reset_peak(): the peak becomes the current size.
   void ResetPeak() { peak_ = current_; }
 
@@ -115,6 +123,7 @@ class Tracemalloc {
 
   bool tracing_ = false;
   bool paused_ = false;
+  bool inexact_ = false;  // see NoteInexactBlocks
   uint32_t traceback_limit_ = 1;
   uint64_t current_ = 0;
   uint64_t peak_ = 0;

@@ -8,12 +8,15 @@
 
 #include "absl/strings/str_cat.h"
 #include "server/heap/bodies.h"
+#include "server/heap/dict_object.h"
 #include "server/heap/function_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/tuple_object.h"
+#include "server/heap/value_ops.h"
 #include "server/heap/wrapper_object.h"
 #include "server/script/builtin_call.h"
 #include "server/script/builtins.h"
+#include "server/script/function_attributes.h"
 #include "server/script/program.h"
 
 namespace heapsim::script {
@@ -51,13 +54,23 @@ class DescriptorCall : public BuiltinCall {
       return TypeError(
           absl::StrCat(name, " expected 1 argument, got ", args_.positional.size()));
     }
-    if (heap_.profile().method_wrappers_copy_attributes) {
-      interp_.Refuse(absl::StrCat(name, "() on 3.10+ (the attributes it copies from the "
-                                        "callable into a __dict__ are not modelled)"));
+    const bool copies = heap_.profile().method_wrappers_copy_attributes;
+    if (copies && heap_.type_of(Arg(0)) != TypeTag::kFunction) {
+      interp_.Refuse(absl::StrCat(name, "() of a '", TypeName(heap_, Arg(0)),
+                                  "' object on 3.10+ (only of the script's functions: the "
+                                  "attributes it copies from others are not modelled)"));
       return Ref();
     }
-    return NewMethodWrapper(heap_, static_method ? TypeTag::kStaticMethod : TypeTag::kClassMethod,
-                            Arg(0));
+    Ref wrapper = NewMethodWrapper(
+        heap_, static_method ? TypeTag::kStaticMethod : TypeTag::kClassMethod, Arg(0));
+    if (copies) {
+      // functools_wraps: each attribute read, then set through the
+      // generic setattr, whose first store makes the plain __dict__.
+      Ref dict = NewDict(heap_);
+      heap_.wrapper(wrapper.get()).dict = dict.get();
+      CopyWrapperAssignments(interp_, Arg(0), dict.release());
+    }
+    return wrapper;
   }
 
   // The getter's __doc__ (property_init takes it when no doc is given), or

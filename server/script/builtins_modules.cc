@@ -582,6 +582,13 @@ Ref ModuleCall::Run() {
       if (!Arity(0, 0)) return Ref();
       if (!trace.tracing()) return IntTuple(heap_, {0, 0});
       if (RefuseAfterTracemallocObjects(interp_, "tracemalloc.get_traced_memory()")) return Ref();
+      if (trace.inexact()) {
+        interp_.Refuse(
+            "tracemalloc.get_traced_memory() after a class statement while tracing, until "
+            "tracemalloc.clear_traces() or stop() (the sizes of a class's own blocks are not "
+            "modelled exactly)");
+        return Ref();
+      }
       if (gc.free_lists_unknown) {
         interp_.Refuse(TimingRefusal(heap_,
                                      "tracemalloc.get_traced_memory() after CPython may have run "

@@ -269,6 +269,10 @@ struct CodeUnit {
   Block body;          // functions, modules, classes
   ExprPtr expression;  // lambdas
   ObjectId code_object = kNoObject;  // owned by the program
+  // A function's or lambda's __qualname__ when it differs from its name
+  // ("C.m", "f.<locals>.g"): the str the compiler makes, owned by the
+  // program; kNoObject where the qualname is the name object itself.
+  ObjectId qualname_object = kNoObject;
   uint32_t stack_size = 0;
   // A function's docstring: not executed, but a constant of its code.
   ExprPtr docstring;

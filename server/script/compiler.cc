@@ -136,6 +136,11 @@ void Compiler::MakeCodeObjects() {
     for (auto code = nested[i].rbegin(); code != nested[i].rend(); ++code) consts.Add(*code);
     Ref consts_tuple = NewTupleOf(heap_, consts.items);
     Ref name = InternStr(heap_, unit.name);
+    if ((unit.kind == UnitKind::kFunction || unit.kind == UnitKind::kLambda) &&
+        unit.qualname != unit.name) {
+      unit.qualname_object = NewStr(heap_, unit.qualname).release();
+      program_->owned.push_back(unit.qualname_object);
+    }
     unit.stack_size = StackDepth(i, unit);
     // A comprehension's code has its iterator argument `.0` as a local too.
     const auto locals = static_cast<uint32_t>(

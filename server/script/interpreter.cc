@@ -30,6 +30,7 @@
 #include "server/heap/weakref_object.h"
 #include "server/script/builtins.h"
 #include "server/script/cpython_names.h"
+#include "server/script/function_attributes.h"
 #include "server/script/generator_function.h"
 #include "server/script/special_methods.h"
 #include "server/script/subset_check.h"
@@ -635,7 +636,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
       const ObjectId defaults = heap_.function(object).defaults;
       return heap_.NewRef(defaults == kNoObject ? heap_.none() : defaults);
     }
-    if (name == "__qualname__") return NewStr(heap_, heap_.function(object).qualname);
+    if (name == "__qualname__") return FunctionQualname(*this, object);
     if (name == "__closure__") {
       const ObjectId closure = heap_.function(object).closure;
       return heap_.NewRef(closure == kNoObject ? heap_.none() : closure);

@@ -555,8 +555,10 @@ class Interpreter : public TracebackSource {
   // Calls.
   Ref CallFunction(ObjectId function, CallArgs args, CallSite site = CallSite::kFromC);
   // Call() for Python code's own CALL: a function or a bound method enters
-  // its frame from Python.
-  Ref CallFromPython(ObjectId callable, CallArgs args);
+  // its frame from Python. `stack_ref`, when given, is the caller's own
+  // reference to `callable` (the stack's), which a bound method's call
+  // drops before the call runs where the profile unpacks bound methods.
+  Ref CallFromPython(ObjectId callable, CallArgs args, Ref* stack_ref = nullptr);
   Ref RunComprehension(const Expr& expr, const CodeUnit& unit, Ref first_iterator,
                        ObjectId function);
   // Runs the loops of a comprehension from clause `clause` on, calling

@@ -200,7 +200,7 @@ Ref Interpreter::EvalCall(const Expr& expr) {
       if (!bound) return Ref();
       CallArgs args;
       if (!EvalArguments(expr, 1, &args)) return Ref();
-      return CallFromPython(bound.get(), std::move(args));
+      return CallFromPython(bound.get(), std::move(args), &bound);
     }
     CallArgs args;
     if (!EvalArguments(expr, 1, &args)) return Ref();
@@ -251,12 +251,12 @@ Ref Interpreter::EvalCall(const Expr& expr) {
       star_tuple.Reset();
     }
   }
-  Ref result = CallFromPython(function.get(), std::move(args));
+  Ref result = CallFromPython(function.get(), std::move(args), &function);
   star_tuple.Reset();
   return result;
 }
 
-Ref Interpreter::CallFromPython(ObjectId callable, CallArgs args) {
+Ref Interpreter::CallFromPython(ObjectId callable, CallArgs args, Ref* stack_ref) {
   switch (heap_.type_of(callable)) {
     case TypeTag::kFunction:
       return CallFunction(callable, std::move(args), CallSite::kFromPython);
@@ -264,7 +264,13 @@ Ref Interpreter::CallFromPython(ObjectId callable, CallArgs args) {
       const BoundBody body = heap_.bound(callable);
       args.positional.insert(args.positional.begin(), heap_.NewRef(body.self));
       args.self_lent = true;
-      return CallFunction(body.callable, std::move(args), CallSite::kFromPython);
+      if (stack_ref == nullptr || !heap_.profile().call_unpacks_bound_method) {
+        return CallFunction(body.callable, std::move(args), CallSite::kFromPython);
+      }
+      // The stack's method gives way to its function and self.
+      Ref function = heap_.NewRef(body.callable);
+      stack_ref->Reset();
+      return CallFunction(function.get(), std::move(args), CallSite::kFromPython);
     }
     default:
       return Call(callable, std::move(args));
@@ -325,7 +331,7 @@ Ref Interpreter::CallMethod(Ref self_ref, const std::string& name, CallArgs args
   }
   Ref bound = GetAttr(self, name);
   if (!bound) return Ref();
-  return CallFromPython(bound.get(), std::move(args));
+  return CallFromPython(bound.get(), std::move(args), &bound);
 }
 
 Ref Interpreter::Call(ObjectId callable, CallArgs args) {

@@ -98,6 +98,9 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
   // (tuples, the namespace's copies): what the class line allocates is not
   // traced exactly, so statistics showing the line are refused.
   context_.line_known = false;
+  // Nor are the class's own blocks sized exactly: the traced totals are
+  // refused while they count them.
+  heap_.tracemalloc().NoteInexactBlocks();
   // CPython's count0 after the statement is not the model's: gc.get_count()
   // is refused until the next full collection.
   NoteUnmodelledGcObjects(heap_, "a class statement", kClassStatementGcObjects);

@@ -34,6 +34,7 @@
 #include "server/script/builtin_call.h"
 #include "server/script/builtins.h"
 #include "server/script/code.h"
+#include "server/script/function_attributes.h"
 #include "server/script/program.h"
 #include "server/script/special_methods.h"
 
@@ -209,40 +210,17 @@ class LruCacheCall : public BuiltinCall {
       Ref key = InternStr(heap_, name);
       DictSetItem(heap_, dict.get(), key.get(), value.get()).IgnoreError();
     };
-    const FunctionBody body = heap_.function(function);
     if (heap_.profile().lru_cache.has_cache_parameters) {
       set("cache_parameters",
           NewLruCacheClosure(heap_, NewTupleOf(heap_, TupleItems(heap_, cells)), maxsize, typed,
                              /*parameters_lambda=*/true));
     }
-    set("__module__", ModuleName(body.globals));
-    set("__name__", heap_.NewRef(body.name));
-    set("__qualname__", NewStr(heap_, body.qualname));
-    set("__doc__", Docstring(body.code));
     // getattr(wrapped, '__annotations__'): the function's own dict.
-    set("__annotations__", FunctionAnnotations(heap_, function));
+    CopyWrapperAssignments(interp_, function, dict.get());
     if (heap_.profile().lru_cache.copies_type_params) set("__type_params__", NewTuple(heap_, {}));
     set("__wrapped__", heap_.NewRef(function));
     heap_.lru_cache(wrapper.get()).dict = dict.release();
     return wrapper;
-  }
-
-  // The function's __module__: its globals' __name__.
-  Ref ModuleName(ObjectId globals) {
-    Ref key = InternStr(heap_, "__name__");
-    absl::StatusOr<ObjectId> name = DictLookup(heap_, globals, key.get());
-    return heap_.NewRef(name.ok() && *name != kNoObject ? *name : heap_.none());
-  }
-
-  // The function's __doc__: its docstring (its code's first constant), or
-  // None.
-  Ref Docstring(ObjectId code) {
-    const CodeBody& body = heap_.code(code);
-    const CodeUnit& unit = interp_.session().programs[body.program]->units[body.unit];
-    if (!unit.docstring || body.consts == kNoObject || TupleItems(heap_, body.consts).empty()) {
-      return None();
-    }
-    return heap_.NewRef(TupleItems(heap_, body.consts)[0]);
   }
 
   // cache_info(): CacheInfo(hits, misses, maxsize, currsize), a namedtuple

@@ -1,0 +1,58 @@
+#include "server/script/function_attributes.h"
+
+#include <string_view>
+
+#include "server/heap/bodies.h"
+#include "server/heap/dict_object.h"
+#include "server/heap/function_object.h"
+#include "server/heap/str_object.h"
+#include "server/heap/tuple_object.h"
+#include "server/script/program.h"
+
+namespace heapsim::script {
+
+namespace {
+
+const CodeUnit& UnitOf(Interpreter& interp, ObjectId function) {
+  const CodeBody& code = interp.heap().code(interp.heap().function(function).code);
+  return interp.session().programs[code.program]->units[code.unit];
+}
+
+}  // namespace
+
+Ref FunctionQualname(Interpreter& interp, ObjectId function) {
+  const ObjectId qualname = UnitOf(interp, function).qualname_object;
+  Heap& heap = interp.heap();
+  return heap.NewRef(qualname != kNoObject ? qualname : heap.function(function).name);
+}
+
+Ref FunctionDoc(Interpreter& interp, ObjectId function) {
+  Heap& heap = interp.heap();
+  const CodeBody& code = heap.code(heap.function(function).code);
+  if (!UnitOf(interp, function).docstring || code.consts == kNoObject ||
+      TupleItems(heap, code.consts).empty()) {
+    return heap.NewRef(heap.none());
+  }
+  return heap.NewRef(TupleItems(heap, code.consts)[0]);
+}
+
+Ref FunctionModule(Heap& heap, ObjectId function) {
+  Ref key = InternStr(heap, "__name__");
+  absl::StatusOr<ObjectId> name = DictLookup(heap, heap.function(function).globals, key.get());
+  return heap.NewRef(name.ok() && *name != kNoObject ? *name : heap.none());
+}
+
+void CopyWrapperAssignments(Interpreter& interp, ObjectId function, ObjectId dict) {
+  Heap& heap = interp.heap();
+  const auto set = [&](std::string_view name, Ref value) {
+    Ref key = InternStr(heap, name);
+    DictSetItem(heap, dict, key.get(), value.get()).IgnoreError();
+  };
+  set("__module__", FunctionModule(heap, function));
+  set("__name__", heap.NewRef(heap.function(function).name));
+  set("__qualname__", FunctionQualname(interp, function));
+  set("__doc__", FunctionDoc(interp, function));
+  set("__annotations__", FunctionAnnotations(heap, function));
+}
+
+}  // namespace heapsim::script
