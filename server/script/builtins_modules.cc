@@ -17,7 +17,6 @@
 #include "server/heap/value_ops.h"
 #include "server/script/builtin_call.h"
 #include "server/script/builtins.h"
-#include "server/script/module_dataclasses.h"
 #include "server/script/module_copy.h"
 #include "server/script/module_math.h"
 #include "server/script/module_random.h"
@@ -297,7 +296,8 @@ Ref ModuleCall::Run() {
       if (const std::string& made = interp_.session().dataclasses_made;
           !made.empty() && (heap_.object(Arg(0)).has(kStatic) ||
                             heap_.type_of(Arg(0)) == TypeTag::kStr ||
-                            DataclassFields(heap_, Arg(0)).has_value())) {
+                            (heap_.type_of(Arg(0)) == TypeTag::kClass &&
+                             heap_.cls(Arg(0)).dataclass))) {
         // dataclasses' Python code and its generated functions hold such
         // objects (None, True, the field names, a frozen class in each
         // closure, ...).

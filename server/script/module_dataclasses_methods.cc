@@ -483,6 +483,14 @@ Ref CallDataclassesHelper(Interpreter& interp, Builtin builtin, ObjectId self, C
 std::optional<bool> DataclassStoreAttr(Interpreter& interp, ObjectId instance,
                                        const std::string& name, ObjectId value) {
   Heap& heap = interp.heap();
+  // Only a dataclass (or a class below one) has such methods: the name is
+  // not looked up (nor made) for other classes.
+  bool below_dataclass = false;
+  for (ObjectId cls = heap.instance(instance).cls; cls != kNoObject && !below_dataclass;
+       cls = heap.cls(cls).base) {
+    below_dataclass = heap.cls(cls).dataclass;
+  }
+  if (!below_dataclass) return std::nullopt;
   Ref key = InternStr(heap, value == kNoObject ? "__delattr__" : "__setattr__");
   const ObjectId method = ClassLookup(heap, heap.instance(instance).cls, key.get());
   if (method == kNoObject || !IsDataclassFunction(interp, method)) return std::nullopt;
