@@ -33,8 +33,8 @@ CASES = [
          r"limit", seconds=30, args=["--max_seconds=2"], alone=True),
     Case("dataclass_post_init_recursion",
          "from dataclasses import dataclass\n@dataclass\nclass C:\n    x: int = 0\n"
-         "    def __post_init__(self):\n        C(self.x + 1)\nC()\n", 1,
-         r"^RecursionError: maximum recursion depth exceeded", seconds=30),
+         "    def __post_init__(self):\n        C(self.x + 1)\nC()\n", 2,
+         r"unsupported: a call near the recursion limit through C code", seconds=30),
     Case("dataclass_asdict_deep",
          "from dataclasses import dataclass, asdict\n@dataclass\nclass N:\n    next: object = None\n"
          "n = None\nfor i in range(1000):\n    n = N(n)\nasdict(n)\n", 2,
