@@ -443,6 +443,12 @@ std::optional<bool> DataclassStoreAttr(Interpreter& interp, ObjectId instance,
 bool RefusedDataclassAttribute(Interpreter& interp, ObjectId cls, ObjectId found,
                                const std::string& name);
 
+// object.__setattr__ (`type` the object type, `name` "__setattr__") after
+// `import dataclasses`: the builtin a frozen dataclass's __init__ stores
+// through, for its __post_init__ (a new reference); nullopt otherwise.
+std::optional<Ref> DataclassObjectSetAttr(Interpreter& interp, ObjectId type,
+                                          const std::string& name);
+
 // The first `import dataclasses`: its Python code's objects are not
 // modelled from then on (module_dataclasses.cc).
 void NoteDataclassesImport(Interpreter& interp);

@@ -570,6 +570,10 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (found != kNoObject) return heap_.NewRef(found);
   } else if (type == TypeTag::kBuiltinType) {
     if (name == "__name__" || name == "__qualname__") return NewStr(heap_, heap_.cls(object).name);
+    // object.__setattr__, for a frozen dataclass's __post_init__.
+    if (std::optional<Ref> slot = DataclassObjectSetAttr(*this, object, name)) {
+      return std::move(*slot);
+    }
     // dict.fromkeys, a class method: bound to the type.
     if (name == "fromkeys" && heap_.object(object).subtype == static_cast<uint8_t>(Builtin::kTypeDict)) {
       return NewBuiltin(heap_, static_cast<uint32_t>(Builtin::kDictFromKeys), object);

@@ -362,9 +362,20 @@ class HelperCall : public BuiltinCall {
         interp_.session().dataclass_reprs_running.erase(Arg(0));
         return None();
       case Builtin::kDataclassesObjectSetAttr: {
-        // object.__setattr__(self, name, value): its method-wrapper.
-        NoteUnmodelledGcObjects(heap_, "a frozen dataclass's __init__", 1);
+        // object.__setattr__(self, name, value): the call's argument tuple.
+        if (!args_.keywords.empty() || args_.positional.size() != 3 ||
+            heap_.type_of(Arg(0)) != TypeTag::kInstance ||
+            heap_.type_of(Arg(1)) != TypeTag::kStr) {
+          interp_.Refuse("object.__setattr__() other than of an instance, a str and a value");
+          return Ref();
+        }
+        NoteUnmodelledGcObjects(heap_, "object.__setattr__()", 1);
         Ref key = InternStr(heap_, StrText(heap_, Arg(1)));
+        const ObjectId found = ClassLookup(heap_, heap_.instance(Arg(0)).cls, key.get());
+        if (found != kNoObject && heap_.type_of(found) == TypeTag::kProperty) {
+          interp_.Refuse("object.__setattr__() of a property");
+          return Ref();
+        }
         if (!Check(InstanceStoreAttr(heap_, Arg(0), key.get(), Arg(2)))) return Ref();
         if (heap_.observed()) heap_.Notify(MutateEvent{Arg(0), "setattr"});
         return None();
@@ -498,6 +509,16 @@ std::optional<bool> DataclassStoreAttr(Interpreter& interp, ObjectId instance,
   Ref result = value == kNoObject ? CallSpecial(interp, method, instance, {name_str.get()})
                                   : CallSpecial(interp, method, instance, {name_str.get(), value});
   return static_cast<bool>(result);
+}
+
+std::optional<Ref> DataclassObjectSetAttr(Interpreter& interp, ObjectId type,
+                                          const std::string& name) {
+  const ObjectId object_type =
+      interp.session().builtin_objects[static_cast<size_t>(Builtin::kTypeObject)];
+  if (type != object_type || name != "__setattr__" || interp.session().dataclasses_made.empty()) {
+    return std::nullopt;
+  }
+  return interp.heap().NewRef(DataclassesObject(interp, "<setattr>"));
 }
 
 bool RefusedDataclassAttribute(Interpreter& interp, ObjectId cls, ObjectId found,

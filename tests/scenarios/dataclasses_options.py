@@ -2,7 +2,8 @@
 # deletion, hash from the fields), order (the comparison methods on tuples
 # of fields), eq=False (identity equality), repr=False,
 # unsafe_hash, init=False, field(repr=False, compare=False, init=False),
-# __post_init__.
+# __post_init__, a frozen class's __post_init__ storing through
+# object.__setattr__.
 import sys
 from dataclasses import dataclass, field, FrozenInstanceError
 
@@ -85,3 +86,16 @@ o = Options("abc")
 print(o, o == Options("abc", weight=2.0), o.cache, o.count, o.secret)
 print(sys.getsizeof(o.__dict__), list(o.__dict__))
 
+
+
+@dataclass(frozen=True)
+class Derived:
+    x: int
+    double: int = field(init=False, default=0)
+
+    def __post_init__(self):
+        object.__setattr__(self, "double", self.x * 2)
+
+
+d = Derived(2)
+print(d, d.double, sys.getsizeof(d.__dict__), hash(d) == hash((2, 4)))
