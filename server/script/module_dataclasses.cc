@@ -36,9 +36,9 @@ namespace {
 // compilation and exec, the functions, inspect.signature for __doc__),
 // beyond a share per field: measured, 148 for two fields on 3.8 and 244
 // for three with frozen and order (38 and 47 on 3.12).
-constexpr uint64_t kImportGcObjects = 12000;
-constexpr uint64_t kClassGcObjects = 300;
-constexpr uint64_t kClassGcObjectsPerField = 60;
+constexpr uint64_t kDataclassesImportGcObjects = 12000;
+constexpr uint64_t kDataclassGcObjects = 300;
+constexpr uint64_t kDataclassGcObjectsPerField = 60;
 
 // Field's slots in the order Field.__init__ stores them; kw_only from 3.10.
 constexpr std::string_view kFieldSlots[] = {"name",    "type",     "default", "default_factory",
@@ -392,7 +392,7 @@ class DataclassesCall : public BuiltinCall {
                            : 0;
     if (!SpendWork(own + 1)) return Fail(BudgetStatus());
     NoteUnmodelledGcObjects(heap_, "a dataclass() call",
-                            kClassGcObjects + kClassGcObjectsPerField * own);
+                            kDataclassGcObjects + kDataclassGcObjectsPerField * own);
     if (annotations != kNoObject && heap_.type_of(annotations) != TypeTag::kDict) {
       interp_.Refuse("a dataclass whose __annotations__ is not a dict");
       return Ref();
@@ -662,7 +662,7 @@ std::optional<std::vector<ObjectId>> DataclassFields(Heap& heap, ObjectId cls) {
 void NoteDataclassesImport(Interpreter& interp) {
   std::string& first = interp.session().dataclasses_made;
   if (first.empty()) first = "import dataclasses";
-  NoteUnmodelledGcObjects(interp.heap(), "import dataclasses", kImportGcObjects);
+  NoteUnmodelledGcObjects(interp.heap(), "import dataclasses", kDataclassesImportGcObjects);
   DataclassesObject(interp, "Field");
 }
 
