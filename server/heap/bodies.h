@@ -371,6 +371,9 @@ struct ClassBody {
   // without defaults).
   ObjectId namedtuple_fields = kNoObject;
   ObjectId namedtuple_defaults = kNoObject;
+  // dataclasses.dataclass() processed the class (or failed on it): the
+  // objects CPython's Python code made for it are not modelled.
+  bool dataclass = false;
 };
 
 // A function: its code and everything bound at definition time.

@@ -334,11 +334,15 @@ CollectResult Collect(Heap& heap, int generation, const FinalizerRunner& run_fin
 
   Reachability young = DeduceUnreachable(heap, DetachGenerations(heap, generation));
   std::vector<ObjectId> garbage = std::move(young.unreachable);
+  bool frees_dataclass = false;
   for (ObjectId id : garbage) {
     if (heap.type_of(id) == TypeTag::kNamedTupleType && gc.timing.refusal.empty()) {
       gc.timing.refusal =
           "a collection that frees a collections.namedtuple class (the objects namedtuple() "
           "made for it are not modelled)";
+    }
+    if (heap.type_of(id) == TypeTag::kClass && heap.cls(id).dataclass) {
+      frees_dataclass = true;
     }
   }
 
@@ -402,6 +406,7 @@ CollectResult Collect(Heap& heap, int generation, const FinalizerRunner& run_fin
 
   CollectResult result;
   result.unreachable = garbage.size() + freed_weakrefs;
+  result.frees_dataclass = frees_dataclass;
   GcGenerationStats& stats = gc.stats[generation];
   ++stats.collections;
   stats.collected += result.unreachable;

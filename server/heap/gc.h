@@ -25,6 +25,10 @@ class Heap;
 struct CollectResult {
   uint64_t unreachable = 0;    // what gc.collect() returns: found unreachable
   uint64_t uncollectable = 0;  // always 0: no legacy finalizers in programs
+  // The garbage held a dataclass, whose objects CPython's Python code made
+  // (Field objects, functions, cells) are not modelled one by one: the
+  // count is not CPython's.
+  bool frees_dataclass = false;
 };
 
 // How a collection runs finalizers (__del__), which may run any Python

@@ -193,6 +193,12 @@ constexpr Profile Py38() {
                      .has_match_args = false,
                      .has_fields_defaults_alias = true,
                      .replace_raises_type_error = false},
+      .dataclass = {.has_slots = false,
+                    .has_weakref_slot = false,
+                    .mutable_by_hash = false,
+                    .eq_by_field = false,
+                    .names_seen_default = false,
+                    .overwrite_advice_after_space = false},
       .defaultdict_traverse_visits_type = false,
       .ordereddict_repr_shows_dict = false,
       .ordereddict_keys_iterator_has_result = true,
@@ -363,6 +369,7 @@ constexpr Profile Py310() {
   p.itertools.has_pairwise = true;
   p.namedtuple.new_function_name = "";  // "Point.__new__"
   p.namedtuple.has_match_args = true;
+  p.dataclass.has_slots = true;
   p.deque.remove_rotates_each_step = false;
   p.weakref.type_name = "ReferenceType";
   p.math.factorial_accepts_floats = false;
@@ -437,6 +444,8 @@ constexpr Profile Py310() {
 // 3.11: what changed since 3.10.
 constexpr Profile Py311() {
   Profile p = Py310();
+  p.dataclass.has_weakref_slot = true;
+  p.dataclass.mutable_by_hash = true;
   p.bool_strs.made_on_first_use = false;
   p.special_names.made_on_first_use = false;
   p.repr_state.key_made_on_first_use = false;
@@ -629,6 +638,9 @@ constexpr Profile Py313() {
   Profile p = Py312();
   p.itertools.pairwise_reuses_result = true;
   p.namedtuple.replace_raises_type_error = true;
+  p.dataclass.eq_by_field = true;
+  p.dataclass.names_seen_default = true;
+  p.dataclass.overwrite_advice_after_space = true;
   p.weakref.getweakrefs_appends = true;
   p.weakref.callbacks_from_tuple = true;
   p.array.u_deprecated = true;

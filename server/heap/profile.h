@@ -221,6 +221,27 @@ struct NamedTupleRules {
   bool replace_raises_type_error;
 };
 
+// dataclasses (module_dataclasses.cc).
+struct DataclassRules {
+  // dataclass() takes match_args=, kw_only= and slots=, and binds
+  // __match_args__ in the class dict (3.10+).
+  bool has_slots;
+  // dataclass() takes weakref_slot= (3.11+).
+  bool has_weakref_slot;
+  // A default is refused as mutable when its class's __hash__ is None
+  // (3.11+), else when it is a list, dict or set.
+  bool mutable_by_hash;
+  // The generated __eq__ returns True for the same object, then compares
+  // field by field (3.13+); before, it compares tuples of the fields.
+  bool eq_by_field;
+  // "non-default argument 'y' follows default argument 'x'" names the
+  // field with the default (3.13+); before, the message ends at "argument".
+  bool names_seen_default;
+  // "Cannot overwrite attribute __lt__ in class C" and the advice to use
+  // functools.total_ordering are joined by a space (3.13+), else by ". ".
+  bool overwrite_advice_after_space;
+};
+
 // itertools' iterators (itertools_object.h).
 // functools.lru_cache (lru_cache_object.h, module_functools_lru.cc).
 struct LruCacheRules {
@@ -725,6 +746,7 @@ struct Profile {
   LruCacheRules lru_cache;
   DequeRules deque;
   NamedTupleRules namedtuple;
+  DataclassRules dataclass;
   // defdict_traverse visits the (heap) type first (3.12+, when
   // _collections' types became heap types): gc.get_referents shows it.
   bool defaultdict_traverse_visits_type;

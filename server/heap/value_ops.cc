@@ -28,6 +28,13 @@ namespace heapsim {
 
 namespace {
 
+// The module a class of the script shows in its repr: "__main__", or the
+// module that made it (dataclasses' Field and sentinels).
+std::string ClassModule(const Heap& heap, ObjectId cls) {
+  const std::string& module = heap.cls(cls).module;
+  return module.empty() ? std::string("__main__") : module;
+}
+
 bool IsNumber(TypeTag type) {
   return type == TypeTag::kInt || type == TypeTag::kBool || type == TypeTag::kFloat ||
          type == TypeTag::kComplex;
@@ -572,10 +579,11 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
         LeaveRepr(state, entered);
         return out;
       }
-      return absl::StrCat("<__main__.", heap.cls(heap.instance(id).cls).name, " object at ",
+      return absl::StrCat("<", ClassModule(heap, heap.instance(id).cls), ".",
+                          heap.cls(heap.instance(id).cls).name, " object at ",
                           AddressText(o.address), ">");
     case TypeTag::kClass:
-      return absl::StrCat("<class '__main__.", heap.cls(id).name, "'>");
+      return absl::StrCat("<class '", ClassModule(heap, id), ".", heap.cls(id).name, "'>");
     case TypeTag::kNamedTupleType:
       return absl::StrCat("<class '", heap.cls(id).module, ".", heap.cls(id).name, "'>");
     case TypeTag::kMethodWrapper: {

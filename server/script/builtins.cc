@@ -562,6 +562,7 @@ Ref BuiltinFunctionCall::Run() {
   }
   if (builtin_ == Builtin::kTypeDefaultDict) return ConstructDefaultDict(interp_, args_);
   if (IsNamedTupleBuiltin(builtin_)) return CallNamedTupleBuiltin(interp_, builtin_, self_, args_);
+  if (IsDataclassesBuiltin(builtin_)) return CallDataclassesBuiltin(interp_, builtin_, self_, args_);
   if (IsOrderedDictBuiltin(builtin_)) return CallOrderedDictBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ == Builtin::kTypeDeque ||
       (builtin_ >= Builtin::kDequeAppend && builtin_ <= Builtin::kDequeRemove)) {
@@ -726,13 +727,17 @@ Ref BuiltinFunctionCall::Run() {
     }
     case Builtin::kHash: {
       if (!Arity(1, 1)) return Ref();
-      if (heap_.gc().free_lists_unknown && HashedByAddress(heap_.type_of(Arg(0)))) {
+      // An instance whose class binds __hash__ (a method, or None) is not
+      // hashed by its address.
+      const bool by_address = HashedByAddress(heap_.type_of(Arg(0))) &&
+                              (SpecialMethods(heap_, Arg(0)) & (kSpecialHash | kSpecialHashNone)) == 0;
+      if (heap_.gc().free_lists_unknown && by_address) {
         interp_.Refuse(TimingRefusal(heap_, "hash() of an object hashed by its address after "
                                             "CPython may have run an automatic full collection "
                                             "(which empties its free lists)"));
         return Ref();
       }
-      if (HashedByAddress(heap_.type_of(Arg(0))) &&
+      if (by_address &&
           RefuseAfterTracemallocObjects(interp_, "hash() of an object hashed by its address")) {
         return Ref();
       }

@@ -387,6 +387,21 @@ enum class Builtin : uint16_t {
   kNamedTupleMake,
   kNamedTupleAsDict,
   kNamedTupleReplace,
+  // dataclasses' functions (module_dataclasses.cc), in this order: the
+  // decorator dataclass(...) returns is bound to a tuple of its
+  // parameters; the repr guard's two helpers are called by the generated
+  // __repr__, the store helper by a frozen class's generated __init__.
+  kDataclassesDataclass,
+  kDataclassesDecorator,
+  kDataclassesField,
+  kDataclassesFields,
+  kDataclassesAsDict,
+  kDataclassesAsTuple,
+  kDataclassesReplace,
+  kDataclassesIsDataclass,
+  kDataclassesReprEnter,
+  kDataclassesReprLeave,
+  kDataclassesObjectSetAttr,
   kCount,
 };
 
@@ -408,6 +423,35 @@ Ref NextItertools(Interpreter& interp, ObjectId iterator);
 
 // The itertools type of an itertools object's kind.
 std::optional<Builtin> ItertoolsTypeBuiltin(IterKind kind);
+
+// dataclasses' functions, the decorator dataclass(...) returns and the
+// generated methods' helpers (module_dataclasses.cc).
+bool IsDataclassesBuiltin(Builtin builtin);
+Ref CallDataclassesBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+
+// A frozen dataclass's generated __setattr__ (or, with `value` kNoObject,
+// __delattr__) run for obj.name = value on an instance of the script's
+// classes: whether it succeeded (false with the exception pending), or
+// nullopt when the instance's class has no such generated method.
+std::optional<bool> DataclassStoreAttr(Interpreter& interp, ObjectId instance,
+                                       const std::string& name, ObjectId value);
+
+// Refuses reading attribute `name` of a dataclass or its instance (`cls`
+// the class, `found` what the class binds to the name) when it is a
+// function dataclass() generated (not modelled as an object) or a Field's
+// metadata or _field_type; true if it did.
+bool RefusedDataclassAttribute(Interpreter& interp, ObjectId cls, ObjectId found,
+                               const std::string& name);
+
+// object.__setattr__ (`type` the object type, `name` "__setattr__") after
+// `import dataclasses`: the builtin a frozen dataclass's __init__ stores
+// through, for its __post_init__ (a new reference); nullopt otherwise.
+std::optional<Ref> DataclassObjectSetAttr(Interpreter& interp, ObjectId type,
+                                          const std::string& name);
+
+// The first `import dataclasses`: its Python code's objects are not
+// modelled from then on (module_dataclasses.cc).
+void NoteDataclassesImport(Interpreter& interp);
 
 // collections.deque(...) and the deque methods (module_collections.cc).
 Ref CallCollectionsBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);

@@ -13,6 +13,7 @@
 #include "server/heap/list_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/script/builtins.h"
+#include "server/script/module_dataclasses.h"
 #include "server/script/module_math.h"
 
 namespace heapsim::script {
@@ -175,7 +176,7 @@ bool IsModuleValue(std::string_view module, std::string_view name) {
   for (std::string_view made : kMadeValues) {
     if (made == key) return true;
   }
-  return false;
+  return module == "dataclasses" && (name == "MISSING" || name == "FrozenInstanceError");
 }
 
 std::optional<Ref> ModuleValue(Interpreter& interp, std::string_view module,
@@ -189,6 +190,9 @@ std::optional<Ref> ModuleValue(Interpreter& interp, std::string_view module,
   const std::string key = std::string(module) + "." + std::string(name);
   for (std::string_view made : kMadeValues) {
     if (made == key) return heap.NewRef(SessionValue(interp, key));
+  }
+  if (module == "dataclasses" && IsModuleValue(module, name)) {
+    return heap.NewRef(DataclassesObject(interp, name));
   }
   for (const RefusedEntry& entry : kRefused) {
     if (entry.module == module && entry.name == name) {

@@ -293,6 +293,24 @@ Ref ModuleCall::Run() {
                                     "modelled)"));
         return Ref();
       }
+      if (const std::string& made = interp_.session().dataclasses_made;
+          !made.empty() && (heap_.object(Arg(0)).has(kStatic) ||
+                            heap_.type_of(Arg(0)) == TypeTag::kStr ||
+                            (heap_.type_of(Arg(0)) == TypeTag::kClass &&
+                             heap_.cls(Arg(0)).dataclass))) {
+        // dataclasses' Python code and its generated functions hold such
+        // objects (None, True, the field names, a frozen class in each
+        // closure, ...).
+        interp_.Refuse(absl::StrCat("sys.getrefcount() of a ",
+                                    heap_.type_of(Arg(0)) == TypeTag::kClass
+                                        ? std::string("dataclass")
+                                        : absl::StrCat("shared object of type '",
+                                                       TypeName(heap_, Arg(0)), "'"),
+                                    " after ", made,
+                                    " (the objects dataclasses' Python code made are not "
+                                    "modelled)"));
+        return Ref();
+      }
       return Int(static_cast<int64_t>(heap_.refcount(Arg(0))));
     case Builtin::kSysIntern: {
       if (!Arity(1, 1)) return Ref();
@@ -346,6 +364,14 @@ Ref ModuleCall::Run() {
           Collect(heap_, static_cast<int>(generation), interp_.CollectorFinalizers());
       if (!heap_.gc().timing.refusal.empty()) {
         interp_.Refuse(std::exchange(heap_.gc().timing.refusal, std::string()));
+        return Ref();
+      }
+      if (result.frees_dataclass &&
+          (!interp_.CallResultDropped() || (gc.debug & kGcDebugSaveAll) != 0)) {
+        interp_.Refuse(
+            "the result of gc.collect() when it frees a dataclass (the objects dataclasses' "
+            "Python code made for it are not modelled; drop the class's last reference before "
+            "a gc.collect() on a line of its own)");
         return Ref();
       }
       // What the collection freed may have parked finalizable instances.

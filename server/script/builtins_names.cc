@@ -234,6 +234,13 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"collections", "defaultdict", Builtin::kTypeDefaultDict},
     {"collections", "OrderedDict", Builtin::kTypeOrderedDict},
     {"collections", "namedtuple", Builtin::kCollectionsNamedTuple},
+    {"dataclasses", "dataclass", Builtin::kDataclassesDataclass},
+    {"dataclasses", "field", Builtin::kDataclassesField},
+    {"dataclasses", "fields", Builtin::kDataclassesFields},
+    {"dataclasses", "asdict", Builtin::kDataclassesAsDict},
+    {"dataclasses", "astuple", Builtin::kDataclassesAsTuple},
+    {"dataclasses", "replace", Builtin::kDataclassesReplace},
+    {"dataclasses", "is_dataclass", Builtin::kDataclassesIsDataclass},
     {"itertools", "accumulate", Builtin::kTypeItertoolsAccumulate},
     {"itertools", "chain", Builtin::kTypeItertoolsChain},
     {"itertools", "combinations", Builtin::kTypeItertoolsCombinations},
@@ -378,6 +385,10 @@ std::string_view BuiltinName(Builtin builtin) {
   if (builtin == Builtin::kDictFromKeys) return "fromkeys";
   if (builtin == Builtin::kItertoolsChainFromIterable) return "from_iterable";
   if (builtin == Builtin::kPropertySetName) return "__set_name__";
+  if (builtin == Builtin::kDataclassesDecorator) return "wrap";
+  if (builtin == Builtin::kDataclassesReprEnter) return "__dataclass_repr_enter__";
+  if (builtin == Builtin::kDataclassesReprLeave) return "__dataclass_repr_leave__";
+  if (builtin == Builtin::kDataclassesObjectSetAttr) return "__setattr__";
   if (std::optional<std::string_view> name = OrderedDictMethodName(builtin)) return *name;
   for (const BuiltinEntry& entry : kGlobalNames) {
     if (entry.builtin == builtin) return entry.name;
@@ -522,7 +533,8 @@ void MakeBuiltinObjects(Heap& heap, SessionState& session) {
     // in CPython, whose repr heapsim does not make.
     // random's are methods of its hidden instance (a repr with its address).
     const std::string_view module = BuiltinModule(static_cast<Builtin>(builtin));
-    if (module == "copy" || module == "random" || module == "collections") {
+    if (module == "copy" || module == "random" || module == "collections" ||
+        module == "dataclasses" || builtin >= static_cast<uint32_t>(Builtin::kDataclassesDataclass)) {
       return std::string_view();
     }
     return name == "builtin" ? std::string_view() : name;

@@ -132,8 +132,12 @@ bool Interpreter::RaiseExceptionInstance(Ref exception) {
   const ObjectId cls = heap_.instance(exception.get()).cls;
   const std::string& base_name = heap_.cls(heap_.cls(cls).exception_base).name;
   const PyExc exc = PyExcFromName(base_name).value_or(PyExc::kException);
+  const std::string& module = heap_.cls(cls).module;
   const std::string shown = absl::StrCat(
-      heap_.profile().messages.uncaught_class_names_module ? "__main__." : "", heap_.cls(cls).name);
+      !module.empty() ? module + "."
+      : heap_.profile().messages.uncaught_class_names_module ? "__main__."
+                                                              : "",
+      heap_.cls(cls).name);
   if ((SpecialMethods(heap_, exception.get()) & kSpecialStr) != 0) {
     // The traceback calls __str__ when nothing catches it; str(e) in a
     // handler calls it there.

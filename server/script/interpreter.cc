@@ -528,6 +528,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     // Data descriptors (a slot's member descriptor, a property) come before
     // the dict.
     const ObjectId found = ClassLookup(heap_, cls, key.get());
+    if (RefusedDataclassAttribute(*this, cls, found, name)) return Ref();
     const TypeTag found_type = found == kNoObject ? TypeTag::kNone : heap_.type_of(found);
     const bool data_descriptor =
         found_type == TypeTag::kMemberDescriptor || found_type == TypeTag::kProperty;
@@ -563,12 +564,17 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     }
     Ref key = InternStr(heap_, name);
     const ObjectId found = ClassLookup(heap_, object, key.get());
+    if (RefusedDataclassAttribute(*this, object, found, name)) return Ref();
     if (found != kNoObject && IsDescriptorObject(heap_, found)) {
       return DescriptorGet(found, kNoObject, object);
     }
     if (found != kNoObject) return heap_.NewRef(found);
   } else if (type == TypeTag::kBuiltinType) {
     if (name == "__name__" || name == "__qualname__") return NewStr(heap_, heap_.cls(object).name);
+    // object.__setattr__, for a frozen dataclass's __post_init__.
+    if (std::optional<Ref> slot = DataclassObjectSetAttr(*this, object, name)) {
+      return std::move(*slot);
+    }
     // dict.fromkeys, a class method: bound to the type.
     if (name == "fromkeys" && heap_.object(object).subtype == static_cast<uint8_t>(Builtin::kTypeDict)) {
       return NewBuiltin(heap_, static_cast<uint32_t>(Builtin::kDictFromKeys), object);
@@ -593,7 +599,8 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     // copy.py's other names (Error, dispatch tables, ...) are not modelled,
     // nor collections' but deque, defaultdict, OrderedDict and namedtuple (Counter, ...),
     // nor random's other functions and classes (Random, sample, gauss, ...).
-    if (module == "copy" || module == "array" || module == "collections" || module == "random") {
+    if (module == "copy" || module == "array" || module == "collections" || module == "random" ||
+        module == "dataclasses") {
       return RefuseAttribute(object, name);
     }
     // itertools' other types (groupby, tee, batched, ...) are
@@ -756,6 +763,9 @@ bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId val
   if (IsDefaultDict(heap_, object) && name == "default_factory") {
     ExchangeDefaultFactory(heap_, object, value).Reset();
   } else if (type == TypeTag::kInstance) {
+    if (std::optional<bool> stored = DataclassStoreAttr(*this, object, name, value)) {
+      return *stored;
+    }
     const ObjectId found = ClassLookup(heap_, heap_.instance(object).cls, key.get());
     if (found != kNoObject && heap_.type_of(found) == TypeTag::kProperty) {
       if (!PropertyStore(found, object, value)) return false;
@@ -787,6 +797,11 @@ bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId val
 
 bool Interpreter::DelAttr(ObjectId object, const std::string& name) {
   if (RefusedAttributeWrite(object, name, true)) return false;
+  if (heap_.type_of(object) == TypeTag::kInstance) {
+    if (std::optional<bool> deleted = DataclassStoreAttr(*this, object, name, kNoObject)) {
+      return *deleted;
+    }
+  }
   Ref key = InternStr(heap_, name);
   absl::Status status;
   const ObjectId found = heap_.type_of(object) == TypeTag::kInstance

@@ -119,6 +119,15 @@ struct SessionState {
   // (namedtuple(), a class's __new__, ...), whose memory is not modelled;
   // empty while there is none (module_collections_namedtuple.cc).
   std::string namedtuple_made;
+  // The first construct of dataclasses (its import, a dataclass class, a
+  // generated method's call) whose Python code's memory is not modelled;
+  // empty while there is none (module_dataclasses.cc).
+  std::string dataclasses_made;
+  // The programs compiled for the methods dataclass() generates (indices
+  // into `programs`), and the instances whose generated __repr__ is
+  // running (its recursion guard).
+  absl::flat_hash_set<uint32_t> dataclass_programs;
+  absl::flat_hash_set<ObjectId> dataclass_reprs_running;
   // The strs str(False) and str(True) return (static; made on first use).
   ObjectId bool_strs[2] = {kNoObject, kNoObject};
   // The special-method names whose lookup site has made them (profile's

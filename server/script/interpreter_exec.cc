@@ -336,6 +336,7 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
       return session_.array_module;
     }
     if (module == "collections") return session_.collections_module;
+    if (module == "dataclasses") return ImportedModule(*this, module);
     if (module == "copy") return CopyModule(heap_, session_);
     if (module == "random") return RandomModule(heap_, session_);
     if (module == "math" || module == "operator" || module == "functools" ||
@@ -370,6 +371,7 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
       if (session_.first_python_import.empty() && module != "gc") {
         session_.first_python_import = std::string(module);
       }
+      if (module == "dataclasses") NoteDataclassesImport(*this);
     }
     Ref value = stmt.import_from.empty()
                     ? heap_.NewRef(module_named(imported))

@@ -22,6 +22,9 @@ constexpr ModelledModule kModelledModules[] = {
     {"collections",
      " (of collections heapsim models deque, defaultdict, OrderedDict and namedtuple)"},
     {"copy", ""},
+    {"dataclasses",
+     " (of dataclasses heapsim models dataclass, field, fields, asdict, astuple, replace, "
+     "is_dataclass, MISSING and FrozenInstanceError)"},
     {"functools", " (of functools heapsim models reduce, partial, lru_cache and cache only)"},
     {"gc", ""},
     {"itertools",

@@ -35,7 +35,12 @@ class SubsetChecker {
   }
 
   void BoundName(Position at, const std::string& name) {
-    if (!IsDunder(name) || HonouredSpecialMethod(name) || name == "__slots__") return;
+    // __post_init__ is an ordinary method: only a dataclass's generated
+    // __init__ calls it, as any other method call.
+    if (!IsDunder(name) || HonouredSpecialMethod(name) || name == "__slots__" ||
+        name == "__post_init__") {
+      return;
+    }
     Refuse(at, absl::StrCat("a class defining '", name,
                             "' (heapsim runs only __init__, __repr__, __str__, the comparisons, "
                             "__hash__, __len__, __bool__, __contains__, __getitem__, "

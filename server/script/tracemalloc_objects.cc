@@ -508,6 +508,12 @@ bool RefuseAfterTracemallocObjects(Interpreter& interp, std::string_view what) {
                                "namedtuples is not modelled)"));
     return true;
   }
+  if (const std::string& code = interp.session().dataclasses_made; !code.empty()) {
+    interp.Refuse(absl::StrCat(std::string(what), " after ", code,
+                               " (the memory dataclasses' Python code allocates and frees is "
+                               "not modelled)"));
+    return true;
+  }
   const std::string& first = interp.session().tracemalloc_objects_made;
   if (first.empty()) return false;
   interp.Refuse(absl::StrCat(std::string(what), " after ", first,

@@ -112,8 +112,16 @@ const std::vector<Refusal>& RefusedPrograms() {
        "an except clause naming the local 'E'"},
       // Imports, starred targets and decorators outside the subset.
       {"from os import path\n",
-       "import of module 'os' (heapsim models array, collections, copy, functools, gc, itertools, "
-       "math, operator, random, sys, tracemalloc and weakref)"},
+       "import of module 'os' (heapsim models array, collections, copy, dataclasses, functools, gc, "
+       "itertools, math, operator, random, sys, tracemalloc and weakref)"},
+      // dataclasses: the names and uses heapsim does not model.
+      {"import dataclasses\ndataclasses.make_dataclass('P', ['x'])\n",
+       "attribute 'make_dataclass' of a 'module' object"},
+      {"from dataclasses import InitVar\n",
+       "import of 'dataclasses.InitVar' (of dataclasses heapsim models dataclass, field, fields, "
+       "asdict, astuple, replace, is_dataclass, MISSING and FrozenInstanceError)"},
+      {"from dataclasses import field\nfield(metadata={'a': 1})\n",
+       "field(metadata=...) (types.MappingProxyType is not modelled)"},
       // itertools: the types heapsim does not model, and what it cannot run.
       {"import itertools\nitertools.tee([1])\n", "attribute 'tee' of a 'module' object"},
       {"import itertools\nitertools.groupby([1])\n", "attribute 'groupby' of a 'module' object"},
