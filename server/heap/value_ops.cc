@@ -23,6 +23,7 @@
 #include "server/heap/py_error.h"
 #include "server/heap/repr_state.h"
 #include "server/heap/tuple_object.h"
+#include "server/heap/weak_container_object.h"
 
 namespace heapsim {
 
@@ -589,6 +590,14 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       return absl::StrCat("<", std::string(InfoOf(o.type).name), " object at ", AddressText(o.address), ">");
     case TypeTag::kPartial:
       return PartialRepr(heap, id, state);
+    case TypeTag::kWeakContainer:
+      // "<WeakValueDictionary at 0x...>", "<finalize object at 0x...; for
+      // 'R' at 0x...>": addresses weakref.py's unmodelled allocations made
+      // unknown.
+      state.error = absl::UnimplementedError(absl::StrCat(
+          "the repr of a ", std::string(WeakContainerTypeName(WeakContainerKindOf(heap, id))),
+          " object (it shows an address weakref.py's unmodelled allocations made unknown)"));
+      return "";
     case TypeTag::kLruCache:
     case TypeTag::kLruCacheDecorator:
     case TypeTag::kLruLink:
@@ -765,6 +774,8 @@ std::string TypeName(const Heap& heap, ObjectId id) {
       return "collections.deque";  // tp_name, as errors show it
     case TypeTag::kPartial:
       return "functools.partial";
+    case TypeTag::kWeakContainer:
+      return std::string(WeakContainerTypeName(WeakContainerKindOf(heap, id)));
     case TypeTag::kLruCache:
       return "functools._lru_cache_wrapper";
     case TypeTag::kDict:

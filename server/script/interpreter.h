@@ -119,6 +119,14 @@ struct SessionState {
   // (namedtuple(), a class's __new__, ...), whose memory is not modelled;
   // empty while there is none (module_collections_namedtuple.cc).
   std::string namedtuple_made;
+  // The first construct that ran weakref.py's Python code (a weak
+  // container or finalize), whose memory is not modelled; empty while there
+  // is none (module_weakref_containers.cc). finalize's creation counter,
+  // and whether its exit hook has run (finalize._shutdown: finalizers do
+  // nothing from then on).
+  std::string weakref_code_ran;
+  uint64_t finalize_count = 0;
+  bool finalize_shutdown = false;
   // The strs str(False) and str(True) return (static; made on first use).
   ObjectId bool_strs[2] = {kNoObject, kNoObject};
   // The special-method names whose lookup site has made them (profile's

@@ -8,6 +8,7 @@
 #include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "server/heap/weak_container_object.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/frames.h"
@@ -365,6 +366,8 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
     }
     case TypeTag::kWeakRef:
       return CallWeakRef(*this, callable, args);
+    case TypeTag::kWeakContainer:
+      return CallWeakContainerObject(*this, callable, args);
     case TypeTag::kPartial:
       return CallPartial(*this, callable, std::move(args));
     case TypeTag::kLruCache:

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "server/heap/weak_container_object.h"
 #include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/dict_object.h"
@@ -150,6 +151,8 @@ bool Interpreter::Iterable(ObjectId object) const {
     case TypeTag::kDeque:
     case TypeTag::kMemoryView:  // GetIter refuses it
       return true;
+    case TypeTag::kWeakContainer:
+      return WeakContainerKindOf(heap_, object) < WeakContainerKind::kFinalize;
     case TypeTag::kInstance:
       return (SpecialMethods(heap_, object) & (kSpecialIter | kSpecialGetItem)) != 0;
     default:
@@ -165,6 +168,7 @@ Ref Interpreter::GetIter(ObjectId iterable) {
     return Ref();
   }
   if (IsOrderedDict(heap_, iterable)) return NewOrderedDictIterator(heap_, iterable);
+  if (heap_.type_of(iterable) == TypeTag::kWeakContainer) return WeakContainerIter(*this, iterable);
   if (heap_.type_of(iterable) == TypeTag::kMemoryView) {
     // 3.8 and 3.9 iterate through the sequence protocol, 3.10+ with a
     // memory_iterator: neither is modelled.
