@@ -547,8 +547,9 @@ Ref WeakContainerIter(Interpreter& interp, ObjectId container);
 // finalize's exit hook (atexit): calls the live finalizers whose atexit is
 // true, newest first, then makes every finalizer do nothing.
 void RunFinalizersAtExit(Interpreter& interp);
-// True when some finalize object is alive with atexit true.
-bool FinalizersDueAtExit(const Heap& heap);
+// True when some finalize object is alive (with atexit true, when
+// `atexit_only`).
+bool FinalizersAlive(const Heap& heap, bool atexit_only);
 
 // Runs a function of module operator (module_operator.cc).
 Ref CallOperatorBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);

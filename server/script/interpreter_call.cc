@@ -350,6 +350,12 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
       if (heap_.type_of(callable) == TypeTag::kBuiltinFunction) {
         Ref result = CallBuiltinPacking(*this, builtin, self, args);
         ReleaseCallArguments(heap_.profile(), args);
+        // weakref.py's methods are Python functions: what their frame held
+        // is finalized before the caller goes on.
+        if (IsWeakContainerBuiltin(builtin) && heap_.has_pending_finalizers() &&
+            !RunPendingFinalizers()) {
+          result.Reset();
+        }
         return result;
       }
       // Builtin types build their keyword dict themselves (dict() merges it).
@@ -362,6 +368,10 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
       Ref result = CallBuiltin(*this, builtin, self, args);
       packed.Reset();
       ReleaseCallArguments(heap_.profile(), args);
+      if (IsWeakContainerBuiltin(builtin) && heap_.has_pending_finalizers() &&
+          !RunPendingFinalizers()) {
+        result.Reset();
+      }
       return result;
     }
     case TypeTag::kWeakRef:

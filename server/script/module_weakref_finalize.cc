@@ -197,11 +197,11 @@ bool WeakContainerAttributeWrite(Interpreter& interp, ObjectId object, const std
   return false;
 }
 
-bool FinalizersDueAtExit(const Heap& heap) {
+bool FinalizersAlive(const Heap& heap, bool atexit_only) {
   bool due = false;
   heap.ForEachObject([&](ObjectId id, const Object& o) {
     if (o.type == TypeTag::kWeakContainer && IsFinalize(heap, id) && Alive(heap, id) &&
-        heap.weak_container(id).atexit) {
+        (heap.weak_container(id).atexit || !atexit_only)) {
       due = true;
     }
   });

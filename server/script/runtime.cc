@@ -272,7 +272,7 @@ absl::Status Runtime::Shutdown(const absl::Status& program_status, const RunLimi
   }
   // Py_FinalizeEx calls the atexit hooks first: finalize's calls the live
   // finalizers whose atexit is true.
-  if (FinalizersDueAtExit(heap)) {
+  if (FinalizersAlive(heap, /*atexit_only=*/true)) {
     if (!program_status.ok()) {
       if (program_status.code() != absl::StatusCode::kFailedPrecondition) return absl::OkStatus();
       return absl::InvalidArgumentError(
@@ -286,6 +286,14 @@ absl::Status Runtime::Shutdown(const absl::Status& program_status, const RunLimi
       status = interpreter.TakeError();
     });
     if (!status.ok()) return AsUncaught(status);
+  }
+  if (program_ran && FinalizersAlive(heap, /*atexit_only=*/false)) {
+    // finalize._registry holds it, its function and arguments (and what
+    // they reach, such as __main__'s globals) until the modules' teardown
+    // clears weakref's namespace, in an order heapsim does not model.
+    return absl::InvalidArgumentError(
+        "unsupported: a weakref.finalize whose atexit is false alive at exit (its registry "
+        "keeps what it refers to until CPython's module teardown lets go of it)");
   }
   session.finalize_shutdown = session.finalize_shutdown || session.finalize_count > 0;
   // What the interpreter's teardown lets go of before its last collection:
