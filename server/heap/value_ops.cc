@@ -893,6 +893,15 @@ absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
       return absl::UnimplementedError("hash() of a weak reference");
     case TypeTag::kTraceObject:
       return absl::UnimplementedError("hash() of a tracemalloc object");
+    case TypeTag::kWeakContainer:
+      // The containers define __eq__ (Mapping's, WeakSet's), so __hash__
+      // is None; finalize hashes its address, which weakref.py's
+      // unmodelled allocations made unknown.
+      if (WeakContainerKindOf(heap, id) < WeakContainerKind::kFinalize) {
+        return PyError(PyExc::kTypeError,
+                       absl::StrCat("unhashable type: '", TypeName(heap, id), "'"));
+      }
+      return absl::UnimplementedError("hash() of a weakref.finalize object (its address)");
     default:
       return HashPointer(o.address);
   }

@@ -64,6 +64,7 @@ bool HashedByAddress(TypeTag type) {
     case TypeTag::kTuple:
     case TypeTag::kFrozenSet:
     case TypeTag::kRange:
+    case TypeTag::kWeakContainer:  // unhashable, or refused by Hash (finalize)
       return false;
     default:
       return true;

@@ -429,6 +429,12 @@ Ref ModuleCall::Run() {
                 "descriptors namedtuple() made for it are not modelled)");
             return Ref();
           }
+          if (heap_.type_of(id) == TypeTag::kWeakContainer) {
+            interp_.Refuse(
+                "gc.get_referrers() while a weakref container or finalize lives (the dicts, "
+                "closures and _Info objects weakref.py made for it are not modelled)");
+            return Ref();
+          }
           if (id == args_.packed) continue;  // the call's own argument tuple
           bool refers = false;
           ForEachReferent(heap_, id, [&](ObjectId referent) {
@@ -448,6 +454,12 @@ Ref ModuleCall::Run() {
           // The wrapper also visits _functools' key marker and types; the
           // decorator is functools.py's closure.
           interp_.Refuse("gc.get_referents() of a functools.lru_cache object");
+          return Ref();
+        }
+        if (heap_.type_of(a.get()) == TypeTag::kWeakContainer ||
+            (heap_.type_of(a.get()) == TypeTag::kWeakRef && heap_.weakref(a.get()).key != kNoObject)) {
+          interp_.Refuse(absl::StrCat("gc.get_referents() of a ", TypeName(heap_, a.get()),
+                                      " (weakref.py's objects are not modelled one by one)"));
           return Ref();
         }
         if (heap_.type_of(a.get()) == TypeTag::kFunction) {

@@ -79,6 +79,17 @@ class WeakrefCall : public BuiltinCall {
   // them or (3.13) appended to.
   Ref References(ObjectId object) {
     const auto refs = WeakRefsTo(heap_, object);
+    for (ObjectId ref : refs) {
+      if (heap_.weakref(ref).key != kNoObject ||
+          (heap_.weakref(ref).callback != kNoObject &&
+           heap_.type_of(heap_.weakref(ref).callback) == TypeTag::kWeakContainer)) {
+        // A KeyedRef, a WeakSet's or finalize's reference: weakref.py's
+        // objects, whose classes and callbacks are not modelled.
+        interp_.Refuse("weakref.getweakrefs() of an object a weakref container or finalize "
+                       "refers to");
+        return Ref();
+      }
+    }
     if (!heap_.profile().weakref.getweakrefs_appends) {
       return NewListOf(heap_, std::vector<ObjectId>(refs.begin(), refs.end()));
     }

@@ -530,6 +530,16 @@ Ref SpecialConversion(Interpreter& interp, ObjectId object, char conversion) {
 
 Ref RichCompare(Interpreter& interp, CompareOp op, ObjectId a, ObjectId b) {
   Heap& heap = interp.heap();
+  for (ObjectId side : {a, b}) {
+    if (heap.type_of(side) == TypeTag::kWeakContainer &&
+        WeakContainerKindOf(heap, side) < WeakContainerKind::kFinalize) {
+      // Mapping.__eq__ compares dict(self.items()); WeakSet's operators
+      // compare its set of references.
+      interp.Refuse(absl::StrCat("comparing a ", TypeName(heap, side),
+                                 " (weakref.py's comparison methods are not modelled)"));
+      return Ref();
+    }
+  }
   if (!HasSpecialCompare(heap, a) && !HasSpecialCompare(heap, b)) {
     const bool deques = heap.type_of(a) == TypeTag::kDeque && heap.type_of(b) == TypeTag::kDeque;
     absl::StatusOr<bool> result = deques && (op == CompareOp::kEq || op == CompareOp::kNotEq)
