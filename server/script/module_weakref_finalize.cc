@@ -230,6 +230,7 @@ void RunFinalizersAtExit(Interpreter& interp) {
     if (newest == kNoObject) break;
     Ref result = CallFinalizer(interp, newest);
     if (!result && PyErrorType(interp.error()).has_value()) {
+      interp.TakeError().IgnoreError();
       interp.Refuse("an exception raised by a finalizer at exit (CPython prints its traceback "
                     "with sys.excepthook and carries on)");
     }
