@@ -517,6 +517,10 @@ enum class IterKind : uint8_t {
   // {di_current} (kNoObject at the end), extra: di_result (3.8 only),
   // index: di_size, end: the od_state it was made at.
   kOrderedDictKeys,
+  // A generator of weakref.py (a weak container's keys(), values(),
+  // items() or iter()): stands for it as a list iterator over a list of
+  // what was alive when it began (source), and shows as a generator.
+  kWeakGenerator,
 };
 
 // The kinds of dict views (Object::subtype of a kDictView).

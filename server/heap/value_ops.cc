@@ -84,6 +84,8 @@ std::string_view IterKindName(const Profile& profile, IterKind kind) {
       return "dict_reverseitemiterator";
     case IterKind::kOrderedDictKeys:
       return "odict_iterator";
+    case IterKind::kWeakGenerator:
+      return "generator";
     case IterKind::kItertoolsCount:
       return "itertools.count";
     case IterKind::kItertoolsCycle:
@@ -721,6 +723,11 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       return out + "])";
     }
     case TypeTag::kIterator:
+      if (static_cast<IterKind>(o.subtype) == IterKind::kWeakGenerator) {
+        state.error = absl::UnimplementedError(
+            "the repr of a weakref.py generator (its name and an address are not modelled)");
+        return "";
+      }
       if (std::optional<std::string> text = ItertoolsRepr(
               heap, id, [&](ObjectId item) { return ReprOf(heap, item, state); })) {
         return *std::move(text);

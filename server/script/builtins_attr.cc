@@ -39,6 +39,8 @@ bool IsCallable(const Heap& heap, ObjectId object) {
       const ObjectId name = heap.FindInterned("__call__");
       return name != kNoObject && ClassLookup(heap, heap.instance(object).cls, name) != kNoObject;
     }
+    case TypeTag::kWeakContainer:  // finalize (and a remover) define __call__
+      return WeakContainerKindOf(heap, object) >= WeakContainerKind::kFinalize;
     default:
       return false;
   }

@@ -115,6 +115,11 @@ Ref ModuleCall::GetSizeOf() {
     interp_.Refuse("sys.getsizeof() of collections.namedtuple (a Python function in CPython)");
     return Ref();
   }
+  if (heap_.type_of(operands[0]) == TypeTag::kIterator &&
+      static_cast<IterKind>(heap_.object(operands[0]).subtype) == IterKind::kWeakGenerator) {
+    interp_.Refuse("sys.getsizeof() of a weakref.py generator (its frame is not modelled)");
+    return Ref();
+  }
   if (IsRandomFunction(heap_, operands[0])) {
     interp_.Refuse("sys.getsizeof() of a function of random (a method of its hidden instance)");
     return Ref();

@@ -492,6 +492,10 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     }
   }
   if (type == TypeTag::kTraceObject) return TraceObjectGetAttr(*this, object, name);
+  if (type == TypeTag::kIterator &&
+      static_cast<IterKind>(heap_.object(object).subtype) == IterKind::kWeakGenerator) {
+    return RefuseAttribute(object, name);  // a generator's (send, close, gi_frame, ...)
+  }
   if (type == TypeTag::kSuper) {
     const SuperBody body = heap_.super_body(object);
     return SuperGetAttr(body.type, body.obj, name, object);

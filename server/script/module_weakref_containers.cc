@@ -9,7 +9,8 @@
 // frees on the way (frames, generators, argument tuples) are not modelled,
 // so the first container opens the GC timing window and makes id() and
 // tracemalloc's figures refused (WeakrefCodeRan), and the iterations hand
-// out a list iterator over what was alive when they began.
+// out a generator standing for weakref.py's (IterKind::kWeakGenerator)
+// over what was alive when they began.
 
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/gc_timing.h"
+#include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/tuple_object.h"
@@ -313,7 +315,7 @@ class ContainerCall {
         if (key != kNoObject) add(key, entry.value);
       }
     }
-    return interp_.GetIter(list.get());
+    return NewIterator(heap_, IterKind::kWeakGenerator, list.get());
   }
 
  private:
