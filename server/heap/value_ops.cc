@@ -637,6 +637,12 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       // array.array (a static type of heapsim's) shows its module.
       if (heap.cls(id).name == "array") return "<class 'array.array'>";
       return absl::StrCat("<class '", heap.cls(id).name, "'>");
+    case TypeTag::kCell: {
+      const ObjectId contents = heap.cell(id).contents;
+      if (contents == kNoObject) return absl::StrCat("<cell at ", AddressText(o.address), ": empty>");
+      return absl::StrCat("<cell at ", AddressText(o.address), ": ", TypeName(heap, contents),
+                          " object at ", AddressText(heap.object(contents).address), ">");
+    }
     case TypeTag::kWeakRef: {
       const ObjectId referent = heap.weakref(id).referent;
       if (referent == kNoObject) return absl::StrCat("<weakref at ", AddressText(o.address), "; dead>");

@@ -97,6 +97,9 @@ bool IsCallable(const Heap& heap, ObjectId object);
 // Runs a method of a builtin type on `self` (builtins_methods.cc).
 Ref CallMethodBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
 
+// Runs a method of int, bool or float on `self` (builtins_number_methods.cc).
+Ref CallNumberMethod(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+
 // Runs ord, chr, hex, oct, bin, divmod or pow (builtins_numeric.cc).
 Ref CallNumericBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
 

@@ -372,6 +372,12 @@ enum class Builtin : uint16_t {
   kMemoryViewRelease,
   kMemoryViewEnter,
   kMemoryViewExit,
+  // Methods of int, bool and float (builtins_number_methods.cc).
+  kIntBitLength,
+  kIntConjugate,
+  kIntAsIntegerRatio,
+  kFloatIsInteger,
+  kFloatConjugate,
   // Methods of tracemalloc.py's Snapshot and Traceback (tracemalloc_objects.h).
   kSnapshotStatistics,
   kSnapshotCompareTo,
@@ -621,6 +627,12 @@ Ref CopyMemoryView(Interpreter& interp, ObjectId view, bool bytearray, const Cal
 
 // The data attributes of memoryview `view` (obj, nbytes, shape, ...), or
 // nullopt for another name (builtins_memoryview.cc).
+// The data attributes real, imag, numerator and denominator of an int or
+// bool, and real and imag of a float, made as CPython gives them (the number
+// itself where it is exactly of its type); nullopt for other names and types
+// (builtins_number_methods.cc).
+std::optional<Ref> NumberAttribute(Heap& heap, ObjectId number, std::string_view name);
+
 std::optional<Ref> MemoryViewAttribute(Interpreter& interp, ObjectId view,
                                        const std::string& name);
 

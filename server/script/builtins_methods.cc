@@ -921,6 +921,10 @@ Ref MethodCall::Run() {
       return CallArrayBuiltin(interp_, builtin_, self_, args_);
     case TypeTag::kMemoryView:
       return CallMemoryViewBuiltin(interp_, builtin_, self_, args_);
+    case TypeTag::kInt:
+    case TypeTag::kBool:
+    case TypeTag::kFloat:
+      return CallNumberMethod(interp_, builtin_, self_, args_);
     case TypeTag::kGenerator:
       if (!Arity(1, 1)) return Ref();
       return GeneratorFunctions::Send(interp_, self_, Arg(0));

@@ -178,6 +178,14 @@ constexpr MethodEntry kMethods[] = {
     {TypeTag::kMemoryView, "release", Builtin::kMemoryViewRelease},
     {TypeTag::kMemoryView, "__enter__", Builtin::kMemoryViewEnter},
     {TypeTag::kMemoryView, "__exit__", Builtin::kMemoryViewExit},
+    {TypeTag::kInt, "bit_length", Builtin::kIntBitLength},
+    {TypeTag::kInt, "conjugate", Builtin::kIntConjugate},
+    {TypeTag::kInt, "as_integer_ratio", Builtin::kIntAsIntegerRatio},
+    {TypeTag::kBool, "bit_length", Builtin::kIntBitLength},
+    {TypeTag::kBool, "conjugate", Builtin::kIntConjugate},
+    {TypeTag::kBool, "as_integer_ratio", Builtin::kIntAsIntegerRatio},
+    {TypeTag::kFloat, "is_integer", Builtin::kFloatIsInteger},
+    {TypeTag::kFloat, "conjugate", Builtin::kFloatConjugate},
 };
 
 struct ModuleEntry {

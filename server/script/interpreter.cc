@@ -641,6 +641,10 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
       return heap_.NewRef(defaults == kNoObject ? heap_.none() : defaults);
     }
     if (name == "__qualname__") return NewStr(heap_, heap_.function(object).qualname);
+    if (name == "__closure__") {
+      const ObjectId closure = heap_.function(object).closure;
+      return heap_.NewRef(closure == kNoObject ? heap_.none() : closure);
+    }
     if (name == "__annotations__") return FunctionAnnotations(heap_, object);
   } else if (type == TypeTag::kPartial) {
     return PartialAttribute(*this, object, name);
@@ -662,6 +666,13 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     // dict's other methods, OrderedDict's own (keys, update, __reversed__,
     // ...) and its instance __dict__ are not modelled.
     return RefuseAttribute(object, name);
+  } else if (type == TypeTag::kCell && name == "cell_contents") {
+    const ObjectId contents = heap_.cell(object).contents;
+    if (contents == kNoObject) {
+      Raise(PyError(PyExc::kValueError, "Cell is empty"));
+      return Ref();
+    }
+    return heap_.NewRef(contents);
   } else if (type == TypeTag::kWeakRef && name == "__callback__") {
     const ObjectId callback = heap_.weakref(object).callback;
     return heap_.NewRef(callback == kNoObject ? heap_.none() : callback);
@@ -681,6 +692,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     const ComplexBody& c = heap_.complex(object);
     return NewFloat(heap_, name == "real" ? c.real : c.imag);
   }
+  if (std::optional<Ref> value = NumberAttribute(heap_, object, name)) return std::move(*value);
   if (type == TypeTag::kMemoryView) {
     if (std::optional<Ref> value = MemoryViewAttribute(*this, object, name)) {
       return std::move(*value);
