@@ -515,6 +515,9 @@ std::optional<absl::Status> NamedTupleAttributeWrite(Interpreter& interp, Object
 // weakref.ref(object) and the functions of module weakref
 // (module_weakref.cc).
 Ref CallWeakrefBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
+// True if weakref.ref() accepts `object` and heapsim models that; else
+// false with ref()'s TypeError raised or the refusal made.
+bool CheckWeakReferenceable(Interpreter& interp, ObjectId object);
 
 // weakref's classes written in Python: WeakValueDictionary,
 // WeakKeyDictionary, WeakSet (module_weakref_containers.cc) and finalize

@@ -50,16 +50,7 @@ class WeakrefCall : public BuiltinCall {
                                     ", got ", n));
     }
     const ObjectId referent = Arg(0);
-    switch (WeakReferenceableKind(heap_, referent)) {
-      case WeakReferenceable::kNo:
-        return TypeError(absl::StrCat("cannot create weak reference to '", TypeName(heap_, referent),
-                                      "' object"));
-      case WeakReferenceable::kUnmodelled:
-        interp_.Refuse(absl::StrCat("a weak reference to a '", TypeName(heap_, referent), "' object"));
-        return Ref();
-      case WeakReferenceable::kYes:
-        break;
-    }
+    if (!CheckWeakReferenceable(interp_, referent)) return Ref();
     if (n == 2 && Arg(1) != heap_.none()) {
       // How CPython calls the others (classes, method wrappers, ...) from
       // C is not modelled.
@@ -101,6 +92,22 @@ class WeakrefCall : public BuiltinCall {
 };
 
 }  // namespace
+
+bool CheckWeakReferenceable(Interpreter& interp, ObjectId object) {
+  Heap& heap = interp.heap();
+  switch (WeakReferenceableKind(heap, object)) {
+    case WeakReferenceable::kNo:
+      interp.Raise(PyError(PyExc::kTypeError, absl::StrCat("cannot create weak reference to '",
+                                                           TypeName(heap, object), "' object")));
+      return false;
+    case WeakReferenceable::kUnmodelled:
+      interp.Refuse(absl::StrCat("a weak reference to a '", TypeName(heap, object), "' object"));
+      return false;
+    case WeakReferenceable::kYes:
+      return true;
+  }
+  return true;
+}
 
 Ref CallWeakrefBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args) {
   return WeakrefCall(interp, builtin, args).Run();

@@ -108,46 +108,16 @@ class ContainerCall {
   Kind kind() const { return WeakContainerKindOf(heap_, self_); }
 
   // The keys a WeakKeyDictionary or WeakSet can hold exactly: objects
-  // weakref.ref() accepts, compared by identity. False with the TypeError
-  // ref() raises (when `raise` is true) or the refusal made.
-  bool UsableKey(ObjectId key, bool raise) {
-    switch (WeakReferenceableKind(heap_, key)) {
-      case WeakReferenceable::kNo:
-        if (raise) {
-          interp_.Raise(PyError(PyExc::kTypeError,
-                                absl::StrCat("cannot create weak reference to '",
-                                             TypeName(heap_, key), "' object")));
-        }
-        return false;
-      case WeakReferenceable::kUnmodelled:
-        interp_.Refuse(absl::StrCat("a weak reference to a '", TypeName(heap_, key), "' object"));
-        return false;
-      case WeakReferenceable::kYes:
-        break;
-    }
+  // weakref.ref() accepts, compared by identity. False with ref()'s
+  // TypeError raised or the refusal made.
+  bool UsableKey(ObjectId key) {
+    if (!CheckWeakReferenceable(interp_, key)) return false;
     if (HasSpecialCompare(heap_, key) ||
         (SpecialMethods(heap_, key) & (kSpecialHash | kSpecialHashNone)) != 0) {
       interp_.Refuse(absl::StrCat("a ", std::string(KindName(kind())),
                                   " key whose class defines __eq__ or __hash__ (weak references "
                                   "compare and hash through their referents)"));
       return false;
-    }
-    return true;
-  }
-
-  // The value a WeakValueDictionary can hold: one weakref.ref() accepts.
-  bool UsableValue(ObjectId value) {
-    switch (WeakReferenceableKind(heap_, value)) {
-      case WeakReferenceable::kNo:
-        interp_.Raise(PyError(PyExc::kTypeError,
-                              absl::StrCat("cannot create weak reference to '",
-                                           TypeName(heap_, value), "' object")));
-        return false;
-      case WeakReferenceable::kUnmodelled:
-        interp_.Refuse(absl::StrCat("a weak reference to a '", TypeName(heap_, value), "' object"));
-        return false;
-      case WeakReferenceable::kYes:
-        return true;
     }
     return true;
   }
@@ -183,7 +153,7 @@ class ContainerCall {
       case Builtin::kWeakContainerSetDefault:
         return SetDefault();
       case Builtin::kWeakSetAdd:
-        if (!Arity("add", 1, 1) || !UsableKey(Arg(0), true)) return Ref();
+        if (!Arity("add", 1, 1) || !UsableKey(Arg(0))) return Ref();
         SetWeakEntry(heap_, self_, Arg(0), kNoObject);
         return heap_.NewRef(heap_.none());
       case Builtin::kWeakSetDiscard:
@@ -204,7 +174,7 @@ class ContainerCall {
       if (!value) return Ref();
       return *value ? std::move(*value) : heap_.NewRef(fallback);
     }
-    if (!UsableKey(Arg(0), true)) return Ref();
+    if (!UsableKey(Arg(0))) return Ref();
     const int64_t entry = FindWeakEntry(heap_, self_, Arg(0));
     if (entry < 0) return heap_.NewRef(fallback);
     return heap_.NewRef(heap_.weak_container(self_).entries[entry].value);
@@ -226,7 +196,7 @@ class ContainerCall {
       interp_.Raise(KeyErrorFor(heap_, key));
       return Ref();
     }
-    if (!UsableKey(key, true)) return Ref();
+    if (!UsableKey(key)) return Ref();
     const int64_t entry = FindWeakEntry(heap_, self_, key);
     if (entry < 0) {
       if (args_.positional.size() > 1) return heap_.NewRef(Arg(1));
@@ -248,11 +218,11 @@ class ContainerCall {
       std::optional<Ref> value = ValueOf(key);
       if (!value) return Ref();
       if (*value) return std::move(*value);
-      if (!UsableValue(fallback)) return Ref();
+      if (!CheckWeakReferenceable(interp_, fallback)) return Ref();
       if (!SetValue(key, fallback)) return Ref();
       return heap_.NewRef(fallback);
     }
-    if (!UsableKey(key, true)) return Ref();
+    if (!UsableKey(key)) return Ref();
     const int64_t entry = FindWeakEntry(heap_, self_, key);
     if (entry >= 0) return heap_.NewRef(heap_.weak_container(self_).entries[entry].value);
     SetWeakEntry(heap_, self_, key, fallback);
@@ -272,7 +242,7 @@ class ContainerCall {
 
   // WeakSet.discard(item) / remove(item).
   Ref Discard(bool remove) {
-    if (!Arity(remove ? "remove" : "discard", 1, 1) || !UsableKey(Arg(0), true)) return Ref();
+    if (!Arity(remove ? "remove" : "discard", 1, 1) || !UsableKey(Arg(0))) return Ref();
     const int64_t entry = FindWeakEntry(heap_, self_, Arg(0));
     if (entry < 0) {
       if (remove) {
@@ -416,7 +386,7 @@ int WeakContainerContains(Interpreter& interp, ObjectId container, ObjectId item
     case Kind::kSet:
       // ref(item) failing with TypeError answers False.
       if (WeakReferenceableKind(heap, item) == WeakReferenceable::kNo) return 0;
-      if (!call.UsableKey(item, false)) return -1;
+      if (!call.UsableKey(item)) return -1;
       return FindWeakEntry(heap, container, item) >= 0 ? 1 : 0;
     default:
       interp.Raise(PyError(PyExc::kTypeError,
@@ -439,7 +409,7 @@ Ref WeakContainerGetItem(Interpreter& interp, ObjectId container, ObjectId key) 
       return std::move(*value);
     }
     case Kind::kKeyDictionary: {
-      if (!call.UsableKey(key, true)) return Ref();
+      if (!call.UsableKey(key)) return Ref();
       const int64_t entry = FindWeakEntry(heap, container, key);
       if (entry < 0) {
         interp.Refuse("the KeyError of a WeakKeyDictionary lookup (it shows a weak reference's "
@@ -468,10 +438,10 @@ bool WeakContainerSetItem(Interpreter& interp, ObjectId container, ObjectId key,
       if (!status.ok()) interp.Raise(status);
       return status.ok();
     }
-    return call.UsableValue(value) && call.SetValue(key, value);
+    return CheckWeakReferenceable(interp, value) && call.SetValue(key, value);
   }
   if (kind == Kind::kKeyDictionary) {
-    if (!call.UsableKey(key, true)) return false;
+    if (!call.UsableKey(key)) return false;
     if (value != kNoObject) {
       SetWeakEntry(heap, container, key, value);
       return true;

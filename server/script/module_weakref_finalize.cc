@@ -50,17 +50,7 @@ Ref NewFinalizer(Interpreter& interp, CallArgs& args) {
     }
   }
   const ObjectId referent = args.positional[0].get();
-  switch (WeakReferenceableKind(heap, referent)) {
-    case WeakReferenceable::kNo:
-      interp.Raise(PyError(PyExc::kTypeError, absl::StrCat("cannot create weak reference to '",
-                                                           TypeName(heap, referent), "' object")));
-      return Ref();
-    case WeakReferenceable::kUnmodelled:
-      interp.Refuse(absl::StrCat("a weak reference to a '", TypeName(heap, referent), "' object"));
-      return Ref();
-    case WeakReferenceable::kYes:
-      break;
-  }
+  if (!CheckWeakReferenceable(interp, referent)) return Ref();
   WeakrefCodeRan(interp, "weakref.finalize()");
   std::vector<ObjectId> rest;
   for (size_t i = 2; i < args.positional.size(); ++i) rest.push_back(args.positional[i].get());
