@@ -2,7 +2,8 @@
 // calls make or reuse a weak reference, calls of the references themselves,
 // with or without a callback (the heap parks a dying referent for the
 // interpreter to run the callbacks), and getweakrefcount/getweakrefs.
-// Proxies and the weak containers are refused by name.
+// Proxies are refused by name; the weak containers and finalize are in
+// module_weakref_containers.cc and module_weakref_finalize.cc.
 
 #include <string>
 
