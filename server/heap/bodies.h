@@ -428,6 +428,38 @@ struct DequeBody {
 struct WeakRefBody {
   ObjectId referent = kNoObject;
   ObjectId callback = kNoObject;
+  ObjectId key = kNoObject;  // a WeakValueDictionary's KeyedRef: its key
+};
+
+// One entry of a WeakKeyDictionary or WeakSet (weak_container_object.h).
+struct WeakEntry {
+  ObjectId weakref = kNoObject;  // its key's weak reference; kNoObject for a hole
+  ObjectId value = kNoObject;    // a WeakKeyDictionary's value; kNoObject in a WeakSet
+};
+
+// weakref's Python-coded objects (weak_container_object.h), by subtype.
+struct WeakContainerBody {
+  // WeakValueDictionary: its dict of key -> keyed weak reference.
+  ObjectId data = kNoObject;
+  // WeakKeyDictionary, WeakSet: the entries in insertion order (holes where
+  // some were removed), the entry of each weak reference, and how many are
+  // not holes.
+  std::vector<WeakEntry> entries;
+  absl::flat_hash_map<ObjectId, uint32_t> entry_of;
+  uint32_t live = 0;
+  // The containers: the callback object their weak references carry. A
+  // remover: its container (borrowed; kNoObject once the container died).
+  ObjectId remover = kNoObject;
+  ObjectId owner = kNoObject;
+  // finalize, while alive (all kNoObject once called or detached): the weak
+  // reference whose callback it is, and what it calls. While alive it
+  // holds a reference to itself (finalize._registry's).
+  ObjectId weakref = kNoObject;
+  ObjectId func = kNoObject;
+  ObjectId args = kNoObject;    // a tuple
+  ObjectId kwargs = kNoObject;  // a dict, or kNoObject for none
+  bool atexit = true;
+  uint64_t index = 0;           // creation order, which atexit runs backwards
 };
 
 // A function bound to `self` (method), or a builtin with its `self`.
@@ -489,6 +521,10 @@ enum class IterKind : uint8_t {
   // {di_current} (kNoObject at the end), extra: di_result (3.8 only),
   // index: di_size, end: the od_state it was made at.
   kOrderedDictKeys,
+  // A generator of weakref.py (a weak container's keys(), values(),
+  // items() or iter()): stands for it as a list iterator over a list of
+  // what was alive when it began (source), and shows as a generator.
+  kWeakGenerator,
 };
 
 // The kinds of dict views (Object::subtype of a kDictView).

@@ -52,6 +52,11 @@ void ForEachOwnedReference(const Heap& heap, ObjectId id,
       visit_if_set(body.dict);
       return;
     }
+    case TypeTag::kWeakContainer:
+      ForEachReferent(heap, id, visit);
+      // An alive finalize: finalize._registry's reference.
+      if (heap.weak_container(id).weakref != kNoObject) visit(id);
+      return;
     case TypeTag::kMemberDescriptor:
       visit(heap.member(id).cls);
       visit(heap.member(id).name);

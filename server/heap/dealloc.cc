@@ -17,6 +17,7 @@
 #include "server/heap/list_object.h"
 #include "server/heap/slotted_object.h"
 #include "server/heap/tuple_object.h"
+#include "server/heap/weak_container_object.h"
 #include "server/heap/weakref_object.h"
 
 namespace heapsim {
@@ -263,6 +264,10 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       DeallocDeque(heap, id);
       return;
     case TypeTag::kWeakRef:
+      // A KeyedRef: subtype_dealloc clears its key slot first.
+      if (const ObjectId key = std::exchange(heap.weakref(id).key, kNoObject); key != kNoObject) {
+        heap.DecRef(key);
+      }
       UnlinkWeakRef(heap, id);
       heap.ReleaseObject(id, /*keep_block=*/false);
       return;
@@ -297,6 +302,9 @@ void DeallocateObject(Heap& heap, ObjectId id) {
     }
     case TypeTag::kPartial:
       DeallocPartial(heap, id);
+      return;
+    case TypeTag::kWeakContainer:
+      DeallocWeakContainer(heap, id);
       return;
     case TypeTag::kMemoryView:
       // memory_dealloc: released (the managed buffer may let go of the

@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
 #include "server/heap/dealloc.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/deque_object.h"
@@ -20,6 +21,7 @@
 #include "server/heap/referents.h"
 #include "server/heap/slotted_object.h"
 #include "server/heap/tuple_object.h"
+#include "server/heap/weak_container_object.h"
 #include "server/heap/weakref_object.h"
 
 namespace heapsim {
@@ -74,6 +76,9 @@ void ClearReferences(Heap& heap, ObjectId id) {
       return;
     case TypeTag::kPartial:
       ClearPartialReferences(heap, id);
+      return;
+    case TypeTag::kWeakContainer:
+      ClearWeakContainer(heap, id);
       return;
     case TypeTag::kLruCache:
       ClearLruCacheReferences(heap, id);
@@ -343,6 +348,12 @@ CollectResult Collect(Heap& heap, int generation, const FinalizerRunner& run_fin
     }
     if (heap.type_of(id) == TypeTag::kClass && heap.cls(id).dataclass) {
       frees_dataclass = true;
+    }
+    if (heap.type_of(id) == TypeTag::kWeakContainer && gc.timing.refusal.empty()) {
+      gc.timing.refusal = absl::StrCat(
+          "a collection that frees a weakref.",
+          std::string(WeakContainerTypeName(WeakContainerKindOf(heap, id))),
+          " (the objects weakref.py's Python code made for it are not modelled)");
     }
   }
 

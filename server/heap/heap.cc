@@ -405,6 +405,9 @@ void Heap::DestroyBody(ObjectId id) {
     case TypeTag::kWeakRef:
       weakrefs_.Remove(o.payload);
       break;
+    case TypeTag::kWeakContainer:
+      weak_containers_.Remove(o.payload);
+      break;
     case TypeTag::kDeque:
       deques_.Remove(o.payload);
       break;

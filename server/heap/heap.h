@@ -351,6 +351,10 @@ class Heap {
   const CellBody& cell(ObjectId id) const { return cells_[objects_[id].payload]; }
   const BoundBody& bound(ObjectId id) const { return bounds_[objects_[id].payload]; }
   const WeakRefBody& weakref(ObjectId id) const { return weakrefs_[objects_[id].payload]; }
+  WeakContainerBody& weak_container(ObjectId id) { return weak_containers_[objects_[id].payload]; }
+  const WeakContainerBody& weak_container(ObjectId id) const {
+    return weak_containers_[objects_[id].payload];
+  }
   const DequeBody& deque(ObjectId id) const { return deques_[objects_[id].payload]; }
   const IteratorBody& iterator(ObjectId id) const { return iterators_[objects_[id].payload]; }
   const ExceptionBody& exception(ObjectId id) const {
@@ -389,6 +393,9 @@ class Heap {
   void AttachBody(ObjectId id, WrapperBody body) { Attach(id, wrappers_, std::move(body)); }
   void AttachBody(ObjectId id, BoundBody body) { Attach(id, bounds_, std::move(body)); }
   void AttachBody(ObjectId id, WeakRefBody body) { Attach(id, weakrefs_, std::move(body)); }
+  void AttachBody(ObjectId id, WeakContainerBody body) {
+    Attach(id, weak_containers_, std::move(body));
+  }
   void AttachBody(ObjectId id, DequeBody body) { Attach(id, deques_, std::move(body)); }
   void AttachBody(ObjectId id, IteratorBody body) { Attach(id, iterators_, std::move(body)); }
   void AttachBody(ObjectId id, ExceptionBody body) { Attach(id, exceptions_, std::move(body)); }
@@ -742,6 +749,7 @@ class Heap {
   Slab<WrapperBody> wrappers_;
   Slab<BoundBody> bounds_;
   Slab<WeakRefBody> weakrefs_;
+  Slab<WeakContainerBody> weak_containers_;
   Slab<DequeBody> deques_;
   Slab<IteratorBody> iterators_;
   Slab<ExceptionBody> exceptions_;

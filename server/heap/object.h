@@ -74,6 +74,7 @@ enum class TypeTag : uint8_t {
   kNamedTupleType,  // a class collections.namedtuple() made (namedtuple_object.h)
   kMemoryView,     // memoryview (memoryview_object.h)
   kManagedBuffer,  // a memoryview's managed buffer
+  kWeakContainer,  // weakref's WeakValueDictionary, ..., finalize (weak_container_object.h)
   kCount,
 };
 

@@ -215,9 +215,27 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
       visit_if_set(heap.module(id).dict);
       return;
     case TypeTag::kWeakRef:
-      // gc_traverse visits the callback, never the referent.
+      // A KeyedRef's subtype_traverse visits its key slot; gc_traverse
+      // visits the callback, never the referent.
+      visit_if_set(heap.weakref(id).key);
       visit_if_set(heap.weakref(id).callback);
       return;
+    case TypeTag::kWeakContainer: {
+      // The references the Python objects hold; a finalize's reference to
+      // itself (its registry's) is no traversed one.
+      const WeakContainerBody& body = heap.weak_container(id);
+      visit_if_set(body.data);
+      for (const WeakEntry& entry : body.entries) {
+        visit_if_set(entry.weakref);
+        visit_if_set(entry.value);
+      }
+      visit_if_set(body.remover);
+      visit_if_set(body.weakref);
+      visit_if_set(body.func);
+      visit_if_set(body.args);
+      visit_if_set(body.kwargs);
+      return;
+    }
     default:
       return;
   }

@@ -18,6 +18,7 @@
 #include "server/heap/set_object.h"
 #include "server/heap/str_object.h"
 #include "server/heap/super_object.h"
+#include "server/heap/weak_container_object.h"
 #include "server/heap/wrapper_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/type_info.h"
@@ -114,7 +115,10 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
     case TypeTag::kModule:
       return aux.module;
     case TypeTag::kWeakRef:
-      return aux.weakref;
+      // A KeyedRef adds its key slot.
+      return aux.weakref + (heap.weakref(id).key != kNoObject ? 8 : 0);
+    case TypeTag::kWeakContainer:
+      return WeakContainerSizeOf(heap, id);
     case TypeTag::kDeque:
       return DequeSizeOf(heap, id);
     case TypeTag::kBuiltinFunction:

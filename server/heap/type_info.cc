@@ -58,6 +58,7 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"type", true},                       // kNamedTupleType
     {"memoryview", true},                 // kMemoryView
     {"managedbuffer", true},              // kManagedBuffer
+    {"", true},                           // kWeakContainer: per subtype
 }};
 
 }  // namespace

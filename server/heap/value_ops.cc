@@ -23,6 +23,7 @@
 #include "server/heap/py_error.h"
 #include "server/heap/repr_state.h"
 #include "server/heap/tuple_object.h"
+#include "server/heap/weak_container_object.h"
 
 namespace heapsim {
 
@@ -90,6 +91,8 @@ std::string_view IterKindName(const Profile& profile, IterKind kind) {
       return "dict_reverseitemiterator";
     case IterKind::kOrderedDictKeys:
       return "odict_iterator";
+    case IterKind::kWeakGenerator:
+      return "generator";
     case IterKind::kItertoolsCount:
       return "itertools.count";
     case IterKind::kItertoolsCycle:
@@ -597,6 +600,14 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       return absl::StrCat("<", std::string(InfoOf(o.type).name), " object at ", AddressText(o.address), ">");
     case TypeTag::kPartial:
       return PartialRepr(heap, id, state);
+    case TypeTag::kWeakContainer:
+      // "<WeakValueDictionary at 0x...>", "<finalize object at 0x...; for
+      // 'R' at 0x...>": addresses weakref.py's unmodelled allocations made
+      // unknown.
+      state.error = absl::UnimplementedError(absl::StrCat(
+          "the repr of a ", std::string(WeakContainerTypeName(WeakContainerKindOf(heap, id))),
+          " object (it shows an address weakref.py's unmodelled allocations made unknown)"));
+      return "";
     case TypeTag::kLruCache:
     case TypeTag::kLruCacheDecorator:
     case TypeTag::kLruLink:
@@ -726,6 +737,11 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       return out + "])";
     }
     case TypeTag::kIterator:
+      if (static_cast<IterKind>(o.subtype) == IterKind::kWeakGenerator) {
+        state.error = absl::UnimplementedError(
+            "the repr of a weakref.py generator (its name and an address are not modelled)");
+        return "";
+      }
       if (std::optional<std::string> text = ItertoolsRepr(
               heap, id, [&](ObjectId item) { return ReprOf(heap, item, state); })) {
         return *std::move(text);
@@ -779,6 +795,8 @@ std::string TypeName(const Heap& heap, ObjectId id) {
       return "collections.deque";  // tp_name, as errors show it
     case TypeTag::kPartial:
       return "functools.partial";
+    case TypeTag::kWeakContainer:
+      return std::string(WeakContainerTypeName(WeakContainerKindOf(heap, id)));
     case TypeTag::kLruCache:
       return "functools._lru_cache_wrapper";
     case TypeTag::kDict:
@@ -896,6 +914,15 @@ absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
       return absl::UnimplementedError("hash() of a weak reference");
     case TypeTag::kTraceObject:
       return absl::UnimplementedError("hash() of a tracemalloc object");
+    case TypeTag::kWeakContainer:
+      // The containers define __eq__ (Mapping's, WeakSet's), so __hash__
+      // is None; finalize hashes its address, which weakref.py's
+      // unmodelled allocations made unknown.
+      if (WeakContainerKindOf(heap, id) < WeakContainerKind::kFinalize) {
+        return PyError(PyExc::kTypeError,
+                       absl::StrCat("unhashable type: '", TypeName(heap, id), "'"));
+      }
+      return absl::UnimplementedError("hash() of a weakref.finalize object (its address)");
     default:
       return HashPointer(o.address);
   }

@@ -33,6 +33,7 @@ WeakReferenceable WeakReferenceableKind(const Heap& heap, ObjectId object) {
     case TypeTag::kWeakRef:  // weakref.ref is subclassable and weakly referenceable
     case TypeTag::kDeque:
     case TypeTag::kMemoryView:
+    case TypeTag::kWeakContainer:
       return WeakReferenceable::kUnmodelled;
     default:
       return WeakReferenceable::kNo;

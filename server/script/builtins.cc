@@ -12,6 +12,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "server/heap/weak_container_object.h"
 #include "server/heap/budget.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/defaultdict_object.h"
@@ -63,6 +64,7 @@ bool HashedByAddress(TypeTag type) {
     case TypeTag::kTuple:
     case TypeTag::kFrozenSet:
     case TypeTag::kRange:
+    case TypeTag::kWeakContainer:  // unhashable, or refused by Hash (finalize)
       return false;
     default:
       return true;
@@ -168,6 +170,14 @@ Ref BuiltinFunctionCall::TypeOf(ObjectId object) {
     return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeOrderedDict)]);
   }
   if (IsNamedTuple(heap_, object)) return heap_.NewRef(NamedTupleClass(heap_, object));
+  if (type == TypeTag::kWeakContainer) {
+    const std::optional<Builtin> cls = WeakContainerTypeBuiltin(heap_, object);
+    if (!cls) {
+      interp_.Refuse("the type of a weak container's remove function");
+      return Ref();
+    }
+    return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(*cls)]);
+  }
   if (type == TypeTag::kTuple && !IsExactTuple(heap_, object)) {
     interp_.Refuse("type() of sys.version_info or a CacheInfo (their tuple subclasses are not "
                    "modelled)");
@@ -328,6 +338,10 @@ Ref BuiltinFunctionCall::IsInstance() {
     if (builtin == Builtin::kTypeObject) return Bool(true);
     if (builtin == Builtin::kTypeDefaultDict && IsDefaultDict(heap_, object)) return Bool(true);
     if (builtin == Builtin::kTypeOrderedDict && IsOrderedDict(heap_, object)) return Bool(true);
+    if (heap_.type_of(object) == TypeTag::kWeakContainer &&
+        WeakContainerTypeBuiltin(heap_, object) == builtin) {
+      return Bool(true);
+    }
     // Type objects without a builtin name (function, NoneType, ...).
     if (builtin == Builtin::kTypeType && heap_.cls(cls).name != "type" &&
         heap_.cls(cls).name == TypeName(heap_, object)) {
@@ -549,6 +563,7 @@ Ref BuiltinFunctionCall::Round() {
 }
 
 Ref BuiltinFunctionCall::Run() {
+  if (IsWeakContainerBuiltin(builtin_)) return CallWeakContainerBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ == Builtin::kDictFromKeys) return CallDictFromKeys(interp_, self_, args_);
   if (IsItertoolsBuiltin(builtin_)) return CallItertoolsBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ >= Builtin::kPropertyGetter && builtin_ <= Builtin::kPropertySetName) {

@@ -103,6 +103,12 @@ enum class Builtin : uint16_t {
   kTypeClassMethod,
   kTypeProperty,
   kTypeMemoryView,  // memoryview (builtins_memoryview.cc)
+  // weakref's classes written in Python (module_weakref_containers.cc,
+  // module_weakref_finalize.cc), in this order.
+  kTypeWeakValueDictionary,
+  kTypeWeakKeyDictionary,
+  kTypeWeakSet,
+  kTypeWeakFinalize,
   // Exceptions, as classes to raise and catch.
   kExceptionClass,
   // Module functions.
@@ -402,6 +408,19 @@ enum class Builtin : uint16_t {
   kDataclassesReprEnter,
   kDataclassesReprLeave,
   kDataclassesObjectSetAttr,
+  // Methods of weakref's containers and finalize, in this order
+  // (module_weakref_containers.cc, module_weakref_finalize.cc).
+  kWeakContainerGet,
+  kWeakContainerKeys,
+  kWeakContainerValues,
+  kWeakContainerItems,
+  kWeakContainerPop,
+  kWeakContainerSetDefault,
+  kWeakSetAdd,
+  kWeakSetDiscard,
+  kWeakSetRemove,
+  kFinalizeDetach,
+  kFinalizePeek,
   kCount,
 };
 
@@ -540,6 +559,50 @@ std::optional<absl::Status> NamedTupleAttributeWrite(Interpreter& interp, Object
 // weakref.ref(object) and the functions of module weakref
 // (module_weakref.cc).
 Ref CallWeakrefBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
+// True if weakref.ref() accepts `object` and heapsim models that; else
+// false with ref()'s TypeError raised or the refusal made.
+bool CheckWeakReferenceable(Interpreter& interp, ObjectId object);
+
+// weakref's classes written in Python: WeakValueDictionary,
+// WeakKeyDictionary, WeakSet (module_weakref_containers.cc) and finalize
+// (module_weakref_finalize.cc), and their methods.
+bool IsWeakContainerBuiltin(Builtin builtin);
+// The class of a container or finalize object (nullopt for a remover).
+std::optional<Builtin> WeakContainerTypeBuiltin(const Heap& heap, ObjectId object);
+Ref CallWeakContainerBuiltin(Interpreter& interp, Builtin builtin, ObjectId self,
+                             CallArgs& args);
+Ref CallFinalizeBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+// Records that weakref.py's code ran for `what`: id() and tracemalloc's
+// figures are refused from then on, and the GC timing window widens.
+void WeakrefCodeRan(Interpreter& interp, std::string_view what);
+// The method `name` of a container or finalize object, if it has that one.
+std::optional<Builtin> FindWeakContainerMethod(const Heap& heap, ObjectId object,
+                                               std::string_view name);
+// True for the other names weakref.py's classes have (refused).
+bool IsWeakContainerLibraryName(std::string_view name);
+// finalize's properties (alive, atexit) and the other attributes of these
+// objects: the value, or null with the AttributeError or refusal made.
+Ref WeakContainerAttribute(Interpreter& interp, ObjectId object, const std::string& name);
+// Setting finalize.atexit; false with the error or refusal made for the
+// rest.
+bool WeakContainerAttributeWrite(Interpreter& interp, ObjectId object, const std::string& name,
+                                 ObjectId value);
+// Calling a finalize object (finalize.__call__) or a container's remover
+// (as a weak reference's callback).
+Ref CallWeakContainerObject(Interpreter& interp, ObjectId callable, CallArgs& args);
+// len(), `in`, x[k], x[k] = v (del x[k] with kNoObject) and iter() of the
+// containers; -1 / null / false with the error raised.
+int64_t WeakContainerLen(Interpreter& interp, ObjectId container);
+int WeakContainerContains(Interpreter& interp, ObjectId container, ObjectId item);
+Ref WeakContainerGetItem(Interpreter& interp, ObjectId container, ObjectId key);
+bool WeakContainerSetItem(Interpreter& interp, ObjectId container, ObjectId key, ObjectId value);
+Ref WeakContainerIter(Interpreter& interp, ObjectId container);
+// finalize's exit hook (atexit): calls the live finalizers whose atexit is
+// true, newest first, then makes every finalizer do nothing.
+void RunFinalizersAtExit(Interpreter& interp);
+// True when some finalize object is alive (with atexit true, when
+// `atexit_only`).
+bool FinalizersAlive(const Heap& heap, bool atexit_only);
 
 // Runs a function of module operator (module_operator.cc).
 Ref CallOperatorBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);

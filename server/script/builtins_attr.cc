@@ -7,6 +7,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "server/heap/weak_container_object.h"
 #include "server/heap/instance_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/slotted_object.h"
@@ -38,6 +39,8 @@ bool IsCallable(const Heap& heap, ObjectId object) {
       const ObjectId name = heap.FindInterned("__call__");
       return name != kNoObject && ClassLookup(heap, heap.instance(object).cls, name) != kNoObject;
     }
+    case TypeTag::kWeakContainer:  // finalize (and a remover) define __call__
+      return WeakContainerKindOf(heap, object) >= WeakContainerKind::kFinalize;
     default:
       return false;
   }
@@ -251,6 +254,15 @@ class AttributeCall : public BuiltinCall {
       case TypeTag::kPartial:
       case TypeTag::kLruCache:
       case TypeTag::kLruCacheDecorator:
+        interp_.Refuse(absl::StrCat("vars() of a '", TypeName(heap_, object),
+                                    "' object (its __dict__ is not modelled)"));
+        return Ref();
+      case TypeTag::kWeakContainer:
+        // finalize has __slots__ = (); the containers' __dict__ holds
+        // weakref.py's unmodelled objects.
+        if (WeakContainerKindOf(heap_, object) == WeakContainerKind::kFinalize) {
+          return TypeError("vars() argument must have __dict__ attribute");
+        }
         interp_.Refuse(absl::StrCat("vars() of a '", TypeName(heap_, object),
                                     "' object (its __dict__ is not modelled)"));
         return Ref();

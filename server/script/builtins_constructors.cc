@@ -14,6 +14,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "server/heap/weak_container_object.h"
 #include "server/heap/budget.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/defaultdict_object.h"
@@ -212,6 +213,10 @@ Ref BuiltinFunctionCall::ConstructList() {
     const std::optional<uint64_t> asked = SpecialLengthHint(interp_, iterable);
     if (interp_.has_error()) return Ref();
     if (asked.has_value()) length = static_cast<int64_t>(*asked);
+  }
+  if (type == TypeTag::kWeakContainer && heap_.profile().list_init_asks_len &&
+      WeakContainerKindOf(heap_, iterable) < WeakContainerKind::kFinalize) {
+    length = static_cast<int64_t>(WeakContainerLength(heap_, iterable));  // its __len__
   }
   if (length > 0) {
     const auto items = static_cast<uint64_t>(length);

@@ -115,6 +115,11 @@ Ref ModuleCall::GetSizeOf() {
     interp_.Refuse("sys.getsizeof() of collections.namedtuple (a Python function in CPython)");
     return Ref();
   }
+  if (heap_.type_of(operands[0]) == TypeTag::kIterator &&
+      static_cast<IterKind>(heap_.object(operands[0]).subtype) == IterKind::kWeakGenerator) {
+    interp_.Refuse("sys.getsizeof() of a weakref.py generator (its frame is not modelled)");
+    return Ref();
+  }
   if (IsRandomFunction(heap_, operands[0])) {
     interp_.Refuse("sys.getsizeof() of a function of random (a method of its hidden instance)");
     return Ref();
@@ -455,6 +460,12 @@ Ref ModuleCall::Run() {
                 "descriptors namedtuple() made for it are not modelled)");
             return Ref();
           }
+          if (heap_.type_of(id) == TypeTag::kWeakContainer) {
+            interp_.Refuse(
+                "gc.get_referrers() while a weakref container or finalize lives (the dicts, "
+                "closures and _Info objects weakref.py made for it are not modelled)");
+            return Ref();
+          }
           if (id == args_.packed) continue;  // the call's own argument tuple
           bool refers = false;
           ForEachReferent(heap_, id, [&](ObjectId referent) {
@@ -474,6 +485,12 @@ Ref ModuleCall::Run() {
           // The wrapper also visits _functools' key marker and types; the
           // decorator is functools.py's closure.
           interp_.Refuse("gc.get_referents() of a functools.lru_cache object");
+          return Ref();
+        }
+        if (heap_.type_of(a.get()) == TypeTag::kWeakContainer ||
+            (heap_.type_of(a.get()) == TypeTag::kWeakRef && heap_.weakref(a.get()).key != kNoObject)) {
+          interp_.Refuse(absl::StrCat("gc.get_referents() of a ", TypeName(heap_, a.get()),
+                                      " (weakref.py's objects are not modelled one by one)"));
           return Ref();
         }
         if (heap_.type_of(a.get()) == TypeTag::kFunction) {

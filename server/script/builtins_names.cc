@@ -263,6 +263,10 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"weakref", "ReferenceType", Builtin::kTypeWeakRef},
     {"weakref", "getweakrefcount", Builtin::kWeakrefGetWeakRefCount},
     {"weakref", "getweakrefs", Builtin::kWeakrefGetWeakRefs},
+    {"weakref", "WeakValueDictionary", Builtin::kTypeWeakValueDictionary},
+    {"weakref", "WeakKeyDictionary", Builtin::kTypeWeakKeyDictionary},
+    {"weakref", "WeakSet", Builtin::kTypeWeakSet},
+    {"weakref", "finalize", Builtin::kTypeWeakFinalize},
     {"copy", "copy", Builtin::kCopyCopy},
     {"copy", "deepcopy", Builtin::kCopyDeepCopy},
     {"random", "seed", Builtin::kRandomSeed},
@@ -561,6 +565,12 @@ void MakeBuiltinObjects(Heap& heap, SessionState& session) {
         type = MakeTypeObject(heap, std::string(name), entry.builtin);
         // itertools' types show their module in their repr.
         if (entry.module == "itertools") heap.cls(type).module = std::string(entry.module);
+        // weakref's Python classes: their modules' names.
+        if (entry.builtin == Builtin::kTypeWeakSet) heap.cls(type).module = "_weakrefset";
+        if (entry.builtin >= Builtin::kTypeWeakValueDictionary &&
+            entry.builtin <= Builtin::kTypeWeakFinalize && entry.builtin != Builtin::kTypeWeakSet) {
+          heap.cls(type).module = "weakref";
+        }
       }
       continue;
     }

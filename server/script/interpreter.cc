@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
+#include "server/heap/weak_container_object.h"
 #include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/defaultdict_object.h"
@@ -492,6 +493,10 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     }
   }
   if (type == TypeTag::kTraceObject) return TraceObjectGetAttr(*this, object, name);
+  if (type == TypeTag::kIterator &&
+      static_cast<IterKind>(heap_.object(object).subtype) == IterKind::kWeakGenerator) {
+    return RefuseAttribute(object, name);  // a generator's (send, close, gi_frame, ...)
+  }
   if (type == TypeTag::kSuper) {
     const SuperBody body = heap_.super_body(object);
     return SuperGetAttr(body.type, body.obj, name, object);
@@ -651,6 +656,8 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (name == "__annotations__") return FunctionAnnotations(heap_, object);
   } else if (type == TypeTag::kPartial) {
     return PartialAttribute(*this, object, name);
+  } else if (type == TypeTag::kWeakContainer) {
+    return WeakContainerAttribute(*this, object, name);
   } else if (type == TypeTag::kLruCacheDecorator ||
              (type == TypeTag::kLruCache && !FindMethod(type, name))) {
     return LruCacheAttribute(*this, object, name);
@@ -757,6 +764,9 @@ bool Interpreter::RefusedAttributeWrite(ObjectId object, const std::string& name
 }
 
 bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId value) {
+  if (heap_.type_of(object) == TypeTag::kWeakContainer) {
+    return WeakContainerAttributeWrite(*this, object, name, value);
+  }
   if (RefusedAttributeWrite(object, name, false)) return false;
   const TypeTag type = heap_.type_of(object);
   Ref key = InternStr(heap_, name);
@@ -796,6 +806,9 @@ bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId val
 }
 
 bool Interpreter::DelAttr(ObjectId object, const std::string& name) {
+  if (heap_.type_of(object) == TypeTag::kWeakContainer) {
+    return WeakContainerAttributeWrite(*this, object, name, kNoObject);
+  }
   if (RefusedAttributeWrite(object, name, true)) return false;
   if (heap_.type_of(object) == TypeTag::kInstance) {
     if (std::optional<bool> deleted = DataclassStoreAttr(*this, object, name, kNoObject)) {

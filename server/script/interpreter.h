@@ -128,6 +128,14 @@ struct SessionState {
   // running (its recursion guard).
   absl::flat_hash_set<uint32_t> dataclass_programs;
   absl::flat_hash_set<ObjectId> dataclass_reprs_running;
+  // The first construct that ran weakref.py's Python code (a weak
+  // container or finalize), whose memory is not modelled; empty while there
+  // is none (module_weakref_containers.cc). finalize's creation counter,
+  // and whether its exit hook has run (finalize._shutdown: finalizers do
+  // nothing from then on).
+  std::string weakref_code_ran;
+  uint64_t finalize_count = 0;
+  bool finalize_shutdown = false;
   // The strs str(False) and str(True) return (static; made on first use).
   ObjectId bool_strs[2] = {kNoObject, kNoObject};
   // The special-method names whose lookup site has made them (profile's

@@ -8,6 +8,7 @@
 #include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "server/heap/weak_container_object.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/frames.h"
@@ -355,6 +356,12 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
       if (heap_.type_of(callable) == TypeTag::kBuiltinFunction) {
         Ref result = CallBuiltinPacking(*this, builtin, self, args);
         ReleaseCallArguments(heap_.profile(), args);
+        // weakref.py's methods are Python functions: what their frame held
+        // is finalized before the caller goes on.
+        if (IsWeakContainerBuiltin(builtin) && heap_.has_pending_finalizers() &&
+            !RunPendingFinalizers()) {
+          result.Reset();
+        }
         return result;
       }
       // Builtin types build their keyword dict themselves (dict() merges it).
@@ -367,10 +374,16 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
       Ref result = CallBuiltin(*this, builtin, self, args);
       packed.Reset();
       ReleaseCallArguments(heap_.profile(), args);
+      if (IsWeakContainerBuiltin(builtin) && heap_.has_pending_finalizers() &&
+          !RunPendingFinalizers()) {
+        result.Reset();
+      }
       return result;
     }
     case TypeTag::kWeakRef:
       return CallWeakRef(*this, callable, args);
+    case TypeTag::kWeakContainer:
+      return CallWeakContainerObject(*this, callable, args);
     case TypeTag::kPartial:
       return CallPartial(*this, callable, std::move(args));
     case TypeTag::kLruCache:

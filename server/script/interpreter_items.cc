@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "server/heap/weak_container_object.h"
 #include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/defaultdict_object.h"
@@ -333,6 +334,7 @@ Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
   if (type == TypeTag::kInstance) return SpecialGetItem(*this, container, key);
   if (type == TypeTag::kTraceObject) return TraceObjectGetItem(*this, container, key);
   if (type == TypeTag::kDeque) return DequeGetItem(*this, container, key);
+  if (type == TypeTag::kWeakContainer) return WeakContainerGetItem(*this, container, key);
   if (type == TypeTag::kMemoryView) return MemoryViewGetItem(container, key);
   if (heap_.type_of(key) == TypeTag::kSlice && type != TypeTag::kDict) {
     const SliceBody& s = heap_.slice(key);
@@ -426,6 +428,7 @@ bool Interpreter::SetItem(ObjectId container, ObjectId key, ObjectId value) {
   if (type == TypeTag::kArray) return AssignArrayItems(container, key, value);
   if (type == TypeTag::kMemoryView) return MemoryViewSetItem(container, key, value);
   if (type == TypeTag::kDeque) return DequeSetItemAt(*this, container, key, value);
+  if (type == TypeTag::kWeakContainer) return WeakContainerSetItem(*this, container, key, value);
   absl::Status status;
   if (type == TypeTag::kList) {
     if (heap_.type_of(key) == TypeTag::kSlice) {
@@ -632,6 +635,9 @@ bool Interpreter::DelItem(ObjectId container, ObjectId key) {
   if (type == TypeTag::kArray) return AssignArrayItems(container, key, kNoObject);
   if (type == TypeTag::kMemoryView) return MemoryViewSetItem(container, key, kNoObject);
   if (type == TypeTag::kDeque) return DequeSetItemAt(*this, container, key, kNoObject);
+  if (type == TypeTag::kWeakContainer) {
+    return WeakContainerSetItem(*this, container, key, kNoObject);
+  }
   absl::Status status;
   if (type == TypeTag::kList) {
     if (heap_.type_of(key) == TypeTag::kSlice) {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "server/heap/weak_container_object.h"
 #include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/dict_object.h"
@@ -150,6 +151,8 @@ bool Interpreter::Iterable(ObjectId object) const {
     case TypeTag::kDeque:
     case TypeTag::kMemoryView:  // GetIter refuses it
       return true;
+    case TypeTag::kWeakContainer:
+      return WeakContainerKindOf(heap_, object) < WeakContainerKind::kFinalize;
     case TypeTag::kInstance:
       return (SpecialMethods(heap_, object) & (kSpecialIter | kSpecialGetItem)) != 0;
     default:
@@ -165,6 +168,7 @@ Ref Interpreter::GetIter(ObjectId iterable) {
     return Ref();
   }
   if (IsOrderedDict(heap_, iterable)) return NewOrderedDictIterator(heap_, iterable);
+  if (heap_.type_of(iterable) == TypeTag::kWeakContainer) return WeakContainerIter(*this, iterable);
   if (heap_.type_of(iterable) == TypeTag::kMemoryView) {
     // 3.8 and 3.9 iterate through the sequence protocol, 3.10+ with a
     // memory_iterator: neither is modelled.
@@ -287,7 +291,8 @@ Ref Interpreter::NextItem(ObjectId iterator) {
   };
   if (source == kNoObject) return Ref();
   switch (kind) {
-    case IterKind::kList: {
+    case IterKind::kList:
+    case IterKind::kWeakGenerator: {
       const auto& items = ListItems(heap_, source);
       if (body.index >= static_cast<int64_t>(items.size())) return finish();
       return heap_.NewRef(items[body.index++]);
@@ -519,6 +524,11 @@ std::optional<uint64_t> Interpreter::LengthHint(ObjectId iterable) {
   const TypeTag type = heap_.type_of(iterable);
   if (type == TypeTag::kInstance) return SpecialLengthHint(*this, iterable);
   if (type == TypeTag::kGenerator) return std::nullopt;
+  if (type == TypeTag::kWeakContainer) {
+    // The containers' __len__ (Python code, whose frame is not modelled).
+    if (WeakContainerKindOf(heap_, iterable) >= WeakContainerKind::kFinalize) return std::nullopt;
+    return WeakContainerLength(heap_, iterable);
+  }
   if (type == TypeTag::kRangeIterator) {
     heap_.BindSpecialMethod();  // __length_hint__
     return static_cast<uint64_t>(std::max<int64_t>(heap_.iterator(iterable).end, 0));
@@ -536,7 +546,7 @@ std::optional<uint64_t> Interpreter::LengthHint(ObjectId iterable) {
     }
     if (IsItertoolsKind(kind)) return std::nullopt;  // no __length_hint__
     if (kind == IterKind::kEnumerate || kind == IterKind::kZip || kind == IterKind::kMap ||
-        kind == IterKind::kFilter) {
+        kind == IterKind::kFilter || kind == IterKind::kWeakGenerator) {
       return std::nullopt;
     }
     heap_.BindSpecialMethod();  // __length_hint__

@@ -2,7 +2,8 @@
 // calls make or reuse a weak reference, calls of the references themselves,
 // with or without a callback (the heap parks a dying referent for the
 // interpreter to run the callbacks), and getweakrefcount/getweakrefs.
-// Proxies and the weak containers are refused by name.
+// Proxies are refused by name; the weak containers and finalize are in
+// module_weakref_containers.cc and module_weakref_finalize.cc.
 
 #include <string>
 
@@ -50,16 +51,7 @@ class WeakrefCall : public BuiltinCall {
                                     ", got ", n));
     }
     const ObjectId referent = Arg(0);
-    switch (WeakReferenceableKind(heap_, referent)) {
-      case WeakReferenceable::kNo:
-        return TypeError(absl::StrCat("cannot create weak reference to '", TypeName(heap_, referent),
-                                      "' object"));
-      case WeakReferenceable::kUnmodelled:
-        interp_.Refuse(absl::StrCat("a weak reference to a '", TypeName(heap_, referent), "' object"));
-        return Ref();
-      case WeakReferenceable::kYes:
-        break;
-    }
+    if (!CheckWeakReferenceable(interp_, referent)) return Ref();
     if (n == 2 && Arg(1) != heap_.none()) {
       // How CPython calls the others (classes, method wrappers, ...) from
       // C is not modelled.
@@ -79,6 +71,17 @@ class WeakrefCall : public BuiltinCall {
   // them or (3.13) appended to.
   Ref References(ObjectId object) {
     const auto refs = WeakRefsTo(heap_, object);
+    for (ObjectId ref : refs) {
+      if (heap_.weakref(ref).key != kNoObject ||
+          (heap_.weakref(ref).callback != kNoObject &&
+           heap_.type_of(heap_.weakref(ref).callback) == TypeTag::kWeakContainer)) {
+        // A KeyedRef, a WeakSet's or finalize's reference: weakref.py's
+        // objects, whose classes and callbacks are not modelled.
+        interp_.Refuse("weakref.getweakrefs() of an object a weakref container or finalize "
+                       "refers to");
+        return Ref();
+      }
+    }
     if (!heap_.profile().weakref.getweakrefs_appends) {
       return NewListOf(heap_, std::vector<ObjectId>(refs.begin(), refs.end()));
     }
@@ -90,6 +93,22 @@ class WeakrefCall : public BuiltinCall {
 };
 
 }  // namespace
+
+bool CheckWeakReferenceable(Interpreter& interp, ObjectId object) {
+  Heap& heap = interp.heap();
+  switch (WeakReferenceableKind(heap, object)) {
+    case WeakReferenceable::kNo:
+      interp.Raise(PyError(PyExc::kTypeError, absl::StrCat("cannot create weak reference to '",
+                                                           TypeName(heap, object), "' object")));
+      return false;
+    case WeakReferenceable::kUnmodelled:
+      interp.Refuse(absl::StrCat("a weak reference to a '", TypeName(heap, object), "' object"));
+      return false;
+    case WeakReferenceable::kYes:
+      return true;
+  }
+  return true;
+}
 
 Ref CallWeakrefBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args) {
   return WeakrefCall(interp, builtin, args).Run();

@@ -13,6 +13,7 @@
 #include "server/heap/gc_timing.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
+#include "server/heap/weak_container_object.h"
 #include "server/heap/weakref_object.h"
 #include "server/script/builtins.h"
 #include "server/script/compiler.h"
@@ -211,13 +212,43 @@ absl::Status Runtime::Exec(std::string_view source, std::string_view filename,
 
 namespace {
 
+// True when some weak reference with a callback that could show anything
+// names a live object. A container's remover is silent unless it would
+// free a WeakKeyDictionary's value of a GC type (which may hold objects
+// with finalizers); a finalizer is silent once its exit hook ran.
+bool AnyAudibleWeakRefCallbackPending(const Heap& heap, bool finalize_shutdown) {
+  for (const auto& [referent, list] : heap.weak_lists()) {
+    for (ObjectId weakref : list) {
+      const ObjectId callback = heap.weakref(weakref).callback;
+      if (callback == kNoObject) continue;
+      if (heap.type_of(callback) != TypeTag::kWeakContainer) return true;
+      if (WeakContainerKindOf(heap, callback) == WeakContainerKind::kFinalize) {
+        if (!finalize_shutdown) return true;
+        continue;
+      }
+      const ObjectId container = heap.weak_container(callback).owner;
+      if (container == kNoObject ||
+          WeakContainerKindOf(heap, container) != WeakContainerKind::kKeyDictionary) {
+        continue;
+      }
+      const WeakContainerBody& body = heap.weak_container(container);
+      if (auto it = body.entry_of.find(weakref);
+          it != body.entry_of.end() && IsGcType(heap.type_of(body.entries[it->second].value))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // Weak references with callbacks to objects the modules' teardown frees:
 // whether CPython calls them then (and whether their output still reaches
 // stdout) depends on the order it clears the modules in, which heapsim
 // does not model.
-absl::Status RefuseWeakRefCallbacksAtTeardown(const Heap& heap,
+absl::Status RefuseWeakRefCallbacksAtTeardown(const Heap& heap, const SessionState& session,
                                               const absl::Status& program_status) {
   if (!program_status.ok() || !AnyWeakRefCallbackPending(heap)) return absl::OkStatus();
+  if (!AnyAudibleWeakRefCallbackPending(heap, session.finalize_shutdown)) return absl::OkStatus();
   return absl::InvalidArgumentError(
       "unsupported: a weak reference with a callback whose referent is alive at exit (whether "
       "CPython calls it depends on the order its teardown clears the modules in)");
@@ -239,6 +270,32 @@ absl::Status Runtime::Shutdown(const absl::Status& program_status, const RunLimi
         "unsupported: ", TimingRefusal(heap, "cyclic garbage left at exit that an automatic "
                                              "collection may have collected earlier")));
   }
+  // Py_FinalizeEx calls the atexit hooks first: finalize's calls the live
+  // finalizers whose atexit is true.
+  if (FinalizersAlive(heap, /*atexit_only=*/true)) {
+    if (!program_status.ok()) {
+      if (program_status.code() != absl::StatusCode::kFailedPrecondition) return absl::OkStatus();
+      return absl::InvalidArgumentError(
+          "unsupported: weakref.finalize callbacks due at exit after an uncaught exception "
+          "(CPython runs them after printing its traceback)");
+    }
+    absl::Status status;
+    RunOnLargeStack([&]() {
+      Interpreter interpreter(heap, session, limits, out);
+      RunFinalizersAtExit(interpreter);
+      status = interpreter.TakeError();
+    });
+    if (!status.ok()) return AsUncaught(status);
+  }
+  if (program_ran && FinalizersAlive(heap, /*atexit_only=*/false)) {
+    // finalize._registry holds it, its function and arguments (and what
+    // they reach, such as __main__'s globals) until the modules' teardown
+    // clears weakref's namespace, in an order heapsim does not model.
+    return absl::InvalidArgumentError(
+        "unsupported: a weakref.finalize whose atexit is false alive at exit (its registry "
+        "keeps what it refers to until CPython's module teardown lets go of it)");
+  }
+  session.finalize_shutdown = session.finalize_shutdown || session.finalize_count > 0;
   // What the interpreter's teardown lets go of before its last collection:
   // sys.modules' reference to __main__ and the module frame's to its
   // globals (and hidden slots).
@@ -251,7 +308,7 @@ absl::Status Runtime::Shutdown(const absl::Status& program_status, const RunLimi
   }
   const std::vector<ObjectId> due = FinalizersDueWithout(heap, dropped);
   const bool callbacks_due = heap.gc().enabled && FullCollectionCallsWeakRefCallbacks(heap);
-  if (due.empty() && !callbacks_due) return RefuseWeakRefCallbacksAtTeardown(heap, program_status);
+  if (due.empty() && !callbacks_due) return RefuseWeakRefCallbacksAtTeardown(heap, session, program_status);
   if (!program_status.ok()) {
     if (program_status.code() != absl::StatusCode::kFailedPrecondition) return absl::OkStatus();
     return absl::InvalidArgumentError(
@@ -270,7 +327,7 @@ absl::Status Runtime::Shutdown(const absl::Status& program_status, const RunLimi
         "unsupported: a finalizer (__del__) run at shutdown leaving new objects whose finalizers "
         "are due (CPython runs them as it clears the modules' globals)");
   }
-  return RefuseWeakRefCallbacksAtTeardown(heap, program_status);
+  return RefuseWeakRefCallbacksAtTeardown(heap, session, program_status);
 }
 
 absl::StatusOr<std::optional<std::string>> Runtime::RunInteractive(std::string_view source,

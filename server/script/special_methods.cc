@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "server/heap/weak_container_object.h"
 #include "server/heap/budget.h"
 #include "server/heap/bodies.h"
 #include "server/heap/defaultdict_object.h"
@@ -529,6 +530,16 @@ Ref SpecialConversion(Interpreter& interp, ObjectId object, char conversion) {
 
 Ref RichCompare(Interpreter& interp, CompareOp op, ObjectId a, ObjectId b) {
   Heap& heap = interp.heap();
+  for (ObjectId side : {a, b}) {
+    if (heap.type_of(side) == TypeTag::kWeakContainer &&
+        WeakContainerKindOf(heap, side) < WeakContainerKind::kFinalize) {
+      // Mapping.__eq__ compares dict(self.items()); WeakSet's operators
+      // compare its set of references.
+      interp.Refuse(absl::StrCat("comparing a ", TypeName(heap, side),
+                                 " (weakref.py's comparison methods are not modelled)"));
+      return Ref();
+    }
+  }
   if (!HasSpecialCompare(heap, a) && !HasSpecialCompare(heap, b)) {
     const bool deques = heap.type_of(a) == TypeTag::kDeque && heap.type_of(b) == TypeTag::kDeque;
     absl::StatusOr<bool> result = deques && (op == CompareOp::kEq || op == CompareOp::kNotEq)
@@ -593,7 +604,9 @@ int TruthOf(Interpreter& interp, ObjectId object) {
     }
     return result.get() == heap.true_object() ? 1 : 0;
   }
-  if ((special & kSpecialLen) != 0 || heap.type_of(object) == TypeTag::kMemoryView) {
+  if ((special & kSpecialLen) != 0 || heap.type_of(object) == TypeTag::kMemoryView ||
+      (heap.type_of(object) == TypeTag::kWeakContainer &&
+       WeakContainerKindOf(heap, object) < WeakContainerKind::kFinalize)) {
     const int64_t length = LengthOf(interp, object);
     return length < 0 ? -1 : (length != 0 ? 1 : 0);
   }
@@ -607,6 +620,7 @@ int64_t LengthOf(Interpreter& interp, ObjectId object) {
       interp.Raise(SaturatedRangeRefusal("len()"));
       return -1;
     }
+    if (heap.type_of(object) == TypeTag::kWeakContainer) return WeakContainerLen(interp, object);
     if (heap.type_of(object) == TypeTag::kMemoryView && MemoryViewReleased(heap, object)) {
       interp.Raise(ReleasedViewError());
       return -1;
@@ -742,6 +756,7 @@ int ContainsOf(Interpreter& interp, ObjectId container, ObjectId item) {
     return TruthOf(interp, result.get());
   }
   const TypeTag type = heap.type_of(container);
+  if (type == TypeTag::kWeakContainer) return WeakContainerContains(interp, container, item);
   if (type == TypeTag::kInstance && interp.Iterable(container)) {
     // _PySequence_IterSearch: each item compared with item == x.
     Ref iterator = interp.GetIter(container);

@@ -502,6 +502,12 @@ bool RefuseAfterTracemallocObjects(Interpreter& interp, std::string_view what) {
                                "not modelled)"));
     return true;
   }
+  if (const std::string& code = interp.session().weakref_code_ran; !code.empty()) {
+    interp.Refuse(absl::StrCat(std::string(what), " after ", code,
+                               " (the memory weakref.py's Python code allocates and frees is "
+                               "not modelled)"));
+    return true;
+  }
   if (const std::string& code = interp.session().namedtuple_made; !code.empty()) {
     interp.Refuse(absl::StrCat(std::string(what), " after ", code,
                                " (the memory collections' Python code allocates and frees for "
