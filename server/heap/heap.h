@@ -300,6 +300,7 @@ class Heap {
       }
     }
     if (thread_dict_ != kNoObject) visit(thread_dict_);
+    for (ObjectId id : parser_keywords_) visit(id);
   }
   FunctionBody& function(ObjectId id) { return functions_[objects_[id].payload]; }
   CodeBody& code(ObjectId id) { return codes_[objects_[id].payload]; }
@@ -430,6 +431,11 @@ class Heap {
     thread_dict_ = dict;
     repr_list_ = list;
   }
+
+  // Takes over a reference to `tuple`, the keyword names an argument
+  // parser of CPython's (_PyArg_Parser's kwtuple) made on its first use and
+  // keeps for the rest of the run.
+  void HoldParserKeywords(ObjectId tuple) { parser_keywords_.push_back(tuple); }
 
   // ---------------------------------------------------------------------
   // Free lists (block addresses, newest last)
@@ -770,6 +776,7 @@ class Heap {
   std::array<ObjectId, 256> single_bytes_{};
   absl::flat_hash_map<std::string, ObjectId> interned_;
   ObjectId thread_dict_ = kNoObject;
+  std::vector<ObjectId> parser_keywords_;  // see HoldParserKeywords
   ObjectId repr_list_ = kNoObject;
   uint64_t next_static_address_;
 

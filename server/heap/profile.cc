@@ -122,6 +122,7 @@ constexpr Profile Py38() {
       .call_releases_args_reversed = true,
       .call_ex_releases_tuple = false,
       .call_unpacks_bound_method = false,
+      .print_keywords = ParserKeywords::kOnFirstKeywordCall,
       .comprehensions_inlined = false,
       .super_attr_specialises = false,
       .property_get_specialises = false,
@@ -488,6 +489,7 @@ constexpr Profile Py311() {
   p.percent_format_folded = true;
   p.full_version = "3.11.7";
   p.call_unpacks_bound_method = true;
+  p.print_keywords = ParserKeywords::kOnFirstCall;
   p.take_snapshot_frame_bytes = 0;
   p.builtin_names = cpython_names::kBuiltins311;
   p.builtin_type_dirs = cpython_names::kTypeDirs311;
@@ -618,6 +620,7 @@ constexpr Profile Py312() {
   p.singleton_startup_refs = 0;
   p.interned_strings_immortal = true;
   p.call_ex_releases_tuple = true;
+  p.print_keywords = ParserKeywords::kStatic;
   p.comprehensions_inlined = true;
   p.super_attr_specialises = true;
   p.property_get_specialises = true;

@@ -423,6 +423,12 @@ struct SpecialNameRules {
   bool made_on_first_use = true;
 };
 
+// When print()'s argument parser makes the tuple of its keyword names
+// (sep, end, file, flush), a GC-tracked tuple it keeps: on its first call
+// with keywords (3.8 to 3.10), on its first call (3.11, whose Argument
+// Clinic parser always initialises), or never (3.12+: a static tuple).
+enum class ParserKeywords : uint8_t { kOnFirstKeywordCall, kOnFirstCall, kStatic };
+
 // Py_ReprEnter's state (repr_state.h).
 struct ReprStateRules {
   // The dict key 'Py_Repr' is a str made and interned on first use (an
@@ -610,6 +616,7 @@ struct Profile {
   // CALL), so a method made only for the call is freed first; before, the
   // stack holds it until the call returns.
   bool call_unpacks_bound_method;
+  ParserKeywords print_keywords;
   // Comprehensions run inline in their enclosing frame (PEP 709, 3.12+)
   // instead of as a function of their own.
   bool comprehensions_inlined;

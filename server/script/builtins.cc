@@ -207,10 +207,48 @@ Ref BuiltinFunctionCall::TypeOf(ObjectId object) {
   return heap_.NewRef(interp_.TypeObject(name));
 }
 
+void BuiltinFunctionCall::MakePrintKeywordsOnFirstUse() {
+  const ParserKeywords when = heap_.profile().print_keywords;
+  bool& made = interp_.session().print_keywords_made;
+  if (made || when == ParserKeywords::kStatic ||
+      (when == ParserKeywords::kOnFirstKeywordCall && args_.keywords.empty())) {
+    return;
+  }
+  made = true;
+  // The tuple, then each name made as a new str and interned, which finds
+  // the interpreter's own copy and frees the new one.
+  constexpr std::string_view kNames[] = {"sep", "end", "file", "flush"};
+  std::vector<ObjectId> items;
+  for (size_t i = 0; i < std::size(kNames); ++i) items.push_back(heap_.NewRef(heap_.none()).release());
+  Ref tuple = NewTuple(heap_, std::move(items));
+  for (size_t i = 0; i < std::size(kNames); ++i) {
+    const uint64_t size =
+        StrRequest(heap_.profile(), static_cast<uint32_t>(kNames[i].size()), StrKind::kAscii);
+    heap_.MakeTransientBlock(size);
+    // The interpreter interned these names as it started (a static str
+    // here when the model has not interned one yet: its block predates
+    // the script).
+    ObjectId name = heap_.FindInterned(kNames[i]);
+    if (name == kNoObject) {
+      name = heap_.NewStaticObject(TypeTag::kStr, size);
+      StrBody body;
+      body.utf8 = std::string(kNames[i]);
+      body.length = static_cast<uint32_t>(kNames[i].size());
+      heap_.AttachBody(name, std::move(body));
+      heap_.Intern(name);
+    }
+    ObjectId& item = heap_.tuple(tuple.get()).items[i];
+    heap_.DecRef(item);
+    item = heap_.NewRef(name).release();
+  }
+  heap_.HoldParserKeywords(tuple.release());
+}
+
 // print(*objects, sep=' ', end='\n', file=None, flush=False): each object's
 // str() (a str is written itself), the separators and the end go to
 // sys.stdout's write() (stdout_stream.h).
 Ref BuiltinFunctionCall::Print() {
+  MakePrintKeywordsOnFirstUse();
   ObjectId sep = kNoObject;  // the default: a one-character str
   ObjectId end = kNoObject;
   for (const auto& [name, value] : args_.keywords) {
