@@ -80,8 +80,7 @@ class DescriptorCall : public BuiltinCall {
       interp_.Refuse("property() of a getter that is not a function of the script");
       return false;
     }
-    const CodeBody& code = heap_.code(heap_.function(fget).code);
-    const CodeUnit& unit = interp_.session().programs[code.program]->units[code.unit];
+    const CodeUnit& unit = FunctionUnit(interp_, fget);
     *doc = unit.docstring ? unit.docstring->constant : heap_.none();
     return true;
   }

@@ -11,29 +11,21 @@
 
 namespace heapsim::script {
 
-namespace {
-
-const CodeUnit& UnitOf(Interpreter& interp, ObjectId function) {
+const CodeUnit& FunctionUnit(Interpreter& interp, ObjectId function) {
   const CodeBody& code = interp.heap().code(interp.heap().function(function).code);
   return interp.session().programs[code.program]->units[code.unit];
 }
 
-}  // namespace
-
 Ref FunctionQualname(Interpreter& interp, ObjectId function) {
-  const ObjectId qualname = UnitOf(interp, function).qualname_object;
+  const ObjectId qualname = FunctionUnit(interp, function).qualname_object;
   Heap& heap = interp.heap();
   return heap.NewRef(qualname != kNoObject ? qualname : heap.function(function).name);
 }
 
 Ref FunctionDoc(Interpreter& interp, ObjectId function) {
+  const CodeUnit& unit = FunctionUnit(interp, function);
   Heap& heap = interp.heap();
-  const CodeBody& code = heap.code(heap.function(function).code);
-  if (!UnitOf(interp, function).docstring || code.consts == kNoObject ||
-      TupleItems(heap, code.consts).empty()) {
-    return heap.NewRef(heap.none());
-  }
-  return heap.NewRef(TupleItems(heap, code.consts)[0]);
+  return heap.NewRef(unit.docstring ? unit.docstring->constant : heap.none());
 }
 
 Ref FunctionModule(Heap& heap, ObjectId function) {

@@ -7,9 +7,13 @@
 #define HEAPSIM_SERVER_SCRIPT_FUNCTION_ATTRIBUTES_H_
 
 #include "server/heap/heap.h"
+#include "server/script/code.h"
 #include "server/script/interpreter.h"
 
 namespace heapsim::script {
+
+// The compiled unit of a script function (a kFunction).
+const CodeUnit& FunctionUnit(Interpreter& interp, ObjectId function);
 
 // f.__qualname__: the function's name object itself where the qualname is
 // the name (a top-level function), else the str its compiled code holds.

@@ -13,6 +13,7 @@
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
 #include "server/heap/value_ops.h"
+#include "server/script/function_attributes.h"
 #include "server/script/interpreter.h"
 #include "server/script/program.h"
 
@@ -48,8 +49,7 @@ ObjectId Interpreter::SpecialisedPropertyGetter(const Expr& attribute, ObjectId 
   if (found == kNoObject || heap_.type_of(found) != TypeTag::kProperty) return kNoObject;
   const ObjectId getter = heap_.wrapper(found).callable;
   if (getter == kNoObject || heap_.type_of(getter) != TypeTag::kFunction) return kNoObject;
-  const CodeBody& code = heap_.code(heap_.function(getter).code);
-  const CodeUnit& unit = session_.programs[code.program]->units[code.unit];
+  const CodeUnit& unit = FunctionUnit(*this, getter);
   const bool one_argument = unit.positional_count == 1 && unit.varargs_slot < 0 &&
                             unit.kwargs_slot < 0 && unit.keyword_only_count == 0;
   return one_argument ? getter : kNoObject;
