@@ -15,6 +15,7 @@
 
 #include "server/heap/object.h"
 #include "server/script/operators.h"
+#include "server/script/parse_arena.h"
 
 namespace heapsim::script {
 
@@ -64,8 +65,8 @@ struct Literal {
 
 struct Expr;
 struct Stmt;
-using ExprPtr = std::unique_ptr<Expr>;
-using StmtPtr = std::unique_ptr<Stmt>;
+using ExprPtr = ParseNodePtr<Expr>;  // nodes live in the program's ParseArena
+using StmtPtr = ParseNodePtr<Stmt>;
 using Block = std::vector<StmtPtr>;
 
 enum class ExprKind : uint8_t {
