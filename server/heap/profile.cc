@@ -123,6 +123,9 @@ constexpr Profile Py38() {
       .call_ex_releases_tuple = false,
       .call_unpacks_bound_method = false,
       .print_keywords = ParserKeywords::kOnFirstKeywordCall,
+      .clinic_keywords = ParserKeywords::kOnFirstKeywordCall,
+      .enumerate_keywords = ParserKeywords::kOnFirstKeywordCall,
+      .min_max_keywords = ParserKeywords::kStatic,
       .comprehensions_inlined = false,
       .super_attr_specialises = false,
       .property_get_specialises = false,
@@ -490,6 +493,7 @@ constexpr Profile Py311() {
   p.full_version = "3.11.7";
   p.call_unpacks_bound_method = true;
   p.print_keywords = ParserKeywords::kOnFirstCall;
+  p.enumerate_keywords = ParserKeywords::kStatic;
   p.take_snapshot_frame_bytes = 0;
   p.builtin_names = cpython_names::kBuiltins311;
   p.builtin_type_dirs = cpython_names::kTypeDirs311;
@@ -621,6 +625,7 @@ constexpr Profile Py312() {
   p.interned_strings_immortal = true;
   p.call_ex_releases_tuple = true;
   p.print_keywords = ParserKeywords::kStatic;
+  p.clinic_keywords = ParserKeywords::kStatic;
   p.comprehensions_inlined = true;
   p.super_attr_specialises = true;
   p.property_get_specialises = true;
@@ -655,6 +660,7 @@ constexpr Profile Py313() {
   p.gc_startup_count0_bound = 160;
   p.gc_startup_frozen = 0;
   p.distinct_interned_one_chars = "";
+  p.min_max_keywords = ParserKeywords::kOnFirstKeywordCall;
   p.full_version = "3.13.0";
   p.generator_close_paused_clears_frame = true;
   p.builtin_names = cpython_names::kBuiltins313;

@@ -423,10 +423,11 @@ struct SpecialNameRules {
   bool made_on_first_use = true;
 };
 
-// When print()'s argument parser makes the tuple of its keyword names
-// (sep, end, file, flush), a GC-tracked tuple it keeps: on its first call
-// with keywords (3.8 to 3.10), on its first call (3.11, whose Argument
-// Clinic parser always initialises), or never (3.12+: a static tuple).
+// When a builtin's Argument Clinic parser makes the tuple of its keyword
+// names, a GC-tracked tuple it keeps for the process's life: on its first
+// call with keywords (3.8 to 3.10; 3.11 for most builtins), on its first
+// call (3.11's print(), whose parser always initialises), or never (3.12+:
+// a static tuple; or a parser that keeps none).
 enum class ParserKeywords : uint8_t { kOnFirstKeywordCall, kOnFirstCall, kStatic };
 
 // Py_ReprEnter's state (repr_state.h).
@@ -616,7 +617,15 @@ struct Profile {
   // CALL), so a method made only for the call is freed first; before, the
   // stack holds it until the call returns.
   bool call_unpacks_bound_method;
+  // print()'s parser (sep, end, file, flush), the parsers of the other
+  // builtins that take keywords (sorted, list.sort, str.split, ...:
+  // parser_keywords.h), enumerate()'s (3.8 to 3.10; 3.11's vectorcall
+  // parses without one) and min()/max()'s (3.13's hand-written parser;
+  // before, PyArg_ParseTupleAndKeywords, which makes none).
   ParserKeywords print_keywords;
+  ParserKeywords clinic_keywords;
+  ParserKeywords enumerate_keywords;
+  ParserKeywords min_max_keywords;
   // Comprehensions run inline in their enclosing frame (PEP 709, 3.12+)
   // instead of as a function of their own.
   bool comprehensions_inlined;

@@ -20,9 +20,6 @@ class BuiltinFunctionCall : public BuiltinCall {
 
  private:
   Ref Print();
-  // print()'s parser's keyword-name tuple, made when the profile says
-  // (ParserKeywords) and held by the heap.
-  void MakePrintKeywordsOnFirstUse();
   Ref IsInstance();
   Ref Sorted(ObjectId iterable);
   Ref MinMax(bool max);

@@ -44,6 +44,7 @@
 #include "server/script/format.h"
 #include "server/script/list_sort.h"
 #include "server/script/operators.h"
+#include "server/script/parser_keywords.h"
 #include "server/script/special_methods.h"
 
 namespace heapsim::script {
@@ -207,48 +208,12 @@ Ref BuiltinFunctionCall::TypeOf(ObjectId object) {
   return heap_.NewRef(interp_.TypeObject(name));
 }
 
-void BuiltinFunctionCall::MakePrintKeywordsOnFirstUse() {
-  const ParserKeywords when = heap_.profile().print_keywords;
-  bool& made = interp_.session().print_keywords_made;
-  if (made || when == ParserKeywords::kStatic ||
-      (when == ParserKeywords::kOnFirstKeywordCall && args_.keywords.empty())) {
-    return;
-  }
-  made = true;
-  // The tuple, then each name made as a new str and interned, which finds
-  // the interpreter's own copy and frees the new one.
-  constexpr std::string_view kNames[] = {"sep", "end", "file", "flush"};
-  std::vector<ObjectId> items;
-  for (size_t i = 0; i < std::size(kNames); ++i) items.push_back(heap_.NewRef(heap_.none()).release());
-  Ref tuple = NewTuple(heap_, std::move(items));
-  for (size_t i = 0; i < std::size(kNames); ++i) {
-    const uint64_t size =
-        StrRequest(heap_.profile(), static_cast<uint32_t>(kNames[i].size()), StrKind::kAscii);
-    heap_.MakeTransientBlock(size);
-    // The interpreter interned these names as it started (a static str
-    // here when the model has not interned one yet: its block predates
-    // the script).
-    ObjectId name = heap_.FindInterned(kNames[i]);
-    if (name == kNoObject) {
-      name = heap_.NewStaticObject(TypeTag::kStr, size);
-      StrBody body;
-      body.utf8 = std::string(kNames[i]);
-      body.length = static_cast<uint32_t>(kNames[i].size());
-      heap_.AttachBody(name, std::move(body));
-      heap_.Intern(name);
-    }
-    ObjectId& item = heap_.tuple(tuple.get()).items[i];
-    heap_.DecRef(item);
-    item = heap_.NewRef(name).release();
-  }
-  heap_.HoldParserKeywords(tuple.release());
-}
-
 // print(*objects, sep=' ', end='\n', file=None, flush=False): each object's
 // str() (a str is written itself), the separators and the end go to
 // sys.stdout's write() (stdout_stream.h).
 Ref BuiltinFunctionCall::Print() {
-  MakePrintKeywordsOnFirstUse();
+  MakeParserKeywords(interp_, "print", {"sep", "end", "file", "flush"},
+                     heap_.profile().print_keywords, !args_.keywords.empty());
   ObjectId sep = kNoObject;  // the default: a one-character str
   ObjectId end = kNoObject;
   for (const auto& [name, value] : args_.keywords) {
@@ -412,6 +377,9 @@ Ref BuiltinFunctionCall::Sorted(ObjectId iterable) {
   Ref list = NewList(heap_, 0);
   if (!interp_.ExtendList(list.get(), iterable)) return Ref();
   heap_.BindTransientMethod();  // the new list's sort
+  // sorted() passes its keywords on to list.sort, whose parser reads them.
+  MakeParserKeywords(interp_, "list.sort", {"key", "reverse"}, heap_.profile().clinic_keywords,
+                     !args_.keywords.empty());
   const ObjectId key = Keyword("key");
   const ObjectId reverse = Keyword("reverse");
   if (reverse != kNoObject && SpecialMethods(heap_, reverse) != 0) {
@@ -425,6 +393,8 @@ Ref BuiltinFunctionCall::Sorted(ObjectId iterable) {
 }
 
 Ref BuiltinFunctionCall::MinMax(bool max) {
+  MakeParserKeywords(interp_, max ? "max" : "min", {"key", "default"},
+                     heap_.profile().min_max_keywords, !args_.keywords.empty());
   std::vector<Ref> items;
   if (args_.positional.size() == 1) {
     if (!interp_.Collect(Arg(0), &items)) return Ref();
@@ -441,7 +411,9 @@ Ref BuiltinFunctionCall::MinMax(bool max) {
     message.replace(message.find("%s"), 2, BuiltinName(builtin_));
     return Fail(PyError(PyExc::kValueError, message));
   }
-  const ObjectId key = Keyword("key");
+  // key=None is no key function.
+  ObjectId key = Keyword("key");
+  if (key == heap_.none()) key = kNoObject;
   size_t best = 0;
   Ref best_key;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -479,6 +451,8 @@ Ref BuiltinFunctionCall::MinMax(bool max) {
 }
 
 Ref BuiltinFunctionCall::Sum() {
+  MakeParserKeywords(interp_, "sum", {"start"}, heap_.profile().clinic_keywords,
+                     !args_.keywords.empty());
   if (!Arity(1, 2)) return Ref();
   const ObjectId start_arg = ArgOrKeyword(1, "start");
   Ref total = start_arg != kNoObject ? heap_.NewRef(start_arg) : Int(0);
@@ -569,6 +543,8 @@ Ref BuiltinFunctionCall::Sum() {
 }
 
 Ref BuiltinFunctionCall::Round() {
+  MakeParserKeywords(interp_, "round", {"number", "ndigits"}, heap_.profile().clinic_keywords,
+                     !args_.keywords.empty());
   if (!Arity(1, 2)) return Ref();
   const ObjectId value = Arg(0);
   heap_.BindTransientMethod();  // the value's __round__
@@ -698,6 +674,8 @@ Ref BuiltinFunctionCall::Run() {
       return interp_.Reversed(Arg(0));
     }
     case Builtin::kEnumerate: {
+      MakeParserKeywords(interp_, "enumerate", {"iterable", "start"},
+                         heap_.profile().enumerate_keywords, !args_.keywords.empty());
       if (!Arity(1, 2)) return Ref();
       Ref iterator = interp_.GetIter(Arg(0));
       if (!iterator) return Ref();

@@ -17,6 +17,7 @@
 #include "server/heap/str_object.h"
 #include "server/heap/value_ops.h"
 #include "server/script/builtin_call.h"
+#include "server/script/parser_keywords.h"
 #include "server/script/builtins.h"
 
 namespace heapsim::script {
@@ -70,6 +71,12 @@ class CodecCall : public BuiltinCall {
   using BuiltinCall::BuiltinCall;
 
   Ref Run() {
+    MakeParserKeywords(interp_,
+                       builtin_ == Builtin::kStrEncode                  ? "str.encode"
+                       : heap_.type_of(self_) == TypeTag::kByteArray ? "bytearray.decode"
+                                                                       : "bytes.decode",
+                       {"encoding", "errors"}, heap_.profile().clinic_keywords,
+                       !args_.keywords.empty());
     std::optional<Codec> codec = Arguments();
     if (!codec) return Ref();
     return builtin_ == Builtin::kStrEncode ? Encode(*codec) : Decode(*codec);

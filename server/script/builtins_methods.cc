@@ -22,6 +22,7 @@
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
 #include "server/script/builtin_call.h"
+#include "server/script/parser_keywords.h"
 #include "server/script/builtins.h"
 #include "server/script/format.h"
 #include "server/script/generator_function.h"
@@ -145,6 +146,8 @@ Ref MethodCall::IndexOf(const std::vector<ObjectId>& items, const char* type) {
 }
 
 Ref MethodCall::Sort() {
+  MakeParserKeywords(interp_, "list.sort", {"key", "reverse"}, heap_.profile().clinic_keywords,
+                     !args_.keywords.empty());
   if (!Arity(0, 0)) return Ref();
   for (const auto& [name, value] : args_.keywords) {
     if (name != "key" && name != "reverse") {
@@ -573,6 +576,8 @@ Ref MethodCall::Join() {
 }
 
 Ref MethodCall::Split() {
+  MakeParserKeywords(interp_, "str.split", {"sep", "maxsplit"}, heap_.profile().clinic_keywords,
+                     !args_.keywords.empty());
   if (!Arity(0, 2, ArgCheck::kParseTuple)) return Ref();
   const std::string& text = StrText(heap_, self_);
   std::optional<std::string> separator;

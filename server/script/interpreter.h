@@ -138,8 +138,9 @@ struct SessionState {
   bool finalize_shutdown = false;
   // The strs str(False) and str(True) return (static; made on first use).
   ObjectId bool_strs[2] = {kNoObject, kNoObject};
-  // Whether print()'s parser has made its keyword tuple (Profile::print_keywords).
-  bool print_keywords_made = false;
+  // The builtins' parsers that have made their keyword tuples
+  // (parser_keywords.h), by name.
+  absl::flat_hash_set<std::string> parser_keywords_made;
   // The special-method names whose lookup site has made them (profile's
   // special_names.made_on_first_use): "__trunc__", "__bytes__".
   absl::flat_hash_set<std::string_view> special_names_made;

@@ -1,0 +1,52 @@
+#include "server/script/parser_keywords.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "server/heap/heap.h"
+#include "server/heap/str_object.h"
+#include "server/heap/tuple_object.h"
+#include "server/script/interpreter.h"
+
+namespace heapsim::script {
+
+void MakeParserKeywords(Interpreter& interp, std::string_view parser,
+                        std::initializer_list<std::string_view> names, ParserKeywords when,
+                        bool has_keywords) {
+  if (when == ParserKeywords::kStatic ||
+      (when == ParserKeywords::kOnFirstKeywordCall && !has_keywords)) {
+    return;
+  }
+  if (!interp.session().parser_keywords_made.insert(std::string(parser)).second) return;
+  Heap& heap = interp.heap();
+  // The tuple, then each name made as a new str and interned, which finds
+  // the interpreter's own copy and frees the new one.
+  std::vector<ObjectId> items;
+  for (size_t i = 0; i < names.size(); ++i) items.push_back(heap.NewRef(heap.none()).release());
+  Ref tuple = NewTuple(heap, std::move(items));
+  size_t index = 0;
+  for (std::string_view name : names) {
+    const uint64_t size =
+        StrRequest(heap.profile(), static_cast<uint32_t>(name.size()), StrKind::kAscii);
+    heap.MakeTransientBlock(size);
+    // The interpreter interned these names as it started (a static str
+    // here when the model has not interned one yet: its block predates
+    // the script).
+    ObjectId interned = heap.FindInterned(name);
+    if (interned == kNoObject) {
+      interned = heap.NewStaticObject(TypeTag::kStr, size);
+      StrBody body;
+      body.utf8 = std::string(name);
+      body.length = static_cast<uint32_t>(name.size());
+      heap.AttachBody(interned, std::move(body));
+      heap.Intern(interned);
+    }
+    ObjectId& item = heap.tuple(tuple.get()).items[index++];
+    heap.DecRef(item);
+    item = heap.NewRef(interned).release();
+  }
+  heap.HoldParserKeywords(tuple.release());
+}
+
+}  // namespace heapsim::script
