@@ -422,6 +422,10 @@ struct DequeBody {
   std::vector<uint64_t> cached_blocks;
 };
 
+// What a weak reference object is: weakref.ref, or one of the proxies
+// weakref.proxy makes (a callable one for a callable referent).
+enum class WeakRefKind : uint8_t { kRef, kProxy, kCallableProxy };
+
 // A weak reference: its referent (kNoObject once the referent died or the
 // reference was cleared), not counted; and its callback (owned), kNoObject
 // for none.
@@ -429,6 +433,7 @@ struct WeakRefBody {
   ObjectId referent = kNoObject;
   ObjectId callback = kNoObject;
   ObjectId key = kNoObject;  // a WeakValueDictionary's KeyedRef: its key
+  WeakRefKind kind = WeakRefKind::kRef;
 };
 
 // One entry of a WeakKeyDictionary or WeakSet (weak_container_object.h).

@@ -18,6 +18,7 @@
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
+#include "server/heap/weakref_object.h"
 #include "server/script/builtins.h"
 #include "server/script/interpreter.h"
 #include "server/script/tracemalloc_objects.h"
@@ -248,10 +249,11 @@ bool Interpreter::MemoryViewSetItem(ObjectId view, ObjectId key, ObjectId value)
 Ref Interpreter::GetSlice(ObjectId container, ObjectId start, ObjectId stop, ObjectId step) {
   const TypeTag type = heap_.type_of(container);
   if (type == TypeTag::kMemoryView) return MemoryViewGetSlice(container, start, stop, step);
-  if (type == TypeTag::kInstance) {
-    // BINARY_SLICE (3.12+) makes the slice object __getitem__ receives.
+  if (type == TypeTag::kInstance || IsWeakProxy(heap_, container)) {
+    // BINARY_SLICE (3.12+) makes the slice object __getitem__ (or the
+    // proxy's mp_subscript) receives.
     Ref slice = NewSlice(heap_, start, stop, step);
-    return SpecialGetItem(*this, container, slice.get());
+    return GetItem(container, slice.get());
   }
   const int64_t length = Length(heap_, container);
   if (length < 0 || type == TypeTag::kDict || type == TypeTag::kSet ||
@@ -326,6 +328,11 @@ Ref Interpreter::GetSlice(ObjectId container, ObjectId start, ObjectId stop, Obj
 }
 
 Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
+  if (IsWeakProxy(heap_, container)) {
+    // proxy_getitem: the referent's item.
+    const ObjectId referent = WeakProxyReferent(*this, container);
+    return referent == kNoObject ? Ref() : GetItem(referent, key);
+  }
   const TypeTag type = heap_.type_of(container);
   if (IsSaturatedRange(heap_, container)) {
     Raise(SaturatedRangeRefusal("indexing"));
@@ -423,6 +430,10 @@ Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
 }
 
 bool Interpreter::SetItem(ObjectId container, ObjectId key, ObjectId value) {
+  if (IsWeakProxy(heap_, container)) {
+    const ObjectId referent = WeakProxyReferent(*this, container);
+    return referent != kNoObject && SetItem(referent, key, value);
+  }
   const TypeTag type = heap_.type_of(container);
   if (type == TypeTag::kInstance) return SpecialSetItem(*this, container, key, value);
   if (type == TypeTag::kArray) return AssignArrayItems(container, key, value);
@@ -630,6 +641,10 @@ bool Interpreter::AssignArrayItems(ObjectId container, ObjectId key, ObjectId va
 }
 
 bool Interpreter::DelItem(ObjectId container, ObjectId key) {
+  if (IsWeakProxy(heap_, container)) {
+    const ObjectId referent = WeakProxyReferent(*this, container);
+    return referent != kNoObject && DelItem(referent, key);
+  }
   const TypeTag type = heap_.type_of(container);
   if (type == TypeTag::kInstance) return SpecialSetItem(*this, container, key, kNoObject);
   if (type == TypeTag::kArray) return AssignArrayItems(container, key, kNoObject);
