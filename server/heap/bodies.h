@@ -233,13 +233,16 @@ struct ManagedBufferBody {
 };
 
 // A memoryview: its managed buffer (owned; kNoObject once the collector
-// cleared it) and its window on the exporter's bytes: `length` items from
-// byte `start` on, `step` bytes apart.
+// cleared it) and its window on the exporter's bytes: `length` items of
+// `itemsize` bytes (struct format `format`: 'B', or an array's typecode)
+// from byte `start` on, `step` bytes apart.
 struct MemoryViewBody {
   ObjectId mbuf = kNoObject;
   int64_t start = 0;
   int64_t step = 1;
   int64_t length = 0;
+  uint8_t itemsize = 1;
+  char format = 'B';
   bool readonly = true;
   bool released = false;
   mutable bool hashed = false;

@@ -269,6 +269,11 @@ uint32_t SpecialOf(const Heap& heap, ObjectId id) {
 // What the engine answers for Python code of a class it cannot run.
 absl::Status SpecialRefusal(const Heap& heap, ObjectId instance, std::string_view method,
                             std::string_view where) {
+  if (heap.type_of(instance) == TypeTag::kMemoryView) {
+    return absl::UnimplementedError(absl::StrCat(
+        "comparing a memoryview of format '", std::string(1, MemoryViewFormat(heap, instance)),
+        "' (CPython unpacks its items, through struct for other formats)"));
+  }
   if (IsWeakProxy(heap, instance)) {
     // A proxy forwards the operation to its referent's type.
     return absl::UnimplementedError(
@@ -1017,7 +1022,13 @@ bool EqualBody(const Heap& heap, ObjectId a, ObjectId b, Depth& depth) {
     return true;
   }
   if (IsBytesType(ta) && IsBytesType(tb)) return heap.bytes(a).data == heap.bytes(b).data;
-  if (ta == TypeTag::kMemoryView || tb == TypeTag::kMemoryView) return MemoryViewEqual(heap, a, b);
+  if (ta == TypeTag::kMemoryView || tb == TypeTag::kMemoryView) {
+    if (MemoryViewComparesUnpacked(heap, a, b)) {
+      if (depth.special == kNoObject) depth.special = ta == TypeTag::kMemoryView ? a : b;
+      return false;
+    }
+    return MemoryViewEqual(heap, a, b);
+  }
   if (ta != tb) return false;
   if (ta == TypeTag::kDeque) {
     if (heap.deque(a).items.size() != heap.deque(b).items.size()) return false;

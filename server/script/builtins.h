@@ -694,6 +694,10 @@ Ref CallMemoryViewBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, C
 // the view's bytes (builtins_memoryview.cc).
 Ref CopyMemoryView(Interpreter& interp, ObjectId view, bool bytearray, const CallArgs& args);
 
+// Item `index` of an unreleased view (unpack_single): an int for format
+// 'B', an array's item for a view of one (builtins_memoryview.cc).
+Ref MemoryViewItem(Heap& heap, ObjectId view, int64_t index);
+
 // The data attributes of memoryview `view` (obj, nbytes, shape, ...), or
 // nullopt for another name (builtins_memoryview.cc).
 // The data attributes real, imag, numerator and denominator of an int or
