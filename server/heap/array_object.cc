@@ -263,6 +263,9 @@ absl::Status ArrayResize(Heap& heap, ObjectId id, uint64_t length) {
   const uint64_t itemsize = ArrayTypecodeOf(heap, id).itemsize;
   BytesBody& body = heap.bytes(id);
   const uint64_t size = body.data.size() / itemsize;
+  if (body.exports > 0 && length != size) {
+    return PyError(PyExc::kBufferError, "cannot resize an array that is exporting buffers");
+  }
   if (body.buffer_block != 0 && body.alloc >= length && size < length + 16) {
     body.data.resize(length * itemsize);
     return absl::OkStatus();

@@ -54,7 +54,8 @@ int64_t ArrayLength(const Heap& heap, ObjectId id);
 inline const std::string& ArrayRaw(const Heap& heap, ObjectId id) { return heap.bytes(id).data; }
 
 // Resizes array `id` to `length` items by array_resize's rules (new items
-// are zero bytes). MemoryError when the allocation cannot be made.
+// are zero bytes). MemoryError when the allocation cannot be made,
+// BufferError when the size changes while a memoryview exports it.
 absl::Status ArrayResize(Heap& heap, ObjectId id, uint64_t length);
 
 // Replaces items [lo, hi) of array `id` by the raw items `raw`: the tail

@@ -233,13 +233,16 @@ struct ManagedBufferBody {
 };
 
 // A memoryview: its managed buffer (owned; kNoObject once the collector
-// cleared it) and its window on the exporter's bytes: `length` items from
-// byte `start` on, `step` bytes apart.
+// cleared it) and its window on the exporter's bytes: `length` items of
+// `itemsize` bytes (struct format `format`: 'B', or an array's typecode)
+// from byte `start` on, `step` bytes apart.
 struct MemoryViewBody {
   ObjectId mbuf = kNoObject;
   int64_t start = 0;
   int64_t step = 1;
   int64_t length = 0;
+  uint8_t itemsize = 1;
+  char format = 'B';
   bool readonly = true;
   bool released = false;
   mutable bool hashed = false;
@@ -422,6 +425,10 @@ struct DequeBody {
   std::vector<uint64_t> cached_blocks;
 };
 
+// What a weak reference object is: weakref.ref, or one of the proxies
+// weakref.proxy makes (a callable one for a callable referent).
+enum class WeakRefKind : uint8_t { kRef, kProxy, kCallableProxy };
+
 // A weak reference: its referent (kNoObject once the referent died or the
 // reference was cleared), not counted; and its callback (owned), kNoObject
 // for none.
@@ -429,6 +436,7 @@ struct WeakRefBody {
   ObjectId referent = kNoObject;
   ObjectId callback = kNoObject;
   ObjectId key = kNoObject;  // a WeakValueDictionary's KeyedRef: its key
+  WeakRefKind kind = WeakRefKind::kRef;
 };
 
 // One entry of a WeakKeyDictionary or WeakSet (weak_container_object.h).

@@ -1,5 +1,6 @@
 #include "server/heap/memoryview_object.h"
 
+#include "server/heap/array_object.h"
 #include "server/heap/bodies.h"
 #include "server/heap/hashing.h"
 #include "server/heap/py_error.h"
@@ -35,7 +36,14 @@ Ref NewMemoryView(Heap& heap, ObjectId exporter) {
   heap.IncRef(exporter);
   ++heap.bytes(exporter).exports;
   MemoryViewBody body;
-  body.length = static_cast<int64_t>(heap.bytes(exporter).data.size());
+  if (heap.type_of(exporter) == TypeTag::kArray) {
+    // array_buffer_getbuf: the typecode's format and item size.
+    const ArrayTypecode type = ArrayTypecodeOf(heap, exporter);
+    body.itemsize = type.itemsize;
+    body.format = type.code;
+    body.step = type.itemsize;
+  }
+  body.length = static_cast<int64_t>(heap.bytes(exporter).data.size()) / body.itemsize;
   body.readonly = heap.type_of(exporter) == TypeTag::kBytes;
   Ref view = AddView(heap, mbuf, body);
   heap.DecRef(mbuf);  // the view holds it now
@@ -49,6 +57,8 @@ Ref NewMemoryViewSlice(Heap& heap, ObjectId base, int64_t start, int64_t step, i
   body.step = b.step * step;
   body.length = count;
   body.readonly = b.readonly;
+  body.itemsize = b.itemsize;
+  body.format = b.format;
   return AddView(heap, b.mbuf, body);
 }
 
@@ -87,17 +97,32 @@ int64_t MemoryViewStep(const Heap& heap, ObjectId view) { return heap.memoryview
 
 bool MemoryViewContiguous(const Heap& heap, ObjectId view) {
   const MemoryViewBody& body = heap.memoryview(view);
-  return body.step == 1 || body.length <= 1;
+  return body.step == body.itemsize || body.length <= 1;
+}
+
+int64_t MemoryViewItemSize(const Heap& heap, ObjectId view) {
+  return heap.memoryview(view).itemsize;
+}
+
+char MemoryViewFormat(const Heap& heap, ObjectId view) { return heap.memoryview(view).format; }
+
+int64_t MemoryViewOffset(const Heap& heap, ObjectId view, int64_t index) {
+  const MemoryViewBody& body = heap.memoryview(view);
+  return body.start + index * body.step;
 }
 
 std::string MemoryViewBytes(const Heap& heap, ObjectId view) {
   const MemoryViewBody& body = heap.memoryview(view);
   if (body.length == 0) return std::string();
   const std::string& data = heap.bytes(MemoryViewExporter(heap, view)).data;
-  if (body.step == 1) return data.substr(static_cast<size_t>(body.start), body.length);
+  if (body.step == body.itemsize) {
+    return data.substr(static_cast<size_t>(body.start), body.length * body.itemsize);
+  }
   std::string out;
-  out.reserve(body.length);
-  for (int64_t i = 0; i < body.length; ++i) out.push_back(data[body.start + i * body.step]);
+  out.reserve(body.length * body.itemsize);
+  for (int64_t i = 0; i < body.length; ++i) {
+    out.append(data, static_cast<size_t>(body.start + i * body.step), body.itemsize);
+  }
   return out;
 }
 
@@ -114,6 +139,17 @@ void MemoryViewStore(Heap& heap, ObjectId view, int64_t start, int64_t step,
   for (size_t i = 0; i < data.size(); ++i) {
     target[body.start + (start + static_cast<int64_t>(i) * step) * body.step] = data[i];
   }
+}
+
+bool MemoryViewComparesUnpacked(const Heap& heap, ObjectId a, ObjectId b) {
+  auto format = [&heap](ObjectId id) -> char {
+    if (heap.type_of(id) != TypeTag::kMemoryView || MemoryViewReleased(heap, id)) return 0;
+    return MemoryViewFormat(heap, id);
+  };
+  const char fa = format(a);
+  const char fb = format(b);
+  if ((fa == 0 || fa == 'B') && (fb == 0 || fb == 'B')) return false;
+  return a != b && !(fa == fb && fa != 'f' && fa != 'd');
 }
 
 bool MemoryViewEqual(const Heap& heap, ObjectId a, ObjectId b) {

@@ -1,5 +1,6 @@
-// memoryview objects over the bytes of a bytes or bytearray
-// (Objects/memoryobject.c), one-dimensional with format 'B'.
+// memoryview objects over the bytes of a bytes or bytearray (format 'B')
+// or the items of an array.array (format its typecode)
+// (Objects/memoryobject.c), one-dimensional.
 //
 // memoryview(x) makes a managed buffer (_PyManagedBufferObject, a tracked
 // GC object) that takes x's buffer once: it holds a reference to x and,
@@ -56,25 +57,39 @@ ObjectId MemoryViewExporter(const Heap& heap, ObjectId view);
 // bytes).
 int64_t MemoryViewLength(const Heap& heap, ObjectId view);
 bool MemoryViewReadOnly(const Heap& heap, ObjectId view);
-// The view's stride in bytes.
+// The view's stride in bytes (the item size for a contiguous view).
 int64_t MemoryViewStep(const Heap& heap, ObjectId view);
 // True when the items are adjacent in order (PyBuffer_IsContiguous): a
 // step of 1, or at most one item.
 bool MemoryViewContiguous(const Heap& heap, ObjectId view);
 
-// The items of an unreleased view, in order.
+// The size in bytes of the view's items, its struct format ('B', or the
+// typecode of the array it shows), and the byte offset of item `index` in
+// its exporter's buffer.
+int64_t MemoryViewItemSize(const Heap& heap, ObjectId view);
+char MemoryViewFormat(const Heap& heap, ObjectId view);
+int64_t MemoryViewOffset(const Heap& heap, ObjectId view, int64_t index);
+
+// The items of an unreleased view, in order (their bytes).
 std::string MemoryViewBytes(const Heap& heap, ObjectId view);
-// Item `index` (0 <= index < length) of an unreleased view.
+// Item `index` (0 <= index < length) of an unreleased view of format 'B'.
 uint8_t MemoryViewByte(const Heap& heap, ObjectId view, int64_t index);
 // Stores `data` into items start, start + step, ... of an unreleased,
-// writable view. REQUIRES: they lie inside the view.
+// writable view of format 'B'. REQUIRES: they lie inside the view.
 void MemoryViewStore(Heap& heap, ObjectId view, int64_t start, int64_t step,
                      const std::string& data);
+
+// True when a == b (one a memoryview) compares unpacked items in a way
+// MemoryViewEqual does not model: an unreleased view of another format
+// than 'B' beside anything but an unreleased view of the same integer
+// format (equal items are then equal bytes).
+bool MemoryViewComparesUnpacked(const Heap& heap, ObjectId a, ObjectId b);
 
 // a == b where one is a memoryview (memory_richcompare): a released view
 // equals only itself; an unreleased one equals a bytes, bytearray or
 // unreleased view of the same bytes; anything else is unequal.
-// REQUIRES: neither is an array.array (its items compare unpacked).
+// REQUIRES: neither is an array.array (its items compare unpacked), nor
+// MemoryViewComparesUnpacked.
 bool MemoryViewEqual(const Heap& heap, ObjectId a, ObjectId b);
 
 // hash(m) of an unreleased, read-only, contiguous view: the hash of its

@@ -164,7 +164,9 @@ constexpr Profile Py38() {
       .contains_compares_item_first = false,
       .percent_format_folded = false,
       .weakref = {.type_name = "weakref", .type_module = "", .getweakrefs_appends = false,
-                  .callbacks_from_tuple = false},
+                  .callbacks_from_tuple = false, .proxy_type_name = "weakproxy",
+                  .callable_proxy_type_name = "weakcallableproxy", .proxy_repr_quotes_type = false,
+                  .proxy_call_name = "proxy"},
       .array = {.object_size = 64,
                 .gc_tracked = false,
                 .iterator_type_name = "arrayiterator",
@@ -376,6 +378,8 @@ constexpr Profile Py310() {
   p.dataclass.has_slots = true;
   p.deque.remove_rotates_each_step = false;
   p.weakref.type_name = "ReferenceType";
+  p.weakref.proxy_type_name = "ProxyType";
+  p.weakref.callable_proxy_type_name = "CallableProxyType";
   p.math.factorial_accepts_floats = false;
   p.random.frame_slots = {17, 8, 7, 7, 12, 7, 5, 16};
   p.random.randrange_uses_index = true;
@@ -477,6 +481,7 @@ constexpr Profile Py311() {
   p.deque.own_block_cache = true;
   p.messages.weakref_call_args = "weakref expected 0 arguments, got %d";
   p.messages.weakref_call_keywords = "weakref() takes no keyword arguments";
+  p.weakref.proxy_call_name = "_weakref.proxy";
   p.default_encoding_static = true;
   p.gc_startup_stats = {{{22, 43}, {2, 92}, {0, 0}}};
   p.gc_startup_count0_bound = 360;
@@ -651,6 +656,7 @@ constexpr Profile Py313() {
   p.dataclass.overwrite_advice_after_space = true;
   p.weakref.getweakrefs_appends = true;
   p.weakref.callbacks_from_tuple = true;
+  p.weakref.proxy_repr_quotes_type = true;
   p.array.u_deprecated = true;
   p.frame_object_base = 152;
   p.deepcopy_id_before_memo = true;

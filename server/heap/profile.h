@@ -142,6 +142,17 @@ struct WeakRefRules {
   // PyObject_ClearWeakRefs calls even a lone callback from the tuple it
   // builds for several (3.13: the argument's count is one higher).
   bool callbacks_from_tuple;
+  // The __name__ of weakref.ProxyType and weakref.CallableProxyType
+  // ("weakproxy", "weakcallableproxy"; from 3.10 with type_module).
+  std::string_view proxy_type_name;
+  std::string_view callable_proxy_type_name;
+  // A proxy's repr: "<weakproxy at P; to 'T' at R>" and "<weakproxy at P;
+  // dead>" (3.13), not "<weakproxy at P to T at R>" (NoneType and None's
+  // address once dead).
+  bool proxy_repr_quotes_type;
+  // How weakref.proxy's keyword error names it: "proxy", or (3.11+)
+  // "_weakref.proxy".
+  std::string_view proxy_call_name;
 };
 
 // array.array (Modules/arraymodule.c).

@@ -17,7 +17,7 @@ constexpr char kUncaughtHintUrl[] = "type.heapsim.dev/python-uncaught-hint";
 constexpr char kUncaughtRefusalUrl[] = "type.heapsim.dev/python-uncaught-refusal";
 constexpr char kClassUrl[] = "type.heapsim.dev/python-exception-class";
 
-constexpr std::array<std::pair<PyExc, std::string_view>, 19> kNames = {{
+constexpr std::array<std::pair<PyExc, std::string_view>, 20> kNames = {{
     {PyExc::kTypeError, "TypeError"},
     {PyExc::kValueError, "ValueError"},
     {PyExc::kKeyError, "KeyError"},
@@ -34,6 +34,7 @@ constexpr std::array<std::pair<PyExc, std::string_view>, 19> kNames = {{
     {PyExc::kRuntimeError, "RuntimeError"},
     {PyExc::kNotImplementedError, "NotImplementedError"},
     {PyExc::kBufferError, "BufferError"},
+    {PyExc::kReferenceError, "ReferenceError"},
     {PyExc::kException, "Exception"},
     {PyExc::kLookupError, "LookupError"},
     {PyExc::kArithmeticError, "ArithmeticError"},

@@ -33,6 +33,7 @@ enum class PyExc {
   kRuntimeError,
   kNotImplementedError,
   kBufferError,
+  kReferenceError,
   kException,
   // Raised only as the builtin base of an exception class of the program.
   kLookupError,

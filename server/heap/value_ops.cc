@@ -24,6 +24,7 @@
 #include "server/heap/repr_state.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/weak_container_object.h"
+#include "server/heap/weakref_object.h"
 
 namespace heapsim {
 
@@ -268,9 +269,34 @@ uint32_t SpecialOf(const Heap& heap, ObjectId id) {
 // What the engine answers for Python code of a class it cannot run.
 absl::Status SpecialRefusal(const Heap& heap, ObjectId instance, std::string_view method,
                             std::string_view where) {
+  if (heap.type_of(instance) == TypeTag::kMemoryView) {
+    return absl::UnimplementedError(absl::StrCat(
+        "comparing a memoryview of format '", std::string(1, MemoryViewFormat(heap, instance)),
+        "' (CPython unpacks its items, through struct for other formats)"));
+  }
+  if (IsWeakProxy(heap, instance)) {
+    // A proxy forwards the operation to its referent's type.
+    return absl::UnimplementedError(
+        absl::StrCat(std::string(method), " through a weakref.proxy ", std::string(where)));
+  }
   return absl::UnimplementedError(
       absl::StrCat(std::string(method), " of class '",
                    heap.cls(heap.instance(instance).cls).name, "' ", std::string(where)));
+}
+
+// proxy_repr: the proxy's address and its referent's type and address.
+std::string WeakProxyRepr(const Heap& heap, ObjectId id) {
+  const std::string proxy = AddressText(heap.object(id).address);
+  const ObjectId referent = heap.weakref(id).referent;
+  if (heap.profile().weakref.proxy_repr_quotes_type) {
+    if (referent == kNoObject) return absl::StrCat("<weakproxy at ", proxy, "; dead>");
+    return absl::StrCat("<weakproxy at ", proxy, "; to '", TypeName(heap, referent), "' at ",
+                        AddressText(heap.object(referent).address), ">");
+  }
+  // Before 3.13 a dead proxy shows what PyWeakref_GET_OBJECT gives: None.
+  const ObjectId shown = referent == kNoObject ? heap.none() : referent;
+  return absl::StrCat("<weakproxy at ", proxy, " to ", TypeName(heap, shown), " at ",
+                      AddressText(heap.object(shown).address), ">");
 }
 
 std::string JoinItems(const Heap& heap, const std::vector<ObjectId>& items, ReprState& state) {
@@ -653,6 +679,7 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
     }
     case TypeTag::kWeakRef: {
       const ObjectId referent = heap.weakref(id).referent;
+      if (IsWeakProxy(heap, id)) return WeakProxyRepr(heap, id);
       if (referent == kNoObject) return absl::StrCat("<weakref at ", AddressText(o.address), "; dead>");
       std::string out = absl::StrCat("<weakref at ", AddressText(o.address), "; to '",
                                      TypeName(heap, referent), "' at ",
@@ -782,10 +809,15 @@ std::string TypeName(const Heap& heap, ObjectId id) {
     case TypeTag::kTraceObject:
       return std::string(TraceObjectTypeName(heap.trace_object(id).kind));
     case TypeTag::kWeakRef: {
-      // tp_name, as errors show it: "weakref", or "weakref.ReferenceType".
+      // tp_name, as errors show it: "weakref", or "weakref.ReferenceType";
+      // the proxies' alike.
       const WeakRefRules& rules = heap.profile().weakref;
-      if (rules.type_module.empty()) return std::string(rules.type_name);
-      return absl::StrCat(std::string(rules.type_module), ".", std::string(rules.type_name));
+      const WeakRefKind kind = heap.weakref(id).kind;
+      const std::string_view name = kind == WeakRefKind::kRef     ? rules.type_name
+                                    : kind == WeakRefKind::kProxy ? rules.proxy_type_name
+                                                                  : rules.callable_proxy_type_name;
+      if (rules.type_module.empty()) return std::string(name);
+      return absl::StrCat(std::string(rules.type_module), ".", std::string(name));
     }
     case TypeTag::kTuple:
       if (heap.tuple(id).type != kNoObject) return heap.cls(heap.tuple(id).type).name;
@@ -910,6 +942,10 @@ absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
       return MemoryViewHash(heap, id);
     }
     case TypeTag::kWeakRef:
+      if (IsWeakProxy(heap, id)) {
+        // The proxy types define comparisons and no __hash__.
+        return PyError(PyExc::kTypeError, absl::StrCat("unhashable type: '", TypeName(heap, id), "'"));
+      }
       // CPython hashes the referent once and keeps it, even after it dies.
       return absl::UnimplementedError("hash() of a weak reference");
     case TypeTag::kTraceObject:
@@ -950,7 +986,7 @@ bool EqualBody(const Heap& heap, ObjectId a, ObjectId b, Depth& depth) {
   const TypeTag ta = heap.type_of(a);
   const TypeTag tb = heap.type_of(b);
   for (ObjectId side : {a, b}) {
-    if ((SpecialOf(heap, side) & kSpecialCompare) != 0) {
+    if ((SpecialOf(heap, side) & kSpecialCompare) != 0 || IsWeakProxy(heap, side)) {
       if (depth.special == kNoObject) depth.special = side;
       return false;
     }
@@ -986,7 +1022,13 @@ bool EqualBody(const Heap& heap, ObjectId a, ObjectId b, Depth& depth) {
     return true;
   }
   if (IsBytesType(ta) && IsBytesType(tb)) return heap.bytes(a).data == heap.bytes(b).data;
-  if (ta == TypeTag::kMemoryView || tb == TypeTag::kMemoryView) return MemoryViewEqual(heap, a, b);
+  if (ta == TypeTag::kMemoryView || tb == TypeTag::kMemoryView) {
+    if (MemoryViewComparesUnpacked(heap, a, b)) {
+      if (depth.special == kNoObject) depth.special = ta == TypeTag::kMemoryView ? a : b;
+      return false;
+    }
+    return MemoryViewEqual(heap, a, b);
+  }
   if (ta != tb) return false;
   if (ta == TypeTag::kDeque) {
     if (heap.deque(a).items.size() != heap.deque(b).items.size()) return false;
@@ -1078,7 +1120,7 @@ absl::StatusOr<bool> LessBody(const Heap& heap, ObjectId a, ObjectId b, Depth& d
   const TypeTag ta = heap.type_of(a);
   const TypeTag tb = heap.type_of(b);
   for (ObjectId side : {a, b}) {
-    if ((SpecialOf(heap, side) & kSpecialCompare) != 0) {
+    if ((SpecialOf(heap, side) & kSpecialCompare) != 0 || IsWeakProxy(heap, side)) {
       if (depth.special == kNoObject) depth.special = side;
       return false;
     }
@@ -1307,6 +1349,11 @@ absl::StatusOr<std::string> StrWalk(const Heap& heap, ObjectId id, int held, Rep
       return Str(heap, id);
     case TypeTag::kException:
       return ExceptionStrChecked(heap, id, held, events);
+    case TypeTag::kWeakRef:
+      if (IsWeakProxy(heap, id)) {
+        return absl::UnimplementedError("str() of a weakref.proxy inside another object");
+      }
+      return ReprWalk(heap, id, held, events);
     case TypeTag::kInstance:
       if ((SpecialOf(heap, id) & kSpecialStr) != 0) {
         return SpecialRefusal(heap, id, "__str__", "called from inside another object");

@@ -31,6 +31,7 @@ WeakReferenceable WeakReferenceableKind(const Heap& heap, ObjectId object) {
     case TypeTag::kBuiltinType:
     case TypeTag::kFrame:
     case TypeTag::kWeakRef:  // weakref.ref is subclassable and weakly referenceable
+      return IsWeakProxy(heap, object) ? WeakReferenceable::kNo : WeakReferenceable::kUnmodelled;
     case TypeTag::kDeque:
     case TypeTag::kMemoryView:
     case TypeTag::kWeakContainer:
@@ -45,7 +46,8 @@ Ref NewWeakRef(Heap& heap, ObjectId referent) {
   if (auto it = lists.find(referent); it != lists.end()) {
     // A callback-less reference is always first in the list.
     const ObjectId first = it->second.front();
-    if (heap.weakref(first).callback == kNoObject) return heap.NewRef(first);
+    const WeakRefBody& body = heap.weakref(first);
+    if (body.callback == kNoObject && body.kind == WeakRefKind::kRef) return heap.NewRef(first);
   }
   const ObjectId id = heap.NewObject(TypeTag::kWeakRef, heap.profile().aux.weakref);
   heap.AttachBody(id, WeakRefBody{referent, kNoObject});
@@ -67,6 +69,56 @@ Ref NewWeakRefWithCallback(Heap& heap, ObjectId referent, ObjectId callback) {
   list.insert(position, id);
   heap.set_flag(referent, kHasWeakRefs, true);
   return heap.Adopt(id);
+}
+
+namespace {
+
+// get_basic_refs: how many callback-less weakref objects head `referent`'s
+// list (its basic reference first, then its basic proxy), and whether the
+// basic proxy is among them.
+struct BasicRefs {
+  size_t count = 0;
+  bool proxy = false;
+};
+BasicRefs BasicRefsOf(const Heap& heap, ObjectId referent) {
+  BasicRefs basic;
+  const std::span<const ObjectId> list = WeakRefsTo(heap, referent);
+  auto callback_less = [&](WeakRefKind kind) {
+    if (basic.count >= list.size()) return false;
+    const WeakRefBody& body = heap.weakref(list[basic.count]);
+    return body.callback == kNoObject && (body.kind == WeakRefKind::kRef) == (kind == WeakRefKind::kRef);
+  };
+  if (callback_less(WeakRefKind::kRef)) ++basic.count;
+  if (callback_less(WeakRefKind::kProxy)) {
+    ++basic.count;
+    basic.proxy = true;
+  }
+  return basic;
+}
+
+}  // namespace
+
+Ref NewWeakProxy(Heap& heap, ObjectId referent, bool callable, ObjectId callback) {
+  if (callback == kNoObject) {
+    const BasicRefs basic = BasicRefsOf(heap, referent);
+    if (basic.proxy) return heap.NewRef(WeakRefsTo(heap, referent)[basic.count - 1]);
+  }
+  const ObjectId id = heap.NewObject(TypeTag::kWeakRef, heap.profile().aux.weakref);
+  if (callback != kNoObject) heap.IncRef(callback);
+  heap.AttachBody(id, WeakRefBody{referent, callback, kNoObject,
+                                  callable ? WeakRefKind::kCallableProxy : WeakRefKind::kProxy});
+  heap.Track(id);
+  // After the basic references, looked up again after the allocation
+  // (which may have collected), as CPython does.
+  const size_t position = BasicRefsOf(heap, referent).count;
+  std::vector<ObjectId>& list = heap.weak_lists()[referent];
+  list.insert(list.begin() + static_cast<std::ptrdiff_t>(position), id);
+  heap.set_flag(referent, kHasWeakRefs, true);
+  return heap.Adopt(id);
+}
+
+bool IsWeakProxy(const Heap& heap, ObjectId object) {
+  return heap.type_of(object) == TypeTag::kWeakRef && heap.weakref(object).kind != WeakRefKind::kRef;
 }
 
 bool HasWeakRefCallbacks(const Heap& heap, ObjectId object) {

@@ -1,4 +1,4 @@
-// Weak references (weakref.ref): objects that name a referent without
+// Weak references (weakref.ref, weakref.proxy): objects that name a referent without
 // keeping it alive. Each referent that has some lists them (Heap::
 // weak_lists, flag kHasWeakRefs) in the order of CPython's per-object list;
 // when the referent is deallocated its weak references are cleared and
@@ -36,6 +36,18 @@ Ref NewWeakRef(Heap& heap, ObjectId referent);
 // ones with callbacks (CPython calls them newest first).
 // REQUIRES: WeakReferenceableKind(referent) == kYes; callback is not None.
 Ref NewWeakRefWithCallback(Heap& heap, ObjectId referent, ObjectId callback);
+
+// weakref.proxy(referent[, callback]) (`callable` for a callable
+// referent: a CallableProxyType): without a callback the referent's
+// callback-less proxy (a new reference to it) if it has one, else a new
+// one put after its callback-less reference (first without one); with a
+// callback always a new one, put after those two, ahead of the older ones
+// with callbacks. GC-tracked, aux.weakref bytes, as references are.
+// REQUIRES: WeakReferenceableKind(referent) == kYes.
+Ref NewWeakProxy(Heap& heap, ObjectId referent, bool callable, ObjectId callback);
+
+// True for the objects weakref.proxy makes.
+bool IsWeakProxy(const Heap& heap, ObjectId object);
 
 // True if some weak reference to `object` has a callback: its deallocation
 // has Python code to run first (Heap parks it).

@@ -89,6 +89,8 @@ bool TakesKeywords(Builtin builtin) {
     case Builtin::kMemoryViewRelease:
     case Builtin::kMemoryViewEnter:
     case Builtin::kMemoryViewExit:
+    // weakref.proxy names itself per version.
+    case Builtin::kWeakrefProxy:
       return true;
     default:
       return false;

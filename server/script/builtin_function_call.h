@@ -6,6 +6,8 @@
 #ifndef HEAPSIM_SERVER_SCRIPT_BUILTIN_FUNCTION_CALL_H_
 #define HEAPSIM_SERVER_SCRIPT_BUILTIN_FUNCTION_CALL_H_
 
+#include <vector>
+
 #include "server/script/builtin_call.h"
 
 namespace heapsim::script {
@@ -21,6 +23,8 @@ class BuiltinFunctionCall : public BuiltinCall {
  private:
   Ref Print();
   Ref IsInstance();
+  // isinstance(object, C) for C among `classes`, by object's own type.
+  Ref IsInstanceOf(ObjectId object, const std::vector<ObjectId>& classes);
   Ref Sorted(ObjectId iterable);
   Ref MinMax(bool max);
   Ref Sum();

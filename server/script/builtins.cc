@@ -29,6 +29,7 @@
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/referents.h"
+#include "server/heap/weakref_object.h"
 #include "server/heap/set_object.h"
 #include "server/heap/sizeof.h"
 #include "server/heap/stdout_stream.h"
@@ -164,6 +165,9 @@ Ref BuiltinFunctionCall::TypeOf(ObjectId object) {
     return Ref();
   }
   if (type == TypeTag::kInstance) return heap_.NewRef(heap_.instance(object).cls);
+  if (const std::optional<Builtin> proxy_type = WeakProxyTypeBuiltin(heap_, object)) {
+    return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(*proxy_type)]);
+  }
   if (IsDefaultDict(heap_, object)) {
     return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeDefaultDict)]);
   }
@@ -318,6 +322,21 @@ Ref BuiltinFunctionCall::IsInstance() {
   } else {
     classes.push_back(Arg(1));
   }
+  if (!IsWeakProxy(heap_, object)) return IsInstanceOf(object, classes);
+  // object_isinstance of a proxy, class by class: its own type, then its
+  // __class__, which it forwards to the referent.
+  for (ObjectId cls : classes) {
+    Ref own = IsInstanceOf(object, {cls});
+    if (!own || own.get() == heap_.true_object()) return own;
+    const ObjectId referent = WeakProxyReferent(interp_, object);
+    if (referent == kNoObject) return Ref();
+    Ref forwarded = IsInstanceOf(referent, {cls});
+    if (!forwarded || forwarded.get() == heap_.true_object()) return forwarded;
+  }
+  return Bool(false);
+}
+
+Ref BuiltinFunctionCall::IsInstanceOf(ObjectId object, const std::vector<ObjectId>& classes) {
   for (ObjectId cls : classes) {
     const TypeTag ct = heap_.type_of(cls);
     if (ct == TypeTag::kNamedTupleType) {
@@ -339,6 +358,10 @@ Ref BuiltinFunctionCall::IsInstance() {
     const auto builtin = static_cast<Builtin>(heap_.object(cls).subtype);
     const TypeTag type = heap_.type_of(object);
     if (builtin == Builtin::kTypeObject) return Bool(true);
+    if (IsWeakProxy(heap_, object)) {
+      if (WeakProxyTypeBuiltin(heap_, object) == builtin) return Bool(true);
+      continue;
+    }
     if (builtin == Builtin::kTypeDefaultDict && IsDefaultDict(heap_, object)) return Bool(true);
     if (builtin == Builtin::kTypeOrderedDict && IsOrderedDict(heap_, object)) return Bool(true);
     if (heap_.type_of(object) == TypeTag::kWeakContainer &&
@@ -962,6 +985,7 @@ bool SortListInPlace(Interpreter& interp, ObjectId list, ObjectId key, bool reve
 }
 
 Ref CallBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args) {
+  if (RefuseWeakProxyArguments(interp, builtin, self, args)) return Ref();
   return BuiltinFunctionCall(interp, builtin, self, args).Run();
 }
 

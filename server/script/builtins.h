@@ -75,6 +75,9 @@ enum class Builtin : uint16_t {
   kTypeMap,
   kTypeFilter,
   kTypeWeakRef,  // weakref.ref (module_weakref.cc)
+  // weakref.ProxyType, weakref.CallableProxyType (module_weakref_proxy.cc).
+  kTypeWeakProxy,
+  kTypeWeakCallableProxy,
   kTypeArray,    // array.array (module_array.cc)
   kTypeDeque,    // collections.deque (module_collections.cc)
   kTypePartial,  // functools.partial (module_functools.cc)
@@ -150,6 +153,7 @@ enum class Builtin : uint16_t {
   kTracemallocDomainFilter,
   kWeakrefGetWeakRefCount,
   kWeakrefGetWeakRefs,
+  kWeakrefProxy,
   kCopyCopy,
   kCopyDeepCopy,
   // Module math (module_math.cc, module_math_integer.cc).
@@ -563,6 +567,24 @@ Ref CallWeakrefBuiltin(Interpreter& interp, Builtin builtin, CallArgs& args);
 // false with ref()'s TypeError raised or the refusal made.
 bool CheckWeakReferenceable(Interpreter& interp, ObjectId object);
 
+// weakref.proxy's objects (module_weakref_proxy.cc). The referent a proxy
+// forwards an operation to (borrowed); kNoObject with ReferenceError
+// pending once it died (or refused while a collection may have freed it).
+// REQUIRES: IsWeakProxy(proxy).
+ObjectId WeakProxyReferent(Interpreter& interp, ObjectId proxy);
+// The type of a proxy (kTypeWeakProxy, kTypeWeakCallableProxy), if
+// `object` is one.
+std::optional<Builtin> WeakProxyTypeBuiltin(const Heap& heap, ObjectId object);
+// The tp_name of a proxy type: "weakproxy", "weakref.ProxyType", ...
+std::string WeakProxyTypeName(const Heap& heap, Builtin type);
+// weakref.ProxyTypes: the tuple of the two proxy types.
+ObjectId WeakProxyTypesTuple(Interpreter& interp);
+// True (with the refusal pending) when a builtin heapsim does not check
+// for proxies is given one: CPython forwards most of what a builtin does
+// with it to the referent.
+bool RefuseWeakProxyArguments(Interpreter& interp, Builtin builtin, ObjectId self,
+                              const CallArgs& args);
+
 // weakref's classes written in Python: WeakValueDictionary,
 // WeakKeyDictionary, WeakSet (module_weakref_containers.cc) and finalize
 // (module_weakref_finalize.cc), and their methods.
@@ -671,6 +693,10 @@ Ref CallMemoryViewBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, C
 // bytes(view) or bytearray(view) (`args` the constructor's): a copy of
 // the view's bytes (builtins_memoryview.cc).
 Ref CopyMemoryView(Interpreter& interp, ObjectId view, bool bytearray, const CallArgs& args);
+
+// Item `index` of an unreleased view (unpack_single): an int for format
+// 'B', an array's item for a view of one (builtins_memoryview.cc).
+Ref MemoryViewItem(Heap& heap, ObjectId view, int64_t index);
 
 // The data attributes of memoryview `view` (obj, nbytes, shape, ...), or
 // nullopt for another name (builtins_memoryview.cc).

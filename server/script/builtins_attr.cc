@@ -14,6 +14,7 @@
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
+#include "server/heap/weakref_object.h"
 #include "server/script/builtin_call.h"
 #include "server/script/builtins.h"
 #include "server/script/special_methods.h"
@@ -29,7 +30,6 @@ bool IsCallable(const Heap& heap, ObjectId object) {
     case TypeTag::kClass:
     case TypeTag::kBuiltinType:
     case TypeTag::kNamedTupleType:
-    case TypeTag::kWeakRef:
     case TypeTag::kPartial:
     case TypeTag::kLruCache:
     case TypeTag::kLruCacheDecorator:
@@ -39,6 +39,8 @@ bool IsCallable(const Heap& heap, ObjectId object) {
       const ObjectId name = heap.FindInterned("__call__");
       return name != kNoObject && ClassLookup(heap, heap.instance(object).cls, name) != kNoObject;
     }
+    case TypeTag::kWeakRef:  // a reference, or a CallableProxyType
+      return heap.weakref(object).kind != WeakRefKind::kProxy;
     case TypeTag::kWeakContainer:  // finalize (and a remover) define __call__
       return WeakContainerKindOf(heap, object) >= WeakContainerKind::kFinalize;
     default:

@@ -455,6 +455,10 @@ Ref BuiltinFunctionCall::Construct() {
       return ConstructMapOrFilter(interp_, builtin_, args_);
     case Builtin::kTypeWeakRef:
       return CallWeakrefBuiltin(interp_, builtin_, args_);
+    case Builtin::kTypeWeakProxy:
+    case Builtin::kTypeWeakCallableProxy:
+      // The proxy types have no tp_new.
+      return TypeError(absl::StrCat("cannot create '", WeakProxyTypeName(heap_, builtin_), "' instances"));
     case Builtin::kTypeArray:
       return CallArrayBuiltin(interp_, builtin_, kNoObject, args_);
     case Builtin::kTypeSuper:

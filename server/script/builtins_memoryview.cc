@@ -1,15 +1,17 @@
-// The builtin memoryview over bytes and bytearrays (memoryview_object.h):
-// construction, the methods tobytes, tolist, release, __enter__ and
-// __exit__, the data attributes, and bytes()/bytearray() of a view.
-// Views of other exporters (array.array), keyword arguments, wrong
-// argument counts of the methods (their wording varies by version and
-// method) and copies of strided views (CPython copies them through scratch
-// buffers) are refused by name.
+// The builtin memoryview over bytes, bytearrays and array.arrays
+// (memoryview_object.h): construction, the methods tobytes, tolist,
+// release, __enter__ and __exit__, the data attributes, and
+// bytes()/bytearray() of a view. Views of arrays of the 'u' and 'w'
+// typecodes (whose format memoryview does not support), keyword
+// arguments, wrong argument counts of the methods (their wording varies by
+// version and method) and copies of strided views (CPython copies them
+// through scratch buffers) are refused by name.
 
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/int_object.h"
 #include "server/heap/list_object.h"
@@ -49,12 +51,11 @@ class MemoryViewCall : public BuiltinCall {
         return CopyMemoryView(interp_, self_, /*bytearray=*/false, args_);
       case Builtin::kMemoryViewToList: {
         // tolist_base: a list of the view's length, filled with its items
-        // (small ints, all cached).
-        const std::string data = MemoryViewBytes(heap_, self_);
+        // (unpack_single of each).
         std::vector<Ref> items;
         std::vector<ObjectId> ids;
-        for (char c : data) {
-          items.push_back(NewInt(heap_, static_cast<uint8_t>(c)));
+        for (int64_t i = 0; i < MemoryViewLength(heap_, self_); ++i) {
+          items.push_back(MemoryViewItem(heap_, self_, i));
           ids.push_back(items.back().get());
         }
         return NewListOf(heap_, ids);
@@ -87,10 +88,17 @@ class MemoryViewCall : public BuiltinCall {
       case TypeTag::kMemoryView:
         if (MemoryViewReleased(heap_, object)) return Fail(ReleasedViewError());
         return NewMemoryViewSlice(heap_, object, 0, 1, MemoryViewLength(heap_, object));
-      case TypeTag::kArray:
+      case TypeTag::kArray: {
+        const char code = ArrayTypecodeOf(heap_, object).code;
+        if (code == 'u' || code == 'w') {
+          interp_.Refuse(absl::StrCat("memoryview() of an array of typecode '", std::string(1, code),
+                                      "' (memoryview does not support its format)"));
+          return Ref();
+        }
+        return NewMemoryView(heap_, object);
+      }
       case TypeTag::kInstance:
-        // An array's views have its typecode's format; a class may export
-        // a buffer through __buffer__ (3.12+).
+        // A class may export a buffer through __buffer__ (3.12+).
         interp_.Refuse(absl::StrCat("memoryview() of a '", TypeName(heap_, object), "' object"));
         return Ref();
       default:
@@ -101,6 +109,14 @@ class MemoryViewCall : public BuiltinCall {
 };
 
 }  // namespace
+
+Ref MemoryViewItem(Heap& heap, ObjectId view, int64_t index) {
+  const ObjectId exporter = MemoryViewExporter(heap, view);
+  if (heap.type_of(exporter) == TypeTag::kArray) {
+    return ArrayItem(heap, exporter, MemoryViewOffset(heap, view, index) / MemoryViewItemSize(heap, view));
+  }
+  return NewInt(heap, MemoryViewByte(heap, view, index));
+}
 
 Ref CallMemoryViewBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args) {
   return MemoryViewCall(interp, builtin, self, args).Run();
@@ -141,10 +157,11 @@ std::optional<Ref> MemoryViewAttribute(Interpreter& interp, ObjectId view,
     return Ref();
   }
   if (name == "obj") return heap.NewRef(MemoryViewExporter(heap, view));
-  if (name == "nbytes") return NewInt(heap, MemoryViewLength(heap, view));
+  if (name == "nbytes") return NewInt(heap, MemoryViewLength(heap, view) * MemoryViewItemSize(heap, view));
   if (name == "readonly") return heap.NewRef(heap.bool_object(MemoryViewReadOnly(heap, view)));
-  if (name == "itemsize" || name == "ndim") return NewInt(heap, 1);
-  if (name == "format") return NewStr(heap, "B");
+  if (name == "itemsize") return NewInt(heap, MemoryViewItemSize(heap, view));
+  if (name == "ndim") return NewInt(heap, 1);
+  if (name == "format") return NewStr(heap, std::string(1, MemoryViewFormat(heap, view)));
   if (name == "shape" || name == "strides") {
     // _IntTupleFromSsizet: a one-item tuple of a new int.
     Ref n = NewInt(heap, name == "shape" ? MemoryViewLength(heap, view)

@@ -176,6 +176,7 @@ bool IsModuleValue(std::string_view module, std::string_view name) {
   for (std::string_view made : kMadeValues) {
     if (made == key) return true;
   }
+  if (module == "weakref" && name == "ProxyTypes") return true;
   return module == "dataclasses" && (name == "MISSING" || name == "FrozenInstanceError");
 }
 
@@ -194,6 +195,7 @@ std::optional<Ref> ModuleValue(Interpreter& interp, std::string_view module,
   if (module == "dataclasses" && IsModuleValue(module, name)) {
     return heap.NewRef(DataclassesObject(interp, name));
   }
+  if (module == "weakref" && name == "ProxyTypes") return heap.NewRef(WeakProxyTypesTuple(interp));
   for (const RefusedEntry& entry : kRefused) {
     if (entry.module == module && entry.name == name) {
       interp.Refuse(key + " (" + std::string(entry.why) + ")");

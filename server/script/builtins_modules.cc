@@ -658,6 +658,7 @@ Ref ModuleCall::Run() {
       return None();
     case Builtin::kWeakrefGetWeakRefCount:
     case Builtin::kWeakrefGetWeakRefs:
+    case Builtin::kWeakrefProxy:
       return CallWeakrefBuiltin(interp_, builtin_, args_);
     default:
       return Fail(absl::InternalError("not a module function"));

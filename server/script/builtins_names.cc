@@ -61,6 +61,7 @@ constexpr std::string_view kExceptionNames[] = {
     "ZeroDivisionError", "OverflowError", "RecursionError",  "MemoryError",
     "StopIteration", "AssertionError",  "RuntimeError",      "NotImplementedError",
     "LookupError",  "ArithmeticError",  "UnboundLocalError", "BufferError",
+    "ReferenceError",
 };
 
 struct MethodEntry {
@@ -263,6 +264,9 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"weakref", "ReferenceType", Builtin::kTypeWeakRef},
     {"weakref", "getweakrefcount", Builtin::kWeakrefGetWeakRefCount},
     {"weakref", "getweakrefs", Builtin::kWeakrefGetWeakRefs},
+    {"weakref", "proxy", Builtin::kWeakrefProxy},
+    {"weakref", "ProxyType", Builtin::kTypeWeakProxy},
+    {"weakref", "CallableProxyType", Builtin::kTypeWeakCallableProxy},
     {"weakref", "WeakValueDictionary", Builtin::kTypeWeakValueDictionary},
     {"weakref", "WeakKeyDictionary", Builtin::kTypeWeakKeyDictionary},
     {"weakref", "WeakSet", Builtin::kTypeWeakSet},
@@ -560,9 +564,18 @@ void MakeBuiltinObjects(Heap& heap, SessionState& session) {
       // A type a module exports (weakref.ref, also as weakref.ReferenceType).
       ObjectId& type = session.builtin_objects[static_cast<size_t>(entry.builtin)];
       if (type == kNoObject) {
+        const WeakRefRules& weakref = heap.profile().weakref;
         const std::string_view name =
-            entry.builtin == Builtin::kTypeWeakRef ? heap.profile().weakref.type_name : entry.name;
+            entry.builtin == Builtin::kTypeWeakRef             ? weakref.type_name
+            : entry.builtin == Builtin::kTypeWeakProxy         ? weakref.proxy_type_name
+            : entry.builtin == Builtin::kTypeWeakCallableProxy ? weakref.callable_proxy_type_name
+                                                               : entry.name;
         type = MakeTypeObject(heap, std::string(name), entry.builtin);
+        // The proxy types show weakref as their module where their tp_name
+        // has it (3.10+).
+        if (entry.builtin == Builtin::kTypeWeakProxy || entry.builtin == Builtin::kTypeWeakCallableProxy) {
+          heap.cls(type).module = std::string(weakref.type_module);
+        }
         // itertools' types show their module in their repr.
         if (entry.module == "itertools") heap.cls(type).module = std::string(entry.module);
         // weakref's Python classes: their modules' names.

@@ -486,6 +486,12 @@ std::string NoWritableAttribute(const Heap& heap, ObjectId object, const std::st
 }  // namespace
 
 Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
+  if (IsWeakProxy(heap_, object)) {
+    // proxy_getattr: every attribute is the referent's.
+    const ObjectId referent = WeakProxyReferent(*this, object);
+    if (referent == kNoObject) return Ref();
+    return GetAttr(referent, name);
+  }
   const TypeTag type = heap_.type_of(object);
   if (type == TypeTag::kNamedTupleType || IsNamedTuple(heap_, object)) {
     if (std::optional<Ref> value = NamedTupleAttribute(*this, object, name)) {
@@ -764,6 +770,10 @@ bool Interpreter::RefusedAttributeWrite(ObjectId object, const std::string& name
 }
 
 bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId value) {
+  if (IsWeakProxy(heap_, object)) {
+    const ObjectId referent = WeakProxyReferent(*this, object);
+    return referent != kNoObject && SetAttr(referent, name, value);
+  }
   if (heap_.type_of(object) == TypeTag::kWeakContainer) {
     return WeakContainerAttributeWrite(*this, object, name, value);
   }
@@ -806,6 +816,10 @@ bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId val
 }
 
 bool Interpreter::DelAttr(ObjectId object, const std::string& name) {
+  if (IsWeakProxy(heap_, object)) {
+    const ObjectId referent = WeakProxyReferent(*this, object);
+    return referent != kNoObject && DelAttr(referent, name);
+  }
   if (heap_.type_of(object) == TypeTag::kWeakContainer) {
     return WeakContainerAttributeWrite(*this, object, name, kNoObject);
   }

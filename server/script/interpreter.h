@@ -398,6 +398,9 @@ class Interpreter : public TracebackSource {
   Ref MemoryViewGetItem(ObjectId view, ObjectId key);
   Ref MemoryViewGetSlice(ObjectId view, ObjectId start, ObjectId stop, ObjectId step);
   bool MemoryViewSetItem(ObjectId view, ObjectId key, ObjectId value);
+  // MemoryViewSetItem for a view of an array.array: one item, packed by
+  // its format (slices refused).
+  bool ArrayViewSetItem(ObjectId view, ObjectId key, ObjectId value);
   friend class GeneratorFunctions;
   friend Ref GeneratorNext(Interpreter& interp, ObjectId generator);
   friend Ref NewGeneratorExpression(Interpreter& interp, const Expr& expr, uint32_t program_index,

@@ -21,6 +21,7 @@
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
+#include "server/heap/weakref_object.h"
 #include "server/script/builtins.h"
 #include "server/script/generator.h"
 #include "server/script/generator_function.h"
@@ -380,8 +381,28 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
       }
       return result;
     }
-    case TypeTag::kWeakRef:
-      return CallWeakRef(*this, callable, args);
+    case TypeTag::kWeakRef: {
+      if (!IsWeakProxy(heap_, callable)) return CallWeakRef(*this, callable, args);
+      if (heap_.weakref(callable).kind == WeakRefKind::kProxy) {
+        Raise(PyError(PyExc::kTypeError,
+                      absl::StrCat("'", TypeName(heap_, callable), "' object is not callable")));
+        return Ref();
+      }
+      const ObjectId referent = WeakProxyReferent(*this, callable);
+      if (referent == kNoObject) return Ref();
+      if (heap_.type_of(referent) != TypeTag::kFunction || !args.keywords.empty()) {
+        Refuse(absl::StrCat("calling a weakref.proxy of a '", TypeName(heap_, referent), "'",
+                            args.keywords.empty() ? "" : " with keywords"));
+        return Ref();
+      }
+      // proxy_call: tp_call packs the arguments, PyObject_Call passes them
+      // on to the function from C.
+      Ref packed = PackArguments(heap_, args);
+      args.borrowed = true;
+      Ref result = CallFunction(referent, std::move(args));
+      packed.Reset();
+      return result;
+    }
     case TypeTag::kWeakContainer:
       return CallWeakContainerObject(*this, callable, args);
     case TypeTag::kPartial:

@@ -18,6 +18,7 @@
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
+#include "server/heap/weakref_object.h"
 #include "server/script/builtins.h"
 #include "server/script/interpreter.h"
 #include "server/script/tracemalloc_objects.h"
@@ -145,7 +146,7 @@ Ref Interpreter::MemoryViewGetItem(ObjectId view, ObjectId key) {
     Raise(i.status());
     return Ref();
   }
-  return NewInt(heap_, MemoryViewByte(heap_, view, *i));
+  return MemoryViewItem(heap_, view, *i);
 }
 
 Ref Interpreter::MemoryViewGetSlice(ObjectId view, ObjectId start, ObjectId stop, ObjectId step) {
@@ -172,6 +173,8 @@ bool Interpreter::MemoryViewSetItem(ObjectId view, ObjectId key, ObjectId value)
     Raise(status);
     return false;
   }
+  const ObjectId exporter = MemoryViewExporter(heap_, view);
+  if (heap_.type_of(exporter) == TypeTag::kArray) return ArrayViewSetItem(view, key, value);
   if (heap_.type_of(key) == TypeTag::kSlice) {
     // The value must export a buffer, before the slice is looked at.
     std::string data;
@@ -245,13 +248,50 @@ bool Interpreter::MemoryViewSetItem(ObjectId view, ObjectId key, ObjectId value)
   return true;
 }
 
+bool Interpreter::ArrayViewSetItem(ObjectId view, ObjectId key, ObjectId value) {
+  const ObjectId exporter = MemoryViewExporter(heap_, view);
+  if (heap_.type_of(key) == TypeTag::kSlice) {
+    Refuse("assigning to a slice of a memoryview of an array.array");
+    return false;
+  }
+  absl::StatusOr<int64_t> i = MemoryViewIndex(heap_, view, key);
+  if (!i.ok()) {
+    Raise(i.status());
+    return false;
+  }
+  // pack_single: a TypeError for a value of another type, a ValueError
+  // for one out of the format's range.
+  const TypeTag type = heap_.type_of(value);
+  if (type == TypeTag::kInstance) {
+    Refuse("storing an instance into a memoryview");
+    return false;
+  }
+  const ArrayTypecode code = ArrayTypecodeOf(heap_, exporter);
+  const std::string format(1, code.code);
+  const bool number = IsIntLike(heap_, value) ||
+                      (code.kind == ArrayTypecode::Kind::kFloat && type == TypeTag::kFloat);
+  if (!number) {
+    Raise(PyError(PyExc::kTypeError, absl::StrCat("memoryview: invalid type for format '", format, "'")));
+    return false;
+  }
+  absl::StatusOr<std::string> raw = ArrayPackItem(heap_, code, value);
+  if (!raw.ok()) {
+    Raise(PyError(PyExc::kValueError, absl::StrCat("memoryview: invalid value for format '", format, "'")));
+    return false;
+  }
+  ArrayStore(heap_, exporter, MemoryViewOffset(heap_, view, *i) / code.itemsize, *raw);
+  if (heap_.observed()) heap_.Notify(MutateEvent{exporter, "setitem"});
+  return true;
+}
+
 Ref Interpreter::GetSlice(ObjectId container, ObjectId start, ObjectId stop, ObjectId step) {
   const TypeTag type = heap_.type_of(container);
   if (type == TypeTag::kMemoryView) return MemoryViewGetSlice(container, start, stop, step);
-  if (type == TypeTag::kInstance) {
-    // BINARY_SLICE (3.12+) makes the slice object __getitem__ receives.
+  if (type == TypeTag::kInstance || IsWeakProxy(heap_, container)) {
+    // BINARY_SLICE (3.12+) makes the slice object __getitem__ (or the
+    // proxy's mp_subscript) receives.
     Ref slice = NewSlice(heap_, start, stop, step);
-    return SpecialGetItem(*this, container, slice.get());
+    return GetItem(container, slice.get());
   }
   const int64_t length = Length(heap_, container);
   if (length < 0 || type == TypeTag::kDict || type == TypeTag::kSet ||
@@ -326,6 +366,11 @@ Ref Interpreter::GetSlice(ObjectId container, ObjectId start, ObjectId stop, Obj
 }
 
 Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
+  if (IsWeakProxy(heap_, container)) {
+    // proxy_getitem: the referent's item.
+    const ObjectId referent = WeakProxyReferent(*this, container);
+    return referent == kNoObject ? Ref() : GetItem(referent, key);
+  }
   const TypeTag type = heap_.type_of(container);
   if (IsSaturatedRange(heap_, container)) {
     Raise(SaturatedRangeRefusal("indexing"));
@@ -423,6 +468,10 @@ Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
 }
 
 bool Interpreter::SetItem(ObjectId container, ObjectId key, ObjectId value) {
+  if (IsWeakProxy(heap_, container)) {
+    const ObjectId referent = WeakProxyReferent(*this, container);
+    return referent != kNoObject && SetItem(referent, key, value);
+  }
   const TypeTag type = heap_.type_of(container);
   if (type == TypeTag::kInstance) return SpecialSetItem(*this, container, key, value);
   if (type == TypeTag::kArray) return AssignArrayItems(container, key, value);
@@ -597,7 +646,10 @@ bool Interpreter::AssignArrayItems(ObjectId container, ObjectId key, ObjectId va
   const std::string data = value == kNoObject ? std::string() : ArrayRaw(heap_, value);
   const int64_t needed = static_cast<int64_t>(data.size() / type.itemsize);
   const int64_t size = type.itemsize;
-  if (b->step == 1) {
+  if ((needed == 0 || needed != b->count) && heap_.bytes(container).exports > 0) {
+    // array_ass_subscr fails early, even for an empty deletion.
+    status = PyError(PyExc::kBufferError, "cannot resize an array that is exporting buffers");
+  } else if (b->step == 1) {
     const int64_t stop = b->stop < b->start ? b->start : b->stop;
     status = ArrayReplace(heap_, container, b->start, stop, data);
   } else if (needed == 0) {
@@ -630,6 +682,10 @@ bool Interpreter::AssignArrayItems(ObjectId container, ObjectId key, ObjectId va
 }
 
 bool Interpreter::DelItem(ObjectId container, ObjectId key) {
+  if (IsWeakProxy(heap_, container)) {
+    const ObjectId referent = WeakProxyReferent(*this, container);
+    return referent != kNoObject && DelItem(referent, key);
+  }
   const TypeTag type = heap_.type_of(container);
   if (type == TypeTag::kInstance) return SpecialSetItem(*this, container, key, kNoObject);
   if (type == TypeTag::kArray) return AssignArrayItems(container, key, kNoObject);

@@ -18,6 +18,7 @@
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
+#include "server/heap/weakref_object.h"
 #include "server/script/builtins.h"
 #include "server/script/generator.h"
 #include "server/script/interpreter.h"
@@ -162,6 +163,11 @@ bool Interpreter::Iterable(ObjectId object) const {
 
 Ref Interpreter::GetIter(ObjectId iterable) {
   if (heap_.type_of(iterable) == TypeTag::kInstance) return SpecialIter(*this, iterable);
+  if (IsWeakProxy(heap_, iterable)) {
+    // proxy_iter: the referent's iterator.
+    const ObjectId referent = WeakProxyReferent(*this, iterable);
+    return referent == kNoObject ? Ref() : GetIter(referent);
+  }
   if (heap_.type_of(iterable) == TypeTag::kTraceObject) {
     Refuse(absl::StrCat("iterating a tracemalloc.", TypeName(heap_, iterable),
                         " (index a Traceback instead)"));

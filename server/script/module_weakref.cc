@@ -2,7 +2,8 @@
 // calls make or reuse a weak reference, calls of the references themselves,
 // with or without a callback (the heap parks a dying referent for the
 // interpreter to run the callbacks), and getweakrefcount/getweakrefs.
-// Proxies are refused by name; the weak containers and finalize are in
+// weakref.proxy makes its proxies here; what they do is in
+// module_weakref_proxy.cc, the weak containers and finalize in
 // module_weakref_containers.cc and module_weakref_finalize.cc.
 
 #include <string>
@@ -30,6 +31,8 @@ class WeakrefCall : public BuiltinCall {
     switch (builtin_) {
       case Builtin::kTypeWeakRef:
         return NewReference();
+      case Builtin::kWeakrefProxy:
+        return NewProxy();
       case Builtin::kWeakrefGetWeakRefCount:
         if (!Arity(1, 1)) return Ref();
         return Int(static_cast<int64_t>(WeakRefsTo(heap_, Arg(0)).size()));
@@ -53,18 +56,46 @@ class WeakrefCall : public BuiltinCall {
     const ObjectId referent = Arg(0);
     if (!CheckWeakReferenceable(interp_, referent)) return Ref();
     if (n == 2 && Arg(1) != heap_.none()) {
-      // How CPython calls the others (classes, method wrappers, ...) from
-      // C is not modelled.
-      const TypeTag callback = heap_.type_of(Arg(1));
-      if (callback != TypeTag::kFunction && callback != TypeTag::kMethod &&
-          callback != TypeTag::kBuiltinFunction && callback != TypeTag::kInstance) {
-        interp_.Refuse(absl::StrCat("a weak reference callback of type '", TypeName(heap_, Arg(1)),
-                                    "'"));
-        return Ref();
-      }
+      if (!CallbackModelled(Arg(1))) return Ref();
       return NewWeakRefWithCallback(heap_, referent, Arg(1));
     }
     return NewWeakRef(heap_, referent);
+  }
+
+  // weakref.proxy(object[, callback]): PyArg_UnpackTuple's checks, then
+  // the referent's basic proxy or a new one; a callable referent gets a
+  // CallableProxyType.
+  Ref NewProxy() {
+    if (!args_.keywords.empty()) {
+      return TypeError(absl::StrCat(std::string(heap_.profile().weakref.proxy_call_name),
+                                    "() takes no keyword arguments"));
+    }
+    const size_t n = args_.positional.size();
+    if (n < 1 || n > 2) {
+      return TypeError(absl::StrCat("proxy expected ", n < 1 ? "at least 1 argument" : "at most 2 arguments",
+                                    ", got ", n));
+    }
+    const ObjectId referent = Arg(0);
+    if (!CheckWeakReferenceable(interp_, referent)) return Ref();
+    ObjectId callback = kNoObject;
+    if (n == 2 && Arg(1) != heap_.none()) {
+      if (!CallbackModelled(Arg(1))) return Ref();
+      callback = Arg(1);
+    }
+    return NewWeakProxy(heap_, referent, IsCallable(heap_, referent), callback);
+  }
+
+  // How CPython calls callbacks other than functions, methods, builtins
+  // and instances (classes, method wrappers, ...) from C is not modelled:
+  // refused.
+  bool CallbackModelled(ObjectId callback) {
+    const TypeTag type = heap_.type_of(callback);
+    if (type == TypeTag::kFunction || type == TypeTag::kMethod ||
+        type == TypeTag::kBuiltinFunction || type == TypeTag::kInstance) {
+      return true;
+    }
+    interp_.Refuse(absl::StrCat("a weak reference callback of type '", TypeName(heap_, callback), "'"));
+    return false;
   }
 
   // getweakrefs(object): the references in list order, in a list sized for

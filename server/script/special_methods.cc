@@ -23,6 +23,7 @@
 #include "server/heap/repr_state.h"
 #include "server/heap/str_object.h"
 #include "server/heap/value_ops.h"
+#include "server/heap/weakref_object.h"
 #include "server/script/builtins.h"
 
 namespace heapsim::script {
@@ -111,6 +112,8 @@ std::string_view CompareName(CompareOp op) {
   }
 }
 
+}  // namespace
+
 CompareOp Reflected(CompareOp op) {
   switch (op) {
     case CompareOp::kLt:
@@ -125,8 +128,6 @@ CompareOp Reflected(CompareOp op) {
       return op;
   }
 }
-
-}  // namespace
 
 bool IsSubclassOf(const Heap& heap, ObjectId cls, ObjectId of) {
   for (ObjectId c = cls; c != kNoObject; c = heap.cls(c).base) {
@@ -432,6 +433,7 @@ bool AppendRepr(Interpreter& interp, ObjectId object, int depth,
 }  // namespace
 
 bool HasSpecialRepr(const Heap& heap, ObjectId object, bool str) {
+  if (str && IsWeakProxy(heap, object)) return true;  // str() of its referent
   if (heap.type_of(object) == TypeTag::kDeque) return true;  // its repr makes a list
   if (IsDefaultDict(heap, object)) return true;  // its repr makes two strs first
   if (IsOrderedDict(heap, object)) return true;  // its repr makes a list or a dict
@@ -450,6 +452,7 @@ bool HasSpecialCompare(const Heap& heap, ObjectId object) {
 
 Ref SpecialRepr(Interpreter& interp, ObjectId object, bool str) {
   Heap& heap = interp.heap();
+  if (str && IsWeakProxy(heap, object)) return WeakProxyStr(interp, object);
   if (heap.type_of(object) == TypeTag::kDeque) return DequeRepr(interp, object);
   if (IsDefaultDict(heap, object)) {
     absl::flat_hash_set<ObjectId> seen;
@@ -530,6 +533,7 @@ Ref SpecialConversion(Interpreter& interp, ObjectId object, char conversion) {
 
 Ref RichCompare(Interpreter& interp, CompareOp op, ObjectId a, ObjectId b) {
   Heap& heap = interp.heap();
+  if (IsWeakProxy(heap, a) || IsWeakProxy(heap, b)) return WeakProxyRichCompare(interp, op, a, b);
   for (ObjectId side : {a, b}) {
     if (heap.type_of(side) == TypeTag::kWeakContainer &&
         WeakContainerKindOf(heap, side) < WeakContainerKind::kFinalize) {
@@ -592,6 +596,10 @@ int RichCompareBool(Interpreter& interp, CompareOp op, ObjectId a, ObjectId b) {
 
 int TruthOf(Interpreter& interp, ObjectId object) {
   Heap& heap = interp.heap();
+  if (IsWeakProxy(heap, object)) {
+    const ObjectId referent = WeakProxyReferent(interp, object);
+    return referent == kNoObject ? -1 : TruthOf(interp, referent);
+  }
   const uint32_t special = SpecialMethods(heap, object);
   if ((special & kSpecialBool) != 0) {
     Ref result = CallSpecialNamed(interp, object, "__bool__");
@@ -615,6 +623,10 @@ int TruthOf(Interpreter& interp, ObjectId object) {
 
 int64_t LengthOf(Interpreter& interp, ObjectId object) {
   Heap& heap = interp.heap();
+  if (IsWeakProxy(heap, object)) {
+    const ObjectId referent = WeakProxyReferent(interp, object);
+    return referent == kNoObject ? -1 : LengthOf(interp, referent);
+  }
   if ((SpecialMethods(heap, object) & kSpecialLen) == 0) {
     if (IsSaturatedRange(heap, object)) {
       interp.Raise(SaturatedRangeRefusal("len()"));
@@ -750,6 +762,11 @@ bool SpecialSearch(Interpreter& interp, ObjectId sequence, ObjectId item, int64_
 
 int ContainsOf(Interpreter& interp, ObjectId container, ObjectId item) {
   Heap& heap = interp.heap();
+  if (IsWeakProxy(heap, container)) {
+    // proxy_contains: the referent's containment of the item.
+    const ObjectId referent = WeakProxyReferent(interp, container);
+    return referent == kNoObject ? -1 : ContainsOf(interp, referent, item);
+  }
   if ((SpecialMethods(heap, container) & kSpecialContains) != 0) {
     Ref result = CallSpecialNamed(interp, container, "__contains__", {item});
     if (!result) return -1;

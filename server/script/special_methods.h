@@ -88,6 +88,19 @@ Ref SpecialFormat(Interpreter& interp, ObjectId object, std::string_view spec);
 // the exception pending.
 Ref SpecialConversion(Interpreter& interp, ObjectId object, char conversion);
 
+// The comparison that swaps its operands' roles (a < b is b > a).
+CompareOp Reflected(CompareOp op);
+
+// str(proxy) (proxy_str: str() of the referent) and a <op> b with a
+// weakref.proxy on either side (proxy_richcompare, one on the right once
+// the left's comparison gave NotImplemented), in module_weakref_proxy.cc.
+// A new reference, or null with the exception pending.
+Ref WeakProxyStr(Interpreter& interp, ObjectId proxy);
+Ref WeakProxyRichCompare(Interpreter& interp, CompareOp op, ObjectId a, ObjectId b);
+// a <op> b with a proxy on either side and -a, +a, ~a of a proxy: the
+// referents' (proxy_add, proxy_neg, ...). Null with the exception pending.
+Ref WeakProxyBinary(Interpreter& interp, BinaryOp op, ObjectId a, ObjectId b, bool in_place);
+
 // a <op> b for ==, !=, <, <=, >, >=, as do_richcompare: a subclass's
 // reflected method first, then a's method, then b's reflected one,
 // NotImplemented passing on; == and != fall back to identity, the others

@@ -14,6 +14,8 @@
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
 #include "server/heap/value_ops.h"
+#include "server/heap/weakref_object.h"
+#include "server/script/builtins.h"
 #include "server/script/format.h"
 
 namespace heapsim::script {
@@ -142,6 +144,7 @@ Ref PercentFormatSpecial(Interpreter& interp, ObjectId format, ObjectId args) {
 
 Ref BinaryOf(Interpreter& interp, BinaryOp op, ObjectId a, ObjectId b, bool in_place) {
   Heap& heap = interp.heap();
+  if (IsWeakProxy(heap, a) || IsWeakProxy(heap, b)) return WeakProxyBinary(interp, op, a, b, in_place);
   if (op == BinaryOp::kMod && heap.type_of(a) == TypeTag::kStr && FormatsSpecial(heap, b)) {
     return PercentFormatSpecial(interp, a, b);
   }
@@ -179,6 +182,10 @@ Ref BinaryOf(Interpreter& interp, BinaryOp op, ObjectId a, ObjectId b, bool in_p
 
 Ref UnaryOf(Interpreter& interp, std::optional<UnaryOp> op, ObjectId a) {
   Heap& heap = interp.heap();
+  if (IsWeakProxy(heap, a)) {
+    const ObjectId referent = WeakProxyReferent(interp, a);
+    return referent == kNoObject ? Ref() : UnaryOf(interp, op, referent);
+  }
   if ((SpecialMethods(heap, a) & kSpecialNumber) != 0) {
     std::string_view name = "__abs__";
     if (op == UnaryOp::kNeg) name = "__neg__";

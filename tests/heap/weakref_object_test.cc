@@ -117,6 +117,33 @@ TEST_P(WeakRefTest, ReferencesWithCallbacksAreNewAndListedNewestFirstAfterTheBas
   ExpectConsistent();
 }
 
+TEST_P(WeakRefTest, TheBasicProxyIsSharedAndListedAfterTheBasicReference) {
+  Ref cls = Class("Node");
+  Ref node = NewInstance(heap_, cls.get());
+  Ref callback = InternStr(heap_, "callback");
+  Ref proxy = NewWeakProxy(heap_, node.get(), /*callable=*/false, kNoObject);
+  EXPECT_TRUE(IsWeakProxy(heap_, proxy.get()));
+  // The proxy heads the list alone: weakref.ref() must not reuse it.
+  Ref basic = NewWeakRef(heap_, node.get());
+  EXPECT_NE(basic.get(), proxy.get());
+  EXPECT_FALSE(IsWeakProxy(heap_, basic.get()));
+  Ref with_callback = NewWeakProxy(heap_, node.get(), false, callback.get());
+  Ref ref_with_callback = NewWeakRefWithCallback(heap_, node.get(), callback.get());
+  Ref again = NewWeakProxy(heap_, node.get(), false, kNoObject);
+  EXPECT_EQ(again.get(), proxy.get());
+  const auto listed = WeakRefsTo(heap_, node.get());
+  EXPECT_EQ(std::vector<ObjectId>(listed.begin(), listed.end()),
+            (std::vector<ObjectId>{basic.get(), proxy.get(), ref_with_callback.get(),
+                                   with_callback.get()}));
+  EXPECT_EQ(SizeOf(heap_, proxy.get()), SizeOf(heap_, basic.get()));
+  EXPECT_TRUE(heap_.IsTracked(proxy.get()));
+  EXPECT_EQ(WeakReferenceableKind(heap_, proxy.get()), WeakReferenceable::kNo);
+  held_ = {{cls.get(), 1},           {node.get(), 1},  {callback.get(), 1},
+           {proxy.get(), 2},         {basic.get(), 1}, {with_callback.get(), 1},
+           {ref_with_callback.get(), 1}};
+  ExpectConsistent();
+}
+
 TEST_P(WeakRefTest, AReferentWithCallbacksDueIsParkedUntilTheyAreTaken) {
   Ref cls = Class("Node");
   Ref node = NewInstance(heap_, cls.get());

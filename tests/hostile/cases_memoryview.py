@@ -1,7 +1,9 @@
 """memoryview under pressure: slices far past the ends, views of views
 made without end, a release inside iteration, and exports held while a
-loop keeps trying to resize: each ends with its result, a MemoryError, a
-limit or a refusal, never a crash, a hang or a broken heap."""
+loop keeps trying to resize (a bytearray, an array.array, one resized
+from inside the view's item assignment): each ends with its result, a
+MemoryError, a limit or a refusal, never a crash, a hang or a broken
+heap."""
 from run_hostile import Case
 
 FAST = 2.0
@@ -30,4 +32,19 @@ CASES = [
          0, r"^$", 20, stdout=r"^\d+ \d+\n$"),
     Case("memoryview_of_huge_bytes",
          "m = memoryview(bytes(10**13))\n", 1, r"^MemoryError$", FAST),
+    Case("memoryview_array_resize_during_export_loop",
+         "import array\na = array.array('d', [0.5] * 1000)\nm = memoryview(a)\nfails = 0\n"
+         "for i in range(20000):\n    try:\n        a.append(1.0) if i % 2 else a.pop()\n"
+         "    except BufferError:\n        fails += 1\n"
+         "m[999] = 2.0\nm.release()\na.append(1.0)\nprint(fails, len(a), a[999], a[-1])\n",
+         0, r"^$", 10, stdout=r"^20000 1001 2.0 1.0\n$"),
+    Case("memoryview_array_views_endless",
+         "import array\na = array.array('q', range(1000))\nviews = []\nwhile True:\n"
+         "    views.append(memoryview(a)[::2])\n",
+         3, r"memory limit reached", 30, alone=True),
+    Case("memoryview_array_resize_from_index",
+         "import array\na = array.array('i', [1, 2, 3])\nm = memoryview(a)\n"
+         "class I:\n    def __index__(self):\n        a.append(4)\n        return 0\n"
+         "m[I()] = 5\n",
+         2, r"unsupported: a class defining '__index__'"),
 ]
