@@ -261,6 +261,10 @@ class Interpreter : public TracebackSource {
   // An except clause or a finally block runs for a Python exception, whose
   // traceback objects (not modelled) CPython holds meanwhile.
   bool TracebacksAlive() const { return tracebacks_alive_ != 0; }
+  // A frame the pending error leaves is not kept in unwound_ (a generator's
+  // body, a class body, copy.py's and random.py's functions): the
+  // exception's traceback has an entry heapsim does not account for.
+  void NoteFrameLeftUnkept();
   // True while the call being made is the whole value of an expression
   // statement, its result dropped unseen (`gc.collect()` on a line of its
   // own); false for calls inside other expressions and for echoed ones.
@@ -593,8 +597,25 @@ class Interpreter : public TracebackSource {
   struct UnwoundFrames {
     std::vector<Frame> own;
     std::vector<Frame> context;
+    // The traceback is not one entry per frame of `own` plus the catching
+    // frame's (it passed a frame heapsim does not keep, such as a
+    // generator's, or `raise e` raised the handled exception again), or the
+    // exception has a __context__: it cannot outlive its handler.
+    bool untracked = false;
     bool empty() const { return own.empty() && context.empty(); }
   };
+  // The handled exception `exception` outlives its handler: its traceback
+  // keeps `handled`'s frames until it is freed (traceback_object.h), or
+  // false after refusing what heapsim does not model. `outer` is the
+  // exception an enclosing handler handles (kNoObject: none).
+  bool KeepHandledTraceback(ObjectId exception, UnwoundFrames& handled, ObjectId outer);
+  // Before the running call's frame ends: false after refusing an end
+  // while an exception it caught keeps its traceback (the frame object
+  // would keep the locals, and its callers' frames, alive).
+  bool CheckFrameEndsFreeOfTracebacks();
+  // Refuses `what` in place of a pending Python error (a pending refusal
+  // or limit stays).
+  void RefuseOverPendingError(std::string_view what);
   // 3.11+ (no heap frames): the traceback of an exception an except clause
   // catches needs the running frame's frame object, which CPython then
   // keeps until the frame ends; heapsim counts it (Frame::
