@@ -123,6 +123,10 @@ struct SessionState {
   // generated method's call) whose Python code's memory is not modelled;
   // empty while there is none (module_dataclasses.cc).
   std::string dataclasses_made;
+  // The first exception object kept past its handler, whose traceback and
+  // (3.11+) frame objects' blocks are not allocated in the model; empty
+  // while there is none (traceback_frames.cc).
+  std::string traceback_kept;
   // The programs compiled for the methods dataclass() generates (indices
   // into `programs`), and the instances whose generated __repr__ is
   // running (its recursion guard).

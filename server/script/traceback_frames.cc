@@ -57,6 +57,10 @@ bool Interpreter::KeepHandledTraceback(ObjectId exception, UnwoundFrames& handle
     RefuseOverPendingError(absl::StrCat("an exception object that outlives its handler, ", std::string(why)));
     return false;
   }
+  if (session_.traceback_kept.empty()) {
+    session_.traceback_kept = absl::StrCat("an exception object kept past its handler (line ",
+                                           context_.position.line, ")");
+  }
   HeldTraceback traceback;
   traceback.frames = std::move(handled.own);
   traceback.catching_frame = context_.frame;
