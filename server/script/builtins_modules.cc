@@ -554,6 +554,25 @@ Ref ModuleCall::Run() {
       return SetRecursionLimit();
     case Builtin::kSysGetDefaultEncoding:
       return GetDefaultEncoding();
+    case Builtin::kSysExcInfo:
+    case Builtin::kSysException: {
+      if (!Arity(0, 0)) return Ref();
+      const bool exc_info = builtin_ == Builtin::kSysExcInfo;
+      const std::string what = exc_info ? "sys.exc_info()" : "sys.exception()";
+      if (interp_.FinallyRunsForException()) {
+        // CPython's finally block runs as a handler of the pending exception.
+        interp_.Refuse(absl::StrCat(what, " in a finally block running for an exception"));
+        return Ref();
+      }
+      const ObjectId handled = interp_.HandledException();
+      if (handled != kNoObject && exc_info) {
+        interp_.Refuse("sys.exc_info() while an exception is handled (its traceback object is "
+                       "not modelled as an object)");
+        return Ref();
+      }
+      if (exc_info) return NewTupleOf(heap_, {heap_.none(), heap_.none(), heap_.none()});
+      return heap_.NewRef(handled != kNoObject ? handled : heap_.none());
+    }
     case Builtin::kGcGetDebug:
       if (!Arity(0, 0)) return Ref();
       return Int(gc.debug);

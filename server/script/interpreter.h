@@ -265,6 +265,12 @@ class Interpreter : public TracebackSource {
   // An except clause or a finally block runs for a Python exception, whose
   // traceback objects (not modelled) CPython holds meanwhile.
   bool TracebacksAlive() const { return tracebacks_alive_ != 0; }
+  // The exception the innermost running except clause handles (what
+  // sys.exception() returns), or kNoObject.
+  ObjectId HandledException() const { return handling_exception_.get(); }
+  // A finally block runs for a pending exception (which CPython handles
+  // meanwhile).
+  bool FinallyRunsForException() const { return finally_for_exception_ != 0; }
   // A frame the pending error leaves is not kept in unwound_ (a generator's
   // body, a class body, copy.py's and random.py's functions): the
   // exception's traceback has an entry heapsim does not account for.
@@ -617,6 +623,14 @@ class Interpreter : public TracebackSource {
   // while an exception it caught keeps its traceback (the frame object
   // would keep the locals, and its callers' frames, alive).
   bool CheckFrameEndsFreeOfTracebacks();
+  // e.__traceback__ of exception `exception`: None while it has none (it
+  // was never raised), refused otherwise (traceback objects are not
+  // modelled as objects).
+  Ref ExceptionTraceback(ObjectId exception);
+  // e.__traceback__ = value (kNoObject: del): None frees the traceback it
+  // holds (and the frames it keeps); false with BaseException_set_tb's
+  // TypeError for other values, or after a refusal.
+  bool SetExceptionTraceback(ObjectId exception, ObjectId value);
   // Refuses `what` in place of a pending Python error (a pending refusal
   // or limit stays).
   void RefuseOverPendingError(std::string_view what);
@@ -702,6 +716,8 @@ class Interpreter : public TracebackSource {
   UnwoundFrames unwound_;
   // The except clauses and finally blocks running for a Python exception.
   uint32_t tracebacks_alive_ = 0;
+  // The finally blocks among them.
+  uint32_t finally_for_exception_ = 0;
   // The exception object error_ carries when the program raised one (`raise
   // e`, `raise E(...)`, a bare `raise`): the object its handler binds.
   Ref error_exception_;

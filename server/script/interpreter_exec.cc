@@ -526,8 +526,10 @@ Flow Interpreter::ExecTry(const Stmt& stmt) {
     Ref pending_return = std::move(return_value_);
     const uint32_t pending_traceback = PyErrorType(pending).has_value() ? 1 : 0;
     tracebacks_alive_ += pending_traceback;
+    finally_for_exception_ += pending_traceback;
     const Flow final_flow = ExecBlock(stmt.finalbody);
     tracebacks_alive_ -= pending_traceback;
+    finally_for_exception_ -= pending_traceback;
     if (final_flow != Flow::kNormal) {
       // A pending exception becomes the context of one the finally block
       // raises, or is dropped by its return or break.

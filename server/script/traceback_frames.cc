@@ -77,6 +77,35 @@ bool Interpreter::CheckFrameEndsFreeOfTracebacks() {
   return false;
 }
 
+Ref Interpreter::ExceptionTraceback(ObjectId exception) {
+  if (heap_.held_traceback(exception) != nullptr || TracebacksAlive()) {
+    Refuse("e.__traceback__ of an exception that may have a traceback (traceback objects are "
+           "not modelled as objects)");
+    return Ref();
+  }
+  return heap_.NewRef(heap_.none());
+}
+
+bool Interpreter::SetExceptionTraceback(ObjectId exception, ObjectId value) {
+  if (value == kNoObject) {
+    Raise(PyError(PyExc::kTypeError, "__traceback__ may not be deleted"));
+    return false;
+  }
+  if (value != heap_.none()) {
+    Raise(PyError(PyExc::kTypeError, "__traceback__ must be a traceback or None"));
+    return false;
+  }
+  if (TracebacksAlive()) {
+    // exc_info's own reference to the traceback (before 3.11) decides
+    // when the frames go.
+    Refuse("setting e.__traceback__ while an exception is handled");
+    return false;
+  }
+  // BaseException_set_tb: the old traceback goes at once.
+  ReleaseHeldTraceback(heap_, exception);
+  return true;
+}
+
 void Interpreter::NoteFrameLeftUnkept() {
   if (PyErrorType(error_).has_value()) unwound_.untracked = true;
 }
