@@ -506,6 +506,8 @@ class Heap {
   // (traceback_object.h keeps them).
   using HeldTracebacks = absl::flat_hash_map<ObjectId, HeldTraceback>;
   HeldTracebacks& held_tracebacks() { return held_tracebacks_; }
+  // The frames they hold together (traceback_object.cc keeps the count).
+  uint64_t& held_traceback_frames() { return held_traceback_frames_; }
   // The traceback exception `id` holds, or null.
   const HeldTraceback* held_traceback(ObjectId id) const {
     if (held_tracebacks_.empty()) return nullptr;
@@ -796,6 +798,7 @@ class Heap {
   uint32_t recursion_limit_ = kDefaultRecursionLimit;
   FrameStack frames_;
   HeldTracebacks held_tracebacks_;
+  uint64_t held_traceback_frames_ = 0;
 
   // The trashcan: deallocations nested deeper than the profile's limit are
   // deferred, newest first, until the outermost one finishes.

@@ -1,6 +1,8 @@
 #include "server/heap/traceback_object.h"
 
+#include <string>
 #include <utility>
+#include <vector>
 
 namespace heapsim {
 
@@ -20,7 +22,13 @@ void HoldTraceback(Heap& heap, ObjectId exception, HeldTraceback traceback) {
       frame.counted_frame_object = true;
       ++counted;
     }
+    // Only what freeing the frame needs stays (its slots and frame object).
+    frame.function = std::string();
+    frame.slot_names = std::vector<std::string>();
+    frame.stack = std::vector<ObjectId>();
+    frame.slots.shrink_to_fit();
   }
+  heap.held_traceback_frames() += traceback.frames.size();
   traceback.traceback_objects = static_cast<uint32_t>(traceback.frames.size()) + 1;
   counted += traceback.traceback_objects;
   ++heap.frames().at(traceback.catching_frame).held_tracebacks;
@@ -33,6 +41,7 @@ HeldTraceback TakeHeldTraceback(Heap& heap, ObjectId exception) {
   if (it == heap.held_tracebacks().end()) return HeldTraceback();
   HeldTraceback traceback = std::move(it->second);
   heap.held_tracebacks().erase(it);
+  heap.held_traceback_frames() -= traceback.frames.size();
   if (traceback.catching_frame < heap.frames().depth()) {
     uint32_t& held = heap.frames().at(traceback.catching_frame).held_tracebacks;
     if (held > 0) --held;

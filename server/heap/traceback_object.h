@@ -15,6 +15,11 @@
 
 namespace heapsim {
 
+// The frames the tracebacks of one session's kept exceptions may hold
+// together: past it, keeping one more stops the run (a limit, exit 3), as
+// CPython's frame objects would cost memory heapsim does not allocate.
+inline constexpr uint64_t kMaxHeldTracebackFrames = uint64_t{1} << 20;
+
 // Frees one frame a traceback kept: its locals in order, then its frame
 // object (frame_dealloc), ending a 3.11+ frame object heapsim counted.
 void ReleaseTracebackFrame(Heap& heap, Frame& frame);

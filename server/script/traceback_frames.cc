@@ -57,6 +57,12 @@ bool Interpreter::KeepHandledTraceback(ObjectId exception, UnwoundFrames& handle
     RefuseOverPendingError(absl::StrCat("an exception object that outlives its handler, ", std::string(why)));
     return false;
   }
+  if (heap_.held_traceback_frames() + handled.own.size() > kMaxHeldTracebackFrames) {
+    Raise(absl::ResourceExhaustedError(absl::StrCat(
+        "traceback limit reached: exceptions kept past their handlers would hold more than ",
+        kMaxHeldTracebackFrames, " frames")));
+    return false;
+  }
   if (session_.traceback_kept.empty()) {
     session_.traceback_kept = absl::StrCat("an exception object kept past its handler (line ",
                                            context_.position.line, ")");
