@@ -15,6 +15,7 @@
 
 #include "server/heap/object.h"
 #include "server/script/operators.h"
+#include "server/script/parse_arena.h"
 
 namespace heapsim::script {
 
@@ -33,13 +34,13 @@ enum class Scope : uint8_t {
 
 // A resolved name.
 struct NameRef {
-  Scope scope = Scope::kGlobal;
-  uint32_t slot = 0;          // for kFast and kCell
-  ObjectId key = kNoObject;   // the interned str (owned by the program)
-  int64_t hash = 0;           // hash(key)
   std::string text;
+  int64_t hash = 0;           // hash(key)
+  ObjectId key = kNoObject;   // the interned str (owned by the program)
+  uint32_t slot = 0;          // for kFast and kCell
   // kGlobal: the globals entry last found holding `key` (checked on use).
   mutable uint32_t cached_entry = 0xffffffff;
+  Scope scope = Scope::kGlobal;
 };
 
 // A literal as the parser read it; the compiler makes the constant object.
@@ -57,15 +58,15 @@ enum class LiteralKind : uint8_t {
 };
 
 struct Literal {
-  LiteralKind kind = LiteralKind::kNone;
   std::string text;
-  int base = 10;
+  LiteralKind kind = LiteralKind::kNone;
+  uint8_t base = 10;
 };
 
 struct Expr;
 struct Stmt;
-using ExprPtr = std::unique_ptr<Expr>;
-using StmtPtr = std::unique_ptr<Stmt>;
+using ExprPtr = ParseNodePtr<Expr>;  // nodes live in the program's ParseArena
+using StmtPtr = ParseNodePtr<Stmt>;
 using Block = std::vector<StmtPtr>;
 
 enum class ExprKind : uint8_t {
@@ -129,39 +130,42 @@ struct AdaptiveSite {
   uint16_t counter = 0;
 };
 
+// Fields are grouped by alignment (the tree has a node per token or so).
 struct Expr {
-  ExprKind kind = ExprKind::kConstant;
+  Literal literal;  // kConstant until compiled
+  NameRef name;
+  std::vector<ExprPtr> operands;
+  std::vector<Keyword> keywords;
+  std::vector<CompareOp> compare_ops;
+  // Comprehensions: the kind, the element (operands[0], and operands[1] as
+  // the value of a dict comprehension), the clauses, and the code unit that
+  // runs them (kNoUnit when inlined, 3.12+).
+  std::vector<ComprehensionClause> clauses;
+  // Inlined comprehensions (3.12+): the enclosing frame's slots they use,
+  // cleared when they finish.
+  std::vector<uint32_t> hidden_slots;
   Position position;
+  ObjectId constant = kNoObject;
+  uint32_t unit = 0;
+  // kAttribute callees: the builtin method last found for a receiver type
+  // (an inline cache, as CPython's specialising interpreter keeps).
+  mutable int32_t cached_method = -1;
+  mutable TypeTag cached_type = TypeTag::kNone;
+  // kBinary: its BINARY_OP site; kCall: its CALL site.
+  mutable AdaptiveSite adaptive_site;
+  ExprKind kind = ExprKind::kConstant;
   // An attribute (or a call or subscript of one) whose name is on a later
   // line than the expression starts: the line CPython attributes its
   // operation to differs between versions, so tracemalloc's is unknown.
   bool line_ambiguous = false;
-  ObjectId constant = kNoObject;
-  Literal literal;  // kConstant until compiled
-  NameRef name;
   BinaryOp binary_op = BinaryOp::kAdd;
   UnaryOp unary_op = UnaryOp::kNeg;
-  std::vector<CompareOp> compare_ops;
-  std::vector<ExprPtr> operands;
-  std::vector<Keyword> keywords;
   DisplayBuild display = DisplayBuild::kExact;
   // A tuple built with one BUILD_TUPLE whatever its length (MAKE_FUNCTION's
   // annotations), never through a list.
   bool fixed_display = false;
-  // Comprehensions: the kind, the element (operands[0], and operands[1] as
-  // the value of a dict comprehension), the clauses, and the code unit that
-  // runs them (kNoUnit when inlined, 3.12+).
   ComprehensionKind comprehension = ComprehensionKind::kList;
-  std::vector<ComprehensionClause> clauses;
-  uint32_t unit = 0;
-  // Inlined comprehensions (3.12+): the enclosing frame's slots they use,
-  // cleared when they finish.
-  std::vector<uint32_t> hidden_slots;
   char conversion = 0;  // 'r', 's', 'a' or 0, for kFormat
-  // kAttribute callees: the builtin method last found for a receiver type
-  // (an inline cache, as CPython's specialising interpreter keeps).
-  mutable TypeTag cached_type = TypeTag::kNone;
-  mutable int32_t cached_method = -1;
   // kCompare: the test of a branch (see specialised_compare.h), and the
   // operand kind its site was specialised for once warm.
   bool jump_test = false;
@@ -169,8 +173,6 @@ struct Expr {
   // kAttribute: whether the site ran before, so that 3.12+'s LOAD_ATTR and
   // LOAD_SUPER_ATTR run specialised.
   mutable bool site_warm = false;
-  // kBinary: its BINARY_OP site; kCall: its CALL site.
-  mutable AdaptiveSite adaptive_site;
 };
 
 enum class StmtKind : uint8_t {
@@ -206,23 +208,15 @@ struct ExceptHandler {
   Position position;
 };
 
+// Fields are grouped by alignment.
 struct Stmt {
-  StmtKind kind = StmtKind::kPass;
-  Position position;
-  // A compound statement whose header (up to its ':') spans several lines:
-  // which line CPython gives the header's own operations is not modelled.
-  bool header_spans_lines = false;
-  bool echo = false;               // interactive expression statements
   std::vector<ExprPtr> targets;
   ExprPtr value;
   ExprPtr message;                 // assert: the message; raise: the cause (`from`)
-  BinaryOp binary_op = BinaryOp::kAdd;
-  mutable AdaptiveSite binary_site;  // kAugAssign's BINARY_OP
   Block body;
   Block orelse;
   Block finalbody;
   std::vector<ExceptHandler> handlers;
-  uint32_t unit = 0;               // def/class
   NameRef name;                    // def/class binding
   std::vector<ExprPtr> defaults;   // def: positional defaults
   std::vector<ExprPtr> kw_defaults;  // def: keyword-only defaults (null: none)
@@ -236,10 +230,19 @@ struct Stmt {
   // when `annotation_evaluated` (module and class bodies), stored for a
   // simple name through `annotation_store` (`__annotations__['name']`).
   ExprPtr annotation;
-  bool annotation_evaluated = false;
   ExprPtr annotation_store;
   std::vector<std::pair<std::string, NameRef>> imports;
   std::string import_from;         // `from M import ...`: M
+  Position position;
+  uint32_t unit = 0;               // def/class
+  mutable AdaptiveSite binary_site;  // kAugAssign's BINARY_OP
+  StmtKind kind = StmtKind::kPass;
+  // A compound statement whose header (up to its ':') spans several lines:
+  // which line CPython gives the header's own operations is not modelled.
+  bool header_spans_lines = false;
+  bool echo = false;               // interactive expression statements
+  BinaryOp binary_op = BinaryOp::kAdd;
+  bool annotation_evaluated = false;
 };
 
 // What kind of body a code unit is.

@@ -211,6 +211,7 @@ absl::StatusOr<std::shared_ptr<Program>> Compiler::Run() {
   for (const NameRef* use : tree_.scopes[0].uses) {
     if (use->text == "super") program_->module_names_super = true;
   }
+  program_->parse_arena = std::move(tree_.arena);
   program_->units = std::move(tree_.units);
   return program_;
 }

@@ -78,7 +78,7 @@ void Compiler::MakeLiterals() {
 }
 
 void Compiler::MakeConstant(ExprPtr& expr, Ref value) {
-  auto constant = std::make_unique<Expr>();
+  auto constant = tree_.arena->New<Expr>();
   constant->kind = ExprKind::kConstant;
   constant->position = expr->position;
   constant->constant = value.get();
@@ -193,10 +193,10 @@ void Compiler::PackPlainRuns(Expr& display) {
       // *(items,): the run as a tuple display, folded to a constant when
       // its items are constants (as CPython 3.8's peephole optimiser
       // does); in a set display, *{items} (BUILD_SET).
-      run = std::make_unique<Expr>();
+      run = tree_.arena->New<Expr>();
       run->kind = ExprKind::kStarred;
       run->position = item->position;
-      auto packed = std::make_unique<Expr>();
+      auto packed = tree_.arena->New<Expr>();
       packed->kind = display.kind == ExprKind::kSet ? ExprKind::kSet : ExprKind::kTuple;
       packed->position = item->position;
       run->operands.push_back(std::move(packed));

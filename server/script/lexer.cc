@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "server/heap/str_kind.h"
+#include "server/script/huge_pages.h"
 
 namespace heapsim::script {
 
@@ -288,6 +289,11 @@ absl::Status Lexer::CheckUtf8() const {
 
 absl::StatusOr<std::vector<Token>> Lexer::Run() {
   if (absl::Status utf8 = CheckUtf8(); !utf8.ok()) return utf8;
+  // Room for one token per three bytes of source (about what dense code
+  // has), so that a long script's tokens are not copied as the vector grows;
+  // the pages of the reserve nobody writes cost nothing.
+  tokens_.reserve(src_.size() / 3 + 16);
+  AdviseHugePages(tokens_.data(), tokens_.capacity() * sizeof(Token));
   bool at_line_start = true;
   while (true) {
     if (at_line_start && depth_ == 0) {
@@ -324,13 +330,15 @@ absl::StatusOr<std::vector<Token>> Lexer::Run() {
     if (IsNameStart(uc)) {
       size_t end = pos_;
       while (end < src_.size() && IsNameChar(static_cast<unsigned char>(src_[end]))) ++end;
-      const std::string word = absl::AsciiStrToLower(std::string(src_.substr(pos_, end - pos_)));
       const char next = end < src_.size() ? src_[end] : '\0';
-      const bool prefix = word.size() <= 2 && word.find_first_not_of("rbfu") == std::string::npos &&
-                          (next == '\'' || next == '"') &&
-                          word != "bb" && word != "ff" && word != "rr" && word != "uu" &&
-                          !(word.find('u') != std::string::npos && word.size() > 1) &&
-                          !(word.find('b') != std::string::npos && word.find('f') != std::string::npos);
+      bool prefix = false;
+      if (end - pos_ <= 2 && (next == '\'' || next == '"')) {
+        const std::string word = absl::AsciiStrToLower(std::string(src_.substr(pos_, end - pos_)));
+        prefix = word.find_first_not_of("rbfu") == std::string::npos && word != "bb" &&
+                 word != "ff" && word != "rr" && word != "uu" &&
+                 !(word.find('u') != std::string::npos && word.size() > 1) &&
+                 !(word.find('b') != std::string::npos && word.find('f') != std::string::npos);
+      }
       if (prefix) {
         if (absl::Status s = LexString(end - pos_, &token); !s.ok()) return s;
       } else {
@@ -346,7 +354,7 @@ absl::StatusOr<std::vector<Token>> Lexer::Run() {
     } else {
       token.kind = TokenKind::kOperator;
       for (std::string_view op : kOperators) {
-        if (src_.substr(pos_, op.size()) == op) {
+        if (op[0] == c && src_.substr(pos_, op.size()) == op) {
           token.text = std::string(op);
           break;
         }

@@ -10,6 +10,7 @@
 #ifndef HEAPSIM_SERVER_SCRIPT_PARSER_H_
 #define HEAPSIM_SERVER_SCRIPT_PARSER_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,8 @@ struct UnitScope {
 };
 
 struct ParseTree {
+  // Where the nodes of `units` live (declared first: destroyed last).
+  std::unique_ptr<ParseArena> arena = std::make_unique<ParseArena>();
   std::vector<CodeUnit> units;   // units[0] is the module (or expression)
   std::vector<UnitScope> scopes;  // by unit
   std::vector<Expr*> literals;    // every literal, in source order

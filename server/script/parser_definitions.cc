@@ -192,7 +192,7 @@ bool Parser::ParseParameters(uint32_t unit_index, std::string_view closer, bool 
 }
 
 StmtPtr Parser::ParseFunctionDef() {
-  auto stmt = std::make_unique<Stmt>();
+  auto stmt = tree_.arena->New<Stmt>();
   stmt->kind = StmtKind::kFunctionDef;
   stmt->position = Cur().position;
   ++index_;
@@ -231,7 +231,7 @@ StmtPtr Parser::ParseFunctionDef() {
 }
 
 StmtPtr Parser::ParseClassDef() {
-  auto stmt = std::make_unique<Stmt>();
+  auto stmt = tree_.arena->New<Stmt>();
   stmt->kind = StmtKind::kClassDef;
   stmt->position = Cur().position;
   ++index_;

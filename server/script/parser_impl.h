@@ -294,7 +294,7 @@ class Parser {
 
   // --- Expressions.
   ExprPtr NewExpr(ExprKind kind, Position at) {
-    auto expr = std::make_unique<Expr>();
+    ExprPtr expr = tree_.arena->New<Expr>();
     expr->kind = kind;
     expr->position = at;
     return expr;

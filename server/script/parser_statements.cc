@@ -121,7 +121,7 @@ StmtPtr Parser::ParseSmallStatement() {
                                     : kPegStatementLevels;
   Nest small_stmt(this, {.ll1 = flow ? 4 : 3, .peg = peg});
   if (failed()) return nullptr;
-  auto stmt = std::make_unique<Stmt>();
+  auto stmt = tree_.arena->New<Stmt>();
   stmt->position = t.position;
   if (t.kind == TokenKind::kName) {
     const std::string& word = t.text;
@@ -199,7 +199,7 @@ StmtPtr Parser::ParseSmallStatement() {
 }
 
 StmtPtr Parser::ParseExpressionStatement() {
-  auto stmt = std::make_unique<Stmt>();
+  auto stmt = tree_.arena->New<Stmt>();
   stmt->position = Cur().position;
   const bool parenthesized = IsOp("(");
   const size_t uses_mark = scope().uses.size();
@@ -322,7 +322,7 @@ StmtPtr Parser::ParseAnnotatedAssignment(StmtPtr stmt, ExprPtr target, size_t us
   if (evaluated) tree_.units[unit_].setup_annotations = true;
   const std::string key = simple ? target->name.text : "";
   if (value) {
-    auto assign = std::make_unique<Stmt>();
+    auto assign = tree_.arena->New<Stmt>();
     assign->kind = StmtKind::kAssign;
     assign->position = stmt->position;
     assign->value = std::move(value);
@@ -387,7 +387,7 @@ bool Parser::CheckTarget(const Expr& target, bool del) {
 }
 
 StmtPtr Parser::ParseDelete() {
-  auto stmt = std::make_unique<Stmt>();
+  auto stmt = tree_.arena->New<Stmt>();
   stmt->kind = StmtKind::kDelete;
   stmt->position = Cur().position;
   ++index_;
@@ -428,7 +428,7 @@ bool Parser::ReadModuleName(std::string* module) {
 }
 
 StmtPtr Parser::ParseImport() {
-  auto stmt = std::make_unique<Stmt>();
+  auto stmt = tree_.arena->New<Stmt>();
   stmt->kind = StmtKind::kImport;
   stmt->position = Cur().position;
   ++index_;
@@ -447,7 +447,7 @@ StmtPtr Parser::ParseImport() {
 }
 
 StmtPtr Parser::ParseFromImport() {
-  auto stmt = std::make_unique<Stmt>();
+  auto stmt = tree_.arena->New<Stmt>();
   stmt->kind = StmtKind::kImport;
   stmt->position = Cur().position;
   ++index_;
@@ -462,7 +462,7 @@ StmtPtr Parser::ParseFromImport() {
   }
   const bool parenthesized = AcceptOp("(");
   // The names as CPython's IMPORT_NAME gets them: a constant tuple of str.
-  auto fromlist = std::make_unique<Expr>();
+  auto fromlist = tree_.arena->New<Expr>();
   fromlist->kind = ExprKind::kTuple;
   fromlist->position = Cur().position;
   do {
@@ -494,7 +494,7 @@ StmtPtr Parser::ParseFromImport() {
 }
 
 StmtPtr Parser::ParseIf() {
-  auto stmt = std::make_unique<Stmt>();
+  auto stmt = tree_.arena->New<Stmt>();
   stmt->kind = StmtKind::kIf;
   stmt->position = Cur().position;
   ++index_;  // 'if' or 'elif'
@@ -514,7 +514,7 @@ StmtPtr Parser::ParseIf() {
 }
 
 StmtPtr Parser::ParseWhile() {
-  auto stmt = std::make_unique<Stmt>();
+  auto stmt = tree_.arena->New<Stmt>();
   stmt->kind = StmtKind::kWhile;
   stmt->position = Cur().position;
   ++index_;
@@ -530,7 +530,7 @@ StmtPtr Parser::ParseWhile() {
 }
 
 StmtPtr Parser::ParseFor() {
-  auto stmt = std::make_unique<Stmt>();
+  auto stmt = tree_.arena->New<Stmt>();
   stmt->kind = StmtKind::kFor;
   stmt->position = Cur().position;
   ++index_;
@@ -591,7 +591,7 @@ StmtPtr Parser::ParseWith() {
 }
 
 StmtPtr Parser::ParseWithItems() {
-  auto stmt = std::make_unique<Stmt>();
+  auto stmt = tree_.arena->New<Stmt>();
   stmt->kind = StmtKind::kWith;
   stmt->position = Cur().position;
   stmt->value = ParseTest();
@@ -614,7 +614,7 @@ StmtPtr Parser::ParseWithItems() {
 }
 
 StmtPtr Parser::ParseTry() {
-  auto stmt = std::make_unique<Stmt>();
+  auto stmt = tree_.arena->New<Stmt>();
   stmt->kind = StmtKind::kTry;
   stmt->position = Cur().position;
   ++index_;

@@ -22,6 +22,8 @@ struct Program {
   // The name CPython's frames show for it (co_filename): `filename`, or
   // the absolute path of a script where the profile makes it absolute.
   std::string shown_filename;
+  // Where the units' parse trees live (declared before them: freed after).
+  std::unique_ptr<ParseArena> parse_arena;
   std::vector<CodeUnit> units;  // units[0] is the module body
   // References the program owns in the heap: code objects, interned names,
   // and the constants' extra reference held on behalf of the parse tree
