@@ -449,6 +449,13 @@ Ref ModuleCall::Run() {
                                      "run an automatic collection"));
         return Ref();
       }
+      if (!heap_.held_tracebacks().empty()) {
+        // The kept frames' objects refer to their locals, and tracebacks to
+        // those frames.
+        interp_.Refuse("gc.get_referrers() while an exception kept past its handler holds its "
+                       "traceback (traceback and frame objects are not modelled as objects)");
+        return Ref();
+      }
       std::vector<ObjectId> targets;
       for (const Ref& a : args_.positional) targets.push_back(a.get());
       std::vector<ObjectId> referrers;
@@ -491,6 +498,11 @@ Ref ModuleCall::Run() {
             (heap_.type_of(a.get()) == TypeTag::kWeakRef && heap_.weakref(a.get()).key != kNoObject)) {
           interp_.Refuse(absl::StrCat("gc.get_referents() of a ", TypeName(heap_, a.get()),
                                       " (weakref.py's objects are not modelled one by one)"));
+          return Ref();
+        }
+        if (heap_.held_traceback(a.get()) != nullptr) {
+          interp_.Refuse("gc.get_referents() of an exception holding its traceback (traceback "
+                         "objects are not modelled as objects)");
           return Ref();
         }
         if (heap_.type_of(a.get()) == TypeTag::kFunction) {

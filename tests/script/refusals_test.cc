@@ -337,6 +337,9 @@ const std::vector<Refusal>& RefusedPrograms() {
        "e.__traceback__ of an exception that may have a traceback"},
       {"try:\n    raise KeyError(1)\nexcept KeyError as e:\n    k = e\nprint(id(k))\n",
        "id() after an exception object kept past its handler"},
+      {"import gc\ntry:\n    raise KeyError(1)\nexcept KeyError as e:\n    k = e\n"
+       "print(gc.get_referents(k))\n",
+       "gc.get_referents() of an exception holding its traceback"},
       // array.array's corners: an address, arguments and names not modelled.
       {"import array\nprint(array.array('i').buffer_info())\n", "array.buffer_info()"},
       {"import array\nprint(array.array('i', [1]).index(1, 0))\n",
