@@ -16,6 +16,7 @@
 #include "server/heap/partial_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/slotted_object.h"
+#include "server/heap/traceback_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/weak_container_object.h"
 #include "server/heap/weakref_object.h"
@@ -94,11 +95,13 @@ void DeallocSet(Heap& heap, ObjectId id) {
 
 void DeallocInstance(Heap& heap, ObjectId id) {
   InstanceBody body = std::move(heap.instance(id));
+  HeldTraceback traceback = TakeHeldTraceback(heap, id);
   // subtype_dealloc: clear_slots for each class, most derived first.
   ForEachSlotIndex(heap, body.cls, [&](uint32_t i) { DropIfSet(heap, body.slots[i]); });
   DropIfSet(heap, body.dict);
   for (ObjectId value : body.values) DropIfSet(heap, value);
-  DropIfSet(heap, body.args);  // BaseException_clear: the dict, then args
+  DropIfSet(heap, body.args);  // BaseException_clear: the dict, args, traceback
+  ReleaseTraceback(heap, std::move(traceback));
   heap.FreeBuffer(body.values_block);
   heap.ReleaseObject(id, /*keep_block=*/false);
   heap.DecRef(body.cls);
@@ -394,12 +397,15 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       return;
     }
     case TypeTag::kException: {
-      // BaseException_clear: args, then the cause, before the block.
+      // BaseException_clear: args, the traceback, then the cause, before
+      // the block.
       const ExceptionBody& body = heap.exception(id);
       const ObjectId args = body.args;
       const ObjectId cause = body.cause;
+      HeldTraceback traceback = TakeHeldTraceback(heap, id);
       heap.ReleaseObject(id, /*keep_block=*/false);
       DropIfSet(heap, args);
+      ReleaseTraceback(heap, std::move(traceback));
       DropIfSet(heap, cause);
       return;
     }

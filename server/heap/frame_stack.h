@@ -29,9 +29,27 @@ struct Frame {
   // exception caught in it; heapsim only counts it (Heap::
   // CountUnmodelledGcObject) until the frame ends.
   bool counted_frame_object = false;
+  // Exceptions caught in this frame whose traceback they kept past their
+  // handler (HeldTraceback) refers to the frame: it must not end first.
+  uint32_t held_tracebacks = 0;
   // Objects the frame's running statements hold, CPython's value stack
   // (for-loop iterators): borrowed, the statements own the references.
   std::vector<ObjectId> stack;
+};
+
+// The traceback of an exception that outlived the handler that caught it
+// (traceback_object.h): the frames it left, innermost first, which it frees
+// in that order before the exception's cause, and the GC objects CPython
+// made for it that heapsim only counts.
+struct HeldTraceback {
+  std::vector<Frame> frames;
+  // Its traceback objects, one per frame it passed (the catching frame's
+  // included), counted in generation 0 (as from 3.11 the frames' objects
+  // are, Frame::counted_frame_object).
+  uint32_t traceback_objects = 0;
+  // The frame (its FrameStack index) whose except clause caught it, which
+  // the traceback's outermost entry refers to; still running.
+  size_t catching_frame = 0;
 };
 
 class FrameStack {

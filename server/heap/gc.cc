@@ -20,6 +20,7 @@
 #include "server/heap/list_object.h"
 #include "server/heap/referents.h"
 #include "server/heap/slotted_object.h"
+#include "server/heap/traceback_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/weak_container_object.h"
 #include "server/heap/weakref_object.h"
@@ -121,6 +122,7 @@ void ClearReferences(Heap& heap, ObjectId id) {
       if (dict != kNoObject) heap.DecRef(dict);
       const ObjectId args = std::exchange(heap.instance(id).args, kNoObject);
       if (args != kNoObject) heap.DecRef(args);
+      ReleaseHeldTraceback(heap, id);
       return;
     }
     case TypeTag::kFunction: {
@@ -155,6 +157,7 @@ void ClearReferences(Heap& heap, ObjectId id) {
     case TypeTag::kException: {
       const ObjectId args = std::exchange(heap.exception(id).args, kNoObject);
       if (args != kNoObject) heap.DecRef(args);
+      ReleaseHeldTraceback(heap, id);
       return;
     }
     default:
@@ -345,6 +348,11 @@ CollectResult Collect(Heap& heap, int generation, const FinalizerRunner& run_fin
       gc.timing.refusal =
           "a collection that frees a collections.namedtuple class (the objects namedtuple() "
           "made for it are not modelled)";
+    }
+    if (heap.held_traceback(id) != nullptr && gc.timing.refusal.empty()) {
+      gc.timing.refusal =
+          "a collection that frees an exception holding its traceback (the traceback and "
+          "frame objects it would free are not modelled one by one)";
     }
     if (heap.type_of(id) == TypeTag::kClass && heap.cls(id).dataclass) {
       frees_dataclass = true;

@@ -502,6 +502,18 @@ class Heap {
 
   FrameStack& frames() { return frames_; }
   const FrameStack& frames() const { return frames_; }
+  // The tracebacks of exceptions that outlived their handlers, by exception
+  // (traceback_object.h keeps them).
+  using HeldTracebacks = absl::flat_hash_map<ObjectId, HeldTraceback>;
+  HeldTracebacks& held_tracebacks() { return held_tracebacks_; }
+  // The frames they hold together (traceback_object.cc keeps the count).
+  uint64_t& held_traceback_frames() { return held_traceback_frames_; }
+  // The traceback exception `id` holds, or null.
+  const HeldTraceback* held_traceback(ObjectId id) const {
+    if (held_tracebacks_.empty()) return nullptr;
+    auto it = held_tracebacks_.find(id);
+    return it == held_tracebacks_.end() ? nullptr : &it->second;
+  }
 
   // Generators freed before they finished (IteratorBody::needs_close), by
   // their IteratorBody::generator, in order. Unclosed ones are those whose
@@ -785,6 +797,8 @@ class Heap {
   GcState gc_;
   uint32_t recursion_limit_ = kDefaultRecursionLimit;
   FrameStack frames_;
+  HeldTracebacks held_tracebacks_;
+  uint64_t held_traceback_frames_ = 0;
 
   // The trashcan: deallocations nested deeper than the profile's limit are
   // deferred, newest first, until the outermost one finishes.

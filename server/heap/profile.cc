@@ -256,6 +256,7 @@ constexpr Profile Py38() {
       .default_encoding_static = false,
       .gc_startup_frozen = 0,
       .gc_has_is_finalized = false,
+      .sys_has_exception = false,
       .gc_resurrection_revives_all = true,
       .startup_free_lists = {.floats = 3, .lists = 6, .dicts = 9, .tuples = {9, 5, 4, 1, 4, 3, 10,
                                                                              6, 3, 1, 1, 2, 0, 3,
@@ -458,6 +459,7 @@ constexpr Profile Py311() {
   p.special_names.made_on_first_use = false;
   p.repr_state.key_made_on_first_use = false;
   p.exception_frees_traceback_first = true;
+  p.sys_has_exception = true;
   p.math.pow_zero_to_minus_inf_fails = false;
   p.random.frame_slots = {};  // frames live on the interpreter's own stack
   p.random.choice_checks_length = true;

@@ -820,6 +820,8 @@ struct Profile {
   uint32_t gc_startup_frozen;
   // The gc module has is_finalized (3.9+).
   bool gc_has_is_finalized;
+  // The sys module has exception() (3.11+).
+  bool sys_has_exception;
   // True (3.8): when a finalizer run by a collection resurrects any of the
   // unreachable objects, all of them survive (check_garbage); false (3.9+):
   // only the resurrected ones and what they reach (handle_resurrected_objects).

@@ -5,6 +5,7 @@
 #define HEAPSIM_SERVER_HEAP_REFERENTS_H_
 
 #include "server/heap/heap.h"
+#include "server/heap/traceback_object.h"
 
 namespace heapsim {
 
@@ -70,6 +71,7 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
         visit(body.cls);
         visit_if_set(body.dict);
         visit(body.args);
+        ForEachTracebackReference(heap, id, visit);
         return;
       }
       for (ObjectId value : body.values) visit_if_set(value);
@@ -209,6 +211,7 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
     }
     case TypeTag::kException:
       visit_if_set(heap.exception(id).args);
+      ForEachTracebackReference(heap, id, visit);
       visit_if_set(heap.exception(id).cause);
       return;
     case TypeTag::kModule:

@@ -131,6 +131,8 @@ enum class Builtin : uint16_t {
   kSysGetRecursionLimit,
   kSysSetRecursionLimit,
   kSysGetDefaultEncoding,
+  kSysExcInfo,
+  kSysException,
   kGcGetDebug,
   kGcSetDebug,
   kGcGetStats,

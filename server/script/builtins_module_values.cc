@@ -139,6 +139,7 @@ ObjectId SessionValue(Interpreter& interp, std::string_view key) {
 
 bool ModuleFunctionExists(const Profile& profile, Builtin builtin) {
   if (builtin == Builtin::kGcIsFinalized) return profile.gc_has_is_finalized;
+  if (builtin == Builtin::kSysException) return profile.sys_has_exception;
   if (builtin == Builtin::kMathLcm) return profile.math.variadic_gcd;
   if (builtin == Builtin::kOperatorCall) return profile.operator_has_call;
   if (builtin == Builtin::kTypeItertoolsPairwise) return profile.itertools.has_pairwise;

@@ -449,6 +449,13 @@ Ref ModuleCall::Run() {
                                      "run an automatic collection"));
         return Ref();
       }
+      if (!heap_.held_tracebacks().empty()) {
+        // The kept frames' objects refer to their locals, and tracebacks to
+        // those frames.
+        interp_.Refuse("gc.get_referrers() while an exception kept past its handler holds its "
+                       "traceback (traceback and frame objects are not modelled as objects)");
+        return Ref();
+      }
       std::vector<ObjectId> targets;
       for (const Ref& a : args_.positional) targets.push_back(a.get());
       std::vector<ObjectId> referrers;
@@ -491,6 +498,11 @@ Ref ModuleCall::Run() {
             (heap_.type_of(a.get()) == TypeTag::kWeakRef && heap_.weakref(a.get()).key != kNoObject)) {
           interp_.Refuse(absl::StrCat("gc.get_referents() of a ", TypeName(heap_, a.get()),
                                       " (weakref.py's objects are not modelled one by one)"));
+          return Ref();
+        }
+        if (heap_.held_traceback(a.get()) != nullptr) {
+          interp_.Refuse("gc.get_referents() of an exception holding its traceback (traceback "
+                         "objects are not modelled as objects)");
           return Ref();
         }
         if (heap_.type_of(a.get()) == TypeTag::kFunction) {
@@ -554,6 +566,25 @@ Ref ModuleCall::Run() {
       return SetRecursionLimit();
     case Builtin::kSysGetDefaultEncoding:
       return GetDefaultEncoding();
+    case Builtin::kSysExcInfo:
+    case Builtin::kSysException: {
+      if (!Arity(0, 0)) return Ref();
+      const bool exc_info = builtin_ == Builtin::kSysExcInfo;
+      const std::string what = exc_info ? "sys.exc_info()" : "sys.exception()";
+      if (interp_.FinallyRunsForException()) {
+        // CPython's finally block runs as a handler of the pending exception.
+        interp_.Refuse(absl::StrCat(what, " in a finally block running for an exception"));
+        return Ref();
+      }
+      const ObjectId handled = interp_.HandledException();
+      if (handled != kNoObject && exc_info) {
+        interp_.Refuse("sys.exc_info() while an exception is handled (its traceback object is "
+                       "not modelled as an object)");
+        return Ref();
+      }
+      if (exc_info) return NewTupleOf(heap_, {heap_.none(), heap_.none(), heap_.none()});
+      return heap_.NewRef(handled != kNoObject ? handled : heap_.none());
+    }
     case Builtin::kGcGetDebug:
       if (!Arity(0, 0)) return Ref();
       return Int(gc.debug);

@@ -212,6 +212,8 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"sys", "getrecursionlimit", Builtin::kSysGetRecursionLimit},
     {"sys", "setrecursionlimit", Builtin::kSysSetRecursionLimit},
     {"sys", "getdefaultencoding", Builtin::kSysGetDefaultEncoding},
+    {"sys", "exc_info", Builtin::kSysExcInfo},
+    {"sys", "exception", Builtin::kSysException},
     {"gc", "get_debug", Builtin::kGcGetDebug},
     {"gc", "set_debug", Builtin::kGcSetDebug},
     {"gc", "get_stats", Builtin::kGcGetStats},

@@ -159,6 +159,7 @@ Ref GeneratorNext(Interpreter& interp, ObjectId generator) {
     ObjectId& slot = heap.frames().at(frame).slots[i];
     if (!done) heap.iterator(generator).held[i] = std::exchange(slot, kNoObject);
   }
+  if (!result) interp.NoteFrameLeftUnkept();
   PopCallFrame(heap);
   heap.iterator(generator).index = static_cast<int64_t>(level);
   if (done) {

@@ -147,6 +147,7 @@ Ref GeneratorFunctions::Resume(Interpreter& interp, ObjectId generator, Ref sent
     body.stack.clear();
   }
   RunFiber(interp, run, site, std::move(slots), run.stack);
+  if (run.finished) interp.NoteFrameLeftUnkept();
   Frame frame = heap.frames().Pop();
   IteratorBody& body = heap.iterator(generator);
   if (!run.finished) {

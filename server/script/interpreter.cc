@@ -518,9 +518,10 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     }
     if (name == "__class__") return heap_.NewRef(cls);
     if (const ObjectId args = heap_.instance(object).args; args != kNoObject) {
-      // BaseException's attributes: args (a data descriptor), and the
-      // methods and traceback fields heapsim does not model.
+      // BaseException's attributes: args and __traceback__ (data
+      // descriptors), and the methods heapsim does not model.
       if (name == "args") return heap_.NewRef(args);
+      if (name == "__traceback__") return ExceptionTraceback(object);
       if ((name == "with_traceback" || name == "add_note") &&
           ClassLookup(heap_, cls, key.get()) == kNoObject &&
           InstanceGetAttr(heap_, object, key.get()) == kNoObject) {
@@ -695,6 +696,8 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     return maxlen < 0 ? heap_.NewRef(heap_.none()) : NewInt(heap_, maxlen);
   } else if (type == TypeTag::kException && name == "args") {
     return heap_.NewRef(heap_.exception(object).args);
+  } else if (type == TypeTag::kException && name == "__traceback__") {
+    return ExceptionTraceback(object);
   } else if (type == TypeTag::kSlice && (name == "start" || name == "stop" || name == "step")) {
     const SliceBody& s = heap_.slice(object);
     return heap_.NewRef(name == "start" ? s.start : name == "stop" ? s.stop : s.step);
@@ -777,6 +780,9 @@ bool Interpreter::SetAttr(ObjectId object, const std::string& name, ObjectId val
   if (heap_.type_of(object) == TypeTag::kWeakContainer) {
     return WeakContainerAttributeWrite(*this, object, name, value);
   }
+  if (name == "__traceback__" && ExceptionArgs(heap_, object) != kNoObject) {
+    return SetExceptionTraceback(object, value);
+  }
   if (RefusedAttributeWrite(object, name, false)) return false;
   const TypeTag type = heap_.type_of(object);
   Ref key = InternStr(heap_, name);
@@ -822,6 +828,9 @@ bool Interpreter::DelAttr(ObjectId object, const std::string& name) {
   }
   if (heap_.type_of(object) == TypeTag::kWeakContainer) {
     return WeakContainerAttributeWrite(*this, object, name, kNoObject);
+  }
+  if (name == "__traceback__" && ExceptionArgs(heap_, object) != kNoObject) {
+    return SetExceptionTraceback(object, kNoObject);
   }
   if (RefusedAttributeWrite(object, name, true)) return false;
   if (heap_.type_of(object) == TypeTag::kInstance) {

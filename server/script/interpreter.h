@@ -123,6 +123,10 @@ struct SessionState {
   // generated method's call) whose Python code's memory is not modelled;
   // empty while there is none (module_dataclasses.cc).
   std::string dataclasses_made;
+  // The first exception object kept past its handler, whose traceback and
+  // (3.11+) frame objects' blocks are not allocated in the model; empty
+  // while there is none (traceback_frames.cc).
+  std::string traceback_kept;
   // The programs compiled for the methods dataclass() generates (indices
   // into `programs`), and the instances whose generated __repr__ is
   // running (its recursion guard).
@@ -262,6 +266,16 @@ class Interpreter : public TracebackSource {
   // An except clause or a finally block runs for a Python exception, whose
   // traceback objects (not modelled) CPython holds meanwhile.
   bool TracebacksAlive() const { return tracebacks_alive_ != 0; }
+  // The exception the innermost running except clause handles (what
+  // sys.exception() returns), or kNoObject.
+  ObjectId HandledException() const { return handling_exception_.get(); }
+  // A finally block runs for a pending exception (which CPython handles
+  // meanwhile).
+  bool FinallyRunsForException() const { return finally_for_exception_ != 0; }
+  // A frame the pending error leaves is not kept in unwound_ (a generator's
+  // body, a class body, copy.py's and random.py's functions): the
+  // exception's traceback has an entry heapsim does not account for.
+  void NoteFrameLeftUnkept();
   // True while the call being made is the whole value of an expression
   // statement, its result dropped unseen (`gc.collect()` on a line of its
   // own); false for calls inside other expressions and for echoed ones.
@@ -597,8 +611,33 @@ class Interpreter : public TracebackSource {
   struct UnwoundFrames {
     std::vector<Frame> own;
     std::vector<Frame> context;
+    // The traceback is not one entry per frame of `own` plus the catching
+    // frame's (it passed a frame heapsim does not keep, such as a
+    // generator's, or `raise e` raised the handled exception again), or the
+    // exception has a __context__: it cannot outlive its handler.
+    bool untracked = false;
     bool empty() const { return own.empty() && context.empty(); }
   };
+  // The handled exception `exception` outlives its handler: its traceback
+  // keeps `handled`'s frames until it is freed (traceback_object.h), or
+  // false after refusing what heapsim does not model. `outer` is the
+  // exception an enclosing handler handles (kNoObject: none).
+  bool KeepHandledTraceback(ObjectId exception, UnwoundFrames& handled, ObjectId outer);
+  // Before the running call's frame ends: false after refusing an end
+  // while an exception it caught keeps its traceback (the frame object
+  // would keep the locals, and its callers' frames, alive).
+  bool CheckFrameEndsFreeOfTracebacks();
+  // e.__traceback__ of exception `exception`: None while it has none (it
+  // was never raised), refused otherwise (traceback objects are not
+  // modelled as objects).
+  Ref ExceptionTraceback(ObjectId exception);
+  // e.__traceback__ = value (kNoObject: del): None frees the traceback it
+  // holds (and the frames it keeps); false with BaseException_set_tb's
+  // TypeError for other values, or after a refusal.
+  bool SetExceptionTraceback(ObjectId exception, ObjectId value);
+  // Refuses `what` in place of a pending Python error (a pending refusal
+  // or limit stays).
+  void RefuseOverPendingError(std::string_view what);
   // 3.11+ (no heap frames): the traceback of an exception an except clause
   // catches needs the running frame's frame object, which CPython then
   // keeps until the frame ends; heapsim counts it (Frame::
@@ -681,6 +720,8 @@ class Interpreter : public TracebackSource {
   UnwoundFrames unwound_;
   // The except clauses and finally blocks running for a Python exception.
   uint32_t tracebacks_alive_ = 0;
+  // The finally blocks among them.
+  uint32_t finally_for_exception_ = 0;
   // The exception object error_ carries when the program raised one (`raise
   // e`, `raise E(...)`, a bare `raise`): the object its handler binds.
   Ref error_exception_;

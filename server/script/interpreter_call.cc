@@ -655,6 +655,7 @@ Ref Interpreter::CallFunction(ObjectId function, CallArgs args, CallSite site) {
   c_entered_depth_ -= c_entered;
   LeaveFrame();
   context_ = saved;
+  if (!CheckFrameEndsFreeOfTracebacks()) result.Reset();
   if (result) {
     PopCallFrame(heap_);
   } else {

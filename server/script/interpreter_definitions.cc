@@ -171,6 +171,7 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
   }
   LeaveFrame();
   context_ = saved;
+  NoteFrameLeftUnkept();
   PopCallFrame(heap_);
   if (flow == Flow::kError) return flow;
   const ObjectId object_type = session_.builtin_objects[static_cast<size_t>(Builtin::kTypeObject)];

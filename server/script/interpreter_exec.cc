@@ -214,6 +214,13 @@ Flow Interpreter::Exec(const Stmt& stmt) {
         if (!cause) return Flow::kError;
       }
       if (!InstantiateException(&exception)) return Flow::kError;
+      if (heap_.held_traceback(exception.get()) != nullptr) {
+        Refuse("raising again an exception object that outlived its handler (its traceback "
+               "would grow by the new raise's entries)");
+        return Flow::kError;
+      }
+      // Raising the handled exception again adds to its traceback.
+      if (exception.get() == handling_exception_.get()) unwound_.untracked = true;
       const bool of_script_class = heap_.type_of(exception.get()) == TypeTag::kInstance &&
                                    ExceptionArgs(heap_, exception.get()) != kNoObject;
       if (heap_.type_of(exception.get()) != TypeTag::kException && !of_script_class) {
@@ -481,12 +488,26 @@ Flow Interpreter::ExecTry(const Stmt& stmt) {
       }
       handling_ = outer;
       exception = std::exchange(handling_exception_, std::move(outer_exception));
-      if (heap_.object(exception.get()).refcount > 1 && !has_error()) {
-        // CPython's exception keeps its __traceback__ (and the frames it
-        // passed through) for as long as it lives.
-        Refuse("an exception object that outlives its handler (its __traceback__, which keeps "
-               "the frames it passed through alive, is not modelled)");
-        flow = Flow::kError;
+      // CPython's exception keeps its __traceback__ (and the frames it
+      // passed through) for as long as it lives: past the handler when
+      // something holds it other than the exception the handler raises
+      // (as itself, or as its __cause__).
+      const ObjectId pending_raise = error_exception_.get();
+      const bool python_error = PyErrorType(error_).has_value();
+      const uint32_t engine_refs =
+          1 + (pending_raise == exception.get() ? 1 : 0) +
+          (pending_raise != kNoObject && heap_.type_of(pending_raise) == TypeTag::kException &&
+                   heap_.exception(pending_raise).cause == exception.get()
+               ? 1
+               : 0);
+      if (heap_.object(exception.get()).refcount > engine_refs && (!has_error() || python_error)) {
+        if (python_error) {
+          RefuseOverPendingError("an exception object that outlives a handler that raises (its "
+                                 "traceback would be shared with the exception raised)");
+          flow = Flow::kError;
+        } else if (!KeepHandledTraceback(exception.get(), handled, handling_exception_.get())) {
+          flow = Flow::kError;
+        }
       }
       exception.Reset();
       if (flow == Flow::kError && PyErrorType(error_).has_value()) {
@@ -505,8 +526,10 @@ Flow Interpreter::ExecTry(const Stmt& stmt) {
     Ref pending_return = std::move(return_value_);
     const uint32_t pending_traceback = PyErrorType(pending).has_value() ? 1 : 0;
     tracebacks_alive_ += pending_traceback;
+    finally_for_exception_ += pending_traceback;
     const Flow final_flow = ExecBlock(stmt.finalbody);
     tracebacks_alive_ -= pending_traceback;
+    finally_for_exception_ -= pending_traceback;
     if (final_flow != Flow::kNormal) {
       // A pending exception becomes the context of one the finally block
       // raises, or is dropped by its return or break.

@@ -187,6 +187,7 @@ class PyCall {
     frame_ = heap_.frames().depth() - 1;
   }
   ~PyCall() {
+    interp_.NoteFrameLeftUnkept();
     PopCallFrame(heap_);
     stack_.clear();
     interp_.EndNativeCall();

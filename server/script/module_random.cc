@@ -112,6 +112,7 @@ class PyCall {
     frame_ = heap_.frames().depth() - 1;
   }
   ~PyCall() {
+    interp_.NoteFrameLeftUnkept();
     PopCallFrame(heap_);
     interp_.EndNativeCall();
   }

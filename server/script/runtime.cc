@@ -316,6 +316,14 @@ absl::Status Runtime::Shutdown(const absl::Status& program_status, const RunLimi
         "with an uncaught exception (its traceback keeps frames alive while the interpreter "
         "shuts down)");
   }
+  if (!heap.held_tracebacks().empty()) {
+    // CPython's collector meets the traceback and frame objects among
+    // __main__'s garbage, in an order heapsim does not model.
+    return absl::InvalidArgumentError(
+        "unsupported: finalizers (__del__) or weak reference callbacks due at exit while an "
+        "exception object keeps its traceback (its traceback and frame objects take part in "
+        "the last collection's order, which heapsim does not model)");
+  }
   absl::Status status;
   RunOnLargeStack([&]() {
     Interpreter interpreter(heap, session, limits, out);

@@ -520,6 +520,12 @@ bool RefuseAfterTracemallocObjects(Interpreter& interp, std::string_view what) {
                                "not modelled)"));
     return true;
   }
+  if (const std::string& code = interp.session().traceback_kept; !code.empty()) {
+    interp.Refuse(absl::StrCat(std::string(what), " after ", code,
+                               " (the blocks of its traceback and frame objects are not "
+                               "modelled)"));
+    return true;
+  }
   const std::string& first = interp.session().tracemalloc_objects_made;
   if (first.empty()) return false;
   interp.Refuse(absl::StrCat(std::string(what), " after ", first,

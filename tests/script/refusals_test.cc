@@ -319,10 +319,27 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"import gc\ngc.collect()\ndef f():\n    try:\n        raise ValueError\n    finally:\n"
        "        print(gc.get_count())\ntry:\n    f()\nexcept ValueError:\n    pass\n",
        "gc.get_count() while an exception is handled"},
-      {"e = ValueError('x')\ntry:\n    raise e\nexcept ValueError:\n    pass\n",
-       "an exception object that outlives its handler"},
-      {"saved = []\ntry:\n    [][1]\nexcept IndexError as e:\n    saved.append(e)\n",
-       "an exception object that outlives its handler"},
+      {"def g():\n    try:\n        raise KeyError(1)\n    except KeyError as e:\n"
+       "        return e\ng()\n",
+       "a call that ends while an exception it caught outlives it"},
+      {"saved = []\ntry:\n    try:\n        [][1]\n    except IndexError as e:\n"
+       "        saved.append(e)\n        raise KeyError(2)\nexcept KeyError:\n    pass\n",
+       "an exception object that outlives a handler that raises"},
+      {"try:\n    try:\n        raise KeyError(1)\n    except KeyError:\n"
+       "        raise ValueError(2)\nexcept ValueError as e:\n    k = e\n",
+       "an exception object that outlives its handler, with a __context__"},
+      {"try:\n    raise KeyError(1)\nexcept KeyError as e:\n    k = e\ntry:\n    raise k\n"
+       "except KeyError:\n    pass\n",
+       "raising again an exception object that outlived its handler"},
+      {"import sys\ntry:\n    raise KeyError(1)\nexcept KeyError:\n    print(sys.exc_info())\n",
+       "sys.exc_info() while an exception is handled"},
+      {"try:\n    raise KeyError(1)\nexcept KeyError as e:\n    print(e.__traceback__)\n",
+       "e.__traceback__ of an exception that may have a traceback"},
+      {"try:\n    raise KeyError(1)\nexcept KeyError as e:\n    k = e\nprint(id(k))\n",
+       "id() after an exception object kept past its handler"},
+      {"import gc\ntry:\n    raise KeyError(1)\nexcept KeyError as e:\n    k = e\n"
+       "print(gc.get_referents(k))\n",
+       "gc.get_referents() of an exception holding its traceback"},
       // array.array's corners: an address, arguments and names not modelled.
       {"import array\nprint(array.array('i').buffer_info())\n", "array.buffer_info()"},
       {"import array\nprint(array.array('i', [1]).index(1, 0))\n",
