@@ -351,7 +351,8 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"import array, sys\nprint(sys.getrefcount(array.array))\n",
        "sys.getrefcount() of a start-up object of type 'type'"},
       // memoryview's corners: other exporters, iteration, strided copies.
-      {"import array\nm = memoryview(array.array('i'))\n", "memoryview() of a 'array.array' object"},
+      {"import array\na = array.array('i', [1, 2, 3])\nm = memoryview(a)\nm[0:2] = m[1:3]\n",
+       "assigning to a slice of a memoryview of an array.array"},
       {"for b in memoryview(b'ab'):\n    pass\n", "iterating a memoryview"},
       {"print(list(memoryview(b'ab')))\n", "iterating a memoryview"},
       {"print(97 in memoryview(b'ab'))\n", "a membership test in a memoryview"},
@@ -380,8 +381,8 @@ const std::vector<Refusal>& RefusedPrograms() {
        "hash() of a weak reference"},
       {"import weakref\nprint(weakref)\n",
        "the repr of module 'weakref' (CPython shows the path of its file)"},
-      {"import weakref\nclass A:\n    pass\np = weakref.proxy(A())\n",
-       "attribute 'proxy' of a 'module' object"},
+      {"import weakref\nclass A:\n    pass\na = A()\np = weakref.proxy(a)\nprint(sorted(p))\n",
+       "a weakref.proxy passed to sorted()"},
       // collections: what heapsim does not model of deque, and the rest.
       // collections.OrderedDict: what heapsim does not model of it.
       {"from collections import OrderedDict\nOrderedDict().update(a=1)\n",
