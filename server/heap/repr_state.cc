@@ -20,12 +20,7 @@ Ref ReprStateKey(Heap& heap) {
   const uint64_t size =
       StrRequest(heap.profile(), static_cast<uint32_t>(kReprStateKey.size()), StrKind::kAscii);
   if (!heap.profile().repr_state.key_made_on_first_use) {
-    const ObjectId key = heap.NewStaticObject(TypeTag::kStr, size);
-    StrBody body;
-    body.utf8 = std::string(kReprStateKey);
-    body.length = static_cast<uint32_t>(kReprStateKey.size());
-    heap.AttachBody(key, std::move(body));
-    return heap.NewRef(key);
+    return heap.NewRef(NewStaticAsciiStr(heap, kReprStateKey, size));
   }
   if (heap.FindInterned(kReprStateKey) != kNoObject) heap.MakeTransientBlock(size);
   return InternStr(heap, kReprStateKey);

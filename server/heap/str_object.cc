@@ -56,6 +56,15 @@ Ref InternStr(Heap& heap, std::string_view utf8) {
   return str;
 }
 
+ObjectId NewStaticAsciiStr(Heap& heap, std::string_view text, uint64_t block_size) {
+  const ObjectId id = heap.NewStaticObject(TypeTag::kStr, block_size);
+  StrBody body;
+  body.utf8 = std::string(text);
+  body.length = static_cast<uint32_t>(text.size());
+  heap.AttachBody(id, std::move(body));
+  return id;
+}
+
 bool IsInternableConstant(std::string_view utf8) {
   for (char c : utf8) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||

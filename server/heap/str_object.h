@@ -26,6 +26,11 @@ Ref NewStrObject(Heap& heap, std::string_view utf8);
 // The interned str for `utf8`, made and interned if there is none yet.
 Ref InternStr(Heap& heap, std::string_view utf8);
 
+// A str of the interpreter's own holding ASCII `text`: statically
+// allocated (its `block_size`-byte block was made before the script and is
+// never freed), not interned. Returns the object without a reference.
+ObjectId NewStaticAsciiStr(Heap& heap, std::string_view text, uint64_t block_size);
+
 // left += right in place, as PyUnicode_Append does for a str only its caller
 // holds: the object grows (PyObject_Realloc, so it may move) instead of a
 // new one being made. Returns false, changing nothing, when CPython would

@@ -156,11 +156,7 @@ Ref BuiltinCall::NewTextOf(ObjectId value, std::string_view text) {
       const uint64_t size = StrRequest(heap_.profile(), static_cast<uint32_t>(text.size()),
                                        StrKind::kAscii);
       if (heap_.profile().bool_strs.made_on_first_use) heap_.MakeTransientBlock(size);
-      cached = heap_.NewStaticObject(TypeTag::kStr, size);
-      StrBody body;
-      body.utf8 = std::string(text);
-      body.length = static_cast<uint32_t>(text.size());
-      heap_.AttachBody(cached, std::move(body));
+      cached = NewStaticAsciiStr(heap_, text, size);
     }
     return heap_.NewRef(cached);
   }

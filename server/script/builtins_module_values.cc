@@ -11,6 +11,7 @@
 #include "server/heap/float_object.h"
 #include "server/heap/gc_state.h"
 #include "server/heap/list_object.h"
+#include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/script/builtins.h"
 #include "server/script/module_dataclasses.h"
@@ -75,14 +76,10 @@ constexpr std::pair<std::string_view, std::string_view> kUnmodelledLibraryNames[
     {"functools", "update_wrapper"}, {"functools", "wraps"},
 };
 
-// A statically allocated str of ASCII `text`.
+// A statically allocated str of ASCII `text` (a block of 64 bytes, the
+// size class of the short strs these are).
 ObjectId StaticAsciiStr(Heap& heap, std::string_view text) {
-  const ObjectId id = heap.NewStaticObject(TypeTag::kStr, 64);
-  StrBody body;
-  body.utf8 = std::string(text);
-  body.length = static_cast<uint32_t>(text.size());
-  heap.AttachBody(id, std::move(body));
-  return id;
+  return NewStaticAsciiStr(heap, text, 64);
 }
 
 // sys.version_info of the profile's interpreter ("3.11.7"): final releases.

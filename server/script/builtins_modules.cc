@@ -221,12 +221,7 @@ Ref ModuleCall::GetDefaultEncoding() {
   auto& values = interp_.session().module_values;
   auto it = values.find("sys.getdefaultencoding()");
   if (it == values.end()) {
-    const ObjectId id = heap_.NewStaticObject(TypeTag::kStr, 64);
-    StrBody body;
-    body.utf8 = "utf-8";
-    body.length = 5;
-    heap_.AttachBody(id, std::move(body));
-    it = values.emplace("sys.getdefaultencoding()", id).first;
+    it = values.emplace("sys.getdefaultencoding()", NewStaticAsciiStr(heap_, "utf-8", 64)).first;
   }
   return heap_.NewRef(it->second);
 }

@@ -35,11 +35,7 @@ void MakeParserKeywords(Interpreter& interp, std::string_view parser,
     // the script).
     ObjectId interned = heap.FindInterned(name);
     if (interned == kNoObject) {
-      interned = heap.NewStaticObject(TypeTag::kStr, size);
-      StrBody body;
-      body.utf8 = std::string(name);
-      body.length = static_cast<uint32_t>(name.size());
-      heap.AttachBody(interned, std::move(body));
+      interned = NewStaticAsciiStr(heap, name, size);
       heap.Intern(interned);
     }
     ObjectId& item = heap.tuple(tuple.get()).items[index++];
