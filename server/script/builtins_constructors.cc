@@ -79,7 +79,7 @@ Ref BuiltinFunctionCall::ConstructInt() {
     // on 3.8 to 3.11, with the parser's keyword tuple) than heapsim models,
     // so gc.get_count() is refused until the next full collection, and
     // tracemalloc's figures until its traces are cleared.
-    heap_.gc().counts_known = false;
+    NoteUnmodelledGcObjects(heap_, "int() with a keyword argument", 2);
     heap_.tracemalloc().NoteInexactBlocks();
   }
   if (!Arity(0, 2)) return Ref();

@@ -353,6 +353,8 @@ const std::vector<Refusal>& RefusedPrograms() {
       // memoryview's corners: other exporters, iteration, strided copies.
       {"import array\na = array.array('i', [1, 2, 3])\nm = memoryview(a)\nm[0:2] = m[1:3]\n",
        "assigning to a slice of a memoryview of an array.array"},
+      {"import gc\ngc.collect()\nn = int('ff', base=16)\nprint(gc.get_count())\n",
+       "gc.get_count() after int() with a keyword argument"},
       {"for b in memoryview(b'ab'):\n    pass\n", "iterating a memoryview"},
       {"print(list(memoryview(b'ab')))\n", "iterating a memoryview"},
       {"print(97 in memoryview(b'ab'))\n", "a membership test in a memoryview"},
