@@ -944,7 +944,8 @@ absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
     case TypeTag::kWeakRef:
       if (IsWeakProxy(heap, id)) {
         // The proxy types define comparisons and no __hash__.
-        return PyError(PyExc::kTypeError, absl::StrCat("unhashable type: '", TypeName(heap, id), "'"));
+        return PyError(PyExc::kTypeError,
+                       absl::StrCat("unhashable type: '", TypeName(heap, id), "'"));
       }
       // CPython hashes the referent once and keeps it, even after it dies.
       return absl::UnimplementedError("hash() of a weak reference");

@@ -86,7 +86,8 @@ BasicRefs BasicRefsOf(const Heap& heap, ObjectId referent) {
   auto callback_less = [&](WeakRefKind kind) {
     if (basic.count >= list.size()) return false;
     const WeakRefBody& body = heap.weakref(list[basic.count]);
-    return body.callback == kNoObject && (body.kind == WeakRefKind::kRef) == (kind == WeakRefKind::kRef);
+    return body.callback == kNoObject &&
+           (body.kind == WeakRefKind::kRef) == (kind == WeakRefKind::kRef);
   };
   if (callback_less(WeakRefKind::kRef)) ++basic.count;
   if (callback_less(WeakRefKind::kProxy)) {
@@ -118,7 +119,8 @@ Ref NewWeakProxy(Heap& heap, ObjectId referent, bool callable, ObjectId callback
 }
 
 bool IsWeakProxy(const Heap& heap, ObjectId object) {
-  return heap.type_of(object) == TypeTag::kWeakRef && heap.weakref(object).kind != WeakRefKind::kRef;
+  return heap.type_of(object) == TypeTag::kWeakRef &&
+         heap.weakref(object).kind != WeakRefKind::kRef;
 }
 
 bool HasWeakRefCallbacks(const Heap& heap, ObjectId object) {

@@ -458,7 +458,8 @@ Ref BuiltinFunctionCall::Construct() {
     case Builtin::kTypeWeakProxy:
     case Builtin::kTypeWeakCallableProxy:
       // The proxy types have no tp_new.
-      return TypeError(absl::StrCat("cannot create '", WeakProxyTypeName(heap_, builtin_), "' instances"));
+      return TypeError(
+          absl::StrCat("cannot create '", WeakProxyTypeName(heap_, builtin_), "' instances"));
     case Builtin::kTypeArray:
       return CallArrayBuiltin(interp_, builtin_, kNoObject, args_);
     case Builtin::kTypeSuper:

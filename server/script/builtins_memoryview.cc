@@ -91,7 +91,8 @@ class MemoryViewCall : public BuiltinCall {
       case TypeTag::kArray: {
         const char code = ArrayTypecodeOf(heap_, object).code;
         if (code == 'u' || code == 'w') {
-          interp_.Refuse(absl::StrCat("memoryview() of an array of typecode '", std::string(1, code),
+          interp_.Refuse(absl::StrCat("memoryview() of an array of typecode '",
+                                      std::string(1, code),
                                       "' (memoryview does not support its format)"));
           return Ref();
         }
@@ -113,7 +114,8 @@ class MemoryViewCall : public BuiltinCall {
 Ref MemoryViewItem(Heap& heap, ObjectId view, int64_t index) {
   const ObjectId exporter = MemoryViewExporter(heap, view);
   if (heap.type_of(exporter) == TypeTag::kArray) {
-    return ArrayItem(heap, exporter, MemoryViewOffset(heap, view, index) / MemoryViewItemSize(heap, view));
+    return ArrayItem(heap, exporter,
+                     MemoryViewOffset(heap, view, index) / MemoryViewItemSize(heap, view));
   }
   return NewInt(heap, MemoryViewByte(heap, view, index));
 }
@@ -157,7 +159,9 @@ std::optional<Ref> MemoryViewAttribute(Interpreter& interp, ObjectId view,
     return Ref();
   }
   if (name == "obj") return heap.NewRef(MemoryViewExporter(heap, view));
-  if (name == "nbytes") return NewInt(heap, MemoryViewLength(heap, view) * MemoryViewItemSize(heap, view));
+  if (name == "nbytes") {
+    return NewInt(heap, MemoryViewLength(heap, view) * MemoryViewItemSize(heap, view));
+  }
   if (name == "readonly") return heap.NewRef(heap.bool_object(MemoryViewReadOnly(heap, view)));
   if (name == "itemsize") return NewInt(heap, MemoryViewItemSize(heap, view));
   if (name == "ndim") return NewInt(heap, 1);

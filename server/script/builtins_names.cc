@@ -575,7 +575,8 @@ void MakeBuiltinObjects(Heap& heap, SessionState& session) {
         type = MakeTypeObject(heap, std::string(name), entry.builtin);
         // The proxy types show weakref as their module where their tp_name
         // has it (3.10+).
-        if (entry.builtin == Builtin::kTypeWeakProxy || entry.builtin == Builtin::kTypeWeakCallableProxy) {
+        if (entry.builtin == Builtin::kTypeWeakProxy ||
+            entry.builtin == Builtin::kTypeWeakCallableProxy) {
           heap.cls(type).module = std::string(weakref.type_module);
         }
         // itertools' types show their module in their repr.

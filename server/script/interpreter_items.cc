@@ -271,12 +271,14 @@ bool Interpreter::ArrayViewSetItem(ObjectId view, ObjectId key, ObjectId value) 
   const bool number = IsIntLike(heap_, value) ||
                       (code.kind == ArrayTypecode::Kind::kFloat && type == TypeTag::kFloat);
   if (!number) {
-    Raise(PyError(PyExc::kTypeError, absl::StrCat("memoryview: invalid type for format '", format, "'")));
+    Raise(PyError(PyExc::kTypeError,
+                  absl::StrCat("memoryview: invalid type for format '", format, "'")));
     return false;
   }
   absl::StatusOr<std::string> raw = ArrayPackItem(heap_, code, value);
   if (!raw.ok()) {
-    Raise(PyError(PyExc::kValueError, absl::StrCat("memoryview: invalid value for format '", format, "'")));
+    Raise(PyError(PyExc::kValueError,
+                  absl::StrCat("memoryview: invalid value for format '", format, "'")));
     return false;
   }
   ArrayStore(heap_, exporter, MemoryViewOffset(heap_, view, *i) / code.itemsize, *raw);

@@ -45,20 +45,33 @@ class WeakrefCall : public BuiltinCall {
   }
 
  private:
+  // The referent and callback (kNoObject for none or None) of a call
+  // (object[, callback]) to `name`: its argument count's TypeError, the
+  // referent's weak-referenceability and the callback's checks. False with
+  // the error (or refusal) pending.
+  bool ReferentAndCallback(std::string_view name, ObjectId* referent, ObjectId* callback) {
+    const size_t n = args_.positional.size();
+    if (n < 1 || n > 2) {
+      TypeError(absl::StrCat(std::string(name), " expected ",
+                             n < 1 ? "at least 1 argument" : "at most 2 arguments", ", got ", n));
+      return false;
+    }
+    *referent = Arg(0);
+    if (!CheckWeakReferenceable(interp_, *referent)) return false;
+    if (n == 2 && Arg(1) != heap_.none()) {
+      if (!CallbackModelled(Arg(1))) return false;
+      *callback = Arg(1);
+    }
+    return true;
+  }
+
   // weakref.ref(object[, callback]): weakref___new__'s checks, then the
   // referent's basic reference, or a new one with the callback.
   Ref NewReference() {
-    const size_t n = args_.positional.size();
-    if (n < 1 || n > 2) {
-      return TypeError(absl::StrCat("__new__ expected ", n < 1 ? "at least 1 argument" : "at most 2 arguments",
-                                    ", got ", n));
-    }
-    const ObjectId referent = Arg(0);
-    if (!CheckWeakReferenceable(interp_, referent)) return Ref();
-    if (n == 2 && Arg(1) != heap_.none()) {
-      if (!CallbackModelled(Arg(1))) return Ref();
-      return NewWeakRefWithCallback(heap_, referent, Arg(1));
-    }
+    ObjectId referent = kNoObject;
+    ObjectId callback = kNoObject;
+    if (!ReferentAndCallback("__new__", &referent, &callback)) return Ref();
+    if (callback != kNoObject) return NewWeakRefWithCallback(heap_, referent, callback);
     return NewWeakRef(heap_, referent);
   }
 
@@ -70,18 +83,9 @@ class WeakrefCall : public BuiltinCall {
       return TypeError(absl::StrCat(std::string(heap_.profile().weakref.proxy_call_name),
                                     "() takes no keyword arguments"));
     }
-    const size_t n = args_.positional.size();
-    if (n < 1 || n > 2) {
-      return TypeError(absl::StrCat("proxy expected ", n < 1 ? "at least 1 argument" : "at most 2 arguments",
-                                    ", got ", n));
-    }
-    const ObjectId referent = Arg(0);
-    if (!CheckWeakReferenceable(interp_, referent)) return Ref();
+    ObjectId referent = kNoObject;
     ObjectId callback = kNoObject;
-    if (n == 2 && Arg(1) != heap_.none()) {
-      if (!CallbackModelled(Arg(1))) return Ref();
-      callback = Arg(1);
-    }
+    if (!ReferentAndCallback("proxy", &referent, &callback)) return Ref();
     return NewWeakProxy(heap_, referent, IsCallable(heap_, referent), callback);
   }
 
@@ -94,7 +98,8 @@ class WeakrefCall : public BuiltinCall {
         type == TypeTag::kBuiltinFunction || type == TypeTag::kInstance) {
       return true;
     }
-    interp_.Refuse(absl::StrCat("a weak reference callback of type '", TypeName(heap_, callback), "'"));
+    interp_.Refuse(
+        absl::StrCat("a weak reference callback of type '", TypeName(heap_, callback), "'"));
     return false;
   }
 

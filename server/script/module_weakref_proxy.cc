@@ -124,7 +124,8 @@ namespace {
 // (SpecialMethodBit) are called with it before the proxy's slot runs, and
 // a weakref.ref compares a proxy's referent in its own way. A proxy on the
 // left unwraps both sides first.
-bool RefuseProxyOperand(Interpreter& interp, ObjectId left, uint32_t methods, std::string_view what) {
+bool RefuseProxyOperand(Interpreter& interp, ObjectId left, uint32_t methods,
+                        std::string_view what) {
   Heap& heap = interp.heap();
   if (IsWeakProxy(heap, left)) return false;
   if ((SpecialMethods(heap, left) & methods) == 0 && heap.type_of(left) != TypeTag::kWeakRef) {

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "server/heap/heap.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
@@ -18,7 +19,10 @@ void MakeParserKeywords(Interpreter& interp, std::string_view parser,
       (when == ParserKeywords::kOnFirstKeywordCall && !has_keywords)) {
     return;
   }
-  if (!interp.session().parser_keywords_made.insert(std::string(parser)).second) return;
+  // Looked up without making a std::string: this runs on every such call.
+  auto& made = interp.session().parser_keywords_made;
+  if (made.contains(absl::string_view(parser.data(), parser.size()))) return;
+  made.emplace(parser);
   Heap& heap = interp.heap();
   // The tuple, then each name made as a new str and interned, which finds
   // the interpreter's own copy and frees the new one.

@@ -144,7 +144,8 @@ Ref PercentFormatSpecial(Interpreter& interp, ObjectId format, ObjectId args) {
 
 Ref BinaryOf(Interpreter& interp, BinaryOp op, ObjectId a, ObjectId b, bool in_place) {
   Heap& heap = interp.heap();
-  if (IsWeakProxy(heap, a) || IsWeakProxy(heap, b)) return WeakProxyBinary(interp, op, a, b, in_place);
+  if (IsWeakProxy(heap, a) || IsWeakProxy(heap, b))
+    return WeakProxyBinary(interp, op, a, b, in_place);
   if (op == BinaryOp::kMod && heap.type_of(a) == TypeTag::kStr && FormatsSpecial(heap, b)) {
     return PercentFormatSpecial(interp, a, b);
   }

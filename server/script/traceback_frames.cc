@@ -54,7 +54,8 @@ bool Interpreter::KeepHandledTraceback(ObjectId exception, UnwoundFrames& handle
           "modelled)";
   }
   if (!why.empty()) {
-    RefuseOverPendingError(absl::StrCat("an exception object that outlives its handler, ", std::string(why)));
+    RefuseOverPendingError(
+        absl::StrCat("an exception object that outlives its handler, ", std::string(why)));
     return false;
   }
   if (heap_.held_traceback_frames() + handled.own.size() > kMaxHeldTracebackFrames) {
@@ -77,9 +78,10 @@ bool Interpreter::KeepHandledTraceback(ObjectId exception, UnwoundFrames& handle
 
 bool Interpreter::CheckFrameEndsFreeOfTracebacks() {
   if (heap_.frames().top().held_tracebacks == 0) return true;
-  RefuseOverPendingError("a call that ends while an exception it caught outlives it (the exception's traceback "
-         "keeps the call's frame object, its locals and its callers' frames alive, which "
-         "heapsim does not model)");
+  RefuseOverPendingError(
+      "a call that ends while an exception it caught outlives it (the exception's traceback "
+      "keeps the call's frame object, its locals and its callers' frames alive, which "
+      "heapsim does not model)");
   return false;
 }
 
