@@ -14,6 +14,13 @@ std::vector<ObjectId> Nones(Heap& heap, size_t count) {
 
 }  // namespace
 
+ObjectId NewStaticTupleOf(Heap& heap, std::vector<ObjectId> items) {
+  for (ObjectId item : items) heap.IncRef(item);
+  const ObjectId id = heap.NewStaticObject(TypeTag::kTuple, TupleRequest(items.size()));
+  heap.AttachBody(id, TupleBody{std::move(items)});
+  return id;
+}
+
 Ref NewTuple(Heap& heap, std::vector<ObjectId> items) {
   if (items.empty()) return heap.NewRef(heap.empty_tuple());
   const size_t length = items.size();

@@ -43,6 +43,11 @@ Ref NewTuple(Heap& heap, std::vector<ObjectId> items);
 // A new tuple of new references to `items`.
 Ref NewTupleOf(Heap& heap, const std::vector<ObjectId>& items);
 
+// A tuple of the interpreter's own (statically allocated, never freed) of
+// `items`, taking a new reference to each. Returns the object without a
+// reference.
+ObjectId NewStaticTupleOf(Heap& heap, std::vector<ObjectId> items);
+
 inline const std::vector<ObjectId>& TupleItems(const Heap& heap, ObjectId id) {
   return heap.tuple(id).items;
 }

@@ -94,9 +94,7 @@ ObjectId MakeVersionInfo(Heap& heap) {
   items.resize(3, heap.small_int(0));
   items.push_back(StaticAsciiStr(heap, "final"));
   items.push_back(heap.small_int(0));
-  for (ObjectId item : items) heap.IncRef(item);
-  const ObjectId id = heap.NewStaticObject(TypeTag::kTuple, TupleRequest(items.size()));
-  heap.AttachBody(id, TupleBody{std::move(items)});
+  const ObjectId id = NewStaticTupleOf(heap, std::move(items));
   heap.set_subtype(id, kVersionInfoTuple);
   return id;
 }

@@ -94,11 +94,9 @@ ObjectId WeakProxyTypesTuple(Interpreter& interp) {
   // weakref.py's module-level tuple, made when it was imported.
   Heap& heap = interp.heap();
   const auto& types = interp.session().builtin_objects;
-  std::vector<ObjectId> items = {types[static_cast<size_t>(Builtin::kTypeWeakProxy)],
-                                 types[static_cast<size_t>(Builtin::kTypeWeakCallableProxy)]};
-  for (ObjectId item : items) heap.IncRef(item);
-  const ObjectId id = heap.NewStaticObject(TypeTag::kTuple, TupleRequest(items.size()));
-  heap.AttachBody(id, TupleBody{std::move(items)});
+  const ObjectId id =
+      NewStaticTupleOf(heap, {types[static_cast<size_t>(Builtin::kTypeWeakProxy)],
+                              types[static_cast<size_t>(Builtin::kTypeWeakCallableProxy)]});
   values.emplace("weakref.ProxyTypes", id);
   return id;
 }
