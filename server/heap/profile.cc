@@ -149,6 +149,8 @@ constexpr Profile Py38() {
       .sum_floats_compensated = false,
       .sort_runs_keep_equal_descending = false,
       .nan_hash_is_identity = false,
+      .none_hash_is_constant = false,
+      .int_pow_from_top_bit = false,
       .bytearray_init_appends = true,
       .defaults_folded_to_constant = false,
       .vectorcall_types = "",
@@ -465,6 +467,7 @@ constexpr Profile Py311() {
   p.random.choice_checks_length = true;
   p.operator_has_call = true;
   p.frame_object_base = 136;
+  p.int_pow_from_top_bit = true;
   p.version = "3.11";
   // Measured: quickened sites specialise on their first run (counter 0),
   // 53 misses revert one, which then waits 31 runs.
@@ -638,6 +641,7 @@ constexpr Profile Py312() {
   p.property_get_specialises = true;
   p.binary_slice = true;
   p.str_split_prealloc_by_length = true;
+  p.none_hash_is_constant = true;
   p.sum_floats_compensated = true;
   p.defaults_folded_to_constant = true;
   p.messages.min_max_empty = "%s() iterable argument is empty";

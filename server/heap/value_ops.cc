@@ -847,6 +847,13 @@ namespace {
 // about 130,900), an outcome heapsim does not model; it refuses instead.
 constexpr uint32_t kMaxHashNesting = 100000;
 
+// hash(None): a constant from 3.12, before that its address's hash.
+int64_t NoneHash(const Heap& heap) {
+  constexpr int64_t kConstantNoneHash = 0xFCA86420;
+  return heap.profile().none_hash_is_constant ? kConstantNoneHash
+                                              : HashPointer(heap.address_of(heap.none()));
+}
+
 absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
   const Object& o = heap.object(id);
   switch (o.type) {
@@ -923,10 +930,8 @@ absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
       if (r.saturated) return SaturatedRangeRefusal("hash()");
       const int64_t length = Length(heap, id);
       std::vector<int64_t> hashes = {BigInt(length).Hash(),
-                                     length == 0 ? HashPointer(heap.address_of(heap.none()))
-                                                 : BigInt(r.start).Hash(),
-                                     length <= 1 ? HashPointer(heap.address_of(heap.none()))
-                                                 : BigInt(r.step).Hash()};
+                                     length == 0 ? NoneHash(heap) : BigInt(r.start).Hash(),
+                                     length <= 1 ? NoneHash(heap) : BigInt(r.step).Hash()};
       return HashTuple(hashes);
     }
     case TypeTag::kMemoryView: {
@@ -960,6 +965,8 @@ absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
                        absl::StrCat("unhashable type: '", TypeName(heap, id), "'"));
       }
       return absl::UnimplementedError("hash() of a weakref.finalize object (its address)");
+    case TypeTag::kNone:
+      return NoneHash(heap);
     default:
       return HashPointer(o.address);
   }

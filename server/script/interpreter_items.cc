@@ -94,13 +94,17 @@ absl::StatusOr<int64_t> Index(const Heap& heap, ObjectId container, ObjectId key
   }
   const int64_t length = Length(heap, container);
   std::optional<int64_t> index = IntAsInt64(heap, key);
+  const std::string out_of_range =
+      absl::StrCat(std::string(what), what.empty() ? "" : " ", "index out of range");
   if (!index) {
-    return PyError(PyExc::kIndexError, absl::StrCat(std::string(what), " index out of range"));
+    // Only range objects compare a huge index; the others first convert it
+    // to a Py_ssize_t.
+    const bool is_range = heap.type_of(container) == TypeTag::kRange;
+    return PyError(PyExc::kIndexError,
+                   is_range ? out_of_range : "cannot fit 'int' into an index-sized integer");
   }
   if (*index < 0) *index += length;
-  if (*index < 0 || *index >= length) {
-    return PyError(PyExc::kIndexError, absl::StrCat(std::string(what), " index out of range"));
-  }
+  if (*index < 0 || *index >= length) return PyError(PyExc::kIndexError, out_of_range);
   return *index;
 }
 
@@ -419,7 +423,7 @@ Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
     case TypeTag::kBytes:
     case TypeTag::kByteArray: {
       absl::StatusOr<int64_t> i =
-          Index(heap_, container, key, type == TypeTag::kBytes ? "index" : "bytearray index");
+          Index(heap_, container, key, type == TypeTag::kBytes ? "" : "bytearray");
       if (!i.ok()) {
         Raise(i.status());
         return Ref();
