@@ -12,6 +12,7 @@
 // and their references, its GC tracking, values, repr and errors.
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -93,8 +94,8 @@ std::optional<std::vector<std::pair<ObjectId, ObjectId>>> MappingItems(Interpret
 }
 
 // `value` + `other` or `value` - `other` for the Counter methods' counts,
-// which heapsim adds as ints only. Null with the error pending or the
-// refusal made.
+// as the builtin types compute it (a count whose class defines arithmetic
+// methods is refused). Null with the error pending or the refusal made.
 Ref CountArithmetic(Interpreter& interp, BinaryOp op, ObjectId value, ObjectId other) {
   Heap& heap = interp.heap();
   for (ObjectId side : {value, other}) {
@@ -436,8 +437,6 @@ std::optional<Builtin> FindCounterMethod(const Heap& heap, std::string_view name
   }
   return std::nullopt;
 }
-
-bool IsCounterMethodBuiltin(Builtin builtin) { return IsOwnMethod(builtin); }
 
 std::optional<std::string_view> CounterMethodName(Builtin builtin) {
   if (!IsOwnMethod(builtin)) return std::nullopt;
