@@ -330,7 +330,7 @@ class CounterCall : public BuiltinCall {
     if (n == heap_.none()) n = kNoObject;
     std::optional<int64_t> wanted;
     if (n != kNoObject) {
-      if (heap_.type_of(n) != TypeTag::kInt) {
+      if (!IsIntLike(heap_, n)) {
         return Refused(absl::StrCat("n of type ", TypeName(heap_, n)));
       }
       wanted = IntAsInt64(heap_, n);

@@ -2,10 +2,11 @@
 # before it kept), a str count that cannot add 1, update/subtract from a
 # mapping and keywords together, a defaultdict as source, large and
 # negative counts, bool and 10**30 counts, generators, sets and views
-# counted, most_common(n=...), elements() skipping counts below 1, dict
-# methods (pop, popitem, setdefault, clear, reversed), the 3.10+ order
-# comparisons, and which results share a count object with their operand
-# (| and & keep it, + and a non-empty update() add 0 to it: a new int).
+# counted, most_common(n=...) and with a bool n, elements() skipping counts
+# below 1, dict methods (pop, popitem, setdefault, clear, reversed), the
+# 3.10+ order comparisons, and which results share a count object with
+# their operand (| and & keep it, + and a non-empty update() add 0 to it: a
+# new int).
 import sys
 from collections import Counter, defaultdict, OrderedDict
 c = Counter("ab")
@@ -65,3 +66,4 @@ y = Counter(k=n)
 y += Counter()
 y |= Counter(k=1)
 print(y["k"] is n, sys.getrefcount(n) - r)
+print(Counter("abca").most_common(True), Counter("abca").most_common(False))
