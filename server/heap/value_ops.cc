@@ -531,8 +531,8 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
         // Counter.__repr__ is Python code: the interpreter shows Counters.
         if (state.error.ok()) {
           state.error = absl::UnimplementedError(
-              "the repr of a collections.Counter made by str.format, %-formatting of a tuple "
-              "or a builtin's message (Counter.__repr__ is Python code)");
+              "the repr of a collections.Counter inside an exception's message or a %-format "
+              "compiled to an f-string (Counter.__repr__ is Python code)");
         }
         return std::string();
       }

@@ -5,7 +5,8 @@
 # unary + -, in-place operators, del of a missing key, copy(), dict(),
 # list(), views, total() (3.10+; an AttributeError before), equality
 # (missing counts are zero from 3.10), reprs (by count, ties in insertion
-# order), type, isinstance and fromkeys' NotImplementedError.
+# order; through str.format and % too), type, isinstance and fromkeys'
+# NotImplementedError.
 import sys
 from collections import Counter
 
@@ -85,4 +86,5 @@ except TypeError as err:
     print("TypeError", err)
 nested = [Counter("aab"), {"k": Counter()}]
 print(nested)
+print("{} {!r:.9} {x!s}".format(c, c, x=Counter()), "%s" % Counter("z"))
 print(sys.getsizeof(Counter()) > 0)
