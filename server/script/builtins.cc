@@ -177,7 +177,8 @@ Ref BuiltinFunctionCall::TypeOf(ObjectId object) {
     return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeOrderedDict)]);
   }
   if (IsCounter(heap_, object)) {
-    return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeCounter)]);
+    return heap_.NewRef(
+        interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeCounter)]);
   }
   if (IsNamedTuple(heap_, object)) return heap_.NewRef(NamedTupleClass(heap_, object));
   if (type == TypeTag::kWeakContainer) {

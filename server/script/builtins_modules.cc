@@ -256,9 +256,12 @@ bool StartupDependentRefcount(const Heap& heap, ObjectId object) {
   }
   // collections.deque and defaultdict: heap types from 3.12, likewise;
   // Counter: a Python class.
-  if (type == TypeTag::kBuiltinType && (o.subtype == static_cast<uint8_t>(Builtin::kTypeDeque) ||
-                                        o.subtype == static_cast<uint8_t>(Builtin::kTypeDefaultDict) ||
-                                        o.subtype == static_cast<uint8_t>(Builtin::kTypeCounter))) {
+  const auto of_type = [&o](Builtin type_builtin) {
+    return o.subtype == static_cast<uint8_t>(type_builtin);
+  };
+  if (type == TypeTag::kBuiltinType &&
+      (of_type(Builtin::kTypeDeque) || of_type(Builtin::kTypeDefaultDict) ||
+       of_type(Builtin::kTypeCounter))) {
     return true;
   }
   return type == TypeTag::kBuiltinType && !o.has(kImmortal);

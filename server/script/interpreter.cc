@@ -679,7 +679,9 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (const std::optional<Builtin> method = FindCounterMethod(heap_, name)) {
       // Counter's own methods are Python functions: bound, a method object
       // heapsim does not make (calling them directly is modelled).
-      if (!IsCounterBuiltin(*method)) return NewBuiltin(heap_, static_cast<uint32_t>(*method), object);
+      if (!IsCounterBuiltin(*method)) {
+        return NewBuiltin(heap_, static_cast<uint32_t>(*method), object);
+      }
       Refuse(absl::StrCat("Counter.", name, " as an object (a bound Python method; call it)"));
       return Ref();
     }

@@ -140,9 +140,10 @@ bool Interpreter::EvalArguments(const Expr& call, size_t first, CallArgs* args) 
           IsCounter(heap_, value.get())) {
         // 3.8's CALL_FUNCTION_EX copies a mapping that is not an exact dict
         // (an OrderedDict through its keys()).
-        Refuse(IsDefaultDict(heap_, value.get())   ? "a defaultdict passed with ** in a call"
-               : IsCounter(heap_, value.get())     ? "a collections.Counter passed with ** in a call"
-                                                   : "a collections.OrderedDict passed with ** in a call");
+        Refuse(IsDefaultDict(heap_, value.get()) ? "a defaultdict passed with ** in a call"
+               : IsCounter(heap_, value.get())
+                   ? "a collections.Counter passed with ** in a call"
+                   : "a collections.OrderedDict passed with ** in a call");
         return false;
       }
       for (const auto& [key, item] : DictItems(heap_, value.get())) {

@@ -235,7 +235,8 @@ bool Subtract(Interpreter& interp, ObjectId counter, ObjectId iterable, ObjectId
       }
     } else {
       if (heap.type_of(iterable) == TypeTag::kWeakContainer) {
-        interp.Refuse("a weakref container subtracted from a Counter (a Mapping in CPython's ABCs)");
+        interp.Refuse(
+            "a weakref container subtracted from a Counter (a Mapping in CPython's ABCs)");
         return false;
       }
       Ref iterator = interp.GetIter(iterable);

@@ -182,7 +182,8 @@ Ref CounterBinary(Interpreter& interp, BinaryOp op, ObjectId a, ObjectId b, bool
   if (!modelled || !IsCounter(heap, a) || !IsCounter(heap, b)) {
     interp.Refuse(absl::StrCat("the operator ", OperatorName(op), in_place ? "=" : "",
                                " with operands of types '", TypeName(heap, a), "' and '",
-                               TypeName(heap, b), "' (heapsim models +, -, | and & of two Counters)"));
+                               TypeName(heap, b),
+                               "' (heapsim models +, -, | and & of two Counters)"));
     return Ref();
   }
   NoteCounterCode(interp, absl::StrCat("the Counter operator ", OperatorName(op)),

@@ -227,7 +227,8 @@ bool ItemsHaveSpecialRepr(const Heap& heap, ObjectId object, int depth,
     for (ObjectId item : items) {
       // An OrderedDict's repr makes objects: AppendRepr makes them too.
       if ((SpecialMethods(heap, item) & kSpecialRepr) != 0 || IsOrderedDict(heap, item) ||
-          IsNamedTuple(heap, item) || IsCounter(heap, item) || ItemsHaveSpecialRepr(heap, item, depth + 1, seen)) {
+          IsNamedTuple(heap, item) || IsCounter(heap, item) ||
+          ItemsHaveSpecialRepr(heap, item, depth + 1, seen)) {
         return true;
       }
     }
