@@ -211,6 +211,8 @@ constexpr Profile Py38() {
       .ordereddict_repr_shows_dict = false,
       .ordereddict_keys_iterator_has_result = true,
       .ordereddict_clear_changes_state = false,
+      .counter_has_total = false,
+      .counter_rich_compare = false,
       .itertools = {.accumulate_size = 64,
                     .traverse_visits_type = false,
                     .from_iterable_qualified = false,
@@ -376,6 +378,8 @@ constexpr Profile Py39() {
 constexpr Profile Py310() {
   Profile p = Py39();
   p.itertools.has_pairwise = true;
+  p.counter_has_total = true;      // Counter.total()
+  p.counter_rich_compare = true;   // Counter.__eq__, __le__, ...
   p.namedtuple.new_function_name = "";  // "Point.__new__"
   p.namedtuple.has_match_args = true;
   p.dataclass.has_slots = true;

@@ -792,6 +792,11 @@ struct Profile {
   // clear() changes od_state, so an iterator made before it says
   // "mutated during iteration" rather than "changed size" (3.13+).
   bool ordereddict_clear_changes_state;
+  // collections.Counter has total() and its own rich comparisons (3.10+:
+  // == and != treat missing counts as zero, <, <=, >, >= compare as
+  // multisets); before, == is dict's and ordering a TypeError.
+  bool counter_has_total;
+  bool counter_rich_compare;
   ItertoolsRules itertools;
   // Error messages that changed between versions.
   ErrorMessages messages;

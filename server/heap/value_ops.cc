@@ -10,6 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "server/heap/array_object.h"
 #include "server/heap/budget.h"
+#include "server/heap/counter_object.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/float_object.h"
 #include "server/heap/hashing.h"
@@ -182,6 +183,8 @@ struct Depth {
   // Two deques of one length were met: CPython compares them through
   // iterator objects this walk cannot make.
   bool deques_met = false;
+  // Two Counters met where Counter.__eq__ (Python code, 3.10+) compares them.
+  bool counters_met = false;
 
   bool Enter() {
     if (exceeded) return false;
@@ -524,6 +527,15 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
     }
     case TypeTag::kDict: {
       if (IsOrderedDict(heap, id)) return OrderedDictReprOf(heap, id, state);
+      if (IsCounter(heap, id)) {
+        // Counter.__repr__ is Python code: the interpreter shows Counters.
+        if (state.error.ok()) {
+          state.error = absl::UnimplementedError(
+              "the repr of a collections.Counter inside an exception's message or a %-format "
+              "compiled to an f-string (Counter.__repr__ is Python code)");
+        }
+        return std::string();
+      }
       std::string out = "{...}";
       if (!state.active.contains(id)) {
         state.active.insert(id);
@@ -660,6 +672,7 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       if (heap.cls(id).name == "partial") return "<class 'functools.partial'>";
       if (heap.cls(id).name == "defaultdict") return "<class 'collections.defaultdict'>";
       if (heap.cls(id).name == "OrderedDict") return "<class 'collections.OrderedDict'>";
+      if (heap.cls(id).name == "Counter") return "<class 'collections.Counter'>";
       if (!heap.cls(id).module.empty()) {
         return absl::StrCat("<class '", heap.cls(id).module, ".", heap.cls(id).name, "'>");
       }
@@ -834,6 +847,7 @@ std::string TypeName(const Heap& heap, ObjectId id) {
     case TypeTag::kDict:
       return o.subtype == kDefaultDictSubtype   ? "collections.defaultdict"
              : o.subtype == kOrderedDictSubtype ? "collections.OrderedDict"
+             : o.subtype == kCounterSubtype     ? "Counter"  // a Python class's name
                                                 : "dict";
     default:
       return std::string(InfoOf(o.type).name);
@@ -1059,6 +1073,10 @@ bool EqualBody(const Heap& heap, ObjectId a, ObjectId b, Depth& depth) {
       return true;
     }
     case TypeTag::kDict: {
+      if (heap.profile().counter_rich_compare && IsCounter(heap, a) && IsCounter(heap, b)) {
+        depth.counters_met = true;
+        return false;
+      }
       const DictBody& x = heap.dict(a);
       const DictBody& y = heap.dict(b);
       if (x.used != y.used) return false;
@@ -1210,11 +1228,19 @@ absl::StatusOr<bool> EqualChecked(const Heap& heap, ObjectId a, ObjectId b) {
         "comparing deques of equal length inside other objects (CPython walks them with "
         "iterator objects)");
   }
+  if (depth.counters_met) {
+    return absl::UnimplementedError(
+        "comparing collections.Counters inside other objects (Counter.__eq__ is Python code)");
+  }
   if (depth.exceeded) return DepthExceeded(depth, kCompareRecursion);
   return equal;
 }
 
 absl::StatusOr<bool> Less(const Heap& heap, ObjectId a, ObjectId b) {
+  if (heap.profile().counter_rich_compare && (IsCounter(heap, a) || IsCounter(heap, b))) {
+    return absl::UnimplementedError(
+        "ordering collections.Counters inside other objects (Counter.__lt__ is Python code)");
+  }
   if (IsSetLikeView(heap, a) || IsSetLikeView(heap, b)) return SetLikeViewRefusal("an ordering");
   if (heap.type_of(a) == TypeTag::kTraceObject || heap.type_of(b) == TypeTag::kTraceObject) {
     return absl::UnimplementedError("comparing tracemalloc objects");

@@ -7,6 +7,7 @@
 #include "server/heap/weak_container_object.h"
 #include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
+#include "server/heap/counter_object.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/int_object.h"
@@ -460,6 +461,7 @@ Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
       if (*value == kNoObject && IsDefaultDict(heap_, container)) {
         return DefaultDictMissing(*this, container, key);
       }
+      if (*value == kNoObject && IsCounter(heap_, container)) return CounterMissing(*this);
       if (*value == kNoObject) {
         Raise(KeyErrorFor(heap_, key));
         return Ref();
@@ -721,6 +723,8 @@ bool Interpreter::DelItem(ObjectId container, ObjectId key) {
     }
   } else if (IsOrderedDict(heap_, container)) {
     status = OrderedDictDelItem(heap_, container, key);
+  } else if (IsCounter(heap_, container)) {
+    if (!CounterDelItem(*this, container, key)) return false;
   } else if (type == TypeTag::kDict) {
     status = DictDelItem(heap_, container, key);
   } else if (type == TypeTag::kByteArray && heap_.type_of(key) == TypeTag::kSlice) {
