@@ -200,7 +200,11 @@ bool MayBeTracked(const Heap& heap, ObjectId id) {
   return !IsExactTuple(heap, id) || heap.IsTracked(id);
 }
 
-bool IsTracked(const Heap& heap, ObjectId id) { return heap.IsTracked(id); }
+bool IsTracked(const Heap& heap, ObjectId id) {
+  // 3.9's start-up empty frozenset is tracked in CPython, outside the
+  // generations the model keeps.
+  return heap.IsTracked(id) || (id == heap.empty_frozenset() && heap.object(id).has(kStatic));
+}
 
 namespace {
 

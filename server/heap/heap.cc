@@ -100,6 +100,13 @@ void Heap::MakeSingletons() {
   AttachBody(empty_str_, StrBody{});
   empty_bytes_ = make_static(TypeTag::kBytes, 48, p.singleton_startup_refs);
   AttachBody(empty_bytes_, BytesBody{});
+  if (p.empty_frozenset == EmptyFrozenSet::kAtStartup) {
+    // Made by start-up and held by one more object than frozenset_new.
+    empty_frozenset_ = make_static(TypeTag::kFrozenSet, 200, 2);
+    SetBody body;
+    body.table.assign(8, SetEntry{});  // the object's own small table
+    AttachBody(empty_frozenset_, std::move(body));
+  }
 
   // A one-character string made at startup: static, outside the arenas a
   // script sees.

@@ -290,8 +290,9 @@ class Heap {
     shared_keys_.ForEach(visit);
   }
   // Calls `visit(id)` for each heap-allocated singleton the caches own a
-  // reference to (one-character strs and one-byte bytes before 3.11), and
-  // for the thread state's dict, which the interpreter holds.
+  // reference to (one-character strs and one-byte bytes before 3.11, 3.8's
+  // empty frozenset), and for the thread state's dict and the parsers'
+  // keyword tuples, which the interpreter holds.
   template <typename Visitor>
   void ForEachCachedSingleton(Visitor&& visit) const {
     for (const auto* cache : {&latin_one_chars_, &single_bytes_}) {
@@ -301,6 +302,9 @@ class Heap {
     }
     if (thread_dict_ != kNoObject) visit(thread_dict_);
     for (ObjectId id : parser_keywords_) visit(id);
+    if (empty_frozenset_ != kNoObject && !objects_[empty_frozenset_].has(kStatic)) {
+      visit(empty_frozenset_);
+    }
   }
   FunctionBody& function(ObjectId id) { return functions_[objects_[id].payload]; }
   CodeBody& code(ObjectId id) { return codes_[objects_[id].payload]; }
@@ -436,6 +440,17 @@ class Heap {
   // parser of CPython's (_PyArg_Parser's kwtuple) made on its first use and
   // keeps for the rest of the run.
   void HoldParserKeywords(ObjectId tuple) { parser_keywords_.push_back(tuple); }
+
+  // The shared empty frozenset (Profile::empty_frozenset): kNoObject while
+  // there is none yet (3.8, until a frozenset() call makes it) or ever
+  // (3.10+).
+  ObjectId empty_frozenset() const { return empty_frozenset_; }
+  // Takes over a reference to `set`, the empty frozenset made on first use,
+  // shared for the rest of the run. REQUIRES: none is held yet.
+  void HoldEmptyFrozenSet(ObjectId set) {
+    assert(empty_frozenset_ == kNoObject);
+    empty_frozenset_ = set;
+  }
 
   // ---------------------------------------------------------------------
   // Free lists (block addresses, newest last)
@@ -789,6 +804,7 @@ class Heap {
   absl::flat_hash_map<std::string, ObjectId> interned_;
   ObjectId thread_dict_ = kNoObject;
   std::vector<ObjectId> parser_keywords_;  // see HoldParserKeywords
+  ObjectId empty_frozenset_ = kNoObject;
   ObjectId repr_list_ = kNoObject;
   uint64_t next_static_address_;
 

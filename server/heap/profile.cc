@@ -150,6 +150,9 @@ constexpr Profile Py38() {
       .sort_runs_keep_equal_descending = false,
       .nan_hash_is_identity = false,
       .none_hash_is_constant = false,
+      .set_difference_intersects_larger = false,
+      .list_extend_reads_containers = false,
+      .empty_frozenset = EmptyFrozenSet::kMadeOnFirstUse,
       .int_pow_from_top_bit = false,
       .bytearray_init_appends = true,
       .defaults_folded_to_constant = false,
@@ -331,6 +334,8 @@ constexpr Profile Py39() {
               .choice_checks_length = false};
   p.itertools.from_iterable_qualified = true;
   p.ordereddict_keys_iterator_has_result = false;
+  p.set_difference_intersects_larger = true;
+  p.empty_frozenset = EmptyFrozenSet::kAtStartup;
   p.version = "3.9";
   p.dict_union_operators = true;
   p.gc_startup_stats = {{{9, 0}, {0, 0}, {0, 0}}};
@@ -397,6 +402,7 @@ constexpr Profile Py310() {
   p.array.index_item_errors = true;
   p.array.extend_takes_defining_class = true;
   p.deepcopy_range_atomic = true;
+  p.empty_frozenset = EmptyFrozenSet::kNotShared;
   p.version = "3.10";
   p.gc_startup_stats = {{{10, 0}, {0, 0}, {0, 0}}};
   p.gc_startup_count0_bound = 170;
@@ -671,6 +677,7 @@ constexpr Profile Py313() {
   p.frame_object_base = 152;
   p.deepcopy_id_before_memo = true;
   p.ordereddict_clear_changes_state = true;
+  p.list_extend_reads_containers = true;
   p.version = "3.13";
   p.gc_startup_stats = {{{3, 24}, {0, 0}, {0, 0}}};
   p.gc_startup_count0_bound = 160;

@@ -441,6 +441,11 @@ struct SpecialNameRules {
 // a static tuple; or a parser that keeps none).
 enum class ParserKeywords : uint8_t { kOnFirstKeywordCall, kOnFirstCall, kStatic };
 
+// Whether frozenset() of nothing, or of an empty iterable, is one shared
+// empty frozenset: made by the first such call (3.8), already made at
+// start-up (3.9), or not shared (3.10+: every call makes a new one).
+enum class EmptyFrozenSet : uint8_t { kMadeOnFirstUse, kAtStartup, kNotShared };
+
 // Py_ReprEnter's state (repr_state.h).
 struct ReprStateRules {
   // The dict key 'Py_Repr' is a str made and interned on first use (an
@@ -713,6 +718,13 @@ struct Profile {
   bool nan_hash_is_identity;  // hash(nan) is the object's identity hash (3.10+)
   // hash(None) is the constant 0xFCA86420 (3.12+), not its address's hash.
   bool none_hash_is_constant;
+  // s -= t and s.difference_update(t) with a set t of more than eight
+  // times s's items first intersect t with s (3.9+).
+  bool set_difference_intersects_larger;
+  // list.extend(x) and list(x) read an exact dict, set, frozenset or dict
+  // view directly, without an iterator object (3.13).
+  bool list_extend_reads_containers;
+  EmptyFrozenSet empty_frozenset;
   // int ** int starts from the base at the exponent's top bit, with a
   // short path for exponents 0 to 3 (3.11+); before, from 1 over every bit
   // of the exponent's 30-bit digits (so the base is first copied by 1 * a).

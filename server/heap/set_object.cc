@@ -377,7 +377,8 @@ absl::Status SetDifferenceUpdate(Heap& heap, ObjectId set, ObjectId other) {
     return absl::OkStatus();
   }
   Ref removed = heap.NewRef(other);
-  if ((heap.set(other).used >> 3) > heap.set(set).used) {
+  if (heap.profile().set_difference_intersects_larger &&
+      (heap.set(other).used >> 3) > heap.set(set).used) {
     absl::StatusOr<Ref> common = SetIntersection(heap, set, other);
     if (!common.ok()) return common.status();
     removed = *std::move(common);

@@ -54,7 +54,8 @@ absl::StatusOr<Ref> SetDifference(Heap& heap, ObjectId set, ObjectId other);
 
 // s -= other (set_difference_update_internal) for a set or frozenset
 // `other`: s itself is cleared; an `other` more than 8 times larger is first
-// replaced by its intersection with s; then each key is discarded, and a
+// replaced by its intersection with s (3.9+, the profile's
+// set_difference_intersects_larger); then each key is discarded, and a
 // table more than a quarter dummies is resized to 4 x used.
 absl::Status SetDifferenceUpdate(Heap& heap, ObjectId set, ObjectId other);
 

@@ -38,6 +38,9 @@ class BuiltinFunctionCall : public BuiltinCall {
   Ref ConstructTuple();
   Ref ConstructDict();
   Ref ConstructSet(bool frozen);
+  // A new reference to the profile's shared empty frozenset, made now if
+  // it is made on first use and there is none yet.
+  Ref SharedEmptyFrozenSet();
   Ref ConstructBytes(bool bytearray);
   Ref ConstructException();
 };

@@ -405,7 +405,11 @@ Ref BuiltinFunctionCall::IsInstanceOf(ObjectId object, const std::vector<ObjectI
 
 Ref BuiltinFunctionCall::Sorted(ObjectId iterable) {
   Ref list = NewList(heap_, 0);
-  if (!interp_.ExtendList(list.get(), iterable)) return Ref();
+  // 3.13's list() and list.extend() read dicts and sets directly; sorted()
+  // still iterates them.
+  if (!interp_.ExtendList(list.get(), iterable, Interpreter::ListExtendRoute::kIterate)) {
+    return Ref();
+  }
   heap_.BindTransientMethod();  // the new list's sort
   // sorted() passes its keywords on to list.sort, whose parser reads them.
   MakeParserKeywords(interp_, "list.sort", {"key", "reverse"}, heap_.profile().clinic_keywords,

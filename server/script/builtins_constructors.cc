@@ -269,9 +269,24 @@ Ref BuiltinFunctionCall::ConstructSet(bool frozen) {
   if (frozen && !args_.positional.empty() && heap_.type_of(Arg(0)) == TypeTag::kFrozenSet) {
     return heap_.NewRef(Arg(0));
   }
+  const EmptyFrozenSet shared = heap_.profile().empty_frozenset;
+  if (frozen && shared != EmptyFrozenSet::kNotShared && args_.positional.empty()) {
+    return SharedEmptyFrozenSet();
+  }
   Ref set = NewSet(heap_, frozen);
   if (!args_.positional.empty() && !UpdateSetFrom(interp_, set.get(), Arg(0))) return Ref();
-  return set;
+  if (!frozen || shared == EmptyFrozenSet::kNotShared || heap_.set(set.get()).used != 0) {
+    return set;
+  }
+  set.Reset();  // an empty result gives way to the shared empty frozenset
+  return SharedEmptyFrozenSet();
+}
+
+Ref BuiltinFunctionCall::SharedEmptyFrozenSet() {
+  if (heap_.empty_frozenset() == kNoObject) {
+    heap_.HoldEmptyFrozenSet(NewSet(heap_, true).release());
+  }
+  return heap_.NewRef(heap_.empty_frozenset());
 }
 
 Ref BuiltinFunctionCall::ConstructBytes(bool bytearray) {

@@ -547,9 +547,12 @@ Ref MethodCall::Join() {
   const TypeTag type = heap_.type_of(Arg(0));
   Ref sequence;
   if (type != TypeTag::kList && type != TypeTag::kTuple) {
-    // PySequence_Fast makes a list of other iterables first.
+    // PySequence_Fast makes a list of other iterables first, from their
+    // iterator.
+    Ref iterator = interp_.GetIter(Arg(0));
+    if (!iterator) return Ref();
     sequence = NewList(heap_, 0);
-    if (!interp_.ExtendList(sequence.get(), Arg(0))) return Ref();
+    if (!interp_.ExtendList(sequence.get(), iterator.get())) return Ref();
   }
   if (!interp_.Collect(sequence ? sequence.get() : Arg(0), &items)) return Ref();
   const std::string& separator = StrText(heap_, self_);

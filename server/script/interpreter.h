@@ -222,8 +222,12 @@ class Interpreter : public TracebackSource {
   bool Collect(ObjectId iterable, std::vector<Ref>* items);
 
   // list += iterable and list.extend(iterable): extends `list` sizing its
-  // item array as CPython does for that kind of iterable.
-  bool ExtendList(ObjectId list, ObjectId iterable);
+  // item array as CPython does for that kind of iterable. kIterate always
+  // takes the items from an iterator (sorted(), whose list is made where
+  // 3.13's list_extend would read a dict or set directly).
+  enum class ListExtendRoute { kListExtend, kIterate };
+  bool ExtendList(ObjectId list, ObjectId iterable,
+                  ListExtendRoute route = ListExtendRoute::kListExtend);
   // Extends `list` with what `iterator` gives, its item array sized for
   // `source` and `hint` as list_extend sizes it. False with the exception
   // pending when the iterator raises (the items so far are kept).

@@ -230,7 +230,58 @@ Flow Interpreter::ExecAssign(const Stmt& stmt) {
   return Assign(*stmt.targets.back(), std::move(value)) ? Flow::kNormal : Flow::kError;
 }
 
-bool Interpreter::ExtendList(ObjectId list, ObjectId iterable) {
+namespace {
+
+// True for what 3.13's list_extend reads without an iterator: an exact
+// dict, set or frozenset, or a view of a dict (not of an OrderedDict).
+bool ReadableContainer(const Heap& heap, ObjectId iterable) {
+  switch (heap.type_of(iterable)) {
+    case TypeTag::kDict:
+      return heap.object(iterable).subtype == 0;
+    case TypeTag::kSet:
+    case TypeTag::kFrozenSet:
+      return true;
+    case TypeTag::kDictView:
+      return !IsOrderedDict(heap, heap.iterator(iterable).source);
+    default:
+      return false;
+  }
+}
+
+// 3.13's list_extend of a ReadableContainer: room for all its items first,
+// then the items read from the container (an items view making each pair
+// as it goes).
+absl::Status ExtendFromContainer(Heap& heap, ObjectId list, ObjectId container) {
+  ObjectId source = container;
+  ViewKind view = ViewKind::kKeys;
+  if (heap.type_of(container) == TypeTag::kDictView) {
+    view = static_cast<ViewKind>(heap.object(container).subtype);
+    source = heap.iterator(container).source;
+  }
+  std::vector<std::pair<ObjectId, ObjectId>> entries;
+  if (heap.type_of(source) == TypeTag::kDict) {
+    entries = DictItems(heap, source);
+  } else {
+    for (ObjectId key : SetKeys(heap, source)) entries.emplace_back(key, kNoObject);
+  }
+  size_t next = 0;
+  return ListExtendLazy(heap, list, ExtendSource::kMapping, entries.size(),
+                        [&]() -> absl::StatusOr<ObjectId> {
+                          if (next == entries.size()) return kNoObject;
+                          const auto [key, value] = entries[next++];
+                          if (view == ViewKind::kValues) return heap.NewRef(value).release();
+                          if (view == ViewKind::kItems) {
+                            return NewTuple(heap, {heap.NewRef(key).release(),
+                                                   heap.NewRef(value).release()})
+                                .release();
+                          }
+                          return heap.NewRef(key).release();
+                        });
+}
+
+}  // namespace
+
+bool Interpreter::ExtendList(ObjectId list, ObjectId iterable, ListExtendRoute route) {
   const TypeTag type = heap_.type_of(iterable);
   if (type == TypeTag::kList || type == TypeTag::kTuple) {
     const std::vector<ObjectId> items =
@@ -243,6 +294,14 @@ bool Interpreter::ExtendList(ObjectId list, ObjectId iterable) {
   if ((type == TypeTag::kDict && !IsOrderedDict(heap_, iterable)) || type == TypeTag::kSet ||
       type == TypeTag::kFrozenSet || type == TypeTag::kDictView) {
     source = ExtendSource::kMapping;
+  }
+  if (route == ListExtendRoute::kListExtend && heap_.profile().list_extend_reads_containers &&
+      ReadableContainer(heap_, iterable)) {
+    if (absl::Status s = ExtendFromContainer(heap_, list, iterable); !s.ok()) {
+      Raise(s);
+      return false;
+    }
+    return true;
   }
   // list_extend: the iterator first, then the iterable's length hint.
   Ref iterator = GetIter(iterable);
