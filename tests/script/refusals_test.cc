@@ -476,7 +476,26 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"try:\n    raise ValueError(1) from None\nexcept ValueError as e:\n    print(e.__cause__)\n",
        "attribute '__cause__' of a 'ValueError' object"},
       {"print('a'.title())\n", "attribute 'title' of a 'str' object"},
-      {"def f():\n    pass\nprint(f.__code__)\n", "attribute '__code__' of a 'function' object"},
+      // Code objects: what follows the bytecode, the file or the constants.
+      {"def f():\n    pass\nprint(f.__code__.co_consts)\n", "attribute 'co_consts' of a 'code' object"},
+      {"def f():\n    pass\nprint(f.__code__.co_names)\n", "attribute 'co_names' of a 'code' object"},
+      {"def f():\n    pass\nprint(f.__code__.co_code)\n", "attribute 'co_code' of a 'code' object"},
+      {"def f():\n    pass\nprint(f.__code__.co_stacksize)\n",
+       "attribute 'co_stacksize' of a 'code' object"},
+      {"def f():\n    pass\nprint(f.__code__.co_filename)\n",
+       "attribute 'co_filename' of a 'code' object"},
+      {"def f():\n    pass\nf.__code__.replace(co_name='g')\n",
+       "attribute 'replace' of a 'code' object"},
+      {"def f():\n    pass\nprint(f.__code__)\n", "the repr of a code object"},
+      {"def f():\n    pass\nprint({f.__code__: 1})\n", "hash() of a code object"},
+      {"def f():\n    pass\ng = lambda: 0\nprint(f.__code__ == g.__code__)\n",
+       "comparing two code objects"},
+      {"import sys\ndef f():\n    pass\nprint(sys.getsizeof(f.__code__))\n",
+       "sys.getsizeof() of a code object"},
+      {"def f():\n    pass\ndef g():\n    pass\nf.__code__ = g.__code__\n",
+       "setting attribute '__code__' of a 'function' object"},
+      {"def f():\n    x: int\n    return 1\nprint(f.__code__.co_varnames)\n",
+       "co_varnames of a function annotating a name without a value"},
       {"print(len.__name__)\n", "attribute '__name__' of a 'builtin_function_or_method' object"},
       {"class A:\n    pass\nprint(A.__dict__)\n", "attribute '__dict__' of a 'type' object"},
       {"class A:\n    pass\nprint(A().__doc__)\n", "attribute '__doc__' of a 'A' object"},
@@ -964,6 +983,38 @@ TEST_P(Refusals, TheEllipsisCountIsRefusedWhereItIsNotImmortal) {
   }
   // The singleton itself runs everywhere.
   EXPECT_TRUE(RunScript(GetParam(), "x = (..., Ellipsis)\nassert x[0] is x[1]\n").ok());
+}
+
+// A function's co_varnames lists an inlined comprehension's variables where
+// it first runs (3.12+); before, a comprehension is a function of its own.
+TEST_P(Refusals, LocalNamesOfAFunctionInliningAComprehensionAreRefusedWhereItIsInlined) {
+  const std::string source = "def f(a):\n    return [i for i in a]\nprint(f.__code__.co_nlocals)\n";
+  const absl::Status status = RunScript(GetParam(), source);
+  if ((*FindProfile(GetParam()))->comprehensions_inlined) {
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
+    EXPECT_NE(status.message().find("unsupported: co_nlocals of a function holding an inlined "
+                                    "comprehension"),
+              std::string::npos)
+        << status.message();
+  } else {
+    EXPECT_TRUE(status.ok()) << status;
+  }
+}
+
+// Before 3.11 co_varnames is a tuple CPython's compiler made, which a
+// collection since the start may have untracked.
+TEST_P(Refusals, TrackingOfACompiledNamesTupleIsRefused) {
+  const std::string source = "import gc\ndef f(a):\n    pass\ngc.is_tracked(f.__code__.co_varnames)\n";
+  const absl::Status status = RunScript(GetParam(), source);
+  if ((*FindProfile(GetParam()))->code_object.name_tuples ==
+      CodeObjectRules::NameTuples::kCompiled) {
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
+    EXPECT_NE(status.message().find("unsupported: gc.is_tracked() of a code object's names tuple"),
+              std::string::npos)
+        << status.message();
+  } else {
+    EXPECT_TRUE(status.ok()) << status;
+  }
 }
 
 TEST_P(Refusals, SlotsBesideADictAreRefusedWhereTheDictIsKeptOutOfTheObject) {
