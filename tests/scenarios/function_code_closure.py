@@ -45,7 +45,8 @@ print(code.co_freevars, counter.__code__.co_cellvars, counter.__code__.co_varnam
 print([c.cell_contents for c in b.__closure__], b(), b())
 print(code.co_varnames, code.co_nlocals, code.co_argcount, code.co_cellvars)
 m = three(7)
-print(three.__code__.co_cellvars, m.__code__.co_freevars, m.__code__.co_cellvars, m().__code__.co_freevars)
+print(three.__code__.co_cellvars, m.__code__.co_freevars, m.__code__.co_cellvars,
+      m().__code__.co_freevars)
 print(m()(), m().__code__.co_varnames, m.__code__.co_varnames)
 print(type(code).__name__, code is b.__code__, b.__code__ is counter(0, 1).__code__)
 print(sys.getrefcount(code))

@@ -477,8 +477,10 @@ const std::vector<Refusal>& RefusedPrograms() {
        "attribute '__cause__' of a 'ValueError' object"},
       {"print('a'.title())\n", "attribute 'title' of a 'str' object"},
       // Code objects: what follows the bytecode, the file or the constants.
-      {"def f():\n    pass\nprint(f.__code__.co_consts)\n", "attribute 'co_consts' of a 'code' object"},
-      {"def f():\n    pass\nprint(f.__code__.co_names)\n", "attribute 'co_names' of a 'code' object"},
+      {"def f():\n    pass\nprint(f.__code__.co_consts)\n",
+       "attribute 'co_consts' of a 'code' object"},
+      {"def f():\n    pass\nprint(f.__code__.co_names)\n",
+       "attribute 'co_names' of a 'code' object"},
       {"def f():\n    pass\nprint(f.__code__.co_code)\n", "attribute 'co_code' of a 'code' object"},
       {"def f():\n    pass\nprint(f.__code__.co_stacksize)\n",
        "attribute 'co_stacksize' of a 'code' object"},
@@ -987,34 +989,34 @@ TEST_P(Refusals, TheEllipsisCountIsRefusedWhereItIsNotImmortal) {
 
 // A function's co_varnames lists an inlined comprehension's variables where
 // it first runs (3.12+); before, a comprehension is a function of its own.
-TEST_P(Refusals, LocalNamesOfAFunctionInliningAComprehensionAreRefusedWhereItIsInlined) {
-  const std::string source = "def f(a):\n    return [i for i in a]\nprint(f.__code__.co_nlocals)\n";
-  const absl::Status status = RunScript(GetParam(), source);
-  if ((*FindProfile(GetParam()))->comprehensions_inlined) {
-    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
-    EXPECT_NE(status.message().find("unsupported: co_nlocals of a function holding an inlined "
-                                    "comprehension"),
-              std::string::npos)
-        << status.message();
-  } else {
+// Runs `source` on `version`: refused naming `construct` where `refused`,
+// else without an error.
+void ExpectRefusedOnlyWhere(bool refused, const std::string& version, const std::string& source,
+                            const std::string& construct) {
+  const absl::Status status = RunScript(version, source);
+  if (!refused) {
     EXPECT_TRUE(status.ok()) << status;
+    return;
   }
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
+  EXPECT_NE(status.message().find("unsupported: " + construct), std::string::npos)
+      << status.message();
+}
+
+TEST_P(Refusals, LocalNamesOfAFunctionInliningAComprehensionAreRefusedWhereItIsInlined) {
+  ExpectRefusedOnlyWhere((*FindProfile(GetParam()))->comprehensions_inlined, GetParam(),
+                         "def f(a):\n    return [i for i in a]\nprint(f.__code__.co_nlocals)\n",
+                         "co_nlocals of a function holding an inlined comprehension");
 }
 
 // Before 3.11 co_varnames is a tuple CPython's compiler made, which a
 // collection since the start may have untracked.
 TEST_P(Refusals, TrackingOfACompiledNamesTupleIsRefused) {
-  const std::string source = "import gc\ndef f(a):\n    pass\ngc.is_tracked(f.__code__.co_varnames)\n";
-  const absl::Status status = RunScript(GetParam(), source);
-  if ((*FindProfile(GetParam()))->code_object.name_tuples ==
-      CodeObjectRules::NameTuples::kCompiled) {
-    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
-    EXPECT_NE(status.message().find("unsupported: gc.is_tracked() of a code object's names tuple"),
-              std::string::npos)
-        << status.message();
-  } else {
-    EXPECT_TRUE(status.ok()) << status;
-  }
+  ExpectRefusedOnlyWhere(
+      (*FindProfile(GetParam()))->code_object.name_tuples ==
+          CodeObjectRules::NameTuples::kCompiled,
+      GetParam(), "import gc\ndef f(a):\n    pass\ngc.is_tracked(f.__code__.co_varnames)\n",
+      "gc.is_tracked() of a code object's names tuple");
 }
 
 TEST_P(Refusals, SlotsBesideADictAreRefusedWhereTheDictIsKeptOutOfTheObject) {
