@@ -3,6 +3,7 @@
 #include <utility>
 #include <vector>
 
+#include "server/heap/counter_object.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
@@ -68,6 +69,13 @@ void DeallocDict(Heap& heap, ObjectId id) {
     // defdict_dealloc clears the factory, then dict_dealloc frees the items
     // and (not an exact dict) the block itself.
     DropIfSet(heap, std::exchange(heap.dict(id).default_factory, kNoObject));
+    ReleaseDictContents(heap, std::move(heap.dict(id)));
+    heap.ReleaseObject(id, /*keep_block=*/false);
+    return;
+  }
+  if (IsCounter(heap, id)) {
+    // subtype_dealloc (no instance __dict__ was made), then dict_dealloc
+    // frees the items and (not an exact dict) the block itself.
     ReleaseDictContents(heap, std::move(heap.dict(id)));
     heap.ReleaseObject(id, /*keep_block=*/false);
     return;

@@ -272,6 +272,18 @@ bool SplitTablesInSharedOrder(const Heap& heap) {
   return heap.profile().instance_storage == InstanceStorage::kSplitDict;
 }
 
+// Gives a split dict its own table of the same size, as popitem() does
+// (and, 3.8-3.10, deleting or popping a key: their split tables allow no
+// deletion). Before 3.11 the resize asks for the table's size in slots,
+// rounded as every resize rounds; from 3.11 for the size itself.
+void CombineForDeletion(Heap& heap, ObjectId dict) {
+  const DictBody& body = heap.dict(dict);
+  const uint8_t log2 = SplitTablesInSharedOrder(heap)
+                           ? Log2ForMinSize(heap.profile(), uint64_t{1} << body.log2_size)
+                           : body.log2_size;
+  Resize(heap, dict, log2, /*str_keys=*/true);
+}
+
 // insertdict on a split table for a key the dict does not hold: the key
 // goes into the shared keys (if new to them) and the value into the
 // dict's values, the table staying split. Returns false, changing
@@ -376,8 +388,7 @@ absl::Status DictDelItem(Heap& heap, ObjectId dict, ObjectId key) {
   if (slot < 0) return KeyErrorFor(heap, key);
   const bool split = heap.dict(dict).from_split_keys;
   if (split && SplitTablesInSharedOrder(heap)) {
-    // A split table allows no deletion: it is combined first.
-    DictUnshare(heap, dict);
+    CombineForDeletion(heap, dict);
     slot = FindSlot(heap, heap.dict(dict), key, *hash);
   }
   const DictEntry removed = RemoveAt(heap, dict, slot);
@@ -388,15 +399,24 @@ absl::Status DictDelItem(Heap& heap, ObjectId dict, ObjectId key) {
 }
 
 absl::StatusOr<Ref> DictPop(Heap& heap, ObjectId dict, ObjectId key, ObjectId fallback) {
-  DictUnshare(heap, dict);
-  absl::StatusOr<int64_t> hash = Hash(heap, key);
-  if (!hash.ok()) return hash.status();
-  const int64_t slot = FindSlot(heap, heap.dict(dict), key, *hash);
+  // An empty dict answers before the key is hashed.
+  int64_t slot = -1;
+  absl::StatusOr<int64_t> hash = int64_t{0};
+  if (heap.dict(dict).used != 0) {
+    hash = Hash(heap, key);
+    if (!hash.ok()) return hash.status();
+    slot = FindSlot(heap, heap.dict(dict), key, *hash);
+  }
   if (slot < 0) {
     if (fallback != kNoObject) return heap.NewRef(fallback);
     return KeyErrorFor(heap, key);
   }
+  if (heap.dict(dict).from_split_keys && SplitTablesInSharedOrder(heap)) {
+    CombineForDeletion(heap, dict);
+    slot = FindSlot(heap, heap.dict(dict), key, *hash);
+  }
   const DictEntry removed = RemoveAt(heap, dict, slot);
+  if (heap.dict(dict).from_split_keys) CompactSplitTable(heap.dict(dict));
   heap.DecRef(removed.key);
   return heap.Adopt(removed.value);
 }
@@ -411,7 +431,7 @@ absl::StatusOr<Ref> DictPopItem(Heap& heap, ObjectId dict) {
   if (heap.dict(dict).used == 0) {
     return PyError(PyExc::kKeyError, "'popitem(): dictionary is empty'");
   }
-  DictUnshare(heap, dict);
+  if (heap.dict(dict).from_split_keys) CombineForDeletion(heap, dict);
   DictBody& body = heap.dict(dict);
   int64_t ix = static_cast<int64_t>(body.entries.size()) - 1;
   while (body.entries[ix].key == kNoObject) --ix;
@@ -538,7 +558,9 @@ uint64_t DictSizeOf(const Heap& heap, ObjectId dict) {
         heap.profile().instance_storage == InstanceStorage::kSplitDict
             ? UsableFraction(uint64_t{1} << keys.log2_size)
             : keys.names.size() + keys.usable;
-    return kDictObjectRequest + 8 * slots;
+    // Keys no class shares any more (a deletion made it stop) count here.
+    const uint64_t own_keys = keys.refcount == 1 ? KeysRequest(heap.profile(), keys.log2_size, true) : 0;
+    return kDictObjectRequest + 8 * slots + own_keys;
   }
   uint64_t size = kDictObjectRequest;
   if (body.log2_size != 0) size += body.keys_request;

@@ -82,6 +82,30 @@ void SetInDict(Heap& heap, ObjectId instance, ObjectId name, ObjectId value) {
   DictSetItem(heap, dict, name, value).IgnoreError();
 }
 
+// AttributeError for deleting `name`, which `instance` does not have.
+absl::Status NoAttributeToDelete(const Heap& heap, ObjectId instance, ObjectId name) {
+  if (!heap.profile().messages.delattr_names_object) {
+    return PyError(PyExc::kAttributeError, heap.str(name).utf8);
+  }
+  return PyError(PyExc::kAttributeError,
+                 absl::StrCat("'", heap.cls(heap.instance(instance).cls).name,
+                              "' object has no attribute '", heap.str(name).utf8, "'"));
+}
+
+// 3.8-3.10 delattr on the instance's dict (_PyObjectDict_SetItem with no
+// value): the dict is made if the instance has none yet, the name deleted
+// from it (a split table found to hold it becomes combined), and then,
+// whether or not the name was there, the class stops sharing its cached
+// keys with new instances.
+absl::Status DelFromSplitDict(Heap& heap, ObjectId instance, ObjectId name) {
+  const ObjectId dict = EnsureDict(heap, instance);
+  const bool found = DictLookup(heap, dict, name).value_or(kNoObject) != kNoObject;
+  if (found) DictDelItem(heap, dict, name).IgnoreError();
+  ClassBody& class_body = heap.cls(heap.instance(instance).cls);
+  if (class_body.shared_keys != 0) heap.DecRefSharedKeys(std::exchange(class_body.shared_keys, 0));
+  return found ? absl::OkStatus() : NoAttributeToDelete(heap, instance, name);
+}
+
 // 3.11+: materialises __dict__ from the values (the dict takes them over).
 ObjectId MaterializeDict(Heap& heap, ObjectId instance) {
   InstanceBody& body = heap.instance(instance);
@@ -328,14 +352,11 @@ void InstanceSetAttr(Heap& heap, ObjectId instance, ObjectId name, ObjectId valu
 }
 
 absl::Status InstanceDelAttr(Heap& heap, ObjectId instance, ObjectId name) {
-  const ObjectId current = InstanceGetAttr(heap, instance, name);
-  if (current == kNoObject) {
-    if (!heap.profile().messages.delattr_names_object) {
-      return PyError(PyExc::kAttributeError, heap.str(name).utf8);
-    }
-    return PyError(PyExc::kAttributeError,
-                   absl::StrCat("'", heap.cls(heap.instance(instance).cls).name,
-                                "' object has no attribute '", heap.str(name).utf8, "'"));
+  if (heap.profile().instance_storage == InstanceStorage::kSplitDict) {
+    return DelFromSplitDict(heap, instance, name);
+  }
+  if (InstanceGetAttr(heap, instance, name) == kNoObject) {
+    return NoAttributeToDelete(heap, instance, name);
   }
   InstanceBody& body = heap.instance(instance);
   if (body.dict == kNoObject) {

@@ -35,7 +35,8 @@ inline bool IsOrderedDict(const Heap& heap, ObjectId id) {
   return heap.type_of(id) == TypeTag::kDict && heap.object(id).subtype == kOrderedDictSubtype;
 }
 
-// True when `id` is an exact dict (not a defaultdict or an OrderedDict).
+// True when `id` is an exact dict (not a defaultdict, an OrderedDict or a
+// Counter).
 inline bool IsExactDict(const Heap& heap, ObjectId id) {
   return heap.type_of(id) == TypeTag::kDict && heap.object(id).subtype == 0;
 }

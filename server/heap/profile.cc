@@ -149,6 +149,8 @@ constexpr Profile Py38() {
       .sum_floats_compensated = false,
       .sort_runs_keep_equal_descending = false,
       .nan_hash_is_identity = false,
+      .none_hash_is_constant = false,
+      .int_pow_from_top_bit = false,
       .bytearray_init_appends = true,
       .defaults_folded_to_constant = false,
       .vectorcall_types = "",
@@ -209,6 +211,8 @@ constexpr Profile Py38() {
       .ordereddict_repr_shows_dict = false,
       .ordereddict_keys_iterator_has_result = true,
       .ordereddict_clear_changes_state = false,
+      .counter_has_total = false,
+      .counter_rich_compare = false,
       .itertools = {.accumulate_size = 64,
                     .traverse_visits_type = false,
                     .from_iterable_qualified = false,
@@ -378,6 +382,8 @@ constexpr Profile Py39() {
 constexpr Profile Py310() {
   Profile p = Py39();
   p.itertools.has_pairwise = true;
+  p.counter_has_total = true;      // Counter.total()
+  p.counter_rich_compare = true;   // Counter.__eq__, __le__, ...
   p.namedtuple.new_function_name = "";  // "Point.__new__"
   p.namedtuple.has_match_args = true;
   p.dataclass.has_slots = true;
@@ -473,6 +479,7 @@ constexpr Profile Py311() {
                    .flags_nofree = false,
                    .cell_parameters_first = true,
                    .has_qualname = true};
+  p.int_pow_from_top_bit = true;
   p.version = "3.11";
   // Measured: quickened sites specialise on their first run (counter 0),
   // 53 misses revert one, which then waits 31 runs.
@@ -647,6 +654,7 @@ constexpr Profile Py312() {
   p.property_get_specialises = true;
   p.binary_slice = true;
   p.str_split_prealloc_by_length = true;
+  p.none_hash_is_constant = true;
   p.sum_floats_compensated = true;
   p.defaults_folded_to_constant = true;
   p.messages.min_max_empty = "%s() iterable argument is empty";

@@ -731,6 +731,12 @@ struct Profile {
   // keep their order (3.13's count_run).
   bool sort_runs_keep_equal_descending;
   bool nan_hash_is_identity;  // hash(nan) is the object's identity hash (3.10+)
+  // hash(None) is the constant 0xFCA86420 (3.12+), not its address's hash.
+  bool none_hash_is_constant;
+  // int ** int starts from the base at the exponent's top bit, with a
+  // short path for exponents 0 to 3 (3.11+); before, from 1 over every bit
+  // of the exponent's 30-bit digits (so the base is first copied by 1 * a).
+  bool int_pow_from_top_bit;
   // bytearray(iterable of ints) appends item by item, growing as it goes,
   // for every iterable (3.8 to 3.10); when false (3.11+) only an exact list
   // or tuple sizes the buffer once, and other iterables still append.
@@ -806,6 +812,11 @@ struct Profile {
   // clear() changes od_state, so an iterator made before it says
   // "mutated during iteration" rather than "changed size" (3.13+).
   bool ordereddict_clear_changes_state;
+  // collections.Counter has total() and its own rich comparisons (3.10+:
+  // == and != treat missing counts as zero, <, <=, >, >= compare as
+  // multisets); before, == is dict's and ordering a TypeError.
+  bool counter_has_total;
+  bool counter_rich_compare;
   ItertoolsRules itertools;
   // Error messages that changed between versions.
   ErrorMessages messages;

@@ -2,6 +2,7 @@
 
 #include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
+#include "server/heap/counter_object.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/deque_object.h"
 #include "server/heap/lru_cache_object.h"
@@ -55,6 +56,9 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
       // A defaultdict's object holds its factory too; an OrderedDict's has
       // its links, and its nodes and fast-nodes array count.
       if (IsOrderedDict(heap, id)) return DictSizeOf(heap, id) + OrderedDictExtraSize(heap, id);
+      if (IsCounter(heap, id)) {
+        return DictSizeOf(heap, id) + CounterObjectRequest(heap.profile()) - kDictObjectRequest;
+      }
       return DictSizeOf(heap, id) +
              (IsDefaultDict(heap, id) ? kDefaultDictObjectRequest - kDictObjectRequest : 0);
     case TypeTag::kSet:

@@ -10,6 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "server/heap/array_object.h"
 #include "server/heap/budget.h"
+#include "server/heap/counter_object.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/float_object.h"
 #include "server/heap/hashing.h"
@@ -185,6 +186,8 @@ struct Depth {
   // Two code objects were met: CPython compares their bytecode, constants
   // and line tables, which are not modelled.
   bool codes_met = false;
+  // Two Counters met where Counter.__eq__ (Python code, 3.10+) compares them.
+  bool counters_met = false;
 
   bool Enter() {
     if (exceeded) return false;
@@ -527,6 +530,15 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
     }
     case TypeTag::kDict: {
       if (IsOrderedDict(heap, id)) return OrderedDictReprOf(heap, id, state);
+      if (IsCounter(heap, id)) {
+        // Counter.__repr__ is Python code: the interpreter shows Counters.
+        if (state.error.ok()) {
+          state.error = absl::UnimplementedError(
+              "the repr of a collections.Counter inside an exception's message or a %-format "
+              "compiled to an f-string (Counter.__repr__ is Python code)");
+        }
+        return std::string();
+      }
       std::string out = "{...}";
       if (!state.active.contains(id)) {
         state.active.insert(id);
@@ -663,6 +675,7 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       if (heap.cls(id).name == "partial") return "<class 'functools.partial'>";
       if (heap.cls(id).name == "defaultdict") return "<class 'collections.defaultdict'>";
       if (heap.cls(id).name == "OrderedDict") return "<class 'collections.OrderedDict'>";
+      if (heap.cls(id).name == "Counter") return "<class 'collections.Counter'>";
       if (!heap.cls(id).module.empty()) {
         return absl::StrCat("<class '", heap.cls(id).module, ".", heap.cls(id).name, "'>");
       }
@@ -841,6 +854,7 @@ std::string TypeName(const Heap& heap, ObjectId id) {
     case TypeTag::kDict:
       return o.subtype == kDefaultDictSubtype   ? "collections.defaultdict"
              : o.subtype == kOrderedDictSubtype ? "collections.OrderedDict"
+             : o.subtype == kCounterSubtype     ? "Counter"  // a Python class's name
                                                 : "dict";
     default:
       return std::string(InfoOf(o.type).name);
@@ -853,6 +867,13 @@ namespace {
 // recurses on its C stack and crashes well before 10^6 levels (3.11: past
 // about 130,900), an outcome heapsim does not model; it refuses instead.
 constexpr uint32_t kMaxHashNesting = 100000;
+
+// hash(None): a constant from 3.12, before that its address's hash.
+int64_t NoneHash(const Heap& heap) {
+  constexpr int64_t kConstantNoneHash = 0xFCA86420;
+  return heap.profile().none_hash_is_constant ? kConstantNoneHash
+                                              : HashPointer(heap.address_of(heap.none()));
+}
 
 absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
   const Object& o = heap.object(id);
@@ -930,10 +951,8 @@ absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
       if (r.saturated) return SaturatedRangeRefusal("hash()");
       const int64_t length = Length(heap, id);
       std::vector<int64_t> hashes = {BigInt(length).Hash(),
-                                     length == 0 ? HashPointer(heap.address_of(heap.none()))
-                                                 : BigInt(r.start).Hash(),
-                                     length <= 1 ? HashPointer(heap.address_of(heap.none()))
-                                                 : BigInt(r.step).Hash()};
+                                     length == 0 ? NoneHash(heap) : BigInt(r.start).Hash(),
+                                     length <= 1 ? NoneHash(heap) : BigInt(r.step).Hash()};
       return HashTuple(hashes);
     }
     case TypeTag::kMemoryView: {
@@ -970,6 +989,8 @@ absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
                        absl::StrCat("unhashable type: '", TypeName(heap, id), "'"));
       }
       return absl::UnimplementedError("hash() of a weakref.finalize object (its address)");
+    case TypeTag::kNone:
+      return NoneHash(heap);
     default:
       return HashPointer(o.address);
   }
@@ -1066,6 +1087,10 @@ bool EqualBody(const Heap& heap, ObjectId a, ObjectId b, Depth& depth) {
       return true;
     }
     case TypeTag::kDict: {
+      if (heap.profile().counter_rich_compare && IsCounter(heap, a) && IsCounter(heap, b)) {
+        depth.counters_met = true;
+        return false;
+      }
       const DictBody& x = heap.dict(a);
       const DictBody& y = heap.dict(b);
       if (x.used != y.used) return false;
@@ -1221,11 +1246,19 @@ absl::StatusOr<bool> EqualChecked(const Heap& heap, ObjectId a, ObjectId b) {
     return absl::UnimplementedError(
         "comparing two code objects (CPython compares their bytecode and line tables)");
   }
+  if (depth.counters_met) {
+    return absl::UnimplementedError(
+        "comparing collections.Counters inside other objects (Counter.__eq__ is Python code)");
+  }
   if (depth.exceeded) return DepthExceeded(depth, kCompareRecursion);
   return equal;
 }
 
 absl::StatusOr<bool> Less(const Heap& heap, ObjectId a, ObjectId b) {
+  if (heap.profile().counter_rich_compare && (IsCounter(heap, a) || IsCounter(heap, b))) {
+    return absl::UnimplementedError(
+        "ordering collections.Counters inside other objects (Counter.__lt__ is Python code)");
+  }
   if (IsSetLikeView(heap, a) || IsSetLikeView(heap, b)) return SetLikeViewRefusal("an ordering");
   if (heap.type_of(a) == TypeTag::kTraceObject || heap.type_of(b) == TypeTag::kTraceObject) {
     return absl::UnimplementedError("comparing tracemalloc objects");

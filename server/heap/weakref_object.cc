@@ -5,6 +5,8 @@
 #include <cassert>
 #include <vector>
 
+#include "server/heap/counter_object.h"
+
 namespace heapsim {
 
 WeakReferenceable WeakReferenceableKind(const Heap& heap, ObjectId object) {
@@ -36,6 +38,9 @@ WeakReferenceable WeakReferenceableKind(const Heap& heap, ObjectId object) {
     case TypeTag::kMemoryView:
     case TypeTag::kWeakContainer:
       return WeakReferenceable::kUnmodelled;
+    case TypeTag::kDict:
+      // A Counter's class adds __weakref__.
+      return IsCounter(heap, object) ? WeakReferenceable::kUnmodelled : WeakReferenceable::kNo;
     default:
       return WeakReferenceable::kNo;
   }

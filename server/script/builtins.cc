@@ -15,6 +15,7 @@
 #include "server/heap/weak_container_object.h"
 #include "server/heap/budget.h"
 #include "server/heap/bytes_object.h"
+#include "server/heap/counter_object.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
@@ -67,6 +68,7 @@ bool HashedByAddress(TypeTag type) {
     case TypeTag::kFrozenSet:
     case TypeTag::kRange:
     case TypeTag::kWeakContainer:  // unhashable, or refused by Hash (finalize)
+    case TypeTag::kDict:           // unhashable (a Counter too)
       return false;
     default:
       return true;
@@ -173,6 +175,10 @@ Ref BuiltinFunctionCall::TypeOf(ObjectId object) {
   }
   if (IsOrderedDict(heap_, object)) {
     return heap_.NewRef(interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeOrderedDict)]);
+  }
+  if (IsCounter(heap_, object)) {
+    return heap_.NewRef(
+        interp_.session().builtin_objects[static_cast<size_t>(Builtin::kTypeCounter)]);
   }
   if (IsNamedTuple(heap_, object)) return heap_.NewRef(NamedTupleClass(heap_, object));
   if (type == TypeTag::kWeakContainer) {
@@ -364,6 +370,7 @@ Ref BuiltinFunctionCall::IsInstanceOf(ObjectId object, const std::vector<ObjectI
     }
     if (builtin == Builtin::kTypeDefaultDict && IsDefaultDict(heap_, object)) return Bool(true);
     if (builtin == Builtin::kTypeOrderedDict && IsOrderedDict(heap_, object)) return Bool(true);
+    if (builtin == Builtin::kTypeCounter && IsCounter(heap_, object)) return Bool(true);
     if (heap_.type_of(object) == TypeTag::kWeakContainer &&
         WeakContainerTypeBuiltin(heap_, object) == builtin) {
       return Bool(true);
@@ -616,6 +623,7 @@ Ref BuiltinFunctionCall::Run() {
   if (IsNamedTupleBuiltin(builtin_)) return CallNamedTupleBuiltin(interp_, builtin_, self_, args_);
   if (IsDataclassesBuiltin(builtin_)) return CallDataclassesBuiltin(interp_, builtin_, self_, args_);
   if (IsOrderedDictBuiltin(builtin_)) return CallOrderedDictBuiltin(interp_, builtin_, self_, args_);
+  if (IsCounterBuiltin(builtin_)) return CallCounterBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ == Builtin::kTypeDeque ||
       (builtin_ >= Builtin::kDequeAppend && builtin_ <= Builtin::kDequeRemove)) {
     return CallCollectionsBuiltin(interp_, builtin_, self_, args_);
@@ -890,7 +898,7 @@ bool UpdateDictFrom(Interpreter& interp, ObjectId dict, ObjectId source) {
     interp.Refuse("a collections.OrderedDict merged into a dict");
     return false;
   }
-  if (IsDefaultDict(heap, source)) {
+  if (IsDefaultDict(heap, source) || IsCounter(heap, source)) {
     // Not an exact dict: every version looks its keys method up (bound,
     // then dropped) before merging it as a dict.
     heap.BindSpecialMethod();

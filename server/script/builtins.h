@@ -8,8 +8,10 @@
 #define HEAPSIM_SERVER_SCRIPT_BUILTINS_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "server/heap/array_object.h"
 #include "server/heap/heap.h"
@@ -83,6 +85,7 @@ enum class Builtin : uint16_t {
   kTypePartial,  // functools.partial (module_functools.cc)
   kTypeDefaultDict,  // collections.defaultdict (module_collections_defaultdict.cc)
   kTypeOrderedDict,  // collections.OrderedDict (module_collections_ordereddict.cc)
+  kTypeCounter,      // collections.Counter (module_collections_counter.cc)
   // itertools' types (module_itertools.cc).
   kTypeItertoolsCount,
   kTypeItertoolsCycle,
@@ -352,6 +355,15 @@ enum class Builtin : uint16_t {
   kOrderedDictClear,
   kOrderedDictMoveToEnd,
   kOrderedDictPopItem,
+  // Counter's own methods (module_collections_counter.cc), found by
+  // FindCounterMethod; Python functions in CPython.
+  kCounterMostCommon,
+  kCounterElements,
+  kCounterUpdate,
+  kCounterSubtract,
+  kCounterCopy,
+  kCounterTotal,
+  kCounterFromKeys,
   kObjectSizeOf,  // x.__sizeof__() of every object but classes
   kPropertyGetter,   // property.getter(f): a copy with `f` as its getter
   kPropertySetter,
@@ -533,6 +545,55 @@ Ref CallOrderedDictBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, 
 // before 3.12, a dict from 3.12) and appends them to `made`, which the
 // caller drops once the repr's text is made.
 void MakeOrderedDictReprTemporaries(Interpreter& interp, ObjectId od, std::vector<Ref>* made);
+
+// collections.Counter (module_collections_counter.cc,
+// module_collections_counter_ops.cc). Counter's methods are Python code in
+// CPython: each call notes it (NoteCounterCode).
+// Records that Counter's Python code ran (`what` names it for refusals):
+// id() and tracemalloc's figures are refused from then on, and up to
+// `gc_objects` unmodelled GC objects widen the GC timing window.
+void NoteCounterCode(Interpreter& interp, std::string_view what, uint64_t gc_objects);
+// True when every count of `counter` is an int (or a bool); otherwise
+// refuses `what` and returns false.
+bool CountsAreInts(Interpreter& interp, ObjectId counter, std::string_view what);
+// The order of most_common(): the positions of the items (in the dict's
+// order) by count, largest first, equal counts in insertion order. Counts
+// must be ints; nullopt with the refusal made or the error pending.
+std::optional<std::vector<size_t>> CounterOrder(Interpreter& interp, ObjectId counter);
+// The Counter method `name` heapsim models (Counter's own, total() where
+// the version has it, and dict's it inherits: get, keys, ...); nullopt for
+// the rest.
+std::optional<Builtin> FindCounterMethod(const Heap& heap, std::string_view name);
+// The name of one of Counter's own method builtins.
+std::optional<std::string_view> CounterMethodName(Builtin builtin);
+// True for the Counter type and its own methods.
+bool IsCounterBuiltin(Builtin builtin);
+// Counter(iterable=None, /, **kwds): dict_new, then __init__'s update.
+Ref ConstructCounter(Interpreter& interp, CallArgs& args);
+// counter.copy(): Counter(counter).
+Ref CopyCounter(Interpreter& interp, ObjectId counter);
+// Runs the Counter builtin `builtin` (IsCounterBuiltin) on `self`.
+Ref CallCounterBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+// counter[key] for a missing key: Counter.__missing__'s 0.
+Ref CounterMissing(Interpreter& interp);
+// del counter[key] (Counter.__delitem__): no KeyError for a missing key.
+// False with the error pending.
+bool CounterDelItem(Interpreter& interp, ObjectId counter, ObjectId key);
+// a <op> b where either side is a Counter: Counter's +, -, | and & of two
+// Counters (int counts); everything else refused.
+Ref CounterBinary(Interpreter& interp, BinaryOp op, ObjectId a, ObjectId b, bool in_place);
+// +counter and -counter; the other unary operators refused.
+Ref CounterUnary(Interpreter& interp, std::optional<UnaryOp> op, ObjectId counter);
+// a <op> b between two Counters where the version gives Counter its own
+// comparisons (Profile::counter_rich_compare); null with the error
+// pending or the refusal made.
+Ref CounterRichCompare(Interpreter& interp, CompareOp op, ObjectId a, ObjectId b);
+// Appends repr(counter) as Counter.__repr__ makes it ("Counter()", else
+// "Counter({key: count, ...})" by most_common()); `show` appends the repr
+// of a key or count. False with the error pending or the refusal made.
+bool AppendCounterRepr(Interpreter& interp, ObjectId counter,
+                       const std::function<bool(ObjectId, std::string*)>& show,
+                       std::string* out);
 
 // collections.namedtuple (module_collections_namedtuple.cc).
 // True for namedtuple() and the namedtuple methods heapsim runs.

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "server/heap/weak_container_object.h"
+#include "server/heap/counter_object.h"
 #include "server/heap/instance_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/slotted_object.h"
@@ -171,7 +172,8 @@ class AttributeCall : public BuiltinCall {
     if (builtin(cls) == Builtin::kTypeObject) return true;
     if (builtin(derived) == Builtin::kTypeBool && builtin(cls) == Builtin::kTypeInt) return true;
     if ((builtin(derived) == Builtin::kTypeDefaultDict ||
-         builtin(derived) == Builtin::kTypeOrderedDict) &&
+         builtin(derived) == Builtin::kTypeOrderedDict ||
+         builtin(derived) == Builtin::kTypeCounter) &&
         builtin(cls) == Builtin::kTypeDict) {
       return true;
     }
@@ -268,6 +270,13 @@ class AttributeCall : public BuiltinCall {
         interp_.Refuse(absl::StrCat("vars() of a '", TypeName(heap_, object),
                                     "' object (its __dict__ is not modelled)"));
         return Ref();
+      case TypeTag::kDict:
+        // A Counter's class gives its instances a __dict__ (made on demand).
+        if (IsCounter(heap_, object)) {
+          interp_.Refuse("vars() of a 'Counter' object (its __dict__ is not modelled)");
+          return Ref();
+        }
+        return TypeError("vars() argument must have __dict__ attribute");
       default:
         return TypeError("vars() argument must have __dict__ attribute");
     }

@@ -322,7 +322,14 @@ Ref BuiltinFunctionCall::ConstructBytes(bool bytearray) {
                               (type == TypeTag::kList || type == TypeTag::kTuple);
       Ref grown;
       if (bytearray && !sized_once) grown = NewByteArray(heap_, "");
-      bool ok = interp_.ForEach(source, [&](Ref item) {
+      // bytes() of an iterable other than a list or tuple makes the new
+      // bytes object before it drops its iterator.
+      Ref iterator;
+      if (!bytearray && type != TypeTag::kList && type != TypeTag::kTuple) {
+        iterator = interp_.GetIter(source);
+        if (!iterator) return Ref();
+      }
+      bool ok = interp_.ForEach(iterator ? iterator.get() : source, [&](Ref item) {
         const std::optional<int64_t> v =
             IsIntLike(heap_, item.get()) ? IntAsInt64(heap_, item.get()) : std::nullopt;
         if (!v || *v < 0 || *v > 255) {
@@ -338,6 +345,7 @@ Ref BuiltinFunctionCall::ConstructBytes(bool bytearray) {
       });
       if (!ok) return Ref();
       if (grown) return grown;
+      if (iterator) return NewBytes(heap_, data);
     }
   }
   if (bytearray) return NewByteArray(heap_, data);

@@ -10,6 +10,7 @@
 #include "server/heap/budget.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/defaultdict_object.h"
+#include "server/heap/counter_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
@@ -693,6 +694,19 @@ Ref MethodCall::FormatString() {
     } else {
       value = Keyword(field);
       if (value == kNoObject) return Fail(PyError(PyExc::kKeyError, StrRepr(field)));
+    }
+    if (IsCounter(heap_, value)) {
+      // Counter.__repr__ is Python code, which the interpreter runs: format()
+      // through object.__format__, or the conversion, then its spec.
+      Ref text = conversion == 0 ? SpecialFormat(interp_, value, spec)
+                                 : SpecialConversion(interp_, value, conversion);
+      if (!text) return Ref();
+      absl::StatusOr<std::string> formatted =
+          conversion == 0 ? std::string(StrText(heap_, text.get()))
+                          : FormatValue(heap_, text.get(), spec);
+      if (!formatted.ok()) return Fail(formatted.status());
+      out += *formatted;
+      continue;
     }
     absl::StatusOr<Ref> converted = ApplyConversion(heap_, heap_.NewRef(value), conversion);
     if (!converted.ok()) return Fail(converted.status());

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "server/heap/counter_object.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/gc.h"
@@ -104,6 +105,11 @@ Ref ModuleCall::GetSizeOf() {
   }
   if (IsCopyFunction(heap_, operands[0])) {
     interp_.Refuse("sys.getsizeof() of copy.copy or copy.deepcopy (a Python function in CPython)");
+    return Ref();
+  }
+  if (heap_.type_of(operands[0]) == TypeTag::kBuiltinType &&
+      heap_.object(operands[0]).subtype == static_cast<uint8_t>(Builtin::kTypeCounter)) {
+    interp_.Refuse("sys.getsizeof() of collections.Counter (a Python class in CPython)");
     return Ref();
   }
   if (IsFunctoolsPythonFunction(heap_, operands[0])) {
@@ -252,9 +258,14 @@ bool StartupDependentRefcount(const Heap& heap, ObjectId object) {
                                         o.subtype == static_cast<uint8_t>(Builtin::kTypePartial))) {
     return true;
   }
-  // collections.deque and defaultdict: heap types from 3.12, likewise.
-  if (type == TypeTag::kBuiltinType && (o.subtype == static_cast<uint8_t>(Builtin::kTypeDeque) ||
-                                        o.subtype == static_cast<uint8_t>(Builtin::kTypeDefaultDict))) {
+  // collections.deque and defaultdict: heap types from 3.12, likewise;
+  // Counter: a Python class.
+  const auto of_type = [&o](Builtin type_builtin) {
+    return o.subtype == static_cast<uint8_t>(type_builtin);
+  };
+  if (type == TypeTag::kBuiltinType &&
+      (of_type(Builtin::kTypeDeque) || of_type(Builtin::kTypeDefaultDict) ||
+       of_type(Builtin::kTypeCounter))) {
     return true;
   }
   return type == TypeTag::kBuiltinType && !o.has(kImmortal);
@@ -537,6 +548,11 @@ Ref ModuleCall::Run() {
           // CPython visits the generator's frame (before 3.11 the frame
           // object alone), which heapsim keeps in another shape.
           interp_.Refuse("gc.get_referents() of a generator");
+          return Ref();
+        }
+        if (IsCounter(heap_, a.get())) {
+          // subtype_traverse visits the Python class and the slots first.
+          interp_.Refuse("gc.get_referents() of a collections.Counter");
           return Ref();
         }
         if (const std::optional<std::string> type = HeapTypeVisited(a.get())) {

@@ -236,6 +236,7 @@ constexpr ModuleEntry kModuleFunctions[] = {
     {"collections", "deque", Builtin::kTypeDeque},
     {"collections", "defaultdict", Builtin::kTypeDefaultDict},
     {"collections", "OrderedDict", Builtin::kTypeOrderedDict},
+    {"collections", "Counter", Builtin::kTypeCounter},
     {"collections", "namedtuple", Builtin::kCollectionsNamedTuple},
     {"dataclasses", "dataclass", Builtin::kDataclassesDataclass},
     {"dataclasses", "field", Builtin::kDataclassesField},
@@ -400,6 +401,7 @@ std::string_view BuiltinName(Builtin builtin) {
   if (builtin == Builtin::kDataclassesReprLeave) return "__dataclass_repr_leave__";
   if (builtin == Builtin::kDataclassesObjectSetAttr) return "__setattr__";
   if (std::optional<std::string_view> name = OrderedDictMethodName(builtin)) return *name;
+  if (std::optional<std::string_view> name = CounterMethodName(builtin)) return *name;
   for (const BuiltinEntry& entry : kGlobalNames) {
     if (entry.builtin == builtin) return entry.name;
   }

@@ -286,13 +286,25 @@ void Compiler::FoldTarget(ExprPtr& target) {
 }
 
 void Compiler::FoldIterable(ExprPtr& expr) {
-  if (!expr || expr->kind != ExprKind::kList) return;
+  if (!expr || (expr->kind != ExprKind::kList && expr->kind != ExprKind::kSet)) return;
   for (const ExprPtr& item : expr->operands) {
     if (item->kind != ExprKind::kConstant) return;
   }
   std::vector<ObjectId> items;
   for (const ExprPtr& item : expr->operands) items.push_back(item->constant);
-  MakeConstant(expr, NewTupleOf(heap_, items));
+  MakeConstant(expr, expr->kind == ExprKind::kSet ? ConstantFrozenSet(items)
+                                                  : NewTupleOf(heap_, items));
+}
+
+Ref Compiler::ConstantFrozenSet(const std::vector<ObjectId>& items) {
+  Ref in_source_order = NewSet(heap_, true);
+  for (ObjectId item : items) SetAdd(heap_, in_source_order.get(), item).IgnoreError();
+  Ref merged = NewSet(heap_, true);
+  for (ObjectId item : SetKeys(heap_, in_source_order.get())) {
+    SetAdd(heap_, merged.get(), item).IgnoreError();
+  }
+  program_->parse_tree_refs.push_back(in_source_order.release());
+  return merged;
 }
 
 void Compiler::FoldBlock(Block& block) {
@@ -346,16 +358,9 @@ void Compiler::ChooseDisplays(Expr& expr) {
              all_constant) {
     // The items as one constant: a tuple for lists, a frozenset for sets.
     Ref constant;
-    if (expr.kind == ExprKind::kSet) {
-      constant = NewSet(heap_, true);
-      for (const ExprPtr& item : expr.operands) {
-        SetAdd(heap_, constant.get(), item->constant).IgnoreError();
-      }
-    } else {
-      std::vector<ObjectId> items;
-      for (const ExprPtr& item : expr.operands) items.push_back(item->constant);
-      constant = NewTupleOf(heap_, items);
-    }
+    std::vector<ObjectId> items;
+    for (const ExprPtr& item : expr.operands) items.push_back(item->constant);
+    constant = expr.kind == ExprKind::kSet ? ConstantFrozenSet(items) : NewTupleOf(heap_, items);
     expr.constant = constant.get();
     program_->parse_tree_refs.push_back(constant.release());
   } else if (profile.display_append_threshold > 0 && n > profile.display_append_threshold) {

@@ -102,7 +102,14 @@ class Compiler {
   // plain items become starred tuples, *(a, b), folded when constant (sets
   // in a set display).
   void PackPlainRuns(Expr& display);
+  // A `for`/comprehension iterable or the right operand of `in`: a
+  // constant list becomes a tuple constant, a constant set a frozenset.
   void FoldIterable(ExprPtr& expr);
+  // A frozenset constant as CPython's compiler leaves it: made from `items`
+  // in source order, then made again in that set's table order when the
+  // code's constants are merged, so its table order is the second one's.
+  // The first stays referenced with the other intermediate constants.
+  Ref ConstantFrozenSet(const std::vector<ObjectId>& items);
   // Replaces `expr` with a constant holding `value` (a new reference).
   void MakeConstant(ExprPtr& expr, Ref value);
   bool SafeToFold(BinaryOp op, ObjectId a, ObjectId b) const;

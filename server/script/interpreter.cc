@@ -9,6 +9,7 @@
 #include "server/heap/weak_container_object.h"
 #include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
+#include "server/heap/counter_object.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
@@ -678,6 +679,25 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
   } else if (IsDefaultDict(heap_, object) && IsDunder(name)) {
     // __missing__, __copy__, __reduce__, ...: dict's dunders and its own.
     return RefuseAttribute(object, name);
+  } else if (IsCounter(heap_, object)) {
+    if (const std::optional<Builtin> method = FindCounterMethod(heap_, name)) {
+      // Counter's own methods are Python functions: bound, a method object
+      // heapsim does not make (calling them directly is modelled).
+      if (!IsCounterBuiltin(*method)) {
+        return NewBuiltin(heap_, static_cast<uint32_t>(*method), object);
+      }
+      Refuse(absl::StrCat("Counter.", name, " as an object (a bound Python method; call it)"));
+      return Ref();
+    }
+    if (name == "total") {
+      // Counter.total() came with 3.10.
+      Raise(AttributeErrorFor(object, name,
+                              PyError(PyExc::kAttributeError,
+                                      "'Counter' object has no attribute 'total'")));
+      return Ref();
+    }
+    // dict's other methods, Counter's dunders and its instance __dict__.
+    return RefuseAttribute(object, name);
   } else if (IsOrderedDict(heap_, object)) {
     if (const std::optional<Builtin> method = FindOrderedDictMethod(name)) {
       return NewBuiltin(heap_, static_cast<uint32_t>(*method), object);
@@ -761,9 +781,10 @@ bool Interpreter::RefusedAttributeWrite(ObjectId object, const std::string& name
     // Functions and modules have a __dict__; type objects refuse with other
     // messages; data attributes (int.real, ...) are read-only in other words.
     // A defaultdict's factory may be set (a T_OBJECT member), not deleted.
-    // An OrderedDict has an instance __dict__ heapsim does not model.
+    // An OrderedDict and a Counter have an instance __dict__ heapsim does
+    // not model.
     refused = (IsDefaultDict(heap_, object) && (IsDunder(name) || (del && name == "default_factory"))) ||
-              IsOrderedDict(heap_, object) ||
+              IsOrderedDict(heap_, object) || IsCounter(heap_, object) ||
               type == TypeTag::kFunction || type == TypeTag::kModule || type == TypeTag::kPartial ||
               type == TypeTag::kLruCache || type == TypeTag::kLruCacheDecorator ||
               type == TypeTag::kBuiltinType || (type == TypeTag::kTuple && !IsExactTuple(heap_, object)) ||

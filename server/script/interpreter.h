@@ -119,6 +119,10 @@ struct SessionState {
   // (namedtuple(), a class's __new__, ...), whose memory is not modelled;
   // empty while there is none (module_collections_namedtuple.cc).
   std::string namedtuple_made;
+  // The first call of Counter's Python code (Counter(), a method, an
+  // operator), whose memory is not modelled; empty while there is none
+  // (module_collections_counter.cc).
+  std::string counter_code_ran;
   // The first construct of dataclasses (its import, a dataclass class, a
   // generated method's call) whose Python code's memory is not modelled;
   // empty while there is none (module_dataclasses.cc).

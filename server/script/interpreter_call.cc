@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "server/heap/weak_container_object.h"
+#include "server/heap/counter_object.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/frames.h"
@@ -135,11 +136,13 @@ bool Interpreter::EvalArguments(const Expr& call, size_t first, CallArgs* args) 
                                    TypeName(heap_, value.get()))));
         return false;
       }
-      if (IsDefaultDict(heap_, value.get()) || IsOrderedDict(heap_, value.get())) {
+      if (IsDefaultDict(heap_, value.get()) || IsOrderedDict(heap_, value.get()) ||
+          IsCounter(heap_, value.get())) {
         // 3.8's CALL_FUNCTION_EX copies a mapping that is not an exact dict
         // (an OrderedDict through its keys()).
-        Refuse(IsDefaultDict(heap_, value.get())
-                   ? "a defaultdict passed with ** in a call"
+        Refuse(IsDefaultDict(heap_, value.get()) ? "a defaultdict passed with ** in a call"
+               : IsCounter(heap_, value.get())
+                   ? "a collections.Counter passed with ** in a call"
                    : "a collections.OrderedDict passed with ** in a call");
         return false;
       }
@@ -207,8 +210,10 @@ Ref Interpreter::EvalCall(const Expr& expr) {
     CallArgs args;
     if (!EvalArguments(expr, 1, &args)) return Ref();
     const TypeTag type = heap_.type_of(self.get());
-    // An OrderedDict's methods are not its dict's: CallMethod finds them.
-    if (type != TypeTag::kInstance && !IsOrderedDict(heap_, self.get())) {
+    // An OrderedDict's and a Counter's methods are not their dict's:
+    // CallMethod finds them.
+    if (type != TypeTag::kInstance && !IsOrderedDict(heap_, self.get()) &&
+        !IsCounter(heap_, self.get())) {
       if (callee.cached_type != type || callee.cached_method < 0) {
         const std::optional<Builtin> method = FindMethod(type, callee.name.text);
         callee.cached_type = type;
@@ -317,6 +322,22 @@ Ref Interpreter::CallMethod(Ref self_ref, const std::string& name, CallArgs args
     Ref result = CallNamedTupleBuiltin(*this, *method, self, args);
     ReleaseCallArguments(heap_.profile(), args);
     return result;
+  } else if (name == "fromkeys" && heap_.type_of(self) == TypeTag::kBuiltinType &&
+             heap_.object(self).subtype == static_cast<uint8_t>(Builtin::kTypeCounter)) {
+    // Counter.fromkeys(...), a class method that raises (called, not taken
+    // as an object: a bound method heapsim does not make).
+    Ref result = CallCounterBuiltin(*this, Builtin::kCounterFromKeys, self, args);
+    ReleaseCallArguments(heap_.profile(), args);
+    return result;
+  } else if (IsCounter(heap_, self)) {
+    if (const std::optional<Builtin> method = FindCounterMethod(heap_, name)) {
+      // With keywords a dict method is looked up and bound (LOAD_ATTR
+      // before 3.11); Counter's own are Python functions (NoteCounterCode).
+      if (!args.keywords.empty() && !IsCounterBuiltin(*method)) heap_.BindTransientMethod();
+      Ref result = CallBuiltinPacking(*this, *method, self, args);
+      ReleaseCallArguments(heap_.profile(), args);
+      return result;
+    }
   } else if (IsOrderedDict(heap_, self)) {
     if (const std::optional<Builtin> method = FindOrderedDictMethod(name)) {
       // With keywords the method is looked up and bound (LOAD_ATTR before

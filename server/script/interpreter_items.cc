@@ -7,6 +7,7 @@
 #include "server/heap/weak_container_object.h"
 #include "server/heap/array_object.h"
 #include "server/heap/bytes_object.h"
+#include "server/heap/counter_object.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/int_object.h"
@@ -94,13 +95,17 @@ absl::StatusOr<int64_t> Index(const Heap& heap, ObjectId container, ObjectId key
   }
   const int64_t length = Length(heap, container);
   std::optional<int64_t> index = IntAsInt64(heap, key);
+  const std::string out_of_range =
+      absl::StrCat(std::string(what), what.empty() ? "" : " ", "index out of range");
   if (!index) {
-    return PyError(PyExc::kIndexError, absl::StrCat(std::string(what), " index out of range"));
+    // Only range objects compare a huge index; the others first convert it
+    // to a Py_ssize_t.
+    const bool is_range = heap.type_of(container) == TypeTag::kRange;
+    return PyError(PyExc::kIndexError,
+                   is_range ? out_of_range : "cannot fit 'int' into an index-sized integer");
   }
   if (*index < 0) *index += length;
-  if (*index < 0 || *index >= length) {
-    return PyError(PyExc::kIndexError, absl::StrCat(std::string(what), " index out of range"));
-  }
+  if (*index < 0 || *index >= length) return PyError(PyExc::kIndexError, out_of_range);
   return *index;
 }
 
@@ -419,7 +424,7 @@ Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
     case TypeTag::kBytes:
     case TypeTag::kByteArray: {
       absl::StatusOr<int64_t> i =
-          Index(heap_, container, key, type == TypeTag::kBytes ? "index" : "bytearray index");
+          Index(heap_, container, key, type == TypeTag::kBytes ? "" : "bytearray");
       if (!i.ok()) {
         Raise(i.status());
         return Ref();
@@ -456,6 +461,7 @@ Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
       if (*value == kNoObject && IsDefaultDict(heap_, container)) {
         return DefaultDictMissing(*this, container, key);
       }
+      if (*value == kNoObject && IsCounter(heap_, container)) return CounterMissing(*this);
       if (*value == kNoObject) {
         Raise(KeyErrorFor(heap_, key));
         return Ref();
@@ -717,6 +723,8 @@ bool Interpreter::DelItem(ObjectId container, ObjectId key) {
     }
   } else if (IsOrderedDict(heap_, container)) {
     status = OrderedDictDelItem(heap_, container, key);
+  } else if (IsCounter(heap_, container)) {
+    if (!CounterDelItem(*this, container, key)) return false;
   } else if (type == TypeTag::kDict) {
     status = DictDelItem(heap_, container, key);
   } else if (type == TypeTag::kByteArray && heap_.type_of(key) == TypeTag::kSlice) {

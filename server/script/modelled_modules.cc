@@ -20,7 +20,8 @@ struct ModelledModule {
 constexpr ModelledModule kModelledModules[] = {
     {"array", ""},
     {"collections",
-     " (of collections heapsim models deque, defaultdict, OrderedDict and namedtuple)"},
+     " (of collections heapsim models deque, defaultdict, OrderedDict, namedtuple and "
+     "Counter)"},
     {"copy", ""},
     {"dataclasses",
      " (of dataclasses heapsim models dataclass, field, fields, asdict, astuple, replace, "

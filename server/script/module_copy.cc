@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "server/heap/bytes_object.h"
+#include "server/heap/counter_object.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/frames.h"
@@ -352,6 +353,9 @@ Ref Copier::Copy(ObjectId x) {
   if (IsOrderedDict(heap_, x)) {
     return Refuse("copy.copy of a 'collections.OrderedDict' object (copy.py reduces it)");
   }
+  if (IsCounter(heap_, x)) {
+    return Refuse("copy.copy of a 'Counter' object (copy.py reduces it)");
+  }
   TypeCall(x);
   const TypeTag type = heap_.type_of(x);
   if (type == TypeTag::kInstance) call->Set(kCopyCls, heap_.instance(x).cls);
@@ -459,7 +463,7 @@ Ref Copier::DeepCopy(ObjectId x, ObjectId memo_arg) {
     }
     if (*found != kNoObject) return heap_.NewRef(*found);
   }
-  if (IsDefaultDict(heap_, x) || IsOrderedDict(heap_, x)) {
+  if (IsDefaultDict(heap_, x) || IsOrderedDict(heap_, x) || IsCounter(heap_, x)) {
     return Refuse(absl::StrCat("copy.deepcopy of a '", TypeName(heap_, x),
                                "' object (copy.py reduces it through __reduce_ex__)"));
   }

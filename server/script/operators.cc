@@ -22,6 +22,7 @@
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
 #include "server/script/format.h"
+#include "server/script/int_power.h"
 #include "server/script/repeat.h"
 
 namespace heapsim::script {
@@ -78,7 +79,7 @@ IntRequest ArithmeticRequest(BinaryOp op, uint32_t na, uint32_t nb, bool same_si
       return IntRequest::Digits(adds ? longest + 1 : longest);
     }
     case BinaryOp::kMul:
-      return small ? IntRequest::FromLong() : IntRequest::Digits(na + nb);
+      return ProductRequest(na, nb);
     case BinaryOp::kFloorDiv:
       if (small) return IntRequest::FromLong();
       return IntRequest::Digits(nb == 1 ? na : na - nb + 1);
@@ -201,6 +202,7 @@ absl::StatusOr<Ref> IntArithmetic(Heap& heap, BinaryOp op, ObjectId a, ObjectId 
         if (!exponent) return PyError(PyExc::kMemoryError, "");
         const double bits = static_cast<double>(*exponent) * std::log2(std::fabs(big_a.ToDouble()));
         if (absl::Status s = CheckBigResult(heap, bits); !s.ok()) return s;
+        return IntPower(heap, a, static_cast<uint64_t>(*exponent));
       }
       // An exponent past int64 leaves |a| <= 1: only its parity matters.
       const uint64_t parity_exponent = BigInt::And(big_b, BigInt(1)).is_zero() ? 2 : 1;

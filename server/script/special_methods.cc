@@ -10,6 +10,7 @@
 #include "server/heap/weak_container_object.h"
 #include "server/heap/budget.h"
 #include "server/heap/bodies.h"
+#include "server/heap/counter_object.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/instance_object.h"
@@ -226,7 +227,8 @@ bool ItemsHaveSpecialRepr(const Heap& heap, ObjectId object, int depth,
     for (ObjectId item : items) {
       // An OrderedDict's repr makes objects: AppendRepr makes them too.
       if ((SpecialMethods(heap, item) & kSpecialRepr) != 0 || IsOrderedDict(heap, item) ||
-          IsNamedTuple(heap, item) || ItemsHaveSpecialRepr(heap, item, depth + 1, seen)) {
+          IsNamedTuple(heap, item) || IsCounter(heap, item) ||
+          ItemsHaveSpecialRepr(heap, item, depth + 1, seen)) {
         return true;
       }
     }
@@ -356,6 +358,20 @@ bool AppendRepr(Interpreter& interp, ObjectId object, int depth,
     std::vector<Ref> made;  // dropped once its text is made
     return AppendOrderedDictRepr(interp, object, depth, active, out, &made);
   }
+  if (IsCounter(heap, object)) {
+    // Counter.__repr__: Python code, without a Py_ReprEnter of its own.
+    if (depth > kSpecialReprNesting) {
+      interp.Refuse(absl::StrCat("the repr of a Counter more than ", kSpecialReprNesting,
+                                 " levels inside other objects"));
+      return false;
+    }
+    return AppendCounterRepr(
+        interp, object,
+        [&](ObjectId item, std::string* text) {
+          return AppendRepr(interp, item, depth + 1, active, text);
+        },
+        out);
+  }
   if (IsNamedTuple(heap, object)) {
     // The class's __repr__: Python code, without a Py_ReprEnter of its own,
     // whose recursion limit heapsim does not count.
@@ -438,6 +454,7 @@ bool HasSpecialRepr(const Heap& heap, ObjectId object, bool str) {
   if (IsDefaultDict(heap, object)) return true;  // its repr makes two strs first
   if (IsOrderedDict(heap, object)) return true;  // its repr makes a list or a dict
   if (IsNamedTuple(heap, object)) return true;    // its __repr__ is Python code
+  if (IsCounter(heap, object)) return true;       // its __repr__ is Python code
   uint32_t special = SpecialMethods(heap, object);
   // An exception's str() is BaseException's own unless __str__ is defined.
   if (str && ExceptionArgs(heap, object) != kNoObject) special &= ~kSpecialRepr;
@@ -534,6 +551,13 @@ Ref SpecialConversion(Interpreter& interp, ObjectId object, char conversion) {
 Ref RichCompare(Interpreter& interp, CompareOp op, ObjectId a, ObjectId b) {
   Heap& heap = interp.heap();
   if (IsWeakProxy(heap, a) || IsWeakProxy(heap, b)) return WeakProxyRichCompare(interp, op, a, b);
+  const bool ordering_or_equality = op == CompareOp::kEq || op == CompareOp::kNotEq ||
+                                    op == CompareOp::kLt || op == CompareOp::kLtE ||
+                                    op == CompareOp::kGt || op == CompareOp::kGtE;
+  if (heap.profile().counter_rich_compare && ordering_or_equality && IsCounter(heap, a) &&
+      IsCounter(heap, b)) {
+    return CounterRichCompare(interp, op, a, b);
+  }
   for (ObjectId side : {a, b}) {
     if (heap.type_of(side) == TypeTag::kWeakContainer &&
         WeakContainerKindOf(heap, side) < WeakContainerKind::kFinalize) {

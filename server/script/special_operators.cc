@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "server/heap/bodies.h"
+#include "server/heap/counter_object.h"
 #include "server/heap/instance_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
@@ -149,6 +150,7 @@ Ref BinaryOf(Interpreter& interp, BinaryOp op, ObjectId a, ObjectId b, bool in_p
   if (op == BinaryOp::kMod && heap.type_of(a) == TypeTag::kStr && FormatsSpecial(heap, b)) {
     return PercentFormatSpecial(interp, a, b);
   }
+  if (IsCounter(heap, a) || IsCounter(heap, b)) return CounterBinary(interp, op, a, b, in_place);
   const bool special_a = (SpecialMethods(heap, a) & kSpecialNumber) != 0;
   const bool special_b = (SpecialMethods(heap, b) & kSpecialNumber) != 0;
   if (!special_a && !special_b) return BuiltinBinary(interp, op, a, b, in_place);
@@ -187,6 +189,7 @@ Ref UnaryOf(Interpreter& interp, std::optional<UnaryOp> op, ObjectId a) {
     const ObjectId referent = WeakProxyReferent(interp, a);
     return referent == kNoObject ? Ref() : UnaryOf(interp, op, referent);
   }
+  if (IsCounter(heap, a) && op != UnaryOp::kNot) return CounterUnary(interp, op, a);
   if ((SpecialMethods(heap, a) & kSpecialNumber) != 0) {
     std::string_view name = "__abs__";
     if (op == UnaryOp::kNeg) name = "__neg__";

@@ -514,6 +514,12 @@ bool RefuseAfterTracemallocObjects(Interpreter& interp, std::string_view what) {
                                "namedtuples is not modelled)"));
     return true;
   }
+  if (const std::string& code = interp.session().counter_code_ran; !code.empty()) {
+    interp.Refuse(absl::StrCat(std::string(what), " after ", code,
+                               " (the memory collections.Counter's Python code allocates and "
+                               "frees is not modelled)"));
+    return true;
+  }
   if (const std::string& code = interp.session().dataclasses_made; !code.empty()) {
     interp.Refuse(absl::StrCat(std::string(what), " after ", code,
                                " (the memory dataclasses' Python code allocates and frees is "

@@ -1,6 +1,7 @@
-"""collections.deque on hostile inputs: huge iterables, huge rotations, self
-extension, deep self-reference and unmodelled names end with CPython's
-result, a limit or a refusal, never a crash or a hang."""
+"""collections.deque (and its siblings: defaultdict, OrderedDict, Counter) on
+hostile inputs: huge iterables, huge rotations and counts, self extension,
+deep self-reference and unmodelled names end with CPython's result, a limit
+or a refusal, never a crash or a hang."""
 from run_hostile import Case
 
 CASES = [
@@ -49,8 +50,28 @@ CASES = [
     Case("defaultdict_huge_update",
          "from collections import defaultdict\nd = defaultdict(list, ((i, i) for i in range(10**12)))\n",
          3, r"limit", seconds=60, args=["--max_seconds=3"], alone=True),
-    Case("collections_counter_attribute", "import collections\ncollections.Counter()\n", 2,
-         r"unsupported: .*Counter"),
+    Case("counter_million_keys",
+         "from collections import Counter\nc = Counter(range(10**6))\nc.update(range(10**6))\n"
+         "print(len(c), c[999999], c.most_common(1))\n", 0, r"^$", seconds=60,
+         stdout=r"^1000000 2 \[\(0, 2\)\]\n$", alone=True),
+    Case("counter_huge_generator",
+         "from collections import Counter\nc = Counter(i for i in range(10**12))\n",
+         3, r"limit", seconds=60, args=["--max_seconds=3"], alone=True),
+    Case("counter_elements_huge_count",
+         "from collections import Counter\nit = Counter(a=10**12, b=-5).elements()\n"
+         "print(next(it), next(it))\n", 0, r"^$", stdout=r"^a a\n$"),
+    Case("counter_elements_huge_count_listed",
+         "from collections import Counter\nx = list(Counter(a=10**12).elements())\n",
+         3, r"limit", seconds=60, args=["--max_seconds=3"], alone=True),
+    Case("counter_most_common_huge_n",
+         "from collections import Counter\nc = Counter('abca')\n"
+         "print(c.most_common(10**30), c.most_common(-10**30))\n", 0, r"^$",
+         stdout=r"^\[\('a', 2\), \('b', 1\), \('c', 1\)\] \[\]\n$"),
+    Case("counter_updates_itself",
+         "from collections import Counter\nc = Counter('ab')\nfor i in range(40):\n"
+         "    c.update(c)\nc.subtract(c)\nc += c\nprint(c)\n", 0, r"^$", stdout=r"^Counter\(\)\n$"),
+    Case("collections_chainmap_attribute", "import collections\ncollections.ChainMap()\n", 2,
+         r"unsupported: .*ChainMap"),
     Case("ordereddict_deep_chain_freed",
          "from collections import OrderedDict\nd = OrderedDict()\nfor i in range(200000):\n"
          "    d = OrderedDict([(0, d)])\ndel d\nprint('freed')\n", 0, r"^$", seconds=30),
