@@ -1,6 +1,7 @@
 #include "server/script/code_attributes.h"
 
 #include <algorithm>
+#include <string_view>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -45,31 +46,19 @@ std::vector<uint32_t> ParameterSlots(const CodeUnit& unit) {
   return slots;
 }
 
-bool IsCellSlot(const CodeUnit& unit, uint32_t slot) {
+bool HoldsCell(const CodeUnit& unit, uint32_t slot) {
   return std::find(unit.cell_slots.begin(), unit.cell_slots.end(), slot) != unit.cell_slots.end();
-}
-
-// co_varnames: the parameters, then the locals no inner function captures,
-// in the order the compiler first met them.
-std::vector<std::string> VarNames(const CodeUnit& unit) {
-  const std::vector<uint32_t> parameters = ParameterSlots(unit);
-  std::vector<std::string> names;
-  for (uint32_t slot : parameters) names.push_back(unit.slot_names[slot]);
-  for (auto slot = static_cast<uint32_t>(parameters.size()); slot < unit.local_count; ++slot) {
-    if (!IsCellSlot(unit, slot)) names.push_back(unit.slot_names[slot]);
-  }
-  return names;
 }
 
 // co_cellvars: sorted, or (cell_parameters_first) the parameters among
 // them in parameter order and then the others sorted.
-std::vector<std::string> CellVars(const CodeUnit& unit, bool cell_parameters_first) {
+std::vector<std::string_view> CodeCellVars(const CodeUnit& unit, bool cell_parameters_first) {
   const std::vector<uint32_t> parameters = ParameterSlots(unit);
-  std::vector<std::string> first;
-  std::vector<std::string> sorted;
+  std::vector<std::string_view> first;
+  std::vector<std::string_view> sorted;
   if (cell_parameters_first) {
     for (uint32_t slot : parameters) {
-      if (IsCellSlot(unit, slot)) first.push_back(unit.slot_names[slot]);
+      if (HoldsCell(unit, slot)) first.push_back(unit.slot_names[slot]);
     }
   }
   for (uint32_t slot : unit.cell_slots) {
@@ -83,8 +72,8 @@ std::vector<std::string> CellVars(const CodeUnit& unit, bool cell_parameters_fir
 }
 
 // co_freevars: sorted by name (the compiler keeps the slots in that order).
-std::vector<std::string> FreeVars(const CodeUnit& unit) {
-  std::vector<std::string> names;
+std::vector<std::string_view> CodeFreeVars(const CodeUnit& unit) {
+  std::vector<std::string_view> names;
   for (uint32_t slot : unit.free_slots) names.push_back(unit.slot_names[slot]);
   return names;
 }
@@ -104,10 +93,10 @@ int64_t Flags(const CodeUnit& unit, const CodeObjectRules& rules) {
 // One of co_varnames, co_cellvars and co_freevars (`cached`: where the code
 // keeps it), made from the interned names the compiler made.
 Ref NameTuple(Interpreter& interp, ObjectId code, ObjectId CodeBody::*cached,
-              const std::vector<std::string>& names) {
+              const std::vector<std::string_view>& names) {
   Heap& heap = interp.heap();
   std::vector<ObjectId> items;
-  for (const std::string& name : names) items.push_back(heap.FindInterned(name));
+  for (std::string_view name : names) items.push_back(heap.FindInterned(name));
   switch (heap.profile().code_object.name_tuples) {
     case CodeObjectRules::NameTuples::kCompiled: {
       // Made as CPython's compiler made it before the script ran: nothing
@@ -135,6 +124,20 @@ Ref NameTuple(Interpreter& interp, ObjectId code, ObjectId CodeBody::*cached,
 }
 
 }  // namespace
+
+std::vector<std::string_view> CodeVarNames(const CodeUnit& unit) {
+  const std::vector<uint32_t> parameters = ParameterSlots(unit);
+  std::vector<std::string_view> names;
+  for (uint32_t slot : parameters) names.push_back(unit.slot_names[slot]);
+  for (auto slot = static_cast<uint32_t>(parameters.size()); slot < unit.local_count; ++slot) {
+    if (!HoldsCell(unit, slot)) names.push_back(unit.slot_names[slot]);
+  }
+  const size_t hidden = unit.local_count + unit.free_slots.size();
+  for (size_t slot = hidden; slot < unit.slot_names.size(); ++slot) {
+    names.push_back(unit.slot_names[slot]);
+  }
+  return names;
+}
 
 Ref FunctionCode(Interpreter& interp, ObjectId function) {
   if (IsDataclassFunction(interp, function)) {
@@ -165,10 +168,12 @@ std::optional<Ref> CodeAttribute(Interpreter& interp, ObjectId code, const std::
   if (name == "co_kwonlyargcount") return NewInt(heap, unit.keyword_only_count);
   if (name == "co_firstlineno") return NewInt(heap, unit.first_line);
   if (name == "co_flags") return NewInt(heap, Flags(unit, rules));
-  if (name == "co_freevars") return NameTuple(interp, code, &CodeBody::freevars, FreeVars(unit));
+  if (name == "co_freevars") {
+    return NameTuple(interp, code, &CodeBody::freevars, CodeFreeVars(unit));
+  }
   if (name == "co_cellvars") {
     return NameTuple(interp, code, &CodeBody::cellvars,
-                     CellVars(unit, rules.cell_parameters_first));
+                     CodeCellVars(unit, rules.cell_parameters_first));
   }
   if (name != "co_varnames" && name != "co_nlocals") return std::nullopt;
   if (unit.hosts_inlined_locals) {
@@ -182,8 +187,8 @@ std::optional<Ref> CodeAttribute(Interpreter& interp, ObjectId code, const std::
                                      "lists that local only where its code uses it)"));
     return Ref();
   }
-  if (name == "co_nlocals") return NewInt(heap, static_cast<int64_t>(VarNames(unit).size()));
-  return NameTuple(interp, code, &CodeBody::varnames, VarNames(unit));
+  if (name == "co_nlocals") return NewInt(heap, static_cast<int64_t>(CodeVarNames(unit).size()));
+  return NameTuple(interp, code, &CodeBody::varnames, CodeVarNames(unit));
 }
 
 }  // namespace heapsim::script

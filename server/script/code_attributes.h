@@ -8,11 +8,21 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "server/heap/heap.h"
+#include "server/script/code.h"
 #include "server/script/interpreter.h"
 
 namespace heapsim::script {
+
+// co_varnames of `unit`'s code (views of its slot names): the parameters
+// (positional, keyword-only, *args, **kwargs), the locals no inner function
+// captures in the order the compiler first meets them, then 3.12+'s inlined
+// comprehensions' variables (CPython places those where the comprehension
+// first runs).
+std::vector<std::string_view> CodeVarNames(const CodeUnit& unit);
 
 // f.__code__ of a script function: its code object, no allocation. Refused
 // for the methods dataclass() generates (heapsim compiles other code for
