@@ -403,6 +403,12 @@ struct CodeBody {
   uint32_t locals_plus = 0;
   uint64_t zombie_block = 0;   // the cached frame's block (3.8 to 3.10)
   uint32_t zombie_capacity = 0;
+  // co_varnames, co_cellvars and co_freevars where the code keeps them
+  // (CodeObjectRules::NameTuples), and 3.12+'s _PyCoCached block.
+  ObjectId varnames = kNoObject;
+  ObjectId cellvars = kNoObject;
+  ObjectId freevars = kNoObject;
+  uint64_t cached_block = 0;
 };
 
 // A cell of a closure; `contents` may be kNoObject (empty cell).

@@ -32,6 +32,9 @@ void ForEachOwnedReference(const Heap& heap, ObjectId id,
     case TypeTag::kCode:
       visit_if_set(heap.code(id).consts);
       visit_if_set(heap.code(id).name);
+      visit_if_set(heap.code(id).varnames);
+      visit_if_set(heap.code(id).cellvars);
+      visit_if_set(heap.code(id).freevars);
       return;
     case TypeTag::kFrame:
       visit_if_set(heap.frame_body(id).code);
@@ -98,6 +101,7 @@ void ForEachHeldBlock(const Heap& heap, const std::function<void(uint64_t)>& vis
         break;
       case TypeTag::kCode:
         if (heap.code(id).zombie_block != 0) visit(heap.code(id).zombie_block);
+        if (heap.code(id).cached_block != 0) visit(heap.code(id).cached_block);
         break;
       case TypeTag::kIterator:
         // The index arrays of itertools' combinatoric iterators.

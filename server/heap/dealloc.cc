@@ -240,8 +240,12 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       const CodeBody body = heap.code(id);
       heap.ReleaseObject(id, /*keep_block=*/false);
       heap.FreeBuffer(body.zombie_block);
+      heap.FreeBuffer(body.cached_block);
       DropIfSet(heap, body.consts);
       DropIfSet(heap, body.name);
+      DropIfSet(heap, body.varnames);
+      DropIfSet(heap, body.cellvars);
+      DropIfSet(heap, body.freevars);
       return;
     }
     case TypeTag::kFrame: {

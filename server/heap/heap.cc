@@ -313,7 +313,7 @@ void Heap::BindTransientMethod() {
 
 ObjectId Heap::NewObjectAt(TypeTag type, uint64_t address) { return NewRecord(type, address); }
 
-ObjectId Heap::NewStaticObject(TypeTag type, uint64_t size) {
+ObjectId Heap::NewStaticObject(TypeTag type, uint64_t size, std::optional<uint32_t> refcount) {
   const ObjectId id = NewRecord(type, next_static_address_);
   next_static_address_ += (size + 15) & ~uint64_t{15};
   Object& o = objects_[id];
@@ -322,7 +322,8 @@ ObjectId Heap::NewStaticObject(TypeTag type, uint64_t size) {
     o.flags |= kImmortal;
     o.refcount = static_cast<uint32_t>(kImmortalRefcount);
   } else {
-    o.refcount = profile_->static_refcount_base + profile_->singleton_startup_refs;
+    o.refcount = refcount.value_or(profile_->static_refcount_base +
+                                   profile_->singleton_startup_refs);
   }
   return id;
 }

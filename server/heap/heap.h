@@ -27,6 +27,7 @@
 #include <array>
 #include <cassert>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -198,8 +199,11 @@ class Heap {
   ObjectId NewInstanceObject(uint64_t request, uint8_t preheader);
   // Makes a statically allocated object of `type` (the interpreter's own
   // builtins and type objects): no heap block, never freed, and immortal
-  // where the profile makes singletons immortal.
-  ObjectId NewStaticObject(TypeTag type, uint64_t size);
+  // where the profile makes singletons immortal. Its references are those
+  // start-up left on singletons, or `refcount` when given (an object made
+  // before the script ran for one owner of the model's).
+  ObjectId NewStaticObject(TypeTag type, uint64_t size,
+                           std::optional<uint32_t> refcount = std::nullopt);
 
   // Makes an object of `type` at `address`, a block kept on a free list:
   // nothing is allocated and the GC count is unchanged.

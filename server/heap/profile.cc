@@ -312,6 +312,10 @@ constexpr Profile Py38() {
       .exception_made_when_raised = false,
       .exception_frees_traceback_first = false,
       .frame_object_base = 0,
+      .code_object = {.name_tuples = CodeObjectRules::NameTuples::kCompiled,
+                      .flags_nofree = true,
+                      .cell_parameters_first = false,
+                      .has_qualname = false},
   };
 }
 
@@ -477,6 +481,10 @@ constexpr Profile Py311() {
   p.random.choice_checks_length = true;
   p.operator_has_call = true;
   p.frame_object_base = 136;
+  p.code_object = {.name_tuples = CodeObjectRules::NameTuples::kFresh,
+                   .flags_nofree = false,
+                   .cell_parameters_first = true,
+                   .has_qualname = true};
   p.int_pow_from_top_bit = true;
   p.version = "3.11";
   // Measured: quickened sites specialise on their first run (counter 0),
@@ -591,6 +599,7 @@ constexpr Profile Py312() {
   p.exception_made_when_raised = true;
   p.math.log_arity_message = false;
   p.modules_at_startup = "";  // measured: only _weakref and sys
+  p.code_object.name_tuples = CodeObjectRules::NameTuples::kCachedLazily;
   p.version = "3.12";
   // Measured: a site specialises on its second run; 52 misses later it
   // specialises again for what it sees.

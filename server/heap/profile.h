@@ -459,6 +459,26 @@ struct ReprStateRules {
   bool namedtuple_reprs_field_names = true;
 };
 
+// Function code objects (f.__code__, code_attributes.h).
+struct CodeObjectRules {
+  // Where co_varnames, co_cellvars and co_freevars come from: tuples the
+  // compiler made with the code (3.8 to 3.10); a new tuple on every read
+  // (3.11, built from co_localsplusnames); or one made on the first read and
+  // kept, after a 32-byte _PyCoCached block made on the first read of any
+  // of them (3.12+).
+  enum class NameTuples : uint8_t { kCompiled, kFresh, kCachedLazily };
+  NameTuples name_tuples;
+  // co_flags has CO_NOFREE (64) when the code has no cell and no free
+  // variable (3.8 to 3.10).
+  bool flags_nofree;
+  // co_cellvars lists the parameters that are cells first, in parameter
+  // order, then the other cells sorted (3.11+'s co_localsplusnames);
+  // before, all of them sorted.
+  bool cell_parameters_first;
+  // Code objects have co_qualname (3.11+).
+  bool has_qualname;
+};
+
 struct Profile {
   std::string_view version;       // "3.11": the name clients use
   std::string_view full_version;  // "3.11.7": the interpreter measured
@@ -905,6 +925,7 @@ struct Profile {
   bool exception_made_when_raised;
   bool exception_frees_traceback_first;
   uint32_t frame_object_base;
+  CodeObjectRules code_object;
 
   BoolStrRules bool_strs;
   NumberConversionRules number_conversion;

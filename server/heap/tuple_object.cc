@@ -1,6 +1,7 @@
 #include "server/heap/tuple_object.h"
 
 #include <cstddef>
+#include <optional>
 
 namespace heapsim {
 
@@ -14,11 +15,26 @@ std::vector<ObjectId> Nones(Heap& heap, size_t count) {
 
 }  // namespace
 
-ObjectId NewStaticTupleOf(Heap& heap, std::vector<ObjectId> items) {
+namespace {
+
+// A static tuple of new references to `items`; `refcount` as
+// Heap::NewStaticObject takes it.
+ObjectId MakeStaticTuple(Heap& heap, std::vector<ObjectId> items,
+                         std::optional<uint32_t> refcount) {
   for (ObjectId item : items) heap.IncRef(item);
-  const ObjectId id = heap.NewStaticObject(TypeTag::kTuple, TupleRequest(items.size()));
+  const ObjectId id = heap.NewStaticObject(TypeTag::kTuple, TupleRequest(items.size()), refcount);
   heap.AttachBody(id, TupleBody{std::move(items)});
   return id;
+}
+
+}  // namespace
+
+ObjectId NewStaticTupleOf(Heap& heap, std::vector<ObjectId> items) {
+  return MakeStaticTuple(heap, std::move(items), std::nullopt);
+}
+
+ObjectId NewCompiledTupleOf(Heap& heap, std::vector<ObjectId> items) {
+  return MakeStaticTuple(heap, std::move(items), /*refcount=*/1);
 }
 
 Ref NewTuple(Heap& heap, std::vector<ObjectId> items) {

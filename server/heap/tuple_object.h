@@ -48,6 +48,12 @@ Ref NewTupleOf(Heap& heap, const std::vector<ObjectId>& items);
 // reference.
 ObjectId NewStaticTupleOf(Heap& heap, std::vector<ObjectId> items);
 
+// A tuple of `items` that CPython made before the script ran and one object
+// of the model holds (a code object's names): placed as a static object (no
+// heap block, no GC count, never freed), with that one reference, taking a
+// new reference to each item.
+ObjectId NewCompiledTupleOf(Heap& heap, std::vector<ObjectId> items);
+
 inline const std::vector<ObjectId>& TupleItems(const Heap& heap, ObjectId id) {
   return heap.tuple(id).items;
 }

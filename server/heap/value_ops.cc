@@ -183,6 +183,9 @@ struct Depth {
   // Two deques of one length were met: CPython compares them through
   // iterator objects this walk cannot make.
   bool deques_met = false;
+  // Two code objects were met: CPython compares their bytecode, constants
+  // and line tables, which are not modelled.
+  bool codes_met = false;
   // Two Counters met where Counter.__eq__ (Python code, 3.10+) compares them.
   bool counters_met = false;
 
@@ -709,6 +712,10 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       return absl::StrCat("<function ", heap.function(id).qualname, " at ", AddressText(o.address),
                           ">");
     case TypeTag::kCode:
+      if (state.error.ok()) {
+        state.error = absl::UnimplementedError(
+            "the repr of a code object (CPython shows the path of its file)");
+      }
       return absl::StrCat("<code object ", heap.str(heap.code(id).name).utf8, " at ",
                           AddressText(o.address), ">");
     case TypeTag::kModule: {
@@ -970,6 +977,9 @@ absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
       return absl::UnimplementedError("hash() of a weak reference");
     case TypeTag::kTraceObject:
       return absl::UnimplementedError("hash() of a tracemalloc object");
+    case TypeTag::kCode:
+      return absl::UnimplementedError(
+          "hash() of a code object (CPython hashes its names, flags and constants)");
     case TypeTag::kWeakContainer:
       // The containers define __eq__ (Mapping's, WeakSet's), so __hash__
       // is None; finalize hashes its address, which weakref.py's
@@ -1052,6 +1062,10 @@ bool EqualBody(const Heap& heap, ObjectId a, ObjectId b, Depth& depth) {
     return MemoryViewEqual(heap, a, b);
   }
   if (ta != tb) return false;
+  if (ta == TypeTag::kCode) {
+    depth.codes_met = true;
+    return false;
+  }
   if (ta == TypeTag::kDeque) {
     if (heap.deque(a).items.size() != heap.deque(b).items.size()) return false;
     depth.deques_met = true;
@@ -1227,6 +1241,10 @@ absl::StatusOr<bool> EqualChecked(const Heap& heap, ObjectId a, ObjectId b) {
     return absl::UnimplementedError(
         "comparing deques of equal length inside other objects (CPython walks them with "
         "iterator objects)");
+  }
+  if (depth.codes_met) {
+    return absl::UnimplementedError(
+        "comparing two code objects (CPython compares their bytecode and line tables)");
   }
   if (depth.counters_met) {
     return absl::UnimplementedError(

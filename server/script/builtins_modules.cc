@@ -121,6 +121,10 @@ Ref ModuleCall::GetSizeOf() {
     interp_.Refuse("sys.getsizeof() of collections.namedtuple (a Python function in CPython)");
     return Ref();
   }
+  if (heap_.type_of(operands[0]) == TypeTag::kCode) {
+    interp_.Refuse("sys.getsizeof() of a code object (its size follows its bytecode)");
+    return Ref();
+  }
   if (heap_.type_of(operands[0]) == TypeTag::kIterator &&
       static_cast<IterKind>(heap_.object(operands[0]).subtype) == IterKind::kWeakGenerator) {
     interp_.Refuse("sys.getsizeof() of a weakref.py generator (its frame is not modelled)");
@@ -440,6 +444,12 @@ Ref ModuleCall::Run() {
       return Bool(gc.enabled);
     case Builtin::kGcIsTracked:
       if (!Arity(1, 1)) return Ref();
+      if (interp_.session().compiled_name_tuples.contains(Arg(0))) {
+        interp_.Refuse(
+            "gc.is_tracked() of a code object's names tuple (made as CPython compiled the "
+            "script, which collections since may have untracked)");
+        return Ref();
+      }
       if (TrackingDependsOnTiming(heap_, Arg(0))) {
         interp_.Refuse(TimingRefusal(
             heap_, absl::StrCat("gc.is_tracked() of a ", TypeName(heap_, Arg(0)),
@@ -464,6 +474,16 @@ Ref ModuleCall::Run() {
       }
       std::vector<ObjectId> targets;
       for (const Ref& a : args_.positional) targets.push_back(a.get());
+      if (!interp_.session().compiled_name_tuples.empty() &&
+          std::any_of(targets.begin(), targets.end(), [&](ObjectId t) {
+            return heap_.type_of(t) == TypeTag::kStr;
+          })) {
+        // CPython's tuples are tracked unless a collection untracked them.
+        interp_.Refuse(
+            "gc.get_referrers() of a str once a code object's names tuple was read (made as "
+            "CPython compiled the script)");
+        return Ref();
+      }
       std::vector<ObjectId> referrers;
       for (int g = 0; g < GcState::kGenerations; ++g) {
         for (ObjectId id = gc.generations[g].head; id != kNoObject; id = heap_.object(id).gc_next) {

@@ -262,6 +262,21 @@ struct CodeUnit {
   uint32_t keyword_only_count = 0;
   int32_t varargs_slot = -1;
   int32_t kwargs_slot = -1;
+  // The slots of parameters and locals (cells among them), before the free
+  // variables and 3.12+'s inlined comprehensions' hidden slots.
+  uint32_t local_count = 0;
+  // 3.12+: a comprehension inlined into this unit added hidden slots, which
+  // CPython's co_varnames places where the comprehension first runs.
+  bool hosts_inlined_locals = false;
+  // A function body annotating a name without a value (`x: int`): a local
+  // CPython's co_varnames lists only where its code uses the name.
+  bool bare_annotation = false;
+  // co_firstlineno: a def's first decorator's line, else its `def` line; a
+  // lambda's line.
+  int first_line = 0;
+  // Defined inside a function, lambda or comprehension, directly or through
+  // classes (CPython's CO_NESTED).
+  bool nested = false;
   // Slots that hold cells: own captured variables (made at entry) and free
   // variables (copied from the closure, in closure order).
   std::vector<uint32_t> cell_slots;

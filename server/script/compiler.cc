@@ -127,15 +127,39 @@ void Compiler::MakeCodeObjects() {
   // lambdas, classes and comprehensions not inlined, in source order), which
   // its co_consts holds as CPython's do: a function's code lives as long as
   // the code that makes the function, not only as long as the program.
-  std::vector<std::vector<ObjectId>> nested(tree_.units.size());
+  // The program itself holds the module's code only (CPython's references:
+  // sys.getrefcount(f.__code__) counts its functions and that co_consts).
+  // Units are made innermost first (a comprehension's unit comes after
+  // those of the lambdas in its element), so that each code is in its
+  // owner's constants.
+  std::vector<std::vector<Ref>> nested(tree_.units.size());
+  std::vector<uint32_t> depth(tree_.units.size(), 0);
+  std::vector<uint32_t> order;
   for (uint32_t i = static_cast<uint32_t>(tree_.units.size()); i-- > 0;) {
+    for (uint32_t p = Parent(i); p != kNoUnit; p = Parent(p)) ++depth[i];
+    order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return depth[a] > depth[b]; });
+  for (uint32_t i : order) {
     if (names_[i].inlined) continue;
     CodeUnit& unit = tree_.units[i];
     ConstantList consts;
     CollectUnitConstants(i, &consts);
-    for (auto code = nested[i].rbegin(); code != nested[i].rend(); ++code) consts.Add(*code);
+    for (auto code = nested[i].rbegin(); code != nested[i].rend(); ++code) consts.Add(code->get());
     Ref consts_tuple = NewTupleOf(heap_, consts.items);
+    nested[i].clear();  // the tuple holds them
     Ref name = InternStr(heap_, unit.name);
+    for (uint32_t p = Parent(i); p != kNoUnit; p = Parent(p)) {
+      const UnitKind kind = tree_.units[p].kind;
+      unit.nested |= kind == UnitKind::kFunction || kind == UnitKind::kLambda ||
+                     kind == UnitKind::kComprehension;
+    }
+    if (unit.kind == UnitKind::kFunction || unit.kind == UnitKind::kLambda) {
+      // CPython interns the names of co_varnames, co_cellvars and
+      // co_freevars as it makes the code.
+      for (const std::string& slot_name : unit.slot_names) InternName(slot_name);
+    }
     if ((unit.kind == UnitKind::kFunction || unit.kind == UnitKind::kLambda) &&
         unit.qualname != unit.name) {
       unit.qualname_object = NewStr(heap_, unit.qualname).release();
@@ -150,8 +174,11 @@ void Compiler::MakeCodeObjects() {
     unit.code_object = code.get();
     uint32_t owner = Parent(i);
     while (owner != kNoUnit && names_[owner].inlined) owner = Parent(owner);
-    if (owner != kNoUnit) nested[owner].push_back(code.get());
-    program_->owned.push_back(code.release());
+    if (owner != kNoUnit) {
+      nested[owner].push_back(std::move(code));
+    } else {
+      program_->owned.push_back(code.release());
+    }
   }
 }
 

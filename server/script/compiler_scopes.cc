@@ -122,6 +122,9 @@ absl::Status Compiler::ResolveFrees() {
       Capture(v, name);
     }
   }
+  // CPython orders free variables by name (co_freevars, and the closure
+  // tuple with them).
+  for (UnitNames& names : names_) std::sort(names.frees.begin(), names.frees.end());
   return absl::OkStatus();
 }
 
@@ -141,6 +144,7 @@ absl::Status Compiler::AssignSlots() {
     }
     if (!IsFunctionLike(u)) continue;
     unit.slot_names = names.locals;
+    unit.local_count = static_cast<uint32_t>(names.locals.size());
     for (uint32_t slot = 0; slot < unit.slot_names.size(); ++slot) {
       names.slots[unit.slot_names[slot]] = slot;
       if (names.cells.contains(unit.slot_names[slot])) unit.cell_slots.push_back(slot);
@@ -157,6 +161,7 @@ absl::Status Compiler::AssignSlots() {
     if (!names_[u].inlined) continue;
     const uint32_t host = Host(u);
     CodeUnit& host_unit = tree_.units[host];
+    host_unit.hosts_inlined_locals = true;
     Expr* expr = tree_.scopes[u].comprehension;
     for (const std::string& name : names_[u].locals) {
       uint32_t slot;

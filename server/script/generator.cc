@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "server/heap/frames.h"
+#include "server/heap/function_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/value_ops.h"
 #include "server/script/generator_function.h"
@@ -35,6 +36,10 @@ Ref NewGeneratorExpression(Interpreter& interp, const Expr& expr, uint32_t progr
   session.generators.push_back(GeneratorSite{program_index, &expr, expr.unit, nullptr});
   Ref frame;
   if (heap.profile().frames_on_heap) frame = NewFrameObject(heap, unit.code_object);
+  // Empty cells for the variables its lambdas capture, made before the
+  // generator (3.11+: MAKE_CELL runs before RETURN_GENERATOR).
+  std::vector<Ref> cells;
+  for (size_t i = 0; i < unit.cell_slots.size(); ++i) cells.push_back(NewCell(heap, kNoObject));
   // The frame's slots: the argument .0 (the outermost iterator, which
   // heapsim keeps outside slot_names), the other locals and free variables,
   // and the value stack.
@@ -42,6 +47,7 @@ Ref NewGeneratorExpression(Interpreter& interp, const Expr& expr, uint32_t progr
       heap, site, 1 + static_cast<uint32_t>(unit.slot_names.size()) + unit.stack_size);
   IteratorBody& body = heap.iterator(generator.get());
   body.held.assign(unit.slot_names.size() + expr.clauses.size() + 1, kNoObject);
+  for (size_t i = 0; i < cells.size(); ++i) body.held[unit.cell_slots[i]] = cells[i].release();
   // The closure's cells go in their slots now.
   if (function != kNoObject) {
     const ObjectId closure = heap.function(function).closure;

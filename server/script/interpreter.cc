@@ -31,6 +31,7 @@
 #include "server/heap/value_ops.h"
 #include "server/heap/weakref_object.h"
 #include "server/script/builtins.h"
+#include "server/script/code_attributes.h"
 #include "server/script/cpython_names.h"
 #include "server/script/function_attributes.h"
 #include "server/script/generator_function.h"
@@ -662,6 +663,9 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
       return heap_.NewRef(closure == kNoObject ? heap_.none() : closure);
     }
     if (name == "__annotations__") return FunctionAnnotations(heap_, object);
+    if (name == "__code__") return FunctionCode(*this, object);
+  } else if (type == TypeTag::kCode) {
+    if (std::optional<Ref> value = CodeAttribute(*this, object, name)) return std::move(*value);
   } else if (type == TypeTag::kPartial) {
     return PartialAttribute(*this, object, name);
   } else if (type == TypeTag::kWeakContainer) {

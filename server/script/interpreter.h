@@ -135,6 +135,10 @@ struct SessionState {
   // into `programs`), and the instances whose generated __repr__ is
   // running (its recursion guard).
   absl::flat_hash_set<uint32_t> dataclass_programs;
+  // The static tuples made for code objects' co_varnames, co_cellvars and
+  // co_freevars where CPython's compiler made them (3.8 to 3.10): whether
+  // a collection has untracked one is not modelled (code_attributes.h).
+  absl::flat_hash_set<ObjectId> compiled_name_tuples;
   absl::flat_hash_set<ObjectId> dataclass_reprs_running;
   // The first construct that ran weakref.py's Python code (a weak
   // container or finalize), whose memory is not modelled; empty while there

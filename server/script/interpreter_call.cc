@@ -807,6 +807,10 @@ Ref Interpreter::RunComprehension(const Expr& expr, const CodeUnit& unit, Ref fi
   if (own_frame) {
     PushCallFrame(heap_, unit.name, heap_.function(function).code, function, unit.slot_names);
     frame = heap_.frames().depth() - 1;
+    // Empty cells for the variables its lambdas capture, then the closure's.
+    for (uint32_t slot : unit.cell_slots) {
+      heap_.frames().at(frame).slots[slot] = NewCell(heap_, kNoObject).release();
+    }
     const ObjectId closure = heap_.function(function).closure;
     for (size_t i = 0; i < unit.free_slots.size(); ++i) {
       const ObjectId cell = TupleItems(heap_, closure)[i];

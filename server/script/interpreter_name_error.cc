@@ -10,6 +10,7 @@
 #include "server/heap/instance_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
+#include "server/script/code_attributes.h"
 #include "server/script/cpython_names.h"
 #include "server/script/interpreter.h"
 #include "server/script/name_suggestions.h"
@@ -67,16 +68,6 @@ bool IsCellSlot(const CodeUnit& unit, uint32_t slot) {
   return false;
 }
 
-// co_varnames: the parameters, then the other locals that are not cells.
-std::vector<std::string_view> CodeVarnames(const CodeUnit& unit) {
-  const uint32_t parameters = unit.positional_count + unit.keyword_only_count +
-                              (unit.varargs_slot >= 0 ? 1 : 0) + (unit.kwargs_slot >= 0 ? 1 : 0);
-  std::vector<std::string_view> names;
-  for (uint32_t slot = 0; slot < unit.slot_names.size(); ++slot) {
-    if (slot < parameters || !IsCellSlot(unit, slot)) names.push_back(unit.slot_names[slot]);
-  }
-  return names;
-}
 
 }  // namespace
 
@@ -95,7 +86,7 @@ absl::Status Interpreter::NameErrorFor(std::string_view name) {
                              (class_body && heap_.dict(context_.class_namespace).used >=
                                                 kMaxSuggestionCandidates);
   if (function) {
-    scope.code_varnames = CodeVarnames(*unit);
+    scope.code_varnames = CodeVarNames(*unit);
     // f_locals: the locals, cells and free variables that have a value.
     const std::vector<ObjectId>& slots = heap_.frames().at(context_.frame).slots;
     for (uint32_t slot = 0; slot < unit->slot_names.size() && slot < slots.size(); ++slot) {

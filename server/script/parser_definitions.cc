@@ -199,6 +199,7 @@ StmtPtr Parser::ParseFunctionDef() {
   std::string name;
   if (!ReadName(&name) || !ExpectOp("(")) return nullptr;
   const uint32_t unit = NewUnit(UnitKind::kFunction, name);
+  tree_.units[unit].first_line = stmt->position.line;
   ParameterAnnotations annotations;
   if (!ParseParameters(unit, ")", false, &stmt->defaults, &stmt->kw_defaults, &annotations)) {
     return nullptr;

@@ -172,6 +172,7 @@ ExprPtr Parser::ParseLambda() {
   ExprPtr expr = NewExpr(ExprKind::kLambda, Cur().position);
   ++index_;
   const uint32_t unit = NewUnit(UnitKind::kLambda, "<lambda>");
+  tree_.units[unit].first_line = expr->position.line;
   std::vector<ExprPtr> kw_defaults;
   if (!ParseParameters(unit, ":", true, &expr->operands, &kw_defaults)) return nullptr;
   for (const ExprPtr& d : kw_defaults) {

@@ -51,6 +51,7 @@ void Parser::ParseStatement(Block* block) {
 
 void Parser::ParseDecorated(Block* block) {
   std::vector<ExprPtr> decorators;
+  const int first_line = Cur().position.line;
   while (AcceptOp("@")) {
     const Position at = Cur().position;
     ExprPtr decorator = ParseTest();
@@ -76,6 +77,7 @@ void Parser::ParseDecorated(Block* block) {
   }
   if (failed()) return;
   stmt->decorators = std::move(decorators);
+  if (stmt->kind == StmtKind::kFunctionDef) tree_.units[stmt->unit].first_line = first_line;
   // Decorators are on lines of their own.
   stmt->header_spans_lines = true;
   block->push_back(std::move(stmt));
@@ -315,6 +317,7 @@ StmtPtr Parser::ParseAnnotatedAssignment(StmtPtr stmt, ExprPtr target, size_t us
   }
   // A name annotated is local to a function even without a value.
   if (name) Bind(target->name.text);
+  if (name && !value && !evaluated) tree_.units[unit_].bare_annotation = true;
   // The value is made first, then stored, then the annotation evaluated.
   MoveUsesToEnd(uses_mark, value_mark);
   stmt->kind = StmtKind::kAnnAssign;

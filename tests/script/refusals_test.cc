@@ -517,7 +517,28 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"try:\n    raise ValueError(1) from None\nexcept ValueError as e:\n    print(e.__cause__)\n",
        "attribute '__cause__' of a 'ValueError' object"},
       {"print('a'.title())\n", "attribute 'title' of a 'str' object"},
-      {"def f():\n    pass\nprint(f.__code__)\n", "attribute '__code__' of a 'function' object"},
+      // Code objects: what follows the bytecode, the file or the constants.
+      {"def f():\n    pass\nprint(f.__code__.co_consts)\n",
+       "attribute 'co_consts' of a 'code' object"},
+      {"def f():\n    pass\nprint(f.__code__.co_names)\n",
+       "attribute 'co_names' of a 'code' object"},
+      {"def f():\n    pass\nprint(f.__code__.co_code)\n", "attribute 'co_code' of a 'code' object"},
+      {"def f():\n    pass\nprint(f.__code__.co_stacksize)\n",
+       "attribute 'co_stacksize' of a 'code' object"},
+      {"def f():\n    pass\nprint(f.__code__.co_filename)\n",
+       "attribute 'co_filename' of a 'code' object"},
+      {"def f():\n    pass\nf.__code__.replace(co_name='g')\n",
+       "attribute 'replace' of a 'code' object"},
+      {"def f():\n    pass\nprint(f.__code__)\n", "the repr of a code object"},
+      {"def f():\n    pass\nprint({f.__code__: 1})\n", "hash() of a code object"},
+      {"def f():\n    pass\ng = lambda: 0\nprint(f.__code__ == g.__code__)\n",
+       "comparing two code objects"},
+      {"import sys\ndef f():\n    pass\nprint(sys.getsizeof(f.__code__))\n",
+       "sys.getsizeof() of a code object"},
+      {"def f():\n    pass\ndef g():\n    pass\nf.__code__ = g.__code__\n",
+       "setting attribute '__code__' of a 'function' object"},
+      {"def f():\n    x: int\n    return 1\nprint(f.__code__.co_varnames)\n",
+       "co_varnames of a function annotating a name without a value"},
       {"print(len.__name__)\n", "attribute '__name__' of a 'builtin_function_or_method' object"},
       {"class A:\n    pass\nprint(A.__dict__)\n", "attribute '__dict__' of a 'type' object"},
       {"class A:\n    pass\nprint(A().__doc__)\n", "attribute '__doc__' of a 'A' object"},
@@ -1005,6 +1026,38 @@ TEST_P(Refusals, TheEllipsisCountIsRefusedWhereItIsNotImmortal) {
   }
   // The singleton itself runs everywhere.
   EXPECT_TRUE(RunScript(GetParam(), "x = (..., Ellipsis)\nassert x[0] is x[1]\n").ok());
+}
+
+// A function's co_varnames lists an inlined comprehension's variables where
+// it first runs (3.12+); before, a comprehension is a function of its own.
+// Runs `source` on `version`: refused naming `construct` where `refused`,
+// else without an error.
+void ExpectRefusedOnlyWhere(bool refused, const std::string& version, const std::string& source,
+                            const std::string& construct) {
+  const absl::Status status = RunScript(version, source);
+  if (!refused) {
+    EXPECT_TRUE(status.ok()) << status;
+    return;
+  }
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
+  EXPECT_NE(status.message().find("unsupported: " + construct), std::string::npos)
+      << status.message();
+}
+
+TEST_P(Refusals, LocalNamesOfAFunctionInliningAComprehensionAreRefusedWhereItIsInlined) {
+  ExpectRefusedOnlyWhere((*FindProfile(GetParam()))->comprehensions_inlined, GetParam(),
+                         "def f(a):\n    return [i for i in a]\nprint(f.__code__.co_nlocals)\n",
+                         "co_nlocals of a function holding an inlined comprehension");
+}
+
+// Before 3.11 co_varnames is a tuple CPython's compiler made, which a
+// collection since the start may have untracked.
+TEST_P(Refusals, TrackingOfACompiledNamesTupleIsRefused) {
+  ExpectRefusedOnlyWhere(
+      (*FindProfile(GetParam()))->code_object.name_tuples ==
+          CodeObjectRules::NameTuples::kCompiled,
+      GetParam(), "import gc\ndef f(a):\n    pass\ngc.is_tracked(f.__code__.co_varnames)\n",
+      "gc.is_tracked() of a code object's names tuple");
 }
 
 TEST_P(Refusals, SlotsBesideADictAreRefusedWhereTheDictIsKeptOutOfTheObject) {
