@@ -410,7 +410,7 @@ Ref BuiltinFunctionCall::Sorted(ObjectId iterable) {
   if (!interp_.ExtendList(list.get(), iterable, Interpreter::ListExtendRoute::kIterate)) {
     return Ref();
   }
-  heap_.BindTransientMethod();  // the new list's sort
+  heap_.BindSpecialMethod();  // the new list's sort, bound for one call
   // sorted() passes its keywords on to list.sort, whose parser reads them.
   MakeParserKeywords(interp_, "list.sort", {"key", "reverse"}, heap_.profile().clinic_keywords,
                      !args_.keywords.empty());

@@ -1,7 +1,8 @@
 # list(x) and list.extend(x) of a dict, set, frozenset or dict
 # view: 3.13 reads the container directly, without an iterator object, so
 # the peak is the list alone; before, the iterator is traced too. tuple(x)
-# iterates on every version.
+# and sorted(x) iterate on every version (sorted then binds the new list's
+# sort method for one call).
 import gc
 import tracemalloc
 
@@ -14,7 +15,7 @@ sources = (('dict', d), ('keys', d.keys()), ('values', d.values()), ('items', d.
            ('set', s), ('frozenset', fs), ('empty dict', {}), ('empty set', set()))
 gc.collect()
 for label, source in sources:
-    for name, make in (('list', list), ('tuple', tuple)):
+    for name, make in (('list', list), ('tuple', tuple), ('sorted', sorted)):
         tracemalloc.start()
         before = tracemalloc.get_traced_memory()[0]
         value = make(source)
