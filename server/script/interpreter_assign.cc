@@ -264,6 +264,13 @@ absl::Status ExtendFromContainer(Heap& heap, ObjectId list, ObjectId container) 
   } else {
     for (ObjectId key : SetKeys(heap, source)) entries.emplace_back(key, kNoObject);
   }
+  // The room reserved first is held to the session's limits, as a length
+  // hint is.
+  const uint64_t count = entries.size();
+  if (absl::Status s = CheckGrowth(heap, SizeOf(count, 8), SizeOf(count, sizeof(ObjectId)));
+      !s.ok()) {
+    return s;
+  }
   size_t next = 0;
   return ListExtendLazy(heap, list, ExtendSource::kMapping, entries.size(),
                         [&]() -> absl::StatusOr<ObjectId> {
