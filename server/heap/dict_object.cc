@@ -399,18 +399,16 @@ absl::Status DictDelItem(Heap& heap, ObjectId dict, ObjectId key) {
 }
 
 absl::StatusOr<Ref> DictPop(Heap& heap, ObjectId dict, ObjectId key, ObjectId fallback) {
-  // An empty dict answers before the key is hashed.
-  int64_t slot = -1;
-  absl::StatusOr<int64_t> hash = int64_t{0};
-  if (heap.dict(dict).used != 0) {
-    hash = Hash(heap, key);
-    if (!hash.ok()) return hash.status();
-    slot = FindSlot(heap, heap.dict(dict), key, *hash);
-  }
-  if (slot < 0) {
+  auto missing = [&]() -> absl::StatusOr<Ref> {
     if (fallback != kNoObject) return heap.NewRef(fallback);
     return KeyErrorFor(heap, key);
-  }
+  };
+  // An empty dict answers before the key is hashed.
+  if (heap.dict(dict).used == 0) return missing();
+  absl::StatusOr<int64_t> hash = Hash(heap, key);
+  if (!hash.ok()) return hash.status();
+  int64_t slot = FindSlot(heap, heap.dict(dict), key, *hash);
+  if (slot < 0) return missing();
   if (heap.dict(dict).from_split_keys && SplitTablesInSharedOrder(heap)) {
     CombineForDeletion(heap, dict);
     slot = FindSlot(heap, heap.dict(dict), key, *hash);
@@ -559,7 +557,8 @@ uint64_t DictSizeOf(const Heap& heap, ObjectId dict) {
             ? UsableFraction(uint64_t{1} << keys.log2_size)
             : keys.names.size() + keys.usable;
     // Keys no class shares any more (a deletion made it stop) count here.
-    const uint64_t own_keys = keys.refcount == 1 ? KeysRequest(heap.profile(), keys.log2_size, true) : 0;
+    const uint64_t own_keys =
+        keys.refcount == 1 ? KeysRequest(heap.profile(), keys.log2_size, true) : 0;
     return kDictObjectRequest + 8 * slots + own_keys;
   }
   uint64_t size = kDictObjectRequest;

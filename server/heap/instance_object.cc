@@ -98,9 +98,8 @@ absl::Status NoAttributeToDelete(const Heap& heap, ObjectId instance, ObjectId n
 // whether or not the name was there, the class stops sharing its cached
 // keys with new instances.
 absl::Status DelFromSplitDict(Heap& heap, ObjectId instance, ObjectId name) {
-  const ObjectId dict = EnsureDict(heap, instance);
-  const bool found = DictLookup(heap, dict, name).value_or(kNoObject) != kNoObject;
-  if (found) DictDelItem(heap, dict, name).IgnoreError();
+  // A str name always hashes: the only error is the KeyError of a miss.
+  const bool found = DictDelItem(heap, EnsureDict(heap, instance), name).ok();
   ClassBody& class_body = heap.cls(heap.instance(instance).cls);
   if (class_body.shared_keys != 0) heap.DecRefSharedKeys(std::exchange(class_body.shared_keys, 0));
   return found ? absl::OkStatus() : NoAttributeToDelete(heap, instance, name);

@@ -290,13 +290,13 @@ void Compiler::FoldIterable(ExprPtr& expr) {
   for (const ExprPtr& item : expr->operands) {
     if (item->kind != ExprKind::kConstant) return;
   }
-  std::vector<ObjectId> items;
-  for (const ExprPtr& item : expr->operands) items.push_back(item->constant);
-  MakeConstant(expr, expr->kind == ExprKind::kSet ? ConstantFrozenSet(items)
-                                                  : NewTupleOf(heap_, items));
+  MakeConstant(expr, ConstantOfItems(*expr));
 }
 
-Ref Compiler::ConstantFrozenSet(const std::vector<ObjectId>& items) {
+Ref Compiler::ConstantOfItems(const Expr& display) {
+  std::vector<ObjectId> items;
+  for (const ExprPtr& item : display.operands) items.push_back(item->constant);
+  if (display.kind != ExprKind::kSet) return NewTupleOf(heap_, items);
   Ref in_source_order = NewSet(heap_, true);
   for (ObjectId item : items) SetAdd(heap_, in_source_order.get(), item).IgnoreError();
   Ref merged = NewSet(heap_, true);
@@ -357,10 +357,7 @@ void Compiler::ChooseDisplays(Expr& expr) {
   } else if (expr.kind != ExprKind::kTuple && profile.constant_display_extends && n > 2 &&
              all_constant) {
     // The items as one constant: a tuple for lists, a frozenset for sets.
-    Ref constant;
-    std::vector<ObjectId> items;
-    for (const ExprPtr& item : expr.operands) items.push_back(item->constant);
-    constant = expr.kind == ExprKind::kSet ? ConstantFrozenSet(items) : NewTupleOf(heap_, items);
+    Ref constant = ConstantOfItems(expr);
     expr.constant = constant.get();
     program_->parse_tree_refs.push_back(constant.release());
   } else if (profile.display_append_threshold > 0 && n > profile.display_append_threshold) {

@@ -105,11 +105,13 @@ class Compiler {
   // A `for`/comprehension iterable or the right operand of `in`: a
   // constant list becomes a tuple constant, a constant set a frozenset.
   void FoldIterable(ExprPtr& expr);
-  // A frozenset constant as CPython's compiler leaves it: made from `items`
-  // in source order, then made again in that set's table order when the
-  // code's constants are merged, so its table order is the second one's.
-  // The first stays referenced with the other intermediate constants.
-  Ref ConstantFrozenSet(const std::vector<ObjectId>& items);
+  // The constant items of a list or set display as one constant: a tuple,
+  // or for a set a frozenset as CPython's compiler leaves it (made from the
+  // items in source order, then made again in that set's table order when
+  // the code's constants are merged, so its table order is the second
+  // one's; the first stays referenced with the other intermediate
+  // constants). REQUIRES: every operand is a constant.
+  Ref ConstantOfItems(const Expr& display);
   // Replaces `expr` with a constant holding `value` (a new reference).
   void MakeConstant(ExprPtr& expr, Ref value);
   bool SafeToFold(BinaryOp op, ObjectId a, ObjectId b) const;

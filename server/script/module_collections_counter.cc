@@ -344,7 +344,9 @@ class CounterCall : public BuiltinCall {
     // order), then sorts.
     Ref view = NewDictView(heap_, ViewKind::kItems, self_);
     Ref sorted = NewList(heap_, 0);
-    if (!interp_.ExtendList(sorted.get(), view.get())) return Ref();
+    if (!interp_.ExtendList(sorted.get(), view.get(), Interpreter::ListExtendRoute::kIterate)) {
+      return Ref();
+    }
     view.Reset();
     const std::vector<ObjectId> tuples = ListItems(heap_, sorted.get());
     std::vector<ObjectId> reordered;
