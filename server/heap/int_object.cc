@@ -50,6 +50,16 @@ Ref NewInt(Heap& heap, const BigInt& value, IntRequest request) {
   return heap.Adopt(id);
 }
 
+Ref NewIntObject(Heap& heap, const BigInt& value, uint32_t digits) {
+  if (!value.ToInt64() || !Heap::IsSmallInt(*value.ToInt64())) {
+    return NewInt(heap, value, IntRequest::Digits(digits));
+  }
+  const ObjectId id = heap.NewObject(
+      TypeTag::kInt, RequestBytes(heap.profile(), 0, IntRequest::Digits(digits)));
+  heap.set_small_int(id, *value.ToInt64());
+  return heap.Adopt(id);
+}
+
 std::optional<int64_t> IntAsInt64(const Heap& heap, ObjectId id) {
   const Object& o = heap.object(id);
   if (o.type == TypeTag::kInt && o.subtype != 0) return heap.big_int(id).ToInt64();

@@ -35,6 +35,12 @@ uint32_t DigitCount(int64_t value);
 Ref NewInt(Heap& heap, int64_t value, IntRequest request = IntRequest::FromLong());
 Ref NewInt(Heap& heap, const BigInt& value, IntRequest request = IntRequest::FromLong());
 
+// A new int object for `value` even where it is a cached one (-5..256),
+// of `digits` digits (at least the profile's minimum): what CPython's
+// _PyLong_New filled in place and returned without maybe_small_long
+// gives (int.from_bytes before 3.11).
+Ref NewIntObject(Heap& heap, const BigInt& value, uint32_t digits);
+
 // The scratch int CPython's decimal conversion of int `value` (str(),
 // repr()) allocates before the new str and frees after it: its block, to
 // free with Heap::FreeBuffer once the str is made.

@@ -182,6 +182,9 @@ constexpr Profile Py38() {
                .factorial_accepts_floats = true,
                .log_arity_message = true,
                .pow_zero_to_minus_inf_fails = true},
+      .int_methods = {.has_bit_count = false, .bytes_defaults = false,
+                      .from_bytes_small_cached = false},
+      .bytes_methods = {.search_clinic = false},
       .random = {.frame_slots = {15, 8, 7, 11, 12, 7, 5, 16},
                  .getrandbits_zero_allowed = false,
                  .seed_checks_type = false,
@@ -386,6 +389,7 @@ constexpr Profile Py39() {
 // 3.10: what changed since 3.9.
 constexpr Profile Py310() {
   Profile p = Py39();
+  p.int_methods.has_bit_count = true;
   p.itertools.has_pairwise = true;
   p.counter_has_total = true;      // Counter.total()
   p.counter_rich_compare = true;   // Counter.__eq__, __le__, ...
@@ -477,6 +481,8 @@ constexpr Profile Py311() {
   p.exception_frees_traceback_first = true;
   p.sys_has_exception = true;
   p.math.pow_zero_to_minus_inf_fails = false;
+  p.int_methods.bytes_defaults = true;
+  p.int_methods.from_bytes_small_cached = true;
   p.random.frame_slots = {};  // frames live on the interpreter's own stack
   p.random.choice_checks_length = true;
   p.operator_has_call = true;
@@ -674,6 +680,7 @@ constexpr Profile Py312() {
 // 3.13: what changed since 3.12.
 constexpr Profile Py313() {
   Profile p = Py312();
+  p.bytes_methods.search_clinic = true;
   p.itertools.pairwise_reuses_result = true;
   p.namedtuple.replace_raises_type_error = true;
   p.dataclass.eq_by_field = true;

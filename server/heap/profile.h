@@ -182,6 +182,26 @@ struct MathRules {
   bool pow_zero_to_minus_inf_fails; // pow(0.0, -inf) a domain error (before 3.11)
 };
 
+// int's methods that changed between versions (builtins_int_bytes.cc).
+struct IntMethodRules {
+  bool has_bit_count;  // int.bit_count() (3.10+); before, AttributeError
+  // to_bytes(length=1, byteorder='big') and from_bytes(bytes,
+  // byteorder='big') (3.11+); before, both arguments are required.
+  bool bytes_defaults;
+  // from_bytes gives the cached int for -5..256 (3.11+: the new int it
+  // filled is freed); before, a new int object even for those, with no
+  // digit for zero.
+  bool from_bytes_small_cached;
+};
+
+// The methods of bytes and bytearray (builtins_bytes_methods.cc).
+struct BytesMethodRules {
+  // count, find, index, rfind, rindex, startswith and endswith parse their
+  // arguments with Argument Clinic (3.13+): "count expected at least 1
+  // argument, got 0"; before, "count() takes at least 1 argument (0 given)".
+  bool search_clinic;
+};
+
 // Module random (Lib/random.py over Modules/_randommodule.c).
 struct RandomRules {
   // co_stacksize + co_nlocals (+ the __class__ free variable) of randrange,
@@ -796,6 +816,8 @@ struct Profile {
   WeakRefRules weakref;
   ArrayRules array;
   MathRules math;
+  IntMethodRules int_methods;
+  BytesMethodRules bytes_methods;
   RandomRules random;
   // operator.index(True) is 1, not True (3.10+: PyNumber_Index returns an
   // exact int).

@@ -637,6 +637,8 @@ Ref BuiltinFunctionCall::Run() {
       builtin_ == Builtin::kLruCacheInfo || builtin_ == Builtin::kLruCacheClear) {
     return CallLruCacheBuiltin(interp_, builtin_, self_, args_);
   }
+  if (IsIntBytesBuiltin(builtin_)) return CallIntBytesBuiltin(interp_, builtin_, self_, args_);
+  if (IsBytesMethodBuiltin(builtin_)) return CallBytesMethod(interp_, builtin_, self_, args_);
   if (IsMethodBuiltin(builtin_)) return CallMethodBuiltin(interp_, builtin_, self_, args_);
   if (builtin_ >= Builtin::kSysGetSizeOf) return CallModuleBuiltin(interp_, builtin_, args_);
   if (!KeywordsAllowed()) return Ref();

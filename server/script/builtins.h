@@ -439,6 +439,43 @@ enum class Builtin : uint16_t {
   kWeakSetRemove,
   kFinalizeDetach,
   kFinalizePeek,
+  // int's bit_count, to_bytes and from_bytes (a class method, bound to the
+  // int type) (builtins_int_bytes.cc), then the methods of bytes and
+  // bytearray (builtins_bytes_methods.cc; fromhex a class method bound to
+  // the type) and bytearray's own mutators (builtins_bytearray_methods.cc),
+  // in this order.
+  kIntBitCount,
+  kIntToBytes,
+  kIntFromBytes,
+  kBytesHex,
+  kBytesFromHex,
+  kBytesCount,
+  kBytesFind,
+  kBytesRFind,
+  kBytesIndex,
+  kBytesRIndex,
+  kBytesStartsWith,
+  kBytesEndsWith,
+  kBytesJoin,
+  kBytesSplit,
+  kBytesStrip,
+  kBytesLStrip,
+  kBytesRStrip,
+  kBytesReplace,
+  kBytesUpper,
+  kBytesLower,
+  kBytesIsDigit,
+  kBytesIsAlpha,
+  kBytesIsAlnum,
+  kBytesIsSpace,
+  kBytesIsLower,
+  kBytesIsUpper,
+  kBytesIsAscii,
+  kByteArrayInsert,
+  kByteArrayRemove,
+  kByteArrayReverse,
+  kByteArrayClear,
+  kByteArrayCopy,
   kCount,
 };
 
@@ -779,6 +816,20 @@ Ref CallDescriptorBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, C
 // dict.fromkeys(iterable, value=None) (builtins_dict_fromkeys.cc).
 Ref CallDictFromKeys(Interpreter& interp, ObjectId dict_type, CallArgs& args);
 
+// int.bit_count, int.to_bytes and int.from_bytes (`self` the int type
+// for from_bytes) (builtins_int_bytes.cc).
+bool IsIntBytesBuiltin(Builtin builtin);
+Ref CallIntBytesBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+
+// The methods of bytes and bytearray from hex to isascii (`self` the type
+// for fromhex) and bytearray's insert, remove, reverse, clear and copy
+// (builtins_bytes_methods.cc, builtins_bytearray_methods.cc).
+inline bool IsBytesMethodBuiltin(Builtin builtin) {
+  return builtin >= Builtin::kBytesHex && builtin <= Builtin::kByteArrayCopy;
+}
+Ref CallBytesMethod(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+Ref CallByteArrayMutator(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+
 // str.encode and bytes/bytearray.decode (builtins_codecs.cc).
 Ref CallCodecMethod(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
 
@@ -809,6 +860,20 @@ std::optional<Builtin> FindBuiltinName(std::string_view name);
 
 // The method `name` of objects of `type`, if it has one.
 std::optional<Builtin> FindMethod(TypeTag type, std::string_view name);
+
+// The class methods int.from_bytes and bytes.fromhex (bool's and
+// bytearray's too) read from their type or an instance of it: a new
+// builtin method bound to the type. nullopt for other names and objects.
+std::optional<Ref> BuiltinClassMethod(Interpreter& interp, ObjectId object, std::string_view name);
+
+// Attribute `name` of builtin function or method object `function` where
+// CPython's is simple: __name__ (a new str on each read), a function's
+// __qualname__ (the same), a method's __self__ and __module__ (None).
+// nullopt for the rest (refused by the caller): a method's __qualname__,
+// a function's __self__ and __module__, and the builtins CPython writes
+// in Python.
+std::optional<Ref> BuiltinFunctionAttribute(Interpreter& interp, ObjectId function,
+                                            std::string_view name);
 
 // The builtin of the sys / gc / tracemalloc module named `name`.
 std::optional<Builtin> FindModuleFunction(std::string_view module, std::string_view name);

@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "absl/strings/str_split.h"
+#include "server/heap/function_object.h"
 #include "server/heap/ordereddict_object.h"
+#include "server/heap/str_object.h"
 #include "server/heap/type_info.h"
 #include "server/script/builtins.h"
 
@@ -187,6 +189,61 @@ constexpr MethodEntry kMethods[] = {
     {TypeTag::kBool, "as_integer_ratio", Builtin::kIntAsIntegerRatio},
     {TypeTag::kFloat, "is_integer", Builtin::kFloatIsInteger},
     {TypeTag::kFloat, "conjugate", Builtin::kFloatConjugate},
+    {TypeTag::kInt, "bit_count", Builtin::kIntBitCount},
+    {TypeTag::kBool, "bit_count", Builtin::kIntBitCount},
+    {TypeTag::kInt, "to_bytes", Builtin::kIntToBytes},
+    {TypeTag::kBool, "to_bytes", Builtin::kIntToBytes},
+    {TypeTag::kBytes, "hex", Builtin::kBytesHex},
+    {TypeTag::kBytes, "count", Builtin::kBytesCount},
+    {TypeTag::kBytes, "find", Builtin::kBytesFind},
+    {TypeTag::kBytes, "rfind", Builtin::kBytesRFind},
+    {TypeTag::kBytes, "index", Builtin::kBytesIndex},
+    {TypeTag::kBytes, "rindex", Builtin::kBytesRIndex},
+    {TypeTag::kBytes, "startswith", Builtin::kBytesStartsWith},
+    {TypeTag::kBytes, "endswith", Builtin::kBytesEndsWith},
+    {TypeTag::kBytes, "join", Builtin::kBytesJoin},
+    {TypeTag::kBytes, "split", Builtin::kBytesSplit},
+    {TypeTag::kBytes, "strip", Builtin::kBytesStrip},
+    {TypeTag::kBytes, "lstrip", Builtin::kBytesLStrip},
+    {TypeTag::kBytes, "rstrip", Builtin::kBytesRStrip},
+    {TypeTag::kBytes, "replace", Builtin::kBytesReplace},
+    {TypeTag::kBytes, "upper", Builtin::kBytesUpper},
+    {TypeTag::kBytes, "lower", Builtin::kBytesLower},
+    {TypeTag::kBytes, "isdigit", Builtin::kBytesIsDigit},
+    {TypeTag::kBytes, "isalpha", Builtin::kBytesIsAlpha},
+    {TypeTag::kBytes, "isalnum", Builtin::kBytesIsAlnum},
+    {TypeTag::kBytes, "isspace", Builtin::kBytesIsSpace},
+    {TypeTag::kBytes, "islower", Builtin::kBytesIsLower},
+    {TypeTag::kBytes, "isupper", Builtin::kBytesIsUpper},
+    {TypeTag::kBytes, "isascii", Builtin::kBytesIsAscii},
+    {TypeTag::kByteArray, "hex", Builtin::kBytesHex},
+    {TypeTag::kByteArray, "count", Builtin::kBytesCount},
+    {TypeTag::kByteArray, "find", Builtin::kBytesFind},
+    {TypeTag::kByteArray, "rfind", Builtin::kBytesRFind},
+    {TypeTag::kByteArray, "index", Builtin::kBytesIndex},
+    {TypeTag::kByteArray, "rindex", Builtin::kBytesRIndex},
+    {TypeTag::kByteArray, "startswith", Builtin::kBytesStartsWith},
+    {TypeTag::kByteArray, "endswith", Builtin::kBytesEndsWith},
+    {TypeTag::kByteArray, "join", Builtin::kBytesJoin},
+    {TypeTag::kByteArray, "split", Builtin::kBytesSplit},
+    {TypeTag::kByteArray, "strip", Builtin::kBytesStrip},
+    {TypeTag::kByteArray, "lstrip", Builtin::kBytesLStrip},
+    {TypeTag::kByteArray, "rstrip", Builtin::kBytesRStrip},
+    {TypeTag::kByteArray, "replace", Builtin::kBytesReplace},
+    {TypeTag::kByteArray, "upper", Builtin::kBytesUpper},
+    {TypeTag::kByteArray, "lower", Builtin::kBytesLower},
+    {TypeTag::kByteArray, "isdigit", Builtin::kBytesIsDigit},
+    {TypeTag::kByteArray, "isalpha", Builtin::kBytesIsAlpha},
+    {TypeTag::kByteArray, "isalnum", Builtin::kBytesIsAlnum},
+    {TypeTag::kByteArray, "isspace", Builtin::kBytesIsSpace},
+    {TypeTag::kByteArray, "islower", Builtin::kBytesIsLower},
+    {TypeTag::kByteArray, "isupper", Builtin::kBytesIsUpper},
+    {TypeTag::kByteArray, "isascii", Builtin::kBytesIsAscii},
+    {TypeTag::kByteArray, "insert", Builtin::kByteArrayInsert},
+    {TypeTag::kByteArray, "remove", Builtin::kByteArrayRemove},
+    {TypeTag::kByteArray, "reverse", Builtin::kByteArrayReverse},
+    {TypeTag::kByteArray, "clear", Builtin::kByteArrayClear},
+    {TypeTag::kByteArray, "copy", Builtin::kByteArrayCopy},
 };
 
 struct ModuleEntry {
@@ -394,6 +451,8 @@ constexpr ModuleEntry kModuleFunctions[] = {
 std::string_view BuiltinName(Builtin builtin) {
   if (builtin == Builtin::kObjectSizeOf) return "__sizeof__";
   if (builtin == Builtin::kDictFromKeys) return "fromkeys";
+  if (builtin == Builtin::kIntFromBytes) return "from_bytes";
+  if (builtin == Builtin::kBytesFromHex) return "fromhex";
   if (builtin == Builtin::kItertoolsChainFromIterable) return "from_iterable";
   if (builtin == Builtin::kPropertySetName) return "__set_name__";
   if (builtin == Builtin::kDataclassesDecorator) return "wrap";
@@ -455,6 +514,104 @@ std::optional<Builtin> FindMethod(TypeTag type, std::string_view name) {
   auto it = methods->find(Key{type, name});
   if (it == methods->end()) return std::nullopt;
   return it->second;
+}
+
+std::optional<Ref> BuiltinClassMethod(Interpreter& interp, ObjectId object,
+                                      std::string_view name) {
+  Heap& heap = interp.heap();
+  Builtin type;
+  switch (heap.type_of(object)) {
+    case TypeTag::kBuiltinType:
+      type = static_cast<Builtin>(heap.object(object).subtype);
+      break;
+    case TypeTag::kInt:
+      type = Builtin::kTypeInt;
+      break;
+    case TypeTag::kBool:
+      type = Builtin::kTypeBool;
+      break;
+    case TypeTag::kBytes:
+      type = Builtin::kTypeBytes;
+      break;
+    case TypeTag::kByteArray:
+      type = Builtin::kTypeByteArray;
+      break;
+    default:
+      return std::nullopt;
+  }
+  Builtin method;
+  if (name == "from_bytes" && (type == Builtin::kTypeInt || type == Builtin::kTypeBool)) {
+    method = Builtin::kIntFromBytes;
+  } else if (name == "fromhex" &&
+             (type == Builtin::kTypeBytes || type == Builtin::kTypeByteArray)) {
+    method = Builtin::kBytesFromHex;
+  } else {
+    return std::nullopt;
+  }
+  const ObjectId bound_to = interp.session().builtin_objects[static_cast<size_t>(type)];
+  return NewBuiltin(heap, static_cast<uint32_t>(method), bound_to);
+}
+
+namespace {
+
+// True for the builtin objects that are C functions in CPython (methods of
+// the C types, the builtins module's functions, sys's, gc's, math's,
+// _operator's and _tracemalloc's), not Python functions heapsim runs as
+// builtins (copy, random, Counter's methods, tracemalloc.py's, ...).
+bool IsCFunctionBuiltin(const Heap& heap, Builtin builtin, ObjectId self) {
+  if (builtin < Builtin::kTypeType) return true;
+  if (builtin == Builtin::kDictFromKeys || builtin == Builtin::kIntFromBytes ||
+      builtin == Builtin::kBytesFromHex) {
+    return true;
+  }
+  if (builtin >= Builtin::kSysGetSizeOf && builtin < Builtin::kListAppend) {
+    const std::string_view module = BuiltinModule(builtin);
+    return module == "sys" || module == "gc" || module == "math" || module == "_operator" ||
+           (builtin >= Builtin::kTracemallocStart && builtin <= Builtin::kTracemallocClearTraces);
+  }
+  if (self == kNoObject) return false;
+  switch (heap.type_of(self)) {
+    case TypeTag::kList:
+    case TypeTag::kDict:
+    case TypeTag::kSet:
+    case TypeTag::kFrozenSet:
+    case TypeTag::kStr:
+    case TypeTag::kTuple:
+    case TypeTag::kBytes:
+    case TypeTag::kByteArray:
+    case TypeTag::kInt:
+    case TypeTag::kBool:
+    case TypeTag::kFloat:
+      break;
+    default:
+      return false;
+  }
+  for (const MethodEntry& entry : kMethods) {
+    if (entry.builtin == builtin && entry.type == heap.type_of(self)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Ref> BuiltinFunctionAttribute(Interpreter& interp, ObjectId function,
+                                            std::string_view name) {
+  Heap& heap = interp.heap();
+  const BoundBody& body = heap.bound(function);
+  const auto builtin = static_cast<Builtin>(body.builtin);
+  if (!IsCFunctionBuiltin(heap, builtin, body.self)) return std::nullopt;
+  // A method's self is its object (or, for a class method, its type);
+  // a function's is its module, which heapsim does not make.
+  const bool method = body.self != kNoObject;
+  // meth_get__name__ makes a new str of ml_name on each read; so does
+  // __qualname__ for a function (a method's is "type.name", formatted
+  // through blocks heapsim does not model).
+  if (name == "__name__" || (name == "__qualname__" && !method)) {
+    return NewStrObject(heap, BuiltinName(builtin));
+  }
+  if (name == "__self__" && method) return heap.NewRef(body.self);
+  if (name == "__module__" && method) return heap.NewRef(heap.none());
+  return std::nullopt;
 }
 
 std::optional<Builtin> FindModuleFunction(std::string_view module, std::string_view name) {
@@ -546,7 +703,9 @@ void MakeBuiltinObjects(Heap& heap, SessionState& session) {
     // random's are methods of its hidden instance (a repr with its address).
     const std::string_view module = BuiltinModule(static_cast<Builtin>(builtin));
     if (module == "copy" || module == "random" || module == "collections" ||
-        module == "dataclasses" || builtin >= static_cast<uint32_t>(Builtin::kDataclassesDataclass)) {
+        module == "dataclasses" ||
+        (builtin >= static_cast<uint32_t>(Builtin::kDataclassesDataclass) &&
+         builtin <= static_cast<uint32_t>(Builtin::kFinalizePeek))) {
       return std::string_view();
     }
     return name == "builtin" ? std::string_view() : name;

@@ -734,6 +734,20 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     return NewFloat(heap_, name == "real" ? c.real : c.imag);
   }
   if (std::optional<Ref> value = NumberAttribute(heap_, object, name)) return std::move(*value);
+  if (std::optional<Ref> method = BuiltinClassMethod(*this, object, name)) {
+    return std::move(*method);
+  }
+  if (type == TypeTag::kBuiltinFunction) {
+    if (std::optional<Ref> value = BuiltinFunctionAttribute(*this, object, name)) {
+      return std::move(*value);
+    }
+  }
+  if (name == "bit_count" && IsIntLike(heap_, object) &&
+      !heap_.profile().int_methods.has_bit_count) {
+    Raise(AttributeErrorFor(object, name,
+                            PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name))));
+    return Ref();
+  }
   if (type == TypeTag::kMemoryView) {
     if (std::optional<Ref> value = MemoryViewAttribute(*this, object, name)) {
       return std::move(*value);
