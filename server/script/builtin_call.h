@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "server/heap/heap.h"
@@ -63,6 +64,10 @@ class BuiltinCall {
   // `id` as a C index (an int or a bool). Raises TypeError for other types
   // and OverflowError past 64 bits, returning nullopt.
   std::optional<int64_t> IndexArg(ObjectId id);
+  // IndexArg of an optional argument: `absent` when `id` is kNoObject.
+  std::optional<int64_t> OptionalIndexArg(ObjectId id, int64_t absent) {
+    return id == kNoObject ? std::optional<int64_t>(absent) : IndexArg(id);
+  }
 
   // True when `status` is OK; otherwise raises it and returns false.
   bool Check(const absl::Status& status);
@@ -96,6 +101,14 @@ bool IsCallable(const Heap& heap, ObjectId object);
 
 // Runs a method of a builtin type on `self` (builtins_methods.cc).
 Ref CallMethodBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);
+
+// The pieces str.split and bytes.split cut `text` into: at each
+// `separator`, or when there is none at runs of ASCII whitespace (' ' and
+// '\t' to '\r'), at most `max_split` times unless it is negative
+// (builtins_bytes_methods.cc).
+std::vector<std::string> SplitParts(const std::string& text,
+                                    const std::optional<std::string>& separator,
+                                    int64_t max_split);
 
 // Runs a method of int, bool or float on `self` (builtins_number_methods.cc).
 Ref CallNumberMethod(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args);

@@ -84,6 +84,17 @@ class BytesMethodCall : public BuiltinCall {
   Ref Case();
   Ref Test();
 
+  // The arguments of a search or startswith/endswith: 1 to 3 positional
+  // (keywords refused); false with the error or refusal made.
+  bool SearchArity() {
+    if (!args_.keywords.empty()) {
+      interp_.Refuse(absl::StrCat("keyword arguments to bytes.",
+                                  std::string(BuiltinName(builtin_)), "()"));
+      return false;
+    }
+    return Arity(1, 3, heap_.profile().bytes_methods.search_clinic ? ArgCheck::kUnpackTuple
+                                                                   : ArgCheck::kParseTuple);
+  }
   // The [start, end] of a search, clipped as slice indices are; false
   // with the error raised.
   bool SliceBounds(size_t first, int64_t* start, int64_t* end);
@@ -181,16 +192,7 @@ bool BytesMethodCall::SliceBounds(size_t first, int64_t* start, int64_t* end) {
 }
 
 Ref BytesMethodCall::Search() {
-  if (!args_.keywords.empty()) {
-    interp_.Refuse(
-        absl::StrCat("keyword arguments to bytes.", std::string(BuiltinName(builtin_)), "()"));
-    return Ref();
-  }
-  if (!Arity(1, 3,
-             heap_.profile().bytes_methods.search_clinic ? ArgCheck::kUnpackTuple
-                                                         : ArgCheck::kParseTuple)) {
-    return Ref();
-  }
+  if (!SearchArity()) return Ref();
   std::string needle;
   if (IsIntLike(heap_, Arg(0))) {
     // PyNumber_AsSsize_t clips a huge int, which is out of range too.
@@ -241,16 +243,7 @@ Ref BytesMethodCall::Search() {
 }
 
 Ref BytesMethodCall::StartsEnds() {
-  if (!args_.keywords.empty()) {
-    interp_.Refuse(
-        absl::StrCat("keyword arguments to bytes.", std::string(BuiltinName(builtin_)), "()"));
-    return Ref();
-  }
-  if (!Arity(1, 3,
-             heap_.profile().bytes_methods.search_clinic ? ArgCheck::kUnpackTuple
-                                                         : ArgCheck::kParseTuple)) {
-    return Ref();
-  }
+  if (!SearchArity()) return Ref();
   int64_t start;
   int64_t end;
   if (!SliceBounds(1, &start, &end)) return Ref();
@@ -373,46 +366,16 @@ Ref BytesMethodCall::Split() {
     if (!separator) return Ref();
     if (separator->empty()) return Fail(PyError(PyExc::kValueError, "empty separator"));
   }
-  int64_t max_split = -1;
-  if (const ObjectId max_split_arg = ArgOrKeyword(1, "maxsplit"); max_split_arg != kNoObject) {
-    const std::optional<int64_t> m = IndexArg(max_split_arg);
-    if (!m) return Ref();
-    max_split = *m;
-  }
+  const std::optional<int64_t> max_split = OptionalIndexArg(ArgOrKeyword(1, "maxsplit"), -1);
+  if (!max_split) return Ref();
   const std::string& text = data();
-  std::vector<std::string> parts;
-  if (separator) {
-    size_t start = 0;
-    while (max_split < 0 || static_cast<int64_t>(parts.size()) < max_split) {
-      const size_t at = text.find(*separator, start);
-      if (at == std::string::npos) break;
-      parts.push_back(text.substr(start, at - start));
-      start = at + separator->size();
-    }
-    parts.push_back(text.substr(start));
-  } else {
-    size_t i = 0;
-    while (i < text.size()) {
-      while (i < text.size() && IsBytesSpace(text[i])) ++i;
-      if (i == text.size()) break;
-      if (max_split >= 0 && static_cast<int64_t>(parts.size()) == max_split) {
-        size_t end = text.size();
-        while (end > i && IsBytesSpace(text[end - 1])) --end;
-        parts.push_back(text.substr(i, end - i));
-        break;
-      }
-      size_t j = i;
-      while (j < text.size() && !IsBytesSpace(text[j])) ++j;
-      parts.push_back(text.substr(i, j - i));
-      i = j;
-    }
-  }
+  const std::vector<std::string> parts = SplitParts(text, separator, *max_split);
   if (!SpendWork(parts.size() + 1)) return Fail(BudgetStatus());
   // PyList_New(PREALLOC_SIZE(maxsplit)), no maxsplit counting as the
   // largest; then filled and appended to.
   const uint64_t prealloc =
-      max_split >= 0 && static_cast<uint64_t>(max_split) < kMaxSplitPreallocation
-          ? static_cast<uint64_t>(max_split) + 1
+      *max_split >= 0 && static_cast<uint64_t>(*max_split) < kMaxSplitPreallocation
+          ? static_cast<uint64_t>(*max_split) + 1
           : kMaxSplitPreallocation;
   Ref list = NewList(heap_, prealloc);
   for (const std::string& part : parts) {
@@ -549,47 +512,57 @@ Ref BytesMethodCall::Test() {
 }
 
 Ref BytesMethodCall::Run() {
-  switch (builtin_) {
-    case Builtin::kBytesHex:
-      return Hex();
-    case Builtin::kBytesFromHex:
-      return FromHex();
-    case Builtin::kBytesCount:
-    case Builtin::kBytesFind:
-    case Builtin::kBytesRFind:
-    case Builtin::kBytesIndex:
-    case Builtin::kBytesRIndex:
-      return Search();
-    case Builtin::kBytesStartsWith:
-    case Builtin::kBytesEndsWith:
-      return StartsEnds();
-    case Builtin::kBytesJoin:
-      return Join();
-    case Builtin::kBytesSplit:
-      return Split();
-    case Builtin::kBytesStrip:
-    case Builtin::kBytesLStrip:
-    case Builtin::kBytesRStrip:
-      return Strip();
-    case Builtin::kBytesReplace:
-      return Replace();
-    case Builtin::kBytesUpper:
-    case Builtin::kBytesLower:
-      return Case();
-    case Builtin::kBytesIsDigit:
-    case Builtin::kBytesIsAlpha:
-    case Builtin::kBytesIsAlnum:
-    case Builtin::kBytesIsSpace:
-    case Builtin::kBytesIsLower:
-    case Builtin::kBytesIsUpper:
-    case Builtin::kBytesIsAscii:
-      return Test();
-    default:
-      return CallByteArrayMutator(interp_, builtin_, self_, args_);
-  }
+  // The builtins come in the order of their groups (builtins.h).
+  const auto in = [this](Builtin first, Builtin last) {
+    return builtin_ >= first && builtin_ <= last;
+  };
+  if (builtin_ == Builtin::kBytesHex) return Hex();
+  if (builtin_ == Builtin::kBytesFromHex) return FromHex();
+  if (in(Builtin::kBytesCount, Builtin::kBytesRIndex)) return Search();
+  if (in(Builtin::kBytesStartsWith, Builtin::kBytesEndsWith)) return StartsEnds();
+  if (builtin_ == Builtin::kBytesJoin) return Join();
+  if (builtin_ == Builtin::kBytesSplit) return Split();
+  if (in(Builtin::kBytesStrip, Builtin::kBytesRStrip)) return Strip();
+  if (builtin_ == Builtin::kBytesReplace) return Replace();
+  if (in(Builtin::kBytesUpper, Builtin::kBytesLower)) return Case();
+  if (in(Builtin::kBytesIsDigit, Builtin::kBytesIsAscii)) return Test();
+  return CallByteArrayMutator(interp_, builtin_, self_, args_);
 }
 
 }  // namespace
+
+std::vector<std::string> SplitParts(const std::string& text,
+                                    const std::optional<std::string>& separator,
+                                    int64_t max_split) {
+  std::vector<std::string> parts;
+  if (separator) {
+    size_t start = 0;
+    while (max_split < 0 || static_cast<int64_t>(parts.size()) < max_split) {
+      const size_t at = text.find(*separator, start);
+      if (at == std::string::npos) break;
+      parts.push_back(text.substr(start, at - start));
+      start = at + separator->size();
+    }
+    parts.push_back(text.substr(start));
+    return parts;
+  }
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && IsBytesSpace(text[i])) ++i;
+    if (i == text.size()) break;
+    if (max_split >= 0 && static_cast<int64_t>(parts.size()) == max_split) {
+      size_t end = text.size();
+      while (end > i && IsBytesSpace(text[end - 1])) --end;
+      parts.push_back(text.substr(i, end - i));
+      break;
+    }
+    size_t j = i;
+    while (j < text.size() && !IsBytesSpace(text[j])) ++j;
+    parts.push_back(text.substr(i, j - i));
+    i = j;
+  }
+  return parts;
+}
 
 Ref CallBytesMethod(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args) {
   return BytesMethodCall(interp, builtin, self, args).Run();

@@ -591,45 +591,14 @@ Ref MethodCall::Split() {
     if (!separator) return Ref();
     if (separator->empty()) return Fail(PyError(PyExc::kValueError, "empty separator"));
   }
-  int64_t max_split = -1;
-  if (const ObjectId max_split_arg = ArgOrKeyword(1, "maxsplit"); max_split_arg != kNoObject) {
-    const std::optional<int64_t> m = IndexArg(max_split_arg);
-    if (!m) return Ref();
-    max_split = *m;
-  }
-  std::vector<std::string> parts;
-  if (separator) {
-    size_t start = 0;
-    while (max_split < 0 || static_cast<int64_t>(parts.size()) < max_split) {
-      const size_t at = text.find(*separator, start);
-      if (at == std::string::npos) break;
-      parts.push_back(text.substr(start, at - start));
-      start = at + separator->size();
-    }
-    parts.push_back(text.substr(start));
-  } else {
-    size_t i = 0;
-    auto space = [](unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
-    while (i < text.size()) {
-      while (i < text.size() && space(text[i])) ++i;
-      if (i == text.size()) break;
-      if (max_split >= 0 && static_cast<int64_t>(parts.size()) == max_split) {
-        size_t end = text.size();
-        while (end > i && space(text[end - 1])) --end;
-        parts.push_back(text.substr(i, end - i));
-        break;
-      }
-      size_t j = i;
-      while (j < text.size() && !space(text[j])) ++j;
-      parts.push_back(text.substr(i, j - i));
-      i = j;
-    }
-  }
+  const std::optional<int64_t> max_split = OptionalIndexArg(ArgOrKeyword(1, "maxsplit"), -1);
+  if (!max_split) return Ref();
+  const std::vector<std::string> parts = SplitParts(text, separator, *max_split);
   // PyList_New(PREALLOC_SIZE(maxcount)), filled, then appended to. The
   // most splits possible count as maxsplit when none is given (3.12+).
   const uint64_t length = DecodeUtf8(text).size();
-  uint64_t max_count = max_split >= 0 ? static_cast<uint64_t>(max_split) : kSplitPreallocation;
-  if (max_split < 0 && heap_.profile().str_split_prealloc_by_length) {
+  uint64_t max_count = *max_split >= 0 ? static_cast<uint64_t>(*max_split) : kSplitPreallocation;
+  if (*max_split < 0 && heap_.profile().str_split_prealloc_by_length) {
     max_count = separator ? length / DecodeUtf8(*separator).size() + 1 : (length + 1) / 2;
   }
   uint64_t prealloc = max_count < kSplitPreallocation ? max_count + 1 : kSplitPreallocation;

@@ -516,40 +516,39 @@ std::optional<Builtin> FindMethod(TypeTag type, std::string_view name) {
   return it->second;
 }
 
+namespace {
+
+// The class methods of the builtin types: read from the type or from an
+// instance of it.
+struct ClassMethodEntry {
+  TypeTag instance;
+  Builtin type;
+  std::string_view name;
+  Builtin method;
+};
+
+constexpr ClassMethodEntry kClassMethods[] = {
+    {TypeTag::kInt, Builtin::kTypeInt, "from_bytes", Builtin::kIntFromBytes},
+    {TypeTag::kBool, Builtin::kTypeBool, "from_bytes", Builtin::kIntFromBytes},
+    {TypeTag::kBytes, Builtin::kTypeBytes, "fromhex", Builtin::kBytesFromHex},
+    {TypeTag::kByteArray, Builtin::kTypeByteArray, "fromhex", Builtin::kBytesFromHex},
+};
+
+}  // namespace
+
 std::optional<Ref> BuiltinClassMethod(Interpreter& interp, ObjectId object,
                                       std::string_view name) {
   Heap& heap = interp.heap();
-  Builtin type;
-  switch (heap.type_of(object)) {
-    case TypeTag::kBuiltinType:
-      type = static_cast<Builtin>(heap.object(object).subtype);
-      break;
-    case TypeTag::kInt:
-      type = Builtin::kTypeInt;
-      break;
-    case TypeTag::kBool:
-      type = Builtin::kTypeBool;
-      break;
-    case TypeTag::kBytes:
-      type = Builtin::kTypeBytes;
-      break;
-    case TypeTag::kByteArray:
-      type = Builtin::kTypeByteArray;
-      break;
-    default:
-      return std::nullopt;
+  const TypeTag tag = heap.type_of(object);
+  for (const ClassMethodEntry& entry : kClassMethods) {
+    if (entry.name != name) continue;
+    const bool on_type = tag == TypeTag::kBuiltinType &&
+                         heap.object(object).subtype == static_cast<uint8_t>(entry.type);
+    if (!on_type && tag != entry.instance) continue;
+    const ObjectId bound_to = interp.session().builtin_objects[static_cast<size_t>(entry.type)];
+    return NewBuiltin(heap, static_cast<uint32_t>(entry.method), bound_to);
   }
-  Builtin method;
-  if (name == "from_bytes" && (type == Builtin::kTypeInt || type == Builtin::kTypeBool)) {
-    method = Builtin::kIntFromBytes;
-  } else if (name == "fromhex" &&
-             (type == Builtin::kTypeBytes || type == Builtin::kTypeByteArray)) {
-    method = Builtin::kBytesFromHex;
-  } else {
-    return std::nullopt;
-  }
-  const ObjectId bound_to = interp.session().builtin_objects[static_cast<size_t>(type)];
-  return NewBuiltin(heap, static_cast<uint32_t>(method), bound_to);
+  return std::nullopt;
 }
 
 namespace {

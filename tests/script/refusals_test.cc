@@ -513,7 +513,7 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"import tracemalloc\ntracemalloc.start()\nclass A:\n    pass\nprint(tracemalloc.get_traced_memory())\n",
        "tracemalloc.get_traced_memory() after a class statement while tracing"},
       // Attributes CPython has and heapsim does not model.
-      {"print((1).bit_count())\n", "attribute 'bit_count' of a 'int' object"},
+      {"print((1.5).hex())\n", "attribute 'hex' of a 'float' object"},
       {"try:\n    raise ValueError(1) from None\nexcept ValueError as e:\n    print(e.__cause__)\n",
        "attribute '__cause__' of a 'ValueError' object"},
       {"print('a'.title())\n", "attribute 'title' of a 'str' object"},
@@ -539,7 +539,9 @@ const std::vector<Refusal>& RefusedPrograms() {
        "setting attribute '__code__' of a 'function' object"},
       {"def f():\n    x: int\n    return 1\nprint(f.__code__.co_varnames)\n",
        "co_varnames of a function annotating a name without a value"},
-      {"print(len.__name__)\n", "attribute '__name__' of a 'builtin_function_or_method' object"},
+      {"print(len.__doc__)\n", "attribute '__doc__' of a 'builtin_function_or_method' object"},
+      {"print([].append.__qualname__)\n",
+       "attribute '__qualname__' of a 'builtin_function_or_method' object"},
       {"class A:\n    pass\nprint(A.__dict__)\n", "attribute '__dict__' of a 'type' object"},
       {"class A:\n    pass\nprint(A().__doc__)\n", "attribute '__doc__' of a 'A' object"},
       {"import sys\nprint(sys.float_info)\n", "attribute 'float_info' of a 'module' object"},
@@ -569,7 +571,9 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"import gc\ngc.set_debug(gc.DEBUG_SAVEALL)\ndef g():\n    yield 1\nx = g()\nnext(x)\n"
        "l = [x]\nl.append(l)\ndel x, l\ngc.collect()\n",
        "a generator found unreachable under gc.DEBUG_SAVEALL"},
-      {"print(int.from_bytes(b'a', 'big'))\n", "attribute 'from_bytes' of a 'type' object"},
+      {"print(bool.from_bytes(b'a', 'big'))\n", "from_bytes() of a subclass of int"},
+      {"print(b'ab'.partition(b'a'))\n", "attribute 'partition' of a 'bytes' object"},
+      {"print(b'ab'.hex(':'))\n", "bytes.hex() with a separator"},
       // Attribute writes with effects heapsim does not model.
       {"def f():\n    pass\nf.calls = 0\n", "setting attribute 'calls' of a 'function' object"},
       {"class A:\n    pass\nA.__eq__ = lambda a, b: True\n",
