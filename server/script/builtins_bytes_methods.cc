@@ -1,5 +1,6 @@
 // The methods of bytes and bytearray that read their contents: hex, the
-// class method fromhex, count, find, rfind, index, rindex, startswith,
+// class method fromhex (float.fromhex too: the same builtin bound to
+// float), count, find, rfind, index, rindex, startswith,
 // endswith, join, split, strip, lstrip, rstrip, replace, upper, lower and
 // the is... tests. Results are made as CPython's stringlib makes them: an
 // exact bytes object itself where nothing changes (strip, replace, split
@@ -8,6 +9,8 @@
 // (upper, replace, join), one copied from the data is the shared empty or
 // one-byte object where there is one (strip, split).
 
+#include <cmath>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +19,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "server/heap/budget.h"
+#include "server/heap/float_object.h"
 #include "server/heap/bytes_object.h"
 #include "server/heap/int_object.h"
 #include "server/heap/list_object.h"
@@ -37,6 +41,14 @@ constexpr uint64_t kPyBufferSize = 80;         // sizeof(Py_buffer)
 constexpr size_t kFromHexSmallBuffer = 512;    // _PyBytesWriter's stack buffer
 
 bool IsBytesSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// The value of hexadecimal digit `c`, or -1.
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
 
 class BytesMethodCall : public BuiltinCall {
  public:
@@ -75,6 +87,7 @@ class BytesMethodCall : public BuiltinCall {
 
   Ref Hex();
   Ref FromHex();
+  Ref FloatFromHex(ObjectId arg);
   Ref Search();
   Ref StartsEnds();
   Ref Join();
@@ -117,18 +130,20 @@ Ref BytesMethodCall::Hex() {
 }
 
 Ref BytesMethodCall::FromHex() {
-  const bool bytearray =
-      heap_.object(self_).subtype == static_cast<uint8_t>(Builtin::kTypeByteArray);
+  const auto type = static_cast<Builtin>(heap_.object(self_).subtype);
+  const bool bytearray = type == Builtin::kTypeByteArray;
+  const std::string qualifier = !heap_.profile().messages.qualified_call_names ? ""
+                                : bytearray                                   ? "bytearray."
+                                : type == Builtin::kTypeFloat                 ? "float."
+                                                                              : "bytes.";
   if (!args_.keywords.empty()) {
-    return TypeError(absl::StrCat(
-        heap_.profile().messages.qualified_call_names ? (bytearray ? "bytearray." : "bytes.") : "",
-        "fromhex() takes no keyword arguments"));
+    return TypeError(absl::StrCat(qualifier, "fromhex() takes no keyword arguments"));
   }
   if (args_.positional.size() != 1) {
-    return TypeError(absl::StrCat(
-        heap_.profile().messages.qualified_call_names ? (bytearray ? "bytearray." : "bytes.") : "",
-        "fromhex() takes exactly one argument (", args_.positional.size(), " given)"));
+    return TypeError(absl::StrCat(qualifier, "fromhex() takes exactly one argument (",
+                                  args_.positional.size(), " given)"));
   }
+  if (type == Builtin::kTypeFloat) return FloatFromHex(Arg(0));
   if (heap_.type_of(Arg(0)) != TypeTag::kStr) {
     return TypeError(absl::StrCat("fromhex() argument must be str, not ", TypeName(heap_, Arg(0))));
   }
@@ -139,14 +154,8 @@ Ref BytesMethodCall::FromHex() {
       ++i;
       continue;
     }
-    const auto digit = [](char c) -> int {
-      if (c >= '0' && c <= '9') return c - '0';
-      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-      return -1;
-    };
-    const int high = digit(text[i]);
-    const int low = i + 1 < text.size() ? digit(text[i + 1]) : -1;
+    const int high = HexDigit(text[i]);
+    const int low = i + 1 < text.size() ? HexDigit(text[i + 1]) : -1;
     if (high < 0 || low < 0) {
       // The position counts code points (the text is UTF-8).
       const size_t bad = high < 0 ? i : i + 1;
@@ -168,6 +177,59 @@ Ref BytesMethodCall::FromHex() {
   if (!Check(CheckGrowth(heap_, out.size(), out.size()))) return Ref();
   if (bytearray) return NewByteArray(heap_, out);
   return asked > kFromHexSmallBuffer ? NewBytesObject(heap_, out) : NewBytes(heap_, out);
+}
+
+// float.fromhex(text): surrounding whitespace, then inf, infinity or nan
+// (any case, signed), or [sign] ['0x'] hex digits ['.' hex digits]
+// ['p' [sign] decimal digits]; rounded to nearest even, as strtod rounds
+// hexadecimal text.
+Ref BytesMethodCall::FloatFromHex(ObjectId arg) {
+  if (heap_.type_of(arg) != TypeTag::kStr) {
+    return TypeError("bad argument type for built-in operation");
+  }
+  const std::string& text = StrText(heap_, arg);
+  size_t begin = 0;
+  size_t end = text.size();
+  while (begin < end && IsBytesSpace(text[begin])) ++begin;
+  while (end > begin && IsBytesSpace(text[end - 1])) --end;
+  std::string_view rest(text.data() + begin, end - begin);
+  bool negative = false;
+  if (!rest.empty() && (rest[0] == '-' || rest[0] == '+')) {
+    negative = rest[0] == '-';
+    rest.remove_prefix(1);
+  }
+  const std::string word = absl::AsciiStrToLower(std::string(rest));
+  if (word == "inf" || word == "infinity") {
+    return NewFloat(heap_, negative ? -HUGE_VAL : HUGE_VAL);
+  }
+  if (word == "nan") return NewFloat(heap_, std::copysign(std::nan(""), negative ? -1.0 : 1.0));
+  if (rest.size() >= 2 && rest[0] == '0' && (rest[1] == 'x' || rest[1] == 'X')) rest.remove_prefix(2);
+  size_t pos = 0;
+  while (pos < rest.size() && HexDigit(rest[pos]) >= 0) ++pos;
+  bool any_digit = pos > 0;
+  if (pos < rest.size() && rest[pos] == '.') {
+    const size_t fraction = ++pos;
+    while (pos < rest.size() && HexDigit(rest[pos]) >= 0) ++pos;
+    any_digit = any_digit || pos > fraction;
+  }
+  const std::string_view mantissa = rest.substr(0, pos);
+  std::string_view exponent = "0";
+  if (any_digit && pos < rest.size() && (rest[pos] == 'p' || rest[pos] == 'P')) {
+    const size_t sign = ++pos;
+    if (pos < rest.size() && (rest[pos] == '+' || rest[pos] == '-')) ++pos;
+    const size_t digits = pos;
+    while (pos < rest.size() && absl::ascii_isdigit(static_cast<unsigned char>(rest[pos]))) ++pos;
+    exponent = pos > digits ? rest.substr(sign, pos - sign) : std::string_view();
+  }
+  if (!any_digit || exponent.empty() || pos != rest.size()) {
+    return Fail(PyError(PyExc::kValueError, "invalid hexadecimal floating-point string"));
+  }
+  const std::string hex = absl::StrCat("0x", std::string(mantissa), "p", std::string(exponent));
+  const double value = std::strtod(hex.c_str(), nullptr);
+  if (std::isinf(value)) {
+    return Fail(PyError(PyExc::kOverflowError, "hexadecimal value too large to represent as a float"));
+  }
+  return NewFloat(heap_, negative ? -value : value);
 }
 
 bool BytesMethodCall::SliceBounds(size_t first, int64_t* start, int64_t* end) {

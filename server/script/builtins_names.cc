@@ -519,7 +519,8 @@ std::optional<Builtin> FindMethod(TypeTag type, std::string_view name) {
 namespace {
 
 // The class methods of the builtin types: read from the type or from an
-// instance of it.
+// instance of it. float.fromhex is the builtin of bytes.fromhex, which
+// reads its type.
 struct ClassMethodEntry {
   TypeTag instance;
   Builtin type;
@@ -532,6 +533,7 @@ constexpr ClassMethodEntry kClassMethods[] = {
     {TypeTag::kBool, Builtin::kTypeBool, "from_bytes", Builtin::kIntFromBytes},
     {TypeTag::kBytes, Builtin::kTypeBytes, "fromhex", Builtin::kBytesFromHex},
     {TypeTag::kByteArray, Builtin::kTypeByteArray, "fromhex", Builtin::kBytesFromHex},
+    {TypeTag::kFloat, Builtin::kTypeFloat, "fromhex", Builtin::kBytesFromHex},
 };
 
 }  // namespace
