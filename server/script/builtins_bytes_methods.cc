@@ -19,8 +19,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "server/heap/budget.h"
-#include "server/heap/float_object.h"
 #include "server/heap/bytes_object.h"
+#include "server/heap/float_object.h"
 #include "server/heap/int_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/py_error.h"
@@ -101,12 +101,13 @@ class BytesMethodCall : public BuiltinCall {
   // (keywords refused); false with the error or refusal made.
   bool SearchArity() {
     if (!args_.keywords.empty()) {
-      interp_.Refuse(absl::StrCat("keyword arguments to bytes.",
-                                  std::string(BuiltinName(builtin_)), "()"));
+      interp_.Refuse(
+          absl::StrCat("keyword arguments to bytes.", std::string(BuiltinName(builtin_)), "()"));
       return false;
     }
-    return Arity(1, 3, heap_.profile().bytes_methods.search_clinic ? ArgCheck::kUnpackTuple
-                                                                   : ArgCheck::kParseTuple);
+    return Arity(1, 3,
+                 heap_.profile().bytes_methods.search_clinic ? ArgCheck::kUnpackTuple
+                                                             : ArgCheck::kParseTuple);
   }
   // The [start, end] of a search, clipped as slice indices are; false
   // with the error raised.
@@ -133,9 +134,9 @@ Ref BytesMethodCall::FromHex() {
   const auto type = static_cast<Builtin>(heap_.object(self_).subtype);
   const bool bytearray = type == Builtin::kTypeByteArray;
   const std::string qualifier = !heap_.profile().messages.qualified_call_names ? ""
-                                : bytearray                                   ? "bytearray."
-                                : type == Builtin::kTypeFloat                 ? "float."
-                                                                              : "bytes.";
+                                : bytearray                                    ? "bytearray."
+                                : type == Builtin::kTypeFloat                  ? "float."
+                                                                               : "bytes.";
   if (!args_.keywords.empty()) {
     return TypeError(absl::StrCat(qualifier, "fromhex() takes no keyword arguments"));
   }
@@ -203,7 +204,8 @@ Ref BytesMethodCall::FloatFromHex(ObjectId arg) {
     return NewFloat(heap_, negative ? -HUGE_VAL : HUGE_VAL);
   }
   if (word == "nan") return NewFloat(heap_, std::copysign(std::nan(""), negative ? -1.0 : 1.0));
-  if (rest.size() >= 2 && rest[0] == '0' && (rest[1] == 'x' || rest[1] == 'X')) rest.remove_prefix(2);
+  if (rest.size() >= 2 && rest[0] == '0' && (rest[1] == 'x' || rest[1] == 'X'))
+    rest.remove_prefix(2);
   size_t pos = 0;
   while (pos < rest.size() && HexDigit(rest[pos]) >= 0) ++pos;
   bool any_digit = pos > 0;
@@ -227,7 +229,8 @@ Ref BytesMethodCall::FloatFromHex(ObjectId arg) {
   const std::string hex = absl::StrCat("0x", std::string(mantissa), "p", std::string(exponent));
   const double value = std::strtod(hex.c_str(), nullptr);
   if (std::isinf(value)) {
-    return Fail(PyError(PyExc::kOverflowError, "hexadecimal value too large to represent as a float"));
+    return Fail(
+        PyError(PyExc::kOverflowError, "hexadecimal value too large to represent as a float"));
   }
   return NewFloat(heap_, negative ? -value : value);
 }
