@@ -78,6 +78,18 @@ bool TakesKeywords(Builtin builtin) {
     case Builtin::kDictUpdate:
     case Builtin::kStrSplit:
     case Builtin::kStrFormat:
+    // str's methods that read keywords or refuse them in words of their
+    // own (str.find's kin name themselves per version).
+    case Builtin::kStrRSplit:
+    case Builtin::kStrSplitLines:
+    case Builtin::kStrExpandTabs:
+    case Builtin::kStrFind:
+    case Builtin::kStrRFind:
+    case Builtin::kStrIndex:
+    case Builtin::kStrRIndex:
+    case Builtin::kStrCount:
+    case Builtin::kStrStartsWith:
+    case Builtin::kStrEndsWith:
     case Builtin::kPow:
     case Builtin::kMathIsClose:
     case Builtin::kMathProd:

@@ -741,9 +741,12 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
   }
   if (const std::optional<Builtin> method = FindMethod(type, name)) {
     // A builtin method asked for as a value: a bound method object.
-    return NewBuiltin(heap_, static_cast<uint32_t>(*method), object);
+    if (MethodExists(heap_.profile(), *method)) {
+      return NewBuiltin(heap_, static_cast<uint32_t>(*method), object);
+    }
+  } else if (CPythonHasAttribute(type, name)) {
+    return RefuseAttribute(object, name);
   }
-  if (CPythonHasAttribute(type, name)) return RefuseAttribute(object, name);
   Raise(AttributeErrorFor(object, name,
                           PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name))));
   return Ref();
