@@ -199,8 +199,8 @@ Ref StrCaseCall::IsIdentifier() {
   if (text.empty()) return Bool(false);
   bool unknown = false;
   for (size_t i = 0; i < text.size(); ++i) {
-    const std::optional<bool> is = IsOfClass(
-        i == 0 ? CharClass::kIdentifierStart : CharClass::kIdentifierContinue, text[i]);
+    const std::optional<bool> is =
+        IsOfClass(i == 0 ? CharClass::kIdentifierStart : CharClass::kIdentifierContinue, text[i]);
     if (is && !*is) return Bool(false);
     unknown = unknown || !is;
   }

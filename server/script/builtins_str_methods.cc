@@ -41,15 +41,16 @@ std::optional<int64_t> StrMethodCall::SizeArg(ObjectId id, bool int_format) {
     } else if (legacy && int_format) {
       TypeError(absl::StrCat("an integer is required (got type ", TypeName(heap_, id), ")"));
     } else {
-      TypeError(absl::StrCat("'", TypeName(heap_, id), "' object cannot be interpreted as an integer"));
+      TypeError(
+          absl::StrCat("'", TypeName(heap_, id), "' object cannot be interpreted as an integer"));
     }
     return std::nullopt;
   }
   const std::optional<int64_t> value = IntAsInt64(heap_, id);
   if (int_format && value && (*value > INT32_MAX || *value < INT32_MIN)) {
-    interp_.Raise(PyError(PyExc::kOverflowError,
-                          *value > 0 ? "signed integer is greater than maximum"
-                                     : "signed integer is less than minimum"));
+    interp_.Raise(PyError(PyExc::kOverflowError, *value > 0
+                                                     ? "signed integer is greater than maximum"
+                                                     : "signed integer is less than minimum"));
     return std::nullopt;
   }
   if (!value) {
@@ -73,14 +74,15 @@ bool StrMethodCall::ClinicArgs(std::string_view parser,
     while (index < names.size() && names.begin()[index] != name) ++index;
     const std::string method(BuiltinName(builtin_));
     if (index == names.size()) {
-      TypeError(heap_.profile().messages.clinic_keyword_names_function
-                    ? absl::StrCat(method, "() got an unexpected keyword argument '", name, "'")
-                    : absl::StrCat("'", name, "' is an invalid keyword argument for ", method,
-                                   "()"));
+      TypeError(
+          heap_.profile().messages.clinic_keyword_names_function
+              ? absl::StrCat(method, "() got an unexpected keyword argument '", name, "'")
+              : absl::StrCat("'", name, "' is an invalid keyword argument for ", method, "()"));
       return false;
     }
     if (values[index] != kNoObject) {
-      interp_.Refuse(absl::StrCat("str.", method, "() given an argument both by position and by name"));
+      interp_.Refuse(
+          absl::StrCat("str.", method, "() given an argument both by position and by name"));
       return false;
     }
     values[index] = value.get();
@@ -89,8 +91,8 @@ bool StrMethodCall::ClinicArgs(std::string_view parser,
 }
 
 Ref StrMethodCall::RefuseText() {
-  interp_.Refuse(absl::StrCat("str.", std::string(BuiltinName(builtin_)),
-                              "() of text outside Latin-1"));
+  interp_.Refuse(
+      absl::StrCat("str.", std::string(BuiltinName(builtin_)), "() of text outside Latin-1"));
   return Ref();
 }
 
@@ -149,8 +151,9 @@ bool StrSearchCall::SliceArgs(int64_t* start, int64_t* end) {
     TypeError(absl::StrCat(qualified ? "str." : "", name, "() takes no keyword arguments"));
     return false;
   }
-  if (!Arity(1, 3, heap_.profile().messages.str_search_arity_unpacks ? ArgCheck::kUnpackTuple
-                                                                     : ArgCheck::kParseTuple)) {
+  if (!Arity(1, 3,
+             heap_.profile().messages.str_search_arity_unpacks ? ArgCheck::kUnpackTuple
+                                                               : ArgCheck::kParseTuple)) {
     return false;
   }
   const auto length = static_cast<int64_t>(Chars().size());
@@ -295,9 +298,9 @@ Ref StrShapeCall::Strip() {
 std::optional<char32_t> FillChar(Interpreter& interp, ObjectId id) {
   Heap& heap = interp.heap();
   if (heap.type_of(id) != TypeTag::kStr) {
-    interp.Raise(PyError(PyExc::kTypeError,
-                         absl::StrCat("The fill character must be a unicode character, not ",
-                                      TypeName(heap, id))));
+    interp.Raise(PyError(
+        PyExc::kTypeError,
+        absl::StrCat("The fill character must be a unicode character, not ", TypeName(heap, id))));
     return std::nullopt;
   }
   const std::u32string fill = DecodeUtf8(StrText(heap, id));
@@ -388,10 +391,9 @@ Ref StrShapeCall::RemoveAffix() {
   if (!Arity(1, 1)) return Ref();
   const std::string name(BuiltinName(builtin_));
   if (heap_.type_of(Arg(0)) != TypeTag::kStr) {
-    return TypeError(absl::StrCat(name, "() argument must be str, not ",
-                                  heap_.type_of(Arg(0)) == TypeTag::kNone
-                                      ? "None"
-                                      : TypeName(heap_, Arg(0))));
+    return TypeError(
+        absl::StrCat(name, "() argument must be str, not ",
+                     heap_.type_of(Arg(0)) == TypeTag::kNone ? "None" : TypeName(heap_, Arg(0))));
   }
   const std::u32string affix = DecodeUtf8(StrText(heap_, Arg(0)));
   const std::u32string& text = Chars();

@@ -52,8 +52,8 @@ class StrSplitCall : public StrMethodCall {
   // empty or one-character one), or the str itself.
   Ref PieceStr(const SplitPiece& piece) {
     if (piece.whole) return heap_.NewRef(self_);
-    return NewStr(heap_, EncodeUtf8(std::u32string_view(Chars()).substr(piece.from,
-                                                                         piece.to - piece.from)));
+    return NewStr(
+        heap_, EncodeUtf8(std::u32string_view(Chars()).substr(piece.from, piece.to - piece.from)));
   }
 };
 
@@ -148,20 +148,21 @@ Ref StrSplitCall::Split(bool from_right) {
   // maxsplit the most splits possible count (3.12+), else any number.
   uint64_t max_count = max_split >= 0 ? static_cast<uint64_t>(max_split) : UINT64_MAX;
   if (max_split < 0 && heap_.profile().str_split_prealloc_by_length) {
-    max_count = separator ? length / separator->size() + 1 : (length == 0 ? 1 : (length - 1) / 2 + 1);
+    max_count =
+        separator ? length / separator->size() + 1 : (length == 0 ? 1 : (length - 1) / 2 + 1);
   }
   std::vector<SplitPiece> pieces;
   uint64_t prealloc = max_count < kSplitMaxPreallocation ? max_count + 1 : kSplitMaxPreallocation;
   const int64_t splits = max_split >= 0 ? max_split : INT64_MAX;
-  if (separator && (length < separator->size() ||
-                    CharWidth(AnalyzeUtf8(StrText(heap_, values[0])).kind) >
-                        CharWidth(AnalyzeUtf8(StrText(heap_, self_)).kind))) {
+  if (separator &&
+      (length < separator->size() || CharWidth(AnalyzeUtf8(StrText(heap_, values[0])).kind) >
+                                         CharWidth(AnalyzeUtf8(StrText(heap_, self_)).kind))) {
     // A separator longer than the text, or of a wider kind: [s] at once.
     prealloc = 1;
     pieces.push_back({0, length, true});
   } else {
-    pieces = separator ? AtSeparator(*separator, splits, from_right)
-                       : AtWhitespace(splits, from_right);
+    pieces =
+        separator ? AtSeparator(*separator, splits, from_right) : AtWhitespace(splits, from_right);
   }
   if (!SpendWork(pieces.size())) return Fail(BudgetStatus());
   Ref list = NewList(heap_, prealloc);

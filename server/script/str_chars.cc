@@ -13,14 +13,18 @@ bool IsLatin1Letter(char32_t c) {
          (c >= 0xc0 && c != 0xd7 && c != 0xf7);
 }
 
-bool IsLatin1Upper(char32_t c) { return InRange(c, 'A', 'Z') || (InRange(c, 0xc0, 0xde) && c != 0xd7); }
+bool IsLatin1Upper(char32_t c) {
+  return InRange(c, 'A', 'Z') || (InRange(c, 0xc0, 0xde) && c != 0xd7);
+}
 
 bool IsLatin1Lower(char32_t c) {
   return InRange(c, 'a', 'z') || c == 0xaa || c == 0xb5 || c == 0xba ||
          (InRange(c, 0xdf, 0xff) && c != 0xf7);
 }
 
-bool IsLatin1Digit(char32_t c) { return InRange(c, '0', '9') || c == 0xb2 || c == 0xb3 || c == 0xb9; }
+bool IsLatin1Digit(char32_t c) {
+  return InRange(c, '0', '9') || c == 0xb2 || c == 0xb3 || c == 0xb9;
+}
 
 bool IsLatin1Numeric(char32_t c) { return IsLatin1Digit(c) || InRange(c, 0xbc, 0xbe); }
 
@@ -28,8 +32,8 @@ bool IsLatin1Numeric(char32_t c) { return IsLatin1Digit(c) || InRange(c, 0xbc, 0
 
 bool IsPySpace(char32_t c) {
   return InRange(c, '\t', '\r') || InRange(c, 0x1c, 0x20) || c == 0x85 || c == 0xa0 ||
-         c == 0x1680 || InRange(c, 0x2000, 0x200a) || c == 0x2028 || c == 0x2029 ||
-         c == 0x202f || c == 0x205f || c == 0x3000;
+         c == 0x1680 || InRange(c, 0x2000, 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f ||
+         c == 0x205f || c == 0x3000;
 }
 
 bool IsLineBreak(char32_t c) {

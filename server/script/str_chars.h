@@ -27,8 +27,8 @@ enum class CharClass {
   kNumeric,
   kAlnum,
   kPrintable,
-  kUpper,  // Py_UNICODE_ISUPPER (Latin-1 has no titlecase letters)
-  kLower,  // Py_UNICODE_ISLOWER: Lowercase, with U+00AA and U+00BA
+  kUpper,               // Py_UNICODE_ISUPPER (Latin-1 has no titlecase letters)
+  kLower,               // Py_UNICODE_ISLOWER: Lowercase, with U+00AA and U+00BA
   kIdentifierStart,     // XID_Start or '_'
   kIdentifierContinue,  // XID_Continue
 };

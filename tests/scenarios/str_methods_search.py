@@ -15,10 +15,12 @@ w = 'h\u00e9\u20ac\u00e9\U0001f600\u00e9'
 print('wide', w.find('\u00e9'), w.rfind('\u00e9'), w.index('\u20ac'), w.rindex('\U0001f600'),
       w.count('\u00e9'), w.find('\u00e9', 2), w.find('\u00e9', 2, 3), 'abc'.find('\u20ac'))
 print('startswith', s.startswith('b', 1), s.startswith(('x', 'c'), 2), s.startswith('', 5),
-      s.startswith('', 4), s.startswith('ab', None, None), s.startswith((), 1), s.startswith('abcde'),
+      s.startswith('', 4), s.startswith('ab', None, None), s.startswith((), 1),
+      s.startswith('abcde'),
       s.startswith(('', 'x')), s.startswith('cd', -2), s.startswith('c', -2, -1))
 print('endswith', s.endswith('c', 0, 3), s.endswith(('c',), 0, -1), s.endswith('', 4, 3),
-      s.endswith(('x', 'cd')), s.endswith('abcd', 1), s.endswith('', 2, 2), s.endswith('b', -100, 2))
+      s.endswith(('x', 'cd')), s.endswith('abcd', 1), s.endswith('', 2, 2),
+      s.endswith('b', -100, 2))
 for bad in [lambda: s.index('x'), lambda: s.rindex('x'), lambda: s.index('a', 1),
             lambda: s.rindex('d', 0, 3)]:
     try:
