@@ -256,7 +256,7 @@ constexpr Profile Py38() {
               .property_no_getter = "unreadable attribute",
               .property_no_setter = "can't set attribute",
               .property_no_deleter = "can't delete attribute",
-              .str_search_arity_unpacks = false,
+              .str_search_clinic = false,
               .qualified_varargs_names = false,
           },
       .gc_thresholds = {700, 10, 10},
@@ -736,7 +736,7 @@ constexpr Profile Py313() {
   p.messages.float_mod_zero = "float modulo by zero";
   p.messages.setattr_no_dict = " and no __dict__ for setting new attributes";
   p.messages.str_search_arg = "%s() argument 1 must be str";
-  p.messages.str_search_arity_unpacks = true;
+  p.messages.str_search_clinic = true;
   p.messages.chr_overflow_value_error = true;
   p.messages.clinic_keyword_names_function = true;
   p.gc_thresholds = {2000, 10, 10};

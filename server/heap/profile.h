@@ -129,10 +129,12 @@ struct ErrorMessages {
   std::string_view property_no_getter;
   std::string_view property_no_setter;
   std::string_view property_no_deleter;
-  // Argument count errors of str.find, rfind, index, rindex, count,
-  // startswith and endswith: "find expected at least 1 argument, got 0"
-  // (3.13+) instead of "find() takes at least 1 argument (0 given)".
-  bool str_search_arity_unpacks;
+  // str.find, rfind, index, rindex, count, startswith and endswith are
+  // Argument Clinic functions (3.13+): argument counts are "find expected
+  // at least 1 argument, got 0" instead of "find() takes at least 1
+  // argument (0 given)", and find's kin check the substring's type before
+  // start and end rather than after.
+  bool str_search_clinic;
   // "str.rfind() takes no keyword arguments": the METH_VARARGS methods
   // (str.find and its kin) are named with their type in it (3.11+).
   bool qualified_varargs_names;

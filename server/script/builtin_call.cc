@@ -7,6 +7,7 @@
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
 #include "server/heap/value_ops.h"
+#include "server/script/str_method_call.h"
 
 namespace heapsim::script {
 
@@ -78,18 +79,9 @@ bool TakesKeywords(Builtin builtin) {
     case Builtin::kDictUpdate:
     case Builtin::kStrSplit:
     case Builtin::kStrFormat:
-    // str's methods that read keywords or refuse them in words of their
-    // own (str.find's kin name themselves per version).
     case Builtin::kStrRSplit:
     case Builtin::kStrSplitLines:
     case Builtin::kStrExpandTabs:
-    case Builtin::kStrFind:
-    case Builtin::kStrRFind:
-    case Builtin::kStrIndex:
-    case Builtin::kStrRIndex:
-    case Builtin::kStrCount:
-    case Builtin::kStrStartsWith:
-    case Builtin::kStrEndsWith:
     case Builtin::kPow:
     case Builtin::kMathIsClose:
     case Builtin::kMathProd:
@@ -105,7 +97,8 @@ bool TakesKeywords(Builtin builtin) {
     case Builtin::kWeakrefProxy:
       return true;
     default:
-      return false;
+      // str.find's kin refuse keywords in words of their own.
+      return IsStrSearchMethod(builtin);
   }
 }
 

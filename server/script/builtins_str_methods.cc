@@ -115,9 +115,12 @@ class StrSearchCall : public StrMethodCall {
     TypeError(absl::StrCat(expected, ", not ", TypeName(heap_, id)));
     return std::nullopt;
   }
-  // (sub[, start[, end]]) of find and its kin: checks the call and reads
-  // the slice, adjusted to the text as CPython's ADJUST_INDICES does.
+  // (sub[, start[, end]]) of find and its kin: checks the call (and the
+  // substring's type where the parser converts it first) and reads the
+  // slice, adjusted to the text as CPython's ADJUST_INDICES does.
   bool SliceArgs(int64_t* start, int64_t* end);
+  // ... and the substring (a str).
+  std::optional<std::u32string> SearchArgs(int64_t* start, int64_t* end);
   // The index of the first (`last`: the last) occurrence of `needle` in
   // [start, end), or -1.
   int64_t Find(const std::u32string& needle, int64_t start, int64_t end, bool last);
@@ -152,8 +155,14 @@ bool StrSearchCall::SliceArgs(int64_t* start, int64_t* end) {
     return false;
   }
   if (!Arity(1, 3,
-             heap_.profile().messages.str_search_arity_unpacks ? ArgCheck::kUnpackTuple
-                                                               : ArgCheck::kParseTuple)) {
+             heap_.profile().messages.str_search_clinic ? ArgCheck::kUnpackTuple
+                                                        : ArgCheck::kParseTuple)) {
+    return false;
+  }
+  // Argument Clinic's find and its kin convert the substring first.
+  if (heap_.profile().messages.str_search_clinic && heap_.type_of(Arg(0)) != TypeTag::kStr &&
+      builtin_ != Builtin::kStrStartsWith && builtin_ != Builtin::kStrEndsWith) {
+    Needle(Arg(0));  // raises
     return false;
   }
   const auto length = static_cast<int64_t>(Chars().size());
@@ -170,6 +179,11 @@ bool StrSearchCall::SliceArgs(int64_t* start, int64_t* end) {
   return true;
 }
 
+std::optional<std::u32string> StrSearchCall::SearchArgs(int64_t* start, int64_t* end) {
+  if (!SliceArgs(start, end)) return std::nullopt;
+  return Needle(Arg(0));
+}
+
 int64_t StrSearchCall::Find(const std::u32string& needle, int64_t start, int64_t end, bool last) {
   const auto size = static_cast<int64_t>(needle.size());
   if (end - start < size) return -1;
@@ -181,8 +195,7 @@ int64_t StrSearchCall::Find(const std::u32string& needle, int64_t start, int64_t
 Ref StrSearchCall::Search() {
   int64_t start = 0;
   int64_t end = 0;
-  if (!SliceArgs(&start, &end)) return Ref();
-  const std::optional<std::u32string> needle = Needle(Arg(0));
+  const std::optional<std::u32string> needle = SearchArgs(&start, &end);
   if (!needle) return Ref();
   const bool last = builtin_ == Builtin::kStrRFind || builtin_ == Builtin::kStrRIndex;
   const int64_t at = Find(*needle, start, end, last);
@@ -195,8 +208,7 @@ Ref StrSearchCall::Search() {
 Ref StrSearchCall::Count() {
   int64_t start = 0;
   int64_t end = 0;
-  if (!SliceArgs(&start, &end)) return Ref();
-  const std::optional<std::u32string> needle = Needle(Arg(0));
+  const std::optional<std::u32string> needle = SearchArgs(&start, &end);
   if (!needle) return Ref();
   if (end - start < static_cast<int64_t>(needle->size())) return Int(0);
   if (needle->empty()) return Int(end - start + 1);
@@ -469,15 +481,8 @@ Ref StrShapeCall::Run() {
 }  // namespace
 
 Ref CallStrMethod(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args) {
+  if (IsStrSearchMethod(builtin)) return StrSearchCall(interp, builtin, self, args).Run();
   switch (builtin) {
-    case Builtin::kStrFind:
-    case Builtin::kStrRFind:
-    case Builtin::kStrIndex:
-    case Builtin::kStrRIndex:
-    case Builtin::kStrCount:
-    case Builtin::kStrStartsWith:
-    case Builtin::kStrEndsWith:
-      return StrSearchCall(interp, builtin, self, args).Run();
     case Builtin::kStrSplit:
     case Builtin::kStrRSplit:
     case Builtin::kStrSplitLines:

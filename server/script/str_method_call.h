@@ -51,6 +51,23 @@ class StrMethodCall : public BuiltinCall {
   std::optional<std::u32string> chars_;
 };
 
+// str.find, rfind, index, rindex, count, startswith and endswith: METH_VARARGS
+// methods before 3.13, which name themselves in their errors.
+inline bool IsStrSearchMethod(Builtin builtin) {
+  switch (builtin) {
+    case Builtin::kStrFind:
+    case Builtin::kStrRFind:
+    case Builtin::kStrIndex:
+    case Builtin::kStrRIndex:
+    case Builtin::kStrCount:
+    case Builtin::kStrStartsWith:
+    case Builtin::kStrEndsWith:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Runs find, rfind, index, rindex, count, startswith, endswith, strip,
 // lstrip, rstrip, ljust, rjust, center, zfill, partition, rpartition,
 // removeprefix, removesuffix and expandtabs (builtins_str_methods.cc),
