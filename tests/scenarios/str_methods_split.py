@@ -48,14 +48,18 @@ gc.enable()
 print('parser keywords', [b - a for a, b in zip(counts, counts[1:])])
 tracemalloc.start()
 big = ''.join(['word '] * 40)
+wide = ''.join(['w\u20acrd '] * 40)
 lines = ''.join(['line\n'] * 30)
 for name, call in [('split', lambda: big.split()), ('rsplit', lambda: big.rsplit()),
                    ('rsplit sep', lambda: big.rsplit(' ')),
                    ('splitlines', lambda: lines.splitlines()),
-                   ('splitlines keep', lambda: lines.splitlines(True))]:
+                   ('splitlines keep', lambda: lines.splitlines(True)),
+                   ('rsplit wide', lambda: wide.rsplit(None, 30))]:
     before = tracemalloc.get_traced_memory()[0]
+    if sys.version_info >= (3, 9):
+        tracemalloc.reset_peak()
     result = call()
-    now = tracemalloc.get_traced_memory()[0]
-    print(name, len(result), now - before)
+    now, peak = tracemalloc.get_traced_memory()
+    print(name, len(result), now - before, peak - now if sys.version_info >= (3, 9) else '')
     del result
 tracemalloc.stop()
