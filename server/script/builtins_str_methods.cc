@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -389,14 +390,21 @@ Ref StrShapeCall::Partition() {
     }
     return NewTuple(heap_, std::move(items));
   }
-  // (before, the separator object itself, after).
-  Ref before = Substring(0, at);
-  Ref after = Substring(at + separator.size(), text.size());
-  items.push_back(before.release());
-  items.push_back(Arg(0));
-  heap_.IncRef(Arg(0));
-  items.push_back(after.release());
-  return NewTuple(heap_, std::move(items));
+  // (before, the separator object itself, after): the tuple first, then
+  // its pieces in order.
+  for (int i = 0; i < 3; ++i) {
+    items.push_back(heap_.none());
+    heap_.IncRef(heap_.none());
+  }
+  Ref triple = NewTuple(heap_, std::move(items));
+  auto fill = [&](size_t i, Ref piece) {
+    ObjectId& slot = heap_.tuple(triple.get()).items[i];
+    heap_.DecRef(std::exchange(slot, piece.release()));
+  };
+  fill(0, Substring(0, at));
+  fill(1, heap_.NewRef(Arg(0)));
+  fill(2, Substring(at + separator.size(), text.size()));
+  return triple;
 }
 
 Ref StrShapeCall::RemoveAffix() {
