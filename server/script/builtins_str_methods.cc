@@ -91,6 +91,31 @@ bool StrMethodCall::ClinicArgs(std::string_view parser,
   return true;
 }
 
+size_t FindIn(std::u32string_view text, std::u32string_view needle, bool last) {
+  const size_t n = text.size();
+  const size_t m = needle.size();
+  if (m > n) return std::u32string_view::npos;
+  if (m == 0) return last ? n : 0;
+  // The i-th character of the needle and of the text, from the end for
+  // `last`.
+  auto pattern = [&](size_t i) { return last ? needle[m - 1 - i] : needle[i]; };
+  auto at = [&](size_t i) { return last ? text[n - 1 - i] : text[i]; };
+  // border[i]: the length of the longest proper border of the first i + 1
+  // characters of the pattern.
+  std::vector<size_t> border(m, 0);
+  for (size_t i = 1, k = 0; i < m; ++i) {
+    while (k > 0 && pattern(i) != pattern(k)) k = border[k - 1];
+    if (pattern(i) == pattern(k)) ++k;
+    border[i] = k;
+  }
+  for (size_t i = 0, k = 0; i < n; ++i) {
+    while (k > 0 && at(i) != pattern(k)) k = border[k - 1];
+    if (at(i) == pattern(k)) ++k;
+    if (k == m) return last ? n - 1 - i : i + 1 - m;
+  }
+  return std::u32string_view::npos;
+}
+
 Ref StrMethodCall::RefuseText() {
   interp_.Refuse(
       absl::StrCat("str.", std::string(BuiltinName(builtin_)), "() of text outside Latin-1"));
@@ -189,7 +214,7 @@ int64_t StrSearchCall::Find(const std::u32string& needle, int64_t start, int64_t
   const auto size = static_cast<int64_t>(needle.size());
   if (end - start < size) return -1;
   const std::u32string_view window = std::u32string_view(Chars()).substr(start, end - start);
-  const size_t at = last ? window.rfind(needle) : window.find(needle);
+  const size_t at = FindIn(window, needle, last);
   return at == std::u32string_view::npos ? -1 : start + static_cast<int64_t>(at);
 }
 
@@ -379,7 +404,7 @@ Ref StrShapeCall::Partition() {
   if (separator.empty()) {
     return Fail(PyError(PyExc::kValueError, "empty separator"));
   }
-  const size_t at = last ? text.rfind(separator) : text.find(separator);
+  const size_t at = FindIn(text, separator, last);
   std::vector<ObjectId> items;
   if (at == std::u32string::npos) {
     // (s, '', '') or ('', '', s): the str itself and the shared empty str.

@@ -104,19 +104,18 @@ std::vector<SplitPiece> StrSplitCall::AtSeparator(const std::u32string& separato
   if (!from_right) {
     size_t start = 0;
     for (; max_count > 0; --max_count) {
-      const size_t at = text.find(separator, start);
-      if (at == std::u32string::npos) break;
-      pieces.push_back({start, at, false});
-      start = at + separator.size();
+      const size_t at = FindIn(std::u32string_view(text).substr(start), separator, false);
+      if (at == std::u32string_view::npos) break;
+      pieces.push_back({start, start + at, false});
+      start += at + separator.size();
     }
     pieces.push_back({start, text.size(), pieces.empty()});
     return pieces;
   }
   size_t end = text.size();
   for (; max_count > 0; --max_count) {
-    if (end < separator.size()) break;
-    const size_t at = text.rfind(separator, end - separator.size());
-    if (at == std::u32string::npos) break;
+    const size_t at = FindIn(std::u32string_view(text).substr(0, end), separator, true);
+    if (at == std::u32string_view::npos) break;
     pieces.push_back({at + separator.size(), end, false});
     end = at;
   }

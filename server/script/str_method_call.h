@@ -51,6 +51,12 @@ class StrMethodCall : public BuiltinCall {
   std::optional<std::u32string> chars_;
 };
 
+// The start of the first (`last`: the last) occurrence of `needle` in
+// `text`, or npos. In time linear in what it passes over (Knuth-Morris-Pratt,
+// from the end for `last`), as CPython's searches are: repeated searches
+// for the pieces of a split stay linear.
+size_t FindIn(std::u32string_view text, std::u32string_view needle, bool last);
+
 // str.find, rfind, index, rindex, count, startswith and endswith: METH_VARARGS
 // methods before 3.13, which name themselves in their errors.
 inline bool IsStrSearchMethod(Builtin builtin) {

@@ -1,7 +1,8 @@
 """str's methods asked for huge results or run over long text: widths and
 tab sizes past the session's memory end in MemoryError before anything is
-built; splitting, case mapping and searching long text stay within the
-limits; text past Latin-1 that needs Unicode's tables is refused by name."""
+built; splitting, case mapping and searching long text (for a long needle
+of one repeated character too) stay within the limits; text past Latin-1
+that needs Unicode's tables is refused by name."""
 from run_hostile import Case
 
 CASES = [
@@ -20,6 +21,10 @@ CASES = [
          "s = ('x' * 100000 + '\\n') * 20\n"
          "print(len(s.splitlines(True)), s.count('x'), s.rfind('q'), s.rindex('x'))\n",
          0, r"^$", stdout=r"20 2000000 -1 2000018", seconds=30),
+    Case("str_search_periodic_needle",
+         "s = 'a' * 1000000\nn = 'a' * 20000 + 'b'\n"
+         "print(s.find(n), s.rfind(n), s.count(n), len(s.split(n)), len(s.rsplit(n)))\n",
+         0, r"^$", stdout=r"-1 -1 0 1 1", seconds=10),
     Case("str_title_past_latin1", "print(('a' * 1000 + '\\u01c6').title())\n", 2,
          r"unsupported: str.title\(\) of text outside Latin-1"),
 ]
