@@ -1,6 +1,8 @@
 #include "server/heap/iterator_object.h"
 
 #include "absl/strings/str_cat.h"
+#include "server/heap/tuple_object.h"
+
 namespace heapsim {
 
 namespace {
@@ -74,6 +76,29 @@ Ref NewIterator(Heap& heap, IterKind kind, ObjectId source, int64_t start, int64
   heap.set_subtype(id, static_cast<uint8_t>(kind));
   if (kind != IterKind::kRange) heap.Track(id);
   return heap.Adopt(id);
+}
+
+Ref NewResultPair(Heap& heap) {
+  heap.IncRef(heap.none());
+  heap.IncRef(heap.none());
+  return NewTuple(heap, {heap.none(), heap.none()});
+}
+
+Ref FillIteratorResult(Heap& heap, ObjectId iterator, std::vector<Ref> items) {
+  IteratorBody& body = heap.iterator(iterator);
+  const ObjectId cached = body.extra;
+  if (cached != kNoObject && heap.object(cached).refcount == 1) {
+    std::vector<ObjectId>& slots = heap.tuple(cached).items;
+    std::vector<ObjectId> old = slots;
+    for (size_t i = 0; i < slots.size(); ++i) slots[i] = items[i].release();
+    for (ObjectId value : old) heap.DecRef(value);
+    // A recycled result may have been untracked by a collection.
+    if (!heap.IsTracked(cached)) heap.Track(cached);
+    return heap.NewRef(cached);
+  }
+  std::vector<ObjectId> owned;
+  for (Ref& item : items) owned.push_back(item.release());
+  return NewTuple(heap, std::move(owned));
 }
 
 Ref NewDictView(Heap& heap, ViewKind kind, ObjectId dict) {

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "server/heap/heap.h"
@@ -24,6 +25,15 @@ bool IsDictIteratorKind(IterKind kind);
 // iterating detects the container changing.
 Ref NewIterator(Heap& heap, IterKind kind, ObjectId source, int64_t start = 0, int64_t end = 0,
                 int64_t step = 1);
+
+// A 2-tuple (None, None): the result tuple an iterator recycles (dict items,
+// enumerate, zip), made with the iterator and kept in its `extra`.
+Ref NewResultPair(Heap& heap);
+
+// Fills `iterator`'s cached result tuple with `items` (new references),
+// reusing it when nobody else holds it, else making a new tuple: CPython's
+// result recycling.
+Ref FillIteratorResult(Heap& heap, ObjectId iterator, std::vector<Ref> items);
 
 // d.keys(), d.values(), d.items().
 Ref NewDictView(Heap& heap, ViewKind kind, ObjectId dict);

@@ -5,6 +5,7 @@
 
 #include "server/heap/dict_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/repr_list.h"
 #include "server/heap/str_kind.h"
 #include "server/heap/str_object.h"
 
@@ -49,14 +50,36 @@ void ReprStatePop(Heap& heap) {
   ListAssignSlice(heap, list, size - 1, size, {});
 }
 
-void ReplayReprEvents(Heap& heap, const ReprEvents& events) {
-  for (ObjectId event : events) {
-    if (event == kNoObject) {
-      ReprStatePop(heap);
-    } else {
-      ReprStatePush(heap, event);
+absl::Status ReplayReprEvents(Heap& heap, const ReprEvents& events) {
+  std::vector<Ref> keys_lists;  // made, not yet dropped: innermost last
+  int entered = 0;              // objects entered, not yet left
+  for (const ReprEvent& event : events) {
+    switch (event.kind) {
+      case ReprEvent::Kind::kEnter:
+        ReprStatePush(heap, event.object);
+        ++entered;
+        break;
+      case ReprEvent::Kind::kLeave:
+        ReprStatePop(heap);
+        --entered;
+        break;
+      case ReprEvent::Kind::kMakeKeysList: {
+        absl::StatusOr<Ref> keys = ReprListOf(heap, event.object);
+        if (!keys.ok()) {
+          // The reprs unwind: each drops what it made and leaves its object.
+          keys_lists.clear();
+          for (; entered > 0; --entered) ReprStatePop(heap);
+          return keys.status();
+        }
+        keys_lists.push_back(*std::move(keys));
+        break;
+      }
+      case ReprEvent::Kind::kDropKeysList:
+        keys_lists.pop_back();
+        break;
     }
   }
+  return absl::OkStatus();
 }
 
 }  // namespace heapsim

@@ -13,7 +13,10 @@
 #ifndef HEAPSIM_SERVER_HEAP_REPR_STATE_H_
 #define HEAPSIM_SERVER_HEAP_REPR_STATE_H_
 
+#include <cstdint>
 #include <vector>
+
+#include "absl/status/status.h"
 
 #include "server/heap/heap.h"
 
@@ -33,10 +36,20 @@ void ReprStatePush(Heap& heap, ObjectId object);
 // empty frees its item array). REQUIRES: the list is not empty.
 void ReprStatePop(Heap& heap);
 
-// What a repr walk over a const heap did to the state, in order: an object
-// entered, or kNoObject for a leave. ReplayReprEvents does it to the heap.
-using ReprEvents = std::vector<ObjectId>;
-void ReplayReprEvents(Heap& heap, const ReprEvents& events);
+// What a repr walk over a const heap did to the heap, in order: an object
+// entered, the last one left, or the list of a set's keys or a dict view's
+// items made (ReprListOf) and dropped once shown.
+struct ReprEvent {
+  enum class Kind : uint8_t { kEnter, kLeave, kMakeKeysList, kDropKeysList };
+  Kind kind;
+  ObjectId object = kNoObject;  // kEnter: the object; kMakeKeysList: the container
+};
+using ReprEvents = std::vector<ReprEvent>;
+
+// Does `events` to the heap. Fails (a MemoryError) only where making a keys
+// list does: then the lists made are dropped and the objects entered left,
+// as CPython's reprs unwind.
+absl::Status ReplayReprEvents(Heap& heap, const ReprEvents& events);
 
 // Enters `object` for the lifetime of the scope (push now, pop at the end):
 // for reprs the interpreter makes step by step, running Python code inside.

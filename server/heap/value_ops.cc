@@ -250,12 +250,24 @@ struct ReprState {
 // which `object` stands for): true when logged, to pass to LeaveRepr.
 bool EnterRepr(ReprState& state, ObjectId object) {
   if (state.events == nullptr || state.failed()) return false;
-  state.events->push_back(object);
+  state.events->push_back({ReprEvent::Kind::kEnter, object});
   return true;
 }
 
 void LeaveRepr(ReprState& state, bool entered) {
-  if (entered) state.events->push_back(kNoObject);
+  if (entered) state.events->push_back({ReprEvent::Kind::kLeave});
+}
+
+// The list set_repr or dictview_repr shows for `container` (ReprListOf):
+// true when logged, to pass to DropKeysList once the list's repr is made.
+bool MakeKeysList(ReprState& state, ObjectId container) {
+  if (state.events == nullptr || state.failed()) return false;
+  state.events->push_back({ReprEvent::Kind::kMakeKeysList, container});
+  return true;
+}
+
+void DropKeysList(ReprState& state, bool made) {
+  if (made) state.events->push_back({ReprEvent::Kind::kDropKeysList});
 }
 
 // Namedtuples whose reprs nest deeper than this are refused: each level is
@@ -579,13 +591,15 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       const SetBody& body = heap.set(id);
       if (state.active.contains(id)) return frozen ? "frozenset(...)" : "set(...)";
       // set_repr enters the set before it looks at its size, then takes the
-      // repr of the list of its keys.
+      // repr of a new list of its keys (which the set stands for), dropped
+      // once shown.
       const bool entered = EnterRepr(state, id);
       if (body.used == 0) {
         LeaveRepr(state, entered);
         return frozen ? "frozenset()" : "set()";
       }
       state.active.insert(id);
+      const bool made_keys = MakeKeysList(state, id);
       const bool entered_keys = EnterRepr(state, id);
       std::vector<ObjectId> keys;
       for (const SetEntry& entry : body.table) {
@@ -593,6 +607,7 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       }
       std::string out = absl::StrCat("{", JoinItems(heap, keys, state), "}");
       LeaveRepr(state, entered_keys);
+      DropKeysList(state, made_keys);
       LeaveRepr(state, entered);
       state.active.erase(id);
       return frozen ? absl::StrCat("frozenset(", out, ")") : out;
@@ -755,9 +770,11 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       std::string out = std::string(kNames[o.subtype]) + "([";
       bool first = true;
       const IteratorBody& view = heap.iterator(id);
-      // dictview_repr enters the view, then takes the repr of the list of
-      // its items (for items, each a tuple).
+      // dictview_repr enters the view, then takes the repr of a new list of
+      // its items (for items, each a tuple), dropped once shown; the view
+      // stands for the list.
       const bool entered = EnterRepr(state, id);
+      const bool made_list = MakeKeysList(state, id);
       const bool entered_list = heap.dict(view.source).used > 0 && EnterRepr(state, id);
       for (const DictEntry& entry : heap.dict(view.source).entries) {
         if (entry.key == kNoObject) continue;
@@ -780,6 +797,7 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
         }
       }
       LeaveRepr(state, entered_list);
+      DropKeysList(state, made_list);
       LeaveRepr(state, entered);
       return out + "])";
     }
@@ -1419,17 +1437,20 @@ absl::StatusOr<std::string> StrWalk(const Heap& heap, ObjectId id, int held, Rep
 
 // Does to the heap what a walk logged, unless the walk was refused (which
 // changes nothing); a walk ended by a Python error logged CPython's unwinding.
-void ReplayUnlessRefused(Heap& heap, const ReprEvents& events, const absl::Status& status) {
-  if (status.ok() || absl::IsFailedPrecondition(status)) ReplayReprEvents(heap, events);
+// Returns the walk's result, or the MemoryError of a keys list the replay
+// could not make (CPython would have stopped there, before what followed).
+absl::StatusOr<std::string> ReplayUnlessRefused(Heap& heap, const ReprEvents& events,
+                                                absl::StatusOr<std::string> text) {
+  if (!text.ok() && !absl::IsFailedPrecondition(text.status())) return text;
+  if (absl::Status replayed = ReplayReprEvents(heap, events); !replayed.ok()) return replayed;
+  return text;
 }
 
 }  // namespace
 
 absl::StatusOr<std::string> ReprChecked(Heap& heap, ObjectId id, int held) {
   ReprEvents events;
-  absl::StatusOr<std::string> text = ReprWalk(heap, id, held, &events);
-  ReplayUnlessRefused(heap, events, text.status());
-  return text;
+  return ReplayUnlessRefused(heap, events, ReprWalk(heap, id, held, &events));
 }
 
 ObjectId ExceptionArgs(const Heap& heap, ObjectId id) {
@@ -1455,9 +1476,7 @@ absl::StatusOr<std::string> ReprTextChecked(const Heap& heap, ObjectId id, int h
 
 absl::StatusOr<std::string> StrChecked(Heap& heap, ObjectId id, int held) {
   ReprEvents events;
-  absl::StatusOr<std::string> text = StrWalk(heap, id, held, &events);
-  ReplayUnlessRefused(heap, events, text.status());
-  return text;
+  return ReplayUnlessRefused(heap, events, StrWalk(heap, id, held, &events));
 }
 
 std::string Str(const Heap& heap, ObjectId id) {

@@ -48,7 +48,7 @@ void MarkBlock(const Block& block, bool duplicated) {
       if (stmt->kind == StmtKind::kAugAssign) stmt->binary_site.uncertain = true;
       if (stmt->value) MarkSites(*stmt->value);
       if (stmt->message) MarkSites(*stmt->message);
-      for (const std::vector<ExprPtr>* list :
+      for (const ExprList* list :
            {&stmt->targets, &stmt->decorators, &stmt->defaults, &stmt->kw_defaults, &stmt->bases}) {
         for (const ExprPtr& expr : *list) {
           if (expr) MarkSites(*expr);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "server/heap/object.h"
+#include "server/script/compact_vector.h"
 #include "server/script/operators.h"
 #include "server/script/parse_arena.h"
 
@@ -43,9 +44,9 @@ struct NameRef {
   Scope scope = Scope::kGlobal;
 };
 
-// A literal as the parser read it; the compiler makes the constant object.
+// What a literal in the source is (its text: ParsedLiteral, parser.h).
 enum class LiteralKind : uint8_t {
-  kNone,       // not a literal (or the compiler has made its object)
+  kNone,       // not a literal
   kInt,        // text: digits in `base`
   kFloat,      // text: for strtod
   kImaginary,  // text: for strtod
@@ -57,17 +58,12 @@ enum class LiteralKind : uint8_t {
   kFalse,
 };
 
-struct Literal {
-  std::string text;
-  LiteralKind kind = LiteralKind::kNone;
-  uint8_t base = 10;
-};
-
 struct Expr;
 struct Stmt;
 using ExprPtr = ParseNodePtr<Expr>;  // nodes live in the program's ParseArena
 using StmtPtr = ParseNodePtr<Stmt>;
-using Block = std::vector<StmtPtr>;
+using ExprList = CompactVector<ExprPtr>;
+using Block = CompactVector<StmtPtr>;
 
 enum class ExprKind : uint8_t {
   kConstant,      // constant (borrowed; the code object owns it)
@@ -110,7 +106,7 @@ enum class ComprehensionKind : uint8_t { kList, kSet, kDict, kGenerator };
 struct ComprehensionClause {
   ExprPtr target;
   ExprPtr iterable;
-  std::vector<ExprPtr> conditions;
+  ExprList conditions;
 };
 
 // A keyword argument of a call; `name` empty for **mapping.
@@ -132,18 +128,17 @@ struct AdaptiveSite {
 
 // Fields are grouped by alignment (the tree has a node per token or so).
 struct Expr {
-  Literal literal;  // kConstant until compiled
   NameRef name;
-  std::vector<ExprPtr> operands;
-  std::vector<Keyword> keywords;
-  std::vector<CompareOp> compare_ops;
+  ExprList operands;
+  CompactVector<Keyword> keywords;
+  CompactVector<CompareOp> compare_ops;
   // Comprehensions: the kind, the element (operands[0], and operands[1] as
   // the value of a dict comprehension), the clauses, and the code unit that
   // runs them (kNoUnit when inlined, 3.12+).
-  std::vector<ComprehensionClause> clauses;
+  CompactVector<ComprehensionClause> clauses;
   // Inlined comprehensions (3.12+): the enclosing frame's slots they use,
   // cleared when they finish.
-  std::vector<uint32_t> hidden_slots;
+  CompactVector<uint32_t> hidden_slots;
   Position position;
   ObjectId constant = kNoObject;
   uint32_t unit = 0;
@@ -154,6 +149,9 @@ struct Expr {
   // kBinary: its BINARY_OP site; kCall: its CALL site.
   mutable AdaptiveSite adaptive_site;
   ExprKind kind = ExprKind::kConstant;
+  // A literal's kind (its text waits in ParseTree::literals until the
+  // compiler makes its object); kNone for other expressions.
+  LiteralKind literal = LiteralKind::kNone;
   // An attribute (or a call or subscript of one) whose name is on a later
   // line than the expression starts: the line CPython attributes its
   // operation to differs between versions, so tracemalloc's is unknown.
@@ -210,18 +208,18 @@ struct ExceptHandler {
 
 // Fields are grouped by alignment.
 struct Stmt {
-  std::vector<ExprPtr> targets;
+  ExprList targets;
   ExprPtr value;
   ExprPtr message;                 // assert: the message; raise: the cause (`from`)
   Block body;
   Block orelse;
   Block finalbody;
-  std::vector<ExceptHandler> handlers;
+  CompactVector<ExceptHandler> handlers;
   NameRef name;                    // def/class binding
-  std::vector<ExprPtr> defaults;   // def: positional defaults
-  std::vector<ExprPtr> kw_defaults;  // def: keyword-only defaults (null: none)
-  std::vector<ExprPtr> decorators;   // def: evaluated first, called last
-  std::vector<ExprPtr> bases;      // class
+  ExprList defaults;   // def: positional defaults
+  ExprList kw_defaults;  // def: keyword-only defaults (null: none)
+  ExprList decorators;   // def: evaluated first, called last
+  ExprList bases;      // class
   // def: the annotations as MAKE_FUNCTION gets them (a display whose
   // operands are name, value pairs: a tuple from 3.10, else a dict), null
   // when there are none. kAnnAssign: first `body` (the assignment, when
@@ -231,7 +229,7 @@ struct Stmt {
   // simple name through `annotation_store` (`__annotations__['name']`).
   ExprPtr annotation;
   ExprPtr annotation_store;
-  std::vector<std::pair<std::string, NameRef>> imports;
+  CompactVector<std::pair<std::string, NameRef>> imports;
   std::string import_from;         // `from M import ...`: M
   Position position;
   uint32_t unit = 0;               // def/class

@@ -24,8 +24,8 @@ ObjectId Compiler::InternName(const std::string& text) {
   return id;
 }
 
-Ref Compiler::MakeLiteral(const Literal& literal) {
-  switch (literal.kind) {
+Ref Compiler::MakeLiteral(LiteralKind kind, const ParsedLiteral& literal) {
+  switch (kind) {
     case LiteralKind::kInt: {
       std::optional<BigInt> value = BigInt::FromDigits(literal.text, literal.base);
       if (!value) value = BigInt(0);
@@ -64,10 +64,11 @@ Ref Compiler::MakeLiteral(const Literal& literal) {
 }
 
 void Compiler::MakeLiterals() {
-  for (Expr* expr : tree_.literals) {
-    Ref value = MakeLiteral(expr->literal);
+  for (const ParsedLiteral& literal : tree_.literals) {
+    Expr* expr = literal.expr;
+    Ref value = MakeLiteral(expr->literal, literal);
     expr->constant = value.get();
-    const LiteralKind kind = expr->literal.kind;
+    const LiteralKind kind = expr->literal;
     if (kind == LiteralKind::kNoneValue || kind == LiteralKind::kTrue ||
         kind == LiteralKind::kFalse || kind == LiteralKind::kEllipsis) {
       compile_refs_.push_back(std::move(value));  // singletons: no parse-tree reference
@@ -181,7 +182,7 @@ Ref Compiler::ConstantItem(ObjectId sequence, ObjectId index) {
 }
 
 void Compiler::PackPlainRuns(Expr& display) {
-  std::vector<ExprPtr> parts;
+  ExprList parts;
   ExprPtr run;
   for (ExprPtr& item : display.operands) {
     if (item->kind == ExprKind::kStarred) {

@@ -91,7 +91,7 @@ class Compiler {
   // --- Constants and code objects.
   ObjectId InternName(const std::string& text);
   void MakeLiterals();
-  Ref MakeLiteral(const Literal& literal);
+  Ref MakeLiteral(LiteralKind kind, const ParsedLiteral& literal);
   void FoldBlock(Block& block);
   void FoldStmt(Stmt& stmt);
   void Fold(ExprPtr& expr);

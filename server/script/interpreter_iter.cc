@@ -26,37 +26,6 @@
 
 namespace heapsim::script {
 
-namespace {
-
-// A 2-tuple (None, None) for iterators that recycle their result tuple.
-Ref NewPairOfNone(Heap& heap) {
-  heap.IncRef(heap.none());
-  heap.IncRef(heap.none());
-  return NewTuple(heap, {heap.none(), heap.none()});
-}
-
-// Fills an iterator's cached result tuple with new references to `items`,
-// reusing it when nobody else holds it (CPython's tuple recycling in dict
-// items, enumerate and zip), else making a new one.
-Ref FillResult(Heap& heap, ObjectId iterator, std::vector<Ref> items) {
-  IteratorBody& body = heap.iterator(iterator);
-  const ObjectId cached = body.extra;
-  if (cached != kNoObject && heap.object(cached).refcount == 1) {
-    std::vector<ObjectId>& slots = heap.tuple(cached).items;
-    std::vector<ObjectId> old = slots;
-    for (size_t i = 0; i < slots.size(); ++i) slots[i] = items[i].release();
-    for (ObjectId value : old) heap.DecRef(value);
-    // A recycled result may have been untracked by a collection.
-    if (!heap.IsTracked(cached)) heap.Track(cached);
-    return heap.NewRef(cached);
-  }
-  std::vector<ObjectId> owned;
-  for (Ref& item : items) owned.push_back(item.release());
-  return NewTuple(heap, std::move(owned));
-}
-
-}  // namespace
-
 Ref Interpreter::Reversed(ObjectId sequence) {
   const TypeTag type = heap_.type_of(sequence);
   switch (type) {
@@ -100,7 +69,7 @@ Ref Interpreter::Reversed(ObjectId sequence) {
       Ref it = NewIterator(heap_, kind, dict,
                            static_cast<int64_t>(heap_.dict(dict).entries.size()) - 1);
       if (kind == IterKind::kDictReverseItems) {
-        heap_.iterator(it.get()).extra = NewPairOfNone(heap_).release();
+        heap_.iterator(it.get()).extra = NewResultPair(heap_).release();
       }
       return it;
     }
@@ -221,7 +190,7 @@ Ref Interpreter::GetIter(ObjectId iterable) {
           return NewIterator(heap_, IterKind::kDictValues, dict);
         case ViewKind::kItems: {
           Ref it = NewIterator(heap_, IterKind::kDictItems, dict);
-          heap_.iterator(it.get()).extra = NewPairOfNone(heap_).release();
+          heap_.iterator(it.get()).extra = NewResultPair(heap_).release();
           return it;
         }
       }
@@ -391,7 +360,7 @@ Ref Interpreter::NextItem(ObjectId iterator) {
         std::vector<Ref> pair;
         pair.push_back(heap_.NewRef(entry.key));
         pair.push_back(heap_.NewRef(entry.value));
-        return FillResult(heap_, iterator, std::move(pair));
+        return FillIteratorResult(heap_, iterator, std::move(pair));
       }
       return finish();
     }
@@ -420,7 +389,7 @@ Ref Interpreter::NextItem(ObjectId iterator) {
         std::vector<Ref> pair;
         pair.push_back(heap_.NewRef(entry.key));
         pair.push_back(heap_.NewRef(entry.value));
-        return FillResult(heap_, iterator, std::move(pair));
+        return FillIteratorResult(heap_, iterator, std::move(pair));
       }
       return finish();
     }
@@ -458,7 +427,7 @@ Ref Interpreter::NextItem(ObjectId iterator) {
       std::vector<Ref> pair;
       pair.push_back(NewInt(heap_, count));
       pair.push_back(std::move(item));
-      return FillResult(heap_, iterator, std::move(pair));
+      return FillIteratorResult(heap_, iterator, std::move(pair));
     }
     case IterKind::kZip: {
       const std::vector<ObjectId> iterators = TupleItems(heap_, source);
@@ -471,7 +440,7 @@ Ref Interpreter::NextItem(ObjectId iterator) {
           if (!item) return Ref();
           items.push_back(std::move(item));
         }
-        return FillResult(heap_, iterator, std::move(items));
+        return FillIteratorResult(heap_, iterator, std::move(items));
       }
       // A new result tuple is made before the items are fetched, so the call
       // that finds an iterator exhausted makes one and frees it.

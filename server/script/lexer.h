@@ -29,22 +29,23 @@ enum class TokenKind : uint8_t {
 
 enum class NumberKind : uint8_t { kInt, kFloat, kImaginary };
 
+// Fields are grouped by alignment (a script has a token per few bytes).
 struct Token {
-  TokenKind kind = TokenKind::kEnd;
-  Position position;
   // kName and kOperator: the text. kNumber: for ints the decimal digits
   // (prefix and '_' removed, base below); for floats the text for strtod.
   // kString: the decoded value (UTF-8 for str, raw bytes for bytes), or
   // for f-strings the source between the quotes, undecoded.
   std::string text;
-  NumberKind number = NumberKind::kInt;
-  int base = 10;
-  bool bytes = false;    // b'...'
-  bool fstring = false;  // f'...'
-  bool raw = false;      // r'...'
+  Position position;
   // Where an f-string's contents start in the source (for positions of
   // the expressions inside it).
   Position content_start;
+  TokenKind kind = TokenKind::kEnd;
+  NumberKind number = NumberKind::kInt;
+  uint8_t base = 10;
+  bool bytes = false;    // b'...'
+  bool fstring = false;  // f'...'
+  bool raw = false;      // r'...'
 };
 
 // Tokenizes `source` within `limits` (bracket nesting, indentation

@@ -38,12 +38,20 @@ struct UnitScope {
   Expr* comprehension = nullptr;  // the expression of a comprehension unit
 };
 
+// A literal as the parser read it; the compiler makes its object.
+struct ParsedLiteral {
+  Expr* expr;        // its kConstant node
+  std::string text;  // kInt: digits in `base`; kFloat, kImaginary: for
+                     // strtod; kStr: UTF-8; kBytes: the bytes
+  uint8_t base = 10;
+};
+
 struct ParseTree {
   // Where the nodes of `units` live (declared first: destroyed last).
   std::unique_ptr<ParseArena> arena = std::make_unique<ParseArena>();
   std::vector<CodeUnit> units;   // units[0] is the module (or expression)
   std::vector<UnitScope> scopes;  // by unit
-  std::vector<Expr*> literals;    // every literal, in source order
+  std::vector<ParsedLiteral> literals;  // every literal, in source order
 };
 
 // Whether `word` is one of Python's keywords (keyword.kwlist).

@@ -8,7 +8,7 @@ namespace heapsim::script::parser_internal {
 ExprPtr Parser::ParseStrings() {
   const Position at = Cur().position;
   const bool bytes = Cur().bytes;
-  std::vector<ExprPtr> parts;
+  ExprList parts;
   std::string pending;
   bool formatted = false;
   while (Cur().kind == TokenKind::kString) {
@@ -34,7 +34,7 @@ ExprPtr Parser::ParseStrings() {
 }
 
 bool Parser::ParseFStringBody(std::string_view body, bool raw, Position at,
-                              std::vector<ExprPtr>* parts, std::string* pending) {
+                              ExprList* parts, std::string* pending) {
   std::string literal;
   auto flush_literal = [&]() -> bool {
     absl::StatusOr<std::string> decoded = DecodeStringBody(literal, false, raw);
@@ -147,7 +147,7 @@ bool Parser::ParseFStringBody(std::string_view body, bool raw, Position at,
         SyntaxError(at, "f-string: expecting '}'");
         return false;
       }
-      std::vector<ExprPtr> spec_parts;
+      ExprList spec_parts;
       std::string spec_pending;
       if (!ParseFStringBody(body.substr(spec_start, i - spec_start), raw, at, &spec_parts,
                             &spec_pending)) {

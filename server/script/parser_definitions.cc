@@ -76,7 +76,7 @@ bool Parser::CheckAnnotation(const Expr& annotation, size_t units_mark) {
 }
 
 bool Parser::ParseParameters(uint32_t unit_index, std::string_view closer, bool lambda,
-                             std::vector<ExprPtr>* defaults, std::vector<ExprPtr>* kw_defaults,
+                             ExprList* defaults, ExprList* kw_defaults,
                              ParameterAnnotations* annotations) {
   std::vector<std::string> positional;
   std::vector<std::string> keyword_only;
@@ -221,7 +221,7 @@ StmtPtr Parser::ParseFunctionDef() {
   // A leading string literal is the docstring, not a statement.
   if (!body.empty() && body[0]->kind == StmtKind::kExpr &&
       body[0]->value->kind == ExprKind::kConstant &&
-      body[0]->value->literal.kind == LiteralKind::kStr) {
+      body[0]->value->literal == LiteralKind::kStr) {
     tree_.units[unit].docstring = std::move(body[0]->value);
     body.erase(body.begin());
   }

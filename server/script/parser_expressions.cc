@@ -16,10 +16,8 @@ ExprPtr Parser::Literal(LiteralKind kind, std::string text, Position at, int bas
     return nullptr;
   }
   ExprPtr expr = NewExpr(ExprKind::kConstant, at);
-  expr->literal.kind = kind;
-  expr->literal.text = std::move(text);
-  expr->literal.base = base;
-  tree_.literals.push_back(expr.get());
+  expr->literal = kind;
+  tree_.literals.push_back(ParsedLiteral{expr.get(), std::move(text), static_cast<uint8_t>(base)});
   return expr;
 }
 
@@ -59,7 +57,7 @@ ExprPtr Parser::ParseCommaList(ExprPtr (Parser::*item)()) {
   return tuple;
 }
 
-bool Parser::ParseDisplayRest(std::string_view closer, std::vector<ExprPtr>* items) {
+bool Parser::ParseDisplayRest(std::string_view closer, ExprList* items) {
   while (AcceptOp(",")) {
     if (IsOp(closer)) break;
     ExprPtr item = ParseStarOrTest();
@@ -173,7 +171,7 @@ ExprPtr Parser::ParseLambda() {
   ++index_;
   const uint32_t unit = NewUnit(UnitKind::kLambda, "<lambda>");
   tree_.units[unit].first_line = expr->position.line;
-  std::vector<ExprPtr> kw_defaults;
+  ExprList kw_defaults;
   if (!ParseParameters(unit, ":", true, &expr->operands, &kw_defaults)) return nullptr;
   for (const ExprPtr& d : kw_defaults) {
     if (d) {
@@ -415,7 +413,7 @@ ExprPtr Parser::ParseTrailers(ExprPtr primary) {
 
 ExprPtr Parser::ParseSubscript() {
   const Position at = Cur().position;
-  std::vector<ExprPtr> items;
+  ExprList items;
   bool trailing_comma = false;
   while (true) {
     const Position item_at = Cur().position;

@@ -233,7 +233,9 @@ class Parser {
   // `@decorator` lines and the `def` or `class` they decorate.
   void ParseDecorated(Block* block);
   StmtPtr ParseSmallStatement();
-  StmtPtr ParseExpressionStatement();
+  // An expression statement or an assignment, filled into `stmt` (new,
+  // positioned at the statement's first token).
+  StmtPtr ParseExpressionStatement(StmtPtr stmt);
   void ParseBlock(Block* block);
   StmtPtr ParseIf();
   StmtPtr ParseWhile();
@@ -270,7 +272,7 @@ class Parser {
     std::vector<ParameterAnnotation> kwargs;
   };
   bool ParseParameters(uint32_t unit, std::string_view closer, bool lambda,
-                       std::vector<ExprPtr>* defaults, std::vector<ExprPtr>* kw_defaults,
+                       ExprList* defaults, ExprList* kw_defaults,
                        ParameterAnnotations* annotations = nullptr);
   // `: annotation` (or `-> annotation`) once the ':' is read: the
   // expression with its uses taken out of the scope's list.
@@ -306,7 +308,7 @@ class Parser {
   ExprPtr ParseCommaList(ExprPtr (Parser::*item)());
   // The rest of a display after its first item: `, item`... up to `closer`,
   // which it consumes.
-  bool ParseDisplayRest(std::string_view closer, std::vector<ExprPtr>* items);
+  bool ParseDisplayRest(std::string_view closer, ExprList* items);
   ExprPtr ParseTest();                       // conditional expression or lambda
   // `target := value` once `target` is read (the `:=` is next).
   ExprPtr ParseNamedExpr(ExprPtr target);
@@ -341,9 +343,9 @@ class Parser {
   // f-strings: appends the parts of one f-string's body to `parts`,
   // literal text going to `pending`.
   bool ParseFStringBody(std::string_view body, bool raw, Position at,
-                        std::vector<ExprPtr>* parts, std::string* pending);
+                        ExprList* parts, std::string* pending);
   ExprPtr ParseEmbeddedExpression(std::string_view text, Position at);
-  void FlushLiteral(std::vector<ExprPtr>* parts, std::string* pending, Position at) {
+  void FlushLiteral(ExprList* parts, std::string* pending, Position at) {
     if (pending->empty()) return;
     parts->push_back(Literal(LiteralKind::kStr, std::move(*pending), at));
     pending->clear();

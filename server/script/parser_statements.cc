@@ -50,7 +50,7 @@ void Parser::ParseStatement(Block* block) {
 }
 
 void Parser::ParseDecorated(Block* block) {
-  std::vector<ExprPtr> decorators;
+  ExprList decorators;
   const int first_line = Cur().position.line;
   while (AcceptOp("@")) {
     const Position at = Cur().position;
@@ -123,6 +123,12 @@ StmtPtr Parser::ParseSmallStatement() {
                                     : kPegStatementLevels;
   Nest small_stmt(this, {.ll1 = flow ? 4 : 3, .peg = peg});
   if (failed()) return nullptr;
+  if (t.kind == TokenKind::kName) {
+    // Statements that make their own node.
+    if (t.text == "del") return ParseDelete();
+    if (t.text == "import") return ParseImport();
+    if (t.text == "from") return ParseFromImport();
+  }
   auto stmt = tree_.arena->New<Stmt>();
   stmt->position = t.position;
   if (t.kind == TokenKind::kName) {
@@ -151,9 +157,6 @@ StmtPtr Parser::ParseSmallStatement() {
       if (!AtExpressionEnd()) stmt->value = ParseTestList(true);
       return stmt;
     }
-    if (word == "del") return ParseDelete();
-    if (word == "import") return ParseImport();
-    if (word == "from") return ParseFromImport();
     if (word == "global" || word == "nonlocal") {
       ++index_;
       const bool global = word == "global";
@@ -197,12 +200,10 @@ StmtPtr Parser::ParseSmallStatement() {
       return stmt;
     }
   }
-  return ParseExpressionStatement();
+  return ParseExpressionStatement(std::move(stmt));
 }
 
-StmtPtr Parser::ParseExpressionStatement() {
-  auto stmt = tree_.arena->New<Stmt>();
-  stmt->position = Cur().position;
+StmtPtr Parser::ParseExpressionStatement(StmtPtr stmt) {
   const bool parenthesized = IsOp("(");
   const size_t uses_mark = scope().uses.size();
   ExprPtr first = ParseTestList(true);

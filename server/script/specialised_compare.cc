@@ -91,7 +91,7 @@ void MarkIn(Block& block) {
       }
       MarkIn(*stmt->value);
     }
-    for (std::vector<ExprPtr>* list :
+    for (ExprList* list :
          {&stmt->targets, &stmt->decorators, &stmt->defaults, &stmt->kw_defaults, &stmt->bases}) {
       for (ExprPtr& expr : *list) {
         if (expr) MarkIn(*expr);

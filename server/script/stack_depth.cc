@@ -212,7 +212,7 @@ class StackDepth {
   // (null: none): the defaults as one tuple (a constant when they all are),
   // the annotations' tuple or dict, the closure's cells as a tuple, the
   // code and (before 3.11) the qualified name.
-  Depth Function(const std::vector<ExprPtr>& defaults, const Expr* annotations,
+  Depth Function(const ExprList& defaults, const Expr* annotations,
                  const CodeUnit& unit) const {
     Depth d = 0;
     bool constant = true;

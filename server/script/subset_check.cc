@@ -128,7 +128,7 @@ class SubsetChecker {
         Refuse(stmt->value->position, "a 'yield' inside 'try' or 'with'");
       }
       if (stmt->kind == StmtKind::kReturn && stmt->value &&
-          stmt->value->literal.kind != LiteralKind::kNoneValue) {
+          stmt->value->literal != LiteralKind::kNoneValue) {
         Refuse(stmt->value->position, "a generator function returning a value");
       }
       const bool inner = guarded || stmt->kind == StmtKind::kTry || stmt->kind == StmtKind::kWith;
