@@ -477,7 +477,8 @@ std::string NoAttribute(const Heap& heap, ObjectId object, const std::string& na
 // The AttributeError of setting or deleting attribute `name` of a builtin
 // object without a __dict__: its methods are read-only, other names absent.
 std::string NoWritableAttribute(const Heap& heap, ObjectId object, const std::string& name) {
-  if (FindMethod(heap.type_of(object), name).has_value()) {
+  const std::optional<Builtin> method = FindMethod(heap.type_of(object), name);
+  if (method && MethodExists(heap.profile(), *method)) {
     return absl::StrCat("'", TypeName(heap, object), "' object attribute '", name,
                         "' is read-only");
   }

@@ -53,6 +53,10 @@ if sys.version_info >= (3, 9):
           s.removesuffix(s) is '', s.removeprefix('abc'), s.removeprefix('abcde') is s,
           sys.getsizeof('\u20aca'.removeprefix('\u20ac')),
           sys.getsizeof('\u20acab'.removeprefix('\u20ac')))
+    try:
+        s.removeprefix = 1
+    except AttributeError as e:
+        print('AttributeError', e)
 else:
     print('removeprefix', hasattr(s, 'removeprefix'), hasattr(s, 'removesuffix'))
     try:
@@ -61,6 +65,10 @@ else:
         print('AttributeError', e)
     try:
         getattr(s, 'removesuffix')
+    except AttributeError as e:
+        print('AttributeError', e)
+    try:
+        s.removeprefix = 1
     except AttributeError as e:
         print('AttributeError', e)
 print('case new', s.title() is s, s.capitalize() is s, s.casefold() is s,
