@@ -53,10 +53,6 @@ if sys.version_info >= (3, 9):
           s.removesuffix(s) is '', s.removeprefix('abc'), s.removeprefix('abcde') is s,
           sys.getsizeof('\u20aca'.removeprefix('\u20ac')),
           sys.getsizeof('\u20acab'.removeprefix('\u20ac')))
-    try:
-        s.removeprefix = 1
-    except AttributeError as e:
-        print('AttributeError', e)
 else:
     print('removeprefix', hasattr(s, 'removeprefix'), hasattr(s, 'removesuffix'))
     try:
@@ -67,10 +63,10 @@ else:
         getattr(s, 'removesuffix')
     except AttributeError as e:
         print('AttributeError', e)
-    try:
-        s.removeprefix = 1
-    except AttributeError as e:
-        print('AttributeError', e)
+try:
+    s.removeprefix = 1
+except AttributeError as e:
+    print('AttributeError', e)
 print('case new', s.title() is s, s.capitalize() is s, s.casefold() is s,
       s.swapcase().swapcase() is s,
       'A'.title() is 'A', 'a'.casefold() is a, ''.title() is '', ''.capitalize() is '',
