@@ -146,6 +146,8 @@ constexpr Profile Py38() {
       .take_snapshot_get_traces_line = 532,
       .object_traceback_skips_preheader = false,
       .str_split_prealloc_by_length = false,
+      .str_splitlines_keepends_truth = false,
+      .str_has_removeprefix = false,
       .sum_floats_compensated = false,
       .sort_runs_keep_equal_descending = false,
       .nan_hash_is_identity = false,
@@ -257,6 +259,8 @@ constexpr Profile Py38() {
               .property_no_getter = "unreadable attribute",
               .property_no_setter = "can't set attribute",
               .property_no_deleter = "can't delete attribute",
+              .str_search_clinic = false,
+              .qualified_varargs_names = false,
           },
       .gc_thresholds = {700, 10, 10},
       .gc_collects_inside_allocation = true,
@@ -344,6 +348,7 @@ constexpr Profile Py39() {
   p.set_difference_intersects_larger = true;
   p.empty_frozenset = EmptyFrozenSet::kAtStartup;
   p.version = "3.9";
+  p.str_has_removeprefix = true;
   p.dict_union_operators = true;
   p.gc_startup_stats = {{{9, 0}, {0, 0}, {0, 0}}};
   p.gc_startup_count0_bound = 640;
@@ -493,6 +498,7 @@ constexpr Profile Py311() {
                    .has_qualname = true};
   p.int_pow_from_top_bit = true;
   p.version = "3.11";
+  p.messages.qualified_varargs_names = true;
   // Measured: quickened sites specialise on their first run (counter 0),
   // 53 misses revert one, which then waits 31 runs.
   p.adaptive_rules = {.warmup = AdaptiveRules::Warmup::kCodeObject,
@@ -666,6 +672,7 @@ constexpr Profile Py312() {
   p.property_get_specialises = true;
   p.binary_slice = true;
   p.str_split_prealloc_by_length = true;
+  p.str_splitlines_keepends_truth = true;
   p.none_hash_is_constant = true;
   p.sum_floats_compensated = true;
   p.defaults_folded_to_constant = true;
@@ -736,6 +743,7 @@ constexpr Profile Py313() {
   p.messages.float_mod_zero = "float modulo by zero";
   p.messages.setattr_no_dict = " and no __dict__ for setting new attributes";
   p.messages.str_search_arg = "%s() argument 1 must be str";
+  p.messages.str_search_clinic = true;
   p.messages.chr_overflow_value_error = true;
   p.messages.clinic_keyword_names_function = true;
   p.gc_thresholds = {2000, 10, 10};

@@ -129,6 +129,15 @@ struct ErrorMessages {
   std::string_view property_no_getter;
   std::string_view property_no_setter;
   std::string_view property_no_deleter;
+  // str.find, rfind, index, rindex, count, startswith and endswith are
+  // Argument Clinic functions (3.13+): argument counts are "find expected
+  // at least 1 argument, got 0" instead of "find() takes at least 1
+  // argument (0 given)", and find's kin check the substring's type before
+  // start and end rather than after.
+  bool str_search_clinic;
+  // "str.rfind() takes no keyword arguments": the METH_VARARGS methods
+  // (str.find and its kin) are named with their type in it (3.11+).
+  bool qualified_varargs_names;
 };
 
 // Weak references: what weakref.ref's type is called (`__name__`
@@ -750,6 +759,11 @@ struct Profile {
   // str.split() without maxsplit presizes its list from the string's length
   // (3.12+) instead of always 12 slots.
   bool str_split_prealloc_by_length;
+  // str.splitlines(keepends) takes the truth of any object (3.12+) rather
+  // than an int.
+  bool str_splitlines_keepends_truth;
+  // str has removeprefix and removesuffix (3.9+).
+  bool str_has_removeprefix;
   // sum() of floats uses Neumaier's compensated summation (3.12+).
   bool sum_floats_compensated;
   // list.sort's first run may be "descending" with equal neighbours, which

@@ -7,6 +7,7 @@
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
 #include "server/heap/value_ops.h"
+#include "server/script/str_method_call.h"
 
 namespace heapsim::script {
 
@@ -78,6 +79,9 @@ bool TakesKeywords(Builtin builtin) {
     case Builtin::kDictUpdate:
     case Builtin::kStrSplit:
     case Builtin::kStrFormat:
+    case Builtin::kStrRSplit:
+    case Builtin::kStrSplitLines:
+    case Builtin::kStrExpandTabs:
     case Builtin::kPow:
     case Builtin::kMathIsClose:
     case Builtin::kMathProd:
@@ -93,7 +97,8 @@ bool TakesKeywords(Builtin builtin) {
     case Builtin::kWeakrefProxy:
       return true;
     default:
-      return false;
+      // str.find's kin refuse keywords in words of their own.
+      return IsStrSearchMethod(builtin);
   }
 }
 

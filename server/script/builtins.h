@@ -323,6 +323,39 @@ enum class Builtin : uint16_t {
   kStrFormat,
   kStrFind,
   kStrCount,
+  // str's other methods (builtins_str_*.cc).
+  kStrLStrip,
+  kStrRStrip,
+  kStrIndex,
+  kStrRFind,
+  kStrRIndex,
+  kStrLJust,
+  kStrRJust,
+  kStrCenter,
+  kStrZFill,
+  kStrPartition,
+  kStrRPartition,
+  kStrRemovePrefix,
+  kStrRemoveSuffix,
+  kStrExpandTabs,
+  kStrRSplit,
+  kStrSplitLines,
+  kStrTitle,
+  kStrCapitalize,
+  kStrSwapCase,
+  kStrCaseFold,
+  kStrIsAscii,
+  kStrIsSpace,
+  kStrIsAlpha,
+  kStrIsDecimal,
+  kStrIsDigit,
+  kStrIsNumeric,
+  kStrIsAlnum,
+  kStrIsPrintable,
+  kStrIsUpper,
+  kStrIsLower,
+  kStrIsTitle,
+  kStrIsIdentifier,
   kTupleIndex,
   kTupleCount,
   kByteArrayAppend,
@@ -874,6 +907,10 @@ std::optional<Ref> BuiltinClassMethod(Interpreter& interp, ObjectId object, std:
 // in Python.
 std::optional<Ref> BuiltinFunctionAttribute(Interpreter& interp, ObjectId function,
                                             std::string_view name);
+
+// False for a method of the table the profile's CPython lacks
+// (str.removeprefix before 3.9): an AttributeError there.
+bool MethodExists(const Profile& profile, Builtin method);
 
 // The builtin of the sys / gc / tracemalloc module named `name`.
 std::optional<Builtin> FindModuleFunction(std::string_view module, std::string_view name);

@@ -1,5 +1,6 @@
-// The methods of the builtin types: list, dict, set and frozenset, str,
-// tuple and bytearray.
+// The methods of the builtin types: list, dict, set and frozenset, str
+// (join, replace and format; the others in builtins_str_*.cc), tuple and
+// bytearray.
 
 #include <algorithm>
 #include <string>
@@ -28,12 +29,11 @@
 #include "server/script/format.h"
 #include "server/script/generator_function.h"
 #include "server/script/special_methods.h"
+#include "server/script/str_method_call.h"
 
 namespace heapsim::script {
 
 namespace {
-
-constexpr size_t kSplitPreallocation = 12;  // str.split's first guess
 
 class MethodCall : public BuiltinCall {
  public:
@@ -62,13 +62,6 @@ class MethodCall : public BuiltinCall {
     }
     return StrText(heap_, id);
   }
-  // What str.find and str.count say a non-str argument should have been.
-  std::string SearchArgExpected() const {
-    std::string expected(heap_.profile().messages.str_search_arg);
-    const size_t at = expected.find("%s");
-    if (at != std::string::npos) expected.replace(at, 2, BuiltinName(builtin_));
-    return expected;
-  }
 
   Ref List();
   Ref Dict();
@@ -83,34 +76,9 @@ class MethodCall : public BuiltinCall {
   Ref ByteArray();
   Ref Sort();
   Ref Join();
-  Ref Split();
   Ref FormatString();
   Ref IndexOf(const std::vector<ObjectId>& items, const char* type);
 };
-
-// str.upper()/str.lower() of `utf8` where every letter is ASCII or a
-// Latin-1 letter with a one-to-one case partner in Latin-1 (a-z, U+00E0 to
-// U+00FE but U+00F7, and their capitals); nullopt for other text (sharp s,
-// y with diaeresis, micro sign, anything past U+00FF), whose mappings
-// heapsim does not carry.
-std::optional<std::string> Latin1CaseMapped(const std::string& utf8, bool upper) {
-  std::string out;
-  out.reserve(utf8.size());
-  for (char32_t c : DecodeUtf8(utf8)) {
-    if (c < 0x80) {
-      out += static_cast<char>(upper ? absl::ascii_toupper(static_cast<unsigned char>(c))
-                                     : absl::ascii_tolower(static_cast<unsigned char>(c)));
-      continue;
-    }
-    if (c > 0xff || c == 0xb5 || c == 0xdf || c == 0xff) return std::nullopt;
-    const bool small = c >= 0xe0 && c != 0xf7;
-    const bool capital = c >= 0xc0 && c <= 0xde && c != 0xd7;
-    if (upper && small) c -= 0x20;
-    if (!upper && capital) c += 0x20;
-    AppendUtf8(&out, c);
-  }
-  return out;
-}
 
 Ref MethodCall::IndexOf(const std::vector<ObjectId>& items, const char* type) {
   if (!Arity(1, 3)) return Ref();
@@ -579,38 +547,6 @@ Ref MethodCall::Join() {
   return NewStrObject(heap_, text);  // a new str, even of one character
 }
 
-Ref MethodCall::Split() {
-  MakeParserKeywords(interp_, "str.split", {"sep", "maxsplit"}, heap_.profile().clinic_keywords,
-                     !args_.keywords.empty());
-  if (!Arity(0, 2, ArgCheck::kParseTuple)) return Ref();
-  const std::string& text = StrText(heap_, self_);
-  std::optional<std::string> separator;
-  const ObjectId separator_arg = ArgOrKeyword(0, "sep");
-  if (separator_arg != kNoObject && heap_.type_of(separator_arg) != TypeTag::kNone) {
-    separator = StrArg(separator_arg, "must be str or None");
-    if (!separator) return Ref();
-    if (separator->empty()) return Fail(PyError(PyExc::kValueError, "empty separator"));
-  }
-  const std::optional<int64_t> max_split = OptionalIndexArg(ArgOrKeyword(1, "maxsplit"), -1);
-  if (!max_split) return Ref();
-  const std::vector<std::string> parts = SplitParts(text, separator, *max_split);
-  // PyList_New(PREALLOC_SIZE(maxcount)), filled, then appended to. The
-  // most splits possible count as maxsplit when none is given (3.12+).
-  const uint64_t length = DecodeUtf8(text).size();
-  uint64_t max_count = *max_split >= 0 ? static_cast<uint64_t>(*max_split) : kSplitPreallocation;
-  if (*max_split < 0 && heap_.profile().str_split_prealloc_by_length) {
-    max_count = separator ? length / DecodeUtf8(*separator).size() + 1 : (length + 1) / 2;
-  }
-  uint64_t prealloc = max_count < kSplitPreallocation ? max_count + 1 : kSplitPreallocation;
-  if (separator && length < DecodeUtf8(*separator).size()) prealloc = 1;
-  Ref list = NewList(heap_, prealloc);
-  for (const std::string& part : parts) {
-    Ref item = (parts.size() == 1 && part == text) ? heap_.NewRef(self_) : NewStr(heap_, part);
-    ListAppend(heap_, list.get(), item.get());
-  }
-  return list;
-}
-
 Ref MethodCall::FormatString() {
   const std::string& format = StrText(heap_, self_);
   std::string out;
@@ -702,35 +638,6 @@ Ref MethodCall::StrMethod() {
   switch (builtin_) {
     case Builtin::kStrJoin:
       return Join();
-    case Builtin::kStrSplit:
-      return Split();
-    case Builtin::kStrUpper:
-    case Builtin::kStrLower: {
-      if (!Arity(0, 0)) return Ref();
-      const std::optional<std::string> out =
-          Latin1CaseMapped(text, builtin_ == Builtin::kStrUpper);
-      if (!out) {
-        return Fail(absl::UnimplementedError(absl::StrCat(
-            "str.", std::string(BuiltinName(builtin_)),
-            "() of text outside Latin-1's one-to-one case pairs")));
-      }
-      return NewStrObject(heap_, *out);  // a new str, even of one character
-    }
-    case Builtin::kStrStrip: {
-      if (!Arity(0, 1)) return Ref();
-      std::string chars = " \t\n\r\x0b\x0c";
-      if (!args_.positional.empty() && heap_.type_of(Arg(0)) != TypeTag::kNone) {
-        if (heap_.type_of(Arg(0)) != TypeTag::kStr) {
-          return TypeError("strip arg must be None or str");
-        }
-        chars = StrText(heap_, Arg(0));
-      }
-      const size_t start = text.find_first_not_of(chars);
-      if (start == std::string::npos) return heap_.NewRef(heap_.empty_str());
-      const size_t end = text.find_last_not_of(chars);
-      if (start == 0 && end + 1 == text.size()) return heap_.NewRef(self_);
-      return NewStr(heap_, text.substr(start, end - start + 1));
-    }
     case Builtin::kStrReplace: {
       if (!Arity(2, 3)) return Ref();
       const std::optional<std::string> from = StrArg(Arg(0), "replace() argument 1 must be str");
@@ -770,53 +677,10 @@ Ref MethodCall::StrMethod() {
       if (start <= text.size()) out += text.substr(start);
       return NewStrObject(heap_, out);  // a new str, even of one character
     }
-    case Builtin::kStrStartsWith:
-    case Builtin::kStrEndsWith: {
-      if (!Arity(1, 1)) return Ref();
-      std::vector<ObjectId> options;
-      if (heap_.type_of(Arg(0)) == TypeTag::kTuple) {
-        options = TupleItems(heap_, Arg(0));
-      } else {
-        options.push_back(Arg(0));
-      }
-      for (ObjectId option : options) {
-        const std::optional<std::string> part =
-            StrArg(option, absl::StrCat(std::string(BuiltinName(builtin_)),
-                                        " first arg must be str or a tuple of str"));
-        if (!part) return Ref();
-        const bool match = builtin_ == Builtin::kStrStartsWith
-                               ? text.compare(0, part->size(), *part) == 0
-                               : text.size() >= part->size() &&
-                                     text.compare(text.size() - part->size(), part->size(),
-                                                  *part) == 0;
-        if (match) return Bool(true);
-      }
-      return Bool(false);
-    }
     case Builtin::kStrFormat:
       return FormatString();
-    case Builtin::kStrFind: {
-      if (!Arity(1, 1)) return Ref();
-      const std::optional<std::string> part = StrArg(Arg(0), SearchArgExpected());
-      if (!part) return Ref();
-      const size_t at = text.find(*part);
-      if (at == std::string::npos) return NewInt(heap_, -1);
-      return NewInt(heap_, static_cast<int64_t>(AnalyzeUtf8(text.substr(0, at)).length));
-    }
-    case Builtin::kStrCount: {
-      if (!Arity(1, 1)) return Ref();
-      const std::optional<std::string> part = StrArg(Arg(0), SearchArgExpected());
-      if (!part) return Ref();
-      int64_t count = 0;
-      if (part->empty()) return NewInt(heap_, AnalyzeUtf8(text).length + 1);
-      for (size_t at = text.find(*part); at != std::string::npos;
-           at = text.find(*part, at + part->size())) {
-        ++count;
-      }
-      return NewInt(heap_, count);
-    }
     default:
-      return Fail(absl::InternalError("not a str method"));
+      return CallStrMethod(interp_, builtin_, self_, args_);
   }
 }
 

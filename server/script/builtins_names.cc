@@ -135,6 +135,38 @@ constexpr MethodEntry kMethods[] = {
     {TypeTag::kStr, "format", Builtin::kStrFormat},
     {TypeTag::kStr, "find", Builtin::kStrFind},
     {TypeTag::kStr, "count", Builtin::kStrCount},
+    {TypeTag::kStr, "lstrip", Builtin::kStrLStrip},
+    {TypeTag::kStr, "rstrip", Builtin::kStrRStrip},
+    {TypeTag::kStr, "index", Builtin::kStrIndex},
+    {TypeTag::kStr, "rfind", Builtin::kStrRFind},
+    {TypeTag::kStr, "rindex", Builtin::kStrRIndex},
+    {TypeTag::kStr, "ljust", Builtin::kStrLJust},
+    {TypeTag::kStr, "rjust", Builtin::kStrRJust},
+    {TypeTag::kStr, "center", Builtin::kStrCenter},
+    {TypeTag::kStr, "zfill", Builtin::kStrZFill},
+    {TypeTag::kStr, "partition", Builtin::kStrPartition},
+    {TypeTag::kStr, "rpartition", Builtin::kStrRPartition},
+    {TypeTag::kStr, "removeprefix", Builtin::kStrRemovePrefix},
+    {TypeTag::kStr, "removesuffix", Builtin::kStrRemoveSuffix},
+    {TypeTag::kStr, "expandtabs", Builtin::kStrExpandTabs},
+    {TypeTag::kStr, "rsplit", Builtin::kStrRSplit},
+    {TypeTag::kStr, "splitlines", Builtin::kStrSplitLines},
+    {TypeTag::kStr, "title", Builtin::kStrTitle},
+    {TypeTag::kStr, "capitalize", Builtin::kStrCapitalize},
+    {TypeTag::kStr, "swapcase", Builtin::kStrSwapCase},
+    {TypeTag::kStr, "casefold", Builtin::kStrCaseFold},
+    {TypeTag::kStr, "isascii", Builtin::kStrIsAscii},
+    {TypeTag::kStr, "isspace", Builtin::kStrIsSpace},
+    {TypeTag::kStr, "isalpha", Builtin::kStrIsAlpha},
+    {TypeTag::kStr, "isdecimal", Builtin::kStrIsDecimal},
+    {TypeTag::kStr, "isdigit", Builtin::kStrIsDigit},
+    {TypeTag::kStr, "isnumeric", Builtin::kStrIsNumeric},
+    {TypeTag::kStr, "isalnum", Builtin::kStrIsAlnum},
+    {TypeTag::kStr, "isprintable", Builtin::kStrIsPrintable},
+    {TypeTag::kStr, "isupper", Builtin::kStrIsUpper},
+    {TypeTag::kStr, "islower", Builtin::kStrIsLower},
+    {TypeTag::kStr, "istitle", Builtin::kStrIsTitle},
+    {TypeTag::kStr, "isidentifier", Builtin::kStrIsIdentifier},
     {TypeTag::kTuple, "index", Builtin::kTupleIndex},
     {TypeTag::kTuple, "count", Builtin::kTupleCount},
     {TypeTag::kByteArray, "append", Builtin::kByteArrayAppend},
@@ -613,6 +645,13 @@ std::optional<Ref> BuiltinFunctionAttribute(Interpreter& interp, ObjectId functi
   if (name == "__self__" && method) return heap.NewRef(body.self);
   if (name == "__module__" && method) return heap.NewRef(heap.none());
   return std::nullopt;
+}
+
+bool MethodExists(const Profile& profile, Builtin method) {
+  if (method == Builtin::kStrRemovePrefix || method == Builtin::kStrRemoveSuffix) {
+    return profile.str_has_removeprefix;
+  }
+  return true;
 }
 
 std::optional<Builtin> FindModuleFunction(std::string_view module, std::string_view name) {

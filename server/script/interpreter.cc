@@ -477,7 +477,8 @@ std::string NoAttribute(const Heap& heap, ObjectId object, const std::string& na
 // The AttributeError of setting or deleting attribute `name` of a builtin
 // object without a __dict__: its methods are read-only, other names absent.
 std::string NoWritableAttribute(const Heap& heap, ObjectId object, const std::string& name) {
-  if (FindMethod(heap.type_of(object), name).has_value()) {
+  const std::optional<Builtin> method = FindMethod(heap.type_of(object), name);
+  if (method && MethodExists(heap.profile(), *method)) {
     return absl::StrCat("'", TypeName(heap, object), "' object attribute '", name,
                         "' is read-only");
   }
@@ -755,9 +756,12 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
   }
   if (const std::optional<Builtin> method = FindMethod(type, name)) {
     // A builtin method asked for as a value: a bound method object.
-    return NewBuiltin(heap_, static_cast<uint32_t>(*method), object);
+    if (MethodExists(heap_.profile(), *method)) {
+      return NewBuiltin(heap_, static_cast<uint32_t>(*method), object);
+    }
+  } else if (CPythonHasAttribute(type, name)) {
+    return RefuseAttribute(object, name);
   }
-  if (CPythonHasAttribute(type, name)) return RefuseAttribute(object, name);
   Raise(AttributeErrorFor(object, name,
                           PyError(PyExc::kAttributeError, NoAttribute(heap_, object, name))));
   return Ref();

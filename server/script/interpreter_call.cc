@@ -287,6 +287,11 @@ Ref Interpreter::CallFromPython(ObjectId callable, CallArgs args, Ref* stack_ref
 bool Interpreter::BindsBeforeArguments(ObjectId receiver, const std::string& name) {
   const TypeTag type = heap_.type_of(receiver);
   if (type == TypeTag::kSuper) return true;  // super's getattro is not the generic one
+  // A method the profile's CPython lacks: LOAD_METHOD's AttributeError
+  // comes before the arguments.
+  if (const std::optional<Builtin> method = FindMethod(type, name)) {
+    if (!MethodExists(heap_.profile(), *method)) return true;
+  }
   if (type != TypeTag::kInstance && type != TypeTag::kClass) return false;
   const ObjectId cls = type == TypeTag::kInstance ? heap_.instance(receiver).cls : receiver;
   Ref key = InternStr(heap_, name);
