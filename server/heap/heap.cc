@@ -293,6 +293,11 @@ uint64_t Heap::MakeTransientMethod() {
   return block;
 }
 
+ScopedTransientMethod::ScopedTransientMethod(Heap& heap, bool make)
+    : heap_(heap), block_(make ? heap.MakeTransientMethod() : 0) {}
+
+ScopedTransientMethod::~ScopedTransientMethod() { heap_.DropTransientMethod(block_); }
+
 void Heap::DropTransientMethod(uint64_t block) {
   if (block == 0) return;
   allocator_.Free(block);

@@ -857,6 +857,20 @@ void Heap::ForEachObject(Visitor&& visit) const {
   }
 }
 
+// Holds, for as long as it lives, a bound builtin method C code or the
+// interpreter makes for one call (Heap::MakeTransientMethod), when `make`.
+class ScopedTransientMethod {
+ public:
+  explicit ScopedTransientMethod(Heap& heap, bool make = true);
+  ~ScopedTransientMethod();
+  ScopedTransientMethod(const ScopedTransientMethod&) = delete;
+  ScopedTransientMethod& operator=(const ScopedTransientMethod&) = delete;
+
+ private:
+  Heap& heap_;
+  const uint64_t block_;
+};
+
 }  // namespace heapsim
 
 #endif  // HEAPSIM_SERVER_HEAP_HEAP_H_

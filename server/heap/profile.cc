@@ -54,6 +54,7 @@ constexpr Profile Py38() {
       .slice_cache = 1,
       .builtin_method_freelist = 256,
       .method_freelist = 256,
+      .keyword_method_calls_bind = true,
       .list_growth_rounds_to_4 = false,
       .list_prealloc_rounds_even = false,
       .list_extend_empty_preallocates = false,
@@ -549,6 +550,7 @@ constexpr Profile Py311() {
   p.generator_embeds_frame = true;
   p.call_pushes_null = true;
   p.call_pushes_kwnames = false;
+  p.keyword_method_calls_bind = false;
   p.make_function_pushes_qualname = false;
   p.tuple_resize_to_empty_is_singleton = true;
   p.dict_keys_header = 32;

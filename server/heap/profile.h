@@ -573,6 +573,12 @@ struct Profile {
   // list, 3.8 only): a reused one is not counted in generation 0, and a
   // freed one leaves the count alone.
   uint32_t method_freelist;
+  // A method call with keyword arguments looks the method up with
+  // LOAD_ATTR, binding it before the arguments are evaluated and dropping it
+  // after the call (before 3.11; from 3.11 LOAD_METHOD with KW_NAMES binds
+  // nothing): a builtin method of a builtin object is then a GC object
+  // alive for the call, or, with builtin_method_freelist, one from the list.
+  bool keyword_method_calls_bind;
 
   // ---- list sizing (Objects/listobject.c) ----
   // Growth formula: 3.9+ rounds to a multiple of 4 and does not

@@ -272,21 +272,10 @@ Ref BuiltinFunctionCall::Print() {
     StdoutWrite(heap_, text);
     return Check(BudgetStatus());
   };
-  // The file's write, bound for each piece (PyFile_WriteObject) and
+  // The file's write is bound for each piece (PyFile_WriteObject) and
   // dropped after the piece.
-  class BoundWrite {
-   public:
-    explicit BoundWrite(Heap& heap) : heap_(heap), block_(heap.MakeTransientMethod()) {}
-    ~BoundWrite() { heap_.DropTransientMethod(block_); }
-    BoundWrite(const BoundWrite&) = delete;
-    BoundWrite& operator=(const BoundWrite&) = delete;
-
-   private:
-    Heap& heap_;
-    const uint64_t block_;
-  };
   auto write_piece = [&](ObjectId text) {
-    BoundWrite writer(heap_);
+    const ScopedTransientMethod writer(heap_);
     return write(text);
   };
   for (size_t i = 0; i < args_.positional.size(); ++i) {
@@ -295,7 +284,7 @@ Ref BuiltinFunctionCall::Print() {
       if (!write_piece(space.get())) return Ref();
     }
     const ObjectId arg = Arg(i);
-    BoundWrite writer(heap_);
+    const ScopedTransientMethod writer(heap_);
     Ref text;
     if (heap_.type_of(arg) == TypeTag::kStr) {
       text = heap_.NewRef(arg);

@@ -207,18 +207,24 @@ Ref Interpreter::EvalCall(const Expr& expr) {
       if (!EvalArguments(expr, 1, &args)) return Ref();
       return CallFromPython(bound.get(), std::move(args), &bound);
     }
-    CallArgs args;
-    if (!EvalArguments(expr, 1, &args)) return Ref();
     const TypeTag type = heap_.type_of(self.get());
     // An OrderedDict's and a Counter's methods are not their dict's:
     // CallMethod finds them.
-    if (type != TypeTag::kInstance && !IsOrderedDict(heap_, self.get()) &&
-        !IsCounter(heap_, self.get())) {
-      if (callee.cached_type != type || callee.cached_method < 0) {
-        const std::optional<Builtin> method = FindMethod(type, callee.name.text);
-        callee.cached_type = type;
-        callee.cached_method = method ? static_cast<int32_t>(*method) : -1;
-      }
+    const bool builtin_receiver = type != TypeTag::kInstance &&
+                                  !IsOrderedDict(heap_, self.get()) && !IsCounter(heap_, self.get());
+    if (builtin_receiver && (callee.cached_type != type || callee.cached_method < 0)) {
+      const std::optional<Builtin> method = FindMethod(type, callee.name.text);
+      callee.cached_type = type;
+      callee.cached_method = method ? static_cast<int32_t>(*method) : -1;
+    }
+    // With keywords the method is looked up and bound before the arguments
+    // (LOAD_ATTR, before 3.11) and dropped after them, once the call is done.
+    const ScopedTransientMethod keyword_binding(
+        heap_, builtin_receiver && callee.cached_method >= 0 && !expr.keywords.empty() &&
+                   heap_.profile().keyword_method_calls_bind);
+    CallArgs args;
+    if (!EvalArguments(expr, 1, &args)) return Ref();
+    if (builtin_receiver) {
       if (callee.cached_method == static_cast<int32_t>(Builtin::kListAppend) &&
           args.positional.size() == 1 && args.keywords.empty()) {
         // list.append(x) without the general builtin dispatch, as CPython
@@ -228,9 +234,6 @@ Ref Interpreter::EvalCall(const Expr& expr) {
         return result;
       }
       if (callee.cached_method >= 0) {
-        // With keywords the method is looked up and bound (LOAD_ATTR before
-        // 3.11), which leaves a trace only with a free list of them (3.8).
-        if (!args.keywords.empty()) heap_.BindTransientMethod();
         Ref result = CallBuiltinPacking(*this, static_cast<Builtin>(callee.cached_method),
                                         self.get(), args);
         ReleaseCallArguments(heap_.profile(), args);

@@ -26,6 +26,7 @@
 #include "server/script/class_slots.h"
 #include "server/script/generator_function.h"
 #include "server/script/interpreter.h"
+#include "server/script/modelled_modules.h"
 #include "server/script/module_copy.h"
 #include "server/script/module_random.h"
 #include "server/script/specialised_compare.h"
@@ -379,6 +380,10 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
         session_.first_python_import = std::string(module);
       }
       if (module == "dataclasses") NoteDataclassesImport(*this);
+      // Made by code the import ran, among the objects it does not model.
+      if (FirstImportReadiesSortKeywords(module)) {
+        session_.parser_keywords_made.emplace("list.sort");
+      }
     }
     Ref value = stmt.import_from.empty()
                     ? heap_.NewRef(module_named(imported))

@@ -11,10 +11,12 @@ namespace {
 
 // One row per modelled module, in alphabetical order. `note` is what a
 // refused from-import of one of its other names says (empty: the generic
-// note).
+// note). `imports_tokenize`: its first import imports tokenize (through
+// linecache or inspect), whose own import sorts with keywords.
 struct ModelledModule {
   std::string_view name;
   std::string_view note;
+  bool imports_tokenize = false;
 };
 
 constexpr ModelledModule kModelledModules[] = {
@@ -25,7 +27,8 @@ constexpr ModelledModule kModelledModules[] = {
     {"copy", ""},
     {"dataclasses",
      " (of dataclasses heapsim models dataclass, field, fields, asdict, astuple, replace, "
-     "is_dataclass, MISSING and FrozenInstanceError)"},
+     "is_dataclass, MISSING and FrozenInstanceError)",
+     true},
     {"functools", " (of functools heapsim models reduce, partial, lru_cache and cache only)"},
     {"gc", ""},
     {"itertools",
@@ -39,7 +42,7 @@ constexpr ModelledModule kModelledModules[] = {
      " (of random heapsim models seed, random, getrandbits, randrange, randint, choice, shuffle "
      "and uniform)"},
     {"sys", ""},
-    {"tracemalloc", ""},
+    {"tracemalloc", "", true},
     {"weakref", ""},
 };
 
@@ -52,6 +55,11 @@ const ModelledModule* Find(std::string_view name) {
 }  // namespace
 
 bool IsModelledModule(std::string_view name) { return Find(name) != nullptr; }
+
+bool FirstImportReadiesSortKeywords(std::string_view module) {
+  const ModelledModule* found = Find(module);
+  return found != nullptr && found->imports_tokenize;
+}
 
 std::string ModelledModuleList() {
   constexpr size_t kCount = std::size(kModelledModules);

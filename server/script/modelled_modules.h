@@ -13,6 +13,12 @@ namespace heapsim::script {
 // True if heapsim models module `name` (a top-level name, no dots).
 bool IsModelledModule(std::string_view name);
 
+// True if the first import of `module` leaves list.sort's keyword parser
+// ready (its keyword-name tuple made, where the profile makes one): the
+// import runs tokenize's `sorted(..., reverse=True)` (measured on 3.8 to
+// 3.11 for tracemalloc and dataclasses).
+bool FirstImportReadiesSortKeywords(std::string_view module);
+
 // The modelled modules in alphabetical order, as a refusal names them:
 // "array, collections, ... and weakref".
 std::string ModelledModuleList();
