@@ -34,7 +34,9 @@ absl::StatusOr<Ref> ReprListOf(Heap& heap, ObjectId container) {
       static constexpr IterKind kKinds[] = {IterKind::kDictKeys, IterKind::kDictValues,
                                             IterKind::kDictItems};
       iterator = NewIterator(heap, kKinds[static_cast<int>(view)], dict);
-      if (view == ViewKind::kItems) heap.iterator(iterator.get()).extra = NewResultPair(heap).release();
+      if (view == ViewKind::kItems) {
+        heap.iterator(iterator.get()).extra = NewResultPair(heap).release();
+      }
     }
   }
   const uint64_t count = entries.size();

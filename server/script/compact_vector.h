@@ -23,7 +23,6 @@
 #include <stdexcept>
 #include <utility>
 
-#include "absl/types/span.h"
 
 namespace heapsim::script {
 
@@ -65,9 +64,6 @@ class CompactVector {
   const T& front() const { return Items()[0]; }
   T& back() { return Items()[block_->size - 1]; }
   const T& back() const { return Items()[block_->size - 1]; }
-
-  operator absl::Span<T>() { return absl::Span<T>(data(), size()); }
-  operator absl::Span<const T>() const { return absl::Span<const T>(data(), size()); }
 
   // Appends a T made from `args` and returns it.
   template <typename... Args>

@@ -210,8 +210,8 @@ Ref Interpreter::EvalCall(const Expr& expr) {
     const TypeTag type = heap_.type_of(self.get());
     // An OrderedDict's and a Counter's methods are not their dict's:
     // CallMethod finds them.
-    const bool builtin_receiver = type != TypeTag::kInstance &&
-                                  !IsOrderedDict(heap_, self.get()) && !IsCounter(heap_, self.get());
+    const bool builtin_receiver = type != TypeTag::kInstance && !IsOrderedDict(heap_, self.get()) &&
+                                  !IsCounter(heap_, self.get());
     if (builtin_receiver && (callee.cached_type != type || callee.cached_method < 0)) {
       const std::optional<Builtin> method = FindMethod(type, callee.name.text);
       callee.cached_type = type;
