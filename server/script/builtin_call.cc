@@ -1,5 +1,6 @@
 #include "server/script/builtin_call.h"
 
+#include <limits>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -128,6 +129,24 @@ std::optional<int64_t> BuiltinCall::IndexArg(ObjectId id) {
     interp_.Raise(PyError(PyExc::kOverflowError, "Python int too large to convert to C ssize_t"));
   }
   return value;
+}
+
+std::optional<int64_t> BuiltinCall::SsizeArg(ObjectId id) {
+  if (heap_.profile().messages.int_arg_legacy && heap_.type_of(id) == TypeTag::kFloat) {
+    TypeError("integer argument expected, got float");
+    return std::nullopt;
+  }
+  return IndexArg(id);
+}
+
+std::optional<int64_t> BuiltinCall::SliceIndexArg(ObjectId id) {
+  if (!IsIntLike(heap_, id)) {
+    TypeError("slice indices must be integers or have an __index__ method");
+    return std::nullopt;
+  }
+  if (const std::optional<int64_t> value = IntAsInt64(heap_, id)) return value;
+  return IntAsBig(heap_, id).is_negative() ? std::numeric_limits<int64_t>::min()
+                                          : std::numeric_limits<int64_t>::max();
 }
 
 bool BuiltinCall::Check(const absl::Status& status) {

@@ -68,6 +68,17 @@ class BuiltinCall {
   std::optional<int64_t> OptionalIndexArg(ObjectId id, int64_t absent) {
     return id == kNoObject ? std::optional<int64_t>(absent) : IndexArg(id);
   }
+  // An argument Argument Clinic converts to Py_ssize_t (list.pop's index,
+  // str.replace's count, ...): as IndexArg, but a float is TypeError
+  // "integer argument expected, got float" on 3.8 and 3.9.
+  std::optional<int64_t> SsizeArg(ObjectId id);
+  std::optional<int64_t> OptionalSsizeArg(ObjectId id, int64_t absent) {
+    return id == kNoObject ? std::optional<int64_t>(absent) : SsizeArg(id);
+  }
+  // A start or stop index.index() reads as a slice index: an int or a
+  // bool, clamped to 64 bits; TypeError "slice indices must be integers or
+  // have an __index__ method" for other types.
+  std::optional<int64_t> SliceIndexArg(ObjectId id);
 
   // True when `status` is OK; otherwise raises it and returns false.
   bool Check(const absl::Status& status);

@@ -72,7 +72,7 @@ class ByteArrayMutatorCall : public BuiltinCall {
   // index clipped as list.insert clips it.
   Ref Insert() {
     if (!Arity(2, 2)) return Ref();
-    const std::optional<int64_t> index = IndexArg(Arg(0));
+    const std::optional<int64_t> index = SsizeArg(Arg(0));
     if (!index) return Ref();
     const std::optional<uint8_t> byte = ByteValue(Arg(1));
     if (!byte) return Ref();

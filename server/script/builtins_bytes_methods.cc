@@ -431,7 +431,7 @@ Ref BytesMethodCall::Split() {
     if (!separator) return Ref();
     if (separator->empty()) return Fail(PyError(PyExc::kValueError, "empty separator"));
   }
-  const std::optional<int64_t> max_split = OptionalIndexArg(ArgOrKeyword(1, "maxsplit"), -1);
+  const std::optional<int64_t> max_split = OptionalSsizeArg(ArgOrKeyword(1, "maxsplit"), -1);
   if (!max_split) return Ref();
   const std::string& text = data();
   const std::vector<std::string> parts = SplitParts(text, separator, *max_split);
@@ -485,7 +485,7 @@ Ref BytesMethodCall::Replace() {
   if (!to) return Ref();
   int64_t max_count = -1;
   if (args_.positional.size() > 2) {
-    const std::optional<int64_t> count = IndexArg(Arg(2));
+    const std::optional<int64_t> count = SsizeArg(Arg(2));
     if (!count) return Ref();
     max_count = *count;
   }

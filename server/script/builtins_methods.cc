@@ -47,7 +47,7 @@ class MethodCall : public BuiltinCall {
   std::optional<int64_t> PopIndex() {
     if (!Arity(0, 1)) return std::nullopt;
     if (args_.positional.empty()) return -1;
-    return IndexArg(Arg(0));
+    return SsizeArg(Arg(0));
   }
   Ref Mutated(std::string_view what) {
     if (heap_.observed()) heap_.Notify(MutateEvent{self_, what});
@@ -85,12 +85,12 @@ Ref MethodCall::IndexOf(const std::vector<ObjectId>& items, const char* type) {
   int64_t start = 0;
   auto stop = static_cast<int64_t>(items.size());
   if (args_.positional.size() > 1) {
-    const std::optional<int64_t> s = IndexArg(Arg(1));
+    const std::optional<int64_t> s = SliceIndexArg(Arg(1));
     if (!s) return Ref();
     start = *s < 0 ? std::max<int64_t>(0, *s + stop) : *s;
   }
   if (args_.positional.size() > 2) {
-    const std::optional<int64_t> e = IndexArg(Arg(2));
+    const std::optional<int64_t> e = SliceIndexArg(Arg(2));
     if (!e) return Ref();
     stop = *e < 0 ? std::max<int64_t>(0, *e + stop) : std::min(*e, stop);
   }
@@ -147,7 +147,7 @@ Ref MethodCall::List() {
       return Mutated("extend");
     case Builtin::kListInsert: {
       if (!Arity(2, 2)) return Ref();
-      const std::optional<int64_t> index = IndexArg(Arg(0));
+      const std::optional<int64_t> index = SsizeArg(Arg(0));
       if (!index) return Ref();
       ListInsert(heap_, self_, *index, Arg(1));
       return Mutated("insert");
@@ -646,7 +646,7 @@ Ref MethodCall::StrMethod() {
       if (!to) return Ref();
       int64_t count = -1;
       if (args_.positional.size() == 3) {
-        const std::optional<int64_t> c = IndexArg(Arg(2));
+        const std::optional<int64_t> c = SsizeArg(Arg(2));
         if (!c) return Ref();
         count = *c;
       }

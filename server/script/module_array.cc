@@ -50,7 +50,7 @@ class ArrayCall : public BuiltinCall {
         return Extend(type, Arg(0)) ? Mutated("extend") : Ref();
       case Builtin::kArrayInsert: {
         if (!Arity(2, 2)) return Ref();
-        const std::optional<int64_t> index = IndexArg(Arg(0));
+        const std::optional<int64_t> index = SsizeArg(Arg(0));
         if (!index) return Ref();
         const int64_t length = ArrayLength(heap_, self_);
         int64_t at = *index < 0 ? std::max<int64_t>(0, *index + length) : *index;
@@ -145,7 +145,7 @@ class ArrayCall : public BuiltinCall {
     if (!Arity(0, 1)) return Ref();
     int64_t index = -1;
     if (!args_.positional.empty()) {
-      const std::optional<int64_t> i = IndexArg(Arg(0));
+      const std::optional<int64_t> i = SsizeArg(Arg(0));
       if (!i) return Ref();
       index = *i;
     }

@@ -253,14 +253,8 @@ class DequeCall : public BuiltinCall {
     if (!SimpleArguments(0, 1)) return Ref();
     int64_t steps = 1;
     if (!args_.positional.empty()) {
-      if (!IsIntLike(heap_, Arg(0))) {
-        return TypeError(absl::StrCat("'", TypeName(heap_, Arg(0)),
-                                      "' object cannot be interpreted as an integer"));
-      }
-      const std::optional<int64_t> value = IntAsInt64(heap_, Arg(0));
-      if (!value) {
-        return Fail(PyError(PyExc::kOverflowError, "Python int too large to convert to C ssize_t"));
-      }
+      const std::optional<int64_t> value = SsizeArg(Arg(0));
+      if (!value) return Ref();
       steps = *value;
     }
     DequeRotate(heap_, self_, steps);
