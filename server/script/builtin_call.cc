@@ -1,5 +1,6 @@
 #include "server/script/builtin_call.h"
 
+#include <algorithm>
 #include <limits>
 #include <utility>
 
@@ -129,6 +130,22 @@ std::optional<int64_t> BuiltinCall::IndexArg(ObjectId id) {
     interp_.Raise(PyError(PyExc::kOverflowError, "Python int too large to convert to C ssize_t"));
   }
   return value;
+}
+
+Replacement PlanReplace(const std::string& text, const std::string& from, const std::string& to,
+                        int64_t max_count, uint64_t units) {
+  const auto limit = max_count < 0 ? UINT64_MAX : static_cast<uint64_t>(max_count);
+  uint64_t matches = 0;
+  if (from.empty()) {
+    matches = std::min(units + 1, limit);
+  } else {
+    for (size_t at = text.find(from); at != std::string::npos && matches < limit;
+         at = text.find(from, at + from.size())) {
+      ++matches;
+    }
+  }
+  // Each size is below the session's memory, so the products fit.
+  return {matches, text.size() - matches * from.size() + matches * to.size()};
 }
 
 std::optional<int64_t> BuiltinCall::SsizeArg(ObjectId id) {

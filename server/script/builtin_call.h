@@ -117,6 +117,17 @@ Ref CallMethodBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallA
 // `separator`, or when there is none at runs of ASCII whitespace (' ' and
 // '\t' to '\r'), at most `max_split` times unless it is negative
 // (builtins_bytes_methods.cc).
+// What text.replace(from, to, max_count) (max_count < 0: every match)
+// would make, without building it, so that the result is held to the
+// session's limits first: an empty `from` matches before each of the
+// `units` code points or bytes of `text` and at its end.
+struct Replacement {
+  uint64_t matches = 0;  // none: the text itself is the result
+  uint64_t size = 0;     // the result's length
+};
+Replacement PlanReplace(const std::string& text, const std::string& from, const std::string& to,
+                        int64_t max_count, uint64_t units);
+
 std::vector<std::string> SplitParts(const std::string& text,
                                     const std::optional<std::string>& separator,
                                     int64_t max_split);

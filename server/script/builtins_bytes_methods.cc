@@ -494,7 +494,9 @@ Ref BytesMethodCall::Replace() {
   if (max_count < 0) max_count = INT64_MAX;
   if (from->empty() && to->empty()) return Self();
   if (!from->empty() && text.empty()) return Self();
-  // Count the replacements first: none leaves self.
+  // The result is held to the session's limits before it is built.
+  const Replacement plan = PlanReplace(text, *from, *to, max_count, text.size());
+  if (plan.matches > 0 && !Check(CheckGrowth(heap_, plan.size, plan.size))) return Ref();
   std::string out;
   int64_t done = 0;
   if (from->empty()) {
@@ -519,7 +521,6 @@ Ref BytesMethodCall::Replace() {
     out.append(text, start, std::string::npos);
   }
   if (done == 0) return Self();
-  if (!Check(CheckGrowth(heap_, out.size(), out.size()))) return Ref();
   return Result(out, true);
 }
 

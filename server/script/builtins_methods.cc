@@ -650,6 +650,12 @@ Ref MethodCall::StrMethod() {
         if (!c) return Ref();
         count = *c;
       }
+      uint64_t code_points = 0;
+      if (from->empty()) {
+        for (char c : text) code_points += (static_cast<uint8_t>(c) & 0xc0) != 0x80 ? 1 : 0;
+      }
+      const Replacement plan = PlanReplace(text, *from, *to, count, code_points);
+      if (plan.matches > 0 && !Check(CheckGrowth(heap_, plan.size, plan.size))) return Ref();
       std::string out;
       size_t start = 0;
       int64_t done = 0;

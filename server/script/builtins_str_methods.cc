@@ -48,16 +48,12 @@ std::optional<int64_t> StrMethodCall::SizeArg(ObjectId id, bool int_format) {
     return std::nullopt;
   }
   const std::optional<int64_t> value = IntAsInt64(heap_, id);
-  if (int_format && value && (*value > INT32_MAX || *value < INT32_MIN)) {
-    interp_.Raise(PyError(PyExc::kOverflowError, *value > 0
-                                                     ? "signed integer is greater than maximum"
-                                                     : "signed integer is less than minimum"));
-    return std::nullopt;
-  }
-  if (!value) {
+  // Clinic's int converter (_PyLong_AsInt) has one text for either side.
+  if (!value || (int_format && (*value > INT32_MAX || *value < INT32_MIN))) {
     interp_.Raise(PyError(PyExc::kOverflowError,
-                          int_format ? "Python int too large to convert to C long"
+                          int_format ? "Python int too large to convert to C int"
                                      : "Python int too large to convert to C ssize_t"));
+    return std::nullopt;
   }
   return value;
 }

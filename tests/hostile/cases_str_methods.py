@@ -12,7 +12,11 @@ CASES = [
     Case("str_expandtabs_huge_tabsize", "x = ('\\t' * 1000).expandtabs(2**30)\n", 1,
          r"MemoryError"),
     Case("str_expandtabs_tabsize_past_int", "x = 'a\\tb'.expandtabs(2**40)\n", 1,
-         r"OverflowError: signed integer is greater than maximum"),
+         r"OverflowError: Python int too large to convert to C int"),
+    Case("str_replace_result_past_memory",
+         "x = ('a' * 10**6).replace('a', 'bb' * 1000)\n", 1, r"MemoryError", seconds=10),
+    Case("bytes_replace_result_past_memory",
+         "x = (b'a' * 10**6).replace(b'a', b'bb' * 1000)\n", 1, r"MemoryError", seconds=10),
     Case("str_split_long_text",
          "s = 'ab ' * 300000\n"
          "print(len(s.split()), len(s.rsplit(None, 5)), len(s.splitlines()), len(s.title()))\n",

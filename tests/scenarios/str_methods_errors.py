@@ -93,3 +93,13 @@ if hasattr('', 'removeprefix'):
             call()
         except TypeError as e:
             print(t, '!!', e)
+# Clinic's int converter (tabsize; keepends before 3.12) has one overflow
+# text for both signs and every size.
+for n in (2**31, -2**31 - 1, 2**63, 10**30):
+    for t, call in [('splitlines', lambda: 'a'.splitlines(n)),
+                    ('expandtabs', lambda: 'a\tb'.expandtabs(tabsize=n))]:
+        try:
+            call()
+            print(t, 'ok')
+        except OverflowError as e:
+            print(t, '!!', e)
