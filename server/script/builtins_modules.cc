@@ -18,6 +18,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/builtin_call.h"
 #include "server/script/builtins.h"
+#include "server/script/import_free_lists.h"
 #include "server/script/module_copy.h"
 #include "server/script/module_math.h"
 #include "server/script/module_random.h"
@@ -677,6 +678,7 @@ Ref ModuleCall::Run() {
                                          "]")));
       }
       trace.Start(static_cast<uint32_t>(nframe));
+      NoteTracingStarted(interp_);
       return None();
     }
     case Builtin::kTracemallocStop:
@@ -686,7 +688,10 @@ Ref ModuleCall::Run() {
     case Builtin::kTracemallocGetTracedMemory:
       if (!Arity(0, 0)) return Ref();
       if (!trace.tracing()) return IntTuple(heap_, {0, 0});
-      if (RefuseAfterTracemallocObjects(interp_, "tracemalloc.get_traced_memory()")) return Ref();
+      if (RefuseAfterTracemallocObjects(interp_, "tracemalloc.get_traced_memory()") ||
+          RefuseWhileFreeListsUnknown(interp_, "tracemalloc.get_traced_memory()")) {
+        return Ref();
+      }
       if (trace.inexact()) {
         interp_.Refuse(
             "tracemalloc.get_traced_memory() after a class statement while tracing, until "

@@ -111,6 +111,16 @@ struct SessionState {
   // snapshot, a filter, a statistic), whose memory is not modelled; empty
   // while there is none (tracemalloc_objects.h).
   std::string tracemalloc_objects_made;
+  // The first import that left the free lists' lengths unknown (what it
+  // does from the lengths it found was not measured), with the count of
+  // full collections then: they are known again after the next one.
+  // Empty while they are known (import_free_lists.h).
+  std::string free_lists_unknown_after;
+  uint64_t free_lists_unknown_clears = 0;
+  // The count of full collections when tracemalloc last started tracing.
+  uint64_t tracing_started_clears = 0;
+  // The free lists' lengths when the session's first program started.
+  std::vector<uint32_t> free_list_lengths_at_start;
   // The first call of functools.py's Python code (functools.lru_cache(),
   // ...), whose memory is not modelled; empty while there is none
   // (module_functools_lru.cc).

@@ -25,6 +25,7 @@
 #include "server/script/builtins.h"
 #include "server/script/class_slots.h"
 #include "server/script/generator_function.h"
+#include "server/script/import_free_lists.h"
 #include "server/script/interpreter.h"
 #include "server/script/modelled_modules.h"
 #include "server/script/module_copy.h"
@@ -369,6 +370,7 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
         return Flow::kError;
       }
       session_.imported_modules.emplace(module);
+      const std::vector<uint32_t> free_lists_before = FreeListLengthsNow(heap_);
       heap_.gc().counts_known = false;
       // gc's own import is part of the start-up bound (scripts measured
       // began with it); the others allocate an unknown number of objects.
@@ -384,6 +386,9 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
       if (FirstImportReadiesSortKeywords(module)) {
         session_.parser_keywords_made.emplace("list.sort");
       }
+      // Last: the lengths measured after the import include what the
+      // objects above took from the free lists.
+      ApplyFirstImportFreeLists(*this, module, free_lists_before);
     }
     Ref value = stmt.import_from.empty()
                     ? heap_.NewRef(module_named(imported))

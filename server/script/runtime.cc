@@ -18,6 +18,7 @@
 #include "server/script/builtins.h"
 #include "server/script/compiler.h"
 #include "server/script/generator_function.h"
+#include "server/script/import_free_lists.h"
 #include "server/script/interpreter.h"
 #include "server/script/large_stack.h"
 
@@ -79,6 +80,7 @@ absl::Status RunProgram(Heap& heap, SessionState& session, std::shared_ptr<Progr
   absl::Status status;
   const size_t first_new_generator = session.generators.size();
   NoteProgramStart(heap, program->compiled_gc_objects_bound);
+  RecordStartupFreeLists(heap, session);
   RunOnLargeStack([&]() {
     Interpreter interpreter(heap, session, limits, out);
     status = interpreter.RunModule(program, index);

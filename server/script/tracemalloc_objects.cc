@@ -17,6 +17,7 @@
 #include "server/heap/trace_object.h"
 #include "server/heap/trace_statistics.h"
 #include "server/heap/value_ops.h"
+#include "server/script/import_free_lists.h"
 
 namespace heapsim::script {
 namespace {
@@ -265,7 +266,8 @@ Ref TakeSnapshot(Interpreter& interp, CallArgs& args) {
                          "a snapshot"));
     return Ref();
   }
-  if (RefuseAfterTracemallocObjects(interp, "tracemalloc.take_snapshot() while tracing")) {
+  if (RefuseAfterTracemallocObjects(interp, "tracemalloc.take_snapshot() while tracing") ||
+      RefuseWhileFreeListsUnknown(interp, "tracemalloc.take_snapshot()")) {
     return Ref();
   }
   if (heap.profile().frames_on_heap) {
@@ -304,7 +306,10 @@ Ref GetObjectTraceback(Interpreter& interp, CallArgs& args) {
   if (!trace.tracing()) return heap.NewRef(heap.none());
   // After unmodelled memory, whether the object's block was a new one
   // (traced) or a free list's is not known.
-  if (RefuseAfterTracemallocObjects(interp, "tracemalloc.get_object_traceback()")) return Ref();
+  if (RefuseAfterTracemallocObjects(interp, "tracemalloc.get_object_traceback()") ||
+      RefuseWhileFreeListsUnknown(interp, "tracemalloc.get_object_traceback()")) {
+    return Ref();
+  }
   if (heap.profile().frames_on_heap) {
     // The call's heap frame (a Python function's) is not modelled.
     interp.session().tracemalloc_objects_made = "tracemalloc.get_object_traceback()";
