@@ -22,6 +22,7 @@
 #include "server/script/module_math.h"
 #include "server/script/module_random.h"
 #include "server/script/tracemalloc_objects.h"
+#include "server/script/tracemalloc_snapshot.h"
 
 namespace heapsim::script {
 
@@ -686,7 +687,10 @@ Ref ModuleCall::Run() {
     case Builtin::kTracemallocGetTracedMemory:
       if (!Arity(0, 0)) return Ref();
       if (!trace.tracing()) return IntTuple(heap_, {0, 0});
-      if (RefuseAfterTracemallocObjects(interp_, "tracemalloc.get_traced_memory()")) return Ref();
+      if (RefuseAfterTracemallocObjects(interp_, "tracemalloc.get_traced_memory()") ||
+          RefuseWhileFreeListTracesUnknown(interp_, "tracemalloc.get_traced_memory()")) {
+        return Ref();
+      }
       if (trace.inexact()) {
         interp_.Refuse(
             "tracemalloc.get_traced_memory() after a class statement while tracing, until "

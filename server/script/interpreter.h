@@ -111,6 +111,16 @@ struct SessionState {
   // snapshot, a filter, a statistic), whose memory is not modelled; empty
   // while there is none (tracemalloc_objects.h).
   std::string tracemalloc_objects_made;
+  // The first snapshot whose memory is modelled (tracemalloc_snapshot.h):
+  // its tuples took blocks in the order of CPython's hash table of traces,
+  // so addresses (id()) are not known from then on. Empty while none.
+  std::string tracemalloc_snapshot_made;
+  // Instances of tracemalloc.py's Snapshot and _Traces classes made so far
+  // (each shrinks the next one's values), and the str heapsim's snapshot
+  // frames hold for a file name (static; kNoObject until the first).
+  uint32_t snapshot_instances = 0;
+  uint32_t traces_instances = 0;
+  ObjectId snapshot_filename = kNoObject;
   // The first call of functools.py's Python code (functools.lru_cache(),
   // ...), whose memory is not modelled; empty while there is none
   // (module_functools_lru.cc).
