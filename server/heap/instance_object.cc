@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "server/heap/dict_object.h"
+#include "server/heap/list_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/sizeof.h"
 #include "server/heap/slotted_object.h"
@@ -212,7 +213,10 @@ Ref MakeClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, O
       names.push_back(mangled ? NewStrObject(heap, slot) : InternStr(heap, slot));
       items.push_back(names.back().get());
     }
+    // type_new sorts the names in a list and keeps them as a tuple.
+    Ref sorted_names = NewListOf(heap, items);
     heap.cls(id).slot_names = NewTupleOf(heap, items).release();
+    sorted_names.Reset();
     for (size_t i = 0; i < items.size(); ++i) {
       Ref member =
           NewMemberDescriptor(heap, id, slots.names[i], first_slot + static_cast<uint32_t>(i));

@@ -55,6 +55,8 @@ constexpr Profile Py38() {
       .builtin_method_freelist = 256,
       .method_freelist = 256,
       .keyword_method_calls_bind = true,
+      .init_subclass_packs_super_args = true,
+      .int_parse_error_raised_twice = false,
       .list_growth_rounds_to_4 = false,
       .list_prealloc_rounds_even = false,
       .list_extend_empty_preallocates = false,
@@ -558,6 +560,7 @@ constexpr Profile Py311() {
   p.call_pushes_null = true;
   p.call_pushes_kwnames = false;
   p.keyword_method_calls_bind = false;
+  p.init_subclass_packs_super_args = false;
   p.make_function_pushes_qualname = false;
   p.tuple_resize_to_empty_is_singleton = true;
   p.dict_keys_header = 32;
@@ -609,6 +612,7 @@ constexpr Profile Py311() {
 // 3.12: what changed since 3.11.
 constexpr Profile Py312() {
   Profile p = Py311();
+  p.int_parse_error_raised_twice = true;
   p.deque.traverse_visits_type = true;  // collections.deque became a heap type
   p.deque.iterator_type_name = "collections._deque_iterator";
   p.defaultdict_traverse_visits_type = true;  // so did collections.defaultdict
@@ -696,6 +700,7 @@ constexpr Profile Py312() {
 // 3.13: what changed since 3.12.
 constexpr Profile Py313() {
   Profile p = Py312();
+  p.int_parse_error_raised_twice = false;
   p.bytes_methods.search_clinic = true;
   p.itertools.pairwise_reuses_result = true;
   p.namedtuple.replace_raises_type_error = true;

@@ -579,6 +579,13 @@ struct Profile {
   // nothing): a builtin method of a builtin object is then a GC object
   // alive for the call, or, with builtin_method_freelist, one from the list.
   bool keyword_method_calls_bind;
+  // type_new's init_subclass makes super(cls, cls) through tp_call, packing
+  // its two arguments in a tuple (before 3.11; then by vectorcall).
+  bool init_subclass_packs_super_args;
+  // int(x) of a str, bytes or bytearray that does not parse raises its
+  // ValueError twice: the first exception object is made and dropped
+  // (3.12).
+  bool int_parse_error_raised_twice;
 
   // ---- list sizing (Objects/listobject.c) ----
   // Growth formula: 3.9+ rounds to a multiple of 4 and does not

@@ -156,8 +156,14 @@ Ref BuiltinFunctionCall::ConstructInt() {
   if (!parsed) {
     // The message formats the argument with "%.200R".
     const std::string repr = type == TypeTag::kStr ? StrRepr(original) : BytesLiteralRepr(original);
-    return Fail(PyError(PyExc::kValueError, absl::StrCat("invalid literal for int() with base ",
-                                                         base, ": ", FirstCodePoints(repr, 200))));
+    const std::string message =
+        absl::StrCat("invalid literal for int() with base ", base, ": ", FirstCodePoints(repr, 200));
+    if (heap_.profile().int_parse_error_raised_twice && args_.positional.size() == 1) {
+      // The first ValueError, replaced by its caller's.
+      Ref text = NewStr(heap_, message);
+      NewException(heap_, "ValueError", NewTupleOf(heap_, {text.get()})).Reset();
+    }
+    return Fail(PyError(PyExc::kValueError, message));
   }
   // PyLong_FromString sizes its result from the digit count.
   const auto estimate = static_cast<uint32_t>(static_cast<double>(digits.size()) *

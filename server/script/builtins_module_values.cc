@@ -139,6 +139,7 @@ bool ModuleFunctionExists(const Profile& profile, Builtin builtin) {
   if (builtin == Builtin::kOperatorCall) return profile.operator_has_call;
   if (builtin == Builtin::kTypeItertoolsPairwise) return profile.itertools.has_pairwise;
   if (builtin == Builtin::kFunctoolsCache) return profile.lru_cache.has_cache;
+  if (builtin == Builtin::kTracemallocResetPeak) return profile.tracemalloc_has_reset_peak;
   return true;
 }
 

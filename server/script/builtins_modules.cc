@@ -708,10 +708,6 @@ Ref ModuleCall::Run() {
       return IntTuple(heap_,
                       {static_cast<int64_t>(trace.current()), static_cast<int64_t>(trace.peak())});
     case Builtin::kTracemallocResetPeak:
-      if (!heap_.profile().tracemalloc_has_reset_peak) {
-        return Fail(
-            PyError(PyExc::kAttributeError, "module 'tracemalloc' has no attribute 'reset_peak'"));
-      }
       if (!Arity(0, 0)) return Ref();
       trace.ResetPeak();
       return None();

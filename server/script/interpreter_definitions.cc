@@ -183,6 +183,12 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
     Raise(slots.status());
     return Flow::kError;
   }
+  // __build_class__ calls type(name, bases, ns) through tp_call: the three
+  // arguments are packed in a tuple that lives until the class is made.
+  Ref type_call_name = InternStr(heap_, unit.name);
+  Ref type_call_bases = NewTupleOf(heap_, {});
+  Ref type_call_args =
+      NewTupleOf(heap_, {type_call_name.get(), type_call_bases.get(), ns.get()});
   Ref cls = exception_class ? NewExceptionClass(heap_, unit.name, DictCopy(heap_, ns.get()), base,
                                                 builtin_exception_mro)
                             : NewClass(heap_, unit.name, DictCopy(heap_, ns.get()), base,
@@ -194,6 +200,8 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
     heap_.cell(class_cell).contents = heap_.NewRef(cls.get()).release();
     DictDelItem(heap_, heap_.cls(cls.get()).namespace_dict, key.get()).IgnoreError();
   }
+  // type_new's set_names walks a copy of the class's dict, dropped after.
+  Ref names_to_set = DictCopy(heap_, heap_.cls(cls.get()).namespace_dict);
   if (heap_.profile().property_has_name) {
     // type_new's set_names: each property's __set_name__, looked up as a
     // bound builtin method and called with (class, name) packed in a tuple.
@@ -208,6 +216,12 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
       packed.Reset();
     }
   }
+  names_to_set.Reset();
+  if (heap_.profile().init_subclass_packs_super_args) {
+    // init_subclass's super(cls, cls), its arguments packed for tp_call.
+    NewTupleOf(heap_, {cls.get(), cls.get()}).Reset();
+  }
+  type_call_args.Reset();
   SetUpSpecialMethods(heap_, cls.get());
   ns.Reset();
   body_function.Reset();
