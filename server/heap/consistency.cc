@@ -112,6 +112,10 @@ void ForEachHeldBlock(const Heap& heap, const std::function<void(uint64_t)>& vis
         for (uint64_t block : heap.deque(id).blocks) visit(block);
         for (uint64_t block : heap.deque(id).cached_blocks) visit(block);
         break;
+      case TypeTag::kTraceObject:
+        // A snapshot's Snapshot and _Traces instances and their values.
+        for (const auto& held : heap.trace_object(id).modelled_blocks) visit(held.block);
+        break;
       default:
         break;
     }

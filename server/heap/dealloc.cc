@@ -1,8 +1,11 @@
 #include "server/heap/dealloc.h"
 
+#include <map>
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
 #include "server/heap/counter_object.h"
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
@@ -34,6 +37,39 @@ void DropLastToFirst(Heap& heap, std::vector<ObjectId> items) {
 
 void DropIfSet(Heap& heap, ObjectId id) {
   if (id != kNoObject) heap.DecRef(id);
+}
+
+// A modelled snapshot's list of trace tuples is about to die while
+// tracing: its tuples (traces, tracebacks, frames) go back to the free
+// lists in the order of CPython's hash table of traces, which heapsim does
+// not know. That order is unobservable unless the tuples of one length mix
+// traced blocks (taken from a free list and retraced) with untraced ones.
+void NoteSnapshotTuplesFreed(Heap& heap, ObjectId list) {
+  Tracemalloc& trace = heap.tracemalloc();
+  if (!trace.tracing()) return;
+  // Per length: bit 0 an untraced tuple, bit 1 a traced one.
+  std::map<size_t, uint8_t> seen;
+  const auto note = [&](ObjectId tuple) {
+    const bool traced = trace.TracebackOf(heap.address_of(tuple) - kTupleGcHeader).has_value();
+    seen[TupleItems(heap, tuple).size()] |= traced ? 2 : 1;
+  };
+  absl::flat_hash_set<ObjectId> tracebacks;
+  for (const ObjectId item : ListItems(heap, list)) {
+    note(item);
+    const ObjectId traceback = TupleItems(heap, item)[2];
+    if (!tracebacks.insert(traceback).second) continue;
+    note(traceback);
+    for (const ObjectId frame : TupleItems(heap, traceback)) note(frame);
+  }
+  for (const auto& [length, kinds] : seen) {
+    if (kinds == 3) {
+      trace.NoteFreeListTracesUnknown(absl::StrCat(
+          "a tracemalloc snapshot died while tracing (its ", length,
+          "-tuples, traced and untraced, went back to the free list in the order of CPython's "
+          "hash table of traces)"));
+      return;
+    }
+  }
 }
 
 void DeallocList(Heap& heap, ObjectId id) {
@@ -311,8 +347,21 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       if (const uint64_t freed = heap.trace_object(id).unmodelled_gc_objects; freed != 0) {
         NoteUnmodelledGcObjects(heap, "freeing tracemalloc.py's objects", freed);
       }
+      if (heap.trace_object(id).memory_modelled && owned != kNoObject) {
+        NoteSnapshotTuplesFreed(heap, owned);
+      }
+      std::vector<TraceObjectBody::ModelledBlock> blocks =
+          std::move(heap.trace_object(id).modelled_blocks);
+      const ObjectId limit = heap.trace_object(id).owned_limit;
       heap.ReleaseObject(id, /*keep_block=*/false);
+      // The _Traces instance drops the list, the Snapshot its limit, then
+      // the values and instances go (subtype_dealloc).
       if (owned != kNoObject) heap.DecRef(owned);
+      DropIfSet(heap, limit);
+      for (const TraceObjectBody::ModelledBlock& block : blocks) {
+        heap.FreeBuffer(block.block);
+        if (block.gc) heap.UncountUnmodelledGcObject();
+      }
       return;
     }
     case TypeTag::kPartial:

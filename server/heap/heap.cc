@@ -316,7 +316,10 @@ void Heap::BindTransientMethod() {
   CountGcAllocation();
 }
 
-ObjectId Heap::NewObjectAt(TypeTag type, uint64_t address) { return NewRecord(type, address); }
+ObjectId Heap::NewObjectAt(TypeTag type, uint64_t address) {
+  tracemalloc().OnReuse(address - HeaderBytes(type));
+  return NewRecord(type, address);
+}
 
 ObjectId Heap::NewStaticObject(TypeTag type, uint64_t size, std::optional<uint32_t> refcount) {
   const ObjectId id = NewRecord(type, next_static_address_);

@@ -206,7 +206,8 @@ class Heap {
                            std::optional<uint32_t> refcount = std::nullopt);
 
   // Makes an object of `type` at `address`, a block kept on a free list:
-  // nothing is allocated and the GC count is unchanged.
+  // nothing is allocated and the GC count is unchanged; a traced block takes
+  // the current traceback (Tracemalloc::OnReuse).
   ObjectId NewObjectAt(TypeTag type, uint64_t address);
   // Ends a dead object's record. Unless `keep_block`, its block goes back to
   // the allocator (and a GC object leaves the GC count).

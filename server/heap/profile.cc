@@ -147,6 +147,10 @@ constexpr Profile Py38() {
       .tracemalloc_max_frames = 178956969,
       .take_snapshot_frame_bytes = 424,
       .take_snapshot_get_traces_line = 532,
+      .take_snapshot_snapshot_line = 534,
+      .take_snapshot_traces_line = 397,
+      .take_snapshot_sequence_init_line = 289,
+      .take_snapshot_call_specialised = false,
       .object_traceback_skips_preheader = false,
       .str_split_prealloc_by_length = false,
       .str_splitlines_keepends_truth = false,
@@ -369,6 +373,9 @@ constexpr Profile Py39() {
   p.tracemalloc_has_reset_peak = true;
   p.main_path_absolute = true;
   p.take_snapshot_get_traces_line = 558;
+  p.take_snapshot_snapshot_line = 560;
+  p.take_snapshot_traces_line = 423;
+  p.take_snapshot_sequence_init_line = 313;
   p.tracemalloc_max_frames = 65535;
   p.vectorcall_types = "range list dict tuple set frozenset";
   p.builtin_method_freelist = 0;
@@ -715,6 +722,7 @@ constexpr Profile Py313() {
   p.distinct_interned_one_chars = "";
   p.min_max_keywords = ParserKeywords::kOnFirstKeywordCall;
   p.full_version = "3.13.0";
+  p.take_snapshot_call_specialised = true;
   p.generator_close_paused_clears_frame = true;
   p.builtin_names = cpython_names::kBuiltins313;
   p.builtin_type_dirs = cpython_names::kTypeDirs313;

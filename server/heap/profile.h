@@ -765,6 +765,17 @@ struct Profile {
   // The line of Lib/tracemalloc.py calling _get_traces() in take_snapshot()
   // (the traces' list is allocated there, before the traces are copied).
   uint32_t take_snapshot_get_traces_line;
+  // The lines of Lib/tracemalloc.py that make a snapshot's objects: the
+  // Snapshot(traces, traceback_limit) call in take_snapshot(), the
+  // _Traces(traces) call in Snapshot.__init__ and Sequence.__init__(self)
+  // in _Traces.__init__.
+  uint32_t take_snapshot_snapshot_line;
+  uint32_t take_snapshot_traces_line;
+  uint32_t take_snapshot_sequence_init_line;
+  // Snapshot(traces, traceback_limit) makes its arguments' tuple only the
+  // first time: the call is specialised after it (CALL_ALLOC_AND_ENTER_INIT,
+  // 3.13; _Traces, of metaclass ABCMeta, is not).
+  bool take_snapshot_call_specialised;
   // _tracemalloc._get_object_traceback finds an object's block under its
   // whole pre-header (3.12+); before, only under the GC header (so 3.11's
   // instances with a managed-dict pre-header are never found).

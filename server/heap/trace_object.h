@@ -1,9 +1,10 @@
 // The objects of Lib/tracemalloc.py a script handles (Snapshot, Statistic,
 // StatisticDiff, Traceback, Frame, Filter, DomainFilter, _Traces): their
 // data lives outside the simulated heap, and their own memory (Python
-// instances, dicts, tuples made by tracemalloc.py) is not modelled. Each
-// takes an untraced block so that it has an id; what depends on the
-// memory CPython's would take is refused by the script layer.
+// instances, dicts, tuples made by tracemalloc.py) is not modelled, but for
+// a snapshot's from 3.11 (memory_modelled). Each takes an untraced block so
+// that it has an id; what depends on the memory CPython's would take is
+// refused by the script layer.
 
 #ifndef HEAPSIM_SERVER_HEAP_TRACE_OBJECT_H_
 #define HEAPSIM_SERVER_HEAP_TRACE_OBJECT_H_
@@ -11,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "server/heap/object.h"
@@ -38,6 +40,17 @@ struct TraceObjectBody {
   TraceFilter filter;  // kFilter, kDomainFilter
   // A heap object it keeps alive (owned): a snapshot's list of traces.
   ObjectId owned = kNoObject;
+  // A snapshot whose memory is modelled (3.11+, tracemalloc_snapshot.h):
+  // the blocks of its Snapshot and _Traces instances and their values,
+  // freed after `owned` in this order (`gc`: an instance's block, a GC
+  // object's).
+  struct ModelledBlock {
+    uint64_t block = 0;
+    bool gc = false;
+  };
+  std::vector<ModelledBlock> modelled_blocks;
+  ObjectId owned_limit = kNoObject;  // the Snapshot's traceback_limit int (owned)
+  bool memory_modelled = false;
   // At most how many GC objects CPython's tracemalloc.py made for it and
   // frees with it (instances, tuples, lists), none of which the heap
   // models (gc_timing.h: NoteUnmodelledGcObjects).

@@ -18,6 +18,7 @@ void Tracemalloc::ClearTraces() {
   table_ = std::make_shared<TracebackTable>();
   current_ = peak_ = 0;
   inexact_ = false;
+  free_list_traces_unknown_.clear();
 }
 
 std::optional<uint32_t> Tracemalloc::TracebackOf(uint64_t address) const {
@@ -55,6 +56,12 @@ void Tracemalloc::Record(uint64_t address, uint64_t nbytes) {
   traces_[address] = Trace{nbytes, traceback};
   current_ += nbytes;
   if (current_ > peak_) peak_ = current_;
+}
+
+void Tracemalloc::OnReuse(uint64_t address) {
+  if (!tracing_) return;
+  const auto it = traces_.find(address);
+  if (it != traces_.end()) it->second.traceback = CurrentTraceback();
 }
 
 void Tracemalloc::Forget(uint64_t address) {

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -99,16 +100,31 @@ class Tracemalloc {
   // While paused, new blocks go untraced (what heapsim allocates for
   // objects whose memory it does not model).
   void set_paused(bool paused) { paused_ = paused; }
+  // An object made in `address`'s block, kept on a free list: a traced
+  // block takes the current traceback, untraced ones stay untraced
+  // (_PyTraceMalloc_NewReference / the 3.13 reference tracer, paused or
+  // not, as CPython's ignores its reentrancy flag there).
+  void OnReuse(uint64_t address);
   void OnFree(uint64_t address) {
     if (tracing_) Forget(address);
   }
   // A realloc that moved (or kept) `old_address`'s block to `new_address`:
-  // the block gets the traceback of the realloc, as in CPython.
+  // the block gets the traceback of the realloc, as in CPython; while
+  // paused (CPython's reentrant realloc) it only loses its trace.
   void OnReallocate(uint64_t old_address, uint64_t new_address, uint64_t nbytes) {
     if (!tracing_) return;
     Forget(old_address);
-    Record(new_address, nbytes);
+    if (!paused_) Record(new_address, nbytes);
   }
+
+  // Notes that blocks of unknown tracedness went back to free lists in an
+  // order CPython's own hash table chose (a snapshot's tuples, traced and
+  // untraced mixed): which of them later objects take is unknown until the
+  // traces are cleared (`cause` names it; empty while known).
+  void NoteFreeListTracesUnknown(std::string cause) {
+    if (tracing_ && free_list_traces_unknown_.empty()) free_list_traces_unknown_ = std::move(cause);
+  }
+  const std::string& free_list_traces_unknown() const { return free_list_traces_unknown_; }
 
  private:
   struct Trace {
@@ -124,6 +140,7 @@ class Tracemalloc {
   bool tracing_ = false;
   bool paused_ = false;
   bool inexact_ = false;  // see NoteInexactBlocks
+  std::string free_list_traces_unknown_;  // see NoteFreeListTracesUnknown
   uint32_t traceback_limit_ = 1;
   uint64_t current_ = 0;
   uint64_t peak_ = 0;

@@ -644,7 +644,7 @@ Ref BuiltinFunctionCall::Run() {
     }
     case Builtin::kId:
       if (!Arity(1, 1)) return Ref();
-      if (RefuseAfterTracemallocObjects(interp_, "id()")) return Ref();
+      if (RefuseAddressAfterTracemallocObjects(interp_, "id()")) return Ref();
       if (heap_.gc().free_lists_unknown) {
         interp_.Refuse(TimingRefusal(heap_, "id() after CPython may have run an automatic full "
                                             "collection (which empties its free lists)"));
@@ -795,7 +795,8 @@ Ref BuiltinFunctionCall::Run() {
         return Ref();
       }
       if (by_address &&
-          RefuseAfterTracemallocObjects(interp_, "hash() of an object hashed by its address")) {
+          RefuseAddressAfterTracemallocObjects(interp_,
+                                              "hash() of an object hashed by its address")) {
         return Ref();
       }
       const std::optional<int64_t> hash = HashOf(interp_, Arg(0));

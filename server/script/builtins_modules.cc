@@ -23,6 +23,7 @@
 #include "server/script/module_math.h"
 #include "server/script/module_random.h"
 #include "server/script/tracemalloc_objects.h"
+#include "server/script/tracemalloc_snapshot.h"
 
 namespace heapsim::script {
 
@@ -689,7 +690,8 @@ Ref ModuleCall::Run() {
       if (!Arity(0, 0)) return Ref();
       if (!trace.tracing()) return IntTuple(heap_, {0, 0});
       if (RefuseAfterTracemallocObjects(interp_, "tracemalloc.get_traced_memory()") ||
-          RefuseWhileFreeListsUnknown(interp_, "tracemalloc.get_traced_memory()")) {
+          RefuseWhileFreeListsUnknown(interp_, "tracemalloc.get_traced_memory()") ||
+          RefuseWhileFreeListTracesUnknown(interp_, "tracemalloc.get_traced_memory()")) {
         return Ref();
       }
       if (trace.inexact()) {

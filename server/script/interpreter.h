@@ -121,6 +121,16 @@ struct SessionState {
   uint64_t tracing_started_clears = 0;
   // The free lists' lengths when the session's first program started.
   std::vector<uint32_t> free_list_lengths_at_start;
+  // The first snapshot whose memory is modelled (tracemalloc_snapshot.h):
+  // its tuples took blocks in the order of CPython's hash table of traces,
+  // so addresses (id()) are not known from then on. Empty while none.
+  std::string tracemalloc_snapshot_made;
+  // Instances of tracemalloc.py's Snapshot and _Traces classes made so far
+  // (each shrinks the next one's values), and the str heapsim's snapshot
+  // frames hold for a file name (static; kNoObject until the first).
+  uint32_t snapshot_instances = 0;
+  uint32_t traces_instances = 0;
+  ObjectId snapshot_filename = kNoObject;
   // The first call of functools.py's Python code (functools.lru_cache(),
   // ...), whose memory is not modelled; empty while there is none
   // (module_functools_lru.cc).

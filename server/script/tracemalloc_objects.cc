@@ -18,22 +18,10 @@
 #include "server/heap/trace_statistics.h"
 #include "server/heap/value_ops.h"
 #include "server/script/import_free_lists.h"
+#include "server/script/tracemalloc_snapshot.h"
 
 namespace heapsim::script {
 namespace {
-
-// What heapsim allocates to hold tracemalloc.py's objects goes untraced:
-// their memory is not modelled (refused where it shows).
-class UntracedScope {
- public:
-  explicit UntracedScope(Heap& heap) : trace_(heap.tracemalloc()) { trace_.set_paused(true); }
-  ~UntracedScope() { trace_.set_paused(false); }
-  UntracedScope(const UntracedScope&) = delete;
-  UntracedScope& operator=(const UntracedScope&) = delete;
-
- private:
-  Tracemalloc& trace_;
-};
 
 // At most how many GC objects tracemalloc.py makes for one of its objects
 // other than a snapshot (an instance, its Traceback and Frames, tuples).
@@ -43,12 +31,16 @@ constexpr uint64_t kTraceObjectGcObjects = 16;
 // from now on (`made_by` names the first such construct), and unmodelled
 // GC objects: as many as body.unmodelled_gc_objects says, or
 // kTraceObjectGcObjects.
+// A body marked memory_modelled (a snapshot's, or its traces') leaves the
+// session's heap as CPython's.
 Ref NewTraceObject(Interpreter& interp, TraceObjectBody body, std::string_view made_by) {
   Heap& heap = interp.heap();
-  std::string& first = interp.session().tracemalloc_objects_made;
-  if (first.empty()) first = std::string(made_by);
-  if (body.unmodelled_gc_objects == 0) body.unmodelled_gc_objects = kTraceObjectGcObjects;
-  NoteUnmodelledGcObjects(heap, made_by, body.unmodelled_gc_objects);
+  if (!body.memory_modelled) {
+    std::string& first = interp.session().tracemalloc_objects_made;
+    if (first.empty()) first = std::string(made_by);
+    if (body.unmodelled_gc_objects == 0) body.unmodelled_gc_objects = kTraceObjectGcObjects;
+    NoteUnmodelledGcObjects(heap, made_by, body.unmodelled_gc_objects);
+  }
   UntracedScope untraced(heap);
   const ObjectId id = heap.NewObject(TypeTag::kTraceObject, kTraceObjectRequest);
   heap.AttachBody(id, std::move(body));
@@ -76,20 +68,14 @@ Ref FrameObject(Interpreter& interp, const StatFrame& frame) {
   return NewTraceObject(interp, std::move(body), "a tracemalloc.Frame");
 }
 
-Ref SnapshotObject(Interpreter& interp, TraceSnapshot snapshot, TraceObjectKind kind,
-                   Ref owned = Ref()) {
+// A Snapshot that filter_traces() made (its memory not modelled).
+Ref FilteredSnapshotObject(Interpreter& interp, TraceSnapshot snapshot) {
   TraceObjectBody body;
-  body.kind = kind;
-  body.owned = owned.release();
-  // _get_traces()'s tuples: one per trace, one per distinct traceback and
-  // one per frame of it; then the Snapshot and _Traces instances.
-  uint64_t tuples = snapshot.traces.size();
-  for (size_t i = 0; i < snapshot.table->size(); ++i) {
-    tuples += 1 + snapshot.table->traceback(static_cast<uint32_t>(i)).frames.size();
-  }
-  body.unmodelled_gc_objects = tuples + 2;
+  body.kind = TraceObjectKind::kSnapshot;
+  // Its list of traces, the Snapshot and _Traces instances.
+  body.unmodelled_gc_objects = 3;
   body.snapshot = std::make_shared<const TraceSnapshot>(std::move(snapshot));
-  return NewTraceObject(interp, std::move(body), "tracemalloc.take_snapshot()");
+  return NewTraceObject(interp, std::move(body), "Snapshot.filter_traces()");
 }
 
 // A list of new objects (its memory untraced, like theirs).
@@ -216,43 +202,6 @@ Ref MakeDomainFilter(Interpreter& interp, CallArgs& args) {
   return NewTraceObject(interp, std::move(body), "a tracemalloc.DomainFilter");
 }
 
-// The running frames under a frame of Lib/tracemalloc.py: tracebacks of
-// what take_snapshot() itself allocates.
-class TracemallocPySource : public TracebackSource {
- public:
-  TracemallocPySource(const TracebackSource* caller, std::string file, uint32_t line)
-      : caller_(caller), file_(std::move(file)), line_(line) {}
-  void CurrentTraceback(uint32_t limit, TracebackTable& table,
-                        Traceback* traceback) const override {
-    traceback->frames.push_back(TraceFrame{table.InternFile(file_), line_, true});
-    Traceback callers;
-    if (caller_ != nullptr) caller_->CurrentTraceback(limit - 1, table, &callers);
-    for (const TraceFrame& frame : callers.frames) traceback->frames.push_back(frame);
-    traceback->total_nframe = callers.total_nframe + 1;
-  }
-
- private:
-  const TracebackSource* caller_;
-  std::string file_;
-  uint32_t line_;
-};
-
-// _get_traces()'s list, PyList_New(0) before the traces are copied (so
-// itself traced in the snapshot when it is not a free list's).
-Ref TracesList(Heap& heap) {
-  Tracemalloc& trace = heap.tracemalloc();
-  const TracebackSource* caller = trace.traceback_source();
-  const TracemallocPySource source(
-      caller,
-      absl::StrCat(std::string(1, kForeignFilePrefix), "/lib/python",
-                   std::string(heap.profile().version), "/tracemalloc.py"),
-      heap.profile().take_snapshot_get_traces_line);
-  trace.set_traceback_source(&source);
-  Ref list = NewList(heap, 0);
-  trace.set_traceback_source(caller);
-  return list;
-}
-
 Ref TakeSnapshot(Interpreter& interp, CallArgs& args) {
   if (!args.positional.empty() || !args.keywords.empty()) {
     interp.Refuse("arguments to tracemalloc.take_snapshot()");
@@ -267,7 +216,8 @@ Ref TakeSnapshot(Interpreter& interp, CallArgs& args) {
     return Ref();
   }
   if (RefuseAfterTracemallocObjects(interp, "tracemalloc.take_snapshot() while tracing") ||
-      RefuseWhileFreeListsUnknown(interp, "tracemalloc.take_snapshot()")) {
+      RefuseWhileFreeListsUnknown(interp, "tracemalloc.take_snapshot()") ||
+      RefuseWhileFreeListTracesUnknown(interp, "tracemalloc.take_snapshot()")) {
     return Ref();
   }
   if (heap.profile().frames_on_heap) {
@@ -279,7 +229,7 @@ Ref TakeSnapshot(Interpreter& interp, CallArgs& args) {
         "does not attribute every block made around a call to CPython's line there");
     return Ref();
   }
-  Ref traces_list = TracesList(heap);
+  Ref traces_list = SnapshotTracesList(heap);
   TraceSnapshot snapshot = trace.Snapshot();
   if (const uint32_t frame = heap.profile().take_snapshot_frame_bytes; frame != 0) {
     // The heap frame of the take_snapshot() call, traced at the caller.
@@ -293,8 +243,11 @@ Ref TakeSnapshot(Interpreter& interp, CallArgs& args) {
     }
     snapshot.traces.push_back(TraceRecord{frame, table->Intern(caller)});
   }
-  return SnapshotObject(interp, std::move(snapshot), TraceObjectKind::kSnapshot,
-                        std::move(traces_list));
+  TraceObjectBody body;
+  body.kind = TraceObjectKind::kSnapshot;
+  MakeSnapshotMemory(interp, snapshot, std::move(traces_list), &body);
+  body.snapshot = std::make_shared<const TraceSnapshot>(std::move(snapshot));
+  return NewTraceObject(interp, std::move(body), "tracemalloc.take_snapshot()");
 }
 
 Ref GetObjectTraceback(Interpreter& interp, CallArgs& args) {
@@ -307,7 +260,8 @@ Ref GetObjectTraceback(Interpreter& interp, CallArgs& args) {
   // After unmodelled memory, whether the object's block was a new one
   // (traced) or a free list's is not known.
   if (RefuseAfterTracemallocObjects(interp, "tracemalloc.get_object_traceback()") ||
-      RefuseWhileFreeListsUnknown(interp, "tracemalloc.get_object_traceback()")) {
+      RefuseWhileFreeListsUnknown(interp, "tracemalloc.get_object_traceback()") ||
+      RefuseWhileFreeListTracesUnknown(interp, "tracemalloc.get_object_traceback()")) {
     return Ref();
   }
   if (heap.profile().frames_on_heap) {
@@ -410,7 +364,7 @@ Ref FilterTraces(Interpreter& interp, ObjectId self, CallArgs& args) {
     interp.Refuse(std::string(filtered.status().message()));
     return Ref();
   }
-  return SnapshotObject(interp, *std::move(filtered), TraceObjectKind::kSnapshot);
+  return FilteredSnapshotObject(interp, *std::move(filtered));
 }
 
 // The stripped text of line `line` of `file` as linecache gives it, or ""
@@ -544,6 +498,16 @@ bool RefuseAfterTracemallocObjects(Interpreter& interp, std::string_view what) {
   return true;
 }
 
+bool RefuseAddressAfterTracemallocObjects(Interpreter& interp, std::string_view what) {
+  if (RefuseAfterTracemallocObjects(interp, what)) return true;
+  const std::string& snapshot = interp.session().tracemalloc_snapshot_made;
+  if (snapshot.empty()) return false;
+  interp.Refuse(absl::StrCat(std::string(what), " after ", snapshot,
+                             " (its tuples take blocks in the order of CPython's hash table of "
+                             "traces)"));
+  return true;
+}
+
 bool IsTracemallocObjectBuiltin(Builtin builtin) {
   return (builtin >= Builtin::kTracemallocTakeSnapshot &&
           builtin <= Builtin::kTracemallocDomainFilter) ||
@@ -635,9 +599,12 @@ Ref TraceObjectGetAttr(Interpreter& interp, ObjectId object, const std::string& 
     return IntValue(heap, stat.traceback.frames[0].line);
   }
   if (body.kind == TraceObjectKind::kSnapshot && name == "traces") {
+    // The Snapshot's own _Traces instance: nothing new where its memory
+    // is modelled.
     TraceObjectBody traces;
     traces.kind = TraceObjectKind::kTraces;
     traces.snapshot = body.snapshot;
+    traces.memory_modelled = body.memory_modelled;
     return NewTraceObject(interp, std::move(traces), "tracemalloc.take_snapshot()");
   }
   if (body.kind == TraceObjectKind::kSnapshot && name == "traceback_limit") {

@@ -4,13 +4,12 @@
 // get_object_traceback() and get_traceback_limit().
 //
 // A snapshot's figures are exact: heapsim knows every traced block and the
-// line that allocated it. What it does not model is the memory
-// tracemalloc.py's own objects take (the snapshot's list of trace tuples,
-// the Snapshot instance, the statistics' temporaries): once a script made
-// one, the session's heap holds memory heapsim lacks, so what depends on it
-// is refused from then on (see RefuseAfterTracemallocObjects): a second
-// snapshot while tracing (it would hold the first one's memory, traced at
-// tracemalloc.py's lines under the interpreter's install path), the traced
+// line that allocated it. The memory take_snapshot() leaves is modelled
+// (tracemalloc_snapshot.h); what is not is the memory of tracemalloc.py's
+// other objects (statistics, their temporaries, filters, tracebacks,
+// filtered snapshots): once a script made one, the session's heap holds
+// memory heapsim lacks, so what depends on it is refused from then on (see
+// RefuseAfterTracemallocObjects): a snapshot while tracing, the traced
 // memory, and id(). Internal to the script library.
 
 #ifndef HEAPSIM_SERVER_SCRIPT_TRACEMALLOC_OBJECTS_H_
@@ -43,6 +42,10 @@ Ref TraceObjectGetItem(Interpreter& interp, ObjectId object, ObjectId key);
 // Refuses `what` (true) once the session made tracemalloc.py objects or ran
 // functools.py's code (functools.lru_cache()), whose memory is not modelled.
 bool RefuseAfterTracemallocObjects(Interpreter& interp, std::string_view what);
+
+// The same for what shows addresses (id(), hash() by address), refused also
+// once a snapshot's memory was modelled (tracemalloc_snapshot.h).
+bool RefuseAddressAfterTracemallocObjects(Interpreter& interp, std::string_view what);
 
 }  // namespace heapsim::script
 

@@ -24,15 +24,23 @@ CASES = [
          "top = s.filter_traces([tracemalloc.Filter(True, '*.py')]).statistics('lineno')\n"
          "print(top[0].count, len(s.statistics('traceback')))\n", *on_heap_frames(0, r"^$"),
          seconds=120),
-    Case("second_snapshot_refused",
+    Case("snapshot_after_filter_refused",
          "import tracemalloc\ntracemalloc.start()\na = tracemalloc.take_snapshot()\n"
-         "b = tracemalloc.take_snapshot()\n",
+         "b = tracemalloc.take_snapshot()\nf = tracemalloc.Filter(True, '*')\n"
+         "c = tracemalloc.take_snapshot()\n",
          *on_heap_frames(2, r"unsupported: tracemalloc.take_snapshot\(\) while tracing after "
-                            r"tracemalloc.take_snapshot\(\)")),
-    Case("traced_memory_after_snapshot_refused",
-         "import tracemalloc\ntracemalloc.start()\na = tracemalloc.take_snapshot()\n"
+                            r"a tracemalloc.Filter")),
+    Case("traced_memory_after_mixed_snapshot_died_refused",
+         "import gc, tracemalloc\ngc.collect()\ntracemalloc.start()\n"
+         "a = tracemalloc.take_snapshot()\nb = tracemalloc.take_snapshot()\ndel b\n"
          "print(tracemalloc.get_traced_memory())\n",
-         *on_heap_frames(2, r"unsupported: tracemalloc.get_traced_memory\(\) after")),
+         *on_heap_frames(2, r"unsupported: tracemalloc.get_traced_memory\(\) after a "
+                            r"tracemalloc snapshot died while tracing")),
+    Case("snapshots_in_a_loop",
+         "import tracemalloc\ntracemalloc.start()\nkeep = []\n"
+         "for i in range(300):\n    keep.append(tracemalloc.take_snapshot())\n"
+         "print(len(keep[-1].traces) > 300)\n",
+         *on_heap_frames(0, r"^$"), seconds=60),
     Case("statistics_bad_key",
          "import tracemalloc\ntracemalloc.start()\na = tracemalloc.take_snapshot()\n"
          "a.statistics('line')\n", *on_heap_frames(1, r"^ValueError: unknown key_type: 'line'$")),
