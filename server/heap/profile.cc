@@ -145,7 +145,6 @@ constexpr Profile Py38() {
       .tracemalloc_has_reset_peak = false,
       .main_path_absolute = false,
       .tracemalloc_max_frames = 178956969,
-      .take_snapshot_frame_bytes = 424,
       .take_snapshot_get_traces_line = 532,
       .take_snapshot_snapshot_line = 534,
       .take_snapshot_traces_line = 397,
@@ -435,7 +434,6 @@ constexpr Profile Py310() {
   p.partial_traverse_visits_type = true;
   p.lru_cache.wrapper_size = 168;
   p.full_version = "3.10.13";
-  p.take_snapshot_frame_bytes = 416;
   p.name_suggestions = NameSuggestions::kEachNamespace;
   p.builtin_names = cpython_names::kBuiltins310;
   p.builtin_type_dirs = cpython_names::kTypeDirs310;
@@ -544,7 +542,6 @@ constexpr Profile Py311() {
   p.call_unpacks_bound_method = true;
   p.print_keywords = ParserKeywords::kOnFirstCall;
   p.enumerate_keywords = ParserKeywords::kStatic;
-  p.take_snapshot_frame_bytes = 0;
   p.builtin_names = cpython_names::kBuiltins311;
   p.builtin_type_dirs = cpython_names::kTypeDirs311;
   p.source_limits.null_byte_error = true;

@@ -757,11 +757,6 @@ struct Profile {
   // The largest traceback limit tracemalloc.start() accepts (3.8: what
   // fits its buffer, 178956969; then 65535).
   uint32_t tracemalloc_max_frames;
-  // A snapshot holds a block of this many bytes traced at the line that
-  // called tracemalloc.take_snapshot() (the heap frame of that call, 3.8 to
-  // 3.10; measured: 424, 424, 416), and the block of the previous
-  // snapshot's call is gone by then; 0 from 3.11 (frames off the heap).
-  uint32_t take_snapshot_frame_bytes;
   // The line of Lib/tracemalloc.py calling _get_traces() in take_snapshot()
   // (the traces' list is allocated there, before the traces are copied).
   uint32_t take_snapshot_get_traces_line;

@@ -231,18 +231,6 @@ Ref TakeSnapshot(Interpreter& interp, CallArgs& args) {
   }
   Ref traces_list = SnapshotTracesList(heap);
   TraceSnapshot snapshot = trace.Snapshot();
-  if (const uint32_t frame = heap.profile().take_snapshot_frame_bytes; frame != 0) {
-    // The heap frame of the take_snapshot() call, traced at the caller.
-    Traceback caller;
-    const TracebackSource* source = trace.traceback_source();
-    auto table = std::const_pointer_cast<TracebackTable>(snapshot.table);
-    if (source != nullptr) source->CurrentTraceback(trace.traceback_limit(), *table, &caller);
-    if (caller.frames.empty()) {
-      caller.frames.push_back(TraceFrame{table->InternFile("<unknown>"), 0, true});
-      caller.total_nframe = 1;
-    }
-    snapshot.traces.push_back(TraceRecord{frame, table->Intern(caller)});
-  }
   TraceObjectBody body;
   body.kind = TraceObjectKind::kSnapshot;
   MakeSnapshotMemory(interp, snapshot, std::move(traces_list), &body);

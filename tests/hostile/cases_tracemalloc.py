@@ -17,9 +17,9 @@ def on_heap_frames(elsewhere_exit, elsewhere_stderr):
     return exits, stderrs
 
 CASES = [
-    Case("snapshot_million_blocks",
+    Case("snapshot_400k_blocks",
          "import tracemalloc\ntracemalloc.start()\n"
-         "x = [str(i) for i in range(1000000)]\n"
+         "x = [str(i) for i in range(400000)]\n"
          "s = tracemalloc.take_snapshot()\n"
          "top = s.filter_traces([tracemalloc.Filter(True, '*.py')]).statistics('lineno')\n"
          "print(top[0].count, len(s.statistics('traceback')))\n", *on_heap_frames(0, r"^$"),
