@@ -201,7 +201,11 @@ bool RefuseMappingProxyArguments(Interpreter& interp, Builtin builtin, ObjectId 
   for (const Ref& arg : args.positional) proxy = proxy || IsMappingProxy(heap, arg.get());
   for (const auto& [name, value] : args.keywords) proxy = proxy || IsMappingProxy(heap, value.get());
   if (!proxy) return false;
-  interp.Refuse(absl::StrCat("a mappingproxy passed to ", std::string(BuiltinName(builtin)),
+  // A method is named with its type (dict.update).
+  const std::string owner =
+      self != kNoObject && IsMethodBuiltin(builtin) ? absl::StrCat(TypeName(heap, self), ".") : "";
+  interp.Refuse(absl::StrCat("a mappingproxy passed to ", owner,
+                             std::string(BuiltinName(builtin)),
                              "() (what it does with one is not modelled)"));
   return true;
 }

@@ -225,8 +225,11 @@ Ref Interpreter::EvalCall(const Expr& expr) {
     }
     // With keywords the method is looked up and bound before the arguments
     // (LOAD_ATTR, before 3.11) and dropped after them, once the call is done.
+    const bool builtin_method =
+        builtin_receiver && (callee.cached_method >= 0 || (type == TypeTag::kMappingProxy &&
+                                                            IsMappingProxyMethod(callee.name.text)));
     const ScopedTransientMethod keyword_binding(
-        heap_, builtin_receiver && callee.cached_method >= 0 && !expr.keywords.empty() &&
+        heap_, builtin_method && !expr.keywords.empty() &&
                    heap_.profile().keyword_method_calls_bind);
     CallArgs args;
     if (!EvalArguments(expr, 1, &args)) return Ref();
