@@ -238,10 +238,17 @@ Ref MakeClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, O
     Ref key = InternStr(heap, attribute);
     DictSetItem(heap, dict, key.get(), owned.get()).IgnoreError();
   }
-  // type_ready: __doc__ None where the body set none.
-  if (Ref doc_key = InternStr(heap, "__doc__");
-      DictLookup(heap, dict, doc_key.get()).value_or(kNoObject) == kNoObject) {
+  // type_ready: __doc__ None where the body set none, then __hash__ None
+  // where it defines __eq__ without __hash__ (no hash to inherit).
+  auto has = [&heap, dict](const Ref& key) {
+    return DictLookup(heap, dict, key.get()).value_or(kNoObject) != kNoObject;
+  };
+  if (Ref doc_key = InternStr(heap, "__doc__"); !has(doc_key)) {
     DictSetItem(heap, dict, doc_key.get(), heap.none()).IgnoreError();
+  }
+  if (Ref eq_key = InternStr(heap, "__eq__"), hash_key = InternStr(heap, "__hash__");
+      has(eq_key) && !has(hash_key)) {
+    DictSetItem(heap, dict, hash_key.get(), heap.none()).IgnoreError();
   }
   // tp_mro: the class, then its base's MRO (or object).
   std::vector<ObjectId> mro_items{id};
