@@ -411,7 +411,8 @@ struct CodeBody {
   uint64_t cached_block = 0;
 };
 
-// A cell of a closure; `contents` may be kNoObject (empty cell).
+// A cell of a closure; `contents` may be kNoObject (empty cell). Also the
+// body of a getset descriptor (its class) and of a mappingproxy (its dict).
 struct CellBody {
   ObjectId contents = kNoObject;
 };

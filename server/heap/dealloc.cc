@@ -305,7 +305,8 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       return;
     }
     case TypeTag::kCell:
-    case TypeTag::kDescriptor: {
+    case TypeTag::kDescriptor:
+    case TypeTag::kMappingProxy: {
       const ObjectId contents = heap.cell(id).contents;
       heap.ReleaseObject(id, /*keep_block=*/false);
       DropIfSet(heap, contents);

@@ -411,6 +411,7 @@ void Heap::DestroyBody(ObjectId id) {
       break;
     case TypeTag::kCell:
     case TypeTag::kDescriptor:
+    case TypeTag::kMappingProxy:
       cells_.Remove(o.payload);
       break;
     case TypeTag::kBuiltinFunction:

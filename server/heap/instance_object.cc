@@ -202,6 +202,11 @@ Ref MakeClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, O
   heap.AttachBody(id, std::move(body));
   heap.Track(id);
   Ref cls = heap.Adopt(id);
+  // type_new takes __qualname__ out of the dict (into ht_qualname).
+  if (Ref qualname_key = InternStr(heap, "__qualname__");
+      DictLookup(heap, dict, qualname_key.get()).value_or(kNoObject) != kNoObject) {
+    DictDelItem(heap, dict, qualname_key.get()).IgnoreError();
+  }
   // ht_slots, then the descriptors type_ready adds: a member per own slot,
   // then __dict__ and __weakref__ where the class adds them; all hold it.
   if (slots.present) {
@@ -232,6 +237,18 @@ Ref MakeClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, O
     Ref owned = heap.Adopt(descriptor);
     Ref key = InternStr(heap, attribute);
     DictSetItem(heap, dict, key.get(), owned.get()).IgnoreError();
+  }
+  // type_ready: __doc__ None where the body set none, then __hash__ None
+  // where it defines __eq__ without __hash__ (no hash to inherit).
+  auto has = [&heap, dict](const Ref& key) {
+    return DictLookup(heap, dict, key.get()).value_or(kNoObject) != kNoObject;
+  };
+  if (Ref doc_key = InternStr(heap, "__doc__"); !has(doc_key)) {
+    DictSetItem(heap, dict, doc_key.get(), heap.none()).IgnoreError();
+  }
+  if (Ref eq_key = InternStr(heap, "__eq__"), hash_key = InternStr(heap, "__hash__");
+      has(eq_key) && !has(hash_key)) {
+    DictSetItem(heap, dict, hash_key.get(), heap.none()).IgnoreError();
   }
   // tp_mro: the class, then its base's MRO (or object).
   std::vector<ObjectId> mro_items{id};

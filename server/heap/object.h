@@ -75,6 +75,7 @@ enum class TypeTag : uint8_t {
   kMemoryView,     // memoryview (memoryview_object.h)
   kManagedBuffer,  // a memoryview's managed buffer
   kWeakContainer,  // weakref's WeakValueDictionary, ..., finalize (weak_container_object.h)
+  kMappingProxy,   // a class's __dict__ as a read-only view (mappingproxy_object.h)
   kCount,
 };
 

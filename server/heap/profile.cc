@@ -169,7 +169,7 @@ constexpr Profile Py38() {
           "zip enumerate reversed min max "
           "dict.update set.update set.union set.intersection set.difference str.format "
           "str.startswith str.endswith str.find str.count functools.reduce sys.getsizeof "
-          "gc.set_threshold gc.get_referents gc.get_referrers",
+          "gc.set_threshold gc.get_referents gc.get_referrers vars",
       .str_concat_in_place = true,
       .compare_specialises_in_tests = false,
       .recursion_overflow_allowance = 50,
@@ -180,6 +180,10 @@ constexpr Profile Py38() {
                   .callbacks_from_tuple = false, .proxy_type_name = "weakproxy",
                   .callable_proxy_type_name = "weakcallableproxy", .proxy_repr_quotes_type = false,
                   .proxy_call_name = "proxy"},
+      .class_namespace = {.static_attributes = false,
+                          .proxy_methods_bind = true,
+                          .proxy_or = false,
+                          .proxy_hash_delegates = false},
       .array = {.object_size = 64,
                 .gc_tracked = false,
                 .iterator_type_name = "arrayiterator",
@@ -317,7 +321,6 @@ constexpr Profile Py38() {
       .import_hint_modules = "",
       .modules_at_startup = "",
       .builtin_type_dirs = {},
-      .implicit_class_names = "",
       .attribute_hints_hide_underscored = false,
       .attribute_hints_on_set = false,
       .deepcopy_id_before_memo = false,
@@ -379,6 +382,8 @@ constexpr Profile Py39() {
   p.vectorcall_types = "range list dict tuple set frozenset";
   p.builtin_method_freelist = 0;
   p.method_freelist = 0;
+  p.class_namespace.proxy_methods_bind = false;
+  p.class_namespace.proxy_or = true;
   p.messages.float_floor_div_zero = "float floor division by zero";
   p.messages.qualified_call_names = true;
   p.source_limits.max_paren_nesting = 200;
@@ -470,7 +475,7 @@ constexpr Profile Py310() {
       "zip enumerate min max "
       "dict.update set.update set.union set.intersection set.difference str.format "
       "str.startswith str.endswith str.find str.count functools.reduce sys.getsizeof "
-      "gc.set_threshold gc.get_referents gc.get_referrers";
+      "gc.set_threshold gc.get_referents gc.get_referrers vars";
   p.messages.number = "real number";
   p.number_conversion.complex_slots_raise = false;
   p.messages.int_arg_legacy = false;
@@ -592,7 +597,7 @@ constexpr Profile Py311() {
       "zip min max "
       "dict.update set.update set.union set.intersection set.difference str.format "
       "str.startswith str.endswith str.find str.count functools.reduce sys.getsizeof "
-      "gc.set_threshold gc.get_referents gc.get_referrers";
+      "gc.set_threshold gc.get_referents gc.get_referrers vars";
   p.str_concat_in_place = false;
   p.print_packs_args = true;
   p.messages.delattr_names_object = true;
@@ -611,6 +616,13 @@ constexpr Profile Py312() {
   Profile p = Py311();
   p.int_parse_error_raised_twice = true;
   p.deque.traverse_visits_type = true;  // collections.deque became a heap type
+  p.class_namespace.proxy_hash_delegates = true;
+  // vars() takes its argument without a tuple in 3.12 alone (measured).
+  p.packing_functions =
+      "zip min max "
+      "dict.update set.update set.union set.intersection set.difference str.format "
+      "str.startswith str.endswith str.find str.count functools.reduce sys.getsizeof "
+      "gc.set_threshold gc.get_referents gc.get_referrers";
   p.deque.iterator_type_name = "collections._deque_iterator";
   p.defaultdict_traverse_visits_type = true;  // so did collections.defaultdict
   p.lru_cache.copies_type_params = true;  // update_wrapper copies __type_params__
@@ -705,6 +717,7 @@ constexpr Profile Py313() {
   p.dataclass.names_seen_default = true;
   p.dataclass.overwrite_advice_after_space = true;
   p.weakref.getweakrefs_appends = true;
+  p.class_namespace.static_attributes = true;
   p.weakref.callbacks_from_tuple = true;
   p.weakref.proxy_repr_quotes_type = true;
   p.array.u_deprecated = true;
@@ -723,7 +736,6 @@ constexpr Profile Py313() {
   p.generator_close_paused_clears_frame = true;
   p.builtin_names = cpython_names::kBuiltins313;
   p.builtin_type_dirs = cpython_names::kTypeDirs313;
-  p.implicit_class_names = "__firstlineno__ __static_attributes__";
   p.attribute_hints_hide_underscored = true;
   p.attribute_hints_on_set = true;
   p.name_suggestions = NameSuggestions::kAllNamespaces;
@@ -751,7 +763,7 @@ constexpr Profile Py313() {
   p.property_named_by_getter = true;
   p.packing_functions =
       "zip dict.update set.update set.union set.intersection set.difference str.format functools.reduce "
-      "sys.getsizeof gc.set_threshold gc.get_referents gc.get_referrers";
+      "sys.getsizeof gc.set_threshold gc.get_referents gc.get_referrers vars";
   p.messages.float_mod_zero = "float modulo by zero";
   p.messages.setattr_no_dict = " and no __dict__ for setting new attributes";
   p.messages.str_search_arg = "%s() argument 1 must be str";

@@ -164,6 +164,22 @@ struct WeakRefRules {
   std::string_view proxy_call_name;
 };
 
+// A class's namespace (type_new and the class body's code) and the
+// mappingproxy that shows it (Objects/descrobject.c).
+struct ClassNamespaceRules {
+  // The body stores __firstlineno__ after __qualname__ and, as it ends,
+  // __static_attributes__: the sorted names its functions assign as
+  // self.name (3.13).
+  bool static_attributes;
+  // keys(), values(), items() and copy() call the dict's method through a
+  // bound method (3.8), not unbound.
+  bool proxy_methods_bind;
+  // | with a dict, reversed() and their own |= TypeError (3.9+).
+  bool proxy_or;
+  // hash() is the mapping's ("unhashable type: 'dict'", 3.12+).
+  bool proxy_hash_delegates;
+};
+
 // array.array (Modules/arraymodule.c).
 struct ArrayRules {
   uint32_t object_size;  // the array object, without a GC header
@@ -847,6 +863,7 @@ struct Profile {
   // repr() runs Python code).
   bool percent_format_folded;
   WeakRefRules weakref;
+  ClassNamespaceRules class_namespace;
   ArrayRules array;
   MathRules math;
   IntMethodRules int_methods;
@@ -952,10 +969,6 @@ struct Profile {
   // dir() of an object of each builtin type, by type name; a type not
   // listed gets no hint computed (the uncaught error is refused).
   std::span<const cpython_names::TypeDir> builtin_type_dirs;
-  // Names the class statement puts in every class's dict besides those
-  // heapsim's class namespaces hold, space-separated (3.13:
-  // "__firstlineno__ __static_attributes__").
-  std::string_view implicit_class_names;
   // Names starting with '_' are not searched unless the wrong name starts
   // with '_' or the raising frame's `self` is the object (3.13+).
   bool attribute_hints_hide_underscored;

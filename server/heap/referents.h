@@ -113,6 +113,7 @@ void ForEachReferent(const Heap& heap, ObjectId id, Visitor&& visit) {
     }
     case TypeTag::kCell:
     case TypeTag::kDescriptor:
+    case TypeTag::kMappingProxy:
       visit_if_set(heap.cell(id).contents);
       return;
     case TypeTag::kMemberDescriptor:

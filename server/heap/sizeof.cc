@@ -6,6 +6,7 @@
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/deque_object.h"
 #include "server/heap/lru_cache_object.h"
+#include "server/heap/mappingproxy_object.h"
 #include "server/heap/memoryview_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/partial_object.h"
@@ -89,6 +90,8 @@ uint64_t SizeOf(const Heap& heap, ObjectId id) {
       return aux.cell;
     case TypeTag::kDescriptor:
       return kDescriptorRequest;
+    case TypeTag::kMappingProxy:
+      return kMappingProxyRequest;
     case TypeTag::kMemberDescriptor:
       return kMemberDescriptorRequest;
     case TypeTag::kSuper:

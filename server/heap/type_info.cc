@@ -59,6 +59,7 @@ constexpr std::array<TypeInfo, static_cast<size_t>(TypeTag::kCount)> kTypes = {{
     {"memoryview", true},                 // kMemoryView
     {"managedbuffer", true},              // kManagedBuffer
     {"", true},                           // kWeakContainer: per subtype
+    {"mappingproxy", true},               // kMappingProxy
 }};
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include "server/heap/namedtuple_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/itertools_object.h"
+#include "server/heap/mappingproxy_object.h"
 #include "server/heap/memoryview_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
@@ -291,6 +292,10 @@ absl::Status SpecialRefusal(const Heap& heap, ObjectId instance, std::string_vie
     return absl::UnimplementedError(absl::StrCat(
         "comparing a memoryview of format '", std::string(1, MemoryViewFormat(heap, instance)),
         "' (CPython unpacks its items, through struct for other formats)"));
+  }
+  if (IsMappingProxy(heap, instance)) {
+    return absl::UnimplementedError(
+        absl::StrCat("comparing a mappingproxy ", std::string(where), " (it compares its dict)"));
   }
   if (IsWeakProxy(heap, instance)) {
     // A proxy forwards the operation to its referent's type.
@@ -656,6 +661,14 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       return absl::StrCat("<", std::string(InfoOf(o.type).name), " object at ", AddressText(o.address), ">");
     case TypeTag::kPartial:
       return PartialRepr(heap, id, state);
+    case TypeTag::kMappingProxy:
+      // "mappingproxy(%R)": the dict's repr made as a str of its own first,
+      // and a class's namespace shows its functions' addresses.
+      if (state.error.ok()) {
+        state.error = absl::UnimplementedError(
+            "the repr of a mappingproxy (list(C.__dict__) or C.__dict__.keys() shows its names)");
+      }
+      return "mappingproxy(...)";
     case TypeTag::kWeakContainer:
       // "<WeakValueDictionary at 0x...>", "<finalize object at 0x...; for
       // 'R' at 0x...>": addresses weakref.py's unmodelled allocations made
@@ -953,6 +966,14 @@ absl::StatusOr<int64_t> HashAt(const Heap& heap, ObjectId id, uint32_t depth) {
     case TypeTag::kArray:
     case TypeTag::kDeque:
       return PyError(PyExc::kTypeError, absl::StrCat("unhashable type: '", TypeName(heap, id), "'"));
+    case TypeTag::kMappingProxy:
+      // No tp_hash of its own until 3.12, which hashes the mapping.
+      return PyError(PyExc::kTypeError,
+                     absl::StrCat("unhashable type: '",
+                                  heap.profile().class_namespace.proxy_hash_delegates
+                                      ? TypeName(heap, ProxiedMapping(heap, id))
+                                      : TypeName(heap, id),
+                                  "'"));
     case TypeTag::kInstance: {
       const uint32_t special = SpecialOf(heap, id);
       if ((special & kSpecialHashNone) != 0) {
@@ -1036,7 +1057,8 @@ bool EqualBody(const Heap& heap, ObjectId a, ObjectId b, Depth& depth) {
   const TypeTag ta = heap.type_of(a);
   const TypeTag tb = heap.type_of(b);
   for (ObjectId side : {a, b}) {
-    if ((SpecialOf(heap, side) & kSpecialCompare) != 0 || IsWeakProxy(heap, side)) {
+    if ((SpecialOf(heap, side) & kSpecialCompare) != 0 || IsWeakProxy(heap, side) ||
+        IsMappingProxy(heap, side)) {
       if (depth.special == kNoObject) depth.special = side;
       return false;
     }
@@ -1178,7 +1200,8 @@ absl::StatusOr<bool> LessBody(const Heap& heap, ObjectId a, ObjectId b, Depth& d
   const TypeTag ta = heap.type_of(a);
   const TypeTag tb = heap.type_of(b);
   for (ObjectId side : {a, b}) {
-    if ((SpecialOf(heap, side) & kSpecialCompare) != 0 || IsWeakProxy(heap, side)) {
+    if ((SpecialOf(heap, side) & kSpecialCompare) != 0 || IsWeakProxy(heap, side) ||
+        IsMappingProxy(heap, side)) {
       if (depth.special == kNoObject) depth.special = side;
       return false;
     }
@@ -1335,6 +1358,8 @@ int64_t Length(const Heap& heap, ObjectId id) {
       return heap.set(id).used;
     case TypeTag::kDictView:
       return heap.dict(heap.iterator(id).source).used;
+    case TypeTag::kMappingProxy:
+      return heap.dict(ProxiedMapping(heap, id)).used;
     case TypeTag::kTraceObject: {
       const TraceObjectBody& body = heap.trace_object(id);
       if (body.kind == TraceObjectKind::kTraceback) {

@@ -40,6 +40,7 @@
 #include "server/heap/value_ops.h"
 #include "server/script/builtin_call.h"
 #include "server/script/builtin_function_call.h"
+#include "server/script/class_namespace.h"
 #include "server/script/module_copy.h"
 #include "server/script/module_random.h"
 #include "server/script/tracemalloc_objects.h"
@@ -69,6 +70,7 @@ bool HashedByAddress(TypeTag type) {
     case TypeTag::kRange:
     case TypeTag::kWeakContainer:  // unhashable, or refused by Hash (finalize)
     case TypeTag::kDict:           // unhashable (a Counter too)
+    case TypeTag::kMappingProxy:   // unhashable
       return false;
     default:
       return true;
@@ -990,6 +992,7 @@ bool SortListInPlace(Interpreter& interp, ObjectId list, ObjectId key, bool reve
 
 Ref CallBuiltin(Interpreter& interp, Builtin builtin, ObjectId self, CallArgs& args) {
   if (RefuseWeakProxyArguments(interp, builtin, self, args)) return Ref();
+  if (RefuseMappingProxyArguments(interp, builtin, self, args)) return Ref();
   return BuiltinFunctionCall(interp, builtin, self, args).Run();
 }
 

@@ -18,6 +18,7 @@
 #include "server/heap/weakref_object.h"
 #include "server/script/builtin_call.h"
 #include "server/script/builtins.h"
+#include "server/script/class_namespace.h"
 #include "server/script/special_methods.h"
 
 namespace heapsim::script {
@@ -233,7 +234,8 @@ class AttributeCall : public BuiltinCall {
   }
 
   // vars(object): the instance's __dict__ (made if the instance has none
-  // yet, as o.__dict__ makes it).
+  // yet, as o.__dict__ makes it), or a class's namespace (a new
+  // mappingproxy).
   Ref Vars() {
     if (!Arity(0, 1)) return Ref();
     if (args_.positional.empty()) {
@@ -250,6 +252,7 @@ class AttributeCall : public BuiltinCall {
         }
         return InstanceDict(heap_, object);
       case TypeTag::kClass:
+        return ClassNamespace(interp_, object);
       case TypeTag::kBuiltinType:
       case TypeTag::kNamedTupleType:
       case TypeTag::kModule:

@@ -269,9 +269,16 @@ struct CodeUnit {
   // A function body annotating a name without a value (`x: int`): a local
   // CPython's co_varnames lists only where its code uses the name.
   bool bare_annotation = false;
-  // co_firstlineno: a def's first decorator's line, else its `def` line; a
-  // lambda's line.
+  // co_firstlineno: a def's or class's first decorator's line, else its
+  // `def` or `class` line; a lambda's line.
   int first_line = 0;
+  // A class body: the names its functions assign as `self.name`, as
+  // written (unmangled), in source order with repeats; and the constants
+  // its 3.13 body stores as __firstlineno__ and __static_attributes__
+  // (owned by its code's co_consts), kNoObject before 3.13.
+  std::vector<std::string> static_attributes;
+  ObjectId first_line_object = kNoObject;
+  ObjectId static_attributes_object = kNoObject;
   // Defined inside a function, lambda or comprehension, directly or through
   // classes (CPython's CO_NESTED).
   bool nested = false;

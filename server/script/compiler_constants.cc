@@ -477,7 +477,16 @@ void Compiler::ConstantsOfBlock(const Block& block, uint32_t unit, ConstantList*
 }
 
 void Compiler::CollectUnitConstants(uint32_t u, ConstantList* consts) {
-  const CodeUnit& unit = tree_.units[u];
+  CodeUnit& unit = tree_.units[u];
+  const bool static_attributes =
+      unit.kind == UnitKind::kClass && heap_.profile().class_namespace.static_attributes;
+  if (static_attributes) {
+    // The class body's __firstlineno__, loaded as a constant.
+    Ref line = NewInt(heap_, unit.first_line);
+    unit.first_line_object = line.get();
+    consts->Add(line.get());
+    compile_refs_.push_back(std::move(line));
+  }
   if (unit.docstring) consts->Add(unit.docstring->constant);
   if (unit.kind == UnitKind::kComprehension) {
     const Expr& expr = *tree_.scopes[u].comprehension;
@@ -491,6 +500,19 @@ void Compiler::CollectUnitConstants(uint32_t u, ConstantList* consts) {
   }
   if (unit.expression) ConstantsOf(*unit.expression, u, consts);
   ConstantsOfBlock(unit.body, u, consts);
+  if (static_attributes) {
+    // The tuple of __static_attributes__, made as the body's compilation
+    // ends: its names sorted, each once.
+    std::vector<std::string> names = unit.static_attributes;
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    std::vector<ObjectId> items;
+    for (const std::string& name : names) items.push_back(InternName(name));
+    Ref tuple = NewTupleOf(heap_, items);
+    unit.static_attributes_object = tuple.get();
+    consts->Add(tuple.get());
+    compile_refs_.push_back(std::move(tuple));
+  }
   consts->Add(heap_.none());
 }
 

@@ -21,6 +21,7 @@
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/mappingproxy_object.h"
 #include "server/heap/namedtuple_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
@@ -31,6 +32,7 @@
 #include "server/heap/value_ops.h"
 #include "server/heap/weakref_object.h"
 #include "server/script/builtins.h"
+#include "server/script/class_namespace.h"
 #include "server/script/code_attributes.h"
 #include "server/script/cpython_names.h"
 #include "server/script/function_attributes.h"
@@ -474,6 +476,13 @@ std::string NoAttribute(const Heap& heap, ObjectId object, const std::string& na
   return absl::StrCat("'", TypeName(heap, object), "' object has no attribute '", name, "'");
 }
 
+// The dunders read from a program's class (or through its instances) as
+// any attribute: __init__, and the values its namespace holds.
+bool PlainClassDunder(std::string_view name) {
+  return name == "__init__" || name == "__module__" || name == "__slots__" || name == "__doc__" ||
+         name == "__firstlineno__" || name == "__static_attributes__";
+}
+
 // The AttributeError of setting or deleting attribute `name` of a builtin
 // object without a __dict__: its methods are read-only, other names absent.
 std::string NoWritableAttribute(const Heap& heap, ObjectId object, const std::string& name) {
@@ -502,6 +511,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     }
   }
   if (type == TypeTag::kTraceObject) return TraceObjectGetAttr(*this, object, name);
+  if (type == TypeTag::kMappingProxy) return MappingProxyAttribute(*this, object, name);
   if (type == TypeTag::kIterator &&
       static_cast<IterKind>(heap_.object(object).subtype) == IterKind::kWeakGenerator) {
     return RefuseAttribute(object, name);  // a generator's (send, close, gi_frame, ...)
@@ -536,8 +546,8 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
       const auto refs = WeakRefsTo(heap_, object);
       return heap_.NewRef(refs.empty() ? heap_.none() : refs.front());
     }
-    if (IsDunder(name) && name != "__init__" && name != "__module__" && name != "__sizeof__" &&
-        name != "__slots__" && !DefinedSpecialMethod(heap_, cls, name)) {
+    if (IsDunder(name) && !PlainClassDunder(name) && name != "__sizeof__" &&
+        !DefinedSpecialMethod(heap_, cls, name)) {
       return RefuseAttribute(object, name);
     }
     // Data descriptors (a slot's member descriptor, a property) come before
@@ -573,8 +583,8 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (name == "__mro__") return heap_.NewRef(heap_.cls(object).mro);
     if (name == "__bases__") return heap_.NewRef(heap_.cls(object).bases);
     if (name == "__annotations__") return ClassAnnotations(object);
-    if (IsDunder(name) && name != "__init__" && name != "__module__" && name != "__slots__" &&
-        !DefinedSpecialMethod(heap_, object, name)) {
+    if (name == "__dict__") return ClassNamespace(*this, object);
+    if (IsDunder(name) && !PlainClassDunder(name) && !DefinedSpecialMethod(heap_, object, name)) {
       return RefuseAttribute(object, name);
     }
     Ref key = InternStr(heap_, name);
@@ -790,7 +800,10 @@ bool Interpreter::RefusedAttributeWrite(ObjectId object, const std::string& name
     return true;
   }
   bool refused;
-  if (type == TypeTag::kInstance) {
+  if (type == TypeTag::kMappingProxy) {
+    // Its methods are read-only attributes, its dunders not modelled.
+    refused = IsMappingProxyMethod(name) || IsDunder(name);
+  } else if (type == TypeTag::kInstance) {
     refused = name == "__class__" || name == "__dict__" || name == "__weakref__" ||
               (heap_.instance(object).args != kNoObject && name == "args");
   } else if (type == TypeTag::kClass) {

@@ -492,6 +492,8 @@ class Interpreter : public TracebackSource {
   // `namespace_dict` unless it has one. False when that raised.
   bool SetupAnnotations(ObjectId namespace_dict);
   Flow ExecClassDef(const Stmt& stmt);
+  // Stores a class body's docstring in its namespace `ns` as __doc__.
+  void StoreClassDocstring(const CodeUnit& unit, ObjectId ns);
   // Calls each of `decorators` on `decorated`, the last first, each on the
   // previous one's result, as a def or class statement does; returns the
   // final result, or null with the error set.

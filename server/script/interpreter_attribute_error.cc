@@ -49,17 +49,12 @@ void AddStrKeys(const Heap& heap, ObjectId dict, std::vector<std::string_view>& 
 }
 
 // Adds what the class `cls` and its bases contribute to dir(): their
-// dicts' names as CPython's class statement leaves them (heapsim's
-// namespaces keep __qualname__, which CPython's type() takes out, and lack
-// the profile's implicit names), then object's.
+// dicts' names, then object's.
 void AddClassDir(const Heap& heap, ObjectId cls, std::string_view object_dir,
                  std::vector<std::string_view>& names) {
   for (ObjectId c = cls; c != kNoObject; c = heap.cls(c).base) {
-    const size_t first = names.size();
     AddStrKeys(heap, heap.cls(c).namespace_dict, names);
-    names.erase(std::remove(names.begin() + first, names.end(), "__qualname__"), names.end());
   }
-  AddWords(heap.profile().implicit_class_names, names);
   AddWords(object_dir, names);
 }
 

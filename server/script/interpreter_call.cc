@@ -16,6 +16,7 @@
 #include "server/heap/function_object.h"
 #include "server/heap/instance_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/mappingproxy_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
@@ -24,6 +25,7 @@
 #include "server/heap/value_ops.h"
 #include "server/heap/weakref_object.h"
 #include "server/script/builtins.h"
+#include "server/script/class_namespace.h"
 #include "server/script/generator.h"
 #include "server/script/generator_function.h"
 #include "server/script/interpreter.h"
@@ -130,6 +132,10 @@ bool Interpreter::EvalArguments(const Expr& call, size_t first, CallArgs* args) 
     Ref value = Eval(*keyword.value);
     if (!value) return false;
     if (keyword.name.empty()) {
+      if (heap_.type_of(value.get()) == TypeTag::kMappingProxy) {
+        Refuse("a mappingproxy passed with ** in a call (merged through its keys())");
+        return false;
+      }
       if (heap_.type_of(value.get()) != TypeTag::kDict) {
         Raise(PyError(PyExc::kTypeError,
                       absl::StrCat("argument after ** must be a mapping, not ",
@@ -219,8 +225,11 @@ Ref Interpreter::EvalCall(const Expr& expr) {
     }
     // With keywords the method is looked up and bound before the arguments
     // (LOAD_ATTR, before 3.11) and dropped after them, once the call is done.
+    const bool builtin_method =
+        builtin_receiver && (callee.cached_method >= 0 || (type == TypeTag::kMappingProxy &&
+                                                            IsMappingProxyMethod(callee.name.text)));
     const ScopedTransientMethod keyword_binding(
-        heap_, builtin_receiver && callee.cached_method >= 0 && !expr.keywords.empty() &&
+        heap_, builtin_method && !expr.keywords.empty() &&
                    heap_.profile().keyword_method_calls_bind);
     CallArgs args;
     if (!EvalArguments(expr, 1, &args)) return Ref();
@@ -290,6 +299,8 @@ Ref Interpreter::CallFromPython(ObjectId callable, CallArgs args, Ref* stack_ref
 bool Interpreter::BindsBeforeArguments(ObjectId receiver, const std::string& name) {
   const TypeTag type = heap_.type_of(receiver);
   if (type == TypeTag::kSuper) return true;  // super's getattro is not the generic one
+  // A mappingproxy's AttributeError comes before the arguments.
+  if (type == TypeTag::kMappingProxy) return !IsMappingProxyMethod(name);
   // A method the profile's CPython lacks: LOAD_METHOD's AttributeError
   // comes before the arguments.
   if (const std::optional<Builtin> method = FindMethod(type, name)) {
@@ -307,6 +318,9 @@ bool Interpreter::BindsBeforeArguments(ObjectId receiver, const std::string& nam
 Ref Interpreter::CallMethod(Ref self_ref, const std::string& name, CallArgs args) {
   const ObjectId self = self_ref.get();
   const TypeTag type = heap_.type_of(self);
+  if (type == TypeTag::kMappingProxy && IsMappingProxyMethod(name)) {
+    return CallMappingProxyMethod(*this, self, name, args);
+  }
   if (type == TypeTag::kInstance) {
     Ref key = InternStr(heap_, name);
     if (InstanceGetAttr(heap_, self, key.get()) == kNoObject) {

@@ -93,6 +93,19 @@ Ref Interpreter::ApplyDecorators(std::vector<Ref> decorators, Ref decorated) {
   return decorated;
 }
 
+void Interpreter::StoreClassDocstring(const CodeUnit& unit, ObjectId ns) {
+  // A leading string literal is stored as __doc__ before the rest of the
+  // body runs (its statement then evaluates it again, which does nothing).
+  if (unit.body.empty()) return;
+  const Stmt& first = *unit.body.front();
+  if (first.kind != StmtKind::kExpr || first.value->kind != ExprKind::kConstant ||
+      first.value->literal != LiteralKind::kStr) {
+    return;
+  }
+  Ref key = InternStr(heap_, "__doc__");
+  DictSetItem(heap_, ns, key.get(), first.value->constant).IgnoreError();
+}
+
 Flow Interpreter::ExecClassDef(const Stmt& stmt) {
   // __build_class__ and type() make transient blocks the model does not
   // (tuples, the namespace's copies): what the class line allocates is not
@@ -148,6 +161,10 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
     Ref qualname_key = InternStr(heap_, "__qualname__");
     Ref qualname = InternStr(heap_, unit.qualname);
     DictSetItem(heap_, ns.get(), qualname_key.get(), qualname.get()).IgnoreError();
+    if (unit.first_line_object != kNoObject) {
+      Ref key = InternStr(heap_, "__firstlineno__");
+      DictSetItem(heap_, ns.get(), key.get(), unit.first_line_object).IgnoreError();
+    }
   }
   PushCallFrame(heap_, unit.name, unit.code_object, body_function.get(), unit.slot_names);
   const Context saved = context_;
@@ -162,8 +179,15 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
     heap_.frames().at(context_.frame).slots[slot] = class_cell;
   }
   ++depth_;
-  Flow flow =
-      unit.setup_annotations && !SetupAnnotations(ns.get()) ? Flow::kError : ExecBlock(unit.body);
+  Flow flow = Flow::kError;
+  if (!unit.setup_annotations || SetupAnnotations(ns.get())) {
+    StoreClassDocstring(unit, ns.get());
+    flow = ExecBlock(unit.body);
+  }
+  if (flow != Flow::kError && unit.static_attributes_object != kNoObject) {
+    Ref key = InternStr(heap_, "__static_attributes__");
+    DictSetItem(heap_, ns.get(), key.get(), unit.static_attributes_object).IgnoreError();
+  }
   if (flow != Flow::kError && class_cell != kNoObject) {
     // The body ends by storing the cell as __classcell__ (type() takes it out).
     Ref key = InternStr(heap_, "__classcell__");

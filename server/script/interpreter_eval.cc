@@ -11,6 +11,7 @@
 #include "server/heap/dict_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/mappingproxy_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
 #include "server/heap/str_object.h"
@@ -435,6 +436,10 @@ Ref Interpreter::EvalDict(const Expr& expr) {
       if (expr.operands[2 * i] == nullptr) {
         Ref other = Eval(*expr.operands[2 * i + 1]);
         if (!other) return Ref();
+        if (heap_.type_of(other.get()) == TypeTag::kMappingProxy) {
+          Refuse("a mappingproxy unpacked with ** in a dict display (merged through its keys())");
+          return Ref();
+        }
         if (heap_.type_of(other.get()) != TypeTag::kDict) {
           Raise(PyError(PyExc::kTypeError, absl::StrCat("'", TypeName(heap_, other.get()),
                                                         "' object is not a mapping")));

@@ -13,6 +13,7 @@
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/mappingproxy_object.h"
 #include "server/heap/memoryview_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
@@ -294,7 +295,8 @@ bool Interpreter::ArrayViewSetItem(ObjectId view, ObjectId key, ObjectId value) 
 Ref Interpreter::GetSlice(ObjectId container, ObjectId start, ObjectId stop, ObjectId step) {
   const TypeTag type = heap_.type_of(container);
   if (type == TypeTag::kMemoryView) return MemoryViewGetSlice(container, start, stop, step);
-  if (type == TypeTag::kInstance || IsWeakProxy(heap_, container)) {
+  if (type == TypeTag::kInstance || IsWeakProxy(heap_, container) ||
+      type == TypeTag::kMappingProxy) {
     // BINARY_SLICE (3.12+) makes the slice object __getitem__ (or the
     // proxy's mp_subscript) receives.
     Ref slice = NewSlice(heap_, start, stop, step);
@@ -378,6 +380,8 @@ Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
     const ObjectId referent = WeakProxyReferent(*this, container);
     return referent == kNoObject ? Ref() : GetItem(referent, key);
   }
+  // mappingproxy_getitem: its dict's item.
+  if (IsMappingProxy(heap_, container)) return GetItem(ProxiedMapping(heap_, container), key);
   const TypeTag type = heap_.type_of(container);
   if (IsSaturatedRange(heap_, container)) {
     Raise(SaturatedRangeRefusal("indexing"));
@@ -479,6 +483,10 @@ bool Interpreter::SetItem(ObjectId container, ObjectId key, ObjectId value) {
   if (IsWeakProxy(heap_, container)) {
     const ObjectId referent = WeakProxyReferent(*this, container);
     return referent != kNoObject && SetItem(referent, key, value);
+  }
+  if (IsMappingProxy(heap_, container)) {
+    Raise(PyError(PyExc::kTypeError, "'mappingproxy' object does not support item assignment"));
+    return false;
   }
   const TypeTag type = heap_.type_of(container);
   if (type == TypeTag::kInstance) return SpecialSetItem(*this, container, key, value);
@@ -693,6 +701,10 @@ bool Interpreter::DelItem(ObjectId container, ObjectId key) {
   if (IsWeakProxy(heap_, container)) {
     const ObjectId referent = WeakProxyReferent(*this, container);
     return referent != kNoObject && DelItem(referent, key);
+  }
+  if (IsMappingProxy(heap_, container)) {
+    Raise(PyError(PyExc::kTypeError, "'mappingproxy' object does not support item deletion"));
+    return false;
   }
   const TypeTag type = heap_.type_of(container);
   if (type == TypeTag::kInstance) return SpecialSetItem(*this, container, key, kNoObject);

@@ -12,6 +12,7 @@
 #include "server/heap/iterator_object.h"
 #include "server/heap/itertools_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/mappingproxy_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
@@ -28,6 +29,11 @@ namespace heapsim::script {
 
 Ref Interpreter::Reversed(ObjectId sequence) {
   const TypeTag type = heap_.type_of(sequence);
+  if (type == TypeTag::kMappingProxy && heap_.profile().class_namespace.proxy_or) {
+    // Its __reversed__ (looked up as the dict's is) calls the dict's
+    // unbound.
+    return Reversed(ProxiedMapping(heap_, sequence));
+  }
   switch (type) {
     case TypeTag::kList:
       heap_.BindTransientMethod();  // list.__reversed__
@@ -120,6 +126,7 @@ bool Interpreter::Iterable(ObjectId object) const {
     case TypeTag::kGenerator:
     case TypeTag::kDeque:
     case TypeTag::kMemoryView:  // GetIter refuses it
+    case TypeTag::kMappingProxy:
       return true;
     case TypeTag::kWeakContainer:
       return WeakContainerKindOf(heap_, object) < WeakContainerKind::kFinalize;
@@ -132,6 +139,8 @@ bool Interpreter::Iterable(ObjectId object) const {
 
 Ref Interpreter::GetIter(ObjectId iterable) {
   if (heap_.type_of(iterable) == TypeTag::kInstance) return SpecialIter(*this, iterable);
+  // mappingproxy_getiter: its dict's iterator.
+  if (IsMappingProxy(heap_, iterable)) return GetIter(ProxiedMapping(heap_, iterable));
   if (IsWeakProxy(heap_, iterable)) {
     // proxy_iter: the referent's iterator.
     const ObjectId referent = WeakProxyReferent(*this, iterable);

@@ -530,6 +530,12 @@ bool RefusedDataclassAttribute(Interpreter& interp, ObjectId cls, ObjectId found
                                "objects)"));
     return true;
   }
+  if (name == "__doc__" && (heap.cls(cls).dataclass || heap.cls(cls).module == "dataclasses")) {
+    // dataclass() writes the class's signature there; dataclasses.py's own
+    // classes have their docstrings.
+    interp.Refuse(absl::StrCat("the __doc__ of class '", heap.cls(cls).name, "'"));
+    return true;
+  }
   if (heap.cls(cls).module == "dataclasses" && (name == "metadata" || name == "_field_type")) {
     interp.Refuse(absl::StrCat("attribute '", name, "' of a dataclasses.Field"));
     return true;

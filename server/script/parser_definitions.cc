@@ -253,6 +253,7 @@ StmtPtr Parser::ParseClassDef() {
     if (!ExpectOp(")")) return nullptr;
   }
   const uint32_t unit = NewUnit(UnitKind::kClass, name);
+  tree_.units[unit].first_line = stmt->position.line;
   stmt->unit = unit;
   stmt->name.text = Mangled(name);
   stmt->header_spans_lines = Cur().position.line != stmt->position.line;

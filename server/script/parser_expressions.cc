@@ -385,7 +385,11 @@ ExprPtr Parser::ParseTrailers(ExprPtr primary) {
       ExprPtr expr = NewExpr(ExprKind::kAttribute, primary->position);
       expr->line_ambiguous = primary->line_ambiguous || Cur().position.line != primary->position.line;
       if (!ReadName(&expr->name.text)) return nullptr;
-      Mangle(expr->name.text);
+      if (!private_.empty() && expr->name.text.starts_with("__")) {
+        std::string written = expr->name.text;
+        Mangle(expr->name.text);
+        if (expr->name.text != written) unmangled_attributes_.emplace(expr.get(), std::move(written));
+      }
       expr->operands.push_back(std::move(primary));
       primary = std::move(expr);
     } else if (AcceptOp("(")) {
@@ -551,6 +555,7 @@ bool Parser::ParseComprehension(Expr* expr, ComprehensionKind kind, size_t uses_
       break;
     }
     if (!CheckTarget(*clause.target, false)) break;
+    NoteStaticAttributes(*clause.target);
     // The first iterable is evaluated in the enclosing scope.
     if (first) unit_ = parent;
     const size_t iter_mark = scope().uses.size();

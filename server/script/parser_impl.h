@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -293,6 +294,9 @@ class Parser {
                                    bool parenthesized);
   // Checks an assignment (or del) target and binds its names.
   bool CheckTarget(const Expr& target, bool del);
+  // Records the `self.name` attributes a store target assigns for the
+  // nearest class enclosing the unit (CodeUnit::static_attributes).
+  void NoteStaticAttributes(const Expr& target);
 
   // --- Expressions.
   ExprPtr NewExpr(ExprKind kind, Position at) {
@@ -368,6 +372,8 @@ class Parser {
   uint32_t unit_ = 0;
   UnitContext context_;
   std::string private_;  // the nearest enclosing class's name, or empty
+  // The attributes whose name was mangled, with the name as written.
+  absl::flat_hash_map<const Expr*, std::string> unmangled_attributes_;
   const SourceLimits& limits_;
   int stack_ = 0;       // the modelled parser stack
   int tree_depth_ = 0;  // the depth of the tree node being parsed

@@ -77,7 +77,7 @@ void Parser::ParseDecorated(Block* block) {
   }
   if (failed()) return;
   stmt->decorators = std::move(decorators);
-  if (stmt->kind == StmtKind::kFunctionDef) tree_.units[stmt->unit].first_line = first_line;
+  tree_.units[stmt->unit].first_line = first_line;
   // Decorators are on lines of their own.
   stmt->header_spans_lines = true;
   block->push_back(std::move(stmt));
@@ -269,6 +269,7 @@ StmtPtr Parser::ParseExpressionStatement(StmtPtr stmt) {
   }
   for (const ExprPtr& target : stmt->targets) {
     if (!CheckTarget(*target, false)) return nullptr;
+    NoteStaticAttributes(*target);
   }
   if (stmt->value->kind == ExprKind::kStarred) {
     SyntaxError(stmt->value->position, "can't use starred expression here");
@@ -326,6 +327,7 @@ StmtPtr Parser::ParseAnnotatedAssignment(StmtPtr stmt, ExprPtr target, size_t us
   if (evaluated) tree_.units[unit_].setup_annotations = true;
   const std::string key = simple ? target->name.text : "";
   if (value) {
+    NoteStaticAttributes(*target);
     auto assign = tree_.arena->New<Stmt>();
     assign->kind = StmtKind::kAssign;
     assign->position = stmt->position;
@@ -347,6 +349,33 @@ StmtPtr Parser::ParseAnnotatedAssignment(StmtPtr stmt, ExprPtr target, size_t us
     stmt->annotation_store = std::move(store);
   }
   return stmt;
+}
+
+void Parser::NoteStaticAttributes(const Expr& target) {
+  switch (target.kind) {
+    case ExprKind::kTuple:
+    case ExprKind::kList:
+      for (const ExprPtr& item : target.operands) NoteStaticAttributes(*item);
+      return;
+    case ExprKind::kStarred:
+      NoteStaticAttributes(*target.operands[0]);
+      return;
+    case ExprKind::kAttribute:
+      break;
+    default:
+      return;
+  }
+  const Expr& object = *target.operands[0];
+  if (object.kind != ExprKind::kName || object.name.text != "self") return;
+  // The class whose body encloses the unit (not the unit itself).
+  uint32_t cls = tree_.scopes[unit_].parent;
+  while (cls != kNoUnit && tree_.units[cls].kind != UnitKind::kClass) {
+    cls = tree_.scopes[cls].parent;
+  }
+  if (cls == kNoUnit) return;
+  const auto written = unmangled_attributes_.find(&target);
+  tree_.units[cls].static_attributes.push_back(
+      written != unmangled_attributes_.end() ? written->second : target.name.text);
 }
 
 bool Parser::CheckTarget(const Expr& target, bool del) {
@@ -546,6 +575,7 @@ StmtPtr Parser::ParseFor() {
     return nullptr;
   }
   if (!CheckTarget(*target, false)) return nullptr;
+  NoteStaticAttributes(*target);
   const size_t value_start = scope().uses.size();
   stmt->value = ParseTestList(false);
   if (failed()) return nullptr;
@@ -604,6 +634,7 @@ StmtPtr Parser::ParseWithItems() {
     ExprPtr target = ParseTarget();
     if (failed()) return nullptr;
     if (!CheckTarget(*target, false)) return nullptr;
+    NoteStaticAttributes(*target);
     stmt->targets.push_back(std::move(target));
   }
   if (AcceptOp(",")) {

@@ -17,6 +17,7 @@
 #include "server/heap/int_object.h"
 #include "server/heap/iterator_object.h"
 #include "server/heap/list_object.h"
+#include "server/heap/mappingproxy_object.h"
 #include "server/heap/memoryview_object.h"
 #include "server/heap/namedtuple_object.h"
 #include "server/heap/ordereddict_object.h"
@@ -26,6 +27,7 @@
 #include "server/heap/value_ops.h"
 #include "server/heap/weakref_object.h"
 #include "server/script/builtins.h"
+#include "server/script/class_namespace.h"
 
 namespace heapsim::script {
 
@@ -551,6 +553,9 @@ Ref SpecialConversion(Interpreter& interp, ObjectId object, char conversion) {
 Ref RichCompare(Interpreter& interp, CompareOp op, ObjectId a, ObjectId b) {
   Heap& heap = interp.heap();
   if (IsWeakProxy(heap, a) || IsWeakProxy(heap, b)) return WeakProxyRichCompare(interp, op, a, b);
+  if (IsMappingProxy(heap, a) || IsMappingProxy(heap, b)) {
+    return MappingProxyRichCompare(interp, op, a, b);
+  }
   const bool ordering_or_equality = op == CompareOp::kEq || op == CompareOp::kNotEq ||
                                     op == CompareOp::kLt || op == CompareOp::kLtE ||
                                     op == CompareOp::kGt || op == CompareOp::kGtE;
@@ -791,6 +796,8 @@ int ContainsOf(Interpreter& interp, ObjectId container, ObjectId item) {
     const ObjectId referent = WeakProxyReferent(interp, container);
     return referent == kNoObject ? -1 : ContainsOf(interp, referent, item);
   }
+  // mappingproxy_contains: its dict's.
+  if (IsMappingProxy(heap, container)) return ContainsOf(interp, ProxiedMapping(heap, container), item);
   if ((SpecialMethods(heap, container) & kSpecialContains) != 0) {
     Ref result = CallSpecialNamed(interp, container, "__contains__", {item});
     if (!result) return -1;

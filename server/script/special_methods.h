@@ -51,8 +51,9 @@ bool IsNumberMethodName(std::string_view name);
 bool HonouredSpecialMethod(std::string_view name);
 
 // Sets the SpecialMethodBit flags of the new class `cls` from its namespace
-// and its base's flags. As type() does, a class whose namespace defines
-// __eq__ but not __hash__ gets `__hash__ = None` added to it.
+// and its base's flags. A class whose namespace defines __eq__ but not
+// __hash__ gets `__hash__ = None` added to it (NewClass already did, as
+// type() does; dataclass() may add an __eq__ later).
 void SetUpSpecialMethods(Heap& heap, ObjectId cls);
 
 // The SpecialMethodBit flags of `object`'s class; 0 for other objects.

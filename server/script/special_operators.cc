@@ -12,11 +12,13 @@
 #include "server/heap/bodies.h"
 #include "server/heap/counter_object.h"
 #include "server/heap/instance_object.h"
+#include "server/heap/mappingproxy_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/str_object.h"
 #include "server/heap/value_ops.h"
 #include "server/heap/weakref_object.h"
 #include "server/script/builtins.h"
+#include "server/script/class_namespace.h"
 #include "server/script/format.h"
 
 namespace heapsim::script {
@@ -147,6 +149,16 @@ Ref BinaryOf(Interpreter& interp, BinaryOp op, ObjectId a, ObjectId b, bool in_p
   Heap& heap = interp.heap();
   if (IsWeakProxy(heap, a) || IsWeakProxy(heap, b))
     return WeakProxyBinary(interp, op, a, b, in_place);
+  if (IsMappingProxy(heap, a) || IsMappingProxy(heap, b)) {
+    switch (MappingProxyOperands(interp, op, &a, &b, in_place)) {
+      case ProxyOperands::kFailed:
+        return Ref();
+      case ProxyOperands::kUnwrapped:
+        return BinaryOf(interp, op, a, b, /*in_place=*/false);
+      case ProxyOperands::kUnchanged:
+        return BuiltinBinary(interp, op, a, b, in_place);
+    }
+  }
   if (op == BinaryOp::kMod && heap.type_of(a) == TypeTag::kStr && FormatsSpecial(heap, b)) {
     return PercentFormatSpecial(interp, a, b);
   }

@@ -31,4 +31,21 @@ CASES = [
          "d = p.__dict__\nfor i in range(200000):\n    del p.x\n    p.x = i\n    d['k'] = i\n"
          "    del d['k']\nprint(len(d), p.x, list(d))\n", 0, r"^$", seconds=20,
          stdout=r"^2 199999 \['y', 'x'\]\n$"),
+    # A class body of 20,000 names read through a mappingproxy, proxies
+    # made and dropped in a loop, and what a proxy refuses.
+    Case("class_namespace_huge_body",
+         "class Big:\n" + "".join("    a%d = %d\n" % (i, i) for i in range(20000)) +
+         "p = vars(Big)\nprint(sum(1 for k in p if not k.startswith('__')), p['a19999'],"
+         " len(Big.__dict__.copy()) == len(p))\n", 0, r"^$", seconds=20,
+         stdout=r"^20000 19999 True\n$"),
+    Case("class_namespace_proxies_in_loop",
+         "class C:\n    x = 1\ntotal = 0\n"
+         "for i in range(200000):\n    p = C.__dict__\n    total += p['x'] + (len(p.keys()) > 0)\n"
+         "    del p\nprint(total)\n", 0, r"^$", seconds=20, stdout=r"^400000\n$"),
+    Case("class_namespace_proxy_merge_refused",
+         "class C:\n    x = 1\nd = {}\nd.update(C.__dict__)\n", 2,
+         r"unsupported: a mappingproxy passed to dict.update\(\)"),
+    Case("class_namespace_proxy_repr_refused",
+         "class C:\n    def f(self):\n        pass\nprint(C.__dict__)\n", 2,
+         r"unsupported: the repr of a mappingproxy"),
 ]
