@@ -107,9 +107,10 @@ void Interpreter::StoreClassDocstring(const CodeUnit& unit, ObjectId ns) {
 }
 
 Flow Interpreter::ExecClassDef(const Stmt& stmt) {
-  // __build_class__ and type() make transient blocks the model does not
-  // (tuples, the namespace's copies): what the class line allocates is not
-  // traced exactly, so statistics showing the line are refused.
+  // __build_class__ and type() make blocks the model does not size or
+  // place exactly (the type object, its slots and caches): what the class
+  // line allocates is not traced exactly, so statistics showing the line
+  // are refused.
   context_.line_known = false;
   // Nor are the class's own blocks sized exactly: the traced totals are
   // refused while they count them.
@@ -208,7 +209,8 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
     return Flow::kError;
   }
   // __build_class__ calls type(name, bases, ns) through tp_call: the three
-  // arguments are packed in a tuple that lives until the class is made.
+  // arguments are packed in a tuple that lives until the class is made (the
+  // empty tuple stands in for the bases, which NewClass makes as tp_bases).
   Ref type_call_name = InternStr(heap_, unit.name);
   Ref type_call_bases = NewTupleOf(heap_, {});
   Ref type_call_args =
