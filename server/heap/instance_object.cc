@@ -190,17 +190,9 @@ Ref MakeClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, O
     SharedKeysBody keys;
     keys.log2_size = profile.class_shared_keys_log2;
     keys.usable = profile.class_shared_keys_usable;
-    // _PyDict_NewKeysForClass: an 8-slot table (before 3.11) comes from
-    // the keys free list like any dict's.
-    std::vector<uint64_t>& free_keys = heap.free_lists().dict_keys;
-    if (keys.log2_size == 3 && !free_keys.empty()) {
-      keys.keys_block = free_keys.back();
-      free_keys.pop_back();
-    } else {
-      keys.keys_block = heap.AllocateBuffer(
-          profile.dict_keys_header + (uint64_t{1} << keys.log2_size) +
-          (((uint64_t{1} << keys.log2_size) << 1) / 3) * (profile.dict_str_keys_compact ? 16 : 24));
-    }
+    keys.keys_block = heap.AllocateBuffer(
+        profile.dict_keys_header + (uint64_t{1} << keys.log2_size) +
+        (((uint64_t{1} << keys.log2_size) << 1) / 3) * (profile.dict_str_keys_compact ? 16 : 24));
     body.shared_keys = heap.NewSharedKeys(std::move(keys));
   }
   const bool adds_dict = body.instance_dict && !base_dict;
