@@ -203,7 +203,7 @@ Ref MakeClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, O
   heap.Track(id);
   Ref cls = heap.Adopt(id);
   // type_new takes __qualname__ out of the dict (into ht_qualname).
-  if (Ref qualname_key = InternStr(heap, "__qualname__");
+  if (Ref qualname_key = IdentifierStr(heap, "__qualname__");
       DictLookup(heap, dict, qualname_key.get()).value_or(kNoObject) != kNoObject) {
     DictDelItem(heap, dict, qualname_key.get()).IgnoreError();
   }
@@ -235,7 +235,7 @@ Ref MakeClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, O
     heap.AttachBody(descriptor, CellBody{id});
     heap.Track(descriptor);
     Ref owned = heap.Adopt(descriptor);
-    Ref key = InternStr(heap, attribute);
+    Ref key = IdentifierStr(heap, attribute);
     DictSetItem(heap, dict, key.get(), owned.get()).IgnoreError();
   }
   // type_ready: __doc__ None where the body set none, then __hash__ None
@@ -243,10 +243,10 @@ Ref MakeClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, O
   auto has = [&heap, dict](const Ref& key) {
     return DictLookup(heap, dict, key.get()).value_or(kNoObject) != kNoObject;
   };
-  if (Ref doc_key = InternStr(heap, "__doc__"); !has(doc_key)) {
+  if (Ref doc_key = IdentifierStr(heap, "__doc__"); !has(doc_key)) {
     DictSetItem(heap, dict, doc_key.get(), heap.none()).IgnoreError();
   }
-  if (Ref eq_key = InternStr(heap, "__eq__"), hash_key = InternStr(heap, "__hash__");
+  if (Ref eq_key = IdentifierStr(heap, "__eq__"), hash_key = IdentifierStr(heap, "__hash__");
       has(eq_key) && !has(hash_key)) {
     DictSetItem(heap, dict, hash_key.get(), heap.none()).IgnoreError();
   }

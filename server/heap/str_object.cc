@@ -56,6 +56,16 @@ Ref InternStr(Heap& heap, std::string_view utf8) {
   return str;
 }
 
+Ref IdentifierStr(Heap& heap, std::string_view name) {
+  ObjectId interned = heap.FindInterned(name);
+  if (interned == kNoObject) {
+    interned = NewStaticAsciiStr(
+        heap, name, StrRequest(heap.profile(), static_cast<uint32_t>(name.size()), StrKind::kAscii));
+    heap.Intern(interned);
+  }
+  return heap.NewRef(interned);
+}
+
 ObjectId NewStaticAsciiStr(Heap& heap, std::string_view text, uint64_t block_size) {
   const ObjectId id = heap.NewStaticObject(TypeTag::kStr, block_size);
   StrBody body;

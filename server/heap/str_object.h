@@ -26,6 +26,14 @@ Ref NewStrObject(Heap& heap, std::string_view utf8);
 // The interned str for `utf8`, made and interned if there is none yet.
 Ref InternStr(Heap& heap, std::string_view utf8);
 
+// The interned str for `name`, a name CPython holds interned before any
+// lookup of it: a slot or identifier its C code looks up ("__init__",
+// "__radd__", "__qualname__"), or a name the program's code spells (the
+// compiler interned it). When the model has none yet a static one is made
+// (its block predates the script), so a lookup never allocates.
+// REQUIRES: `name` is ASCII.
+Ref IdentifierStr(Heap& heap, std::string_view name);
+
 // A str of the interpreter's own holding ASCII `text`: statically
 // allocated (its `block_size`-byte block was made before the script and is
 // never freed), not interned. Returns the object without a reference.

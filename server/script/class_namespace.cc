@@ -39,7 +39,7 @@ std::string ProxyCallName(const Heap& heap, const std::string& name) {
 // proxy, sees the proxy itself first: its class's `methods`
 // (SpecialMethodBit) run Python code with it, and the dict subclasses
 // compare and merge in ways of their own.
-bool RefuseProxyOperand(Interpreter& interp, ObjectId other, uint32_t methods,
+bool RefuseMappingProxyOperand(Interpreter& interp, ObjectId other, uint32_t methods,
                         std::string_view what) {
   Heap& heap = interp.heap();
   if (IsMappingProxy(heap, other)) return false;
@@ -157,7 +157,7 @@ Ref MappingProxyRichCompare(Interpreter& interp, CompareOp op, ObjectId a, Objec
   if (IsMappingProxy(heap, a)) return RichCompare(interp, op, ProxiedMapping(heap, a), b);
   // The left operand's own comparison gives NotImplemented to a proxy,
   // whose reflected comparison compares its dict.
-  if (RefuseProxyOperand(interp, a, kSpecialCompare, "a comparison")) return Ref();
+  if (RefuseMappingProxyOperand(interp, a, kSpecialCompare, "a comparison")) return Ref();
   return RichCompare(interp, Reflected(op), ProxiedMapping(heap, b), a);
 }
 
@@ -170,7 +170,7 @@ ProxyOperands MappingProxyOperands(Interpreter& interp, BinaryOp op, ObjectId* a
     return ProxyOperands::kFailed;
   }
   const bool proxy_left = IsMappingProxy(heap, *a);
-  if (RefuseProxyOperand(interp, proxy_left ? *b : *a, kSpecialNumber, "an operator")) {
+  if (RefuseMappingProxyOperand(interp, proxy_left ? *b : *a, kSpecialNumber, "an operator")) {
     return ProxyOperands::kFailed;
   }
   if (op != BinaryOp::kBitOr || !heap.profile().class_namespace.proxy_or) {

@@ -51,7 +51,7 @@ absl::StatusOr<SlotsSpec> ClassSlots(Heap& heap, ObjectId ns, ObjectId base,
   SlotsSpec spec;
   const bool base_dict = base != kNoObject && heap.cls(base).instance_dict;
   const bool base_weakref = base != kNoObject && heap.cls(base).instance_weakref;
-  Ref key = InternStr(heap, "__slots__");
+  Ref key = IdentifierStr(heap, "__slots__");
   absl::StatusOr<ObjectId> slots = DictLookup(heap, ns, key.get());
   if (!slots.ok() || *slots == kNoObject) {
     if (base != kNoObject && heap.cls(base).slot_count != 0) return SlotsBesideDict(heap, spec);

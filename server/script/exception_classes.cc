@@ -81,7 +81,7 @@ bool Interpreter::CheckExceptionClassBody(const std::string& class_name, ObjectI
     return false;
   }
   for (std::string_view name : kRefusedBodyNames) {
-    Ref key = InternStr(heap_, name);
+    Ref key = IdentifierStr(heap_, name);
     absl::StatusOr<ObjectId> found = DictLookup(heap_, ns, key.get());
     if (found.ok() && *found != kNoObject) {
       Refuse(absl::StrCat("'", std::string(name), "' in the body of an exception class"));
@@ -95,7 +95,7 @@ Ref Interpreter::InstantiateExceptionClass(ObjectId cls, ObjectId packed, CallAr
   // BaseException.__new__ keeps the call's argument tuple as args.
   Ref instance =
       NewExceptionInstance(heap_, cls, packed != kNoObject ? packed : heap_.empty_tuple());
-  Ref init_key = InternStr(heap_, "__init__");
+  Ref init_key = IdentifierStr(heap_, "__init__");
   const ObjectId init = ClassLookup(heap_, cls, init_key.get());
   if (init == kNoObject) {
     // BaseException.__init__ stores the same tuple again.

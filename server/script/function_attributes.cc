@@ -29,7 +29,7 @@ Ref FunctionDoc(Interpreter& interp, ObjectId function) {
 }
 
 Ref FunctionModule(Heap& heap, ObjectId function) {
-  Ref key = InternStr(heap, "__name__");
+  Ref key = IdentifierStr(heap, "__name__");
   absl::StatusOr<ObjectId> name = DictLookup(heap, heap.function(function).globals, key.get());
   return heap.NewRef(name.ok() && *name != kNoObject ? *name : heap.none());
 }
@@ -37,7 +37,7 @@ Ref FunctionModule(Heap& heap, ObjectId function) {
 void CopyWrapperAssignments(Interpreter& interp, ObjectId function, ObjectId dict) {
   Heap& heap = interp.heap();
   const auto set = [&](std::string_view name, Ref value) {
-    Ref key = InternStr(heap, name);
+    Ref key = IdentifierStr(heap, name);
     DictSetItem(heap, dict, key.get(), value.get()).IgnoreError();
   };
   set("__module__", FunctionModule(heap, function));

@@ -462,7 +462,7 @@ namespace {
 // `name` that heapsim runs: reading it gives what the class holds.
 bool DefinedSpecialMethod(Heap& heap, ObjectId cls, const std::string& name) {
   if (!HonouredSpecialMethod(name)) return false;
-  Ref key = InternStr(heap, name);
+  Ref key = IdentifierStr(heap, name);
   return ClassLookup(heap, cls, key.get()) != kNoObject;
 }
 
@@ -521,7 +521,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     return SuperGetAttr(body.type, body.obj, name, object);
   }
   if (type == TypeTag::kInstance) {
-    Ref key = InternStr(heap_, name);
+    Ref key = IdentifierStr(heap_, name);
     const ObjectId cls = heap_.instance(object).cls;
     if (name == "__dict__") {
       if (!IsSlotted(heap_, cls)) return InstanceDict(heap_, object);
@@ -587,7 +587,7 @@ Ref Interpreter::GetAttr(ObjectId object, const std::string& name) {
     if (IsDunder(name) && !PlainClassDunder(name) && !DefinedSpecialMethod(heap_, object, name)) {
       return RefuseAttribute(object, name);
     }
-    Ref key = InternStr(heap_, name);
+    Ref key = IdentifierStr(heap_, name);
     const ObjectId found = ClassLookup(heap_, object, key.get());
     if (RefusedDataclassAttribute(*this, object, found, name)) return Ref();
     if (found != kNoObject && IsDescriptorObject(heap_, found)) {

@@ -31,7 +31,7 @@ Flow Interpreter::ExecAnnAssign(const Stmt& stmt) {
 }
 
 bool Interpreter::SetupAnnotations(ObjectId namespace_dict) {
-  Ref key = InternStr(heap_, "__annotations__");
+  Ref key = IdentifierStr(heap_, "__annotations__");
   absl::StatusOr<ObjectId> found = DictLookup(heap_, namespace_dict, key.get());
   if (!found.ok()) {
     Raise(found.status());
@@ -47,7 +47,7 @@ bool Interpreter::SetupAnnotations(ObjectId namespace_dict) {
 }
 
 Ref Interpreter::ClassAnnotations(ObjectId cls) {
-  Ref key = InternStr(heap_, "__annotations__");
+  Ref key = IdentifierStr(heap_, "__annotations__");
   if (!heap_.profile().class_annotations_getset) {
     const ObjectId found = ClassLookup(heap_, cls, key.get());
     if (found != kNoObject) return heap_.NewRef(found);

@@ -308,7 +308,7 @@ bool Interpreter::BindsBeforeArguments(ObjectId receiver, const std::string& nam
   }
   if (type != TypeTag::kInstance && type != TypeTag::kClass) return false;
   const ObjectId cls = type == TypeTag::kInstance ? heap_.instance(receiver).cls : receiver;
-  Ref key = InternStr(heap_, name);
+  Ref key = IdentifierStr(heap_, name);
   const ObjectId found = ClassLookup(heap_, cls, key.get());
   if (found == kNoObject || !IsDescriptorObject(heap_, found)) return false;
   return type == TypeTag::kClass || heap_.type_of(found) == TypeTag::kProperty ||
@@ -322,7 +322,7 @@ Ref Interpreter::CallMethod(Ref self_ref, const std::string& name, CallArgs args
     return CallMappingProxyMethod(*this, self, name, args);
   }
   if (type == TypeTag::kInstance) {
-    Ref key = InternStr(heap_, name);
+    Ref key = IdentifierStr(heap_, name);
     if (InstanceGetAttr(heap_, self, key.get()) == kNoObject) {
       const ObjectId found = ClassLookup(heap_, heap_.instance(self).cls, key.get());
       if (found != kNoObject && heap_.type_of(found) == TypeTag::kFunction) {
@@ -769,7 +769,7 @@ Ref Interpreter::CallInstance(ObjectId instance, ObjectId method, CallArgs args)
 
 Ref Interpreter::Instantiate(ObjectId cls, CallArgs args) {
   Ref instance = NewInstance(heap_, cls);
-  Ref init_key = InternStr(heap_, "__init__");
+  Ref init_key = IdentifierStr(heap_, "__init__");
   const ObjectId init = ClassLookup(heap_, cls, init_key.get());
   if (init == kNoObject) {
     if (!args.positional.empty() || !args.keywords.empty()) {

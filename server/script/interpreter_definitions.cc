@@ -102,7 +102,7 @@ void Interpreter::StoreClassDocstring(const CodeUnit& unit, ObjectId ns) {
       first.value->literal != LiteralKind::kStr) {
     return;
   }
-  Ref key = InternStr(heap_, "__doc__");
+  Ref key = IdentifierStr(heap_, "__doc__");
   DictSetItem(heap_, ns, key.get(), first.value->constant).IgnoreError();
 }
 
@@ -156,14 +156,14 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
   // __build_class__: run the body in a fresh namespace, then make the class.
   Ref ns = NewDict(heap_);
   {
-    Ref module_key = InternStr(heap_, "__module__");
-    Ref module_name = InternStr(heap_, "__main__");
+    Ref module_key = IdentifierStr(heap_, "__module__");
+    Ref module_name = IdentifierStr(heap_, "__main__");
     DictSetItem(heap_, ns.get(), module_key.get(), module_name.get()).IgnoreError();
-    Ref qualname_key = InternStr(heap_, "__qualname__");
+    Ref qualname_key = IdentifierStr(heap_, "__qualname__");
     Ref qualname = InternStr(heap_, unit.qualname);
     DictSetItem(heap_, ns.get(), qualname_key.get(), qualname.get()).IgnoreError();
     if (unit.first_line_object != kNoObject) {
-      Ref key = InternStr(heap_, "__firstlineno__");
+      Ref key = IdentifierStr(heap_, "__firstlineno__");
       DictSetItem(heap_, ns.get(), key.get(), unit.first_line_object).IgnoreError();
     }
   }
@@ -186,12 +186,12 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
     flow = ExecBlock(unit.body);
   }
   if (flow != Flow::kError && unit.static_attributes_object != kNoObject) {
-    Ref key = InternStr(heap_, "__static_attributes__");
+    Ref key = IdentifierStr(heap_, "__static_attributes__");
     DictSetItem(heap_, ns.get(), key.get(), unit.static_attributes_object).IgnoreError();
   }
   if (flow != Flow::kError && class_cell != kNoObject) {
     // The body ends by storing the cell as __classcell__ (type() takes it out).
-    Ref key = InternStr(heap_, "__classcell__");
+    Ref key = IdentifierStr(heap_, "__classcell__");
     DictSetItem(heap_, ns.get(), key.get(), class_cell).IgnoreError();
   }
   LeaveFrame();
@@ -222,7 +222,7 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
   if (class_cell != kNoObject) {
     // type_new fills the cell with the class and deletes __classcell__ from
     // the class's dict (the namespace keeps it until it is freed).
-    Ref key = InternStr(heap_, "__classcell__");
+    Ref key = IdentifierStr(heap_, "__classcell__");
     heap_.cell(class_cell).contents = heap_.NewRef(cls.get()).release();
     DictDelItem(heap_, heap_.cls(cls.get()).namespace_dict, key.get()).IgnoreError();
   }

@@ -134,7 +134,7 @@ Ref Interpreter::CallObjectInit(ObjectId self, const CallArgs& args) {
   // object_init's excess arguments: named after object when the class
   // overrides __init__, else after the class (whose __new__ is object's).
   const ObjectId cls = heap_.instance(self).cls;
-  Ref init_key = InternStr(heap_, "__init__");
+  Ref init_key = IdentifierStr(heap_, "__init__");
   const std::string owner =
       ClassLookup(heap_, cls, init_key.get()) != kNoObject ? "object" : heap_.cls(cls).name;
   Raise(PyError(PyExc::kTypeError,
@@ -160,7 +160,7 @@ Ref Interpreter::CallSuper(CallArgs& args) {
 
 Ref Interpreter::SuperGetAttr(ObjectId type, ObjectId obj, const std::string& name,
                               ObjectId super_object) {
-  Ref key = InternStr(heap_, name);
+  Ref key = IdentifierStr(heap_, name);
   const ObjectId found = SuperLookup(heap_, type, key.get());
   if (found == kNoObject) {
     if (name == "__init__") return NewObjectInitWrapper(heap_, obj);  // object's slot wrapper, bound
@@ -207,7 +207,7 @@ Ref Interpreter::EvalSuperAttribute(const Expr& attribute, const Expr& super_cal
     ObjectId type = kNoObject;
     ObjectId obj = kNoObject;
     if (!SuperArguments(super_args, &type, &obj)) return Ref();
-    Ref key = InternStr(heap_, name);
+    Ref key = IdentifierStr(heap_, name);
     const ObjectId found = SuperLookup(heap_, type, key.get());
     if (found != kNoObject) {
       if (unbound_self != nullptr && heap_.type_of(found) == TypeTag::kFunction) {

@@ -32,7 +32,7 @@ Ref LookupBound(Interpreter& interp, ObjectId manager, std::string_view name, bo
                       manager);
   }
   if (heap.type_of(manager) != TypeTag::kInstance) return Ref();
-  Ref key = InternStr(heap, name);
+  Ref key = IdentifierStr(heap, name);
   const ObjectId found = ClassLookup(heap, heap.instance(manager).cls, key.get());
   if (found == kNoObject) return Ref();
   if (heap.type_of(found) != TypeTag::kFunction) {

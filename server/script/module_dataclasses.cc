@@ -385,7 +385,7 @@ class DataclassesCall : public BuiltinCall {
     plan.order = *order;
     plan.frozen = *frozen;
     const ObjectId ns = heap_.cls(cls).namespace_dict;
-    Ref annotations_key = InternStr(heap_, "__annotations__");
+    Ref annotations_key = IdentifierStr(heap_, "__annotations__");
     const ObjectId annotations = DictLookup(heap_, ns, annotations_key.get()).value_or(kNoObject);
     const size_t own = annotations != kNoObject && heap_.type_of(annotations) == TypeTag::kDict
                            ? heap_.dict(annotations).used
@@ -418,7 +418,7 @@ class DataclassesCall : public BuiltinCall {
       if (!base_fields) continue;
       has_dataclass_bases = true;
       for (ObjectId field : *base_fields) put(StrText(heap_, FieldSlot(heap_, field, "name")), field);
-      Ref setattr_key = InternStr(heap_, "__setattr__");
+      Ref setattr_key = IdentifierStr(heap_, "__setattr__");
       const ObjectId setattr =
           DictLookup(heap_, heap_.cls(mro[i]).namespace_dict, setattr_key.get()).value_or(kNoObject);
       if (setattr != kNoObject && IsDataclassFunction(interp_, setattr)) any_frozen_base = true;
@@ -508,11 +508,11 @@ class DataclassesCall : public BuiltinCall {
       Ref key = InternStr(heap_, name);
       if (!Check(DictSetItem(heap_, fields_dict.get(), key.get(), field))) return Ref();
     }
-    Ref fields_key = InternStr(heap_, "__dataclass_fields__");
+    Ref fields_key = IdentifierStr(heap_, "__dataclass_fields__");
     DictSetItem(heap_, ns, fields_key.get(), fields_dict.get()).IgnoreError();
     // The __hash__ rules (_hash_action).
-    Ref hash_key = InternStr(heap_, "__hash__");
-    Ref eq_key = InternStr(heap_, "__eq__");
+    Ref hash_key = IdentifierStr(heap_, "__hash__");
+    Ref eq_key = IdentifierStr(heap_, "__eq__");
     const ObjectId class_hash = DictLookup(heap_, ns, hash_key.get()).value_or(kNoObject);
     const bool has_explicit_hash =
         !(class_hash == kNoObject ||
@@ -554,7 +554,7 @@ class DataclassesCall : public BuiltinCall {
         }
       }
     }
-    Ref post_init_key = InternStr(heap_, "__post_init__");
+    Ref post_init_key = IdentifierStr(heap_, "__post_init__");
     plan.has_post_init = ClassLookup(heap_, cls, post_init_key.get()) != kNoObject;
     if (!AddDataclassMethods(interp_, plan)) return Ref();
     // _hash_action[unsafe_hash, eq, frozen, has_explicit_hash].
@@ -571,7 +571,7 @@ class DataclassesCall : public BuiltinCall {
       DictSetItem(heap_, ns, hash_key.get(), heap_.none()).IgnoreError();
     }
     if (heap_.profile().dataclass.has_slots && *match_args) {
-      Ref match_key = InternStr(heap_, "__match_args__");
+      Ref match_key = IdentifierStr(heap_, "__match_args__");
       if (DictLookup(heap_, ns, match_key.get()).value_or(kNoObject) == kNoObject) {
         std::vector<ObjectId> names;
         for (const DataclassField& f : plan.fields) {
@@ -592,7 +592,7 @@ class DataclassesCall : public BuiltinCall {
   // reading that name shows; heapsim refuses it).
   Ref AddSlots(ObjectId cls, const DataclassPlan& plan) {
     const ObjectId ns = heap_.cls(cls).namespace_dict;
-    Ref slots_key = InternStr(heap_, "__slots__");
+    Ref slots_key = IdentifierStr(heap_, "__slots__");
     if (DictLookup(heap_, ns, slots_key.get()).value_or(kNoObject) != kNoObject) {
       return TypeError(absl::StrCat(heap_.cls(cls).name, " already specifies __slots__"));
     }
@@ -651,7 +651,7 @@ ObjectId FieldSlot(Heap& heap, ObjectId field, std::string_view name) {
 
 std::optional<std::vector<ObjectId>> DataclassFields(Heap& heap, ObjectId cls) {
   if (cls == kNoObject || heap.type_of(cls) != TypeTag::kClass) return std::nullopt;
-  Ref key = InternStr(heap, "__dataclass_fields__");
+  Ref key = IdentifierStr(heap, "__dataclass_fields__");
   const ObjectId fields = ClassLookup(heap, cls, key.get());
   if (fields == kNoObject || heap.type_of(fields) != TypeTag::kDict) return std::nullopt;
   std::vector<ObjectId> out;

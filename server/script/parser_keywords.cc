@@ -34,17 +34,10 @@ void MakeParserKeywords(Interpreter& interp, std::string_view parser,
     const uint64_t size =
         StrRequest(heap.profile(), static_cast<uint32_t>(name.size()), StrKind::kAscii);
     heap.MakeTransientBlock(size);
-    // The interpreter interned these names as it started (a static str
-    // here when the model has not interned one yet: its block predates
-    // the script).
-    ObjectId interned = heap.FindInterned(name);
-    if (interned == kNoObject) {
-      interned = NewStaticAsciiStr(heap, name, size);
-      heap.Intern(interned);
-    }
+    // The interpreter interned these names as it started.
     ObjectId& item = heap.tuple(tuple.get()).items[index++];
     heap.DecRef(item);
-    item = heap.NewRef(interned).release();
+    item = IdentifierStr(heap, name).release();
   }
   heap.HoldParserKeywords(tuple.release());
 }

@@ -197,7 +197,7 @@ void SetUpSpecialMethods(Heap& heap, ObjectId cls) {
     }
   }
   if (defines_eq && !defines_hash) {
-    Ref key = InternStr(heap, "__hash__");
+    Ref key = IdentifierStr(heap, "__hash__");
     DictSetItem(heap, dict, key.get(), heap.none()).IgnoreError();
     special &= ~kSpecialHash;
     special |= kSpecialHashNone;

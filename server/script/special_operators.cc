@@ -84,7 +84,7 @@ Ref UserSlot(Interpreter& interp, BinaryOp op, ObjectId a, ObjectId b) {
   if (HasNumberSlot(heap, a, op)) {
     if (do_other && class_b != kNoObject && class_a != kNoObject &&
         IsSubclassOf(heap, class_b, class_a)) {
-      Ref key = InternStr(heap, methods.reflected);
+      Ref key = IdentifierStr(heap, methods.reflected);
       if (ClassLookup(heap, class_b, key.get()) != ClassLookup(heap, class_a, key.get())) {
         Ref result = CallMaybe(interp, b, methods.reflected, a);
         if (!result || result.get() != heap.not_implemented()) return result;
