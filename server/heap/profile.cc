@@ -57,6 +57,8 @@ constexpr Profile Py38() {
       .keyword_method_calls_bind = true,
       .init_subclass_packs_super_args = true,
       .int_parse_error_raised_twice = false,
+      .attribute_miss_formats_message = true,
+      .module_miss_formats_two_messages = true,
       .list_growth_rounds_to_4 = false,
       .list_prealloc_rounds_even = false,
       .list_extend_empty_preallocates = false,
@@ -431,6 +433,7 @@ constexpr Profile Py310() {
   p.deepcopy_range_atomic = true;
   p.empty_frozenset = EmptyFrozenSet::kNotShared;
   p.version = "3.10";
+  p.module_miss_formats_two_messages = false;  // set_attribute_error_context
   p.gc_startup_stats = {{{10, 0}, {0, 0}, {0, 0}}};
   p.gc_startup_count0_bound = 170;
   p.list_init_asks_len = false;
@@ -615,6 +618,7 @@ constexpr Profile Py311() {
 constexpr Profile Py312() {
   Profile p = Py311();
   p.int_parse_error_raised_twice = true;
+  p.attribute_miss_formats_message = false;
   p.deque.traverse_visits_type = true;  // collections.deque became a heap type
   p.class_namespace.proxy_hash_delegates = true;
   // vars() takes its argument without a tuple in 3.12 alone (measured).

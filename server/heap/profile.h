@@ -602,6 +602,16 @@ struct Profile {
   // ValueError twice: the first exception object is made and dropped
   // (3.12).
   bool int_parse_error_raised_twice;
+  // A failed attribute lookup on a type object or a module whose caller
+  // suppresses the AttributeError (hasattr, getattr with a default, the
+  // reflected-operand check of binary operators) still formats the error's
+  // message with PyUnicode_FromFormat (3.8 to 3.11; 3.12+ looks the name up
+  // without raising).
+  bool attribute_miss_formats_message;
+  // A module's miss formats two messages, the generic lookup's then
+  // module_getattro's, and nothing else (3.8, 3.9; 3.10 and 3.11 also make
+  // the first one's exception object, taking a tuple from its free list).
+  bool module_miss_formats_two_messages;
 
   // ---- list sizing (Objects/listobject.c) ----
   // Growth formula: 3.9+ rounds to a multiple of 4 and does not

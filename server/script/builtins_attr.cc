@@ -16,6 +16,7 @@
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
 #include "server/heap/weakref_object.h"
+#include "server/script/attribute_miss.h"
 #include "server/script/builtin_call.h"
 #include "server/script/builtins.h"
 #include "server/script/class_namespace.h"
@@ -139,6 +140,7 @@ class AttributeCall : public BuiltinCall {
     Ref value = interp_.GetAttr(Arg(0), *name);
     if (value || args_.positional.size() == 2 || !PendingAttributeError()) return value;
     interp_.CatchError().IgnoreError();
+    if (!NoteSuppressedAttributeMiss(interp_, Arg(0), *name)) return Ref();
     return heap_.NewRef(Arg(2));
   }
 
@@ -150,6 +152,7 @@ class AttributeCall : public BuiltinCall {
     if (value) return Bool(true);
     if (!PendingAttributeError()) return Ref();
     interp_.CatchError().IgnoreError();
+    if (!NoteSuppressedAttributeMiss(interp_, Arg(0), *name)) return Ref();
     return Bool(false);
   }
 

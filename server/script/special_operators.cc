@@ -17,6 +17,7 @@
 #include "server/heap/str_object.h"
 #include "server/heap/value_ops.h"
 #include "server/heap/weakref_object.h"
+#include "server/script/attribute_miss.h"
 #include "server/script/builtins.h"
 #include "server/script/class_namespace.h"
 #include "server/script/format.h"
@@ -84,8 +85,17 @@ Ref UserSlot(Interpreter& interp, BinaryOp op, ObjectId a, ObjectId b) {
   if (HasNumberSlot(heap, a, op)) {
     if (do_other && class_b != kNoObject && class_a != kNoObject &&
         IsSubclassOf(heap, class_b, class_a)) {
+      // method_is_overloaded: the reflected method looked up as an attribute
+      // of b's class, then of a's (a miss formats an error before 3.12).
       Ref key = IdentifierStr(heap, methods.reflected);
-      if (ClassLookup(heap, class_b, key.get()) != ClassLookup(heap, class_a, key.get())) {
+      const ObjectId on_b = ClassLookup(heap, class_b, key.get());
+      const ObjectId on_a = on_b == kNoObject ? kNoObject : ClassLookup(heap, class_a, key.get());
+      if ((on_b == kNoObject || on_a == kNoObject) &&
+          !NoteSuppressedAttributeMiss(interp, on_b == kNoObject ? class_b : class_a,
+                                       methods.reflected)) {
+        return Ref();
+      }
+      if (on_b != kNoObject && on_b != on_a) {
         Ref result = CallMaybe(interp, b, methods.reflected, a);
         if (!result || result.get() != heap.not_implemented()) return result;
         do_other = false;
