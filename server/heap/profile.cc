@@ -157,6 +157,7 @@ constexpr Profile Py38() {
       .str_splitlines_keepends_truth = false,
       .str_has_removeprefix = false,
       .sum_floats_compensated = false,
+      .sum_int_total_exact_digits = false,
       .sort_runs_keep_equal_descending = false,
       .nan_hash_is_identity = false,
       .none_hash_is_constant = false,
@@ -701,6 +702,7 @@ constexpr Profile Py312() {
   p.str_splitlines_keepends_truth = true;
   p.none_hash_is_constant = true;
   p.sum_floats_compensated = true;
+  p.sum_int_total_exact_digits = true;
   p.defaults_folded_to_constant = true;
   p.messages.min_max_empty = "%s() iterable argument is empty";
   p.gc_collects_inside_allocation = false;

@@ -811,6 +811,10 @@ struct Profile {
   bool str_has_removeprefix;
   // sum() of floats uses Neumaier's compensated summation (3.12+).
   bool sum_floats_compensated;
+  // sum() keeps its int total in a Py_ssize_t made into an int by
+  // PyLong_FromSsize_t, exactly its digits (3.12+); before, a C long made
+  // by PyLong_FromLong (a medium int's request on 3.11).
+  bool sum_int_total_exact_digits;
   // list.sort's first run may be "descending" with equal neighbours, which
   // keep their order (3.13's count_run).
   bool sort_runs_keep_equal_descending;

@@ -517,6 +517,12 @@ Ref BuiltinFunctionCall::Sum() {
                                ? float_total + compensation
                                : float_total);
   };
+  auto int_result = [&]() {
+    return NewInt(heap_, int_total,
+                  heap_.profile().sum_int_total_exact_digits
+                      ? IntRequest::Digits(DigitCount(int_total))
+                      : IntRequest::FromLong());
+  };
   // total + item through the type's addition.
   auto add_generic = [&](ObjectId item) {
     Ref next = BinaryOf(interp_, BinaryOp::kAdd, total.get(), item, false);
@@ -535,7 +541,7 @@ Ref BuiltinFunctionCall::Sum() {
           return true;
         }
       }
-      total = NewInt(heap_, int_total);
+      total = int_result();
       mode = Mode::kGeneric;
       if (!add_generic(item.get())) return false;
       if (heap_.type_of(total.get()) == TypeTag::kFloat) {
@@ -562,7 +568,7 @@ Ref BuiltinFunctionCall::Sum() {
     return add_generic(item.get());
   });
   if (!ok) return Ref();
-  if (mode == Mode::kInt) return NewInt(heap_, int_total);
+  if (mode == Mode::kInt) return int_result();
   if (mode == Mode::kFloat) return float_result();
   return total;
 }
