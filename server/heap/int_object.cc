@@ -72,13 +72,17 @@ BigInt IntAsBig(const Heap& heap, ObjectId id) {
   return BigInt(o.small_int);
 }
 
-uint64_t AllocateDecimalScratch(Heap& heap, ObjectId value) {
+uint64_t DecimalScratchRequest(const Heap& heap, ObjectId value) {
   const Object& o = heap.object(value);
   const uint64_t digits = o.subtype != 0 ? heap.big_int(value).digit_count() : DigitCount(o.small_int);
   // long_to_decimal_string_internal's bound on the base-10**9 digits.
   constexpr uint64_t kDigitsPerExtra = (33 * 9) / (10 * 30 - 33 * 9);
   const uint64_t scratch_digits = 1 + digits + digits / kDigitsPerExtra;
-  return heap.AllocateBuffer(kIntHeader + kDigitBytes * scratch_digits);
+  return kIntHeader + kDigitBytes * scratch_digits;
+}
+
+uint64_t AllocateDecimalScratch(Heap& heap, ObjectId value) {
+  return heap.AllocateBuffer(DecimalScratchRequest(heap, value));
 }
 
 uint64_t IntSizeOf(const Heap& heap, ObjectId id) {

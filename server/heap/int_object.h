@@ -45,6 +45,8 @@ Ref NewIntObject(Heap& heap, const BigInt& value, uint32_t digits);
 // repr()) allocates before the new str and frees after it: its block, to
 // free with Heap::FreeBuffer once the str is made.
 uint64_t AllocateDecimalScratch(Heap& heap, ObjectId value);
+// The bytes of that scratch int.
+uint64_t DecimalScratchRequest(const Heap& heap, ObjectId value);
 
 // True if `id` is an int or bool object.
 inline bool IsIntLike(const Heap& heap, ObjectId id) {

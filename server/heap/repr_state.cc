@@ -8,6 +8,8 @@
 #include "server/heap/repr_list.h"
 #include "server/heap/str_kind.h"
 #include "server/heap/str_object.h"
+#include "server/heap/unicode_writer.h"
+#include "server/heap/value_ops.h"
 
 namespace heapsim {
 
@@ -53,6 +55,12 @@ void ReprStatePop(Heap& heap) {
 absl::Status ReplayReprEvents(Heap& heap, const ReprEvents& events) {
   std::vector<Ref> keys_lists;  // made, not yet dropped: innermost last
   int entered = 0;              // objects entered, not yet left
+  std::vector<UnicodeWriterModel> writers;  // open: innermost last
+  std::vector<uint64_t> strs;   // the blocks of reprs made, not yet written: newest last
+  const auto drop_strs = [&] {
+    for (uint64_t block : strs) heap.FreeBuffer(block);
+    strs.clear();
+  };
   for (const ReprEvent& event : events) {
     switch (event.kind) {
       case ReprEvent::Kind::kEnter:
@@ -67,6 +75,8 @@ absl::Status ReplayReprEvents(Heap& heap, const ReprEvents& events) {
         absl::StatusOr<Ref> keys = ReprListOf(heap, event.object);
         if (!keys.ok()) {
           // The reprs unwind: each drops what it made and leaves its object.
+          drop_strs();
+          writers.clear();
           keys_lists.clear();
           for (; entered > 0; --entered) ReprStatePop(heap);
           return keys.status();
@@ -77,8 +87,45 @@ absl::Status ReplayReprEvents(Heap& heap, const ReprEvents& events) {
       case ReprEvent::Kind::kDropKeysList:
         keys_lists.pop_back();
         break;
+      case ReprEvent::Kind::kOpenWriter:
+        writers.emplace_back(heap, event.length);
+        break;
+      case ReprEvent::Kind::kWrite:
+        if (!writers.empty()) writers.back().Write(event.length);
+        break;
+      case ReprEvent::Kind::kStopOverallocating:
+        if (!writers.empty()) writers.back().StopOverallocating();
+        break;
+      case ReprEvent::Kind::kCloseWriter:
+        if (writers.empty()) break;
+        strs.push_back(writers.back().Finish());
+        writers.pop_back();
+        break;
+      case ReprEvent::Kind::kLeafRepr: {
+        if (heap.type_of(event.object) == TypeTag::kBool) {
+          strs.push_back(0);
+          break;
+        }
+        const uint64_t scratch = event.scratch != 0 ? heap.AllocateBuffer(event.scratch) : 0;
+        strs.push_back(heap.AllocateBuffer(StrRequest(
+            heap.profile(), static_cast<uint32_t>(event.length), StrKind::kAscii)));
+        heap.FreeBuffer(scratch);
+        break;
+      }
+      case ReprEvent::Kind::kWriteStr:
+        if (writers.empty() || strs.empty()) break;  // after a failure CPython unwound
+        writers.back().Write(event.length);
+        heap.FreeBuffer(strs.back());
+        strs.pop_back();
+        break;
+      case ReprEvent::Kind::kUnmodelled:
+        heap.tracemalloc().NoteUnknownPeak(TypeName(heap, event.object));
+        break;
     }
   }
+  // The outermost repr's str (the caller makes the result), and what a walk
+  // ended by an error left.
+  drop_strs();
   return absl::OkStatus();
 }
 

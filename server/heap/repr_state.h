@@ -38,17 +38,40 @@ void ReprStatePop(Heap& heap);
 
 // What a repr walk over a const heap did to the heap, in order: an object
 // entered, the last one left, or the list of a set's keys or a dict view's
-// items made (ReprListOf) and dropped once shown.
+// items made (ReprListOf) and dropped once shown; and the blocks the text
+// takes on its way. A list, tuple or dict repr writes into a
+// _PyUnicodeWriter (UnicodeWriterModel) whose finished buffer becomes the
+// repr's str; each item's repr is a str made before it is written and
+// dropped after. The str a walk ends with (the outermost repr's) is dropped
+// by the replay: the caller makes the result.
 struct ReprEvent {
-  enum class Kind : uint8_t { kEnter, kLeave, kMakeKeysList, kDropKeysList };
+  enum class Kind : uint8_t {
+    kEnter,
+    kLeave,
+    kMakeKeysList,
+    kDropKeysList,
+    kOpenWriter,   // a writer with min_length `length`
+    kWrite,        // `length` characters of literal text into the innermost writer
+    kStopOverallocating,  // the innermost writer's last write is exact
+    kCloseWriter,  // the innermost writer finishes: its str is the newest one
+    kLeafRepr,     // the repr of `object`, `length` characters, made as the newest str
+    kWriteStr,     // the newest str is written into the innermost writer and dropped
+    kUnmodelled,   // a repr whose blocks are not modelled (`object`'s): peak unknown
+  };
   Kind kind;
   ObjectId object = kNoObject;  // kEnter: the object; kMakeKeysList: the container
+  uint64_t length = 0;
+  // kLeafRepr: the bytes of a block made before the str and freed after it
+  // (an int's decimal conversion scratch, a float's digits buffer), or 0.
+  uint64_t scratch = 0;
 };
 using ReprEvents = std::vector<ReprEvent>;
 
 // Does `events` to the heap. Fails (a MemoryError) only where making a keys
 // list does: then the lists made are dropped and the objects entered left,
-// as CPython's reprs unwind.
+// as CPython's reprs unwind. A kLeafRepr of a bool makes nothing (its str
+// is the interpreter's). While tracemalloc traces, a kUnmodelled event
+// makes its peak unknown (Tracemalloc::NoteUnknownPeak).
 absl::Status ReplayReprEvents(Heap& heap, const ReprEvents& events);
 
 // Enters `object` for the lifetime of the scope (push now, pop at the end):

@@ -18,6 +18,7 @@ void Tracemalloc::ClearTraces() {
   table_ = std::make_shared<TracebackTable>();
   current_ = peak_ = 0;
   inexact_ = false;
+  unknown_peak_after_.clear();
   free_list_traces_unknown_.clear();
 }
 

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -68,8 +69,20 @@ class Tracemalloc {
   }
   bool inexact() const { return inexact_; }
 
+  // Notes that blocks the model does not know came and went (the repr of
+  // a `what` while tracing): peak() is not CPython's until reset_peak(),
+  // clear_traces() or stop(). current() is unaffected.
+  void NoteUnknownPeak(std::string_view what) {
+    if (tracing_ && unknown_peak_after_.empty()) unknown_peak_after_ = std::string(what);
+  }
+  // What made the peak unknown (a type name), or empty when it is known.
+  const std::string& unknown_peak_after() const { return unknown_peak_after_; }
+
   // tracemalloc.reset_peak(): the peak becomes the current size.
-  void ResetPeak() { peak_ = current_; }
+  void ResetPeak() {
+    peak_ = current_;
+    unknown_peak_after_.clear();
+  }
 
   bool tracing() const { return tracing_; }
   // tracemalloc.get_traceback_limit(): kept after stop(), as CPython keeps it.
@@ -140,6 +153,7 @@ class Tracemalloc {
   bool tracing_ = false;
   bool paused_ = false;
   bool inexact_ = false;  // see NoteInexactBlocks
+  std::string unknown_peak_after_;  // see NoteUnknownPeak
   std::string free_list_traces_unknown_;  // see NoteFreeListTracesUnknown
   uint32_t traceback_limit_ = 1;
   uint64_t current_ = 0;

@@ -1,5 +1,6 @@
 #include "server/heap/value_ops.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -244,6 +245,12 @@ struct ReprState {
   // Where the walk logs what Py_ReprEnter and Py_ReprLeave do (null: not
   // logged). Once the walk failed, CPython would unwind: no more enters.
   ReprEvents* events = nullptr;
+  // The text's blocks (ReprEvent's writers and strs): list, tuple and dict
+  // reprs being written, the strs made so far, and how many reprs whose
+  // blocks are not modelled are being walked (nothing inside is logged).
+  int writers = 0;
+  uint64_t strs_made = 0;
+  int unmodelled = 0;
   bool failed() const { return depth.exceeded || !error.ok(); }
 };
 
@@ -269,6 +276,37 @@ bool MakeKeysList(ReprState& state, ObjectId container) {
 
 void DropKeysList(ReprState& state, bool made) {
   if (made) state.events->push_back({ReprEvent::Kind::kDropKeysList});
+}
+
+// Logs a step of the text's blocks (ReprEvent), while the walk logs them.
+void LogText(ReprState& state, ReprEvent::Kind kind, uint64_t length = 0,
+             ObjectId object = kNoObject) {
+  if (state.events == nullptr || state.failed() || state.unmodelled > 0) return;
+  state.events->push_back({kind, object, length});
+}
+
+// A list, tuple or dict repr opens its writer (after Py_ReprEnter), with
+// CPython's min_length, and writes its opening bracket.
+void OpenWriter(ReprState& state, uint64_t min_length) {
+  LogText(state, ReprEvent::Kind::kOpenWriter, min_length);
+  LogText(state, ReprEvent::Kind::kWrite, 1);
+  ++state.writers;
+}
+
+// It writes its closing text without over-allocating, leaves its object
+// (`entered`, as LeaveRepr) and finishes: its str is made.
+void CloseWriter(ReprState& state, uint64_t closing, bool entered) {
+  LogText(state, ReprEvent::Kind::kStopOverallocating);
+  LogText(state, ReprEvent::Kind::kWrite, closing);
+  LeaveRepr(state, entered);
+  LogText(state, ReprEvent::Kind::kCloseWriter);
+  --state.writers;
+  ++state.strs_made;
+}
+
+// The repr of an item is written into the innermost writer and dropped.
+void WriteItem(ReprState& state, size_t length) {
+  LogText(state, ReprEvent::Kind::kWriteStr, length);
 }
 
 // Namedtuples whose reprs nest deeper than this are refused: each level is
@@ -325,8 +363,13 @@ std::string WeakProxyRepr(const Heap& heap, ObjectId id) {
 std::string JoinItems(const Heap& heap, const std::vector<ObjectId>& items, ReprState& state) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += ReprOf(heap, items[i], state);
+    if (i > 0) {
+      out += ", ";
+      LogText(state, ReprEvent::Kind::kWrite, 2);
+    }
+    const std::string item = ReprOf(heap, items[i], state);
+    WriteItem(state, item.size());
+    out += item;
   }
   return out;
 }
@@ -434,9 +477,81 @@ std::string PartialRepr(const Heap& heap, ObjectId id, ReprState& state) {
 }
 
 // repr() of one object: one level of C recursion, as PyObject_Repr.
+// A list, tuple or dict whose repr the walk writes (ReprEvent's writers):
+// not a namedtuple, sys.version_info, CacheInfo, OrderedDict, Counter or
+// defaultdict.
+bool WrittenContainer(const Heap& heap, ObjectId id) {
+  switch (heap.type_of(id)) {
+    case TypeTag::kList:
+      return true;
+    case TypeTag::kTuple:
+      return heap.tuple(id).type == kNoObject && heap.object(id).subtype != kVersionInfoTuple &&
+             heap.object(id).subtype != kCacheInfoTuple;
+    case TypeTag::kDict:
+      return !IsOrderedDict(heap, id) && !IsCounter(heap, id) && !IsDefaultDict(heap, id);
+    default:
+      return false;
+  }
+}
+
+bool IsAsciiText(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Logs the blocks of a repr that made no writer of its own: a leaf's str
+// (after an int's decimal scratch, or a float's digits buffer), a new str
+// for an empty or recursive container's brackets, or, for the reprs whose
+// blocks are not modelled, the fact (and a str standing in for theirs).
+// Inside no writer (the repr the caller asked for) a leaf is the caller's
+// to make; a set's or a dict view's repr is not modelled.
+void LogLeaf(const Heap& heap, ObjectId id, const std::string& text, bool inside_writer,
+             ReprState& state) {
+  const TypeTag type = heap.type_of(id);
+  if (!inside_writer) {
+    if (type == TypeTag::kSet || type == TypeTag::kFrozenSet || type == TypeTag::kDictView) {
+      LogText(state, ReprEvent::Kind::kUnmodelled, 0, id);
+    }
+    return;
+  }
+  uint64_t scratch = 0;
+  bool modelled = IsAsciiText(text);
+  switch (type) {
+    case TypeTag::kInt:
+      scratch = DecimalScratchRequest(heap, id);
+      break;
+    case TypeTag::kFloat:
+      scratch = FloatReprBufferRequest(text);
+      break;
+    case TypeTag::kBool:
+      modelled = modelled && !heap.profile().bool_strs.made_on_first_use;
+      break;
+    case TypeTag::kStr:
+    case TypeTag::kNone:
+    case TypeTag::kBytes:
+      break;
+    default:
+      modelled = modelled && WrittenContainer(heap, id);  // "[]", "[...]", ...
+      break;
+  }
+  if (!modelled) LogText(state, ReprEvent::Kind::kUnmodelled, 0, id);
+  if (state.events != nullptr && !state.failed() && state.unmodelled == 0) {
+    state.events->push_back({ReprEvent::Kind::kLeafRepr, id, text.size(), scratch});
+  }
+}
+
 std::string ReprOf(const Heap& heap, ObjectId id, ReprState& state) {
   if (!state.depth.Enter()) return "";
+  const bool inside_writer = state.writers > 0;
+  const uint64_t strs_made = state.strs_made;
+  // Inside a repr whose blocks are not modelled nothing is logged but the
+  // enters and leaves.
+  const bool written = WrittenContainer(heap, id);
+  if (!written) ++state.unmodelled;
   std::string out = ReprBody(heap, id, state);
+  if (!written) --state.unmodelled;
+  // An empty or recursive container writes nothing: its brackets are a str.
+  if (!written || state.strs_made == strs_made) LogLeaf(heap, id, out, inside_writer, state);
   state.depth.Leave();
   return out;
 }
@@ -500,8 +615,10 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       if (state.active.contains(id)) return "[...]";
       state.active.insert(id);
       const bool entered = EnterRepr(state, id);
+      // "[" + "1" + ", 2" * (len - 1) + "]"
+      OpenWriter(state, 3 * heap.list(id).items.size());
       std::string out = absl::StrCat("[", JoinItems(heap, heap.list(id).items, state), "]");
-      LeaveRepr(state, entered);
+      CloseWriter(state, 1, entered);
       state.active.erase(id);
       return out;
     }
@@ -539,9 +656,11 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       if (state.active.contains(id)) return "(...)";
       state.active.insert(id);
       const bool entered = EnterRepr(state, id);
+      // "(" + "1" + ", 2" * (len - 1) + ")", or "(1,)"
+      OpenWriter(state, items.size() > 1 ? 3 * items.size() : 4);
       std::string out = absl::StrCat("(", JoinItems(heap, items, state),
                                      items.size() == 1 ? ",)" : ")");
-      LeaveRepr(state, entered);
+      CloseWriter(state, items.size() == 1 ? 2 : 1, entered);
       state.active.erase(id);
       return out;
     }
@@ -560,18 +679,34 @@ std::string ReprBody(const Heap& heap, ObjectId id, ReprState& state) {
       if (!state.active.contains(id)) {
         state.active.insert(id);
         const bool entered = EnterRepr(state, id);
+        const uint64_t used = heap.dict(id).used;
+        // "{" + "1: 2" + ", 3: 4" * (len - 1) + "}"; an empty dict's is a
+        // new str of its own.
+        if (used > 0) OpenWriter(state, 6 * used);
         out = "{";
         bool first = true;
         for (const DictEntry& entry : heap.dict(id).entries) {
           if (entry.key == kNoObject) continue;
-          if (!first) out += ", ";
+          if (!first) {
+            out += ", ";
+            LogText(state, ReprEvent::Kind::kWrite, 2);
+          }
           first = false;
-          out += ReprOf(heap, entry.key, state);
+          const std::string key = ReprOf(heap, entry.key, state);
+          WriteItem(state, key.size());
+          out += key;
           out += ": ";
-          out += ReprOf(heap, entry.value, state);
+          LogText(state, ReprEvent::Kind::kWrite, 2);
+          const std::string value = ReprOf(heap, entry.value, state);
+          WriteItem(state, value.size());
+          out += value;
         }
         out += "}";
-        LeaveRepr(state, entered);
+        if (used > 0) {
+          CloseWriter(state, 1, entered);
+        } else {
+          LeaveRepr(state, entered);
+        }
         state.active.erase(id);
       }
       if (!IsDefaultDict(heap, id)) return out;
@@ -1520,6 +1655,32 @@ std::string Str(const Heap& heap, ObjectId id) {
     default:
       return Repr(heap, id);
   }
+}
+
+uint64_t FloatReprBufferRequest(std::string_view repr) {
+  const size_t e = repr.find('e');
+  if (repr.find_first_of("0123456789") == std::string_view::npos) return 5;  // inf, nan
+  // The shortest digits, without sign, point, and leading or trailing zeros.
+  const std::string_view mantissa = repr.substr(0, e);
+  std::string digits;
+  int64_t point = -1;  // digits before the point
+  for (char c : mantissa) {
+    if (c == '.') {
+      point = static_cast<int64_t>(digits.size());
+    } else if (c >= '0' && c <= '9') {
+      digits += c;
+    }
+  }
+  if (point < 0) point = static_cast<int64_t>(digits.size());
+  const size_t first = digits.find_first_not_of('0');
+  if (first == std::string::npos) return 3 + 2;  // zero: "0", decpt 1, then ".0"
+  const size_t last = digits.find_last_not_of('0');
+  const int64_t n_digits = static_cast<int64_t>(last - first + 1);
+  if (e != std::string_view::npos) return 3 + static_cast<uint64_t>(n_digits) + 5;
+  const int64_t decpt = point - static_cast<int64_t>(first);
+  const int64_t start = decpt <= 0 ? decpt - 1 : 0;
+  const int64_t end = std::max(n_digits, decpt + 1);  // Py_DTSF_ADD_DOT_0
+  return static_cast<uint64_t>(3 + end - start);
 }
 
 std::string FloatRepr(double value) {

@@ -78,6 +78,12 @@ absl::StatusOr<std::string> StrChecked(Heap& heap, ObjectId id, int held);
 // repr() of a float, CPython's shortest round-trip form ("0.1", "1e+16").
 std::string FloatRepr(double value);
 
+// The bytes of the buffer PyOS_double_to_string allocates (and float_repr
+// frees after making its str) for a float whose repr is `repr`: the sign,
+// point and NUL, the digit positions from the first digit or the point to
+// the last digit or the ".0", and five more with an exponent.
+uint64_t FloatReprBufferRequest(std::string_view repr);
+
 // repr() of a str value.
 std::string StrRepr(const std::string& utf8);
 

@@ -701,6 +701,14 @@ Ref ModuleCall::Run() {
             "modelled exactly)");
         return Ref();
       }
+      if (!trace.unknown_peak_after().empty()) {
+        interp_.Refuse(absl::StrCat(
+            "tracemalloc.get_traced_memory() after the repr of a '", trace.unknown_peak_after(),
+            "' object while tracing, until tracemalloc.reset_peak(), clear_traces() or stop() "
+            "(the blocks CPython makes on the way to that repr are not modelled, so the peak is "
+            "unknown)"));
+        return Ref();
+      }
       if (gc.free_lists_unknown) {
         interp_.Refuse(TimingRefusal(heap_,
                                      "tracemalloc.get_traced_memory() after CPython may have run "

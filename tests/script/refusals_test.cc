@@ -219,6 +219,18 @@ const std::vector<Refusal>& RefusedPrograms() {
        "tracemalloc.start()\nrepr(p)\n",
        "the repr of a functools.partial while tracemalloc traces"},
       {"import math\nmath.factorial(10 ** 8)\n", "math.factorial(n) for n above 20,000"},
+      // A repr whose blocks on the way are not modelled leaves the peak
+      // unknown until reset_peak(), clear_traces() or stop().
+      {"import tracemalloc\ntracemalloc.start()\nprint({1, 2})\ntracemalloc.get_traced_memory()\n",
+       "tracemalloc.get_traced_memory() after the repr of a 'set' object while tracing"},
+      {"import tracemalloc\ntracemalloc.start()\nprint([range(3)])\nx = 1\n"
+       "tracemalloc.get_traced_memory()\n",
+       "tracemalloc.get_traced_memory() after the repr of a 'range' object while tracing"},
+      // A failed lookup whose message heapsim does not model, while tracing.
+      {"import tracemalloc, weakref\nclass A:\n    pass\na = A()\np = weakref.proxy(a)\n"
+       "tracemalloc.start()\nhasattr(p, 'x')\n",
+       "a failed attribute lookup (hasattr, getattr with a default) on a weak proxy while "
+       "tracemalloc is tracing"},
       {"import math, tracemalloc\ntracemalloc.start()\nx = math.factorial(25)\n",
        "math.factorial(n) for n above 20 while tracemalloc traces"},
       {"import math, tracemalloc\ntracemalloc.start()\nx = math.comb(10, 3)\n",
@@ -1125,6 +1137,26 @@ TEST_P(Refusals, AnUncaughtAttributeErrorWhoseHintHeapsimCannotComputeIsRefused)
               "refused.py:3:1: unsupported: the hint of an uncaught AttributeError on a "
               "'collections.defaultdict' object");
   }
+}
+
+// A peak a repr left unknown is known again once the traces are cleared.
+TEST_P(Refusals, AnUnknownPeakIsKnownAgainAfterClearTraces) {
+  const std::string source =
+      "import tracemalloc\ntracemalloc.start()\nprint({1, 2})\ntracemalloc.clear_traces()\n"
+      "print(tracemalloc.get_traced_memory())\n";
+  EXPECT_TRUE(RunScript(GetParam(), source).ok()) << source;
+}
+
+// hasattr() of a name a module lacks formats two messages on 3.8 and 3.9
+// (modelled), makes an exception object too on 3.10 and 3.11 (refused
+// while tracing) and nothing from 3.12. operator.call is missing before
+// 3.11, so only 3.10 refuses.
+TEST_P(Refusals, AModuleAttributeMissIsRefusedWhileTracingWhereNotModelled) {
+  const std::string source =
+      "import operator, tracemalloc\ntracemalloc.start()\nprint(hasattr(operator, 'call'))\n";
+  ExpectRefusedOnlyWhere(GetParam() == "3.10", GetParam(), source,
+                         "a failed attribute lookup (hasattr, getattr with a default) on a "
+                         "module while tracemalloc is tracing");
 }
 
 TEST_P(Refusals, WhatCPythonRaisesStaysAnError) {
