@@ -498,6 +498,8 @@ void SeedStartupFreeLists(Heap& heap) {
   seed(free_lists.dicts, startup.dicts, profile.dict_freelist, kDictObjectRequest);
   seed(free_lists.slices, startup.slices, profile.slice_cache, profile.aux.slice);
   seed(free_lists.methods, startup.methods, profile.method_freelist, profile.aux.method);
+  seed(free_lists.builtin_methods, startup.builtin_methods, profile.builtin_method_freelist,
+       profile.aux.builtin_method);
   // The frame free list is a stack: the first frame calls take goes last.
   size_t frames = 0;
   while (frames < startup.frames.size() && startup.frames[frames] != 0) ++frames;

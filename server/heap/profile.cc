@@ -289,6 +289,7 @@ constexpr Profile Py38() {
                                                                              6, 3, 1, 1, 2, 0, 3,
                                                                              2, 0, 1, 2, 3, 0},
                              .methods = 8,
+                             .builtin_methods = 3,
                              .frames = {14, 16, 13, 8, 6}},
       .c_recursion = {.limit = 1000,
                       .counts_python_frames = true,

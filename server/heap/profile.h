@@ -345,6 +345,9 @@ struct StartupFreeLists {
   uint32_t slices = 1;
   // Bound methods on PyMethod's free list (3.8: eight).
   uint32_t methods = 0;
+  // Builtin methods on PyCFunction's free list (3.8: three), which the
+  // first print() of a script that did not collect reuses untraced.
+  uint32_t builtin_methods = 0;
   // Heap frames on the frame free list (3.8 to 3.10), by capacity (stack
   // and local slots) in the order calls take them; 0 ends the list.
   // Measured: a new code object's first call reuses these, untraced, and

@@ -504,15 +504,28 @@ bool IsAsciiText(std::string_view text) {
 // for an empty or recursive container's brackets, or, for the reprs whose
 // blocks are not modelled, the fact (and a str standing in for theirs).
 // Inside no writer (the repr the caller asked for) a leaf is the caller's
-// to make; a set's or a dict view's repr is not modelled.
+// to make, and the reprs of other types than those are not modelled.
 void LogLeaf(const Heap& heap, ObjectId id, const std::string& text, bool inside_writer,
              ReprState& state) {
   const TypeTag type = heap.type_of(id);
   if (!inside_writer) {
-    if (type == TypeTag::kSet || type == TypeTag::kFrozenSet || type == TypeTag::kDictView) {
-      LogText(state, ReprEvent::Kind::kUnmodelled, 0, id);
+    switch (type) {
+      case TypeTag::kInt:
+      case TypeTag::kFloat:
+      case TypeTag::kStr:
+      case TypeTag::kBool:
+      case TypeTag::kNone:
+      case TypeTag::kBytes:
+      // The other reprs of lists, tuples and dicts the caller asks for
+      // (namedtuples, defaultdicts, ...) are the interpreter's to model.
+      case TypeTag::kList:
+      case TypeTag::kTuple:
+      case TypeTag::kDict:
+        return;
+      default:
+        LogText(state, ReprEvent::Kind::kUnmodelled, 0, id);
+        return;
     }
-    return;
   }
   uint64_t scratch = 0;
   bool modelled = IsAsciiText(text);
