@@ -815,10 +815,10 @@ Ref BuiltinFunctionCall::Run() {
       if (!Arity(1, 2)) return Ref();
       const std::string spec = args_.positional.size() == 2 ? StrText(heap_, Arg(1)) : "";
       if (HasSpecialRepr(heap_, Arg(0), true)) return SpecialFormat(interp_, Arg(0), spec);
-      BindFormatMethod(heap_, Arg(0), spec);
+      const ScopedTransientMethod format_method(heap_, FormatBindsMethod(heap_, Arg(0), spec));
       absl::StatusOr<std::string> text = FormatValue(heap_, Arg(0), spec);
       if (!text.ok()) return Fail(text.status());
-      return NewStr(heap_, *text);
+      return NewFormattedStr(heap_, Arg(0), spec, *text);
     }
     case Builtin::kOrd:
     case Builtin::kChr:

@@ -240,10 +240,17 @@ std::string FormatDouble(double value, char type, int precision, bool alternate)
   return buffer;
 }
 
-void BindFormatMethod(Heap& heap, ObjectId value, std::string_view spec) {
+bool FormatBindsMethod(Heap& heap, ObjectId value, std::string_view spec) {
   const TypeTag type = heap.type_of(value);
-  if (spec.empty() && (type == TypeTag::kStr || type == TypeTag::kInt)) return;
-  heap.BindTransientMethod();
+  return !spec.empty() || (type != TypeTag::kStr && type != TypeTag::kInt);
+}
+
+Ref NewFormattedStr(Heap& heap, ObjectId value, std::string_view spec, const std::string& text) {
+  if (!spec.empty() || heap.type_of(value) != TypeTag::kFloat) return NewStr(heap, text);
+  const uint64_t buffer = heap.AllocateBuffer(FloatReprBufferRequest(text));
+  Ref str = NewStr(heap, text);
+  heap.FreeBuffer(buffer);
+  return str;
 }
 
 absl::StatusOr<std::string> FormatValue(Heap& heap, ObjectId value, std::string_view text) {

@@ -18,10 +18,16 @@ namespace heapsim::script {
 // raises them for a bad spec.
 absl::StatusOr<std::string> FormatValue(Heap& heap, ObjectId value, std::string_view spec);
 
-// What PyObject_Format does besides the text: unless `value` is an exact str
-// or int and `spec` is empty, CPython looks up the value's __format__,
-// binding a method (Heap::BindTransientMethod).
-void BindFormatMethod(Heap& heap, ObjectId value, std::string_view spec);
+// True when PyObject_Format binds a method: unless `value` is an exact str
+// or int and `spec` is empty, CPython looks up the value's __format__ with
+// _PyObject_LookupSpecial and holds the bound method over the call (hold a
+// ScopedTransientMethod while the text and its str are made).
+bool FormatBindsMethod(Heap& heap, ObjectId value, std::string_view spec);
+
+// The str PyObject_Format(value, spec) returns, holding `text`
+// (FormatValue's): a float's with an empty spec is float_repr's, made
+// while PyOS_double_to_string's digits buffer is alive.
+Ref NewFormattedStr(Heap& heap, ObjectId value, std::string_view spec, const std::string& text);
 
 // A replacement field's conversion (`!r`, `!a`, `!s`, or 0 for none)
 // applied to `value`: repr() or str() as a new str, or `value` itself.

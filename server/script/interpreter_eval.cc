@@ -178,13 +178,17 @@ Ref Interpreter::EvalNode(const Expr& expr) {
         value.Reset();
         return result;
       }
-      BindFormatMethod(heap_, value.get(), spec_text);
-      absl::StatusOr<std::string> text = FormatValue(heap_, value.get(), spec_text);
-      if (!text.ok()) {
-        Raise(text.status());
-        return Ref();
+      Ref result;
+      {
+        const ScopedTransientMethod format_method(
+            heap_, FormatBindsMethod(heap_, value.get(), spec_text));
+        absl::StatusOr<std::string> text = FormatValue(heap_, value.get(), spec_text);
+        if (!text.ok()) {
+          Raise(text.status());
+          return Ref();
+        }
+        result = NewFormattedStr(heap_, value.get(), spec_text, *text);
       }
-      Ref result = NewStr(heap_, *text);
       value.Reset();
       return result;
     }
