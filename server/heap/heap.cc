@@ -183,6 +183,15 @@ ObjectId Heap::SingleByte(uint8_t byte) {
   return cached;
 }
 
+void Heap::MakeParsedOneByte(uint8_t byte) {
+  ObjectId& cached = single_bytes_[byte];
+  if (cached != kNoObject) return;
+  BytesBody body;
+  body.data.assign(1, static_cast<char>(byte));
+  cached = NewStaticObject(TypeTag::kBytes, 48);
+  AttachBody(cached, std::move(body));
+}
+
 ObjectId Heap::FindInterned(std::string_view utf8) const {
   auto it = interned_.find(std::string(utf8));
   return it == interned_.end() ? kNoObject : it->second;

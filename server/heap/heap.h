@@ -167,6 +167,10 @@ class Heap {
   // use, as CPython does), and the cached one-byte bytes object.
   ObjectId LatinOneChar(uint32_t code_point);
   ObjectId SingleByte(uint8_t byte);
+  // Makes the cached one-byte bytes object for `byte` if there is none, as
+  // one the interpreter made before the script ran (static, as start-up's):
+  // 3.9 and 3.10's parser keeps a bytes object of every token's text.
+  void MakeParsedOneByte(uint8_t byte);
   // The interned str equal to `utf8`, or kNoObject.
   ObjectId FindInterned(std::string_view utf8) const;
   // Makes `id` (a str) the interned copy of its value.

@@ -120,6 +120,7 @@ constexpr Profile Py38() {
       .static_char_singletons = false,
       .one_chars_at_startup = CodePointSet({{7, 13}, {26, 26}, {32, 95}, {97, 126}}),
       .one_bytes_at_startup = CodePointSet({{10, 10}, {45, 45}, {47, 49}, {95, 95}}),
+      .parser_keeps_token_bytes = false,
       .distinct_interned_one_chars = "",
       .interned_strings_immortal = false,
       .trashcan_depth = 50,
@@ -346,8 +347,11 @@ constexpr Profile Py39() {
   p.repr_state.namedtuple_reprs_field_names = false;
   p.namedtuple.new_function_name = "<lambda>";
   p.namedtuple.has_fields_defaults_alias = false;
+  // Measured with a script whose own one-character tokens are ( ) , . = [ ]
+  // : and 0 (kept: nearly every script has them).
   p.one_bytes_at_startup = CodePointSet(
-      {{10, 10}, {40, 49}, {58, 61}, {91, 91}, {93, 93}, {95, 95}, {97, 97}, {105, 105}});
+      {{10, 10}, {40, 41}, {43, 46}, {48, 49}, {58, 61}, {91, 91}, {93, 93}, {95, 95}});
+  p.parser_keeps_token_bytes = true;
   p.recursion_overflow_allowance = 0;
   p.math.variadic_gcd = true;
   p.random = {.frame_slots = {14, 8, 7, 7, 12, 7, 5, 16},
@@ -500,6 +504,7 @@ constexpr Profile Py311() {
   p.dataclass.mutable_by_hash = true;
   p.bool_strs.made_on_first_use = false;
   p.special_names.made_on_first_use = false;
+  p.parser_keeps_token_bytes = false;  // static one-byte objects from 3.11
   p.repr_state.key_made_on_first_use = false;
   p.exception_frees_traceback_first = true;
   p.sys_has_exception = true;

@@ -699,6 +699,10 @@ struct Profile {
   // The same for one-byte bytes objects (measured under PYTHONUNBUFFERED=1,
   // stdout_stream.h).
   std::array<uint64_t, 4> one_bytes_at_startup;
+  // The parser keeps a bytes object of each token's text (3.9 and 3.10's
+  // PEG parser): a token one character long makes that one-byte bytes
+  // object before the script runs.
+  bool parser_keeps_token_bytes;
   // One-character identifiers whose interned str is not the character's
   // singleton: 3.11 and 3.12 intern the strings of their deep-frozen
   // start-up modules first, so a constant or name 'a' is that static str

@@ -301,6 +301,11 @@ absl::StatusOr<std::shared_ptr<Program>> Compile(Heap& heap, std::string_view so
       Parse(source, filename, mode, heap.profile().source_limits);
   if (!tree.ok()) return tree.status();
   if (absl::Status subset = CheckSubset(*tree, filename); !subset.ok()) return subset;
+  if (heap.profile().parser_keeps_token_bytes) {
+    for (size_t c = 0; c < tree->one_char_tokens.size(); ++c) {
+      if (tree->one_char_tokens.test(c)) heap.MakeParsedOneByte(static_cast<uint8_t>(c));
+    }
+  }
   return compiler_internal::Compiler(heap, *std::move(tree), filename, program_index).Run();
 }
 

@@ -113,7 +113,19 @@ std::string Parser::QualifiedName(const std::string& name) const {
   }
 }
 
+void Parser::NoteOneCharTokens(const std::vector<Token>& tokens) {
+  for (const Token& token : tokens) {
+    const bool one_char =
+        token.text.size() == 1 && static_cast<unsigned char>(token.text[0]) < 128 &&
+        (token.kind == TokenKind::kName || token.kind == TokenKind::kOperator ||
+         (token.kind == TokenKind::kNumber && token.number == NumberKind::kInt &&
+          token.base == 10));
+    if (one_char) tree_.one_char_tokens.set(static_cast<unsigned char>(token.text[0]));
+  }
+}
+
 absl::StatusOr<ParseTree> Parser::Run() {
+  NoteOneCharTokens(tokens_);
   tree_.units.emplace_back();
   tree_.units[0].kind = UnitKind::kModule;
   tree_.units[0].name = "<module>";

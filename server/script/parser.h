@@ -10,6 +10,7 @@
 #ifndef HEAPSIM_SERVER_SCRIPT_PARSER_H_
 #define HEAPSIM_SERVER_SCRIPT_PARSER_H_
 
+#include <bitset>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -52,6 +53,9 @@ struct ParseTree {
   std::vector<CodeUnit> units;   // units[0] is the module (or expression)
   std::vector<UnitScope> scopes;  // by unit
   std::vector<ParsedLiteral> literals;  // every literal, in source order
+  // The ASCII characters that are a token of their own (a one-letter name,
+  // a one-digit number, an operator), f-string expressions' included.
+  std::bitset<128> one_char_tokens;
 };
 
 // Whether `word` is one of Python's keywords (keyword.kwlist).

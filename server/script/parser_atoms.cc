@@ -186,6 +186,7 @@ ExprPtr Parser::ParseEmbeddedExpression(std::string_view text, Position at) {
     token.position.line += at.line - 1;
     token.position.column += at.column - 1;
   }
+  NoteOneCharTokens(*tokens);
   std::vector<Token> saved_tokens = std::move(tokens_);
   const size_t saved_index = index_;
   tokens_ = *std::move(tokens);

@@ -57,6 +57,9 @@ class Parser {
   absl::StatusOr<ParseTree> Run();
 
  private:
+  // Notes the tokens of `tokens` one ASCII character long in the tree.
+  void NoteOneCharTokens(const std::vector<Token>& tokens);
+
   // Where the parser is inside the unit being parsed.
   struct UnitContext {
     int loops = 0;
