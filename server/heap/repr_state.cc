@@ -3,6 +3,7 @@
 #include <string_view>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/list_object.h"
 #include "server/heap/repr_list.h"
@@ -119,7 +120,10 @@ absl::Status ReplayReprEvents(Heap& heap, const ReprEvents& events) {
         strs.pop_back();
         break;
       case ReprEvent::Kind::kUnmodelled:
-        heap.tracemalloc().NoteUnknownPeak(TypeName(heap, event.object));
+        heap.tracemalloc().NoteUnknownPeak(
+            event.object == kNoObject
+                ? "a container too large to follow block by block"
+                : absl::StrCat("a '", TypeName(heap, event.object), "' object"));
         break;
     }
   }

@@ -56,7 +56,8 @@ struct ReprEvent {
     kCloseWriter,  // the innermost writer finishes: its str is the newest one
     kLeafRepr,     // the repr of `object`, `length` characters, made as the newest str
     kWriteStr,     // the newest str is written into the innermost writer and dropped
-    kUnmodelled,   // a repr whose blocks are not modelled (`object`'s): peak unknown
+    kUnmodelled,   // a repr whose blocks are not modelled (`object`'s, or kNoObject:
+                   // the walk's log grew too long): peak unknown
   };
   Kind kind;
   ObjectId object = kNoObject;  // kEnter: the object; kMakeKeysList: the container

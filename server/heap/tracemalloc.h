@@ -70,12 +70,12 @@ class Tracemalloc {
   bool inexact() const { return inexact_; }
 
   // Notes that blocks the model does not know came and went (the repr of
-  // a `what` while tracing): peak() is not CPython's until reset_peak(),
-  // clear_traces() or stop(). current() is unaffected.
+  // `what`, e.g. "a 'set' object", while tracing): peak() is not CPython's
+  // until reset_peak(), clear_traces() or stop(). current() is unaffected.
   void NoteUnknownPeak(std::string_view what) {
     if (tracing_ && unknown_peak_after_.empty()) unknown_peak_after_ = std::string(what);
   }
-  // What made the peak unknown (a type name), or empty when it is known.
+  // What made the peak unknown, or empty when it is known.
   const std::string& unknown_peak_after() const { return unknown_peak_after_; }
 
   // tracemalloc.reset_peak(): the peak becomes the current size.

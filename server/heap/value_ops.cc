@@ -278,10 +278,21 @@ void DropKeysList(ReprState& state, bool made) {
   if (made) state.events->push_back({ReprEvent::Kind::kDropKeysList});
 }
 
+// Past this many events a repr's text is not followed block by block (the
+// log would outgrow the session's memory): its peak is unknown.
+constexpr size_t kMaxReprEvents = size_t{1} << 20;
+
 // Logs a step of the text's blocks (ReprEvent), while the walk logs them.
 void LogText(ReprState& state, ReprEvent::Kind kind, uint64_t length = 0,
              ObjectId object = kNoObject) {
   if (state.events == nullptr || state.failed() || state.unmodelled > 0) return;
+  if (state.events->size() >= kMaxReprEvents) {
+    // Logged once: kNoObject stands for the whole repr.
+    if (state.events->back().kind != ReprEvent::Kind::kUnmodelled) {
+      state.events->push_back({ReprEvent::Kind::kUnmodelled});
+    }
+    return;
+  }
   state.events->push_back({kind, object, length});
 }
 
@@ -476,7 +487,6 @@ std::string PartialRepr(const Heap& heap, ObjectId id, ReprState& state) {
   return out + ")";
 }
 
-// repr() of one object: one level of C recursion, as PyObject_Repr.
 // A list, tuple or dict whose repr the walk writes (ReprEvent's writers):
 // not a namedtuple, sys.version_info, CacheInfo, OrderedDict, Counter or
 // defaultdict.
@@ -553,6 +563,7 @@ void LogLeaf(const Heap& heap, ObjectId id, const std::string& text, bool inside
   }
 }
 
+// repr() of one object: one level of C recursion, as PyObject_Repr.
 std::string ReprOf(const Heap& heap, ObjectId id, ReprState& state) {
   if (!state.depth.Enter()) return "";
   const bool inside_writer = state.writers > 0;

@@ -703,8 +703,8 @@ Ref ModuleCall::Run() {
       }
       if (!trace.unknown_peak_after().empty()) {
         interp_.Refuse(absl::StrCat(
-            "tracemalloc.get_traced_memory() after the repr of a '", trace.unknown_peak_after(),
-            "' object while tracing, until tracemalloc.reset_peak(), clear_traces() or stop() "
+            "tracemalloc.get_traced_memory() after the repr of ", trace.unknown_peak_after(),
+            " while tracing, until tracemalloc.reset_peak(), clear_traces() or stop() "
             "(the blocks CPython makes on the way to that repr are not modelled, so the peak is "
             "unknown)"));
         return Ref();

@@ -226,6 +226,10 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"import tracemalloc\ntracemalloc.start()\nprint([range(3)])\nx = 1\n"
        "tracemalloc.get_traced_memory()\n",
        "tracemalloc.get_traced_memory() after the repr of a 'range' object while tracing"},
+      {"import tracemalloc\nx = list(range(400000))\ntracemalloc.start()\ns = repr(x)\n"
+       "tracemalloc.get_traced_memory()\n",
+       "tracemalloc.get_traced_memory() after the repr of a container too large to follow "
+       "block by block while tracing"},
       // A failed lookup whose message heapsim does not model, while tracing.
       {"import tracemalloc, weakref\nclass A:\n    pass\na = A()\np = weakref.proxy(a)\n"
        "tracemalloc.start()\nhasattr(p, 'x')\n",
