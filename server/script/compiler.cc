@@ -209,7 +209,7 @@ absl::StatusOr<std::shared_ptr<Program>> Compiler::Run() {
     if (unit.expression) ChooseDisplays(*unit.expression);
   }
   // Every constant expression now refers to its canonical object, and
-  // keyword argument names are interned like other names.
+  // keyword argument and attribute names are interned like other names.
   std::function<void(Expr&)> canon = [&](Expr& e) {
     if (e.constant != kNoObject) e.constant = Canonical(e.constant);
     for (Keyword& k : e.keywords) {
@@ -224,6 +224,9 @@ absl::StatusOr<std::shared_ptr<Program>> Compiler::Run() {
       canon(*c.iterable);
       for (ExprPtr& cond : c.conditions) canon(*cond);
     }
+    // An attribute's name is one of the code object's co_names, made as
+    // it is compiled: reading or storing the attribute allocates nothing.
+    if (e.kind == ExprKind::kAttribute) InternName(e.name.text);
   };
   for (CodeUnit& unit : tree_.units) {
     if (unit.docstring) canon(*unit.docstring);
