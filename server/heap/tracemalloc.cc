@@ -17,7 +17,7 @@ void Tracemalloc::ClearTraces() {
   traces_.clear();
   table_ = std::make_shared<TracebackTable>();
   current_ = peak_ = 0;
-  inexact_ = false;
+  inexact_after_.clear();
   unknown_peak_after_.clear();
   free_list_traces_unknown_.clear();
 }

@@ -61,13 +61,16 @@ class Tracemalloc {
   // tracemalloc.clear_traces(): forgets every trace; tracing goes on.
   void ClearTraces();
 
-  // Notes that blocks whose sizes the model does not know exactly (those
-  // of a class statement) were just traced: current() and peak() are not
-  // CPython's until the traces are cleared (clear_traces(), stop()).
-  void NoteInexactBlocks() {
-    if (tracing_) inexact_ = true;
+  // Notes that blocks whose sizes (or tracedness) the model does not know
+  // exactly were just traced, because of `what` (e.g. "a class
+  // statement"): current() and peak() are not CPython's until the traces
+  // are cleared (clear_traces(), stop()).
+  void NoteInexactBlocks(std::string_view what) {
+    if (tracing_ && inexact_after_.empty()) inexact_after_ = std::string(what);
   }
-  bool inexact() const { return inexact_; }
+  bool inexact() const { return !inexact_after_.empty(); }
+  // What made the figures inexact first, or empty.
+  const std::string& inexact_after() const { return inexact_after_; }
 
   // Notes that blocks the model does not know came and went (the repr of
   // `what`, e.g. "a 'set' object", while tracing): peak() is not CPython's
@@ -152,7 +155,7 @@ class Tracemalloc {
 
   bool tracing_ = false;
   bool paused_ = false;
-  bool inexact_ = false;  // see NoteInexactBlocks
+  std::string inexact_after_;  // see NoteInexactBlocks
   std::string unknown_peak_after_;  // see NoteUnknownPeak
   std::string free_list_traces_unknown_;  // see NoteFreeListTracesUnknown
   uint32_t traceback_limit_ = 1;

@@ -80,7 +80,8 @@ Ref BuiltinFunctionCall::ConstructInt() {
     // so gc.get_count() is refused until the next full collection, and
     // tracemalloc's figures until its traces are cleared.
     NoteUnmodelledGcObjects(heap_, "int() with a keyword argument", 2);
-    heap_.tracemalloc().NoteInexactBlocks();
+    heap_.tracemalloc().NoteInexactBlocks(
+        "int() with a keyword argument (the parser's objects are not modelled exactly)");
   }
   if (!Arity(0, 2)) return Ref();
   if (args_.positional.empty()) return Int(0);

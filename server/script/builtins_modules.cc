@@ -695,10 +695,9 @@ Ref ModuleCall::Run() {
         return Ref();
       }
       if (trace.inexact()) {
-        interp_.Refuse(
-            "tracemalloc.get_traced_memory() after a class statement while tracing, until "
-            "tracemalloc.clear_traces() or stop() (the sizes of a class's own blocks are not "
-            "modelled exactly)");
+        interp_.Refuse(absl::StrCat("tracemalloc.get_traced_memory() after ",
+                                    trace.inexact_after(),
+                                    " while tracing, until tracemalloc.clear_traces() or stop()"));
         return Ref();
       }
       if (!trace.unknown_peak_after().empty()) {

@@ -53,7 +53,8 @@ class PowerChain {
     const uint32_t factor_digits = DigitsOf(factor);
     const uint32_t shorter = z_digits < factor_digits ? z_digits : factor_digits;
     if (shorter > (same_object ? kKaratsubaSquareCutoff : kKaratsubaCutoff)) {
-      heap_.tracemalloc().NoteInexactBlocks();
+      heap_.tracemalloc().NoteInexactBlocks(
+          "an int power past Karatsuba's cutoff (its temporaries are not modelled exactly)");
     }
     BigInt product = value_ * factor;
     Ref next = NewInt(heap_, product, ProductRequest(z_digits, factor_digits));

@@ -114,7 +114,8 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
   context_.line_known = false;
   // Nor are the class's own blocks sized exactly: the traced totals are
   // refused while they count them.
-  heap_.tracemalloc().NoteInexactBlocks();
+  heap_.tracemalloc().NoteInexactBlocks(
+      "a class statement (the sizes of a class's own blocks are not modelled exactly)");
   // CPython's count0 after the statement is not the model's: gc.get_count()
   // is refused until the next full collection.
   NoteUnmodelledGcObjects(heap_, "a class statement", kClassStatementGcObjects);
