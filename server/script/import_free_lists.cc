@@ -43,6 +43,8 @@ struct MeasuredLengths {
   std::array<uint32_t, kMeasuredTupleLengths> tuples{};
   std::optional<std::vector<uint32_t>> frames;
   uint32_t gc_objects = 0;  // ImportHistoryRow::gc_objects
+  int32_t count0 = -1;      // ImportHistoryRow::count0
+  bool collection_parks = true;
 };
 
 // The space-separated words of `text`.
@@ -115,7 +117,11 @@ std::optional<MeasuredLengths> MeasuredAfter(std::string_view version, std::stri
     for (const ImportHistoryRow& row : rows) {
       if (row.version != version || row.history != history) continue;
       std::optional<MeasuredLengths> lengths = ParseMeasuredLengths(row.lengths);
-      if (lengths.has_value()) lengths->gc_objects = row.gc_objects;
+      if (lengths.has_value()) {
+        lengths->gc_objects = row.gc_objects;
+        lengths->count0 = row.count0;
+        lengths->collection_parks = row.collection_parks;
+      }
       return lengths;
     }
   }
@@ -210,6 +216,37 @@ void SetLengths(Heap& heap, const MeasuredLengths& measured) {
   if (measured.frames.has_value()) SetFrames(heap, *measured.frames);
 }
 
+// Notes, after the measured history `measured`, how many GC allocations
+// CPython surely makes before its next automatic collection.
+void NoteImportGarbage(const Heap& heap, SessionState& session, const MeasuredLengths& measured) {
+  const GcState& gc = heap.gc();
+  session.import_garbage_parked = measured.collection_parks;
+  session.import_garbage_clears = FullCollections(heap);
+  session.import_garbage_allocations = gc.timing.allocations;
+  if (measured.count0 < 0) {
+    session.import_garbage_allocations_left = -1;
+    return;
+  }
+  const int64_t count0 = int64_t{measured.count0} + session.first_import_gc_objects;
+  session.import_garbage_allocations_left =
+      static_cast<int64_t>(gc.generations[0].threshold) - count0;
+}
+
+// Whether CPython may have run an automatic collection since the last
+// measured first import, freeing the imports' garbage onto the free lists.
+bool ImportGarbageMayBeFreed(const Heap& heap, const SessionState& session) {
+  // A possible full collection (which empties the free lists) is refused
+  // on its own.
+  if (!session.import_garbage_parked || session.import_garbage_clears != FullCollections(heap) ||
+      heap.gc().free_lists_unknown) {
+    return false;
+  }
+  const GcTimingWindow& window = heap.gc().timing;
+  if (!window.open || window.allocations < session.import_garbage_allocations) return true;
+  return static_cast<int64_t>(window.allocations - session.import_garbage_allocations) >
+         session.import_garbage_allocations_left;
+}
+
 }  // namespace
 
 std::vector<uint32_t> FreeListLengthsNow(const Heap& heap) {
@@ -274,6 +311,7 @@ void ApplyFirstImportFreeLists(Interpreter& interp, std::string_view module, boo
   if (known_before && gc_objects_known && to.has_value() &&
       session.first_import_gc_objects <= int64_t{to->gc_objects}) {
     SetLengths(heap, *to);
+    NoteImportGarbage(heap, session, *to);
     return;
   }
   session.free_lists_unknown_after =
@@ -283,6 +321,14 @@ void ApplyFirstImportFreeLists(Interpreter& interp, std::string_view module, boo
 
 bool RefuseWhileFreeListsUnknown(Interpreter& interp, std::string_view what) {
   const SessionState& session = interp.session();
+  if (ImportGarbageMayBeFreed(interp.heap(), session)) {
+    interp.Refuse(absl::StrCat(
+        std::string(what),
+        " after CPython may have run an automatic collection since the first imports (which "
+        "frees the cyclic garbage their code left onto the free lists; call gc.collect() "
+        "before tracemalloc.start())"));
+    return true;
+  }
   if (session.free_lists_unknown_after.empty() ||
       session.tracing_started_clears != session.free_lists_unknown_clears) {
     return false;

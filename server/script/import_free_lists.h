@@ -24,12 +24,18 @@
 // import leaves is unknown and tracemalloc's figures are refused until the
 // next full collection.
 //
+// The imports leave cyclic garbage, which CPython's next automatic
+// collection frees, most of it onto the free lists: the generation-0
+// count each history left was measured too, and whether freeing it parks
+// anything; once the script's GC allocations may have taken the count past
+// threshold0, the free lists are unknown again (refused) where it does.
+//
 // Not modelled (left as heapsim's own model keeps them): 3.8's count of
 // builtin methods; the dict-keys free list before 3.13, which
 // sys._debugmallocstats() does not report; what compiling the script
-// parks and adds to generation 0 (the measurements start from a two-line
-// script's); how the start-up's generation-0 count varies between
-// environments (gc_startup_count0_bound).
+// parks and adds to generation 0, and how the start-up's count varies
+// between environments: the measurements hold for a small script under
+// the environment scenarios are captured with.
 // Internal to the script library.
 
 #ifndef HEAPSIM_SERVER_SCRIPT_IMPORT_FREE_LISTS_H_
@@ -68,7 +74,10 @@ void ApplyFirstImportFreeLists(Interpreter& interp, std::string_view module, boo
 
 // Refuses `what` (true) when tracemalloc has traced while the free lists'
 // lengths were unknown (tracing started before the full collection that
-// made them known again).
+// made them known again), or when, since a measured first import, CPython
+// may have run an automatic collection (its count after the imports plus
+// the GC allocations since passed threshold0) that freed the imports'
+// cyclic garbage onto the free lists.
 bool RefuseWhileFreeListsUnknown(Interpreter& interp, std::string_view what);
 
 // Records the free lists' lengths as the session's first program starts:

@@ -7,6 +7,7 @@
 #ifndef HEAPSIM_SERVER_SCRIPT_IMPORT_FREE_LISTS_TABLE_H_
 #define HEAPSIM_SERVER_SCRIPT_IMPORT_FREE_LISTS_TABLE_H_
 
+#include <cstdint>
 #include <string_view>
 
 #include "absl/types/span.h"
@@ -24,6 +25,14 @@ struct ImportHistoryRow {
   // measured with 0 to 100 more, the lengths changed past this (the
   // collections during the imports fell elsewhere).
   uint32_t gc_objects;
+  // gc.get_count()[0] after the history, at most (with up to gc_objects
+  // more objects: less those), or -1 where it is not known: the imports'
+  // cyclic garbage is freed onto the free lists by the next automatic
+  // collection, when the count passes threshold0.
+  int32_t count0;
+  // Whether such a collection parks anything (a young collection right
+  // after the history leaves other lengths).
+  bool collection_parks;
   // "COUNTS | TUPLES | FRAMES", numbers space-separated. COUNTS: floats,
   // lists, dicts, bound methods, builtin methods, 8-slot dict keys, "-"
   // where sys._debugmallocstats() does not report the list. TUPLES: tuples

@@ -133,6 +133,14 @@ struct SessionState {
   uint64_t first_import_count0 = 0;
   uint64_t first_import_young_collections = 0;
   int64_t first_import_gc_objects = 0;
+  // After a measured first import, until the next full collection: the GC
+  // allocations so far (GcTimingWindow::allocations) and how many more
+  // CPython surely makes before its next automatic collection frees the
+  // imports' cyclic garbage onto the free lists (negative: none).
+  bool import_garbage_parked = false;
+  uint64_t import_garbage_clears = 0;
+  uint64_t import_garbage_allocations = 0;
+  int64_t import_garbage_allocations_left = 0;
   // The first snapshot whose memory is modelled (tracemalloc_snapshot.h):
   // its tuples took blocks in the order of CPython's hash table of traces,
   // so addresses (id()) are not known from then on. Empty while none.

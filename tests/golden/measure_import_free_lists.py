@@ -24,7 +24,13 @@ What a history leaves may depend on the cyclic GC's counts (where
 collections during the imports fall): each history is also run after
 prefixes that leave the free lists alike but generation 0 holding 0 to 100
 more objects, and its row records the most extra objects up to which the
-lengths stayed the same (0: they may differ with 1 more).
+lengths stayed the same (0: they may differ with 1 more). The row also
+records the generation-0 count the history left, at most (gc.get_count()
+with no extra objects and with the most, less those; -1 where gc was not
+imported and importing it to see may have collected): the cyclic garbage
+the imports left is freed onto the free lists by the next automatic
+collection, which comes when that count passes threshold0; and whether
+such a collection parks anything (the lengths after gc.collect(1) differ).
 
 Usage: python3 tests/golden/measure_import_free_lists.py server/script
 (writes import_free_lists_table_38.cc and import_free_lists_table_311.cc
@@ -76,9 +82,9 @@ def run(python, script):
     return result.stdout, result.stderr
 
 
-def lengths(python, prefix, history):
+def lengths(python, prefix, history, suffix=''):
     """Counts (None where not reported), tuples 1..20, parked frames."""
-    _, stats = run(python, 'import sys\n' + prefix + history_script(history) +
+    _, stats = run(python, 'import sys\n' + prefix + history_script(history) + suffix +
                    'sys._debugmallocstats()\n')
     found = {}
     for line in stats.splitlines():
@@ -88,6 +94,16 @@ def lengths(python, prefix, history):
     counts = [found.get(name) for name in COUNTS]
     tuples = [found.get('%d-sized' % n, 0) for n in range(1, 21)]
     return counts, tuples, found.get('PyFrameObjects', 0)
+
+
+def count0(python, prefix, history):
+    """gc.get_count()[0] after the history (the script's own statements add
+    a few objects; gc's import, where the history has none, adds more),
+    or None where gc's import may have collected on the way."""
+    out, _ = run(python, 'import sys\n' + prefix + history_script(history) +
+                 'import gc as _gc\nprint(_gc.get_count()[0])\n')
+    count = int(out)
+    return None if 'gc' not in history and count < 100 else count
 
 
 def gc_prefix(objects, history):
@@ -174,15 +190,31 @@ def measure(profile, pool):
             sys.stderr.write('%s %s: other lengths with %d more objects in generation 0\n' %
                              (profile, ' '.join(history), GC_PREFIX_OBJECTS[same]))
     plain = list(pool.map(lambda h: lengths(python, '', h), all_histories))
+    # The count after the history, with the objects it held for.
+    counts = list(pool.map(
+        lambda job: [count0(python, '', job[0]), count0(python, *gc_prefix(job[1], job[0]))],
+        zip(all_histories, bounds)))
+    # Whether a young collection then parks anything (what freeing the
+    # imports' cyclic garbage gives back).
+    parks = list(pool.map(
+        lambda h: lengths(python, '', h, 'import gc\n') !=
+        lengths(python, '', h, 'import gc\ngc.collect(1)\n'), all_histories))
+    count_bounds = []
+    for (plain_count, shifted_count), bound in zip(counts, bounds):
+        if plain_count is None or shifted_count is None:
+            count_bounds.append(-1)
+        else:
+            count_bounds.append(max(plain_count, shifted_count - bound))
     capacities = list(pool.map(
         lambda job: frame_capacities(python, job[0], job[1][2])
         if profile in FRAME_VERSIONS else None, zip(all_histories, plain)))
     rows = []
-    for history, bound, (counts, tuples, _), frames in zip(all_histories, bounds, plain,
-                                                          capacities):
-        cells = ' '.join('-' if c is None else str(c) for c in counts)
-        rows.append('    {"%s", "%s", %d, "%s | %s | %s"},' % (
-            profile, ' '.join(history), bound, cells, ' '.join(str(t) for t in tuples),
+    for history, bound, count, park, (lists, tuples, _), frames in zip(
+            all_histories, bounds, count_bounds, parks, plain, capacities):
+        cells = ' '.join('-' if c is None else str(c) for c in lists)
+        rows.append('    {"%s", "%s", %d, %d, %s, "%s | %s | %s"},' % (
+            profile, ' '.join(history), bound, count, 'true' if park else 'false', cells,
+            ' '.join(str(t) for t in tuples),
             '-' if frames is None else ' '.join(str(c) for c in frames)))
     return rows
 
