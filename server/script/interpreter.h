@@ -121,6 +121,26 @@ struct SessionState {
   uint64_t tracing_started_clears = 0;
   // The free lists' lengths when the session's first program started.
   std::vector<uint32_t> free_list_lengths_at_start;
+  // The session's first imports so far, in order, with "collect" where a
+  // full collection came between, and the count of full collections at the
+  // last of them (import_free_lists.h).
+  std::string first_import_history;
+  uint64_t first_import_history_clears = 0;
+  // The generation-0 count and the young generations' collections when
+  // the history last moved (the first program's start, a first import),
+  // and the objects the script itself has added to generation 0 since the
+  // history began or its last full collection.
+  uint64_t first_import_count0 = 0;
+  uint64_t first_import_young_collections = 0;
+  int64_t first_import_gc_objects = 0;
+  // After a measured first import, until the next full collection: the GC
+  // allocations so far (GcTimingWindow::allocations) and how many more
+  // CPython surely makes before its next automatic collection frees the
+  // imports' cyclic garbage onto the free lists (negative: none).
+  bool import_garbage_parked = false;
+  uint64_t import_garbage_clears = 0;
+  uint64_t import_garbage_allocations = 0;
+  int64_t import_garbage_allocations_left = 0;
   // The first snapshot whose memory is modelled (tracemalloc_snapshot.h):
   // its tuples took blocks in the order of CPython's hash table of traces,
   // so addresses (id()) are not known from then on. Empty while none.

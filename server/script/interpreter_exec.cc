@@ -370,7 +370,7 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
         return Flow::kError;
       }
       session_.imported_modules.emplace(module);
-      const std::vector<uint32_t> free_lists_before = FreeListLengthsNow(heap_);
+      const FirstImportStart import_start = FirstImportStartNow(heap_);
       heap_.gc().counts_known = false;
       // gc's own import is part of the start-up bound (scripts measured
       // began with it); the others allocate an unknown number of objects.
@@ -388,7 +388,7 @@ Flow Interpreter::ExecImport(const Stmt& stmt) {
       }
       // Last: the lengths measured after the import include what the
       // objects above took from the free lists.
-      ApplyFirstImportFreeLists(*this, module, free_lists_before);
+      ApplyFirstImportFreeLists(*this, module, !from.empty(), import_start);
     }
     Ref value = stmt.import_from.empty()
                     ? heap_.NewRef(module_named(imported))
