@@ -31,7 +31,7 @@
 // threshold0, the free lists are unknown again (refused) where it does.
 //
 // Not modelled (left as heapsim's own model keeps them): 3.8's count of
-// builtin methods; the dict-keys free list before 3.13, which
+// builtin methods (the start-up's three stay); the dict-keys free list before 3.13, which
 // sys._debugmallocstats() does not report; what compiling the script
 // parks and adds to generation 0, and how the start-up's count varies
 // between environments: the measurements hold for a small script under
