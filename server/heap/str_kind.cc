@@ -1,5 +1,6 @@
 #include "server/heap/str_kind.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace heapsim {
@@ -85,6 +86,11 @@ size_t ValidUtf8Prefix(std::string_view text) {
 }
 
 bool IsValidUtf8(std::string_view text) { return ValidUtf8Prefix(text) == text.size(); }
+
+bool IsAsciiText(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
 
 std::u32string DecodeUtf8(std::string_view utf8) {
   std::u32string out;

@@ -46,6 +46,9 @@ Utf8Info AnalyzeUtf8(std::string_view utf8);
 // True if `text` is valid UTF-8 (surrogates excluded).
 bool IsValidUtf8(std::string_view text);
 
+// True if every byte of `text` is ASCII.
+bool IsAsciiText(std::string_view text);
+
 // The length of the longest prefix of `text` that is valid UTF-8.
 size_t ValidUtf8Prefix(std::string_view text);
 

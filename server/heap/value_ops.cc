@@ -25,6 +25,8 @@
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
 #include "server/heap/repr_state.h"
+#include "server/heap/str_kind.h"
+#include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/weak_container_object.h"
 #include "server/heap/weakref_object.h"
@@ -504,11 +506,6 @@ bool WrittenContainer(const Heap& heap, ObjectId id) {
   }
 }
 
-bool IsAsciiText(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 // Logs the blocks of a repr that made no writer of its own: a leaf's str
 // (after an int's decimal scratch, or a float's digits buffer), a new str
 // for an empty or recursive container's brackets, or, for the reprs whose
@@ -566,6 +563,11 @@ void LogLeaf(const Heap& heap, ObjectId id, const std::string& text, bool inside
 // repr() of one object: one level of C recursion, as PyObject_Repr.
 std::string ReprOf(const Heap& heap, ObjectId id, ReprState& state) {
   if (!state.depth.Enter()) return "";
+  if (state.events == nullptr) {  // a walk that logs nothing
+    std::string out = ReprBody(heap, id, state);
+    state.depth.Leave();
+    return out;
+  }
   const bool inside_writer = state.writers > 0;
   const uint64_t strs_made = state.strs_made;
   // Inside a repr whose blocks are not modelled nothing is logged but the
@@ -1705,6 +1707,13 @@ uint64_t FloatReprBufferRequest(std::string_view repr) {
   const int64_t start = decpt <= 0 ? decpt - 1 : 0;
   const int64_t end = std::max(n_digits, decpt + 1);  // Py_DTSF_ADD_DOT_0
   return static_cast<uint64_t>(3 + end - start);
+}
+
+Ref NewFloatReprStr(Heap& heap, std::string_view repr) {
+  const uint64_t buffer = heap.AllocateBuffer(FloatReprBufferRequest(repr));
+  Ref str = NewStrObject(heap, repr);
+  heap.FreeBuffer(buffer);
+  return str;
 }
 
 std::string FloatRepr(double value) {

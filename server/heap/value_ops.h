@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "absl/status/statusor.h"
 #include "server/heap/heap.h"
@@ -83,6 +84,10 @@ std::string FloatRepr(double value);
 // point and NUL, the digit positions from the first digit or the point to
 // the last digit or the ".0", and five more with an exponent.
 uint64_t FloatReprBufferRequest(std::string_view repr);
+
+// float_repr's result: a str holding `repr` (FloatRepr's text), made while
+// that buffer is alive.
+Ref NewFloatReprStr(Heap& heap, std::string_view repr);
 
 // repr() of a str value.
 std::string StrRepr(const std::string& utf8);

@@ -6,16 +6,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "server/heap/format_message.h"
+#include "server/heap/str_kind.h"
 #include "server/heap/weakref_object.h"
 
 namespace heapsim::script {
 
 namespace {
-
-bool IsAscii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
 
 // type_getattro's message: "type object '%.50s' has no attribute '%U'",
 // the type's name (at most 50 bytes) decoded into a temporary str.
@@ -67,8 +63,8 @@ bool NoteSuppressedAttributeMiss(Interpreter& interp, ObjectId object, std::stri
   } else if (!heap.profile().attribute_miss_formats_message) {
     return true;
   } else if (type == TypeTag::kModule) {
-    if (heap.profile().module_miss_formats_two_messages && IsAscii(name) &&
-        IsAscii(heap.module(object).name)) {
+    if (heap.profile().module_miss_formats_two_messages && IsAsciiText(name) &&
+        IsAsciiText(heap.module(object).name)) {
       FormatModuleMiss(heap, heap.module(object).name, name);
       return true;
     }
@@ -77,7 +73,7 @@ bool NoteSuppressedAttributeMiss(Interpreter& interp, ObjectId object, std::stri
     unmodelled = "a namedtuple class";
   } else if (type != TypeTag::kClass && type != TypeTag::kBuiltinType) {
     return true;  // looked up without raising
-  } else if (!IsAscii(name) || !IsAscii(heap.cls(object).name)) {
+  } else if (!IsAsciiText(name) || !IsAsciiText(heap.cls(object).name)) {
     unmodelled = "a class by a non-ASCII name";
   } else {
     FormatTypeMiss(heap, heap.cls(object).name, name);

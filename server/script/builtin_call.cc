@@ -201,13 +201,7 @@ Ref BuiltinCall::NewTextOf(ObjectId value, std::string_view text) {
     }
     return heap_.NewRef(cached);
   }
-  if (heap_.type_of(value) == TypeTag::kFloat) {
-    // float_repr: PyOS_double_to_string's buffer, then the str.
-    const uint64_t buffer = heap_.AllocateBuffer(FloatReprBufferRequest(text));
-    Ref str = NewStrObject(heap_, text);
-    heap_.FreeBuffer(buffer);
-    return str;
-  }
+  if (heap_.type_of(value) == TypeTag::kFloat) return NewFloatReprStr(heap_, text);
   if (heap_.type_of(value) != TypeTag::kInt) return NewStrObject(heap_, text);
   const uint64_t scratch = AllocateDecimalScratch(heap_, value);
   Ref str = NewStrObject(heap_, text);

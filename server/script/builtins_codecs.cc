@@ -59,13 +59,6 @@ bool ToLatin1(const std::string& utf8, std::string* out) {
   return true;
 }
 
-bool IsAscii(const std::string& data) {
-  for (char c : data) {
-    if (static_cast<uint8_t>(c) >= 0x80) return false;
-  }
-  return true;
-}
-
 class CodecCall : public BuiltinCall {
  public:
   using BuiltinCall::BuiltinCall;
@@ -136,7 +129,7 @@ class CodecCall : public BuiltinCall {
 
   Ref Encode(Codec codec) {
     const std::string& text = StrText(heap_, self_);
-    if (IsAscii(text)) return NewBytes(heap_, text);
+    if (IsAsciiText(text)) return NewBytes(heap_, text);
     if (codec == Codec::kAscii) {
       RefuseError("UnicodeEncodeError");
       return Ref();
@@ -166,7 +159,7 @@ class CodecCall : public BuiltinCall {
 
   Ref Decode(Codec codec) {
     const std::string& data = BytesData(heap_, self_);
-    if (IsAscii(data)) return NewStr(heap_, data);
+    if (IsAsciiText(data)) return NewStr(heap_, data);
     if (codec == Codec::kLatin1) {
       std::string text;
       for (char c : data) {
@@ -218,7 +211,7 @@ std::string BackslashReplace(const std::string& text) {
 Ref AsciiOfRepr(Interpreter& interp, Ref repr) {
   Heap& heap = interp.heap();
   const std::string& text = StrText(heap, repr.get());
-  if (IsAscii(text)) return repr;
+  if (IsAsciiText(text)) return repr;
   // CPython encodes into a 512-byte buffer on its stack while the escaped
   // text fits, frees the repr, makes the bytes, decodes them into the new
   // str and frees the bytes.

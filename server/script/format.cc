@@ -247,10 +247,7 @@ bool FormatBindsMethod(Heap& heap, ObjectId value, std::string_view spec) {
 
 Ref NewFormattedStr(Heap& heap, ObjectId value, std::string_view spec, const std::string& text) {
   if (!spec.empty() || heap.type_of(value) != TypeTag::kFloat) return NewStr(heap, text);
-  const uint64_t buffer = heap.AllocateBuffer(FloatReprBufferRequest(text));
-  Ref str = NewStr(heap, text);
-  heap.FreeBuffer(buffer);
-  return str;
+  return NewFloatReprStr(heap, text);
 }
 
 absl::StatusOr<std::string> FormatValue(Heap& heap, ObjectId value, std::string_view text) {

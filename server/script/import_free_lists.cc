@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
 #include "server/heap/list_object.h"
@@ -50,19 +51,18 @@ struct MeasuredLengths {
 // The space-separated words of `text`.
 std::vector<std::string_view> Words(std::string_view text) {
   std::vector<std::string_view> words;
-  size_t at = 0;
-  while (at < text.size()) {
-    const size_t end = std::min(text.find(' ', at), text.size());
-    if (end > at) words.push_back(text.substr(at, end - at));
-    at = end + 1;
+  for (absl::string_view word :
+       absl::StrSplit(absl::string_view(text.data(), text.size()), ' ', absl::SkipEmpty())) {
+    words.emplace_back(word.data(), word.size());
   }
   return words;
 }
 
 std::optional<uint32_t> ParseLength(std::string_view word) {
   uint32_t number = 0;
-  const auto [end, error] = std::from_chars(word.data(), word.data() + word.size(), number);
-  if (error != std::errc() || end != word.data() + word.size()) return std::nullopt;
+  if (!absl::SimpleAtoi(absl::string_view(word.data(), word.size()), &number)) {
+    return std::nullopt;
+  }
   return number;
 }
 

@@ -4,6 +4,7 @@
 # the last write exact) and each item's repr (an int's decimal scratch, a
 # float's digits buffer) alive while it is copied in.
 import gc
+import sys
 import tracemalloc
 
 shapes = [
@@ -18,7 +19,14 @@ shapes = [
     {1000: 2000, "key": [1, 2], "e": {}},
     [[], (), {}],
     list(range(300)),
+    [b"ab", b"it's", b""],
 ]
+cycle = [1, 2]
+cycle.append(cycle)
+shapes.append(cycle)
+# A bool's str is the interpreter's from 3.11 (before, made on first use).
+if sys.version_info >= (3, 11):
+    shapes.append([True, False, None])
 gc.collect()
 for shape in shapes:
     tracemalloc.start()
