@@ -409,6 +409,15 @@ struct CodeBody {
   ObjectId cellvars = kNoObject;
   ObjectId freevars = kNoObject;
   uint64_t cached_block = 0;
+  // 3.8 to 3.10's opcache (CountCodeEvaluation): the code's length in code
+  // units and its cached instructions where the compiler counted them, its
+  // evaluations so far, and the blocks its opcache-th evaluation made.
+  bool size_known = false;
+  uint32_t code_units = 0;
+  uint32_t opcache_sites = 0;
+  uint32_t evaluations = 0;
+  uint64_t opcache_map_block = 0;
+  uint64_t opcache_block = 0;
 };
 
 // A cell of a closure; `contents` may be kNoObject (empty cell). Also the
@@ -563,6 +572,9 @@ struct IteratorBody {
   uint64_t indices_block = 0;
   uint64_t cycles_block = 0;
   uint32_t generator = 0;      // interpreter state, for generators
+  // Generators: their code object (not a reference: the program's
+  // constants keep it).
+  ObjectId code = kNoObject;
   uint32_t frame_slots = 0;    // generators: their frame's locals plus stack slots
   std::vector<ObjectId> held;  // generators: frame slots and clause iterators
   // A generator function's generator: objects its suspended evaluation
@@ -572,7 +584,7 @@ struct IteratorBody {
   // A generator function's generator that has not finished: freeing it
   // closes it (see Profile::generator_close_*_clears_frame).
   bool needs_close = false;
-  bool started = false;  // its body has run (it has a fiber or had one)
+  bool started = false;  // its body has run (a generator function has or had a fiber)
   bool delegating = false;  // paused in a `yield from`
   // An earlier run's paused statements' objects were moved into `held`.
   bool holds_paused_stack = false;

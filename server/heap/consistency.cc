@@ -102,6 +102,8 @@ void ForEachHeldBlock(const Heap& heap, const std::function<void(uint64_t)>& vis
       case TypeTag::kCode:
         if (heap.code(id).zombie_block != 0) visit(heap.code(id).zombie_block);
         if (heap.code(id).cached_block != 0) visit(heap.code(id).cached_block);
+        if (heap.code(id).opcache_map_block != 0) visit(heap.code(id).opcache_map_block);
+        if (heap.code(id).opcache_block != 0) visit(heap.code(id).opcache_block);
         break;
       case TypeTag::kIterator:
         // The index arrays of itertools' combinatoric iterators.

@@ -10,6 +10,7 @@
 #include "server/heap/defaultdict_object.h"
 #include "server/heap/dict_object.h"
 #include "server/heap/float_object.h"
+#include "server/heap/function_object.h"
 #include "server/heap/gc_timing.h"
 #include "server/heap/heap.h"
 #include "server/heap/itertools_object.h"
@@ -274,6 +275,9 @@ void DeallocateObject(Heap& heap, ObjectId id) {
     }
     case TypeTag::kCode: {
       const CodeBody body = heap.code(id);
+      // code_dealloc frees the opcache first.
+      heap.FreeBuffer(body.opcache_block);
+      heap.FreeBuffer(body.opcache_map_block);
       heap.ReleaseObject(id, /*keep_block=*/false);
       heap.FreeBuffer(body.zombie_block);
       heap.FreeBuffer(body.cached_block);
@@ -426,6 +430,18 @@ void DeallocateObject(Heap& heap, ObjectId id) {
         return;
       }
       IteratorBody body = std::move(heap.iterator(id));
+      // Freeing an unfinished generator closes it, which evaluates its code
+      // (counted here for those whose code heapsim does not run to close
+      // them: generator expressions, and generators never started).
+      if (heap.type_of(id) == TypeTag::kGenerator &&
+          (body.needs_close ? !body.started : body.end == 0)) {
+        CountCodeEvaluation(heap, body.code);
+        if (!body.needs_close && body.started && heap.profile().genexpr_close_keeps_block) {
+          heap.tracemalloc().NoteInexactBlocks(
+              "freeing a paused generator expression (CPython 3.12 keeps a block of its close "
+              "that heapsim does not model)");
+        }
+      }
       if (heap.type_of(id) == TypeTag::kIterator &&
           static_cast<IterKind>(heap.object(id).subtype) == IterKind::kOrderedDictKeys) {
         // odictiter_dealloc: di_odict, di_current, di_result, then the block.

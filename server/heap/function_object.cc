@@ -19,6 +19,29 @@ Ref NewCode(Heap& heap, uint32_t program, uint32_t unit, Ref consts, Ref name,
   return heap.Adopt(id);
 }
 
+void CountCodeEvaluation(Heap& heap, ObjectId code) {
+  const BytecodeRules& rules = heap.profile().bytecode;
+  if (rules.opcache_min_runs == 0 || code == kNoObject) return;
+  CodeBody& body = heap.code(code);
+  if (body.evaluations >= rules.opcache_min_runs) return;
+  if (++body.evaluations < rules.opcache_min_runs) return;
+  if (!body.size_known) {
+    heap.tracemalloc().NoteInexactBlocks(
+        "a code object's 1024th evaluation (its opcache follows the length of its bytecode, "
+        "which heapsim does not count for this code)");
+    return;
+  }
+  const uint64_t map = heap.AllocateBuffer(body.code_units);
+  if (body.opcache_sites == 0) {
+    heap.FreeBuffer(map);
+    return;
+  }
+  // AllocateBuffer may have moved the code's body: look it up again.
+  heap.code(code).opcache_map_block = map;
+  const uint64_t cache = heap.AllocateBuffer(uint64_t{body.opcache_sites} * rules.opcache_entry_size);
+  heap.code(code).opcache_block = cache;
+}
+
 Ref NewFunction(Heap& heap, ObjectId code, ObjectId globals, Ref defaults, Ref kw_defaults,
                 Ref closure, std::string qualname, Ref annotations) {
   const ObjectId id = heap.NewObject(TypeTag::kFunction, heap.profile().aux.function);

@@ -15,6 +15,14 @@ namespace heapsim {
 Ref NewCode(Heap& heap, uint32_t program, uint32_t unit, Ref consts, Ref name,
             uint32_t stack_size, uint32_t locals_plus);
 
+// Counts an evaluation of `code` (a call, or a generator's resume or
+// close) for 3.8 to 3.10's opcache: the profile's opcache_min_runs-th
+// PyMem_Callocs a byte per code unit and an entry per cached instruction,
+// kept until the code is freed; with no cached instruction the byte map is
+// freed at once. Where the compiler did not count the code's size, the
+// traced figures become inexact instead. No-op from 3.11.
+void CountCodeEvaluation(Heap& heap, ObjectId code);
+
 // A function (def or lambda) over `code`, with its defaults and closure
 // tuples and its annotations (a dict, or 3.10+'s tuple of name, value
 // pairs; null Refs for none). Takes the references given.

@@ -117,11 +117,12 @@ uint64_t GeneratorSize(const Profile& profile, uint32_t frame_slots) {
   return profile.aux.generator + uint64_t{8} * frame_slots;
 }
 
-Ref NewGenerator(Heap& heap, uint32_t state, uint32_t frame_slots) {
+Ref NewGenerator(Heap& heap, uint32_t state, uint32_t frame_slots, ObjectId code) {
   const ObjectId id =
       heap.NewObject(TypeTag::kGenerator, GeneratorSize(heap.profile(), frame_slots));
   IteratorBody body;
   body.generator = state;
+  body.code = code;
   body.frame_slots = frame_slots;
   heap.AttachBody(id, std::move(body));
   heap.Track(id);

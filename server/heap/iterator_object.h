@@ -38,10 +38,10 @@ Ref FillIteratorResult(Heap& heap, ObjectId iterator, std::vector<Ref> items);
 // d.keys(), d.values(), d.items().
 Ref NewDictView(Heap& heap, ViewKind kind, ObjectId dict);
 
-// A generator object for a generator expression; `state` identifies the
-// interpreter's suspended evaluation. `frame_slots` (co_nlocalsplus +
-// co_stacksize) sizes the frame it embeds where the profile says so.
-Ref NewGenerator(Heap& heap, uint32_t state, uint32_t frame_slots);
+// A generator object running `code`; `state` identifies the interpreter's
+// suspended evaluation. `frame_slots` (co_nlocalsplus + co_stacksize)
+// sizes the frame it embeds where the profile says so.
+Ref NewGenerator(Heap& heap, uint32_t state, uint32_t frame_slots, ObjectId code);
 
 // sys.getsizeof / the allocation of a generator whose frame has
 // `frame_slots` slots.

@@ -44,6 +44,7 @@ constexpr Profile Py38() {
       .generator_embeds_frame = false,
       .generator_close_unstarted_clears_frame = false,
       .generator_close_paused_clears_frame = false,
+      .genexpr_close_keeps_block = false,
       .bool_op_copies_operand = false,
       .call_pushes_null = false,
       .call_pushes_null_after_callee = false,
@@ -337,12 +338,21 @@ constexpr Profile Py38() {
                       .flags_nofree = true,
                       .cell_parameters_first = false,
                       .has_qualname = false},
+      // Measured: tracemalloc's blocks on a function's 1024th call.
+      .bytecode = {.opcache_min_runs = 1024,
+                   .opcache_entry_size = 32,
+                   .opcache_caches_attributes = false,
+                   .assert_loads_global = true,
+                   .gen_start = false,
+                   .while_repeats_test = false,
+                   .cfg_optimiser = false},
   };
 }
 
 // 3.9: what changed since 3.8.
 constexpr Profile Py39() {
   Profile p = Py38();
+  p.bytecode.assert_loads_global = false;  // LOAD_ASSERTION_ERROR
   p.repr_state.made_by_imports = "";
   p.repr_state.namedtuple_reprs_field_names = false;
   p.namedtuple.new_function_name = "<lambda>";
@@ -416,6 +426,10 @@ constexpr Profile Py39() {
 // 3.10: what changed since 3.9.
 constexpr Profile Py310() {
   Profile p = Py39();
+  p.bytecode.opcache_caches_attributes = true;
+  p.bytecode.gen_start = true;
+  p.bytecode.while_repeats_test = true;
+  p.bytecode.cfg_optimiser = true;
   p.int_methods.has_bit_count = true;
   p.itertools.has_pairwise = true;
   p.counter_has_total = true;      // Counter.total()
@@ -500,6 +514,7 @@ constexpr Profile Py310() {
 // 3.11: what changed since 3.10.
 constexpr Profile Py311() {
   Profile p = Py310();
+  p.bytecode.opcache_min_runs = 0;  // the specialising interpreter instead
   p.dataclass.has_weakref_slot = true;
   p.dataclass.mutable_by_hash = true;
   p.bool_strs.made_on_first_use = false;
@@ -665,6 +680,9 @@ constexpr Profile Py312() {
   p.full_version = "3.12.1";
   p.object_traceback_skips_preheader = true;
   p.generator_close_unstarted_clears_frame = true;
+  // Measured: next() of a generator expression, then del: 176 bytes more
+  // traced than 3.11's and 3.13's close leaves.
+  p.genexpr_close_keeps_block = true;
   p.name_hints_self_attribute = true;
   p.builtin_names = cpython_names::kBuiltins312;
   p.builtin_type_dirs = cpython_names::kTypeDirs312;
@@ -746,6 +764,7 @@ constexpr Profile Py313() {
   p.full_version = "3.13.0";
   p.take_snapshot_call_specialised = true;
   p.generator_close_paused_clears_frame = true;
+  p.genexpr_close_keeps_block = false;
   p.builtin_names = cpython_names::kBuiltins313;
   p.builtin_type_dirs = cpython_names::kTypeDirs313;
   p.attribute_hints_hide_underscored = true;

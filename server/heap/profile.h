@@ -527,6 +527,34 @@ struct CodeObjectRules {
   bool has_qualname;
 };
 
+// How CPython 3.8 to 3.10 compile a function, as far as the size of its
+// code (in 2-byte code units) and its per-code opcache depend on it
+// (server/script/code_size.h).
+struct BytecodeRules {
+  // On a code object's opcache_min_runs-th evaluation (a call, or a
+  // generator's resume) the eval loop PyMem_Callocs a byte per code unit
+  // and opcache_entry_size bytes per cached instruction (LOAD_GLOBAL, and
+  // LOAD_ATTR where caches_attributes); with no such instruction the byte
+  // map is freed at once. 0: no opcache (3.11+).
+  uint32_t opcache_min_runs;
+  uint32_t opcache_entry_size;
+  bool opcache_caches_attributes;
+  // `assert` loads AssertionError with LOAD_GLOBAL (3.8); after, with
+  // LOAD_ASSERTION_ERROR.
+  bool assert_loads_global;
+  // Generator code starts with GEN_START (3.10).
+  bool gen_start;
+  // `while` tests its condition again at the bottom of the loop (3.10);
+  // before, the bottom jumps back to the test.
+  bool while_repeats_test;
+  // 3.10's control-flow optimiser: code no path reaches is dropped, a jump
+  // to a return block of at most four instructions becomes a copy of it,
+  // and the implicit `return None` (which has no line number) is copied
+  // for each jump to it when more than one path reaches it. Before, only
+  // the code after a RETURN_VALUE up to the next jump target is dropped.
+  bool cfg_optimiser;
+};
+
 struct Profile {
   std::string_view version;       // "3.11": the name clients use
   std::string_view full_version;  // "3.11.7": the interpreter measured
@@ -565,6 +593,9 @@ struct Profile {
   // One paused at a yield outside any try is closed by clearing its frame,
   // locals then value stack, raising nothing (3.13).
   bool generator_close_paused_clears_frame;
+  // Closing a paused generator expression (freeing it unfinished) leaves a
+  // block CPython keeps, which heapsim does not model (3.12).
+  bool genexpr_close_keeps_block;
   // Code shapes that decide a generator frame's stack depth: `a and b`
   // keeps a copy of `a` while testing it (3.12+); a call pushes NULL with
   // its callable (3.11+), after it for a computed callee (3.13); keyword
@@ -1015,6 +1046,7 @@ struct Profile {
   bool exception_frees_traceback_first;
   uint32_t frame_object_base;
   CodeObjectRules code_object;
+  BytecodeRules bytecode;
 
   BoolStrRules bool_strs;
   NumberConversionRules number_conversion;

@@ -270,7 +270,7 @@ struct CodeUnit {
   // CPython's co_varnames lists only where its code uses the name.
   bool bare_annotation = false;
   // co_firstlineno: a def's or class's first decorator's line, else its
-  // `def` or `class` line; a lambda's line.
+  // `def` or `class` line; a lambda's or comprehension's line.
   int first_line = 0;
   // A class body: the names its functions assign as `self.name`, as
   // written (unmangled), in source order with repeats; and the constants

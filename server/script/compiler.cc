@@ -103,6 +103,21 @@ uint32_t Compiler::StackDepth(uint32_t index, const CodeUnit& unit) const {
   return std::max<uint32_t>(1, block(unit.body));
 }
 
+void Compiler::MeasureCode(uint32_t index, const CodeUnit& unit) const {
+  const Profile& profile = heap_.profile();
+  if (profile.bytecode.opcache_min_runs == 0) return;
+  const Expr* comprehension = tree_.scopes[index].comprehension;
+  const std::optional<CodeSize> size =
+      unit.kind == UnitKind::kComprehension && comprehension != nullptr
+          ? ComprehensionCodeSize(*comprehension, unit, tree_.units, profile)
+          : FunctionCodeSize(unit, tree_.units, profile);
+  if (!size) return;
+  CodeBody& code = heap_.code(unit.code_object);
+  code.size_known = true;
+  code.code_units = size->code_units;
+  code.opcache_sites = size->cached_sites;
+}
+
 absl::Status Compiler::CheckGeneratorFrames() const {
   for (const CodeUnit& unit : tree_.units) {
     if (unit.generator && !GeneratorFunctionStackSize(unit, tree_.units, heap_.profile())) {
@@ -172,6 +187,7 @@ void Compiler::MakeCodeObjects() {
     Ref code = NewCode(heap_, program_index_, i, std::move(consts_tuple), std::move(name),
                        unit.stack_size, locals);
     unit.code_object = code.get();
+    MeasureCode(i, unit);
     uint32_t owner = Parent(i);
     while (owner != kNoUnit && names_[owner].inlined) owner = Parent(owner);
     if (owner != kNoUnit) {

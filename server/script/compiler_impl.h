@@ -33,6 +33,7 @@
 #include "server/script/parser.h"
 #include "server/script/binary_op_site.h"
 #include "server/script/specialised_compare.h"
+#include "server/script/code_size.h"
 #include "server/script/stack_depth.h"
 #include "server/script/subset_check.h"
 
@@ -135,6 +136,9 @@ class Compiler {
   void ConstantsOf(const Expr& expr, uint32_t unit, ConstantList* consts);
   void ConstantsOfBlock(const Block& block, uint32_t unit, ConstantList* consts);
   uint32_t StackDepth(uint32_t index, const CodeUnit& unit) const;
+  // Notes the size of unit `index`'s bytecode where the profile's opcache
+  // needs it and code_size.h counts it.
+  void MeasureCode(uint32_t index, const CodeUnit& unit) const;
   // Program::compiled_gc_objects_bound, once the constants are made.
   uint64_t CompiledGcObjectsBound();
   // Refuses generator expressions whose frame heapsim cannot size exactly

@@ -44,7 +44,8 @@ Ref NewGeneratorExpression(Interpreter& interp, const Expr& expr, uint32_t progr
   // heapsim keeps outside slot_names), the other locals and free variables,
   // and the value stack.
   Ref generator = NewGenerator(
-      heap, site, 1 + static_cast<uint32_t>(unit.slot_names.size()) + unit.stack_size);
+      heap, site, 1 + static_cast<uint32_t>(unit.slot_names.size()) + unit.stack_size,
+      unit.code_object);
   IteratorBody& body = heap.iterator(generator.get());
   body.held.assign(unit.slot_names.size() + expr.clauses.size() + 1, kNoObject);
   for (size_t i = 0; i < cells.size(); ++i) body.held[unit.cell_slots[i]] = cells[i].release();
@@ -79,6 +80,7 @@ Ref GeneratorNext(Interpreter& interp, ObjectId generator) {
   const Expr& expr = *site.expr;
   const CodeUnit& unit = program->units[expr.unit];
   const Layout layout{unit.slot_names.size(), expr.clauses.size()};
+  heap.iterator(generator).started = true;
   Ref keep = heap.NewRef(generator);
 
   // Resume: the frame's slots come out of the generator.
@@ -96,6 +98,7 @@ Ref GeneratorNext(Interpreter& interp, ObjectId generator) {
   CountWarmup(unit);  // RESUME
   interp.context_.line = static_cast<uint32_t>(site.expr->position.line);
   interp.context_.line_known = !site.expr->line_ambiguous;
+  CountCodeEvaluation(heap, unit.code_object);
   interp.context_.caller = &saved;
 
   Ref result;

@@ -24,7 +24,8 @@ Ref GeneratorFunctions::Create(Interpreter& interp, ObjectId function, uint32_t 
   session.generators.push_back(GeneratorSite{program_index, nullptr, unit_index, std::move(run)});
   // The frame's slots: locals, cells and free variables, and its value stack.
   Ref generator =
-      NewGenerator(heap, state, static_cast<uint32_t>(slots.size()) + unit.stack_size);
+      NewGenerator(heap, state, static_cast<uint32_t>(slots.size()) + unit.stack_size,
+                   unit.code_object);
   IteratorBody& body = heap.iterator(generator.get());
   body.held = std::move(slots);
   if (heap_frame != kNoObject) body.held.push_back(heap_frame);
@@ -57,6 +58,7 @@ void GeneratorFunctions::RunFiber(Interpreter& interp, GeneratorRun& run,
   ++interp.depth_;
   run.running = true;
   run.interpreter = &interp;
+  CountCodeEvaluation(heap, unit.code_object);  // a resume, or the close of an unwinding
   run.fiber->Resume();
   run.running = false;
   interp.LeaveFrame();
@@ -166,6 +168,7 @@ Ref GeneratorFunctions::Resume(Interpreter& interp, ObjectId generator, Ref sent
   // The body returned or raised: the generator lets go of its frame, its
   // slots first to last, then the frame object (or function).
   body.needs_close = false;
+  body.end = 1;  // finished
   std::vector<ObjectId> held = std::move(body.held);
   body.held.clear();
   run.fiber.reset();

@@ -310,6 +310,17 @@ void Interpreter::LeaveFrame() {
   if (recursion_overflowed_ && depth_ + 1 < low_water_mark) recursion_overflowed_ = false;
 }
 
+void Interpreter::CountCallEvaluation(const CodeUnit& unit) {
+  if (heap_.profile().bytecode.opcache_min_runs == 0) return;
+  const uint32_t line = context_.line;
+  const bool line_known = context_.line_known;
+  context_.line = static_cast<uint32_t>(unit.first_line);
+  context_.line_known = true;
+  CountCodeEvaluation(heap_, unit.code_object);
+  context_.line = line;
+  context_.line_known = line_known;
+}
+
 Interpreter::CallRoom Interpreter::RoomForCall(CallSite site) const {
   const uint64_t limit = heap_.recursion_limit();
   const uint64_t c_frames = c_entered_depth_ + (site == CallSite::kFromC ? 1 : 0);

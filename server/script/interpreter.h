@@ -593,6 +593,10 @@ class Interpreter : public TracebackSource {
   // A frame's exit: one level less, and the end of 3.8's overflow
   // allowance once the depth falls below it.
   void LeaveFrame();
+  // A call's evaluation of `unit`'s code, for 3.8 to 3.10's opcache
+  // (CountCodeEvaluation), whose blocks CPython traces at the code's first
+  // line (the frame has run no instruction yet).
+  void CountCallEvaluation(const CodeUnit& unit);
   // Whether one more call (or a generator's resumption) may nest: the
   // module's frame counts toward the session's recursion limit, so at most
   // limit - 1 calls nest inside it; heapsim's own bound

@@ -684,6 +684,7 @@ Ref Interpreter::CallFunction(ObjectId function, CallArgs args, CallSite site) {
   const uint32_t c_entered = site == CallSite::kFromC ? 1 : 0;
   c_entered_depth_ += c_entered;
   CountWarmup(unit);  // RESUME
+  CountCallEvaluation(unit);
   Ref result;
   if (unit.kind == UnitKind::kLambda) {
     result = Eval(*unit.expression);
@@ -845,6 +846,7 @@ Ref Interpreter::RunComprehension(const Expr& expr, const CodeUnit& unit, Ref fi
     context_.caller = &saved;
     ++depth_;
     CountWarmup(unit);  // RESUME
+    CountCallEvaluation(unit);
   }
   Ref result;
   switch (expr.comprehension) {

@@ -181,6 +181,7 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
     heap_.frames().at(context_.frame).slots[slot] = class_cell;
   }
   ++depth_;
+  CountCallEvaluation(unit);
   Flow flow = Flow::kError;
   if (!unit.setup_annotations || SetupAnnotations(ns.get())) {
     StoreClassDocstring(unit, ns.get());

@@ -260,6 +260,11 @@ bool AddDataclassMethods(Interpreter& interp, const DataclassPlan& plan) {
     return false;
   }
   std::shared_ptr<Program> program = *std::move(compiled);
+  // CPython's generated source is not heapsim's to the instruction: the
+  // opcache's size (3.8 to 3.10) is not known for these codes.
+  for (const CodeUnit& unit : program->units) {
+    if (unit.code_object != kNoObject) heap.code(unit.code_object).size_known = false;
+  }
   session.programs.push_back(program);
   session.dataclass_programs.insert(index);
   // exec() drops the module's and __create_fn__'s code once the functions

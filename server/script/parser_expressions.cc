@@ -529,6 +529,7 @@ bool Parser::ParseComprehension(Expr* expr, ComprehensionKind kind, size_t uses_
   const uint32_t parent = unit_;
   const uint32_t unit = NewUnit(UnitKind::kComprehension, kNames[static_cast<int>(kind)]);
   tree_.scopes[unit].comprehension = expr;
+  tree_.units[unit].first_line = expr->position.line;
   expr->kind = ExprKind::kComprehension;
   expr->comprehension = kind;
   expr->unit = unit;

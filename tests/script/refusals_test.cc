@@ -1177,6 +1177,20 @@ TEST_P(Refusals, AModuleAttributeMissIsRefusedWhileTracingWhereNotModelled) {
                          "module while tracemalloc is tracing");
 }
 
+// A code object's 1024th evaluation makes its opcache on 3.8 to 3.10,
+// sized by its bytecode: where heapsim does not count that (a try
+// statement), the traced figures are refused.
+TEST_P(Refusals, AnOpcacheOfUncountedCodeIsRefusedWhileTracing) {
+  const std::string source =
+      "import gc, tracemalloc\ndef f(x):\n    try:\n        return x + 1\n"
+      "    except TypeError:\n        return 0\ngc.collect()\ntracemalloc.start()\n"
+      "for i in range(1100):\n    f(i)\nprint(tracemalloc.get_traced_memory())\n";
+  ExpectRefusedOnlyWhere((*FindProfile(GetParam()))->bytecode.opcache_min_runs > 0, GetParam(),
+                         source,
+                         "tracemalloc.get_traced_memory() after a code object's 1024th "
+                         "evaluation");
+}
+
 TEST_P(Refusals, WhatCPythonRaisesStaysAnError) {
   // Names and attributes CPython does not have raise as CPython does.
   for (const char* source : {"print(no_such_name)\n", "print((1).no_such_attribute)\n",
