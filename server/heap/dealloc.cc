@@ -204,6 +204,7 @@ void ReleaseDictKeysBlock(Heap& heap, const DictBody& body) {
   const Profile& profile = heap.profile();
   const bool cacheable = body.log2_size == 3 && !body.from_split_keys &&
                          (!profile.dict_keys_freelist_str_only || body.str_keys_only);
+  if (cacheable) NoteUnknownDictKeys(heap);
   heap.KeepOrFreeBuffer(body.keys_block, FreeListKind::kDictKeys,
                         cacheable ? profile.dict_keys_freelist : 0);
 }

@@ -49,6 +49,18 @@ uint8_t EstimateLog2(const Profile& profile, uint64_t n) {
   return Log2ForMinSize(profile, (n * 3 + 1) / 2);
 }
 
+}  // namespace
+
+void NoteUnknownDictKeys(Heap& heap) {
+  if (!heap.free_lists().dict_keys_unknown) return;
+  heap.tracemalloc().NoteInexactBlocks(
+      "a dict's 8-slot keys table taken from or given back to the dict-keys free list, which "
+      "holds what the first imports left (not measured before 3.13; call gc.collect() before "
+      "tracemalloc.start())");
+}
+
+namespace {
+
 // Gives `body` a fresh keys object of 2**log2 slots (no entries yet),
 // reusing a cached 8-slot keys block where CPython would.
 void NewKeys(Heap& heap, DictBody& body, uint8_t log2, bool str_keys) {
@@ -56,6 +68,7 @@ void NewKeys(Heap& heap, DictBody& body, uint8_t log2, bool str_keys) {
   const uint64_t request = KeysRequest(profile, log2, str_keys);
   auto& free_keys = heap.free_lists().dict_keys;
   const bool cacheable = log2 == kMinLog2 && (!profile.dict_keys_freelist_str_only || str_keys);
+  if (cacheable) NoteUnknownDictKeys(heap);
   if (cacheable && !free_keys.empty()) {
     body.keys_block = free_keys.back();
     free_keys.pop_back();

@@ -29,6 +29,11 @@ namespace heapsim {
 // A dict object's own block: PyDictObject and its GC header.
 inline constexpr uint64_t kDictObjectRequest = 64;
 
+// Makes tracemalloc's figures inexact (while tracing) when an 8-slot keys
+// table is taken from or given back to a dict-keys free list whose length
+// is unknown (Heap::FreeLists::dict_keys_unknown).
+void NoteUnknownDictKeys(Heap& heap);
+
 Ref NewDict(Heap& heap);
 
 // The bytes of a keys table of 2**log2 slots (PyDictKeysObject with its

@@ -593,6 +593,7 @@ bool Heap::ParkForWeakRefCallbacks(ObjectId id) {
 }
 
 void Heap::ClearFreeLists() {
+  free_lists_.dict_keys_unknown = false;
   auto drain = [this](std::vector<uint64_t>& blocks) {
     // CPython pops its free lists from the most recent entry.
     while (!blocks.empty()) {

@@ -209,6 +209,8 @@ void SetLengths(Heap& heap, const MeasuredLengths& measured) {
       SetLength(heap, *counted[i].first, *measured.counts[i], counted[i].second);
     }
   }
+  // Before 3.13 the dict-keys free list was not measured: unknown.
+  if (!measured.counts[kDictKeysIndex].has_value()) lists.dict_keys_unknown = true;
   for (size_t length = 1; length <= kMeasuredTupleLengths && length < lists.tuples.size();
        ++length) {
     SetLength(heap, lists.tuples[length], measured.tuples[length - 1], TupleRequest(length));

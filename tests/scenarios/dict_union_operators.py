@@ -22,6 +22,7 @@ try:
     s = {"k%d" % i: i for i in range(5)}
     del s["k1"]
     print(sys.getsizeof(s | {}), gc.is_tracked({1: []} | {}))
+    gc.collect()
     tracemalloc.start()
     t0 = tracemalloc.get_traced_memory()[0]
     r = big | {1000: 1}
