@@ -31,15 +31,17 @@ void CountCodeEvaluation(Heap& heap, ObjectId code) {
         "which heapsim does not count for this code)");
     return;
   }
-  const uint64_t map = heap.AllocateBuffer(body.code_units);
-  if (body.opcache_sites == 0) {
+  const uint32_t code_units = body.code_units;
+  const uint32_t sites = body.opcache_sites;
+  const uint64_t map = heap.AllocateBuffer(code_units);
+  if (sites == 0) {
     heap.FreeBuffer(map);
     return;
   }
-  // AllocateBuffer may have moved the code's body: look it up again.
-  heap.code(code).opcache_map_block = map;
-  const uint64_t cache = heap.AllocateBuffer(uint64_t{body.opcache_sites} * rules.opcache_entry_size);
-  heap.code(code).opcache_block = cache;
+  const uint64_t cache = heap.AllocateBuffer(uint64_t{sites} * rules.opcache_entry_size);
+  CodeBody& kept = heap.code(code);
+  kept.opcache_map_block = map;
+  kept.opcache_block = cache;
 }
 
 Ref NewFunction(Heap& heap, ObjectId code, ObjectId globals, Ref defaults, Ref kw_defaults,

@@ -182,8 +182,16 @@ void Compiler::MakeCodeObjects() {
     }
     unit.stack_size = StackDepth(i, unit);
     // A comprehension's code has its iterator argument `.0` as a local too.
-    const auto locals = static_cast<uint32_t>(
-        unit.slot_names.size() + (unit.kind == UnitKind::kComprehension ? 1 : 0));
+    auto locals = static_cast<uint32_t>(unit.slot_names.size() +
+                                        (unit.kind == UnitKind::kComprehension ? 1 : 0));
+    // A heap frame (3.8 to 3.10) keeps a parameter's own slot beside the
+    // cell an inner function captures it in (co_cell2arg).
+    if (heap_.profile().frames_on_heap) {
+      const uint32_t parameters = unit.positional_count + unit.keyword_only_count +
+                                  (unit.varargs_slot >= 0 ? 1 : 0) +
+                                  (unit.kwargs_slot >= 0 ? 1 : 0);
+      for (uint32_t slot : unit.cell_slots) locals += slot < parameters ? 1 : 0;
+    }
     Ref code = NewCode(heap_, program_index_, i, std::move(consts_tuple), std::move(name),
                        unit.stack_size, locals);
     unit.code_object = code.get();
