@@ -44,6 +44,7 @@ constexpr Profile Py38() {
       .generator_embeds_frame = false,
       .generator_close_unstarted_clears_frame = false,
       .generator_close_paused_clears_frame = false,
+      .percent_s_int_fast_path = false,
       .genexpr_close_keeps_block = false,
       .bool_op_copies_operand = false,
       .call_pushes_null = false,
@@ -353,6 +354,7 @@ constexpr Profile Py38() {
 constexpr Profile Py39() {
   Profile p = Py38();
   p.bytecode.assert_loads_global = false;  // LOAD_ASSERTION_ERROR
+  p.percent_s_int_fast_path = true;
   p.repr_state.made_by_imports = "";
   p.repr_state.namedtuple_reprs_field_names = false;
   p.namedtuple.new_function_name = "<lambda>";

@@ -593,6 +593,9 @@ struct Profile {
   // One paused at a yield outside any try is closed by clearing its frame,
   // locals then value stack, raising nothing (3.13).
   bool generator_close_paused_clears_frame;
+  // printf-style %s, %r and %a of an exact int write its digits straight
+  // into the format's buffer, as %d does (3.9+); before, through its str.
+  bool percent_s_int_fast_path;
   // Closing a paused generator expression (freeing it unfinished) leaves a
   // block CPython keeps, which heapsim does not model (3.12).
   bool genexpr_close_keeps_block;

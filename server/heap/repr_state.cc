@@ -122,8 +122,8 @@ absl::Status ReplayReprEvents(Heap& heap, const ReprEvents& events) {
       case ReprEvent::Kind::kUnmodelled:
         heap.tracemalloc().NoteUnknownPeak(
             event.object == kNoObject
-                ? "a container too large to follow block by block"
-                : absl::StrCat("a '", TypeName(heap, event.object), "' object"));
+                ? "the repr of a container too large to follow block by block"
+                : absl::StrCat("the repr of a '", TypeName(heap, event.object), "' object"));
         break;
     }
   }

@@ -72,8 +72,8 @@ class Tracemalloc {
   // What made the figures inexact first, or empty.
   const std::string& inexact_after() const { return inexact_after_; }
 
-  // Notes that blocks the model does not know came and went (the repr of
-  // `what`, e.g. "a 'set' object", while tracing): peak() is not CPython's
+  // Notes that blocks the model does not know came and went (during
+  // `what`, e.g. "the repr of a 'set' object", while tracing): peak() is not CPython's
   // until reset_peak(), clear_traces() or stop(). current() is unaffected.
   void NoteUnknownPeak(std::string_view what) {
     if (tracing_ && unknown_peak_after_.empty()) unknown_peak_after_ = std::string(what);

@@ -702,10 +702,9 @@ Ref ModuleCall::Run() {
       }
       if (!trace.unknown_peak_after().empty()) {
         interp_.Refuse(absl::StrCat(
-            "tracemalloc.get_traced_memory() after the repr of ", trace.unknown_peak_after(),
+            "tracemalloc.get_traced_memory() after ", trace.unknown_peak_after(),
             " while tracing, until tracemalloc.reset_peak(), clear_traces() or stop() "
-            "(the blocks CPython makes on the way to that repr are not modelled, so the peak is "
-            "unknown)"));
+            "(the blocks CPython makes on the way are not modelled, so the peak is unknown)"));
         return Ref();
       }
       if (gc.free_lists_unknown) {

@@ -17,6 +17,7 @@
 #include "server/heap/str_kind.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
+#include "server/heap/unicode_writer.h"
 #include "server/heap/value_ops.h"
 
 namespace heapsim::script {
@@ -460,7 +461,134 @@ absl::StatusOr<std::string> PercentFormat(Heap& heap, std::string_view format_te
   return out;
 }
 
+namespace {
+
+// The conversions of a format PercentFormat accepted, for ReplayWriter.
+struct Conversion {
+  size_t literal_before = 0;  // ASCII characters written before it
+  char type = 0;              // 's', 'd', ..., or '%'
+  int width = -1;
+  int precision = -1;
+  bool sign_flag = false;  // '+' or ' '
+  bool last = false;       // nothing of the format follows it
+};
+
+// PyUnicode_Format's writer and temporaries for `format`'s conversions of
+// `values` (both already checked by PercentFormat): false where heapsim
+// does not follow them.
+bool ReplayWriter(Heap& heap, std::string_view format, const std::vector<ObjectId>& values) {
+  if (!IsAsciiText(format)) return false;
+  std::vector<Conversion> conversions;
+  size_t literal = 0;
+  for (size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '%') {
+      ++literal;
+      continue;
+    }
+    Conversion c;
+    c.literal_before = std::exchange(literal, 0);
+    ++i;
+    for (; i < format.size() && absl::string_view("-+ #0").find(format[i]) != absl::string_view::npos;
+         ++i) {
+      c.sign_flag |= format[i] == '+' || format[i] == ' ';
+    }
+    if (i < format.size() && absl::ascii_isdigit(static_cast<unsigned char>(format[i]))) {
+      c.width = 0;
+      while (i < format.size() && absl::ascii_isdigit(static_cast<unsigned char>(format[i]))) {
+        c.width = c.width * 10 + (format[i++] - '0');
+      }
+    }
+    if (i < format.size() && format[i] == '.') {
+      c.precision = 0;
+      for (++i; i < format.size() && absl::ascii_isdigit(static_cast<unsigned char>(format[i]));) {
+        c.precision = c.precision * 10 + (format[i++] - '0');
+      }
+    }
+    if (i >= format.size()) return false;
+    c.type = format[i];
+    c.last = i + 1 == format.size();
+    conversions.push_back(c);
+  }
+  UnicodeWriterModel writer(heap, format.size() + 100);
+  // An empty write takes no buffer.
+  const auto write = [&writer](size_t length) {
+    if (length > 0) writer.Write(length);
+  };
+  size_t next = 0;
+  for (const Conversion& c : conversions) {
+    write(c.literal_before);
+    if (c.last) writer.StopOverallocating();
+    if (c.type == '%') {
+      write(1);
+      continue;
+    }
+    const ObjectId value = values[next++];
+    const TypeTag type = heap.type_of(value);
+    if (c.type == 's' && type == TypeTag::kStr) {
+      const std::string_view text = StrText(heap, value);
+      if (!IsAsciiText(text)) return false;
+      // A whole str written first and last is the result itself.
+      if (writer.written() == 0 && c.last && c.precision < 0 && c.width <= 0) continue;
+      const size_t shown = c.precision >= 0 ? std::min<size_t>(text.size(), c.precision) : text.size();
+      write(std::max<size_t>(shown, c.width < 0 ? 0 : c.width));
+      continue;
+    }
+    if (c.width >= 0 || c.precision >= 0 || c.sign_flag) return false;
+    const bool int_digits = type == TypeTag::kInt &&
+                            (c.type == 'd' || c.type == 'i' || c.type == 'u' ||
+                             (c.type == 's' && heap.profile().percent_s_int_fast_path));
+    if (int_digits) {
+      // _PyLong_FormatWriter: the digits go straight into the buffer,
+      // computed in a scratch int alive meanwhile.
+      const uint64_t scratch = AllocateDecimalScratch(heap, value);
+      write(Str(heap, value).size());
+      heap.FreeBuffer(scratch);
+      continue;
+    }
+    if (c.type == 's' && (type == TypeTag::kInt || type == TypeTag::kFloat)) {
+      // str() of the value, written, then dropped; written first and last
+      // it is the result itself.
+      uint64_t str = 0;
+      if (type == TypeTag::kInt) {
+        const uint64_t scratch = AllocateDecimalScratch(heap, value);
+        const std::string digits = Str(heap, value);
+        str = heap.AllocateBuffer(
+            StrRequest(heap.profile(), static_cast<uint32_t>(digits.size()), StrKind::kAscii));
+        heap.FreeBuffer(scratch);
+        if (writer.written() > 0 || !c.last) write(digits.size());
+      } else {
+        const std::string repr = FloatRepr(FloatValue(heap, value));
+        const uint64_t buffer = heap.AllocateBuffer(FloatReprBufferRequest(repr));
+        str = heap.AllocateBuffer(
+            StrRequest(heap.profile(), static_cast<uint32_t>(repr.size()), StrKind::kAscii));
+        heap.FreeBuffer(buffer);
+        if (writer.written() > 0 || !c.last) write(repr.size());
+      }
+      heap.FreeBuffer(str);
+      continue;
+    }
+    return false;
+  }
+  writer.StopOverallocating();
+  write(literal);
+  heap.FreeBuffer(writer.Finish());  // the caller makes the result
+  return true;
+}
+
+}  // namespace
+
 Ref PercentFormatResult(Heap& heap, std::string_view format, ObjectId args, std::string text) {
+  std::vector<ObjectId> values;
+  if (heap.type_of(args) == TypeTag::kTuple) {
+    values = TupleItems(heap, args);
+  } else {
+    values.push_back(args);
+  }
+  if (!ReplayWriter(heap, format, values)) {
+    heap.tracemalloc().NoteUnknownPeak(
+        "a printf-style format (a % conversion, argument or text whose blocks heapsim does not "
+        "follow)");
+  }
   // One conversion: '%', flags, width, precision, 's'.
   bool single_s = format.size() >= 2 && format.front() == '%' && format.back() == 's';
   for (size_t i = 1; single_s && i + 1 < format.size(); ++i) {

@@ -48,7 +48,13 @@ absl::StatusOr<std::string> PercentFormat(Heap& heap, std::string_view format,
 // The str object `format % args` evaluates to, given its text `text`:
 // when the format is one %s conversion of an exact str (the sole argument
 // or the sole item of a tuple) that comes out unchanged, CPython's writer
-// returns that str itself; otherwise a new str.
+// returns that str itself; otherwise a new str. Before it, the blocks
+// PyUnicode_Format takes on its way come and go: its writer's buffer (at
+// least the format's length plus 100 characters, a quarter more as it
+// grows, exact once the format's end is reached) and, beside it, an int's
+// decimal scratch (%d) or the str of an int or float (%s). Where heapsim
+// does not follow those (other conversions and arguments, non-ASCII text)
+// tracemalloc's peak becomes unknown.
 Ref PercentFormatResult(Heap& heap, std::string_view format, ObjectId args, std::string text);
 
 // Formats a double with printf-like `type` ('e', 'f', 'g', ...) and
