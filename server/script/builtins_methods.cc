@@ -630,6 +630,9 @@ Ref MethodCall::FormatString() {
     if (!text.ok()) return Fail(text.status());
     out += *text;
   }
+  // CPython builds the result in a _PyUnicodeWriter (at least the format's
+  // length plus 100 characters) beside each field's blocks: not modelled.
+  heap_.tracemalloc().NoteUnknownPeak("str.format() (its writer's buffer)");
   return NewStr(heap_, out);
 }
 

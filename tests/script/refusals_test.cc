@@ -224,6 +224,12 @@ const std::vector<Refusal>& RefusedPrograms() {
       {"import gc, tracemalloc\ngc.collect()\ntracemalloc.start()\nprint({1, 2})\n"
        "tracemalloc.get_traced_memory()\n",
        "tracemalloc.get_traced_memory() after the repr of a 'set' object while tracing"},
+      {"import gc, tracemalloc\ngc.collect()\ntracemalloc.start()\ns = 'user{}'.format(42)\n"
+       "tracemalloc.get_traced_memory()\n",
+       "tracemalloc.get_traced_memory() after str.format() (its writer's buffer) while tracing"},
+      {"import gc, tracemalloc\ngc.collect()\ntracemalloc.start()\ns = '%5d' % 42\n"
+       "tracemalloc.get_traced_memory()\n",
+       "tracemalloc.get_traced_memory() after a printf-style format"},
       {"import gc, tracemalloc\ngc.collect()\ntracemalloc.start()\nprint([range(3)])\nx = 1\n"
        "tracemalloc.get_traced_memory()\n",
        "tracemalloc.get_traced_memory() after the repr of a 'range' object while tracing"},
