@@ -485,7 +485,7 @@ class Writer {
     Value(*e.operands[0]);
     for (size_t i = 1; i + 1 < e.operands.size(); ++i) {
       Value(*e.operands[i]);
-      Emit(3);  // DUP_TOP, ROT_THREE, COMPARE_OP
+      Emit(3);            // DUP_TOP, ROT_THREE, COMPARE_OP
       CondJump(cleanup);  // JUMP_IF_FALSE_OR_POP
     }
     Value(*e.operands.back());

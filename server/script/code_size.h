@@ -22,7 +22,7 @@
 namespace heapsim::script {
 
 struct CodeSize {
-  uint32_t code_units = 0;   // len(co_code) // 2
+  uint32_t code_units = 0;    // len(co_code) // 2
   uint32_t cached_sites = 0;  // LOAD_GLOBAL (and 3.10's LOAD_ATTR), at most 255
 };
 

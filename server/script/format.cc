@@ -488,8 +488,8 @@ bool ReplayWriter(Heap& heap, std::string_view format, const std::vector<ObjectI
     Conversion c;
     c.literal_before = std::exchange(literal, 0);
     ++i;
-    for (; i < format.size() && absl::string_view("-+ #0").find(format[i]) != absl::string_view::npos;
-         ++i) {
+    constexpr absl::string_view kFlags = "-+ #0";
+    for (; i < format.size() && kFlags.find(format[i]) != absl::string_view::npos; ++i) {
       c.sign_flag |= format[i] == '+' || format[i] == ' ';
     }
     if (i < format.size() && absl::ascii_isdigit(static_cast<unsigned char>(format[i]))) {
@@ -529,7 +529,8 @@ bool ReplayWriter(Heap& heap, std::string_view format, const std::vector<ObjectI
       if (!IsAsciiText(text)) return false;
       // A whole str written first and last is the result itself.
       if (writer.written() == 0 && c.last && c.precision < 0 && c.width <= 0) continue;
-      const size_t shown = c.precision >= 0 ? std::min<size_t>(text.size(), c.precision) : text.size();
+      const size_t shown =
+          c.precision >= 0 ? std::min<size_t>(text.size(), c.precision) : text.size();
       write(std::max<size_t>(shown, c.width < 0 ? 0 : c.width));
       continue;
     }

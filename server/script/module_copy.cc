@@ -1,6 +1,8 @@
 #include "server/script/module_copy.h"
 
+#include <array>
 #include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,6 +73,23 @@ constexpr FunctionShape kShapes[] = {
     {"_keep_alive", 8, 6, "x memo"},
 };
 static_assert(std::size(kShapes) == static_cast<size_t>(PyFunction::kCount));
+
+// Each function's code size in code units (len(co_code) // 2) and its
+// instructions the opcache caches, in the copy.py of the versions with an
+// opcache (measured: tests/golden/measure_copy_code_sizes.py); {0, 0} for
+// a code that version does not have.
+struct CopyCodeSizes {
+  std::string_view version;
+  std::array<std::pair<uint16_t, uint16_t>, static_cast<size_t>(PyFunction::kCount)> sizes;
+};
+constexpr CopyCodeSizes kCopyCodeSizes[] = {
+    {"3.8",
+     {{{100, 13}, {2, 0}, {144, 15}, {2, 0}, {25, 1}, {52, 4}, {0, 0}, {11, 0}, {29, 1}, {31, 3}}}},
+    {"3.9",
+     {{{101, 13}, {2, 0}, {145, 15}, {2, 0}, {25, 1}, {51, 4}, {0, 0}, {11, 0}, {29, 1}, {30, 3}}}},
+    {"3.10",
+     {{{101, 13}, {2, 0}, {144, 15}, {2, 0}, {25, 2}, {52, 4}, {0, 0}, {11, 0}, {29, 1}, {30, 3}}}},
+};
 
 std::vector<std::string> VarNames(PyFunction function) {
   const std::string_view names = kShapes[static_cast<size_t>(function)].varnames;
@@ -186,6 +205,7 @@ class PyCall {
     PushCallFrame(heap_, std::string(kShapes[static_cast<size_t>(function)].name), code,
                   kNoObject, VarNames(function));
     frame_ = heap_.frames().depth() - 1;
+    CountCodeEvaluation(heap_, code);
   }
   ~PyCall() {
     interp_.NoteFrameLeftUnkept();
@@ -743,6 +763,12 @@ ObjectId CopyModule(Heap& heap, SessionState& session) {
     CodeBody body;
     body.stack_size = kShapes[i].heap_frame_stack_size;
     body.locals_plus = static_cast<uint32_t>(VarNames(static_cast<PyFunction>(i)).size());
+    for (const CopyCodeSizes& row : kCopyCodeSizes) {
+      if (row.version != profile.version || row.sizes[i].first == 0) continue;
+      body.size_known = true;
+      body.code_units = row.sizes[i].first;
+      body.opcache_sites = row.sizes[i].second;
+    }
     heap.AttachBody(code, std::move(body));
     session.copy_codes.push_back(code);
   }

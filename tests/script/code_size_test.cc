@@ -51,15 +51,15 @@ TEST_P(CodeSizeTest, CountedSizesAreCPythons) {
   const Sizes golden = GoldenSizes(version);
   ASSERT_GT(golden.size(), 100u) << "golden.txt has too few sizes for " << version;
   Heap heap(**FindProfile(version));
-  absl::StatusOr<std::shared_ptr<Program>> program =
-      Compile(heap, ReadFile(HEAPSIM_CODE_SIZE_DIR "/cases.py"), "cases.py", CompileMode::kModule, 0);
+  absl::StatusOr<std::shared_ptr<Program>> program = Compile(
+      heap, ReadFile(HEAPSIM_CODE_SIZE_DIR "/cases.py"), "cases.py", CompileMode::kModule, 0);
   ASSERT_TRUE(program.ok()) << program.status();
   Sizes counted;
   for (const CodeUnit& unit : (*program)->units) {
     if (unit.code_object == kNoObject || !heap.code(unit.code_object).size_known) continue;
     const CodeBody& code = heap.code(unit.code_object);
     counted[absl::StrCat(unit.first_line, ":", unit.name)].emplace_back(code.code_units,
-                                                                       code.opcache_sites);
+                                                                        code.opcache_sites);
   }
   size_t known = 0;
   for (auto& [key, sizes] : counted) {
