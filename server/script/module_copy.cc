@@ -76,7 +76,7 @@ static_assert(std::size(kShapes) == static_cast<size_t>(PyFunction::kCount));
 
 // Each function's code size in code units (len(co_code) // 2) and its
 // instructions the opcache caches, in the copy.py of the versions with an
-// opcache (measured: tests/golden/measure_copy_code_sizes.py); {0, 0} for
+// opcache (measured: tests/golden/measure_stdlib_code_sizes.py); {0, 0} for
 // a code that version does not have.
 struct CopyCodeSizes {
   std::string_view version;

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Prints, for CPython 3.8 to 3.10 (the versions with a per-code opcache),
-the code size of each copy.py function heapsim models (len(co_code) // 2)
-and how many of its instructions the opcache caches (LOAD_GLOBAL; from
-3.10 LOAD_ATTR too; at most 255), in server/script/module_copy.cc's order
-(kCopyCodeSizes). Run where pyenv has those CPythons.
+the code size of each copy.py and random.py function heapsim models
+(len(co_code) // 2) and how many of its instructions the opcache caches
+(LOAD_GLOBAL; from 3.10 LOAD_ATTR too; at most 255), in the order of
+kCopyCodeSizes (server/script/module_copy.cc) and kRandomCodeSizes
+(server/script/module_random.cc). Run where pyenv has those CPythons.
 """
 import os
 import subprocess
@@ -21,7 +22,13 @@ listcomp = [c for c in tuple_code.co_consts if isinstance(c, types.CodeType)][0]
 codes = [copy.copy.__code__, copy._copy_immutable.__code__, copy.deepcopy.__code__,
          copy._deepcopy_atomic.__code__, copy._deepcopy_list.__code__, tuple_code, None,
          listcomp, copy._deepcopy_dict.__code__, copy._keep_alive.__code__]
-print(', '.join('{0, 0}' if c is None else size(c) for c in codes))
+print('copy:', ', '.join('{0, 0}' if c is None else size(c) for c in codes))
+import random
+R = random.Random
+randbelow = getattr(R, '_randbelow_with_getrandbits')
+codes = [R.randrange, R.randint, randbelow, R.choice, R.shuffle, R.uniform, R.getstate,
+         R.setstate]
+print('random:', ', '.join(size(f.__code__) for f in codes))
 '''
 
 
