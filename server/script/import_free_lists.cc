@@ -222,7 +222,12 @@ void SetLengths(Heap& heap, const MeasuredLengths& measured) {
 // CPython surely makes before its next automatic collection.
 void NoteImportGarbage(const Heap& heap, SessionState& session, const MeasuredLengths& measured) {
   const GcState& gc = heap.gc();
-  session.import_garbage_parked = measured.collection_parks;
+  // Where the count is not known, neither is whether the garbage was
+  // already collected during the imports: a script whose compilation left
+  // generation 0 lower meets that collection later, and it parks objects
+  // (3.12's `import tracemalloc` then 20 1-tuples: three came from the
+  // free list).
+  session.import_garbage_parked = measured.collection_parks || measured.count0 < 0;
   session.import_garbage_clears = FullCollections(heap);
   session.import_garbage_allocations = gc.timing.allocations;
   if (measured.count0 < 0) {
