@@ -562,7 +562,8 @@ const std::vector<Refusal>& RefusedPrograms() {
        "deque() with a maxlen of type 'str'"},
       {"import copy\nfrom collections import deque\ncopy.copy(deque())\n",
        "copy.copy of a 'collections.deque' object"},
-      {"import tracemalloc\ntracemalloc.start()\nclass A:\n    pass\nprint(tracemalloc.get_traced_memory())\n",
+      {"import gc, tracemalloc\ngc.collect()\ntracemalloc.start()\nclass A:\n    pass\n"
+       "print(tracemalloc.get_traced_memory())\n",
        "tracemalloc.get_traced_memory() after a class statement (the sizes of a class's own "
        "blocks are not modelled exactly) while tracing"},
       // Attributes CPython has and heapsim does not model.
@@ -928,14 +929,14 @@ TEST_P(Refusals, DuplicatedBinaryOpSitesAreRefusedWhereSpecialisationShows) {
 // snapshot itself).
 TEST_P(Refusals, SnapshotStatisticsOfAClassLineAreRefused) {
   const std::string source =
-      "import tracemalloc\ntracemalloc.start()\nclass A:\n    pass\nx = [1, 2]\n"
-      "s = tracemalloc.take_snapshot()\nprint(s.statistics('lineno')[0])\n";
+      "import gc, tracemalloc\ngc.collect()\ntracemalloc.start()\nclass A:\n    pass\n"
+      "x = [1, 2]\ns = tracemalloc.take_snapshot()\nprint(s.statistics('lineno')[0])\n";
   const absl::Status status = RunScript(GetParam(), source);
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
   const bool heap_frames = (*FindProfile(GetParam()))->frames_on_heap;
   EXPECT_NE(status.message().find(heap_frames ? "unsupported: tracemalloc.take_snapshot()"
                                               : "unsupported: statistics of the allocations made "
-                                                "in the statement starting at refused.py:3"),
+                                                "in the statement starting at refused.py:4"),
             std::string::npos)
       << status.message();
 }
@@ -1168,7 +1169,8 @@ TEST_P(Refusals, AnUncaughtAttributeErrorWhoseHintHeapsimCannotComputeIsRefused)
 // A peak a repr left unknown is known again once the traces are cleared.
 TEST_P(Refusals, AnUnknownPeakIsKnownAgainAfterClearTraces) {
   const std::string source =
-      "import tracemalloc\ntracemalloc.start()\nprint({1, 2})\ntracemalloc.clear_traces()\n"
+      "import gc, tracemalloc\ngc.collect()\ntracemalloc.start()\nprint({1, 2})\n"
+      "tracemalloc.clear_traces()\n"
       "print(tracemalloc.get_traced_memory())\n";
   EXPECT_TRUE(RunScript(GetParam(), source).ok()) << source;
 }
@@ -1201,13 +1203,19 @@ TEST_P(Refusals, AnOpcacheOfUncountedCodeIsRefusedWhileTracing) {
 
 // What the first imports leave on the dict-keys free list was measured
 // from 3.13 only: a keys table taken from it while tracing is refused
-// before, until a full collection empties the list.
+// before, until a full collection empties the list. (On 3.9 and 3.12 the
+// dict, a GC allocation, may meet the collection that parks the import's
+// garbage: that refusal comes first there.)
 TEST_P(Refusals, DictKeysAfterTheFirstImportsAreRefusedWhereNotMeasured) {
   const bool measured = GetParam() == "3.13";
+  const bool count_unknown = GetParam() == "3.9" || GetParam() == "3.12";
   ExpectRefusedOnlyWhere(!measured, GetParam(),
                          "import tracemalloc\ntracemalloc.start()\nd = {'k': 1}\n"
                          "print(tracemalloc.get_traced_memory())\n",
-                         "tracemalloc.get_traced_memory() after a dict's 8-slot keys table");
+                         count_unknown
+                             ? "tracemalloc.get_traced_memory() after CPython may have run an "
+                               "automatic collection since the first imports"
+                             : "tracemalloc.get_traced_memory() after a dict's 8-slot keys table");
   EXPECT_TRUE(RunScript(GetParam(), "import gc, tracemalloc\ngc.collect()\n"
                                     "tracemalloc.start()\nd = {'k': 1}\n"
                                     "print(tracemalloc.get_traced_memory())\n")

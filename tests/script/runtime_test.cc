@@ -55,7 +55,7 @@ TEST_P(RuntimeTest, NestedCodeLivesAsLongAsTheCodeThatMakesIt) {
 // bookkeeping counts that reference (the fuzzer found it missing).
 TEST_P(RuntimeTest, ASnapshotHoldsItsTracesList) {
   if ((*FindProfile(GetParam()))->frames_on_heap) GTEST_SKIP() << "take_snapshot() is refused";
-  EXPECT_EQ(Run("import tracemalloc\ntracemalloc.start()\nx = [1, 2]\n"
+  EXPECT_EQ(Run("import gc, tracemalloc\ngc.collect()\ntracemalloc.start()\nx = [1, 2]\n"
                 "snap = tracemalloc.take_snapshot()\nprint(len(snap.traces) > 0)\n"),
             "True\n");
   EXPECT_TRUE(runtime_.CheckConsistency().ok()) << runtime_.CheckConsistency();
