@@ -18,14 +18,14 @@ def on_heap_frames(elsewhere_exit, elsewhere_stderr):
 
 CASES = [
     Case("snapshot_400k_blocks",
-         "import tracemalloc\ntracemalloc.start()\n"
+         "import gc, tracemalloc\ngc.collect()\ntracemalloc.start()\n"
          "x = [str(i) for i in range(400000)]\n"
          "s = tracemalloc.take_snapshot()\n"
          "top = s.filter_traces([tracemalloc.Filter(True, '*.py')]).statistics('lineno')\n"
          "print(top[0].count, len(s.statistics('traceback')))\n", *on_heap_frames(0, r"^$"),
          seconds=120),
     Case("snapshot_after_filter_refused",
-         "import tracemalloc\ntracemalloc.start()\na = tracemalloc.take_snapshot()\n"
+         "import gc, tracemalloc\ngc.collect()\ntracemalloc.start()\na = tracemalloc.take_snapshot()\n"
          "b = tracemalloc.take_snapshot()\nf = tracemalloc.Filter(True, '*')\n"
          "c = tracemalloc.take_snapshot()\n",
          *on_heap_frames(2, r"unsupported: tracemalloc.take_snapshot\(\) while tracing after "
@@ -37,18 +37,18 @@ CASES = [
          *on_heap_frames(2, r"unsupported: tracemalloc.get_traced_memory\(\) after a "
                             r"tracemalloc snapshot died while tracing")),
     Case("snapshots_in_a_loop",
-         "import tracemalloc\ntracemalloc.start()\nkeep = []\n"
+         "import gc, tracemalloc\ngc.collect()\ntracemalloc.start()\nkeep = []\n"
          "for i in range(300):\n    keep.append(tracemalloc.take_snapshot())\n"
          "print(len(keep[-1].traces) > 300)\n",
          *on_heap_frames(0, r"^$"), seconds=60),
     Case("statistics_bad_key",
-         "import tracemalloc\ntracemalloc.start()\na = tracemalloc.take_snapshot()\n"
+         "import gc, tracemalloc\ngc.collect()\ntracemalloc.start()\na = tracemalloc.take_snapshot()\n"
          "a.statistics('line')\n", *on_heap_frames(1, r"^ValueError: unknown key_type: 'line'$")),
     Case("snapshot_not_tracing",
          "import tracemalloc\ntracemalloc.take_snapshot()\n", 1,
          r"^RuntimeError: the tracemalloc module must be tracing memory allocations to take a snapshot$"),
     Case("filter_class_pattern_refused",
-         "import tracemalloc\ntracemalloc.start()\nx = list(range(100))\n"
+         "import gc, tracemalloc\ngc.collect()\ntracemalloc.start()\nx = list(range(100))\n"
          "a = tracemalloc.take_snapshot()\n"
          "a.filter_traces([tracemalloc.Filter(True, '[a]*')])\n",
          *on_heap_frames(2, r"unsupported: tracemalloc.Filter pattern '\[a\]\*'")),
