@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -303,8 +304,8 @@ absl::StatusOr<Ref> ApplyConversion(Heap& heap, Ref value, char conversion) {
   return value;
 }
 
-absl::StatusOr<std::string> PercentFormat(Heap& heap, std::string_view format_text,
-                                          ObjectId args, const ShowValue& show) {
+absl::StatusOr<PercentFormatted> PercentFormat(Heap& heap, std::string_view format_text,
+                                               ObjectId args, const ShowValue& show) {
   const std::string format(format_text);
   std::vector<ObjectId> values;
   if (heap.type_of(args) == TypeTag::kTuple) {
@@ -313,15 +314,22 @@ absl::StatusOr<std::string> PercentFormat(Heap& heap, std::string_view format_te
     values.push_back(args);
   }
   size_t next = 0;
-  std::string out;
+  PercentFormatted formatted;
+  std::string& out = formatted.text;
+  size_t literal = 0;
   for (size_t i = 0; i < format.size(); ++i) {
     if (format[i] != '%') {
       out += format[i];
+      ++literal;
       continue;
     }
     if (++i >= format.size()) return PyError(PyExc::kValueError, "incomplete format");
     if (format[i] == '%') {
       out += '%';
+      formatted.conversions.push_back({.literal_before = std::exchange(literal, 0),
+                                       .type = '%',
+                                       .last = i + 1 == format.size(),
+                                       .length = 1});
       continue;
     }
     if (format[i] == '(') {
@@ -338,8 +346,10 @@ absl::StatusOr<std::string> PercentFormat(Heap& heap, std::string_view format_te
       else break;
     }
     size_t width = 0;
+    bool width_given = false;
     while (i < format.size() && std::isdigit(static_cast<unsigned char>(format[i]))) {
       width = width * 10 + static_cast<size_t>(format[i++] - '0');
+      width_given = true;
     }
     int precision = -1;
     if (i < format.size() && format[i] == '.') {
@@ -454,158 +464,100 @@ absl::StatusOr<std::string> PercentFormat(Heap& heap, std::string_view format_te
       }
     }
     out += body;
+    formatted.conversions.push_back(
+        {.literal_before = std::exchange(literal, 0),
+         .type = conversion,
+         .flagged = width_given || precision >= 0 || plus || space,
+         .last = i + 1 == format.size(),
+         .value = value,
+         .length = body.size()});
   }
   if (next < values.size()) {
     return PyError(PyExc::kTypeError, "not all arguments converted during string formatting");
   }
-  return out;
+  formatted.trailing_literal = literal;
+  return formatted;
 }
 
 namespace {
 
-// The conversions of a format PercentFormat accepted, for ReplayWriter.
-struct Conversion {
-  size_t literal_before = 0;  // ASCII characters written before it
-  char type = 0;              // 's', 'd', ..., or '%'
-  int width = -1;
-  int precision = -1;
-  bool sign_flag = false;  // '+' or ' '
-  bool last = false;       // nothing of the format follows it
-};
-
-// PyUnicode_Format's writer and temporaries for `format`'s conversions of
-// `values` (both already checked by PercentFormat): false where heapsim
-// does not follow them.
-bool ReplayWriter(Heap& heap, std::string_view format, const std::vector<ObjectId>& values) {
-  if (!IsAsciiText(format)) return false;
-  std::vector<Conversion> conversions;
-  size_t literal = 0;
-  for (size_t i = 0; i < format.size(); ++i) {
-    if (format[i] != '%') {
-      ++literal;
-      continue;
-    }
-    Conversion c;
-    c.literal_before = std::exchange(literal, 0);
-    ++i;
-    constexpr absl::string_view kFlags = "-+ #0";
-    for (; i < format.size() && kFlags.find(format[i]) != absl::string_view::npos; ++i) {
-      c.sign_flag |= format[i] == '+' || format[i] == ' ';
-    }
-    if (i < format.size() && absl::ascii_isdigit(static_cast<unsigned char>(format[i]))) {
-      c.width = 0;
-      while (i < format.size() && absl::ascii_isdigit(static_cast<unsigned char>(format[i]))) {
-        c.width = c.width * 10 + (format[i++] - '0');
-      }
-    }
-    if (i < format.size() && format[i] == '.') {
-      c.precision = 0;
-      for (++i; i < format.size() && absl::ascii_isdigit(static_cast<unsigned char>(format[i]));) {
-        c.precision = c.precision * 10 + (format[i++] - '0');
-      }
-    }
-    if (i >= format.size()) return false;
-    c.type = format[i];
-    c.last = i + 1 == format.size();
-    conversions.push_back(c);
-  }
-  UnicodeWriterModel writer(heap, format.size() + 100);
-  // An empty write takes no buffer.
+// Replays PyUnicode_Format's writer and temporaries for `formatted` (of an
+// ASCII format), the result's block freed for the caller to make it (or
+// none taken where the writer's only write was a whole str, the result).
+// Returns false where heapsim does not follow them.
+bool ReplayWriter(Heap& heap, size_t format_length, const PercentFormatted& formatted) {
+  UnicodeWriterModel writer(heap, format_length + 100);
+  // An empty write takes no buffer; a first and last one of a whole str
+  // takes that str as it is (_PyUnicodeWriter_WriteStr).
   const auto write = [&writer](size_t length) {
     if (length > 0) writer.Write(length);
   };
-  size_t next = 0;
-  for (const Conversion& c : conversions) {
+  for (const PercentConversion& c : formatted.conversions) {
     write(c.literal_before);
     if (c.last) writer.StopOverallocating();
+    const bool alone = c.last && writer.written() == 0;
     if (c.type == '%') {
       write(1);
       continue;
     }
-    const ObjectId value = values[next++];
-    const TypeTag type = heap.type_of(value);
+    const TypeTag type = heap.type_of(c.value);
     if (c.type == 's' && type == TypeTag::kStr) {
-      const std::string_view text = StrText(heap, value);
+      const std::string_view text = StrText(heap, c.value);
       if (!IsAsciiText(text)) return false;
-      // A whole str written first and last is the result itself.
-      if (writer.written() == 0 && c.last && c.precision < 0 && c.width <= 0) continue;
-      const size_t shown =
-          c.precision >= 0 ? std::min<size_t>(text.size(), c.precision) : text.size();
-      write(std::max<size_t>(shown, c.width < 0 ? 0 : c.width));
+      if (!alone || c.length != text.size()) write(c.length);
       continue;
     }
-    if (c.width >= 0 || c.precision >= 0 || c.sign_flag) return false;
+    if (c.flagged) return false;
     const bool int_digits = type == TypeTag::kInt &&
                             (c.type == 'd' || c.type == 'i' || c.type == 'u' ||
                              (c.type == 's' && heap.profile().percent_s_int_fast_path));
     if (int_digits) {
       // _PyLong_FormatWriter: the digits go straight into the buffer,
       // computed in a scratch int alive meanwhile.
-      const uint64_t scratch = AllocateDecimalScratch(heap, value);
-      write(Str(heap, value).size());
+      const uint64_t scratch = AllocateDecimalScratch(heap, c.value);
+      write(c.length);
       heap.FreeBuffer(scratch);
       continue;
     }
-    if (c.type == 's' && (type == TypeTag::kInt || type == TypeTag::kFloat)) {
-      // str() of the value, written, then dropped; written first and last
-      // it is the result itself.
-      uint64_t str = 0;
-      if (type == TypeTag::kInt) {
-        const uint64_t scratch = AllocateDecimalScratch(heap, value);
-        const std::string digits = Str(heap, value);
-        str = heap.AllocateBuffer(
-            StrRequest(heap.profile(), static_cast<uint32_t>(digits.size()), StrKind::kAscii));
-        heap.FreeBuffer(scratch);
-        if (writer.written() > 0 || !c.last) write(digits.size());
-      } else {
-        const std::string repr = FloatRepr(FloatValue(heap, value));
-        const uint64_t buffer = heap.AllocateBuffer(FloatReprBufferRequest(repr));
-        str = heap.AllocateBuffer(
-            StrRequest(heap.profile(), static_cast<uint32_t>(repr.size()), StrKind::kAscii));
-        heap.FreeBuffer(buffer);
-        if (writer.written() > 0 || !c.last) write(repr.size());
-      }
-      heap.FreeBuffer(str);
-      continue;
-    }
-    return false;
+    if (c.type != 's' || (type != TypeTag::kInt && type != TypeTag::kFloat)) return false;
+    // str() of the value, written, then dropped; written alone it is the
+    // result itself.
+    const uint64_t helper =
+        type == TypeTag::kInt
+            ? AllocateDecimalScratch(heap, c.value)
+            : heap.AllocateBuffer(FloatReprBufferRequest(FloatRepr(FloatValue(heap, c.value))));
+    const uint64_t str = heap.AllocateBuffer(
+        StrRequest(heap.profile(), static_cast<uint32_t>(c.length), StrKind::kAscii));
+    heap.FreeBuffer(helper);
+    if (!alone) write(c.length);
+    heap.FreeBuffer(str);
   }
+  // A format of text alone is written whole: it is the result.
   writer.StopOverallocating();
-  write(literal);
-  heap.FreeBuffer(writer.Finish());  // the caller makes the result
+  if (!formatted.conversions.empty()) write(formatted.trailing_literal);
+  heap.FreeBuffer(writer.Finish());
   return true;
 }
 
 }  // namespace
 
-Ref PercentFormatResult(Heap& heap, std::string_view format, ObjectId args, std::string text) {
-  std::vector<ObjectId> values;
-  if (heap.type_of(args) == TypeTag::kTuple) {
-    values = TupleItems(heap, args);
-  } else {
-    values.push_back(args);
-  }
-  if (!ReplayWriter(heap, format, values)) {
+Ref PercentFormatResult(Heap& heap, ObjectId format, const PercentFormatted& formatted) {
+  const std::string_view format_text = StrText(heap, format);
+  if (!IsAsciiText(format_text) || !ReplayWriter(heap, format_text.size(), formatted)) {
     heap.tracemalloc().NoteUnknownPeak(
         "a printf-style format (a % conversion, argument or text whose blocks heapsim does not "
         "follow)");
   }
-  // One conversion: '%', flags, width, precision, 's'.
-  bool single_s = format.size() >= 2 && format.front() == '%' && format.back() == 's';
-  for (size_t i = 1; single_s && i + 1 < format.size(); ++i) {
-    single_s = absl::ascii_isdigit(static_cast<unsigned char>(format[i])) ||
-               absl::string_view("-+ #0.").find(format[i]) != absl::string_view::npos;
-  }
-  if (single_s) {
-    ObjectId value = args;
-    if (heap.type_of(args) == TypeTag::kTuple && TupleItems(heap, args).size() == 1) {
-      value = TupleItems(heap, args)[0];
-    }
-    if (heap.type_of(value) == TypeTag::kStr && StrText(heap, value) == text) {
-      return heap.NewRef(value);
+  if (formatted.conversions.empty() && !formatted.text.empty()) return heap.NewRef(format);
+  if (formatted.conversions.size() == 1 && formatted.conversions[0].literal_before == 0 &&
+      formatted.trailing_literal == 0) {
+    const PercentConversion& c = formatted.conversions[0];
+    if (c.type == 's' && heap.type_of(c.value) == TypeTag::kStr &&
+        StrText(heap, c.value) == formatted.text) {
+      return heap.NewRef(c.value);
     }
   }
-  return NewStrObject(heap, text);
+  return NewStrObject(heap, formatted.text);
 }
 
 }  // namespace heapsim::script

@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "server/heap/heap.h"
@@ -37,25 +38,43 @@ absl::StatusOr<Ref> ApplyConversion(Heap& heap, Ref value, char conversion);
 // str() or repr() runs Python code; or the error it raised.
 using ShowValue = std::function<absl::StatusOr<std::string>(ObjectId value, char conversion)>;
 
+// One conversion of a printf-style format, as PercentFormat wrote it.
+struct PercentConversion {
+  size_t literal_before = 0;   // format characters copied since the last one
+  char type = 0;               // 's', 'd', ..., or '%' for "%%"
+  bool flagged = false;        // a width, a precision or a sign flag was given
+  bool last = false;           // nothing of the format follows it
+  ObjectId value = kNoObject;  // its argument (borrowed; kNoObject for "%%")
+  size_t length = 0;           // the characters it wrote
+};
+
+// What `format % args` came to: the text, and the format's pieces.
+struct PercentFormatted {
+  std::string text;
+  std::vector<PercentConversion> conversions;
+  size_t trailing_literal = 0;  // format characters copied after the last conversion
+};
+
 // printf-style formatting, `format % args`: %d %i %u %s %r %a %c %f %F %e
 // %E %g %G %x %X %o %% with flags (-+ 0#), width and precision. `args` is a
 // tuple of values or one value. Errors are Python's TypeErrors. With
 // `show`, %s, %r and %a take their text from it, in the order the format is
 // read (it may run Python code: `format` is copied first).
-absl::StatusOr<std::string> PercentFormat(Heap& heap, std::string_view format,
-                                          ObjectId args, const ShowValue& show = nullptr);
+absl::StatusOr<PercentFormatted> PercentFormat(Heap& heap, std::string_view format,
+                                               ObjectId args, const ShowValue& show = nullptr);
 
-// The str object `format % args` evaluates to, given its text `text`:
-// when the format is one %s conversion of an exact str (the sole argument
-// or the sole item of a tuple) that comes out unchanged, CPython's writer
-// returns that str itself; otherwise a new str. Before it, the blocks
-// PyUnicode_Format takes on its way come and go: its writer's buffer (at
-// least the format's length plus 100 characters, a quarter more as it
-// grows, exact once the format's end is reached) and, beside it, an int's
-// decimal scratch (%d) or the str of an int or float (%s). Where heapsim
-// does not follow those (other conversions and arguments, non-ASCII text)
-// tracemalloc's peak becomes unknown.
-Ref PercentFormatResult(Heap& heap, std::string_view format, ObjectId args, std::string text);
+// The str object str `format` % args evaluates to, given what PercentFormat
+// made of it. CPython's writer returns an existing str where it wrote one
+// whole str and nothing else: `format` itself when it has no conversion,
+// the argument of a sole %s of an exact str; otherwise a new str. Before
+// it, the blocks PyUnicode_Format takes on its way come and go: its
+// writer's buffer (at least the format's length plus 100 characters, a
+// quarter more as it grows, exact once the format's end is reached) and,
+// beside it, an int's decimal scratch (%d; %s from 3.9) or the str of an
+// int or float (%s before 3.9). Where heapsim does not follow those (other
+// conversions, flags and arguments, non-ASCII text) tracemalloc's peak
+// becomes unknown.
+Ref PercentFormatResult(Heap& heap, ObjectId format, const PercentFormatted& formatted);
 
 // Formats a double with printf-like `type` ('e', 'f', 'g', ...) and
 // precision, as Python does (no C locale involvement).

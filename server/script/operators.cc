@@ -553,9 +553,9 @@ absl::StatusOr<Ref> Binary(Heap& heap, BinaryOp op, ObjectId a, ObjectId b, bool
   }
   if (IsAnySet(heap, a) && IsAnySet(heap, b)) return SetAlgebra(heap, op, a, b, in_place);
   if (op == BinaryOp::kMod && ta == TypeTag::kStr) {
-    absl::StatusOr<std::string> text = PercentFormat(heap, StrText(heap, a), b);
-    if (!text.ok()) return text.status();
-    return PercentFormatResult(heap, StrText(heap, a), b, std::move(*text));
+    absl::StatusOr<PercentFormatted> formatted = PercentFormat(heap, StrText(heap, a), b);
+    if (!formatted.ok()) return formatted.status();
+    return PercentFormatResult(heap, a, *formatted);
   }
   return Unsupported(heap, op, a, b, in_place);
 }

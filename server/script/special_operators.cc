@@ -145,12 +145,12 @@ Ref PercentFormatSpecial(Interpreter& interp, ObjectId format, ObjectId args) {
     return std::string(StrText(heap, text.get()));
   };
   const std::string format_text = StrText(heap, format);  // `show` may run Python code
-  absl::StatusOr<std::string> text = PercentFormat(heap, format_text, args, show);
-  if (!text.ok()) {
-    interp.Raise(text.status());
+  absl::StatusOr<PercentFormatted> formatted = PercentFormat(heap, format_text, args, show);
+  if (!formatted.ok()) {
+    interp.Raise(formatted.status());
     return Ref();
   }
-  return PercentFormatResult(heap, format_text, args, std::move(*text));
+  return PercentFormatResult(heap, format, *formatted);
 }
 
 }  // namespace
