@@ -204,6 +204,8 @@ constexpr Profile Py38() {
                       .from_bytes_small_cached = false},
       .bytes_methods = {.search_clinic = false},
       .random = {.frame_slots = {15, 8, 7, 11, 12, 7, 5, 16},
+                 .code_sizes = {{{132, 7}, {8, 0}, {22, 0}, {29, 3}, {77, 7}, {10, 0}, {10, 1},
+                                 {81, 6}}},
                  .getrandbits_zero_allowed = false,
                  .seed_checks_type = false,
                  .randrange_uses_index = false,
@@ -332,6 +334,8 @@ constexpr Profile Py38() {
       .attribute_hints_on_set = false,
       .deepcopy_id_before_memo = false,
       .deepcopy_range_atomic = false,
+      .copy_code_sizes = {{{100, 13}, {2, 0}, {144, 15}, {2, 0}, {25, 1}, {52, 4}, {0, 0},
+                           {11, 0}, {29, 1}, {31, 3}}},
       .exception_made_when_raised = false,
       .exception_frees_traceback_first = false,
       .frame_object_base = 0,
@@ -367,11 +371,15 @@ constexpr Profile Py39() {
   p.recursion_overflow_allowance = 0;
   p.math.variadic_gcd = true;
   p.random = {.frame_slots = {14, 8, 7, 7, 12, 7, 5, 16},
+              .code_sizes = {{{132, 10}, {8, 0}, {26, 0}, {9, 1}, {83, 9}, {10, 0}, {10, 1},
+                              {82, 6}}},
               .getrandbits_zero_allowed = true,
               .seed_checks_type = true,
               .randrange_uses_index = false,
               .choice_stores_index = false,
               .choice_checks_length = false};
+  p.copy_code_sizes = {
+      {{101, 13}, {2, 0}, {145, 15}, {2, 0}, {25, 1}, {51, 4}, {0, 0}, {11, 0}, {29, 1}, {30, 3}}};
   p.itertools.from_iterable_qualified = true;
   p.ordereddict_keys_iterator_has_result = false;
   p.set_difference_intersects_larger = true;
@@ -445,7 +453,11 @@ constexpr Profile Py310() {
   p.weakref.callable_proxy_type_name = "CallableProxyType";
   p.math.factorial_accepts_floats = false;
   p.random.frame_slots = {17, 8, 7, 7, 12, 7, 5, 16};
+  p.random.code_sizes = {
+      {{220, 30}, {8, 0}, {29, 1}, {9, 1}, {84, 10}, {10, 0}, {10, 3}, {76, 7}}};
   p.random.randrange_uses_index = true;
+  p.copy_code_sizes = {
+      {{101, 13}, {2, 0}, {144, 15}, {2, 0}, {25, 2}, {52, 4}, {0, 0}, {11, 0}, {29, 1}, {30, 3}}};
   p.operator_index_returns_exact_int = true;
   p.weakref.type_module = "weakref";
   p.array.gc_tracked = true;
@@ -529,6 +541,8 @@ constexpr Profile Py311() {
   p.int_methods.bytes_defaults = true;
   p.int_methods.from_bytes_small_cached = true;
   p.random.frame_slots = {};  // frames live on the interpreter's own stack
+  p.random.code_sizes = {};   // no opcache
+  p.copy_code_sizes = {};
   p.random.choice_checks_length = true;
   p.operator_has_call = true;
   p.frame_object_base = 136;

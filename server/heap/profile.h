@@ -228,12 +228,23 @@ struct BytesMethodRules {
 };
 
 // Module random (Lib/random.py over Modules/_randommodule.c).
+// The size of a library code object heapsim runs itself, for 3.8 to
+// 3.10's opcache (BytecodeRules): len(co_code) // 2 and the instructions
+// the opcache caches; {0, 0} where it is not known (no such code, or no
+// opcache). Measured by tests/golden/measure_stdlib_code_sizes.py.
+struct CodeSizeEntry {
+  uint16_t code_units = 0;
+  uint16_t cached_sites = 0;
+};
+
 struct RandomRules {
   // co_stacksize + co_nlocals (+ the __class__ free variable) of randrange,
   // randint, _randbelow_with_getrandbits, choice, shuffle, uniform,
   // getstate and setstate, which size their heap frames (3.8 to 3.10;
   // measured on each version's code objects).
   std::array<uint8_t, 8> frame_slots;
+  // Their code sizes, in the same order.
+  std::array<CodeSizeEntry, 8> code_sizes;
   bool getrandbits_zero_allowed;  // getrandbits(0) is 0 (3.9+), else a ValueError
   bool seed_checks_type;          // seed() builds (type(None), int, ...) for isinstance (3.9+)
   bool randrange_uses_index;      // operator.index() of the arguments (3.10+), else int()
@@ -1037,6 +1048,11 @@ struct Profile {
   // deepcopy() returns a range as it is (3.10+); before, it is rebuilt
   // through range.__reduce_ex__.
   bool deepcopy_range_atomic;
+  // The code sizes of copy, _copy_immutable, deepcopy, _deepcopy_atomic,
+  // _deepcopy_list, _deepcopy_tuple (3.8 to 3.11's, then 3.12's with its
+  // comprehension inline), the comprehension in _deepcopy_tuple,
+  // _deepcopy_dict and _keep_alive (server/script/module_copy.cc).
+  std::array<CodeSizeEntry, 10> copy_code_sizes;
   // A caught exception's temporaries. Raising it makes the exception
   // object at once (3.12+; before, a handler normalises the (type, args)
   // pair after the traceback is made); the handler's exc_info holds the

@@ -40,16 +40,16 @@ CodeSize PeepholeSize(const std::vector<Instr>& code) {
 class ControlFlow {
  public:
   explicit ControlFlow(const std::vector<Instr>& code) {
-    blocks_.push_back({.created = 0});
+    blocks_.push_back({.instrs = {}, .created = 0});
     for (const Instr& instr : code) {
       if (instr.op == Op::kLabel) {
-        if (!blocks_.back().instrs.empty()) blocks_.push_back({.created = instr.label});
+        if (!blocks_.back().instrs.empty()) blocks_.push_back({.instrs = {}, .created = instr.label});
         blocks_.back().created = instr.label;
         label_block_[instr.label] = blocks_.size() - 1;
         continue;
       }
       blocks_.back().instrs.push_back(instr);
-      if (EndsBlock(instr.op)) blocks_.push_back({.created = instr.next_block});
+      if (EndsBlock(instr.op)) blocks_.push_back({.instrs = {}, .created = instr.next_block});
     }
     // The order in which CPython walks its blocks: newest first.
     for (size_t b = 0; b < blocks_.size(); ++b) newest_first_.push_back(b);

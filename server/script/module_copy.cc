@@ -73,23 +73,8 @@ constexpr FunctionShape kShapes[] = {
     {"_keep_alive", 8, 6, "x memo"},
 };
 static_assert(std::size(kShapes) == static_cast<size_t>(PyFunction::kCount));
-
-// Each function's code size in code units (len(co_code) // 2) and its
-// instructions the opcache caches, in the copy.py of the versions with an
-// opcache (measured: tests/golden/measure_stdlib_code_sizes.py); {0, 0} for
-// a code that version does not have.
-struct CopyCodeSizes {
-  std::string_view version;
-  std::array<std::pair<uint16_t, uint16_t>, static_cast<size_t>(PyFunction::kCount)> sizes;
-};
-constexpr CopyCodeSizes kCopyCodeSizes[] = {
-    {"3.8",
-     {{{100, 13}, {2, 0}, {144, 15}, {2, 0}, {25, 1}, {52, 4}, {0, 0}, {11, 0}, {29, 1}, {31, 3}}}},
-    {"3.9",
-     {{{101, 13}, {2, 0}, {145, 15}, {2, 0}, {25, 1}, {51, 4}, {0, 0}, {11, 0}, {29, 1}, {30, 3}}}},
-    {"3.10",
-     {{{101, 13}, {2, 0}, {144, 15}, {2, 0}, {25, 2}, {52, 4}, {0, 0}, {11, 0}, {29, 1}, {30, 3}}}},
-};
+static_assert(std::tuple_size_v<decltype(Profile::copy_code_sizes)> ==
+              static_cast<size_t>(PyFunction::kCount));
 
 std::vector<std::string> VarNames(PyFunction function) {
   const std::string_view names = kShapes[static_cast<size_t>(function)].varnames;
@@ -763,12 +748,10 @@ ObjectId CopyModule(Heap& heap, SessionState& session) {
     CodeBody body;
     body.stack_size = kShapes[i].heap_frame_stack_size;
     body.locals_plus = static_cast<uint32_t>(VarNames(static_cast<PyFunction>(i)).size());
-    for (const CopyCodeSizes& row : kCopyCodeSizes) {
-      if (row.version != profile.version || row.sizes[i].first == 0) continue;
-      body.size_known = true;
-      body.code_units = row.sizes[i].first;
-      body.opcache_sites = row.sizes[i].second;
-    }
+    const CodeSizeEntry size = profile.copy_code_sizes[i];
+    body.size_known = size.code_units != 0;
+    body.code_units = size.code_units;
+    body.opcache_sites = size.cached_sites;
     heap.AttachBody(code, std::move(body));
     session.copy_codes.push_back(code);
   }

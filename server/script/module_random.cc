@@ -98,19 +98,6 @@ constexpr size_t kSlotCounts[] = {9, 3, 5, 3, 5, 3, 1, 4};
 // Random.VERSION, the first item of getstate()'s tuple.
 constexpr int64_t kStateVersion = 3;
 
-// Each function's code size in code units (len(co_code) // 2) and its
-// instructions the opcache caches, in the random.py of the versions with
-// an opcache (measured: tests/golden/measure_stdlib_code_sizes.py).
-struct RandomCodeSizes {
-  std::string_view version;
-  std::array<std::pair<uint16_t, uint16_t>, std::size(kFunctionNames)> sizes;
-};
-constexpr RandomCodeSizes kRandomCodeSizes[] = {
-    {"3.8", {{{132, 7}, {8, 0}, {22, 0}, {29, 3}, {77, 7}, {10, 0}, {10, 1}, {81, 6}}}},
-    {"3.9", {{{132, 10}, {8, 0}, {26, 0}, {9, 1}, {83, 9}, {10, 0}, {10, 1}, {82, 6}}}},
-    {"3.10", {{{220, 30}, {8, 0}, {29, 1}, {9, 1}, {84, 10}, {10, 0}, {10, 3}, {76, 7}}}},
-};
-
 // One running call of a random.py function: its frame on the simulated
 // stack (a heap frame on 3.8 to 3.10) and its level toward the recursion
 // limit. Ending it releases the locals first to last, then the heap frame.
@@ -703,13 +690,10 @@ ObjectId RandomModule(Heap& heap, SessionState& session) {
     const ObjectId code = heap.NewStaticObject(TypeTag::kCode, profile.aux.code);
     CodeBody body;
     body.stack_size = slots;
-    const size_t index = session.random_codes.size();
-    for (const RandomCodeSizes& row : kRandomCodeSizes) {
-      if (row.version != profile.version) continue;
-      body.size_known = true;
-      body.code_units = row.sizes[index].first;
-      body.opcache_sites = row.sizes[index].second;
-    }
+    const CodeSizeEntry size = profile.random.code_sizes[session.random_codes.size()];
+    body.size_known = size.code_units != 0;
+    body.code_units = size.code_units;
+    body.opcache_sites = size.cached_sites;
     heap.AttachBody(code, std::move(body));
     session.random_codes.push_back(code);
   }

@@ -2,9 +2,9 @@
 """Prints, for CPython 3.8 to 3.10 (the versions with a per-code opcache),
 the code size of each copy.py and random.py function heapsim models
 (len(co_code) // 2) and how many of its instructions the opcache caches
-(LOAD_GLOBAL; from 3.10 LOAD_ATTR too; at most 255), in the order of
-kCopyCodeSizes (server/script/module_copy.cc) and kRandomCodeSizes
-(server/script/module_random.cc). Run where pyenv has those CPythons.
+(LOAD_GLOBAL; from 3.10 LOAD_ATTR too; at most 255), in the order of the
+profile table's copy_code_sizes and random.code_sizes
+(server/heap/profile.cc). Run where pyenv has those CPythons.
 """
 import os
 import subprocess
