@@ -349,6 +349,15 @@ struct ClassBody {
   // MRO, the class itself (a cycle only the GC breaks).
   ObjectId bases = kNoObject;
   ObjectId mro = kNoObject;
+  // tp_subclasses: the dict PyType_Ready makes on the class's first
+  // subclass, mapping an int of each subclass's address to a weak reference
+  // to it. Owned by the class but never traversed (it cannot be in a cycle).
+  ObjectId subclasses = kNoObject;
+  // The class's own entry in its base's tp_subclasses when the base is a
+  // static type (object, a builtin exception), whose dict heapsim does not
+  // model: the key and the weak reference that dict would own.
+  ObjectId static_base_key = kNoObject;
+  ObjectId static_base_ref = kNoObject;
   // Static type objects: called through vectorcall, without packing the
   // arguments in a tuple (see Profile::vectorcall_types).
   bool vectorcall = false;

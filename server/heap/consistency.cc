@@ -41,7 +41,12 @@ void ForEachOwnedReference(const Heap& heap, ObjectId id,
       return;
     case TypeTag::kClass:
       ForEachReferent(heap, id, visit);
-      visit_if_set(heap.cls(id).slot_names);  // ht_slots: owned, never traversed
+      // Owned, never traversed: ht_slots, tp_subclasses and the entry a
+      // static base's table would hold.
+      visit_if_set(heap.cls(id).slot_names);
+      visit_if_set(heap.cls(id).subclasses);
+      visit_if_set(heap.cls(id).static_base_key);
+      visit_if_set(heap.cls(id).static_base_ref);
       return;
     case TypeTag::kLruCache: {
       // The wrapper owns one reference to each link (the GC sees through

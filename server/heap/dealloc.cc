@@ -23,6 +23,7 @@
 #include "server/heap/slotted_object.h"
 #include "server/heap/traceback_object.h"
 #include "server/heap/tuple_object.h"
+#include "server/heap/type_subclasses.h"
 #include "server/heap/weak_container_object.h"
 #include "server/heap/weakref_object.h"
 
@@ -201,12 +202,18 @@ void ReleaseDictContents(Heap& heap, DictBody body) {
 
 void ReleaseDictKeysBlock(Heap& heap, const DictBody& body) {
   if (body.keys_block == 0) return;
+  if (body.from_split_keys) {
+    heap.FreeBuffer(body.keys_block);
+    return;
+  }
+  ReleaseKeysBlock(heap, body.keys_block, body.log2_size, body.str_keys_only);
+}
+
+void ReleaseKeysBlock(Heap& heap, uint64_t block, uint8_t log2, bool str_keys) {
   const Profile& profile = heap.profile();
-  const bool cacheable = body.log2_size == 3 && !body.from_split_keys &&
-                         (!profile.dict_keys_freelist_str_only || body.str_keys_only);
+  const bool cacheable = log2 == 3 && (!profile.dict_keys_freelist_str_only || str_keys);
   if (cacheable) NoteUnknownDictKeys(heap);
-  heap.KeepOrFreeBuffer(body.keys_block, FreeListKind::kDictKeys,
-                        cacheable ? profile.dict_keys_freelist : 0);
+  heap.KeepOrFreeBuffer(block, FreeListKind::kDictKeys, cacheable ? profile.dict_keys_freelist : 0);
 }
 
 void DeallocateObject(Heap& heap, ObjectId id) {
@@ -247,15 +254,18 @@ void DeallocateObject(Heap& heap, ObjectId id) {
       return;
     case TypeTag::kClass:
     case TypeTag::kNamedTupleType: {
+      // type_dealloc's order: out of the base's subclasses, then base,
+      // dict, bases, mro, own subclasses, ht_slots, the cached keys; a
+      // namedtuple class's references for the objects namedtuple() made
+      // last.
+      if (heap.type_of(id) == TypeTag::kClass) RemoveSubclass(heap, id);
       ClassBody body = std::move(heap.cls(id));
       heap.ReleaseObject(id, /*keep_block=*/false);
-      // type_dealloc's order: base, dict, bases, mro, ht_slots, then the
-      // cached keys; a namedtuple class's references for the objects
-      // namedtuple() made last.
       DropIfSet(heap, body.base);
       DropIfSet(heap, body.namespace_dict);
       DropIfSet(heap, body.bases);
       DropIfSet(heap, body.mro);
+      DropIfSet(heap, body.subclasses);
       DropIfSet(heap, body.slot_names);
       if (body.shared_keys != 0) heap.DecRefSharedKeys(body.shared_keys);
       DropIfSet(heap, body.namedtuple_fields);

@@ -33,6 +33,11 @@ void ReleaseDictContents(Heap& heap, DictBody body);
 // keep it. Used by dicts' deallocation, clear() and resizing.
 void ReleaseDictKeysBlock(Heap& heap, const DictBody& body);
 
+// free_keys_object for a keys block of 2**log2 slots: an 8-slot one goes
+// onto the dict-keys free list while that has room (str-keyed ones only,
+// where the profile says so), any other is freed.
+void ReleaseKeysBlock(Heap& heap, uint64_t block, uint8_t log2, bool str_keys);
+
 }  // namespace heapsim
 
 #endif  // HEAPSIM_SERVER_HEAP_DEALLOC_H_

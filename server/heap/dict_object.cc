@@ -59,22 +59,24 @@ void NoteUnknownDictKeys(Heap& heap) {
       "tracemalloc.start())");
 }
 
+uint64_t AllocateKeysBlock(Heap& heap, uint8_t log2, bool str_keys, uint64_t request) {
+  const Profile& profile = heap.profile();
+  auto& free_keys = heap.free_lists().dict_keys;
+  const bool cacheable = log2 == kMinLog2 && (!profile.dict_keys_freelist_str_only || str_keys);
+  if (cacheable) NoteUnknownDictKeys(heap);
+  if (!cacheable || free_keys.empty()) return heap.AllocateBuffer(request);
+  const uint64_t block = free_keys.back();
+  free_keys.pop_back();
+  return block;
+}
+
 namespace {
 
 // Gives `body` a fresh keys object of 2**log2 slots (no entries yet),
 // reusing a cached 8-slot keys block where CPython would.
 void NewKeys(Heap& heap, DictBody& body, uint8_t log2, bool str_keys) {
-  const Profile& profile = heap.profile();
-  const uint64_t request = KeysRequest(profile, log2, str_keys);
-  auto& free_keys = heap.free_lists().dict_keys;
-  const bool cacheable = log2 == kMinLog2 && (!profile.dict_keys_freelist_str_only || str_keys);
-  if (cacheable) NoteUnknownDictKeys(heap);
-  if (cacheable && !free_keys.empty()) {
-    body.keys_block = free_keys.back();
-    free_keys.pop_back();
-  } else {
-    body.keys_block = heap.AllocateBuffer(request);
-  }
+  const uint64_t request = KeysRequest(heap.profile(), log2, str_keys);
+  body.keys_block = AllocateKeysBlock(heap, log2, str_keys, request);
   body.keys_request = request;
   body.log2_size = log2;
   body.str_keys_only = str_keys;

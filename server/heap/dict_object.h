@@ -34,6 +34,11 @@ inline constexpr uint64_t kDictObjectRequest = 64;
 // is unknown (Heap::FreeLists::dict_keys_unknown).
 void NoteUnknownDictKeys(Heap& heap);
 
+// new_keys_object's block for a keys table of 2**log2 slots: an 8-slot one
+// from the dict-keys free list while that holds one (str-keyed ones only,
+// where the profile says so), else a new block of `request` bytes.
+uint64_t AllocateKeysBlock(Heap& heap, uint8_t log2, bool str_keys, uint64_t request);
+
 Ref NewDict(Heap& heap);
 
 // The bytes of a keys table of 2**log2 slots (PyDictKeysObject with its

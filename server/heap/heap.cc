@@ -777,9 +777,10 @@ void Heap::DecRefSharedKeys(uint32_t handle) {
   if (--keys.refcount != 0) return;
   std::vector<ObjectId> names = std::move(keys.names);
   const uint64_t block = keys.keys_block;
+  const uint8_t log2 = keys.log2_size;
   shared_keys_.Remove(handle - 1);
   for (ObjectId name : names) DecRef(name);
-  FreeBuffer(block);
+  ReleaseKeysBlock(*this, block, log2, /*str_keys=*/true);
 }
 
 void Heap::AddObserver(HeapObserver* observer) { observers_.list.push_back(observer); }

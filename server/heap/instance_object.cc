@@ -10,6 +10,7 @@
 #include "server/heap/slotted_object.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
+#include "server/heap/type_subclasses.h"
 
 namespace heapsim {
 
@@ -151,12 +152,12 @@ namespace {
 // NewClass and NewExceptionClass: `builtin_mro` is the MRO of the builtin
 // exception type an exception class derives from (empty for other classes).
 Ref MakeClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, ObjectId root,
-              const SlotsSpec& slots, const std::vector<ObjectId>& builtin_mro) {
+              const SlotsSpec& slots, const std::vector<ObjectId>& builtin_mro, Ref bases) {
   const Profile& profile = heap.profile();
   const ObjectId exception_base = !builtin_mro.empty() ? builtin_mro[0]
                                   : base != kNoObject  ? heap.cls(base).exception_base
                                                        : kNoObject;
-  // tp_bases exists before the type (the class statement's call makes it).
+  // tp_bases exists before the type: the class statement's, or made now.
   std::vector<ObjectId> bases_items;
   if (base != kNoObject) {
     bases_items.push_back(base);
@@ -165,7 +166,7 @@ Ref MakeClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, O
   } else if (root != kNoObject) {
     bases_items.push_back(root);
   }
-  Ref bases = NewTupleOf(heap, bases_items);
+  if (!bases) bases = NewTupleOf(heap, bases_items);
   // The block holds a PyMemberDef per own slot.
   const ObjectId id = heap.NewObject(
       TypeTag::kClass, profile.class_object_size + kMemberDefSize * slots.names.size());
@@ -184,17 +185,9 @@ Ref MakeClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, O
   body.instance_weakref = base_weakref || !slots.present || slots.weakref;
   body.slot_count = (base == kNoObject ? 0 : heap.cls(base).slot_count) +
                     static_cast<uint32_t>(slots.names.size());
-  const bool caches_keys = exception_base == kNoObject ||
-                           profile.instance_storage == InstanceStorage::kSplitDict;
-  if (body.instance_dict && caches_keys) {
-    SharedKeysBody keys;
-    keys.log2_size = profile.class_shared_keys_log2;
-    keys.usable = profile.class_shared_keys_usable;
-    keys.keys_block = heap.AllocateBuffer(
-        profile.dict_keys_header + (uint64_t{1} << keys.log2_size) +
-        (((uint64_t{1} << keys.log2_size) << 1) / 3) * (profile.dict_str_keys_compact ? 16 : 24));
-    body.shared_keys = heap.NewSharedKeys(std::move(keys));
-  }
+  const bool caches_keys = body.instance_dict &&
+                           (exception_base == kNoObject ||
+                            profile.instance_storage == InstanceStorage::kSplitDict);
   const bool adds_dict = body.instance_dict && !base_dict;
   const bool adds_weakref = body.instance_weakref && !base_weakref;
   const uint32_t first_slot = body.slot_count - static_cast<uint32_t>(slots.names.size());
@@ -266,20 +259,35 @@ Ref MakeClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, O
     mro_items.push_back(root);
   }
   heap.cls(id).mro = NewTupleOf(heap, mro_items).release();
+  if (!bases_items.empty()) AddSubclass(heap, bases_items[0], id);
+  // Once the type is ready, the keys its instances' dicts will share (an
+  // 8-slot table comes from the dict-keys free list).
+  if (caches_keys) {
+    SharedKeysBody keys;
+    keys.log2_size = profile.class_shared_keys_log2;
+    keys.usable = profile.class_shared_keys_usable;
+    const uint64_t size = uint64_t{1} << keys.log2_size;
+    keys.keys_block = AllocateKeysBlock(
+        heap, keys.log2_size, /*str_keys=*/true,
+        profile.dict_keys_header + size + ((size << 1) / 3) * (profile.dict_str_keys_compact ? 16 : 24));
+    heap.cls(id).shared_keys = heap.NewSharedKeys(std::move(keys));
+  }
   return cls;
 }
 
 }  // namespace
 
 Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, ObjectId root,
-             const SlotsSpec& slots) {
-  return MakeClass(heap, std::move(name), std::move(namespace_dict), base, root, slots, {});
+             const SlotsSpec& slots, Ref bases) {
+  return MakeClass(heap, std::move(name), std::move(namespace_dict), base, root, slots, {},
+                   std::move(bases));
 }
 
 Ref NewExceptionClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base,
-                      const std::vector<ObjectId>& builtin_mro) {
+                      const std::vector<ObjectId>& builtin_mro, Ref bases) {
   return MakeClass(heap, std::move(name), std::move(namespace_dict), base, kNoObject,
-                   SlotsSpec(), base != kNoObject ? std::vector<ObjectId>() : builtin_mro);
+                   SlotsSpec(), base != kNoObject ? std::vector<ObjectId>() : builtin_mro,
+                   std::move(bases));
 }
 
 bool IsExceptionClass(const Heap& heap, ObjectId cls) {

@@ -31,9 +31,12 @@ namespace heapsim {
 // descriptors where the class adds them to its instances: all of them
 // refer back to the class, so a class is freed by the GC, not by reference
 // counting. A class whose instances both have slots and a __dict__ must not
-// be made (the caller refuses it).
+// be made (the caller refuses it). `bases` is the tuple of the bases a
+// class statement named, which __build_class__ made before the body ran
+// (reference taken); when empty, the bases tuple is made here, as type()
+// makes (object,) for a class statement without bases.
 Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, ObjectId root,
-             const SlotsSpec& slots = SlotsSpec());
+             const SlotsSpec& slots = SlotsSpec(), Ref bases = Ref());
 
 // A new exception class named `name` (namespace dict owned, as NewClass)
 // deriving from `base`: an exception class of the program, or, when `base`
@@ -42,8 +45,9 @@ Ref NewClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base, Ob
 // BaseException's own __dict__ pointer, so the class adds only a
 // __weakref__ descriptor; its cached keys exist only where such a dict
 // uses them (3.8 to 3.10: 3.11+ caches keys for managed dicts alone).
+// `bases` as for NewClass.
 Ref NewExceptionClass(Heap& heap, std::string name, Ref namespace_dict, ObjectId base,
-                      const std::vector<ObjectId>& builtin_mro);
+                      const std::vector<ObjectId>& builtin_mro, Ref bases = Ref());
 
 // True if `cls` (a class of the program) is an exception class.
 bool IsExceptionClass(const Heap& heap, ObjectId cls);

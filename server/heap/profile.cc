@@ -88,6 +88,7 @@ constexpr Profile Py38() {
       .class_shared_keys_log2 = 3,
       .class_shared_keys_usable = 5,
       .class_object_size = 896,
+      .subclasses_freed_when_empty = false,
       .static_type_size = 416,
       .aux =
           {
@@ -617,6 +618,7 @@ constexpr Profile Py311() {
   p.class_shared_keys_log2 = 6;
   p.class_shared_keys_usable = 30;
   p.class_object_size = 920;
+  p.subclasses_freed_when_empty = true;
   p.static_type_size = 424;
   p.aux.function = 152;
   p.aux.code = 192;

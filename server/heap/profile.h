@@ -716,6 +716,8 @@ struct Profile {
   uint8_t class_shared_keys_log2;   // the cached keys table of a new class
   uint32_t class_shared_keys_usable;
   uint32_t class_object_size;       // a class's own block (GC header included)
+  // A base's tp_subclasses dict is freed with its last subclass (3.11+).
+  bool subclasses_freed_when_empty;
   uint32_t static_type_size;        // sys.getsizeof of a builtin (static) type object
 
   AuxSizes aux;

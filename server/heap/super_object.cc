@@ -6,7 +6,7 @@
 namespace heapsim {
 
 Ref NewSuper(Heap& heap, ObjectId type, ObjectId obj) {
-  const ObjectId obj_type = heap.instance(obj).cls;
+  const ObjectId obj_type = heap.type_of(obj) == TypeTag::kClass ? obj : heap.instance(obj).cls;
   const ObjectId id = heap.NewObject(TypeTag::kSuper, kSuperRequest);
   heap.IncRef(type);
   heap.IncRef(obj);

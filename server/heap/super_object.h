@@ -12,8 +12,9 @@ namespace heapsim {
 inline constexpr uint64_t kSuperRequest = 56;
 
 // super(type, obj) for an instance `obj` of the program's class `type` (or
-// of a subclass): a new GC-tracked super object holding new references to
-// `type`, `obj` and type(obj).
+// of a subclass), or for `obj` that class or a subclass of it: a new
+// GC-tracked super object holding new references to `type`, `obj` and
+// type(obj) (for a class, obj itself, as super's check gives).
 Ref NewSuper(Heap& heap, ObjectId type, ObjectId obj);
 
 // What super(type, obj).name finds before binding (borrowed; kNoObject if

@@ -398,6 +398,7 @@ enum class Builtin : uint16_t {
   kCounterTotal,
   kCounterFromKeys,
   kObjectSizeOf,  // x.__sizeof__() of every object but classes
+  kObjectInitSubclass,  // object.__init_subclass__, bound to a class as type() makes it
   kPropertyGetter,   // property.getter(f): a copy with `f` as its getter
   kPropertySetter,
   kPropertyDeleter,

@@ -482,6 +482,7 @@ constexpr ModuleEntry kModuleFunctions[] = {
 
 std::string_view BuiltinName(Builtin builtin) {
   if (builtin == Builtin::kObjectSizeOf) return "__sizeof__";
+  if (builtin == Builtin::kObjectInitSubclass) return "__init_subclass__";
   if (builtin == Builtin::kDictFromKeys) return "fromkeys";
   if (builtin == Builtin::kIntFromBytes) return "from_bytes";
   if (builtin == Builtin::kBytesFromHex) return "fromhex";

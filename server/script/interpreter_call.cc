@@ -197,7 +197,9 @@ Ref Interpreter::EvalCall(const Expr& expr) {
       }
       if (unbound_self) args.positional.push_back(std::move(unbound_self));
       if (!EvalArguments(expr, 1, &args)) return Ref();
-      return CallFromPython(function.get(), std::move(args));
+      // The generic instruction's bound method is the stack's, which CALL
+      // drops as it unpacks it.
+      return CallFromPython(function.get(), std::move(args), &function);
     }
     // LOAD_METHOD: call a method without binding it.
     Ref self = Eval(*callee.operands[0]);

@@ -19,6 +19,7 @@
 #include "server/heap/py_error.h"
 #include "server/heap/set_object.h"
 #include "server/heap/str_object.h"
+#include "server/heap/super_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
 #include "server/script/builtins.h"
@@ -154,7 +155,15 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
       return Flow::kError;
     }
   }
-  // __build_class__: run the body in a fresh namespace, then make the class.
+  // __build_class__: pack the bases named in a tuple (it becomes the
+  // class's tp_bases), run the body in a fresh namespace, then make the
+  // class. Without bases, type() makes (object,) as it makes the class.
+  Ref named_bases;
+  if (!bases.empty()) {
+    std::vector<ObjectId> items;
+    for (const Ref& b : bases) items.push_back(b.get());
+    named_bases = NewTupleOf(heap_, items);
+  }
   Ref ns = NewDict(heap_);
   {
     Ref module_key = IdentifierStr(heap_, "__module__");
@@ -211,16 +220,16 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
     return Flow::kError;
   }
   // __build_class__ calls type(name, bases, ns) through tp_call: the three
-  // arguments are packed in a tuple that lives until the class is made (the
-  // empty tuple stands in for the bases, which NewClass makes as tp_bases).
+  // arguments are packed in a tuple that lives until the class is made.
   Ref type_call_name = InternStr(heap_, unit.name);
-  Ref type_call_bases = NewTupleOf(heap_, {});
+  Ref type_call_bases = named_bases ? heap_.NewRef(named_bases.get()) : NewTupleOf(heap_, {});
   Ref type_call_args =
       NewTupleOf(heap_, {type_call_name.get(), type_call_bases.get(), ns.get()});
-  Ref cls = exception_class ? NewExceptionClass(heap_, unit.name, DictCopy(heap_, ns.get()), base,
-                                                builtin_exception_mro)
-                            : NewClass(heap_, unit.name, DictCopy(heap_, ns.get()), base,
-                                       object_type, *slots);
+  Ref cls = exception_class
+                ? NewExceptionClass(heap_, unit.name, DictCopy(heap_, ns.get()), base,
+                                    builtin_exception_mro, std::move(named_bases))
+                : NewClass(heap_, unit.name, DictCopy(heap_, ns.get()), base, object_type, *slots,
+                           std::move(named_bases));
   if (class_cell != kNoObject) {
     // type_new fills the cell with the class and deletes __classcell__ from
     // the class's dict (the namespace keeps it until it is freed).
@@ -245,9 +254,21 @@ Flow Interpreter::ExecClassDef(const Stmt& stmt) {
     }
   }
   names_to_set.Reset();
-  if (heap_.profile().init_subclass_packs_super_args) {
-    // init_subclass's super(cls, cls), its arguments packed for tp_call.
-    NewTupleOf(heap_, {cls.get(), cls.get()}).Reset();
+  {
+    // type_new's init_subclass: super(cls, cls) (its arguments packed for
+    // tp_call where the profile says), object.__init_subclass__ looked up
+    // on it as a bound builtin method (3.8: from the free list), the super
+    // object dropped, the method called (it does nothing) and dropped.
+    Ref packed;
+    if (heap_.profile().init_subclass_packs_super_args) {
+      packed = NewTupleOf(heap_, {cls.get(), cls.get()});
+    }
+    Ref super_object = NewSuper(heap_, cls.get(), cls.get());
+    packed.Reset();
+    Ref init_subclass =
+        NewBuiltin(heap_, static_cast<uint32_t>(Builtin::kObjectInitSubclass), cls.get());
+    super_object.Reset();
+    init_subclass.Reset();
   }
   type_call_args.Reset();
   SetUpSpecialMethods(heap_, cls.get());
