@@ -45,7 +45,9 @@ struct MeasuredLengths {
   std::optional<std::vector<uint32_t>> frames;
   uint32_t gc_objects = 0;  // ImportHistoryRow::gc_objects
   int32_t count0 = -1;      // ImportHistoryRow::count0
+  int32_t count1 = -1;      // ImportHistoryRow::count1
   bool collection_parks = true;
+  bool generation0_parks = true;
 };
 
 // The space-separated words of `text`.
@@ -120,7 +122,9 @@ std::optional<MeasuredLengths> MeasuredAfter(std::string_view version, std::stri
       if (lengths.has_value()) {
         lengths->gc_objects = row.gc_objects;
         lengths->count0 = row.count0;
+        lengths->count1 = row.count1;
         lengths->collection_parks = row.collection_parks;
+        lengths->generation0_parks = row.generation0_parks;
       }
       return lengths;
     }
@@ -234,9 +238,20 @@ void NoteImportGarbage(const Heap& heap, SessionState& session, const MeasuredLe
     session.import_garbage_allocations_left = -1;
     return;
   }
+  // The first automatic collection comes once count0 passes threshold0;
+  // each later one at least threshold0 + 1 GC allocations after the one
+  // before (deallocations only delay them). Garbage older than generation
+  // 0 waits for the first that collects generation 1: the one that finds
+  // count1 past threshold1, each collection of generation 0 adding one.
+  const int64_t threshold0 = gc.generations[0].threshold;
   const int64_t count0 = int64_t{measured.count0} + session.first_import_gc_objects;
-  session.import_garbage_allocations_left =
-      static_cast<int64_t>(gc.generations[0].threshold) - count0;
+  int64_t left = threshold0 - count0;
+  if (!measured.generation0_parks && measured.count1 >= 0) {
+    const int64_t young_collections_first =
+        std::max<int64_t>(0, int64_t{gc.generations[1].threshold} + 1 - measured.count1);
+    left += young_collections_first * (threshold0 + 1);
+  }
+  session.import_garbage_allocations_left = left;
 }
 
 // Whether CPython may have run an automatic collection since the last

@@ -30,9 +30,15 @@ struct ImportHistoryRow {
   // cyclic garbage is freed onto the free lists by the next automatic
   // collection, when the count passes threshold0.
   int32_t count0;
+  // gc.get_count()[1] after the history, at most (-1 where count0 is): the
+  // generation-0 collections still to come before generation 1's.
+  int32_t count1;
   // Whether such a collection parks anything (a young collection right
   // after the history leaves other lengths).
   bool collection_parks;
+  // Whether a collection of generation 0 alone does: where it does not,
+  // the garbage is older and waits for generation 1's first collection.
+  bool generation0_parks;
   // "COUNTS | TUPLES | FRAMES", numbers space-separated. COUNTS: floats,
   // lists, dicts, bound methods, builtin methods, 8-slot dict keys, "-"
   // where sys._debugmallocstats() does not report the list. TUPLES: tuples

@@ -27,10 +27,14 @@ more objects, and its row records the most extra objects up to which the
 lengths stayed the same (0: they may differ with 1 more). The row also
 records the generation-0 count the history left, at most (gc.get_count()
 with no extra objects and with the most, less those; -1 where gc was not
-imported and importing it to see may have collected): the cyclic garbage
-the imports left is freed onto the free lists by the next automatic
-collection, which comes when that count passes threshold0; and whether
-such a collection parks anything (the lengths after gc.collect(1) differ).
+imported and importing it to see may have collected), and the
+generation-1 count, at most: the cyclic garbage the imports left is freed
+onto the free lists by the next automatic collection of its generation,
+which comes when the counts pass the thresholds; whether such a
+collection parks anything (the lengths after gc.collect(1) differ); and
+whether a collection of generation 0 alone does (gc.collect(0), with no
+extra objects or with the most): where it does not, the garbage waits
+for the first collection of generation 1.
 
 Usage: python3 tests/golden/measure_import_free_lists.py server/script
 (writes import_free_lists_table_38.cc and import_free_lists_table_311.cc
@@ -96,14 +100,17 @@ def lengths(python, prefix, history, suffix=''):
     return counts, tuples, found.get('PyFrameObjects', 0)
 
 
-def count0(python, prefix, history):
-    """gc.get_count()[0] after the history (the script's own statements add
-    a few objects; gc's import, where the history has none, adds more),
-    or None where gc's import may have collected on the way."""
-    out, _ = run(python, 'import sys\n' + prefix + history_script(history) +
-                 'import gc as _gc\nprint(_gc.get_count()[0])\n')
-    count = int(out)
-    return None if 'gc' not in history and count < 100 else count
+def young_counts(python, prefix, history):
+    """gc.get_count()[0] and [1] after the history (the script's own
+    statements add a few objects; gc's import, where the history has none,
+    adds more), each read by a probe of its own, or None where gc's import
+    may have collected on the way."""
+    counts = []
+    for index in (0, 1):
+        out, _ = run(python, 'import sys\n' + prefix + history_script(history) +
+                     'import gc as _gc\nprint(_gc.get_count()[%d])\n' % index)
+        counts.append(int(out))
+    return None if 'gc' not in history and counts[0] < 100 else tuple(counts)
 
 
 def gc_prefix(objects, history):
@@ -190,30 +197,43 @@ def measure(profile, pool):
             sys.stderr.write('%s %s: other lengths with %d more objects in generation 0\n' %
                              (profile, ' '.join(history), GC_PREFIX_OBJECTS[same]))
     plain = list(pool.map(lambda h: lengths(python, '', h), all_histories))
-    # The count after the history, with the objects it held for.
+    # The counts after the history, with the objects it held for.
     counts = list(pool.map(
-        lambda job: [count0(python, '', job[0]), count0(python, *gc_prefix(job[1], job[0]))],
+        lambda job: [young_counts(python, '', job[0]),
+                     young_counts(python, *gc_prefix(job[1], job[0]))],
         zip(all_histories, bounds)))
     # Whether a young collection then parks anything (what freeing the
-    # imports' cyclic garbage gives back).
+    # imports' cyclic garbage gives back), and whether a collection of
+    # generation 0 alone does (the garbage is younger than generation 1),
+    # with the objects the history held for or without.
     parks = list(pool.map(
         lambda h: lengths(python, '', h, 'import gc\n') !=
         lengths(python, '', h, 'import gc\ngc.collect(1)\n'), all_histories))
+    young_parks = list(pool.map(
+        lambda job: any(lengths(python, *(prefix + ('import gc\n',))) !=
+                        lengths(python, *(prefix + ('import gc\ngc.collect(0)\n',)))
+                        for prefix in [('', job[0]), gc_prefix(job[1], job[0])]),
+        zip(all_histories, bounds)))
     count_bounds = []
+    count1_bounds = []
     for (plain_count, shifted_count), bound in zip(counts, bounds):
         if plain_count is None or shifted_count is None:
             count_bounds.append(-1)
+            count1_bounds.append(-1)
         else:
-            count_bounds.append(max(plain_count, shifted_count - bound))
+            count_bounds.append(max(plain_count[0], shifted_count[0] - bound))
+            count1_bounds.append(max(plain_count[1], shifted_count[1]))
     capacities = list(pool.map(
         lambda job: frame_capacities(python, job[0], job[1][2])
         if profile in FRAME_VERSIONS else None, zip(all_histories, plain)))
     rows = []
-    for history, bound, count, park, (lists, tuples, _), frames in zip(
-            all_histories, bounds, count_bounds, parks, plain, capacities):
+    for history, bound, count, count1, park, young, (lists, tuples, _), frames in zip(
+            all_histories, bounds, count_bounds, count1_bounds, parks, young_parks, plain,
+            capacities):
         cells = ' '.join('-' if c is None else str(c) for c in lists)
-        rows.append('    {"%s", "%s", %d, %d, %s, "%s | %s | %s"},' % (
-            profile, ' '.join(history), bound, count, 'true' if park else 'false', cells,
+        rows.append('    {"%s", "%s", %d, %d, %d, %s, %s, "%s | %s | %s"},' % (
+            profile, ' '.join(history), bound, count, count1, 'true' if park else 'false',
+            'true' if young else 'false', cells,
             ' '.join(str(t) for t in tuples),
             '-' if frames is None else ' '.join(str(c) for c in frames)))
     return rows
