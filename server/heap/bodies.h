@@ -178,6 +178,13 @@ struct RangeBody {
   int64_t start = 0;
   int64_t stop = 0;
   int64_t step = 1;
+  // The int objects CPython's range holds (owned): start, stop and step as
+  // given (or the small ints 0 and 1), and the length compute_range_length
+  // made (range_object.h).
+  ObjectId start_object = kNoObject;
+  ObjectId stop_object = kNoObject;
+  ObjectId step_object = kNoObject;
+  ObjectId length_object = kNoObject;
   // A bound past 64 bits was held saturated (range(10**20)): the range
   // iterates as CPython's does for as long as any budget allows, but its
   // length, items, repr, hash and comparisons are not its own.

@@ -65,6 +65,12 @@ void ForEachOwnedReference(const Heap& heap, ObjectId id,
       // An alive finalize: finalize._registry's reference.
       if (heap.weak_container(id).weakref != kNoObject) visit(id);
       return;
+    case TypeTag::kRange:
+      visit_if_set(heap.range(id).start_object);
+      visit_if_set(heap.range(id).stop_object);
+      visit_if_set(heap.range(id).step_object);
+      visit_if_set(heap.range(id).length_object);
+      return;
     case TypeTag::kMemberDescriptor:
       visit(heap.member(id).cls);
       visit(heap.member(id).name);

@@ -252,6 +252,16 @@ void DeallocateObject(Heap& heap, ObjectId id) {
     case TypeTag::kSlice:
       DeallocSlice(heap, id);
       return;
+    case TypeTag::kRange: {
+      // range_dealloc: start, stop, step, length, then the range.
+      const RangeBody body = heap.range(id);
+      for (ObjectId held : {body.start_object, body.stop_object, body.step_object,
+                            body.length_object}) {
+        DropIfSet(heap, held);
+      }
+      heap.ReleaseObject(id, /*keep_block=*/false);
+      return;
+    }
     case TypeTag::kClass:
     case TypeTag::kNamedTupleType: {
       // type_dealloc's order: out of the base's subclasses, then base,

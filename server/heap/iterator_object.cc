@@ -141,12 +141,6 @@ absl::Status SaturatedRangeRefusal(std::string_view what) {
                          "only to iterate it)"));
 }
 
-Ref NewRange(Heap& heap, int64_t start, int64_t stop, int64_t step) {
-  const ObjectId id = heap.NewObject(TypeTag::kRange, heap.profile().aux.range);
-  heap.AttachBody(id, RangeBody{start, stop, step});
-  return heap.Adopt(id);
-}
-
 Ref NewSlice(Heap& heap, ObjectId start, ObjectId stop, ObjectId step) {
   auto& cache = heap.free_lists().slices;
   ObjectId id;

@@ -47,9 +47,6 @@ Ref NewGenerator(Heap& heap, uint32_t state, uint32_t frame_slots, ObjectId code
 // `frame_slots` slots.
 uint64_t GeneratorSize(const Profile& profile, uint32_t frame_slots);
 
-// range(start, stop, step). REQUIRES: step != 0.
-Ref NewRange(Heap& heap, int64_t start, int64_t stop, int64_t step);
-
 // True for a keys or items view (the views with set operations and
 // set-like comparisons; a values view compares by identity).
 inline bool IsSetLikeView(const Heap& heap, ObjectId id) {

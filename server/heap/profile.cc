@@ -90,6 +90,7 @@ constexpr Profile Py38() {
       .class_object_size = 896,
       .subclasses_freed_when_empty = false,
       .static_type_size = 416,
+      .range_length_in_c = false,
       .aux =
           {
               .function = 136,
@@ -720,6 +721,7 @@ constexpr Profile Py312() {
   p.messages.weakref_slot_disallowed = "__weakref__ slot disallowed: we already got one";
   p.class_object_size = 936;
   p.static_type_size = 432;
+  p.range_length_in_c = true;
   p.aux.function = 160;
   p.aux.code = 200;
   p.aux.range_iterator = 40;

@@ -719,6 +719,9 @@ struct Profile {
   // A base's tp_subclasses dict is freed with its last subclass (3.11+).
   bool subclasses_freed_when_empty;
   uint32_t static_type_size;        // sys.getsizeof of a builtin (static) type object
+  // compute_range_length works in C where the bounds fit a C long (3.12+);
+  // before, by int arithmetic with its temporaries.
+  bool range_length_in_c;
 
   AuxSizes aux;
 

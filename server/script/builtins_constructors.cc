@@ -30,6 +30,7 @@
 #include "server/heap/namedtuple_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
+#include "server/heap/range_object.h"
 #include "server/heap/referents.h"
 #include "server/heap/set_object.h"
 #include "server/heap/sizeof.h"
@@ -441,30 +442,24 @@ Ref BuiltinFunctionCall::Construct() {
       return ConstructSet(true);
     case Builtin::kTypeRange: {
       if (!Arity(1, 3)) return Ref();
-      int64_t v[3] = {0, 0, 1};
-      bool saturated = false;
+      // PyNumber_Index of each argument: an int itself, a bool its small int.
+      Ref bounds[3] = {NewInt(heap_, 0), Ref(), NewInt(heap_, 1)};
+      const size_t first = args_.positional.size() == 1 ? 1 : 0;
       for (size_t i = 0; i < args_.positional.size(); ++i) {
-        // Bounds past 64 bits (range(10**20)) are held saturated: such a
-        // range is made and sized as CPython's, and iterates the same for
-        // any loop a step budget allows.
-        if (IsIntLike(heap_, Arg(i)) && !IntAsInt64(heap_, Arg(i))) {
-          constexpr int64_t kBound = int64_t{1} << 62;
-          v[i] = IntAsBig(heap_, Arg(i)).is_negative() ? -kBound : kBound;
-          saturated = true;
+        const ObjectId arg = Arg(i);
+        if (heap_.type_of(arg) == TypeTag::kInt) {
+          bounds[first + i] = heap_.NewRef(arg);
           continue;
         }
-        const std::optional<int64_t> n = IndexArg(Arg(i));
+        const std::optional<int64_t> n = IndexArg(arg);
         if (!n) return Ref();
-        v[i] = *n;
+        bounds[first + i] = NewInt(heap_, *n);
       }
-      if (args_.positional.size() == 1) {
-        v[1] = v[0];
-        v[0] = 0;
+      if (IntAsInt64(heap_, bounds[2].get()) == 0) {
+        return Fail(PyError(PyExc::kValueError, "range() arg 3 must not be zero"));
       }
-      if (v[2] == 0) return Fail(PyError(PyExc::kValueError, "range() arg 3 must not be zero"));
-      Ref range = NewRange(heap_, v[0], v[1], v[2]);
-      heap_.range(range.get()).saturated = saturated;
-      return range;
+      return NewRangeOfInts(heap_, std::move(bounds[0]), std::move(bounds[1]),
+                            std::move(bounds[2]));
     }
     case Builtin::kTypeObject: {
       if (!Arity(0, 0)) return Ref();

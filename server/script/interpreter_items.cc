@@ -17,6 +17,7 @@
 #include "server/heap/memoryview_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
+#include "server/heap/range_object.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
 #include "server/heap/value_ops.h"
@@ -365,7 +366,8 @@ Ref Interpreter::GetSlice(ObjectId container, ObjectId start, ObjectId stop, Obj
     case TypeTag::kRange: {
       const RangeBody& r = heap_.range(container);
       const int64_t new_start = r.start + b.start * r.step;
-      return NewRange(heap_, new_start, new_start + b.count * b.step * r.step, b.step * r.step);
+      return NewRangeOfValues(heap_, new_start, new_start + b.count * b.step * r.step,
+                              b.step * r.step);
     }
     default:
       Raise(PyError(PyExc::kTypeError, absl::StrCat("'", TypeName(heap_, container),
@@ -453,8 +455,7 @@ Ref Interpreter::GetItem(ObjectId container, ObjectId key) {
         Raise(i.status());
         return Ref();
       }
-      const RangeBody& r = heap_.range(container);
-      return NewInt(heap_, r.start + *i * r.step);
+      return RangeItem(heap_, container, key);
     }
     case TypeTag::kDict: {
       absl::StatusOr<ObjectId> value = DictLookup(heap_, container, key);
