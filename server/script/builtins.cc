@@ -436,6 +436,13 @@ Ref BuiltinFunctionCall::MinMax(bool max) {
     message.replace(message.find("%s"), 2, BuiltinName(builtin_));
     return Fail(PyError(PyExc::kValueError, message));
   }
+  // min_max (METH_VARARGS where the profile packs its arguments) iterates
+  // the tuple they came in: a tuple iterator lives while it compares.
+  Ref tuple_iterator;
+  if (args_.positional.size() > 1 && args_.packed != kNoObject &&
+      PacksArguments(heap_.profile(), builtin_)) {
+    tuple_iterator = NewIterator(heap_, IterKind::kTuple, args_.packed);
+  }
   // key=None is no key function.
   ObjectId key = Keyword("key");
   if (key == heap_.none()) key = kNoObject;

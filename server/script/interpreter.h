@@ -52,7 +52,8 @@ struct CallArgs {
   bool str_call_specialised = false;
   // The tuple tp_call (or a METH_VARARGS function's call) packed the
   // positional arguments in, while the builtin runs (itertools.chain keeps
-  // it; gc.get_referrers skips it); else kNoObject.
+  // it; gc.get_referrers skips it), or the tuple a call with *args hands
+  // over (nothing packs them again); else kNoObject.
   ObjectId packed = kNoObject;
 };
 

@@ -66,13 +66,15 @@ Ref CallBuiltinPacking(Interpreter& interp, Builtin builtin, ObjectId self, Call
   Heap& heap = interp.heap();
   Ref packed;
   Ref packed_keywords;
+  // A call with *args hands over its own tuple (CallArgs::packed).
+  const ObjectId star_tuple = args.packed;
   if (PacksArguments(heap.profile(), builtin)) {
-    packed = PackArguments(heap, args);
+    if (star_tuple == kNoObject) packed = PackArguments(heap, args);
     packed_keywords = PackKeywords(heap, args);
-    args.packed = packed.get();
+    if (star_tuple == kNoObject) args.packed = packed.get();
   }
   Ref result = CallBuiltin(interp, builtin, self, args);
-  args.packed = kNoObject;
+  args.packed = star_tuple;
   packed_keywords.Reset();
   packed.Reset();
   return result;
@@ -257,18 +259,42 @@ Ref Interpreter::EvalCall(const Expr& expr) {
   Ref function = Eval(callee);
   if (!function) return Ref();
   CallArgs args;
-  if (!EvalArguments(expr, 1, &args)) return Ref();
+  // f(*t) with an exact tuple t and no other positional argument:
+  // CALL_FUNCTION_EX hands t over as it is.
+  Ref star_tuple;
+  if (star_call && expr.operands.size() == 2 && expr.operands[1]->kind == ExprKind::kStarred) {
+    Ref sequence = Eval(*expr.operands[1]->operands[0]);
+    if (!sequence) return Ref();
+    std::vector<Ref> items;
+    if (!Collect(sequence.get(), &items)) return Ref();
+    for (Ref& item : items) args.positional.push_back(std::move(item));
+    if (IsExactTuple(heap_, sequence.get())) star_tuple = std::move(sequence);
+    sequence.Reset();
+    if (!EvalArguments(expr, 2, &args)) return Ref();
+  } else if (!EvalArguments(expr, 1, &args)) {
+    return Ref();
+  }
   const std::optional<bool> str_call = StrCallSpecialised(expr, function.get(), args, star_call);
   if (!str_call) return Ref();
   args.str_call_specialised = *str_call;
-  Ref star_tuple;
+  const bool star_positional =
+      std::any_of(expr.operands.begin() + 1, expr.operands.end(),
+                  [](const ExprPtr& operand) { return operand->kind == ExprKind::kStarred; });
+  if (star_positional && expr.operands.size() > 2) {
+    heap_.tracemalloc().NoteInexactBlocks(
+        "a call unpacking *args beside other positional arguments (the list CPython builds "
+        "its argument tuple in is not modelled)");
+  }
   if (star_call) {
     // CALL_FUNCTION_EX gets its positional arguments as a tuple.
     std::vector<ObjectId> items;
     for (const Ref& arg : args.positional) items.push_back(arg.get());
-    star_tuple = NewTupleOf(heap_, items);
+    if (!star_tuple) star_tuple = NewTupleOf(heap_, items);
     args.from_sequence = true;
+    // tp_call gets that tuple itself: nothing packs them again.
+    args.packed = star_tuple.get();
     if (heap_.profile().call_ex_releases_tuple && heap_.type_of(function.get()) == TypeTag::kFunction) {
+      args.packed = kNoObject;
       star_tuple.Reset();
     }
   }
@@ -413,7 +439,7 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
       // Builtin types build their keyword dict themselves (dict() merges it).
       Ref packed;
       if (builtin != Builtin::kExceptionClass && !heap_.cls(callable).vectorcall &&
-          !args.str_call_specialised) {
+          !args.str_call_specialised && args.packed == kNoObject) {
         packed = PackArguments(heap_, args);
         args.packed = packed.get();
       }
@@ -475,9 +501,10 @@ Ref Interpreter::Call(ObjectId callable, CallArgs args) {
       return result;
     }
     case TypeTag::kClass: {
-      Ref packed = PackArguments(heap_, args);
+      Ref packed = args.packed == kNoObject ? PackArguments(heap_, args) : Ref();
       if (IsExceptionClass(heap_, callable)) {
-        Ref instance = InstantiateExceptionClass(callable, packed.get(), std::move(args));
+        const ObjectId arguments = packed ? packed.get() : args.packed;
+        Ref instance = InstantiateExceptionClass(callable, arguments, std::move(args));
         packed.Reset();
         return instance;
       }

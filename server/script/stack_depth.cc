@@ -254,11 +254,16 @@ class StackDepth {
 
   Depth Call(const Expr& e) const {
     const Expr& callee = *e.operands[0];
+    // f(*sequence) alone: CALL_FUNCTION_EX on the sequence itself, the
+    // callee loaded as a plain attribute (no method call). Other forms with
+    // *args or **mapping build their arguments first: not computed.
+    const bool star_alone =
+        e.operands.size() == 2 && e.operands[1]->kind == ExprKind::kStarred && e.keywords.empty();
     // The slots under the first argument: the callable and NULL (3.11+), a
     // method and its self (LOAD_METHOD: without keywords before 3.11), or
     // the callable alone.
-    const bool method =
-        callee.kind == ExprKind::kAttribute && (profile_.call_pushes_null || e.keywords.empty());
+    const bool method = callee.kind == ExprKind::kAttribute && !star_alone &&
+                        (profile_.call_pushes_null || e.keywords.empty());
     Depth d;
     uint32_t below = 2;
     if (method) {
@@ -273,6 +278,7 @@ class StackDepth {
     } else {
       d = Plus(1, Value(callee));
     }
+    if (star_alone) return Max(d, Plus(below, Value(*e.operands[1]->operands[0])));
     for (size_t i = 1; i < e.operands.size(); ++i) {
       if (e.operands[i]->kind == ExprKind::kStarred) return std::nullopt;
       d = Max(d, Plus(below++, Value(*e.operands[i])));
