@@ -68,7 +68,8 @@ Ref RangeLength(Heap& heap, const BigInt& start, const BigInt& stop, const BigIn
     if (!Less(lo, hi)) return NewInt(heap, 0);
     BigInt quotient(0), remainder(0);
     BigInt::DivMod(hi - lo - one, ascending ? step : -step, &quotient, &remainder);
-    return NewInt(heap, quotient + one);
+    // A length past LONG_MAX is left to the int arithmetic below.
+    if (FitsCLong(quotient + one)) return NewInt(heap, quotient + one);
   }
   const BigInt positive_step = ascending ? step : -step;
   Ref negated;
