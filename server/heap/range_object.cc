@@ -169,4 +169,19 @@ Ref RangeItem(Heap& heap, ObjectId range, ObjectId index) {
   return item;
 }
 
+void RangeContainsTemporaries(Heap& heap, ObjectId range, ObjectId value) {
+  RangeArithmetic math(heap);
+  const RangeBody& body = heap.range(range);
+  const BigInt start = RangeArithmetic::Value(heap, body.start_object);
+  const BigInt step = RangeArithmetic::Value(heap, body.step_object);
+  const BigInt v = RangeArithmetic::Value(heap, value);
+  const BigInt offset = v - start;
+  Ref tmp1 = math.Result(offset, {&v, &start});
+  BigInt quotient(0), remainder(0);
+  BigInt::DivMod(offset, step, &quotient, &remainder);
+  Ref tmp2 = math.Result(remainder, {&offset, &step});
+  tmp1.Reset();
+  tmp2.Reset();
+}
+
 }  // namespace heapsim

@@ -35,6 +35,11 @@ Ref NewRangeOfValues(Heap& heap, int64_t start, int64_t stop, int64_t step);
 // only when step is not 1). REQUIRES: the index is in range.
 Ref RangeItem(Heap& heap, ObjectId range, ObjectId index);
 
+// `value in range` for an int `value` within the range's bounds: the
+// temporaries range_contains_long makes to test the stride, value - start
+// and its remainder by the step, made and freed.
+void RangeContainsTemporaries(Heap& heap, ObjectId range, ObjectId value);
+
 }  // namespace heapsim
 
 #endif  // HEAPSIM_SERVER_HEAP_RANGE_OBJECT_H_

@@ -17,6 +17,7 @@
 #include "server/heap/list_object.h"
 #include "server/heap/ordereddict_object.h"
 #include "server/heap/py_error.h"
+#include "server/heap/range_object.h"
 #include "server/heap/set_object.h"
 #include "server/heap/str_object.h"
 #include "server/heap/tuple_object.h"
@@ -24,6 +25,7 @@
 #include "server/script/format.h"
 #include "server/script/int_power.h"
 #include "server/script/repeat.h"
+#include "server/script/special_methods.h"
 
 namespace heapsim::script {
 
@@ -594,6 +596,38 @@ absl::StatusOr<Ref> Unary(Heap& heap, UnaryOp op, ObjectId a) {
                                                  TypeName(heap, a), "'"));
 }
 
+namespace {
+
+// `item in range` for an item that is not an int: _PySequence_IterSearch
+// compares it with every item in turn (a range iterator and an int per
+// item: the peak is left unknown). A float equals an int of its value; an
+// instance comparing itself by __eq__ is refused; anything else equals no
+// int.
+absl::StatusOr<bool> RangeContainsByIteration(Heap& heap, ObjectId range, ObjectId item) {
+  heap.tracemalloc().NoteUnknownPeak("a membership test of a range by iteration");
+  if (heap.type_of(item) == TypeTag::kInstance && HasSpecialCompare(heap, item)) {
+    return absl::UnimplementedError("a membership test in a range of an object with __eq__");
+  }
+  if (heap.type_of(item) == TypeTag::kComplex) {
+    return absl::UnimplementedError("a membership test of a complex number in a range");
+  }
+  if (heap.type_of(item) != TypeTag::kFloat) return false;
+  const double value = FloatValue(heap, item);
+  constexpr double kInt64Bound = 9223372036854775808.0;  // 2**63
+  if (!std::isfinite(value) || value != std::floor(value) || value >= kInt64Bound ||
+      value < -kInt64Bound) {
+    return false;
+  }
+  const auto whole = static_cast<int64_t>(value);
+  const RangeBody& r = heap.range(range);
+  if (r.step > 0 ? (whole < r.start || whole >= r.stop) : (whole > r.start || whole <= r.stop)) {
+    return false;
+  }
+  return (whole - r.start) % r.step == 0;
+}
+
+}  // namespace
+
 absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
   switch (heap.type_of(container)) {
     case TypeTag::kArray: {
@@ -660,7 +694,7 @@ absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
     }
     case TypeTag::kRange: {
       if (heap.range(container).saturated) return SaturatedRangeRefusal("a membership test");
-      if (!IsInt(heap, item)) return false;
+      if (!IsInt(heap, item)) return RangeContainsByIteration(heap, container, item);
       const std::optional<int64_t> value = IntAsInt64(heap, item);
       if (!value) return false;
       const RangeBody& r = heap.range(container);
@@ -668,6 +702,7 @@ absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
                      : (*value > r.start || *value <= r.stop)) {
         return false;
       }
+      RangeContainsTemporaries(heap, container, item);
       return (*value - r.start) % r.step == 0;
     }
     case TypeTag::kDictView: {

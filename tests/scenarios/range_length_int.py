@@ -3,6 +3,9 @@
 # arithmetic (hi - lo, minus 1, floor-divided by the step, plus 1), whose
 # temporaries the peak sees; from 3.12 in C. Indexing a range computes
 # start + i * step with ints, a negative index first added to the length.
+# A membership test of an int within the bounds makes value - start and
+# its remainder by the step; any other item is compared with every int
+# of the range in turn (3.0 is in range(10), 2.5 is not).
 import gc
 import tracemalloc
 
@@ -29,5 +32,10 @@ made("r[7]", lambda: r[7])
 made("r[5000]", lambda: r[5000])
 made("r[-3]", lambda: r[-3])
 made("r[-30000]", lambda: r[-30000])
+made("3000 in r", lambda: 3000 in r)
+made("3001 in r", lambda: 3001 in r)
+made("-7 in r", lambda: -7 in r)
+made("9 in r", lambda: 9 in r)
+print(3.0 in range(10), 2.5 in range(10), True in range(3), "a" in range(3))
 kept = made("kept", lambda: range(len(r)))
 print(len(kept), kept[-1], r[1:4])
