@@ -19,6 +19,12 @@ Ref NewCode(Heap& heap, uint32_t program, uint32_t unit, Ref consts, Ref name,
   return heap.Adopt(id);
 }
 
+void SetMeasuredCodeSize(CodeBody& body, const CodeSizeEntry& size) {
+  body.size_known = size.code_units != 0;
+  body.code_units = size.code_units;
+  body.opcache_sites = size.cached_sites;
+}
+
 void CountCodeEvaluation(Heap& heap, ObjectId code) {
   const BytecodeRules& rules = heap.profile().bytecode;
   if (rules.opcache_min_runs == 0 || code == kNoObject) return;

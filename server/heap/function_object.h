@@ -23,6 +23,10 @@ Ref NewCode(Heap& heap, uint32_t program, uint32_t unit, Ref consts, Ref name,
 // traced figures become inexact instead. No-op from 3.11.
 void CountCodeEvaluation(Heap& heap, ObjectId code);
 
+// Gives a library code object heapsim runs itself (copy.py's, random.py's)
+// its measured size for that opcache; {0, 0} leaves it not known.
+void SetMeasuredCodeSize(CodeBody& body, const CodeSizeEntry& size);
+
 // A function (def or lambda) over `code`, with its defaults and closure
 // tuples and its annotations (a dict, or 3.10+'s tuple of name, value
 // pairs; null Refs for none). Takes the references given.

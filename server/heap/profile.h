@@ -227,7 +227,6 @@ struct BytesMethodRules {
   bool search_clinic;
 };
 
-// Module random (Lib/random.py over Modules/_randommodule.c).
 // The size of a library code object heapsim runs itself, for 3.8 to
 // 3.10's opcache (BytecodeRules): len(co_code) // 2 and the instructions
 // the opcache caches; {0, 0} where it is not known (no such code, or no
@@ -237,6 +236,7 @@ struct CodeSizeEntry {
   uint16_t cached_sites = 0;
 };
 
+// Module random (Lib/random.py over Modules/_randommodule.c).
 struct RandomRules {
   // co_stacksize + co_nlocals (+ the __class__ free variable) of randrange,
   // randint, _randbelow_with_getrandbits, choice, shuffle, uniform,

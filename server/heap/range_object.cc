@@ -1,9 +1,10 @@
 #include "server/heap/range_object.h"
 
-#include <initializer_list>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "server/heap/bigint.h"
 #include "server/heap/int_object.h"
@@ -13,118 +14,115 @@ namespace heapsim {
 
 namespace {
 
-bool Less(const BigInt& a, const BigInt& b) { return BigInt::Compare(a, b) < 0; }
+// Range arithmetic works on the int64 bounds a range holds (saturated past
+// 64 bits), so every operand and result fits 128 bits.
+using Wide = __int128;
+
+constexpr Wide kLongMin = std::numeric_limits<int64_t>::min();
+constexpr Wide kLongMax = std::numeric_limits<int64_t>::max();
 
 // CPython's int arithmetic sizes a result as PyLong_FromLong does while
-// both operands are single digits; a result of a longer operand is made
-// by value and the traced figures are noted inexact.
+// both operands are single 30-bit digits; a result of a longer operand is
+// made by value and the traced figures are noted inexact.
 class RangeArithmetic {
  public:
   explicit RangeArithmetic(Heap& heap) : heap_(heap) {}
 
-  // The int `value`, the result of an operation on `operands`.
-  Ref Result(const BigInt& value, std::initializer_list<const BigInt*> operands) {
-    for (const BigInt* operand : operands) {
-      if (!OneDigit(*operand)) exact_ = false;
+  // The int `value`, the result of an operation on `a` and `b`.
+  Ref Result(Wide value, Wide a, Wide b) {
+    if (!OneDigit(a) || !OneDigit(b)) {
+      heap_.tracemalloc().NoteInexactBlocks("arithmetic of a range on ints past 30 bits");
     }
-    if (!exact_) heap_.tracemalloc().NoteInexactBlocks("arithmetic of a range on ints past 30 bits");
-    return NewInt(heap_, value);
+    return MakeInt(heap_, value);
   }
 
-  // The value of an int object.
-  static BigInt Value(const Heap& heap, ObjectId id) {
-    const std::optional<int64_t> small = IntAsInt64(heap, id);
-    return small.has_value() ? BigInt(*small) : IntAsBig(heap, id);
+  // An int of `value` as PyLong_FromLong makes it (by value past 64 bits).
+  static Ref MakeInt(Heap& heap, Wide value) {
+    if (value >= kLongMin && value <= kLongMax) return NewInt(heap, static_cast<int64_t>(value));
+    const bool negative = value < 0;
+    auto magnitude = static_cast<unsigned __int128>(negative ? -value : value);
+    std::vector<uint32_t> words;
+    for (; magnitude != 0; magnitude >>= 32) words.push_back(static_cast<uint32_t>(magnitude));
+    const BigInt big = BigInt::FromWords(words);
+    return NewInt(heap, negative ? -big : big);
   }
 
  private:
-  static bool OneDigit(const BigInt& value) {
-    static const BigInt kBound(int64_t{1} << BigInt::kDigitBits);
-    return Less(value, kBound) && Less(-kBound, value);
+  static bool OneDigit(Wide value) {
+    constexpr Wide kBound = Wide{1} << 30;
+    return value > -kBound && value < kBound;
   }
 
   Heap& heap_;
-  bool exact_ = true;
 };
 
-// A C long (64 bits here).
-bool FitsCLong(const BigInt& value) {
-  static const BigInt kMin(std::numeric_limits<int64_t>::min());
-  static const BigInt kMax(std::numeric_limits<int64_t>::max());
-  return !Less(value, kMin) && !Less(kMax, value);
+// The number of items of range(start, stop, step).
+Wide LengthOf(Wide start, Wide stop, Wide step) {
+  if (step > 0) return start < stop ? (stop - start - 1) / step + 1 : 0;
+  return stop < start ? (start - stop - 1) / -step + 1 : 0;
 }
 
-// compute_range_length (range_length_in_c: in C where the bounds fit a C
-// long).
-Ref RangeLength(Heap& heap, const BigInt& start, const BigInt& stop, const BigInt& step) {
-  RangeArithmetic math(heap);
-  const BigInt zero(0);
-  const BigInt one(1);
-  const bool ascending = Less(zero, step);
-  const BigInt& lo = ascending ? start : stop;
-  const BigInt& hi = ascending ? stop : start;
-  if (heap.profile().range_length_in_c && FitsCLong(start) && FitsCLong(stop) &&
-      FitsCLong(step)) {
-    if (!Less(lo, hi)) return NewInt(heap, 0);
-    BigInt quotient(0), remainder(0);
-    BigInt::DivMod(hi - lo - one, ascending ? step : -step, &quotient, &remainder);
-    // A length past LONG_MAX is left to the int arithmetic below.
-    if (FitsCLong(quotient + one)) return NewInt(heap, quotient + one);
+// compute_range_length of the bounds: in C where the profile says so and
+// the length fits a C long, else by int arithmetic with its temporaries
+// (a negative step negated first; tmp1 = hi - lo, diff = tmp1 - 1,
+// tmp2 = diff // step, length = tmp2 + 1).
+Ref RangeLength(Heap& heap, Wide start, Wide stop, Wide step) {
+  const bool ascending = step > 0;
+  const Wide lo = ascending ? start : stop;
+  const Wide hi = ascending ? stop : start;
+  const Wide positive_step = ascending ? step : -step;
+  const Wide length = LengthOf(start, stop, step);
+  if (heap.profile().range_length_in_c && length <= kLongMax) {
+    return NewInt(heap, static_cast<int64_t>(length));
   }
-  const BigInt positive_step = ascending ? step : -step;
+  RangeArithmetic math(heap);
   Ref negated;
-  if (!ascending) negated = math.Result(positive_step, {&step});
-  if (!Less(lo, hi)) {
+  if (!ascending) negated = math.Result(positive_step, step, 0);
+  if (length == 0) {
     negated.Reset();
     return NewInt(heap, 0);
   }
-  const BigInt span = hi - lo;
-  Ref tmp1 = math.Result(span, {&hi, &lo});
-  const BigInt last = span - one;
-  Ref diff = math.Result(last, {&span, &one});
-  BigInt quotient(0), remainder(0);
-  BigInt::DivMod(last, positive_step, &quotient, &remainder);
-  Ref tmp2 = math.Result(quotient, {&last, &positive_step});
-  Ref length = math.Result(quotient + one, {&quotient, &one});
+  Ref tmp1 = math.Result(hi - lo, hi, lo);
+  Ref diff = math.Result(hi - lo - 1, hi - lo, 1);
+  Ref tmp2 = math.Result(length - 1, hi - lo - 1, positive_step);
+  Ref result = math.Result(length, length - 1, 1);
   // Freed as compute_range_length drops them.
   tmp2.Reset();
   diff.Reset();
   negated.Reset();
   tmp1.Reset();
-  return length;
+  return result;
 }
 
-// make_range_object: the length, then the range holding all four.
-Ref MakeRange(Heap& heap, Ref start, Ref stop, Ref step) {
-  const BigInt start_value = RangeArithmetic::Value(heap, start.get());
-  const BigInt stop_value = RangeArithmetic::Value(heap, stop.get());
-  const BigInt step_value = RangeArithmetic::Value(heap, step.get());
-  Ref length = RangeLength(heap, start_value, stop_value, step_value);
-  const ObjectId id = heap.NewObject(TypeTag::kRange, heap.profile().aux.range);
+// The int64 a range holds for bound `bound`; past 64 bits, saturated.
+int64_t HeldBound(const Heap& heap, ObjectId bound, bool* saturated) {
+  if (const std::optional<int64_t> value = IntAsInt64(heap, bound)) return *value;
+  *saturated = true;
+  constexpr int64_t kSaturated = int64_t{1} << 62;
+  return IntAsBig(heap, bound).is_negative() ? -kSaturated : kSaturated;
+}
+
+}  // namespace
+
+Ref NewRangeOfInts(Heap& heap, Ref start, Ref stop, Ref step) {
+  // make_range_object: the length, then the range holding all four. Bounds
+  // past 64 bits (range(10**20)) are held saturated: such a range iterates
+  // as CPython's does for any loop a step budget allows.
   RangeBody body;
-  // Bounds past 64 bits (range(10**20)) are held saturated: such a range
-  // iterates as CPython's does for any loop a step budget allows.
-  auto held = [&heap, &body](ObjectId bound) {
-    if (const std::optional<int64_t> value = IntAsInt64(heap, bound)) return *value;
-    body.saturated = true;
-    constexpr int64_t kBound = int64_t{1} << 62;
-    return IntAsBig(heap, bound).is_negative() ? -kBound : kBound;
-  };
-  body.start = held(start.get());
-  body.stop = held(stop.get());
-  body.step = held(step.get());
+  body.start = HeldBound(heap, start.get(), &body.saturated);
+  body.stop = HeldBound(heap, stop.get(), &body.saturated);
+  body.step = HeldBound(heap, step.get(), &body.saturated);
+  if (body.saturated) {
+    heap.tracemalloc().NoteInexactBlocks("a range with a bound past 64 bits");
+  }
+  Ref length = RangeLength(heap, body.start, body.stop, body.step);
+  const ObjectId id = heap.NewObject(TypeTag::kRange, heap.profile().aux.range);
   body.start_object = start.release();
   body.stop_object = stop.release();
   body.step_object = step.release();
   body.length_object = length.release();
   heap.AttachBody(id, std::move(body));
   return heap.Adopt(id);
-}
-
-}  // namespace
-
-Ref NewRangeOfInts(Heap& heap, Ref start, Ref stop, Ref step) {
-  return MakeRange(heap, std::move(start), std::move(stop), std::move(step));
 }
 
 Ref NewRangeOfValues(Heap& heap, int64_t start, int64_t stop, int64_t step) {
@@ -140,46 +138,46 @@ Ref NewRangeOfValues(Heap& heap, int64_t start, int64_t stop, int64_t step) {
   Ref new_step = NewInt(heap, step);
   Ref new_start = NewInt(heap, start);
   Ref new_stop = NewInt(heap, stop);
-  return MakeRange(heap, std::move(new_start), std::move(new_stop), std::move(new_step));
+  return NewRangeOfInts(heap, std::move(new_start), std::move(new_stop), std::move(new_step));
 }
 
 Ref RangeItem(Heap& heap, ObjectId range, ObjectId index) {
   RangeArithmetic math(heap);
   const RangeBody& body = heap.range(range);
-  const BigInt start = RangeArithmetic::Value(heap, body.start_object);
-  const BigInt step = RangeArithmetic::Value(heap, body.step_object);
-  const BigInt length = RangeArithmetic::Value(heap, body.length_object);
-  const bool step_one = step == BigInt(1);
-  BigInt i = RangeArithmetic::Value(heap, index);
+  const Wide start = body.start;
+  const Wide step = body.step;
+  Wide i = *IntAsInt64(heap, index);
   Ref adjusted;
-  if (Less(i, BigInt(0))) {
-    const BigInt from_end = length + i;
-    adjusted = math.Result(from_end, {&length, &i});
-    i = from_end;
+  if (i < 0) {
+    const Wide length = LengthOf(body.start, body.stop, body.step);
+    adjusted = math.Result(length + i, length, i);
+    i += length;
   }
   Ref increment;
-  BigInt offset = i;
-  if (!step_one) {
-    offset = i * step;
-    increment = math.Result(offset, {&i, &step});
-  }
-  Ref item = math.Result(start + offset, {&start, &offset});
+  if (step != 1) increment = math.Result(i * step, i, step);
+  Ref item = math.Result(start + i * step, start, i * step);
   increment.Reset();
   adjusted.Reset();
   return item;
 }
 
-void RangeContainsTemporaries(Heap& heap, ObjectId range, ObjectId value) {
+bool RangeWithinBounds(const RangeBody& range, int64_t value) {
+  return range.step > 0 ? range.start <= value && value < range.stop
+                        : range.stop < value && value <= range.start;
+}
+
+bool RangeHolds(const RangeBody& range, int64_t value) {
+  return RangeWithinBounds(range, value) && (Wide{value} - range.start) % range.step == 0;
+}
+
+void RangeContainsTemporaries(Heap& heap, ObjectId range, int64_t value) {
   RangeArithmetic math(heap);
   const RangeBody& body = heap.range(range);
-  const BigInt start = RangeArithmetic::Value(heap, body.start_object);
-  const BigInt step = RangeArithmetic::Value(heap, body.step_object);
-  const BigInt v = RangeArithmetic::Value(heap, value);
-  const BigInt offset = v - start;
-  Ref tmp1 = math.Result(offset, {&v, &start});
-  BigInt quotient(0), remainder(0);
-  BigInt::DivMod(offset, step, &quotient, &remainder);
-  Ref tmp2 = math.Result(remainder, {&offset, &step});
+  // Within the bounds the offset has the step's sign: C's remainder is
+  // Python's.
+  const Wide offset = Wide{value} - body.start;
+  Ref tmp1 = math.Result(offset, value, body.start);
+  Ref tmp2 = math.Result(offset % body.step, offset, body.step);
   tmp1.Reset();
   tmp2.Reset();
 }

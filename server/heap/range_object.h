@@ -6,7 +6,8 @@
 //
 // Made exactly while every operand is a single 30-bit digit (CPython's
 // arithmetic then sizes each result as PyLong_FromLong does); past that,
-// the results are made by value and the figures noted inexact.
+// the results are made by value and the figures noted inexact. The
+// arithmetic runs on the int64 bounds the range holds, not on int objects.
 
 #ifndef HEAPSIM_SERVER_HEAP_RANGE_OBJECT_H_
 #define HEAPSIM_SERVER_HEAP_RANGE_OBJECT_H_
@@ -35,10 +36,15 @@ Ref NewRangeOfValues(Heap& heap, int64_t start, int64_t stop, int64_t step);
 // only when step is not 1). REQUIRES: the index is in range.
 Ref RangeItem(Heap& heap, ObjectId range, ObjectId index);
 
+// Whether `value` lies between the range's bounds (start included, stop
+// not), and whether the range holds it (its stride too).
+bool RangeWithinBounds(const RangeBody& range, int64_t value);
+bool RangeHolds(const RangeBody& range, int64_t value);
+
 // `value in range` for an int `value` within the range's bounds: the
 // temporaries range_contains_long makes to test the stride, value - start
 // and its remainder by the step, made and freed.
-void RangeContainsTemporaries(Heap& heap, ObjectId range, ObjectId value);
+void RangeContainsTemporaries(Heap& heap, ObjectId range, int64_t value);
 
 }  // namespace heapsim
 

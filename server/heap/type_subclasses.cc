@@ -11,10 +11,9 @@ namespace heapsim {
 
 namespace {
 
-// PyLong_FromVoidPtr(cls): an int of exactly its address's digits.
+// PyLong_FromVoidPtr(cls): the int id(cls) gives.
 Ref AddressInt(Heap& heap, ObjectId cls) {
-  const int64_t address = static_cast<int64_t>(heap.address_of(cls));
-  return NewInt(heap, address, IntRequest::Digits(DigitCount(address)));
+  return NewInt(heap, static_cast<int64_t>(heap.address_of(cls)));
 }
 
 }  // namespace

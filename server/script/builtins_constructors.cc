@@ -376,6 +376,11 @@ Ref BuiltinFunctionCall::ConstructBytes(bool bytearray) {
 }
 
 Ref BuiltinFunctionCall::ConstructException() {
+  // BaseException_new keeps the tuple tp_call got: the call's own with
+  // *args, else the one packed now.
+  if (args_.packed != kNoObject) {
+    return NewException(heap_, heap_.cls(self_).name, heap_.NewRef(args_.packed));
+  }
   std::vector<ObjectId> items;
   for (const Ref& arg : args_.positional) items.push_back(arg.get());
   Ref args = NewTupleOf(heap_, items);

@@ -630,7 +630,11 @@ class Interpreter : public TracebackSource {
   // `cls.__annotations__` of a class of the script, as the profile reads
   // it (Profile::class_annotations_getset).
   Ref ClassAnnotations(ObjectId cls);
-  bool EvalArguments(const Expr& call, size_t first, CallArgs* args);
+  // The call's arguments from operand `first` on. With `sole_star_tuple`,
+  // a sole positional `*t` of an exact tuple leaves t there (CALL_FUNCTION_EX
+  // hands it over as it is).
+  bool EvalArguments(const Expr& call, size_t first, CallArgs* args,
+                     Ref* sole_star_tuple = nullptr);
 
   // Names.
   Ref LoadName(const NameRef& name);

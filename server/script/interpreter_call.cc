@@ -115,7 +115,8 @@ void ReleaseCallArguments(const Profile& profile, CallArgs& args) {
   }
 }
 
-bool Interpreter::EvalArguments(const Expr& call, size_t first, CallArgs* args) {
+bool Interpreter::EvalArguments(const Expr& call, size_t first, CallArgs* args,
+                                Ref* sole_star_tuple) {
   for (size_t i = first; i < call.operands.size(); ++i) {
     const Expr& arg = *call.operands[i];
     if (arg.kind == ExprKind::kStarred) {
@@ -124,6 +125,10 @@ bool Interpreter::EvalArguments(const Expr& call, size_t first, CallArgs* args) 
       std::vector<Ref> items;
       if (!Collect(sequence.get(), &items)) return false;
       for (Ref& item : items) args->positional.push_back(std::move(item));
+      if (sole_star_tuple != nullptr && call.operands.size() == first + 1 &&
+          IsExactTuple(heap_, sequence.get())) {
+        *sole_star_tuple = std::move(sequence);
+      }
       continue;
     }
     Ref value = Eval(arg);
@@ -170,10 +175,12 @@ Ref Interpreter::EvalCall(const Expr& expr) {
   call_result_dropped_ = &expr == dropped_call_;
   absl::Cleanup restore_dropped = [this, outer_dropped] { call_result_dropped_ = outer_dropped; };
   const Expr& callee = *expr.operands[0];
-  bool star_call = !expr.keywords.empty() && expr.keywords.back().name.empty();
+  bool star_positional = false;
   for (size_t i = 1; i < expr.operands.size(); ++i) {
-    star_call |= expr.operands[i]->kind == ExprKind::kStarred;
+    star_positional |= expr.operands[i]->kind == ExprKind::kStarred;
   }
+  const bool star_call =
+      star_positional || (!expr.keywords.empty() && expr.keywords.back().name.empty());
   if (callee.kind == ExprKind::kAttribute && !star_call) {
     if (const Expr* super_call = SuperAttrSite(heap_, callee, *context_.program, *context_.unit)) {
       Ref unbound_self;
@@ -259,27 +266,11 @@ Ref Interpreter::EvalCall(const Expr& expr) {
   Ref function = Eval(callee);
   if (!function) return Ref();
   CallArgs args;
-  // f(*t) with an exact tuple t and no other positional argument:
-  // CALL_FUNCTION_EX hands t over as it is.
   Ref star_tuple;
-  if (star_call && expr.operands.size() == 2 && expr.operands[1]->kind == ExprKind::kStarred) {
-    Ref sequence = Eval(*expr.operands[1]->operands[0]);
-    if (!sequence) return Ref();
-    std::vector<Ref> items;
-    if (!Collect(sequence.get(), &items)) return Ref();
-    for (Ref& item : items) args.positional.push_back(std::move(item));
-    if (IsExactTuple(heap_, sequence.get())) star_tuple = std::move(sequence);
-    sequence.Reset();
-    if (!EvalArguments(expr, 2, &args)) return Ref();
-  } else if (!EvalArguments(expr, 1, &args)) {
-    return Ref();
-  }
+  if (!EvalArguments(expr, 1, &args, &star_tuple)) return Ref();
   const std::optional<bool> str_call = StrCallSpecialised(expr, function.get(), args, star_call);
   if (!str_call) return Ref();
   args.str_call_specialised = *str_call;
-  const bool star_positional =
-      std::any_of(expr.operands.begin() + 1, expr.operands.end(),
-                  [](const ExprPtr& operand) { return operand->kind == ExprKind::kStarred; });
   if (star_positional && expr.operands.size() > 2) {
     heap_.tracemalloc().NoteInexactBlocks(
         "a call unpacking *args beside other positional arguments (the list CPython builds "

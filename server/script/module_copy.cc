@@ -2,9 +2,9 @@
 
 #include <array>
 #include <optional>
-#include <utility>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/cleanup/cleanup.h"
@@ -748,10 +748,7 @@ ObjectId CopyModule(Heap& heap, SessionState& session) {
     CodeBody body;
     body.stack_size = kShapes[i].heap_frame_stack_size;
     body.locals_plus = static_cast<uint32_t>(VarNames(static_cast<PyFunction>(i)).size());
-    const CodeSizeEntry size = profile.copy_code_sizes[i];
-    body.size_known = size.code_units != 0;
-    body.code_units = size.code_units;
-    body.opcache_sites = size.cached_sites;
+    SetMeasuredCodeSize(body, profile.copy_code_sizes[i]);
     heap.AttachBody(code, std::move(body));
     session.copy_codes.push_back(code);
   }

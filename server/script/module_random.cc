@@ -690,10 +690,7 @@ ObjectId RandomModule(Heap& heap, SessionState& session) {
     const ObjectId code = heap.NewStaticObject(TypeTag::kCode, profile.aux.code);
     CodeBody body;
     body.stack_size = slots;
-    const CodeSizeEntry size = profile.random.code_sizes[session.random_codes.size()];
-    body.size_known = size.code_units != 0;
-    body.code_units = size.code_units;
-    body.opcache_sites = size.cached_sites;
+    SetMeasuredCodeSize(body, profile.random.code_sizes[session.random_codes.size()]);
     heap.AttachBody(code, std::move(body));
     session.random_codes.push_back(code);
   }

@@ -618,12 +618,7 @@ absl::StatusOr<bool> RangeContainsByIteration(Heap& heap, ObjectId range, Object
       value < -kInt64Bound) {
     return false;
   }
-  const auto whole = static_cast<int64_t>(value);
-  const RangeBody& r = heap.range(range);
-  if (r.step > 0 ? (whole < r.start || whole >= r.stop) : (whole > r.start || whole <= r.stop)) {
-    return false;
-  }
-  return (whole - r.start) % r.step == 0;
+  return RangeHolds(heap.range(range), static_cast<int64_t>(value));
 }
 
 }  // namespace
@@ -697,13 +692,10 @@ absl::StatusOr<bool> Contains(Heap& heap, ObjectId container, ObjectId item) {
       if (!IsInt(heap, item)) return RangeContainsByIteration(heap, container, item);
       const std::optional<int64_t> value = IntAsInt64(heap, item);
       if (!value) return false;
-      const RangeBody& r = heap.range(container);
-      if (r.step > 0 ? (*value < r.start || *value >= r.stop)
-                     : (*value > r.start || *value <= r.stop)) {
-        return false;
-      }
-      RangeContainsTemporaries(heap, container, item);
-      return (*value - r.start) % r.step == 0;
+      // range_contains_long tests the stride of a value within the bounds.
+      if (!RangeWithinBounds(heap.range(container), *value)) return false;
+      RangeContainsTemporaries(heap, container, *value);
+      return RangeHolds(heap.range(container), *value);
     }
     case TypeTag::kDictView: {
       const ObjectId dict = heap.iterator(container).source;

@@ -1,9 +1,14 @@
 # f(*t) with an exact tuple t and no other positional argument: the call
 # hands t itself over (CALL_FUNCTION_EX), so neither the call nor a tp_call
-# packs the arguments again; a list, or other arguments beside the star,
-# make a new tuple.
+# packs the arguments again (an exception keeps t as its args); a list, or
+# other arguments beside the star, make a new tuple. min()/max() of several
+# arguments iterate the tuple they came in (3.8 to 3.12).
 import gc
 import tracemalloc
+
+
+class Failure(Exception):
+    pass
 
 
 class Point:
@@ -37,6 +42,10 @@ made("add(*pair)", lambda: add(*pair))
 made("Point(*pair)", lambda: Point(*pair))
 made("range(*as_list)", lambda: range(*as_list))
 made("max(*pair)", lambda: max(*pair))
+made("max(3, 9)", lambda: max(pair[0], pair[1]))
+made("Failure(*pair)", lambda: Failure(*pair))
+made("ValueError(*pair)", lambda: ValueError(*pair))
+print(Failure(*pair).args is pair, ValueError(*pair).args is pair, ValueError(3, 9).args is pair)
 point = Point(1, 2)
 made("point.scale(*pair)", lambda: point.scale(*pair))
 made("pair-of-pairs", lambda: divmod(*(pair[0] + 10, pair[1])))
